@@ -1,0 +1,391 @@
+/**
+ * Pantau engine contract: the shape of a methodology library file and of every engine
+ * input and output. Pure types; no I/O. Server, browser (offline preview) and CLI share them.
+ *
+ * Scoring model (methodology.md §1–§4), one formula for every family:
+ *   indicator fraction  f_i = value_i / scale.max_i            (value = mean over the sheets that answered it)
+ *   indicator weight    w_i = share of the indicator inside its dimension (Σ w_i = 1 per dimension)
+ *   dimension score     D_d = Σ w_i · f_i · result.max          (0..100 for Ombudsman/SKM, 0..5 for PEKPPP)
+ *   unit total          T   = Σ W_d · D_d                        (Σ W_d = 1)
+ *   points of indicator      = W_d · w_i · f_i · result.max ;  points lost = W_d · w_i · (1 − f_i) · result.max
+ * SKM: value/4 · 100 = 25 · NRR, so IKM = Σ (1/9) · 25 · NRR_u falls out of the same formula.
+ * PEKPPP: aspect = Σ w_i · score_i on 0..5 and IPP = Σ W_a · aspect, also the same formula.
+ * Rounding (half away from zero, 2 dp, decimal-exact) happens once, on the number that is classified.
+ */
+
+export type Family = 'ombudsman' | 'pekppp' | 'skm';
+export type Lang = 'id' | 'en';
+
+/** Indonesian first, English beside it. Both are required in a library file. */
+export interface Text {
+  id: string;
+  en: string;
+}
+
+export type BodyType = 'kementerian' | 'lembaga' | 'provinsi' | 'kabupaten' | 'kota';
+
+/** Evidence kinds an indicator may expect (reference.md §5.3). */
+export type EvidenceKind =
+  | 'foto'
+  | 'tangkapan-layar'
+  | 'sk'
+  | 'berita-acara'
+  | 'daftar-hadir'
+  | 'notulen'
+  | 'laporan'
+  | 'jadwal'
+  | 'wawancara'
+  | 'kuesioner'
+  | 'dokumen';
+
+// ---------------------------------------------------------------------------------------------
+// Library file (methodologies/<id>.json)
+// ---------------------------------------------------------------------------------------------
+
+export interface Level {
+  value: number;
+  descriptor: Text;
+}
+
+export interface AnswerScale {
+  /** Lowest allowed answer (0 for Ombudsman/PEKPPP, 1 for SKM). */
+  min: number;
+  /** Highest allowed answer; the indicator fraction is value / max. */
+  max: number;
+  /** Whole-number steps only (answers from one sheet); means over sheets may be fractional. */
+  levels: Level[];
+}
+
+export interface Indicator {
+  /** Unique within the scheme and stable across the schemes of one family (answers are keyed by it). */
+  code: string;
+  text: Text;
+  /** Optional longer question/guidance shown to assessors. */
+  guidance?: Text;
+  scale: AnswerScale;
+  /** Percent of its dimension (explicit weighting only). Σ over the dimension = 100 ± 0.001. */
+  weight?: number;
+  evidence: EvidenceKind[];
+  /** Legal provenance, e.g. "UU 25/2009 Pasal 21". */
+  basis?: string;
+  /** Extra labels, e.g. the PEKPPP evaluation principle ("Ak", "P", "T", "K", "B", "As"). */
+  tags?: string[];
+}
+
+export interface Variable {
+  code: string;
+  title: Text;
+  indicators: Indicator[];
+}
+
+export interface Dimension {
+  code: string;
+  title: Text;
+  /** Percent of the unit total. Σ over dimensions = 100 ± 0.001. */
+  weight: number;
+  /** 'equal': every indicator of the dimension weighs the same; 'explicit': Indicator.weight. */
+  indicatorWeighting: 'equal' | 'explicit';
+  variables: Variable[];
+}
+
+/** Items stored and reported beside the score, never inside it (PEKPPP F-03). */
+export interface Supplement {
+  code: string;
+  title: Text;
+  indicators: Indicator[];
+}
+
+export type InstrumentKind =
+  | 'interview'
+  | 'observation'
+  | 'document'
+  | 'self-assessment'
+  | 'verification'
+  | 'questionnaire';
+
+export interface Instrument {
+  code: string;
+  kind: InstrumentKind;
+  title: Text;
+  /** Who answers, e.g. "Pengguna layanan" / "Service user". */
+  respondent: Text;
+  /**
+   * How many sheets a unit needs (30 users, 4 officials, 2 complaint officers, ≥ 2 products).
+   * `min` (default = target) is the least for a complete unit.
+   */
+  quota: { target: number; min?: number };
+  /**
+   * 'score'  — answers feed the score;
+   * 'claim'  — self-assessment (PEKPPP F-01): compared with the scored value, never scored;
+   * 'beside' — supplement items (F-03): reported beside the score.
+   */
+  role: 'score' | 'claim' | 'beside';
+  /** One sheet per service product (Ombudsman observation of products). */
+  perProduct?: boolean;
+  /** Indicator codes this instrument answers. */
+  covers: string[];
+}
+
+export type ZoneCode = 'hijau' | 'kuning' | 'merah';
+
+export interface Band {
+  code: string;
+  /** Lower bound, inclusive (closed below), 2 dp. */
+  min: number;
+  /** Upper bound, inclusive, 2 dp; the next band up starts at max + 0.01. */
+  max: number;
+  label: Text;
+  zone?: ZoneCode;
+  /** Hex colour of the chip / map fill. */
+  color: string;
+  /** Optional grouping, e.g. PEKPPP D–F "Prioritas Pembinaan". */
+  group?: Text;
+}
+
+/** A flag beside the opinion, never folded into the score (2025 "Tanpa Maladministrasi"). */
+export interface Qualifier {
+  code: string;
+  label: Text;
+  /**
+   * 'all-followed-up': applies when every Ombudsman product due for the body is followed up.
+   * `whenNoneDue`: whether it applies when nothing is due.
+   */
+  rule: { kind: 'all-followed-up'; whenNoneDue: boolean };
+  /** Product kinds it looks at (tindakan-korektif, saran-perbaikan, saran-penyempurnaan, rekomendasi). */
+  products: string[];
+}
+
+export interface Assumption {
+  /** Where in the file it applies, e.g. "dimensions/output/variables/persepsi/indicators/O4". */
+  path: string;
+  note: Text;
+}
+
+export interface Aggregation {
+  /**
+   * 'sheets'   — indicator value = mean over every sheet that answered it (respondents, products);
+   * 'products' — score each product sheet on its own, unit score = mean of product scores (2021).
+   */
+  unit: 'sheets' | 'products';
+  /** 'units-mean': mean of unit scores; 'products-mean': product-weighted mean (2021). */
+  government: 'units-mean' | 'products-mean';
+}
+
+export interface Sampling {
+  method: 'krejcie-morgan';
+  chiSquare: number;
+  p: number;
+  d: number;
+}
+
+export interface Scheme {
+  id: string;
+  family: Family;
+  year: number;
+  /** Library file version (semver); the content hash is computed by the caller. */
+  version: string;
+  title: Text;
+  legalBasis: { ref: string; title: Text }[];
+  /** Range of the unit/government result: 0–100 (Ombudsman), 0–5 (PEKPPP), 25–100 (SKM). */
+  result: { min: number; max: number; unit: Text };
+  instruments: Instrument[];
+  dimensions: Dimension[];
+  supplements: Supplement[];
+  aggregation: Aggregation;
+  /** Highest band first. Together they cover result.min … result.max without gap or overlap. */
+  bands: Band[];
+  qualifiers: Qualifier[];
+  sampling?: Sampling;
+  assumptions: Assumption[];
+}
+
+export interface SchemeIssue {
+  /** JSON path inside the file, e.g. "dimensions[1].variables[0].indicators[3].scale.levels[2]". */
+  path: string;
+  message: string;
+}
+
+export type Result<T, I = SchemeIssue> = { ok: true; value: T } | { ok: false; issues: I[] };
+
+// ---------------------------------------------------------------------------------------------
+// Engine inputs
+// ---------------------------------------------------------------------------------------------
+
+/** One filled instrument sheet: one respondent's interview, one product's observation, … */
+export interface Sheet {
+  /** Client-generated id (UUID) when it comes from the field app; optional here. */
+  id?: string;
+  instrument: string;
+  /** Respondent label or product name; used for per-product scoring and messages. */
+  respondent?: string;
+  /** Indicator code → answer on the indicator's scale; null/absent = not answered (missing, not zero). */
+  answers: Record<string, number | null | undefined>;
+}
+
+export interface UnitAnswers {
+  sheets: Sheet[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine outputs
+// ---------------------------------------------------------------------------------------------
+
+export interface BandRef {
+  code: string;
+  label: Text;
+  zone?: ZoneCode;
+  color: string;
+  group?: Text;
+}
+
+export interface IndicatorScore {
+  code: string;
+  /** `${schemeId}/${dimension}/${variable}/${indicator}` */
+  ref: string;
+  text: Text;
+  /** Mean answer over the sheets that answered it; null when missing. */
+  value: number | null;
+  /** Number of sheets that answered it. */
+  n: number;
+  /** value / scale.max · 100; null when missing. */
+  percentage: number | null;
+  /** Effective weight in the unit total, percent (W_d · w_i · 100). */
+  weight: number;
+  /** Points contributed to the unit total (missing → 0). */
+  points: number;
+  /** Points lost against the maximum (missing → the whole weight). */
+  pointsLost: number;
+  missing: boolean;
+  /** PEKPPP: the unit's self-assessed (F-01) mean, when present. */
+  claimed?: number | null;
+}
+
+export interface VariableScore {
+  code: string;
+  title: Text;
+  points: number;
+  pointsLost: number;
+  indicators: IndicatorScore[];
+}
+
+export interface DimensionScore {
+  code: string;
+  title: Text;
+  /** Percent of the unit total. */
+  weight: number;
+  /** Score of the dimension on the result scale (0..100 or 0..5), before weighting. */
+  score: number;
+  points: number;
+  pointsLost: number;
+  variables: VariableScore[];
+}
+
+export interface InstrumentProgress {
+  code: string;
+  done: number;
+  target: number;
+  min: number;
+  complete: boolean;
+}
+
+export interface UnitScore {
+  schemeId: string;
+  /** Full-precision total on the result scale. */
+  raw: number;
+  /** round2(raw) — the number that is classified and published. */
+  score: number;
+  band: BandRef;
+  complete: boolean;
+  /** Indicator codes without any answer. */
+  missing: string[];
+  /** Instruments below their minimum quota. */
+  incompleteInstruments: string[];
+  dimensions: DimensionScore[];
+  progress: InstrumentProgress[];
+  /** 'products' aggregation: one score per product sheet. */
+  products?: { respondent: string; raw: number; score: number; complete: boolean }[];
+  /** Weight of this unit in a products-mean government aggregate (number of products), else 1. */
+  weight: number;
+  supplements: { code: string; title: Text; indicators: IndicatorScore[] }[];
+}
+
+export interface QualifierInput {
+  /** Ombudsman products due for the body and whether each was followed up. */
+  products: { kind: string; followedUp: boolean }[];
+}
+
+export interface QualifierResult {
+  code: string;
+  label: Text;
+  applies: boolean;
+}
+
+export interface GovernmentScore {
+  schemeId: string;
+  raw: number;
+  score: number;
+  band: BandRef;
+  units: number;
+  qualifiers: QualifierResult[];
+  /** Every unit complete. */
+  complete: boolean;
+}
+
+/** One row to rank: a government (or a unit, with `sector`). */
+export interface RankInput {
+  id: string;
+  name: string;
+  type: BodyType;
+  /** Province code or name; for a provinsi its own province. */
+  province?: string;
+  sector?: string;
+  /** Published (rounded) score. */
+  score: number;
+}
+
+export interface RankGroupSpec {
+  /** Stable group key, e.g. "national:kota", "province:36", "sector:36:adminduk". */
+  key: (row: RankInput) => string | null;
+}
+
+export interface Ranked<T extends RankInput = RankInput> {
+  row: T;
+  group: string;
+  rank: number;
+  /** Size of the group. */
+  of: number;
+}
+
+export interface Improvement {
+  indicator: string;
+  ref: string;
+  text: Text;
+  dimension: string;
+  /** Current mean answer (null when missing). */
+  from: number | null;
+  /** Target level. */
+  to: number;
+  descriptor: Text;
+  /** Points the unit total gains. */
+  unitGain: number;
+  /** Points the government score gains (unit gain / units, or product-weighted). */
+  governmentGain: number;
+}
+
+export interface WhatIf {
+  from: UnitScore;
+  to: UnitScore;
+  /** to.score − from.score */
+  delta: number;
+  /** Indicators of the target scheme the answers do not cover. */
+  unmapped: string[];
+}
+
+export interface IkmResult {
+  respondents: number;
+  /** NRR per unsur, in the scheme's order. */
+  nrr: number[];
+  raw: number;
+  ikm: number;
+  band: BandRef;
+}
