@@ -1,0 +1,24 @@
+/**
+ * Minimum SKM sample (methodology.md §4, reference.md §4.5): Krejcie–Morgan
+ *   S = X²·N·P(1−P) / (d²(N−1) + X²·P(1−P))
+ * with X², P and d from the scheme's `sampling` block (never from code), rounded half away
+ * from zero to a whole respondent and never above N. Pure; no I/O.
+ */
+import { CoreError } from './errors.ts';
+import { roundTo } from './round.ts';
+import type { Sampling } from './types.ts';
+
+/**
+ * Minimum number of respondents for a population of `population` service users.
+ * With skm-2017's constants: 10 → 10, 100 → 80, 1,000 → 278, 100,000 → 383.
+ * @throws CoreError 'sample.population_invalid' unless `population` is a positive whole number.
+ */
+export function sampleSize(sampling: Sampling, population: number): number {
+  if (typeof population !== 'number' || !Number.isSafeInteger(population) || population < 1) {
+    throw new CoreError('sample.population_invalid', { population });
+  }
+  const { chiSquare: x2, p, d } = sampling;
+  const pq = p * (1 - p);
+  const s = (x2 * population * pq) / (d * d * (population - 1) + x2 * pq);
+  return Math.min(population, roundTo(s, 0));
+}
