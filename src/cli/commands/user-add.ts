@@ -1,0 +1,138 @@
+/**
+ * `pantau user add`: creates an account in the database the server uses (DATABASE_URL, else
+ * PGlite in $DATA_DIR/pglite). The password is asked twice on a terminal (not echoed), or read
+ * from stdin with --password-stdin (scripts). Scope follows the role: pimpinan/asisten
+ * --province, koordinator --body (body code, e.g. 36.02 or kemenkes), operator --unit (unit id).
+ */
+import type { Lang } from '../../core/index.ts';
+import type { Command, CommandOutput } from '../command.ts';
+import { stringOption, takePositionals } from '../args.ts';
+import type { CliIo } from '../io.ts';
+
+const usage = 'user add --username U --role R [--province KODE] [--body KODE] [--unit ID] [--name NAMA] [--password-stdin]';
+
+const roleList = 'admin, pimpinan, asisten, koordinator, operator';
+
+/** A refusal: one line on stderr and exit 2, like the CLI's other bad input (with --json, the error object on stdout). */
+function refuse(io: CliIo, message: string): CommandOutput {
+  io.stderr.write(`pantau: ${message}\n`);
+  return { json: { error: { message } }, text: '', exitCode: 2 };
+}
+
+async function readAll(io: CliIo): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads one line from a terminal without echoing it. */
+function promptHidden(io: CliIo, question: string): Promise<string> {
+  const stdin = io.stdin as NodeJS.ReadStream;
+  io.stderr.write(question);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const done = (error?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      io.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (data: string | Buffer) => {
+      for (const c of String(data)) {
+        if (c === '\r' || c === '\n' || c === '\u0004') return done();
+        if (c === '\u0003') return done(new Error('cancelled'));
+        if (c === '\u007f' || c === '\b') value = value.slice(0, -1);
+        else value += c;
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
+const msg = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
+
+export const command: Command = {
+  usage,
+  options: {
+    username: { type: 'string', value: 'U', required: true, describe: { id: 'nama pengguna (huruf kecil, 3–40: a-z 0-9 . _ -)', en: 'username (lower case, 3–40: a-z 0-9 . _ -)' } },
+    role: { type: 'string', value: 'R', required: true, describe: { id: `peran: ${roleList}`, en: `role: ${roleList}` } },
+    province: { type: 'string', value: 'KODE', describe: { id: 'kode provinsi Kemendagri (pimpinan, asisten), mis. 36', en: 'Kemendagri province code (pimpinan, asisten), e.g. 36' } },
+    body: { type: 'string', value: 'KODE', describe: { id: 'kode instansi (koordinator), mis. 36.02 atau kemenkes', en: 'body code (koordinator), e.g. 36.02 or kemenkes' } },
+    unit: { type: 'string', value: 'ID', describe: { id: 'id unit layanan (operator)', en: 'service unit id (operator)' } },
+    name: { type: 'string', value: 'NAMA', describe: { id: 'nama lengkap (bawaan: nama pengguna)', en: 'full name (default: the username)' } },
+    'password-stdin': { type: 'boolean', describe: { id: 'baca kata sandi dari stdin, bukan dari terminal', en: 'read the password from stdin instead of the terminal' } },
+  },
+  examples: [
+    'user add --username admin --role admin',
+    'user add --username kepala.banten --role pimpinan --province 36 --name "Kepala Perwakilan Banten"',
+    'echo "$PASSWORD" | pantau user add --username koord.lebak --role koordinator --body 36.02 --password-stdin',
+  ],
+  async run({ args, lang, io }) {
+    takePositionals(args, [], usage);
+    const { roles } = await import('../../server/auth/policy.ts');
+    const { PASSWORD_MAX, PASSWORD_MIN } = await import('../../server/auth/passwords.ts');
+    const username = stringOption(args, 'username')!;
+    const role = stringOption(args, 'role')!;
+    if (!(roles as readonly string[]).includes(role)) {
+      return refuse(io, msg(lang, `peran '${role}' tidak dikenal; pilih salah satu: ${roleList}`, `unknown role '${role}'; choose one of: ${roleList}`));
+    }
+
+    let password: string;
+    if (args.options['password-stdin'] === true) {
+      password = (await readAll(io)).replace(/\r?\n$/, '');
+    } else if ((io.stdin as { isTTY?: boolean }).isTTY) {
+      password = await promptHidden(io, msg(lang, 'Kata sandi: ', 'Password: '));
+      const again = await promptHidden(io, msg(lang, 'Ulangi kata sandi: ', 'Repeat password: '));
+      if (again !== password) return refuse(io, msg(lang, 'kedua kata sandi tidak sama', 'the two passwords differ'));
+    } else {
+      return refuse(io, msg(lang, 'stdin bukan terminal: pakai --password-stdin', 'stdin is not a terminal: use --password-stdin'));
+    }
+    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+      return refuse(io, msg(lang, `kata sandi harus ${PASSWORD_MIN}–${PASSWORD_MAX} karakter`, `the password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`));
+    }
+
+    const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
+    const { createUser } = await import('../../server/users/queries.ts');
+    const { AppError, localiseDetails, messageFor } = await import('../../server/errors.ts');
+    const { bodies } = await import('../../server/registry/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const database = await openDatabase(databaseOptionsFromEnv());
+    try {
+      const user = await database.db.transaction(async (tx) => {
+        const bodyCode = stringOption(args, 'body');
+        let bodyId: string | undefined;
+        if (bodyCode !== undefined) {
+          const [body] = await tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.code, bodyCode)).limit(1);
+          if (!body) throw new AppError('registry.unknown_reference', { field: '--body', value: bodyCode });
+          bodyId = body.id;
+        }
+        return createUser(tx, { id: null, username: 'cli' }, {
+          username,
+          name: stringOption(args, 'name') ?? username,
+          password,
+          role: role as (typeof roles)[number],
+          provinceCode: stringOption(args, 'province'),
+          bodyId,
+          unitId: stringOption(args, 'unit'),
+        });
+      });
+      const scope = user.provinceCode ?? '';
+      const text = msg(
+        lang,
+        `Pengguna ${user.username} dibuat: peran ${user.role}${scope ? `, provinsi ${scope}` : ''}${user.bodyId ? `, instansi ${user.bodyId}` : ''}${user.unitId ? `, unit ${user.unitId}` : ''}.\n`,
+        `User ${user.username} created: role ${user.role}${scope ? `, province ${scope}` : ''}${user.bodyId ? `, body ${user.bodyId}` : ''}${user.unitId ? `, unit ${user.unitId}` : ''}.\n`,
+      );
+      return { json: user, text };
+    } catch (error) {
+      if (error instanceof AppError) return refuse(io, messageFor(error.code, lang, localiseDetails(error.code, lang, error.details)));
+      throw error;
+    } finally {
+      await database.close();
+    }
+  },
+};
