@@ -1,0 +1,16 @@
+// PostCSS for the web app: Mantine's preset (light-dark(), rem(), breakpoint mixins) and
+// its breakpoint variables, so component CSS can use `@media (max-width: $mantine-breakpoint-sm)`.
+module.exports = {
+  plugins: {
+    'postcss-preset-mantine': {},
+    'postcss-simple-vars': {
+      variables: {
+        'mantine-breakpoint-xs': '36em',
+        'mantine-breakpoint-sm': '48em',
+        'mantine-breakpoint-md': '62em',
+        'mantine-breakpoint-lg': '75em',
+        'mantine-breakpoint-xl': '88em',
+      },
+    },
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * Role-aware navigation: which screens each role sees in the navbar. Later screens add their
+ * entries here; labels are keys of the `ui` namespace (`shell.nav.*`).
+ */
+import type { Role, User } from '../lib/roles.ts';
+
+export type NavPath = '/' | '/schemes' | '/login' | '/admin' | '/review' | '/assess' | '/pemda' | '/unit';
+
+export interface NavItem {
+  to: NavPath;
+  label: string;
+  /** Matches the path exactly (the role home) rather than as a prefix. */
+  exact?: boolean;
+}
+
+const ROLE_ITEMS: Record<Role, NavItem[]> = {
+  admin: [{ to: '/admin', label: 'shell.nav.admin_home' }],
+  pimpinan: [{ to: '/review', label: 'shell.nav.review_home' }],
+  asisten: [{ to: '/assess', label: 'shell.nav.assess_home' }],
+  koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
+  operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],
+};
+
+const SHARED: NavItem[] = [
+  { to: '/', label: 'shell.nav.public_portal', exact: true },
+  { to: '/schemes', label: 'shell.nav.schemes' },
+];
+
+export function navItems(user: User | null): NavItem[] {
+  if (!user) return [...SHARED, { to: '/login', label: 'shell.nav.login' }];
+  return [...ROLE_ITEMS[user.role], ...SHARED];
+}

@@ -1,0 +1,138 @@
+/**
+ * The assessor's device store (IndexedDB through Dexie): sheet drafts keyed by their
+ * client-generated UUID, and an outbox of finished sheets not yet accepted by the server.
+ * The UUID is the record id the server will see, so sending an outbox entry twice is a no-op
+ * there (issue 3 §4). Nothing here talks to the network; the sync step reads `listOutbox()`.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+
+/** What the assessor entered on one sheet (the form's value). */
+export interface SheetValue {
+  /** Respondent label or product name ("Pengguna 3", "KTP-el"); never a full personal name. */
+  respondent: string;
+  notes: string;
+  /** Indicator code → chosen level; null = not answered yet. */
+  answers: Record<string, number | null>;
+}
+
+/** Unassigned sheets (no unit yet) share this unit key. */
+export const NO_UNIT = '';
+
+interface SheetBase {
+  /** Client UUID: the record's id everywhere. */
+  id: string;
+  schemeId: string;
+  instrument: string;
+  /** Assigned unit id, or NO_UNIT. IndexedDB cannot index null, hence a string. */
+  unitKey: string;
+  value: SheetValue;
+  createdAt: string;
+}
+
+export interface DraftSheet extends SheetBase {
+  updatedAt: string;
+}
+
+export interface OutboxEntry extends SheetBase {
+  queuedAt: string;
+  /** Failed send attempts so far. */
+  attempts: number;
+  lastError: { code: string; message: string } | null;
+}
+
+export class PantauDb extends Dexie {
+  drafts!: EntityTable<DraftSheet, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+
+  constructor(name = 'pantau', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      drafts: 'id, updatedAt, [schemeId+unitKey]',
+      outbox: 'id, queuedAt, [schemeId+unitKey]',
+    });
+  }
+}
+
+let instance: PantauDb | null = null;
+
+/** The app's database, opened on first use (never at import, so the shell stays light). */
+export function offlineDb(): PantauDb {
+  instance ??= new PantauDb();
+  return instance;
+}
+
+/** For tests: use another database (e.g. a fresh name per test). */
+export function setOfflineDb(db: PantauDb | null): void {
+  instance = db;
+}
+
+export async function saveDraft(draft: Omit<DraftSheet, 'updatedAt'>, now = new Date()): Promise<DraftSheet> {
+  const saved: DraftSheet = { ...draft, updatedAt: now.toISOString() };
+  await offlineDb().drafts.put(saved);
+  return saved;
+}
+
+export function getDraft(id: string): Promise<DraftSheet | undefined> {
+  return offlineDb().drafts.get(id);
+}
+
+export function deleteDraft(id: string): Promise<void> {
+  return offlineDb().drafts.delete(id);
+}
+
+/** Newest first. */
+export function listDrafts(): Promise<DraftSheet[]> {
+  return offlineDb().drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+/** A finished sheet leaves the drafts and enters the outbox, atomically. */
+export async function queueSheet(draft: Omit<DraftSheet, 'updatedAt'>, now = new Date()): Promise<OutboxEntry> {
+  const db = offlineDb();
+  const entry: OutboxEntry = {
+    id: draft.id,
+    schemeId: draft.schemeId,
+    instrument: draft.instrument,
+    unitKey: draft.unitKey,
+    value: draft.value,
+    createdAt: draft.createdAt,
+    queuedAt: now.toISOString(),
+    attempts: 0,
+    lastError: null,
+  };
+  await db.transaction('rw', db.drafts, db.outbox, async () => {
+    await db.outbox.put(entry);
+    await db.drafts.delete(draft.id);
+  });
+  return entry;
+}
+
+export function getOutboxEntry(id: string): Promise<OutboxEntry | undefined> {
+  return offlineDb().outbox.get(id);
+}
+
+/** Oldest first: the order the sync sends them in. */
+export function listOutbox(): Promise<OutboxEntry[]> {
+  return offlineDb().outbox.orderBy('queuedAt').toArray();
+}
+
+export async function recordSendFailure(id: string, error: { code: string; message: string }): Promise<void> {
+  await offlineDb().outbox.where('id').equals(id).modify((e) => {
+    e.attempts += 1;
+    e.lastError = error;
+  });
+}
+
+/** The server accepted (created or unchanged) the sheet. */
+export function removeFromOutbox(id: string): Promise<void> {
+  return offlineDb().outbox.delete(id);
+}
+
+/** Every local sheet of one unit under one scheme (drafts and queued), for the unit preview. */
+export async function unitSheets(schemeId: string, unitKey: string): Promise<(DraftSheet | OutboxEntry)[]> {
+  const db = offlineDb();
+  const [drafts, queued] = await Promise.all([
+    db.drafts.where('[schemeId+unitKey]').equals([schemeId, unitKey]).toArray(),
+    db.outbox.where('[schemeId+unitKey]').equals([schemeId, unitKey]).toArray(),
+  ]);
+  return [...queued, ...drafts];
+}

@@ -1,0 +1,33 @@
+/** Browser entry: styles, providers, router, and the one reaction to an expired session. */
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './ui/global.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from '@tanstack/react-router';
+import { meQueryKey, rememberUser } from './auth/use-me.ts';
+import { createQueryClient } from './lib/query-client.ts';
+import { Providers } from './app/providers.tsx';
+import { createAppRouter } from './app/router.tsx';
+
+const queryClient = createQueryClient({
+  // A request found the session gone: forget the user and ask for a login, then come back here.
+  onSessionExpired: () => {
+    rememberUser(null);
+    queryClient.setQueryData(meQueryKey, null);
+    const location = router.state.location;
+    if (location.pathname === '/login') return;
+    void router.navigate({ to: '/login', search: { redirect: location.href, reason: 'expired' } });
+  },
+});
+const router = createAppRouter(queryClient);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);

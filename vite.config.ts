@@ -1,0 +1,48 @@
+// Vite build of the web app (src/web) into dist/, which the Fastify server serves at `/` with an
+// SPA fallback. In development `/api` is proxied to the server on port 3000.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const apiProxy = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
+
+export default defineConfig({
+  publicDir: 'src/web/static',
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Pantau',
+        short_name: 'Pantau',
+        description: 'Penilaian kepatuhan dan kinerja pelayanan publik',
+        lang: 'id',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1b4f8a',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: '/icon-maskable.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The whole app shell and every route chunk, so an assessor can open a form offline.
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        // API calls and the server's own pages (OpenAPI docs) never come from the cache.
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [{ urlPattern: ({ url }) => url.pathname.startsWith('/api/'), handler: 'NetworkOnly' }],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
+});
