@@ -1,0 +1,103 @@
+// End-to-end harness: the real server (PGlite in memory, demo seed) on a free port, the built
+// web app, and Debian's Chromium driven by playwright-core. Never downloads a browser.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../src/server/app.ts';
+import { openDatabase } from '../src/server/db/client.ts';
+import { seedDemoIfEmpty } from '../src/server/seed/demo.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = resolve('test-results');
+
+/** Browser tests run when Chromium is installed; in CI a missing browser is a failure, not a skip. */
+export function browserAvailable(): boolean {
+  const ok = existsSync(CHROMIUM);
+  if (!ok && process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: CI must install it (apt-get install chromium)`);
+  return ok;
+}
+
+export interface Account {
+  role: string;
+  username: string;
+  password: string;
+  scope: string;
+}
+
+export interface E2E {
+  url: string;
+  browser: Browser;
+  accounts: Account[];
+  account(role: string): Account;
+  close(): Promise<void>;
+}
+
+let built = false;
+async function buildWeb(): Promise<void> {
+  if (built) return;
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+  built = true;
+}
+
+export async function startE2E(): Promise<E2E> {
+  await buildWeb();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pantau-e2e-'));
+  const database = await openDatabase({ dataDir: 'memory://' });
+  const seeded = await seedDemoIfEmpty(database.db);
+  if (!seeded) throw new Error('demo seed did not run on an empty database');
+  const app = await buildApp({ db: database.db, dataDir, webDir: resolve('dist'), logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    browser,
+    accounts: seeded.accounts,
+    account(role) {
+      const a = seeded.accounts.find((x) => x.role === role);
+      if (!a) throw new Error(`no demo account for role ${role}`);
+      return a;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = (): string => require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+}
+
+/** Runs axe-core in the page; returns serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource() });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
