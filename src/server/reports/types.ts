@@ -1,0 +1,165 @@
+/**
+ * Input shapes of the report renderers (rapor and piagam), decoupled from the database: a
+ * caller (route, report-pack job, bench) loads rows, runs the engine and fills these in. The
+ * renderers are pure with respect to them: no database, no clock (dates are passed in), no
+ * network, so the same input always gives the same document.
+ */
+import type {
+  Assumption,
+  BandRef,
+  BodyType,
+  EvidenceKind,
+  Improvement,
+  Lang,
+  QualifierResult,
+  Text,
+  UnitScore,
+} from '../../core/types.ts';
+
+/** A date as a Date or an ISO-8601 string; printed in Asia/Jakarta time. */
+export type DateInput = Date | string;
+
+export interface ReportCycle {
+  /** Display name of the cycle, e.g. "Penilaian Kepatuhan 2024". */
+  name: string;
+  year: number;
+  schemeId: string;
+  schemeTitle: Text;
+}
+
+/**
+ * What the rapor is about. A government (pemda, kementerian, lembaga) with its assessed units,
+ * or a single service unit (then `units` holds that one unit).
+ */
+export type ReportSubject =
+  | {
+      kind: 'government';
+      name: string;
+      type: BodyType;
+      /** Province name; null for kementerian/lembaga. */
+      provinceName: string | null;
+    }
+  | {
+      kind: 'unit';
+      name: string;
+      /** Sector code of methodology.md §6 (adminduk, perizinan, kesehatan, puskesmas, …). */
+      sector: string;
+      /** The government the unit belongs to, e.g. "Kota Serang". */
+      governmentName: string;
+      provinceName: string | null;
+    };
+
+export interface RankPosition {
+  rank: number;
+  /** Size of the group. */
+  of: number;
+  /** Last cycle's rank − this cycle's rank (positive = moved up); null when there is no previous rank. */
+  movement: number | null;
+}
+
+export interface ReportUnit {
+  name: string;
+  /** Sector code (methodology.md §6). */
+  sector: string;
+  /** Published (rounded) score. */
+  score: number;
+  band: BandRef;
+  breakdown: UnitScore;
+}
+
+/** An improvement of one unit; `unit` names it on a government rapor. */
+export type ReportImprovement = Improvement & { unit?: string };
+
+export interface EvidenceSummaryRow {
+  /** Indicator code, e.g. "K1". */
+  indicator: string;
+  text: Text;
+  /** Unit the evidence belongs to, on a government rapor. */
+  unit?: string;
+  files: number;
+  kinds: EvidenceKind[];
+}
+
+export interface SnapshotRef {
+  id: string;
+  version: number;
+  publishedAt: DateInput;
+  /** Permanent URL of the published snapshot. */
+  url: string;
+}
+
+export interface RaporInput {
+  /** Default 'id' (Bahasa Indonesia). */
+  language?: Lang;
+  /** Issuing institution printed in the header; default Ombudsman Republik Indonesia. */
+  issuer?: Text;
+  cycle: ReportCycle;
+  subject: ReportSubject;
+  /** Published (rounded) score of the subject. */
+  score: number;
+  band: BandRef;
+  /** Flags beside the score (2025 "Tanpa Maladministrasi"); only those that apply are printed as awarded. */
+  qualifiers: QualifierResult[];
+  ranks: {
+    /** National rank among bodies of the same type (or the unit's sector nationally). */
+    national: RankPosition;
+    /** Rank inside the province (kabupaten/kota together; a unit's sector in its province). */
+    province?: RankPosition;
+  };
+  units: ReportUnit[];
+  /** Any order; the rapor sorts by gain (government gain on a government rapor), largest first. */
+  improvements: ReportImprovement[];
+  evidence: EvidenceSummaryRow[];
+  /** Every assumption of the scheme that affects the numbers. */
+  assumptions: Assumption[];
+  /** The published snapshot; null = not published, the rapor is marked SEMENTARA / PROVISIONAL. */
+  snapshot: SnapshotRef | null;
+  /** When the document is generated (printed in the footer and the PDF metadata). */
+  generatedAt: DateInput;
+  /** How many improvements to print (default 15); the rest are counted. */
+  improvementLimit?: number;
+  /** Dimension chart style (default 'bar'). */
+  chart?: 'bar' | 'radar';
+}
+
+export type Award =
+  | { kind: 'kualitas-tertinggi' }
+  | { kind: 'top-province'; rank: number; provinceName: string }
+  | {
+      kind: 'most-improved';
+      /** Rank among the most improved (1 = most improved). */
+      rank: number;
+      /** Province of the group; absent = national. */
+      provinceName?: string;
+      /** Score gained against the previous cycle, when known. */
+      delta?: number;
+    };
+
+export type AwardKind = Award['kind'];
+
+export interface PiagamInput {
+  /** Default 'id'. */
+  language?: Lang;
+  /** Issuing institution; default Ombudsman Republik Indonesia. */
+  issuer?: Text;
+  awardee: {
+    name: string;
+    /** Body type, or a unit's sector code. */
+    type?: BodyType | string;
+    provinceName?: string | null;
+  };
+  award: Award;
+  cycle: ReportCycle;
+  score: number;
+  band: BandRef;
+  verification: {
+    /** Short code printed on the certificate and encoded in the URL. */
+    code: string;
+    /** Public verification page; encoded in the QR code. */
+    url: string;
+  };
+  signatory: { name: string; title: string };
+  issuedAt: DateInput;
+  /** Place of signing, e.g. "Jakarta". */
+  issuedPlace?: string;
+}
