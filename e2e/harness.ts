@@ -35,21 +35,26 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-let built = false;
-async function buildWeb(): Promise<void> {
-  if (built) return;
+// Each run builds into its own directory: @fastify/static (wildcard: false) lists the files
+// once at start, so a `dist/` rebuilt by a concurrent run would 404 this run's assets.
+let built: string | null = null;
+async function buildWeb(): Promise<string> {
+  if (built) return built;
   const { build } = await import('vite');
-  await build({ logLevel: 'warn' });
-  built = true;
+  const outDir = mkdtempSync(join(tmpdir(), 'pantau-web-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
+  built = outDir;
+  return outDir;
 }
 
 export async function startE2E(): Promise<E2E> {
-  await buildWeb();
+  const webDir = await buildWeb();
   const dataDir = mkdtempSync(join(tmpdir(), 'pantau-e2e-'));
   const database = await openDatabase({ dataDir: 'memory://' });
   const seeded = await seedDemoIfEmpty(database.db);
   if (!seeded) throw new Error('demo seed did not run on an empty database');
-  const app = await buildApp({ db: database.db, dataDir, webDir: resolve('dist'), logger: false });
+  const app = await buildApp({ db: database.db, dataDir, webDir, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const browser = await chromium.launch({

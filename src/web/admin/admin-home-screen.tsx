@@ -1,4 +1,4 @@
-/** Admin home: national scope, the methodology library, and the screens available to the role. */
+/** Admin home: national scope, the admin screens (cycles, registry, users, audit), and the methodology library. */
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
@@ -18,6 +18,22 @@ export function AdminHomeScreen() {
       </RoleHomeHeader>
       <HomeCards
         cards={[
+          ...(
+            [
+              ['cycles', '/admin/cycles'],
+              ['registry', '/admin/registry'],
+              ['users', '/admin/users'],
+              ['audit', '/audit'],
+            ] as const
+          ).map(([key, to]) => ({
+            title: t(`home.cards.${key}.title`),
+            description: t(`home.cards.${key}.body`),
+            action: (
+              <ButtonLink to={to} variant="light">
+                {t(`home.cards.${key}.action`)}
+              </ButtonLink>
+            ),
+          })),
           {
             title: t('home.cards.public.title'),
             description: t('home.cards.public.body'),

@@ -3,12 +3,9 @@
  * scheme switches, account and logout), role-aware navbar, offline banner, and the routed screen
  * inside its own error boundary.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
-  ActionIcon,
-  Alert,
   Burger,
-  Button,
   Group,
   Stack,
   Text,
@@ -16,31 +13,32 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
-import { useLogout } from '../auth/use-logout.ts';
 import { changeLanguage } from '../lib/i18n.ts';
 import { toLang } from '../lib/format.ts';
 import { useOnline } from '../lib/use-online.ts';
 import type { User } from '../lib/roles.ts';
-import { LogoutIcon, MoonIcon, OfflineIcon, SunIcon } from '../ui/icons.tsx';
-import { ButtonLink, NavLinkLink } from '../ui/links.tsx';
+import { MoonIcon, OfflineIcon, SunIcon } from '../ui/icons.tsx';
+import { NavLinkLink } from '../ui/anchor-link.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { navItems } from './navigation.ts';
 
 // No Menu/Tooltip here: their floating-UI code would double the weight of every public page.
-// Icon buttons carry an aria-label and a title (the native tooltip) instead.
+// Icon buttons carry an aria-label and a title (the native tooltip) instead. The header's
+// buttons are UnstyledButton + global.css `.shell-btn` (the look of Mantine's default variant):
+// Button/ActionIcon bring Loader and Transition, ~3.5 KB gzipped on every first visit (issue 4 §8).
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation('ui');
   const other = toLang(i18n.resolvedLanguage) === 'id' ? 'en' : 'id';
   const label = t(`shell.language.switch_to_${other}`);
+  // The visible "EN"/"ID" is the accessible name (axe: label-content-name-mismatch); the title describes it.
   return (
-    <Button variant="default" size="compact-md" h={34} onClick={() => void changeLanguage(other)} aria-label={label} title={label} lang={other}>
+    <UnstyledButton className="shell-btn" onClick={() => void changeLanguage(other)} title={label} lang={other}>
       {other.toUpperCase()}
-    </Button>
+    </UnstyledButton>
   );
 }
 
@@ -51,32 +49,25 @@ function ColorSchemeToggle() {
   const next = computed === 'dark' ? 'light' : 'dark';
   const label = t(`shell.color_scheme.to_${next}`);
   return (
-    <ActionIcon variant="default" size={34} onClick={() => setColorScheme(next)} aria-label={label} title={label}>
+    <UnstyledButton className="shell-btn shell-icon-btn" onClick={() => setColorScheme(next)} aria-label={label} title={label}>
       {computed === 'dark' ? <SunIcon /> : <MoonIcon />}
-    </ActionIcon>
+    </UnstyledButton>
   );
 }
 
+// Signed-in users only: the logout mutation stays out of a public first visit.
+const LogoutButton = lazy(() => import('./logout-button.tsx').then((m) => ({ default: m.LogoutButton })));
+
 function Account({ user }: { user: User }) {
   const { t } = useTranslation('ui');
-  const logout = useLogout();
-  const navigate = useNavigate();
-  const label = t('shell.user.logout_named', { name: user.name });
   return (
     <Group gap={6} wrap="nowrap">
       <Text span size="sm" visibleFrom="sm" maw={180} truncate title={`${user.name} · ${t(`roles.${user.role}`)}`}>
         {user.name}
       </Text>
-      <ActionIcon
-        variant="default"
-        size={34}
-        aria-label={label}
-        title={label}
-        loading={logout.isPending}
-        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate({ to: '/' }) })}
-      >
-        <LogoutIcon size={18} />
-      </ActionIcon>
+      <Suspense fallback={<span className="shell-btn shell-icon-btn" aria-hidden="true" />}>
+        <LogoutButton user={user} />
+      </Suspense>
     </Group>
   );
 }
@@ -86,20 +77,26 @@ function OfflineBanner() {
   const online = useOnline();
   if (online) return null;
   return (
-    <Alert role="status" color="yellow" icon={<OfflineIcon />} mb="md" title={t('shell.offline.title')}>
-      {t('shell.offline.body')}
-    </Alert>
+    <div role="status" className="offline-banner">
+      <OfflineIcon />
+      <div>
+        <Text fw={600} size="sm">
+          {t('shell.offline.title')}
+        </Text>
+        <Text size="sm">{t('shell.offline.body')}</Text>
+      </div>
+    </div>
   );
 }
 
 export function AppLayout() {
   const { t } = useTranslation('ui');
-  const [opened, { toggle, close }] = useDisclosure(false);
+  const [opened, setOpened] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const me = useMe();
   const user = me.data ?? null;
 
-  useEffect(() => close(), [pathname, close]);
+  useEffect(() => setOpened(false), [pathname]);
 
   // A fixed header, a navbar that is a sidebar from the `sm` breakpoint and a burger-toggled
   // panel below it, and the main region (global.css `.shell-*`). Hand-built rather than
@@ -114,7 +111,7 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap">
             <Burger
               opened={opened}
-              onClick={toggle}
+              onClick={() => setOpened((o) => !o)}
               hiddenFrom="sm"
               size="sm"
               aria-label={t('shell.nav.toggle')}
@@ -135,9 +132,9 @@ export function AppLayout() {
               <Account user={user} />
             ) : (
               pathname !== '/login' && (
-                <ButtonLink to="/login" size="compact-md" h={34}>
+                <Link to="/login" className="shell-btn" data-variant="filled">
                   {t('shell.user.login')}
-                </ButtonLink>
+                </Link>
               )
             )}
           </Group>

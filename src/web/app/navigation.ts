@@ -4,7 +4,21 @@
  */
 import type { Role, User } from '../lib/roles.ts';
 
-export type NavPath = '/' | '/schemes' | '/login' | '/admin' | '/review' | '/assess' | '/pemda' | '/unit';
+export type NavPath =
+  | '/'
+  | '/schemes'
+  | '/login'
+  | '/admin'
+  | '/review'
+  | '/assess'
+  | '/assignments/mine'
+  | '/review/queue'
+  | '/pemda'
+  | '/unit'
+  | '/admin/cycles'
+  | '/admin/registry'
+  | '/admin/users'
+  | '/audit';
 
 export interface NavItem {
   to: NavPath;
@@ -14,9 +28,22 @@ export interface NavItem {
 }
 
 const ROLE_ITEMS: Record<Role, NavItem[]> = {
-  admin: [{ to: '/admin', label: 'shell.nav.admin_home' }],
-  pimpinan: [{ to: '/review', label: 'shell.nav.review_home' }],
-  asisten: [{ to: '/assess', label: 'shell.nav.assess_home' }],
+  admin: [
+    { to: '/admin', label: 'shell.nav.admin_home', exact: true },
+    { to: '/admin/cycles', label: 'shell.nav.admin_cycles' },
+    { to: '/admin/registry', label: 'shell.nav.admin_registry' },
+    { to: '/admin/users', label: 'shell.nav.admin_users' },
+    { to: '/audit', label: 'shell.nav.audit' },
+  ],
+  pimpinan: [
+    { to: '/review', label: 'shell.nav.review_home', exact: true },
+    { to: '/review/queue', label: 'shell.nav.review_queue' },
+    { to: '/audit', label: 'shell.nav.audit' },
+  ],
+  asisten: [
+    { to: '/assignments/mine', label: 'shell.nav.assignments' },
+    { to: '/assess', label: 'shell.nav.assess_home' },
+  ],
   koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
   operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],
 };

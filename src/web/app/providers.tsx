@@ -1,23 +1,37 @@
 /** Providers every screen relies on: Mantine (theme, persisted colour scheme), notifications, React Query, i18n. */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
+import { getMeQueryOptions } from '../auth/use-me.ts';
 import { i18n } from '../lib/i18n.ts';
 import { COLOR_SCHEME_STORAGE_KEY, theme } from '../ui/theme.ts';
 
 // Loaded after the first paint: only workflows that confirm an action show notifications.
 const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
+/**
+ * Only signed-in workflows show notifications, so the container (~14 KB gzipped) is not
+ * downloaded on a public visit (issue 4 §8). It watches the session in the cache without
+ * fetching it (the root route does); notifications shown before it mounts still appear.
+ */
+function SignedInNotifications({ always }: { always: boolean }) {
+  const me = useQuery({ ...getMeQueryOptions(), enabled: false });
+  if (!always && !me.data) return null;
+  return (
+    <Suspense fallback={null}>
+      <Notifications position="top-center" />
+    </Suspense>
+  );
+}
+
 const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_STORAGE_KEY });
 
 export function Providers({ queryClient, children, env }: { queryClient: QueryClient; children: ReactNode; env?: 'test' }) {
   return (
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light" env={env}>
-      <Suspense fallback={null}>
-        <Notifications position="top-center" />
-      </Suspense>
       <QueryClientProvider client={queryClient}>
+        <SignedInNotifications always={env === 'test'} />
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -2,7 +2,7 @@
 import type { ErrorComponentProps } from '@tanstack/react-router';
 import { useRouter } from '@tanstack/react-router';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
-import { ErrorView } from '../ui/error-view.tsx';
+import { LazyErrorView } from '../ui/lazy-error-view.tsx';
 
 export function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
@@ -12,5 +12,5 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
     reset();
     void router.invalidate();
   };
-  return <ErrorView error={error} onRetry={retry} />;
+  return <LazyErrorView error={error} onRetry={retry} />;
 }

@@ -16,7 +16,8 @@ import { getMeQueryOptions } from '../auth/use-me.ts';
 import { i18n, type Namespace } from '../lib/i18n.ts';
 import { ROLE_HOME, safeRedirect } from '../lib/roles.ts';
 import { loadScheme } from '../lib/schemes.ts';
-import { ErrorView } from '../ui/error-view.tsx';
+import { validateCycleSearch, validateLeaderboardSearch, validateMapSearch } from '../public/public-search.ts';
+import { LazyErrorView } from '../ui/lazy-error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { requireRole, type SessionContext } from './route-guards.ts';
@@ -37,16 +38,34 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
     }
   },
   component: AppLayout,
-  notFoundComponent: () => <ErrorView kind="notFound" />,
+  notFoundComponent: () => <LazyErrorView kind="notFound" />,
 });
 
 // Public -------------------------------------------------------------------------------------
 
+// The public portal: the leaderboard is the start page; a government's page; the tile map.
 const publicHomeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
+  validateSearch: validateLeaderboardSearch,
   loader: loadNs('public'),
-  component: lazyRouteComponent(() => import('../public/public-home-screen.tsx'), 'PublicHomeScreen'),
+  component: lazyRouteComponent(() => import('../public/leaderboard-screen.tsx'), 'LeaderboardScreen'),
+});
+
+const publicGovernmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/governments/$bodyId',
+  validateSearch: validateCycleSearch,
+  loader: loadNs('public'),
+  component: lazyRouteComponent(() => import('../public/government-screen.tsx'), 'GovernmentScreen'),
+});
+
+const publicMapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/map',
+  validateSearch: validateMapSearch,
+  loader: loadNs('public'),
+  component: lazyRouteComponent(() => import('../public/map-screen.tsx'), 'MapScreen'),
 });
 
 export interface LoginSearch {
@@ -102,6 +121,55 @@ const adminRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/admin-home-screen.tsx'), 'AdminHomeScreen'),
 });
 
+// Admin workflow (registry, users, cycles) and the audit log (admin; pimpinan: own province).
+const adminRegistryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/registry',
+  beforeLoad: requireRole(['admin']),
+  loader: loadNs('admin'),
+  component: lazyRouteComponent(() => import('../admin/registry-screen.tsx'), 'RegistryScreen'),
+});
+
+const adminBodyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/registry/$bodyId',
+  beforeLoad: requireRole(['admin']),
+  loader: loadNs('admin'),
+  component: lazyRouteComponent(() => import('../admin/body-screen.tsx'), 'BodyScreen'),
+});
+
+const adminUsersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/users',
+  beforeLoad: requireRole(['admin']),
+  loader: loadNs('admin'),
+  component: lazyRouteComponent(() => import('../admin/users-screen.tsx'), 'UsersScreen'),
+});
+
+const adminCyclesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/cycles',
+  beforeLoad: requireRole(['admin']),
+  loader: loadNs('admin'),
+  component: lazyRouteComponent(() => import('../admin/cycles-screen.tsx'), 'CyclesScreen'),
+});
+
+const adminCycleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/cycles/$cycleId',
+  beforeLoad: requireRole(['admin']),
+  loader: loadNs('admin'),
+  component: lazyRouteComponent(() => import('../admin/cycle-screen.tsx'), 'CycleScreen'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  beforeLoad: requireRole(['admin', 'pimpinan']),
+  loader: loadNs('admin'),
+  component: lazyRouteComponent(() => import('../admin/audit-screen.tsx'), 'AuditScreen'),
+});
+
 const reviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review',
@@ -135,6 +203,62 @@ const sheetRoute = createRoute({
   component: lazyRouteComponent(() => import('../assess/sheet-screen.tsx'), 'SheetScreen'),
 });
 
+// Asisten: assignments, one assigned unit, one sheet of it (the cycle's frozen scheme).
+const assignmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assignments/mine',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('assess'),
+  component: lazyRouteComponent(() => import('../assess/assignments-screen.tsx'), 'AssignmentsScreen'),
+});
+
+const assignmentUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assignments/$cycleId/$unitId',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('assess'),
+  component: lazyRouteComponent(() => import('../assess/unit-workspace-screen.tsx'), 'UnitWorkspaceScreen'),
+});
+
+const assignmentSheetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assignments/$cycleId/$unitId/sheets/$sheetId',
+  beforeLoad: requireRole(['asisten']),
+  validateSearch: (search: Record<string, unknown>): { instrument?: string } => ({
+    instrument: typeof search.instrument === 'string' ? search.instrument : undefined,
+  }),
+  loader: loadNs('assess'),
+  component: lazyRouteComponent(() => import('../assess/cycle-sheet-screen.tsx'), 'CycleSheetScreen'),
+});
+
+// Pimpinan: review queue, cycle dashboard, one unit's review.
+const reviewQueueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/queue',
+  beforeLoad: requireRole(['pimpinan']),
+  validateSearch: (search: Record<string, unknown>): { cycle?: string } => ({
+    cycle: typeof search.cycle === 'string' ? search.cycle : undefined,
+  }),
+  loader: loadNs('review'),
+  component: lazyRouteComponent(() => import('../review/review-queue-screen.tsx'), 'ReviewQueueScreen'),
+});
+
+const reviewCycleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/cycles/$cycleId',
+  beforeLoad: requireRole(['pimpinan']),
+  loader: loadNs('review'),
+  component: lazyRouteComponent(() => import('../review/cycle-dashboard-screen.tsx'), 'CycleDashboardScreen'),
+});
+
+const reviewUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/cycles/$cycleId/units/$unitId',
+  beforeLoad: requireRole(['pimpinan']),
+  loader: loadNs('review'),
+  component: lazyRouteComponent(() => import('../review/unit-review-screen.tsx'), 'UnitReviewScreen'),
+});
+
 const pemdaRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pemda',
@@ -151,8 +275,36 @@ const unitRoute = createRoute({
   component: lazyRouteComponent(() => import('../pemda/unit-home-screen.tsx'), 'UnitHomeScreen'),
 });
 
+// Koordinator: a cycle's results and improvements for its body, and one unit's indicators and
+// evidence; operator: its own unit in a cycle.
+const pemdaCycleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pemda/cycles/$cycleId',
+  beforeLoad: requireRole(['koordinator']),
+  loader: loadNs('pemda'),
+  component: lazyRouteComponent(() => import('../pemda/pemda-cycle-screen.tsx'), 'PemdaCycleScreen'),
+});
+
+const pemdaUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pemda/cycles/$cycleId/units/$unitId',
+  beforeLoad: requireRole(['koordinator']),
+  loader: loadNs('pemda'),
+  component: lazyRouteComponent(() => import('../pemda/unit-result-screens.tsx'), 'PemdaUnitScreen'),
+});
+
+const operatorCycleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unit/cycles/$cycleId',
+  beforeLoad: requireRole(['operator']),
+  loader: loadNs('pemda'),
+  component: lazyRouteComponent(() => import('../pemda/unit-result-screens.tsx'), 'OperatorUnitScreen'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicHomeRoute,
+  publicGovernmentRoute,
+  publicMapRoute,
   loginRoute,
   homeRoute,
   schemesRoute,
@@ -161,8 +313,23 @@ const routeTree = rootRoute.addChildren([
   reviewRoute,
   assessRoute,
   sheetRoute,
+  assignmentsRoute,
+  assignmentUnitRoute,
+  assignmentSheetRoute,
+  reviewQueueRoute,
+  reviewCycleRoute,
+  reviewUnitRoute,
   pemdaRoute,
   unitRoute,
+  adminRegistryRoute,
+  adminBodyRoute,
+  adminUsersRoute,
+  adminCyclesRoute,
+  adminCycleRoute,
+  auditRoute,
+  pemdaCycleRoute,
+  pemdaUnitRoute,
+  operatorCycleRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -175,7 +342,7 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPendingComponent: PageLoader,
     defaultPendingMs: 150,
     defaultErrorComponent: RouteError,
-    defaultNotFoundComponent: () => <ErrorView kind="notFound" />,
+    defaultNotFoundComponent: () => <LazyErrorView kind="notFound" />,
     scrollRestoration: true,
   });
 }

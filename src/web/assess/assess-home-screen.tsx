@@ -1,7 +1,8 @@
 /** Asisten home: start a sheet, continue drafts, see the outbox — all on this device. */
-import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
+import { ButtonLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { RoleHomeHeader } from '../ui/role-home.tsx';
 import { DraftList, OutboxList } from './local-sheet-lists.tsx';
@@ -16,6 +17,14 @@ export function AssessHomeScreen() {
       <RoleHomeHeader user={user}>
         <Text maw={720}>{t('home.intro')}</Text>
       </RoleHomeHeader>
+      <Alert color="blue" variant="light" title={t('home.assignments.title')}>
+        <Stack gap="xs">
+          <Text size="sm">{t('home.assignments.body')}</Text>
+          <ButtonLink to="/assignments/mine" w="fit-content">
+            {t('home.assignments.action')}
+          </ButtonLink>
+        </Stack>
+      </Alert>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <PanelBoundary>
           <NewSheetCard />

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, List, Progress, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Instrument, Scheme } from '../../core/types.ts';
+import type { Indicator, Instrument, Scheme } from '../../core/types.ts';
 import { useFormat } from '../lib/format.ts';
 import { IndicatorQuestion } from './indicator-question.tsx';
 import { coveredIndicators, hasErrors, sheetSections, validateSheet, type SheetValue } from './sheet-model.ts';
@@ -22,9 +22,11 @@ export interface InstrumentFormProps {
   submitting?: boolean;
   /** Extra actions beside submit (e.g. "save draft"). */
   actions?: React.ReactNode;
+  /** Shown under each question (assignment sheets: reviewer comment, remark, evidence). */
+  indicatorExtra?: (indicator: Indicator) => React.ReactNode;
 }
 
-export function InstrumentForm({ scheme, instrument, value, onChange, onSubmit, submitting = false, actions }: InstrumentFormProps) {
+export function InstrumentForm({ scheme, instrument, value, onChange, onSubmit, submitting = false, actions, indicatorExtra }: InstrumentFormProps) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const lang = format.lang;
@@ -65,7 +67,8 @@ export function InstrumentForm({ scheme, instrument, value, onChange, onSubmit, 
           <Text size="sm" id="sheet-progress">
             {t('form.progress', { answered: format.integer(answered), total: format.integer(total) })}
           </Text>
-          <Progress value={total ? (answered / total) * 100 : 0} size="sm" aria-labelledby="sheet-progress" />
+          {/* Mantine passes only aria-label (not aria-labelledby) to the element with role=progressbar. */}
+          <Progress value={total ? (answered / total) * 100 : 0} size="sm" aria-label={t('form.progress', { answered: format.integer(answered), total: format.integer(total) })} />
         </Stack>
 
         {invalid && (
@@ -120,14 +123,16 @@ export function InstrumentForm({ scheme, instrument, value, onChange, onSubmit, 
                   </Title>
                 )}
                 {variable.indicators.map((indicator) => (
-                  <IndicatorQuestion
-                    key={indicator.code}
-                    indicator={indicator}
-                    value={value.answers[indicator.code]}
-                    onChange={setAnswer}
-                    lang={lang}
-                    error={showErrors && errors.unanswered.includes(indicator.code) ? t('form.validation.answer_required') : undefined}
-                  />
+                  <div key={indicator.code}>
+                    <IndicatorQuestion
+                      indicator={indicator}
+                      value={value.answers[indicator.code]}
+                      onChange={setAnswer}
+                      lang={lang}
+                      error={showErrors && errors.unanswered.includes(indicator.code) ? t('form.validation.answer_required') : undefined}
+                    />
+                    {indicatorExtra?.(indicator)}
+                  </div>
                 ))}
               </Stack>
             ))}

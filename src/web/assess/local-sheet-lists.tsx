@@ -3,10 +3,10 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
-import { deleteDraft } from '../lib/offline-db.ts';
 import { getSchemesQueryOptions } from '../lib/schemes.ts';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { discardDraft } from './local-actions.ts';
 import { useDrafts, useOutbox } from './use-local-sheets.ts';
 
 /** "Instrument title · year" and the number of questions, once the library is loaded (codes until then). */
@@ -54,21 +54,32 @@ export function DraftList() {
                 <Badge variant="light" tt="none">
                   {total === null ? answered : t('home.drafts.answered', { answered, total: format.integer(total) })}
                 </Badge>
-                <ButtonLink
-                  to="/assess/sheets/$sheetId"
-                  params={{ sheetId: d.id }}
-                  size="xs"
-                  aria-label={t('home.drafts.continue_label', { name })}
-                >
-                  {t('home.drafts.continue')}
-                </ButtonLink>
+                {d.cycleId ? (
+                  <ButtonLink
+                    to="/assignments/$cycleId/$unitId/sheets/$sheetId"
+                    params={{ cycleId: d.cycleId, unitId: d.unitKey, sheetId: d.id }}
+                    size="xs"
+                    aria-label={t('home.drafts.continue_label', { name })}
+                  >
+                    {t('home.drafts.continue')}
+                  </ButtonLink>
+                ) : (
+                  <ButtonLink
+                    to="/assess/sheets/$sheetId"
+                    params={{ sheetId: d.id }}
+                    size="xs"
+                    aria-label={t('home.drafts.continue_label', { name })}
+                  >
+                    {t('home.drafts.continue')}
+                  </ButtonLink>
+                )}
                 <Button
                   size="xs"
                   variant="subtle"
                   color="red"
                   aria-label={t('home.drafts.delete_label', { name })}
                   onClick={() => {
-                    if (window.confirm(t('home.drafts.delete_confirm'))) void deleteDraft(d.id);
+                    if (window.confirm(t('home.drafts.delete_confirm'))) void discardDraft(d.id);
                   }}
                 >
                   {t('home.drafts.delete')}

@@ -50,7 +50,7 @@ export function ScorePreview({ scheme, sheets }: ScorePreviewProps) {
             {t('preview.title')}
           </Title>
           {!score.complete && (
-            <Badge color="orange" variant="light" tt="none">
+            <Badge c="var(--mantine-color-text)" color="orange" variant="light" tt="none">
               {t('preview.incomplete_badge')}
             </Badge>
           )}

@@ -55,8 +55,10 @@ export interface SheetErrors {
 }
 
 export function validateSheet(sections: SheetSection[], value: SheetValue): SheetErrors {
+  // A value that is not one of the indicator's levels (e.g. a sheet the server refused as out of
+  // scale, reopened for correction) counts as unanswered: no radio shows it.
   const unanswered = coveredIndicators(sections)
-    .filter((i) => typeof value.answers[i.code] !== 'number')
+    .filter((i) => !i.scale.levels.some((l) => l.value === value.answers[i.code]))
     .map((i) => i.code);
   return value.respondent.trim() ? { unanswered } : { respondent: 'required', unanswered };
 }

@@ -3,7 +3,7 @@
  * to the device while the assessor answers, previews the unit score live, and on submit moves
  * the finished sheet to the outbox. Works offline: nothing here needs the server.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -12,15 +12,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Instrument, Scheme } from '../../core/types.ts';
 import { useFormat } from '../lib/format.ts';
-import { NO_UNIT, getDraft, getOutboxEntry, queueSheet, saveDraft, unitSheets, type DraftSheet } from '../lib/offline-db.ts';
+import { NO_UNIT, getDraft, getOutboxEntry, unitSheets, type DraftSheet } from '../lib/offline-db.ts';
 import { getSchemeQueryOptions } from '../lib/schemes.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { emptySheetValue, findInstrument, toEngineSheet, type SheetValue } from './sheet-model.ts';
 import { SheetWorkspace } from './sheet-workspace.tsx';
-
-const AUTOSAVE_MS = 600;
+import { useSheetDraft } from './use-sheet-draft.ts';
 
 interface EditorProps {
   sheetId: string;
@@ -33,62 +32,17 @@ function SheetEditor({ sheetId, scheme, instrument, initial }: EditorProps) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const navigate = useNavigate();
-  const [value, setValue] = useState<SheetValue>(() => initial?.value ?? emptySheetValue());
-  const [savedAt, setSavedAt] = useState<string | null>(initial?.updatedAt ?? null);
-  const [saveFailed, setSaveFailed] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const createdAt = useRef(initial?.createdAt ?? new Date().toISOString());
   const unitKey = initial?.unitKey ?? NO_UNIT;
-  const dirty = useRef(false);
-  const finished = useRef(false);
-  const latest = useRef(value);
-  latest.current = value;
-
-  const record = useCallback(
-    (v: SheetValue) => ({ id: sheetId, schemeId: scheme.id, instrument: instrument.code, unitKey, value: v, createdAt: createdAt.current }),
-    [sheetId, scheme.id, instrument.code, unitKey],
+  const { value, onChange, save, savedAt, saveFailed, submitting, submit: queue } = useSheetDraft(
+    // An assignment draft opened here keeps its cycle (normally it opens in the assignment screen).
+    { sheetId, schemeId: scheme.id, instrument: instrument.code, unitKey, cycleId: initial?.cycleId, replaces: initial?.replaces },
+    { value: initial?.value ?? emptySheetValue(), createdAt: initial?.createdAt, updatedAt: initial?.updatedAt ?? null },
   );
 
-  const save = useCallback(async () => {
-    if (finished.current) return;
-    dirty.current = false;
-    try {
-      const saved = await saveDraft(record(latest.current));
-      setSavedAt(saved.updatedAt);
-      setSaveFailed(false);
-    } catch {
-      dirty.current = true;
-      setSaveFailed(true);
-    }
-  }, [record]);
-
-  const onChange = useCallback((update: (prev: SheetValue) => SheetValue) => {
-    dirty.current = true;
-    setValue(update);
-  }, []);
-
-  useEffect(() => {
-    if (!dirty.current) return;
-    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [value, save]);
-
-  // Leaving the screen keeps what was typed since the last autosave.
-  useEffect(() => () => void (dirty.current && save()), [save]);
-
   const submit = async (v: SheetValue) => {
-    finished.current = true;
-    setSubmitting(true);
-    try {
-      await queueSheet(record(v));
-      notifications.show({ color: 'green', title: t('sheet.queued.title'), message: t('sheet.queued.body', { respondent: v.respondent }) });
-      await navigate({ to: '/assess' });
-    } catch {
-      finished.current = false;
-      setSaveFailed(true);
-    } finally {
-      setSubmitting(false);
-    }
+    if (!(await queue(v))) return;
+    notifications.show({ color: 'green', title: t('sheet.queued.title'), message: t('sheet.queued.body', { respondent: v.respondent }) });
+    await navigate({ to: '/assess' });
   };
 
   const stored = useLiveQuery(() => unitSheets(scheme.id, unitKey), [scheme.id, unitKey]);

@@ -7,7 +7,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Box, Grid } from '@mantine/core';
 import type { Instrument, Scheme, Sheet } from '../../core/types.ts';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
-import { InstrumentForm } from './instrument-form.tsx';
+import { InstrumentForm, type InstrumentFormProps } from './instrument-form.tsx';
 import { ScorePreview } from './score-preview.tsx';
 import { toEngineSheet, type SheetValue } from './sheet-model.ts';
 
@@ -22,6 +22,7 @@ export interface SheetWorkspaceProps {
   otherSheets?: Sheet[];
   submitting?: boolean;
   actions?: ReactNode;
+  indicatorExtra?: InstrumentFormProps['indicatorExtra'];
 }
 
 const NO_SHEETS: Sheet[] = [];

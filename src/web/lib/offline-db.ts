@@ -13,6 +13,8 @@ export interface SheetValue {
   notes: string;
   /** Indicator code → chosen level; null = not answered yet. */
   answers: Record<string, number | null>;
+  /** Indicator code → the assessor's remark on it (optional). */
+  remarks?: Record<string, string>;
 }
 
 /** Unassigned sheets (no unit yet) share this unit key. */
@@ -27,6 +29,10 @@ interface SheetBase {
   unitKey: string;
   value: SheetValue;
   createdAt: string;
+  /** The assessment cycle the sheet belongs to (assignment sheets); absent for free sheets. */
+  cycleId?: string;
+  /** The sheet edits a record already on the server (sent with PUT, not the batch). */
+  replaces?: boolean;
 }
 
 export interface DraftSheet extends SheetBase {
@@ -38,17 +44,51 @@ export interface OutboxEntry extends SheetBase {
   /** Failed send attempts so far. */
   attempts: number;
   lastError: { code: string; message: string } | null;
+  /** The server refused the sheet: it stays here, unsent, until the assessor corrects it. */
+  rejected?: { code: string; message: string; details: Record<string, unknown> } | null;
+}
+
+/** An evidence file waiting on this device until its sheet is on the server (lib/sync.ts). */
+export interface QueuedEvidence {
+  /** Local id. */
+  id: string;
+  sheetId: string;
+  cycleId: string;
+  unitId: string;
+  indicator: string;
+  kind: string | null;
+  filename: string;
+  mime: string;
+  size: number;
+  blob: Blob;
+  queuedAt: string;
+  /** The last upload failure (translated by code in the UI). */
+  error: { code: string; message: string; details: Record<string, unknown> } | null;
+}
+
+/** A server answer kept for offline use (assignments, a cycle's frozen scheme, a unit's records). */
+export interface CachedValue {
+  key: string;
+  value: unknown;
+  savedAt: string;
 }
 
 export class PantauDb extends Dexie {
   drafts!: EntityTable<DraftSheet, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
+  evidence!: EntityTable<QueuedEvidence, 'id'>;
+  cache!: EntityTable<CachedValue, 'key'>;
 
   constructor(name = 'pantau', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
       drafts: 'id, updatedAt, [schemeId+unitKey]',
       outbox: 'id, queuedAt, [schemeId+unitKey]',
+    });
+    // v2 (assignments): evidence waiting for its sheet, and server answers kept for offline use.
+    this.version(2).stores({
+      evidence: 'id, sheetId, queuedAt',
+      cache: 'key',
     });
   }
 }
@@ -99,6 +139,8 @@ export async function queueSheet(draft: Omit<DraftSheet, 'updatedAt'>, now = new
     attempts: 0,
     lastError: null,
   };
+  if (draft.cycleId !== undefined) entry.cycleId = draft.cycleId;
+  if (draft.replaces) entry.replaces = true;
   await db.transaction('rw', db.drafts, db.outbox, async () => {
     await db.outbox.put(entry);
     await db.drafts.delete(draft.id);

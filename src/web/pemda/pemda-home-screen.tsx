@@ -1,9 +1,12 @@
-/** Koordinator (pemda) home: own body scope and the screens available to the role. */
-import { Stack, Text } from '@mantine/core';
+/** Koordinator (pemda) home: own body and units, the cycles with its results, and link cards. */
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
 import { ButtonLink } from '../ui/links.tsx';
+import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { HomeCards, RoleHomeHeader } from '../ui/role-home.tsx';
+import { CycleList } from './cycle-list.tsx';
+import { OwnBodyPanel } from './own-body-panel.tsx';
 
 export function PemdaHomeScreen() {
   const { t } = useTranslation('pemda');
@@ -14,6 +17,22 @@ export function PemdaHomeScreen() {
       <RoleHomeHeader user={user}>
         <Text maw={720}>{t('coordinator.intro')}</Text>
       </RoleHomeHeader>
+      {user.bodyId && (
+        <PanelBoundary>
+          <OwnBodyPanel bodyId={user.bodyId} />
+        </PanelBoundary>
+      )}
+      <Stack gap="sm" component="section" aria-labelledby="cycles-title">
+        <Title order={2} size="h4" id="cycles-title">
+          {t('cycles.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('cycles.intro_coordinator')}
+        </Text>
+        <PanelBoundary>
+          <CycleList bodyId={user.bodyId} target="pemda" />
+        </PanelBoundary>
+      </Stack>
       <HomeCards
         cards={[
           {

@@ -1,9 +1,11 @@
-/** Operator (service unit staff) home: own unit scope and the screens available to the role. */
-import { Stack, Text } from '@mantine/core';
+/** Operator (service unit staff) home: own unit, the cycles with its results, and the screens available to the role. */
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
 import { ButtonLink } from '../ui/links.tsx';
+import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { HomeCards, RoleHomeHeader } from '../ui/role-home.tsx';
+import { CycleList } from './cycle-list.tsx';
 
 export function UnitHomeScreen() {
   const { t } = useTranslation('pemda');
@@ -14,6 +16,17 @@ export function UnitHomeScreen() {
       <RoleHomeHeader user={user}>
         <Text maw={720}>{t('operator.intro')}</Text>
       </RoleHomeHeader>
+      <Stack gap="sm" component="section" aria-labelledby="cycles-title">
+        <Title order={2} size="h4" id="cycles-title">
+          {t('cycles.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('cycles.intro_operator')}
+        </Text>
+        <PanelBoundary>
+          <CycleList bodyId={user.bodyId} target="unit" />
+        </PanelBoundary>
+      </Stack>
       <HomeCards
         cards={[
           {

@@ -5,7 +5,7 @@
  */
 import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { ErrorView } from './error-view.tsx';
+import { LazyErrorView } from './lazy-error-view.tsx';
 import { PageLoader } from './page-loader.tsx';
 
 interface BoundaryProps {
@@ -37,7 +37,7 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
   };
 
   override render(): ReactNode {
-    if (this.state.failed) return <ErrorView error={this.state.error} onRetry={this.reset} compact={!this.props.page} />;
+    if (this.state.failed) return <LazyErrorView error={this.state.error} onRetry={this.reset} compact={!this.props.page} />;
     return this.props.children;
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * The cycle's status workflow (planning → fieldwork → review → final) as steps, and the one
+ * move forward, confirmed first: the server refuses an empty locus or open bodies (409).
+ */
+import { Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CYCLE_STATUSES, type CycleDetail } from './admin-types.ts';
+import { ConfirmAction } from './confirm-action.tsx';
+import { nextStatus, useTransitionCycle } from './use-cycles.ts';
+
+export function CycleStatusPanel({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation('admin');
+  const transition = useTransitionCycle(cycle.id);
+  const next = cycle.source === 'imported' ? null : nextStatus(cycle.status);
+  const current = CYCLE_STATUSES.indexOf(cycle.status);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="status-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="status-title">
+          {t('cycle.status.title')}
+        </Title>
+        <List listStyleType="none" spacing={6} component="ol">
+          {CYCLE_STATUSES.map((s, i) => (
+            <List.Item
+              key={s}
+              aria-current={i === current ? 'step' : undefined}
+              icon={
+                <ThemeIcon size={22} radius="xl" variant={i <= current ? 'filled' : 'default'} aria-hidden>
+                  <Text span size="xs" fw={700}>
+                    {i + 1}
+                  </Text>
+                </ThemeIcon>
+              }
+            >
+              <Text span fw={i === current ? 700 : 400}>
+                {t(`cycle_status.${s}`)}
+              </Text>
+              <Text span size="sm" c="dimmed">
+                {' '}
+                — {t(`cycle.status.describe.${s}`)}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+        {cycle.source === 'imported' && <Text size="sm" c="dimmed">{t('cycle.status.imported')}</Text>}
+        {next && (
+          <Group>
+            <ConfirmAction
+              size="sm"
+              variant="filled"
+              label={t(`cycle.status.to.${next}`)}
+              title={t(`cycle.status.to.${next}`)}
+              body={t(`cycle.status.confirm.${next}`)}
+              confirmLabel={t(`cycle.status.to.${next}`)}
+              onConfirm={() => transition.mutateAsync(next)}
+            />
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

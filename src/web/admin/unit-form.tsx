@@ -1,0 +1,78 @@
+/**
+ * Create or edit a service unit: name and sector, validated in the user's language; the
+ * server's refusals land on their field (or above the form).
+ */
+import { useState } from 'react';
+import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { SECTORS, type Sector, type Unit } from './admin-types.ts';
+import { applyServerErrors } from './form-errors.ts';
+import type { UnitInput } from './use-registry.ts';
+
+export interface UnitFormProps {
+  /** The unit being edited; absent for a new one. */
+  unit?: Pick<Unit, 'name' | 'sector'>;
+  onSubmit: (input: UnitInput) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+const FIELDS = ['name', 'sector'] as const;
+
+export function UnitForm({ unit, onSubmit, onCancel }: UnitFormProps) {
+  const { t } = useTranslation('admin');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const form = useForm<{ name: string; sector: Sector | '' }>({
+    mode: 'controlled',
+    initialValues: { name: unit?.name ?? '', sector: unit?.sector ?? '' },
+    validate: {
+      name: (v) => {
+        const n = v.trim().length;
+        if (n === 0) return t('validation.required');
+        if (n < 2 || n > 200) return t('validation.length', { min: 2, max: 200 });
+        return null;
+      },
+      sector: (v) => (v ? null : t('validation.choose')),
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    setPending(true);
+    try {
+      await onSubmit({ name: values.name.trim(), sector: values.sector as Sector });
+    } catch (error) {
+      setFailure(applyServerErrors(form, t, error, FIELDS));
+    } finally {
+      setPending(false);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {failure && (
+          <Alert color="red" role="alert" title={t('common.failed')}>
+            {failure}
+          </Alert>
+        )}
+        <TextInput label={t('units.form.name')} required data-autofocus {...form.getInputProps('name')} />
+        <NativeSelect
+          label={t('units.form.sector')}
+          required
+          data={[{ value: '', label: t('units.form.sector_placeholder') }, ...SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))]}
+          {...form.getInputProps('sector')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {unit ? t('units.form.save') : t('units.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The header's logout button. Its own chunk (app-layout.tsx loads it lazily for signed-in
+ * users only): the mutation machinery behind `useLogout` is not needed on a public first
+ * visit (issue 4 §8).
+ */
+import { UnstyledButton } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '../auth/use-logout.ts';
+import type { User } from '../lib/roles.ts';
+import { LogoutIcon } from '../ui/icons.tsx';
+
+export function LogoutButton({ user }: { user: User }) {
+  const { t } = useTranslation('ui');
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const label = t('shell.user.logout_named', { name: user.name });
+  return (
+    <UnstyledButton
+      className="shell-btn shell-icon-btn"
+      aria-label={label}
+      title={label}
+      disabled={logout.isPending}
+      aria-busy={logout.isPending || undefined}
+      onClick={() => logout.mutate(undefined, { onSettled: () => void navigate({ to: '/' }) })}
+    >
+      <LogoutIcon size={18} />
+    </UnstyledButton>
+  );
+}

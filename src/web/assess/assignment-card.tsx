@@ -1,0 +1,82 @@
+/** One assigned unit in the list: status, due date, progress per instrument against the quotas, sheets on the device. */
+import { Badge, Card, Group, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Scheme } from '../../core/types.ts';
+import { useFormat } from '../lib/format.ts';
+import { ButtonLink } from '../ui/links.tsx';
+import { unitWritable, type Assignment } from './use-assignments.ts';
+
+export interface AssignmentCardProps {
+  assignment: Assignment;
+  scheme: Scheme | undefined;
+  local: { drafts: number; outbox: number; rejected: number } | undefined;
+  today: string;
+}
+
+export function AssignmentCard({ assignment: a, scheme, local, today }: AssignmentCardProps) {
+  const { t } = useTranslation('assess');
+  const format = useFormat();
+  const writable = unitWritable(a.cycle.status, a.unit.status);
+  const overdue = writable && a.unit.dueDate !== null && a.unit.dueDate < today;
+  const title = (code: string) => scheme?.instruments.find((i) => i.code === code)?.title[format.lang] ?? code;
+  const localText = [
+    local?.outbox ? t('unit.quota.queued', { count: local.outbox, n: format.integer(local.outbox) }) : null,
+    local?.drafts ? t('unit.quota.drafts', { count: local.drafts, n: format.integer(local.drafts) }) : null,
+    local?.rejected ? t('sync.rejected_waiting', { count: local.rejected, n: format.integer(local.rejected) }) : null,
+  ].filter(Boolean);
+  const label = `${a.unit.name} · ${a.body.name}`;
+  return (
+    <Card withBorder padding="sm" component="article" aria-label={label} data-testid={`assignment-${a.unit.unitId}`}>
+      <Stack gap={6}>
+        <Stack gap={0}>
+          <Text fw={650}>{a.unit.name}</Text>
+          <Text size="sm" c="dimmed">
+            {a.body.name}
+          </Text>
+        </Stack>
+        <Group gap="xs" wrap="wrap" preventGrowOverflow={false}>
+          <Badge c="var(--mantine-color-text)" variant="light" tt="none" color={a.unit.status === 'returned' ? 'orange' : a.unit.status === 'approved' ? 'green' : 'blue'}>
+            {t(`unit_status.${a.unit.status}`)}
+          </Badge>
+        </Group>
+        {a.unit.dueDate && (
+          <Text size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 600 : undefined}>
+            {t(overdue ? 'assignments.overdue' : 'assignments.due', { date: format.date(a.unit.dueDate) })}
+          </Text>
+        )}
+        <Progress
+          value={a.unit.target ? (a.unit.done / a.unit.target) * 100 : 0}
+          size="sm"
+          color={a.unit.complete ? 'green' : 'blue'}
+          aria-label={t('assignments.progress', { done: format.integer(a.unit.done), target: format.integer(a.unit.target) })}
+        />
+        <Stack gap={2} data-testid="assignment-quotas">
+          {a.unit.instruments.map((i) => (
+            <Group key={i.code} justify="space-between" gap="xs" wrap="nowrap" data-testid={`assignment-quota-${i.code}`}>
+              <Text size="sm">{title(i.code)}</Text>
+              <Text size="sm" fw={600} className="tabular" c={i.complete ? undefined : 'dimmed'}>
+                {t('assignments.quota_count', { done: format.integer(i.done), target: format.integer(i.target) })}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        {localText.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('assignments.on_device', { list: localText.join(' · ') })}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <ButtonLink
+            to="/assignments/$cycleId/$unitId"
+            params={{ cycleId: a.cycle.id, unitId: a.unit.unitId }}
+            size="compact-sm"
+            variant={writable ? 'filled' : 'default'}
+            aria-label={t('assignments.open_label', { name: label })}
+          >
+            {t('assignments.open')}
+          </ButtonLink>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

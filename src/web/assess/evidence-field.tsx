@@ -1,0 +1,149 @@
+/**
+ * Evidence for one indicator of a sheet: take a photo (the camera opens on phones) or attach a
+ * file. The file is checked at once (type by content, size), kept on the device, and uploaded
+ * by the sync right after its sheet reaches the server, linked to that record and indicator —
+ * with progress, and refusals (413, 415, …) in the assessor's language.
+ */
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Indicator } from '../../core/types.ts';
+import { API_BASE } from '../lib/api.ts';
+import { useFormat } from '../lib/format.ts';
+import { offlineDb, type QueuedEvidence } from '../lib/offline-db.ts';
+import { isPermanentEvidenceError, useSyncState, type WireError } from '../lib/sync.ts';
+import { newId } from '../lib/uuid.ts';
+import { describeError } from './describe-error.ts';
+import { checkEvidenceFile, evidenceKindFor } from './evidence-model.ts';
+import type { ServerEvidence } from './use-unit-records.ts';
+
+export interface EvidenceFieldProps {
+  indicator: Indicator;
+  sheetId: string;
+  cycleId: string;
+  unitId: string;
+  /** Files of this sheet and indicator still on the device. */
+  queued: QueuedEvidence[];
+  /** Files already on the server for this record and indicator. */
+  uploaded: ServerEvidence[];
+}
+
+function formatSize(bytes: number, decimal: (v: number, d?: number) => string): string {
+  return bytes >= 1024 * 1024 ? `${decimal(bytes / (1024 * 1024), 1)} MB` : `${decimal(Math.max(1, bytes / 1024), 0)} KB`;
+}
+
+export function EvidenceField({ indicator, sheetId, cycleId, unitId, queued, uploaded }: EvidenceFieldProps) {
+  const { t } = useTranslation('assess');
+  const format = useFormat();
+  const sync = useSyncState();
+  const [refusal, setRefusal] = useState<WireError | null>(null);
+  const code = indicator.code;
+
+  const add = async (files: FileList | null) => {
+    setRefusal(null);
+    for (const file of Array.from(files ?? [])) {
+      const checked = await checkEvidenceFile(file);
+      if (!checked.ok) {
+        setRefusal(checked.error);
+        continue;
+      }
+      await offlineDb().evidence.put({
+        id: newId(),
+        sheetId,
+        cycleId,
+        unitId,
+        indicator: code,
+        kind: evidenceKindFor(indicator, checked.mime),
+        filename: file.name || `${code}.${checked.mime.split('/')[1]}`,
+        mime: checked.mime,
+        size: file.size,
+        blob: file,
+        queuedAt: new Date().toISOString(),
+        error: null,
+      });
+    }
+  };
+
+  const picker = (capture: boolean) => (
+    <label className="file-pick" data-testid={capture ? `evidence-camera-${code}` : `evidence-file-${code}`}>
+      <Button component="span" variant="light" size="compact-sm">
+        {t(capture ? 'evidence.camera' : 'evidence.file')}
+      </Button>
+      <input
+        type="file"
+        accept={capture ? 'image/*,application/pdf' : 'image/jpeg,image/png,image/webp,application/pdf'}
+        {...(capture ? { capture: 'environment' as const } : { multiple: true })}
+        aria-label={t(capture ? 'evidence.camera_label' : 'evidence.file_label', { code })}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          void add(input.files).finally(() => {
+            input.value = '';
+          });
+        }}
+      />
+    </label>
+  );
+
+  return (
+    <Stack gap={6} data-testid={`evidence-${code}`}>
+      <Group gap="xs">
+        <Text size="xs" c="dimmed">
+          {t('evidence.label')}
+        </Text>
+        {picker(true)}
+        {picker(false)}
+      </Group>
+      {refusal && (
+        <Alert color="red" p="xs" role="alert" withCloseButton onClose={() => setRefusal(null)} closeButtonLabel={t('evidence.dismiss')}>
+          <Text size="sm">{describeError(t, format.lang, refusal)}</Text>
+        </Alert>
+      )}
+      {uploaded.map((e) => (
+        <Group key={e.id} gap="xs">
+          <Badge c="var(--mantine-color-text)" color="green" variant="light" tt="none">
+            {t('evidence.on_server')}
+          </Badge>
+          <Anchor size="sm" href={`${API_BASE}/evidence/${e.id}`} target="_blank" rel="noopener">
+            {e.filename}
+          </Anchor>
+        </Group>
+      ))}
+      {queued.map((e) => {
+        const upload = sync.progress?.upload?.id === e.id ? sync.progress.upload : null;
+        return (
+          <Stack key={e.id} gap={2}>
+            <Group gap="xs" wrap="wrap" preventGrowOverflow={false}>
+              <Text size="sm" truncate maw={220}>
+                {e.filename}
+              </Text>
+              <Text size="xs" c="dimmed" className="tabular">
+                {formatSize(e.size, format.decimal)}
+              </Text>
+              <Badge c="var(--mantine-color-text)" color={e.error ? 'red' : 'gray'} variant="light" tt="none">
+                {t(e.error ? 'evidence.failed' : 'evidence.waiting')}
+              </Badge>
+              <Button
+                variant="subtle"
+                color="red"
+                size="compact-xs"
+                aria-label={t('evidence.remove', { name: e.filename })}
+                onClick={() => void offlineDb().evidence.delete(e.id)}
+              >
+                {t('evidence.remove_short')}
+              </Button>
+            </Group>
+            {upload && (
+              <Progress value={upload.total ? (upload.loaded / upload.total) * 100 : 0} size="sm" aria-label={t('evidence.uploading', { name: e.filename })} />
+            )}
+            {e.error && (
+              <Text size="xs" c="red" role="alert">
+                {describeError(t, format.lang, e.error)}
+                {isPermanentEvidenceError(e.error) ? ` ${t('evidence.replace_hint')}` : ''}
+              </Text>
+            )}
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}

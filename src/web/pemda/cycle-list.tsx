@@ -1,0 +1,86 @@
+/**
+ * The cycles a koordinator or operator can open, newest first, with the body's published or
+ * live score where the server shares it (from the body's trend), each linking to its results.
+ */
+import { Badge, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../lib/format.ts';
+import { BandChip } from '../ui/band-chip.tsx';
+import { AnchorLink } from '../ui/links.tsx';
+import { ScoreValue } from '../ui/score-value.tsx';
+import { ResultState } from './result-state.tsx';
+import { useCycles, useTrend } from './use-pemda.ts';
+
+export interface CycleListProps {
+  bodyId: string | null;
+  /** Where a cycle links: the koordinator's body view or the operator's unit view. */
+  target: 'pemda' | 'unit';
+}
+
+export function CycleList({ bodyId, target }: CycleListProps) {
+  const { t } = useTranslation('pemda');
+  const format = useFormat();
+  const cycles = useCycles();
+  const trend = useTrend(bodyId);
+  if (!cycles.data) return <ResultState query={cycles} />;
+  const byCycle = new Map((trend.data ?? []).map((r) => [r.cycle.id, r]));
+  // Imported cycles carry published government scores only: no units, no improvements.
+  const items = cycles.data.items;
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder verticalSpacing="xs">
+        <Table.Caption>{t('cycles.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('cycles.columns.cycle')}</Table.Th>
+            <Table.Th scope="col">{t('cycles.columns.status')}</Table.Th>
+            <Table.Th scope="col">{t('cycles.columns.score')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((c) => {
+            const r = byCycle.get(c.id);
+            return (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  {c.source === 'imported' ? (
+                    <Text fw={600}>{c.name}</Text>
+                  ) : target === 'pemda' ? (
+                    <AnchorLink to="/pemda/cycles/$cycleId" params={{ cycleId: c.id }} fw={600}>
+                      {c.name}
+                    </AnchorLink>
+                  ) : (
+                    <AnchorLink to="/unit/cycles/$cycleId" params={{ cycleId: c.id }} fw={600}>
+                      {c.name}
+                    </AnchorLink>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {c.schemeTitle[format.lang]}
+                    {c.source === 'imported' ? ` · ${t('cycles.imported')}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="dot" color={c.status === 'final' ? 'teal' : 'gray'} tt="none">
+                    {t(`cycle_status.${c.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {r ? (
+                    <Text span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+                      <ScoreValue value={r.score} fw={700} incomplete={!r.complete} />
+                      <BandChip band={r.band} size="md" />
+                    </Text>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('cycles.no_result')}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,53 @@
+/** The koordinator's own body and its service units (read-only: the registry is the admin's). */
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ResultState } from './result-state.tsx';
+import { useOwnBody, useOwnUnits } from './use-pemda.ts';
+
+export function OwnBodyPanel({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation('pemda');
+  const body = useOwnBody(bodyId);
+  const units = useOwnUnits(bodyId);
+  if (!body.data) return <ResultState query={body} />;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="own-body-title">
+      <Group gap="xs" align="baseline">
+        <Title order={2} size="h4" id="own-body-title">
+          {body.data.name}
+        </Title>
+        <Text c="dimmed" className="tabular">
+          {body.data.code}
+        </Text>
+      </Group>
+      {!units.data ? (
+        <ResultState query={units} />
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table withTableBorder verticalSpacing="xs">
+            <Table.Caption>{t('body.units_caption', { count: units.data.total, n: units.data.total })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('body.columns.unit')}</Table.Th>
+                <Table.Th scope="col">{t('body.columns.sector')}</Table.Th>
+                <Table.Th scope="col">{t('body.columns.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {units.data.items.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>{t(`sectors.${u.sector}`, { defaultValue: u.sector })}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="dot" color={u.active ? 'teal' : 'gray'} tt="none">
+                      {u.active ? t('body.active') : t('body.inactive')}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Cycle dashboard for the head of office: units by review state, bodies final, fieldwork against
+ * the quotas; progress by body and unit; outliers (rule stated) and missing instruments.
+ */
+import { useMemo } from 'react';
+import { Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../lib/format.ts';
+import { ErrorView } from '../ui/error-view.tsx';
+import { ButtonLink } from '../ui/links.tsx';
+import { PageLoader } from '../ui/page-loader.tsx';
+import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { MissingPanel, OutlierPanel } from './attention-panels.tsx';
+import { BodyProgressTable } from './body-progress-table.tsx';
+import { scoreOutliers } from './outliers.ts';
+import { useCycles, useProgress, useReviewScheme, type UnitStatus } from './use-review-api.ts';
+
+const STATES: UnitStatus[] = ['pending', 'submitted', 'returned', 'approved'];
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Paper withBorder p="sm" data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={26} fw={700} className="tabular">
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+export function CycleDashboardScreen() {
+  const { t } = useTranslation('review');
+  const format = useFormat();
+  const { cycleId } = useParams({ from: '/review/cycles/$cycleId' });
+  const cycles = useCycles();
+  const progress = useProgress(cycleId);
+  const scheme = useReviewScheme(cycleId);
+  const range = scheme.data?.result ?? { min: 0, max: 100 };
+  const outliers = useMemo(
+    () => scoreOutliers(progress.data?.bodies ?? [], { min: range.min, max: range.max }),
+    [progress.data, range.min, range.max],
+  );
+
+  if (progress.isPending) return <PageLoader />;
+  if (progress.isError) return <ErrorView error={progress.error} onRetry={() => void progress.refetch()} />;
+  const cycle = cycles.data?.find((c) => c.id === cycleId);
+  const { bodies, instruments } = progress.data;
+  const units = bodies.flatMap((b) => b.units);
+  const count = (s: UnitStatus) => units.filter((u) => u.status === s).length;
+  const done = bodies.reduce((a, b) => a + b.done, 0);
+  const target = bodies.reduce((a, b) => a + b.target, 0);
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Stack gap={4}>
+        <ButtonLink to="/review" variant="subtle" px={0} w="fit-content">
+          {t('dashboard.back')}
+        </ButtonLink>
+        <Group gap="xs">
+          <Title order={1} size="h2">
+            {t('dashboard.title', { name: cycle?.name ?? '' })}
+          </Title>
+          {cycle && (
+            <Badge variant="outline" tt="none">
+              {t(`cycle_status.${cycle.status}`)}
+            </Badge>
+          )}
+        </Group>
+        <Group gap="sm">
+          <ButtonLink to="/review/queue" search={{ cycle: cycleId }} size="sm">
+            {t('dashboard.to_queue', { n: format.integer(count('submitted')) })}
+          </ButtonLink>
+        </Group>
+      </Stack>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+        {STATES.map((s) => (
+          <Stat key={s} label={t(`unit_status_plural.${s}`)} value={format.integer(count(s))} testId={`stat-${s}`} />
+        ))}
+        <Stat
+          label={t('dashboard.bodies_final')}
+          value={`${format.integer(bodies.filter((b) => b.status === 'final').length)}/${format.integer(bodies.length)}`}
+          testId="stat-final"
+        />
+        <Stat label={t('dashboard.fieldwork')} value={format.percent(target ? (done / target) * 100 : 0, 0)} testId="stat-fieldwork" />
+      </SimpleGrid>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="xs" component="section" aria-labelledby="bodies-title">
+            <Title order={2} size="h4" id="bodies-title">
+              {t('dashboard.bodies_title')}
+            </Title>
+            <PanelBoundary>
+              <BodyProgressTable cycleId={cycleId} bodies={bodies} instruments={instruments} scheme={scheme.data} outliers={outliers} />
+            </PanelBoundary>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <PanelBoundary>
+              <OutlierPanel cycleId={cycleId} bodies={bodies} outliers={outliers} range={range.max - range.min} />
+            </PanelBoundary>
+            <PanelBoundary>
+              <MissingPanel cycleId={cycleId} bodies={bodies} instruments={instruments} />
+            </PanelBoundary>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

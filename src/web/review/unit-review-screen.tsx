@@ -1,0 +1,140 @@
+/**
+ * Reviewing one unit: its result, the flags (score far from its body, identical sheets), the
+ * answers per indicator (with evidence and a comment box) or per sheet, and the decision —
+ * approve, or return with comments per indicator. After approval the body's new result shows.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { Alert, Badge, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../lib/format.ts';
+import { BandChip } from '../ui/band-chip.tsx';
+import { ErrorView } from '../ui/error-view.tsx';
+import { ButtonLink } from '../ui/links.tsx';
+import { PageLoader } from '../ui/page-loader.tsx';
+import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { ScoreValue } from '../ui/score-value.tsx';
+import { IndicatorReview } from './indicator-review.tsx';
+import { PATTERN_RULE, SCORE_RULE, identicalPatterns, scoreOutliers } from './outliers.ts';
+import { UnitStatusBadge } from './review-bits.tsx';
+import { ReviewDecision } from './review-decision.tsx';
+import { SheetReview } from './sheet-review.tsx';
+import { useProgress, useReviewScheme, useUnitReview, type UnitStatus } from './use-review-api.ts';
+
+export function UnitReviewScreen() {
+  const { t } = useTranslation('review');
+  const format = useFormat();
+  const { cycleId, unitId } = useParams({ from: '/review/cycles/$cycleId/units/$unitId' });
+  const unit = useUnitReview(cycleId, unitId);
+  const scheme = useReviewScheme(cycleId);
+  const progress = useProgress(cycleId);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const onComment = useCallback((code: string, text: string) => setComments((c) => ({ ...c, [code]: text })), []);
+  const patterns = useMemo(() => identicalPatterns(unit.data?.records ?? []), [unit.data]);
+
+  if (unit.isPending || scheme.isPending) return <PageLoader />;
+  if (unit.isError) return <ErrorView error={unit.error} onRetry={() => void unit.refetch()} />;
+  if (scheme.isError) return <ErrorView error={scheme.error} onRetry={() => void scheme.refetch()} />;
+  const { result, records, evidence, body } = unit.data;
+  const sch = scheme.data;
+  const bodyProgress = progress.data?.bodies.find((b) => b.bodyId === body.id);
+  const unitProgress = bodyProgress?.units.find((u) => u.unitId === unitId);
+  const status = unit.data.status as UnitStatus;
+  const outlier = bodyProgress ? scoreOutliers([bodyProgress], sch.result).find((o) => o.unitId === unitId) : undefined;
+  const title = (code: string) => sch.instruments.find((i) => i.code === code)?.title[format.lang] ?? code;
+  const canComment = status === 'submitted' || status === 'approved';
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Stack gap={4}>
+        <ButtonLink to="/review/queue" search={{ cycle: cycleId }} variant="subtle" px={0} w="fit-content">
+          {t('unit.back')}
+        </ButtonLink>
+        <Title order={1} size="h2">
+          {unit.data.unit.name}
+        </Title>
+        <Text c="dimmed">
+          {body.name} · {unit.data.cycle.name}
+        </Text>
+        <Group gap="xs">
+          <UnitStatusBadge status={status} />
+          {unitProgress?.assessor && <Badge variant="outline" tt="none">{t('unit.assessor', { name: unitProgress.assessor.name })}</Badge>}
+          <Badge variant="outline" tt="none">
+            {t('unit.sheets', { n: format.integer(records.length) })}
+          </Badge>
+        </Group>
+      </Stack>
+      {result && (
+        <Group gap="sm" data-testid="unit-result">
+          <ScoreValue value={result.score} max={sch.result.max} incomplete={!result.complete} fz={30} fw={700} />
+          <BandChip band={result.band} />
+        </Group>
+      )}
+      {(outlier || patterns.length > 0) && (
+        <Alert color="grape" variant="light" title={t('flags.title')} data-testid="unit-flags">
+          <List size="sm" spacing={4}>
+            {outlier && (
+              <List.Item>
+                {t(outlier.gap < 0 ? 'outliers.below' : 'outliers.above', {
+                  score: format.score(outlier.score),
+                  median: format.score(outlier.median),
+                  gap: format.score(Math.abs(outlier.gap)),
+                  z: format.decimal(outlier.z, 1),
+                })}
+              </List.Item>
+            )}
+            {patterns.map((p) => (
+              <List.Item key={`${p.instrument}-${p.sheets[0]}`}>
+                {t('patterns.item', { title: title(p.instrument), n: format.integer(p.sheets.length), total: format.integer(p.total) })}
+              </List.Item>
+            ))}
+          </List>
+          {outlier && (
+            <Text size="xs" mt="xs">
+              {t('outliers.rule_short', { z: format.decimal(SCORE_RULE.modifiedZ, 1), gap: format.decimal(SCORE_RULE.minGapShare * (sch.result.max - sch.result.min), 2) })}
+            </Text>
+          )}
+          {patterns.length > 0 && (
+            <Text size="xs" mt="xs">
+              {t('patterns.rule', { min: PATTERN_RULE.minSheets, share: format.percent(PATTERN_RULE.minShare * 100, 0) })}
+            </Text>
+          )}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+          <Tabs defaultValue="indicators" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="indicators">{t('unit.tab_indicators')}</Tabs.Tab>
+              <Tabs.Tab value="sheets">{t('unit.tab_sheets')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="indicators" pt="md">
+              <PanelBoundary>
+                <IndicatorReview scheme={sch} result={result} records={records} evidence={evidence} comments={comments} onComment={canComment ? onComment : null} />
+              </PanelBoundary>
+            </Tabs.Panel>
+            <Tabs.Panel value="sheets" pt="md">
+              <PanelBoundary>
+                <SheetReview scheme={sch} records={records} evidence={evidence} patterns={patterns} />
+              </PanelBoundary>
+            </Tabs.Panel>
+          </Tabs>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+          <div className="sticky-md">
+            <PanelBoundary>
+              <ReviewDecision
+                ids={{ cycleId, unitId, bodyId: body.id }}
+                bodyName={body.name}
+                max={sch.result.max}
+                status={status}
+                complete={result?.complete ?? false}
+                comments={comments}
+              />
+            </PanelBoundary>
+          </div>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
