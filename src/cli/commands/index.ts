@@ -58,6 +58,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./user-add.ts')).command,
   },
   {
+    name: 'seed',
+    summary: { id: 'Isi data demo Banten, atau siklus nasional sintetis (--national) untuk benchmark', en: 'Seed the Banten demo, or a synthetic national cycle (--national) for benchmarks' },
+    load: async () => (await import('./seed.ts')).command,
+  },
+  {
     name: 'audit verify',
     summary: { id: 'Periksa rantai hash log audit; sebut mata rantai pertama yang putus', en: 'Check the hash chain of the audit log; name the first broken link' },
     load: async () => (await import('./audit-verify.ts')).command,

@@ -70,7 +70,7 @@ export const command: Command = {
   examples: [
     'user add --username admin --role admin',
     'user add --username kepala.banten --role pimpinan --province 36 --name "Kepala Perwakilan Banten"',
-    'echo "$PASSWORD" | pantau user add --username koord.lebak --role koordinator --body 36.02 --password-stdin',
+    'user add --username koord.lebak --role koordinator --body 36.02 --password-stdin < kata-sandi.txt',
   ],
   async run({ args, lang, io }) {
     takePositionals(args, [], usage);

@@ -1,0 +1,174 @@
+// Builds the Fastify application: plugins, authentication hook, error mapping, API routes under
+// /api/v1, OpenAPI at /api/docs (served offline) and the web app from dist/ with an SPA fallback.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from './db/client.ts';
+import { AppError, type ErrorCode, catalogue, localiseDetails, messageFor, pickLang } from './errors.ts';
+import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './auth/sessions.ts';
+import type { Access, RouteInfo } from './http/route.ts';
+import { canSome } from './auth/policy.ts';
+import { registerRoutes } from './routes.ts';
+
+export interface AppConfig {
+  db: Db;
+  /** Where evidence files and other data live (default ./data). */
+  dataDir: string;
+  /** Built web app; served at / when present. */
+  webDir?: string;
+  /** Mark cookies Secure (behind https). */
+  secureCookies?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /**
+   * Trust X-Forwarded-* from these proxies (an address/CIDR list, or true for any). Off by
+   * default: trusting any sender would let a client fake its address past the login rate limit.
+   */
+  trustProxy?: boolean | string;
+  /** Evidence upload limit in bytes (default 20 MiB). */
+  maxUploadBytes?: number;
+}
+
+const zodLocales = { id: z.locales.id(), en: z.locales.en() };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+  }
+  interface FastifyRequest {
+    /** A session cookie was sent but is unknown or expired. */
+    sessionExpired: boolean;
+  }
+}
+
+export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: config.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', config.db);
+  app.decorate('config', config);
+  app.decorate('routeTable', [] as RouteInfo[]);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('lang', 'id');
+  app.decorateRequest('sessionExpired', false);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes ?? 20 * 1024 * 1024, files: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Pantau API', version: '1', description: 'Penilaian pelayanan publik — Ombudsman RI, PEKPPP, SKM.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Language and session for every request. Runs before validation so errors are localised too.
+  app.addHook('onRequest', async (req) => {
+    req.lang = pickLang(req.query, req.headers['accept-language']);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(app.db, token);
+      if (!session) {
+        req.sessionExpired = true;
+      } else {
+        const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+        if (unsafe && req.url.startsWith('/api/') && req.headers[CSRF_HEADER] !== session.csrfToken) {
+          throw new AppError('auth.csrf');
+        }
+        req.actor = session.actor;
+      }
+    }
+    // The route's role-level access, checked before the body is parsed and validated: a caller
+    // without the right gets 401/403, never a 400 that would reveal the route's input rules.
+    // (defineRoute checks the same again; the handler then checks the concrete target.)
+    const route = req.routeOptions.url ? routeAccess().get(`${req.method} ${req.routeOptions.url}`) : undefined;
+    if (route && route !== 'public') {
+      // An action may grant the anonymous public a scope (published results): canSome(null, …).
+      const allowed = route === 'authenticated' ? !!req.actor : canSome(req.actor, route);
+      if (!allowed) throw req.actor ? new AppError('auth.forbidden') : new AppError('auth.required');
+    }
+  });
+  let accessByRoute: Map<string, Access> | undefined;
+  const routeAccess = () => (accessByRoute ??= new Map(app.routeTable.map((r) => [`${r.method} ${r.url}`, r.access])));
+
+  app.setErrorHandler((err, req, reply) => {
+    const lang = req.lang ?? 'id';
+    const send = (code: ErrorCode, details: Record<string, unknown> = {}, status?: number) => {
+      const shown = localiseDetails(code, lang, details);
+      return reply.status(status ?? catalogue[code].status).send({ error: { code, message: messageFor(code, lang, shown), details } });
+    };
+    if (err instanceof AppError) {
+      if (err.code === 'auth.required' && req.sessionExpired) return send('auth.session_expired');
+      return send(err.code, err.details, err.status);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as { validationContext?: string }).validationContext ?? 'body';
+      const issues = err.validation.map((v) => {
+        const issue = { ...(v.params as object), code: v.keyword, path: v.instancePath.split('/').filter(Boolean), input: undefined } as never;
+        const localised = zodLocales[lang].localeError(issue);
+        const message = typeof localised === 'string' ? localised : (localised?.message ?? v.message);
+        return { path: `${where}${v.instancePath.replaceAll('/', '.')}`, message };
+      });
+      const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      return send('request.invalid', { summary, issues });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err: err.cause }, 'response does not match its schema');
+      return send('internal');
+    }
+    const core = err as { name?: string; code?: unknown; details?: unknown };
+    if (core.name === 'CoreError' || (err as object).constructor?.name === 'CoreError') {
+      return send('domain.invalid', { reason: (err as Error).message, coreCode: core.code, ...(core.details as object) });
+    }
+    const pgCode = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+    if (pgCode === '23505') return send('conflict', { reason: lang === 'id' ? 'data sudah ada' : 'already exists' });
+    if (pgCode === '23503' || pgCode === '22P02' || pgCode === '23502') return send('request.invalid', { summary: lang === 'id' ? 'rujukan tidak valid' : 'invalid reference' });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status === 413 || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      return send('request.too_large', { limit: config.maxUploadBytes ?? 20 * 1024 * 1024 });
+    }
+    if (status && status >= 400 && status < 500) return send('request.invalid', { summary: (err as Error).message }, status);
+    req.log.error({ err }, 'unhandled error');
+    return send('internal');
+  });
+
+  await app.register(
+    async (api) => {
+      await registerRoutes(api);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = config.webDir ? resolve(config.webDir) : undefined;
+  const hasWeb = !!webDir && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      const lang = req.lang ?? 'id';
+      return reply.status(404).send({ error: { code: 'not_found', message: messageFor('not_found', lang, localiseDetails('not_found', lang, { subject: 'route' })), details: { subject: 'route' } } });
+    }
+    return reply.sendFile('index.html');
+  });
+
+  return app;
+}

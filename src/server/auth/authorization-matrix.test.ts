@@ -1,0 +1,528 @@
+// The authorisation matrix: every route in `app.routeTable` × every role (and anonymous) × the
+// actor's own organisation / another province / a published cycle, checked against the INTENDED
+// rules below — written from the issue's role descriptions, deliberately not computed with
+// auth/policy.ts, so a wrong policy entry or a handler that forgets `auth.require` shows up here.
+//
+// A new route fails this test until its URL params can be filled and its action has a row in
+// `intended`: nothing slips through unreviewed.
+//
+// Denied  = 401 (anonymous) or 403 (signed in), or 404 (not revealed), or a 2xx list with no
+//           items (a filtered list that shows nothing);
+// allowed = anything but 401/403 and never a 5xx (a 400/422 from a minimal body is fine); a
+//           list read on an organisation the caller may see must not come back empty.
+// Routes that name a cycle or an organisation in their URL get a schema-valid body/query (derived
+// from the OpenAPI document) so the handler's target check is reached rather than stopped at
+// validation; routes without one get `{}` and test the role-level check.
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inArray, sql } from 'drizzle-orm';
+import { canonicalJson } from '../../core/canonical-json.ts';
+import { getScheme } from '../../../methodologies/index.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import type { RouteInfo } from '../http/route.ts';
+import { bodies, units } from '../registry/schema.ts';
+import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
+import { records } from '../records/schema.ts';
+import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
+import { bodyResults } from '../scores/schema.ts';
+import { DirectoryEvidenceStore } from '../evidence/store.ts';
+import { users } from './schema.ts';
+import { addUser, signIn, type SignedIn } from './testing.ts';
+
+// ── The intended rules ─────────────────────────────────────────────────────────────────────
+
+type Who = 'admin' | 'pimpinan' | 'asisten' | 'koordinator' | 'operator' | 'anonymous';
+/**
+ * 'all'              — any organisation;
+ * 'own'              — the actor's own organisation only (pimpinan: province; asisten: the
+ *                      units assigned to them and their bodies; koordinator: their body and its
+ *                      units; operator: their unit);
+ * 'published-only'   — published (final) cycles only;
+ * 'own-or-published' — own organisation, or any published cycle;
+ * 'none'             — never.
+ */
+type Rule = 'all' | 'own' | 'published-only' | 'own-or-published' | 'none';
+
+const WHO: readonly Who[] = ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'anonymous'];
+
+const row = (admin: Rule, pimpinan: Rule, asisten: Rule, koordinator: Rule, operator: Rule, anonymous: Rule): Record<Who, Rule> => ({
+  admin,
+  pimpinan,
+  asisten,
+  koordinator,
+  operator,
+  anonymous,
+});
+
+/** Issue 3 §6: admin national; pimpinan own province; asisten assigned units; koordinator own body; operator own unit; public published results. */
+const intended: Record<string, Record<Who, Rule>> = {
+  //                   admin   pimpinan  asisten   koordinator          operator             anonymous
+  public: row('all', 'all', 'all', 'all', 'all', 'all'),
+  authenticated: row('all', 'all', 'all', 'all', 'all', 'none'),
+  'registry.read': row('all', 'all', 'all', 'all', 'all', 'all'),
+  'registry.write': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'user.read': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'user.manage': row('all', 'none', 'none', 'none', 'none', 'none'),
+  'cycle.read': row('all', 'all', 'all', 'all', 'all', 'published-only'),
+  'cycle.manage': row('all', 'none', 'none', 'none', 'none', 'none'),
+  'locus.manage': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'record.read': row('all', 'own', 'own', 'own', 'own', 'none'),
+  'record.write': row('all', 'none', 'own', 'none', 'own', 'none'),
+  'record.review': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'evidence.read': row('all', 'own', 'own', 'own', 'own', 'none'),
+  'evidence.write': row('all', 'none', 'own', 'none', 'own', 'none'),
+  'result.read': row('all', 'own', 'own', 'own-or-published', 'own-or-published', 'published-only'),
+  'audit.read': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'audit.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
+};
+
+// ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
+// in its locus, a final cycle, assignments, records and evidence — all by direct insert. ────────
+
+type World = 'own' | 'other' | 'published';
+interface WorldIds {
+  cycleId: string;
+  bodyId: string;
+  unitId: string;
+  userId: string;
+  recordId: string;
+  evidenceId: string;
+  sha256: string;
+}
+
+const PW = 'kata-sandi-rahasia';
+let t: TestApp;
+const sessions = {} as Record<Exclude<Who, 'anonymous'>, SignedIn>;
+const worlds = {} as Record<World, WorldIds>;
+/** Re-applied after every write route, so one route's allowed write cannot change the next route's outcome. */
+let restoreFixtures: () => Promise<void>;
+let instrumentCode = '';
+
+async function buildFixtures(): Promise<void> {
+  const db = t.db.db;
+  const [, , bodyA, bodyB] = await db
+    .insert(bodies)
+    .values([
+      { type: 'provinsi', code: '36', name: 'Provinsi Banten', provinceCode: '36' },
+      { type: 'provinsi', code: '32', name: 'Provinsi Jawa Barat', provinceCode: '32' },
+      { type: 'kabupaten', code: '36.02', name: 'Kabupaten Lebak', provinceCode: '36' },
+      { type: 'kota', code: '32.73', name: 'Kota Bandung', provinceCode: '32' },
+      { type: 'kota', code: '32.77', name: 'Kota Cimahi', provinceCode: '32' },
+    ])
+    .returning();
+  const bodyP = (await db.select().from(bodies).where(sql`${bodies.code} = '32.77'`))[0]!;
+  const [unitA, unitB, unitP] = await db
+    .insert(units)
+    .values([
+      { bodyId: bodyA!.id, name: 'Disdukcapil Kabupaten Lebak', sector: 'adminduk' },
+      { bodyId: bodyB!.id, name: 'Disdukcapil Kota Bandung', sector: 'adminduk' },
+      { bodyId: bodyP.id, name: 'Disdukcapil Kota Cimahi', sector: 'adminduk' },
+    ])
+    .returning();
+
+  const add = (username: string, role: Exclude<Who, 'anonymous'>, scope: object) => addUser(db, { username, name: username, password: PW, role, ...scope });
+  await add('admin', 'admin', {});
+  await add('pimpinan', 'pimpinan', { provinceCode: '36' });
+  const asisten = await add('asisten', 'asisten', { provinceCode: '36' });
+  await add('koordinator', 'koordinator', { bodyId: bodyA!.id });
+  await add('operator', 'operator', { unitId: unitA!.id });
+  const asisten32 = await add('asisten.jabar', 'asisten', { provinceCode: '32' });
+  const target36 = await add('sasaran.banten', 'asisten', { provinceCode: '36' });
+  const target32 = await add('sasaran.jabar', 'asisten', { provinceCode: '32' });
+
+  const scheme = getScheme('ombudsman-2024')!;
+  const frozen = canonicalJson(scheme);
+  const cycleRow = (name: string, status: string) => ({
+    id: randomUUID(),
+    name,
+    year: 2024,
+    schemeId: scheme.id,
+    family: scheme.family,
+    schemeHash: createHash('sha256').update(frozen).digest('hex'),
+    scheme: JSON.parse(frozen) as unknown,
+    status,
+    provinceCode: null,
+  });
+  const cycleRows = [cycleRow('Penilaian 2024', 'fieldwork'), cycleRow('Penilaian 2024 (final)', 'final')];
+  const [open, final] = cycleRows as [ReturnType<typeof cycleRow>, ReturnType<typeof cycleRow>];
+  const cycleBodyRows = [
+    { cycleId: open.id, bodyId: bodyA!.id, status: 'open' },
+    { cycleId: open.id, bodyId: bodyB!.id, status: 'open' },
+    { cycleId: final.id, bodyId: bodyP.id, status: 'final' },
+  ];
+  const cycleUnitRows = [
+    { cycleId: open.id, unitId: unitA!.id, bodyId: bodyA!.id, assessorId: asisten.id, status: 'pending' },
+    { cycleId: open.id, unitId: unitB!.id, bodyId: bodyB!.id, assessorId: asisten32.id, status: 'pending' },
+    { cycleId: final.id, unitId: unitP!.id, bodyId: bodyP.id, assessorId: asisten32.id, status: 'approved' },
+  ];
+  const instrument = scheme.instruments[0]!.code;
+  const recordRow = (cycleId: string, unitId: string, by: string) => ({
+    id: randomUUID(),
+    cycleId,
+    unitId,
+    instrument,
+    respondent: 'Responden 1',
+    answers: {},
+    remarks: {},
+    capturedBy: by,
+    capturedAt: new Date('2024-06-01T03:00:00Z'),
+    status: 'submitted',
+    review: {},
+    contentHash: createHash('sha256').update(randomUUID()).digest('hex'),
+  });
+  const recordRows = [recordRow(open.id, unitA!.id, asisten.id), recordRow(open.id, unitB!.id, asisten32.id), recordRow(final.id, unitP!.id, asisten32.id)];
+
+  // Real files in the evidence store, so downloads can succeed.
+  const store = new DirectoryEvidenceStore(join(t.dataDir, 'evidence'));
+  const fileRows: { sha256: string; size: number; mime: string }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const stored = await store.put(Readable.from([Buffer.from(`%PDF-1.4\n% matrix fixture ${i}\n%%EOF\n`)]));
+    fileRows.push({ sha256: stored.sha256, size: stored.size, mime: 'application/pdf' });
+  }
+  const linkRows = recordRows.map((r, i) => ({
+    id: randomUUID(),
+    sha256: fileRows[i]!.sha256,
+    cycleId: r.cycleId,
+    unitId: r.unitId,
+    recordId: r.id,
+    indicator: null,
+    filename: `bukti-${i}.pdf`,
+    kind: 'document',
+    createdBy: r.capturedBy,
+  }));
+
+  // Government results, so reads across cycles (trend) have something to show or to hide.
+  const band = scheme.bands[0]!.code;
+  const bodyResultRows = [
+    { cycleId: open.id, bodyId: bodyA!.id },
+    { cycleId: open.id, bodyId: bodyB!.id },
+    { cycleId: final.id, bodyId: bodyP.id },
+  ].map((r) => ({ ...r, raw: 80, score: 80, bandCode: band, complete: true, units: 1, source: 'computed' }));
+
+  restoreFixtures = async () => {
+    await db.transaction(async (tx) => {
+      await tx.update(bodies).set({ active: true }).where(inArray(bodies.id, [bodyA!.id, bodyB!.id, bodyP.id]));
+      await tx.update(units).set({ active: true }).where(inArray(units.id, [unitA!.id, unitB!.id, unitP!.id]));
+      await tx.update(users).set({ active: true });
+      for (const c of cycleRows) await tx.insert(cycles).values(c).onConflictDoUpdate({ target: cycles.id, set: { status: c.status, provinceCode: null } });
+      for (const cb of cycleBodyRows) await tx.insert(cycleBodies).values(cb).onConflictDoUpdate({ target: [cycleBodies.cycleId, cycleBodies.bodyId], set: { status: cb.status } });
+      for (const cu of cycleUnitRows) {
+        await tx.insert(cycleUnits).values(cu).onConflictDoUpdate({ target: [cycleUnits.cycleId, cycleUnits.unitId], set: { assessorId: cu.assessorId, status: cu.status } });
+      }
+      for (const r of recordRows) await tx.insert(records).values(r).onConflictDoUpdate({ target: records.id, set: { status: r.status, unitId: r.unitId, cycleId: r.cycleId } });
+      for (const f of fileRows) await tx.insert(evidenceFiles).values(f).onConflictDoNothing();
+      for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
+      for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
+    });
+  };
+  await restoreFixtures();
+
+  const ids = (cycle: { id: string }, body: { id: string }, unit: { id: string }, user: { id: string }, i: number): WorldIds => ({
+    cycleId: cycle.id,
+    bodyId: body.id,
+    unitId: unit.id,
+    userId: user.id,
+    recordId: recordRows[i]!.id,
+    evidenceId: linkRows[i]!.id,
+    sha256: fileRows[i]!.sha256,
+  });
+  worlds.own = ids(open, bodyA!, unitA!, target36, 0);
+  worlds.other = ids(open, bodyB!, unitB!, target32, 1);
+  worlds.published = ids(final, bodyP, unitP!, target32, 2);
+  instrumentCode = instrument;
+
+  for (const who of ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator'] as const) sessions[who] = await signIn(t.app, who, PW);
+}
+
+// ── Filling a route's URL ───────────────────────────────────────────────────────────────────
+
+/** Which fixture a URL param names. `:id` is read from the segment before it (`/records/:id`). */
+function paramKind(url: string, name: string): keyof WorldIds | null {
+  if (name === 'id') {
+    const before = url.split('/:id')[0]!.split('/').at(-1);
+    if (before === 'records') return 'recordId';
+    if (before === 'evidence') return 'evidenceId';
+    if (before === 'users') return 'userId';
+    return null;
+  }
+  const byName: Record<string, keyof WorldIds> = {
+    cycleId: 'cycleId',
+    bodyId: 'bodyId',
+    unitId: 'unitId',
+    userId: 'userId',
+    recordId: 'recordId',
+    evidenceId: 'evidenceId',
+    linkId: 'evidenceId',
+    sha256: 'sha256',
+  };
+  return byName[name] ?? null;
+}
+
+const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+/** The organisation level a route touches: its most specific org param. */
+type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
+function levelOf(kinds: (keyof WorldIds)[]): Level {
+  if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256')) return 'unit';
+  if (kinds.includes('bodyId')) return 'body';
+  if (kinds.includes('userId')) return 'user';
+  if (kinds.includes('cycleId')) return 'cycle';
+  return 'none';
+}
+
+/** Does `who`'s own organisation cover a target at `level` in the own world? */
+function ownsLevel(who: Who, level: Level): boolean {
+  switch (who) {
+    case 'pimpinan':
+      return level === 'unit' || level === 'body' || level === 'user';
+    case 'asisten': // assessor of the own unit, hence working in its body
+    case 'koordinator':
+      return level === 'unit' || level === 'body';
+    case 'operator':
+      return level === 'unit';
+    default:
+      return false;
+  }
+}
+
+function expectAllowed(rule: Rule, who: Who, world: World, level: Level): boolean {
+  if (rule === 'all') return true;
+  if (rule === 'none') return false;
+  // Without an org param the route cannot refuse by organisation: lists filter, creates read
+  // their target from the (here invalid) body. Any scope at all lets the caller in.
+  if (level === 'none') return true;
+  if (level === 'cycle') return rule === 'published-only' ? world === 'published' : true;
+  const own = world === 'own' && ownsLevel(who, level);
+  if (rule === 'own') return own;
+  if (rule === 'published-only') return world === 'published';
+  return own || world === 'published';
+}
+
+// ── Inputs from the OpenAPI document ────────────────────────────────────────────────────────
+
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number | boolean;
+  items?: JsonSchema;
+  minItems?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+}
+interface Operation {
+  parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+let openapi: Record<string, Record<string, Operation>> = {};
+
+/** Values the schema alone cannot guess: a real scheme id, an instrument of the cycle's scheme. */
+const hints = (): Record<string, unknown> => ({ scheme: 'ombudsman-2023', schemeId: 'ombudsman-2024', to: 'ombudsman-2023', instrument: instrumentCode });
+
+/** Optional query params sent anyway, because a handler requires them in combination. */
+const optionalQueryHints: Record<string, string> = { type: 'kota' };
+
+/** A small value that satisfies `s` (required properties only, first enum value, minimums). */
+function sample(s: JsonSchema, name = ''): unknown {
+  const hint = hints()[name];
+  if (hint !== undefined) return hint;
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  if (s.default !== undefined) return s.default;
+  const alt = s.anyOf ?? s.oneOf;
+  if (alt) return sample(alt.find((a) => a.type !== 'null') ?? alt[0]!, name);
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((a) => sample(a, name)));
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  switch (type) {
+    case 'object':
+      return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {}, k)]));
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items ?? {}, name));
+    case 'integer':
+    case 'number':
+      return s.minimum ?? (typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return false;
+    case 'string': {
+      if (s.format === 'date-time') return '2024-06-01T03:00:00Z';
+      if (s.format === 'date') return '2024-06-30';
+      if (s.format === 'uuid') return randomUUID();
+      const plain = 'x'.repeat(Math.max(s.minLength ?? 1, 3));
+      if (!s.pattern) return plain;
+      const re = new RegExp(s.pattern);
+      return ['36', '36.02', 'contoh', plain].find((c) => re.test(c)) ?? plain;
+    }
+    default:
+      return {};
+  }
+}
+
+/** Body and query string that pass the route's validation, so its target check is what answers. */
+function validInput(route: RouteInfo): { payload?: unknown; query: string } {
+  const op = openapi[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+  const query = (op?.parameters ?? [])
+    // Required params, plus optional ones a handler may need together (`group=national&type=kota`).
+    .filter((p) => p.in === 'query' && (p.required || p.name in optionalQueryHints))
+    .map((p) => (p.required ? p : { ...p, schema: { const: optionalQueryHints[p.name] } }))
+    .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(sample(p.schema, p.name)))}`)
+    .join('&');
+  const schema = op?.requestBody?.content?.['application/json']?.schema;
+  return { payload: schema ? sample(schema) : undefined, query };
+}
+
+interface Case {
+  route: RouteInfo;
+  who: Who;
+  world: World;
+  level: Level;
+  url: string;
+  payload?: unknown;
+  allowed: boolean;
+}
+
+function casesFor(route: RouteInfo, problems: string[]): Case[] {
+  const names = paramsOf(route.url);
+  const kinds: (keyof WorldIds)[] = [];
+  for (const n of names) {
+    const k = paramKind(route.url, n);
+    if (!k) problems.push(`${route.method} ${route.url}: cannot fill :${n} — map it in paramKind()`);
+    else kinds.push(k);
+  }
+  const rules = intended[route.access];
+  if (!rules) problems.push(`${route.method} ${route.url}: action '${route.access}' has no row in the intended table`);
+  if (kinds.length !== names.length || !rules) return [];
+  const level = levelOf(kinds);
+  const worldsHere: World[] = level === 'none' || level === 'cycle' ? ['own'] : ['own', 'other'];
+  // Published data is only ever read: reads that name a cycle or an organisation also try the
+  // final cycle's organisation.
+  if (route.method === 'GET' && level !== 'none') worldsHere.push('published');
+  // Routes that name a cycle or an organisation get valid input so the target check answers;
+  // the others get `{}` (the role-level check answers; their target is in the body).
+  const input = level === 'none' ? { payload: {}, query: '' } : validInput(route);
+  const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : (input.payload ?? {});
+  const out: Case[] = [];
+  for (const world of worldsHere) {
+    let url = route.url;
+    names.forEach((n, i) => {
+      url = url.replace(`:${n}`, worlds[world][kinds[i]!]);
+    });
+    if (input.query) url += `?${input.query}`;
+    for (const who of WHO) out.push({ route, who, world, level, url, payload, allowed: expectAllowed(rules[who], who, world, level) });
+  }
+  return out;
+}
+
+interface Outcome {
+  status: number;
+  code?: string;
+  /** Length of `items` when the reply is a list. */
+  items?: number;
+}
+
+async function call(c: Case): Promise<Outcome> {
+  const headers = c.who === 'anonymous' ? {} : sessions[c.who].headers;
+  const res = await t.app.inject({ method: c.route.method, url: c.url, headers, ...(c.payload === undefined ? {} : { payload: c.payload as object }) });
+  let body: { error?: { code?: string }; items?: unknown } | undefined;
+  try {
+    body = res.json();
+  } catch {
+    body = undefined;
+  }
+  return { status: res.statusCode, code: body?.error?.code, items: Array.isArray(body?.items) ? body.items.length : undefined };
+}
+
+function verdict(c: Case, r: Outcome): string | null {
+  const emptyList = r.status >= 200 && r.status < 300 && r.items === 0;
+  const denied = (c.who === 'anonymous' ? r.status === 401 : r.status === 403) || r.status === 404 || emptyList;
+  const refused = r.status === 401 || r.status === 403;
+  // A list on an organisation the caller may read has rows (the fixtures put one in each).
+  const orgList = c.route.method === 'GET' && c.level !== 'none' && c.level !== 'cycle';
+  const ok = r.status >= 500 ? false : c.allowed ? !refused && !(orgList && emptyList) : denied;
+  if (ok) return null;
+  const got = `${r.status}${r.code ? ` ${r.code}` : ''}${r.items !== undefined ? ` (${r.items} items)` : ''}`;
+  return `${c.route.method} ${c.route.url} as ${c.who} (${c.world}): expected ${c.allowed ? 'allowed' : 'denied'}, got ${got}`;
+}
+
+// ── The test ────────────────────────────────────────────────────────────────────────────────
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await buildFixtures();
+  openapi = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json().paths;
+});
+afterAll(() => t.close());
+
+describe('authorisation matrix (every route × role × own/other organisation)', () => {
+  it('registers every API route through defineRoute, so the matrix sees it', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((m) => m !== 'head')
+        .map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const table = new Set(t.app.routeTable.map((r) => `${r.method} ${r.url}`));
+    expect(documented.filter((r) => r.startsWith('GET /api/v1') || r.includes(' /api/v1')).filter((r) => !table.has(r))).toEqual([]);
+    expect(t.app.routeTable.length).toBeGreaterThan(20);
+  });
+
+  it('matches the intended rule for every route, role and organisation', async () => {
+    const problems: string[] = [];
+    const all = t.app.routeTable.flatMap((r) => casesFor(r, problems));
+    const mismatches: string[] = [];
+    const check = async (cases: Case[]) => {
+      for (const c of cases) {
+        const v = verdict(c, await call(c));
+        if (v) mismatches.push(v);
+      }
+    };
+
+    // Reads change nothing: run them in parallel batches.
+    const reads = all.filter((c) => c.route.method === 'GET');
+    for (let i = 0; i < reads.length; i += 24) {
+      const batch = reads.slice(i, i + 24);
+      const results = await Promise.all(batch.map(call));
+      batch.forEach((c, j) => {
+        const v = verdict(c, results[j]!);
+        if (v) mismatches.push(v);
+      });
+    }
+
+    // Writes route by route: refusals first (they must change nothing), then the allowed calls
+    // (admin last), then the fixtures are restored. Deactivations and deletions come late and
+    // sign-out last, since it ends the caller's session.
+    const weight = (r: RouteInfo) => (r.url.endsWith('/auth/logout') ? 3 : r.method === 'DELETE' || r.url.endsWith('/deactivate') ? 2 : 1);
+    const writeRoutes = t.app.routeTable.filter((r) => r.method !== 'GET').sort((a, b) => weight(a) - weight(b));
+    for (const route of writeRoutes) {
+      const cases = all.filter((c) => c.route === route);
+      await check(cases.filter((c) => !c.allowed));
+      await check(cases.filter((c) => c.allowed && c.who !== 'admin'));
+      await check(cases.filter((c) => c.allowed && c.who === 'admin'));
+      await restoreFixtures();
+    }
+
+    expect(problems).toEqual([]);
+    expect(mismatches).toEqual([]);
+    // Sanity: the matrix really exercised both outcomes for every role.
+    for (const who of WHO) {
+      expect(all.some((c) => c.who === who && c.allowed)).toBe(true);
+      expect(all.some((c) => c.who === who && !c.allowed) || who === 'admin').toBe(true);
+    }
+  });
+
+  it('leaves the audit chain intact after all those calls', async () => {
+    const { verifyAudit } = await import('../audit/queries.ts');
+    const rows = (await t.db.db.execute(sql`select count(*)::int as n from audit_events`)) as unknown as { rows: { n: number }[] };
+    expect(rows.rows[0]!.n).toBeGreaterThan(0);
+    expect((await verifyAudit(t.db.db)).ok).toBe(true);
+  });
+});

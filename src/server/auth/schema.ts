@@ -1,0 +1,45 @@
+// Accounts, DB-backed sessions and login attempts (for rate limiting).
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bodies, units } from '../registry/schema.ts';
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  /** admin | pimpinan | asisten | koordinator | operator */
+  role: text('role').notNull(),
+  /** Scope: pimpinan/asisten → province; koordinator → body; operator → unit. */
+  provinceCode: text('province_code'),
+  bodyId: uuid('body_id').references(() => bodies.id),
+  unitId: uuid('unit_id').references(() => units.id),
+  lang: text('lang').notNull().default('id'),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256(token) in hex: the token itself is only ever in the user's cookie. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Lower-cased username tried, and the client address. */
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    ok: boolean('ok').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_attempts_user_idx').on(t.username, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+);

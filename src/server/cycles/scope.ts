@@ -1,0 +1,43 @@
+// List endpoints turn the caller's policy scopes into one SQL condition, so a list never returns
+// a row that `auth.require` would refuse for the same action. The rules themselves stay in
+// auth/policy.ts; this only translates each scope name to the columns of the query at hand.
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Action, type Actor, scopesFor } from '../auth/policy.ts';
+
+export interface ScopeColumns {
+  provinceCode?: SQLWrapper;
+  bodyId?: SQLWrapper;
+  unitId?: SQLWrapper;
+  /** The assessor of the cycle unit. */
+  assessorId?: SQLWrapper;
+  /** A boolean expression: the data is published (final cycle). */
+  published?: SQL;
+}
+
+/** `true` when every row is visible, otherwise the OR of the caller's scopes (false if none apply). */
+export function scopeWhere(actor: Actor | null, action: Action, cols: ScopeColumns): SQL {
+  const parts: SQL[] = [];
+  for (const scope of scopesFor(actor, action)) {
+    switch (scope) {
+      case 'all':
+        return sql`true`;
+      case 'published':
+        if (cols.published) parts.push(cols.published);
+        break;
+      case 'province':
+        if (actor?.provinceCode && cols.provinceCode) parts.push(sql`${cols.provinceCode} = ${actor.provinceCode}`);
+        break;
+      case 'body':
+        if (actor?.bodyId && cols.bodyId) parts.push(sql`${cols.bodyId} = ${actor.bodyId}`);
+        break;
+      case 'unit':
+        if (actor?.unitId && cols.unitId) parts.push(sql`${cols.unitId} = ${actor.unitId}`);
+        break;
+      case 'assigned':
+        if (actor && cols.assessorId) parts.push(sql`${cols.assessorId} = ${actor.id}`);
+        break;
+    }
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` or `)})`;
+}

@@ -1,0 +1,8 @@
+// Every table, for drizzle (queries and migration generation). Tables live beside their resource.
+export * from '../registry/schema.ts';
+export * from '../auth/schema.ts';
+export * from '../audit/schema.ts';
+export * from '../cycles/schema.ts';
+export * from '../records/schema.ts';
+export * from '../evidence/schema.ts';
+export * from '../scores/schema.ts';

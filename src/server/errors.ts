@@ -1,0 +1,119 @@
+// One catalogue of API errors: a stable string code, an HTTP status and a message in Indonesian
+// and English (details interpolated as {name}). The wire shape is always
+// { error: { code, message, details } }, with the message in the caller's language.
+import type { Lang } from '../core/types.ts';
+
+interface Entry {
+  status: number;
+  id: string;
+  en: string;
+}
+
+export const catalogue = {
+  'request.invalid': { status: 400, id: 'Permintaan tidak valid: {summary}', en: 'Invalid request: {summary}' },
+  'request.too_large': { status: 413, id: 'Berkas terlalu besar (maksimum {limit} byte).', en: 'File too large (maximum {limit} bytes).' },
+  'request.unsupported_type': { status: 415, id: 'Jenis berkas tidak diizinkan: {type}.', en: 'File type not allowed: {type}.' },
+  'auth.required': { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  'auth.session_expired': { status: 401, id: 'Sesi Anda telah berakhir. Silakan masuk kembali.', en: 'Your session has expired. Please sign in again.' },
+  'auth.invalid_credentials': { status: 401, id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  'auth.rate_limited': { status: 429, id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.', en: 'Too many sign-in attempts. Try again in {minutes} minutes.' },
+  'auth.csrf': { status: 403, id: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.', en: 'Missing or mismatched security (CSRF) token. Reload the page.' },
+  'auth.forbidden': { status: 403, id: 'Anda tidak berwenang melakukan ini.', en: 'You are not allowed to do this.' },
+  not_found: { status: 404, id: '{subject} tidak ditemukan.', en: '{subject} not found.' },
+  conflict: { status: 409, id: 'Konflik data: {reason}', en: 'Data conflict: {reason}' },
+  'user.username_taken': { status: 409, id: 'Nama pengguna {username} sudah dipakai.', en: 'Username {username} is already taken.' },
+  'user.scope_required': { status: 400, id: 'Peran {role} wajib memiliki {field}.', en: 'Role {role} requires {field}.' },
+  'user.scope_not_allowed': { status: 400, id: 'Peran {role} tidak boleh memiliki {field}.', en: 'Role {role} must not have {field}.' },
+  'user.self': { status: 409, id: 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.', en: 'You cannot deactivate or demote your own account.' },
+  'registry.unknown_reference': { status: 400, id: '{field} tidak dikenal: {value}.', en: 'Unknown {field}: {value}.' },
+  'registry.inactive': { status: 409, id: '{field} {value} sudah dinonaktifkan.', en: '{field} {value} is deactivated.' },
+  'registry.code_taken': { status: 409, id: 'Kode {code} sudah dipakai.', en: 'Code {code} is already in use.' },
+  'registry.code_format': { status: 400, id: 'Kode {code} tidak sesuai jenis {type} (contoh: {example}).', en: 'Code {code} does not fit type {type} (e.g. {example}).' },
+  'cycle.invalid_transition': { status: 409, id: 'Status siklus tidak dapat diubah dari {from} ke {to}.', en: 'Cycle status cannot change from {from} to {to}.' },
+  'cycle.closed': { status: 409, id: 'Siklus berstatus {status}; data lapangan tidak dapat diubah.', en: 'The cycle is {status}; fieldwork can no longer change.' },
+  'scheme.unknown': { status: 400, id: 'Metodologi tidak dikenal: {scheme}.', en: 'Unknown methodology: {scheme}.' },
+  'record.id_reused': { status: 409, id: 'ID rekaman {id} sudah dipakai untuk isi yang berbeda.', en: 'Record id {id} was already used for different content.' },
+  'record.invalid': { status: 422, id: 'Rekaman tidak valid: {reason}', en: 'Invalid record: {reason}' },
+  'domain.invalid': { status: 422, id: 'Data tidak sesuai metodologi: {reason}', en: 'Data does not fit the methodology: {reason}' },
+  'cycle.locus_empty': { status: 409, id: 'Lokus siklus masih kosong; tambahkan instansi dan unit terlebih dahulu.', en: 'The cycle has no locus yet; add bodies and units first.' },
+  'cycle.bodies_open': { status: 409, id: '{open} instansi belum final; setujui semua unitnya terlebih dahulu.', en: '{open} bodies are not final yet; approve all their units first.' },
+  'locus.outside_province': { status: 422, id: '{subject} berada di luar provinsi siklus ini.', en: '{subject} lies outside this cycle\'s province.' },
+  'locus.unit_invalid': { status: 422, id: 'Unit {subject} bukan unit layanan aktif dari instansi ini.', en: 'Unit {subject} is not an active service unit of this body.' },
+  'locus.unit_missing': { status: 422, id: 'Unit {unit} tidak termasuk lokus siklus ini.', en: 'Unit {unit} is not part of this cycle\'s locus.' },
+  'locus.has_records': { status: 409, id: '{subject} sudah memiliki {records} rekaman; tidak dapat dihapus dari lokus.', en: '{subject} already has {records} records; it cannot leave the locus.' },
+  'assessor.invalid': { status: 422, id: 'Pengguna {user} bukan asisten aktif yang dapat ditugaskan di wilayah unit ini.', en: 'User {user} is not an active assessor who can be assigned in this unit\'s region.' },
+  'unit.locked': { status: 409, id: 'Unit {unit} berstatus {status}; data lapangan tidak dapat diubah sampai peninjau mengembalikannya.', en: 'Unit {unit} is {status}; its fieldwork cannot change until the reviewer returns it.' },
+  'unit.invalid_state': { status: 409, id: 'Unit {unit} berstatus {status}; tindakan ini tidak dapat dilakukan.', en: 'Unit {unit} is {status}; this action is not possible.' },
+  'unit.no_records': { status: 409, id: 'Unit {unit} belum memiliki rekaman.', en: 'Unit {unit} has no records yet.' },
+  'unit.incomplete': { status: 409, id: 'Unit {unit} belum lengkap: {missing}.', en: 'Unit {unit} is not complete: {missing}.' },
+  'evidence.invalid_link': { status: 422, id: 'Tautan bukti tidak valid: {reason}', en: 'Invalid evidence link: {reason}' },
+  internal: { status: 500, id: 'Terjadi kesalahan pada server. Silakan coba lagi.', en: 'Something went wrong on the server. Please try again.' },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof catalogue;
+
+/** An expected failure with a catalogue code; the error handler writes it to the wire. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, status?: number) {
+    super(interpolate(catalogue[code].en, details));
+    this.code = code;
+    this.status = status ?? catalogue[code].status;
+    this.details = details;
+  }
+}
+
+export function interpolate(template: string, details: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in details ? String(details[k]) : m));
+}
+
+export function messageFor(code: ErrorCode, lang: Lang, details: Record<string, unknown>): string {
+  return interpolate(catalogue[code][lang], details);
+}
+
+/** Subject names for not_found, in both languages. */
+const subjects: Record<string, { id: string; en: string }> = {
+  route: { id: 'Alamat', en: 'Route' },
+  body: { id: 'Instansi', en: 'Body' },
+  unit: { id: 'Unit layanan', en: 'Service unit' },
+  user: { id: 'Pengguna', en: 'User' },
+  cycle: { id: 'Siklus penilaian', en: 'Assessment cycle' },
+  record: { id: 'Rekaman', en: 'Record' },
+  evidence: { id: 'Bukti', en: 'Evidence' },
+  scheme: { id: 'Metodologi', en: 'Methodology' },
+  result: { id: 'Hasil', en: 'Result' },
+};
+
+export function notFound(subject: keyof typeof subjects | string): AppError {
+  return new AppError('not_found', { subject });
+}
+
+/** Localises the `subject` detail of not_found. */
+export function localiseDetails(code: ErrorCode, lang: Lang, details: Record<string, unknown>): Record<string, unknown> {
+  if (code === 'not_found' && typeof details.subject === 'string') {
+    const s = subjects[details.subject];
+    return { ...details, subject: s ? s[lang] : details.subject };
+  }
+  return details;
+}
+
+export function orNotFound<T>(value: T | undefined | null, subject: string): T {
+  if (value === undefined || value === null) throw notFound(subject);
+  return value;
+}
+
+/** Picks the caller's language: ?lang=, then Accept-Language, default Indonesian. */
+export function pickLang(query: unknown, acceptLanguage: string | undefined): Lang {
+  const q = (query as { lang?: unknown } | undefined)?.lang;
+  if (q === 'en' || q === 'id') return q;
+  if (acceptLanguage) {
+    for (const part of acceptLanguage.split(',')) {
+      const tag = part.trim().slice(0, 2).toLowerCase();
+      if (tag === 'en') return 'en';
+      if (tag === 'id' || tag === 'in') return 'id';
+    }
+  }
+  return 'id';
+}

@@ -1,0 +1,186 @@
+// Evidence routes: streamed multipart upload (hashed while written to a temp file, type checked
+// against the file's magic bytes, size-limited, deduplicated by sha256), listing per unit,
+// authorised download, unlink.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { defineRoute } from '../http/route.ts';
+import { assertWritable, getCycleOr404, getCycleUnitOr404, unitTarget } from '../cycles/queries.ts';
+import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
+import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
+import { DirectoryEvidenceStore, type EvidenceStore, sniffMime } from './store.ts';
+
+const tags = ['evidence'];
+
+export const EvidenceView = z.object({
+  id: z.uuid(),
+  sha256: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  cycleId: z.uuid(),
+  unitId: z.uuid(),
+  recordId: z.uuid().nullable(),
+  indicator: z.string().nullable(),
+  filename: z.string(),
+  kind: z.string().nullable(),
+  createdBy: z.uuid().nullable(),
+  createdAt: z.string(),
+});
+
+/** Fields of the upload form; they must come before the file part. */
+const UploadFields = z.object({
+  cycleId: z.uuid(),
+  unitId: z.uuid(),
+  recordId: z.uuid().optional(),
+  indicator: z.string().min(1).max(100).optional(),
+  kind: z.string().min(1).max(40).optional(),
+});
+
+/** Keeps a display name safe for a Content-Disposition header and a file system. */
+const cleanName = (name: string | undefined): string =>
+  (name ?? 'bukti')
+    .replace(/[\\/]/g, '_')
+    .replace(/[^\p{L}\p{N}._ ()-]/gu, '_')
+    .slice(0, 200) || 'bukti';
+
+export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
+  const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));
+  const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
+  const db = app.db as Db;
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/evidence',
+      summary:
+        'Upload evidence (multipart/form-data: fields cycleId, unitId, recordId?, indicator?, kind?, then the file). JPEG, PNG, WebP or PDF only, checked by content.',
+      tags,
+      access: 'evidence.write',
+      rawBody: true,
+      noTransaction: true,
+      response: { 201: EvidenceView },
+    },
+    async ({ auth, req, reply, lang }) => {
+      if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
+      const fields: Record<string, string> = {};
+      let result: z.infer<typeof EvidenceView> | undefined;
+      for await (const part of req.parts()) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (result) {
+          part.file.resume();
+          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+        }
+        // Everything is checked before the first byte is stored.
+        const parsed = UploadFields.safeParse(fields);
+        if (!parsed.success) {
+          part.file.resume();
+          throw new AppError('request.invalid', { summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        }
+        const f = parsed.data;
+        const link = { recordId: f.recordId ?? null, indicator: f.indicator ?? null, kind: f.kind ?? null, filename: cleanName(part.filename) };
+        const cycle = await getCycleOr404(db, f.cycleId);
+        const cu = await getCycleUnitOr404(db, cycle, f.unitId);
+        try {
+          auth.require('evidence.write', unitTarget(cu));
+          assertWritable(cu);
+          await checkLink(db, cu, link, lang);
+        } catch (e) {
+          part.file.resume();
+          throw e;
+        }
+        let mime: ReturnType<typeof sniffMime> = null;
+        const stored = await store.put(part.file, {
+          inspect(head) {
+            mime = sniffMime(head);
+            if (!mime) throw new AppError('request.unsupported_type', { type: part.mimetype || 'application/octet-stream' });
+          },
+          beforeCommit() {
+            if (part.file.truncated) throw new AppError('request.too_large', { limit });
+          },
+        });
+        result = await db.transaction(async (tx) => {
+          const fresh = await getCycleUnitOr404(tx, await getCycleOr404(tx, f.cycleId), f.unitId);
+          assertWritable(fresh);
+          return linkEvidence(tx, auth.user(), fresh, { sha256: stored.sha256, size: stored.size, mime: mime! }, link);
+        });
+      }
+      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      reply.status(201);
+      return result;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/units/:unitId/evidence',
+      summary: "A unit's evidence in a cycle",
+      tags,
+      access: 'evidence.read',
+      params: cycleUnitParams,
+      query: z.object({ ...pageQuery, recordId: z.uuid().optional(), indicator: z.string().max(100).optional() }),
+      response: { 200: pageOf(EvidenceView) },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('evidence.read', unitTarget(cu));
+      return listEvidence(tx, cu, query);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/evidence/:id',
+      summary: 'Download one evidence file',
+      tags,
+      access: 'evidence.read',
+      params: z.object({ id: z.uuid() }),
+      noTransaction: true,
+      response: { 200: z.any() },
+    },
+    async ({ tx, auth, params, reply }) => {
+      const { view, cu } = await loadEvidence(tx, params.id);
+      auth.require('evidence.read', unitTarget(cu));
+      const stream = await store.get(view.sha256);
+      if (!stream) throw new AppError('not_found', { subject: 'evidence' });
+      reply
+        .header('content-type', view.mime)
+        .header('content-length', String(view.size))
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(view.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=3600')
+        .header('etag', `"${view.sha256}"`);
+      return reply.send(stream);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      url: '/evidence/:id',
+      summary: 'Unlink one evidence file from its unit (the content stays while other links use it)',
+      tags,
+      access: 'evidence.write',
+      params: z.object({ id: z.uuid() }),
+      response: { 200: z.object({ deleted: z.uuid() }) },
+    },
+    async ({ tx, auth, params }) => {
+      const loaded = await loadEvidence(tx, params.id);
+      auth.require('evidence.write', unitTarget(loaded.cu));
+      assertWritable(loaded.cu);
+      await unlinkEvidence(tx, auth.user(), loaded);
+      return { deleted: params.id };
+    },
+  );
+}

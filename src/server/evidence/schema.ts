@@ -1,0 +1,32 @@
+// Content-addressed evidence files (sha256) and their links to records and indicators.
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../auth/schema.ts';
+import { cycles } from '../cycles/schema.ts';
+import { units } from '../registry/schema.ts';
+import { records } from '../records/schema.ts';
+
+export const evidenceFiles = pgTable('evidence_files', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  /** Detected from magic bytes, not from the client's claim. */
+  mime: text('mime').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const evidenceLinks = pgTable(
+  'evidence_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sha256: text('sha256').notNull().references(() => evidenceFiles.sha256),
+    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    recordId: uuid('record_id').references(() => records.id),
+    /** Indicator code the file supports, when it supports one. */
+    indicator: text('indicator'),
+    filename: text('filename').notNull(),
+    kind: text('kind'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_links_unit_idx').on(t.cycleId, t.unitId), index('evidence_links_record_idx').on(t.recordId)],
+);

@@ -1,0 +1,146 @@
+// Content-addressed evidence storage. The interface is what the server needs from any store; the
+// directory implementation keeps `<root>/ab/cd/<sha256>`. An S3-compatible store can implement the
+// same interface (stage to a temporary key or local temp file while hashing, then copy to the
+// content key), so nothing above this file knows where the bytes live.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface PutOptions {
+  /**
+   * Called once with the first bytes (up to 16, fewer for a shorter file) before the content is
+   * committed; throwing aborts the upload and nothing is stored.
+   */
+  inspect?: (head: Buffer) => void;
+  /** Called after the last byte, before the content is committed; throwing aborts the upload. */
+  beforeCommit?: (size: number) => void;
+}
+
+export interface Stored {
+  sha256: string;
+  size: number;
+  /** The first bytes, as given to `inspect`. */
+  head: Buffer;
+  /** False when identical content was already stored (deduplicated). */
+  created: boolean;
+}
+
+export interface EvidenceStore {
+  /** Streams the content in, hashing as it goes; stores it under its sha256. */
+  put(source: Readable, opts?: PutOptions): Promise<Stored>;
+  /** The content, or undefined when the hash is unknown. */
+  get(sha256: string): Promise<Readable | undefined>;
+  has(sha256: string): Promise<boolean>;
+}
+
+const HEAD = 16;
+const HASH_RE = /^[0-9a-f]{64}$/;
+
+/** Evidence in a directory: `<root>/ab/cd/<sha256>`, staged in `<root>/tmp/` while uploading. */
+export class DirectoryEvidenceStore implements EvidenceStore {
+  constructor(readonly root: string) {}
+
+  pathOf(sha256: string): string {
+    if (!HASH_RE.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async put(source: Readable, opts: PutOptions = {}): Promise<Stored> {
+    const tmpDir = join(this.root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
+    const hash = createHash('sha256');
+    let size = 0;
+    let head = Buffer.alloc(0);
+    let inspected = false;
+    const inspect = () => {
+      inspected = true;
+      opts.inspect?.(head);
+    };
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        try {
+          if (head.length < HEAD) head = Buffer.concat([head, chunk.subarray(0, HEAD - head.length)]);
+          if (!inspected && head.length >= HEAD) inspect();
+          hash.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        } catch (e) {
+          done(e as Error);
+        }
+      },
+      flush(done) {
+        try {
+          if (!inspected) inspect();
+          done();
+        } catch (e) {
+          done(e as Error);
+        }
+      },
+    });
+    try {
+      await pipeline(source, tap, createWriteStream(tmp, { flags: 'wx' }));
+      opts.beforeCommit?.(size);
+      const sha256 = hash.digest('hex');
+      const dest = this.pathOf(sha256);
+      if (await this.has(sha256)) {
+        await rm(tmp, { force: true });
+        return { sha256, size, head, created: false };
+      }
+      await mkdir(join(dest, '..'), { recursive: true });
+      await rename(tmp, dest);
+      return { sha256, size, head, created: true };
+    } catch (e) {
+      await rm(tmp, { force: true });
+      // Drain what the client still sends so the request can be answered.
+      source.resume();
+      throw e;
+    }
+  }
+
+  async get(sha256: string): Promise<Readable | undefined> {
+    if (!(await this.has(sha256))) return undefined;
+    return createReadStream(this.pathOf(sha256));
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    if (!HASH_RE.test(sha256)) return false;
+    try {
+      await access(this.pathOf(sha256));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async size(sha256: string): Promise<number | undefined> {
+    try {
+      return (await stat(this.pathOf(sha256))).size;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+// ── File types by magic bytes ───────────────────────────────────────────────────────────────
+
+export type EvidenceMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+
+/** The type the content really has (JPEG, PNG, WebP, PDF), or null for anything else. */
+export function sniffMime(head: Buffer): EvidenceMime | null {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (head.length >= 5 && head.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
+  return null;
+}
+
+export const extensionOf: Record<EvidenceMime, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};

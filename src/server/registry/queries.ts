@@ -1,0 +1,282 @@
+// Registry reads and writes: bodies (governments, ministries, agencies), their service units and
+// the Ombudsman offices. Writes append their audit event in the same transaction. Nothing here
+// hard-deletes: deactivation clears `active`, so results that refer to a row keep their meaning.
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { Queryable, Tx } from '../db/client.ts';
+import { type AuditActor, appendAudit, changedFields } from '../audit/queries.ts';
+import { AppError } from '../errors.ts';
+import { bodies, offices, units } from './schema.ts';
+
+export const bodyTypes = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const;
+export type BodyType = (typeof bodyTypes)[number];
+/** Sectors of service units (methodology.md §6). */
+export const sectors = ['adminduk', 'perizinan', 'kesehatan', 'puskesmas', 'pendidikan', 'sosial', 'pertanahan', 'kepolisian', 'lainnya'] as const;
+export type Sector = (typeof sectors)[number];
+
+export interface BodyView {
+  id: string;
+  type: BodyType;
+  code: string;
+  name: string;
+  provinceCode: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitView {
+  id: string;
+  bodyId: string;
+  /** The body's province (null for a ministry or agency), for scoping. */
+  provinceCode: string | null;
+  name: string;
+  sector: Sector;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type BodyRow = typeof bodies.$inferSelect;
+type UnitRow = typeof units.$inferSelect;
+
+export const toBodyView = (b: BodyRow): BodyView => ({
+  id: b.id,
+  type: b.type as BodyType,
+  code: b.code,
+  name: b.name,
+  provinceCode: b.provinceCode,
+  active: b.active,
+  createdAt: b.createdAt.toISOString(),
+  updatedAt: b.updatedAt.toISOString(),
+});
+
+const toUnitView = (u: UnitRow, provinceCode: string | null): UnitView => ({
+  id: u.id,
+  bodyId: u.bodyId,
+  provinceCode,
+  name: u.name,
+  sector: u.sector as Sector,
+  active: u.active,
+  createdAt: u.createdAt.toISOString(),
+  updatedAt: u.updatedAt.toISOString(),
+});
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** `true` / `false` filter on `active`, or no filter for 'all'. */
+export type ActiveFilter = 'true' | 'false' | 'all';
+const activeWhere = (column: typeof bodies.active | typeof units.active, f: ActiveFilter): SQL | undefined =>
+  f === 'all' ? undefined : eq(column, f === 'true');
+
+/** Escapes LIKE wildcards so a search for "50%" matches the text literally. */
+export const likeTerm = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// ── Provinces and offices ────────────────────────────────────────────────────────────────────
+
+export interface ProvinceView {
+  code: string;
+  /** Without the "Provinsi " prefix: "Banten". */
+  name: string;
+  bodyId: string;
+}
+
+export async function listProvinces(tx: Queryable): Promise<ProvinceView[]> {
+  const rows = await tx.select().from(bodies).where(eq(bodies.type, 'provinsi')).orderBy(asc(bodies.code));
+  return rows.map((b) => ({ code: b.code, name: b.name.replace(/^Provinsi\s+/, ''), bodyId: b.id }));
+}
+
+export async function provinceExists(tx: Queryable, code: string): Promise<boolean> {
+  const [row] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.type, 'provinsi'), eq(bodies.code, code))).limit(1);
+  return !!row;
+}
+
+export async function listOffices(tx: Queryable) {
+  const rows = await tx.select().from(offices).orderBy(asc(offices.kind), asc(offices.provinceCode));
+  // pusat first, then Perwakilan by province code.
+  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'pusat' ? -1 : 1));
+}
+
+// ── Bodies ───────────────────────────────────────────────────────────────────────────────────
+
+export interface BodyFilter extends Paging {
+  type?: BodyType[];
+  provinceCode?: string;
+  q?: string;
+  active: ActiveFilter;
+}
+
+export async function listBodies(tx: Queryable, f: BodyFilter): Promise<PageOf<BodyView>> {
+  const where = and(
+    f.type && f.type.length > 0 ? inArray(bodies.type, f.type) : undefined,
+    f.provinceCode ? eq(bodies.provinceCode, f.provinceCode) : undefined,
+    f.q ? or(ilike(bodies.name, likeTerm(f.q)), ilike(bodies.code, likeTerm(f.q))) : undefined,
+    activeWhere(bodies.active, f.active),
+  );
+  const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(bodies).where(where);
+  const rows = await tx
+    .select()
+    .from(bodies)
+    .where(where)
+    .orderBy(asc(bodies.code))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: rows.map(toBodyView), total, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getBody(tx: Queryable, id: string): Promise<BodyView | undefined> {
+  const [row] = await tx.select().from(bodies).where(eq(bodies.id, id)).limit(1);
+  return row ? toBodyView(row) : undefined;
+}
+
+export interface BodyInput {
+  type: BodyType;
+  code: string;
+  name: string;
+  provinceCode?: string | null;
+}
+
+const codeExamples: Record<BodyType, string> = { provinsi: '36', kabupaten: '36.01', kota: '36.71', kementerian: 'kemendagri', lembaga: 'bpom' };
+
+/**
+ * Checks that code, type and province agree: a provinsi is coded by its own province ("36"), a
+ * kabupaten/kota by "PP.NN" under its province, a ministry or agency by a slug with no province.
+ */
+async function checkBodyShape(tx: Queryable, b: { type: BodyType; code: string; provinceCode: string | null }): Promise<void> {
+  const bad = () => new AppError('registry.code_format', { code: b.code, type: b.type, example: codeExamples[b.type] });
+  if (b.type === 'kementerian' || b.type === 'lembaga') {
+    if (!/^[a-z][a-z0-9-]{1,39}$/.test(b.code)) throw bad();
+    if (b.provinceCode) throw new AppError('registry.code_format', { code: b.provinceCode, type: b.type, example: 'provinceCode: null' });
+    return;
+  }
+  if (!b.provinceCode) throw new AppError('request.invalid', { summary: 'provinceCode' });
+  if (b.type === 'provinsi') {
+    if (!/^\d{2}$/.test(b.code) || b.code !== b.provinceCode) throw bad();
+    return;
+  }
+  if (!/^\d{2}\.\d{2}$/.test(b.code) || !b.code.startsWith(`${b.provinceCode}.`)) throw bad();
+  if (!(await provinceExists(tx, b.provinceCode))) throw new AppError('registry.unknown_reference', { field: 'provinceCode', value: b.provinceCode });
+}
+
+async function codeTaken(tx: Queryable, code: string, exceptId?: string): Promise<boolean> {
+  const [row] = await tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.code, code)).limit(1);
+  return !!row && row.id !== exceptId;
+}
+
+export async function createBody(tx: Tx, actor: AuditActor, input: BodyInput): Promise<BodyView> {
+  const values = { type: input.type, code: input.code.trim(), name: input.name.trim(), provinceCode: input.provinceCode ?? null };
+  await checkBodyShape(tx, values);
+  if (await codeTaken(tx, values.code)) throw new AppError('registry.code_taken', { code: values.code });
+  const [row] = await tx.insert(bodies).values(values).returning();
+  const body = toBodyView(row!);
+  await appendAudit(tx, { actor, action: 'body.create', subjectType: 'body', subjectId: body.id, provinceCode: body.provinceCode, diff: values });
+  return body;
+}
+
+export interface BodyPatch {
+  type?: BodyType;
+  code?: string;
+  name?: string;
+  provinceCode?: string | null;
+  active?: boolean;
+}
+
+export async function updateBody(tx: Tx, actor: AuditActor, before: BodyView, patch: BodyPatch): Promise<BodyView> {
+  const next = {
+    type: patch.type ?? before.type,
+    code: patch.code?.trim() ?? before.code,
+    provinceCode: patch.provinceCode === undefined ? before.provinceCode : patch.provinceCode,
+  };
+  if (patch.type !== undefined || patch.code !== undefined || patch.provinceCode !== undefined) await checkBodyShape(tx, next);
+  if (next.code !== before.code && (await codeTaken(tx, next.code, before.id))) throw new AppError('registry.code_taken', { code: next.code });
+  const diff = changedFields(before as unknown as Record<string, unknown>, { ...next, name: patch.name?.trim(), active: patch.active });
+  if (Object.keys(diff.after).length === 0) return before;
+  const [row] = await tx
+    .update(bodies)
+    .set({ ...(diff.after as Partial<BodyRow>), updatedAt: new Date() })
+    .where(eq(bodies.id, before.id))
+    .returning();
+  const body = toBodyView(row!);
+  const action = patch.active === false && Object.keys(diff.after).length === 1 ? 'body.deactivate' : 'body.update';
+  await appendAudit(tx, { actor, action, subjectType: 'body', subjectId: body.id, provinceCode: body.provinceCode ?? before.provinceCode, diff });
+  return body;
+}
+
+// ── Units ────────────────────────────────────────────────────────────────────────────────────
+
+export interface UnitFilter extends Paging {
+  sector?: Sector[];
+  q?: string;
+  active: ActiveFilter;
+}
+
+export async function listUnits(tx: Queryable, body: BodyView, f: UnitFilter): Promise<PageOf<UnitView>> {
+  const where = and(
+    eq(units.bodyId, body.id),
+    f.sector && f.sector.length > 0 ? inArray(units.sector, f.sector) : undefined,
+    f.q ? ilike(units.name, likeTerm(f.q)) : undefined,
+    activeWhere(units.active, f.active),
+  );
+  const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(units).where(where);
+  const rows = await tx
+    .select()
+    .from(units)
+    .where(where)
+    .orderBy(asc(units.name), asc(units.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: rows.map((u) => toUnitView(u, body.provinceCode)), total, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getUnit(tx: Queryable, id: string): Promise<UnitView | undefined> {
+  const [row] = await tx
+    .select({ unit: units, provinceCode: bodies.provinceCode })
+    .from(units)
+    .innerJoin(bodies, eq(bodies.id, units.bodyId))
+    .where(eq(units.id, id))
+    .limit(1);
+  return row ? toUnitView(row.unit, row.provinceCode) : undefined;
+}
+
+export interface UnitInput {
+  name: string;
+  sector: Sector;
+}
+
+export async function createUnit(tx: Tx, actor: AuditActor, body: BodyView, input: UnitInput): Promise<UnitView> {
+  if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
+  const values = { bodyId: body.id, name: input.name.trim(), sector: input.sector };
+  const [row] = await tx.insert(units).values(values).returning();
+  const unit = toUnitView(row!, body.provinceCode);
+  await appendAudit(tx, { actor, action: 'unit.create', subjectType: 'unit', subjectId: unit.id, provinceCode: body.provinceCode, diff: values });
+  return unit;
+}
+
+export interface UnitPatch {
+  name?: string;
+  sector?: Sector;
+  active?: boolean;
+}
+
+export async function updateUnit(tx: Tx, actor: AuditActor, before: UnitView, patch: UnitPatch): Promise<UnitView> {
+  const diff = changedFields(before as unknown as Record<string, unknown>, { name: patch.name?.trim(), sector: patch.sector, active: patch.active });
+  if (Object.keys(diff.after).length === 0) return before;
+  const [row] = await tx
+    .update(units)
+    .set({ ...(diff.after as Partial<UnitRow>), updatedAt: new Date() })
+    .where(eq(units.id, before.id))
+    .returning();
+  const unit = toUnitView(row!, before.provinceCode);
+  const action = patch.active === false && Object.keys(diff.after).length === 1 ? 'unit.deactivate' : 'unit.update';
+  await appendAudit(tx, { actor, action, subjectType: 'unit', subjectId: unit.id, provinceCode: before.provinceCode, diff });
+  return unit;
+}

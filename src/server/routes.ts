@@ -1,0 +1,23 @@
+// Every resource's routes, mounted under /api/v1. One line per resource.
+import type { FastifyInstance } from 'fastify';
+import { healthRoutes } from './health/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { userRoutes } from './users/routes.ts';
+import { registryRoutes } from './registry/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { cycleRoutes } from './cycles/routes.ts';
+import { recordRoutes } from './records/routes.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
+import { scoreRoutes } from './scores/routes.ts';
+
+export async function registerRoutes(api: FastifyInstance): Promise<void> {
+  await healthRoutes(api);
+  await authRoutes(api);
+  await userRoutes(api);
+  await registryRoutes(api);
+  await auditRoutes(api);
+  await cycleRoutes(api);
+  await recordRoutes(api);
+  await evidenceRoutes(api);
+  await scoreRoutes(api);
+}

@@ -1,0 +1,238 @@
+// Recomputes stored results with the engine, set-based: the records of every affected unit are
+// fetched in one query, scored in memory under the cycle's frozen scheme, and written back with
+// batched upserts (a JSON recordset per chunk); then each affected body is aggregated from its
+// unit results. The same path serves one unit after a write and a whole national cycle.
+import { sql } from 'drizzle-orm';
+import { aggregate, scoreUnit } from '../../core/index.ts';
+import type { QualifierInput, Scheme, Sheet } from '../../core/types.ts';
+import type { Queryable, Tx } from '../db/client.ts';
+import { type Cycle, cycleScheme } from '../cycles/queries.ts';
+import { compactUnitScore } from './breakdown.ts';
+
+/** Rows written per upsert statement. */
+const CHUNK = 500;
+
+async function rows<T>(tx: Queryable, query: ReturnType<typeof sql>): Promise<T[]> {
+  const res = (await tx.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+const unitFilter = (unitIds: readonly string[] | 'all') =>
+  unitIds === 'all' ? sql`` : sql` and unit_id = any(${sql.param(unitIds)}::uuid[])`;
+
+/**
+ * The sheets of the given units (all units of the cycle for 'all'), grouped by unit.
+ *
+ * Under 'sheets' aggregation a unit's score does not depend on the order of its sheets (answers
+ * are whole numbers, so their sums are exact) nor on record ids or respondent labels, so only
+ * instrument and answers are fetched — a third less to transfer and parse for a national
+ * recompute. Under 'products' aggregation (ombudsman-2021) ids and labels come too, and sheets
+ * are put in id order so the product list is stable.
+ */
+export async function loadSheets(
+  tx: Queryable,
+  cycleId: string,
+  unitIds: readonly string[] | 'all',
+  identity = true,
+): Promise<Map<string, Sheet[]>> {
+  const out = new Map<string, Sheet[]>();
+  if (unitIds !== 'all' && unitIds.length === 0) return out;
+  const list = await rows<{ id?: string; unit_id: string; instrument: string; respondent?: string | null; answers: Sheet['answers'] }>(
+    tx,
+    identity
+      ? sql`select id, unit_id, instrument, respondent, answers from records where cycle_id = ${cycleId}${unitFilter(unitIds)}`
+      : sql`select unit_id, instrument, answers from records where cycle_id = ${cycleId}${unitFilter(unitIds)}`,
+  );
+  for (const r of list) {
+    let sheets = out.get(r.unit_id);
+    if (!sheets) out.set(r.unit_id, (sheets = []));
+    const sheet: Sheet = { instrument: r.instrument, answers: r.answers };
+    if (r.id !== undefined) sheet.id = r.id;
+    if (r.respondent !== undefined && r.respondent !== null) sheet.respondent = r.respondent;
+    sheets.push(sheet);
+  }
+  if (identity) for (const sheets of out.values()) sheets.sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
+  return out;
+}
+
+export interface RecomputeSummary {
+  units: number;
+  bodies: number;
+}
+
+/** Milliseconds per phase, filled when given (benchmarks). */
+export interface RecomputeTimings {
+  load?: number;
+  score?: number;
+  writeUnits?: number;
+  bodies?: number;
+}
+
+/** Units scored per step: their records are loaded while the previous step is scored and written. */
+const UNITS_PER_STEP = 400;
+
+type UnitRow = { unit_id: string; body_id: string; raw: number; score: number; band_code: string; complete: boolean; weight: number; breakdown: unknown };
+
+async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string): Promise<void> {
+  for (let i = 0; i < results.length; i += CHUNK) {
+    const chunk = JSON.stringify(results.slice(i, i + CHUNK));
+    await tx.execute(sql`
+      insert into unit_results (cycle_id, unit_id, body_id, raw, score, band_code, complete, weight, breakdown, computed_at)
+      select ${cycleId}::uuid, x.unit_id, x.body_id, x.raw, x.score, x.band_code, x.complete, x.weight, x.breakdown, ${at}::timestamptz
+      from json_to_recordset(${chunk}::json) as x(unit_id uuid, body_id uuid, raw float8, score float8, band_code text, complete boolean, weight float8, breakdown json)
+      on conflict (cycle_id, unit_id) do update set body_id = excluded.body_id, raw = excluded.raw, score = excluded.score,
+        band_code = excluded.band_code, complete = excluded.complete, weight = excluded.weight, breakdown = excluded.breakdown,
+        computed_at = excluded.computed_at`);
+  }
+}
+
+/**
+ * Recomputes the given units of a cycle (or all of them) and the bodies they belong to. Units
+ * without records lose their result; so do bodies without any unit result.
+ *
+ * Set-based and pipelined: units go in steps of a few hundred; the records of the next step are
+ * requested before the current one is scored, and each step's upsert is queued without waiting,
+ * so on PostgreSQL the database loads and writes while Node scores (one connection, one
+ * transaction: the queries still run one after another, in order).
+ */
+export interface RecomputeOptions {
+  now?: Date;
+  /** Filled with milliseconds per phase (benchmarks). */
+  timings?: RecomputeTimings;
+  /** The units' bodies when the caller already has them (saves a query per write). */
+  bodies?: ReadonlyMap<string, string>;
+}
+
+export async function recomputeUnits(
+  tx: Tx,
+  cycle: Cycle,
+  unitIds: readonly string[] | 'all',
+  opts: RecomputeOptions = {},
+): Promise<RecomputeSummary> {
+  const now = opts.now ?? new Date();
+  const timings = opts.timings;
+  if (cycle.source === 'imported') return { units: 0, bodies: 0 };
+  if (unitIds !== 'all' && unitIds.length === 0) return { units: 0, bodies: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof RecomputeTimings) => {
+    const t = performance.now();
+    if (timings) timings[phase] = (timings[phase] ?? 0) + (t - mark);
+    mark = t;
+  };
+  const scheme = await cycleScheme(tx, cycle);
+  const at = now.toISOString();
+  const known = opts.bodies;
+  const locus =
+    unitIds !== 'all' && known && unitIds.every((id) => known.has(id))
+      ? [...new Set(unitIds)].map((unit_id) => ({ unit_id, body_id: known.get(unit_id)! }))
+      : await rows<{ unit_id: string; body_id: string }>(
+          tx,
+          sql`select unit_id, body_id from cycle_units where cycle_id = ${cycle.id}${unitFilter(unitIds)} order by unit_id`,
+        );
+  const steps: { unit_id: string; body_id: string }[][] = [];
+  for (let i = 0; i < locus.length; i += UNITS_PER_STEP) steps.push(locus.slice(i, i + UNITS_PER_STEP));
+  // One connection runs one query at a time (pg deprecates queueing on a busy client), so
+  // queries are chained here; Node scores while the chained query runs.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = chain.then(job, job);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const identity = scheme.aggregation.unit === 'products';
+  const load = (k: number) =>
+    serial(() => loadSheets(tx, cycle.id, unitIds === 'all' && steps.length === 1 ? 'all' : steps[k]!.map((u) => u.unit_id), identity));
+
+  const writes: Promise<void>[] = [];
+  let failure: unknown;
+  let scored = 0;
+  const empty: string[] = [];
+  let next: Promise<Map<string, Sheet[]>> | undefined = steps.length > 0 ? load(0) : undefined;
+  lap('load');
+  try {
+    for (let k = 0; k < steps.length; k++) {
+      const sheets = await next!;
+      next = k + 1 < steps.length ? load(k + 1) : undefined;
+      lap('load');
+      const results: UnitRow[] = [];
+      for (const { unit_id, body_id } of steps[k]!) {
+        const unitSheets = sheets.get(unit_id);
+        if (!unitSheets || unitSheets.length === 0) {
+          empty.push(unit_id);
+          continue;
+        }
+        const u = scoreUnit(scheme, { sheets: unitSheets });
+        results.push({ unit_id, body_id, raw: u.raw, score: u.score, band_code: u.band.code, complete: u.complete, weight: u.weight, breakdown: compactUnitScore(u) });
+      }
+      scored += results.length;
+      if (results.length > 0) writes.push(serial(() => writeUnitResults(tx, cycle.id, results, at)).catch((e: unknown) => void (failure ??= e)));
+      lap('score');
+    }
+  } finally {
+    // Never leave a query of this transaction running unobserved.
+    await next?.catch(() => undefined);
+    await Promise.all(writes);
+  }
+  if (failure !== undefined) throw failure;
+  if (empty.length > 0) {
+    await tx.execute(sql`delete from unit_results where cycle_id = ${cycle.id} and unit_id = any(${sql.param(empty)}::uuid[])`);
+  }
+  lap('writeUnits');
+  const bodyIds = [...new Set(locus.map((l) => l.body_id))];
+  const bodies = await recomputeBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now);
+  lap('bodies');
+  return { units: scored, bodies };
+}
+
+/** Aggregates the given bodies (or all) from their stored unit results; returns how many have a result. */
+export async function recomputeBodies(tx: Tx, cycle: Cycle, scheme: Scheme, bodyIds: readonly string[] | 'all', now = new Date()): Promise<number> {
+  if (bodyIds !== 'all' && bodyIds.length === 0) return 0;
+  // One query: each body of the locus with its follow-ups and its units' results (if any).
+  const joined = await rows<{ body_id: string; followups: QualifierInput | null; raw: number | null; score: number | null; weight: number | null; complete: boolean | null }>(
+    tx,
+    sql`select cb.body_id, cb.followups, ur.raw, ur.score, ur.weight, ur.complete
+        from cycle_bodies cb left join unit_results ur on ur.cycle_id = cb.cycle_id and ur.body_id = cb.body_id
+        where cb.cycle_id = ${cycle.id}${bodyIds === 'all' ? sql`` : sql` and cb.body_id = any(${sql.param(bodyIds)}::uuid[])`}`,
+  );
+  const locus = new Map<string, QualifierInput | null>();
+  const byBody = new Map<string, { raw: number; score: number; weight: number; complete: boolean }[]>();
+  for (const r of joined) {
+    locus.set(r.body_id, r.followups);
+    if (r.raw === null) continue;
+    let list = byBody.get(r.body_id);
+    if (!list) byBody.set(r.body_id, (list = []));
+    list.push({ raw: Number(r.raw), score: Number(r.score), weight: Number(r.weight), complete: r.complete! });
+  }
+  const out: { body_id: string; raw: number; score: number; band_code: string; complete: boolean; units: number; qualifiers: unknown }[] = [];
+  const empty: string[] = [];
+  for (const [body_id, followups] of locus) {
+    const list = byBody.get(body_id);
+    if (!list || list.length === 0) {
+      empty.push(body_id);
+      continue;
+    }
+    const g = aggregate(scheme, list, followups ?? undefined);
+    out.push({ body_id, raw: g.raw, score: g.score, band_code: g.band.code, complete: g.complete, units: g.units, qualifiers: g.qualifiers });
+  }
+  for (let i = 0; i < out.length; i += CHUNK) {
+    const chunk = JSON.stringify(out.slice(i, i + CHUNK));
+    await tx.execute(sql`
+      insert into body_results (cycle_id, body_id, raw, score, band_code, complete, units, qualifiers, source, computed_at)
+      select ${cycle.id}::uuid, x.body_id, x.raw, x.score, x.band_code, x.complete, x.units, x.qualifiers, 'computed', ${now.toISOString()}::timestamptz
+      from json_to_recordset(${chunk}::json) as x(body_id uuid, raw float8, score float8, band_code text, complete boolean, units int, qualifiers jsonb)
+      on conflict (cycle_id, body_id) do update set raw = excluded.raw, score = excluded.score, band_code = excluded.band_code,
+        complete = excluded.complete, units = excluded.units, qualifiers = excluded.qualifiers, source = 'computed',
+        computed_at = excluded.computed_at`);
+  }
+  if (empty.length > 0) {
+    await tx.execute(
+      sql`delete from body_results where cycle_id = ${cycle.id} and source = 'computed' and body_id = any(${sql.param(empty)}::uuid[])`,
+    );
+  }
+  return out.length;
+}
+
+/** Full recompute of a cycle: every unit, then every body. */
+export async function recomputeCycle(tx: Tx, cycle: Cycle, opts: Omit<RecomputeOptions, 'bodies'> = {}): Promise<RecomputeSummary> {
+  return recomputeUnits(tx, cycle, 'all', opts);
+}

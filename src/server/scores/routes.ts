@@ -1,0 +1,307 @@
+// Score routes: unit breakdown, government result with its units, rankings per group with
+// movement, what-if under another scheme of the family, the improvement list, a body's trend,
+// and a full recompute. Reads are scoped by `result.read` (the public: final cycles only).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AppError, notFound } from '../errors.ts';
+import { defineRoute } from '../http/route.ts';
+import { type Cycle, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { Followups, Text, bodyType, cycleBodyParams, cycleParams, cycleUnitParams, provinceCode } from '../cycles/wire.ts';
+import type { Queryable } from '../db/client.ts';
+import { recomputeCycle } from './recompute.ts';
+import {
+  type BodyRef as BodyRefT,
+  bodyImprovements,
+  bodyTarget,
+  bodyTrend,
+  bodyWhatIf,
+  getBodyResult,
+  getUnitResult,
+  ranking,
+  unitImprovements,
+  unitWhatIf,
+} from './queries.ts';
+import { BandRef, BodyRef, CycleRef, Improvement, QualifierResult, RankPlace, ScoreRef, UnitRef, UnitScore } from './wire.ts';
+
+const tags = ['scores'];
+
+const UnitSummary = z.object({ id: z.uuid(), name: z.string(), sector: z.string() });
+
+/** The body as part of the cycle's locus (404 otherwise). */
+async function locusBody(tx: Queryable, cycle: Cycle, bodyId: string): Promise<BodyRefT> {
+  const body = await getBodyRow(tx, bodyId);
+  if (!body || !(await getLocusEntry(tx, cycle.id, bodyId))) throw notFound('body');
+  return { id: body.id, code: body.code, name: body.name, type: body.type, provinceCode: body.provinceCode };
+}
+
+const schemeQuery = z.object({ scheme: z.string().min(1).max(60) });
+const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+
+export async function scoreRoutes(app: FastifyInstance): Promise<void> {
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/units/:unitId/result',
+      summary: "A unit's score breakdown: dimensions → variables → indicators with points lost",
+      tags,
+      access: 'result.read',
+      params: cycleUnitParams,
+      response: {
+        200: z.object({
+          cycle: CycleRef,
+          body: BodyRef,
+          unit: UnitSummary,
+          status: z.string(),
+          result: UnitScore.nullable(),
+          computedAt: z.string().nullable(),
+        }),
+      },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('result.read', unitTarget(cu));
+      const r = await getUnitResult(tx, cu);
+      return {
+        cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId },
+        body: { id: cu.body.id, code: cu.body.code, name: cu.body.name, type: cu.body.type, provinceCode: cu.body.provinceCode },
+        unit: { id: cu.unit.id, name: cu.unit.name, sector: cu.unit.sector },
+        status: cu.status,
+        result: r?.result ?? null,
+        computedAt: r?.computedAt ?? null,
+      };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/result',
+      summary: "A government's result with its units, mean dimension scores, ranks and movement",
+      tags,
+      access: 'result.read',
+      params: cycleBodyParams,
+      response: {
+        200: z.object({
+          cycle: CycleRef.extend({ status: z.string() }),
+          body: BodyRef,
+          status: z.enum(['open', 'final']),
+          result: ScoreRef.extend({
+            raw: z.number(),
+            units: z.number().int(),
+            qualifiers: z.array(QualifierResult),
+            source: z.string(),
+            computedAt: z.string(),
+          }).nullable(),
+          dimensions: z.array(z.object({ code: z.string(), title: Text, weight: z.number(), score: z.number() })),
+          ranks: z.object({ nationalType: RankPlace.nullable(), province: RankPlace.nullable() }),
+          units: z.array(
+            UnitRef.extend({
+              status: z.string(),
+              result: ScoreRef.extend({ dimensions: z.array(z.object({ code: z.string(), score: z.number() })) }).nullable(),
+            }),
+          ),
+          followups: Followups.nullable(),
+        }),
+      },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const body = await locusBody(tx, cycle, params.bodyId);
+      auth.require('result.read', await bodyTarget(tx, cycle, body));
+      const view = await getBodyResult(tx, cycle, body);
+      return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/rankings',
+      summary:
+        'A ranking group: national per body type (group=national&type=kota), provincial kab/kota (group=province&province=36), or units of a sector in a province (group=sector&province=36&sector=adminduk). Movement is against the latest final cycle of the same scheme family.',
+      tags,
+      access: 'result.read',
+      params: cycleParams,
+      query: z.object({
+        group: z.enum(['national', 'province', 'sector']),
+        type: bodyType.optional(),
+        province: provinceCode.optional(),
+        sector: z.string().min(1).max(40).optional(),
+      }),
+      response: {
+        200: z.object({
+          cycle: CycleRef.extend({ status: z.string() }),
+          group: z.string(),
+          previousCycle: CycleRef.nullable(),
+          items: z.array(RankPlace.extend({ body: BodyRef, unit: UnitRef.nullable(), score: z.number(), band: BandRef, complete: z.boolean() })),
+          hidden: z.number().int(),
+        }),
+      },
+    },
+    async ({ tx, auth, params, query, lang }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const missing = (field: string) => new AppError('request.invalid', { summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}` });
+      const group =
+        query.group === 'national'
+          ? { kind: 'national' as const, type: query.type ?? (() => { throw missing('type'); })() }
+          : query.group === 'province'
+            ? { kind: 'province' as const, province: query.province ?? (() => { throw missing('province'); })() }
+            : {
+                kind: 'sector' as const,
+                province: query.province ?? (() => { throw missing('province'); })(),
+                sector: query.sector ?? (() => { throw missing('sector'); })(),
+              };
+      // Any role with result.read may open any group: rows outside the caller's scope are left
+      // out (counted in `hidden`). The public sees final cycles only.
+      if (!auth.actor) auth.require('result.read', { published: cycle.status === 'final' });
+      const view = await ranking(tx, auth.actor, cycle, group);
+      return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
+    },
+  );
+
+  const WhatIfUnit = z.object({ fromScheme: z.string(), toScheme: z.string(), from: UnitScore, to: UnitScore, delta: z.number(), unmapped: z.array(z.string()) });
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/units/:unitId/what-if',
+      summary: "What-if: the unit's answers re-scored under another scheme of the same family (?scheme=ombudsman-2025)",
+      tags,
+      access: 'result.read',
+      params: cycleUnitParams,
+      query: schemeQuery,
+      response: { 200: WhatIfUnit },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('result.read', unitTarget(cu));
+      return unitWhatIf(tx, cu, query.scheme);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/what-if',
+      summary: "What-if: the government's units re-scored and aggregated under another scheme of the same family",
+      tags,
+      access: 'result.read',
+      params: cycleBodyParams,
+      query: schemeQuery,
+      response: {
+        200: z.object({
+          fromScheme: z.string(),
+          toScheme: z.string(),
+          from: ScoreRef.extend({ qualifiers: z.array(QualifierResult) }),
+          to: ScoreRef.extend({ qualifiers: z.array(QualifierResult) }),
+          delta: z.number(),
+          units: z.array(z.object({ unit: UnitRef, from: ScoreRef, to: ScoreRef, delta: z.number(), unmapped: z.array(z.string()) })),
+        }),
+      },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const body = await locusBody(tx, cycle, params.bodyId);
+      auth.require('result.read', await bodyTarget(tx, cycle, body));
+      return bodyWhatIf(tx, cycle, body, query.scheme);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/units/:unitId/improvements',
+      summary: 'Improvement list of a unit: every reachable higher level per indicator, largest gain first, with the government gain',
+      tags,
+      access: 'result.read',
+      params: cycleUnitParams,
+      query: limitQuery,
+      response: { 200: z.object({ items: z.array(Improvement), total: z.number().int() }) },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('result.read', unitTarget(cu));
+      return unitImprovements(tx, cu, query.limit);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/improvements',
+      summary: "Improvement list of a government over all its units, largest government gain first",
+      tags,
+      access: 'result.read',
+      params: cycleBodyParams,
+      query: limitQuery,
+      response: { 200: z.object({ items: z.array(Improvement.extend({ unit: UnitRef })), total: z.number().int() }) },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const body = await locusBody(tx, cycle, params.bodyId);
+      auth.require('result.read', await bodyTarget(tx, cycle, body));
+      return bodyImprovements(tx, cycle, body, query.limit);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/bodies/:bodyId/trend',
+      summary: "A body's results across cycles (oldest first), only cycles the caller may read",
+      tags,
+      access: 'result.read',
+      params: z.object({ bodyId: z.uuid() }),
+      query: z.object({ family: z.enum(['ombudsman', 'pekppp', 'skm']).optional() }),
+      response: {
+        200: z.object({
+          body: BodyRef,
+          items: z.array(
+            z.object({
+              cycle: CycleRef.extend({ family: z.string(), status: z.string() }),
+              score: z.number(),
+              band: BandRef,
+              complete: z.boolean(),
+              source: z.string(),
+            }),
+          ),
+        }),
+      },
+    },
+    async ({ tx, auth, params, query }) => {
+      const body = await getBodyRow(tx, params.bodyId);
+      if (!body) throw notFound('body');
+      const ref = { id: body.id, code: body.code, name: body.name, type: body.type, provinceCode: body.provinceCode };
+      return { body: ref, items: await bodyTrend(tx, auth.actor, ref, query.family) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/recompute',
+      summary: 'Recompute every unit and government result of a cycle from its records (set-based)',
+      tags,
+      access: 'cycle.manage',
+      params: cycleParams,
+      response: { 200: z.object({ units: z.number().int(), bodies: z.number().int() }) },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      auth.require('cycle.manage', { provinceCode: cycle.provinceCode });
+      return recomputeCycle(tx, cycle);
+    },
+  );
+}

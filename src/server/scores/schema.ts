@@ -1,0 +1,46 @@
+// Stored results, recomputed with the engine after every write that affects them.
+import { boolean, doublePrecision, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cycles } from '../cycles/schema.ts';
+import { bodies, units } from '../registry/schema.ts';
+
+export const unitResults = pgTable(
+  'unit_results',
+  {
+    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    raw: doublePrecision('raw').notNull(),
+    /** round2(raw): the published, ranked number. */
+    score: doublePrecision('score').notNull(),
+    bandCode: text('band_code').notNull(),
+    complete: boolean('complete').notNull(),
+    /** Weight in a products-mean aggregate (number of products), else 1. */
+    weight: doublePrecision('weight').notNull().default(1),
+    /**
+     * The engine's UnitScore in its stored form (scores/breakdown.ts: numbers only, tuples;
+     * texts come back from the frozen scheme). `json`, not `jsonb`: written in bulk and always
+     * read whole, so the binary conversion would only cost time on every recompute.
+     */
+    breakdown: json('breakdown').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId] }), index('unit_results_body_idx').on(t.cycleId, t.bodyId)],
+);
+
+export const bodyResults = pgTable(
+  'body_results',
+  {
+    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
+    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    raw: doublePrecision('raw').notNull(),
+    score: doublePrecision('score').notNull(),
+    bandCode: text('band_code').notNull(),
+    complete: boolean('complete').notNull(),
+    units: integer('units').notNull(),
+    qualifiers: jsonb('qualifiers').notNull().default([]),
+    /** 'computed' from unit results, or 'imported' (a published past score). */
+    source: text('source').notNull().default('computed'),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.bodyId] })],
+);

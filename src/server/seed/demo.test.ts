@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq } from 'drizzle-orm';
+import { verifyAudit } from '../audit/queries.ts';
+import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
+import { records } from '../records/schema.ts';
+import { bodies, units } from '../registry/schema.ts';
+import { bodyResults, unitResults } from '../scores/schema.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { type DemoSeed, banten2022, seedDemoIfEmpty } from './demo.ts';
+
+let t: TestApp;
+let seed: DemoSeed;
+beforeAll(async () => {
+  t = await createTestApp();
+  seed = (await seedDemoIfEmpty(t.db.db))!;
+});
+afterAll(() => t.close());
+
+describe('seedDemoIfEmpty', () => {
+  it('returns one account per role with a random password, once', async () => {
+    expect(seed.accounts.map((a) => a.role)).toEqual(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator']);
+    expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(5);
+    expect(seed.accounts.every((a) => a.password.length >= 12 && a.scope.length > 0)).toBe(true);
+    expect(await seedDemoIfEmpty(t.db.db)).toBeNull();
+  });
+
+  it('creates accounts that can sign in', async () => {
+    const pimpinan = seed.accounts.find((a) => a.role === 'pimpinan')!;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: pimpinan.username, password: pimpinan.password } });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('gives every Banten government the typical locus, with the real Puskesmas names where known', async () => {
+    const rows = await t.db.db
+      .select({ code: bodies.code, type: bodies.type, unit: units.name, sector: units.sector })
+      .from(units)
+      .innerJoin(bodies, eq(bodies.id, units.bodyId))
+      .where(eq(bodies.provinceCode, '36'));
+    const byBody = new Map<string, typeof rows>();
+    for (const r of rows) byBody.set(r.code, [...(byBody.get(r.code) ?? []), r]);
+    expect([...byBody.keys()].sort()).toEqual(['36', '36.01', '36.02', '36.03', '36.04', '36.71', '36.72', '36.73', '36.74']);
+    for (const [code, list] of byBody) {
+      if (code === '36') continue;
+      expect(list.map((u) => u.sector).sort(), code).toEqual(['adminduk', 'kesehatan', 'pendidikan', 'perizinan', 'puskesmas', 'puskesmas', 'sosial']);
+    }
+    const names = rows.map((r) => r.unit);
+    expect(names).toEqual(expect.arrayContaining(['Puskesmas Pontang', 'Puskesmas Pabuaran', 'Puskesmas Neglasari']));
+  });
+
+  it('runs the 2024 cycle in review with complete units whose governments span several bands', async () => {
+    const [cycle] = await t.db.db.select().from(cycles).where(eq(cycles.id, seed.cycles.current));
+    expect(cycle).toMatchObject({ year: 2024, schemeId: 'ombudsman-2024', status: 'review', source: 'computed' });
+    const unitRows = await t.db.db.select({ complete: unitResults.complete }).from(unitResults).where(eq(unitResults.cycleId, cycle!.id));
+    expect(unitRows).toHaveLength(61);
+    expect(unitRows.every((u) => u.complete)).toBe(true);
+    const [{ n } = { n: 0 }] = await t.db.db.select({ n: count() }).from(records).where(eq(records.cycleId, cycle!.id));
+    expect(n).toBe(61 * 39);
+    const gov = await t.db.db.select({ band: bodyResults.bandCode }).from(bodyResults).where(eq(bodyResults.cycleId, cycle!.id));
+    expect(gov).toHaveLength(9);
+    expect(new Set(gov.map((g) => g.band)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has Kabupaten Serang reviewed and final, the others awaiting review", async () => {
+    const rows = await t.db.db
+      .select({ code: bodies.code, status: cycleBodies.status })
+      .from(cycleBodies)
+      .innerJoin(bodies, eq(bodies.id, cycleBodies.bodyId))
+      .where(eq(cycleBodies.cycleId, seed.cycles.current));
+    expect(rows.filter((r) => r.status === 'final').map((r) => r.code)).toEqual(['36.04']);
+    const statuses = await t.db.db
+      .selectDistinct({ status: cycleUnits.status })
+      .from(cycleUnits)
+      .where(and(eq(cycleUnits.cycleId, seed.cycles.current)));
+    expect(statuses.map((s) => s.status).sort()).toEqual(['approved', 'submitted']);
+  });
+
+  it("imports Banten's published 2022 scores so rankings show movement", async () => {
+    const past = await t.db.db
+      .select({ code: bodies.code, score: bodyResults.score, source: bodyResults.source })
+      .from(bodyResults)
+      .innerJoin(bodies, eq(bodies.id, bodyResults.bodyId))
+      .where(eq(bodyResults.cycleId, seed.cycles.past));
+    expect(Object.fromEntries(past.map((p) => [p.code, p.score]))).toEqual(banten2022);
+    expect(past.every((p) => p.source === 'imported')).toBe(true);
+    const admin = seed.accounts.find((a) => a.role === 'admin')!;
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: admin.username, password: admin.password } });
+    const cookie = login.headers['set-cookie'];
+    const cookies = (Array.isArray(cookie) ? cookie : [cookie!]).map((c) => c.split(';')[0]).join('; ');
+    const ranking = await t.app.inject({ method: 'GET', url: `/api/v1/cycles/${seed.cycles.current}/rankings?group=province&province=36`, headers: { cookie: cookies } });
+    const items = ranking.json().items as { previousRank: number | null; movement: number | null }[];
+    expect(items).toHaveLength(8);
+    expect(items.every((i) => i.previousRank !== null && i.movement !== null)).toBe(true);
+  });
+
+  it('leaves an intact audit chain', async () => {
+    expect((await verifyAudit(t.db.db)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+// Per-test-file database and app. Each file gets its own copy of the migrated template, so files
+// run in parallel without seeing each other's rows.
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { type Database, openDatabase } from '../db/client.ts';
+import { buildApp } from '../app.ts';
+import { withDatabase } from './global-setup.ts';
+
+export interface TestDb extends Database {
+  /** Drops the per-file database (PostgreSQL) and closes. */
+  destroy(): Promise<void>;
+}
+
+export async function createTestDb(): Promise<TestDb> {
+  const cfg = inject('pantauDb');
+  if (cfg.kind === 'postgres') {
+    const pg = (await import('pg')).default;
+    const name = `${cfg.template}_f${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: cfg.adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${cfg.template}`);
+    const database = await openDatabase({ url: withDatabase(cfg.adminUrl, name), migrate: false });
+    return {
+      ...database,
+      async destroy() {
+        await database.close();
+        // pg's pool.end() resolves before its sockets have closed; a forced drop would then kill
+        // the closing connections and their FATAL 57P01 surfaces as an unhandled error. Wait for
+        // them to go first (bounded; the forced drop still cleans up whatever is left).
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]!.n === 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const blob = new Blob([readFileSync(cfg.dump)]);
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: blob, migrate: false });
+  return { ...database, destroy: () => database.close() };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDb;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const db = await createTestDb();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pantau-data-'));
+  const app = await buildApp({ db: db.db, dataDir });
+  await app.ready();
+  return {
+    app,
+    db,
+    dataDir,
+    async close() {
+      await app.close();
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** True when the suite runs against a PostgreSQL server. */
+export const onPostgres = (): boolean => inject('pantauDb').kind === 'postgres';
