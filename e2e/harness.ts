@@ -42,7 +42,15 @@ async function buildWeb(): Promise<string> {
   if (built) return built;
   const { build } = await import('vite');
   const outDir = mkdtempSync(join(tmpdir(), 'pantau-web-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
+  // (≈ 70 KB gzipped more, and slower): build exactly what `npm start` serves.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
   built = outDir;
   return outDir;

@@ -18,7 +18,8 @@ export type NavPath =
   | '/admin/cycles'
   | '/admin/registry'
   | '/admin/users'
-  | '/audit';
+  | '/audit'
+  | '/map';
 
 export interface NavItem {
   to: NavPath;
@@ -50,6 +51,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
 
 const SHARED: NavItem[] = [
   { to: '/', label: 'shell.nav.public_portal', exact: true },
+  { to: '/map', label: 'shell.nav.public_map' },
   { to: '/schemes', label: 'shell.nav.schemes' },
 ];
 

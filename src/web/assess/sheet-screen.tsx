@@ -41,7 +41,7 @@ function SheetEditor({ sheetId, scheme, instrument, initial }: EditorProps) {
 
   const submit = async (v: SheetValue) => {
     if (!(await queue(v))) return;
-    notifications.show({ color: 'green', title: t('sheet.queued.title'), message: t('sheet.queued.body', { respondent: v.respondent }) });
+    notifications.show({ color: 'green', title: t('sheet.queued.title'), message: t('sheet.queued.body', { respondent: v.respondent }), closeButtonProps: { 'aria-label': t('evidence.dismiss') } });
     await navigate({ to: '/assess' });
   };
 

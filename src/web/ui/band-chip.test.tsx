@@ -23,7 +23,7 @@ describe('BandChip', () => {
 
   it("is filled with the band's colour from the scheme", () => {
     renderWithProviders(<BandChip band={bandA} />);
-    const chip = screen.getByText('A · Kualitas Tertinggi').closest('.mantine-Badge-root') as HTMLElement;
+    const chip = screen.getByText('A · Kualitas Tertinggi').closest('.band-chip') as HTMLElement;
     expect(chip.style.backgroundColor).toBe(rgb(bandA.color));
     expect(chip.style.color).toBe(rgb(textColorOn(bandA.color)));
   });

@@ -2,8 +2,10 @@
  * A band (predikat/zona) as a chip in the scheme's colour: "A · Kualitas Tertinggi".
  * The text colour is whichever of black or white contrasts more with the band colour, so
  * every scheme colour stays readable (WCAG contrast), in light and dark mode alike.
+ * A plain <span> with the look of Mantine's Badge (global.css `.band-chip`): the chip is on
+ * every public page, and Badge would add ~1 KB gzipped to each first visit (issue 4 §8).
  */
-import { Badge, type BadgeProps } from '@mantine/core';
+import type { ComponentPropsWithoutRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BandRef } from '../../core/types.ts';
 import { toLang } from '../lib/format.ts';
@@ -31,22 +33,23 @@ export function textColorOn(background: string): '#000000' | '#ffffff' {
   return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff';
 }
 
-export interface BandChipProps extends Omit<BadgeProps, 'color' | 'children'> {
+export interface BandChipProps extends Omit<ComponentPropsWithoutRef<'span'>, 'color' | 'children'> {
   band: Pick<BandRef, 'code' | 'label' | 'color'>;
+  /** Mantine Badge sizes. */
+  size?: 'xs' | 'sm' | 'md' | 'lg' | 'xl';
 }
 
-export function BandChip({ band, size = 'lg', ...rest }: BandChipProps) {
+export function BandChip({ band, size = 'lg', className, style, ...rest }: BandChipProps) {
   const { i18n } = useTranslation();
   const label = band.label[toLang(i18n.resolvedLanguage ?? i18n.language)];
   return (
-    <Badge
-      size={size}
-      tt="none"
-      radius="sm"
-      styles={{ root: { backgroundColor: band.color, color: textColorOn(band.color), fontWeight: 650 } }}
+    <span
+      className={className ? `band-chip ${className}` : 'band-chip'}
+      data-size={size}
+      style={{ ...style, backgroundColor: band.color, color: textColorOn(band.color) }}
       {...rest}
     >
       {`${band.code} · ${label}`}
-    </Badge>
+    </span>
   );
 }

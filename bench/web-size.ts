@@ -1,0 +1,190 @@
+/**
+ * Web size budget (issue 4 §8): how much gzipped JavaScript the public start page (`/`) needs
+ * on a first visit, against the 150 KB budget.
+ *
+ * Builds the web app into a temporary directory with a Vite manifest, then walks the static
+ * import graph: the entry chunk (index.html's module script) and everything it imports
+ * statically, plus the chunks the `/` route loads before it can paint (its lazy screen and its
+ * Indonesian locale, with their own static imports), plus the classic scripts index.html
+ * loads. Each chunk is gzipped (zlib level 9, what a static pre-compressor or proxy would
+ * serve) and the sum is compared with the budget. Also prints where the bytes come from (per
+ * npm package / source folder, the chunk's gzip size shared out by rendered length).
+ *
+ * Chunks fetched later by dynamic import (other routes, charts, notifications, the service
+ * worker registration) are not in this figure; e2e/public.test.ts measures what Chromium really
+ * downloads on a first visit.
+ *
+ *   npx tsx bench/web-size.ts [--dist <dir with .vite/manifest.json>] [--start <module,module>] [--modules] [--json]
+ *
+ * `--modules` shares the bytes out per module instead of per package; `--start` measures
+ * another page (its route module and locale).
+ *
+ * Exit code 1 when the figure is over budget.
+ */
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+export const BUDGET_KB = 150;
+
+/** Source modules the `/` route loads before its first paint (router.tsx: lazy screen + `loadNs('public')`). */
+export const START_PAGE_MODULES = ['src/web/public/leaderboard-screen.tsx', 'src/web/public/locales/id.json'];
+
+export interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+export type Manifest = Record<string, ManifestChunk>;
+
+/** Output files of `keys` and everything they import statically (each once), in visit order. */
+export function staticClosure(manifest: Manifest, keys: readonly string[]): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`web-size: ${key} is not in the Vite manifest`);
+    files.push(chunk.file);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  for (const key of keys) visit(key);
+  return files;
+}
+
+/** The manifest key of index.html's entry chunk. */
+export function entryKey(manifest: Manifest): string {
+  const key = Object.keys(manifest).find((k) => manifest[k]?.isEntry && k.endsWith('index.html'));
+  if (!key) throw new Error('web-size: no index.html entry in the Vite manifest');
+  return key;
+}
+
+/** Classic (non-module) scripts index.html loads itself, e.g. the PWA's registerSW.js. */
+export function classicScripts(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<script\b([^>]*)\bsrc="\/([^"]+)"[^>]*><\/script>/g)) {
+    if (!/type="module"/.test(m[1] ?? '')) out.push(m[2]!);
+  }
+  return out;
+}
+
+export const gzipKb = (data: Uint8Array | string): number => gzipSync(data, { level: 9 }).length / 1024;
+
+/** Where a module comes from: its npm package or its source folder. */
+export function moduleOrigin(id: string): string {
+  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id.replaceAll('\\', '/'));
+  if (nm) return nm[1]!;
+  const src = /\/(src\/[^/]+|methodologies)\//.exec(id.replaceAll('\\', '/'));
+  return src ? src[1]! : id.startsWith('\0') ? 'virtual' : 'other';
+}
+
+/** Per output file: rendered length per origin (only available when this script builds). */
+type Attribution = Map<string, Map<string, number>>;
+
+function attributionPlugin(into: Attribution, perModule: boolean): Plugin {
+  return {
+    name: 'pantau:web-size-attribution',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const item of Object.values(bundle)) {
+        if (item.type !== 'chunk') continue;
+        const byOrigin = new Map<string, number>();
+        for (const [id, info] of Object.entries(item.modules)) {
+          const origin = perModule ? id.replace(/^.*node_modules\//, '').replace(`${process.cwd()}/`, '') : moduleOrigin(id);
+          byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + info.renderedLength);
+        }
+        into.set(item.fileName, byOrigin);
+      }
+    },
+  };
+}
+
+async function buildWithManifest(attribution: Attribution, perModule: boolean): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'pantau-web-size-'));
+  const { build } = await import('vite');
+  process.env.NODE_ENV = 'production'; // React's production build, whatever the caller's NODE_ENV
+  await build({
+    configFile: resolve('vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, manifest: true },
+    plugins: [attributionPlugin(attribution, perModule)],
+  });
+  return outDir;
+}
+
+export interface SizeReport {
+  budgetKb: number;
+  totalKb: number;
+  entryGraphKb: number;
+  files: { file: string; kb: number; part: 'entry' | 'start-page' | 'classic' }[];
+  origins: { origin: string; kb: number }[];
+}
+
+export function measure(dist: string, attribution?: Attribution, startModules: readonly string[] = START_PAGE_MODULES): SizeReport {
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entryFiles = staticClosure(manifest, [entryKey(manifest)]);
+  const startFiles = staticClosure(manifest, startModules).filter((f) => !entryFiles.includes(f));
+  const classic = classicScripts(html).filter((f) => existsSync(join(dist, f)));
+  const files: SizeReport['files'] = [
+    ...entryFiles.map((file) => ({ file, part: 'entry' as const })),
+    ...startFiles.map((file) => ({ file, part: 'start-page' as const })),
+    ...classic.map((file) => ({ file, part: 'classic' as const })),
+  ].map((f) => ({ ...f, kb: gzipKb(readFileSync(join(dist, f.file))) }));
+
+  const origins = new Map<string, number>();
+  for (const f of files) {
+    const parts = attribution?.get(f.file);
+    const total = parts ? [...parts.values()].reduce((a, b) => a + b, 0) : 0;
+    if (!parts || total === 0) {
+      origins.set(f.part === 'classic' ? f.file : 'unattributed', (origins.get(f.file) ?? 0) + f.kb);
+      continue;
+    }
+    for (const [origin, len] of parts) origins.set(origin, (origins.get(origin) ?? 0) + (f.kb * len) / total);
+  }
+  const sum = (xs: { kb: number }[]) => xs.reduce((a, x) => a + x.kb, 0);
+  return {
+    budgetKb: BUDGET_KB,
+    totalKb: sum(files),
+    entryGraphKb: sum(files.filter((f) => f.part === 'entry')),
+    files: files.sort((a, b) => b.kb - a.kb),
+    origins: [...origins].map(([origin, kb]) => ({ origin, kb })).sort((a, b) => b.kb - a.kb),
+  };
+}
+
+function print(r: SizeReport): void {
+  const kb = (n: number) => `${n.toFixed(1).padStart(6)} KB`;
+  console.log('Public start page (/) — gzipped JavaScript on first visit (static graph)\n');
+  for (const f of r.files) console.log(`  ${kb(f.kb)}  ${f.part.padEnd(10)}  ${f.file}`);
+  if (r.origins.some((o) => o.origin !== 'unattributed')) {
+    console.log('\n  By origin:');
+    for (const o of r.origins) if (o.kb >= 0.05) console.log(`  ${kb(o.kb)}  ${o.origin}`);
+  }
+  console.log(`\n  Entry graph      ${kb(r.entryGraphKb)}`);
+  const verdict = r.totalKb <= r.budgetKb ? 'within budget' : 'OVER BUDGET';
+  console.log(`  Start page total ${kb(r.totalKb)}  / budget ${r.budgetKb} KB — ${verdict}`);
+}
+
+async function main(): Promise<void> {
+  const k = process.argv.indexOf('--dist');
+  const attribution: Attribution = new Map();
+  const dist = k === -1 ? await buildWithManifest(attribution, process.argv.includes('--modules')) : resolve(process.argv[k + 1]!);
+  try {
+    const s = process.argv.indexOf('--start');
+    const start = s === -1 ? START_PAGE_MODULES : process.argv[s + 1]!.split(',');
+    const report = measure(dist, k === -1 ? attribution : undefined, start);
+    if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
+    else print(report);
+    process.exitCode = report.totalKb <= report.budgetKb ? 0 : 1;
+  } finally {
+    if (k === -1) rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,102 @@
+/**
+ * A government's public page for one published cycle: score and band, its ranks (province and
+ * national) with movement, the four dimensions (radar), the trend across years, its units with
+ * a drill-down to every indicator's points lost, and the scheme assumptions behind the number.
+ * The cycle comes from `?cycle=`; without it, the newest published cycle the government has.
+ */
+import './public.css';
+import { Stack, Text } from '@mantine/core';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../ui/anchor-link.tsx';
+import { PageLoader } from '../ui/page-loader.tsx';
+import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { useDetailStrings } from './detail-strings.ts';
+import { SelectField } from './fields.tsx';
+import { leaderboardFor } from './leaderboard-model.ts';
+import { AssumptionsNote } from './assumptions-note.tsx';
+import { DimensionPanel } from './dimension-panel.tsx';
+import { GovernmentSummary } from './government-summary.tsx';
+import { TrendPanel } from './trend-panel.tsx';
+import { UnitList } from './unit-list.tsx';
+import { useProvinces } from './use-rankings.ts';
+import { useBodyResult, useTrend } from './use-results.ts';
+
+function NoResult() {
+  const { t } = useTranslation('public');
+  return (
+    <div role="status">
+      <Text fw={600}>{t('government.none.title')}</Text>
+      <Text c="dimmed">{t('government.none.body')}</Text>
+    </div>
+  );
+}
+
+export function GovernmentScreen() {
+  const { t } = useTranslation('public');
+  useDetailStrings('government');
+  const { bodyId } = useParams({ from: '/governments/$bodyId' });
+  const search = useSearch({ from: '/governments/$bodyId' });
+  const navigate = useNavigate({ from: '/governments/$bodyId' });
+  const trend = useTrend(bodyId);
+  const provinces = useProvinces();
+  const published = (trend.data?.items ?? []).filter((i) => i.cycle.status === 'final');
+  const cycleId = search.cycle ?? published.at(-1)?.cycle.id;
+  const result = useBodyResult(cycleId, bodyId);
+
+  if (trend.isPending) return <PageLoader />;
+  const body = trend.data!.body;
+  const province = provinces.data?.find((p) => p.code === body.provinceCode);
+  const typeLine = [t(`types.${body.type}`), body.type !== 'provinsi' ? province?.name : null].filter(Boolean).join(' · ');
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Stack gap={4}>
+        <AnchorLink to="/" search={leaderboardFor(body, cycleId)} size="sm">
+          {t('government.back')}
+        </AnchorLink>
+        <h1 className="heading-1">{body.name}</h1>
+        <Text c="dimmed">{typeLine}</Text>
+      </Stack>
+      {!cycleId ? (
+        <NoResult />
+      ) : (
+        <>
+          {published.length > 1 && (
+            <div className="lb-filters">
+              <SelectField
+                label={t('filters.cycle')}
+                value={cycleId}
+                onChange={(cycle) => void navigate({ search: { cycle }, replace: true, resetScroll: false })}
+                options={published.map((i) => ({ value: i.cycle.id, label: `${i.cycle.year} · ${i.cycle.name}` }))}
+              />
+            </div>
+          )}
+          {result.error ? (
+            <NoResult />
+          ) : !result.data ? (
+            <PageLoader />
+          ) : (
+            <>
+              <GovernmentSummary result={result.data} provinceName={province?.name ?? null} />
+              <div className="gov-two">
+                <PanelBoundary>
+                  <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} />
+                </PanelBoundary>
+                <PanelBoundary>
+                  <TrendPanel items={published} current={cycleId} />
+                </PanelBoundary>
+              </div>
+              <PanelBoundary>
+                <UnitList result={result.data} />
+              </PanelBoundary>
+              <PanelBoundary>
+                <AssumptionsNote cycleId={cycleId} />
+              </PanelBoundary>
+            </>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

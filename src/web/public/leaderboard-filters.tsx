@@ -1,0 +1,72 @@
+/**
+ * Leaderboard filters: cycle (year), ranking view (national / province), body type, province
+ * and a name search (fields.tsx: native controls, light, the phone's own picker on touch).
+ * Every change goes straight to the URL (the parent's `onChange`).
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SearchField, SelectField } from './fields.tsx';
+import { BODY_TYPES, REGIONAL_TYPES, type LeaderboardSearch, type LeaderboardView } from './public-search.ts';
+import type { BodyType, CycleSummary, Province } from './public-types.ts';
+
+export interface LeaderboardFiltersProps {
+  cycles: CycleSummary[];
+  provinces: Province[];
+  value: LeaderboardSearch & { cycle: string; view: LeaderboardView; type: BodyType };
+  onChange: (patch: Partial<LeaderboardSearch>) => void;
+}
+
+export function LeaderboardFilters({ cycles, provinces, value, onChange }: LeaderboardFiltersProps) {
+  const { t } = useTranslation('public');
+  const [q, setQ] = useState(value.q ?? '');
+  useEffect(() => setQ(value.q ?? ''), [value.q]);
+  const regional = value.view === 'province' || REGIONAL_TYPES.includes(value.type);
+  const provinceOptions = provinces.map((p) => ({ value: p.code, label: p.name }));
+
+  return (
+    <form role="search" aria-label={t('filters.label')} className="lb-filters" onSubmit={(e) => e.preventDefault()}>
+      <SelectField
+        label={t('filters.cycle')}
+        value={value.cycle}
+        onChange={(cycle) => onChange({ cycle })}
+        options={cycles.map((c) => ({ value: c.id, label: `${c.year} · ${c.name}` }))}
+      />
+      <SelectField
+        label={t('filters.view')}
+        value={value.view}
+        onChange={(view) => onChange({ view: view as LeaderboardView })}
+        options={[
+          { value: 'national', label: t('filters.views.national') },
+          { value: 'province', label: t('filters.views.province') },
+        ]}
+      />
+      {value.view === 'national' && (
+        <SelectField
+          label={t('filters.type')}
+          value={value.type}
+          onChange={(type) => onChange({ type: type as BodyType })}
+          options={BODY_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+        />
+      )}
+      <SelectField
+        label={t('filters.province')}
+        value={regional ? (value.province ?? '') : ''}
+        disabled={!regional}
+        onChange={(province) => onChange({ province: province || undefined })}
+        options={[
+          { value: '', label: value.view === 'province' ? t('filters.province_pick') : t('filters.province_all') },
+          ...provinceOptions,
+        ]}
+      />
+      <SearchField
+        label={t('filters.search')}
+        placeholder={t('filters.search_placeholder')}
+        value={q}
+        onChange={(next) => {
+          setQ(next);
+          onChange({ q: next.trim() || undefined });
+        }}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * One ranking group of a published cycle, filtered by name and province: a table with a
+ * caption on wide screens, a list of cards on phones. Each government links to its page.
+ */
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageLoader } from '../ui/page-loader.tsx';
+import { filterRows } from './leaderboard-model.ts';
+import { LeaderboardCards, LeaderboardTable } from './leaderboard-table.tsx';
+import type { CycleSummary, Province } from './public-types.ts';
+import { useRanking, type RankingGroup } from './use-rankings.ts';
+
+export interface LeaderboardResultsProps {
+  cycle: CycleSummary;
+  group: RankingGroup;
+  q?: string;
+  /** National view: only this province's bodies (national ranks kept). */
+  province?: string;
+  provinces: Province[];
+}
+
+export function LeaderboardResults({ cycle, group, q, province, provinces }: LeaderboardResultsProps) {
+  const { t } = useTranslation('public');
+  const ranking = useRanking(cycle.id, group);
+  if (!ranking.data) return <PageLoader />;
+
+  const names = new Map(provinces.map((p) => [p.code, p.name]));
+  const rows = filterRows(ranking.data.items, { q, province });
+  const groupName =
+    group.kind === 'national'
+      ? t('leaderboard.group.national', { type: t(`types.${group.type}`) })
+      : t('leaderboard.group.province', { province: names.get(group.province) ?? group.province });
+  const previous = ranking.data.previousCycle;
+  const caption = [
+    t('leaderboard.caption', { group: groupName, cycle: cycle.name }),
+    previous ? t('leaderboard.movement_against', { year: previous.year }) : t('leaderboard.no_previous'),
+  ].join(' ');
+
+  if (ranking.data.items.length === 0) {
+    return <Text c="dimmed">{t('leaderboard.empty', { group: groupName })}</Text>;
+  }
+  return (
+    <div>
+      <Text size="sm" c="dimmed" mb="xs" role="status" aria-live="polite">
+        {t('leaderboard.count', { count: rows.length, shown: rows.length, total: ranking.data.items.length })}
+      </Text>
+      {rows.length === 0 ? (
+        <Text>{t('leaderboard.no_match')}</Text>
+      ) : (
+        <>
+          <LeaderboardTable cycleId={cycle.id} caption={caption} rows={rows} provinceNames={group.kind === 'national' ? names : null} />
+          <LeaderboardCards cycleId={cycle.id} caption={caption} rows={rows} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Tile grid maps: no offline boundary data ships with the installed packages (idn-area-data
+ * has codes and names only), so a province is drawn as one equal tile per kabupaten/kota.
+ * Provinces listed here place their tiles roughly where they lie (column, row from the
+ * north-west); any other province gets its tiles in alphabetical order.
+ */
+
+export interface TileLayout {
+  cols: number;
+  /** Kemendagri code → [column, row], both from 0. */
+  at: Record<string, readonly [number, number]>;
+}
+
+export const TILE_LAYOUTS: Record<string, TileLayout> = {
+  // Banten: Cilegon on the north-west tip, Kota Serang inside Kabupaten Serang, Tangerang and
+  // Tangerang Selatan against Jakarta in the east, Pandeglang and Lebak across the south.
+  '36': {
+    cols: 4,
+    at: {
+      '36.72': [0, 0], // Kota Cilegon
+      '36.73': [1, 0], // Kota Serang
+      '36.03': [2, 0], // Kabupaten Tangerang
+      '36.71': [3, 0], // Kota Tangerang
+      '36.01': [0, 1], // Kabupaten Pandeglang
+      '36.04': [1, 1], // Kabupaten Serang
+      '36.02': [2, 1], // Kabupaten Lebak
+      '36.74': [3, 1], // Kota Tangerang Selatan
+    },
+  },
+};
+
+export interface PlacedTile<T> {
+  item: T;
+  col: number;
+  row: number;
+}
+
+/**
+ * Places each item on the grid: by the province's layout when every item has a place in it,
+ * otherwise alphabetically by name, row by row, in up to 5 columns.
+ */
+export function placeTiles<T extends { code: string; name: string }>(
+  province: string,
+  items: readonly T[],
+): { cols: number; rows: number; tiles: PlacedTile<T>[] } {
+  const layout = TILE_LAYOUTS[province];
+  if (layout && items.length > 0 && items.every((i) => layout.at[i.code])) {
+    const tiles = items.map((item) => {
+      const [col, row] = layout.at[item.code]!;
+      return { item, col, row };
+    });
+    return { cols: layout.cols, rows: Math.max(...tiles.map((t) => t.row)) + 1, tiles };
+  }
+  const cols = Math.max(1, Math.min(5, Math.ceil(Math.sqrt(items.length))));
+  const sorted = [...items].sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  const tiles = sorted.map((item, i) => ({ item, col: i % cols, row: Math.floor(i / cols) }));
+  return { cols, rows: Math.ceil(items.length / cols), tiles };
+}
