@@ -5,10 +5,17 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const apiProxy = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
-// Used only once signed in (logout, forms): left to the chunks that need them.
-const SIGNED_IN_ONLY = /\/(useMutation|mutationObserver)\.js$/;
+// Used only by screens behind a login (logout, forms): left to the chunks that need them.
+const SIGNED_IN_ONLY = /\/(useMutation|mutationObserver|useSuspenseQuery)\.js$/;
+// Lazy chunks of the public portal (src/web/public): screens, unit breakdown, charts.
+const PUBLIC_CHUNKS = /(^|\/)(leaderboard-screen|government-screen|map-screen|unit-breakdown|public-charts)-[\w-]+\.js$/;
+// The libraries every page needs before its first paint (one `vendor` chunk, see below).
 const FIRST_PAINT_LIBS =
   /node_modules\/(react|react-dom|scheduler|@tanstack\/(react-router|router-core|history|store|react-store|query-core|react-query)|i18next|react-i18next|use-sync-external-store)\//;
+// Mantine's core and the few components the shell itself renders (app-layout.tsx): every page
+// needs them before its first paint. Not all of Mantine's core/ (its utils serve other parts).
+const FIRST_PAINT_MANTINE =
+  /node_modules\/@mantine\/core\/esm\/(core\/(MantineProvider|Box|styles-api|factory|InlineStyles)\/|components\/(Text|Group|Stack|UnstyledButton|Anchor)\/)/;
 
 export default defineConfig({
   publicDir: 'src/web/static',
@@ -54,13 +61,23 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 800,
     // Every supported browser has <link rel="modulepreload">; without it a chunk still loads.
-    modulePreload: { polyfill: false },
+    // A lazy route's shared chunks are preloaded with it only for the public pages (a first
+    // visit, where the round trip counts); signed-in screens run from the service worker's
+    // precache. The preload map of every route's chunk names sits in the entry chunk, so this
+    // keeps ~2 KB gzipped off each first visit (issue 4 §8). CSS always (it loads that way).
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (file, deps, { hostType }) =>
+        hostType === 'html' || PUBLIC_CHUNKS.test(file) ? deps : deps.filter((d) => d.endsWith('.css')),
+    },
     rolldownOptions: {
       output: {
         // The libraries every page needs before its first paint, in one chunk rather than
-        // several small shared ones: one gzip stream, ~3.5 KB less on a first visit (issue 4
-        // §8; measure with `npx tsx bench/web-size.ts`). Mantine stays split per component.
-        codeSplitting: { groups: [{ name: 'vendor', test: (id: string) => FIRST_PAINT_LIBS.test(id) && !SIGNED_IN_ONLY.test(id) }] },
+        // several small shared ones: one gzip stream, ~5 KB less on a first visit (issue 4 §8;
+        // measure with `npx tsx bench/web-size.ts`). The rest of Mantine stays split per component.
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: (id: string) => (FIRST_PAINT_LIBS.test(id) || FIRST_PAINT_MANTINE.test(id)) && !SIGNED_IN_ONLY.test(id) }],
+        },
       },
     },
   },

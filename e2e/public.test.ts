@@ -165,6 +165,14 @@ describe.skipIf(!browserAvailable())('public portal, anonymous visitor', () => {
     await expect(page.locator('.lb-card').count()).resolves.toBe(ranking.items.length);
     await expect(page.locator('.lb-table-wrap').isVisible()).resolves.toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
+
+    // English beside Indonesian: same table, English headers, en-GB numbers.
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Public service assessment results' }).waitFor();
+    await expect(table.locator('thead').innerText()).resolves.toContain('Rank');
+    await expect(rows.first().locator('td').nth(2).textContent()).resolves.toBe(ranking.items[0]!.score.toFixed(2));
+    await page.getByRole('button', { name: 'ID' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hasil penilaian pelayanan publik' }).waitFor();
   });
 
   it("opens a government's page and drills down to an indicator's points lost, as the API says", async () => {

@@ -5,7 +5,6 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import {
-  Burger,
   Group,
   Stack,
   Text,
@@ -20,7 +19,7 @@ import { changeLanguage } from '../lib/i18n.ts';
 import { toLang } from '../lib/format.ts';
 import { useOnline } from '../lib/use-online.ts';
 import type { User } from '../lib/roles.ts';
-import { MoonIcon, OfflineIcon, SunIcon } from '../ui/icons.tsx';
+import { CloseIcon, MenuIcon, MoonIcon, OfflineIcon, SunIcon } from '../ui/icons.tsx';
 import { NavLinkLink } from '../ui/anchor-link.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { navItems } from './navigation.ts';
@@ -28,7 +27,8 @@ import { navItems } from './navigation.ts';
 // No Menu/Tooltip here: their floating-UI code would double the weight of every public page.
 // Icon buttons carry an aria-label and a title (the native tooltip) instead. The header's
 // buttons are UnstyledButton + global.css `.shell-btn` (the look of Mantine's default variant):
-// Button/ActionIcon bring Loader and Transition, ~3.5 KB gzipped on every first visit (issue 4 §8).
+// Button/ActionIcon bring Loader and Transition, ~3.5 KB gzipped on every first visit (issue 4 §8);
+// the burger is an icon button too.
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation('ui');
@@ -109,15 +109,16 @@ export function AppLayout() {
       <header className="shell-header">
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap">
-            <Burger
-              opened={opened}
+            <UnstyledButton
+              className="shell-btn shell-icon-btn shell-burger"
               onClick={() => setOpened((o) => !o)}
               hiddenFrom="sm"
-              size="sm"
               aria-label={t('shell.nav.toggle')}
               aria-expanded={opened}
               aria-controls="app-navbar"
-            />
+            >
+              {opened ? <CloseIcon /> : <MenuIcon />}
+            </UnstyledButton>
             <UnstyledButton component={Link} to="/" className="brand" aria-label={t('shell.brand_home')}>
               <img src="/icon.svg" alt="" width={28} height={28} />
               <Text span fw={700} fz="lg">

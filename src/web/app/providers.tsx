@@ -8,7 +8,7 @@ import { i18n } from '../lib/i18n.ts';
 import { COLOR_SCHEME_STORAGE_KEY, theme } from '../ui/theme.ts';
 
 // Loaded after the first paint: only workflows that confirm an action show notifications.
-const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
+const NotificationsHost = lazy(() => import('./notifications-host.tsx').then((m) => ({ default: m.NotificationsHost })));
 
 /**
  * Only signed-in workflows show notifications, so the container (~14 KB gzipped) is not
@@ -20,7 +20,7 @@ function SignedInNotifications({ always }: { always: boolean }) {
   if (!always && !me.data) return null;
   return (
     <Suspense fallback={null}>
-      <Notifications position="top-center" />
+      <NotificationsHost />
     </Suspense>
   );
 }

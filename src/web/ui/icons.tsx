@@ -58,3 +58,15 @@ export const CheckIcon = (p: { size?: number }) => (
     <path d="M20 6 9 17l-5-5" />
   </Icon>
 );
+
+export const MenuIcon = (p: { size?: number }) => (
+  <Icon {...p}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </Icon>
+);
+
+export const CloseIcon = (p: { size?: number }) => (
+  <Icon {...p}>
+    <path d="M18 6 6 18M6 6l12 12" />
+  </Icon>
+);
