@@ -23,6 +23,7 @@ import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './auth/sessions.ts'
 import type { Access, RouteInfo } from './http/route.ts';
 import { canSome } from './auth/policy.ts';
 import { registerRoutes } from './routes.ts';
+import { registerJobHooks } from './jobs/runner.ts';
 
 export interface AppConfig {
   db: Db;
@@ -151,6 +152,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     return send('internal');
   });
 
+  registerJobHooks(app);
   await app.register(
     async (api) => {
       await registerRoutes(api);

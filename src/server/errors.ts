@@ -47,6 +47,8 @@ export const catalogue = {
   'unit.no_records': { status: 409, id: 'Unit {unit} belum memiliki rekaman.', en: 'Unit {unit} has no records yet.' },
   'unit.incomplete': { status: 409, id: 'Unit {unit} belum lengkap: {missing}.', en: 'Unit {unit} is not complete: {missing}.' },
   'evidence.invalid_link': { status: 422, id: 'Tautan bukti tidak valid: {reason}', en: 'Invalid evidence link: {reason}' },
+  'job.interrupted': { status: 500, id: 'Pekerjaan terhenti karena server dimulai ulang. Jalankan lagi.', en: 'The job stopped because the server restarted. Run it again.' },
+  'job.not_ready': { status: 409, id: 'Berkas belum siap (status: {status}).', en: 'The file is not ready yet (status: {status}).' },
   internal: { status: 500, id: 'Terjadi kesalahan pada server. Silakan coba lagi.', en: 'Something went wrong on the server. Please try again.' },
 } as const satisfies Record<string, Entry>;
 
@@ -84,6 +86,10 @@ const subjects: Record<string, { id: string; en: string }> = {
   evidence: { id: 'Bukti', en: 'Evidence' },
   scheme: { id: 'Metodologi', en: 'Methodology' },
   result: { id: 'Hasil', en: 'Result' },
+  job: { id: 'Pekerjaan', en: 'Job' },
+  publication: { id: 'Publikasi', en: 'Publication' },
+  dispute: { id: 'Sanggahan', en: 'Dispute' },
+  window: { id: 'Masa klarifikasi', en: 'Clarification window' },
 };
 
 export function notFound(subject: keyof typeof subjects | string): AppError {

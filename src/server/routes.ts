@@ -9,6 +9,7 @@ import { cycleRoutes } from './cycles/routes.ts';
 import { recordRoutes } from './records/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { scoreRoutes } from './scores/routes.ts';
+import { jobRoutes } from './jobs/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -20,4 +21,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await recordRoutes(api);
   await evidenceRoutes(api);
   await scoreRoutes(api);
+  await jobRoutes(api);
 }

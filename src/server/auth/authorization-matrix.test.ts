@@ -76,6 +76,12 @@ const intended: Record<string, Record<Who, Rule>> = {
   'result.read': row('all', 'own', 'own', 'own-or-published', 'own-or-published', 'published-only'),
   'audit.read': row('all', 'own', 'none', 'none', 'none', 'none'),
   'audit.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
+  'publication.manage': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'clarification.manage': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'dispute.read': row('all', 'own', 'own', 'own', 'none', 'none'),
+  'dispute.write': row('all', 'none', 'none', 'own', 'none', 'none'),
+  'dispute.resolve': row('all', 'own', 'own', 'none', 'none', 'none'),
+  'results.import': row('all', 'none', 'none', 'none', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -256,6 +262,8 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     evidenceId: 'evidenceId',
     linkId: 'evidenceId',
     sha256: 'sha256',
+    // No fixture job: any id is another's (404 for all, 401 anonymous) — jobs.test.ts covers owners.
+    jobId: 'recordId',
   };
   return byName[name] ?? null;
 }

@@ -56,6 +56,18 @@ export const policy = {
   'audit.read': { admin: ['all'], pimpinan: ['province'] },
   /** Walking the whole (national) chain: admins only. */
   'audit.verify': { admin: ['all'] },
+  /** Publish a scope's results (pimpinan: own province; admin: national and any province), errata. */
+  'publication.manage': { admin: ['all'], pimpinan: ['province'] },
+  /** Open / close a clarification window. */
+  'clarification.manage': { admin: ['all'], pimpinan: ['province'] },
+  /** See disputes and the change log of a body. */
+  'dispute.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'] },
+  /** File a dispute on the own body's units during an open window. */
+  'dispute.write': { admin: ['all'], koordinator: ['body'] },
+  /** Accept (the answer changes) or reject a dispute. */
+  'dispute.resolve': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
+  /** Import historical (published) results from a template. */
+  'results.import': { admin: ['all'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -6,3 +6,6 @@ export * from '../cycles/schema.ts';
 export * from '../records/schema.ts';
 export * from '../evidence/schema.ts';
 export * from '../scores/schema.ts';
+export * from '../publications/schema.ts';
+export * from '../clarifications/schema.ts';
+export * from '../jobs/schema.ts';
