@@ -10,6 +10,8 @@ import { recordRoutes } from './records/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { scoreRoutes } from './scores/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
+import { transferRoutes } from './transfer/routes.ts';
+import { clarificationRoutes } from './clarifications/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -22,4 +24,6 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await evidenceRoutes(api);
   await scoreRoutes(api);
   await jobRoutes(api);
+  await transferRoutes(api);
+  await clarificationRoutes(api);
 }

@@ -1,0 +1,184 @@
+// The one sanctioned path for changing an answer after review: an accepted dispute (source
+// 'dispute') or an erratum after publication (source 'correction', called by the publication
+// code). It sets one indicator's answer on chosen records of a unit — bypassing the
+// approved-unit lock on purpose — recomputes the unit and its body with the regular recompute,
+// writes the change log row (`result_changes`) and an audit event, all in the caller's
+// transaction. It knows nothing about windows or disputes beyond storing the dispute id.
+import { and, asc, eq } from 'drizzle-orm';
+import type { Indicator, Scheme } from '../../core/types.ts';
+import type { Actor } from '../auth/policy.ts';
+import { appendAudit } from '../audit/queries.ts';
+import type { Queryable, Tx } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { type CycleUnitContext, cycleScheme, getCycleOr404, getCycleUnitOr404 } from '../cycles/queries.ts';
+import { contentHash } from '../records/queries.ts';
+import { records } from '../records/schema.ts';
+import { recomputeUnits } from '../scores/recompute.ts';
+import { bodyResults, unitResults } from '../scores/schema.ts';
+import type { StoredUnitScore } from '../scores/breakdown.ts';
+import { resultChanges } from './schema.ts';
+
+export interface IndicatorChangeInput {
+  cycleId: string;
+  unitId: string;
+  /** Indicator code of the cycle's frozen scheme. */
+  indicator: string;
+  /** The new answer: one of the indicator's levels. */
+  value: number;
+  /** Records to change (default: every scored record of the unit that answers the indicator). */
+  recordIds?: string[];
+  source: 'dispute' | 'correction';
+  reason: string;
+  disputeId?: string;
+}
+
+/** The state a change log row records before and after. */
+export interface ChangeSnapshot {
+  /** recordId → the indicator's answer on that record. */
+  answers: Record<string, number | null>;
+  /** The indicator's value in the unit result (the mean over its sheets), or null when missing. */
+  value: number | null;
+  unitScore: number | null;
+  bodyScore: number | null;
+}
+
+export interface IndicatorChangeResult {
+  before: ChangeSnapshot;
+  after: ChangeSnapshot;
+  /** The result_changes row written. */
+  changeId: string;
+}
+
+/** Every indicator of a scheme (dimensions and supplements) by code. */
+export function indicatorOf(scheme: Scheme, code: string): Indicator | undefined {
+  for (const d of scheme.dimensions) for (const v of d.variables) for (const i of v.indicators) if (i.code === code) return i;
+  for (const s of scheme.supplements) for (const i of s.indicators) if (i.code === code) return i;
+  return undefined;
+}
+
+/** The allowed answers of an indicator: its levels, or every whole number of its scale. */
+export function levelValues(indicator: Indicator): number[] {
+  if (indicator.scale.levels.length > 0) return indicator.scale.levels.map((l) => l.value);
+  const out: number[] = [];
+  for (let v = indicator.scale.min; v <= indicator.scale.max; v++) out.push(v);
+  return out;
+}
+
+/** The indicator's value in a stored unit breakdown (null when missing or unknown). */
+export function storedIndicatorValue(stored: StoredUnitScore | null | undefined, code: string): number | null {
+  if (!stored) return null;
+  for (const d of stored.dimensions) for (const v of d[4]) for (const i of v[3]) if (i[0] === code) return i[1];
+  for (const s of stored.supplements) for (const i of s[1]) if (i[0] === code) return i[1];
+  return null;
+}
+
+async function resultState(tx: Queryable, cu: CycleUnitContext, indicator: string): Promise<Omit<ChangeSnapshot, 'answers'>> {
+  const [u] = await tx
+    .select({ score: unitResults.score, breakdown: unitResults.breakdown })
+    .from(unitResults)
+    .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
+  const [b] = await tx
+    .select({ score: bodyResults.score })
+    .from(bodyResults)
+    .where(and(eq(bodyResults.cycleId, cu.cycle.id), eq(bodyResults.bodyId, cu.body.id)));
+  return { value: storedIndicatorValue(u?.breakdown as StoredUnitScore | undefined, indicator), unitScore: u?.score ?? null, bodyScore: b?.score ?? null };
+}
+
+/**
+ * Sets `indicator` to `value` on the chosen records of the unit, recomputes the unit and body,
+ * and writes the change log row and an audit event. Throws (nothing changes) on an unknown
+ * indicator or record, a value that is not one of the indicator's levels, no record to change,
+ * or a value every chosen record already has.
+ */
+export async function applyIndicatorChange(
+  tx: Tx,
+  actor: Pick<Actor, 'id' | 'username'>,
+  input: IndicatorChangeInput,
+): Promise<IndicatorChangeResult> {
+  const now = new Date();
+  const cycle = await getCycleOr404(tx, input.cycleId);
+  const cu = await getCycleUnitOr404(tx, cycle, input.unitId);
+  const scheme = await cycleScheme(tx, cycle);
+  const indicator = indicatorOf(scheme, input.indicator);
+  if (!indicator) throw new AppError('dispute.indicator_unknown', { indicator: input.indicator, schemeId: scheme.id });
+  const allowed = levelValues(indicator);
+  if (!allowed.includes(input.value)) {
+    throw new AppError('change.value_invalid', { indicator: input.indicator, value: input.value, levels: allowed.join(', ') });
+  }
+  const covering = new Set(scheme.instruments.filter((i) => i.covers.includes(input.indicator)).map((i) => i.code));
+  const scored = new Set(scheme.instruments.filter((i) => i.role !== 'claim' && i.covers.includes(input.indicator)).map((i) => i.code));
+  const unitRecords = await tx
+    .select()
+    .from(records)
+    .where(and(eq(records.cycleId, cycle.id), eq(records.unitId, cu.unit.id)))
+    .orderBy(asc(records.id));
+  const answerOf = (r: (typeof unitRecords)[number]) => (r.answers as Record<string, number | null>)[input.indicator] ?? null;
+
+  let chosen: typeof unitRecords;
+  if (input.recordIds && input.recordIds.length > 0) {
+    const byId = new Map(unitRecords.map((r) => [r.id, r]));
+    chosen = [];
+    for (const id of new Set(input.recordIds)) {
+      const r = byId.get(id);
+      if (!r || !covering.has(r.instrument)) throw new AppError('change.record_invalid', { record: id, indicator: input.indicator });
+      chosen.push(r);
+    }
+  } else {
+    const inScore = unitRecords.filter((r) => scored.has(r.instrument));
+    chosen = inScore.filter((r) => answerOf(r) !== null);
+    // A missing indicator: every scored sheet that should have answered it.
+    if (chosen.length === 0) chosen = inScore;
+  }
+  if (chosen.length === 0) throw new AppError('change.no_records', { indicator: input.indicator });
+  if (chosen.every((r) => answerOf(r) === input.value)) throw new AppError('change.no_change', { indicator: input.indicator, value: input.value });
+
+  const before: ChangeSnapshot = {
+    answers: Object.fromEntries(chosen.map((r) => [r.id, answerOf(r)])),
+    ...(await resultState(tx, cu, input.indicator)),
+  };
+  for (const r of chosen) {
+    const answers = { ...(r.answers as Record<string, number | null>), [input.indicator]: input.value };
+    const hash = contentHash(r.cycleId, r.unitId, {
+      instrument: r.instrument,
+      respondent: r.respondent,
+      answers,
+      remarks: r.remarks as Record<string, string>,
+      notes: r.notes,
+      capturedAt: r.capturedAt.toISOString(),
+      latitude: r.latitude,
+      longitude: r.longitude,
+    });
+    await tx.update(records).set({ answers, contentHash: hash, updatedAt: now }).where(eq(records.id, r.id));
+  }
+  await recomputeUnits(tx, cycle, [cu.unit.id], { now, bodies: new Map([[cu.unit.id, cu.body.id]]) });
+  const after: ChangeSnapshot = {
+    answers: Object.fromEntries(chosen.map((r) => [r.id, input.value])),
+    ...(await resultState(tx, cu, input.indicator)),
+  };
+  const [row] = await tx
+    .insert(resultChanges)
+    .values({
+      cycleId: cycle.id,
+      bodyId: cu.body.id,
+      unitId: cu.unit.id,
+      indicator: input.indicator,
+      source: input.source,
+      disputeId: input.disputeId ?? null,
+      before,
+      after,
+      reason: input.reason,
+      changedBy: actor.id,
+      changedAt: now,
+    })
+    .returning({ id: resultChanges.id });
+  await appendAudit(tx, {
+    actor,
+    action: 'result.change',
+    subjectType: 'unit',
+    subjectId: cu.unit.id,
+    provinceCode: cu.body.provinceCode,
+    at: now,
+    diff: { cycleId: cycle.id, bodyId: cu.body.id, indicator: input.indicator, source: input.source, disputeId: input.disputeId ?? null, changeId: row!.id, reason: input.reason, before, after },
+  });
+  return { before, after, changeId: row!.id };
+}

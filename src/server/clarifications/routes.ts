@@ -1,0 +1,397 @@
+// Clarification routes: windows per (cycle, scope), a body's clarification page (window, units,
+// disputes, change log), disputes with evidence, and their resolution (accept → the answer
+// changes through applyIndicatorChange; reject with a reason).
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { AppError, notFound } from '../errors.ts';
+import { defineRoute } from '../http/route.ts';
+import { getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
+import { evidenceFiles } from '../evidence/schema.ts';
+import { DirectoryEvidenceStore, type EvidenceStore, sniffMime } from '../evidence/store.ts';
+import { applyIndicatorChange } from './change.ts';
+import {
+  PUSAT,
+  addDisputeEvidence,
+  assertOpen,
+  bodyAssessorIds,
+  bodyClarification,
+  createDispute,
+  disputeView,
+  listDisputes,
+  listWindows,
+  loadDispute,
+  loadWindow,
+  openWindow,
+  openWindowFor,
+  resolveDispute,
+  scopeTarget,
+  updateWindow,
+} from './queries.ts';
+
+const tags = ['clarifications'];
+
+const scope = z.string().regex(/^(\d{2}|pusat)$/);
+const futureIso = z.iso.datetime({ offset: true });
+
+const WindowView = z.object({
+  id: z.uuid(),
+  cycleId: z.uuid(),
+  scope: z.string(),
+  openedAt: z.string(),
+  openedBy: z.string().nullable(),
+  deadline: z.string(),
+  closedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  state: z.enum(['open', 'closed']),
+  disputes: z.object({ open: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
+});
+
+const EvidenceItem = z.object({ sha256: z.string(), filename: z.string(), mime: z.string(), size: z.number().int() });
+const Snapshot = z.object({
+  answers: z.record(z.string(), z.number().nullable()),
+  value: z.number().nullable(),
+  unitScore: z.number().nullable(),
+  bodyScore: z.number().nullable(),
+});
+
+const DisputeView = z.object({
+  id: z.uuid(),
+  windowId: z.uuid(),
+  cycleId: z.uuid(),
+  bodyId: z.uuid(),
+  bodyName: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  indicator: z.object({
+    code: z.string(),
+    text: Text,
+    guidance: Text.nullable(),
+    min: z.number(),
+    max: z.number(),
+    levels: z.array(z.object({ value: z.number(), descriptor: Text })),
+  }),
+  statement: z.string(),
+  evidence: z.array(EvidenceItem),
+  status: z.enum(['open', 'accepted', 'rejected', 'closed']),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+  current: z.object({
+    value: z.number().nullable(),
+    answers: z.array(z.object({ recordId: z.uuid(), instrument: z.string(), respondent: z.string().nullable(), value: z.number().nullable() })),
+  }),
+  change: z.object({ before: Snapshot, after: Snapshot }).nullable(),
+});
+
+const ChangeView = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  indicator: z.string(),
+  indicatorText: Text,
+  source: z.string(),
+  disputeId: z.uuid().nullable(),
+  before: Snapshot,
+  after: Snapshot,
+  reason: z.string(),
+  changedBy: z.string().nullable(),
+  changedAt: z.string(),
+});
+
+const ResultRef = z.object({ score: z.number(), bandCode: z.string(), complete: z.boolean() });
+
+const windowParams = z.object({ windowId: z.uuid() });
+const disputeParams = z.object({ disputeId: z.uuid() });
+
+/** Keeps a display name safe for a Content-Disposition header. */
+const cleanName = (name: string | undefined): string =>
+  (name ?? 'bukti')
+    .replace(/[\\/]/g, '_')
+    .replace(/[^\p{L}\p{N}._ ()-]/gu, '_')
+    .slice(0, 200) || 'bukti';
+
+export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
+  const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));
+  const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
+  const db = app.db as Db;
+
+  // ── Windows ───────────────────────────────────────────────────────────────────────────────
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/clarification-windows',
+      summary: "Open a clarification window for a scope (a province code, or 'pusat') with a deadline; the cycle must be in review",
+      tags,
+      access: 'clarification.manage',
+      params: cycleParams,
+      body: z.object({ scope, deadline: futureIso, note: z.string().trim().max(2000).nullish() }),
+      response: { 201: WindowView },
+    },
+    async ({ tx, auth, params, body, reply }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      auth.require('clarification.manage', scopeTarget(body.scope));
+      const view = await openWindow(tx, auth.user(), cycle, { scope: body.scope, deadline: new Date(body.deadline), note: body.note || null });
+      reply.status(201);
+      return view;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PATCH',
+      url: '/clarification-windows/:windowId',
+      summary: 'Extend the deadline of a clarification window, or close it now (close: true)',
+      tags,
+      access: 'clarification.manage',
+      params: windowParams,
+      body: z.object({ deadline: futureIso.optional(), close: z.literal(true).optional() }),
+      response: { 200: WindowView },
+    },
+    async ({ tx, auth, params, body }) => {
+      const loaded = await loadWindow(tx, params.windowId);
+      auth.require('clarification.manage', scopeTarget(loaded.row.scope));
+      return updateWindow(tx, auth.user(), loaded, { deadline: body.deadline ? new Date(body.deadline) : undefined, close: body.close === true });
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/clarification-windows',
+      summary: "The cycle's clarification windows the caller may see, with their state and dispute counts",
+      tags,
+      access: 'dispute.read',
+      params: cycleParams,
+      response: { 200: z.object({ items: z.array(WindowView) }) },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      return { items: await listWindows(tx, auth.user(), cycle) };
+    },
+  );
+
+  // ── A body's clarification page ───────────────────────────────────────────────────────────
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/clarification',
+      summary: "A body's clarification: the window covering it, its units' provisional scores, its disputes and its change log",
+      tags,
+      access: 'dispute.read',
+      params: cycleBodyParams,
+      response: {
+        200: z.object({
+          cycle: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string(), status: z.string() }),
+          scope: z.string(),
+          window: WindowView.nullable(),
+          body: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
+          result: ResultRef.nullable(),
+          units: z.array(z.object({ id: z.uuid(), name: z.string(), sector: z.string(), status: z.string(), result: ResultRef.nullable() })),
+          disputes: z.array(DisputeView),
+          changes: z.array(ChangeView),
+        }),
+      },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const body = await getBodyRow(tx, params.bodyId);
+      if (!body || !(await getLocusEntry(tx, cycle.id, body.id))) throw notFound('body');
+      auth.require('dispute.read', { provinceCode: body.provinceCode, bodyId: body.id, assessorIds: await bodyAssessorIds(tx, cycle.id, body.id) });
+      const { active: _active, ...ref } = body;
+      const view = await bodyClarification(tx, cycle, ref);
+      return {
+        cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status },
+        scope: body.provinceCode ?? PUSAT,
+        ...view,
+      };
+    },
+  );
+
+  // ── Disputes ──────────────────────────────────────────────────────────────────────────────
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/disputes',
+      summary: 'Disputes of a cycle the caller may read (the resolution queue: open first)',
+      tags,
+      access: 'dispute.read',
+      params: cycleParams,
+      query: z.object({
+        status: z.enum(['open', 'accepted', 'rejected', 'closed']).optional(),
+        unitId: z.uuid().optional(),
+        bodyId: z.uuid().optional(),
+      }),
+      response: { 200: z.object({ items: z.array(DisputeView) }) },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      return { items: await listDisputes(tx, auth.user(), cycle, query) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/units/:unitId/disputes',
+      summary: "Dispute one indicator of the own body's unit while the clarification window is open",
+      tags,
+      access: 'dispute.write',
+      params: cycleUnitParams,
+      body: z.object({ indicator: z.string().min(1).max(100), statement: z.string().trim().min(10).max(4000) }),
+      response: { 201: DisputeView },
+    },
+    async ({ tx, auth, params, body, reply }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('dispute.write', unitTarget(cu));
+      const view = await createDispute(tx, auth.user(), cu, body);
+      reply.status(201);
+      return view;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/disputes/:disputeId/evidence',
+      summary: 'Add an evidence file to an open dispute (multipart/form-data, one file: JPEG, PNG, WebP or PDF, checked by content) while the window is open',
+      tags,
+      access: 'dispute.write',
+      params: disputeParams,
+      rawBody: true,
+      noTransaction: true,
+      response: { 201: z.object({ evidence: z.array(EvidenceItem) }) },
+    },
+    async ({ auth, params, req, reply, lang }) => {
+      const { row, cu } = await loadDispute(db, params.disputeId);
+      auth.require('dispute.write', unitTarget(cu));
+      assertOpen(row);
+      await openWindowFor(db, cu);
+      if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
+      let result: z.infer<typeof EvidenceItem>[] | undefined;
+      for await (const part of req.parts()) {
+        if (part.type === 'field') continue;
+        if (result) {
+          part.file.resume();
+          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+        }
+        let mime: ReturnType<typeof sniffMime> = null;
+        const stored = await store.put(part.file, {
+          inspect(head) {
+            mime = sniffMime(head);
+            if (!mime) throw new AppError('request.unsupported_type', { type: part.mimetype || 'application/octet-stream' });
+          },
+          beforeCommit() {
+            if (part.file.truncated) throw new AppError('request.too_large', { limit });
+          },
+        });
+        const item = { sha256: stored.sha256, filename: cleanName(part.filename), mime: mime!, size: stored.size };
+        result = await db.transaction(async (tx) => {
+          await tx.insert(evidenceFiles).values({ sha256: item.sha256, size: item.size, mime: item.mime }).onConflictDoNothing();
+          return addDisputeEvidence(tx, auth.user(), params.disputeId, item);
+        });
+      }
+      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      reply.status(201);
+      return { evidence: result };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/disputes/:disputeId/evidence/:sha256',
+      summary: 'Download one evidence file of a dispute',
+      tags,
+      access: 'dispute.read',
+      params: z.object({ disputeId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+      noTransaction: true,
+      response: { 200: z.any() },
+    },
+    async ({ tx, auth, params, reply }) => {
+      const { row, cu } = await loadDispute(tx, params.disputeId);
+      auth.require('dispute.read', unitTarget(cu));
+      const item = (row.evidence as z.infer<typeof EvidenceItem>[]).find((e) => e.sha256 === params.sha256);
+      const stream = item && (await store.get(item.sha256));
+      if (!item || !stream) throw notFound('evidence');
+      reply
+        .header('content-type', item.mime)
+        .header('content-length', String(item.size))
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(item.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=3600')
+        .header('etag', `"${item.sha256}"`);
+      return reply.send(stream);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/disputes/:disputeId/accept',
+      summary: "Accept a dispute: the indicator's answer becomes `value` on the chosen records (default: every scored record answering it); results are recomputed and the change logged",
+      tags,
+      access: 'dispute.resolve',
+      params: disputeParams,
+      body: z.object({ value: z.number(), recordIds: z.array(z.uuid()).max(1000).optional(), note: z.string().trim().max(2000).nullish() }),
+      response: { 200: DisputeView },
+    },
+    async ({ tx, auth, params, body, lang }) => {
+      const loaded = await loadDispute(tx, params.disputeId);
+      auth.require('dispute.resolve', unitTarget(loaded.cu));
+      assertOpen(loaded.row);
+      const actor = auth.user();
+      const note = body.note || null;
+      const change = await applyIndicatorChange(tx, actor, {
+        cycleId: loaded.row.cycleId,
+        unitId: loaded.row.unitId,
+        indicator: loaded.row.indicator,
+        value: body.value,
+        ...(body.recordIds ? { recordIds: body.recordIds } : {}),
+        source: 'dispute',
+        reason: note ?? (lang === 'id' ? `Sanggahan diterima: ${loaded.row.statement}` : `Dispute accepted: ${loaded.row.statement}`),
+        disputeId: loaded.row.id,
+      });
+      await resolveDispute(tx, actor, loaded, { status: 'accepted', resolution: note, change: { changeId: change.changeId, value: body.value } });
+      return disputeView(tx, loaded.cu.cycle, loaded.row.id);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/disputes/:disputeId/reject',
+      summary: 'Reject a dispute with a reason (nothing else changes)',
+      tags,
+      access: 'dispute.resolve',
+      params: disputeParams,
+      body: z.object({ reason: z.string().trim().min(10).max(2000) }),
+      response: { 200: DisputeView },
+    },
+    async ({ tx, auth, params, body }) => {
+      const loaded = await loadDispute(tx, params.disputeId);
+      auth.require('dispute.resolve', unitTarget(loaded.cu));
+      assertOpen(loaded.row);
+      await resolveDispute(tx, auth.user(), loaded, { status: 'rejected', resolution: body.reason });
+      return disputeView(tx, loaded.cu.cycle, loaded.row.id);
+    },
+  );
+}
