@@ -68,6 +68,14 @@ const publicMapRoute = createRoute({
   component: lazyRouteComponent(() => import('../public/map-screen.tsx'), 'MapScreen'),
 });
 
+// The permanent page of a published version (no login; the koordinator sees it during the embargo).
+const publicationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/publikasi/$publicationId',
+  loader: () => i18n.loadNamespaces(['publish', 'public']),
+  component: lazyRouteComponent(() => import('../publish/publication-page.tsx'), 'PublicationPage'),
+});
+
 export interface LoginSearch {
   redirect?: string;
   reason?: 'expired';
@@ -162,6 +170,15 @@ const adminCycleRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/cycle-screen.tsx'), 'CycleScreen'),
 });
 
+// Publishing a cycle's results and errata: admin (nation, any province), pimpinan (own province).
+const adminPublicationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/cycles/$cycleId/publikasi',
+  beforeLoad: requireRole(['admin']),
+  loader: loadNs('publish'),
+  component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'AdminPublicationScreen'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/audit',
@@ -251,6 +268,14 @@ const reviewCycleRoute = createRoute({
   component: lazyRouteComponent(() => import('../review/cycle-dashboard-screen.tsx'), 'CycleDashboardScreen'),
 });
 
+const reviewPublicationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/cycles/$cycleId/publikasi',
+  beforeLoad: requireRole(['pimpinan']),
+  loader: loadNs('publish'),
+  component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'ReviewPublicationScreen'),
+});
+
 const reviewUnitRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId/units/$unitId',
@@ -281,7 +306,8 @@ const pemdaCycleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pemda/cycles/$cycleId',
   beforeLoad: requireRole(['koordinator']),
-  loader: loadNs('pemda'),
+  // 'publish': the embargo notice (publish/embargo-notice.tsx).
+  loader: () => i18n.loadNamespaces(['pemda', 'publish']),
   component: lazyRouteComponent(() => import('../pemda/pemda-cycle-screen.tsx'), 'PemdaCycleScreen'),
 });
 
@@ -305,6 +331,7 @@ const routeTree = rootRoute.addChildren([
   publicHomeRoute,
   publicGovernmentRoute,
   publicMapRoute,
+  publicationRoute,
   loginRoute,
   homeRoute,
   schemesRoute,
@@ -318,6 +345,7 @@ const routeTree = rootRoute.addChildren([
   assignmentSheetRoute,
   reviewQueueRoute,
   reviewCycleRoute,
+  reviewPublicationRoute,
   reviewUnitRoute,
   pemdaRoute,
   unitRoute,
@@ -326,6 +354,7 @@ const routeTree = rootRoute.addChildren([
   adminUsersRoute,
   adminCyclesRoute,
   adminCycleRoute,
+  adminPublicationRoute,
   auditRoute,
   pemdaCycleRoute,
   pemdaUnitRoute,

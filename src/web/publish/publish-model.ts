@@ -1,0 +1,102 @@
+/**
+ * Pure rules of the publication forms: the erratum's reason (10–2000 characters, the server's
+ * limits), its correction rows, the embargo date, and the readiness of a scope as far as the
+ * cycle's progress tells it. The server checks all of it again; these only spare a round trip
+ * and say in the user's language what is missing.
+ */
+import type { Scheme, Text } from '../../core/types.ts';
+import type { Correction, PublicationMeta } from './publish-types.ts';
+
+export const REASON_MIN = 10;
+export const REASON_MAX = 2000;
+
+export type ReasonError = 'required' | 'too_short' | 'too_long';
+
+export function reasonError(reason: string): ReasonError | null {
+  const n = reason.trim().length;
+  if (n === 0) return 'required';
+  if (n < REASON_MIN) return 'too_short';
+  if (n > REASON_MAX) return 'too_long';
+  return null;
+}
+
+/** One correction as the form holds it (empty strings until chosen). */
+export interface CorrectionRow {
+  key: number;
+  bodyId: string;
+  unitId: string;
+  indicator: string;
+  value: string;
+}
+
+export type RowError = 'incomplete' | 'duplicate';
+
+export function rowErrors(rows: CorrectionRow[]): Map<number, RowError> {
+  const errors = new Map<number, RowError>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (!row.unitId || !row.indicator || row.value === '') {
+      errors.set(row.key, 'incomplete');
+      continue;
+    }
+    const id = `${row.unitId}|${row.indicator}`;
+    if (seen.has(id)) errors.set(row.key, 'duplicate');
+    seen.add(id);
+  }
+  return errors;
+}
+
+export const toCorrections = (rows: CorrectionRow[]): Correction[] =>
+  rows.map((r) => ({ unitId: r.unitId, indicator: r.indicator, value: Number(r.value) }));
+
+/**
+ * The embargo field holds a local date-time (`<input type="datetime-local">`, "2024-12-04T09:00");
+ * the API takes an ISO moment. Empty = public at once. Undefined result = not a valid moment.
+ */
+export function publicAtToIso(local: string): string | null | undefined {
+  if (local.trim() === '') return null;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** A scheme's scored indicators, grouped by dimension, with their answer levels. */
+export interface IndicatorChoice {
+  code: string;
+  text: Text;
+  dimension: Text;
+  levels: { value: number; descriptor: Text }[];
+}
+
+export function schemeIndicators(scheme: Scheme): IndicatorChoice[] {
+  return scheme.dimensions.flatMap((d) =>
+    d.variables.flatMap((v) =>
+      v.indicators.map((i) => ({ code: i.code, text: i.text, dimension: d.title, levels: i.scale.levels })),
+    ),
+  );
+}
+
+export interface ReadinessBody {
+  bodyId: string;
+  name: string;
+  provinceCode: string | null;
+  status: 'open' | 'final';
+}
+
+export interface Readiness {
+  total: number;
+  final: number;
+  open: ReadinessBody[];
+  current: PublicationMeta | null;
+}
+
+/** Which of the scope's bodies are still open, and whether a version is already in force. */
+export function readiness(bodies: ReadinessBody[], scope: string, publications: PublicationMeta[]): Readiness {
+  const inScope = scope === 'national' ? bodies : bodies.filter((b) => b.provinceCode === scope);
+  const open = inScope.filter((b) => b.status !== 'final');
+  return {
+    total: inScope.length,
+    final: inScope.length - open.length,
+    open,
+    current: publications.find((p) => p.scope === scope && p.status === 'current') ?? null,
+  };
+}

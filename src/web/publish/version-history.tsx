@@ -1,0 +1,94 @@
+/**
+ * Every version of one scope, newest first: number, status ("Berlaku"/"Digantikan"), when it was
+ * published and when the public sees it, by whom, why (errata), its content hash shortened, and
+ * a link to its permanent page. The version in force offers "Terbitkan ralat".
+ */
+import { Button, Code, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../lib/format.ts';
+import { AnchorLink } from '../ui/anchor-link.tsx';
+import type { PublicationMeta } from './publish-types.ts';
+import { StatusBadge } from './status-badge.tsx';
+import { shortHash } from './use-publications.ts';
+
+export interface VersionHistoryProps {
+  versions: PublicationMeta[];
+  scopeName: string;
+  /** Opens the erratum form for the version in force (omitted: read only). */
+  onErratum?: (publication: PublicationMeta) => void;
+}
+
+export function VersionHistory({ versions, scopeName, onErratum }: VersionHistoryProps) {
+  const { t } = useTranslation('publish');
+  const format = useFormat();
+  if (versions.length === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        {t('history.none', { scope: scopeName })}
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped withTableBorder verticalSpacing="xs" data-testid="version-history">
+        <Table.Caption>{t('history.caption', { scope: scopeName })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('history.version')}</Table.Th>
+            <Table.Th scope="col">{t('history.status')}</Table.Th>
+            <Table.Th scope="col">{t('history.published')}</Table.Th>
+            <Table.Th scope="col">{t('history.public_at')}</Table.Th>
+            <Table.Th scope="col">{t('history.reason')}</Table.Th>
+            <Table.Th scope="col">{t('history.hash')}</Table.Th>
+            <Table.Th scope="col">
+              <span className="visually-hidden">{t('history.actions')}</span>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {versions.map((v) => (
+            <Table.Tr key={v.id} data-version={v.version} data-status={v.status}>
+              <Table.Th scope="row">
+                <AnchorLink to="/publikasi/$publicationId" params={{ publicationId: v.id }} fw={650}>
+                  {t('history.version_n', { version: v.version })}
+                </AnchorLink>
+              </Table.Th>
+              <Table.Td>
+                <StatusBadge status={v.status} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{format.dateTime(v.publishedAt)}</Text>
+                {v.publishedBy && (
+                  <Text size="xs" c="dimmed">
+                    {t('history.by', { name: v.publishedBy })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{format.dateTime(v.publicAt)}</Text>
+                {!v.released && (
+                  <Text size="xs" fw={600} c="var(--mantine-color-blue-text)">
+                    {t('history.embargo')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td maw={320}>
+                <Text size="sm">{v.reason ?? (v.version === 1 ? t('history.first') : '—')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Code title={v.contentHash}>{shortHash(v.contentHash)}</Code>
+              </Table.Td>
+              <Table.Td>
+                {v.status === 'current' && onErratum && (
+                  <Button size="xs" variant="light" onClick={() => onErratum(v)}>
+                    {t('history.erratum')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
