@@ -27,6 +27,7 @@ import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { records } from '../records/schema.ts';
 import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { bodyResults } from '../scores/schema.ts';
+import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { DirectoryEvidenceStore } from '../evidence/store.ts';
 import { users } from './schema.ts';
 import { addUser, signIn, type SignedIn } from './testing.ts';
@@ -96,6 +97,8 @@ interface WorldIds {
   recordId: string;
   evidenceId: string;
   sha256: string;
+  windowId: string;
+  disputeId: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -207,6 +210,25 @@ async function buildFixtures(): Promise<void> {
     { cycleId: final.id, bodyId: bodyP.id },
   ].map((r) => ({ ...r, raw: 80, score: 80, bandCode: band, complete: true, units: 1, source: 'computed' }));
 
+  // A clarification window per province of the open cycle, and an open dispute on each unit (on
+  // an indicator no fixture record covers, so an allowed accept changes nothing).
+  const windowRows = ['36', '32'].map((scope) => ({ id: randomUUID(), cycleId: open.id, scope, deadline: new Date(Date.now() + 86_400_000), closedAt: null }));
+  const uncovered = scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => i.code))).find((c) => !scheme.instruments[0]!.covers.includes(c))!;
+  const disputeRows = [0, 1].map((i) => ({
+    id: randomUUID(),
+    windowId: windowRows[i]!.id,
+    cycleId: open.id,
+    bodyId: [bodyA!, bodyB!][i]!.id,
+    unitId: [unitA!, unitB!][i]!.id,
+    indicator: uncovered,
+    statement: 'Sanggahan uji matriks.',
+    evidence: [{ sha256: fileRows[i]!.sha256, filename: `sanggahan-${i}.pdf`, mime: 'application/pdf', size: fileRows[i]!.size }],
+    status: 'open',
+    resolvedBy: null,
+    resolvedAt: null,
+    resolution: null,
+  }));
+
   restoreFixtures = async () => {
     await db.transaction(async (tx) => {
       await tx.update(bodies).set({ active: true }).where(inArray(bodies.id, [bodyA!.id, bodyB!.id, bodyP.id]));
@@ -221,6 +243,10 @@ async function buildFixtures(): Promise<void> {
       for (const f of fileRows) await tx.insert(evidenceFiles).values(f).onConflictDoNothing();
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
+      for (const r of windowRows) await tx.insert(clarificationWindows).values(r).onConflictDoUpdate({ target: clarificationWindows.id, set: { deadline: r.deadline, closedAt: null } });
+      for (const r of disputeRows) {
+        await tx.insert(disputes).values(r).onConflictDoUpdate({ target: disputes.id, set: { status: 'open', evidence: r.evidence, resolvedBy: null, resolvedAt: null, resolution: null } });
+      }
     });
   };
   await restoreFixtures();
@@ -233,6 +259,9 @@ async function buildFixtures(): Promise<void> {
     recordId: recordRows[i]!.id,
     evidenceId: linkRows[i]!.id,
     sha256: fileRows[i]!.sha256,
+    // The published world has no window or dispute: any id is unknown there (404).
+    windowId: windowRows[i]?.id ?? randomUUID(),
+    disputeId: disputeRows[i]?.id ?? randomUUID(),
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -262,6 +291,8 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     evidenceId: 'evidenceId',
     linkId: 'evidenceId',
     sha256: 'sha256',
+    windowId: 'windowId',
+    disputeId: 'disputeId',
     // No fixture job: any id is another's (404 for all, 401 anonymous) — jobs.test.ts covers owners.
     jobId: 'recordId',
   };
@@ -273,8 +304,9 @@ const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m)
 /** The organisation level a route touches: its most specific org param. */
 type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
 function levelOf(kinds: (keyof WorldIds)[]): Level {
-  if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256')) return 'unit';
-  if (kinds.includes('bodyId')) return 'body';
+  if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')) return 'unit';
+  // A clarification window covers a province: owned like a body by the pimpinan.
+  if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';
   if (kinds.includes('cycleId')) return 'cycle';
   return 'none';
