@@ -6,6 +6,7 @@ import { Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
+import { PublicationLink } from '../publish/publication-link.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { CycleStatusBadge } from './cycles-screen.tsx';
@@ -51,6 +52,9 @@ export function CycleScreen() {
       </PanelBoundary>
       <PanelBoundary>
         <ProgressSummary cycle={c} />
+      </PanelBoundary>
+      <PanelBoundary>
+        <PublicationLink cycleId={c.id} admin />
       </PanelBoundary>
       {locusOpen && (
         <PanelBoundary>

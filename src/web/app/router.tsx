@@ -166,7 +166,8 @@ const adminCycleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/cycles/$cycleId',
   beforeLoad: requireRole(['admin']),
-  loader: loadNs('admin'),
+  // 'publish': the publication panel (publish/publication-link.tsx).
+  loader: () => i18n.loadNamespaces(['admin', 'publish']),
   component: lazyRouteComponent(() => import('../admin/cycle-screen.tsx'), 'CycleScreen'),
 });
 
@@ -264,7 +265,7 @@ const reviewCycleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId',
   beforeLoad: requireRole(['pimpinan']),
-  loader: loadNs('review'),
+  loader: () => i18n.loadNamespaces(['review', 'publish']),
   component: lazyRouteComponent(() => import('../review/cycle-dashboard-screen.tsx'), 'CycleDashboardScreen'),
 });
 

@@ -8,6 +8,7 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
 import { useFormat } from '../lib/format.ts';
+import { EmbargoNotice } from '../publish/embargo-notice.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { BodyResultPanel } from './body-result-panel.tsx';
@@ -33,6 +34,9 @@ function CycleView({ cycleId, bodyId, back }: { cycleId: string; bodyId: string;
       <AnchorLink to="/pemda" size="sm">
         {back}
       </AnchorLink>
+      <PanelBoundary>
+        <EmbargoNotice cycleId={cycleId} provinceCode={result.data?.body.provinceCode} />
+      </PanelBoundary>
       {result.data ? (
         <>
           <Stack gap={2}>

@@ -2,6 +2,7 @@
  * One ranking group of a published cycle, filtered by name and province: a table with a
  * caption on wide screens, a list of cards on phones. Each government links to its page.
  */
+import { lazy, Suspense } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -9,6 +10,14 @@ import { filterRows } from './leaderboard-model.ts';
 import { LeaderboardCards, LeaderboardTable } from './leaderboard-table.tsx';
 import type { CycleSummary, Province } from './public-types.ts';
 import { useRanking, type RankingGroup } from './use-rankings.ts';
+
+// The "Sumber: Publikasi … · Data terbuka" line, loaded after the table (not in the first paint).
+const PublicationSource = lazy(() =>
+  import('../publish/publication-source.tsx').then(
+    (m) => ({ default: m.PublicationSource }),
+    () => ({ default: () => null }),
+  ),
+);
 
 export interface LeaderboardResultsProps {
   cycle: CycleSummary;
@@ -52,6 +61,9 @@ export function LeaderboardResults({ cycle, group, q, province, provinces }: Lea
           <LeaderboardCards cycleId={cycle.id} caption={caption} rows={rows} />
         </>
       )}
+      <Suspense fallback={null}>
+        <PublicationSource cycleId={cycle.id} scope={group.kind === 'national' ? 'national' : group.province} />
+      </Suspense>
     </div>
   );
 }

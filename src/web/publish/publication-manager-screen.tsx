@@ -6,7 +6,7 @@
  * `/admin/cycles/$cycleId/publikasi`.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Grid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, Stack, Text, Title } from '@mantine/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,7 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
   const ownProvince = admin ? null : (me?.provinceCode ?? null);
   const [scope, setScope] = useState<string>(ownProvince ?? 'national');
   const [erratumFor, setErratumFor] = useState<PublicationMeta | null>(null);
+  const [erratumDone, setErratumDone] = useState<PublicationMeta | null>(null);
   const erratumRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (erratumFor) erratumRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -118,6 +119,7 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
             onScopeChange={(s) => {
               setScope(s);
               setErratumFor(null);
+              setErratumDone(null);
             }}
             current={state.current}
           />
@@ -127,6 +129,14 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
         <Title order={2} size="h4" id="history-title">
           {t('history.title')}
         </Title>
+        {erratumDone && (
+          <Alert color="green" data-testid="erratum-done">
+            {t('manage.erratum_done', { version: erratumDone.version })}{' '}
+            <AnchorLink to="/publikasi/$publicationId" params={{ publicationId: erratumDone.id }} fw={600}>
+              {t('form.open_page')}
+            </AnchorLink>
+          </Alert>
+        )}
         <VersionHistory versions={versionsOf(items, scope)} scopeName={provinceName(scope)} onErratum={setErratumFor} />
         {otherScopes.map((s) => (
           <VersionHistory key={s} versions={versionsOf(items, s)} scopeName={provinceName(s)} onErratum={admin ? setErratumFor : undefined} />
@@ -139,7 +149,10 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
               key={erratumFor.id}
               publication={erratumFor}
               onCancel={() => setErratumFor(null)}
-              onPublished={() => setErratumFor(null)}
+              onPublished={(next) => {
+                setErratumFor(null);
+                setErratumDone(next);
+              }}
             />
           </PanelBoundary>
         </div>

@@ -159,10 +159,11 @@ export function PublicationPage() {
   const view = usePublication(publicationId);
   if (view.isError) return <LazyErrorView error={view.error} onRetry={() => void view.refetch()} />;
   if (!view.data) return <PageLoader />;
-  return <PublicationView key={publicationId} {...view.data} />;
+  return <PublicationContent key={publicationId} {...view.data} />;
 }
 
-function PublicationView({ meta, snapshot, bands }: PublicationViewData) {
+/** The page's content for one loaded version (exported for tests). */
+export function PublicationContent({ meta, snapshot, bands }: PublicationViewData) {
   const { t } = useTranslation('publish');
   const format = useFormat();
   const list = usePublications(meta.cycleId);

@@ -7,6 +7,7 @@ import { Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mant
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
+import { PublicationLink } from '../publish/publication-link.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -99,6 +100,9 @@ export function CycleDashboardScreen() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <PanelBoundary>
+              <PublicationLink cycleId={cycleId} admin={false} />
+            </PanelBoundary>
             <PanelBoundary>
               <OutlierPanel cycleId={cycleId} bodies={bodies} outliers={outliers} range={range.max - range.min} />
             </PanelBoundary>
