@@ -12,6 +12,7 @@ import { scoreRoutes } from './scores/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 import { clarificationRoutes } from './clarifications/routes.ts';
+import { publicationRoutes } from './publications/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -26,4 +27,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await jobRoutes(api);
   await transferRoutes(api);
   await clarificationRoutes(api);
+  await publicationRoutes(api);
 }

@@ -4,7 +4,7 @@
 //
 // Every later computation reads the cycle's frozen scheme (`cycleScheme`), never the library.
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { type SQLWrapper, and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import type { Instrument, Scheme, Text } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
@@ -16,6 +16,7 @@ import { AppError, notFound } from '../errors.ts';
 import { records } from '../records/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
+import { bodyCoveredSql, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
 import { cycleBodies, cycleUnits, cycles } from './schema.ts';
 import { scopeWhere } from './scope.ts';
 
@@ -92,8 +93,8 @@ export async function getCycleOr404(tx: Queryable, id: string): Promise<Cycle> {
   return cycle;
 }
 
-/** A cycle is public once final. */
-export const isPublished = (cycle: Pick<Cycle, 'status'>): boolean => cycle.status === 'final';
+// Public visibility is decided by publications (publications/visibility.ts): a body's results
+// are public once a released current publication covers it, not when the cycle is final.
 
 // Frozen schemes are immutable and addressed by content hash, so they are cached per process
 // (the engine caches its compiled form per scheme object, which this keeps alive too).
@@ -164,9 +165,11 @@ export interface CycleSummary extends Cycle {
   schemeTitle: Text;
   bodies: number;
   units: number;
+  /** At least one released current publication: the public may open the cycle. */
+  published: boolean;
 }
 
-/** Lists cycles; a caller who may only read published data sees final cycles only. */
+/** Lists cycles; a caller who may only read published data sees cycles with a released publication only. */
 export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFilter): Promise<PageOf<CycleSummary>> {
   const where = and(
     f.year !== undefined ? eq(cycles.year, f.year) : undefined,
@@ -174,7 +177,7 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     f.schemeId ? eq(cycles.schemeId, f.schemeId) : undefined,
     f.family ? eq(cycles.family, f.family) : undefined,
     f.provinceCode ? eq(cycles.provinceCode, f.provinceCode) : undefined,
-    scopeWhere(actor, 'cycle.read', { published: sql`${cycles.status} = 'final'` }),
+    scopeWhere(actor, 'cycle.read', { published: cyclePublicSql(cycles.id) }),
   );
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(cycles).where(where);
   const rows = await tx
@@ -183,6 +186,7 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
       schemeTitle: sql<Text>`${cycles.scheme} -> 'title'`,
       bodies: sql<number>`(select count(*)::int from ${cycleBodies} cb where cb.cycle_id = ${cycles.id})`,
       units: sql<number>`(select count(*)::int from ${cycleUnits} cu where cu.cycle_id = ${cycles.id})`,
+      published: sql<boolean>`${cyclePublicSql(cycles.id)}`,
     })
     .from(cycles)
     .where(where)
@@ -190,7 +194,7 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   return {
-    items: rows.map(({ schemeTitle, bodies: b, units: u, ...r }) => ({ ...toCycle(r), schemeTitle, bodies: b, units: u })),
+    items: rows.map(({ schemeTitle, bodies: b, units: u, published, ...r }) => ({ ...toCycle(r), schemeTitle, bodies: b, units: u, published })),
     total,
     page: f.page,
     pageSize: f.pageSize,
@@ -203,10 +207,11 @@ export async function cycleSummary(tx: Queryable, cycle: Cycle): Promise<CycleSu
       schemeTitle: sql<Text>`${cycles.scheme} -> 'title'`,
       bodies: sql<number>`(select count(*)::int from ${cycleBodies} cb where cb.cycle_id = ${cycles.id})`,
       units: sql<number>`(select count(*)::int from ${cycleUnits} cu where cu.cycle_id = ${cycles.id})`,
+      published: sql<boolean>`${cyclePublicSql(cycles.id)}`,
     })
     .from(cycles)
     .where(eq(cycles.id, cycle.id));
-  return { ...cycle, schemeTitle: row!.schemeTitle, bodies: row!.bodies, units: row!.units };
+  return { ...cycle, schemeTitle: row!.schemeTitle, bodies: row!.bodies, units: row!.units, published: row!.published };
 }
 
 /** Moves a cycle one step forward; anything else is 409 `cycle.invalid_transition`. */
@@ -247,7 +252,17 @@ export interface CycleUnitContext {
   dueDate: string | null;
   status: UnitStatus;
   review: UnitReview | Record<string, never>;
+  /** A released current publication covers the body: its results are public. */
+  published: boolean;
+  /** Any current publication covers the body (embargo included): fieldwork is locked, changes only by erratum. */
+  locked: boolean;
 }
+
+/** The two publication flags of a unit's body, as select columns (cycle id and province columns of the query). */
+export const publicationFlags = (cycleId: SQLWrapper, provinceCode: SQLWrapper) => ({
+  published: sql<boolean>`${bodyCoveredSql(cycleId, provinceCode, { released: true })}`,
+  locked: sql<boolean>`${bodyCoveredSql(cycleId, provinceCode, { released: false })}`,
+});
 
 export interface UnitReview {
   decision: 'approved' | 'returned';
@@ -275,6 +290,7 @@ export async function getCycleUnit(tx: Queryable, cycle: Cycle, unitId: string):
       dueDate: cycleUnits.dueDate,
       status: cycleUnits.status,
       review: cycleUnits.review,
+      ...publicationFlags(cycleUnits.cycleId, bodies.provinceCode),
     })
     .from(cycleUnits)
     .innerJoin(units, eq(units.id, cycleUnits.unitId))
@@ -290,6 +306,8 @@ export async function getCycleUnit(tx: Queryable, cycle: Cycle, unitId: string):
     dueDate: row.dueDate,
     status: row.status as UnitStatus,
     review: row.review as CycleUnitContext['review'],
+    published: !!row.published,
+    locked: !!row.locked,
   };
 }
 
@@ -305,22 +323,29 @@ export const unitTarget = (cu: CycleUnitContext): Target => ({
   bodyId: cu.body.id,
   unitId: cu.unit.id,
   assessorIds: cu.assessorId ? [cu.assessorId] : [],
-  published: isPublished(cu.cycle),
+  published: cu.published,
 });
 
 /**
  * Fieldwork writes (records, evidence) are allowed while the cycle is in fieldwork for a unit
  * that is pending or returned, and during review only for a returned unit. A submitted or
- * approved unit is locked until the reviewer returns it.
+ * approved unit is locked until the reviewer returns it. A unit whose body a current
+ * publication covers is locked for good (`publication.locked`): changes go through errata.
  */
-export function writableReason(cycleStatus: CycleStatus, unitStatus: UnitStatus): 'cycle.closed' | 'unit.locked' | null {
+export function writableReason(
+  cycleStatus: CycleStatus,
+  unitStatus: UnitStatus,
+  locked = false,
+): 'publication.locked' | 'cycle.closed' | 'unit.locked' | null {
+  if (locked) return 'publication.locked';
   if (cycleStatus === 'fieldwork') return unitStatus === 'pending' || unitStatus === 'returned' ? null : 'unit.locked';
   if (cycleStatus === 'review') return unitStatus === 'returned' ? null : 'unit.locked';
   return 'cycle.closed';
 }
 
 export function assertWritable(cu: CycleUnitContext): void {
-  const reason = writableReason(cu.cycle.status, cu.status);
+  const reason = writableReason(cu.cycle.status, cu.status, cu.locked);
+  if (reason === 'publication.locked') throw new AppError('publication.locked', { subject: cu.body.name });
   if (reason === 'cycle.closed') throw new AppError('cycle.closed', { status: cu.cycle.status });
   if (reason === 'unit.locked') throw new AppError('unit.locked', { unit: cu.unit.name, status: cu.status });
 }
@@ -515,6 +540,7 @@ export async function setFollowups(tx: Tx, actor: AuditActor, cycle: Cycle, body
   if (cycle.status === 'final' || cycle.source === 'imported') throw new AppError('cycle.closed', { status: cycle.status });
   const entry = await getLocusEntry(tx, cycle.id, body.id);
   if (!entry) throw notFound('body');
+  if (covers((await cycleScopes(tx, cycle.id)).covered, body.provinceCode)) throw new AppError('publication.locked', { subject: body.name });
   await tx
     .update(cycleBodies)
     .set({ followups })
@@ -597,14 +623,16 @@ export interface LocusFilter extends Paging {
  * read (record.read) are left out, and so are bodies left without any.
  */
 export async function locusProgress(tx: Queryable, actor: Actor | null, cycle: Cycle, scheme: Scheme, f: LocusFilter): Promise<PageOf<BodyProgress>> {
-  const unitScope = isPublished(cycle)
-    ? sql`true`
-    : scopeWhere(actor, 'record.read', {
-        provinceCode: bodies.provinceCode,
-        bodyId: cycleUnits.bodyId,
-        unitId: cycleUnits.unitId,
-        assessorId: cycleUnits.assessorId,
-      });
+  // Units of a published body are visible to every reader of the cycle; the others by record.read.
+  const unitScope = or(
+    bodyCoveredSql(cycleUnits.cycleId, bodies.provinceCode, { released: true }),
+    scopeWhere(actor, 'record.read', {
+      provinceCode: bodies.provinceCode,
+      bodyId: cycleUnits.bodyId,
+      unitId: cycleUnits.unitId,
+      assessorId: cycleUnits.assessorId,
+    }),
+  );
   const unitWhere = and(
     eq(cycleUnits.cycleId, cycle.id),
     f.bodyId ? eq(cycleUnits.bodyId, f.bodyId) : undefined,

@@ -14,7 +14,6 @@ import {
   getBodyRow,
   getCycleOr404,
   getCycleUnitOr404,
-  isPublished,
   listCycles,
   locusProgress,
   myAssignments,
@@ -44,12 +43,14 @@ import {
   provinceCode,
 } from './wire.ts';
 import { units } from '../registry/schema.ts';
+import type { Queryable } from '../db/client.ts';
+import { cycleIsPublic } from '../publications/visibility.ts';
 import { eq } from 'drizzle-orm';
 
 const tags = ['cycles'];
 
-/** 401/403 unless the caller may read the cycle (public: final cycles only). */
-const cycleReadTarget = (cycle: CycleT) => ({ published: isPublished(cycle), provinceCode: cycle.provinceCode });
+/** 401/403 unless the caller may read the cycle (public: cycles with a released publication only). */
+const cycleReadTarget = async (tx: Queryable, cycle: CycleT) => ({ published: await cycleIsPublic(tx, cycle.id), provinceCode: cycle.provinceCode });
 
 export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -57,7 +58,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'GET',
       url: '/cycles',
-      summary: 'Assessment cycles, newest first (the public sees final cycles only)',
+      summary: 'Assessment cycles, newest first (the public sees cycles with a released publication only)',
       tags,
       access: 'cycle.read',
       query: z.object({
@@ -110,7 +111,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      auth.require('cycle.read', cycleReadTarget(cycle));
+      auth.require('cycle.read', await cycleReadTarget(tx, cycle));
       return { ...(await cycleSummary(tx, cycle)), instruments: quotasOf(await cycleScheme(tx, cycle)) };
     },
   );
@@ -128,7 +129,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      auth.require('cycle.read', cycleReadTarget(cycle));
+      auth.require('cycle.read', await cycleReadTarget(tx, cycle));
       // Content-addressed: the same hash is always the same scheme.
       reply.header('etag', `"${cycle.schemeHash}"`);
       return { schemeId: cycle.schemeId, schemeHash: cycle.schemeHash, scheme: (await cycleScheme(tx, cycle)) as unknown as Record<string, unknown> };
@@ -168,7 +169,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      auth.require('cycle.read', cycleReadTarget(cycle));
+      auth.require('cycle.read', await cycleReadTarget(tx, cycle));
       const scheme = await cycleScheme(tx, cycle);
       const page = await locusProgress(tx, auth.actor, cycle, scheme, { ...query, provinceCode: query.province });
       return { ...page, instruments: quotasOf(scheme) };

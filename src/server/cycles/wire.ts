@@ -37,7 +37,13 @@ export const InstrumentQuota = z.object({
   min: z.number().int(),
 });
 
-export const CycleSummary = Cycle.extend({ schemeTitle: Text, bodies: z.number().int(), units: z.number().int() });
+export const CycleSummary = Cycle.extend({
+  schemeTitle: Text,
+  bodies: z.number().int(),
+  units: z.number().int(),
+  /** At least one released current publication (the public may open the cycle). */
+  published: z.boolean(),
+});
 export const CycleDetail = CycleSummary.extend({ instruments: z.array(InstrumentQuota) });
 
 export const ResultRef = z.object({ score: z.number(), bandCode: z.string(), complete: z.boolean() });

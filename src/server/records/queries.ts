@@ -27,6 +27,7 @@ import {
   cycleScheme,
   getCycle,
   getCycleUnit,
+  publicationFlags,
   toCycle,
   unitTarget,
   writableReason,
@@ -338,7 +339,11 @@ export async function ingestRecords(tx: Tx, auth: Auth, items: readonly unknown[
       refuse(index, input, hash, 'auth.forbidden');
       continue;
     }
-    const closed = writableReason(cycle.status, cu.status);
+    const closed = writableReason(cycle.status, cu.status, cu.locked);
+    if (closed === 'publication.locked') {
+      refuse(index, input, hash, 'publication.locked', { subject: cu.body.name });
+      continue;
+    }
     if (closed === 'cycle.closed') {
       refuse(index, input, hash, 'cycle.closed', { status: cycle.status });
       continue;
@@ -490,6 +495,7 @@ async function loadLocus(
       dueDate: cycleUnits.dueDate,
       status: cycleUnits.status,
       review: cycleUnits.review,
+      ...publicationFlags(cycleUnits.cycleId, bodies.provinceCode),
     })
     .from(cycleUnits)
     .innerJoin(cycles, eq(cycles.id, cycleUnits.cycleId))
@@ -507,6 +513,8 @@ async function loadLocus(
       dueDate: r.dueDate,
       status: r.status as UnitStatus,
       review: r.review as CycleUnitContext['review'],
+      published: !!r.published,
+      locked: !!r.locked,
     });
   }
   return { locus, cycles: found };
@@ -725,6 +733,7 @@ export async function submitUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, now =
 }
 
 function assertReviewable(cu: CycleUnitContext, allowed: UnitStatus[]): void {
+  if (cu.locked) throw new AppError('publication.locked', { subject: cu.body.name });
   if (cu.cycle.status !== 'fieldwork' && cu.cycle.status !== 'review') throw new AppError('cycle.closed', { status: cu.cycle.status });
   if (!allowed.includes(cu.status)) throw new AppError('unit.invalid_state', { unit: cu.unit.name, status: cu.status });
 }

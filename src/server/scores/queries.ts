@@ -9,7 +9,8 @@ import type { Actor, Target } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
 import type { Queryable } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { type Cycle, type CycleUnitContext, type Followups, cycleScheme, getLocusEntry, isPublished } from '../cycles/queries.ts';
+import { type Cycle, type CycleUnitContext, type Followups, cycleScheme, getLocusEntry } from '../cycles/queries.ts';
+import { bodyCoveredSql, bodyIsPublic, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
 import { cycleUnits, cycles } from '../cycles/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { type StoredUnitScore, bandRef, expandUnitScore, storedDimensionScores } from './breakdown.ts';
@@ -88,7 +89,12 @@ export async function bodyAssessors(tx: Queryable, cycleId: string, bodyId: stri
 }
 
 export async function bodyTarget(tx: Queryable, cycle: Cycle, body: BodyRef): Promise<Target> {
-  return { provinceCode: body.provinceCode, bodyId: body.id, assessorIds: await bodyAssessors(tx, cycle.id, body.id), published: isPublished(cycle) };
+  return {
+    provinceCode: body.provinceCode,
+    bodyId: body.id,
+    assessorIds: await bodyAssessors(tx, cycle.id, body.id),
+    published: await bodyIsPublic(tx, cycle.id, body.provinceCode),
+  };
 }
 
 export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef): Promise<BodyResultView> {
@@ -155,18 +161,21 @@ export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef):
 
 // ── Rankings ────────────────────────────────────────────────────────────────────────────────
 
-/** The latest final cycle of the same scheme family from an earlier year (movement is against it). */
+/**
+ * The latest cycle of the same scheme family from an earlier year that has a released current
+ * publication (movement is against it).
+ */
 export async function previousCycle(tx: Queryable, cycle: Cycle): Promise<{ id: string; name: string; year: number; schemeId: string } | null> {
   const [row] = await tx
     .select({ id: cycles.id, name: cycles.name, year: cycles.year, schemeId: cycles.schemeId })
     .from(cycles)
-    .where(and(eq(cycles.family, cycle.family), lt(cycles.year, cycle.year), eq(cycles.status, 'final')))
+    .where(and(eq(cycles.family, cycle.family), lt(cycles.year, cycle.year), cyclePublicSql(cycles.id)))
     .orderBy(desc(cycles.year), desc(cycles.createdAt))
     .limit(1);
   return row ?? null;
 }
 
-interface GovRow extends RankInput {
+export interface GovRow extends RankInput {
   body: BodyRef;
   bandCode: string;
   complete: boolean;
@@ -203,7 +212,7 @@ async function governmentRows(tx: Queryable, cycleId: string): Promise<GovRow[]>
 }
 
 /** Per body: its national-per-type place and (kab/kota) provincial place, with movement. */
-async function governmentRanking(tx: Queryable, cycle: Cycle): Promise<Map<string, { nationalType: RankPlace; province: RankPlace | null; row: GovRow }>> {
+export async function governmentRanking(tx: Queryable, cycle: Cycle): Promise<Map<string, { nationalType: RankPlace; province: RankPlace | null; row: GovRow }>> {
   const rows = await governmentRows(tx, cycle.id);
   const prev = await previousCycle(tx, cycle);
   const prevPlaces = new Map<string, { group: string; rank: number }[]>();
@@ -259,9 +268,10 @@ export interface RankingView {
 export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, group: RankingGroup): Promise<RankingView> {
   const scheme = await cycleScheme(tx, cycle);
   const prev = await previousCycle(tx, cycle);
-  const published = isPublished(cycle);
+  // Per body: public once a released current publication covers it.
+  const released = (await cycleScopes(tx, cycle.id)).released;
   const assessors = new Map<string, string[]>();
-  if (!published && actor?.role === 'asisten') {
+  if (actor?.role === 'asisten') {
     const rows = await tx
       .select({ bodyId: cycleUnits.bodyId, unitId: cycleUnits.unitId, assessorId: cycleUnits.assessorId })
       .from(cycleUnits)
@@ -271,7 +281,7 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
       assessors.set(r.unitId, [actor.id]);
     }
   }
-  const visible = (t: Target) => can(actor, 'result.read', { ...t, published });
+  const visible = (t: Target) => can(actor, 'result.read', { ...t, published: covers(released, t.provinceCode ?? null) });
 
   if (group.kind === 'sector') {
     const key = `sector:${group.province}:${group.sector}`;
@@ -450,7 +460,8 @@ export async function bodyImprovements(tx: Queryable, cycle: Cycle, body: BodyRe
 // ── Trend ───────────────────────────────────────────────────────────────────────────────────
 
 export interface TrendPoint {
-  cycle: { id: string; name: string; year: number; schemeId: string; family: string; status: string };
+  /** `published`: a released current publication covers the body in that cycle. */
+  cycle: { id: string; name: string; year: number; schemeId: string; family: string; status: string; published: boolean };
   score: number;
   band: BandRef;
   complete: boolean;
@@ -472,6 +483,7 @@ export async function bodyTrend(tx: Queryable, actor: Actor | null, body: BodyRe
       bandCode: bodyResults.bandCode,
       complete: bodyResults.complete,
       source: bodyResults.source,
+      published: sql<boolean>`${bodyCoveredSql(cycles.id, body.provinceCode, { released: true })}`,
     })
     .from(bodyResults)
     .innerJoin(cycles, eq(cycles.id, bodyResults.cycleId))
@@ -490,11 +502,11 @@ export async function bodyTrend(tx: Queryable, actor: Actor | null, body: BodyRe
   );
   const out: TrendPoint[] = [];
   for (const r of rows) {
-    const t: Target = { provinceCode: body.provinceCode, bodyId: body.id, assessorIds: assessed.has(r.id) ? [actor!.id] : [], published: r.status === 'final' };
+    const t: Target = { provinceCode: body.provinceCode, bodyId: body.id, assessorIds: assessed.has(r.id) ? [actor!.id] : [], published: !!r.published };
     if (!can(actor, 'result.read', t)) continue;
     const scheme = await cycleScheme(tx, { id: r.id, schemeHash: r.schemeHash });
     out.push({
-      cycle: { id: r.id, name: r.name, year: r.year, schemeId: r.schemeId, family: r.family, status: r.status },
+      cycle: { id: r.id, name: r.name, year: r.year, schemeId: r.schemeId, family: r.family, status: r.status, published: !!r.published },
       score: r.score,
       band: bandRef(scheme, r.bandCode),
       complete: r.complete,

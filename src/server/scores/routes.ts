@@ -1,6 +1,6 @@
 // Score routes: unit breakdown, government result with its units, rankings per group with
 // movement, what-if under another scheme of the family, the improvement list, a body's trend,
-// and a full recompute. Reads are scoped by `result.read` (the public: final cycles only).
+// and a full recompute. Reads are scoped by `result.read` (the public: bodies a released publication covers).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, notFound } from '../errors.ts';
@@ -9,6 +9,7 @@ import { type Cycle, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry
 import { Followups, Text, bodyType, cycleBodyParams, cycleParams, cycleUnitParams, provinceCode } from '../cycles/wire.ts';
 import type { Queryable } from '../db/client.ts';
 import { recomputeCycle } from './recompute.ts';
+import { cycleIsPublic } from '../publications/visibility.ts';
 import {
   type BodyRef as BodyRefT,
   bodyImprovements,
@@ -122,7 +123,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       method: 'GET',
       url: '/cycles/:cycleId/rankings',
       summary:
-        'A ranking group: national per body type (group=national&type=kota), provincial kab/kota (group=province&province=36), or units of a sector in a province (group=sector&province=36&sector=adminduk). Movement is against the latest final cycle of the same scheme family.',
+        'A ranking group: national per body type (group=national&type=kota), provincial kab/kota (group=province&province=36), or units of a sector in a province (group=sector&province=36&sector=adminduk). Movement is against the latest earlier published cycle of the same scheme family.',
       tags,
       access: 'result.read',
       params: cycleParams,
@@ -156,8 +157,8 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
                 sector: query.sector ?? (() => { throw missing('sector'); })(),
               };
       // Any role with result.read may open any group: rows outside the caller's scope are left
-      // out (counted in `hidden`). The public sees final cycles only.
-      if (!auth.actor) auth.require('result.read', { published: cycle.status === 'final' });
+      // out (counted in `hidden`). The public sees published bodies of cycles with a released publication only.
+      if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
       const view = await ranking(tx, auth.actor, cycle, group);
       return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
     },
@@ -269,7 +270,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
           body: BodyRef,
           items: z.array(
             z.object({
-              cycle: CycleRef.extend({ family: z.string(), status: z.string() }),
+              cycle: CycleRef.extend({ family: z.string(), status: z.string(), published: z.boolean() }),
               score: z.number(),
               band: BandRef,
               complete: z.boolean(),
