@@ -38,6 +38,7 @@ export const PUBLIC_PAGES: Record<string, string[]> = {
   '/': START_PAGE_MODULES,
   '/governments/$bodyId': ['src/web/public/government-screen.tsx', 'src/web/public/locales/id.json', 'src/web/public/detail-locales/government.id.json'],
   '/map': ['src/web/public/map-screen.tsx', 'src/web/public/locales/id.json', 'src/web/public/detail-locales/map.id.json'],
+  '/publikasi/$publicationId': ['src/web/publish/publication-page.tsx', 'src/web/publish/locales/id.json', 'src/web/public/locales/id.json'],
 };
 
 export interface ManifestChunk {

@@ -26,7 +26,8 @@ import {
 } from './publish-model.ts';
 import { snapshotIndicatorValue, type PublicationMeta, type PublicationSnapshot } from './publish-types.ts';
 import { ServerRefusal } from './server-message.tsx';
-import { usePublication, usePublishErratum } from './use-publications.ts';
+import { usePublishErratum } from './use-publication-actions.ts';
+import { usePublication } from './use-publications.ts';
 
 export interface ErratumFormProps {
   publication: PublicationMeta;

@@ -19,6 +19,7 @@ import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { ErratumForm } from './erratum-form.tsx';
+import { useManageStrings } from './manage-strings.ts';
 import { PublishForm, type ScopeOption } from './publish-form.tsx';
 import { readiness } from './publish-model.ts';
 import type { PublicationMeta } from './publish-types.ts';
@@ -48,6 +49,7 @@ export function AdminPublicationScreen() {
 }
 
 export function PublicationManager({ cycleId, admin }: { cycleId: string; admin: boolean }) {
+  useManageStrings();
   const { t } = useTranslation('publish');
   const me = useMe().data;
   const cycle = useQuery(cycleInfoQueryOptions(cycleId));

@@ -214,11 +214,11 @@ export function PublicationContent({ meta, snapshot, bands }: PublicationViewDat
                 <li key={v.id}>
                   {v.id === meta.id ? (
                     <Text span size="sm" fw={700}>
-                      {t('history.version_n', { version: v.version })}
+                      {t('page.version_n', { version: v.version })}
                     </Text>
                   ) : (
                     <AnchorLink to="/publikasi/$publicationId" params={{ publicationId: v.id }} size="sm" fw={600}>
-                      {t('history.version_n', { version: v.version })}
+                      {t('page.version_n', { version: v.version })}
                     </AnchorLink>
                   )}
                   <StatusBadge status={v.status} />

@@ -11,7 +11,7 @@ import { AnchorLink } from '../ui/anchor-link.tsx';
 import { publicAtToIso } from './publish-model.ts';
 import type { PublicationMeta } from './publish-types.ts';
 import { ServerRefusal } from './server-message.tsx';
-import { usePublish } from './use-publications.ts';
+import { usePublish } from './use-publication-actions.ts';
 
 export interface ScopeOption {
   value: string;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider, createMemoryHistory, createRootRoute, createRouter } from '@tanstack/react-router';
@@ -7,6 +7,7 @@ import { getScheme } from '../../../methodologies/index.ts';
 import type { Scheme } from '../../core/types.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { ErratumForm } from './erratum-form.tsx';
+import { loadManageStrings } from './manage-strings.ts';
 import { PublicationContent } from './publication-page.tsx';
 import { PublishForm } from './publish-form.tsx';
 import { reasonError, rowErrors } from './publish-model.ts';
@@ -104,6 +105,7 @@ async function renderRouted(ui: ReactNode) {
 
 const user = () => userEvent.setup({ delay: null });
 
+beforeAll(() => Promise.all([loadManageStrings('id'), loadManageStrings('en')]));
 beforeEach(() => {
   vi.unstubAllGlobals();
 });

@@ -1,12 +1,12 @@
 /**
  * Publication reads and writes: a cycle's versions (`GET /cycles/:id/publications`), one
- * version with its snapshot (`GET /publications/:id`), publishing a scope and publishing an
- * erratum. The only place that builds `publish` query keys. A version never changes once
+ * version with its snapshot (`GET /publications/:id`). The only place that builds `publish`
+ * query keys; the writes live in use-publication-actions.ts (the public page needs none). A version never changes once
  * written, so its snapshot is cached for good; the list is refetched after every write.
  */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, API_BASE } from '../lib/api.ts';
-import type { ErratumInput, PublicationMeta, PublicationView, PublishInput } from './publish-types.ts';
+import type { PublicationMeta, PublicationView } from './publish-types.ts';
 
 export const publishKeys = {
   all: ['publish'] as const,
@@ -33,26 +33,6 @@ export const usePublications = (cycleId: string | undefined, enabled = true) =>
 
 export const usePublication = (publicationId: string | undefined) =>
   useQuery({ ...getPublicationQueryOptions(publicationId ?? ''), enabled: !!publicationId });
-
-export function usePublish(cycleId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: PublishInput) => api.post<PublicationMeta>(`/cycles/${cycleId}/publications`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: publishKeys.list(cycleId) }),
-  });
-}
-
-export function usePublishErratum(publicationId: string, cycleId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ErratumInput) => api.post<PublicationMeta>(`/publications/${publicationId}/errata`, input),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: publishKeys.list(cycleId) }),
-        queryClient.invalidateQueries({ queryKey: publishKeys.one(publicationId) }),
-      ]),
-  });
-}
 
 /** Download addresses of a version's open data (stable, documented columns). */
 export const openDataHref = (publicationId: string, format: 'csv' | 'json'): string =>
