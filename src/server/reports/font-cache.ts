@@ -10,6 +10,11 @@
  * into each PDF stay per document, exactly as before); only the parsed, read-only fontkit font
  * underneath is shared. Every other font source goes through pdfkit unchanged.
  *
+ * Also shared: pdfkit's per-font word layout cache (word → shaped glyph run, read-only once
+ * made; pdfkit copies positions before changing them), so a word shaped for one rapor is not
+ * shaped again for the next. Bounded: the cache is dropped when it grows past
+ * LAYOUT_CACHE_LIMIT words.
+ *
  * Guarded: the wrapper relies on pdfkit 0.19 internals (`_fontFamilies`, `_fontCount`,
  * `_font`, the EmbeddedFont constructor). If any of them is missing, nothing is patched and
  * pdfkit keeps its own (slower, correct) behaviour. `fontCacheActive()` tells which happened.
@@ -34,6 +39,7 @@ interface PdfKitDocument {
 type EmbeddedFontClass = new (doc: PdfKitDocument, font: FontkitFont, id: string) => unknown;
 
 let active = false;
+const LAYOUT_CACHE_LIMIT = 50_000;
 
 /** Whether the shared-font wrapper is installed (false = pdfkit's stock font loading). */
 export function fontCacheActive(): boolean {
@@ -62,6 +68,7 @@ export function shareFonts(paths: readonly string[]): void {
     }
 
     const parsed = new Map<string, FontkitFont>();
+    const layouts = new Map<string, { cache: Record<string, unknown>; uses: number }>();
     for (const p of paths) parsed.set(p, fontkit.create(readFileSync(p)));
     const original = PDFKit.prototype.font;
 
@@ -76,6 +83,15 @@ export function shareFonts(paths: readonly string[]): void {
       let embedded = this._fontFamilies[key];
       if (embedded === undefined) {
         embedded = new EmbeddedFont(this, shared, `F${++this._fontCount}`);
+        const own = (embedded as { layoutCache?: Record<string, unknown> }).layoutCache;
+        if (own !== undefined) {
+          let entry = layouts.get(key);
+          if (entry === undefined || (++entry.uses % 64 === 0 && Object.keys(entry.cache).length > LAYOUT_CACHE_LIMIT)) {
+            entry = { cache: own, uses: 0 };
+            layouts.set(key, entry);
+          }
+          (embedded as { layoutCache?: Record<string, unknown> }).layoutCache = entry.cache;
+        }
         this._fontFamilies[key] = embedded;
       }
       this._fontSource = key;

@@ -68,6 +68,12 @@ const id = {
   'rapor.section.method': 'Metode',
   'rapor.section.method.text':
     'Nilai unit = Σ (bobot dimensi × nilai dimensi). Nilai pemerintah = rata-rata nilai unitnya menurut aturan agregasi metodologi {scheme}. Pembulatan setengah menjauhi nol ke 2 desimal, sekali, pada angka yang diklasifikasi; batas bawah kategori termasuk.',
+  'rapor.section.matrix': 'Poin hilang per indikator dan unit',
+  'rapor.section.matrix.note':
+    'Kolom 1–{n} = nomor unit pada tabel Nilai unit layanan; Pemda = rata-rata tertimbang unit. Sel = poin hilang (bobot dikurangi poin); · = tidak ada poin hilang; — = belum dijawab. Sel berarsir dan tebal: poin hilang ≥ {threshold}. Rincian per indikator ada pada rapor masing-masing unit.',
+  'rapor.superseded': 'DIGANTIKAN — versi ini telah digantikan oleh ralat (versi {version}). Hasil yang berlaku: {url}',
+  'rapor.superseded.short': 'DIGANTIKAN',
+  'col.government': 'Pemda',
   'col.no': 'No',
   'col.code': 'Kode',
   'col.indicator': 'Indikator',
@@ -173,6 +179,12 @@ const en: Record<Key, string> = {
   'rapor.section.method': 'Method',
   'rapor.section.method.text':
     "Unit score = Σ (dimension weight × dimension score). Government score = mean of its units' scores under the aggregation rule of methodology {scheme}. Rounded half away from zero to 2 decimals, once, on the number that is classified; categories include their lower bound.",
+  'rapor.section.matrix': 'Points lost by indicator and unit',
+  'rapor.section.matrix.note':
+    "Columns 1–{n} = the unit's number in the Service unit scores table; Gov. = the units' weighted mean. Cell = points lost (weight minus points); · = no points lost; — = no answer. Shaded bold cells: points lost ≥ {threshold}. Each unit's rapor has the full indicator detail.",
+  'rapor.superseded': 'SUPERSEDED — this version was replaced by an erratum (version {version}). The current result: {url}',
+  'rapor.superseded.short': 'SUPERSEDED',
+  'col.government': 'Gov.',
   'col.no': 'No',
   'col.code': 'Code',
   'col.indicator': 'Indicator',

@@ -61,8 +61,9 @@ describe('renderRapor', () => {
       const pages = pdfPages(pdf.serang);
       const all = squash(pages.join('\n'));
 
-      // One summary page, one page per unit, then improvements, evidence and assumptions.
-      expect(pages.length).toBeGreaterThanOrEqual(1 + serang.units.length + 1);
+      // A summary page, then ONE indicator × unit table, improvements, evidence, assumptions.
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      expect(pages.length).toBeLessThanOrEqual(6);
       expect(Number(pdfInfo(pdf.serang).Pages)).toBe(pages.length);
       expect(pages[0]).toContain(`Halaman 1 dari ${pages.length}`);
       expect(pages.at(-1)).toContain(`Halaman ${pages.length} dari ${pages.length}`);
@@ -83,7 +84,9 @@ describe('renderRapor', () => {
       }
       const o1 = indicatorText.get('O1')!;
       expect(all).toContain(o1.id);
-      expect(all).toContain('Poin hilang');
+      expect(all).toContain('Poin hilang per indikator dan unit');
+      // Every indicator of the scheme is a row of the matrix.
+      for (const code of indicatorText.keys()) expect(all).toMatch(new RegExp(`\\b${code}\\b`));
 
       // The assumptions note lists every assumption of the scheme.
       expect(all).toContain('Catatan asumsi metodologi');
@@ -94,7 +97,9 @@ describe('renderRapor', () => {
       const pages = pdfPages(pdf.serang);
       const page = pages.findIndex((p) => p.includes('Daftar perbaikan')) + 1;
       expect(page).toBeGreaterThan(1);
-      const gains = pdfLayoutPage(pdf.serang, page)
+      // The list may continue on the next page.
+      const text = [page, page + 1].filter((p) => p <= pages.length).map((p) => pdfLayoutPage(pdf.serang, p)).join('\n');
+      const gains = text
         .split('\n')
         .map((line) => /\+(\d+,\d{2})\s+\+(\d+,\d{2})\s*$/.exec(line))
         .filter((m) => m !== null)
@@ -130,13 +135,31 @@ describe('renderRapor', () => {
       const unit = unitInput;
       const pages = pdfPages(pdf.unit);
       const all = squash(pages.join('\n'));
-      expect(pages.length).toBeLessThan(pdfPages(pdf.lebak).length);
+      // The unit rapor keeps the detailed indicator table (mean, %, weight, points, points lost).
+      expect(all).toContain('Rincian per indikator');
+      expect(all).toContain('Rerata');
+      expect(all).not.toContain('Poin hilang per indikator dan unit');
       expect(all).toContain('RAPOR HASIL PENILAIAN UNIT LAYANAN');
       expect(all).toContain(unit.subject.name);
       expect(all).toContain('Kabupaten Lebak');
       expect(pages[0]).toContain(idNumber(unit.score));
       expect(all).toContain(`Halaman 1 dari ${pages.length}`);
       expect(all).not.toContain('Nilai unit layanan');
+    });
+
+    it('keeps the older per-unit layout (the benchmark baseline): one detailed page per unit', async () => {
+      const pages = pdfPages(await renderRapor(serang, 'per-unit'));
+      expect(pages.length).toBeGreaterThanOrEqual(1 + serang.units.length + 1);
+      expect(squash(pages.join('\n'))).not.toContain('Poin hilang per indikator dan unit');
+    });
+
+    it('says on every page that a superseded version was replaced, with the current URL', async () => {
+      const url = 'https://pantau.example/publikasi/v4';
+      const pages = pdfPages(await renderRapor({ ...serang, snapshot: { ...published, supersededBy: { version: 4, url } } }));
+      expect(squash(pages[0]!)).toContain('DIGANTIKAN — versi ini telah digantikan oleh ralat (versi 4)');
+      expect(squash(pages[0]!)).toContain(url);
+      for (const p of pages) expect(p).toContain('DIGANTIKAN');
+      expect(squash(pages.join(' '))).not.toContain('SEMENTARA');
     });
 
     it('rasterises page 1 with pdftoppm (A4 portrait)', async () => {

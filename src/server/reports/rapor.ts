@@ -244,11 +244,11 @@ function titleBlock(c: Ctx): Node[] {
   ];
 }
 
-function provisionalBanner(c: Ctx): Node {
+function provisionalBanner(c: Ctx, text = c.t('rapor.provisional.banner')): Node {
   return {
     table: {
       widths: ['*'],
-      body: [[{ text: c.t('rapor.provisional.banner'), bold: true, fontSize: 9.5, margin: [4, 3, 4, 3] }]],
+      body: [[{ text, bold: true, fontSize: 9.5, margin: [4, 3, 4, 3] }]],
     },
     layout: {
       hLineWidth: (): number => 1.6,
@@ -483,7 +483,8 @@ function unitIndicatorTable(u: ReportUnit, index: number, c: Ctx): Node {
   });
 }
 
-function indicatorSections(c: Ctx): Node[] {
+function indicatorSections(c: Ctx, layout: GovernmentLayout): Node[] {
+  if (c.isGovernment && layout === 'matrix') return matrixSections(c);
   const out: Node[] = [];
   const units = c.isGovernment ? sortedUnits(c.input.units) : c.input.units;
   units.forEach((u, k) => {
@@ -494,17 +495,141 @@ function indicatorSections(c: Ctx): Node[] {
   return out;
 }
 
+/**
+ * How a government rapor shows its indicators: 'matrix' (default) is ONE table, rows =
+ * indicators grouped by dimension, columns = units (by their number in the unit table) and the
+ * government, cells = points lost; 'per-unit' is the older detailed table per unit (one page
+ * each), kept as the benchmark's baseline. A unit rapor always has the detailed table.
+ */
+export type GovernmentLayout = 'matrix' | 'per-unit';
+
+/** Units per matrix table; more units continue in a second table with the next columns. */
+const MATRIX_UNITS_PER_TABLE = 8;
+const MATRIX_CODE_WIDTH = 20;
+const MATRIX_CELL_WIDTH = 31;
+/** Points lost from which a cell is shaded (on the 100-point scale; scaled for others). */
+const MATRIX_SHADE_FROM = 1.5;
+
+const matrixLayout = {
+  hLineWidth: (i: number, node: LayoutNode): number => (i <= 1 ? 0 : i === 2 || i === node.table.body.length ? 0.8 : 0.25),
+  vLineWidth: (): number => 0,
+  hLineColor: (): string => palette.rule,
+  paddingLeft: (): number => 2,
+  paddingRight: (): number => 2,
+  paddingTop: (row: number): number => (row === 0 ? 0 : 1),
+  paddingBottom: (row: number): number => (row === 0 ? 4 : 1),
+};
+
+function matrixSections(c: Ctx): Node[] {
+  const units = sortedUnits(c.input.units);
+  const totalWeight = units.reduce((s, u) => s + u.breakdown.weight, 0) || 1;
+  const scale = c.resultMax / 100;
+  const shadeFrom = MATRIX_SHADE_FROM * scale;
+  const dot = '·';
+  const dash = '—';
+  const cellOf = (lost: number | null, bold = false): Node => {
+    if (lost === null) return { text: dash, alignment: 'right' };
+    if (lost < 0.005) return { text: dot, alignment: 'right', color: palette.muted };
+    const node: { [k: string]: unknown } = { text: c.n(lost), alignment: 'right' };
+    if (bold) node.bold = true;
+    if (lost >= shadeFrom) {
+      node.fillColor = '#bfbfbf';
+      node.bold = true;
+    }
+    return node;
+  };
+  // Indicator rows come from the first unit's breakdown (every unit has the scheme's indicators).
+  const first = units[0]!.breakdown;
+  const out: Node[] = [{ text: '', pageBreak: 'before' }];
+  for (let start = 0; start < units.length; start += MATRIX_UNITS_PER_TABLE) {
+    const chunk = units.slice(start, start + MATRIX_UNITS_PER_TABLE);
+    const last = start + MATRIX_UNITS_PER_TABLE >= units.length;
+    const cols = chunk.length + (last ? 1 : 0);
+    const textWidth = CONTENT_WIDTH - MATRIX_CODE_WIDTH - cols * MATRIX_CELL_WIDTH - 4 * (cols + 2);
+    const widths = [MATRIX_CODE_WIDTH, textWidth, ...Array<number>(cols).fill(MATRIX_CELL_WIDTH)];
+    const span = widths.length;
+    const filler = (n: number): Node[] => Array.from({ length: n }, () => ({}));
+    const body: Node[][] = [];
+    body.push([
+      {
+        stack: [
+          { text: c.t('rapor.section.matrix'), style: 'h2' },
+          { text: c.t('rapor.section.matrix.note', { n: units.length, threshold: c.n(shadeFrom) }), style: 'note', margin: [0, 2, 0, 0] },
+        ],
+        colSpan: span,
+      },
+      ...filler(span - 1),
+    ]);
+    body.push([
+      { text: c.t('col.code'), bold: true },
+      { text: c.t('col.indicator'), bold: true },
+      ...chunk.map((_, k) => ({ text: String(start + k + 1), bold: true, alignment: 'right' })),
+      ...(last ? [{ text: c.t('col.government'), bold: true, alignment: 'right' }] : []),
+    ]);
+    first.dimensions.forEach((d, di) => {
+      const govLost = units.reduce((s, u) => s + (u.breakdown.weight / totalWeight) * (u.breakdown.dimensions[di]?.pointsLost ?? 0), 0);
+      body.push([
+        { text: `${d.title[c.lang]} (${c.n(d.weight)}%)`, colSpan: 2, bold: true, fillColor: palette.head },
+        {},
+        ...chunk.map((u) => ({ ...(cellOf(u.breakdown.dimensions[di]?.pointsLost ?? null, true) as object), fillColor: palette.head, color: palette.text })),
+        ...(last ? [{ ...(cellOf(govLost, true) as object), fillColor: palette.head, color: palette.text }] : []),
+      ]);
+      d.variables.forEach((v, vi) => {
+        v.indicators.forEach((ind, ii) => {
+          let gov = 0;
+          let any = false;
+          const cells = chunk.map((u) => {
+            const x = u.breakdown.dimensions[di]?.variables[vi]?.indicators[ii];
+            if (x === undefined || x.value === null) return cellOf(null);
+            return cellOf(x.pointsLost);
+          });
+          if (last) {
+            for (const u of units) {
+              const x = u.breakdown.dimensions[di]?.variables[vi]?.indicators[ii];
+              if (x === undefined || x.value === null) continue;
+              any = true;
+              gov += (u.breakdown.weight / totalWeight) * x.pointsLost;
+            }
+          }
+          body.push([
+            { text: ind.code, bold: true },
+            { text: ind.text[c.lang], fontSize: 6.5 },
+            ...cells,
+            ...(last ? [any ? cellOf(gov, true) : cellOf(null)] : []),
+          ]);
+        });
+      });
+    });
+    // Totals: each unit's points lost overall, and the government's.
+    const govTotal = units.reduce((s, u) => s + (u.breakdown.weight / totalWeight) * u.breakdown.dimensions.reduce((a, d) => a + d.pointsLost, 0), 0);
+    body.push([
+      { text: c.t('col.pointsLost'), colSpan: 2, bold: true },
+      {},
+      ...chunk.map((u) => ({ text: c.n(u.breakdown.dimensions.reduce((a, d) => a + d.pointsLost, 0)), bold: true, alignment: 'right' })),
+      ...(last ? [{ text: c.n(govTotal), bold: true, alignment: 'right' }] : []),
+    ]);
+    out.push({
+      table: { headerRows: 2, keepWithHeaderRows: 1, widths, body },
+      layout: matrixLayout,
+      fontSize: 7,
+      lineHeight: 1,
+      margin: [0, start === 0 ? 0 : 10, 0, 0],
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Improvements, evidence, assumptions
 // ---------------------------------------------------------------------------------------------
 
-function improvementSection(c: Ctx): Node[] {
+function improvementSection(c: Ctx, breakBefore: boolean): Node[] {
   const limit = c.input.improvementLimit ?? DEFAULT_IMPROVEMENT_LIMIT;
   const { shown, total } = selectImprovements(c.input.improvements, c.isGovernment, limit);
   const title = c.t('rapor.section.improvements');
   const note = c.isGovernment ? c.t('rapor.section.improvements.note.government') : c.t('rapor.section.improvements.note.unit');
   if (shown.length === 0) {
-    return [{ stack: [sectionTitle(title, [0, 0, 0, 4]), { text: c.t('rapor.section.improvements.none'), fontSize: 9 }], pageBreak: 'before' }];
+    return [{ stack: [sectionTitle(title, [0, breakBefore ? 0 : 12, 0, 4]), { text: c.t('rapor.section.improvements.none'), fontSize: 9 }], ...(breakBefore ? { pageBreak: 'before' } : {}) }];
   }
   const level = (x: number | null): string => (x === null ? c.t('value.missing') : c.n(x));
   const indicatorCell = (i: ReportImprovement): Node => ({
@@ -531,7 +656,7 @@ function improvementSection(c: Ctx): Node[] {
         body,
         align: ['right', 'left', 'left', 'right', 'right', 'right'],
       });
-  return [{ text: '', pageBreak: 'before' }, table, ...more];
+  return [breakBefore ? { text: '', pageBreak: 'before' } : { text: '', margin: [0, 12, 0, 0] }, table, ...more];
 }
 
 function evidenceSection(c: Ctx): Node[] {
@@ -631,7 +756,12 @@ function pageHeader(c: Ctx): (page: number) => Node {
 function pageFooter(c: Ctx): (page: number, pages: number) => Node {
   const snap = c.input.snapshot;
   const generated = c.t('rapor.generated', { date: formatDate(c.input.generatedAt, c.lang) });
-  const left = snap === null ? [{ text: c.t('rapor.provisional'), bold: true }, `  ·  ${generated}`] : [`snapshot ${snap.id} v${snap.version}  ·  ${generated}`];
+  const left =
+    snap === null
+      ? [{ text: c.t('rapor.provisional'), bold: true }, `  ·  ${generated}`]
+      : snap.supersededBy
+        ? [{ text: c.t('rapor.superseded.short'), bold: true }, `  ·  snapshot ${snap.id} v${snap.version}  ·  ${generated}`]
+        : [`snapshot ${snap.id} v${snap.version}  ·  ${generated}`];
   return (page, pages) => ({
     columns: [
       { text: left, fontSize: 7.5, color: palette.muted, width: '*' },
@@ -673,19 +803,21 @@ function pageSetup(c: Ctx): Omit<DocumentDefinition, 'content'> {
   };
 }
 
-/** The pdfmake document of a rapor. */
-export function buildRaporDocument(input: RaporInput): DocumentDefinition {
+/** The pdfmake document of a rapor (`layout`: a government's indicator section, see GovernmentLayout). */
+export function buildRaporDocument(input: RaporInput, layout: GovernmentLayout = 'matrix'): DocumentDefinition {
   const c = context(input);
+  const matrix = c.isGovernment && layout === 'matrix';
   const content: Node[] = [
     ...titleBlock(c),
     ...(input.snapshot === null ? [provisionalBanner(c)] : []),
+    ...(input.snapshot?.supersededBy ? [provisionalBanner(c, c.t('rapor.superseded', { version: input.snapshot.supersededBy.version, url: input.snapshot.supersededBy.url }))] : []),
     scoreBox(c),
     ...publicationLines(c),
     ...incompleteWarnings(c),
     ...dimensionSection(c),
     ...unitsSection(c),
-    ...indicatorSections(c),
-    ...improvementSection(c),
+    ...indicatorSections(c, layout),
+    ...improvementSection(c, !matrix),
     ...evidenceSection(c),
     ...assumptionSection(c),
   ];
@@ -703,10 +835,10 @@ export function buildBaselineDocument(input: RaporInput): DocumentDefinition {
 }
 
 /** Render the rapor of a government (its units inside) or of one unit, as a PDF buffer. */
-export async function renderRapor(input: RaporInput): Promise<Buffer> {
+export async function renderRapor(input: RaporInput, layout: GovernmentLayout = 'matrix'): Promise<Buffer> {
   const lang = input.language ?? 'id';
   const t = translator(lang);
-  const doc = buildRaporDocument(input);
+  const doc = buildRaporDocument(input, layout);
   const title = `${input.subject.kind === 'government' ? t('rapor.title') : t('rapor.title.unit')} — ${input.subject.name} — ${input.cycle.name}`;
   return renderPdf(doc, { title, createdAt: input.generatedAt, lang, author: input.issuer?.[lang] ?? t('org.name') });
 }

@@ -86,6 +86,8 @@ export interface SnapshotRef {
   publishedAt: DateInput;
   /** Permanent URL of the published snapshot. */
   url: string;
+  /** Set when an erratum replaced this version: the rapor says so on every page. */
+  supersededBy?: { version: number; url: string } | null;
 }
 
 export interface RaporInput {
