@@ -12,6 +12,7 @@ export type NavPath =
   | '/review'
   | '/assess'
   | '/assignments/mine'
+  | '/assignments/klarifikasi'
   | '/review/queue'
   | '/pemda'
   | '/unit'
@@ -44,6 +45,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
   asisten: [
     { to: '/assignments/mine', label: 'shell.nav.assignments' },
     { to: '/assess', label: 'shell.nav.assess_home' },
+    { to: '/assignments/klarifikasi', label: 'shell.nav.clarify_queue' },
   ],
   koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
   operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],

@@ -277,6 +277,32 @@ const reviewPublicationRoute = createRoute({
   component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'ReviewPublicationScreen'),
 });
 
+// Clarification (klarifikasi): the pimpinan's disputes queue of a cycle, the asisten's queue of
+// its assigned units, and the koordinator's clarification page of its body.
+const reviewClarificationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/cycles/$cycleId/klarifikasi',
+  beforeLoad: requireRole(['pimpinan']),
+  loader: loadNs('clarify'),
+  component: lazyRouteComponent(() => import('../clarify/dispute-queue-screen.tsx'), 'ReviewDisputesScreen'),
+});
+
+const assistantClarificationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assignments/klarifikasi',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('clarify'),
+  component: lazyRouteComponent(() => import('../clarify/dispute-queue-screen.tsx'), 'AssistantDisputesScreen'),
+});
+
+const pemdaClarificationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pemda/cycles/$cycleId/klarifikasi',
+  beforeLoad: requireRole(['koordinator']),
+  loader: loadNs('clarify'),
+  component: lazyRouteComponent(() => import('../clarify/clarification-screen.tsx'), 'ClarificationScreen'),
+});
+
 const reviewUnitRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId/units/$unitId',
@@ -348,6 +374,9 @@ const routeTree = rootRoute.addChildren([
   reviewCycleRoute,
   reviewPublicationRoute,
   reviewUnitRoute,
+  reviewClarificationRoute,
+  assistantClarificationRoute,
+  pemdaClarificationRoute,
   pemdaRoute,
   unitRoute,
   adminRegistryRoute,

@@ -8,6 +8,7 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
 import { useFormat } from '../lib/format.ts';
+import { ClarificationLink } from '../clarify/clarify-link.tsx';
 import { EmbargoNotice } from '../publish/embargo-notice.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -36,6 +37,9 @@ function CycleView({ cycleId, bodyId, back }: { cycleId: string; bodyId: string;
       </AnchorLink>
       <PanelBoundary>
         <EmbargoNotice cycleId={cycleId} provinceCode={result.data?.body.provinceCode} />
+      </PanelBoundary>
+      <PanelBoundary>
+        <ClarificationLink cycleId={cycleId} />
       </PanelBoundary>
       {result.data ? (
         <>

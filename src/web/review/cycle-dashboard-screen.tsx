@@ -7,6 +7,8 @@ import { Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mant
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
+import { useMe } from '../auth/use-me.ts';
+import { ClarificationPanel } from '../clarify/window-panel.tsx';
 import { PublicationLink } from '../publish/publication-link.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
@@ -39,6 +41,7 @@ export function CycleDashboardScreen() {
   const cycles = useCycles();
   const progress = useProgress(cycleId);
   const scheme = useReviewScheme(cycleId);
+  const provinceCode = useMe().data?.provinceCode ?? null;
   const range = scheme.data?.result ?? { min: 0, max: 100 };
   const outliers = useMemo(
     () => scoreOutliers(progress.data?.bodies ?? [], { min: range.min, max: range.max }),
@@ -100,6 +103,9 @@ export function CycleDashboardScreen() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <PanelBoundary>
+              <ClarificationPanel cycleId={cycleId} provinceCode={provinceCode} cycleStatus={cycle?.status} />
+            </PanelBoundary>
             <PanelBoundary>
               <PublicationLink cycleId={cycleId} admin={false} />
             </PanelBoundary>
