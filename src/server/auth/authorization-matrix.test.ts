@@ -28,6 +28,10 @@ import { records } from '../records/schema.ts';
 import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
+import { publications } from '../publications/schema.ts';
+import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
+import { getCycle } from '../cycles/queries.ts';
+import type { Tx } from '../db/client.ts';
 import { DirectoryEvidenceStore } from '../evidence/store.ts';
 import { users } from './schema.ts';
 import { addUser, signIn, type SignedIn } from './testing.ts';
@@ -99,6 +103,7 @@ interface WorldIds {
   sha256: string;
   windowId: string;
   disputeId: string;
+  publicationId: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -229,6 +234,9 @@ async function buildFixtures(): Promise<void> {
     resolution: null,
   }));
 
+  const publicationId = randomUUID();
+  let publicationRow: typeof publications.$inferInsert | undefined;
+
   restoreFixtures = async () => {
     await db.transaction(async (tx) => {
       await tx.update(bodies).set({ active: true }).where(inArray(bodies.id, [bodyA!.id, bodyB!.id, bodyP.id]));
@@ -247,6 +255,11 @@ async function buildFixtures(): Promise<void> {
       for (const r of disputeRows) {
         await tx.insert(disputes).values(r).onConflictDoUpdate({ target: disputes.id, set: { status: 'open', evidence: r.evidence, resolvedBy: null, resolvedAt: null, resolution: null } });
       }
+      // The final cycle is public through its current, released national publication (the
+      // snapshot built once by the publication builder); nothing else of the cycles is published.
+      publicationRow ??= await fixturePublication(tx, final.id, publicationId);
+      await tx.delete(publications).where(sql`${publications.id} <> ${publicationId}`);
+      await tx.insert(publications).values(publicationRow).onConflictDoUpdate({ target: publications.id, set: { status: 'current', supersededAt: null, publicAt: publicationRow.publicAt } });
     });
   };
   await restoreFixtures();
@@ -262,6 +275,8 @@ async function buildFixtures(): Promise<void> {
     // The published world has no window or dispute: any id is unknown there (404).
     windowId: windowRows[i]?.id ?? randomUUID(),
     disputeId: disputeRows[i]?.id ?? randomUUID(),
+    // Only the published world has a publication; elsewhere any id is unknown (404).
+    publicationId: i === 2 ? publicationId : randomUUID(),
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -269,6 +284,14 @@ async function buildFixtures(): Promise<void> {
   instrumentCode = instrument;
 
   for (const who of ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator'] as const) sessions[who] = await signIn(t.app, who, PW);
+}
+
+/** A national publication of the final cycle, released an hour ago, with a builder-made snapshot. */
+async function fixturePublication(tx: Tx, cycleId: string, id: string): Promise<typeof publications.$inferInsert> {
+  const cycle = (await getCycle(tx, cycleId))!;
+  const publishedAt = new Date(Date.now() - 3_600_000);
+  const snapshot = await buildSnapshot(tx, cycle, 'national', { version: 1, publishedAt, publicAt: publishedAt });
+  return { id, cycleId, scope: 'national', version: 1, status: 'current', publicAt: publishedAt, publishedAt, schemeHash: cycle.schemeHash, contentHash: hashSnapshot(snapshot), snapshot };
 }
 
 // ── Filling a route's URL ───────────────────────────────────────────────────────────────────
@@ -293,6 +316,7 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     sha256: 'sha256',
     windowId: 'windowId',
     disputeId: 'disputeId',
+    publicationId: 'publicationId',
     // No fixture job: any id is another's (404 for all, 401 anonymous) — jobs.test.ts covers owners.
     jobId: 'recordId',
   };
@@ -308,7 +332,8 @@ function levelOf(kinds: (keyof WorldIds)[]): Level {
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';
-  if (kinds.includes('cycleId')) return 'cycle';
+  // A publication is a cycle's (one scope of it): read like the cycle.
+  if (kinds.includes('cycleId') || kinds.includes('publicationId')) return 'cycle';
   return 'none';
 }
 

@@ -8,6 +8,9 @@ import { verifyAudit } from '../audit/queries.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { cycles } from './schema.ts';
+import { createCycle } from './queries.ts';
+import { importBodyScores } from '../scores/import.ts';
+import { publish } from '../publications/queries.ts';
 
 let t: TestApp;
 let w: World;
@@ -62,11 +65,24 @@ describe('api: /cycles', () => {
   });
 
   describe('GET', () => {
-    it('shows the public final cycles only', async () => {
+    it('shows the public the cycles with a released publication only (final alone is not public)', async () => {
+      const [published, unpublished] = await t.db.db.transaction(async (tx) => {
+        const made = [];
+        for (const name of ['Hasil terbit', 'Hasil final belum terbit']) {
+          const c = await createCycle(tx, null, { name, year: 2022, schemeId: 'ombudsman-2022', source: 'imported', status: 'final' });
+          await importBodyScores(tx, null, c, [{ bodyId: w.bodies.a.id, score: 80 }]);
+          made.push(c);
+        }
+        await publish(tx, null, made[0]!, { scope: 'national' });
+        return made;
+      });
       const res = await w.call('public', { method: 'GET', url: '/api/v1/cycles' });
       expect(res.statusCode, res.body).toBe(200);
       const pub = res.json();
-      expect(pub.items.every((c: { status: string }) => c.status === 'final')).toBe(true);
+      expect(pub.items.map((c: { id: string }) => c.id)).toEqual([published!.id]);
+      expect(pub.items[0]).toMatchObject({ status: 'final', published: true });
+      expect((await w.call('public', { method: 'GET', url: `/api/v1/cycles/${published!.id}` })).statusCode).toBe(200);
+      expect((await w.call('public', { method: 'GET', url: `/api/v1/cycles/${unpublished!.id}` })).statusCode).toBe(401);
       const admin = (await w.call('admin', { method: 'GET', url: '/api/v1/cycles?pageSize=200' })).json();
       expect(admin.total).toBeGreaterThan(pub.total);
       const planning = admin.items.find((c: { status: string }) => c.status === 'planning');

@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from '../test/harness.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { createCycle } from '../cycles/queries.ts';
 import { importBodyScores } from './import.ts';
+import { publish } from '../publications/queries.ts';
 
 let t: TestApp;
 let w: World;
@@ -24,7 +25,8 @@ let a1Changed: { id: string; content: Record<string, unknown> };
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t.app, t.db.db);
-  // A published past cycle of the same family: Kota Tangerang first, Serang second, Cilegon third.
+  // A published past cycle of the same family (imported, with its national publication): Kota
+  // Tangerang first, Serang second, Cilegon third.
   await t.db.db.transaction(async (tx) => {
     const past = await createCycle(tx, null, { name: 'Hasil 2022', year: 2022, schemeId: 'ombudsman-2022', source: 'imported', status: 'final' });
     await importBodyScores(tx, null, past, [
@@ -32,6 +34,7 @@ beforeAll(async () => {
       { bodyId: w.bodies.c.id, score: 79.24 },
       { bodyId: w.bodies.b.id, score: 77.73 },
     ]);
+    await publish(tx, null, past, { scope: 'national' });
   });
   cycleId = await openCycle(w, { bodies: [w.bodies.a, w.bodies.b, w.bodies.c, w.bodies.other] });
   const a1 = fullUnit(w.scheme, cycleId, w.units.a1, () => 3);
@@ -76,7 +79,7 @@ describe('api: unit result', () => {
     await w.call('asisten', { method: 'PUT', url: `/api/v1/records/${a1Changed.id}`, payload: a1Changed.content });
   });
 
-  it('is scoped: the unit operator and koordinator read it, others do not, the public only when final', async () => {
+  it('is scoped: the unit operator and koordinator read it, others do not, the public only once published', async () => {
     expect((await get('operator', `/cycles/${cycleId}/units/${w.units.a1}/result`)).statusCode).toBe(200);
     expect((await get('koordinator', `/cycles/${cycleId}/units/${w.units.a1}/result`)).statusCode).toBe(200);
     expect((await get('operatorOther', `/cycles/${cycleId}/units/${w.units.a1}/result`)).statusCode).toBe(403);

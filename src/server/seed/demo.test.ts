@@ -5,6 +5,7 @@ import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { records } from '../records/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
+import { publications } from '../publications/schema.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { type DemoSeed, banten2022, seedDemoIfEmpty } from './demo.ts';
 
@@ -82,6 +83,12 @@ describe('seedDemoIfEmpty', () => {
       .where(eq(bodyResults.cycleId, seed.cycles.past));
     expect(Object.fromEntries(past.map((p) => [p.code, p.score]))).toEqual(banten2022);
     expect(past.every((p) => p.source === 'imported')).toBe(true);
+    // Published nationally (the public portal shows it), with a snapshot of the nine scores.
+    const pubs = await t.db.db.select().from(publications).where(eq(publications.cycleId, seed.cycles.past));
+    expect(pubs.map((p) => [p.scope, p.version, p.status])).toEqual([['national', 1, 'current']]);
+    expect((pubs[0]!.snapshot as { bodies: unknown[] }).bodies).toHaveLength(9);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/cycles/${seed.cycles.past}` })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/cycles/${seed.cycles.current}` })).statusCode).toBe(401);
     const admin = seed.accounts.find((a) => a.role === 'admin')!;
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: admin.username, password: admin.password } });
     const cookie = login.headers['set-cookie'];

@@ -10,7 +10,8 @@
 //    answers from a fixed-seed PRNG around a quality level per government, so the results span
 //    bands A–D; Kabupaten Serang's units are approved (the body is final), the others await review;
 //  - the published 2022 government scores of Banten (reference.md §6.2) as an imported, final
-//    cycle, so rankings show movement and the trend has two points;
+//    cycle with its national publication (snapshot built by publications/queries.ts), so the
+//    public sees it, rankings show movement and the trend has two points;
 //  - one account per role, with random passwords returned once (main.ts prints them).
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
@@ -26,6 +27,7 @@ import { createUser } from '../users/queries.ts';
 import { addLocusBody, createCycle, cycleScheme, getCycleUnit, setAssignment, transitionCycle } from '../cycles/queries.ts';
 import { type RecordInput, approveUnit, bulkInsertRecords, contentHash, recordsCreatedDiff, submitUnit } from '../records/queries.ts';
 import { importBodyScores } from '../scores/import.ts';
+import { publish } from '../publications/queries.ts';
 import { recomputeCycle } from '../scores/recompute.ts';
 import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
 
@@ -181,6 +183,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     Object.entries(banten2022).map(([code, score]) => ({ bodyId: byCode.get(code)!.id, score })),
     now,
   );
+  await publish(tx, admin, past, { scope: 'national', publicAt: now }, now);
 
   // The 2024 cycle: locus, assignments, fieldwork.
   let cycle = await createCycle(tx, admin, { name: 'Penilaian Kualitas Pelayanan Publik 2024', year: 2024, schemeId: 'ombudsman-2024' });
