@@ -23,7 +23,7 @@ export interface Target {
   bodyId?: string | null;
   unitId?: string | null;
   assessorIds?: readonly string[];
-  /** The data is published to the public (a final cycle). */
+  /** The data is published to the public (a released current publication covers it: publications/visibility.ts). */
   published?: boolean;
 }
 

@@ -10,7 +10,7 @@ export interface ScopeColumns {
   unitId?: SQLWrapper;
   /** The assessor of the cycle unit. */
   assessorId?: SQLWrapper;
-  /** A boolean expression: the data is published (final cycle). */
+  /** A boolean expression: the data is published (a released current publication covers it). */
   published?: SQL;
 }
 
