@@ -47,6 +47,7 @@ export function BodyPicker({ value, onChange, initialProvince = '', error, label
         placeholder={t('body_picker.placeholder')}
         searchable
         clearable
+        clearButtonProps={{ 'aria-label': t('body_picker.clear') }}
         required={required}
         data={data}
         value={value}

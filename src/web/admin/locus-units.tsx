@@ -1,6 +1,7 @@
 /** The units of one locus body: status, records against quotas, assessor, due date, actions. */
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import './admin.css';
 import { useFormat } from '../lib/format.ts';
 import type { BodyProgress, UnitProgress } from './admin-types.ts';
 import { ConfirmAction } from './confirm-action.tsx';
@@ -17,8 +18,8 @@ export function LocusUnits({ body, editable, assignable, onAssign, onRemove }: L
   const { t } = useTranslation('admin');
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table withTableBorder verticalSpacing={6} fz="sm">
+    <div className="stack-table-wrap">
+      <Table withTableBorder verticalSpacing={6} fz="sm" className="stack-table">
         <Table.Caption>{t('locus.units_caption', { name: body.name })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -41,17 +42,19 @@ export function LocusUnits({ body, editable, assignable, onAssign, onRemove }: L
                   {t(`sectors.${u.sector}`, { defaultValue: u.sector })}
                 </Text>
               </Table.Td>
-              <Table.Td>{t(`unit_status.${u.status}`, { defaultValue: u.status })}</Table.Td>
-              <Table.Td className="tabular">
-                {format.integer(u.done)}/{format.integer(u.target)}
-                <Text size="xs" c="dimmed">
-                  {u.instruments.map((i) => `${i.code} ${format.integer(i.done)}/${format.integer(i.target)}`).join(' · ')}
-                </Text>
+              <Table.Td data-label={t('locus.columns.status')}>{t(`unit_status.${u.status}`, { defaultValue: u.status })}</Table.Td>
+              <Table.Td className="tabular" data-label={t('locus.columns.records')}>
+                <div>
+                  {format.integer(u.done)}/{format.integer(u.target)}
+                  <Text size="xs" c="dimmed">
+                    {u.instruments.map((i) => `${i.code} ${format.integer(i.done)}/${format.integer(i.target)}`).join(' · ')}
+                  </Text>
+                </div>
               </Table.Td>
-              <Table.Td>{u.assessor ? u.assessor.name : <Text span size="sm" c="dimmed">{t('locus.unassigned')}</Text>}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.dueDate ? format.date(u.dueDate) : '—'}</Table.Td>
+              <Table.Td data-label={t('locus.columns.assessor')}>{u.assessor ? u.assessor.name : <Text span size="sm" c="dimmed">{t('locus.unassigned')}</Text>}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={t('locus.columns.due')}>{u.dueDate ? format.date(u.dueDate) : '—'}</Table.Td>
               {(assignable || editable) && (
-                <Table.Td>
+                <Table.Td data-label={t('locus.columns.actions')}>
                   <Group gap="xs" wrap="nowrap">
                     {assignable && (
                       <Button size="xs" variant="default" onClick={() => onAssign(u)} aria-label={t('locus.assign_named', { name: u.name })}>
@@ -76,6 +79,6 @@ export function LocusUnits({ body, editable, assignable, onAssign, onRemove }: L
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }

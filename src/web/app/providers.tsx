@@ -1,8 +1,8 @@
 /** Providers every screen relies on: Mantine (theme, persisted colour scheme), notifications, React Query, i18n. */
-import { lazy, Suspense, type ReactNode } from 'react';
-import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { MantineProvider, MantineThemeProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { getMeQueryOptions } from '../auth/use-me.ts';
 import { i18n } from '../lib/i18n.ts';
 import { COLOR_SCHEME_STORAGE_KEY, theme } from '../ui/theme.ts';
@@ -25,6 +25,18 @@ function SignedInNotifications({ always }: { always: boolean }) {
   );
 }
 
+/**
+ * Mantine leaves a dialog's close button unnamed, which axe reports as a serious violation
+ * (button-name) on every open Modal: name it once for all of them, in the current language.
+ */
+function DialogDefaults({ children }: { children: ReactNode }) {
+  // Indonesian `ui` is bundled; never suspend the whole app while English loads.
+  const { t } = useTranslation('ui', { useSuspense: false });
+  const label = t('shell.close_dialog');
+  const overrides = useMemo(() => ({ components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': label, title: label } } } } }), [label]);
+  return <MantineThemeProvider theme={overrides}>{children}</MantineThemeProvider>;
+}
+
 const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_STORAGE_KEY });
 
 export function Providers({ queryClient, children, env }: { queryClient: QueryClient; children: ReactNode; env?: 'test' }) {
@@ -32,7 +44,9 @@ export function Providers({ queryClient, children, env }: { queryClient: QueryCl
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light" env={env}>
       <QueryClientProvider client={queryClient}>
         <SignedInNotifications always={env === 'test'} />
-        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <I18nextProvider i18n={i18n}>
+          <DialogDefaults>{children}</DialogDefaults>
+        </I18nextProvider>
       </QueryClientProvider>
     </MantineProvider>
   );
