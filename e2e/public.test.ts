@@ -6,7 +6,8 @@
  *
  * The demo's only published cycle (2022) is imported, without units. So that the public has a
  * breakdown to drill into, the spec first publishes the 2024 cycle through the API as the demo
- * admin: approve every submitted unit, then move the cycle from review to final.
+ * admin: approve every submitted unit, then publish it nationally (which moves it from review to
+ * final; the public sees a cycle once a released publication covers it).
  */
 import { gzipSync } from 'node:zlib';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
@@ -31,7 +32,7 @@ async function json<T>(request: APIRequestContext, url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** As the demo admin: approve every submitted unit of the 2024 cycle, then publish it (final). */
+/** As the demo admin: approve every submitted unit of the 2024 cycle, then publish it nationally (final). */
 async function publish2024(e2e: E2E): Promise<string> {
   const ctx = await e2e.browser.newContext();
   try {
@@ -51,8 +52,8 @@ async function publish2024(e2e: E2E): Promise<string> {
       const res = await ctx.request.post(`${e2e.url}/api/v1/cycles/${cycle!.id}/units/${unit.unitId}/approve`, { data: {}, headers });
       expect(res.status()).toBe(200);
     }
-    const final = await ctx.request.post(`${e2e.url}/api/v1/cycles/${cycle!.id}/status`, { data: { status: 'final' }, headers });
-    expect(final.status()).toBe(200);
+    const published = await ctx.request.post(`${e2e.url}/api/v1/cycles/${cycle!.id}/publications`, { data: { scope: 'national' }, headers });
+    expect(published.status()).toBe(201);
     return cycle!.id;
   } finally {
     await ctx.close();
