@@ -27,6 +27,17 @@ let cycleId: string;
 let pastId: string;
 let v1: { id: string; snapshotText: string };
 let v2Id: string;
+let evidenceId: string;
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+/** POST /evidence as `who`: a multipart form with the fields, then one PDF. */
+function uploadPdf(who: Parameters<World['call']>[0], fields: Record<string, string>) {
+  const boundary = '----pantau' + Math.random().toString(16).slice(2);
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bukti.pdf"\r\nContent-Type: application/pdf\r\n\r\n`));
+  parts.push(PDF, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return w.call(who, { method: 'POST', url: '/api/v1/evidence', payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
 
 const api = (url: string) => `/api/v1${url}`;
 const get = (who: Parameters<World['call']>[0], url: string) => w.call(who, { method: 'GET', url: api(url) });
@@ -57,6 +68,9 @@ beforeAll(async () => {
   await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.b1, () => 3));
   await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.c1, () => 2));
   await submitAll(w, 'admin', fullUnit(w.scheme, cycleId, w.units.other1, () => 2));
+  const uploaded = await uploadPdf('asisten', { cycleId, unitId: w.units.a1 });
+  expect(uploaded.statusCode, uploaded.body).toBe(201);
+  evidenceId = uploaded.json().id;
   for (const u of [w.units.a1, w.units.a2, w.units.b1, w.units.c1]) expect((await post('asisten', unitUrl(u, 'submit'))).statusCode).toBe(200);
   expect((await post('admin', unitUrl(w.units.other1, 'submit'))).statusCode).toBe(200);
 });
@@ -164,7 +178,7 @@ describe('embargo', () => {
 });
 
 describe('after publication', () => {
-  it('locks the fieldwork of the published bodies (409 publication.locked)', async () => {
+  it('locks the records, evidence and review of the published bodies (409 publication.locked)', async () => {
     const [rec] = await t.db.db
       .select()
       .from(records)
@@ -185,6 +199,13 @@ describe('after publication', () => {
     expect(back.statusCode).toBe(409);
     expect(back.json().error.code).toBe('publication.locked');
     expect((await w.call('asisten', { method: 'DELETE', url: api(`/records/${rec!.id}`) })).json().error.code).toBe('publication.locked');
+    // Evidence: no new file, no unlinking.
+    const up = await uploadPdf('asisten', { cycleId, unitId: w.units.a1 });
+    expect(up.statusCode).toBe(409);
+    expect(up.json().error.code).toBe('publication.locked');
+    const unlink = await w.call('asisten', { method: 'DELETE', url: api(`/evidence/${evidenceId}`) });
+    expect(unlink.statusCode).toBe(409);
+    expect(unlink.json().error.code).toBe('publication.locked');
     // A body outside the publication is not locked: the 31 unit can still be returned.
     expect((await post('admin', unitUrl(w.units.other1, 'return'), { note: 'Lengkapi' })).statusCode).toBe(200);
   });
