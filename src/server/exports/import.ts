@@ -370,6 +370,7 @@ export async function parseAnswersImport(
   if (total > maxRows) return failure([fileLevel('file.too_many_rows', { rows: total, max: maxRows })]);
 
   const sheets: Sheet[] = [];
+  const origins: ImportedAnswers['origins'] = [];
   const perInstrument = new Map<string, number>();
   const seen = new Map<string, number>();
   let done = 0;
@@ -472,12 +473,13 @@ export async function parseAnswersImport(
       }
       perInstrument.set(instrument.code, count);
       sheets.push({ instrument: instrument.code, respondent: labelText === '' ? `${instrument.code} ${count}` : labelText, answers });
+      origins.push({ sheet, row: row.number });
     }
   }
   await progress(opts.onProgress, total, total);
   if (issues.list.length > 0) return failure(issues.list);
   if (sheets.length === 0) return failure([fileLevel('file.empty')]);
-  return { ok: true, value: { schemeId: scheme.id, sheets } };
+  return { ok: true, value: { schemeId: scheme.id, sheets, origins } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -197,6 +197,8 @@ export interface AnswersImportOptions {
 export interface ImportedAnswers {
   schemeId: string;
   sheets: Sheet[];
+  /** Where each sheet was read (same order as `sheets`): to point a later refusal at its row. */
+  origins: { sheet: string | null; row: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------

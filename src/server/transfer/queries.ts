@@ -1,0 +1,343 @@
+// Loads what the Excel exports need and feeds the pure functions of src/server/exports; and the
+// two imports (historical results → a new imported cycle; a unit's answer sheets → records).
+//
+// Visibility is never decided here: rows come from scores/queries.ts (`ranking` filters by
+// result.read; the body breakdown is guarded by `bodyTarget`), so whatever "published" means
+// there holds for the files too.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { BandRef, BodyType, Lang } from '../../core/types.ts';
+import type { Actor } from '../auth/policy.ts';
+import type { Auth } from '../http/route.ts';
+import { type AuditActor, appendAudit } from '../audit/queries.ts';
+import type { Db, Queryable, Tx } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { type Cycle, type CycleUnitContext, createCycle, cycleScheme, getCycleUnit } from '../cycles/queries.ts';
+import { listProvinces } from '../registry/queries.ts';
+import { bodies, units } from '../registry/schema.ts';
+import { records } from '../records/schema.ts';
+import { ingestRecords } from '../records/queries.ts';
+import { type StoredUnitScore, expandUnitScore } from '../scores/breakdown.ts';
+import { importBodyScores } from '../scores/import.ts';
+import { type BodyRef, type RankingGroup, type RankingItem, getBodyResult, getUnitResult, ranking } from '../scores/queries.ts';
+import { bodyResults, unitResults } from '../scores/schema.ts';
+import { bodyBreakdownXlsx, cycleResultsXlsx, leaderboardXlsx } from '../exports/xlsx.ts';
+import type {
+  BandLabel,
+  BreakdownUnit,
+  CycleBody,
+  CycleUnit,
+  ExportCycle,
+  HistoricalResult,
+  ImportedAnswers,
+  ImportIssue,
+  KnownBody,
+  LeaderboardRow,
+  ProgressCallback,
+} from '../exports/types.ts';
+import { leaderboardTitle, transferIssueMessage, slug } from './i18n.ts';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const bandLabel = (b: BandRef): BandLabel => ({ code: b.code, label: b.label, ...(b.zone === undefined ? {} : { zone: b.zone }) });
+const exportCycle = (c: Cycle): ExportCycle => ({ name: c.name, year: c.year, schemeId: c.schemeId });
+
+async function provinceNames(tx: Queryable): Promise<Map<string, string>> {
+  return new Map((await listProvinces(tx)).map((p) => [p.code, p.name]));
+}
+
+/** Units assessed per body (body_results.units) for a cycle. */
+async function unitCounts(tx: Queryable, cycleId: string, bodyIds: string[]): Promise<Map<string, number>> {
+  if (bodyIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ bodyId: bodyResults.bodyId, units: bodyResults.units })
+    .from(bodyResults)
+    .where(and(eq(bodyResults.cycleId, cycleId), inArray(bodyResults.bodyId, bodyIds)));
+  return new Map(rows.map((r) => [r.bodyId, r.units]));
+}
+
+// ── Leaderboard ─────────────────────────────────────────────────────────────────────────────
+
+export interface XlsxFile {
+  fileName: string;
+  buffer: Buffer;
+}
+
+/** One ranking group as .xlsx: exactly the rows `ranking` lets the caller see. */
+export async function leaderboardFile(tx: Queryable, actor: Actor | null, cycle: Cycle, group: RankingGroup, lang: Lang, now = new Date()): Promise<XlsxFile> {
+  const view = await ranking(tx, actor, cycle, group);
+  const scheme = await cycleScheme(tx, cycle);
+  const provinces = await provinceNames(tx);
+  const counts = await unitCounts(tx, cycle.id, view.items.map((i) => i.body.id));
+  const rows: LeaderboardRow[] = view.items.map((i: RankingItem) => ({
+    rank: i.rank,
+    of: i.of,
+    name: i.unit ? `${i.unit.name} — ${i.body.name}` : i.body.name,
+    type: i.body.type as BodyType,
+    province: i.body.provinceCode ? (provinces.get(i.body.provinceCode) ?? i.body.provinceCode) : null,
+    score: i.score,
+    band: bandLabel(i.band),
+    movement: i.movement,
+    units: i.unit ? 1 : (counts.get(i.body.id) ?? 0),
+    code: i.body.code,
+  }));
+  const named =
+    group.kind === 'national'
+      ? group
+      : { ...group, province: provinces.get(group.province) ?? group.province };
+  const buffer = await leaderboardXlsx(rows, {
+    lang,
+    title: leaderboardTitle(lang, cycle.name, named),
+    cycle: exportCycle(cycle),
+    scheme,
+    generatedAt: now,
+  });
+  const what = group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
+  return { fileName: `${slug(lang === 'id' ? 'peringkat' : 'ranking', what, cycle.year)}.xlsx`, buffer };
+}
+
+// ── One body's breakdown ────────────────────────────────────────────────────────────────────
+
+/** The body's result and its units' breakdowns (the caller has checked result.read on the body). */
+export async function bodyBreakdownFile(tx: Queryable, cycle: Cycle, body: BodyRef, lang: Lang, now = new Date()): Promise<XlsxFile> {
+  const view = await getBodyResult(tx, cycle, body);
+  if (!view.result) throw new AppError('export.no_result', { subject: body.name });
+  const scheme = await cycleScheme(tx, cycle);
+  const provinces = await provinceNames(tx);
+  const unitsOut: BreakdownUnit[] = [];
+  for (const u of view.units) {
+    if (!u.result) continue;
+    const cu = await getCycleUnit(tx, cycle, u.id);
+    const r = cu ? await getUnitResult(tx, cu) : null;
+    if (!r) continue;
+    unitsOut.push({ name: u.name, sector: u.sector, score: u.result.score, band: bandLabel(u.result.band), complete: u.result.complete, breakdown: r.result });
+  }
+  const nt = view.ranks.nationalType;
+  const pr = view.ranks.province;
+  const cycleBody: CycleBody = {
+    code: body.code,
+    name: body.name,
+    type: body.type as BodyType,
+    provinceCode: body.provinceCode,
+    provinceName: body.provinceCode ? (provinces.get(body.provinceCode) ?? null) : null,
+    score: view.result.score,
+    band: bandLabel(view.result.band),
+    units: view.result.units,
+    complete: view.result.complete,
+    rankNationalType: nt ? { rank: nt.rank, of: nt.of } : null,
+    rankProvince: pr ? { rank: pr.rank, of: pr.of } : null,
+    movement: nt?.movement ?? null,
+  };
+  const buffer = await bodyBreakdownXlsx({ cycle: exportCycle(cycle), body: cycleBody, units: unitsOut }, { lang, scheme, generatedAt: now });
+  return { fileName: `${slug(lang === 'id' ? 'rincian' : 'breakdown', body.name, cycle.year)}.xlsx`, buffer };
+}
+
+// ── A cycle's full results (background job) ─────────────────────────────────────────────────
+
+const TYPE_ORDER: BodyType[] = ['provinsi', 'kabupaten', 'kota', 'kementerian', 'lembaga'];
+
+/**
+ * Every government (with national and provincial places) and every unit with its breakdown that
+ * `actor` may read, as the cycle-results workbook. Rows come from `ranking` per group, so the
+ * same visibility as the JSON rankings applies.
+ */
+export async function cycleResultsFile(db: Queryable, actor: Actor, cycle: Cycle, lang: Lang, onProgress?: ProgressCallback, now = new Date()): Promise<XlsxFile & { bodies: number; units: number }> {
+  const scheme = await cycleScheme(db, cycle);
+  const present = await db
+    .selectDistinct({ type: bodies.type, provinceCode: bodies.provinceCode })
+    .from(bodyResults)
+    .innerJoin(bodies, eq(bodies.id, bodyResults.bodyId))
+    .where(eq(bodyResults.cycleId, cycle.id));
+  const types = TYPE_ORDER.filter((t) => present.some((p) => p.type === t));
+  const provinceCodes = [...new Set(present.filter((p) => p.type === 'kabupaten' || p.type === 'kota').map((p) => p.provinceCode!))].sort();
+
+  const national: RankingItem[] = [];
+  for (const type of types) national.push(...(await ranking(db, actor, cycle, { kind: 'national', type })).items);
+  const provincePlace = new Map<string, RankingItem>();
+  for (const province of provinceCodes) for (const i of (await ranking(db, actor, cycle, { kind: 'province', province })).items) provincePlace.set(i.body.id, i);
+
+  const provinces = await provinceNames(db);
+  const visible = national.map((i) => i.body.id);
+  const counts = await unitCounts(db, cycle.id, visible);
+  const bodiesOut: CycleBody[] = national.map((i) => {
+    const p = provincePlace.get(i.body.id);
+    return {
+      code: i.body.code,
+      name: i.body.name,
+      type: i.body.type as BodyType,
+      provinceCode: i.body.provinceCode,
+      provinceName: i.body.provinceCode ? (provinces.get(i.body.provinceCode) ?? null) : null,
+      score: i.score,
+      band: bandLabel(i.band),
+      units: counts.get(i.body.id) ?? 0,
+      complete: i.complete,
+      rankNationalType: { rank: i.rank, of: i.of },
+      rankProvince: p ? { rank: p.rank, of: p.of } : null,
+      movement: i.movement,
+    };
+  });
+
+  const unitsOut: CycleUnit[] = [];
+  const CHUNK = 500;
+  for (let k = 0; k < visible.length; k += CHUNK) {
+    const rows = await db
+      .select({
+        bodyCode: bodies.code,
+        name: units.name,
+        sector: units.sector,
+        score: unitResults.score,
+        complete: unitResults.complete,
+        breakdown: unitResults.breakdown,
+      })
+      .from(unitResults)
+      .innerJoin(units, eq(units.id, unitResults.unitId))
+      .innerJoin(bodies, eq(bodies.id, unitResults.bodyId))
+      .where(and(eq(unitResults.cycleId, cycle.id), inArray(unitResults.bodyId, visible.slice(k, k + CHUNK))))
+      .orderBy(asc(bodies.code), asc(units.name));
+    for (const r of rows) {
+      const breakdown = expandUnitScore(scheme, r.breakdown as StoredUnitScore);
+      unitsOut.push({ body: r.bodyCode, name: r.name, sector: r.sector, score: r.score, band: bandLabel(breakdown.band), complete: r.complete, breakdown });
+    }
+  }
+  const order = new Map(bodiesOut.map((b, k) => [b.code, k]));
+  unitsOut.sort((a, b) => (order.get(a.body) ?? 0) - (order.get(b.body) ?? 0));
+
+  const buffer = await cycleResultsXlsx(
+    { cycle: exportCycle(cycle), bodies: bodiesOut, units: unitsOut },
+    { lang, scheme, generatedAt: now, ...(onProgress ? { onProgress } : {}) },
+  );
+  return { fileName: `${slug(lang === 'id' ? 'hasil' : 'results', cycle.name)}.xlsx`, buffer, bodies: bodiesOut.length, units: unitsOut.length };
+}
+
+// ── Historical results import ───────────────────────────────────────────────────────────────
+
+/** Every registry body by code (a national registry is ~600 rows: one query, then lookups). */
+export async function registryLookup(tx: Queryable): Promise<(code: string) => KnownBody | null> {
+  const rows = await tx.select({ id: bodies.id, code: bodies.code, name: bodies.name, type: bodies.type }).from(bodies);
+  const byCode = new Map(rows.map((r) => [r.code.toLowerCase(), { id: r.id, code: r.code, name: r.name, type: r.type as BodyType }]));
+  return (code) => byCode.get(code.trim().toLowerCase()) ?? null;
+}
+
+/** The rows must all belong to the one cycle being created: its scheme and its year. */
+export function cycleIssues(rows: readonly HistoricalResult[], sheet: string | null, schemeId: string, year: number): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  for (const r of rows) {
+    if (r.schemeId !== schemeId) {
+      out.push({ sheet, row: r.row, column: null, header: null, code: 'cycle.scheme_mismatch', message: transferIssueMessage('cycle.scheme_mismatch', { value: r.schemeId, scheme: schemeId }), value: r.schemeId });
+    }
+    if (r.year !== year) {
+      out.push({ sheet, row: r.row, column: null, header: null, code: 'cycle.year_mismatch', message: transferIssueMessage('cycle.year_mismatch', { value: r.year, year }), value: String(r.year) });
+    }
+  }
+  return out;
+}
+
+export interface ResultsImportInput {
+  name: string;
+  schemeId: string;
+  year: number;
+  fileName: string;
+  sha256: string;
+  rows: readonly HistoricalResult[];
+}
+
+const INSERT_BATCH = 500;
+
+/**
+ * Creates the imported cycle (final, its bodies final, scores banded under its frozen scheme) in
+ * ONE transaction, inserting in batches and reporting progress: a failure leaves nothing behind.
+ * Not published: the public sees it once an admin publishes it.
+ */
+export async function createImportedCycle(db: Db, actor: AuditActor, input: ResultsImportInput, progress: (done: number, total: number) => void) {
+  return db.transaction(async (tx: Tx) => {
+    const cycle = await createCycle(tx, actor, { name: input.name, year: input.year, schemeId: input.schemeId, source: 'imported', status: 'final' });
+    const total = input.rows.length;
+    for (let k = 0; k < total; k += INSERT_BATCH) {
+      const batch = input.rows.slice(k, k + INSERT_BATCH);
+      await importBodyScores(tx, actor, cycle, batch.map((r) => ({ bodyId: r.body.id!, score: r.score })));
+      progress(Math.min(total, k + batch.length), total);
+    }
+    await appendAudit(tx, {
+      actor,
+      action: 'cycle.import',
+      subjectType: 'cycle',
+      subjectId: cycle.id,
+      provinceCode: cycle.provinceCode,
+      diff: { fileName: input.fileName, sha256: input.sha256, rows: total, schemeId: input.schemeId, year: input.year },
+    });
+    return { cycleId: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, bodies: total };
+  });
+}
+
+// ── Answer sheets import ────────────────────────────────────────────────────────────────────
+
+/**
+ * A record id derived from what the row says (cycle, unit, instrument, respondent, answers): the
+ * same file imported twice gives the same ids, so the second import is a no-op ('unchanged').
+ * Formatted as an RFC 9562 version-8 (custom) UUID.
+ */
+export function importedRecordId(cycleId: string, unitId: string, sheet: { instrument: string; respondent?: string; answers: Record<string, number | null | undefined> }): string {
+  const answers = Object.keys(sheet.answers)
+    .sort()
+    .map((k) => [k, sheet.answers[k] ?? null]);
+  const h = createHash('sha256').update(JSON.stringify(['pantau-import', cycleId, unitId, sheet.instrument, sheet.respondent ?? null, answers])).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface AnswersImportOutcome {
+  created: number;
+  unchanged: number;
+  issues: ImportIssue[];
+}
+
+/**
+ * The parsed sheets go through the same ingestion as POST /records/batch (validation, idempotency
+ * by id, authorisation per record, audit, one recompute). Any refusal is reported at the row it
+ * came from; the caller then rolls the transaction back, so nothing is saved.
+ */
+export async function ingestImportedAnswers(tx: Tx, auth: Auth, cu: CycleUnitContext, parsed: ImportedAnswers, lang: Lang, now = new Date()): Promise<AnswersImportOutcome> {
+  const items = parsed.sheets.map((s) => ({
+    id: importedRecordId(cu.cycle.id, cu.unit.id, s),
+    cycleId: cu.cycle.id,
+    unitId: cu.unit.id,
+    instrument: s.instrument,
+    respondent: s.respondent ?? null,
+    answers: Object.fromEntries(Object.entries(s.answers).map(([k, v]) => [k, v ?? null])),
+    capturedAt: now.toISOString(),
+  }));
+  // A record imported before keeps its capture time, so the same row is the same content.
+  const ids = items.map((i) => i.id);
+  if (ids.length > 0) {
+    const stored = new Map(
+      (
+        await tx
+          .select({ id: records.id, capturedAt: records.capturedAt })
+          .from(records)
+          .where(sql`${records.id} = any(${sql.param(ids)}::uuid[])`)
+      ).map((r) => [r.id, r.capturedAt.toISOString()]),
+    );
+    for (const item of items) item.capturedAt = stored.get(item.id) ?? item.capturedAt;
+  }
+  const result = await ingestRecords(tx, auth, items, lang, now);
+  const issues: ImportIssue[] = [];
+  result.outcomes.forEach((o, k) => {
+    if (o.outcome !== 'rejected') return;
+    const at = parsed.origins[k];
+    const reason = o.error.message;
+    issues.push({
+      sheet: at?.sheet ?? null,
+      row: at?.row ?? null,
+      column: null,
+      header: null,
+      code: 'record.rejected',
+      message: transferIssueMessage('record.rejected', { reason }),
+    });
+  });
+  return { created: result.created, unchanged: result.unchanged, issues };
+}
+
+export async function unitResultSummary(tx: Queryable, cu: CycleUnitContext) {
+  const r = await getUnitResult(tx, cu);
+  return r ? { score: r.result.score, band: r.result.band, complete: r.result.complete } : null;
+}

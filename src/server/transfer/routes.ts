@@ -1,0 +1,320 @@
+// Excel exports and imports (issue 5 §5): a leaderboard and a body's breakdown as direct
+// downloads; a cycle's full results as a background job with progress; the import templates;
+// historical results → a new imported cycle (validated in the request, inserted by a job); a
+// unit's answer sheets → records through the same ingestion as POST /records/batch. Imports are
+// all-or-nothing: any issue → 422 `import.invalid` with every issue located (sheet, row,
+// column) and translated, and nothing saved.
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Lang } from '../../core/types.ts';
+import { getScheme } from '../../../methodologies/index.ts';
+import { appendAudit } from '../audit/queries.ts';
+import { AppError, notFound } from '../errors.ts';
+import { defineRoute } from '../http/route.ts';
+import { assertWritable, cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { bodyType, cycleBodyParams, cycleParams, cycleUnitParams, provinceCode } from '../cycles/wire.ts';
+import { JobView, jobView } from '../jobs/routes.ts';
+import { startJob } from '../jobs/runner.ts';
+import { cycleIsPublic } from '../publications/visibility.ts';
+import { bodyTarget } from '../scores/queries.ts';
+import { BandRef } from '../scores/wire.ts';
+import type { ImportIssue } from '../exports/types.ts';
+import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
+import { wireIssues, slug } from './i18n.ts';
+import {
+  XLSX_MIME,
+  bodyBreakdownFile,
+  createImportedCycle,
+  cycleIssues,
+  cycleResultsFile,
+  ingestImportedAnswers,
+  leaderboardFile,
+  registryLookup,
+  unitResultSummary,
+} from './queries.ts';
+
+const tags = ['transfer'];
+const langQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
+const File = z.any().describe('.xlsx file');
+
+/** 422: every issue, translated; the request changes nothing. */
+function invalid(issues: readonly ImportIssue[], lang: Lang): AppError {
+  return new AppError('import.invalid', { count: issues.length, issues: wireIssues(issues, lang) });
+}
+
+function sendXlsx(reply: FastifyReply, fileName: string, buffer: Buffer): FastifyReply {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'private, no-store')
+    .send(buffer);
+}
+
+interface Upload {
+  fields: Record<string, string>;
+  fileName: string;
+  buffer: Buffer;
+  sha256: string;
+}
+
+/** Reads a multipart form with one file (any order of fields and file), size-limited by the multipart plugin. */
+async function readUpload(req: FastifyRequest, lang: Lang): Promise<Upload> {
+  if (!req.isMultipart()) throw new AppError('import.no_file');
+  const fields: Record<string, string> = {};
+  let file: { name: string; buffer: Buffer } | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'field') {
+      fields[part.fieldname] = String(part.value);
+      continue;
+    }
+    if (file) {
+      part.file.resume();
+      throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+    }
+    file = { name: part.filename || 'berkas.xlsx', buffer: await part.toBuffer() };
+  }
+  if (!file || file.buffer.length === 0) throw new AppError('import.no_file');
+  return { fields, fileName: file.name.slice(0, 200), buffer: file.buffer, sha256: createHash('sha256').update(file.buffer).digest('hex') };
+}
+
+const ResultsFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  schemeId: z.string().min(1).max(60),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export async function transferRoutes(app: FastifyInstance): Promise<void> {
+  // ── Exports ─────────────────────────────────────────────────────────────────────────────
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/rankings.xlsx',
+      summary: 'A ranking group as .xlsx (same query and the same visible rows as GET /cycles/:cycleId/rankings)',
+      tags,
+      access: 'result.read',
+      params: cycleParams,
+      query: z.object({
+        group: z.enum(['national', 'province', 'sector']),
+        type: bodyType.optional(),
+        province: provinceCode.optional(),
+        sector: z.string().min(1).max(40).optional(),
+        lang: z.enum(['id', 'en']).optional(),
+      }),
+      response: { 200: File },
+    },
+    async ({ tx, auth, params, query, lang, reply }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const missing = (field: string) =>
+        new AppError('request.invalid', { summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}` });
+      const group =
+        query.group === 'national'
+          ? { kind: 'national' as const, type: query.type ?? (() => { throw missing('type'); })() }
+          : query.group === 'province'
+            ? { kind: 'province' as const, province: query.province ?? (() => { throw missing('province'); })() }
+            : {
+                kind: 'sector' as const,
+                province: query.province ?? (() => { throw missing('province'); })(),
+                sector: query.sector ?? (() => { throw missing('sector'); })(),
+              };
+      if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
+      const file = await leaderboardFile(tx, auth.actor, cycle, group, lang);
+      return sendXlsx(reply, file.fileName, file.buffer);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/breakdown.xlsx',
+      summary: "A government's result with every unit's breakdown (dimensions, indicators, points lost) as .xlsx",
+      tags,
+      access: 'result.read',
+      params: cycleBodyParams,
+      query: langQuery,
+      response: { 200: File },
+    },
+    async ({ tx, auth, params, lang, reply }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const row = await getBodyRow(tx, params.bodyId);
+      if (!row || !(await getLocusEntry(tx, cycle.id, row.id))) throw notFound('body');
+      const body = { id: row.id, code: row.code, name: row.name, type: row.type, provinceCode: row.provinceCode };
+      auth.require('result.read', await bodyTarget(tx, cycle, body));
+      const file = await bodyBreakdownFile(tx, cycle, body, lang);
+      return sendXlsx(reply, file.fileName, file.buffer);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/exports/results',
+      summary:
+        "Start a background export of the cycle's full results (.xlsx: governments, units, dimensions, indicators, assumptions) with progress; reviewers only (admin: any cycle; pimpinan: the bodies of their province). Follow it at /jobs/:jobId.",
+      tags,
+      access: 'record.review',
+      params: cycleParams,
+      body: z.object({ lang: z.enum(['id', 'en']).optional() }),
+      response: { 202: JobView },
+    },
+    async ({ tx, auth, params, body, lang, req, reply }) => {
+      const actor = auth.user();
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      // A provincial cycle belongs to its Perwakilan; a national one is exported row by row.
+      auth.require('record.review', { provinceCode: cycle.provinceCode ?? actor.provinceCode });
+      const fileLang = body?.lang ?? lang;
+      const job = await startJob(app, tx, req, { kind: 'export.cycle', ownerId: actor.id, params: { cycleId: cycle.id, cycleName: cycle.name, lang: fileLang } }, async (ctx) => {
+        const file = await cycleResultsFile(ctx.db, actor, cycle, fileLang, (done, total) => void ctx.progress(done, total).catch(() => undefined));
+        await writeFile(ctx.filePath, file.buffer);
+        return { fileName: file.fileName, mime: XLSX_MIME, result: { bodies: file.bodies, units: file.units } };
+      });
+      reply.status(202);
+      return jobView(job, lang);
+    },
+  );
+
+  // ── Templates ───────────────────────────────────────────────────────────────────────────
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/imports/templates/results.xlsx',
+      summary: 'The historical results template (.xlsx with a Petunjuk/Instructions sheet)',
+      tags,
+      access: 'results.import',
+      query: langQuery,
+      response: { 200: File },
+    },
+    async ({ auth, lang, reply }) => {
+      auth.require('results.import');
+      return sendXlsx(reply, `${slug(lang === 'id' ? 'templat hasil' : 'results template')}.xlsx`, await resultsTemplateXlsx(lang));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/imports/templates/answers.xlsx',
+      summary: "The answer-sheet template of the cycle's frozen scheme (a sheet per instrument, a column per indicator)",
+      tags,
+      access: 'record.write',
+      params: cycleParams,
+      query: langQuery,
+      response: { 200: File },
+    },
+    async ({ tx, params, lang, reply }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const scheme = await cycleScheme(tx, cycle);
+      return sendXlsx(reply, `${slug(lang === 'id' ? 'templat jawaban' : 'answers template', scheme.id)}.xlsx`, await answersTemplateXlsx(scheme, lang));
+    },
+  );
+
+  // ── Imports ─────────────────────────────────────────────────────────────────────────────
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/imports/results',
+      summary:
+        'Import historical results (multipart: fields name, schemeId, year?; then the .xlsx/CSV file). Every row is validated in the request (422 import.invalid lists every issue, nothing saved); a valid file starts a job that creates the imported cycle (final, not yet published) in one transaction.',
+      tags,
+      access: 'results.import',
+      rawBody: true,
+      noTransaction: true,
+      response: { 202: JobView },
+    },
+    async ({ tx: db, auth, req, reply, lang }) => {
+      const actor = auth.user();
+      auth.require('results.import');
+      const upload = await readUpload(req, lang);
+      const fields = ResultsFields.safeParse(upload.fields);
+      if (!fields.success) throw new AppError('request.invalid', { summary: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      const { name, schemeId } = fields.data;
+      if (!getScheme(schemeId)) throw new AppError('scheme.unknown', { scheme: schemeId });
+      const parsed = await parseResultsImport(upload.buffer, { lookupBody: await registryLookup(db) });
+      if (!parsed.ok) throw invalid(parsed.errors, lang);
+      const year = fields.data.year ?? parsed.value[0]!.year;
+      const issues = cycleIssues(parsed.value, null, schemeId, year);
+      if (issues.length > 0) throw invalid(issues, lang);
+      const rows = parsed.value;
+      const job = await app.db.transaction((t) =>
+        startJob(
+          app,
+          t,
+          req,
+          { kind: 'import.results', ownerId: actor.id, params: { name, schemeId, year, fileName: upload.fileName, rows: rows.length }, total: rows.length },
+          async (ctx) => ({
+            result: await createImportedCycle(
+              ctx.db,
+              { id: actor.id, username: actor.username },
+              { name, schemeId, year, fileName: upload.fileName, sha256: upload.sha256, rows },
+              // Not awaited: on PGlite (one connection) the progress write waits for the open
+              // import transaction; awaiting it there would deadlock.
+              (done, total) => void ctx.progress(done, total).catch(() => undefined),
+            ),
+          }),
+        ),
+      );
+      reply.status(202);
+      return jobView(job, lang);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/units/:unitId/imports/answers',
+      summary:
+        "Import a unit's answer sheets (multipart: the .xlsx/CSV file of the cycle's answers template). Validated against the cycle's frozen scheme, then created through the same ingestion as POST /records/batch in one transaction: any refused sheet → 422 import.invalid and nothing saved. Importing the same rows again changes nothing.",
+      tags,
+      access: 'record.write',
+      params: cycleUnitParams,
+      rawBody: true,
+      noTransaction: true,
+      response: {
+        200: z.object({
+          sheets: z.number().int(),
+          created: z.number().int(),
+          unchanged: z.number().int(),
+          result: z.object({ score: z.number(), band: BandRef, complete: z.boolean() }).nullable(),
+        }),
+      },
+    },
+    async ({ tx: db, auth, params, req, lang }) => {
+      const cycle = await getCycleOr404(db, params.cycleId);
+      const cu = await getCycleUnitOr404(db, cycle, params.unitId);
+      auth.require('record.write', unitTarget(cu));
+      assertWritable(cu);
+      const upload = await readUpload(req, lang);
+      const scheme = await cycleScheme(db, cycle);
+      const parsed = await parseAnswersImport(upload.buffer, scheme);
+      if (!parsed.ok) throw invalid(parsed.errors, lang);
+      const actor = auth.user();
+      return app.db.transaction(async (tx) => {
+        const fresh = await getCycleUnitOr404(tx, cycle, params.unitId);
+        assertWritable(fresh);
+        const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, lang);
+        if (out.issues.length > 0) throw invalid(out.issues, lang);
+        await appendAudit(tx, {
+          actor: { id: actor.id, username: actor.username },
+          action: 'records.import',
+          subjectType: 'unit',
+          subjectId: fresh.unit.id,
+          provinceCode: fresh.body.provinceCode,
+          diff: { cycleId: cycle.id, fileName: upload.fileName, sha256: upload.sha256, sheets: parsed.value.sheets.length, created: out.created, unchanged: out.unchanged },
+        });
+        return { sheets: parsed.value.sheets.length, created: out.created, unchanged: out.unchanged, result: await unitResultSummary(tx, fresh) };
+      });
+    },
+  );
+}
