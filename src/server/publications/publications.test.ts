@@ -381,6 +381,23 @@ describe('national publication', () => {
     expect((await get('public', `/cycles/${cycleId}/bodies/${w.bodies.other.id}/result`)).statusCode).toBe(200);
   });
 
+  it("corrects every current publication covering the corrected body (national and Banten's)", async () => {
+    const national = (await get('public', `/cycles/${cycleId}/publications`)).json().items.find((m: { scope: string; status: string }) => m.scope === 'national' && m.status === 'current');
+    const reason = 'Koreksi: jawaban O1 DPMPTSP Kota Tangerang';
+    const res = await post('admin', `/publications/${national.id}/errata`, { reason, corrections: [{ unitId: w.units.a2, indicator: 'O1', value: 3 }] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ scope: 'national', version: 2, supersedesId: national.id });
+    const items = (await get('public', `/cycles/${cycleId}/publications`)).json().items as { id: string; scope: string; version: number; status: string; reason: string; supersedesId: string }[];
+    const banten = items.filter((m) => m.scope === '36' && m.status === 'current');
+    expect(banten).toHaveLength(1);
+    expect(banten[0]).toMatchObject({ version: 3, reason, supersedesId: v2Id });
+    const [nat, prov] = await Promise.all([res.json().id, banten[0]!.id].map(async (id) => (await get('public', `/publications/${id}`)).json().snapshot as PublicationSnapshot));
+    const score = (s: PublicationSnapshot) => s.bodies.find((b) => b.code === '36.71')!.score;
+    expect(score(nat!)).toBe(score(prov!));
+    expect(prov!.bodies.find((b) => b.code === '36.71')!.changes.map((c) => c.unitId)).toEqual([w.units.a1, w.units.a2]);
+    expect(items.filter((m) => m.status === 'current').map((m) => m.scope).sort()).toEqual(['36', 'national']);
+  });
+
   it('keeps the audit chain intact', async () => {
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });

@@ -496,6 +496,7 @@ export interface ErratumInput {
 /**
  * An erratum on the current version: applies the corrections (source 'correction'), stores the
  * next version and marks this one superseded. Nothing of the old row changes but its status.
+ * Other current publications of the cycle covering a corrected body get the same erratum.
  */
 export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, input: ErratumInput, now = new Date()): Promise<PublicationRow> {
   if (pub.status !== 'current') {
@@ -505,6 +506,8 @@ export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, 
   const cycle = await getCycleOr404(tx, pub.cycleId);
   const scope = new Set([pub.scope]);
   const applied: { unitId: string; indicator: string; value: number; before: unknown; after: unknown }[] = [];
+  /** Province codes (null: a ministry or agency) of the bodies whose answers changed. */
+  const touched = new Set<string | null>();
   for (const c of input.corrections ?? []) {
     const cu = await getCycleUnit(tx, cycle, c.unitId);
     if (!cu || !covers(scope, cu.body.provinceCode)) throw new AppError('publication.correction_outside', { unit: cu?.unit.name ?? c.unitId });
@@ -518,17 +521,47 @@ export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, 
       reason: input.reason,
     });
     applied.push({ unitId: c.unitId, indicator: c.indicator, value: c.value, before: change.before, after: change.after });
+    touched.add(cu.body.provinceCode);
   }
-  // Only `status` and `superseded_at` of the old row ever change; the guard makes a concurrent
-  // second erratum on the same version fail instead of forking the chain.
-  const superseded = await tx
-    .update(publications)
-    .set({ status: 'superseded', supersededAt: now })
-    .where(and(eq(publications.id, pub.id), eq(publications.status, 'current')))
-    .returning({ id: publications.id });
-  if (superseded.length === 0) throw new AppError('publication.superseded', { version: pub.version, supersededById: null });
+  await supersede(tx, pub, now);
   const publicAt = input.publicAt ?? now;
   const row = await store(tx, actor, cycle, pub.scope, { version: pub.version + 1, publicAt, now, reason: input.reason, supersedesId: pub.id });
+
+  // The same answers are in every other current publication covering a corrected body (the
+  // national one and a province's): each gets its erratum too, with the same reason, so no
+  // current snapshot keeps a number the correction changed. A released one stays released.
+  const cascaded: { id: string; scope: string; version: number }[] = [];
+  if (applied.length > 0) {
+    const others = await tx
+      .select()
+      .from(publications)
+      .where(and(eq(publications.cycleId, cycle.id), eq(publications.status, 'current'), sql`${publications.scope} <> ${pub.scope}`));
+    for (const o of others) {
+      if (!(o.scope === NATIONAL || touched.has(o.scope))) continue;
+      await supersede(tx, o, now);
+      const at = o.publicAt.getTime() > now.getTime() ? o.publicAt : now;
+      const next = await store(tx, actor, cycle, o.scope, { version: o.version + 1, publicAt: at, now, reason: input.reason, supersedesId: o.id });
+      cascaded.push({ id: next.id, scope: o.scope, version: next.version });
+      await appendAudit(tx, {
+        actor,
+        action: 'publication.erratum',
+        subjectType: 'publication',
+        subjectId: next.id,
+        provinceCode: o.scope === NATIONAL ? null : o.scope,
+        at: now,
+        diff: {
+          cycleId: cycle.id,
+          scope: o.scope,
+          supersedes: { id: o.id, version: o.version, contentHash: o.contentHash },
+          version: next.version,
+          reason: input.reason,
+          publicAt: at.toISOString(),
+          contentHash: next.contentHash,
+          cascadeOf: row.id,
+        },
+      });
+    }
+  }
   await appendAudit(tx, {
     actor,
     action: 'publication.erratum',
@@ -545,7 +578,22 @@ export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, 
       publicAt: publicAt.toISOString(),
       contentHash: row.contentHash,
       corrections: applied,
+      cascaded,
     },
   });
   return row;
+}
+
+/**
+ * Marks a current version superseded: only `status` and `superseded_at` ever change on a stored
+ * publication. The guard makes a concurrent second erratum on the same version fail (409)
+ * instead of forking the chain.
+ */
+async function supersede(tx: Tx, pub: PublicationRow, now: Date): Promise<void> {
+  const done = await tx
+    .update(publications)
+    .set({ status: 'superseded', supersededAt: now })
+    .where(and(eq(publications.id, pub.id), eq(publications.status, 'current')))
+    .returning({ id: publications.id });
+  if (done.length === 0) throw new AppError('publication.superseded', { version: pub.version, supersededById: null });
 }
