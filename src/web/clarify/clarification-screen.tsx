@@ -4,7 +4,7 @@
  * disputes with their decisions, and the change log.
  */
 import { useRef, useState } from 'react';
-import { Accordion, Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -209,51 +209,48 @@ function UnitIndicators({
           <Text fw={600}>
             {d.title[format.lang]} <span className="tabular">{format.score(d.score)}</span>
           </Text>
-          <div style={{ overflowX: 'auto' }}>
-            <Table withTableBorder striped data-dimension={d.code}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('breakdown.indicator')}</Table.Th>
-                  <Table.Th scope="col">{t('breakdown.value')}</Table.Th>
-                  <Table.Th scope="col">{t('breakdown.lost')}</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">{t('breakdown.action')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.variables.flatMap((variable) =>
-                  variable.indicators.map((i) => {
-                    const label = `${i.code} ${i.text[format.lang]}`;
-                    return (
-                      <Table.Tr key={i.code} data-indicator={i.code}>
-                        <Table.Th scope="row" fw={400}>
-                          <Text size="sm">
-                            <span className="tabular">{i.code}</span> {i.text[format.lang]}
-                          </Text>
-                        </Table.Th>
-                        <Table.Td className="tabular">{i.missing || i.value === null ? t('value.missing') : format.decimal(i.value, 2)}</Table.Td>
-                        <Table.Td className="tabular">{format.score(i.pointsLost)}</Table.Td>
-                        <Table.Td>
-                          {disputed(i.code) ? (
-                            <Badge color="yellow" variant="light" tt="none">
-                              {t('status.open')}
-                            </Badge>
-                          ) : (
-                            canDispute && (
-                              <Button size="compact-sm" variant="light" onClick={() => onDispute(i.code, label)} aria-label={t('breakdown.dispute_label', { indicator: label })}>
-                                {t('breakdown.dispute')}
-                              </Button>
-                            )
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  }),
-                )}
-              </Table.Tbody>
-            </Table>
-          </div>
+          <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-dimension={d.code} aria-label={d.title[format.lang]}>
+            {d.variables.flatMap((variable) =>
+              variable.indicators.map((i) => {
+                const label = `${i.code} ${i.text[format.lang]}`;
+                return (
+                  <Group
+                    key={i.code}
+                    component="li"
+                    data-indicator={i.code}
+                    justify="space-between"
+                    wrap="wrap"
+                    gap="xs"
+                    py={6}
+                    style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+                  >
+                    <Stack gap={0} style={{ flex: '1 1 16rem', minWidth: 0 }}>
+                      <Text size="sm">
+                        <span className="tabular">{i.code}</span> {i.text[format.lang]}
+                      </Text>
+                      <Text size="xs" c="dimmed" className="tabular">
+                        {t('breakdown.line', {
+                          value: i.missing || i.value === null ? t('value.missing') : format.decimal(i.value, 2),
+                          lost: format.score(i.pointsLost),
+                        })}
+                      </Text>
+                    </Stack>
+                    {disputed(i.code) ? (
+                      <Badge color="yellow" variant="light" tt="none">
+                        {t('status.open')}
+                      </Badge>
+                    ) : (
+                      canDispute && (
+                        <Button size="compact-sm" variant="light" onClick={() => onDispute(i.code, label)} aria-label={t('breakdown.dispute_label', { indicator: label })}>
+                          {t('breakdown.dispute')}
+                        </Button>
+                      )
+                    )}
+                  </Group>
+                );
+              }),
+            )}
+          </Stack>
         </Stack>
       ))}
     </Stack>

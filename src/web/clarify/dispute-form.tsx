@@ -129,7 +129,7 @@ export function DisputeForm({
                     {f.name}
                   </Text>
                   <Text size="xs" c="dimmed" className="tabular">
-                    {format.decimal(f.size / 1024 / 1024, 1)} MB
+                    {f.size < 1024 * 1024 ? `${format.integer(Math.max(1, Math.round(f.size / 1024)))} KB` : `${format.decimal(f.size / 1024 / 1024, 1)} MB`}
                   </Text>
                   <CloseButton
                     size="sm"

@@ -4,7 +4,7 @@
  * from the navigation (the units assigned to it; the server filters both).
  */
 import { useState } from 'react';
-import { Alert, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Chip, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -44,18 +44,19 @@ export function DisputeQueue({ cycleId }: { cycleId: string }) {
           </Text>
         </Alert>
       ))}
-      <SegmentedControl
-        value={filter}
-        onChange={(v) => setFilter(v as Filter)}
-        data={[
-          { value: 'open', label: t('queue.filter_open', { n: format.integer(open.length) }) },
-          { value: 'decided', label: t('queue.filter_decided', { n: format.integer(all.length - open.length) }) },
-          { value: 'all', label: t('queue.filter_all', { n: format.integer(all.length) }) },
-        ]}
-        aria-label={t('queue.filter')}
-        w="fit-content"
-        maw="100%"
-      />
+      <Chip.Group value={filter} onChange={(v) => setFilter(v as Filter)}>
+        <Group gap="xs" role="radiogroup" aria-label={t('queue.filter')}>
+          <Chip value="open" variant="outline" data-testid="filter-open">
+            {t('queue.filter_open', { n: format.integer(open.length) })}
+          </Chip>
+          <Chip value="decided" variant="outline" data-testid="filter-decided">
+            {t('queue.filter_decided', { n: format.integer(all.length - open.length) })}
+          </Chip>
+          <Chip value="all" variant="outline">
+            {t('queue.filter_all', { n: format.integer(all.length) })}
+          </Chip>
+        </Group>
+      </Chip.Group>
       {shown.length === 0 ? (
         <Text c="dimmed">{filter === 'open' ? t('queue.empty_open') : t('queue.empty')}</Text>
       ) : (
