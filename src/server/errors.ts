@@ -64,6 +64,8 @@ export const catalogue = {
   'change.no_change': { status: 409, id: 'Jawaban indikator {indicator} sudah bernilai {value}; tidak ada yang berubah.', en: 'Indicator {indicator} is already answered {value}; nothing changes.' },
   'job.interrupted': { status: 500, id: 'Pekerjaan terhenti karena server dimulai ulang. Jalankan lagi.', en: 'The job stopped because the server restarted. Run it again.' },
   'job.not_ready': { status: 409, id: 'Berkas belum siap (status: {status}).', en: 'The file is not ready yet (status: {status}).' },
+  'report.no_result': { status: 409, id: 'Belum ada hasil penilaian untuk {subject}; rapor belum dapat dibuat.', en: 'There is no assessment result for {subject} yet; the report card cannot be made.' },
+  'report.pack_empty': { status: 409, id: 'Publikasi ini tidak memuat instansi; tidak ada rapor untuk dikemas.', en: 'This publication holds no bodies; there is no report card to pack.' },
   'publication.locked': { status: 409, id: 'Hasil {subject} sudah dipublikasikan; perubahan hanya melalui ralat (errata).', en: 'The results of {subject} are published; changes go through an erratum only.' },
   'publication.cycle_not_ready': { status: 409, id: 'Siklus berstatus {status}; hasil baru dapat dipublikasikan setelah tahap tinjauan.', en: 'The cycle is {status}; results can be published from the review stage on.' },
   'publication.scope_empty': { status: 409, id: 'Tidak ada instansi cakupan {scope} dalam lokus siklus ini.', en: 'No body of scope {scope} is in this cycle\'s locus.' },
@@ -114,6 +116,7 @@ const subjects: Record<string, { id: string; en: string }> = {
   publication: { id: 'Publikasi', en: 'Publication' },
   dispute: { id: 'Sanggahan', en: 'Dispute' },
   window: { id: 'Masa klarifikasi', en: 'Clarification window' },
+  award: { id: 'Penghargaan', en: 'Award' },
 };
 
 export function notFound(subject: keyof typeof subjects | string): AppError {

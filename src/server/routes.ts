@@ -13,6 +13,8 @@ import { jobRoutes } from './jobs/routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 import { clarificationRoutes } from './clarifications/routes.ts';
 import { publicationRoutes } from './publications/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { awardRoutes } from './awards/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -28,4 +30,6 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await transferRoutes(api);
   await clarificationRoutes(api);
   await publicationRoutes(api);
+  await reportRoutes(api);
+  await awardRoutes(api);
 }

@@ -9,6 +9,7 @@
  * points fullPoints × L / max (core/improve.ts), where fullPoints = points + points lost. So the
  * list depends only on the numbers frozen in the snapshot, and a pack never reads the records.
  */
+import { rank } from '../../core/index.ts';
 import type { Improvement, Lang, Scheme, UnitScore } from '../../core/types.ts';
 import type { SnapshotBody, SnapshotRank, SnapshotUnit } from '../publications/snapshot.ts';
 import { bandRef, expandUnitScore } from '../scores/breakdown.ts';
@@ -141,4 +142,19 @@ export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): Ra
     improvements,
     evidence: evidenceRows(scheme, a.evidence, names, true),
   };
+}
+
+/** A unit's national rank among units of its sector, and inside its province (core ranking). */
+export function unitRanksIn(
+  all: readonly { id: string; name: string; sector: string; score: number; provinceCode: string | null }[],
+  unitId: string,
+): { national: RankPosition; province?: RankPosition } {
+  const rows = all.map((u) => ({ id: u.id, name: u.name, type: 'kota' as const, sector: u.sector, score: u.score, ...(u.provinceCode ? { province: u.provinceCode } : {}) }));
+  const find = (spec: Parameters<typeof rank>[1]): RankPosition | undefined => {
+    const r = rank(rows, spec).find((x) => x.row.id === unitId);
+    return r === undefined ? undefined : { rank: r.rank, of: r.of, movement: null };
+  };
+  const national = find({ key: (r) => (r.sector ? `sector:${r.sector}` : null) }) ?? { rank: 0, of: 0, movement: null };
+  const province = find({ key: (r) => (r.province && r.sector ? `sector:${r.province}:${r.sector}` : null) });
+  return province === undefined ? { national } : { national, province };
 }

@@ -139,6 +139,9 @@ function movementText(movement: number | null, t: Translate): string {
 }
 
 function rankBlock(label: string, pos: RankPosition, c: Ctx): Node {
+  if (pos.of === 0) {
+    return { stack: [{ text: label, fontSize: 8, color: palette.muted }, { text: c.t('rapor.rank.none'), fontSize: 10, bold: true, margin: [0, 1, 0, 1] }], margin: [0, 0, 0, 6] };
+  }
   return {
     stack: [
       { text: label, fontSize: 8, color: palette.muted },

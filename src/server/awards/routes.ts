@@ -1,0 +1,221 @@
+// Awards of a publication, certificate (piagam) PDFs and public certificate verification
+// (issue 5 §4). Lists and codes come from the stored snapshot alone (awards.ts, codes.ts).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Lang } from '../../core/types.ts';
+import { notFound } from '../errors.ts';
+import { defineRoute } from '../http/route.ts';
+import { getPublicationMeta, getPublicationRow, scopeName, viewOf } from '../publications/queries.ts';
+import { bandRef } from '../scores/breakdown.ts';
+import { BandRef } from '../scores/wire.ts';
+import { renderPiagam } from '../reports/piagam.ts';
+import { publicOrigin, sendPdf } from '../reports/routes.ts';
+import { slug } from '../reports/pack.ts';
+import type { Award } from '../reports/types.ts';
+import { MOST_IMPROVED_TOP_N, TOP_PROVINCE_RANK, awardKinds } from './awards.ts';
+import { type CodedAward, currentVersionOf, provinceNames, publicationAwards, verifyCode } from './queries.ts';
+import { sameCode } from './codes.ts';
+
+const tags = ['awards'];
+const langQuery = z.object({ lang: z.enum(['id', 'en']).default('id') });
+const codeParam = z.string().min(1).max(40);
+
+const AwardItem = z.object({
+  kind: z.enum(awardKinds),
+  rank: z.number().int().nullable(),
+  provinceCode: z.string().nullable(),
+  provinceName: z.string().nullable(),
+  delta: z.number().nullable(),
+  body: z.object({ id: z.string(), code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
+  score: z.number(),
+  band: BandRef,
+  ranks: z.object({ national: z.number().int().nullable(), province: z.number().int().nullable() }),
+  previousScore: z.number().nullable(),
+  code: z.string(),
+  piagamUrl: z.string(),
+  verifyUrl: z.string(),
+});
+
+const PublicationRef = z.object({
+  id: z.uuid(),
+  cycle: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string() }),
+  scope: z.string(),
+  scopeName: z.string(),
+  version: z.number().int(),
+  status: z.enum(['current', 'superseded']),
+  released: z.boolean(),
+  publishedAt: z.string(),
+});
+
+/** Who signs the certificates (printed under the signature line). */
+const SIGNATORY = {
+  id: { name: 'Ketua Ombudsman Republik Indonesia', title: 'Ombudsman Republik Indonesia' },
+  en: { name: 'Chair of the Ombudsman of the Republic of Indonesia', title: 'Ombudsman of the Republic of Indonesia' },
+};
+
+function pieceAward(a: CodedAward, provinces: Map<string, string>): Award {
+  const provinceName = a.provinceCode === null ? undefined : (provinces.get(a.provinceCode) ?? a.provinceCode);
+  if (a.kind === 'kualitas-tertinggi') return { kind: 'kualitas-tertinggi' };
+  if (a.kind === 'top-province') return { kind: 'top-province', rank: a.rank ?? 1, provinceName: provinceName ?? '' };
+  return { kind: 'most-improved', rank: a.rank ?? 1, ...(provinceName === undefined ? {} : { provinceName }), ...(a.delta === null ? {} : { delta: a.delta }) };
+}
+
+export async function awardRoutes(app: FastifyInstance): Promise<void> {
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/publications/:publicationId/awards',
+      summary:
+        "A publication's award lists (every body in the top band, the top 3 of each province, the most improved) with each award's certificate code; public once released",
+      tags,
+      access: 'result.read',
+      params: z.object({ publicationId: z.uuid() }),
+      response: {
+        200: z.object({
+          publication: PublicationRef,
+          topBand: BandRef,
+          rules: z.object({ topProvinceRank: z.number().int(), mostImprovedTopN: z.number().int(), assumption: z.string() }),
+          items: z.array(AwardItem),
+        }),
+      },
+    },
+    async ({ tx, auth, params, req, lang }) => {
+      const meta = await getPublicationMeta(tx, params.publicationId, lang);
+      const view = meta && (await viewOf(tx, auth, meta));
+      if (!meta || !view) throw notFound('publication');
+      const row = (await getPublicationRow(tx, meta.id))!;
+      const awards = await publicationAwards(tx, app.config.dataDir, row);
+      const provinces = await provinceNames(tx);
+      const origin = publicOrigin(req);
+      const visible = awards.awards.filter((a) => view === 'full' || a.body.id === view.bodyId);
+      return {
+        publication: { id: meta.id, cycle: meta.cycle, scope: meta.scope, scopeName: meta.scopeName, version: meta.version, status: meta.status, released: meta.released, publishedAt: meta.publishedAt },
+        topBand: bandRef(awards.scheme, awards.topBand),
+        rules: {
+          topProvinceRank: TOP_PROVINCE_RANK,
+          mostImprovedTopN: MOST_IMPROVED_TOP_N,
+          assumption:
+            lang === 'id'
+              ? `ASUMSI: metodologi tidak menetapkan aturan penghargaan; "peningkatan terbaik" = ${MOST_IMPROVED_TOP_N} kenaikan nilai terbesar (nilai sama berbagi peringkat) dalam cakupan publikasi, tanpa syarat kategori; hanya instansi dengan hasil lengkap.`
+              : `ASSUMPTION: the methodology sets no award rules; "most improved" = the ${MOST_IMPROVED_TOP_N} largest score increases (ties share a rank) in the publication's scope, with no band condition; complete results only.`,
+        },
+        items: visible.map((a) => ({
+          kind: a.kind,
+          rank: a.rank,
+          provinceCode: a.provinceCode,
+          provinceName: a.provinceCode === null ? null : (provinces.get(a.provinceCode) ?? null),
+          delta: a.delta,
+          body: { id: a.body.id, code: a.body.code, name: a.body.name, type: a.body.type, provinceCode: a.body.provinceCode },
+          score: a.body.score,
+          band: bandRef(awards.scheme, a.body.bandCode),
+          ranks: { national: a.body.ranks.nationalType?.rank ?? null, province: a.body.ranks.province?.rank ?? null },
+          previousScore: a.body.previous?.score ?? null,
+          code: a.code,
+          piagamUrl: `/api/v1/publications/${meta.id}/awards/${a.code}/piagam.pdf`,
+          verifyUrl: `${origin}/verifikasi/${a.code}`,
+        })),
+      };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/publications/:publicationId/awards/:code/piagam.pdf',
+      summary: 'The certificate (piagam) PDF of one award, with a QR code to its public verification page',
+      tags,
+      access: 'result.read',
+      params: z.object({ publicationId: z.uuid(), code: codeParam }),
+      query: langQuery,
+      response: { 200: z.any() },
+    },
+    async ({ tx, auth, params, query, req, reply }) => {
+      const lang = query.lang as Lang;
+      const meta = await getPublicationMeta(tx, params.publicationId, lang);
+      const view = meta && (await viewOf(tx, auth, meta));
+      if (!meta || !view) throw notFound('publication');
+      const row = (await getPublicationRow(tx, meta.id))!;
+      const awards = await publicationAwards(tx, app.config.dataDir, row);
+      const award = awards.intact ? awards.awards.find((a) => sameCode(a.code, params.code)) : undefined;
+      if (award === undefined || (view !== 'full' && award.body.id !== view.bodyId)) throw notFound('award');
+      const provinces = await provinceNames(tx);
+      const body = award.body;
+      const url = `${publicOrigin(req)}/verifikasi/${award.code}`;
+      const pdf = await renderPiagam({
+        language: lang,
+        awardee: { name: body.name, type: body.type, provinceName: body.provinceCode === null ? null : (provinces.get(body.provinceCode) ?? null) },
+        award: pieceAward(award, provinces),
+        cycle: { name: awards.snapshot.cycle.name, year: awards.snapshot.cycle.year, schemeId: awards.scheme.id, schemeTitle: awards.scheme.title },
+        score: body.score,
+        band: bandRef(awards.scheme, body.bandCode),
+        verification: { code: award.code, url },
+        signatory: SIGNATORY[lang],
+        issuedAt: row.publicAt,
+        issuedPlace: 'Jakarta',
+      });
+      return sendPdf(reply, pdf, `piagam-${slug(body.name)}-${award.kind}-${awards.snapshot.cycle.year}.pdf`);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/verify/:code',
+      summary:
+        'Public certificate verification: checks a piagam code against the published snapshot. Unknown, altered or unreleased codes answer { valid: false } (200); a superseded version is valid but marked, with the current version',
+      tags,
+      access: 'public',
+      params: z.object({ code: codeParam }),
+      response: {
+        200: z.union([
+          z.object({
+            valid: z.literal(true),
+            code: z.string(),
+            award: z.object({ kind: z.enum(awardKinds), rank: z.number().int().nullable(), provinceCode: z.string().nullable(), provinceName: z.string().nullable(), delta: z.number().nullable() }),
+            body: z.object({ id: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable(), provinceName: z.string().nullable() }),
+            score: z.number(),
+            band: BandRef,
+            publication: PublicationRef.extend({ contentHash: z.string() }),
+            superseded: z.boolean(),
+            current: z.object({ id: z.uuid(), version: z.number().int() }).nullable(),
+          }),
+          z.object({ valid: z.literal(false) }),
+        ]),
+      },
+    },
+    async ({ tx, params, lang }) => {
+      const found = await verifyCode(tx, app.config.dataDir, params.code);
+      if (found === null) return { valid: false as const };
+      const { award, publication: pub, awards } = found;
+      const provinces = await provinceNames(tx);
+      const superseded = pub.status !== 'current';
+      const current = superseded ? await currentVersionOf(tx, pub) : null;
+      const snap = awards.snapshot;
+      const provinceOf = (code: string | null) => (code === null ? null : (provinces.get(code) ?? null));
+      return {
+        valid: true as const,
+        code: award.code,
+        award: { kind: award.kind, rank: award.rank, provinceCode: award.provinceCode, provinceName: provinceOf(award.provinceCode), delta: award.delta },
+        body: { id: award.body.id, name: award.body.name, type: award.body.type, provinceCode: award.body.provinceCode, provinceName: provinceOf(award.body.provinceCode) },
+        score: award.body.score,
+        band: bandRef(awards.scheme, award.body.bandCode),
+        publication: {
+          id: pub.id,
+          cycle: { id: snap.cycle.id, name: snap.cycle.name, year: snap.cycle.year, schemeId: snap.cycle.schemeId },
+          scope: pub.scope,
+          scopeName: scopeName(pub.scope, provinceOf(pub.scope === 'national' ? null : pub.scope), lang),
+          version: pub.version,
+          status: superseded ? ('superseded' as const) : ('current' as const),
+          released: true,
+          publishedAt: pub.publishedAt.toISOString(),
+          contentHash: awards.contentHash,
+        },
+        superseded,
+        current: current !== null && current.id !== pub.id ? current : null,
+      };
+    },
+  );
+}

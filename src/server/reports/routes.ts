@@ -1,0 +1,204 @@
+// Rapor (report card) PDFs and report packs (issue 5 §3, §6).
+//  - Live: a government's or a unit's current results (result.read in scope), marked SEMENTARA
+//    unless a released, current publication covers the body.
+//  - Published: rendered from a publication's snapshot; public once released (a superseded
+//    version says so on every page).
+//  - Report pack: a background job zipping every government rapor of a snapshot.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Lang } from '../../core/types.ts';
+import { AppError, notFound } from '../errors.ts';
+import { defineRoute } from '../http/route.ts';
+import { cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget, type Cycle } from '../cycles/queries.ts';
+import { cycleBodyParams, cycleUnitParams } from '../cycles/wire.ts';
+import type { Queryable } from '../db/client.ts';
+import { startJob } from '../jobs/runner.ts';
+import { JobView, jobView } from '../jobs/routes.ts';
+import { getPublicationRow, scopeTarget } from '../publications/queries.ts';
+import type { PublicationSnapshot } from '../publications/snapshot.ts';
+import { provinceNames } from '../awards/queries.ts';
+import { bodyAssessors, bodyTarget, getBodyResult, type BodyRef } from '../scores/queries.ts';
+import { raporInputFromSnapshot, unitRanksIn } from './from-snapshot.ts';
+import { packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
+import { coveringPublication, cycleUnitScores, evidenceCounts, liveBody, liveUnits, snapshotPart } from './queries.ts';
+import { renderRapor } from './rapor.ts';
+import type { SnapshotRef } from './types.ts';
+
+const tags = ['reports'];
+const langQuery = z.object({ lang: z.enum(['id', 'en']).default('id') });
+const publicationBodyParams = z.object({ publicationId: z.uuid(), bodyId: z.uuid() });
+
+/** Origin of the public web app, printed on documents and encoded in QR codes. */
+export function publicOrigin(req: FastifyRequest): string {
+  const configured = process.env.PUBLIC_URL?.replace(/\/+$/, '');
+  return configured || `${req.protocol}://${req.host}`;
+}
+
+export function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string): FastifyReply {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"`)
+    .header('cache-control', 'private, no-store')
+    .send(pdf);
+}
+
+async function locusBody(tx: Queryable, cycle: Cycle, bodyId: string): Promise<BodyRef> {
+  const body = await getBodyRow(tx, bodyId);
+  if (!body || !(await getLocusEntry(tx, cycle.id, bodyId))) throw notFound('body');
+  return { id: body.id, code: body.code, name: body.name, type: body.type, provinceCode: body.provinceCode };
+}
+
+async function provinceName(tx: Queryable, code: string | null): Promise<string | null> {
+  return code === null ? null : ((await provinceNames(tx)).get(code) ?? null);
+}
+
+/** The live results' snapshot reference: the covering released publication, or null (SEMENTARA). */
+async function liveRef(tx: Queryable, cycle: Cycle, provinceCode: string | null, origin: string): Promise<SnapshotRef | null> {
+  const pub = await coveringPublication(tx, cycle, provinceCode);
+  return pub === null ? null : { id: pub.id, version: pub.version, publishedAt: pub.publishedAt, url: publicationUrl(origin, pub.id) };
+}
+
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/rapor.pdf',
+      summary: "A government's rapor (PDF) from its current results; SEMENTARA unless a released publication covers it",
+      tags,
+      access: 'result.read',
+      params: cycleBodyParams,
+      query: langQuery,
+      response: { 200: z.any() },
+    },
+    async ({ tx, auth, params, query, req, reply }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const body = await locusBody(tx, cycle, params.bodyId);
+      auth.require('result.read', await bodyTarget(tx, cycle, body));
+      const snapBody = liveBody(await getBodyResult(tx, cycle, body));
+      const units = await liveUnits(tx, cycle.id, body.id);
+      if (snapBody === null || units.length === 0) throw new AppError('report.no_result', { subject: body.name });
+      const scheme = await cycleScheme(tx, cycle);
+      const input = raporInputFromSnapshot(scheme, {
+        lang: query.lang as Lang,
+        cycle: { name: cycle.name, year: cycle.year, schemeId: cycle.schemeId },
+        body: snapBody,
+        units,
+        provinceName: await provinceName(tx, body.provinceCode),
+        evidence: await evidenceCounts(tx, cycle.id, units.map((u) => u.id)),
+        assumptions: scheme.assumptions,
+        snapshot: await liveRef(tx, cycle, body.provinceCode, publicOrigin(req)),
+        generatedAt: new Date().toISOString(),
+      });
+      return sendPdf(reply, await renderRapor(input), `rapor-${slug(body.name)}-${cycle.year}.pdf`);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/units/:unitId/rapor.pdf',
+      summary: "A service unit's rapor (PDF) from its current results, with the detailed indicator table",
+      tags,
+      access: 'result.read',
+      params: cycleUnitParams,
+      query: langQuery,
+      response: { 200: z.any() },
+    },
+    async ({ tx, auth, params, query, req, reply }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('result.read', unitTarget(cu));
+      const body: BodyRef = { id: cu.body.id, code: cu.body.code, name: cu.body.name, type: cu.body.type, provinceCode: cu.body.provinceCode };
+      const units = await liveUnits(tx, cycle.id, body.id);
+      const snapBody = liveBody(await getBodyResult(tx, cycle, body));
+      if (snapBody === null || !units.some((u) => u.id === cu.unit.id)) throw new AppError('report.no_result', { subject: cu.unit.name });
+      const scheme = await cycleScheme(tx, cycle);
+      const all = await cycleUnitScores(tx, cycle.id);
+      const input = raporInputFromSnapshot(scheme, {
+        lang: query.lang as Lang,
+        cycle: { name: cycle.name, year: cycle.year, schemeId: cycle.schemeId },
+        body: snapBody,
+        units,
+        unitId: cu.unit.id,
+        unitRanks: unitRanksIn(all, cu.unit.id),
+        provinceName: await provinceName(tx, body.provinceCode),
+        evidence: await evidenceCounts(tx, cycle.id, [cu.unit.id]),
+        assumptions: scheme.assumptions,
+        snapshot: await liveRef(tx, cycle, body.provinceCode, publicOrigin(req)),
+        generatedAt: new Date().toISOString(),
+      });
+      return sendPdf(reply, await renderRapor(input), `rapor-unit-${slug(cu.unit.name)}-${cycle.year}.pdf`);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/publications/:publicationId/bodies/:bodyId/rapor.pdf',
+      summary: "A government's published rapor (PDF), rendered from the publication's snapshot; public once released",
+      tags,
+      access: 'result.read',
+      params: publicationBodyParams,
+      query: langQuery,
+      response: { 200: z.any() },
+    },
+    async ({ tx, auth, params, query, req, reply }) => {
+      const row = await getPublicationRow(tx, params.publicationId);
+      if (!row) throw notFound('publication');
+      const snapshot = row.snapshot as PublicationSnapshot;
+      const part = snapshotPart(snapshot, params.bodyId);
+      if (part === null) throw notFound('body');
+      const released = row.publicAt.getTime() <= Date.now();
+      auth.require('result.read', {
+        provinceCode: part.body.provinceCode,
+        bodyId: part.body.id,
+        assessorIds: await bodyAssessors(tx, row.cycleId, part.body.id),
+        published: released,
+      });
+      if (part.units.length === 0) throw new AppError('report.no_result', { subject: part.body.name });
+      const cycle = await getCycleOr404(tx, row.cycleId);
+      const scheme = await cycleScheme(tx, cycle);
+      const input = raporInputFromSnapshot(scheme, {
+        lang: query.lang as Lang,
+        cycle: { name: snapshot.cycle.name, year: snapshot.cycle.year, schemeId: snapshot.cycle.schemeId },
+        body: part.body,
+        units: part.units,
+        provinceName: await provinceName(tx, part.body.provinceCode),
+        evidence: await evidenceCounts(tx, row.cycleId, part.units.map((u) => u.id)),
+        assumptions: snapshot.assumptions,
+        snapshot: await snapshotRefOf(tx, row, publicOrigin(req)),
+        generatedAt: new Date().toISOString(),
+      });
+      return sendPdf(reply, await renderRapor(input), `rapor-${slug(part.body.name)}-${snapshot.cycle.year}-v${row.version}.pdf`);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/publications/:publicationId/report-pack',
+      summary: "Start a report pack: every government rapor of the publication's snapshot (optionally every unit rapor) in one zip, rendered in the background; follow it at /jobs/:jobId",
+      tags,
+      access: 'publication.manage',
+      params: z.object({ publicationId: z.uuid() }),
+      body: z.object({ lang: z.enum(['id', 'en']).default('id'), units: z.boolean().default(false) }).default({ lang: 'id', units: false }),
+      response: { 202: JobView },
+    },
+    async ({ tx, auth, params, body, req, reply, lang }) => {
+      const row = await getPublicationRow(tx, params.publicationId);
+      if (!row) throw notFound('publication');
+      auth.require('publication.manage', scopeTarget(row.scope));
+      const snapshot = row.snapshot as PublicationSnapshot;
+      const total = packSize(snapshot, body.units);
+      if (total === 0) throw new AppError('report.pack_empty');
+      const params2 = { publicationId: row.id, lang: body.lang as Lang, units: body.units, origin: publicOrigin(req) };
+      const job = await startJob(app, tx, req, { kind: 'report-pack', ownerId: auth.user().id, params: params2, total }, (ctx) => runReportPack(ctx, params2));
+      reply.status(202);
+      return jobView(job, lang);
+    },
+  );
+}
