@@ -317,6 +317,8 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     windowId: 'windowId',
     disputeId: 'disputeId',
     publicationId: 'publicationId',
+    // A certificate code: a fixture id is no valid code (404 / { valid: false }); awards.test.ts checks real codes.
+    code: 'publicationId',
     // No fixture job: any id is another's (404 for all, 401 anonymous) — jobs.test.ts covers owners.
     jobId: 'recordId',
   };
