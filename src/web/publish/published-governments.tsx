@@ -87,8 +87,10 @@ function BodyDetail({
   allUnits,
   bands,
   cycleId,
+  columns,
 }: {
   body: SnapshotBody;
+  columns: Columns;
   units: SnapshotUnit[];
   allUnits: Map<string, SnapshotUnit>;
   bands: Map<string, BandRef>;
@@ -100,12 +102,16 @@ function BodyDetail({
   return (
     <div className="pub-detail">
       <div className="pub-narrow-only">
-        <Text size="sm">
-          {t('table.province_rank')}: <Rank place={body.ranks.province} />
-        </Text>
-        <Text size="sm">
-          {t('table.national_rank')}: <Rank place={body.ranks.nationalType} />
-        </Text>
+        {columns.province && (
+          <Text size="sm">
+            {t('table.province_rank')}: <Rank place={body.ranks.province} />
+          </Text>
+        )}
+        {columns.national && (
+          <Text size="sm">
+            {t('table.national_rank')}: <Rank place={body.ranks.nationalType} />
+          </Text>
+        )}
       </div>
       {body.previous && (
         <Text size="sm">
@@ -146,9 +152,17 @@ function BodyDetail({
   );
 }
 
+/** Order of the rows: by rank; the provincial government (no provincial rank) heads its province. */
 function rankKey(body: SnapshotBody, scope: string): number {
   const place = scope === 'national' ? body.ranks.nationalType : (body.ranks.province ?? body.ranks.nationalType);
-  return place?.rank ?? Number.MAX_SAFE_INTEGER;
+  if (place) return place.rank;
+  return body.type === 'provinsi' && scope !== 'national' ? 0 : Number.MAX_SAFE_INTEGER;
+}
+
+/** Which rank columns have anything to show (a province's snapshot may carry no national ranks). */
+interface Columns {
+  province: boolean;
+  national: boolean;
 }
 
 function GovernmentRows({
@@ -157,8 +171,10 @@ function GovernmentRows({
   unitsByBody,
   allUnits,
   bands,
+  columns,
 }: {
   body: SnapshotBody;
+  columns: Columns;
   snapshot: PublicationSnapshot;
   unitsByBody: Map<string, SnapshotUnit[]>;
   allUnits: Map<string, SnapshotUnit>;
@@ -181,6 +197,11 @@ function GovernmentRows({
           >
             {body.name}
           </button>
+          {band && (
+            <div className="pub-narrow-only pub-narrow-band">
+              <BandChip band={band} size="sm" />
+            </div>
+          )}
           {body.changes.length > 0 && (
             <Text size="xs" c="dimmed" ml={22}>
               {t('table.changed', { count: body.changes.length })}
@@ -190,18 +211,22 @@ function GovernmentRows({
         <td className="num">
           <ScoreValue value={body.score} fw={650} incomplete={!body.complete} />
         </td>
-        <td>{band ? <BandChip band={band} size="sm" /> : body.bandCode}</td>
-        <td className="pub-wide-only">
-          <Rank place={body.ranks.province} />
-        </td>
-        <td className="pub-wide-only">
-          <Rank place={body.ranks.nationalType} />
-        </td>
+        <td className="pub-wide-only">{band ? <BandChip band={band} size="sm" /> : body.bandCode}</td>
+        {columns.province && (
+          <td className="pub-wide-only">
+            <Rank place={body.ranks.province} />
+          </td>
+        )}
+        {columns.national && (
+          <td className="pub-wide-only">
+            <Rank place={body.ranks.nationalType} />
+          </td>
+        )}
       </tr>
       {open && (
         <tr className="pub-detail-row" id={detailId}>
           <td colSpan={5}>
-            <BodyDetail body={body} units={unitsByBody.get(body.id) ?? []} allUnits={allUnits} bands={bands} cycleId={snapshot.cycle.id} />
+            <BodyDetail body={body} units={unitsByBody.get(body.id) ?? []} allUnits={allUnits} bands={bands} cycleId={snapshot.cycle.id} columns={columns} />
           </td>
         </tr>
       )}
@@ -221,6 +246,10 @@ export function PublishedGovernments({ snapshot, bands: bandList, scopeName }: {
   for (const list of unitsByBody.values()) list.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   const allUnits = new Map(snapshot.units.map((u) => [u.id, u]));
   const national = snapshot.scope === 'national';
+  const columns: Columns = {
+    province: snapshot.bodies.some((b) => b.ranks.province),
+    national: snapshot.bodies.some((b) => b.ranks.nationalType),
+  };
   const types = national ? [...new Set(snapshot.bodies.map((b) => b.type))].sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)) : [null];
 
   return (
@@ -246,18 +275,24 @@ export function PublishedGovernments({ snapshot, bands: bandList, scopeName }: {
                   <th scope="col" className="num">
                     {t('table.score')}
                   </th>
-                  <th scope="col">{t('table.band')}</th>
                   <th scope="col" className="pub-wide-only">
-                    {t('table.province_rank')}
+                    {t('table.band')}
                   </th>
-                  <th scope="col" className="pub-wide-only">
-                    {t('table.national_rank')}
-                  </th>
+                  {columns.province && (
+                    <th scope="col" className="pub-wide-only">
+                      {t('table.province_rank')}
+                    </th>
+                  )}
+                  {columns.national && (
+                    <th scope="col" className="pub-wide-only">
+                      {t('table.national_rank')}
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
                 {rows.map((body) => (
-                  <GovernmentRows key={body.id} body={body} snapshot={snapshot} unitsByBody={unitsByBody} allUnits={allUnits} bands={bands} />
+                  <GovernmentRows key={body.id} body={body} columns={columns} snapshot={snapshot} unitsByBody={unitsByBody} allUnits={allUnits} bands={bands} />
                 ))}
               </tbody>
             </table>

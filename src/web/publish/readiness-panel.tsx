@@ -6,6 +6,7 @@
 import { List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
+import './publish.css';
 import type { Readiness } from './publish-model.ts';
 
 const SHOWN = 12;
@@ -26,7 +27,7 @@ export function ReadinessPanel({ readiness, cycleStatus }: { readiness: Readines
             {t('readiness.cycle_status', { status: t(`cycle_status.${cycleStatus}`, { defaultValue: cycleStatus }) })}
           </Text>
         )}
-        <Text size="sm" fw={650} c={ready ? 'var(--mantine-color-green-text)' : 'var(--mantine-color-orange-text)'} data-testid="readiness-bodies">
+        <Text size="sm" fw={650} className={ready ? 'pub-ok' : 'pub-warn'} data-testid="readiness-bodies">
           {ready ? '✓ ' : '! '}
           {t('readiness.bodies_final', { final: format.integer(final), total: format.integer(total) })}
         </Text>

@@ -10,6 +10,7 @@ import { AnchorLink } from '../ui/anchor-link.tsx';
 import type { PublicationMeta } from './publish-types.ts';
 import { StatusBadge } from './status-badge.tsx';
 import { shortHash } from './use-publications.ts';
+import './publish.css';
 
 export interface VersionHistoryProps {
   versions: PublicationMeta[];
@@ -67,7 +68,7 @@ export function VersionHistory({ versions, scopeName, onErratum }: VersionHistor
               <Table.Td>
                 <Text size="sm">{format.dateTime(v.publicAt)}</Text>
                 {!v.released && (
-                  <Text size="xs" fw={600} c="var(--mantine-color-blue-text)">
+                  <Text size="xs" fw={600} className="pub-embargo-text">
                     {t('history.embargo')}
                   </Text>
                 )}
