@@ -370,6 +370,9 @@ export function assertOpen(row: DisputeRow): void {
   if (row.status !== 'open') throw new AppError('dispute.resolved', { status: row.status });
 }
 
+/** Evidence files per dispute. */
+export const MAX_EVIDENCE = 20;
+
 /** Appends one evidence file (once per content) to an open dispute in an open window. */
 export async function addDisputeEvidence(tx: Tx, actor: Actor, id: string, item: EvidenceItem, now = new Date()): Promise<EvidenceItem[]> {
   // Lock the row: two uploads to the same dispute append one after the other.
@@ -379,6 +382,7 @@ export async function addDisputeEvidence(tx: Tx, actor: Actor, id: string, item:
   await openWindowFor(tx, cu, now);
   const list = row.evidence as EvidenceItem[];
   if (list.some((e) => e.sha256 === item.sha256)) return list;
+  if (list.length >= MAX_EVIDENCE) throw new AppError('request.invalid', { summary: `max ${MAX_EVIDENCE} files per dispute` });
   const next = [...list, item];
   await tx.update(disputes).set({ evidence: next }).where(eq(disputes.id, id));
   await appendAudit(tx, {

@@ -45,6 +45,8 @@ export function BodyClarificationView({ cycleId, bodyId }: { cycleId: string; bo
   const view = useBodyClarification(cycleId, bodyId);
   const file = useFileDispute(cycleId);
   const [target, setTarget] = useState<Target | null>(null);
+  // The modal keeps its last target while it animates closed.
+  const [formOpen, setFormOpen] = useState(false);
   const [filed, setFiled] = useState<string | null>(null);
   if (view.isPending) return <PageLoader />;
   if (view.isError) return <ErrorView error={view.error} onRetry={() => void view.refetch()} />;
@@ -98,7 +100,10 @@ export function BodyClarificationView({ cycleId, bodyId }: { cycleId: string; bo
                     unitId={u.id}
                     canDispute={isOpen}
                     disputed={(code) => openDisputes.has(`${u.id}|${code}`)}
-                    onDispute={(indicator, label) => setTarget({ unitId: u.id, unitName: u.name, indicator, label })}
+                    onDispute={(indicator, label) => {
+                      setTarget({ unitId: u.id, unitName: u.name, indicator, label });
+                      setFormOpen(true);
+                    }}
                   />
                 </PanelBoundary>
               </Accordion.Panel>
@@ -132,15 +137,16 @@ export function BodyClarificationView({ cycleId, bodyId }: { cycleId: string; bo
         <ChangeLog changes={v.changes} />
       </Stack>
 
-      <Modal opened={target !== null} onClose={() => setTarget(null)} title={t('form.title', { unit: target?.unitName ?? '' })} size="lg" fullScreen={false}>
+      <Modal opened={formOpen} onClose={() => setFormOpen(false)} title={t('form.title', { unit: target?.unitName ?? '' })} size="lg">
         {target && (
           <DisputeForm
             indicator={target.indicator}
             indicatorLabel={target.label}
-            onCancel={() => setTarget(null)}
+            key={`${target.unitId}|${target.indicator}`}
+            onCancel={() => setFormOpen(false)}
             onSubmit={async (input) => {
               await file.mutateAsync({ unitId: target.unitId, ...input });
-              setTarget(null);
+              setFormOpen(false);
               setFiled(t('form.done', { indicator: target.indicator }));
             }}
           />
