@@ -1,0 +1,129 @@
+/**
+ * Admin: import historical (published) results from the template. The file is uploaded with a
+ * progress bar and checked row by row on the server; a refused file shows every problem
+ * (sheet · row · column · message) and nothing is saved; a valid one starts the insert job,
+ * whose progress ends in a link to the new imported cycle.
+ */
+import { useState, type FormEvent } from 'react';
+import { Alert, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { JobProgress } from '../jobs/job-progress.tsx';
+import type { Job } from '../jobs/use-job.ts';
+import { useFormat } from '../lib/format.ts';
+import { getSchemesQueryOptions } from '../lib/schemes.ts';
+import { ButtonLink } from '../ui/links.tsx';
+import { IssueTable } from './issue-table.tsx';
+import { UploadField } from './upload-field.tsx';
+import { type ImportIssue, importIssues, uploadForm, xlsxLinks } from './upload.ts';
+
+interface Created {
+  cycleId: string;
+  name: string;
+  year: number;
+  schemeId: string;
+  bodies: number;
+}
+
+export function ResultsImportScreen() {
+  const { t } = useTranslation('transfer');
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const schemes = useQuery(getSchemesQueryOptions());
+  const [name, setName] = useState('');
+  const [schemeId, setSchemeId] = useState<string | null>(null);
+  const [year, setYear] = useState<number | string>('');
+  const [file, setFile] = useState<File | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [issues, setIssues] = useState<ImportIssue[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file || !schemeId || !name.trim()) return;
+    const form = new FormData();
+    form.set('name', name.trim());
+    form.set('schemeId', schemeId);
+    if (typeof year === 'number') form.set('year', String(year));
+    form.set('file', file);
+    setBusy(true);
+    setIssues(null);
+    setFailure(null);
+    setJob(null);
+    setCreated(null);
+    setSent(0);
+    try {
+      setJob(await uploadForm<Job>('/imports/results', form, { lang: format.lang, onProgress: setSent }));
+    } catch (error) {
+      const list = importIssues(error);
+      if (list) setIssues(list);
+      else setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+      setSent(null);
+    }
+  }
+
+  return (
+    <Stack gap="lg" maw={1000}>
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {t('results.title')}
+        </Title>
+        <Text c="dimmed">{t('results.intro')}</Text>
+      </Stack>
+      <Paper withBorder p="md" component="form" onSubmit={submit} aria-labelledby="results-import-form">
+        <Title order={2} size="h4" id="results-import-form" mb="sm" className="visually-hidden">
+          {t('results.title')}
+        </Title>
+        <UploadField templateUrl={xlsxLinks.resultsTemplate(format.lang)} file={file} onFile={setFile} sent={sent} busy={busy}>
+          <TextInput label={t('results.name')} placeholder={t('results.name_placeholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
+          <Select
+            label={t('results.scheme')}
+            placeholder={t('results.scheme_placeholder')}
+            data={(schemes.data ?? []).map((s) => ({ value: s.id, label: `${s.id} — ${s.title[format.lang]}` }))}
+            value={schemeId}
+            onChange={setSchemeId}
+            searchable
+            required
+          />
+          <NumberInput label={t('results.year')} description={t('results.year_hint')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} w={180} />
+        </UploadField>
+      </Paper>
+      {failure && (
+        <Alert color="red" role="alert">
+          {t('upload.failed', { message: failure })}
+        </Alert>
+      )}
+      {issues && <IssueTable issues={issues} />}
+      {job && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Text fw={600}>{t('results.inserting')}</Text>
+            <JobProgress
+              jobId={job.id}
+              onFinished={(done) => {
+                if (done.status !== 'done') return;
+                setCreated(done.result as Created);
+                void queryClient.invalidateQueries({ queryKey: ['admin', 'cycles'] });
+              }}
+            />
+          </Stack>
+        </Paper>
+      )}
+      {created && (
+        <Alert color="green" title={t('results.created_title')} role="status">
+          <Stack gap="xs">
+            <Text size="sm">{t('results.created_body', { name: created.name, year: created.year, scheme: created.schemeId, n: format.integer(created.bodies) })}</Text>
+            <ButtonLink to="/admin/cycles/$cycleId" params={{ cycleId: created.cycleId }} size="xs" w="fit-content">
+              {t('results.open_cycle')}
+            </ButtonLink>
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Multipart upload with progress. `fetch` cannot report upload progress, so this one request
+ * uses XMLHttpRequest, with the same contract as lib/api.ts: Accept-Language, the CSRF header,
+ * and a non-2xx `{"error":{code,message,details}}` reply turned into an ApiError.
+ */
+import { API_BASE, ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie } from '../lib/api.ts';
+
+export interface UploadOptions {
+  /** Fraction sent so far, 0–1. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  lang: string;
+}
+
+export function uploadForm<T>(path: string, form: FormData, { onProgress, signal, lang }: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', lang);
+    const token = readCookie(CSRF_COOKIE);
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          typeof error?.code === 'string' ? error.code : xhr.status === 403 ? 'auth.forbidden' : 'internal',
+          typeof error?.message === 'string' ? error.message : xhr.statusText,
+          typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {},
+        ),
+      );
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network.offline', 'Network error'));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+/** One import problem as the server reports it (message already in the caller's language). */
+export interface ImportIssue {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  header: string | null;
+  code: string;
+  message: string;
+  value?: string;
+}
+
+/** The issues of a 422 `import.invalid`, or null for any other error. */
+export function importIssues(error: unknown): ImportIssue[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'import.invalid') return null;
+  const list = error.details.issues;
+  return Array.isArray(list) ? (list as ImportIssue[]) : [];
+}
+
+/** Download links (plain `<a href download>`: the browser sends the session cookie). */
+export const xlsxLinks = {
+  ranking: (cycleId: string, query: Record<string, string>, lang: string) =>
+    `${API_BASE}/cycles/${cycleId}/rankings.xlsx?${new URLSearchParams({ ...query, lang }).toString()}`,
+  breakdown: (cycleId: string, bodyId: string, lang: string) => `${API_BASE}/cycles/${cycleId}/bodies/${bodyId}/breakdown.xlsx?lang=${lang}`,
+  resultsTemplate: (lang: string) => `${API_BASE}/imports/templates/results.xlsx?lang=${lang}`,
+  answersTemplate: (cycleId: string, lang: string) => `${API_BASE}/cycles/${cycleId}/imports/templates/answers.xlsx?lang=${lang}`,
+};
