@@ -74,6 +74,7 @@ export const catalogue = {
   'publication.disputes_open': { status: 409, id: '{open} sanggahan pada instansi cakupan ini belum diputus.', en: '{open} disputes on bodies of this scope are still undecided.' },
   'publication.exists': { status: 409, id: 'Cakupan {scope} siklus ini sudah dipublikasikan (versi {version}); koreksi melalui ralat.', en: 'Scope {scope} of this cycle is already published (version {version}); correct it with an erratum.' },
   'publication.superseded': { status: 409, id: 'Versi {version} sudah digantikan; ralat hanya dapat dibuat atas versi yang berlaku.', en: 'Version {version} has been superseded; an erratum can only be made on the current version.' },
+  'publication.erratum_embargo': { status: 409, id: 'Versi {version} sudah tayang untuk publik; ralatnya juga harus tayang segera, tanpa tanggal tayang baru di masa depan.', en: 'Version {version} is already public; its erratum must be public at once too, without a future public date.' },
   'publication.correction_outside': { status: 422, id: 'Unit {unit} tidak termasuk cakupan publikasi ini.', en: 'Unit {unit} is not covered by this publication.' },
   internal: { status: 500, id: 'Terjadi kesalahan pada server. Silakan coba lagi.', en: 'Something went wrong on the server. Please try again.' },
 } as const satisfies Record<string, Entry>;

@@ -159,6 +159,8 @@ export interface CycleFilter extends Paging {
   schemeId?: string;
   family?: string;
   provinceCode?: string;
+  /** Only cycles with (true) / without (false) a released current publication. */
+  published?: boolean;
 }
 
 export interface CycleSummary extends Cycle {
@@ -177,6 +179,7 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     f.schemeId ? eq(cycles.schemeId, f.schemeId) : undefined,
     f.family ? eq(cycles.family, f.family) : undefined,
     f.provinceCode ? eq(cycles.provinceCode, f.provinceCode) : undefined,
+    f.published === undefined ? undefined : f.published ? cyclePublicSql(cycles.id) : sql`not ${cyclePublicSql(cycles.id)}`,
     scopeWhere(actor, 'cycle.read', { published: cyclePublicSql(cycles.id) }),
   );
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(cycles).where(where);

@@ -68,6 +68,8 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
         schemeId: z.string().min(1).max(60).optional(),
         family: z.enum(['ombudsman', 'pekppp', 'skm']).optional(),
         province: provinceCode.optional(),
+        /** true: only cycles the public can read (a released current publication). */
+        published: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
       }),
       response: { 200: pageOf(CycleSummary) },
     },

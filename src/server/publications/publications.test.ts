@@ -278,6 +278,10 @@ describe('errata', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('publication.correction_outside');
+    // v1 is public already: an erratum hidden behind a future date would take the results away.
+    const later = await post('pimpinan', `/publications/${v1.id}/errata`, { reason: 'Koreksi jawaban indikator O1', publicAt: '2099-01-01T00:00:00Z' });
+    expect(later.statusCode).toBe(409);
+    expect(later.json().error.code).toBe('publication.erratum_embargo');
     expect(await t.db.db.select({ id: publications.id }).from(publications).where(eq(publications.cycleId, cycleId))).toHaveLength(1);
   });
 
@@ -314,6 +318,13 @@ describe('errata', () => {
     const res = await post('pimpinan', `/publications/${v1.id}/errata`, { reason: 'Koreksi kedua atas versi lama' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'publication.superseded', details: { version: 1, supersededById: v2Id } });
+  });
+
+  it('lists the cycle among the published ones (?published=true) for everybody', async () => {
+    const pub = (await get('public', '/cycles?published=true')).json().items.map((c: { id: string }) => c.id);
+    expect(pub).toContain(cycleId);
+    const unpublished = (await get('admin', '/cycles?published=false')).json().items.map((c: { id: string }) => c.id);
+    expect(unpublished).not.toContain(cycleId);
   });
 
   it('lists every version newest first', async () => {

@@ -523,8 +523,14 @@ export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, 
     applied.push({ unitId: c.unitId, indicator: c.indicator, value: c.value, before: change.before, after: change.after });
     touched.add(cu.body.provinceCode);
   }
+  // A released version is superseded at once, so its erratum must be public at once too: the
+  // results never disappear from the public. An embargoed one keeps its date unless moved.
+  const released = pub.publicAt.getTime() <= now.getTime();
+  if (released && input.publicAt && input.publicAt.getTime() > now.getTime()) {
+    throw new AppError('publication.erratum_embargo', { version: pub.version });
+  }
   await supersede(tx, pub, now);
-  const publicAt = input.publicAt ?? now;
+  const publicAt = input.publicAt ?? (released ? now : pub.publicAt);
   const row = await store(tx, actor, cycle, pub.scope, { version: pub.version + 1, publicAt, now, reason: input.reason, supersedesId: pub.id });
 
   // The same answers are in every other current publication covering a corrected body (the

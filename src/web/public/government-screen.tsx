@@ -40,7 +40,7 @@ export function GovernmentScreen() {
   const navigate = useNavigate({ from: '/governments/$bodyId' });
   const trend = useTrend(bodyId);
   const provinces = useProvinces();
-  const published = (trend.data?.items ?? []).filter((i) => i.cycle.status === 'final');
+  const published = (trend.data?.items ?? []).filter((i) => i.cycle.published);
   const cycleId = search.cycle ?? published.at(-1)?.cycle.id;
   const result = useBodyResult(cycleId, bodyId);
 

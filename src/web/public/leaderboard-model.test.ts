@@ -18,7 +18,7 @@ function row(name: string, provinceCode: string | null, rank: number, movement: 
   };
 }
 function cycle(id: string, year: number): CycleSummary {
-  return { id, year, name: `Penilaian ${year}`, schemeId: `ombudsman-${year}`, family: 'ombudsman', status: 'final', source: 'computed', provinceCode: null, schemeTitle: { id: '', en: '' }, bodies: 0, units: 0 };
+  return { id, year, name: `Penilaian ${year}`, schemeId: `ombudsman-${year}`, family: 'ombudsman', status: 'final', source: 'computed', provinceCode: null, schemeTitle: { id: '', en: '' }, bodies: 0, units: 0, published: true };
 }
 
 describe('pickCycle', () => {

@@ -50,6 +50,8 @@ export interface CycleSummary extends CycleRef {
   schemeTitle: Text;
   bodies: number;
   units: number;
+  /** A released current publication exists (national or a province). */
+  published: boolean;
 }
 
 export interface ScoreRef {
@@ -103,7 +105,8 @@ export interface UnitResult {
 }
 
 export interface TrendItem {
-  cycle: CycleRef & { family: string; status: string };
+  /** `published`: a released current publication covers this body (the public trend shows only those). */
+  cycle: CycleRef & { family: string; status: string; published: boolean };
   score: number;
   band: BandRef;
   complete: boolean;

@@ -22,8 +22,9 @@ export type RankingGroup = { kind: 'national'; type: string } | { kind: 'provinc
 export const getPublishedCyclesQueryOptions = () =>
   queryOptions({
     queryKey: [...publicKey, 'cycles'],
-    // A signed-in visitor may read cycles still in review: the portal shows published ones only.
-    queryFn: () => api.get<Page<CycleSummary>>('/cycles', { query: { status: 'final', pageSize: 200 } }),
+    // A signed-in visitor may read cycles still in review: the portal shows published ones only
+    // (a released current publication, national or of a province — not the cycle's status).
+    queryFn: () => api.get<Page<CycleSummary>>('/cycles', { query: { published: true, pageSize: 200 } }),
     select: (page) => page.items,
     staleTime: publishedStaleTime,
   });
