@@ -108,6 +108,11 @@ describe('clarification windows', () => {
     const twice = await api('pimpinan', 'POST', url, { scope: '36', deadline: inAnHour() });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('clarification.window_exists');
+    // Ministries and agencies (no province): the admin opens the 'pusat' window.
+    const pusat = await api('admin', 'POST', url, { scope: 'pusat', deadline: inAnHour() });
+    expect(pusat.statusCode).toBe(201);
+    expect(await lastAudit()).toMatchObject({ action: 'clarification.open', provinceCode: null });
+    expect((await api('admin', 'GET', url)).json().items.map((x: { scope: string }) => x.scope)).toEqual(['36', 'pusat']);
   });
 
   it('lists the windows each caller may see', async () => {
