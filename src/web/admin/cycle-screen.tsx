@@ -7,6 +7,7 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
 import { PublicationLink } from '../publish/publication-link.tsx';
+import { CycleExportPanel } from '../transfer/cycle-export-panel.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { CycleStatusBadge } from './cycles-screen.tsx';
@@ -55,6 +56,9 @@ export function CycleScreen() {
       </PanelBoundary>
       <PanelBoundary>
         <PublicationLink cycleId={c.id} admin />
+      </PanelBoundary>
+      <PanelBoundary>
+        <CycleExportPanel cycleId={c.id} />
       </PanelBoundary>
       {locusOpen && (
         <PanelBoundary>

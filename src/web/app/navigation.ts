@@ -19,6 +19,7 @@ export type NavPath =
   | '/admin/cycles'
   | '/admin/registry'
   | '/admin/users'
+  | '/admin/import'
   | '/audit'
   | '/map';
 
@@ -35,6 +36,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
     { to: '/admin/cycles', label: 'shell.nav.admin_cycles' },
     { to: '/admin/registry', label: 'shell.nav.admin_registry' },
     { to: '/admin/users', label: 'shell.nav.admin_users' },
+    { to: '/admin/import', label: 'shell.nav.admin_import' },
     { to: '/audit', label: 'shell.nav.audit' },
   ],
   pimpinan: [

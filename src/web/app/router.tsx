@@ -180,6 +180,23 @@ const adminPublicationRoute = createRoute({
   component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'AdminPublicationScreen'),
 });
 
+// Excel import of historical results (admin); the answer-sheet import of an assigned unit (asisten).
+const adminImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/import',
+  beforeLoad: requireRole(['admin']),
+  loader: loadNs('transfer'),
+  component: lazyRouteComponent(() => import('../transfer/results-import-screen.tsx'), 'ResultsImportScreen'),
+});
+
+const answersImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assignments/$cycleId/$unitId/import',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('transfer'),
+  component: lazyRouteComponent(() => import('../transfer/answers-import-screen.tsx'), 'AnswersImportScreen'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/audit',
@@ -386,6 +403,8 @@ const routeTree = rootRoute.addChildren([
   adminCycleRoute,
   adminPublicationRoute,
   auditRoute,
+  adminImportRoute,
+  answersImportRoute,
   pemdaCycleRoute,
   pemdaUnitRoute,
   operatorCycleRoute,

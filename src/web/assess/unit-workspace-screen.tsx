@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
 import { newId } from '../lib/uuid.ts';
 import { ErrorView } from '../ui/error-view.tsx';
+import { AnswersImportLink } from '../transfer/answers-import-link.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -101,6 +102,11 @@ export function UnitWorkspaceScreen() {
             <PanelBoundary>
               <QuotaPanel rows={quotas} writable={writable} onNew={startSheet} />
             </PanelBoundary>
+            {writable && (
+              <PanelBoundary>
+                <AnswersImportLink cycleId={cycleId} unitId={unitId} />
+              </PanelBoundary>
+            )}
             <Stack gap="xs" component="section" aria-labelledby="sheets-title">
               <Title order={2} size="h4" id="sheets-title">
                 {t('unit.sheets.title')}

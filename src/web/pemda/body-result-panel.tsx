@@ -2,8 +2,9 @@
  * The government's result in a cycle as the server releases it to the koordinator: score and
  * band, ranks, mean dimension scores, and each unit's score linking to its indicators.
  */
-import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { API_BASE } from '../lib/api.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { AnchorLink } from '../ui/links.tsx';
@@ -62,6 +63,15 @@ export function BodyResultPanel({ view, cycleId }: { view: BodyResult; cycleId: 
                 {view.dimensions.map((d) => `${d.title[format.lang]} ${format.score(d.score)}`).join(' · ')}
               </Text>
             )}
+            <Anchor
+              href={`${API_BASE}/cycles/${cycleId}/bodies/${view.body.id}/breakdown.xlsx?lang=${format.lang}`}
+              download
+              size="sm"
+              w="fit-content"
+              aria-label={t('xlsx.download_label', { ns: 'ui', what: view.body.name })}
+            >
+              {t('xlsx.download', { ns: 'ui' })}
+            </Anchor>
           </Stack>
         ) : (
           <Text c="dimmed">{t('result.none')}</Text>

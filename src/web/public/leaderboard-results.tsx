@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { API_BASE } from '../lib/api.ts';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { filterRows } from './leaderboard-model.ts';
 import { LeaderboardCards, LeaderboardTable } from './leaderboard-table.tsx';
@@ -29,7 +30,7 @@ export interface LeaderboardResultsProps {
 }
 
 export function LeaderboardResults({ cycle, group, q, province, provinces }: LeaderboardResultsProps) {
-  const { t } = useTranslation('public');
+  const { t, i18n } = useTranslation('public');
   const ranking = useRanking(cycle.id, group);
   if (!ranking.data) return <PageLoader />;
 
@@ -61,6 +62,23 @@ export function LeaderboardResults({ cycle, group, q, province, provinces }: Lea
           <LeaderboardCards cycleId={cycle.id} caption={caption} rows={rows} />
         </>
       )}
+      {/* A plain download link: the workbook is built on the server (no Excel code in this bundle). */}
+      <Text
+        component="a"
+        size="sm"
+        c="var(--mantine-color-anchor)"
+        td="underline"
+        display="inline-block"
+        mt="xs"
+        href={`${API_BASE}/cycles/${cycle.id}/rankings.xlsx?${new URLSearchParams(
+          group.kind === 'national' ? { group: 'national', type: group.type } : { group: 'province', province: group.province },
+        ).toString()}&lang=${i18n.language === 'en' ? 'en' : 'id'}`}
+        download
+        aria-label={t('xlsx.download_label', { ns: 'ui', what: groupName })}
+        data-testid="leaderboard-xlsx"
+      >
+        {t('xlsx.download', { ns: 'ui' })}
+      </Text>
       <Suspense fallback={null}>
         <PublicationSource cycleId={cycle.id} scope={group.kind === 'national' ? 'national' : group.province} />
       </Suspense>

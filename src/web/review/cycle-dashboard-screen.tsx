@@ -10,6 +10,7 @@ import { useFormat } from '../lib/format.ts';
 import { useMe } from '../auth/use-me.ts';
 import { ClarificationPanel } from '../clarify/window-panel.tsx';
 import { PublicationLink } from '../publish/publication-link.tsx';
+import { CycleExportPanel } from '../transfer/cycle-export-panel.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -108,6 +109,9 @@ export function CycleDashboardScreen() {
             </PanelBoundary>
             <PanelBoundary>
               <PublicationLink cycleId={cycleId} admin={false} />
+            </PanelBoundary>
+            <PanelBoundary>
+              <CycleExportPanel cycleId={cycleId} />
             </PanelBoundary>
             <PanelBoundary>
               <OutlierPanel cycleId={cycleId} bodies={bodies} outliers={outliers} range={range.max - range.min} />

@@ -24,7 +24,7 @@ describe('IssueTable', () => {
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
       ['Hasil', '3', 'B (kode_instansi)', 'Kode instansi "99.99" tidak ada dalam registri.'],
       ['Hasil', '1.204', 'E (nilai)', 'Nilai 120 di luar rentang skema ombudsman-2022 (0–100).'],
-      ['CSV', '5', '—', 'Lembar jawaban ditolak: responden terlalu panjang'],
+      ['—', '5', '—', 'Lembar jawaban ditolak: responden terlalu panjang'],
       ['seluruh berkas', '—', '—', 'Berkas kosong: tidak ada baris data.'],
     ]);
     expect(rows[1]!.getAttribute('data-code')).toBe('score.out_of_range');

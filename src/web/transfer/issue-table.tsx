@@ -30,7 +30,7 @@ export function IssueTable({ issues }: { issues: ImportIssue[] }) {
           <Table.Tbody>
             {issues.map((issue, k) => (
               <Table.Tr key={k} data-code={issue.code}>
-                <Table.Td>{issue.sheet ?? (issue.row === null ? t('issues.whole_file') : t('issues.csv'))}</Table.Td>
+                <Table.Td>{issue.sheet ?? (issue.row === null ? t('issues.whole_file') : '—')}</Table.Td>
                 <Table.Td className="tabular">{issue.row === null ? '—' : format.integer(issue.row)}</Table.Td>
                 <Table.Td>
                   {issue.column === null ? (
