@@ -230,6 +230,14 @@ describe('historical results import', () => {
     ]);
     const audit = await t.db.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'cycle.import'), eq(auditEvents.subjectId, newId)));
     expect(audit).toHaveLength(1);
+    // Not public until an admin publishes it.
+    const publicUrl = `/cycles/${newId}/rankings.xlsx?group=province&province=36`;
+    expect((await get('public', publicUrl)).statusCode).toBe(401);
+    const published = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${newId}/publications`, payload: { scope: '36' } });
+    expect(published.statusCode).toBe(201);
+    const open = await get('public', publicUrl);
+    expect(open.statusCode).toBe(200);
+    expect((await readSheet(open.rawPayload, 'Peringkat')).map((r) => r.Nilai)).toEqual([87.46, 70.1, 64]);
   });
 });
 
