@@ -156,7 +156,7 @@ export function ErratumForm({ publication, onCancel, onPublished }: ErratumFormP
   const format = useFormat();
   const view = usePublication(publication.id);
   const scheme = useCycleScheme(publication.cycleId);
-  const erratum = usePublishErratum(publication.id, publication.cycleId);
+  const erratum = usePublishErratum(publication.id);
   const indicators = useMemo(() => (scheme.data ? schemeIndicators(scheme.data.scheme) : []), [scheme.data]);
   const [reason, setReason] = useState('');
   const [publicAt, setPublicAt] = useState('');

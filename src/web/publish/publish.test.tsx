@@ -113,6 +113,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+// Forms with many fields and a mocked server: generous timeouts for a loaded machine.
+const SLOW = 30_000;
+
 describe('publish-model', () => {
   it('requires a reason of 10 to 2000 characters, trimmed', () => {
     expect(reasonError('   ')).toBe('required');
@@ -146,7 +149,7 @@ describe('ErratumForm', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
     expect(onPublished).not.toHaveBeenCalled();
-  });
+  }, SLOW);
 
   it('says so in English too', async () => {
     mockApi({});
@@ -198,7 +201,7 @@ describe('ErratumForm', () => {
         body: { reason: 'Nilai indikator salah input', corrections: [{ unitId: 'u1', indicator: firstIndicator.code, value: top.value }] },
       },
     ]);
-  });
+  }, SLOW);
 });
 
 describe('PublishForm', () => {
@@ -219,7 +222,7 @@ describe('PublishForm', () => {
       body: { scope: '36', publicAt: new Date('2024-12-10T09:00').toISOString() },
     });
     expect((await screen.findByTestId('publish-done')).textContent).toContain('Versi 1 telah terbit');
-  });
+  }, SLOW);
 
   it('shows the server’s translated refusal when bodies are still open', async () => {
     mockApi({
@@ -235,7 +238,7 @@ describe('PublishForm', () => {
     const refusal = await within(dialog).findByTestId('server-refusal');
     expect(refusal.textContent).toContain('Masih ada 2 instansi yang belum final.');
     expect(refusal.textContent).toContain('Kabupaten Lebak');
-  });
+  }, SLOW);
 
   it('offers no second publication when a version is in force', async () => {
     await renderRouted(<PublishForm cycleId="c1" scopes={[{ value: '36', label: 'Banten' }]} scope="36" onScopeChange={() => {}} current={meta({ version: 2 })} />);
@@ -263,7 +266,7 @@ describe('VersionHistory', () => {
     expect(within(rows[1]!).queryByRole('button')).toBeNull();
     await user().click(within(rows[0]!).getByRole('button', { name: 'Terbitkan ralat' }));
     expect(onErratum).toHaveBeenCalledWith(v2);
-  });
+  }, SLOW);
 });
 
 describe('PublicationContent', () => {
@@ -276,7 +279,7 @@ describe('PublicationContent', () => {
     expect(within(banner).getByRole('link', { name: 'Buka versi 2' }).getAttribute('href')).toBe('/publikasi/p2');
     // The header says so too, and the list of versions marks the one in force.
     expect(screen.getAllByTestId('publication-status').map((b) => b.textContent)).toEqual(['Digantikan', 'Berlaku', 'Digantikan']);
-  });
+  }, SLOW);
 
   it('shows an erratum’s reason, the governments by rank with units and change log, hashes and downloads', async () => {
     mockApi({
@@ -310,5 +313,5 @@ describe('PublicationContent', () => {
     expect(screen.getByTestId('download-csv').getAttribute('href')).toBe('/api/v1/publications/p2/open-data.csv');
     expect(screen.getByTestId('download-json').getAttribute('href')).toBe('/api/v1/publications/p2/open-data.json');
     expect(screen.getByTestId('awards-link').getAttribute('href')).toBe('/penghargaan/p2');
-  });
+  }, SLOW);
 });

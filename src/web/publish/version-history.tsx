@@ -31,7 +31,7 @@ export function VersionHistory({ versions, scopeName, onErratum }: VersionHistor
   }
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table striped withTableBorder verticalSpacing="xs" data-testid="version-history">
+      <Table striped withTableBorder verticalSpacing="xs" captionSide="top" data-testid="version-history">
         <Table.Caption>{t('history.caption', { scope: scopeName })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
