@@ -98,7 +98,9 @@ export async function applyIndicatorChange(
   const now = new Date();
   const cycle = await getCycleOr404(tx, input.cycleId);
   const cu = await getCycleUnitOr404(tx, cycle, input.unitId);
-  const scheme = await cycleScheme(tx, cycle);
+  // Once a current publication covers the body, only an erratum ('correction') may change it.
+  if (cu.locked && input.source !== 'correction') throw new AppError('publication.locked', { subject: cu.body.name });
+  const scheme = await cycleScheme(tx, cu.cycle);
   const indicator = indicatorOf(scheme, input.indicator);
   if (!indicator) throw new AppError('dispute.indicator_unknown', { indicator: input.indicator, schemeId: scheme.id });
   const allowed = levelValues(indicator);

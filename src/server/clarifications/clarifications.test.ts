@@ -356,3 +356,41 @@ describe('applyIndicatorChange (the path errata use too)', () => {
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });
 });
+
+describe('after publication', () => {
+  it('refuses new windows, disputes and dispute changes on a published scope; errata corrections still apply', async () => {
+    const { publications } = await import('../publications/schema.ts');
+    const province = w.bodies.a.provinceCode!;
+    const cycle = await getCycleOr404(t.db.db, cycleId);
+    await t.db.db.insert(publications).values({
+      cycleId,
+      scope: province,
+      version: 1,
+      publicAt: new Date(Date.now() + 86_400_000), // embargoed: the lock starts at publication, not at the public date
+      schemeHash: cycle.schemeHash,
+      contentHash: 'x'.repeat(64),
+      snapshot: {},
+    });
+    const changesBefore = await changeCount();
+
+    const win = await api('pimpinan', 'POST', `/cycles/${cycleId}/clarification-windows`, { scope: province, deadline: inAnHour() });
+    expect(win.statusCode).toBe(409);
+    expect(win.json().error.code).toBe('publication.locked');
+
+    const filed = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, { indicator: 'O2', statement: 'Jawaban O2 tidak sesuai bukti yang kami kirim.' });
+    expect(filed.statusCode).toBe(409);
+    expect(filed.json().error.code).toBe('publication.locked');
+
+    const actor = { id: w.users.pimpinan.id, username: w.users.pimpinan.username };
+    const viaDispute = t.db.db.transaction((tx) =>
+      applyIndicatorChange(tx, actor, { cycleId, unitId: w.units.a2, indicator: 'O2', value: 3, source: 'dispute', reason: 'Sanggahan diterima' }),
+    );
+    await expect(viaDispute).rejects.toMatchObject({ code: 'publication.locked' });
+    expect(await changeCount()).toBe(changesBefore);
+
+    await t.db.db.transaction((tx) =>
+      applyIndicatorChange(tx, actor, { cycleId, unitId: w.units.a2, indicator: 'O2', value: 3, source: 'correction', reason: 'Ralat: jawaban O2 salah input' }),
+    );
+    expect(await changeCount()).toBe(changesBefore + 1);
+  });
+});

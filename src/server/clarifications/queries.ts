@@ -17,6 +17,7 @@ import { bodyResults, unitResults } from '../scores/schema.ts';
 import type { StoredUnitScore } from '../scores/breakdown.ts';
 import { type ChangeSnapshot, indicatorOf, levelValues, storedIndicatorValue } from './change.ts';
 import { clarificationWindows, disputes, resultChanges } from './schema.ts';
+import { covers, cycleScopes } from '../publications/visibility.ts';
 
 export const PUSAT = 'pusat';
 export const scopeOfProvince = (provinceCode: string | null): string => provinceCode ?? PUSAT;
@@ -99,6 +100,10 @@ export async function openWindow(
   if (cycle.status !== 'review') throw new AppError('clarification.cycle_status', { status: cycle.status });
   if (cycle.provinceCode && input.scope !== cycle.provinceCode) throw new AppError('clarification.scope_outside', { scope: input.scope });
   assertFuture(input.deadline, now);
+  // Published results change only through errata: no clarification on a published scope.
+  if (covers((await cycleScopes(tx, cycle.id, now)).covered, input.scope === PUSAT ? null : input.scope)) {
+    throw new AppError('publication.locked', { subject: input.scope });
+  }
   if (await getWindowRow(tx, cycle.id, input.scope)) throw new AppError('clarification.window_exists', { scope: input.scope });
   const [row] = await tx
     .insert(clarificationWindows)
@@ -328,6 +333,7 @@ export async function createDispute(
   input: { indicator: string; statement: string },
   now = new Date(),
 ): Promise<DisputeView> {
+  if (cu.locked) throw new AppError('publication.locked', { subject: cu.body.name });
   const w = await openWindowFor(tx, cu, now);
   const scheme = await cycleScheme(tx, cu.cycle);
   if (!indicatorOf(scheme, input.indicator)) throw new AppError('dispute.indicator_unknown', { indicator: input.indicator, schemeId: scheme.id });
