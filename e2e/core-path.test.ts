@@ -54,6 +54,8 @@ async function expectAccessible(page: Page): Promise<void> {
 
 /** axe, then a full-page screenshot at the page's own width (360 px phone or 1280 px desktop). */
 async function check(page: Page, name: string): Promise<void> {
+  // Steady state only: a notification or dialog half-way through its fade has no fixed contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 }).catch(() => undefined);
   await expectAccessible(page);
   await page.waitForTimeout(150);
   await shot(page, `core-path-${name}-${page.viewportSize()!.width}`);
@@ -93,6 +95,7 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
   let admin: Page;
   let asisten: Page;
   let pimpinan: Page;
+  let visitor: Page | undefined;
   const scheme: Scheme = getScheme(SCHEME_ID)!;
   let cycleId = '';
   let unitId = '';
@@ -120,7 +123,7 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
     const tag = ctx.task.name.slice(0, 24).replace(/\W+/g, '-');
-    for (const [name, p] of [['admin', admin], ['asisten', asisten], ['pimpinan', pimpinan]] as const) {
+    for (const [name, p] of [['admin', admin], ['asisten', asisten], ['pimpinan', pimpinan], ['visitor', visitor]] as const) {
       if (p) await shot(p, `core-path-failed-${tag}-${name}`).catch(() => undefined);
     }
   });
@@ -320,14 +323,19 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
       if (await dialog.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
         await check(pimpinan, 'publish-confirm');
         await dialog.getByRole('button', { name: /terbitkan/i }).last().click();
-        await dialog.waitFor({ state: 'detached' });
+        // Published: the dialog closes. Refused: the server's reason stays in the dialog.
+        if (!(await dialog.waitFor({ state: 'detached', timeout: 20_000 }).then(() => true, () => false))) {
+          refusal = `publication screen refused: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`;
+          await shot(pimpinan, 'core-path-publish-refused-1280');
+          await pimpinan.keyboard.press('Escape');
+        }
       }
-      const published = await expect
+      const published = !refusal && await expect
         .poll(async () => (await publications())?.some((p) => p.scope === '36') ?? false, { timeout: 30_000 })
         .toBe(true)
         .then(() => true, () => false);
       if (published) publicationPath = 'the publication screen /review/cycles/$cycleId/publikasi (pimpinan)';
-      else refusal = `publication screen: ${(await pimpinan.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`;
+      else refusal ||= `publication screen: ${(await pimpinan.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`;
     }
     if (!publicationPath) {
       // 2. The publications API as the pimpinan (session cookie + CSRF header).
@@ -356,13 +364,15 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
   });
 
   it('public (no login): the leaderboard shows the government with the engine’s score and rank 1', async () => {
-    const visitor = await newPage(1280);
-    await visitor.goto(`${e2e.url}/`);
-    await visitor.getByLabel('Tahun penilaian').selectOption(cycleId);
-    await visitor.getByLabel('Peringkat', { exact: true }).selectOption('province');
-    await visitor.getByLabel('Provinsi', { exact: true }).selectOption('36');
-    await visitor.getByRole('heading', { level: 2, name: `Peringkat ${YEAR}` }).waitFor();
-    const rows = visitor.getByRole('table').locator('tbody tr');
+    const page = (visitor = await newPage(1280));
+    await page.goto(`${e2e.url}/`);
+    // The published cycle is offered to the public (the newest year, so chosen by default too).
+    await poll(() => page.getByLabel('Tahun penilaian').locator(`option[value="${cycleId}"]`).count()).toBe(1);
+    await page.getByLabel('Tahun penilaian').selectOption(cycleId);
+    await page.getByLabel('Peringkat', { exact: true }).selectOption('province');
+    await page.getByLabel('Provinsi', { exact: true }).selectOption('36');
+    await page.getByRole('heading', { level: 2, name: `Peringkat ${YEAR}` }).waitFor();
+    const rows = page.getByRole('table').locator('tbody tr');
     await poll(() => rows.count()).toBe(1);
     const row = rows.first();
     expect(await row.getAttribute('data-body-code')).toBe(BODY.code);
@@ -371,18 +381,18 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
     expect(cells[2]).toBe(BODY.name);
     expect(cells[3]).toBe(id2.format(expectedGovernment.score));
     expect(cells[4]).toBe(`${expectedGovernment.band.code} · ${expectedGovernment.band.label.id}`);
-    await check(visitor, 'public-leaderboard');
-    await visitor.setViewportSize({ width: 360, height: 800 });
-    await check(visitor, 'public-leaderboard');
-    await visitor.setViewportSize({ width: 1280, height: 800 });
+    await check(page, 'public-leaderboard');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await check(page, 'public-leaderboard');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // The government's page says the same.
-    await visitor.getByRole('table').getByRole('link', { name: BODY.name, exact: true }).click();
-    await visitor.getByRole('heading', { level: 1, name: BODY.name }).waitFor();
-    await poll(() => visitor.getByTestId('government-score').getByTestId('score-value').textContent()).toBe(id2.format(expectedGovernment.score));
-    const rank = await visitor.getByTestId('rank-province').innerText();
+    await page.getByRole('table').getByRole('link', { name: BODY.name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: BODY.name }).waitFor();
+    await poll(() => page.getByTestId('government-score').getByTestId('score-value').textContent()).toBe(id2.format(expectedGovernment.score));
+    const rank = await page.getByTestId('rank-province').innerText();
     expect(rank).toContain('1');
     expect(rank).toContain('dari 1');
-    await check(visitor, 'public-government');
+    await check(page, 'public-government');
   });
 });
