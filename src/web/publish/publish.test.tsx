@@ -6,9 +6,11 @@ import type { ReactNode } from 'react';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Scheme } from '../../core/types.ts';
 import { renderWithProviders } from '../test/render.tsx';
+import { EmbargoNotice } from './embargo-notice.tsx';
 import { ErratumForm } from './erratum-form.tsx';
 import { loadManageStrings } from './manage-strings.ts';
 import { PublicationContent } from './publication-page.tsx';
+import { sourceFor } from './publication-source.tsx';
 import { PublishForm } from './publish-form.tsx';
 import { reasonError, rowErrors } from './publish-model.ts';
 import type { PublicationMeta, PublicationSnapshot, PublicationView } from './publish-types.ts';
@@ -314,4 +316,38 @@ describe('PublicationContent', () => {
     expect(screen.getByTestId('download-json').getAttribute('href')).toBe('/api/v1/publications/p2/open-data.json');
     expect(screen.getByTestId('awards-link').getAttribute('href')).toBe('/penghargaan/p2');
   }, SLOW);
+});
+
+describe('EmbargoNotice and the leaderboard source', () => {
+  it('tells the koordinator its results are published and when the public sees them', async () => {
+    mockApi({
+      'GET /cycles/c1/publications': () => ({
+        status: 200,
+        json: { items: [meta({ released: false }), meta({ id: 'p0', version: 1, scope: '31', scopeName: 'DKI Jakarta', released: false })] },
+      }),
+    });
+    await renderRouted(<EmbargoNotice cycleId="c1" provinceCode="36" />);
+    const notice = await screen.findByTestId('embargo-notice');
+    expect(screen.getAllByTestId('embargo-notice')).toHaveLength(1);
+    expect(notice.textContent).toMatch(/^Diterbitkan, tayang untuk publik pada 10 Desember 2024 \d{2}\.\d{2}/);
+    expect(within(notice).getByRole('link', { name: 'Buka halaman publikasi' }).getAttribute('href')).toBe('/publikasi/p1');
+  }, SLOW);
+
+  it('says nothing once the publication is public', async () => {
+    const calls = mockApi({ 'GET /cycles/c1/publications': () => ({ status: 200, json: { items: [meta({ released: true })] } }) });
+    await renderRouted(<EmbargoNotice cycleId="c1" provinceCode="36" />);
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(screen.queryByTestId('embargo-notice')).toBeNull();
+  }, SLOW);
+
+  it('cites the released version in force for the scope, else the nation’s', () => {
+    const national = meta({ id: 'n1', scope: 'national', scopeName: 'Nasional' });
+    const bantenOld = meta({ id: 'b1', status: 'superseded' });
+    const bantenNew = meta({ id: 'b2', version: 2 });
+    const bantenEmbargoed = meta({ id: 'b3', released: false });
+    expect(sourceFor([national, bantenOld, bantenNew], '36')?.id).toBe('b2');
+    expect(sourceFor([national, bantenOld], '36')?.id).toBe('n1');
+    expect(sourceFor([bantenEmbargoed], '36')).toBeUndefined();
+    expect(sourceFor([bantenNew, national], 'national')?.id).toBe('n1');
+  });
 });

@@ -3,6 +3,7 @@
  * published and when the public sees it, by whom, why (errata), its content hash shortened, and
  * a link to its permanent page. The version in force offers "Terbitkan ralat".
  */
+import { useId } from 'react';
 import { Button, Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
@@ -29,6 +30,68 @@ export function VersionHistory({ versions, scopeName, onErratum }: VersionHistor
       </Text>
     );
   }
+  return (
+    <>
+      <VersionCards versions={versions} scopeName={scopeName} onErratum={onErratum} />
+      <div className="pub-wide-only">
+        <VersionTable versions={versions} scopeName={scopeName} onErratum={onErratum} />
+      </div>
+    </>
+  );
+}
+
+/** Phones: one card per version (the table needs ~760 px). */
+function VersionCards({ versions, scopeName, onErratum }: VersionHistoryProps) {
+  const { t } = useTranslation('publish');
+  const format = useFormat();
+  const captionId = useId();
+  return (
+    <div className="pub-narrow-only">
+      <Text size="sm" fw={600} mb={4} id={captionId}>
+        {t('history.caption', { scope: scopeName })}
+      </Text>
+      <ol className="pub-version-cards" aria-labelledby={captionId}>
+        {versions.map((v) => (
+          <li key={v.id} data-version={v.version}>
+            <div className="pub-version-head">
+              <AnchorLink to="/publikasi/$publicationId" params={{ publicationId: v.id }} fw={650}>
+                {t('history.version_n', { version: v.version })}
+              </AnchorLink>
+              <StatusBadge status={v.status} />
+            </div>
+            <Text size="sm">
+              {t('history.published')}: {format.dateTime(v.publishedAt)}
+              {v.publishedBy ? ` ${t('history.by', { name: v.publishedBy })}` : ''}
+            </Text>
+            <Text size="sm">
+              {t('history.public_at')}: {format.dateTime(v.publicAt)}
+            </Text>
+            {!v.released && (
+              <Text size="xs" fw={600} className="pub-embargo-text">
+                {t('history.embargo')}
+              </Text>
+            )}
+            <Text size="sm">
+              {t('history.reason')}: {v.reason ?? (v.version === 1 ? t('history.first') : '—')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('history.hash')}: <Code title={v.contentHash}>{shortHash(v.contentHash)}</Code>
+            </Text>
+            {v.status === 'current' && onErratum && (
+              <Button size="xs" variant="light" onClick={() => onErratum(v)} w="fit-content">
+                {t('history.erratum')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function VersionTable({ versions, scopeName, onErratum }: VersionHistoryProps) {
+  const { t } = useTranslation('publish');
+  const format = useFormat();
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped withTableBorder verticalSpacing="xs" captionSide="top" data-testid="version-history">
