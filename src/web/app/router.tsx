@@ -56,7 +56,7 @@ const publicGovernmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/governments/$bodyId',
   validateSearch: validateCycleSearch,
-  loader: loadNs('public'),
+  loader: () => i18n.loadNamespaces(['public', 'reports']),
   component: lazyRouteComponent(() => import('../public/government-screen.tsx'), 'GovernmentScreen'),
 });
 
@@ -74,6 +74,28 @@ const publicationRoute = createRoute({
   path: '/publikasi/$publicationId',
   loader: () => i18n.loadNamespaces(['publish', 'public']),
   component: lazyRouteComponent(() => import('../publish/publication-page.tsx'), 'PublicationPage'),
+});
+
+// Public certificate verification (the piagam's QR code opens it) and a publication's awards.
+const verifyFormRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verifikasi',
+  loader: loadNs('reports'),
+  component: lazyRouteComponent(() => import('../reports/verification-page.tsx'), 'VerificationPage'),
+});
+
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verifikasi/$code',
+  loader: loadNs('reports'),
+  component: lazyRouteComponent(() => import('../reports/verification-page.tsx'), 'VerificationPage'),
+});
+
+const awardsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/penghargaan/$publicationId',
+  loader: () => i18n.loadNamespaces(['reports', 'public']),
+  component: lazyRouteComponent(() => import('../reports/awards-page.tsx'), 'AwardsPage'),
 });
 
 export interface LoginSearch {
@@ -350,8 +372,8 @@ const pemdaCycleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pemda/cycles/$cycleId',
   beforeLoad: requireRole(['koordinator']),
-  // 'publish': the embargo notice (publish/embargo-notice.tsx).
-  loader: () => i18n.loadNamespaces(['pemda', 'publish']),
+  // 'publish': the embargo notice (publish/embargo-notice.tsx); 'reports': the rapor links.
+  loader: () => i18n.loadNamespaces(['pemda', 'publish', 'reports']),
   component: lazyRouteComponent(() => import('../pemda/pemda-cycle-screen.tsx'), 'PemdaCycleScreen'),
 });
 
@@ -376,6 +398,9 @@ const routeTree = rootRoute.addChildren([
   publicGovernmentRoute,
   publicMapRoute,
   publicationRoute,
+  verifyFormRoute,
+  verifyRoute,
+  awardsRoute,
   loginRoute,
   homeRoute,
   schemesRoute,

@@ -9,6 +9,7 @@ import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
+import { RaporLinks } from '../reports/rapor-links.tsx';
 import type { BodyResult, RankPlace } from './pemda-types.ts';
 
 function Rank({ label, place }: { label: string; place: RankPlace | null }) {
@@ -72,6 +73,7 @@ export function BodyResultPanel({ view, cycleId }: { view: BodyResult; cycleId: 
             >
               {t('xlsx.download', { ns: 'ui' })}
             </Anchor>
+            <RaporLinks target={{ cycleId, bodyId: view.body.id }} name={view.body.name} />
           </Stack>
         ) : (
           <Text c="dimmed">{t('result.none')}</Text>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { RaporLinks } from '../reports/rapor-links.tsx';
 import { AssumptionsNote } from './assumptions-note.tsx';
 import { useDetailStrings } from './detail-strings.ts';
 import { DimensionPanel } from './dimension-panel.tsx';
@@ -79,6 +80,7 @@ export function GovernmentScreen() {
           ) : (
             <>
               <GovernmentSummary result={result.data} provinceName={province?.name ?? null} />
+              <RaporLinks target={{ cycleId, bodyId }} name={result.data.body.name} />
               <div className="gov-two">
                 <PanelBoundary>
                   <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} />
