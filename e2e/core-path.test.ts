@@ -57,6 +57,8 @@ async function check(page: Page, name: string): Promise<void> {
   // Steady state only: a notification or dialog half-way through its fade has no fixed contrast.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 }).catch(() => undefined);
   await expectAccessible(page);
+  // From the top: a full-page capture of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150);
   await shot(page, `core-path-${name}-${page.viewportSize()!.width}`);
 }

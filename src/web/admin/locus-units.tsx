@@ -55,7 +55,7 @@ export function LocusUnits({ body, editable, assignable, onAssign, onRemove }: L
               <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={t('locus.columns.due')}>{u.dueDate ? format.date(u.dueDate) : '—'}</Table.Td>
               {(assignable || editable) && (
                 <Table.Td data-label={t('locus.columns.actions')}>
-                  <Group gap="xs" wrap="nowrap">
+                  <Group gap="xs">
                     {assignable && (
                       <Button size="xs" variant="default" onClick={() => onAssign(u)} aria-label={t('locus.assign_named', { name: u.name })}>
                         {t('locus.assign')}
