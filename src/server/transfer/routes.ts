@@ -80,6 +80,9 @@ async function readUpload(req: FastifyRequest, lang: Lang): Promise<Upload> {
   return { fields, fileName: file.name.slice(0, 200), buffer: file.buffer, sha256: createHash('sha256').update(file.buffer).digest('hex') };
 }
 
+/** Most answer rows one unit's import takes (its quotas are a few hundred sheets at most). */
+const MAX_ANSWER_ROWS = 5_000;
+
 const ResultsFields = z.object({
   name: z.string().trim().min(1).max(200),
   schemeId: z.string().min(1).max(60),
@@ -297,7 +300,8 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       assertWritable(cu);
       const upload = await readUpload(req, lang);
       const scheme = await cycleScheme(db, cycle);
-      const parsed = await parseAnswersImport(upload.buffer, scheme);
+      // One unit's sheets go in one transaction: bounded like a large sync batch.
+      const parsed = await parseAnswersImport(upload.buffer, scheme, { maxRows: MAX_ANSWER_ROWS });
       if (!parsed.ok) throw invalid(parsed.errors, lang);
       const actor = auth.user();
       return app.db.transaction(async (tx) => {

@@ -40,9 +40,11 @@ export function ResultsImportScreen() {
   const [failure, setFailure] = useState<string | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
+  const [missingScheme, setMissingScheme] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setMissingScheme(!schemeId);
     if (!file || !schemeId || !name.trim()) return;
     const form = new FormData();
     form.set('name', name.trim());
@@ -86,7 +88,11 @@ export function ResultsImportScreen() {
             placeholder={t('results.scheme_placeholder')}
             data={(schemes.data ?? []).map((s) => ({ value: s.id, label: `${s.id} — ${s.title[format.lang]}` }))}
             value={schemeId}
-            onChange={setSchemeId}
+            onChange={(v) => {
+              setSchemeId(v);
+              setMissingScheme(false);
+            }}
+            error={missingScheme ? t('results.scheme_required') : null}
             searchable
             required
           />
