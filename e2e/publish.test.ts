@@ -171,6 +171,8 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await expect(history.locator('tbody tr').count()).resolves.toBe(1);
     await expect(history.getByTestId('publication-status').textContent()).resolves.toBe('Berlaku');
     await expect(history.textContent()).resolves.toContain('Embargo: belum tayang');
+    // The report pack of the version in force (reports' ReportPackButton) sits beside the history.
+    await page.getByTestId('report-pack').getByRole('button').first().waitFor();
     await expectAccessible(page);
     await shots(page, 'publish-manage', () => page.getByTestId('version-history').waitFor());
 
@@ -220,6 +222,8 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await pub.locator('.pub-units li').first().waitFor();
     await expectAccessible(pub);
     await shots(pub, 'publish-page', () => pub.getByTestId('published-governments').waitFor());
+    await pub.getByTestId('awards-link').click();
+    await pub.waitForURL((u) => u.pathname === `/penghargaan/${v1.id}`);
 
     // The portal lists final cycles: the admin publishes the nation (the cycle turns final).
     const admin = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });

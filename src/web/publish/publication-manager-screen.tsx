@@ -6,13 +6,14 @@
  * `/admin/cycles/$cycleId/publikasi`.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Grid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
 import { api } from '../lib/api.ts';
 import { getProvincesQueryOptions } from '../public/use-rankings.ts';
+import { ReportPackButton } from '../reports/report-pack-button.tsx';
 import { useProgress } from '../review/use-review-api.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { AnchorLink } from '../ui/anchor-link.tsx';
@@ -144,6 +145,14 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
           <VersionHistory key={s} versions={versionsOf(items, s)} scopeName={provinceName(s)} onErratum={admin ? setErratumFor : undefined} />
         ))}
       </Stack>
+      {state.current && (
+        <Paper withBorder p="md" component="section" aria-label={t('manage.report_pack')} data-testid="report-pack">
+          {/* The reports strings load on demand (the panel suspends meanwhile). */}
+          <PanelBoundary>
+            <ReportPackButton publicationId={state.current.id} />
+          </PanelBoundary>
+        </Paper>
+      )}
       {erratumFor && (
         <div ref={erratumRef}>
           <PanelBoundary>

@@ -11,7 +11,7 @@
 import '../public/public.css';
 import './publish.css';
 import { Stack, Text } from '@mantine/core';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
@@ -191,9 +191,9 @@ export function PublicationContent({ meta, snapshot, bands }: PublicationViewDat
         <a className="pub-button" href={openDataHref(meta.id, 'json')} download data-testid="download-json">
           {t('page.download_json')}
         </a>
-        <a className="pub-button" href={`/penghargaan/${meta.id}`} data-testid="awards-link">
+        <Link className="pub-button" to="/penghargaan/$publicationId" params={{ publicationId: meta.id }} data-testid="awards-link">
           {t('page.awards')}
-        </a>
+        </Link>
       </div>
       <Text size="xs" c="dimmed" mt={-8}>
         {t('page.open_data_note')}
