@@ -39,6 +39,8 @@ export const PUBLIC_PAGES: Record<string, string[]> = {
   '/governments/$bodyId': ['src/web/public/government-screen.tsx', 'src/web/public/locales/id.json', 'src/web/public/detail-locales/government.id.json'],
   '/map': ['src/web/public/map-screen.tsx', 'src/web/public/locales/id.json', 'src/web/public/detail-locales/map.id.json'],
   '/publikasi/$publicationId': ['src/web/publish/publication-page.tsx', 'src/web/publish/locales/id.json', 'src/web/public/locales/id.json'],
+  '/verifikasi/$code': ['src/web/reports/verification-page.tsx', 'src/web/reports/locales/id.json'],
+  '/penghargaan/$publicationId': ['src/web/reports/awards-page.tsx', 'src/web/reports/locales/id.json', 'src/web/public/locales/id.json'],
 };
 
 export interface ManifestChunk {

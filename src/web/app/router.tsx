@@ -56,7 +56,7 @@ const publicGovernmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/governments/$bodyId',
   validateSearch: validateCycleSearch,
-  loader: () => i18n.loadNamespaces(['public', 'reports']),
+  loader: loadNs('public'),
   component: lazyRouteComponent(() => import('../public/government-screen.tsx'), 'GovernmentScreen'),
 });
 
@@ -372,8 +372,8 @@ const pemdaCycleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pemda/cycles/$cycleId',
   beforeLoad: requireRole(['koordinator']),
-  // 'publish': the embargo notice (publish/embargo-notice.tsx); 'reports': the rapor links.
-  loader: () => i18n.loadNamespaces(['pemda', 'publish', 'reports']),
+  // 'publish': the embargo notice (publish/embargo-notice.tsx).
+  loader: () => i18n.loadNamespaces(['pemda', 'publish']),
   component: lazyRouteComponent(() => import('../pemda/pemda-cycle-screen.tsx'), 'PemdaCycleScreen'),
 });
 

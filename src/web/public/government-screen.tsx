@@ -8,10 +8,10 @@ import './public.css';
 import { Stack, Text } from '@mantine/core';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { Suspense, lazy } from 'react';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
-import { RaporLinks } from '../reports/rapor-links.tsx';
 import { AssumptionsNote } from './assumptions-note.tsx';
 import { useDetailStrings } from './detail-strings.ts';
 import { DimensionPanel } from './dimension-panel.tsx';
@@ -22,6 +22,9 @@ import { TrendPanel } from './trend-panel.tsx';
 import { UnitList } from './unit-list.tsx';
 import { useProvinces } from './use-rankings.ts';
 import { useBodyResult, useTrend } from './use-results.ts';
+
+// The rapor links are fetched after the page has painted (outside the first-visit budget).
+const RaporLinks = lazy(() => import('../reports/rapor-links.tsx').then((m) => ({ default: m.RaporLinks })));
 
 function NoResult() {
   const { t } = useTranslation('public');
@@ -80,7 +83,9 @@ export function GovernmentScreen() {
           ) : (
             <>
               <GovernmentSummary result={result.data} provinceName={province?.name ?? null} />
-              <RaporLinks target={{ cycleId, bodyId }} name={result.data.body.name} />
+              <Suspense fallback={null}>
+                <RaporLinks target={{ cycleId, bodyId }} name={result.data.body.name} />
+              </Suspense>
               <div className="gov-two">
                 <PanelBoundary>
                   <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} />

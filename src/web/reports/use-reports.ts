@@ -1,6 +1,6 @@
 // Queries and links of the report, award and verification routes.
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import { API_BASE, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Job } from '../jobs/use-job.ts';
 import type { AwardsResponse, VerifyResult } from './reports-types.ts';
@@ -31,12 +31,5 @@ export function useStartReportPack(publicationId: string) {
     mutationFn: (body: { lang: Lang; units: boolean }) => api.post<Job>(`/publications/${publicationId}/report-pack`, body),
   });
 }
-
-/** Download links of rapor PDFs (opened by the browser; the API checks access). */
-export const raporUrl = {
-  live: (cycleId: string, bodyId: string, lang: Lang = 'id') => `${API_BASE}/cycles/${cycleId}/bodies/${bodyId}/rapor.pdf?lang=${lang}`,
-  unit: (cycleId: string, unitId: string, lang: Lang = 'id') => `${API_BASE}/cycles/${cycleId}/units/${unitId}/rapor.pdf?lang=${lang}`,
-  published: (publicationId: string, bodyId: string, lang: Lang = 'id') => `${API_BASE}/publications/${publicationId}/bodies/${bodyId}/rapor.pdf?lang=${lang}`,
-};
 
 export const piagamUrl = (piagamPath: string, lang: Lang = 'id'): string => `${piagamPath}?lang=${lang}`;

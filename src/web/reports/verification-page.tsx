@@ -3,12 +3,13 @@
  * opens: a valid code shows a green card with the awardee, the award, score, band and the
  * publication version (with a link to its permanent page; a superseded version says so and
  * links the current one); an unknown or altered code a red "Kode tidak valid" with what it
- * means. A form checks another code.
+ * means. A form checks another code. Light on purpose (a public first visit from a phone): plain
+ * form elements, no Mantine inputs or buttons.
  */
 import './reports.css';
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
@@ -85,19 +86,28 @@ export function VerificationForm({ initial, onSubmit }: { initial: string; onSub
     e.preventDefault();
     if (normaliseCode(value).length > 0) onSubmit(value.trim());
   };
+  const id = useId();
   return (
     <form className="rep-form" onSubmit={submit} role="search">
-      <TextInput
-        label={t('verify.code_label')}
-        description={t('verify.code_hint')}
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={40}
-        styles={{ input: { fontFamily: 'ui-monospace, monospace', textTransform: 'uppercase' } }}
-      />
-      <Button type="submit">{t('verify.submit')}</Button>
+      <div className="rep-field">
+        <label htmlFor={id}>{t('verify.code_label')}</label>
+        <span id={`${id}-hint`} className="rep-hint">
+          {t('verify.code_hint')}
+        </span>
+        <input
+          id={id}
+          aria-describedby={`${id}-hint`}
+          className="rep-input"
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={40}
+        />
+      </div>
+      <button type="submit" className="rep-button">
+        {t('verify.submit')}
+      </button>
     </form>
   );
 }
@@ -130,7 +140,7 @@ export function VerificationPage() {
   const navigate = useNavigate();
   return (
     <Stack gap="md" p="md" maw={760}>
-      <Title order={1}>{t('verify.title')}</Title>
+      <h1 className="rep-h1">{t('verify.title')}</h1>
       <Text>{t('verify.intro')}</Text>
       <VerificationForm initial={code} onSubmit={(next) => void navigate({ to: '/verifikasi/$code', params: { code: next } })} />
       <VerificationStatus code={code} />
