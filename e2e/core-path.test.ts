@@ -316,7 +316,14 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
     const screen = readFileSync('src/web/app/router.tsx', 'utf8').includes("'/review/cycles/$cycleId/publikasi'");
     let refusal = '';
     if (screen) {
-      await pimpinan.goto(`${e2e.url}/review/cycles/${cycleId}/publikasi`);
+      // From the pimpinan's cycle dashboard (the body is final now) to its publication panel.
+      await pimpinan.goto(`${e2e.url}/review/cycles/${cycleId}`);
+      await poll(() => pimpinan.getByTestId('stat-final').textContent()).toContain('1/1');
+      await check(pimpinan, 'review-dashboard');
+      const manage = pimpinan.getByTestId('publication-link').getByRole('link');
+      if ((await manage.count()) > 0) await manage.first().click();
+      else await pimpinan.goto(`${e2e.url}/review/cycles/${cycleId}/publikasi`);
+      await pimpinan.waitForURL((u) => u.pathname === `/review/cycles/${cycleId}/publikasi`);
       await pimpinan.getByRole('heading', { level: 1 }).waitFor();
       await check(pimpinan, 'publish');
       await pimpinan.getByRole('button', { name: /^Terbitkan/ }).first().click();
