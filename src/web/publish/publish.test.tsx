@@ -8,7 +8,7 @@ import type { Scheme } from '../../core/types.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { EmbargoNotice } from './embargo-notice.tsx';
 import { ErratumForm } from './erratum-form.tsx';
-import { loadManageStrings } from './manage-strings.ts';
+import { loadManageStrings, loadPublishStrings } from './manage-strings.ts';
 import { PublicationContent } from './publication-page.tsx';
 import { sourceFor } from './publication-source.tsx';
 import { PublishForm } from './publish-form.tsx';
@@ -107,7 +107,7 @@ async function renderRouted(ui: ReactNode) {
 
 const user = () => userEvent.setup({ delay: null });
 
-beforeAll(() => Promise.all([loadManageStrings('id'), loadManageStrings('en')]));
+beforeAll(() => Promise.all([loadManageStrings('id'), loadManageStrings('en'), loadPublishStrings('detail', 'id'), loadPublishStrings('detail', 'en')]));
 beforeEach(() => {
   vi.unstubAllGlobals();
 });
@@ -305,8 +305,9 @@ describe('PublicationContent', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await user().click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByText('Disdukcapil Kota Tangerang')).toBeTruthy();
-    const log = screen.getByTestId('change-log');
+    // The detail row's code loads on first opening.
+    expect(await screen.findByText('Disdukcapil Kota Tangerang')).toBeTruthy();
+    const log = await screen.findByTestId('change-log');
     expect(log.textContent).toContain('Nilai indikator 1 → 3; nilai unit 93,50 → 95,20');
     expect(log.textContent).toContain('Bukti SK sudah ada sejak Maret');
     await waitFor(() => expect(log.textContent).toContain(firstIndicator.text.id));

@@ -4,165 +4,26 @@
  * opens a row below it with its units, its previous published score and its change log (answers
  * changed after review, before this version). On phones the rank columns move into that row.
  */
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Text } from '@mantine/core';
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { BandRef, Scheme } from '../../core/types.ts';
-import { api } from '../lib/api.ts';
-import { useFormat } from '../lib/format.ts';
-import { RankMovement } from '../public/rank-movement.tsx';
+import type { BandRef } from '../../core/types.ts';
 import { BandChip } from '../ui/band-chip.tsx';
+import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
-import type { PublicationSnapshot, SnapshotBody, SnapshotRank, SnapshotUnit } from './publish-types.ts';
+import type { PublicationSnapshot, SnapshotBody, SnapshotUnit } from './publish-types.ts';
+import { Rank, type Columns } from './published-rank.tsx';
+
+// Loaded when a government is first opened: most visitors read the table without drilling down.
+const BodyDetail = lazy(() => import('./published-detail.tsx').then((m) => ({ default: m.BodyDetail })));
 
 const TYPE_ORDER = ['provinsi', 'kabupaten', 'kota', 'kementerian', 'lembaga'];
-
-/** Indicator texts of the cycle's frozen scheme, fetched only when a change log is opened. */
-const indicatorTextsQueryOptions = (cycleId: string) =>
-  queryOptions({
-    queryKey: ['publish', 'indicator-texts', cycleId],
-    queryFn: () => api.get<{ scheme: Scheme }>(`/cycles/${cycleId}/scheme`),
-    select: ({ scheme }) =>
-      new Map(scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.text] as const)))),
-    staleTime: Infinity,
-  });
-
-function Rank({ place }: { place: SnapshotRank | null }) {
-  const { t } = useTranslation('publish');
-  if (!place) return <span aria-label={t('table.not_ranked')}>—</span>;
-  return (
-    <span className="pub-rank">
-      {t('table.rank_of', { rank: place.rank, of: place.of })} <RankMovement place={place} />
-    </span>
-  );
-}
-
-function ChangeLog({ body, units, cycleId }: { body: SnapshotBody; units: Map<string, SnapshotUnit>; cycleId: string }) {
-  const { t } = useTranslation('publish');
-  const format = useFormat();
-  const texts = useQuery({ ...indicatorTextsQueryOptions(cycleId), enabled: body.changes.length > 0 });
-  const value = (v: number | null) => (v === null ? '—' : format.decimal(v));
-  const score = (v: number | null) => (v === null ? '—' : format.score(v));
-  return (
-    <div>
-      <h4 className="heading-5">{t('changes.title')}</h4>
-      {body.changes.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('changes.none')}
-        </Text>
-      ) : (
-        <ol className="pub-changes" data-testid="change-log">
-          {body.changes.map((c) => {
-            const text = texts.data?.get(c.indicator);
-            return (
-              <li key={`${c.unitId}-${c.indicator}-${c.changedAt}`}>
-                <Text size="sm" fw={600} span>
-                  {units.get(c.unitId)?.name ?? c.unitId} · {c.indicator}
-                  {text ? ` ${text[format.lang]}` : ''}
-                </Text>
-                <Text size="sm">
-                  {t('changes.values', {
-                    before: value(c.before.value),
-                    after: value(c.after.value),
-                    scoreBefore: score(c.before.unitScore),
-                    scoreAfter: score(c.after.unitScore),
-                  })}
-                </Text>
-                <Text size="sm">
-                  {t(`changes.source.${c.source}`, { defaultValue: c.source })} · {format.date(c.changedAt)} — {c.reason}
-                </Text>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </div>
-  );
-}
-
-function BodyDetail({
-  body,
-  units,
-  allUnits,
-  bands,
-  cycleId,
-  columns,
-}: {
-  body: SnapshotBody;
-  columns: Columns;
-  units: SnapshotUnit[];
-  allUnits: Map<string, SnapshotUnit>;
-  bands: Map<string, BandRef>;
-  cycleId: string;
-}) {
-  const { t } = useTranslation('publish');
-  const format = useFormat();
-  const previousBand = body.previous ? bands.get(body.previous.bandCode) : undefined;
-  return (
-    <div className="pub-detail">
-      <div className="pub-narrow-only">
-        {columns.province && (
-          <Text size="sm">
-            {t('table.province_rank')}: <Rank place={body.ranks.province} />
-          </Text>
-        )}
-        {columns.national && (
-          <Text size="sm">
-            {t('table.national_rank')}: <Rank place={body.ranks.nationalType} />
-          </Text>
-        )}
-      </div>
-      {body.previous && (
-        <Text size="sm">
-          {t('detail.previous', { year: body.previous.year, score: format.score(body.previous.score) })}{' '}
-          {previousBand && <BandChip band={previousBand} size="xs" />}
-        </Text>
-      )}
-      <div>
-        <h4 className="heading-5">{t('detail.units', { count: units.length })}</h4>
-        {units.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {body.source === 'imported' ? t('detail.imported') : t('detail.no_units')}
-          </Text>
-        ) : (
-          <ul className="pub-units">
-            {units.map((u) => {
-              const band = bands.get(u.bandCode);
-              return (
-                <li key={u.id} data-unit-id={u.id}>
-                  <span className="pub-unit-name">
-                    <Text span size="sm" fw={600}>
-                      {u.name}
-                    </Text>{' '}
-                    <Text span size="xs" c="dimmed">
-                      {t(`sectors.${u.sector}`, { defaultValue: u.sector })}
-                    </Text>
-                  </span>
-                  <ScoreValue value={u.score} size="sm" fw={600} incomplete={!u.complete} />
-                  {band && <BandChip band={band} size="sm" />}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
-      <ChangeLog body={body} units={allUnits} cycleId={cycleId} />
-    </div>
-  );
-}
 
 /** Order of the rows: by rank; the provincial government (no provincial rank) heads its province. */
 function rankKey(body: SnapshotBody, scope: string): number {
   const place = scope === 'national' ? body.ranks.nationalType : (body.ranks.province ?? body.ranks.nationalType);
   if (place) return place.rank;
   return body.type === 'provinsi' && scope !== 'national' ? 0 : Number.MAX_SAFE_INTEGER;
-}
-
-/** Which rank columns have anything to show (a province's snapshot may carry no national ranks). */
-interface Columns {
-  province: boolean;
-  national: boolean;
 }
 
 function GovernmentRows({
@@ -226,7 +87,9 @@ function GovernmentRows({
       {open && (
         <tr className="pub-detail-row" id={detailId}>
           <td colSpan={5}>
-            <BodyDetail body={body} units={unitsByBody.get(body.id) ?? []} allUnits={allUnits} bands={bands} cycleId={snapshot.cycle.id} columns={columns} />
+            <PanelBoundary>
+              <BodyDetail body={body} units={unitsByBody.get(body.id) ?? []} allUnits={allUnits} bands={bands} cycleId={snapshot.cycle.id} columns={columns} />
+            </PanelBoundary>
           </td>
         </tr>
       )}
