@@ -72,15 +72,12 @@ export function ResultsImportScreen() {
   return (
     <Stack gap="lg" maw={1000}>
       <Stack gap={4}>
-        <Title order={1} size="h2">
+        <Title order={1} size="h2" id="results-import-title">
           {t('results.title')}
         </Title>
         <Text c="dimmed">{t('results.intro')}</Text>
       </Stack>
-      <Paper withBorder p="md" component="form" onSubmit={submit} aria-labelledby="results-import-form">
-        <Title order={2} size="h4" id="results-import-form" mb="sm" className="visually-hidden">
-          {t('results.title')}
-        </Title>
+      <Paper withBorder p="md" component="form" onSubmit={submit} aria-labelledby="results-import-title">
         <UploadField templateUrl={xlsxLinks.resultsTemplate(format.lang)} file={file} onFile={setFile} sent={sent} busy={busy}>
           <TextInput label={t('results.name')} placeholder={t('results.name_placeholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
           <Select
@@ -96,7 +93,7 @@ export function ResultsImportScreen() {
             searchable
             required
           />
-          <NumberInput label={t('results.year')} description={t('results.year_hint')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} w={180} />
+          <NumberInput label={t('results.year')} description={t('results.year_hint')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} maw={320} />
         </UploadField>
       </Paper>
       {failure && (
