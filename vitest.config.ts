@@ -30,6 +30,9 @@ export default defineConfig({
           include: ['src/web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['src/web/test/setup.ts'],
+          // user-event typing into Mantine inputs is slow in jsdom; under a loaded CI machine the
+          // default 5 s is too tight for the longer form tests.
+          testTimeout: 20_000,
         },
       },
       {
