@@ -132,10 +132,10 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
     await poll(() => page.getByTestId('summary-assigned').textContent()).toBe(`${unitCount} / ${unitCount}`);
 
     // Start fieldwork, confirmed first.
-    await page.getByRole('button', { name: 'Mulai kerja lapangan' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Mulai kerja lapangan' }).click();
+    await page.getByRole('button', { name: 'Mulai pengambilan data' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mulai pengambilan data' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await poll(() => page.locator('[aria-current="step"]').textContent()).toContain('Kerja lapangan');
+    await poll(() => page.locator('[aria-current="step"]').textContent()).toContain('Pengambilan data');
     await expectAccessible(page);
     await shots(page, 'admin-locus');
   });

@@ -190,10 +190,10 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
     await dialog.waitFor({ state: 'detached' });
     await poll(() => admin.getByTestId('summary-assigned').textContent()).toBe('1 / 1');
 
-    await admin.getByRole('button', { name: 'Mulai kerja lapangan' }).click();
-    await admin.getByRole('dialog').getByRole('button', { name: 'Mulai kerja lapangan' }).click();
+    await admin.getByRole('button', { name: 'Mulai pengambilan data' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Mulai pengambilan data' }).click();
     await admin.getByRole('dialog').waitFor({ state: 'detached' });
-    await poll(() => admin.locator('[aria-current="step"]').textContent()).toContain('Kerja lapangan');
+    await poll(() => admin.locator('[aria-current="step"]').textContent()).toContain('Pengambilan data');
     await check(admin, 'locus');
     await admin.setViewportSize({ width: 360, height: 800 });
     await check(admin, 'locus');
