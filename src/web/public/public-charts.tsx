@@ -21,6 +21,17 @@ export type ChartSpec =
 const animate = (): boolean =>
   !navigator.webdriver && !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
+/** Breaks a long axis name over lines of about 14 characters, so side labels stay inside the chart. */
+export function wrapLabel(name: string, width = 14): string {
+  const lines: string[] = [];
+  for (const word of name.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
 function optionOf(spec: ChartSpec, dark: boolean, format: Formatter): echarts.EChartsCoreOption {
   const text = dark ? '#c9c9c9' : '#343a40';
   const line = dark ? '#5c5f66' : '#ced4da';
@@ -31,7 +42,7 @@ function optionOf(spec: ChartSpec, dark: boolean, format: Formatter): echarts.EC
     return {
       ...base,
       radar: {
-        indicator: spec.axes.map((a) => ({ name: `${a.name}\n${format.score(a.value)}`, max: spec.max })),
+        indicator: spec.axes.map((a) => ({ name: `${wrapLabel(a.name)}\n${format.score(a.value)}`, max: spec.max })),
         radius: '58%',
         nameGap: 8,
         axisName: { color: text, fontSize: 12, lineHeight: 16 },
