@@ -19,7 +19,7 @@ import type { PiagamInput, RaporInput } from './types.ts';
  * break the 500 MB budget with several threads. Young generation small: pdfmake makes many
  * short-lived objects, and a small nursery is collected often and cheaply.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: Number(process.env.PANTAU_RENDER_HEAP_MB ?? 128), maxYoungGenerationSizeMb: Number(process.env.PANTAU_RENDER_YOUNG_MB ?? 16) };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: Number(process.env.PANTAU_RENDER_HEAP_MB ?? 96), maxYoungGenerationSizeMb: Number(process.env.PANTAU_RENDER_YOUNG_MB ?? 8) };
 
 export type RenderTask =
   | { kind: 'rapor'; input: RaporInput; layout?: GovernmentLayout }
