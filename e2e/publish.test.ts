@@ -219,7 +219,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await first.focus();
     await pub.keyboard.press('Enter');
     await expect(first.getAttribute('aria-expanded')).resolves.toBe('true');
-    await pub.locator('.pub-units li').first().waitFor();
+    await pub.locator('.pub-detail .pub-units li').first().waitFor();
     await expectAccessible(pub);
     await shots(pub, 'publish-page', () => pub.getByTestId('published-governments').waitFor());
     await pub.getByTestId('awards-link').click();

@@ -206,7 +206,7 @@ export function PublicationContent({ meta, snapshot, bands }: PublicationViewDat
           <h2 className="heading-4" id="versions-heading">
             {t('page.versions')}
           </h2>
-          <ul className="pub-units">
+          <ul className="pub-units pub-versions">
             {versions
               .filter((v) => v.scope === meta.scope)
               .sort((a, b) => b.version - a.version)
