@@ -275,6 +275,7 @@ export async function parseResultsImport(
     const name = cellText(cell('name'));
     value.push({
       row: row.number,
+      sheet,
       year: yearN,
       bodyCode: code,
       body,

@@ -174,6 +174,8 @@ export interface ResultsImportContext {
 export interface HistoricalResult {
   /** Row number in the file (as Excel shows it). */
   row: number;
+  /** Sheet the row was read from (null for CSV). */
+  sheet: string | null;
   year: number;
   bodyCode: string;
   /** The registry body the code resolved to. */

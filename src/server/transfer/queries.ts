@@ -219,14 +219,14 @@ export async function registryLookup(tx: Queryable): Promise<(code: string) => K
 }
 
 /** The rows must all belong to the one cycle being created: its scheme and its year. */
-export function cycleIssues(rows: readonly HistoricalResult[], sheet: string | null, schemeId: string, year: number): ImportIssue[] {
+export function cycleIssues(rows: readonly HistoricalResult[], schemeId: string, year: number): ImportIssue[] {
   const out: ImportIssue[] = [];
   for (const r of rows) {
     if (r.schemeId !== schemeId) {
-      out.push({ sheet, row: r.row, column: null, header: null, code: 'cycle.scheme_mismatch', message: transferIssueMessage('cycle.scheme_mismatch', { value: r.schemeId, scheme: schemeId }), value: r.schemeId });
+      out.push({ sheet: r.sheet, row: r.row, column: null, header: null, code: 'cycle.scheme_mismatch', message: transferIssueMessage('cycle.scheme_mismatch', { value: r.schemeId, scheme: schemeId }), value: r.schemeId });
     }
     if (r.year !== year) {
-      out.push({ sheet, row: r.row, column: null, header: null, code: 'cycle.year_mismatch', message: transferIssueMessage('cycle.year_mismatch', { value: r.year, year }), value: String(r.year) });
+      out.push({ sheet: r.sheet, row: r.row, column: null, header: null, code: 'cycle.year_mismatch', message: transferIssueMessage('cycle.year_mismatch', { value: r.year, year }), value: String(r.year) });
     }
   }
   return out;

@@ -246,7 +246,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       const parsed = await parseResultsImport(upload.buffer, { lookupBody: await registryLookup(db) });
       if (!parsed.ok) throw invalid(parsed.errors, lang);
       const year = fields.data.year ?? parsed.value[0]!.year;
-      const issues = cycleIssues(parsed.value, null, schemeId, year);
+      const issues = cycleIssues(parsed.value, schemeId, year);
       if (issues.length > 0) throw invalid(issues, lang);
       const rows = parsed.value;
       const job = await app.db.transaction((t) =>

@@ -197,7 +197,7 @@ describe('historical results import', () => {
       ]),
     });
     expect(second.statusCode).toBe(422);
-    expect(second.json().error.details.issues).toMatchObject([{ row: 3, code: 'cycle.year_mismatch' }]);
+    expect(second.json().error.details.issues).toMatchObject([{ sheet: 'Hasil', row: 3, code: 'cycle.year_mismatch' }]);
     expect(second.json().error.details.issues[0].message).toMatch(/Tahun 2021/);
     expect({ cycles: await rows(cycles), results: await rows(bodyResults) }).toEqual(before);
     expect((await post('pimpinan', '/imports/results', { name: 'x', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file })).statusCode).toBe(403);
