@@ -225,7 +225,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await pub.getByTestId('awards-link').click();
     await pub.waitForURL((u) => u.pathname === `/penghargaan/${v1.id}`);
 
-    // The portal lists final cycles: the admin publishes the nation (the cycle turns final).
+    // The admin publishes the nation from the admin cycle screen (the cycle turns final).
     const admin = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     const aPage = await admin.newPage();
     await uiLogin(e2e, aPage, 'admin');

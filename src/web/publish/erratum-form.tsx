@@ -209,15 +209,22 @@ export function ErratumForm({ publication, onCancel, onPublished }: ErratumFormP
           onChange={(e) => setReason(e.currentTarget.value)}
           error={checked && reasonProblem ? t(`erratum.reason_error.${reasonProblem}`, { min: REASON_MIN, max: format.integer(REASON_MAX) }) : null}
         />
-        <TextInput
-          type="datetime-local"
-          label={t('form.public_at')}
-          description={t('form.public_at_help')}
-          value={publicAt}
-          onChange={(e) => setPublicAt(e.currentTarget.value)}
-          error={checked && iso === undefined ? t('form.public_at_invalid') : null}
-          maw={420}
-        />
+        {publication.released ? (
+          // The server refuses a future date for the erratum of a public version: results never vanish.
+          <Text size="sm" data-testid="erratum-public-now">
+            {t('erratum.public_now', { version: publication.version })}
+          </Text>
+        ) : (
+          <TextInput
+            type="datetime-local"
+            label={t('form.public_at')}
+            description={t('erratum.public_at_help', { date: format.dateTime(publication.publicAt) })}
+            value={publicAt}
+            onChange={(e) => setPublicAt(e.currentTarget.value)}
+            error={checked && iso === undefined ? t('form.public_at_invalid') : null}
+            maw={420}
+          />
+        )}
         <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
           <Text component="legend" fw={650} size="sm">
             {t('erratum.corrections')}
@@ -273,7 +280,9 @@ export function ErratumForm({ publication, onCancel, onPublished }: ErratumFormP
           </Text>
           <Text size="sm">{t('erratum.confirm_corrections', { count: rows.length })}</Text>
           <Text size="sm" fw={600}>
-            {iso ? t('confirm.public_at', { date: format.dateTime(iso) }) : t('confirm.public_now')}
+            {t('confirm.public_at', {
+              date: format.dateTime(iso ?? (publication.released ? new Date() : publication.publicAt)),
+            })}
           </Text>
           {erratum.error && <ServerRefusal error={erratum.error} />}
           <Group justify="flex-end" gap="sm">

@@ -151,6 +151,17 @@ describe('ErratumForm', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
     expect(onPublished).not.toHaveBeenCalled();
+    // An erratum of a public version is public at once: no embargo field.
+    expect(screen.getByTestId('erratum-public-now').textContent).toBe('Versi 1 sudah tayang untuk publik, jadi ralatnya langsung tayang juga.');
+    expect(screen.queryByLabelText('Tayang untuk publik pada')).toBeNull();
+  }, SLOW);
+
+  it('keeps an embargoed version’s date unless a new one is chosen', async () => {
+    mockApi({});
+    renderWithProviders(<ErratumForm publication={meta({ released: false })} onCancel={() => {}} onPublished={() => {}} />);
+    expect(screen.getByLabelText('Tayang untuk publik pada')).toBeTruthy();
+    expect(screen.getByText(/^Versi ini masih embargo sampai 10 Desember 2024/)).toBeTruthy();
+    expect(screen.queryByTestId('erratum-public-now')).toBeNull();
   }, SLOW);
 
   it('says so in English too', async () => {
