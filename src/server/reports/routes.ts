@@ -20,6 +20,7 @@ import { provinceNames } from '../awards/queries.ts';
 import { bodyAssessors, bodyTarget, getBodyResult, type BodyRef } from '../scores/queries.ts';
 import { raporInputFromSnapshot, unitRanksIn } from './from-snapshot.ts';
 import { packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
+import { closeSharedPool } from './pool.ts';
 import { coveringPublication, cycleUnitScores, evidenceCounts, liveBody, liveUnits, snapshotPart } from './queries.ts';
 import { renderRapor } from './rapor.ts';
 import type { SnapshotRef } from './types.ts';
@@ -59,6 +60,8 @@ async function liveRef(tx: Queryable, cycle: Cycle, provinceCode: string | null,
 }
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  // The render workers of report packs stop with the server (a later pack starts new ones).
+  app.addHook('onClose', async () => closeSharedPool());
   defineRoute(
     app,
     {
