@@ -13,7 +13,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { getMeQueryOptions } from '../auth/use-me.ts';
-import { i18n, type Namespace } from '../lib/i18n.ts';
+import { currentLang, i18n, type Namespace } from '../lib/i18n.ts';
 import { ROLE_HOME, safeRedirect } from '../lib/roles.ts';
 import { loadScheme } from '../lib/schemes.ts';
 import { validateCycleSearch, validateLeaderboardSearch, validateMapSearch } from '../public/public-search.ts';
@@ -28,6 +28,9 @@ export interface RouterContext {
 }
 
 const loadNs = (ns: Namespace) => () => i18n.loadNamespaces(ns);
+/** Publication management: the namespace and the management strings merged into it (publish/manage-strings.ts). */
+const loadPublishManage = () =>
+  Promise.all([i18n.loadNamespaces('publish'), import('../publish/manage-strings.ts').then((m) => m.loadManageStrings(currentLang()))]);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   beforeLoad: async ({ context }): Promise<SessionContext> => {
@@ -198,7 +201,7 @@ const adminPublicationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/cycles/$cycleId/publikasi',
   beforeLoad: requireRole(['admin']),
-  loader: loadNs('publish'),
+  loader: loadPublishManage,
   component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'AdminPublicationScreen'),
 });
 
@@ -312,7 +315,7 @@ const reviewPublicationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId/publikasi',
   beforeLoad: requireRole(['pimpinan']),
-  loader: loadNs('publish'),
+  loader: loadPublishManage,
   component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'ReviewPublicationScreen'),
 });
 
