@@ -78,7 +78,7 @@ const intended: Record<string, Record<Who, Rule>> = {
   'record.review': row('all', 'own', 'none', 'none', 'none', 'none'),
   'evidence.read': row('all', 'own', 'own', 'own', 'own', 'none'),
   'evidence.write': row('all', 'none', 'own', 'none', 'own', 'none'),
-  'result.read': row('all', 'own', 'own', 'own-or-published', 'own-or-published', 'published-only'),
+  'result.read': row('all', 'own-or-published', 'own-or-published', 'own-or-published', 'own-or-published', 'published-only'),
   'audit.read': row('all', 'own', 'none', 'none', 'none', 'none'),
   'audit.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
   'publication.manage': row('all', 'own', 'none', 'none', 'none', 'none'),

@@ -52,7 +52,8 @@ export const policy = {
   'record.review': { admin: ['all'], pimpinan: ['province'] },
   'evidence.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
   'evidence.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'] },
-  'result.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body', 'published'], operator: ['unit', 'published'], public: ['published'] },
+  // Published results are public: every signed-in role reads them too, besides its own scope.
+  'result.read': { admin: ['all'], pimpinan: ['province', 'published'], asisten: ['assigned', 'published'], koordinator: ['body', 'published'], operator: ['unit', 'published'], public: ['published'] },
   'audit.read': { admin: ['all'], pimpinan: ['province'] },
   /** Walking the whole (national) chain: admins only. */
   'audit.verify': { admin: ['all'] },

@@ -242,6 +242,15 @@ describe('after publication', () => {
     ]);
   });
 
+  it('shows signed-in people of another province what the public sees, no less', async () => {
+    const url = `/cycles/${cycleId}/rankings?group=province&province=36`;
+    const codes = async (who: Parameters<typeof get>[0]) => (await get(who, url)).json().items.map((i: { body: { code: string } }) => i.body.code);
+    expect(await codes('pimpinanOther')).toEqual(await codes('public'));
+    expect((await get('pimpinanOther', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/result`)).statusCode).toBe(200);
+    // …but nothing the public does not see: the unpublished 31 body stays with its own pimpinan.
+    expect((await get('pimpinan', `/cycles/${cycleId}/bodies/${w.bodies.other.id}/result`)).statusCode).toBe(403);
+  });
+
   it('stores the scheme hash, every unit and body result, ranks, assumptions and the time, hashed', async () => {
     const { meta, snapshot } = (await get('public', `/publications/${v1.id}`)).json() as { meta: Record<string, string>; snapshot: PublicationSnapshot };
     const cycle = (await getCycle(t.db.db, cycleId))!;
