@@ -12,18 +12,19 @@ import { Suspense, lazy } from 'react';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
-import { AssumptionsNote } from './assumptions-note.tsx';
 import { useDetailStrings } from './detail-strings.ts';
 import { DimensionPanel } from './dimension-panel.tsx';
 import { SelectField } from './fields.tsx';
 import { GovernmentSummary } from './government-summary.tsx';
 import { leaderboardFor } from './leaderboard-model.ts';
 import { TrendPanel } from './trend-panel.tsx';
-import { UnitList } from './unit-list.tsx';
 import { useProvinces } from './use-rankings.ts';
 import { useBodyResult, useTrend } from './use-results.ts';
 
-// The rapor links are fetched after the page has painted (outside the first-visit budget).
+// Below the fold, fetched after the page has painted (outside the first-visit budget): the
+// units list, the assumptions note and the rapor links.
+const UnitList = lazy(() => import('./unit-list.tsx').then((m) => ({ default: m.UnitList })));
+const AssumptionsNote = lazy(() => import('./assumptions-note.tsx').then((m) => ({ default: m.AssumptionsNote })));
 const RaporLinks = lazy(() => import('../reports/rapor-links.tsx').then((m) => ({ default: m.RaporLinks })));
 
 function NoResult() {
@@ -95,10 +96,14 @@ export function GovernmentScreen() {
                 </PanelBoundary>
               </div>
               <PanelBoundary>
-                <UnitList result={result.data} />
+                <Suspense fallback={<PageLoader />}>
+                  <UnitList result={result.data} />
+                </Suspense>
               </PanelBoundary>
               <PanelBoundary>
-                <AssumptionsNote cycleId={cycleId} />
+                <Suspense fallback={null}>
+                  <AssumptionsNote cycleId={cycleId} />
+                </Suspense>
               </PanelBoundary>
             </>
           )}
