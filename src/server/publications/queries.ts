@@ -387,7 +387,7 @@ async function assertPublishable(tx: Queryable, cycle: Cycle, scope: string, now
   if (locus.length === 0) throw new AppError('publication.scope_empty', { scope });
   const open = locus.filter((b) => b.open);
   if (open.length > 0) {
-    const names = open.slice(0, 5).map((b) => b.name).join(', ') + (open.length > 5 ? ', …' : '');
+    const names = open.slice(0, 5).map((b) => b.name).join(', ') + (open.length > 5 ? ` (+${open.length - 5})` : '');
     throw new AppError('publication.bodies_open', { open: open.length, names });
   }
   const [window] = await tx

@@ -22,6 +22,12 @@ describe('portal search parameters', () => {
     });
   });
 
+  it('reads a hand-typed province code that the router parsed as a number', () => {
+    expect(validateLeaderboardSearch({ view: 'province', province: 36 }).province).toBe('36');
+    expect(validateLeaderboardSearch({ province: 360 }).province).toBeUndefined();
+    expect(validateLeaderboardSearch({ province: 3.6 }).province).toBeUndefined();
+  });
+
   it('caps the search text at 100 characters', () => {
     expect(validateLeaderboardSearch({ q: 'x'.repeat(300) }).q).toHaveLength(100);
   });

@@ -33,7 +33,8 @@ export interface MapSearch {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const provinceOf = (v: unknown): string | undefined => {
-  const p = str(v);
+  // A hand-typed `?province=36` reaches us as the number 36 (the router parses search values as JSON).
+  const p = typeof v === 'number' && Number.isInteger(v) ? String(v) : str(v);
   return p && /^\d{2}$/.test(p) ? p : undefined;
 };
 
