@@ -161,6 +161,7 @@ const schemeSchema = z.strictObject({
       d: z.number().gt(0).lt(1),
     })
     .optional(),
+  awards: z.strictObject({ topPerProvince: z.int().min(1), mostImproved: z.int().min(1) }).optional(),
   assumptions: z.array(z.strictObject({ path: nonEmpty, note: text })),
 });
 

@@ -196,7 +196,17 @@ export interface Scheme {
   bands: Band[];
   qualifiers: Qualifier[];
   sampling?: Sampling;
+  /** Award rules of a publication (issue 5 §4); absent = only the top-band award. */
+  awards?: AwardRules;
   assumptions: Assumption[];
+}
+
+/** Who gets an award besides every body in the highest band. */
+export interface AwardRules {
+  /** Provincial rank up to which a kabupaten/kota is in its province's top list (ties included). */
+  topPerProvince: number;
+  /** How many competition ranks of the largest score increase are "most improved", per publication scope. */
+  mostImproved: number;
 }
 
 export interface SchemeIssue {

@@ -14,7 +14,7 @@ import { closeSharedPool } from '../reports/pool.ts';
 import { pdfPages, skipPoppler, squash } from '../reports/poppler.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { MOST_IMPROVED_TOP_N, computeAwards, topBandCode } from './awards.ts';
+import { awardRules, computeAwards, topBandCode } from './awards.ts';
 import { base32, certificateCode, decodeCode, publicationPrefix } from './codes.ts';
 
 const scheme = getScheme('ombudsman-2024')!;
@@ -88,7 +88,7 @@ describe('computeAwards (pure)', () => {
     ]);
   });
 
-  it(`names the ${MOST_IMPROVED_TOP_N} largest increases (ties share a rank), never a decrease or an incomplete body`, () => {
+  it(`names the ${awardRules(scheme)!.mostImproved} largest increases (ties share a rank), never a decrease or an incomplete body`, () => {
     const improved = of('most-improved').map((e) => [e.body.id, e.rank, e.delta]);
     expect(improved).toEqual([
       ['b', 1, 20],
@@ -98,6 +98,19 @@ describe('computeAwards (pure)', () => {
     expect(of('most-improved').every((e) => e.provinceCode === null)).toBe(true);
     // A province publication: the list is that province's.
     expect(computeAwards({ ...snap, scope: '36' }, scheme).entries.filter((e) => e.kind === 'most-improved').every((e) => e.provinceCode === '36')).toBe(true);
+  });
+
+  it('takes its numbers from the methodology file, not from code', () => {
+    const narrow = { ...scheme, awards: { topPerProvince: 1, mostImproved: 1 } };
+    const lists = computeAwards(snap, narrow).entries;
+    expect(lists.filter((e) => e.kind === 'top-province').map((e) => e.body.id)).toEqual(['f', 'a']);
+    expect(lists.filter((e) => e.kind === 'most-improved').map((e) => e.body.id).sort()).toEqual(['b', 'd']);
+    // A scheme frozen before the library had award rules takes those of its library file.
+    const { awards: _dropped, ...frozenBefore } = scheme;
+    expect(awardRules(frozenBefore as typeof scheme)).toEqual(scheme.awards);
+    // No rules anywhere: only the top-band award.
+    const unknown = { ...frozenBefore, id: 'tidak-ada-2099' } as typeof scheme;
+    expect(new Set(computeAwards(snap, unknown).entries.map((e) => e.kind))).toEqual(new Set(['kualitas-tertinggi']));
   });
 });
 

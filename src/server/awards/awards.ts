@@ -4,24 +4,27 @@
  *
  *  - "Kualitas Tertinggi": every complete body in the scheme's highest band (the band with the
  *    highest lower bound: A under Ombudsman, its label is "Kualitas Tertinggi");
- *  - top 3 of each province: provincial rank ≤ 3 (kabupaten/kota ranked together in their
- *    province, the snapshot's `ranks.province`); tied bodies share a rank and all get it;
+ *  - top N of each province: provincial rank ≤ `awards.topPerProvince` (kabupaten/kota ranked
+ *    together in their province, the snapshot's `ranks.province`); tied bodies share a rank;
  *  - most improved: the largest score increase against the body's previous published score
- *    (`previous`), the top MOST_IMPROVED_TOP_N of the publication's scope (national, or the
- *    province), ties sharing.
+ *    (`previous`), the top `awards.mostImproved` competition ranks of the publication's scope
+ *    (national, or the province), ties sharing; only increases > 0 count.
  *
- * ASSUMPTION (the methodology library has no award rules): MOST_IMPROVED_TOP_N = 3 and no band
- * condition on the most improved; only increases > 0 count; incomplete bodies get no award.
- * Pure: no I/O.
+ * The numbers live in the methodology library file (`awards`, with its ASSUMPTION note), never
+ * here. Incomplete bodies get no award. No I/O.
  */
 import { round2 } from '../../core/index.ts';
-import type { Scheme } from '../../core/types.ts';
+import type { AwardRules, Scheme } from '../../core/types.ts';
+import { getScheme } from '../../../methodologies/index.ts';
 import type { PublicationSnapshot, SnapshotBody } from '../publications/snapshot.ts';
 
-/** ASSUMPTION: how many bodies (ties sharing) are "most improved" per publication scope. */
-export const MOST_IMPROVED_TOP_N = 3;
-/** Provincial rank up to which a body is in its province's top list. */
-export const TOP_PROVINCE_RANK = 3;
+/**
+ * The award rules of a cycle's frozen scheme; a scheme frozen before the library had them takes
+ * the rules of the library file of the same id. null: only the top-band award.
+ */
+export function awardRules(scheme: Scheme): AwardRules | null {
+  return scheme.awards ?? getScheme(scheme.id)?.awards ?? null;
+}
 
 export const awardKinds = ['kualitas-tertinggi', 'top-province', 'most-improved'] as const;
 export type AwardKindId = (typeof awardKinds)[number];
@@ -66,6 +69,7 @@ const byName = (a: SnapshotBody, b: SnapshotBody): number => a.name.localeCompar
 
 export function computeAwards(snapshot: PublicationSnapshot, scheme: Scheme): AwardLists {
   const topBand = topBandCode(scheme);
+  const rules = awardRules(scheme);
   const eligible = snapshot.bodies.filter((b) => b.complete);
   const entries: AwardEntry[] = [];
 
@@ -73,8 +77,9 @@ export function computeAwards(snapshot: PublicationSnapshot, scheme: Scheme): Aw
     entries.push({ kind: 'kualitas-tertinggi', body, rank: null, provinceCode: body.provinceCode, delta: null });
   }
 
+  const topPerProvince = rules?.topPerProvince ?? 0;
   const top = eligible
-    .filter((b) => b.ranks.province !== null && b.ranks.province.rank <= TOP_PROVINCE_RANK && b.provinceCode !== null)
+    .filter((b) => b.ranks.province !== null && b.ranks.province.rank <= topPerProvince && b.provinceCode !== null)
     .sort((a, b) => a.provinceCode!.localeCompare(b.provinceCode!) || a.ranks.province!.rank - b.ranks.province!.rank || byName(a, b));
   for (const body of top) entries.push({ kind: 'top-province', body, rank: body.ranks.province!.rank, provinceCode: body.provinceCode, delta: null });
 
@@ -84,7 +89,7 @@ export function computeAwards(snapshot: PublicationSnapshot, scheme: Scheme): Aw
     .filter((x) => x.delta > 0);
   const scopeProvince = snapshot.scope === 'national' ? null : snapshot.scope;
   for (const { item, rank } of competitionRanks(improved, (x) => x.delta)) {
-    if (rank > MOST_IMPROVED_TOP_N) break;
+    if (rank > (rules?.mostImproved ?? 0)) break;
     entries.push({ kind: 'most-improved', body: item.body, rank, provinceCode: scopeProvince, delta: item.delta });
   }
   // Equal increases: alphabetical inside a rank.

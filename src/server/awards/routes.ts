@@ -2,7 +2,8 @@
 // (issue 5 §4). Lists and codes come from the stored snapshot alone (awards.ts, codes.ts).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Lang } from '../../core/types.ts';
+import type { Lang, Scheme } from '../../core/types.ts';
+import { getScheme } from '../../../methodologies/index.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getPublicationMeta, getPublicationRow, scopeName, viewOf } from '../publications/queries.ts';
@@ -12,7 +13,7 @@ import { renderPiagam } from '../reports/piagam.ts';
 import { publicOrigin, sendPdf } from '../reports/routes.ts';
 import { slug } from '../reports/pack.ts';
 import type { Award } from '../reports/types.ts';
-import { MOST_IMPROVED_TOP_N, TOP_PROVINCE_RANK, awardKinds } from './awards.ts';
+import { awardKinds, awardRules } from './awards.ts';
 import { type CodedAward, currentVersionOf, provinceNames, publicationAwards, verifyCode } from './queries.ts';
 import { sameCode } from './codes.ts';
 
@@ -48,6 +49,16 @@ const PublicationRef = z.object({
 });
 
 /** Who signs the certificates (printed under the signature line). */
+/**
+ * The award rules shown beside the lists: the numbers and the ASSUMPTION note come from the
+ * methodology file (frozen scheme, else the library file of the same id); 0 = no such award.
+ */
+function rulesView(scheme: Scheme, lang: Lang): { topProvinceRank: number; mostImprovedTopN: number; assumption: string } {
+  const rules = awardRules(scheme);
+  const note = [...scheme.assumptions, ...(getScheme(scheme.id)?.assumptions ?? [])].find((a) => a.path.startsWith('awards'))?.note;
+  return { topProvinceRank: rules?.topPerProvince ?? 0, mostImprovedTopN: rules?.mostImproved ?? 0, assumption: note ? `${lang === 'id' ? 'ASUMSI' : 'ASSUMPTION'}: ${note[lang]}` : '' };
+}
+
 const SIGNATORY = {
   id: { name: 'Ketua Ombudsman Republik Indonesia', title: 'Ombudsman Republik Indonesia' },
   en: { name: 'Chair of the Ombudsman of the Republic of Indonesia', title: 'Ombudsman of the Republic of Indonesia' },
@@ -92,14 +103,7 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       return {
         publication: { id: meta.id, cycle: meta.cycle, scope: meta.scope, scopeName: meta.scopeName, version: meta.version, status: meta.status, released: meta.released, publishedAt: meta.publishedAt },
         topBand: bandRef(awards.scheme, awards.topBand),
-        rules: {
-          topProvinceRank: TOP_PROVINCE_RANK,
-          mostImprovedTopN: MOST_IMPROVED_TOP_N,
-          assumption:
-            lang === 'id'
-              ? `ASUMSI: metodologi tidak menetapkan aturan penghargaan; "peningkatan terbaik" = ${MOST_IMPROVED_TOP_N} kenaikan nilai terbesar (nilai sama berbagi peringkat) dalam cakupan publikasi, tanpa syarat kategori; hanya instansi dengan hasil lengkap.`
-              : `ASSUMPTION: the methodology sets no award rules; "most improved" = the ${MOST_IMPROVED_TOP_N} largest score increases (ties share a rank) in the publication's scope, with no band condition; complete results only.`,
-        },
+        rules: rulesView(awards.scheme, lang),
         items: visible.map((a) => ({
           kind: a.kind,
           rank: a.rank,
