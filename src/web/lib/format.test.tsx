@@ -70,8 +70,10 @@ describe('formatDate', () => {
 
 describe('formatDateTime', () => {
   it('uses 24-hour time with the separator of the language', () => {
-    expect(formatDateTime('2024-12-04T07:30:00Z', 'id', { timeZone: 'Asia/Jakarta' })).toBe('4 Desember 2024 14.30');
-    expect(formatDateTime('2024-12-04T07:30:00Z', 'en', { timeZone: 'Asia/Jakarta' })).toBe('4 December 2024 14:30');
+    expect(formatDateTime('2024-12-04T07:30:00Z', 'id', { timeZone: 'Asia/Jakarta' })).toBe('4 Desember 2024 14.30 WIB');
+    expect(formatDateTime('2024-12-04T07:30:00Z', 'id', { timeZone: 'Asia/Makassar' })).toBe('4 Desember 2024 15.30 WITA');
+    expect(formatDateTime('2024-12-04T07:30:00Z', 'id', { timeZone: 'Asia/Jayapura' })).toBe('4 Desember 2024 16.30 WIT');
+    expect(formatDateTime('2024-12-04T07:30:00Z', 'en', { timeZone: 'Asia/Jakarta' })).toBe('4 December 2024 14:30 GMT+7');
   });
 });
 

@@ -96,6 +96,8 @@ export function formatDateTime(value: string | Date, lang: Lang, options: Format
     minute: '2-digit',
     hourCycle: 'h23',
     timeZone: options.timeZone,
+    // Indonesia spans three zones: "14.30 WIB" / "15.30 WITA" / "16.30 WIT" (an embargo's hour matters).
+    timeZoneName: 'short',
   }).format(date);
   return `${day} ${time}`;
 }
