@@ -1,7 +1,7 @@
 /**
- * Wire shapes of publications (`src/server/publications/routes.ts` and `snapshot.ts` are the
- * source of truth): the metadata of one version, and the immutable snapshot it froze. The web
- * app keeps its own copy of the shapes it reads instead of importing server modules.
+ * Wire shapes of publications: the metadata of one version (mirrors `PublicationMeta` of
+ * `src/server/publications/queries.ts`) and the immutable snapshot it froze, whose types are
+ * imported from the server's contract `src/server/publications/snapshot.ts`.
  */
 import type { BandRef, Text } from '../../core/types.ts';
 
@@ -29,73 +29,15 @@ export interface PublicationMeta {
   bodies: number;
 }
 
-export interface SnapshotRank {
-  group: string;
-  rank: number;
-  of: number;
-  previousRank: number | null;
-  movement: number | null;
-}
-
-export interface SnapshotChange {
-  unitId: string;
-  indicator: string;
-  source: string;
-  reason: string;
-  before: { value: number | null; unitScore: number | null };
-  after: { value: number | null; unitScore: number | null };
-  changedAt: string;
-  changedBy: string | null;
-}
-
-export interface SnapshotBody {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  provinceCode: string | null;
-  raw: number;
-  score: number;
-  bandCode: string;
-  complete: boolean;
-  units: number;
-  qualifiers: { code: string; applies: boolean }[];
-  source: string;
-  ranks: { nationalType: SnapshotRank | null; province: SnapshotRank | null };
-  previous: { cycleId: string; year: number; score: number; bandCode: string } | null;
-  changes: SnapshotChange[];
-}
-
-/** [code, value, n, weight, points, pointsLost, claimed?] */
-export type StoredIndicator = [string, number | null, number, number, number, number, (number | null)?];
-/** [code, points, pointsLost, indicators] */
-export type StoredVariable = [string, number, number, StoredIndicator[]];
-/** [code, score, points, pointsLost, variables] */
-export type StoredDimension = [string, number, number, number, StoredVariable[]];
-
-export interface SnapshotUnit {
-  id: string;
-  bodyId: string;
-  name: string;
-  sector: string;
-  raw: number;
-  score: number;
-  bandCode: string;
-  complete: boolean;
-  breakdown: { dimensions?: StoredDimension[] } & Record<string, unknown>;
-}
-
-export interface PublicationSnapshot {
-  format: 1;
-  cycle: { id: string; name: string; year: number; schemeId: string; family: string; schemeHash: string };
-  scope: string;
-  version: number;
-  publishedAt: string;
-  publicAt: string;
-  assumptions: { path: string; note: Text }[];
-  bodies: SnapshotBody[];
-  units: SnapshotUnit[];
-}
+// The snapshot's shape is the server's own contract (type-only: nothing of the server is bundled).
+import type { PublicationSnapshot, SnapshotUnit } from '../../server/publications/snapshot.ts';
+export type {
+  PublicationSnapshot,
+  SnapshotBody,
+  SnapshotChange,
+  SnapshotRank,
+  SnapshotUnit,
+} from '../../server/publications/snapshot.ts';
 
 export interface PublicationView {
   meta: PublicationMeta;

@@ -69,7 +69,10 @@ const snapshot: PublicationSnapshot = {
   units: [
     {
       id: 'u1', bodyId: 'b1', name: 'Disdukcapil Kota Tangerang', sector: 'adminduk', raw: 95.2, score: 95.2, bandCode: 'A', complete: true,
-      breakdown: { dimensions: [[scheme.dimensions[0]!.code, 90, 20, 2, [[scheme.dimensions[0]!.variables[0]!.code, 10, 1, [[firstIndicator.code, 3, 30, 1, 1, 0]]]]]] },
+      breakdown: {
+        schemeId: scheme.id, raw: 95.2, score: 95.2, band: 'A', complete: true, missing: [], incompleteInstruments: [], weight: 1, progress: {}, supplements: [],
+        dimensions: [[scheme.dimensions[0]!.code, 90, 20, 2, [[scheme.dimensions[0]!.variables[0]!.code, 10, 1, [[firstIndicator.code, 3, 30, 1, 1, 0]]]]]],
+      },
     },
   ],
 };
