@@ -1,98 +1,28 @@
 /**
- * Wire shapes of the clarification routes (`src/server/clarifications/routes.ts` is the source
- * of truth).
+ * Wire shapes of the clarification routes: the server's own view types (type-only imports of
+ * `src/server/clarifications/`, the source of truth — nothing of the server is bundled), plus
+ * what the route adds around them.
  */
-import type { Text } from '../../core/types.ts';
+import type { ChangeSnapshot } from '../../server/clarifications/change.ts';
+import type {
+  BodyClarification as BodyClarificationView,
+  ChangeView,
+  DisputeView,
+  EvidenceItem,
+  IndicatorInfo,
+  WindowState,
+  WindowView,
+} from '../../server/clarifications/queries.ts';
 
-export type WindowState = 'open' | 'closed';
-export type DisputeStatus = 'open' | 'accepted' | 'rejected' | 'closed';
+export type { ChangeSnapshot, EvidenceItem, IndicatorInfo, WindowState };
+export type ClarificationWindow = WindowView;
+export type Dispute = DisputeView;
+export type DisputeStatus = DisputeView['status'];
+export type ChangeEntry = ChangeView;
+export type ResultRef = NonNullable<BodyClarificationView['result']>;
 
-export interface ClarificationWindow {
-  id: string;
-  cycleId: string;
-  /** A province code, or 'pusat'. */
-  scope: string;
-  openedAt: string;
-  openedBy: string | null;
-  deadline: string;
-  closedAt: string | null;
-  note: string | null;
-  state: WindowState;
-  disputes: { open: number; accepted: number; rejected: number };
-}
-
-export interface EvidenceItem {
-  sha256: string;
-  filename: string;
-  mime: string;
-  size: number;
-}
-
-export interface ChangeSnapshot {
-  answers: Record<string, number | null>;
-  value: number | null;
-  unitScore: number | null;
-  bodyScore: number | null;
-}
-
-export interface IndicatorInfo {
-  code: string;
-  text: Text;
-  guidance: Text | null;
-  min: number;
-  max: number;
-  levels: { value: number; descriptor: Text }[];
-}
-
-export interface Dispute {
-  id: string;
-  windowId: string;
-  cycleId: string;
-  bodyId: string;
-  bodyName: string;
-  unitId: string;
-  unitName: string;
-  indicator: IndicatorInfo;
-  statement: string;
-  evidence: EvidenceItem[];
-  status: DisputeStatus;
-  createdBy: string | null;
-  createdAt: string;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  resolution: string | null;
-  current: { value: number | null; answers: { recordId: string; instrument: string; respondent: string | null; value: number | null }[] };
-  change: { before: ChangeSnapshot; after: ChangeSnapshot } | null;
-}
-
-export interface ChangeEntry {
-  id: string;
-  unitId: string;
-  unitName: string;
-  indicator: string;
-  indicatorText: Text;
-  source: string;
-  disputeId: string | null;
-  before: ChangeSnapshot;
-  after: ChangeSnapshot;
-  reason: string;
-  changedBy: string | null;
-  changedAt: string;
-}
-
-export interface ResultRef {
-  score: number;
-  bandCode: string;
-  complete: boolean;
-}
-
-export interface BodyClarification {
+/** GET /cycles/:cycleId/bodies/:bodyId/clarification */
+export interface BodyClarification extends BodyClarificationView {
   cycle: { id: string; name: string; year: number; schemeId: string; status: string };
   scope: string;
-  window: ClarificationWindow | null;
-  body: { id: string; code: string; name: string; type: string; provinceCode: string | null };
-  result: ResultRef | null;
-  units: { id: string; name: string; sector: string; status: string; result: ResultRef | null }[];
-  disputes: Dispute[];
-  changes: ChangeEntry[];
 }
