@@ -10,7 +10,7 @@ import { defineRoute } from '../http/route.ts';
 import { getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
 import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
-import { DirectoryEvidenceStore, type EvidenceStore, sniffMime } from '../evidence/store.ts';
+import { DirectoryEvidenceStore, type EvidenceStore, cleanName, sniffMime } from '../evidence/store.ts';
 import { applyIndicatorChange } from './change.ts';
 import {
   PUSAT,
@@ -108,12 +108,6 @@ const ResultRef = z.object({ score: z.number(), bandCode: z.string(), complete: 
 const windowParams = z.object({ windowId: z.uuid() });
 const disputeParams = z.object({ disputeId: z.uuid() });
 
-/** Keeps a display name safe for a Content-Disposition header. */
-const cleanName = (name: string | undefined): string =>
-  (name ?? 'bukti')
-    .replace(/[\\/]/g, '_')
-    .replace(/[^\p{L}\p{N}._ ()-]/gu, '_')
-    .slice(0, 200) || 'bukti';
 
 export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));

@@ -10,7 +10,7 @@ import { defineRoute } from '../http/route.ts';
 import { assertWritable, getCycleOr404, getCycleUnitOr404, unitTarget } from '../cycles/queries.ts';
 import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
 import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
-import { DirectoryEvidenceStore, type EvidenceStore, sniffMime } from './store.ts';
+import { DirectoryEvidenceStore, type EvidenceStore, cleanName, sniffMime } from './store.ts';
 
 const tags = ['evidence'];
 
@@ -38,12 +38,6 @@ const UploadFields = z.object({
   kind: z.string().min(1).max(40).optional(),
 });
 
-/** Keeps a display name safe for a Content-Disposition header and a file system. */
-const cleanName = (name: string | undefined): string =>
-  (name ?? 'bukti')
-    .replace(/[\\/]/g, '_')
-    .replace(/[^\p{L}\p{N}._ ()-]/gu, '_')
-    .slice(0, 200) || 'bukti';
 
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));

@@ -125,6 +125,13 @@ export class DirectoryEvidenceStore implements EvidenceStore {
   }
 }
 
+/** Keeps a display name safe for a Content-Disposition header and a file system. */
+export const cleanName = (name: string | undefined): string =>
+  (name ?? 'bukti')
+    .replace(/[\\/]/g, '_')
+    .replace(/[^\p{L}\p{N}._ ()-]/gu, '_')
+    .slice(0, 200) || 'bukti';
+
 // ── File types by magic bytes ───────────────────────────────────────────────────────────────
 
 export type EvidenceMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
