@@ -18,6 +18,7 @@ import { Countdown } from './countdown.tsx';
 import { DisputeItem } from './dispute-item.tsx';
 import { ResolveForm } from './resolve-form.tsx';
 import { useDisputes, useWindows } from './use-clarify.ts';
+import { getProvincesQueryOptions } from '../public/use-rankings.ts';
 
 type Filter = 'open' | 'decided' | 'all';
 
@@ -27,6 +28,8 @@ export function DisputeQueue({ cycleId }: { cycleId: string }) {
   const [filter, setFilter] = useState<Filter>('open');
   const disputes = useDisputes(cycleId);
   const windows = useWindows(cycleId);
+  const provinces = useQuery(getProvincesQueryOptions());
+  const scopeName = (scope: string) => (scope === 'pusat' ? t('window.pusat') : (provinces.data?.find((p) => p.code === scope)?.name ?? scope));
   if (disputes.isPending) return <PageLoader />;
   if (disputes.isError) return <ErrorView error={disputes.error} onRetry={() => void disputes.refetch()} compact />;
   const all = disputes.data;
@@ -38,8 +41,8 @@ export function DisputeQueue({ cycleId }: { cycleId: string }) {
         <Alert key={w.id} color={w.state === 'open' ? 'blue' : 'gray'} data-testid="queue-window">
           <Text size="sm">
             {w.state === 'open'
-              ? t('window.open_until', { scope: w.scope === 'pusat' ? t('window.pusat') : w.scope, date: format.dateTime(w.deadline) })
-              : t('window.closed_at', { scope: w.scope === 'pusat' ? t('window.pusat') : w.scope, date: format.dateTime(w.closedAt ?? w.deadline) })}{' '}
+              ? t('window.open_until', { scope: scopeName(w.scope), date: format.dateTime(w.deadline) })
+              : t('window.closed_at', { scope: scopeName(w.scope), date: format.dateTime(w.closedAt ?? w.deadline) })}{' '}
             {w.state === 'open' && <Countdown deadline={w.deadline} />}
           </Text>
         </Alert>
