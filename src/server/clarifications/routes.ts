@@ -10,6 +10,7 @@ import { defineRoute } from '../http/route.ts';
 import { getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
 import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
+import { sendEvidenceFile } from '../evidence/send.ts';
 import { DirectoryEvidenceStore, type EvidenceStore, cleanName, sniffMime } from '../evidence/store.ts';
 import { applyIndicatorChange } from './change.ts';
 import {
@@ -324,14 +325,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       const item = (row.evidence as z.infer<typeof EvidenceItem>[]).find((e) => e.sha256 === params.sha256);
       const stream = item && (await store.get(item.sha256));
       if (!item || !stream) throw notFound('evidence');
-      reply
-        .header('content-type', item.mime)
-        .header('content-length', String(item.size))
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(item.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=3600')
-        .header('etag', `"${item.sha256}"`);
-      return reply.send(stream);
+      return sendEvidenceFile(reply, stream, item);
     },
   );
 

@@ -10,6 +10,7 @@ import { defineRoute } from '../http/route.ts';
 import { assertWritable, getCycleOr404, getCycleUnitOr404, unitTarget } from '../cycles/queries.ts';
 import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
 import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
+import { sendEvidenceFile } from './send.ts';
 import { DirectoryEvidenceStore, type EvidenceStore, cleanName, sniffMime } from './store.ts';
 
 const tags = ['evidence'];
@@ -147,14 +148,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       auth.require('evidence.read', unitTarget(cu));
       const stream = await store.get(view.sha256);
       if (!stream) throw new AppError('not_found', { subject: 'evidence' });
-      reply
-        .header('content-type', view.mime)
-        .header('content-length', String(view.size))
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(view.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=3600')
-        .header('etag', `"${view.sha256}"`);
-      return reply.send(stream);
+      return sendEvidenceFile(reply, stream, view);
     },
   );
 

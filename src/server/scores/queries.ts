@@ -3,7 +3,7 @@
 // another scheme of the family, the improvement list, and a body's trend across cycles.
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { aggregate, improvements, movement, rankGovernments, rankUnitsBySector, round2, whatIf } from '../../core/index.ts';
-import type { BandRef, Improvement, QualifierResult, RankInput, Scheme, Text, UnitScore } from '../../core/types.ts';
+import type { BandRef, Improvement, Lang, QualifierResult, RankInput, Scheme, Text, UnitScore } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Actor, Target } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
@@ -244,6 +244,20 @@ export type RankingGroup =
   | { kind: 'national'; type: RankInput['type'] }
   | { kind: 'province'; province: string }
   | { kind: 'sector'; province: string; sector: string };
+
+/** The group a rankings query names; 400 when the group's own field is missing. */
+export function rankingGroupOf(
+  query: { group: 'national' | 'province' | 'sector'; type?: RankInput['type'] | undefined; province?: string | undefined; sector?: string | undefined },
+  lang: Lang,
+): RankingGroup {
+  const need = <T>(value: T | undefined, field: string): T => {
+    if (value !== undefined) return value;
+    throw new AppError('request.invalid', { summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}` });
+  };
+  if (query.group === 'national') return { kind: 'national', type: need(query.type, 'type') };
+  if (query.group === 'province') return { kind: 'province', province: need(query.province, 'province') };
+  return { kind: 'sector', province: need(query.province, 'province'), sector: need(query.sector, 'sector') };
+}
 
 export interface RankingItem extends RankPlace {
   body: BodyRef;

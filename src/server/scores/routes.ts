@@ -3,10 +3,10 @@
 // and a full recompute. Reads are scoped by `result.read` (the public: bodies a released publication covers).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { type Cycle, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
-import { Followups, Text, bodyType, cycleBodyParams, cycleParams, cycleUnitParams, provinceCode } from '../cycles/wire.ts';
+import { Followups, Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import type { Queryable } from '../db/client.ts';
 import { recomputeCycle } from './recompute.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
@@ -21,8 +21,9 @@ import {
   ranking,
   unitImprovements,
   unitWhatIf,
+  rankingGroupOf,
 } from './queries.ts';
-import { BandRef, BodyRef, CycleRef, Improvement, QualifierResult, RankPlace, ScoreRef, UnitRef, UnitScore } from './wire.ts';
+import { BandRef, BodyRef, CycleRef, Improvement, QualifierResult, RankPlace, ScoreRef, UnitRef, UnitScore, rankingQuery } from './wire.ts';
 
 const tags = ['scores'];
 
@@ -127,12 +128,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleParams,
-      query: z.object({
-        group: z.enum(['national', 'province', 'sector']),
-        type: bodyType.optional(),
-        province: provinceCode.optional(),
-        sector: z.string().min(1).max(40).optional(),
-      }),
+      query: rankingQuery,
       response: {
         200: z.object({
           cycle: CycleRef.extend({ status: z.string() }),
@@ -145,17 +141,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, query, lang }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const missing = (field: string) => new AppError('request.invalid', { summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}` });
-      const group =
-        query.group === 'national'
-          ? { kind: 'national' as const, type: query.type ?? (() => { throw missing('type'); })() }
-          : query.group === 'province'
-            ? { kind: 'province' as const, province: query.province ?? (() => { throw missing('province'); })() }
-            : {
-                kind: 'sector' as const,
-                province: query.province ?? (() => { throw missing('province'); })(),
-                sector: query.sector ?? (() => { throw missing('sector'); })(),
-              };
+      const group = rankingGroupOf(query, lang);
       // Any role with result.read may open any group: rows outside the caller's scope are left
       // out (counted in `hidden`). The public sees published bodies of cycles with a released publication only.
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });

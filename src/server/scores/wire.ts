@@ -1,6 +1,6 @@
 // Zod shapes of the engine's outputs on the wire (UnitScore, bands, improvements, rankings).
 import { z } from 'zod';
-import { Text } from '../cycles/wire.ts';
+import { Text, bodyType, provinceCode } from '../cycles/wire.ts';
 
 export const BandRef = z.object({
   code: z.string(),
@@ -77,3 +77,11 @@ export const Improvement = z.object({
 });
 
 export const CycleRef = z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string() });
+
+/** The query naming a ranking group (JSON rankings and the leaderboard workbook). */
+export const rankingQuery = z.object({
+  group: z.enum(['national', 'province', 'sector']),
+  type: bodyType.optional(),
+  province: provinceCode.optional(),
+  sector: z.string().min(1).max(40).optional(),
+});

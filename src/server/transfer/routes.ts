@@ -14,12 +14,12 @@ import { appendAudit } from '../audit/queries.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { assertWritable, cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
-import { bodyType, cycleBodyParams, cycleParams, cycleUnitParams, provinceCode } from '../cycles/wire.ts';
+import { cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { JobView, jobView } from '../jobs/routes.ts';
 import { startJob } from '../jobs/runner.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
-import { bodyTarget } from '../scores/queries.ts';
-import { BandRef } from '../scores/wire.ts';
+import { bodyTarget, rankingGroupOf } from '../scores/queries.ts';
+import { BandRef, rankingQuery } from '../scores/wire.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
 import { wireIssues, slug } from './i18n.ts';
@@ -101,29 +101,12 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleParams,
-      query: z.object({
-        group: z.enum(['national', 'province', 'sector']),
-        type: bodyType.optional(),
-        province: provinceCode.optional(),
-        sector: z.string().min(1).max(40).optional(),
-        lang: z.enum(['id', 'en']).optional(),
-      }),
+      query: rankingQuery.extend({ lang: z.enum(['id', 'en']).optional() }),
       response: { 200: File },
     },
     async ({ tx, auth, params, query, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const missing = (field: string) =>
-        new AppError('request.invalid', { summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}` });
-      const group =
-        query.group === 'national'
-          ? { kind: 'national' as const, type: query.type ?? (() => { throw missing('type'); })() }
-          : query.group === 'province'
-            ? { kind: 'province' as const, province: query.province ?? (() => { throw missing('province'); })() }
-            : {
-                kind: 'sector' as const,
-                province: query.province ?? (() => { throw missing('province'); })(),
-                sector: query.sector ?? (() => { throw missing('sector'); })(),
-              };
+      const group = rankingGroupOf(query, lang);
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
       const file = await leaderboardFile(tx, auth.actor, cycle, group, lang);
       return sendXlsx(reply, file.fileName, file.buffer);
