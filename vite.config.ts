@@ -76,7 +76,12 @@ export default defineConfig({
         // several small shared ones: one gzip stream, ~5 KB less on a first visit (issue 4 §8;
         // measure with `npx tsx bench/web-size.ts`). The rest of Mantine stays split per component.
         codeSplitting: {
-          groups: [{ name: 'vendor', test: (id: string) => (FIRST_PAINT_LIBS.test(id) || FIRST_PAINT_MANTINE.test(id)) && !SIGNED_IN_ONLY.test(id) }],
+          groups: [
+            {
+              name: 'vendor',
+              test: (id: string) => (FIRST_PAINT_LIBS.test(id) || FIRST_PAINT_MANTINE.test(id)) && !SIGNED_IN_ONLY.test(id),
+            },
+          ],
         },
       },
     },

@@ -204,8 +204,14 @@ function main(): void {
   console.log(`  synthetic cycle built in ${n(result.buildMs)} ms (not timed below)`);
   console.log(`  score + aggregate + rank: first run ${n(result.firstRunMs)} ms, median ${n(result.medianMs)} ms`);
   console.log(`  throughput: ${n(result.answersPerSecond)} answers/s (median run)`);
-  console.log(`  baseline (walk + sum the same answers): median ${result.baselineMedianMs} ms → engine/baseline ${result.ratioToBaseline}×`);
-  console.log(`  government bands: ${Object.entries(result.governmentBands).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `  baseline (walk + sum the same answers): median ${result.baselineMedianMs} ms → engine/baseline ${result.ratioToBaseline}×`,
+  );
+  console.log(
+    `  government bands: ${Object.entries(result.governmentBands)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(`  goal < 1 s (first run): ${result.underOneSecond ? 'met' : 'NOT met'}`);
 }
 

@@ -58,7 +58,15 @@ function makeRecords(unitIds: string[], cycleId: string, n: number): RecordInput
   const out: RecordInput[] = [];
   for (const unitId of unitIds) {
     for (const sheet of syntheticSheets(scheme, rand, 0.4 + rand() * 0.6)) {
-      out.push({ id: randomUUID(), cycleId, unitId, instrument: sheet.instrument, respondent: sheet.respondent, answers: sheet.answers, capturedAt: '2024-07-15T09:30:00+07:00' });
+      out.push({
+        id: randomUUID(),
+        cycleId,
+        unitId,
+        instrument: sheet.instrument,
+        respondent: sheet.respondent,
+        answers: sheet.answers,
+        capturedAt: '2024-07-15T09:30:00+07:00',
+      });
       if (out.length === n) return out;
     }
   }
@@ -75,7 +83,12 @@ async function run(database: Database, backend: string, dataDir: string): Promis
     const units: string[] = [];
     const bodies = [];
     for (let b = 0; units.length < unitCount; b++) {
-      const body = await insertBody(tx, { type: 'kabupaten', code: `99.${String(b).padStart(2, '0')}`, name: `Kabupaten Uji ${b}`, provinceCode: '99' });
+      const body = await insertBody(tx, {
+        type: 'kabupaten',
+        code: `99.${String(b).padStart(2, '0')}`,
+        name: `Kabupaten Uji ${b}`,
+        provinceCode: '99',
+      });
       bodies.push(body);
       for (let u = 0; u < 10 && units.length < unitCount; u++) units.push((await insertUnit(tx, body.id, `Unit ${u}`, 'lainnya')).id);
     }
@@ -133,7 +146,9 @@ async function run(database: Database, backend: string, dataDir: string): Promis
     }
   }
   // Every unit was recomputed along the way.
-  const check = (await rowsOf<{ results: number }>(db, sql`select count(*)::int as results from unit_results where cycle_id = ${setup.cycles[0]!.id}`))[0];
+  const check = (
+    await rowsOf<{ results: number }>(db, sql`select count(*)::int as results from unit_results where cycle_id = ${setup.cycles[0]!.id}`)
+  )[0];
   if (check!.results !== setup.units.length) throw new Error(`expected ${setup.units.length} unit results, found ${check!.results}`);
   await app.close();
 
@@ -219,13 +234,18 @@ const median = (xs: number[]) => {
 };
 
 const results: Figures[][] = [];
-for (const [flag, measure] of [['--pglite-only', onPostgres], ['--pg-only', onPglite]] as const) {
+for (const [flag, measure] of [
+  ['--pglite-only', onPostgres],
+  ['--pg-only', onPglite],
+] as const) {
   if (args.includes(flag)) continue;
   const runs: Figures[] = [];
   for (let i = 0; i < REPEAT; i++) {
     runs.push(await measure());
     const r = runs[i]!;
-    process.stderr.write(`  ${r.backend} run ${i + 1}: endpoint ${Math.round(r.endpointRate)} rec/s, raw ${Math.round(r.rawRate)} rec/s, ${(r.ratio * 100).toFixed(1)} %\n`);
+    process.stderr.write(
+      `  ${r.backend} run ${i + 1}: endpoint ${Math.round(r.endpointRate)} rec/s, raw ${Math.round(r.rawRate)} rec/s, ${(r.ratio * 100).toFixed(1)} %\n`,
+    );
   }
   results.push(runs);
 }
@@ -238,7 +258,12 @@ for (const runs of results) {
   console.log(
     `${runs[0]!.backend.padEnd(18)} ${f0(median(runs.map((r) => r.endpointRate))).padStart(14)} ${f0(median(runs.map((r) => r.rawRate))).padStart(11)} ${`${(median(ratios) * 100).toFixed(1)} %`.padStart(14)}   (${ratios.map((x) => `${(x * 100).toFixed(1)} %`).join(', ')})`,
   );
-  if (runs[0]!.settings) console.log(`  ${Object.entries(runs[0]!.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  if (runs[0]!.settings)
+    console.log(
+      `  ${Object.entries(runs[0]!.settings)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`,
+    );
 }
 const pgRuns = results.find((runs) => runs[0]!.backend === 'PostgreSQL');
 if (pgRuns) {

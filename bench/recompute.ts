@@ -93,20 +93,32 @@ try {
       const summary = await db.transaction((tx) => recomputeCycle(tx, cycle, { timings }));
       recompute.push(performance.now() - t);
       phases.push(timings);
-      if (summary.units !== seeded.units || summary.bodies !== seeded.bodies) throw new Error(`recomputed ${summary.units} units, ${summary.bodies} bodies`);
+      if (summary.units !== seeded.units || summary.bodies !== seeded.bodies)
+        throw new Error(`recomputed ${summary.units} units, ${summary.bodies} bodies`);
       process.stderr.write(`  run ${i + 1}: group by ${Math.round(groupBy[i]!)} ms, recompute ${Math.round(recompute[i]!)} ms\n`);
     }
     const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
-    const version = ((await db.execute(sql`show server_version`)) as unknown as { rows: { server_version: string }[] }).rows[0]!.server_version;
-    console.log(`\nRecompute: ${seeded.bodies} bodies, ${seeded.units} units, ${seeded.records.toLocaleString('en-US')} records (PostgreSQL ${version})`);
+    const version = ((await db.execute(sql`show server_version`)) as unknown as { rows: { server_version: string }[] }).rows[0]!
+      .server_version;
+    console.log(
+      `\nRecompute: ${seeded.bodies} bodies, ${seeded.units} units, ${seeded.records.toLocaleString('en-US')} records (PostgreSQL ${version})`,
+    );
     console.log(`seed: locus ${ms(seeded.ms.locus)}, records ${ms(seeded.ms.records)}`);
-    console.log(`GROUP BY (${groups.toLocaleString('en-US')} unit × indicator rows): median ${ms(median(groupBy))}  [${groupBy.map(ms).join(', ')}]`);
-    console.log(`  the same, server side only (rows counted, not fetched): median ${ms(median(groupByServer))}  [${groupByServer.map(ms).join(', ')}]`);
+    console.log(
+      `GROUP BY (${groups.toLocaleString('en-US')} unit × indicator rows): median ${ms(median(groupBy))}  [${groupBy.map(ms).join(', ')}]`,
+    );
+    console.log(
+      `  the same, server side only (rows counted, not fetched): median ${ms(median(groupByServer))}  [${groupByServer.map(ms).join(', ')}]`,
+    );
     console.log(`full recompute: median ${ms(median(recompute))}  [${recompute.map(ms).join(', ')}]  (run 1 cold)`);
     const phase = (k: keyof RecomputeTimings) => ms(median(phases.map((p) => p[k] ?? 0)));
-    console.log(`  phases (median): load ${phase('load')}, score ${phase('score')}, write units ${phase('writeUnits')}, bodies ${phase('bodies')}`);
+    console.log(
+      `  phases (median): load ${phase('load')}, score ${phase('score')}, write units ${phase('writeUnits')}, bodies ${phase('bodies')}`,
+    );
     const ratio = median(recompute) / median(groupBy);
-    console.log(`ratio recompute / GROUP BY: ${ratio.toFixed(2)} × (cold run: ${(recompute[0]! / groupBy[0]!).toFixed(2)} ×); against the server-side-only GROUP BY: ${(median(recompute) / median(groupByServer)).toFixed(2)} ×`);
+    console.log(
+      `ratio recompute / GROUP BY: ${ratio.toFixed(2)} × (cold run: ${(recompute[0]! / groupBy[0]!).toFixed(2)} ×); against the server-side-only GROUP BY: ${(median(recompute) / median(groupByServer)).toFixed(2)} ×`,
+    );
     console.log(`Goal (≤ 1.5 ×): ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
   } finally {
     await database.close();

@@ -37,7 +37,20 @@ const BODIES: [BodyType, number][] = [
   ['kota', 98],
   ['kabupaten', 416],
 ];
-const PROVINCES = ['Aceh', 'Sumatera Utara', 'Jawa Barat', 'Jawa Tengah', 'Jawa Timur', 'Banten', 'Bali', 'Nusa Tenggara Timur', 'Kalimantan Timur', 'Sulawesi Selatan', 'Maluku', 'Papua'];
+const PROVINCES = [
+  'Aceh',
+  'Sumatera Utara',
+  'Jawa Barat',
+  'Jawa Tengah',
+  'Jawa Timur',
+  'Banten',
+  'Bali',
+  'Nusa Tenggara Timur',
+  'Kalimantan Timur',
+  'Sulawesi Selatan',
+  'Maluku',
+  'Papua',
+];
 
 function arg(name: string): string | undefined {
   const k = process.argv.indexOf(`--${name}`);
@@ -66,7 +79,13 @@ function government(k: number): SnapshotRaporArgs {
   }
   const province = type === 'kementerian' || type === 'lembaga' ? null : PROVINCES[k % PROVINCES.length]!;
   const name =
-    type === 'kementerian' ? `Kementerian Contoh ${rest + 1}` : type === 'lembaga' ? `Lembaga Contoh ${rest + 1}` : type === 'provinsi' ? `Provinsi Contoh ${rest + 1}` : `${type === 'kota' ? 'Kota' : 'Kabupaten'} Contoh ${rest + 1}`;
+    type === 'kementerian'
+      ? `Kementerian Contoh ${rest + 1}`
+      : type === 'lembaga'
+        ? `Lembaga Contoh ${rest + 1}`
+        : type === 'provinsi'
+          ? `Provinsi Contoh ${rest + 1}`
+          : `${type === 'kota' ? 'Kota' : 'Kabupaten'} Contoh ${rest + 1}`;
   const sample = sampleGovernmentRapor(scheme!, { seed: 2024 + k, name, type, provinceName: province });
   const bodyId = `body-${k}`;
   const units: SnapshotUnit[] = sample.units.map((u, j) => ({
@@ -81,7 +100,9 @@ function government(k: number): SnapshotRaporArgs {
     breakdown: compactUnitScore(u.breakdown),
   }));
   const rank = (r: { rank: number; of: number; movement: number | null } | undefined, group: string) =>
-    r === undefined ? null : { group, rank: r.rank, of: r.of, previousRank: r.movement === null ? null : r.rank + r.movement, movement: r.movement };
+    r === undefined
+      ? null
+      : { group, rank: r.rank, of: r.of, previousRank: r.movement === null ? null : r.rank + r.movement, movement: r.movement };
   const body: SnapshotBody = {
     id: bodyId,
     code: String(k),
@@ -95,11 +116,19 @@ function government(k: number): SnapshotRaporArgs {
     units: units.length,
     qualifiers: sample.qualifiers.map((q) => ({ code: q.code, applies: q.applies })),
     source: 'computed',
-    ranks: { nationalType: rank(sample.ranks.national, `national:${type}`), province: rank(sample.ranks.province, `province:${k % PROVINCES.length}`) },
+    ranks: {
+      nationalType: rank(sample.ranks.national, `national:${type}`),
+      province: rank(sample.ranks.province, `province:${k % PROVINCES.length}`),
+    },
     previous: null,
     changes: [],
   };
-  const evidence: EvidenceCount[] = sample.evidence.map((e) => ({ unitId: units.find((u) => u.name === e.unit)!.id, indicator: e.indicator, files: e.files, kinds: e.kinds }));
+  const evidence: EvidenceCount[] = sample.evidence.map((e) => ({
+    unitId: units.find((u) => u.name === e.unit)!.id,
+    indicator: e.indicator,
+    files: e.files,
+    kinds: e.kinds,
+  }));
   return {
     lang: 'id',
     cycle: { name: 'Penilaian Kepatuhan 2024', year: 2024, schemeId: scheme!.id },
@@ -108,7 +137,10 @@ function government(k: number): SnapshotRaporArgs {
     provinceName: province,
     evidence,
     assumptions: scheme!.assumptions,
-    snapshot: k % 2 === 0 ? null : { id: `snap-${k}`, version: 1, publishedAt: '2024-12-04T10:00:00+07:00', url: `https://pantau.example/publikasi/snap-${k}` },
+    snapshot:
+      k % 2 === 0
+        ? null
+        : { id: `snap-${k}`, version: 1, publishedAt: '2024-12-04T10:00:00+07:00', url: `https://pantau.example/publikasi/snap-${k}` },
     generatedAt: '2024-12-04T09:00:00+07:00',
   };
 }
@@ -257,15 +289,33 @@ if (asJson) {
   console.log(JSON.stringify(result, null, 2));
 } else {
   const f = (x: number, d = 1): string => x.toFixed(d);
-  console.log(`rapor PDFs          ${result.pdfs} governments × 7 units, ${result.pages} pages (${f(result.pagesPerPdf)}/PDF), ${f(result.megabytes)} MB`);
-  console.log(`wall                ${f(result.wallSeconds)} s with ${result.workers} worker threads (of which making inputs with the engine, in the main thread: ${f(inputSeconds)} s)`);
-  console.log(`per PDF             ${f(poolPerPdf)} ms (wall / PDFs); a task ${f(result.taskMs.p50)} ms p50, ${f(result.taskMs.p95)} ms p95 incl. queueing`);
+  console.log(
+    `rapor PDFs          ${result.pdfs} governments × 7 units, ${result.pages} pages (${f(result.pagesPerPdf)}/PDF), ${f(result.megabytes)} MB`,
+  );
+  console.log(
+    `wall                ${f(result.wallSeconds)} s with ${result.workers} worker threads (of which making inputs with the engine, in the main thread: ${f(inputSeconds)} s)`,
+  );
+  console.log(
+    `per PDF             ${f(poolPerPdf)} ms (wall / PDFs); a task ${f(result.taskMs.p50)} ms p50, ${f(result.taskMs.p95)} ms p95 incl. queueing`,
+  );
   console.log(`CPU                 ${f(result.cpuSeconds)} s, all threads (${f(result.cpuPerPdfMs)} ms per PDF)`);
-  console.log(`baseline old layout ${f(oldPerPdf)} ms per PDF, CPU ${f(result.baseline.oldLayout.cpuPerPdfMs)} ms, ${f(result.baseline.oldLayout.pagesPerPdf)} pages (1 thread, ${sampleCount} PDFs: a detailed table per unit)`);
-  console.log(`new layout, 1 thr  ${f(newPerPdf)} ms per PDF, CPU ${f(result.baseline.newLayoutSingleThread.cpuPerPdfMs)} ms, ${f(result.baseline.newLayoutSingleThread.pagesPerPdf)} pages (same sample: one indicator × unit table)`);
-  console.log(`ratios              layout new/old ${f(result.ratios.layoutNewVsOld, 2)}× (CPU ${f(result.ratios.layoutCpuNewVsOld, 2)}×); pool/1 thread ${f(result.ratios.poolVsSingleThread, 2)}×; run/old 1 thread ${f(result.ratios.runVsOldSingleThread, 2)}×`);
+  console.log(
+    `baseline old layout ${f(oldPerPdf)} ms per PDF, CPU ${f(result.baseline.oldLayout.cpuPerPdfMs)} ms, ${f(result.baseline.oldLayout.pagesPerPdf)} pages (1 thread, ${sampleCount} PDFs: a detailed table per unit)`,
+  );
+  console.log(
+    `new layout, 1 thr  ${f(newPerPdf)} ms per PDF, CPU ${f(result.baseline.newLayoutSingleThread.cpuPerPdfMs)} ms, ${f(result.baseline.newLayoutSingleThread.pagesPerPdf)} pages (same sample: one indicator × unit table)`,
+  );
+  console.log(
+    `ratios              layout new/old ${f(result.ratios.layoutNewVsOld, 2)}× (CPU ${f(result.ratios.layoutCpuNewVsOld, 2)}×); pool/1 thread ${f(result.ratios.poolVsSingleThread, 2)}×; run/old 1 thread ${f(result.ratios.runVsOldSingleThread, 2)}×`,
+  );
   console.log(`peak RSS            ${f(peakRssMb)} MB (process: main + worker threads; ${f(rssStartMb)} MB before the pool started)`);
-  console.log(`load average        before ${result.loadAverage.before.join(' ')}; after ${result.loadAverage.after.join(' ')} (${availableParallelism()} cores)`);
-  console.log(`font cache          ${result.fontCache ? 'on (fonts parsed once per thread, word layouts shared)' : 'OFF (pdfkit internals changed?)'}`);
-  console.log(`goals               < 120 s: ${result.goals.under120s ? 'yes' : 'NO'}; < 500 MB RSS: ${result.goals.under500MbRss ? 'yes' : 'NO'}`);
+  console.log(
+    `load average        before ${result.loadAverage.before.join(' ')}; after ${result.loadAverage.after.join(' ')} (${availableParallelism()} cores)`,
+  );
+  console.log(
+    `font cache          ${result.fontCache ? 'on (fonts parsed once per thread, word layouts shared)' : 'OFF (pdfkit internals changed?)'}`,
+  );
+  console.log(
+    `goals               < 120 s: ${result.goals.under120s ? 'yes' : 'NO'}; < 500 MB RSS: ${result.goals.under500MbRss ? 'yes' : 'NO'}`,
+  );
 }

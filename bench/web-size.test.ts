@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { classicScripts, entryKey, moduleOrigin, staticClosure, type Manifest } from './web-size.ts';
 
 const manifest: Manifest = {
-  'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_vendor.js', '_box.js'], dynamicImports: ['src/web/public/leaderboard-screen.tsx', 'src/web/admin/x.tsx'] },
+  'index.html': {
+    file: 'assets/index.js',
+    isEntry: true,
+    imports: ['_vendor.js', '_box.js'],
+    dynamicImports: ['src/web/public/leaderboard-screen.tsx', 'src/web/admin/x.tsx'],
+  },
   '_vendor.js': { file: 'assets/vendor.js' },
   '_box.js': { file: 'assets/box.js', imports: ['_vendor.js'] },
-  'src/web/public/leaderboard-screen.tsx': { file: 'assets/leaderboard.js', imports: ['_box.js', '_badge.js'], dynamicImports: ['src/web/public/charts.tsx'] },
+  'src/web/public/leaderboard-screen.tsx': {
+    file: 'assets/leaderboard.js',
+    imports: ['_box.js', '_badge.js'],
+    dynamicImports: ['src/web/public/charts.tsx'],
+  },
   '_badge.js': { file: 'assets/badge.js' },
   'src/web/public/charts.tsx': { file: 'assets/charts.js', imports: ['_echarts.js'] },
   '_echarts.js': { file: 'assets/echarts.js' },

@@ -36,9 +36,17 @@ export const START_PAGE_MODULES = ['src/web/public/leaderboard-screen.tsx', 'src
 /** Every public page and what it loads before its first paint (screen, strings; charts come later). */
 export const PUBLIC_PAGES: Record<string, string[]> = {
   '/': START_PAGE_MODULES,
-  '/governments/$bodyId': ['src/web/public/government-screen.tsx', 'src/web/public/locales/id.json', 'src/web/public/detail-locales/government.id.json'],
+  '/governments/$bodyId': [
+    'src/web/public/government-screen.tsx',
+    'src/web/public/locales/id.json',
+    'src/web/public/detail-locales/government.id.json',
+  ],
   '/map': ['src/web/public/map-screen.tsx', 'src/web/public/locales/id.json', 'src/web/public/detail-locales/map.id.json'],
-  '/publikasi/$publicationId': ['src/web/publish/publication-page.tsx', 'src/web/publish/locales/id.json', 'src/web/public/locales/id.json'],
+  '/publikasi/$publicationId': [
+    'src/web/publish/publication-page.tsx',
+    'src/web/publish/locales/id.json',
+    'src/web/public/locales/id.json',
+  ],
   '/verifikasi/$code': ['src/web/reports/verification-page.tsx', 'src/web/reports/locales/id.json'],
   '/penghargaan/$publicationId': ['src/web/reports/awards-page.tsx', 'src/web/reports/locales/id.json', 'src/web/public/locales/id.json'],
 };
@@ -200,7 +208,10 @@ async function main(): Promise<void> {
   try {
     const s = process.argv.indexOf('--start');
     const pages = s === -1 ? PUBLIC_PAGES : { [process.argv[s + 1]!]: process.argv[s + 1]!.split(',') };
-    const reports = Object.entries(pages).map(([page, modules]) => ({ page, ...measure(dist, k === -1 ? attribution : undefined, modules) }));
+    const reports = Object.entries(pages).map(([page, modules]) => ({
+      page,
+      ...measure(dist, k === -1 ? attribution : undefined, modules),
+    }));
     if (process.argv.includes('--json')) console.log(JSON.stringify(reports, null, 2));
     else {
       print(reports[0]!, reports[0]!.page);

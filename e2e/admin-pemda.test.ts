@@ -12,15 +12,21 @@ const DUE = '2025-10-31';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** Waits for a value in the page (the default of one second is short for a cold lazy chunk). */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 async function expectAccessible(page: Page): Promise<void> {
   if ((await seriousA11yViolations(page)).length === 0) return;
   // Name the offending nodes (axe is already in the page) so a failure says where to look.
   const where = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 300)).join(' | ')}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 300)).join(' | ')}`);
   });
   expect(where).toEqual([]);
 }
@@ -257,11 +263,14 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
       await poll(() => list.getByRole('listitem').count()).toBeGreaterThan(3);
       // Same first entries as the API, which orders by the government gain.
       const demoCycle = new URL(kp.url()).pathname.split('/').pop()!;
-      const api = await kp.evaluate(async ([c]) => {
-        const me = (await (await fetch('/api/v1/auth/me')).json()) as { user: { bodyId: string } };
-        const r = await fetch(`/api/v1/cycles/${c}/bodies/${me.user.bodyId}/improvements?limit=20`);
-        return ((await r.json()) as { items: { indicator: string; governmentGain: number }[] }).items;
-      }, [demoCycle]);
+      const api = await kp.evaluate(
+        async ([c]) => {
+          const me = (await (await fetch('/api/v1/auth/me')).json()) as { user: { bodyId: string } };
+          const r = await fetch(`/api/v1/cycles/${c}/bodies/${me.user.bodyId}/improvements?limit=20`);
+          return ((await r.json()) as { items: { indicator: string; governmentGain: number }[] }).items;
+        },
+        [demoCycle],
+      );
       const shown = await list.getByRole('listitem').evaluateAll((els) => els.map((el) => el.getAttribute('data-indicator')));
       expect(shown.slice(0, 3)).toEqual(api.slice(0, 3).map((i) => i.indicator));
       for (let i = 1; i < api.length; i++) expect(api[i - 1]!.governmentGain).toBeGreaterThanOrEqual(api[i]!.governmentGain);
@@ -278,10 +287,13 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
       const row = kp.locator('tr[data-indicator="PG1"]');
       const link = row.getByRole('link', { name: 'Unduh bukti sk-pengelola-pengaduan.png' });
       await link.waitFor();
-      const download = await kp.evaluate(async (href) => {
-        const r = await fetch(href);
-        return { status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
-      }, (await link.getAttribute('href'))!);
+      const download = await kp.evaluate(
+        async (href) => {
+          const r = await fetch(href);
+          return { status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
+        },
+        (await link.getAttribute('href'))!,
+      );
       expect(download).toEqual({ status: 200, type: 'image/png', size: PNG.length });
       await kp.getByRole('switch', { name: /Hanya indikator yang memiliki bukti/ }).check({ force: true });
       await poll(() => kp.locator('tr[data-indicator]').count()).toBe(1);

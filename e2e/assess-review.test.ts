@@ -22,7 +22,15 @@ async function expectAccessible(page: Page): Promise<void> {
   if (violations.length > 0) {
     // Name the offending nodes (axe is already in the page) so a failure says where to look.
     const where = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown; failureSummary?: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+            ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown; failureSummary?: string }[] }[] }>;
+          };
+        }
+      ).axe;
       const r = await axe.run(document);
       return r.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -56,7 +64,11 @@ async function adminApi(e2e: E2E, request: APIRequestContext) {
   expect((await request.post(`${e2e.url}/api/v1/auth/login`, { data: { username, password } })).status()).toBe(200);
   const csrf = decodeURIComponent((await request.storageState()).cookies.find((c) => c.name === 'pantau_csrf')!.value);
   const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> => {
-    const res = await request.fetch(`${e2e.url}/api/v1${path}`, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
+    const res = await request.fetch(`${e2e.url}/api/v1${path}`, {
+      method,
+      data,
+      headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
+    });
     expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
     return (await res.json()) as T;
   };
@@ -102,7 +114,12 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
     const units = await api<{ items: { id: string; sector: string }[] }>('GET', `/bodies/${cilegon.id}/units?pageSize=50`);
     unitId = units.items.find((u) => u.sector === 'adminduk')!.id;
     const users = await api<{ items: { id: string }[] }>('GET', '/users?role=asisten');
-    const cycle = await api<{ id: string }>('POST', '/cycles', { name: CYCLE_NAME, year: 2025, schemeId: 'ombudsman-2024', provinceCode: '36' });
+    const cycle = await api<{ id: string }>('POST', '/cycles', {
+      name: CYCLE_NAME,
+      year: 2025,
+      schemeId: 'ombudsman-2024',
+      provinceCode: '36',
+    });
     cycleId = cycle.id;
     await api('POST', `/cycles/${cycleId}/bodies`, { bodyId: cilegon.id, unitIds: [unitId] });
     await api('PUT', `/cycles/${cycleId}/units/${unitId}/assignment`, { assessorId: users.items[0]!.id, dueDate: `${DUE_YEAR}-06-30` });
@@ -117,7 +134,8 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
 
   afterEach(async (ctx) => {
     // A failing step leaves a picture of the asisten's page behind.
-    if (ctx.task.result?.state === 'fail' && page) await shot(page, `assess-review-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail' && page)
+      await shot(page, `assess-review-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`).catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -140,7 +158,10 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
   });
 
   it('fills the first sheet of every instrument through the form, with an evidence photo', async () => {
-    await page.getByTestId(`assignment-${unitId}`).getByRole('link', { name: /Buka unit/ }).click();
+    await page
+      .getByTestId(`assignment-${unitId}`)
+      .getByRole('link', { name: /Buka unit/ })
+      .click();
     await page.waitForURL((u) => u.pathname === `/assignments/${cycleId}/${unitId}`);
     expect(await quota('pengguna').textContent()).toBe('0/30');
 
@@ -157,7 +178,9 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
         expect(await camera.getAttribute('capture')).toBe('environment');
         expect(await camera.getAttribute('accept')).toBe('image/*,application/pdf');
         await camera.setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan gambar') });
-        await expect.poll(() => page.getByTestId('evidence-S7').getByRole('alert').textContent()).toContain('Jenis berkas tidak diizinkan (text/plain)');
+        await expect
+          .poll(() => page.getByTestId('evidence-S7').getByRole('alert').textContent())
+          .toContain('Jenis berkas tidak diizinkan (text/plain)');
         await camera.setInputFiles({ name: 'papan-informasi.png', mimeType: 'image/png', buffer: PNG });
         await expect.poll(() => page.getByTestId('evidence-S7').textContent()).toContain('papan-informasi.png');
         expect(await page.getByTestId('evidence-S7').textContent()).toContain('Menunggu lembar terkirim');
@@ -172,7 +195,13 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
     }
     await expect.poll(() => page.getByTestId('sync-queue').textContent()).toBe('Semua lembar di perangkat ini sudah terkirim.');
     // The photo went up after its sheet (dokumen was the second instrument; later syncs report only themselves).
-    const evidence = await page.evaluate(async ([c, u]) => (await (await fetch(`/api/v1/cycles/${c}/units/${u}/evidence`)).json()) as { items: { indicator: string; recordId: string | null; mime: string }[] }, [cycleId, unitId] as const);
+    const evidence = await page.evaluate(
+      async ([c, u]) =>
+        (await (await fetch(`/api/v1/cycles/${c}/units/${u}/evidence`)).json()) as {
+          items: { indicator: string; recordId: string | null; mime: string }[];
+        },
+      [cycleId, unitId] as const,
+    );
     expect(evidence.items).toHaveLength(1);
     expect(evidence.items[0]).toMatchObject({ indicator: 'S7', mime: 'image/png' });
     expect(evidence.items[0]!.recordId).not.toBeNull();
@@ -181,10 +210,19 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
   it('fills the remaining quotas through the API, submits one sheet offline and syncs it when back online', async () => {
     // To keep the test fast, the other sheets go straight to the batch endpoint from the page
     // (same session, same CSRF cookie the app uses); answers vary so no identical patterns arise.
-    const plan = scheme.instruments.map((i) => ({ instrument: i.code, covers: i.covers, count: i.quota.target - 1 - (i.code === 'pengguna' ? 2 : 0) }));
+    const plan = scheme.instruments.map((i) => ({
+      instrument: i.code,
+      covers: i.covers,
+      count: i.quota.target - 1 - (i.code === 'pengguna' ? 2 : 0),
+    }));
     const reply = await page.evaluate(
       async ({ cycleId, unitId, plan }) => {
-        const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('pantau_csrf='))!.slice('pantau_csrf='.length));
+        const csrf = decodeURIComponent(
+          document.cookie
+            .split('; ')
+            .find((c) => c.startsWith('pantau_csrf='))!
+            .slice('pantau_csrf='.length),
+        );
         const records = plan.flatMap((p) =>
           Array.from({ length: p.count }, (_, k) => ({
             id: crypto.randomUUID(),
@@ -248,7 +286,9 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
     await page.getByRole('button', { name: 'Sinkronkan' }).click();
     await expect.poll(() => syncCounts(), { timeout: 15_000 }).toContain('1 baru tersimpan');
     expect(await syncCounts()).toContain('1 ditolak');
-    expect(await page.getByTestId('sync-problem').textContent()).toBe('Lembar ditolak: jawaban indikator O1 di luar skala tingkat yang tersedia.');
+    expect(await page.getByTestId('sync-problem').textContent()).toBe(
+      'Lembar ditolak: jawaban indikator O1 di luar skala tingkat yang tersedia.',
+    );
     await expect.poll(() => quota('pengguna').textContent()).toBe('29/30');
     // The refused sheet stays on the device, with its reason, until corrected.
     expect(await page.getByTestId('rejection-reason').textContent()).toContain('O1');
@@ -316,17 +356,24 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
       await shots(p, 'review-dashboard');
 
       await p.goto(`${e2e.url}/review/queue?cycle=${demoCycleId}`);
-      const first = p.getByTestId('queue-submitted').getByRole('link', { name: /^Tinjau / }).first();
+      const first = p
+        .getByTestId('queue-submitted')
+        .getByRole('link', { name: /^Tinjau / })
+        .first();
       await first.click();
       await p.waitForURL((u) => /\/units\//.test(u.pathname));
       const returnedUnit = new URL(p.url()).pathname.split('/').at(-1)!;
       await p.getByRole('button', { name: 'Tambah komentar untuk indikator O1' }).click();
       await p.getByLabel('Komentar untuk indikator O1').fill('Periksa kembali jawaban penundaan berlarut.');
       await p.getByRole('button', { name: 'Kembalikan dengan komentar' }).click();
-      await expect.poll(() => p.getByRole('heading', { name: 'Keputusan' }).locator('..').textContent()).toContain('dikembalikan ke asisten');
+      await expect
+        .poll(() => p.getByRole('heading', { name: 'Keputusan' }).locator('..').textContent())
+        .toContain('dikembalikan ke asisten');
 
       await page.goto(`${e2e.url}/assignments/${demoCycleId}/${returnedUnit}`);
-      await expect.poll(() => page.getByTestId('returned-comments').textContent()).toContain('O1: Periksa kembali jawaban penundaan berlarut.');
+      await expect
+        .poll(() => page.getByTestId('returned-comments').textContent())
+        .toContain('O1: Periksa kembali jawaban penundaan berlarut.');
       const sheet = page.locator('[data-testid^="sheet-row-"]', { hasText: 'komentar' }).first();
       await sheet.getByRole('link', { name: /Buka dan ubah/ }).click();
       await expect.poll(() => page.getByTestId('review-comment-O1').textContent()).toContain('Periksa kembali');

@@ -30,25 +30,37 @@ const UNIT_NAME = 'Dinas Kependudukan dan Pencatatan Sipil';
 /** Due next year, so the assignment is never overdue whenever the test runs. */
 const DUE = `${new Date().getFullYear() + 1}-06-30`;
 const id2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const poll = <T,>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout });
+const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout });
 
 /** A 1×1 PNG: real magic bytes, so the server's content sniffing accepts it. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** Varied answers (levels 0–3), different per sheet and question, so the score is not trivial. */
 const LEVELS = [3, 2, 3, 1, 3, 2, 0, 3, 2, 3, 1];
-const answerOf = (instrumentIndex: number, sheet: number, question: number) => LEVELS[(instrumentIndex * 3 + sheet * 5 + question * 7) % LEVELS.length]!;
+const answerOf = (instrumentIndex: number, sheet: number, question: number) =>
+  LEVELS[(instrumentIndex * 3 + sheet * 5 + question * 7) % LEVELS.length]!;
 
 async function expectAccessible(page: Page): Promise<void> {
   const violations = await seriousA11yViolations(page);
   if (violations.length > 0) {
     // Name the offending nodes (axe is already in the page) so a failure says where to look.
     const where = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown; html: string; failureSummary?: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(ctx: unknown): Promise<{
+              violations: { id: string; impact: string | null; nodes: { target: unknown; html: string; failureSummary?: string }[] }[];
+            }>;
+          };
+        }
+      ).axe;
       const r = await axe.run(document);
       return r.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 300)} ${(n.failureSummary ?? '').split('\n')[0]}`).join(' | ')}`);
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 300)} ${(n.failureSummary ?? '').split('\n')[0]}`).join(' | ')}`,
+        );
     });
     expect(where).toEqual([]);
   }
@@ -57,7 +69,9 @@ async function expectAccessible(page: Page): Promise<void> {
 /** axe, then a full-page screenshot at the page's own width (360 px phone or 1280 px desktop). */
 async function check(page: Page, name: string): Promise<void> {
   // Steady state only: a notification or dialog half-way through its fade has no fixed contrast.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   await expectAccessible(page);
   // From the top: a full-page capture of a scrolled page draws the sticky header mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -78,8 +92,17 @@ async function uiLogin(e2e: E2E, page: Page, role: string): Promise<void> {
 async function postAsPage(page: Page, path: string, body: unknown): Promise<{ status: number; code: string | null; text: string }> {
   return page.evaluate(
     async ([path, body]) => {
-      const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('pantau_csrf='))?.slice('pantau_csrf='.length) ?? '');
-      const res = await fetch(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+      const csrf = decodeURIComponent(
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('pantau_csrf='))
+          ?.slice('pantau_csrf='.length) ?? '',
+      );
+      const res = await fetch(`/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify(body),
+      });
       const text = await res.text();
       let code: string | null = null;
       try {
@@ -127,7 +150,12 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
     const tag = ctx.task.name.slice(0, 24).replace(/\W+/g, '-');
-    for (const [name, p] of [['admin', admin], ['asisten', asisten], ['pimpinan', pimpinan], ['visitor', visitor]] as const) {
+    for (const [name, p] of [
+      ['admin', admin],
+      ['asisten', asisten],
+      ['pimpinan', pimpinan],
+      ['visitor', visitor],
+    ] as const) {
       if (p) await shot(p, `core-path-failed-${tag}-${name}`).catch(() => undefined);
     }
   });
@@ -202,13 +230,17 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
     await admin.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('asisten (360 px): fills every instrument of the unit with an evidence photo, syncs and hands it in', { timeout: 900_000 }, async () => {
+  it('asisten (360 px): fills every instrument of the unit with an evidence photo, syncs and hands it in', {
+    timeout: 900_000,
+  }, async () => {
     await uiLogin(e2e, asisten, 'asisten');
     await asisten.goto(`${e2e.url}/assignments/mine`);
     // Assignments are grouped by cycle: the demo's 2024 units of Kota Serang sit in their own group.
     const card = asisten.getByRole('region', { name: CYCLE_NAME }).getByRole('article', { name: `${UNIT_NAME} · ${BODY.name}` });
     await card.waitFor();
-    expect(await card.textContent()).toContain(`Tenggat ${new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(DUE))}`);
+    expect(await card.textContent()).toContain(
+      `Tenggat ${new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(DUE))}`,
+    );
     await check(asisten, 'assignments');
     await card.getByRole('link', { name: /Buka unit/ }).click();
     await asisten.waitForURL((u) => u.pathname.startsWith(`/assignments/${cycleId}/`));
@@ -223,7 +255,9 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
       for (let k = 0; k < needed; k++) {
         await asisten.getByRole('button', { name: `Lembar baru: ${ins.title.id}` }).click();
         await asisten.locator('#sheet-respondent').waitFor();
-        const respondent = ins.perProduct ? ['Akta kelahiran', 'Kartu keluarga', 'KTP elektronik'][k]! : `${ins.respondent.id.split(/[:(]/)[0]!.trim()} ${k + 1}`;
+        const respondent = ins.perProduct
+          ? ['Akta kelahiran', 'Kartu keluarga', 'KTP elektronik'][k]!
+          : `${ins.respondent.id.split(/[:(]/)[0]!.trim()} ${k + 1}`;
         await asisten.locator('#sheet-respondent').fill(respondent);
         const answers: Record<string, number> = {};
         for (const [j, code] of ins.covers.entries()) {
@@ -249,7 +283,10 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
     await poll(() => asisten.getByTestId('sync-queue').textContent(), 30_000).toBe('Semua lembar di perangkat ini sudah terkirim.');
     // The photo went up, linked to the dokumen sheet.
     const evidence = await asisten.evaluate(
-      async ([c, u]) => (await (await fetch(`/api/v1/cycles/${c}/units/${u}/evidence`)).json()) as { items: { indicator: string; recordId: string | null; mime: string }[] },
+      async ([c, u]) =>
+        (await (await fetch(`/api/v1/cycles/${c}/units/${u}/evidence`)).json()) as {
+          items: { indicator: string; recordId: string | null; mime: string }[];
+        },
       [cycleId, unitId] as const,
     );
     expect(evidence.items).toHaveLength(1);
@@ -258,7 +295,9 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
 
     expectedUnit = scoreUnit(scheme, { sheets });
     expect(expectedUnit.complete).toBe(true);
-    expectedGovernment = aggregate(scheme, [{ raw: expectedUnit.raw, score: expectedUnit.score, weight: expectedUnit.weight, complete: expectedUnit.complete }]);
+    expectedGovernment = aggregate(scheme, [
+      { raw: expectedUnit.raw, score: expectedUnit.score, weight: expectedUnit.weight, complete: expectedUnit.complete },
+    ]);
     await check(asisten, 'unit');
 
     await asisten.getByRole('button', { name: 'Serahkan unit untuk ditinjau' }).click();
@@ -285,13 +324,17 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
     await pimpinan.waitForURL((u) => u.pathname === `/review/cycles/${cycleId}/units/${unitId}`);
     // The evidence photo on its indicator, and the engine's score for the answers entered.
     await poll(() => pimpinan.getByTestId('indicator-S7').locator('img').count()).toBe(1);
-    await poll(() => pimpinan.getByTestId('unit-result').locator('[data-testid="score-value"]').textContent()).toBe(id2.format(expectedUnit.score));
+    await poll(() => pimpinan.getByTestId('unit-result').locator('[data-testid="score-value"]').textContent()).toBe(
+      id2.format(expectedUnit.score),
+    );
     await check(pimpinan, 'review-unit');
 
     await pimpinan.getByRole('button', { name: 'Setujui unit' }).click();
     const result = pimpinan.getByTestId('body-result');
     await poll(() => result.textContent()).toContain(`${BODY.name} kini final`);
-    expect(await result.getByTestId('body-score').locator('[data-testid="score-value"]').textContent()).toBe(id2.format(expectedGovernment.score));
+    expect(await result.getByTestId('body-score').locator('[data-testid="score-value"]').textContent()).toBe(
+      id2.format(expectedGovernment.score),
+    );
     expect(await result.textContent()).toContain('peringkat 1 dari 1 di provinsi');
     await check(pimpinan, 'review-approved');
   });
@@ -327,30 +370,52 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
       await pimpinan.waitForURL((u) => u.pathname === `/review/cycles/${cycleId}/publikasi`);
       await pimpinan.getByRole('heading', { level: 1 }).waitFor();
       await check(pimpinan, 'publish');
-      await pimpinan.getByRole('button', { name: /^Terbitkan/ }).first().click();
+      await pimpinan
+        .getByRole('button', { name: /^Terbitkan/ })
+        .first()
+        .click();
       // A confirmation that names what is permanent, then the publication.
       const dialog = pimpinan.getByRole('dialog');
-      if (await dialog.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      if (
+        await dialog.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
         await check(pimpinan, 'publish-confirm');
-        await dialog.getByRole('button', { name: /terbitkan/i }).last().click();
+        await dialog
+          .getByRole('button', { name: /terbitkan/i })
+          .last()
+          .click();
         // Published: the dialog closes. Refused: the server's reason stays in the dialog.
-        if (!(await dialog.waitFor({ state: 'detached', timeout: 20_000 }).then(() => true, () => false))) {
+        if (
+          !(await dialog.waitFor({ state: 'detached', timeout: 20_000 }).then(
+            () => true,
+            () => false,
+          ))
+        ) {
           refusal = `publication screen refused: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`;
           await shot(pimpinan, 'core-path-publish-refused-1280');
           await pimpinan.keyboard.press('Escape');
         }
       }
-      const published = !refusal && await expect
-        .poll(async () => (await publications())?.some((p) => p.scope === '36') ?? false, { timeout: 30_000 })
-        .toBe(true)
-        .then(() => true, () => false);
+      const published =
+        !refusal &&
+        (await expect
+          .poll(async () => (await publications())?.some((p) => p.scope === '36') ?? false, { timeout: 30_000 })
+          .toBe(true)
+          .then(
+            () => true,
+            () => false,
+          ));
       if (published) publicationPath = 'the publication screen /review/cycles/$cycleId/publikasi (pimpinan)';
       else refusal ||= `publication screen: ${(await pimpinan.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`;
     }
     if (!publicationPath) {
       // 2. The publications API as the pimpinan (session cookie + CSRF header).
       const res = await postAsPage(pimpinan, `/cycles/${cycleId}/publications`, { scope: '36' });
-      if (res.status === 201 || res.status === 200) publicationPath = 'POST /api/v1/cycles/:cycleId/publications as the pimpinan (no publication screen yet)';
+      if (res.status === 201 || res.status === 200)
+        publicationPath = 'POST /api/v1/cycles/:cycleId/publications as the pimpinan (no publication screen yet)';
       else refusal += ` · publications API: ${res.status} ${res.code ?? res.text.slice(0, 120)}`;
     }
     // 3. Before issue 5, a cycle is public once final: the admin finalises it through its screen.
@@ -399,7 +464,9 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
     // The government's page says the same.
     await page.getByRole('table').getByRole('link', { name: BODY.name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: BODY.name }).waitFor();
-    await poll(() => page.getByTestId('government-score').getByTestId('score-value').textContent()).toBe(id2.format(expectedGovernment.score));
+    await poll(() => page.getByTestId('government-score').getByTestId('score-value').textContent()).toBe(
+      id2.format(expectedGovernment.score),
+    );
     const rank = await page.getByTestId('rank-province').innerText();
     expect(rank).toContain('1');
     expect(rank).toContain('dari 1');

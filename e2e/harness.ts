@@ -67,7 +67,16 @@ export async function startE2E(): Promise<E2E> {
   const { port } = app.server.address() as AddressInfo;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   mkdirSync(SHOTS, { recursive: true });
   return {
@@ -89,7 +98,7 @@ export async function startE2E(): Promise<E2E> {
 }
 
 const require = createRequire(import.meta.url);
-const axeSource = (): string => require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
+const axeSource = (): string => require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
 
 export interface AxeViolation {
   id: string;
@@ -102,7 +111,16 @@ export interface AxeViolation {
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource() });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx?: unknown,
+            opts?: unknown,
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   });

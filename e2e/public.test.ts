@@ -52,7 +52,10 @@ async function publish2024(e2e: E2E): Promise<string> {
       const res = await ctx.request.post(`${e2e.url}/api/v1/cycles/${cycle!.id}/units/${unit.unitId}/approve`, { data: {}, headers });
       expect(res.status()).toBe(200);
     }
-    const published = await ctx.request.post(`${e2e.url}/api/v1/cycles/${cycle!.id}/publications`, { data: { scope: 'national' }, headers });
+    const published = await ctx.request.post(`${e2e.url}/api/v1/cycles/${cycle!.id}/publications`, {
+      data: { scope: 'national' },
+      headers,
+    });
     expect(published.status()).toBe(201);
     return cycle!.id;
   } finally {
@@ -64,7 +67,16 @@ async function expectAccessible(page: Page): Promise<void> {
   const violations = await seriousA11yViolations(page);
   if (violations.length) {
     const detail = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              opts: unknown,
+            ): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }>;
+          };
+        }
+      ).axe;
       const r = await axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`) }));
     });
@@ -113,7 +125,7 @@ describe.skipIf(!browserAvailable())('public portal, anonymous visitor', () => {
       const body = await res.body().catch(() => null);
       if (body) scripts.set(new URL(res.url()).pathname, gzipSync(body, { level: 9 }).length / 1024);
     });
-    await first.goto(e2e.url + '/');
+    await first.goto(`${e2e.url}/`);
     await first.getByRole('table').first().waitFor();
     await first.waitForLoadState('networkidle');
     const total = [...scripts.values()].reduce((a, b) => a + b, 0);
@@ -127,7 +139,7 @@ describe.skipIf(!browserAvailable())('public portal, anonymous visitor', () => {
   });
 
   it('shows the published leaderboard and finds a Banten government in it, with the API numbers', async () => {
-    await page.goto(e2e.url + '/');
+    await page.goto(`${e2e.url}/`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Hasil penilaian');
     // The default view: national, kabupaten, newest published cycle (2024).
     await page.getByRole('table').first().waitFor();
@@ -148,7 +160,8 @@ describe.skipIf(!browserAvailable())('public portal, anonymous visitor', () => {
       await expect(row.getAttribute('data-body-code')).resolves.toBe(item.body.code);
       const cells = await row.locator('td, th').allInnerTexts();
       expect(cells[0]).toBe(String(item.rank));
-      const arrow = item.movement === null ? 'baru' : item.movement > 0 ? `▲${item.movement}` : item.movement < 0 ? `▼${-item.movement}` : '=';
+      const arrow =
+        item.movement === null ? 'baru' : item.movement > 0 ? `▲${item.movement}` : item.movement < 0 ? `▼${-item.movement}` : '=';
       expect(cells[1]).toContain(arrow);
       expect(cells[2]).toBe(item.body.name);
       expect(cells[3]).toBe(id2.format(item.score));
@@ -187,7 +200,9 @@ describe.skipIf(!browserAvailable())('public portal, anonymous visitor', () => {
       ranks: { province: { rank: number; of: number; movement: number | null } };
       units: { id: string; name: string; result: { score: number } | null }[];
     }>(api, `${e2e.url}/api/v1/cycles/${cycleId}/bodies/${top.body.id}/result`);
-    await expect(page.getByTestId('government-score').getByTestId('score-value').textContent()).resolves.toBe(id2.format(result.result.score));
+    await expect(page.getByTestId('government-score').getByTestId('score-value').textContent()).resolves.toBe(
+      id2.format(result.result.score),
+    );
     const province = await page.getByTestId('rank-province').innerText();
     expect(province).toContain(String(result.ranks.province.rank));
     expect(province).toContain(`dari ${result.ranks.province.of}`);

@@ -24,7 +24,15 @@ async function expectAccessible(page: Page): Promise<void> {
   const violations = await seriousA11yViolations(page);
   if (violations.length > 0) {
     const where = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown; failureSummary?: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+            ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown; failureSummary?: string }[] }[] }>;
+          };
+        }
+      ).axe;
       const r = await axe.run(document);
       return r.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -38,9 +46,15 @@ async function expectAccessible(page: Page): Promise<void> {
 async function expectAccessibleIn(page: Page, selector: string): Promise<void> {
   await seriousA11yViolations(page); // injects axe-core
   const found = await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(sel);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   }, selector);
   expect(found).toEqual([]);
 }
@@ -115,7 +129,8 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
   });
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await shot(page, `publish-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail' && page)
+      await shot(page, `publish-failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}`).catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -146,7 +161,10 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
 
   it('publishes Banten with an embargo: the koordinator sees it first, the public after the date', async () => {
     const api = apiOf(e2e, pimpinan);
-    const progress = await api<{ items: { units: { unitId: string; status: string }[] }[] }>('GET', `/cycles/${cycleId}/progress?pageSize=200`);
+    const progress = await api<{ items: { units: { unitId: string; status: string }[] }[] }>(
+      'GET',
+      `/cycles/${cycleId}/progress?pageSize=200`,
+    );
     for (const unit of progress.items.flatMap((b) => b.units).filter((u) => u.status === 'submitted')) {
       await api('POST', `/cycles/${cycleId}/units/${unit.unitId}/approve`, { note: null });
     }
@@ -185,7 +203,11 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     expect(await pub.getByTestId('published-governments').count()).toBe(0);
 
     // The koordinator of Kota Tangerang: the notice, and the page with its own body.
-    const koordinator = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const koordinator = await e2e.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+    });
     const kPage = await koordinator.newPage();
     await uiLogin(e2e, kPage, 'koordinator');
     await kPage.goto(`${e2e.url}/pemda/cycles/${cycleId}`);

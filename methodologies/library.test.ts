@@ -30,7 +30,7 @@ function lightness(hex: string): number {
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return 116 * (y > 216 / 24389 ? Math.cbrt(y) : (24389 / 27 * y + 16) / 116) - 16;
+  return 116 * (y > 216 / 24389 ? Math.cbrt(y) : ((24389 / 27) * y + 16) / 116) - 16;
 }
 
 describe('methodology library', () => {
@@ -40,7 +40,9 @@ describe('methodology library', () => {
 
   it('imports every JSON file in methodologies/ (none forgotten in index.ts)', () => {
     const dir = fileURLToPath(new URL('.', import.meta.url));
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toEqual([...ALL].sort().map((id) => `${id}.json`));
   });
 
@@ -127,12 +129,36 @@ describe('methodology library', () => {
 
     // reference.md §3.3: code, weight within the aspect, evaluation principle.
     const PEKPPP_INDICATORS: [string, number, string][] = [
-      ['A1', 17, 'Ak'], ['A2', 14, 'P'], ['A3', 7, 'T'], ['A4', 14, 'K'], ['A5', 10, 'K'], ['A6', 17, 'B'], ['A7', 7, 'T'], ['A8', 7, 'Ak'], ['A9', 7, 'Ak'],
-      ['B1', 10, 'As'], ['B2', 20, 'K'], ['B3', 20, 'Ak'], ['B4', 20, 'K'], ['B5', 30, 'K'],
-      ['C1', 15, 'K'], ['C2', 23, 'As'], ['C3', 20, 'As'], ['C4', 20, 'K'], ['C5', 11, 'As'], ['C6', 11, 'B'],
-      ['D1', 30, 'T'], ['D2', 20, 'B'], ['D3', 20, 'As'], ['D4', 30, 'T'],
-      ['E1', 20, 'P'], ['E2', 25, 'P'], ['E3', 25, 'Ak'], ['E4', 30, 'Ak'],
-      ['F1', 50, 'B'], ['F2', 50, 'B'],
+      ['A1', 17, 'Ak'],
+      ['A2', 14, 'P'],
+      ['A3', 7, 'T'],
+      ['A4', 14, 'K'],
+      ['A5', 10, 'K'],
+      ['A6', 17, 'B'],
+      ['A7', 7, 'T'],
+      ['A8', 7, 'Ak'],
+      ['A9', 7, 'Ak'],
+      ['B1', 10, 'As'],
+      ['B2', 20, 'K'],
+      ['B3', 20, 'Ak'],
+      ['B4', 20, 'K'],
+      ['B5', 30, 'K'],
+      ['C1', 15, 'K'],
+      ['C2', 23, 'As'],
+      ['C3', 20, 'As'],
+      ['C4', 20, 'K'],
+      ['C5', 11, 'As'],
+      ['C6', 11, 'B'],
+      ['D1', 30, 'T'],
+      ['D2', 20, 'B'],
+      ['D3', 20, 'As'],
+      ['D4', 30, 'T'],
+      ['E1', 20, 'P'],
+      ['E2', 25, 'P'],
+      ['E3', 25, 'Ak'],
+      ['E4', 30, 'Ak'],
+      ['F1', 50, 'B'],
+      ['F2', 50, 'B'],
     ];
 
     it.each(PEKPPP)('%s: 30 indicators with the weights and principles of reference §3.3', (id) => {
@@ -147,20 +173,51 @@ describe('methodology library', () => {
       const s = scheme('ombudsman-2021');
       expect(s.dimensions).toHaveLength(1);
       expect(s.dimensions[0]?.variables.map((v) => v.code)).toEqual([
-        'standar-pelayanan', 'maklumat', 'sistem-informasi', 'sarana', 'pelayanan-khusus',
-        'pengaduan', 'evaluasi-kinerja', 'visi-misi-motto', 'atribut', 'pelayanan-terpadu',
+        'standar-pelayanan',
+        'maklumat',
+        'sistem-informasi',
+        'sarana',
+        'pelayanan-khusus',
+        'pengaduan',
+        'evaluasi-kinerja',
+        'visi-misi-motto',
+        'atribut',
+        'pelayanan-terpadu',
       ]);
       expect(scored(s)).toHaveLength(24);
       expect(scored(s).every((i) => i.scale.min === 0 && i.scale.max === 1)).toBe(true);
       expect(s.aggregation).toEqual({ unit: 'products', government: 'products-mean' });
       expect(s.instruments).toEqual([
-        expect.objectContaining({ code: 'observasi-produk', kind: 'observation', role: 'score', perProduct: true, quota: { target: 1 }, covers: codesOf(scored(s)) }),
+        expect.objectContaining({
+          code: 'observasi-produk',
+          kind: 'observation',
+          role: 'score',
+          perProduct: true,
+          quota: { target: 1 },
+          covers: codesOf(scored(s)),
+        }),
       ]);
     });
 
     it.each(OMBUDSMAN_4D)('%s: indicator lists of reference §2.4 on a 0–3 scale', (id) => {
       const s = scheme(id);
-      expect(dimensionCodes(s, 'input')).toEqual(['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9']);
+      expect(dimensionCodes(s, 'input')).toEqual([
+        'K1',
+        'K2',
+        'K3',
+        'K4',
+        'K5',
+        'K6',
+        'S1',
+        'S2',
+        'S3',
+        'S4',
+        'S5',
+        'S6',
+        'S7',
+        'S8',
+        'S9',
+      ]);
       expect(dimensionCodes(s, 'proses')).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6A', 'P6B', 'P7', 'P8', 'P9', 'P10', 'P11']);
       expect(dimensionCodes(s, 'output')).toEqual(['O1', 'O2', 'O3', 'O4', 'O5']);
       expect(dimensionCodes(s, 'pengaduan')).toEqual(['PG1', 'PG2', 'PG3', 'PG4', 'PG5', 'PG6']);
@@ -203,7 +260,12 @@ describe('methodology library', () => {
       const byCode = Object.fromEntries(s.instruments.map((i) => [i.code, i]));
       expect(byCode['f01']).toMatchObject({ kind: 'self-assessment', role: 'claim' });
       expect(byCode['f02']).toMatchObject({ kind: 'verification', role: 'score' });
-      expect(byCode['f03']).toMatchObject({ kind: 'questionnaire', role: 'beside', quota: { target: 20, min: 10 }, covers: codesOf(f03?.indicators ?? []) });
+      expect(byCode['f03']).toMatchObject({
+        kind: 'questionnaire',
+        role: 'beside',
+        quota: { target: 20, min: 10 },
+        covers: codesOf(f03?.indicators ?? []),
+      });
       for (const code of codesOf(scored(s))) {
         expect(byCode['f01']?.covers).toContain(code);
         expect(byCode['f02']?.covers).toContain(code);
@@ -266,11 +328,23 @@ describe('methodology library', () => {
     });
 
     it.each(PEKPPP)('%s: D–F, and only D–F, are "Prioritas Pembinaan"', (id) => {
-      expect(scheme(id).bands.map((b) => b.group?.id ?? null)).toEqual([null, null, null, null, null, null, 'Prioritas Pembinaan', 'Prioritas Pembinaan', 'Prioritas Pembinaan']);
+      expect(scheme(id).bands.map((b) => b.group?.id ?? null)).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        'Prioritas Pembinaan',
+        'Prioritas Pembinaan',
+        'Prioritas Pembinaan',
+      ]);
     });
 
     it.each(ALL)('%s: band colours stay distinguishable in greyscale (ΔL* ≥ 7 between any two)', (id) => {
-      const levels = scheme(id).bands.map((b) => lightness(b.color)).sort((a, b) => a - b);
+      const levels = scheme(id)
+        .bands.map((b) => lightness(b.color))
+        .sort((a, b) => a - b);
       for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeGreaterThanOrEqual(7);
     });
   });
@@ -283,28 +357,98 @@ describe('methodology library', () => {
       note: RegExp;
     }
     const ASSUMPTIONS: Row[] = [
-      { marker: '§2 ombudsman-2021: item weights equal', schemes: ['ombudsman-2021'], path: 'dimensions/kepatuhan/indicatorWeighting', note: /weighs the same/ },
-      { marker: '§2 ombudsman-2021: government = mean over all products (reference §9 #10)', schemes: ['ombudsman-2021'], path: 'aggregation/government', note: /mean over every observed product/ },
-      { marker: '§2 Output indicator 4 tidak kompeten', schemes: OMBUDSMAN_4D, path: 'dimensions/output/variables/persepsi/indicators/O4', note: /incompetence/ },
-      { marker: '§2 Output indicator 5 perilaku tidak patut/diskriminatif', schemes: OMBUDSMAN_4D, path: 'dimensions/output/variables/persepsi/indicators/O5', note: /discriminatory/ },
-      { marker: '§2 Pengaduan: six indicators', schemes: OMBUDSMAN_4D, path: 'dimensions/pengaduan/variables/pengelolaan', note: /six complaint-management indicators/ },
-      { marker: '§2 level descriptors are ours', schemes: OMBUDSMAN_4D, path: 'dimensions', note: /level descriptors .* written by Pantau/ },
-      { marker: '§2 indicators weigh equally within a dimension', schemes: OMBUDSMAN_4D, path: 'dimensions', note: /weigh equally within a dimension/ },
-      { marker: '§2 2022 and 2024 reuse the 2023 weights (reference §9 #26)', schemes: ['ombudsman-2022', 'ombudsman-2024'], path: 'dimensions', note: /2023 weights are used/ },
+      {
+        marker: '§2 ombudsman-2021: item weights equal',
+        schemes: ['ombudsman-2021'],
+        path: 'dimensions/kepatuhan/indicatorWeighting',
+        note: /weighs the same/,
+      },
+      {
+        marker: '§2 ombudsman-2021: government = mean over all products (reference §9 #10)',
+        schemes: ['ombudsman-2021'],
+        path: 'aggregation/government',
+        note: /mean over every observed product/,
+      },
+      {
+        marker: '§2 Output indicator 4 tidak kompeten',
+        schemes: OMBUDSMAN_4D,
+        path: 'dimensions/output/variables/persepsi/indicators/O4',
+        note: /incompetence/,
+      },
+      {
+        marker: '§2 Output indicator 5 perilaku tidak patut/diskriminatif',
+        schemes: OMBUDSMAN_4D,
+        path: 'dimensions/output/variables/persepsi/indicators/O5',
+        note: /discriminatory/,
+      },
+      {
+        marker: '§2 Pengaduan: six indicators',
+        schemes: OMBUDSMAN_4D,
+        path: 'dimensions/pengaduan/variables/pengelolaan',
+        note: /six complaint-management indicators/,
+      },
+      {
+        marker: '§2 level descriptors are ours',
+        schemes: OMBUDSMAN_4D,
+        path: 'dimensions',
+        note: /level descriptors .* written by Pantau/,
+      },
+      {
+        marker: '§2 indicators weigh equally within a dimension',
+        schemes: OMBUDSMAN_4D,
+        path: 'dimensions',
+        note: /weigh equally within a dimension/,
+      },
+      {
+        marker: '§2 2022 and 2024 reuse the 2023 weights (reference §9 #26)',
+        schemes: ['ombudsman-2022', 'ombudsman-2024'],
+        path: 'dimensions',
+        note: /2023 weights are used/,
+      },
       { marker: '§2 2025: 70 % split in the 2023 proportions', schemes: ['ombudsman-2025'], path: 'dimensions', note: /2023 proportions/ },
       { marker: '§2 2025: opinion bands = 2022–24 bands', schemes: ['ombudsman-2025'], path: 'bands', note: /reuse the 2022–2024 bounds/ },
-      { marker: 'brief: 2025 qualifier whenNoneDue', schemes: ['ombudsman-2025'], path: 'qualifiers/tanpa-maladministrasi/rule/whenNoneDue', note: /no follow-up is outstanding/ },
+      {
+        marker: 'brief: 2025 qualifier whenNoneDue',
+        schemes: ['ombudsman-2025'],
+        path: 'qualifiers/tanpa-maladministrasi/rule/whenNoneDue',
+        note: /no follow-up is outstanding/,
+      },
       ...['sdm', 'sarpras', 'sipp', 'konsultasi', 'inovasi'].map((aspect) => ({
         marker: `§3 PEKPPP aspect ${aspect}: indicators and weights from a third-party reproduction`,
         schemes: PEKPPP,
         path: `dimensions/${aspect}`,
         note: /third-party reproduction/,
       })),
-      { marker: '§3 PEKPPP: government IPP = mean of units', schemes: PEKPPP, path: 'aggregation/government', note: /mean of its units' IPP/ },
-      { marker: '§3 PEKPPP: F-03 stored beside the IPP, not inside it', schemes: PEKPPP, path: 'supplements/f03', note: /beside the IPP, not inside it/ },
-      { marker: 'gap: 2021 checklist items and descriptors are ours', schemes: ['ombudsman-2021'], path: 'dimensions/kepatuhan/variables', note: /written by Pantau/ },
-      { marker: 'gap: PEKPPP level descriptors are ours', schemes: PEKPPP, path: 'dimensions', note: /0–5 level descriptors are written by Pantau/ },
-      { marker: 'gap: SKM question wording unverified', schemes: ['skm-2017'], path: 'dimensions/unsur/variables/kepuasan', note: /not yet checked against the official annex/ },
+      {
+        marker: '§3 PEKPPP: government IPP = mean of units',
+        schemes: PEKPPP,
+        path: 'aggregation/government',
+        note: /mean of its units' IPP/,
+      },
+      {
+        marker: '§3 PEKPPP: F-03 stored beside the IPP, not inside it',
+        schemes: PEKPPP,
+        path: 'supplements/f03',
+        note: /beside the IPP, not inside it/,
+      },
+      {
+        marker: 'gap: 2021 checklist items and descriptors are ours',
+        schemes: ['ombudsman-2021'],
+        path: 'dimensions/kepatuhan/variables',
+        note: /written by Pantau/,
+      },
+      {
+        marker: 'gap: PEKPPP level descriptors are ours',
+        schemes: PEKPPP,
+        path: 'dimensions',
+        note: /0–5 level descriptors are written by Pantau/,
+      },
+      {
+        marker: 'gap: SKM question wording unverified',
+        schemes: ['skm-2017'],
+        path: 'dimensions/unsur/variables/kepuasan',
+        note: /not yet checked against the official annex/,
+      },
     ];
 
     it.each(ASSUMPTIONS.flatMap((row) => row.schemes.map((id) => ({ ...row, id }))))('$id lists "$marker"', ({ id, path, note }) => {
@@ -359,7 +503,10 @@ describe('methodology library', () => {
       const s = scheme(id);
       for (const ind of [...scored(s), ...beside(s)]) {
         const { levels, min, max } = ind.scale;
-        expect(levels.map((l) => l.value), ind.code).toEqual(Array.from({ length: max - min + 1 }, (_, k) => min + k));
+        expect(
+          levels.map((l) => l.value),
+          ind.code,
+        ).toEqual(Array.from({ length: max - min + 1 }, (_, k) => min + k));
         expect(new Set(levels.map((l) => l.descriptor.id)).size, ind.code).toBe(levels.length);
         expect(new Set(levels.map((l) => l.descriptor.en)).size, ind.code).toBe(levels.length);
         for (const l of levels) expect(l.descriptor.en, `${ind.code} level ${l.value}`).not.toBe(l.descriptor.id);

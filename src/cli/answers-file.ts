@@ -13,7 +13,7 @@ import { CliError } from './errors.ts';
 import { looksLikeJson, readInput, type CliIo, type InputText } from './io.ts';
 import { checkDuplicateColumns, readCsv, readJson } from './read-table.ts';
 import { indicatorCodes, loadScheme } from './schemes.ts';
-import { type SheetPlace } from './core-errors.ts';
+import type { SheetPlace } from './core-errors.ts';
 
 export interface AnswersFile {
   file: string;
@@ -60,7 +60,8 @@ function readAnswersJson(input: InputText): AnswersFile {
     out[key] = value;
   }
   const sheets = doc.sheets;
-  if (sheets === undefined) throw new CliError('errors.missing_column', { column: 'sheets', expected: 'scheme, unit, sheets' }, { file, path: 'sheets' });
+  if (sheets === undefined)
+    throw new CliError('errors.missing_column', { column: 'sheets', expected: 'scheme, unit, sheets' }, { file, path: 'sheets' });
   if (!Array.isArray(sheets)) throw new CliError('errors.expected_array', {}, { file, path: 'sheets' });
   if (sheets.length === 0) throw new CliError('errors.no_rows', {}, { file, path: 'sheets' });
   sheets.forEach((raw: unknown, s) => {

@@ -55,10 +55,7 @@ export function scanLang(argv: readonly string[]): Lang {
  * Splits off the command words: the leading non-option tokens (global options may come before
  * them) matched, longest first, against the known command names.
  */
-export function findCommand(
-  argv: readonly string[],
-  names: readonly string[],
-): { name: string | null; words: string[]; rest: string[] } {
+export function findCommand(argv: readonly string[], names: readonly string[]): { name: string | null; words: string[]; rest: string[] } {
   const lead: { index: number; word: string }[] = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
@@ -82,12 +79,7 @@ export function findCommand(
   // Unknown: report as many words as could belong to a multi-word command (`user frob`).
   const first = lead[0]?.word;
   const second = lead[1]?.word;
-  const words =
-    first === undefined
-      ? []
-      : second !== undefined && names.some((n) => n.startsWith(`${first} `))
-        ? [first, second]
-        : [first];
+  const words = first === undefined ? [] : second !== undefined && names.some((n) => n.startsWith(`${first} `)) ? [first, second] : [first];
   return { name: null, words, rest: argv.slice() };
 }
 
@@ -181,12 +173,7 @@ export function parsePositiveInteger(text: string): number | null {
  * The positional arguments of a command, checked against its usage: `names` are required in
  * order; with `variadic`, the last name takes one or more values.
  */
-export function takePositionals(
-  args: ParsedArgs,
-  names: readonly string[],
-  usage: string,
-  variadic = false,
-): string[] {
+export function takePositionals(args: ParsedArgs, names: readonly string[], usage: string, variadic = false): string[] {
   const given = args.positionals;
   if (given.length < names.length) {
     throw new CliError('errors.missing_argument', { name: names[given.length]!, usage: `pantau ${usage}` });

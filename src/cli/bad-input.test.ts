@@ -58,9 +58,7 @@ describe('bad files', () => {
     expect(await rejects(['rank', 'rank-bad-score.csv', '--lang', 'en'])).toBe(
       "pantau: rank-bad-score.csv row 3, column score: '8o.5' is not a number",
     );
-    expect(await rejects(['rank', 'rank-bad-score.csv'])).toBe(
-      "pantau: rank-bad-score.csv baris 3, kolom score: '8o.5' bukan angka",
-    );
+    expect(await rejects(['rank', 'rank-bad-score.csv'])).toBe("pantau: rank-bad-score.csv baris 3, kolom score: '8o.5' bukan angka");
   });
 
   it('names a missing column', async () => {
@@ -103,9 +101,9 @@ describe('bad files', () => {
   });
 
   it('names the JSON path of a bad value', async () => {
-    expect(
-      await rejects(['rank', '-', '--lang', 'en'], '[{"name":"A","type":"kota","province":"P","score":{"x":1}}]'),
-    ).toBe('pantau: stdin [0].score: must be text');
+    expect(await rejects(['rank', '-', '--lang', 'en'], '[{"name":"A","type":"kota","province":"P","score":{"x":1}}]')).toBe(
+      'pantau: stdin [0].score: must be text',
+    );
     expect(await rejects(['rank', '-', '--lang', 'en'], '{"name":"A"}')).toBe('pantau: stdin: must be a JSON array');
     expect(await rejects(['rank', '-', '--lang', 'en'], '[]')).toBe('pantau: stdin: the file has no data rows');
   });
@@ -121,9 +119,7 @@ describe('bad files', () => {
     expect(await rejects(['rank', '-', '--lang', 'en'], `${head}A,kota,P,1,0\n`)).toBe(
       "pantau: stdin row 2, column previous_rank: previous rank '0' must be a positive whole number",
     );
-    expect(await rejects(['rank', '-', '--lang', 'en'], `${head}A,kota,P,,\n`)).toBe(
-      'pantau: stdin row 2, column score: empty cell',
-    );
+    expect(await rejects(['rank', '-', '--lang', 'en'], `${head}A,kota,P,,\n`)).toBe('pantau: stdin row 2, column score: empty cell');
   });
 });
 
@@ -160,7 +156,9 @@ describe('bad schemes and values', () => {
   it('rejects a bad population and a bad --top', async () => {
     expect(await rejects(['sample-size', '0', '--lang', 'en'])).toBe("pantau: population '0' must be a positive whole number");
     expect(await rejects(['sample-size', '12.5'])).toBe("pantau: populasi '12.5' harus bilangan bulat positif");
-    expect(await rejects(['improve', '--top', 'all', 'unit-2024.json', '--lang', 'en'])).toBe("pantau: 'all' is not a positive whole number");
+    expect(await rejects(['improve', '--top', 'all', 'unit-2024.json', '--lang', 'en'])).toBe(
+      "pantau: 'all' is not a positive whole number",
+    );
   });
 
   it('rejects a scheme of the wrong family', async () => {
@@ -279,6 +277,7 @@ describe('unexpected failures', () => {
     const code = await run(['rank', '-', '--lang', 'en'], {
       stdout: { write: (s: string) => (stdout += s) },
       stderr: { write: (s: string) => (stderr += s) },
+      // biome-ignore lint/correctness/useYield: a stdin that fails before its first chunk
       stdin: (async function* () {
         throw new Error('stdin went away');
       })(),

@@ -40,7 +40,18 @@ interface UnitJson {
     score: number;
     points: number;
     points_lost: number;
-    variables: { indicators: { code: string; value: number | null; sheets: number; percentage: number | null; weight: number; points: number; points_lost: number; missing: boolean }[] }[];
+    variables: {
+      indicators: {
+        code: string;
+        value: number | null;
+        sheets: number;
+        percentage: number | null;
+        weight: number;
+        points: number;
+        points_lost: number;
+        missing: boolean;
+      }[];
+    }[];
   }[];
   products?: { respondent: string; score: number; complete: boolean }[];
 }
@@ -50,14 +61,32 @@ const indicator = (u: UnitJson, code: string) =>
 
 describe('pantau schemes', () => {
   it('lists every library scheme with year, weights and number of assumptions (--json)', async () => {
-    const rows = (await cliJson(['schemes'])) as { id: string; family: string; year: number; weights: Record<string, number>; assumptions: number }[];
+    const rows = (await cliJson(['schemes'])) as {
+      id: string;
+      family: string;
+      year: number;
+      weights: Record<string, number>;
+      assumptions: number;
+    }[];
     expect(rows.map((r) => r.id)).toEqual([
-      'ombudsman-2021', 'ombudsman-2022', 'ombudsman-2023', 'ombudsman-2024', 'ombudsman-2025',
-      'pekppp-2022', 'pekppp-2023', 'pekppp-2024', 'pekppp-2025', 'skm-2017',
+      'ombudsman-2021',
+      'ombudsman-2022',
+      'ombudsman-2023',
+      'ombudsman-2024',
+      'ombudsman-2025',
+      'pekppp-2022',
+      'pekppp-2023',
+      'pekppp-2024',
+      'pekppp-2025',
+      'skm-2017',
     ]);
     const o2024 = rows.find((r) => r.id === 'ombudsman-2024')!;
     // methodology.md §2: Input 21.85 %, Proses 32.37 %, Output 24.24 %, Pengaduan 21.54 %.
-    expect(o2024).toMatchObject({ family: 'ombudsman', year: 2024, weights: { input: 21.85, proses: 32.37, output: 24.24, pengaduan: 21.54 } });
+    expect(o2024).toMatchObject({
+      family: 'ombudsman',
+      year: 2024,
+      weights: { input: 21.85, proses: 32.37, output: 24.24, pengaduan: 21.54 },
+    });
     // methodology.md §3: PEKPPP aspects 24/25/18/11/10/12 %.
     expect(Object.values(rows.find((r) => r.id === 'pekppp-2024')!.weights)).toEqual([24, 25, 18, 11, 10, 12]);
     for (const row of rows) expect(row.assumptions).toBe(library.get(row.id)!.assumptions.length);
@@ -122,7 +151,14 @@ describe('pantau aggregate', () => {
 describe('pantau score', () => {
   it('scores the CSV answers file by hand-computed numbers (--json)', async () => {
     const u = (await cliJson(['score', '--scheme', 'ombudsman-2024', 'unit-2024.csv'])) as UnitJson;
-    expect(u).toMatchObject({ scheme: 'ombudsman-2024', unit: null, score: 93.51, complete: true, missing: [], incomplete_instruments: [] });
+    expect(u).toMatchObject({
+      scheme: 'ombudsman-2024',
+      unit: null,
+      score: 93.51,
+      complete: true,
+      missing: [],
+      incomplete_instruments: [],
+    });
     expect(u.band).toEqual({ code: 'A', label: 'Kualitas Tertinggi', zone: 'hijau' });
     expect(u.raw).toBeCloseTo(HAND.raw, 5);
     const dims = Object.fromEntries(u.dimensions.map((d) => [d.code, d]));
@@ -158,9 +194,33 @@ describe('pantau score', () => {
     const u = (await cliJson(['score', '--scheme', 'ombudsman-2024', '-'], csv)) as UnitJson;
     expect(u).toMatchObject({ score: 23.28, complete: false, band: { code: 'E' } });
     expect(u.missing).toEqual([
-      'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9',
-      'P1', 'P2', 'P3', 'P4', 'P5', 'P6A', 'P6B', 'P7', 'P8', 'P9', 'P10', 'P11',
-      'PG1', 'PG2', 'PG3', 'PG4', 'PG5', 'PG6',
+      'S1',
+      'S2',
+      'S3',
+      'S4',
+      'S5',
+      'S6',
+      'S7',
+      'S8',
+      'S9',
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+      'P5',
+      'P6A',
+      'P6B',
+      'P7',
+      'P8',
+      'P9',
+      'P10',
+      'P11',
+      'PG1',
+      'PG2',
+      'PG3',
+      'PG4',
+      'PG5',
+      'PG6',
     ]);
     expect(u.incomplete_instruments.sort()).toEqual(['dokumen', 'observasi-produk', 'pejabat', 'pengelola-pengaduan', 'pengguna']);
     expect(indicator(u, 'O1')).toMatchObject({ value: 1.5, sheets: 2 });
@@ -182,7 +242,9 @@ describe('pantau score', () => {
   it('prints the summary, the dimensions and the indicators as tables', async () => {
     const { code, stdout } = await cli(['score', 'unit-2024.json']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Unit     : Disdukcapil Kota Contoh\nNilai    : 93,51\nPredikat : A — Kualitas Tertinggi (hijau)\nLengkap  : ya\n');
+    expect(stdout).toContain(
+      'Unit     : Disdukcapil Kota Contoh\nNilai    : 93,51\nPredikat : A — Kualitas Tertinggi (hijau)\nLengkap  : ya\n',
+    );
     expect(stdout).toMatch(/input — Input\s+21,85\s+92,78\s+20,27\s+1,58\n/);
     expect(stdout).toMatch(/K1\s+input\s+2,75\s+4\s+91,67\s+1,46\s+1,34\s+0,12\n/);
     const en = (await cli(['score', 'unit-2024.json', '--lang', 'en'])).stdout;
@@ -242,11 +304,25 @@ describe('pantau improve', () => {
    *   S9 0→2: 0.971111    P3 2→3: 0.899167   S9 0→1: 0.485556   K1 2.75→3: 0.121389
    */
   const order = [
-    ['PG6', 3, 2.393333], ['O2', 3, 1.616], ['S9', 3, 1.456667], ['PG6', 2, 1.196667],
-    ['S9', 2, 0.971111], ['P3', 3, 0.899167], ['S9', 1, 0.485556], ['K1', 3, 0.121389],
+    ['PG6', 3, 2.393333],
+    ['O2', 3, 1.616],
+    ['S9', 3, 1.456667],
+    ['PG6', 2, 1.196667],
+    ['S9', 2, 0.971111],
+    ['P3', 3, 0.899167],
+    ['S9', 1, 0.485556],
+    ['K1', 3, 0.121389],
   ] as const;
 
-  type Row = { indicator: string; dimension: string; from: number | null; to: number; unit_gain: number; government_gain: number; descriptor: string };
+  type Row = {
+    indicator: string;
+    dimension: string;
+    from: number | null;
+    to: number;
+    unit_gain: number;
+    government_gain: number;
+    descriptor: string;
+  };
 
   it('lists every gain, largest first, with the government share (--json)', async () => {
     const rows = (await cliJson(['improve', '--scheme', 'ombudsman-2024', '--units', '4', 'unit-2024.csv'])) as Row[];
@@ -298,7 +374,7 @@ describe('pantau ikm', () => {
     ];
     rows.forEach((row, k) => {
       expect(row.nrr).toHaveLength(9);
-      row.nrr.forEach((n, u) => expect(n).toBeCloseTo(expectNrr[k]![u]!, 9));
+      for (const [u, n] of row.nrr.entries()) expect(n).toBeCloseTo(expectNrr[k]![u]!, 9);
     });
   });
 

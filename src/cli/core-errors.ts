@@ -54,7 +54,7 @@ export function fromCoreError(error: unknown, scheme?: Scheme, place?: SheetPlac
     }
     case 'answer.not_integer': {
       const d = (e as CoreError<'answer.not_integer'>).details;
-      const value = typeof d.value === 'number' ? d.value : JSON.stringify(d.value) ?? String(d.value);
+      const value = typeof d.value === 'number' ? d.value : (JSON.stringify(d.value) ?? String(d.value));
       return new CliError('errors.answer_not_integer', { value }, at(d.sheet, d.indicator));
     }
     case 'scheme.family_mismatch': {

@@ -83,11 +83,11 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
       })
       .join('  ')
       .trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }
 
 /** `Label   : value` lines, labels padded to one width. */
 export function renderFields(fields: readonly (readonly [string, string])[]): string {
   const w = Math.max(...fields.map(([label]) => width(label)));
-  return fields.map(([label, value]) => `${label}${' '.repeat(w - width(label))} : ${value}`).join('\n') + '\n';
+  return `${fields.map(([label, value]) => `${label}${' '.repeat(w - width(label))} : ${value}`).join('\n')}\n`;
 }

@@ -129,7 +129,8 @@ const id = {
   'errors.unknown_column': 'kolom tidak dikenal {column} (diharapkan: {expected})',
   'errors.duplicate_column': 'kolom {column} muncul lebih dari sekali',
   'errors.missing_instrument_column': 'kolom instrument tidak ada (tajuk yang diharapkan: instrument,respondent,<kode indikator…>)',
-  'errors.column_not_indicator': 'kolom {column} bukan kode indikator skema {scheme} (kolom yang boleh: instrument, respondent, kode indikator)',
+  'errors.column_not_indicator':
+    'kolom {column} bukan kode indikator skema {scheme} (kolom yang boleh: instrument, respondent, kode indikator)',
   'errors.empty_cell': 'sel kosong',
   'errors.cell_not_number': "'{value}' bukan angka",
   'errors.unknown_instrument': "instrumen '{instrument}' tidak ada pada skema {scheme}; pilih salah satu: {list}",
@@ -270,7 +271,8 @@ const en: Record<MessageKey, string> = {
   'errors.unknown_column': 'unknown column {column} (expected: {expected})',
   'errors.duplicate_column': 'column {column} appears more than once',
   'errors.missing_instrument_column': 'column instrument is missing (expected header: instrument,respondent,<indicator codes…>)',
-  'errors.column_not_indicator': 'column {column} is not an indicator code of scheme {scheme} (allowed: instrument, respondent, indicator codes)',
+  'errors.column_not_indicator':
+    'column {column} is not an indicator code of scheme {scheme} (allowed: instrument, respondent, indicator codes)',
   'errors.empty_cell': 'empty cell',
   'errors.cell_not_number': "'{value}' is not a number",
   'errors.unknown_instrument': "instrument '{instrument}' is not in scheme {scheme}; choose one of: {list}",

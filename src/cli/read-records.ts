@@ -117,7 +117,8 @@ export function cellPositiveInteger(
 ): number | null {
   const value = row.values.get(column);
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  const parsed = typeof value === 'number' ? (Number.isSafeInteger(value) && value > 0 ? value : null) : parsePositiveInteger(String(value));
+  const parsed =
+    typeof value === 'number' ? (Number.isSafeInteger(value) && value > 0 ? value : null) : parsePositiveInteger(String(value));
   if (parsed === null) throw new CliError(key, { value: String(value) }, row.place(column));
   return parsed;
 }

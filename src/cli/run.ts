@@ -29,7 +29,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let lang: Lang = 'id';
   try {
     lang = scanLang(argv);
-    const found = findCommand(argv, commands.map((c) => c.name));
+    const found = findCommand(
+      argv,
+      commands.map((c) => c.name),
+    );
     const entry = commands.find((c) => c.name === found.name);
     if (entry === undefined) {
       if (found.words.length > 0) throw new CliError('errors.unknown_command', { name: found.words.join(' ') });

@@ -25,4 +25,3 @@ export function indicatorCodes(scheme: Scheme): string[] {
     ...scheme.supplements.flatMap((s) => s.indicators.map((i) => i.code)),
   ];
 }
-

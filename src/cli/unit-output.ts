@@ -82,7 +82,13 @@ const opt2 = (value: number | null, lang: Lang) => (value === null ? dash(lang) 
 
 export function unitText(score: UnitScore, unit: string | null, lang: Lang): string {
   const dimensions = renderTable(
-    [t(lang, 'table.dimension'), t(lang, 'table.weight'), t(lang, 'table.dimension_score'), t(lang, 'table.points'), t(lang, 'table.points_lost')],
+    [
+      t(lang, 'table.dimension'),
+      t(lang, 'table.weight'),
+      t(lang, 'table.dimension_score'),
+      t(lang, 'table.points'),
+      t(lang, 'table.points_lost'),
+    ],
     score.dimensions.map((d) => [
       `${d.code} — ${d.title[lang]}`,
       num(d.weight, lang),

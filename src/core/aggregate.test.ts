@@ -15,7 +15,10 @@ describe('aggregate', () => {
       [[53.99, 54.0], 54, 'C'], // 107.99 / 2 = 53.995 → 54.00
       [[31.99], 31.99, 'E'],
     ])('mean of %j is %s (%s)', (scores, expected, band) => {
-      const g = aggregate(miniOmbudsman, scores.map((score) => ({ score })));
+      const g = aggregate(
+        miniOmbudsman,
+        scores.map((score) => ({ score })),
+      );
       expect(g.score).toBe(expected);
       expect(g.band.code).toBe(band);
       expect(g.units).toBe(scores.length);
@@ -48,7 +51,12 @@ describe('aggregate', () => {
     });
 
     it('ignores weights', () => {
-      expect(aggregate(miniOmbudsman, [{ score: 60, weight: 9 }, { score: 80, weight: 1 }]).score).toBe(70);
+      expect(
+        aggregate(miniOmbudsman, [
+          { score: 60, weight: 9 },
+          { score: 80, weight: 1 },
+        ]).score,
+      ).toBe(70);
     });
 
     it('is incomplete when any unit is', () => {
@@ -120,7 +128,10 @@ describe('aggregate', () => {
   it('stays between the lowest and highest unit (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 20 }), (scores) => {
-        const g = aggregate(miniOmbudsman, scores.map((raw) => ({ raw, score: raw })));
+        const g = aggregate(
+          miniOmbudsman,
+          scores.map((raw) => ({ raw, score: raw })),
+        );
         return g.raw >= Math.min(...scores) - 1e-9 && g.raw <= Math.max(...scores) + 1e-9;
       }),
     );
@@ -129,8 +140,22 @@ describe('aggregate', () => {
 
 describe('evaluateQualifiers', () => {
   it.each([
-    ['every due product followed up', [{ kind: 'rekomendasi', followedUp: true }, { kind: 'tindakan-korektif', followedUp: true }], true],
-    ['one due product not followed up', [{ kind: 'rekomendasi', followedUp: true }, { kind: 'tindakan-korektif', followedUp: false }], false],
+    [
+      'every due product followed up',
+      [
+        { kind: 'rekomendasi', followedUp: true },
+        { kind: 'tindakan-korektif', followedUp: true },
+      ],
+      true,
+    ],
+    [
+      'one due product not followed up',
+      [
+        { kind: 'rekomendasi', followedUp: true },
+        { kind: 'tindakan-korektif', followedUp: false },
+      ],
+      false,
+    ],
     ['nothing due (whenNoneDue: true)', [], true],
     ['only kinds the qualifier ignores', [{ kind: 'saran-perbaikan', followedUp: false }], true],
   ])('%s → applies %s', (_, products, applies) => {

@@ -46,11 +46,7 @@ export function evaluateQualifiers(scheme: Scheme, input?: QualifierInput): Qual
  *         'value.not_finite'; 'value.out_of_range' when the rounded mean of complete units leaves
  *         the result range.
  */
-export function aggregate(
-  scheme: Scheme,
-  units: readonly AggregateUnit[],
-  qualifiers?: QualifierInput,
-): GovernmentScore {
+export function aggregate(scheme: Scheme, units: readonly AggregateUnit[], qualifiers?: QualifierInput): GovernmentScore {
   if (units.length === 0) {
     throw new CoreError('aggregate.empty', { schemeId: scheme.id, reason: 'no-units' });
   }

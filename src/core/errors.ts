@@ -56,30 +56,21 @@ const fmtSheet = (d: { sheet: number; instrument: string; respondent?: string })
 
 /** Message catalogue: one English line per code, built only from its details. */
 const messages: { [C in CoreErrorCode]: (d: CoreErrorDetails[C]) => string } = {
-  'value.out_of_range': (d) =>
-    `value ${d.value} is outside the range ${d.min}–${d.max} of scheme '${d.schemeId}'`,
+  'value.out_of_range': (d) => `value ${d.value} is outside the range ${d.min}–${d.max} of scheme '${d.schemeId}'`,
   'value.not_finite': (d) => `${d.what} is not a finite number (${String(d.value)})`,
-  'instrument.unknown': (d) =>
-    `sheets[${d.sheet}]: instrument '${d.instrument}' is not part of scheme '${d.schemeId}'`,
-  'indicator.unknown': (d) =>
-    `${fmtSheet(d)}: indicator '${d.indicator}' is not part of scheme '${d.schemeId}'`,
-  'instrument.not_covering': (d) =>
-    `${fmtSheet(d)}: instrument '${d.instrument}' does not cover indicator '${d.indicator}'`,
-  'answer.out_of_scale': (d) =>
-    `${fmtSheet(d)}, indicator '${d.indicator}': answer ${d.value} is outside the scale ${d.min}–${d.max}`,
-  'answer.not_integer': (d) =>
-    `${fmtSheet(d)}, indicator '${d.indicator}': answer ${JSON.stringify(d.value)} is not a whole number`,
-  'scheme.family_mismatch': (d) =>
-    `scheme '${d.to}' (${d.toFamily}) is not of the same family as '${d.from}' (${d.fromFamily})`,
+  'instrument.unknown': (d) => `sheets[${d.sheet}]: instrument '${d.instrument}' is not part of scheme '${d.schemeId}'`,
+  'indicator.unknown': (d) => `${fmtSheet(d)}: indicator '${d.indicator}' is not part of scheme '${d.schemeId}'`,
+  'instrument.not_covering': (d) => `${fmtSheet(d)}: instrument '${d.instrument}' does not cover indicator '${d.indicator}'`,
+  'answer.out_of_scale': (d) => `${fmtSheet(d)}, indicator '${d.indicator}': answer ${d.value} is outside the scale ${d.min}–${d.max}`,
+  'answer.not_integer': (d) => `${fmtSheet(d)}, indicator '${d.indicator}': answer ${JSON.stringify(d.value)} is not a whole number`,
+  'scheme.family_mismatch': (d) => `scheme '${d.to}' (${d.toFamily}) is not of the same family as '${d.from}' (${d.fromFamily})`,
   'aggregate.empty': (d) =>
     d.reason === 'no-units'
       ? `nothing to aggregate under scheme '${d.schemeId}': no units`
       : `nothing to aggregate under scheme '${d.schemeId}': the units' total weight is 0`,
   'ikm.no_respondents': (d) => `IKM under scheme '${d.schemeId}' needs at least one respondent`,
-  'ikm.row_length': (d) =>
-    `respondent ${d.respondent + 1}: expected ${d.expected} answers, got ${d.got}`,
-  'sample.population_invalid': (d) =>
-    `population ${String(d.population)} is not a positive whole number`,
+  'ikm.row_length': (d) => `respondent ${d.respondent + 1}: expected ${d.expected} answers, got ${d.got}`,
+  'sample.population_invalid': (d) => `population ${String(d.population)} is not a positive whole number`,
 };
 
 /**

@@ -40,7 +40,12 @@ describe('ikm', () => {
   });
 
   it.each([
-    ['an answer above 4', [all(4), [4, 4, 5, 4, 4, 4, 4, 4, 4]], 'answer.out_of_scale', { sheet: 1, indicator: 'U3', value: 5, respondent: 'responden 2' }],
+    [
+      'an answer above 4',
+      [all(4), [4, 4, 5, 4, 4, 4, 4, 4, 4]],
+      'answer.out_of_scale',
+      { sheet: 1, indicator: 'U3', value: 5, respondent: 'responden 2' },
+    ],
     ['an answer of 0', [[0, 4, 4, 4, 4, 4, 4, 4, 4]], 'answer.out_of_scale', { sheet: 0, indicator: 'U1', value: 0 }],
     ['a fractional answer', [[4, 4, 4, 4, 4, 4, 4, 4, 2.5]], 'answer.not_integer', { sheet: 0, indicator: 'U9' }],
     ['a short row', [all(4), [4, 4]], 'ikm.row_length', { respondent: 1, expected: 9, got: 2 }],

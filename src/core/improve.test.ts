@@ -63,7 +63,9 @@ describe('improvements', () => {
   });
 
   it('counts a missing indicator as below every level (level 0 gains nothing and is left out)', () => {
-    const withoutA2: UnitAnswers = { sheets: example.sheets.map((s) => (s.instrument === 'pengguna' ? { ...s, answers: { A1: s.answers.A1 } } : s)) };
+    const withoutA2: UnitAnswers = {
+      sheets: example.sheets.map((s) => (s.instrument === 'pengguna' ? { ...s, answers: { A1: s.answers.A1 } } : s)),
+    };
     const a2 = improvements(miniOmbudsman, withoutA2).filter((i) => i.indicator === 'A2');
     // A2 is worth 20 points at level 3: levels 1, 2, 3 gain 6.667, 13.333, 20
     expect(brief(a2)).toEqual([
@@ -90,7 +92,9 @@ describe('improvements', () => {
   });
 
   it('is empty when everything is at its top level', () => {
-    const top: UnitAnswers = { sheets: example.sheets.map((s) => ({ ...s, answers: Object.fromEntries(Object.keys(s.answers).map((k) => [k, 3])) })) };
+    const top: UnitAnswers = {
+      sheets: example.sheets.map((s) => ({ ...s, answers: Object.fromEntries(Object.keys(s.answers).map((k) => [k, 3])) })),
+    };
     expect(improvements(miniOmbudsman, top)).toEqual([]);
   });
 

@@ -29,11 +29,7 @@ const gainKey = (g: number): number => Math.round(g * 1e9);
  * `formatFixed2`.
  * @throws any scoreUnit error for invalid answers.
  */
-export function improvements(
-  scheme: Scheme,
-  answers: UnitAnswers,
-  context?: ImprovementContext,
-): Improvement[] {
+export function improvements(scheme: Scheme, answers: UnitAnswers, context?: ImprovementContext): Improvement[] {
   const c = compileScheme(scheme);
   const unit = scoreUnit(scheme, answers);
   const byCode = new Map<string, IndicatorScore>();
@@ -77,9 +73,7 @@ export function improvements(
   }
   out.sort(
     (a, b) =>
-      gainKey(b.unitGain) - gainKey(a.unitGain) ||
-      (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
-      a.to - b.to,
+      gainKey(b.unitGain) - gainKey(a.unitGain) || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) || a.to - b.to,
   );
   return out;
 }

@@ -9,7 +9,7 @@ import ombudsman2025 from '../../methodologies/ombudsman-2025.json' with { type:
 import pekppp2024 from '../../methodologies/pekppp-2024.json' with { type: 'json' };
 
 // Test fixtures are edited freely, so they are typed loosely on purpose.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely, so they are typed loosely on purpose
 type Loose = any;
 
 const bases = {
@@ -45,63 +45,423 @@ interface Rule {
 
 const rules: Rule[] = [
   // Weights
-  { rule: 'dimension weights that do not sum to 100', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].weight = 21.8; }, path: 'dimensions', message: /dimension weights sum to 99\.95, expected 100/ },
-  { rule: 'explicit indicator weights that do not sum to 100 in a dimension', base: 'pekppp-2024', edit: (s) => { s.dimensions[2].variables[0].indicators[1].weight = 24; }, path: 'dimensions[2]', message: /indicator weights sum to 101, expected 100/ },
-  { rule: "a missing indicator weight under 'explicit'", base: 'pekppp-2024', edit: (s) => { delete s.dimensions[0].variables[0].indicators[0].weight; }, path: `${IND}.weight`, message: /is required.*'explicit'/ },
-  { rule: "an indicator weight under 'equal'", base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].variables[0].indicators[0].weight = 10; }, path: `${IND}.weight`, message: /must not be set.*'equal'/ },
-  { rule: 'a weight on a supplement item', base: 'pekppp-2024', edit: (s) => { s.supplements[1].indicators[0].weight = 0; }, path: 'supplements[1].indicators[0].weight', message: /supplement items .* carry no weight/ },
-  { rule: 'a non-positive dimension weight', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].weight = 0; }, path: 'dimensions[0].weight', message: /greater than 0/ },
+  {
+    rule: 'dimension weights that do not sum to 100',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].weight = 21.8;
+    },
+    path: 'dimensions',
+    message: /dimension weights sum to 99\.95, expected 100/,
+  },
+  {
+    rule: 'explicit indicator weights that do not sum to 100 in a dimension',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.dimensions[2].variables[0].indicators[1].weight = 24;
+    },
+    path: 'dimensions[2]',
+    message: /indicator weights sum to 101, expected 100/,
+  },
+  {
+    rule: "a missing indicator weight under 'explicit'",
+    base: 'pekppp-2024',
+    edit: (s) => {
+      delete s.dimensions[0].variables[0].indicators[0].weight;
+    },
+    path: `${IND}.weight`,
+    message: /is required.*'explicit'/,
+  },
+  {
+    rule: "an indicator weight under 'equal'",
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].weight = 10;
+    },
+    path: `${IND}.weight`,
+    message: /must not be set.*'equal'/,
+  },
+  {
+    rule: 'a weight on a supplement item',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.supplements[1].indicators[0].weight = 0;
+    },
+    path: 'supplements[1].indicators[0].weight',
+    message: /supplement items .* carry no weight/,
+  },
+  {
+    rule: 'a non-positive dimension weight',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].weight = 0;
+    },
+    path: 'dimensions[0].weight',
+    message: /greater than 0/,
+  },
 
   // Duplicate codes
-  { rule: 'a duplicate dimension code', base: 'ombudsman-2024', edit: (s) => { s.dimensions[1].code = 'input'; }, path: 'dimensions[1].code', message: /duplicate dimension code "input" \(already used at dimensions\[0\]\)/ },
-  { rule: 'a duplicate variable code in another dimension', base: 'ombudsman-2024', edit: (s) => { s.dimensions[1].variables[0].code = 'kompetensi'; }, path: 'dimensions[1].variables[0].code', message: /duplicate variable code "kompetensi"/ },
-  { rule: 'a duplicate indicator code in another dimension', base: 'ombudsman-2024', edit: (s) => { s.dimensions[2].variables[0].indicators[0].code = 'K1'; }, path: 'dimensions[2].variables[0].indicators[0].code', message: /duplicate indicator code "K1"/ },
-  { rule: 'a supplement item reusing a scored indicator code', base: 'pekppp-2024', edit: (s) => { s.supplements[0].indicators[0].code = 'A1'; }, path: 'supplements[0].indicators[0].code', message: /duplicate indicator code "A1"/ },
-  { rule: 'a duplicate supplement code', base: 'pekppp-2024', edit: (s) => { s.supplements[1].code = 'f03'; }, path: 'supplements[1].code', message: /duplicate supplement code "f03"/ },
-  { rule: 'a duplicate instrument code', base: 'ombudsman-2024', edit: (s) => { s.instruments[1].code = 'pejabat'; }, path: 'instruments[1].code', message: /duplicate instrument code "pejabat"/ },
-  { rule: 'a duplicate band code', base: 'ombudsman-2024', edit: (s) => { s.bands[1].code = 'A'; }, path: 'bands[1].code', message: /duplicate band code "A"/ },
-  { rule: 'a duplicate qualifier code', base: 'ombudsman-2025', edit: (s) => { s.qualifiers.push(structuredClone(s.qualifiers[0])); }, path: 'qualifiers[1].code', message: /duplicate qualifier code "tanpa-maladministrasi"/ },
-  { rule: 'a code with a slash or space', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].code = 'in put/x'; }, path: 'dimensions[0].code', message: /not a valid code/ },
+  {
+    rule: 'a duplicate dimension code',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[1].code = 'input';
+    },
+    path: 'dimensions[1].code',
+    message: /duplicate dimension code "input" \(already used at dimensions\[0\]\)/,
+  },
+  {
+    rule: 'a duplicate variable code in another dimension',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[1].variables[0].code = 'kompetensi';
+    },
+    path: 'dimensions[1].variables[0].code',
+    message: /duplicate variable code "kompetensi"/,
+  },
+  {
+    rule: 'a duplicate indicator code in another dimension',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[2].variables[0].indicators[0].code = 'K1';
+    },
+    path: 'dimensions[2].variables[0].indicators[0].code',
+    message: /duplicate indicator code "K1"/,
+  },
+  {
+    rule: 'a supplement item reusing a scored indicator code',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.supplements[0].indicators[0].code = 'A1';
+    },
+    path: 'supplements[0].indicators[0].code',
+    message: /duplicate indicator code "A1"/,
+  },
+  {
+    rule: 'a duplicate supplement code',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.supplements[1].code = 'f03';
+    },
+    path: 'supplements[1].code',
+    message: /duplicate supplement code "f03"/,
+  },
+  {
+    rule: 'a duplicate instrument code',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[1].code = 'pejabat';
+    },
+    path: 'instruments[1].code',
+    message: /duplicate instrument code "pejabat"/,
+  },
+  {
+    rule: 'a duplicate band code',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[1].code = 'A';
+    },
+    path: 'bands[1].code',
+    message: /duplicate band code "A"/,
+  },
+  {
+    rule: 'a duplicate qualifier code',
+    base: 'ombudsman-2025',
+    edit: (s) => {
+      s.qualifiers.push(structuredClone(s.qualifiers[0]));
+    },
+    path: 'qualifiers[1].code',
+    message: /duplicate qualifier code "tanpa-maladministrasi"/,
+  },
+  {
+    rule: 'a code with a slash or space',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].code = 'in put/x';
+    },
+    path: 'dimensions[0].code',
+    message: /not a valid code/,
+  },
 
   // Bands
-  { rule: 'bands not listed highest first', base: 'ombudsman-2024', edit: (s) => { s.bands.reverse(); }, path: 'bands[1].min', message: /highest first/ },
-  { rule: 'a band whose min is above its max', base: 'ombudsman-2024', edit: (s) => { s.bands[4].min = 40; }, path: 'bands[4].min', message: /lower bound 40\.00 is above the upper bound 31\.99/ },
-  { rule: 'a gap between bands', base: 'ombudsman-2024', edit: (s) => { s.bands[1].max = 87.98; }, path: 'bands[1].max', message: /87\.98 leaves a gap below band "A": must be exactly 87\.99/ },
-  { rule: 'overlapping bands', base: 'ombudsman-2024', edit: (s) => { s.bands[1].max = 88; }, path: 'bands[1].max', message: /88\.00 overlaps band "A": must be exactly 87\.99/ },
-  { rule: 'bands that stop below result.max', base: 'ombudsman-2024', edit: (s) => { s.bands[0].max = 99.99; }, path: 'bands[0].max', message: /must equal result\.max \(100\.00\)/ },
-  { rule: 'bands that start above result.min', base: 'pekppp-2024', edit: (s) => { s.bands[8].min = 0.01; }, path: 'bands[8].min', message: /must equal result\.min \(0\.00\)/ },
-  { rule: 'a band bound with more than 2 decimals', base: 'ombudsman-2024', edit: (s) => { s.bands[1].max = 87.995; }, path: 'bands[1].max', message: /more than 2 decimals/ },
-  { rule: 'an unknown zone', base: 'ombudsman-2024', edit: (s) => { s.bands[0].zone = 'biru'; }, path: 'bands[0].zone', message: /one of "hijau", "kuning", "merah"/ },
-  { rule: 'a colour that is not a hex colour', base: 'ombudsman-2024', edit: (s) => { s.bands[0].color = 'green'; }, path: 'bands[0].color', message: /hex colour/ },
+  {
+    rule: 'bands not listed highest first',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands.reverse();
+    },
+    path: 'bands[1].min',
+    message: /highest first/,
+  },
+  {
+    rule: 'a band whose min is above its max',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[4].min = 40;
+    },
+    path: 'bands[4].min',
+    message: /lower bound 40\.00 is above the upper bound 31\.99/,
+  },
+  {
+    rule: 'a gap between bands',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[1].max = 87.98;
+    },
+    path: 'bands[1].max',
+    message: /87\.98 leaves a gap below band "A": must be exactly 87\.99/,
+  },
+  {
+    rule: 'overlapping bands',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[1].max = 88;
+    },
+    path: 'bands[1].max',
+    message: /88\.00 overlaps band "A": must be exactly 87\.99/,
+  },
+  {
+    rule: 'bands that stop below result.max',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[0].max = 99.99;
+    },
+    path: 'bands[0].max',
+    message: /must equal result\.max \(100\.00\)/,
+  },
+  {
+    rule: 'bands that start above result.min',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.bands[8].min = 0.01;
+    },
+    path: 'bands[8].min',
+    message: /must equal result\.min \(0\.00\)/,
+  },
+  {
+    rule: 'a band bound with more than 2 decimals',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[1].max = 87.995;
+    },
+    path: 'bands[1].max',
+    message: /more than 2 decimals/,
+  },
+  {
+    rule: 'an unknown zone',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[0].zone = 'biru';
+    },
+    path: 'bands[0].zone',
+    message: /one of "hijau", "kuning", "merah"/,
+  },
+  {
+    rule: 'a colour that is not a hex colour',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.bands[0].color = 'green';
+    },
+    path: 'bands[0].color',
+    message: /hex colour/,
+  },
 
   // Answer levels
-  { rule: 'a level without its descriptor', base: 'ombudsman-2024', edit: (s) => { delete s.dimensions[0].variables[0].indicators[0].scale.levels[2].descriptor; }, path: `${IND}.scale.levels[2].descriptor`, message: /is required/ },
-  { rule: 'a scale value without a level', base: 'ombudsman-2024', edit: (s) => { s.dimensions[1].variables[0].indicators[0].scale.levels.splice(1, 1); }, path: `${PROSES0}.scale.levels`, message: /no level for 1: every whole number from 0 to 3/ },
-  { rule: 'a level listed twice', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].variables[0].indicators[0].scale.levels[3].value = 2; }, path: `${IND}.scale.levels[3].value`, message: /level 2 is listed more than once/ },
-  { rule: 'a level outside the scale', base: 'pekppp-2024', edit: (s) => { s.dimensions[0].variables[0].indicators[0].scale.levels[5].value = 6; }, path: `${IND}.scale.levels[5].value`, message: /level 6 is outside the scale 0–5/ },
-  { rule: 'a fractional level', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].variables[0].indicators[0].scale.levels[3].value = 2.5; }, path: `${IND}.scale.levels[3].value`, message: /whole number/ },
-  { rule: 'a scale whose max is not above its min', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].variables[0].indicators[0].scale.max = 0; }, path: `${IND}.scale.max`, message: /greater than scale\.min/ },
+  {
+    rule: 'a level without its descriptor',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      delete s.dimensions[0].variables[0].indicators[0].scale.levels[2].descriptor;
+    },
+    path: `${IND}.scale.levels[2].descriptor`,
+    message: /is required/,
+  },
+  {
+    rule: 'a scale value without a level',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[1].variables[0].indicators[0].scale.levels.splice(1, 1);
+    },
+    path: `${PROSES0}.scale.levels`,
+    message: /no level for 1: every whole number from 0 to 3/,
+  },
+  {
+    rule: 'a level listed twice',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].scale.levels[3].value = 2;
+    },
+    path: `${IND}.scale.levels[3].value`,
+    message: /level 2 is listed more than once/,
+  },
+  {
+    rule: 'a level outside the scale',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].scale.levels[5].value = 6;
+    },
+    path: `${IND}.scale.levels[5].value`,
+    message: /level 6 is outside the scale 0–5/,
+  },
+  {
+    rule: 'a fractional level',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].scale.levels[3].value = 2.5;
+    },
+    path: `${IND}.scale.levels[3].value`,
+    message: /whole number/,
+  },
+  {
+    rule: 'a scale whose max is not above its min',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].scale.max = 0;
+    },
+    path: `${IND}.scale.max`,
+    message: /greater than scale\.min/,
+  },
 
   // Text
-  { rule: 'an empty Indonesian text', base: 'ombudsman-2024', edit: (s) => { s.title.id = ''; }, path: 'title.id', message: /must not be empty/ },
-  { rule: 'a blank English text', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].variables[0].indicators[0].text.en = '   '; }, path: `${IND}.text.en`, message: /must not be empty/ },
-  { rule: 'a missing English text', base: 'pekppp-2024', edit: (s) => { delete s.bands[0].label.en; }, path: 'bands[0].label.en', message: /is required/ },
+  {
+    rule: 'an empty Indonesian text',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.title.id = '';
+    },
+    path: 'title.id',
+    message: /must not be empty/,
+  },
+  {
+    rule: 'a blank English text',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].text.en = '   ';
+    },
+    path: `${IND}.text.en`,
+    message: /must not be empty/,
+  },
+  {
+    rule: 'a missing English text',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      delete s.bands[0].label.en;
+    },
+    path: 'bands[0].label.en',
+    message: /is required/,
+  },
 
   // Instruments
-  { rule: 'an instrument covering an unknown indicator', base: 'ombudsman-2024', edit: (s) => { s.instruments[0].covers.push('K99'); }, path: 'instruments[0].covers[6]', message: /unknown indicator "K99"/ },
-  { rule: 'an instrument covering an indicator twice', base: 'ombudsman-2024', edit: (s) => { s.instruments[0].covers.push('K1'); }, path: 'instruments[0].covers[6]', message: /listed more than once/ },
-  { rule: "a scored indicator no 'score' instrument covers", base: 'ombudsman-2024', edit: (s) => { s.instruments[0].covers.shift(); }, path: IND, message: /"K1" is not covered by any instrument with role 'score'/ },
-  { rule: "a scored indicator covered only by a 'claim' instrument", base: 'pekppp-2024', edit: (s) => { s.instruments[1].covers = s.instruments[1].covers.filter((c: string) => c !== 'A1'); }, path: IND, message: /"A1" is not covered by any instrument with role 'score'/ },
-  { rule: 'a quota minimum above its target', base: 'ombudsman-2024', edit: (s) => { s.instruments[2].quota.min = 3; }, path: 'instruments[2].quota.min', message: /must not exceed quota\.target \(2\)/ },
-  { rule: "'products' aggregation without a per-product instrument", base: 'ombudsman-2021', edit: (s) => { delete s.instruments[0].perProduct; }, path: 'aggregation.unit', message: /perProduct/ },
+  {
+    rule: 'an instrument covering an unknown indicator',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[0].covers.push('K99');
+    },
+    path: 'instruments[0].covers[6]',
+    message: /unknown indicator "K99"/,
+  },
+  {
+    rule: 'an instrument covering an indicator twice',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[0].covers.push('K1');
+    },
+    path: 'instruments[0].covers[6]',
+    message: /listed more than once/,
+  },
+  {
+    rule: "a scored indicator no 'score' instrument covers",
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[0].covers.shift();
+    },
+    path: IND,
+    message: /"K1" is not covered by any instrument with role 'score'/,
+  },
+  {
+    rule: "a scored indicator covered only by a 'claim' instrument",
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.instruments[1].covers = s.instruments[1].covers.filter((c: string) => c !== 'A1');
+    },
+    path: IND,
+    message: /"A1" is not covered by any instrument with role 'score'/,
+  },
+  {
+    rule: 'a quota minimum above its target',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[2].quota.min = 3;
+    },
+    path: 'instruments[2].quota.min',
+    message: /must not exceed quota\.target \(2\)/,
+  },
+  {
+    rule: "'products' aggregation without a per-product instrument",
+    base: 'ombudsman-2021',
+    edit: (s) => {
+      delete s.instruments[0].perProduct;
+    },
+    path: 'aggregation.unit',
+    message: /perProduct/,
+  },
 
   // Evidence, identity, format
-  { rule: 'an unknown evidence kind', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].variables[0].indicators[0].evidence.push('photo'); }, path: `${IND}.evidence[1]`, message: /unknown evidence kind "photo"; expected one of "foto"/ },
-  { rule: 'an id that is not family-year', base: 'ombudsman-2024', edit: (s) => { s.id = 'ombudsman-2023'; }, path: 'id', message: /must be "ombudsman-2024" \(family-year\)/ },
-  { rule: 'an unknown family', base: 'ombudsman-2024', edit: (s) => { s.family = 'bpk'; }, path: 'family', message: /one of "ombudsman", "pekppp", "skm"/ },
-  { rule: 'a version that is not semver', base: 'ombudsman-2024', edit: (s) => { s.version = 'v1'; }, path: 'version', message: /semantic version/ },
-  { rule: 'an unknown field (typo)', base: 'ombudsman-2024', edit: (s) => { s.dimensions[0].wieght = 21.85; }, path: 'dimensions[0].wieght', message: /unknown field/ },
-  { rule: 'an assumption path that points nowhere', base: 'ombudsman-2024', edit: (s) => { s.assumptions[0].path = 'dimensions/output/variables/persepsi/indicators/O9'; }, path: 'assumptions[0].path', message: /nothing named "O9" under "dimensions\/output\/variables\/persepsi\/indicators"/ },
+  {
+    rule: 'an unknown evidence kind',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].evidence.push('photo');
+    },
+    path: `${IND}.evidence[1]`,
+    message: /unknown evidence kind "photo"; expected one of "foto"/,
+  },
+  {
+    rule: 'an id that is not family-year',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.id = 'ombudsman-2023';
+    },
+    path: 'id',
+    message: /must be "ombudsman-2024" \(family-year\)/,
+  },
+  {
+    rule: 'an unknown family',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.family = 'bpk';
+    },
+    path: 'family',
+    message: /one of "ombudsman", "pekppp", "skm"/,
+  },
+  {
+    rule: 'a version that is not semver',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.version = 'v1';
+    },
+    path: 'version',
+    message: /semantic version/,
+  },
+  {
+    rule: 'an unknown field (typo)',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].wieght = 21.85;
+    },
+    path: 'dimensions[0].wieght',
+    message: /unknown field/,
+  },
+  {
+    rule: 'an assumption path that points nowhere',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.assumptions[0].path = 'dimensions/output/variables/persepsi/indicators/O9';
+    },
+    path: 'assumptions[0].path',
+    message: /nothing named "O9" under "dimensions\/output\/variables\/persepsi\/indicators"/,
+  },
 ];
 
 describe('parseScheme', () => {
@@ -120,11 +480,17 @@ describe('parseScheme', () => {
   });
 
   it('accepts weight sums within ±0.001 of 100 and rejects them just outside', () => {
-    const within = mutated('pekppp-2024', (s) => { s.dimensions[0].variables[0].indicators[0].weight = 17.0009; });
+    const within = mutated('pekppp-2024', (s) => {
+      s.dimensions[0].variables[0].indicators[0].weight = 17.0009;
+    });
     expect(parseScheme(within).ok).toBe(true);
-    const outside = mutated('pekppp-2024', (s) => { s.dimensions[0].variables[0].indicators[0].weight = 17.0011; });
+    const outside = mutated('pekppp-2024', (s) => {
+      s.dimensions[0].variables[0].indicators[0].weight = 17.0011;
+    });
     expect(issuesOf(outside).map((i) => i.path)).toEqual(['dimensions[0]']);
-    const dims = mutated('ombudsman-2024', (s) => { s.dimensions[3].weight = 21.5409; });
+    const dims = mutated('ombudsman-2024', (s) => {
+      s.dimensions[3].weight = 21.5409;
+    });
     expect(parseScheme(dims).ok).toBe(true);
   });
 
@@ -150,7 +516,9 @@ describe('parseScheme', () => {
   });
 
   it('prefixes each message with the source and path when a source is given', () => {
-    const broken = mutated('ombudsman-2024', (s) => { s.dimensions[0].weight = 20; });
+    const broken = mutated('ombudsman-2024', (s) => {
+      s.dimensions[0].weight = 20;
+    });
     const withSource = parseScheme(broken, 'methodologies/ombudsman-2024.json');
     const plain = parseScheme(broken);
     expect(withSource.ok || plain.ok).toBe(false);
@@ -172,7 +540,22 @@ describe('parseScheme', () => {
 
   it('reports every missing top-level field of an empty object as required', () => {
     const issues = issuesOf({});
-    for (const field of ['id', 'family', 'year', 'version', 'title', 'legalBasis', 'result', 'instruments', 'dimensions', 'supplements', 'aggregation', 'bands', 'qualifiers', 'assumptions']) {
+    for (const field of [
+      'id',
+      'family',
+      'year',
+      'version',
+      'title',
+      'legalBasis',
+      'result',
+      'instruments',
+      'dimensions',
+      'supplements',
+      'aggregation',
+      'bands',
+      'qualifiers',
+      'assumptions',
+    ]) {
       expect(issues).toContainEqual({ path: field, message: 'is required' });
     }
     expect(issues.map((i) => i.path)).not.toContain('sampling');

@@ -8,15 +8,7 @@
  * thrown. Pure: no I/O, no clock, browser-safe.
  */
 import { z } from 'zod';
-import type {
-  EvidenceKind,
-  Family,
-  InstrumentKind,
-  Result,
-  Scheme,
-  SchemeIssue,
-  ZoneCode,
-} from './types.ts';
+import type { EvidenceKind, Family, InstrumentKind, Result, Scheme, SchemeIssue, ZoneCode } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies (checked against the union types of types.ts at compile time)
@@ -282,9 +274,7 @@ function checkWeights(issues: Issues, dims: { node: Node; path: Path }[]): void 
   }
   for (const { node: dim, path: dimPath } of dims) {
     const weighting = str(dim['indicatorWeighting']);
-    const inds = nodes(dim['variables'], [...dimPath, 'variables']).flatMap((v) =>
-      nodes(v.node['indicators'], [...v.path, 'indicators']),
-    );
+    const inds = nodes(dim['variables'], [...dimPath, 'variables']).flatMap((v) => nodes(v.node['indicators'], [...v.path, 'indicators']));
     let sum = 0;
     let complete = inds.length > 0;
     for (const { node: ind, path } of inds) {
@@ -296,10 +286,7 @@ function checkWeights(issues: Issues, dims: { node: Node; path: Path }[]): void 
         } else if (num(w) === undefined) complete = false;
         else sum += num(w) ?? 0;
       } else if (weighting === 'equal' && w !== undefined) {
-        issues.add(
-          [...path, 'weight'],
-          "must not be set: the dimension's indicatorWeighting is 'equal' (every indicator weighs the same)",
-        );
+        issues.add([...path, 'weight'], "must not be set: the dimension's indicatorWeighting is 'equal' (every indicator weighs the same)");
       }
     }
     if (weighting === 'explicit' && complete && Math.abs(sum - 100) > WEIGHT_TOLERANCE) {
@@ -346,7 +333,10 @@ function checkBands(issues: Issues, s: Node): void {
     const min = num(node['min']);
     const max = num(node['max']);
     let ok = min !== undefined && max !== undefined;
-    for (const [key, x] of [['min', min], ['max', max]] as const) {
+    for (const [key, x] of [
+      ['min', min],
+      ['max', max],
+    ] as const) {
       if (x !== undefined && !hasAtMost2dp(x)) {
         issues.add([...path, key], `${show(x)} has more than 2 decimals`);
         ok = false;
@@ -365,10 +355,17 @@ function checkBands(issues: Issues, s: Node): void {
     if (!upper || !lower) continue;
     const path = bands[i]?.path ?? ['bands', i];
     if (lower.min >= upper.min) {
-      issues.add([...path, 'min'], `bands must be listed highest first: ${show2(lower.min)} is not below band ${JSON.stringify(upper.code)} (from ${show2(upper.min)})`);
+      issues.add(
+        [...path, 'min'],
+        `bands must be listed highest first: ${show2(lower.min)} is not below band ${JSON.stringify(upper.code)} (from ${show2(upper.min)})`,
+      );
     } else if (lower.max !== upper.min - 1) {
-      const problem = lower.max > upper.min - 1 ? `overlaps band ${JSON.stringify(upper.code)}` : `leaves a gap below band ${JSON.stringify(upper.code)}`;
-      issues.add([...path, 'max'], `${show2(lower.max)} ${problem}: must be exactly ${show2(upper.min - 1)} (0.01 below ${show2(upper.min)})`);
+      const problem =
+        lower.max > upper.min - 1 ? `overlaps band ${JSON.stringify(upper.code)}` : `leaves a gap below band ${JSON.stringify(upper.code)}`;
+      issues.add(
+        [...path, 'max'],
+        `${show2(lower.max)} ${problem}: must be exactly ${show2(upper.min - 1)} (0.01 below ${show2(upper.min)})`,
+      );
     }
   }
   const result = s['result'];
@@ -386,7 +383,10 @@ function checkBands(issues: Issues, s: Node): void {
     issues.add(['bands', 0, 'max'], `${show2(top.max)} must equal result.max (${show2(cents(rMax))}) so the bands cover the whole range`);
   }
   if (bottom && bottom.min !== cents(rMin)) {
-    issues.add(['bands', bounds.length - 1, 'min'], `${show2(bottom.min)} must equal result.min (${show2(cents(rMin))}) so the bands cover the whole range`);
+    issues.add(
+      ['bands', bounds.length - 1, 'min'],
+      `${show2(bottom.min)} must equal result.min (${show2(cents(rMin))}) so the bands cover the whole range`,
+    );
   }
 }
 
@@ -417,7 +417,10 @@ function checkInstruments(issues: Issues, s: Node, inds: IndicatorRef[]): void {
   if (instruments.length > 0) {
     for (const ind of inds) {
       if (ind.scored && ind.code !== undefined && !scoredBy.has(ind.code)) {
-        issues.add(ind.path, `indicator ${JSON.stringify(ind.code)} is not covered by any instrument with role 'score', so it can never be answered`);
+        issues.add(
+          ind.path,
+          `indicator ${JSON.stringify(ind.code)} is not covered by any instrument with role 'score', so it can never be answered`,
+        );
       }
     }
   }
@@ -472,7 +475,8 @@ function checkSemantics(issues: Issues, s: Node): void {
 
   checkWeights(issues, dims);
   for (const { node, path } of beside) {
-    if (node['weight'] !== undefined) issues.add([...path, 'weight'], 'must not be set: supplement items are reported beside the score and carry no weight');
+    if (node['weight'] !== undefined)
+      issues.add([...path, 'weight'], 'must not be set: supplement items are reported beside the score and carry no weight');
   }
 
   checkUnique(issues, 'dimension', dims);
@@ -515,9 +519,11 @@ export function parseScheme(json: unknown, source?: string): Result<Scheme> {
   if (issues.list.length === 0 && parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    issues: issues.list.map(({ path, text: problem }): SchemeIssue => ({
-      path,
-      message: source === undefined ? problem : `${source}: ${path === '' ? '' : `${path}: `}${problem}`,
-    })),
+    issues: issues.list.map(
+      ({ path, text: problem }): SchemeIssue => ({
+        path,
+        message: source === undefined ? problem : `${source}: ${path === '' ? '' : `${path}: `}${problem}`,
+      }),
+    ),
   };
 }

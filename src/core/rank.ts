@@ -18,10 +18,7 @@ interface Member {
 /** Display order inside a group: score desc, then name (Indonesian collation), then id. */
 function compareMembers(a: Member, b: Member): number {
   return (
-    b.s - a.s ||
-    collator.compare(a.row.name, b.row.name) ||
-    (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0) ||
-    a.index - b.index
+    b.s - a.s || collator.compare(a.row.name, b.row.name) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0) || a.index - b.index
   );
 }
 
@@ -91,9 +88,7 @@ export const sectorGroup: RankGroupSpec = {
  * Rank governments nationally per body type and, for kabupaten/kota, inside their province.
  * Returns one entry per input row, in input order.
  */
-export function rankGovernments<T extends RankInput>(
-  rows: readonly T[],
-): { nationalType: Ranked<T>; province?: Ranked<T> }[] {
+export function rankGovernments<T extends RankInput>(rows: readonly T[]): { nationalType: Ranked<T>; province?: Ranked<T> }[] {
   const national: Ranked<T>[] = new Array<Ranked<T>>(rows.length);
   for (const p of placements(rows, nationalTypeGroup)) {
     national[p.index] = { row: rows[p.index]!, group: p.group, rank: p.rank, of: p.of };
@@ -119,10 +114,7 @@ export function rankUnitsBySector<T extends RankInput>(rows: readonly T[]): Rank
  * Movement against the previous cycle: previous rank − current rank (positive = moved up).
  * Null when either rank is missing. Compare only ranks of the same group and scheme family.
  */
-export function movement(
-  previousRank: number | null | undefined,
-  currentRank: number | null | undefined,
-): number | null {
+export function movement(previousRank: number | null | undefined, currentRank: number | null | undefined): number | null {
   if (previousRank === null || previousRank === undefined) return null;
   if (currentRank === null || currentRank === undefined) return null;
   return previousRank - currentRank;

@@ -27,7 +27,7 @@ function scaledMagnitude(x: number, places: number): bigint {
   if (keep >= digits.length) return BigInt(digits.padEnd(keep, '0'));
   const kept = keep === 0 ? 0n : BigInt(digits.slice(0, keep));
   // Half away from zero on the magnitude: the first dropped digit decides (5 → up).
-  return (digits.charCodeAt(keep) - 48) >= 5 ? kept + 1n : kept;
+  return digits.charCodeAt(keep) - 48 >= 5 ? kept + 1n : kept;
 }
 
 /** Decimal string of sign · n · 10^-places with exactly `places` decimals ("-0.00" never occurs). */

@@ -226,15 +226,26 @@ describe('library schemes', () => {
       // IPP = 0.24·4.66 + 0.25·4 + 0.18·3 + 0.11·2 + 0.10·5 + 0.12·0
       //     = 1.1184 + 1 + 0.54 + 0.22 + 0.5 + 0 = 3.3784 → 3.38 → B- (3.01–3.50)
       const s = scheme(id);
-      const evaluatorOnly = Scenario.load(s).fillAll((i) => (i.code === 'INF.01' ? 1 : f02(i)), (ins) => ins.code === 'f02').score();
+      const evaluatorOnly = Scenario.load(s)
+        .fillAll(
+          (i) => (i.code === 'INF.01' ? 1 : f02(i)),
+          (ins) => ins.code === 'f02',
+        )
+        .score();
       expect(evaluatorOnly.raw).toBeCloseTo(3.3784, 10);
       expect(evaluatorOnly.score).toBe(3.38);
       expect(evaluatorOnly.band.code).toBe('B-');
       expect(evaluatorOnly.band.group).toBeUndefined();
       // Self-assessment (all 5) and 20 public questionnaires (all 4) change nothing in the IPP.
       const full = Scenario.load(s)
-        .fillAll((i) => (i.code === 'INF.01' ? 1 : f02(i)), (ins) => ins.code === 'f02')
-        .fillAll((i) => (i.code === 'INF.01' ? 1 : 5), (ins) => ins.code === 'f01')
+        .fillAll(
+          (i) => (i.code === 'INF.01' ? 1 : f02(i)),
+          (ins) => ins.code === 'f02',
+        )
+        .fillAll(
+          (i) => (i.code === 'INF.01' ? 1 : 5),
+          (ins) => ins.code === 'f01',
+        )
         .fillAll(4, (ins) => ins.code === 'f03')
         .score();
       expect(full.raw).toBe(evaluatorOnly.raw);
@@ -349,11 +360,15 @@ describe('library schemes', () => {
   });
 
   it.each(allSchemes)('%s: full marks give result.max and the top band; lowest marks result.min', (_, s) => {
-    const top = Scenario.load(s).fillAll((i) => i.scale.max).score();
+    const top = Scenario.load(s)
+      .fillAll((i) => i.scale.max)
+      .score();
     expect(top.complete).toBe(true);
     expect(top.score).toBe(s.result.max);
     expect(top.band.code).toBe(s.bands[0]!.code);
-    const bottom = Scenario.load(s).fillAll((i) => i.scale.min).score();
+    const bottom = Scenario.load(s)
+      .fillAll((i) => i.scale.min)
+      .score();
     expect(bottom.score).toBe(s.result.min);
     expect(bottom.band.code).toBe(s.bands.at(-1)!.code);
   });

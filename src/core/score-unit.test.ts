@@ -125,9 +125,17 @@ describe('scoreUnit', () => {
   describe('rejects invalid sheets, naming sheet, instrument and code', () => {
     it.each([
       ['instrument.unknown', [sheet('tamu', { A1: 1 })], { sheet: 0, instrument: 'tamu' }],
-      ['indicator.unknown', [sheet('pengguna', { A1: 1 }), sheet('pengguna', { Z9: 1 })], { sheet: 1, instrument: 'pengguna', indicator: 'Z9' }],
+      [
+        'indicator.unknown',
+        [sheet('pengguna', { A1: 1 }), sheet('pengguna', { Z9: 1 })],
+        { sheet: 1, instrument: 'pengguna', indicator: 'Z9' },
+      ],
       ['instrument.not_covering', [sheet('pengguna', { B1: 1 })], { sheet: 0, instrument: 'pengguna', indicator: 'B1' }],
-      ['answer.out_of_scale', [sheet('pejabat', { B2: 4 })], { sheet: 0, instrument: 'pejabat', indicator: 'B2', value: 4, min: 0, max: 3 }],
+      [
+        'answer.out_of_scale',
+        [sheet('pejabat', { B2: 4 })],
+        { sheet: 0, instrument: 'pejabat', indicator: 'B2', value: 4, min: 0, max: 3 },
+      ],
       ['answer.out_of_scale', [sheet('pejabat', { B2: -1 })], { sheet: 0, indicator: 'B2', value: -1 }],
       ['answer.not_integer', [sheet('pejabat', { B1: 2, B2: 2.5 })], { sheet: 0, indicator: 'B2', value: 2.5 }],
       ['answer.not_integer', [sheet('pejabat', { B1: Number.NaN })], { sheet: 0, indicator: 'B1' }],
@@ -150,7 +158,7 @@ describe('scoreUnit', () => {
     });
   });
 
-  describe("products aggregation (2021: each product scored alone, unit = mean of products)", () => {
+  describe('products aggregation (2021: each product scored alone, unit = mean of products)', () => {
     // Three present/absent items, equal weight 1/3 each, result 0–100:
     // product 1: 1, 1, 0 → 66.666…; product 2: 1, 1, 1 → 100; product 3: 1, 0, 0 → 33.333…
     // unit = (66.666… + 100 + 33.333…) / 3 = 66.666… → 66.67 → kuning (51 ≤ x < 81); weight 3
@@ -287,12 +295,19 @@ describe('scoreUnit', () => {
       );
     });
 
-    it.each(schemes.map((s) => [s.id, s] as const))('%s: a complete unit of full marks scores result.max, of lowest marks result.min', (_, scheme) => {
-      const top = Scenario.load(scheme).fillAll((i) => i.scale.max).score();
-      const bottom = Scenario.load(scheme).fillAll((i) => i.scale.min).score();
-      expect(top.complete).toBe(true);
-      expect(top.score).toBe(scheme.result.max);
-      expect(bottom.score).toBe(scheme.result.min);
-    });
+    it.each(schemes.map((s) => [s.id, s] as const))(
+      '%s: a complete unit of full marks scores result.max, of lowest marks result.min',
+      (_, scheme) => {
+        const top = Scenario.load(scheme)
+          .fillAll((i) => i.scale.max)
+          .score();
+        const bottom = Scenario.load(scheme)
+          .fillAll((i) => i.scale.min)
+          .score();
+        expect(top.complete).toBe(true);
+        expect(top.score).toBe(scheme.result.max);
+        expect(bottom.score).toBe(scheme.result.min);
+      },
+    );
   });
 });

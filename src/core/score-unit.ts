@@ -102,8 +102,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
     const W = dimension.weight / 100;
     dimension.variables.forEach((variable, varIndex) => {
       for (const indicator of variable.indicators) {
-        const inDimension =
-          dimension.indicatorWeighting === 'equal' ? 1 / all.length : (indicator.weight ?? 0) / 100;
+        const inDimension = dimension.indicatorWeighting === 'equal' ? 1 / all.length : (indicator.weight ?? 0) / 100;
         const share = W * inDimension;
         const index = scored.length;
         scored.push({
@@ -233,9 +232,7 @@ function tallySheets(c: CompiledScheme, answers: UnitAnswers, productMode: boole
       const slot = covers.get(code);
       if (slot === undefined) {
         const base = { schemeId, sheet: s, instrument: ci.instrument.code, indicator: code };
-        throw c.codes.has(code)
-          ? new CoreError('instrument.not_covering', base)
-          : new CoreError('indicator.unknown', base);
+        throw c.codes.has(code) ? new CoreError('instrument.not_covering', base) : new CoreError('indicator.unknown', base);
       }
       if (typeof v !== 'number' || !Number.isInteger(v)) {
         throw new CoreError('answer.not_integer', {
@@ -395,9 +392,7 @@ export function scoreUnit(scheme: Scheme, answers: UnitAnswers): UnitScore {
     score: 0,
     points: 0,
     pointsLost: 0,
-    variables: d.variables.map(
-      (v): VariableScore => ({ code: v.code, title: v.title, points: 0, pointsLost: 0, indicators: [] }),
-    ),
+    variables: d.variables.map((v): VariableScore => ({ code: v.code, title: v.title, points: 0, pointsLost: 0, indicators: [] })),
   }));
   for (let i = 0; i < nScored; i++) {
     const ci = c.scored[i]!;
@@ -434,9 +429,7 @@ export function scoreUnit(scheme: Scheme, answers: UnitAnswers): UnitScore {
   });
   const incompleteInstruments = progress.filter((p) => !p.complete).map((p) => p.code);
   const complete =
-    missing.length === 0 &&
-    incompleteInstruments.length === 0 &&
-    (productScores === undefined || productScores.every((p) => p.complete));
+    missing.length === 0 && incompleteInstruments.length === 0 && (productScores === undefined || productScores.every((p) => p.complete));
 
   const score = round2(raw);
   const band = bandOf(scheme, !complete && score < scheme.result.min ? scheme.result.min : score);

@@ -95,13 +95,7 @@ export interface Supplement {
   indicators: Indicator[];
 }
 
-export type InstrumentKind =
-  | 'interview'
-  | 'observation'
-  | 'document'
-  | 'self-assessment'
-  | 'verification'
-  | 'questionnaire';
+export type InstrumentKind = 'interview' | 'observation' | 'document' | 'self-assessment' | 'verification' | 'questionnaire';
 
 export interface Instrument {
   code: string;

@@ -43,4 +43,4 @@ if (seeded) {
   lines.push('', '  Akun demo / demo accounts (kata sandi hanya ditampilkan sekali / passwords shown only once):');
   for (const a of seeded.accounts) lines.push(`    ${a.role.padEnd(12)} ${a.username.padEnd(22)} ${a.password}   ${a.scope}`);
 }
-console.log(lines.join('\n') + '\n');
+console.log(`${lines.join('\n')}\n`);

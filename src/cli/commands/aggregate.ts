@@ -32,7 +32,14 @@ export const command: Command = {
       }
       return value;
     });
-    const result = engine(() => aggregate(scheme, scores.map((score) => ({ score }))), scheme);
+    const result = engine(
+      () =>
+        aggregate(
+          scheme,
+          scores.map((score) => ({ score })),
+        ),
+      scheme,
+    );
     return {
       json: { score: result.score, band: bandJson(result.band, lang) },
       text: renderFields([

@@ -9,8 +9,14 @@ import { takePositionals } from '../args.ts';
 const usage = 'audit verify';
 
 const reasons = {
-  link: { id: 'prev_hash tidak sama dengan hash peristiwa sebelumnya (ada peristiwa yang dihapus, disisipkan atau ditukar)', en: 'prev_hash does not match the previous event (an event was removed, inserted or reordered)' },
-  content: { id: 'hash tidak cocok dengan isi peristiwa (peristiwa diubah)', en: 'hash does not match the event content (the event was edited)' },
+  link: {
+    id: 'prev_hash tidak sama dengan hash peristiwa sebelumnya (ada peristiwa yang dihapus, disisipkan atau ditukar)',
+    en: 'prev_hash does not match the previous event (an event was removed, inserted or reordered)',
+  },
+  content: {
+    id: 'hash tidak cocok dengan isi peristiwa (peristiwa diubah)',
+    en: 'hash does not match the event content (the event was edited)',
+  },
 } as const;
 
 export const command: Command = {
@@ -25,7 +31,8 @@ export const command: Command = {
     try {
       const result = await verifyAudit(database.db);
       if (result.ok) {
-        const text = lang === 'id' ? `OK: rantai audit utuh, ${result.events} peristiwa.\n` : `OK: audit chain intact, ${result.events} events.\n`;
+        const text =
+          lang === 'id' ? `OK: rantai audit utuh, ${result.events} peristiwa.\n` : `OK: audit chain intact, ${result.events} events.\n`;
         return { json: result, text };
       }
       const why = reasons[result.kind][lang];

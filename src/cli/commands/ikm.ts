@@ -37,8 +37,10 @@ export const command: Command = {
       group.answers.push(answers);
     }
     const results = [...groups].map(([unit, group]) => {
-      const result = engine(() => ikm(scheme, group.answers), scheme, (sheet, field) =>
-        group.records[sheet]!.place(field),
+      const result = engine(
+        () => ikm(scheme, group.answers),
+        scheme,
+        (sheet, field) => group.records[sheet]!.place(field),
       );
       return { unit, result };
     });

@@ -9,7 +9,10 @@ import type { CommandEntry } from '../command.ts';
 export const commands: readonly CommandEntry[] = [
   {
     name: 'schemes',
-    summary: { id: 'Daftar skema metodologi: tahun, bobot, jumlah asumsi', en: 'List methodology schemes: years, weights, number of assumptions' },
+    summary: {
+      id: 'Daftar skema metodologi: tahun, bobot, jumlah asumsi',
+      en: 'List methodology schemes: years, weights, number of assumptions',
+    },
     load: async () => (await import('./schemes.ts')).command,
   },
   {
@@ -19,7 +22,10 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'aggregate',
-    summary: { id: 'Nilai pemda dari nilai unit-unitnya, dengan predikat', en: "A government's score from its units' scores, with its band" },
+    summary: {
+      id: 'Nilai pemda dari nilai unit-unitnya, dengan predikat',
+      en: "A government's score from its units' scores, with its band",
+    },
     load: async () => (await import('./aggregate.ts')).command,
   },
   {
@@ -29,7 +35,10 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'rank',
-    summary: { id: 'Peringkat nasional per jenis dan per provinsi, dengan pergerakan', en: 'National per-type and provincial ranking, with movement' },
+    summary: {
+      id: 'Peringkat nasional per jenis dan per provinsi, dengan pergerakan',
+      en: 'National per-type and provincial ranking, with movement',
+    },
     load: async () => (await import('./rank.ts')).command,
   },
   {
@@ -44,27 +53,42 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'whatif',
-    summary: { id: 'Nilai jawaban yang sama di bawah skema lain sekeluarga', en: 'The same answers scored under another scheme of the family' },
+    summary: {
+      id: 'Nilai jawaban yang sama di bawah skema lain sekeluarga',
+      en: 'The same answers scored under another scheme of the family',
+    },
     load: async () => (await import('./whatif.ts')).command,
   },
   {
     name: 'improve',
-    summary: { id: 'Daftar perbaikan: tambahan nilai per indikator, terbesar dulu', en: 'Improvement list: points gained per indicator, largest first' },
+    summary: {
+      id: 'Daftar perbaikan: tambahan nilai per indikator, terbesar dulu',
+      en: 'Improvement list: points gained per indicator, largest first',
+    },
     load: async () => (await import('./improve.ts')).command,
   },
   {
     name: 'user add',
-    summary: { id: 'Tambah akun pengguna ke basis data server (peran dan cakupan)', en: 'Add a user account to the server database (role and scope)' },
+    summary: {
+      id: 'Tambah akun pengguna ke basis data server (peran dan cakupan)',
+      en: 'Add a user account to the server database (role and scope)',
+    },
     load: async () => (await import('./user-add.ts')).command,
   },
   {
     name: 'seed',
-    summary: { id: 'Isi data demo Banten, atau siklus nasional sintetis (--national) untuk benchmark', en: 'Seed the Banten demo, or a synthetic national cycle (--national) for benchmarks' },
+    summary: {
+      id: 'Isi data demo Banten, atau siklus nasional sintetis (--national) untuk benchmark',
+      en: 'Seed the Banten demo, or a synthetic national cycle (--national) for benchmarks',
+    },
     load: async () => (await import('./seed.ts')).command,
   },
   {
     name: 'audit verify',
-    summary: { id: 'Periksa rantai hash log audit; sebut mata rantai pertama yang putus', en: 'Check the hash chain of the audit log; name the first broken link' },
+    summary: {
+      id: 'Periksa rantai hash log audit; sebut mata rantai pertama yang putus',
+      en: 'Check the hash chain of the audit log; name the first broken link',
+    },
     load: async () => (await import('./audit-verify.ts')).command,
   },
 ];

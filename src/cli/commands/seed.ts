@@ -15,10 +15,20 @@ export const command: Command = {
   options: {
     national: {
       type: 'boolean',
-      describe: { id: 'siklus nasional sintetis (587 instansi) untuk benchmark', en: 'synthetic national cycle (587 bodies) for benchmarks' },
+      describe: {
+        id: 'siklus nasional sintetis (587 instansi) untuk benchmark',
+        en: 'synthetic national cycle (587 bodies) for benchmarks',
+      },
     },
-    year: { type: 'string', value: 'N', describe: { id: 'tahun siklus nasional (bawaan 2024)', en: 'year of the national cycle (default 2024)' } },
-    'no-recompute': { type: 'boolean', describe: { id: 'jangan hitung ulang hasil di akhir', en: 'do not recompute the results at the end' } },
+    year: {
+      type: 'string',
+      value: 'N',
+      describe: { id: 'tahun siklus nasional (bawaan 2024)', en: 'year of the national cycle (default 2024)' },
+    },
+    'no-recompute': {
+      type: 'boolean',
+      describe: { id: 'jangan hitung ulang hasil di akhir', en: 'do not recompute the results at the end' },
+    },
   },
   examples: ['seed', 'seed --national', 'seed --national --year 2025 --json'],
   async run({ args, lang, io }) {
@@ -48,7 +58,10 @@ export const command: Command = {
       const { seedDemoIfEmpty } = await import('../../server/seed/demo.ts');
       const seeded = await seedDemoIfEmpty(database.db);
       if (!seeded) {
-        const text = lang === 'id' ? 'Basis data sudah berisi akun; demo tidak dibuat.\n' : 'The database already has accounts; no demo was created.\n';
+        const text =
+          lang === 'id'
+            ? 'Basis data sudah berisi akun; demo tidak dibuat.\n'
+            : 'The database already has accounts; no demo was created.\n';
         return { json: { seeded: false }, text };
       }
       const lines = [lang === 'id' ? 'Akun demo (kata sandi hanya ditampilkan sekali):' : 'Demo accounts (passwords shown only once):'];

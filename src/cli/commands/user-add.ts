@@ -59,13 +59,36 @@ const msg = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
 export const command: Command = {
   usage,
   options: {
-    username: { type: 'string', value: 'U', required: true, describe: { id: 'nama pengguna (huruf kecil, 3–40: a-z 0-9 . _ -)', en: 'username (lower case, 3–40: a-z 0-9 . _ -)' } },
+    username: {
+      type: 'string',
+      value: 'U',
+      required: true,
+      describe: { id: 'nama pengguna (huruf kecil, 3–40: a-z 0-9 . _ -)', en: 'username (lower case, 3–40: a-z 0-9 . _ -)' },
+    },
     role: { type: 'string', value: 'R', required: true, describe: { id: `peran: ${roleList}`, en: `role: ${roleList}` } },
-    province: { type: 'string', value: 'KODE', describe: { id: 'kode provinsi Kemendagri (pimpinan, asisten), mis. 36', en: 'Kemendagri province code (pimpinan, asisten), e.g. 36' } },
-    body: { type: 'string', value: 'KODE', describe: { id: 'kode instansi (koordinator), mis. 36.02 atau kemenkes', en: 'body code (koordinator), e.g. 36.02 or kemenkes' } },
+    province: {
+      type: 'string',
+      value: 'KODE',
+      describe: {
+        id: 'kode provinsi Kemendagri (pimpinan, asisten), mis. 36',
+        en: 'Kemendagri province code (pimpinan, asisten), e.g. 36',
+      },
+    },
+    body: {
+      type: 'string',
+      value: 'KODE',
+      describe: { id: 'kode instansi (koordinator), mis. 36.02 atau kemenkes', en: 'body code (koordinator), e.g. 36.02 or kemenkes' },
+    },
     unit: { type: 'string', value: 'ID', describe: { id: 'id unit layanan (operator)', en: 'service unit id (operator)' } },
-    name: { type: 'string', value: 'NAMA', describe: { id: 'nama lengkap (bawaan: nama pengguna)', en: 'full name (default: the username)' } },
-    'password-stdin': { type: 'boolean', describe: { id: 'baca kata sandi dari stdin, bukan dari terminal', en: 'read the password from stdin instead of the terminal' } },
+    name: {
+      type: 'string',
+      value: 'NAMA',
+      describe: { id: 'nama lengkap (bawaan: nama pengguna)', en: 'full name (default: the username)' },
+    },
+    'password-stdin': {
+      type: 'boolean',
+      describe: { id: 'baca kata sandi dari stdin, bukan dari terminal', en: 'read the password from stdin instead of the terminal' },
+    },
   },
   examples: [
     'user add --username admin --role admin',
@@ -79,7 +102,10 @@ export const command: Command = {
     const username = stringOption(args, 'username')!;
     const role = stringOption(args, 'role')!;
     if (!(roles as readonly string[]).includes(role)) {
-      return refuse(io, msg(lang, `peran '${role}' tidak dikenal; pilih salah satu: ${roleList}`, `unknown role '${role}'; choose one of: ${roleList}`));
+      return refuse(
+        io,
+        msg(lang, `peran '${role}' tidak dikenal; pilih salah satu: ${roleList}`, `unknown role '${role}'; choose one of: ${roleList}`),
+      );
     }
 
     let password: string;
@@ -93,7 +119,14 @@ export const command: Command = {
       return refuse(io, msg(lang, 'stdin bukan terminal: pakai --password-stdin', 'stdin is not a terminal: use --password-stdin'));
     }
     if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-      return refuse(io, msg(lang, `kata sandi harus ${PASSWORD_MIN}–${PASSWORD_MAX} karakter`, `the password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`));
+      return refuse(
+        io,
+        msg(
+          lang,
+          `kata sandi harus ${PASSWORD_MIN}–${PASSWORD_MAX} karakter`,
+          `the password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
+        ),
+      );
     }
 
     const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
@@ -111,15 +144,19 @@ export const command: Command = {
           if (!body) throw new AppError('registry.unknown_reference', { field: '--body', value: bodyCode });
           bodyId = body.id;
         }
-        return createUser(tx, { id: null, username: 'cli' }, {
-          username,
-          name: stringOption(args, 'name') ?? username,
-          password,
-          role: role as (typeof roles)[number],
-          provinceCode: stringOption(args, 'province'),
-          bodyId,
-          unitId: stringOption(args, 'unit'),
-        });
+        return createUser(
+          tx,
+          { id: null, username: 'cli' },
+          {
+            username,
+            name: stringOption(args, 'name') ?? username,
+            password,
+            role: role as (typeof roles)[number],
+            provinceCode: stringOption(args, 'province'),
+            bodyId,
+            unitId: stringOption(args, 'unit'),
+          },
+        );
       });
       const scope = user.provinceCode ?? '';
       const text = msg(

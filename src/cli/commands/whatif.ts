@@ -43,8 +43,18 @@ export const command: Command = {
     // the sheets whose instrument `to` has, so a sheet index from that pass is mapped back.
     engine(() => scoreUnit(from, { sheets }), from, answers.place);
     const kept = sheets.flatMap((sheet, i) => (to.instruments.some((x) => x.code === sheet.instrument) ? [i] : []));
-    const result = engine(() => whatIf(from, to, { sheets }), to, (sheet, field) => answers.place(kept[sheet] ?? sheet, field));
-    const json = { unit: answers.unit ?? null, from: side(result.from, lang), to: side(result.to, lang), delta: result.delta, unmapped: result.unmapped };
+    const result = engine(
+      () => whatIf(from, to, { sheets }),
+      to,
+      (sheet, field) => answers.place(kept[sheet] ?? sheet, field),
+    );
+    const json = {
+      unit: answers.unit ?? null,
+      from: side(result.from, lang),
+      to: side(result.to, lang),
+      delta: result.delta,
+      unmapped: result.unmapped,
+    };
     const row = (score: UnitScore) => [score.schemeId, num2(score.score, lang), bandText(score.band, lang), yesNo(score.complete, lang)];
     const dimensionCodes = [...new Set([...result.from.dimensions, ...result.to.dimensions].map((d) => d.code))];
     const dimScore = (score: UnitScore, code: string) => {

@@ -30,10 +30,11 @@ export function unitAnswers(scheme: Scheme, opts: { full?: boolean; maxSheets?: 
       ),
     );
     const most = Math.min(ins.quota.target + 1, cap);
-    const count = opts.full === true ? { minLength: Math.min(ins.quota.target, cap), maxLength: Math.min(ins.quota.target, cap) } : { maxLength: most };
-    return fc.array(answers, count).map((list) =>
-      list.map((a, k): Sheet => ({ instrument: ins.code, respondent: `${ins.code} ${k + 1}`, answers: a })),
-    );
+    const count =
+      opts.full === true ? { minLength: Math.min(ins.quota.target, cap), maxLength: Math.min(ins.quota.target, cap) } : { maxLength: most };
+    return fc
+      .array(answers, count)
+      .map((list) => list.map((a, k): Sheet => ({ instrument: ins.code, respondent: `${ins.code} ${k + 1}`, answers: a })));
   });
   return fc.tuple(...perInstrument).map((groups) => ({ sheets: groups.flat() }));
 }

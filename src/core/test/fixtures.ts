@@ -56,10 +56,11 @@ function instrument(
 }
 
 /** Ids follow the library rule "<family>-<year>"; years before 2000 mark them as fixtures. */
-function base(family: Scheme['family'], year: number, result: Scheme['result']): Omit<
-  Scheme,
-  'instruments' | 'dimensions' | 'bands' | 'aggregation'
-> {
+function base(
+  family: Scheme['family'],
+  year: number,
+  result: Scheme['result'],
+): Omit<Scheme, 'instruments' | 'dimensions' | 'bands' | 'aggregation'> {
   const id = `${family}-${year}`;
   return {
     id,
@@ -91,10 +92,7 @@ const ombudsmanBands = bands(100, [
  */
 export const miniOmbudsman: Scheme = {
   ...base('ombudsman', 1991, { min: 0, max: 100, unit: t('poin', 'points') }),
-  instruments: [
-    instrument('pengguna', ['A1', 'A2'], { target: 3 }),
-    instrument('pejabat', ['B1', 'B2'], { target: 2, min: 1 }),
-  ],
+  instruments: [instrument('pengguna', ['A1', 'A2'], { target: 3 }), instrument('pejabat', ['B1', 'B2'], { target: 2, min: 1 })],
   dimensions: [
     {
       code: 'a',
@@ -172,9 +170,7 @@ export const miniOmbudsmanNext: Scheme = {
  */
 export const miniProducts: Scheme = {
   ...base('ombudsman', 1990, { min: 0, max: 100, unit: t('poin', 'points') }),
-  instruments: [
-    instrument('produk', ['P1', 'P2', 'P3'], { target: 2 }, 'score', { kind: 'observation', perProduct: true }),
-  ],
+  instruments: [instrument('produk', ['P1', 'P2', 'P3'], { target: 2 }, 'score', { kind: 'observation', perProduct: true })],
   dimensions: [
     {
       code: 'kepatuhan',
@@ -241,13 +237,7 @@ export const miniPekppp: Scheme = {
 export const miniSkm: Scheme = {
   ...base('skm', 1990, { min: 25, max: 100, unit: t('indeks', 'index') }),
   instruments: [
-    instrument(
-      'responden',
-      ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'],
-      { target: 3 },
-      'score',
-      { kind: 'questionnaire' },
-    ),
+    instrument('responden', ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'], { target: 3 }, 'score', { kind: 'questionnaire' }),
   ],
   dimensions: [
     {
@@ -275,4 +265,3 @@ export const miniSkm: Scheme = {
 };
 
 export const fixtures = { miniOmbudsman, miniOmbudsmanNext, miniProducts, miniPekppp, miniSkm };
-

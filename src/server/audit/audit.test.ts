@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const list = (query: string, who: SignedIn | null) => t.app.inject({ method: 'GET', url: `/api/v1/audit${query}`, headers: who?.headers ?? {} });
+const list = (query: string, who: SignedIn | null) =>
+  t.app.inject({ method: 'GET', url: `/api/v1/audit${query}`, headers: who?.headers ?? {} });
 const total = async () => (await t.db.db.select({ n: count() }).from(auditEvents))[0]!.n;
 
 describe('GET /audit', () => {
@@ -43,7 +44,9 @@ describe('GET /audit', () => {
     expect(body.total).toBe(await total());
     const seqs = body.items.map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a: number, b: number) => b - a));
-    expect(body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['user.create', 'auth.login', 'body.create']));
+    expect(body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['user.create', 'auth.login', 'body.create']),
+    );
   });
 
   it('filters by exact action, by action prefix, and by subject', async () => {
@@ -103,7 +106,12 @@ describe('the audit chain', () => {
   it('stays one linear chain under concurrent writes', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        t.app.inject({ method: 'POST', url: '/api/v1/bodies', headers: admin.headers, payload: { type: 'lembaga', code: `lembaga-uji-${i}`, name: `Lembaga Uji ${i}` } }),
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/bodies',
+          headers: admin.headers,
+          payload: { type: 'lembaga', code: `lembaga-uji-${i}`, name: `Lembaga Uji ${i}` },
+        }),
       ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));

@@ -106,17 +106,38 @@ afterAll(async () => {
 
 describe('pantau user add', () => {
   it('creates accounts with the password from stdin (argon2id), resolving --body by its code', async () => {
-    const r = await cli(['user', 'add', '--username', 'Kepala.Banten', '--role', 'pimpinan', '--province', '36', '--name', 'Kepala Perwakilan Banten', '--password-stdin'], 'rahasia-sekali\n');
+    const r = await cli(
+      [
+        'user',
+        'add',
+        '--username',
+        'Kepala.Banten',
+        '--role',
+        'pimpinan',
+        '--province',
+        '36',
+        '--name',
+        'Kepala Perwakilan Banten',
+        '--password-stdin',
+      ],
+      'rahasia-sekali\n',
+    );
     expect(r).toEqual({ code: 0, out: 'Pengguna kepala.banten dibuat: peran pimpinan, provinsi 36.\n', err: '' });
-    const k = await cli(['user', 'add', '--username', 'koord.lebak', '--role', 'koordinator', '--body', '36.02', '--password-stdin', '--json'], 'rahasia-sekali');
+    const k = await cli(
+      ['user', 'add', '--username', 'koord.lebak', '--role', 'koordinator', '--body', '36.02', '--password-stdin', '--json'],
+      'rahasia-sekali',
+    );
     expect(k.code).toBe(0);
     const json = JSON.parse(k.out);
     expect(json).toMatchObject({ username: 'koord.lebak', role: 'koordinator', provinceCode: '36' });
 
-    const [pimpinan, lebak] = await withDb(async (d) => [
-      (await d.select().from(users).where(eq(users.username, 'kepala.banten')))[0]!,
-      (await d.select().from(bodies).where(eq(bodies.code, '36.02')))[0]!,
-    ] as const);
+    const [pimpinan, lebak] = await withDb(
+      async (d) =>
+        [
+          (await d.select().from(users).where(eq(users.username, 'kepala.banten')))[0]!,
+          (await d.select().from(bodies).where(eq(bodies.code, '36.02')))[0]!,
+        ] as const,
+    );
     expect(pimpinan).toMatchObject({ role: 'pimpinan', provinceCode: '36', name: 'Kepala Perwakilan Banten', active: true });
     expect(pimpinan.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(pimpinan.passwordHash, 'rahasia-sekali')).toBe(true);
@@ -134,7 +155,10 @@ describe('pantau user add', () => {
   });
 
   it('refuses a taken username (in English with --lang en), and asks for --password-stdin when stdin is not a terminal', async () => {
-    const r = await cli(['user', 'add', '--username', 'kepala.banten', '--role', 'admin', '--password-stdin', '--lang', 'en'], 'rahasia-sekali');
+    const r = await cli(
+      ['user', 'add', '--username', 'kepala.banten', '--role', 'admin', '--password-stdin', '--lang', 'en'],
+      'rahasia-sekali',
+    );
     expect(r).toEqual({ code: 2, out: '', err: 'pantau: Username kepala.banten is already taken.\n' });
     const n = await cli(['user', 'add', '--username', 'tanpa', '--role', 'admin']);
     expect(n).toEqual({ code: 2, out: '', err: 'pantau: stdin bukan terminal: pakai --password-stdin\n' });
@@ -172,6 +196,10 @@ describe('pantau audit verify', () => {
       return rows[2]!;
     });
     const r = await cli(['audit', 'verify', '--lang', 'en']);
-    expect(r).toEqual({ code: 1, out: `BROKEN: the audit chain breaks at seq ${after.seq} — prev_hash does not match the previous event (an event was removed, inserted or reordered).\n`, err: '' });
+    expect(r).toEqual({
+      code: 1,
+      out: `BROKEN: the audit chain breaks at seq ${after.seq} — prev_hash does not match the previous event (an event was removed, inserted or reordered).\n`,
+      err: '',
+    });
   });
 });

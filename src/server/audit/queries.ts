@@ -114,7 +114,9 @@ export function changedFields<T extends Record<string, unknown>>(before: T, patc
  * not the previous event's hash (an event was removed, inserted or reordered); 'content' — its hash
  * does not match its own fields (the event was edited).
  */
-export type VerifyResult = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; kind: 'link' | 'content'; reason: string };
+export type VerifyResult =
+  | { ok: true; events: number }
+  | { ok: false; events: number; brokenAt: number; kind: 'link' | 'content'; reason: string };
 
 /** Walks the chain in order and names the first broken link. */
 export async function verifyAudit(db: Queryable, batch = 5000): Promise<VerifyResult> {
@@ -122,16 +124,12 @@ export async function verifyAudit(db: Queryable, batch = 5000): Promise<VerifyRe
   let count = 0;
   let after = 0;
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(sql`${auditEvents.seq} > ${after}`)
-      .orderBy(asc(auditEvents.seq))
-      .limit(batch);
+    const rows = await db.select().from(auditEvents).where(sql`${auditEvents.seq} > ${after}`).orderBy(asc(auditEvents.seq)).limit(batch);
     if (rows.length === 0) return { ok: true, events: count };
     for (const r of rows) {
       count++;
-      if (r.prevHash !== prev) return { ok: false, events: count, brokenAt: r.seq, kind: 'link', reason: 'prev_hash does not match the previous event' };
+      if (r.prevHash !== prev)
+        return { ok: false, events: count, brokenAt: r.seq, kind: 'link', reason: 'prev_hash does not match the previous event' };
       const fields: ChainedFields = {
         at: r.at.toISOString(),
         actorId: r.actorId,
@@ -142,7 +140,8 @@ export async function verifyAudit(db: Queryable, batch = 5000): Promise<VerifyRe
         provinceCode: r.provinceCode,
         diff: r.diff,
       };
-      if (eventHash(prev, fields) !== r.hash) return { ok: false, events: count, brokenAt: r.seq, kind: 'content', reason: 'hash does not match the event content' };
+      if (eventHash(prev, fields) !== r.hash)
+        return { ok: false, events: count, brokenAt: r.seq, kind: 'content', reason: 'hash does not match the event content' };
       prev = r.hash;
       after = r.seq;
     }
@@ -177,9 +176,16 @@ export interface AuditEventView {
   hash: string;
 }
 
-export async function listAudit(db: Queryable, f: AuditFilter): Promise<{ items: AuditEventView[]; total: number; page: number; pageSize: number }> {
+export async function listAudit(
+  db: Queryable,
+  f: AuditFilter,
+): Promise<{ items: AuditEventView[]; total: number; page: number; pageSize: number }> {
   const where = and(
-    f.action ? (f.action.endsWith('.') ? like(auditEvents.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : eq(auditEvents.action, f.action)) : undefined,
+    f.action
+      ? f.action.endsWith('.')
+        ? like(auditEvents.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        : eq(auditEvents.action, f.action)
+      : undefined,
     f.subjectType ? eq(auditEvents.subjectType, f.subjectType) : undefined,
     f.subjectId ? eq(auditEvents.subjectId, f.subjectId) : undefined,
     f.actorId ? eq(auditEvents.actorId, f.actorId) : undefined,

@@ -36,7 +36,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         subjectType: z.string().trim().min(1).max(40).optional(),
         subjectId: z.string().trim().min(1).max(80).optional(),
         actorId: z.uuid().optional(),
-        province: z.string().regex(/^\d{2}$/).optional(),
+        province: z
+          .string()
+          .regex(/^\d{2}$/)
+          .optional(),
         from: z.iso.datetime({ offset: true }).optional(),
         to: z.iso.datetime({ offset: true }).optional(),
       }),

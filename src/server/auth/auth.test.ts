@@ -19,15 +19,23 @@ beforeAll(async () => {
     { type: 'provinsi', code: '32', name: 'Provinsi Jawa Barat', provinceCode: '32' },
   ]);
   await addUser(t.db.db, { username: 'admin', name: 'Admin Pusat', password: PW, role: 'admin' });
-  await addUser(t.db.db, { username: 'kepala.banten', name: 'Kepala Perwakilan Banten', password: PW, role: 'pimpinan', provinceCode: '36' });
-  for (const u of ['ratelimit', 'reset', 'gone', 'expiry', 'logout', 'csrf']) await addUser(t.db.db, { username: u, name: `User ${u}`, password: PW, role: 'asisten', provinceCode: '36' });
+  await addUser(t.db.db, {
+    username: 'kepala.banten',
+    name: 'Kepala Perwakilan Banten',
+    password: PW,
+    role: 'pimpinan',
+    provinceCode: '36',
+  });
+  for (const u of ['ratelimit', 'reset', 'gone', 'expiry', 'logout', 'csrf'])
+    await addUser(t.db.db, { username: u, name: `User ${u}`, password: PW, role: 'asisten', provinceCode: '36' });
 });
 afterAll(() => t.close());
 
 const login = (username: string, password: string, extra: { headers?: Record<string, string>; remoteAddress?: string } = {}) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, ...extra });
 
-const auditCount = async (action: string) => (await t.db.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, action)))[0]!.n;
+const auditCount = async (action: string) =>
+  (await t.db.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, action)))[0]!.n;
 
 describe('POST /auth/login', () => {
   it('answers the user and sets an HttpOnly Lax session cookie and a readable CSRF cookie', async () => {
@@ -36,7 +44,14 @@ describe('POST /auth/login', () => {
     expect(res.statusCode).toBe(200);
     const { user } = res.json();
     expect(Object.keys(user).sort()).toEqual(['bodyId', 'id', 'name', 'provinceCode', 'role', 'unitId', 'username']);
-    expect(user).toMatchObject({ username: 'kepala.banten', name: 'Kepala Perwakilan Banten', role: 'pimpinan', provinceCode: '36', bodyId: null, unitId: null });
+    expect(user).toMatchObject({
+      username: 'kepala.banten',
+      name: 'Kepala Perwakilan Banten',
+      role: 'pimpinan',
+      provinceCode: '36',
+      bodyId: null,
+      unitId: null,
+    });
 
     const session = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
     const csrf = res.cookies.find((c) => c.name === CSRF_COOKIE)!;
@@ -50,7 +65,10 @@ describe('POST /auth/login', () => {
     expect(expires).toBeLessThanOrEqual(Date.now() + SESSION_TTL_MS);
 
     // The database keeps only the hash of the token.
-    const [row] = await t.db.db.select().from(sessions).where(eq(sessions.id, hashToken(session.value)));
+    const [row] = await t.db.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, hashToken(session.value)));
     expect(row).toBeDefined();
     expect(row!.csrfToken).toBe(csrf.value);
     const raw = await t.db.db.select().from(sessions).where(eq(sessions.id, session.value));
@@ -60,7 +78,12 @@ describe('POST /auth/login', () => {
   it('marks both cookies Secure when the request came over https through a trusted proxy', async () => {
     const app = await buildApp({ db: t.db.db, dataDir: t.dataDir, trustProxy: '127.0.0.1' });
     try {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'admin', password: PW } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { username: 'admin', password: PW },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.cookies.map((c) => c.secure)).toEqual([true, true]);
     } finally {
@@ -96,7 +119,12 @@ describe('POST /auth/login', () => {
     expect(res.json().error).toEqual({ code: 'auth.invalid_credentials', message: 'Nama pengguna atau kata sandi salah.', details: {} });
     expect(res.cookies).toHaveLength(0);
     expect(await auditCount('auth.login_failed')).toBe(failures + 1);
-    const [last] = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.login_failed')).orderBy(sql`seq desc`).limit(1);
+    const [last] = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'auth.login_failed'))
+      .orderBy(sql`seq desc`)
+      .limit(1);
     expect(last).toMatchObject({ actorId: null, actorLabel: 'public', subjectType: 'user' });
     expect(JSON.stringify(last!.diff)).not.toContain('wrong-password');
   });
@@ -118,7 +146,12 @@ describe('POST /auth/login', () => {
     expect(id.json().error.code).toBe('request.invalid');
     expect(id.json().error.message).toMatch(/^Permintaan tidak valid: body\.password: /);
     expect(id.json().error.message).toMatch(/tidak valid|diharapkan/i);
-    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin' }, headers: { 'accept-language': 'en' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.statusCode).toBe(400);
     expect(en.json().error.message).toMatch(/^Invalid request: body\.password: .*expected string/i);
   });
@@ -184,10 +217,17 @@ describe('GET /auth/me', () => {
 
   it('answers 401 auth.session_expired once the session has expired', async () => {
     const s = await signIn(t.app, 'expiry', PW);
-    await t.db.db.update(sessions).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(sessions.id, hashToken(s.token)));
+    await t.db.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(sessions.id, hashToken(s.token)));
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.headers.cookie! } });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toEqual({ code: 'auth.session_expired', message: 'Sesi Anda telah berakhir. Silakan masuk kembali.', details: {} });
+    expect(res.json().error).toEqual({
+      code: 'auth.session_expired',
+      message: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+      details: {},
+    });
   });
 
   it('ends the session of an account that is deactivated', async () => {
@@ -211,7 +251,12 @@ describe('POST /auth/logout', () => {
       expect(cleared[name]!.value).toBe('');
       expect(new Date(cleared[name]!.expires!).getTime()).toBeLessThan(Date.now());
     }
-    expect(await t.db.db.select().from(sessions).where(eq(sessions.id, hashToken(s.token)))).toHaveLength(0);
+    expect(
+      await t.db.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, hashToken(s.token))),
+    ).toHaveLength(0);
     expect(await auditCount('auth.logout')).toBe(before + 1);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.headers.cookie! } });
     expect(me.statusCode).toBe(401);
@@ -226,7 +271,12 @@ describe('POST /auth/logout', () => {
     const s = await signIn(t.app, 'logout', PW);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.headers.cookie! } });
     expect(res.statusCode).toBe(403);
-    expect(await t.db.db.select().from(sessions).where(eq(sessions.id, hashToken(s.token)))).toHaveLength(1);
+    expect(
+      await t.db.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, hashToken(s.token))),
+    ).toHaveLength(1);
   });
 });
 

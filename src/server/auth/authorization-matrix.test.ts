@@ -136,7 +136,8 @@ async function buildFixtures(): Promise<void> {
     ])
     .returning();
 
-  const add = (username: string, role: Exclude<Who, 'anonymous'>, scope: object) => addUser(db, { username, name: username, password: PW, role, ...scope });
+  const add = (username: string, role: Exclude<Who, 'anonymous'>, scope: object) =>
+    addUser(db, { username, name: username, password: PW, role, ...scope });
   await add('admin', 'admin', {});
   await add('pimpinan', 'pimpinan', { provinceCode: '36' });
   const asisten = await add('asisten', 'asisten', { provinceCode: '36' });
@@ -186,7 +187,11 @@ async function buildFixtures(): Promise<void> {
     review: {},
     contentHash: createHash('sha256').update(randomUUID()).digest('hex'),
   });
-  const recordRows = [recordRow(open.id, unitA!.id, asisten.id), recordRow(open.id, unitB!.id, asisten32.id), recordRow(final.id, unitP!.id, asisten32.id)];
+  const recordRows = [
+    recordRow(open.id, unitA!.id, asisten.id),
+    recordRow(open.id, unitB!.id, asisten32.id),
+    recordRow(final.id, unitP!.id, asisten32.id),
+  ];
 
   // Real files in the evidence store, so downloads can succeed.
   const store = new DirectoryEvidenceStore(join(t.dataDir, 'evidence'));
@@ -217,8 +222,16 @@ async function buildFixtures(): Promise<void> {
 
   // A clarification window per province of the open cycle, and an open dispute on each unit (on
   // an indicator no fixture record covers, so an allowed accept changes nothing).
-  const windowRows = ['36', '32'].map((scope) => ({ id: randomUUID(), cycleId: open.id, scope, deadline: new Date(Date.now() + 86_400_000), closedAt: null }));
-  const uncovered = scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => i.code))).find((c) => !scheme.instruments[0]!.covers.includes(c))!;
+  const windowRows = ['36', '32'].map((scope) => ({
+    id: randomUUID(),
+    cycleId: open.id,
+    scope,
+    deadline: new Date(Date.now() + 86_400_000),
+    closedAt: null,
+  }));
+  const uncovered = scheme.dimensions
+    .flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => i.code)))
+    .find((c) => !scheme.instruments[0]!.covers.includes(c))!;
   const disputeRows = [0, 1].map((i) => ({
     id: randomUUID(),
     windowId: windowRows[i]!.id,
@@ -239,27 +252,61 @@ async function buildFixtures(): Promise<void> {
 
   restoreFixtures = async () => {
     await db.transaction(async (tx) => {
-      await tx.update(bodies).set({ active: true }).where(inArray(bodies.id, [bodyA!.id, bodyB!.id, bodyP.id]));
-      await tx.update(units).set({ active: true }).where(inArray(units.id, [unitA!.id, unitB!.id, unitP!.id]));
+      await tx
+        .update(bodies)
+        .set({ active: true })
+        .where(inArray(bodies.id, [bodyA!.id, bodyB!.id, bodyP.id]));
+      await tx
+        .update(units)
+        .set({ active: true })
+        .where(inArray(units.id, [unitA!.id, unitB!.id, unitP!.id]));
       await tx.update(users).set({ active: true });
-      for (const c of cycleRows) await tx.insert(cycles).values(c).onConflictDoUpdate({ target: cycles.id, set: { status: c.status, provinceCode: null } });
-      for (const cb of cycleBodyRows) await tx.insert(cycleBodies).values(cb).onConflictDoUpdate({ target: [cycleBodies.cycleId, cycleBodies.bodyId], set: { status: cb.status } });
+      for (const c of cycleRows)
+        await tx
+          .insert(cycles)
+          .values(c)
+          .onConflictDoUpdate({ target: cycles.id, set: { status: c.status, provinceCode: null } });
+      for (const cb of cycleBodyRows)
+        await tx
+          .insert(cycleBodies)
+          .values(cb)
+          .onConflictDoUpdate({ target: [cycleBodies.cycleId, cycleBodies.bodyId], set: { status: cb.status } });
       for (const cu of cycleUnitRows) {
-        await tx.insert(cycleUnits).values(cu).onConflictDoUpdate({ target: [cycleUnits.cycleId, cycleUnits.unitId], set: { assessorId: cu.assessorId, status: cu.status } });
+        await tx
+          .insert(cycleUnits)
+          .values(cu)
+          .onConflictDoUpdate({ target: [cycleUnits.cycleId, cycleUnits.unitId], set: { assessorId: cu.assessorId, status: cu.status } });
       }
-      for (const r of recordRows) await tx.insert(records).values(r).onConflictDoUpdate({ target: records.id, set: { status: r.status, unitId: r.unitId, cycleId: r.cycleId } });
+      for (const r of recordRows)
+        await tx
+          .insert(records)
+          .values(r)
+          .onConflictDoUpdate({ target: records.id, set: { status: r.status, unitId: r.unitId, cycleId: r.cycleId } });
       for (const f of fileRows) await tx.insert(evidenceFiles).values(f).onConflictDoNothing();
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
-      for (const r of windowRows) await tx.insert(clarificationWindows).values(r).onConflictDoUpdate({ target: clarificationWindows.id, set: { deadline: r.deadline, closedAt: null } });
+      for (const r of windowRows)
+        await tx
+          .insert(clarificationWindows)
+          .values(r)
+          .onConflictDoUpdate({ target: clarificationWindows.id, set: { deadline: r.deadline, closedAt: null } });
       for (const r of disputeRows) {
-        await tx.insert(disputes).values(r).onConflictDoUpdate({ target: disputes.id, set: { status: 'open', evidence: r.evidence, resolvedBy: null, resolvedAt: null, resolution: null } });
+        await tx
+          .insert(disputes)
+          .values(r)
+          .onConflictDoUpdate({
+            target: disputes.id,
+            set: { status: 'open', evidence: r.evidence, resolvedBy: null, resolvedAt: null, resolution: null },
+          });
       }
       // The final cycle is public through its current, released national publication (the
       // snapshot built once by the publication builder); nothing else of the cycles is published.
       publicationRow ??= await fixturePublication(tx, final.id, publicationId);
       await tx.delete(publications).where(sql`${publications.id} <> ${publicationId}`);
-      await tx.insert(publications).values(publicationRow).onConflictDoUpdate({ target: publications.id, set: { status: 'current', supersededAt: null, publicAt: publicationRow.publicAt } });
+      await tx
+        .insert(publications)
+        .values(publicationRow)
+        .onConflictDoUpdate({ target: publications.id, set: { status: 'current', supersededAt: null, publicAt: publicationRow.publicAt } });
     });
   };
   await restoreFixtures();
@@ -291,7 +338,18 @@ async function fixturePublication(tx: Tx, cycleId: string, id: string): Promise<
   const cycle = (await getCycle(tx, cycleId))!;
   const publishedAt = new Date(Date.now() - 3_600_000);
   const snapshot = await buildSnapshot(tx, cycle, 'national', { version: 1, publishedAt, publicAt: publishedAt });
-  return { id, cycleId, scope: 'national', version: 1, status: 'current', publicAt: publishedAt, publishedAt, schemeHash: cycle.schemeHash, contentHash: hashSnapshot(snapshot), snapshot };
+  return {
+    id,
+    cycleId,
+    scope: 'national',
+    version: 1,
+    status: 'current',
+    publicAt: publishedAt,
+    publishedAt,
+    schemeHash: cycle.schemeHash,
+    contentHash: hashSnapshot(snapshot),
+    snapshot,
+  };
 }
 
 // ── Filling a route's URL ───────────────────────────────────────────────────────────────────
@@ -394,7 +452,12 @@ interface Operation {
 let openapi: Record<string, Record<string, Operation>> = {};
 
 /** Values the schema alone cannot guess: a real scheme id, an instrument of the cycle's scheme. */
-const hints = (): Record<string, unknown> => ({ scheme: 'ombudsman-2023', schemeId: 'ombudsman-2024', to: 'ombudsman-2023', instrument: instrumentCode });
+const hints = (): Record<string, unknown> => ({
+  scheme: 'ombudsman-2023',
+  schemeId: 'ombudsman-2024',
+  to: 'ombudsman-2023',
+  instrument: instrumentCode,
+});
 
 /** Optional query params sent anyway, because a handler requires them in combination. */
 const optionalQueryHints: Record<string, string> = { type: 'kota' };
@@ -498,7 +561,12 @@ interface Outcome {
 
 async function call(c: Case): Promise<Outcome> {
   const headers = c.who === 'anonymous' ? {} : sessions[c.who].headers;
-  const res = await t.app.inject({ method: c.route.method, url: c.url, headers, ...(c.payload === undefined ? {} : { payload: c.payload as object }) });
+  const res = await t.app.inject({
+    method: c.route.method,
+    url: c.url,
+    headers,
+    ...(c.payload === undefined ? {} : { payload: c.payload as object }),
+  });
   let body: { error?: { code?: string }; items?: unknown } | undefined;
   try {
     body = res.json();

@@ -53,7 +53,14 @@ export const policy = {
   'evidence.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
   'evidence.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'] },
   // Published results are public: every signed-in role reads them too, besides its own scope.
-  'result.read': { admin: ['all'], pimpinan: ['province', 'published'], asisten: ['assigned', 'published'], koordinator: ['body', 'published'], operator: ['unit', 'published'], public: ['published'] },
+  'result.read': {
+    admin: ['all'],
+    pimpinan: ['province', 'published'],
+    asisten: ['assigned', 'published'],
+    koordinator: ['body', 'published'],
+    operator: ['unit', 'published'],
+    public: ['published'],
+  },
   'audit.read': { admin: ['all'], pimpinan: ['province'] },
   /** Walking the whole (national) chain: admins only. */
   'audit.verify': { admin: ['all'] },

@@ -32,7 +32,12 @@ const LoginIn = z.object({
 /** Cookies are Secure when configured so or when the request came over https (directly or via a proxy). */
 const isSecure = (app: FastifyInstance, req: FastifyRequest): boolean => !!app.config.secureCookies || req.protocol === 'https';
 
-function setSessionCookies(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, s: { token: string; csrfToken: string; expiresAt: Date }): void {
+function setSessionCookies(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  s: { token: string; csrfToken: string; expiresAt: Date },
+): void {
   const common = { path: '/', sameSite: 'lax' as const, secure: isSecure(app, req), expires: s.expiresAt };
   reply.setCookie(SESSION_COOKIE, s.token, { ...common, httpOnly: true });
   // Readable by the web app's script (double-submit CSRF token), so not HttpOnly.
@@ -71,7 +76,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       }
       const user = await findUserForLogin(db, username);
       // An unknown or deactivated account costs the same hash as a wrong password (no enumeration).
-      const ok = user?.active ? await verifyPassword(user.passwordHash, body.password) : (await verifyPassword(await dummyHash(), body.password), false);
+      let ok = false;
+      if (user?.active) ok = await verifyPassword(user.passwordHash, body.password);
+      else await verifyPassword(await dummyHash(), body.password);
       if (!ok || !user) {
         await db.transaction(async (tx) => {
           await recordLoginAttempt(tx, username, ip, false, now);
@@ -91,7 +98,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         await recordLoginAttempt(tx, username, ip, true, now);
         await purgeExpiredSessions(tx, user.id, now);
         const s = await createSession(tx, user.id, now);
-        await appendAudit(tx, { actor: user, action: 'auth.login', subjectType: 'user', subjectId: user.id, provinceCode: user.provinceCode, diff: { ip }, at: now });
+        await appendAudit(tx, {
+          actor: user,
+          action: 'auth.login',
+          subjectType: 'user',
+          subjectId: user.id,
+          provinceCode: user.provinceCode,
+          diff: { ip },
+          at: now,
+        });
         return s;
       });
       setSessionCookies(app, req, reply, session);
@@ -127,7 +142,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const userId = token ? await deleteSessionById(tx, hashToken(token)) : null;
       const actor = auth.actor;
       if (userId && actor) {
-        await appendAudit(tx, { actor, action: 'auth.logout', subjectType: 'user', subjectId: actor.id, provinceCode: actor.provinceCode, diff: {} });
+        await appendAudit(tx, {
+          actor,
+          action: 'auth.logout',
+          subjectType: 'user',
+          subjectId: actor.id,
+          provinceCode: actor.provinceCode,
+          diff: {},
+        });
       }
       clearSessionCookies(app, req, reply);
       reply.status(204);

@@ -56,7 +56,11 @@ export async function resolveSession(db: Queryable, token: string, now = new Dat
 }
 
 /** Creates a session; returns the cookie token and the CSRF token. */
-export async function createSession(db: Queryable, userId: string, now = new Date()): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

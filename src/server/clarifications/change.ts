@@ -81,7 +81,11 @@ async function resultState(tx: Queryable, cu: CycleUnitContext, indicator: strin
     .select({ score: bodyResults.score })
     .from(bodyResults)
     .where(and(eq(bodyResults.cycleId, cu.cycle.id), eq(bodyResults.bodyId, cu.body.id)));
-  return { value: storedIndicatorValue(u?.breakdown as StoredUnitScore | undefined, indicator), unitScore: u?.score ?? null, bodyScore: b?.score ?? null };
+  return {
+    value: storedIndicatorValue(u?.breakdown as StoredUnitScore | undefined, indicator),
+    unitScore: u?.score ?? null,
+    bodyScore: b?.score ?? null,
+  };
 }
 
 /**
@@ -132,7 +136,8 @@ export async function applyIndicatorChange(
     if (chosen.length === 0) chosen = inScore;
   }
   if (chosen.length === 0) throw new AppError('change.no_records', { indicator: input.indicator });
-  if (chosen.every((r) => answerOf(r) === input.value)) throw new AppError('change.no_change', { indicator: input.indicator, value: input.value });
+  if (chosen.every((r) => answerOf(r) === input.value))
+    throw new AppError('change.no_change', { indicator: input.indicator, value: input.value });
 
   const before: ChangeSnapshot = {
     answers: Object.fromEntries(chosen.map((r) => [r.id, answerOf(r)])),
@@ -180,7 +185,17 @@ export async function applyIndicatorChange(
     subjectId: cu.unit.id,
     provinceCode: cu.body.provinceCode,
     at: now,
-    diff: { cycleId: cycle.id, bodyId: cu.body.id, indicator: input.indicator, source: input.source, disputeId: input.disputeId ?? null, changeId: row!.id, reason: input.reason, before, after },
+    diff: {
+      cycleId: cycle.id,
+      bodyId: cu.body.id,
+      indicator: input.indicator,
+      source: input.source,
+      disputeId: input.disputeId ?? null,
+      changeId: row!.id,
+      reason: input.reason,
+      before,
+      after,
+    },
   });
   return { before, after, changeId: row!.id };
 }

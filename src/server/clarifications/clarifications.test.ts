@@ -31,21 +31,43 @@ const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
 function upload(who: Who, disputeId: string, file: { name: string; type: string; content: Buffer }) {
-  const boundary = '----pantau' + Math.random().toString(16).slice(2);
+  const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
     file.content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return w.call(who, { method: 'POST', url: `/api/v1/disputes/${disputeId}/evidence`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return w.call(who, {
+    method: 'POST',
+    url: `/api/v1/disputes/${disputeId}/evidence`,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 const unitScore = async (unitId: string) =>
-  (await t.db.db.select({ score: unitResults.score, raw: unitResults.raw }).from(unitResults).where(and(eq(unitResults.cycleId, cycleId), eq(unitResults.unitId, unitId))))[0]!;
+  (
+    await t.db.db
+      .select({ score: unitResults.score, raw: unitResults.raw })
+      .from(unitResults)
+      .where(and(eq(unitResults.cycleId, cycleId), eq(unitResults.unitId, unitId)))
+  )[0]!;
 const bodyScore = async (bodyId: string) =>
-  (await t.db.db.select({ score: bodyResults.score }).from(bodyResults).where(and(eq(bodyResults.cycleId, cycleId), eq(bodyResults.bodyId, bodyId))))[0]!.score;
+  (
+    await t.db.db
+      .select({ score: bodyResults.score })
+      .from(bodyResults)
+      .where(and(eq(bodyResults.cycleId, cycleId), eq(bodyResults.bodyId, bodyId)))
+  )[0]!.score;
 const o1Answers = async (unitId: string) =>
-  (await t.db.db.select({ answers: records.answers }).from(records).where(and(eq(records.cycleId, cycleId), eq(records.unitId, unitId), eq(records.instrument, 'pengguna'))))
+  (
+    await t.db.db
+      .select({ answers: records.answers })
+      .from(records)
+      .where(and(eq(records.cycleId, cycleId), eq(records.unitId, unitId), eq(records.instrument, 'pengguna')))
+  )
     .map((r) => (r.answers as Record<string, number>).O1)
     .sort();
 const lastAudit = async () => (await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
@@ -55,7 +77,13 @@ const changeCount = async () => (await t.db.db.select({ n: count() }).from(resul
 async function engineScores(unitIds: string[]) {
   const sheets = await loadSheets(t.db.db, cycleId, unitIds);
   const scored = unitIds.map((id) => scoreUnit(w.scheme, { sheets: sheets.get(id)! }));
-  return { units: scored.map((u) => u.score), body: aggregate(w.scheme, scored.map((u) => ({ raw: u.raw, score: u.score, weight: u.weight, complete: u.complete }))).score };
+  return {
+    units: scored.map((u) => u.score),
+    body: aggregate(
+      w.scheme,
+      scored.map((u) => ({ raw: u.raw, score: u.score, weight: u.weight, complete: u.complete })),
+    ).score,
+  };
 }
 
 let windowId: string;
@@ -68,9 +96,21 @@ beforeAll(async () => {
   const a1 = fullUnit(w.scheme, cycleId, w.units.a1, () => 3);
   a1.find((r) => r.instrument === 'pengguna')!.answers.O1 = 0;
   await submitAll(w, 'asisten', a1);
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a2, () => 2));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.b1, () => 3));
-  await submitAll(w, 'admin', fullUnit(w.scheme, cycleId, w.units.other1, () => 2));
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.a2, () => 2),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.b1, () => 3),
+  );
+  await submitAll(
+    w,
+    'admin',
+    fullUnit(w.scheme, cycleId, w.units.other1, () => 2),
+  );
   // a1 is approved: its fieldwork is locked; only an accepted dispute may still change it.
   expect((await api('asisten', 'POST', `/cycles/${cycleId}/units/${w.units.a1}/submit`, {})).statusCode).toBe(200);
   expect((await api('pimpinan', 'POST', `/cycles/${cycleId}/units/${w.units.a1}/approve`, {})).statusCode).toBe(200);
@@ -101,9 +141,20 @@ describe('clarification windows', () => {
 
     const res = await api('pimpinan', 'POST', url, { scope: '36', deadline: inAnHour(), note: 'Klarifikasi hasil sementara' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ scope: '36', state: 'open', closedAt: null, note: 'Klarifikasi hasil sementara', disputes: { open: 0, accepted: 0, rejected: 0 } });
+    expect(res.json()).toMatchObject({
+      scope: '36',
+      state: 'open',
+      closedAt: null,
+      note: 'Klarifikasi hasil sementara',
+      disputes: { open: 0, accepted: 0, rejected: 0 },
+    });
     windowId = res.json().id;
-    expect(await lastAudit()).toMatchObject({ action: 'clarification.open', subjectId: windowId, provinceCode: '36', actorId: w.users.pimpinan.id });
+    expect(await lastAudit()).toMatchObject({
+      action: 'clarification.open',
+      subjectId: windowId,
+      provinceCode: '36',
+      actorId: w.users.pimpinan.id,
+    });
 
     const twice = await api('pimpinan', 'POST', url, { scope: '36', deadline: inAnHour() });
     expect(twice.statusCode).toBe(409);
@@ -142,7 +193,14 @@ describe('disputes', () => {
     const res = await api('koordinator', 'POST', url(w.units.a1), payload);
     expect(res.statusCode).toBe(201);
     const d = res.json();
-    expect(d).toMatchObject({ unitId: w.units.a1, bodyId: w.bodies.a.id, windowId, status: 'open', evidence: [], indicator: { code: 'O1', min: 0, max: 3 } });
+    expect(d).toMatchObject({
+      unitId: w.units.a1,
+      bodyId: w.bodies.a.id,
+      windowId,
+      status: 'open',
+      evidence: [],
+      indicator: { code: 'O1', min: 0, max: 3 },
+    });
     expect(d.indicator.levels.map((l: { value: number }) => l.value)).toEqual([0, 1, 2, 3]);
     expect(d.current.value).toBeCloseTo(2.9, 12);
     expect(d.current.answers).toHaveLength(30);
@@ -159,7 +217,11 @@ describe('disputes', () => {
   });
 
   it('takes evidence checked by content, readable only within scope', async () => {
-    const bad = await upload('koordinator', disputeA1, { name: 'catatan.txt', type: 'image/png', content: Buffer.from('bukan gambar sama sekali') });
+    const bad = await upload('koordinator', disputeA1, {
+      name: 'catatan.txt',
+      type: 'image/png',
+      content: Buffer.from('bukan gambar sama sekali'),
+    });
     expect(bad.statusCode).toBe(415);
     expect((await upload('koordinatorOther', disputeA1, { name: 'foto.png', type: 'image/png', content: PNG })).statusCode).toBe(403);
     const ok = await upload('koordinator', disputeA1, { name: 'foto loket.png', type: 'image/png', content: PNG });
@@ -224,7 +286,15 @@ describe('resolution', () => {
     expect(await bodyScore(w.bodies.a.id)).toBe(engine.body);
 
     const [change] = await t.db.db.select().from(resultChanges).where(eq(resultChanges.disputeId, disputeA1));
-    expect(change).toMatchObject({ cycleId, bodyId: w.bodies.a.id, unitId: w.units.a1, indicator: 'O1', source: 'dispute', reason: 'Bukti foto loket meyakinkan.', changedBy: w.users.pimpinan.id });
+    expect(change).toMatchObject({
+      cycleId,
+      bodyId: w.bodies.a.id,
+      unitId: w.units.a1,
+      indicator: 'O1',
+      source: 'dispute',
+      reason: 'Bukti foto loket meyakinkan.',
+      changedBy: w.users.pimpinan.id,
+    });
     const before = change!.before as { answers: Record<string, number>; value: number; unitScore: number; bodyScore: number };
     const after = change!.after as typeof before;
     expect(Object.keys(before.answers)).toHaveLength(30);
@@ -237,7 +307,12 @@ describe('resolution', () => {
     const events = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(2);
     expect(events.map((e) => e.action)).toEqual(['dispute.accept', 'result.change']);
     expect(events[1]).toMatchObject({ subjectType: 'unit', subjectId: w.units.a1, provinceCode: '36' });
-    expect(events[1]!.diff).toMatchObject({ indicator: 'O1', source: 'dispute', disputeId: disputeA1, after: { unitScore: 100, bodyScore: 83.33 } });
+    expect(events[1]!.diff).toMatchObject({
+      indicator: 'O1',
+      source: 'dispute',
+      disputeId: disputeA1,
+      after: { unitScore: 100, bodyScore: 83.33 },
+    });
 
     const again = await api('asisten', 'POST', `/disputes/${disputeA1}/accept`, { value: 2 });
     expect(again.statusCode).toBe(409);
@@ -245,7 +320,10 @@ describe('resolution', () => {
   });
 
   it('rejects with a reason only, changing no answer or score', async () => {
-    const created = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, { indicator: 'K1', statement: 'Kompetensi petugas sudah bersertifikat sejak 2023.' });
+    const created = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
+      indicator: 'K1',
+      statement: 'Kompetensi petugas sudah bersertifikat sejak 2023.',
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     const before = { unit: await unitScore(w.units.a2), body: await bodyScore(w.bodies.a.id), changes: await changeCount() };
@@ -273,7 +351,14 @@ describe('resolution', () => {
     ]);
     expect(v.disputes.map((d: { status: string }) => d.status).sort()).toEqual(['accepted', 'rejected']);
     expect(v.changes).toHaveLength(1);
-    expect(v.changes[0]).toMatchObject({ unitId: w.units.a1, indicator: 'O1', source: 'dispute', disputeId: disputeA1, before: { unitScore: 99.84 }, after: { unitScore: 100, value: 3 } });
+    expect(v.changes[0]).toMatchObject({
+      unitId: w.units.a1,
+      indicator: 'O1',
+      source: 'dispute',
+      disputeId: disputeA1,
+      before: { unitScore: 99.84 },
+      after: { unitScore: 100, value: 3 },
+    });
     expect(v.changes[0].indicatorText.id).toBeTruthy();
     expect((await api('pimpinan', 'GET', url)).statusCode).toBe(200);
     expect((await api('asisten', 'GET', url)).statusCode).toBe(200);
@@ -289,16 +374,31 @@ describe('after the deadline', () => {
   let openDispute: string;
 
   it('closes the window to new disputes and evidence; open disputes can still be decided', async () => {
-    const filed = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, { indicator: 'P1', statement: 'Standar pelayanan sudah dipublikasikan di laman resmi.' });
+    const filed = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
+      indicator: 'P1',
+      statement: 'Standar pelayanan sudah dipublikasikan di laman resmi.',
+    });
     expect(filed.statusCode).toBe(201);
     openDispute = filed.json().id;
-    await t.db.db.update(clarificationWindows).set({ deadline: new Date(Date.now() - 60_000) }).where(eq(clarificationWindows.id, windowId));
+    await t.db.db
+      .update(clarificationWindows)
+      .set({ deadline: new Date(Date.now() - 60_000) })
+      .where(eq(clarificationWindows.id, windowId));
 
-    const late = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, { indicator: 'P2', statement: 'Maklumat pelayanan sudah dipasang di ruang tunggu.' });
+    const late = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
+      indicator: 'P2',
+      statement: 'Maklumat pelayanan sudah dipasang di ruang tunggu.',
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('clarification.closed');
     expect(late.json().error.message).toMatch(/^Masa klarifikasi tidak sedang dibuka/);
-    const lateEn = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, { indicator: 'P2', statement: 'Maklumat pelayanan sudah dipasang.' }, 'en');
+    const lateEn = await api(
+      'koordinator',
+      'POST',
+      `/cycles/${cycleId}/units/${w.units.a2}/disputes`,
+      { indicator: 'P2', statement: 'Maklumat pelayanan sudah dipasang.' },
+      'en',
+    );
     expect(lateEn.json().error.message).toMatch(/^The clarification window is not open/);
     expect((await upload('koordinator', openDispute, { name: 'foto.png', type: 'image/png', content: PNG })).statusCode).toBe(409);
 
@@ -335,7 +435,15 @@ describe('applyIndicatorChange (the path errata use too)', () => {
       .limit(1);
     const actor = { id: w.users.admin.id, username: w.users.admin.username };
     const out = await t.db.db.transaction((tx) =>
-      applyIndicatorChange(tx, actor, { cycleId, unitId: w.units.b1, indicator: 'O2', value: 0, recordIds: [rec!.id], source: 'correction', reason: 'Erratum: jawaban salah ketik.' }),
+      applyIndicatorChange(tx, actor, {
+        cycleId,
+        unitId: w.units.b1,
+        indicator: 'O2',
+        value: 0,
+        recordIds: [rec!.id],
+        source: 'correction',
+        reason: 'Erratum: jawaban salah ketik.',
+      }),
     );
     expect(out.before).toMatchObject({ answers: { [rec!.id]: 3 }, value: 3, unitScore: 100, bodyScore: 100 });
     // O2 = 29 × 3 / 30 = 2.9 → 24.24 × 1/5 × (1 − 2.9/3) = 0.1616 points lost → 99.84.
@@ -348,7 +456,17 @@ describe('applyIndicatorChange (the path errata use too)', () => {
     expect(await lastAudit()).toMatchObject({ action: 'result.change', subjectId: w.units.b1 });
     // Nothing to change → refused.
     await expect(
-      t.db.db.transaction((tx) => applyIndicatorChange(tx, actor, { cycleId, unitId: w.units.b1, indicator: 'O2', value: 0, recordIds: [rec!.id], source: 'correction', reason: 'lagi' })),
+      t.db.db.transaction((tx) =>
+        applyIndicatorChange(tx, actor, {
+          cycleId,
+          unitId: w.units.b1,
+          indicator: 'O2',
+          value: 0,
+          recordIds: [rec!.id],
+          source: 'correction',
+          reason: 'lagi',
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'change.no_change' });
   });
 
@@ -377,19 +495,36 @@ describe('after publication', () => {
     expect(win.statusCode).toBe(409);
     expect(win.json().error.code).toBe('publication.locked');
 
-    const filed = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, { indicator: 'O2', statement: 'Jawaban O2 tidak sesuai bukti yang kami kirim.' });
+    const filed = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
+      indicator: 'O2',
+      statement: 'Jawaban O2 tidak sesuai bukti yang kami kirim.',
+    });
     expect(filed.statusCode).toBe(409);
     expect(filed.json().error.code).toBe('publication.locked');
 
     const actor = { id: w.users.pimpinan.id, username: w.users.pimpinan.username };
     const viaDispute = t.db.db.transaction((tx) =>
-      applyIndicatorChange(tx, actor, { cycleId, unitId: w.units.a2, indicator: 'O2', value: 3, source: 'dispute', reason: 'Sanggahan diterima' }),
+      applyIndicatorChange(tx, actor, {
+        cycleId,
+        unitId: w.units.a2,
+        indicator: 'O2',
+        value: 3,
+        source: 'dispute',
+        reason: 'Sanggahan diterima',
+      }),
     );
     await expect(viaDispute).rejects.toMatchObject({ code: 'publication.locked' });
     expect(await changeCount()).toBe(changesBefore);
 
     await t.db.db.transaction((tx) =>
-      applyIndicatorChange(tx, actor, { cycleId, unitId: w.units.a2, indicator: 'O2', value: 3, source: 'correction', reason: 'Ralat: jawaban O2 salah input' }),
+      applyIndicatorChange(tx, actor, {
+        cycleId,
+        unitId: w.units.a2,
+        indicator: 'O2',
+        value: 3,
+        source: 'correction',
+        reason: 'Ralat: jawaban O2 salah input',
+      }),
     );
     expect(await changeCount()).toBe(changesBefore + 1);
   });

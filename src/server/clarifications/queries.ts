@@ -107,7 +107,14 @@ export async function openWindow(
   if (await getWindowRow(tx, cycle.id, input.scope)) throw new AppError('clarification.window_exists', { scope: input.scope });
   const [row] = await tx
     .insert(clarificationWindows)
-    .values({ cycleId: cycle.id, scope: input.scope, openedAt: now, openedBy: actor.id, deadline: input.deadline, note: input.note ?? null })
+    .values({
+      cycleId: cycle.id,
+      scope: input.scope,
+      openedAt: now,
+      openedBy: actor.id,
+      deadline: input.deadline,
+      note: input.note ?? null,
+    })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new AppError('clarification.window_exists', { scope: input.scope });
@@ -239,7 +246,10 @@ export interface DisputeView {
 export function indicatorInfo(scheme: Scheme, code: string): IndicatorInfo {
   const i: Indicator | undefined = indicatorOf(scheme, code);
   if (!i) return { code, text: { id: code, en: code }, guidance: null, min: 0, max: 0, levels: [] };
-  const levels = i.scale.levels.length > 0 ? i.scale.levels : levelValues(i).map((value) => ({ value, descriptor: { id: String(value), en: String(value) } }));
+  const levels =
+    i.scale.levels.length > 0
+      ? i.scale.levels
+      : levelValues(i).map((value) => ({ value, descriptor: { id: String(value), en: String(value) } }));
   return { code, text: i.text, guidance: i.guidance ?? null, min: i.scale.min, max: i.scale.max, levels };
 }
 
@@ -260,7 +270,9 @@ async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): 
   const scheme = await cycleScheme(tx, cycle);
   const userIds = [...new Set(rows.flatMap((r) => [r.createdBy, r.resolvedBy]).filter((x): x is string => !!x))];
   const names = new Map(
-    userIds.length ? (await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.name]) : [],
+    userIds.length
+      ? (await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.name])
+      : [],
   );
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
   const unitRows = await tx
@@ -275,20 +287,36 @@ async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): 
     .where(and(eq(unitResults.cycleId, cycle.id), inArray(unitResults.unitId, unitIds)));
   const breakdown = new Map(results.map((r) => [r.unitId, r.breakdown as StoredUnitScore]));
   const recs = await tx
-    .select({ id: records.id, unitId: records.unitId, instrument: records.instrument, respondent: records.respondent, answers: records.answers })
+    .select({
+      id: records.id,
+      unitId: records.unitId,
+      instrument: records.instrument,
+      respondent: records.respondent,
+      answers: records.answers,
+    })
     .from(records)
     .where(and(eq(records.cycleId, cycle.id), inArray(records.unitId, unitIds)))
     .orderBy(asc(records.instrument), asc(records.respondent), asc(records.id));
   const changes = await tx
     .select({ disputeId: resultChanges.disputeId, before: resultChanges.before, after: resultChanges.after })
     .from(resultChanges)
-    .where(inArray(resultChanges.disputeId, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        resultChanges.disputeId,
+        rows.map((r) => r.id),
+      ),
+    );
   const changeOf = new Map(changes.map((c) => [c.disputeId, { before: c.before as ChangeSnapshot, after: c.after as ChangeSnapshot }]));
   return rows.map((r) => {
     const u = unitName.get(r.unitId);
     const answers = recs
       .filter((x) => x.unitId === r.unitId && r.indicator in (x.answers as object))
-      .map((x) => ({ recordId: x.id, instrument: x.instrument, respondent: x.respondent, value: (x.answers as Record<string, number | null>)[r.indicator] ?? null }));
+      .map((x) => ({
+        recordId: x.id,
+        instrument: x.instrument,
+        respondent: x.respondent,
+        value: (x.answers as Record<string, number | null>)[r.indicator] ?? null,
+      }));
     return {
       id: r.id,
       windowId: r.windowId,
@@ -336,13 +364,21 @@ export async function createDispute(
   if (cu.locked) throw new AppError('publication.locked', { subject: cu.body.name });
   const w = await openWindowFor(tx, cu, now);
   const scheme = await cycleScheme(tx, cu.cycle);
-  if (!indicatorOf(scheme, input.indicator)) throw new AppError('dispute.indicator_unknown', { indicator: input.indicator, schemeId: scheme.id });
+  if (!indicatorOf(scheme, input.indicator))
+    throw new AppError('dispute.indicator_unknown', { indicator: input.indicator, schemeId: scheme.id });
   // One open dispute per (unit, indicator); the advisory lock serialises concurrent filings.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dispute:${cu.cycle.id}:${cu.unit.id}:${input.indicator}`}))`);
   const [dup] = await tx
     .select({ id: disputes.id })
     .from(disputes)
-    .where(and(eq(disputes.cycleId, cu.cycle.id), eq(disputes.unitId, cu.unit.id), eq(disputes.indicator, input.indicator), eq(disputes.status, 'open')))
+    .where(
+      and(
+        eq(disputes.cycleId, cu.cycle.id),
+        eq(disputes.unitId, cu.unit.id),
+        eq(disputes.indicator, input.indicator),
+        eq(disputes.status, 'open'),
+      ),
+    )
     .limit(1);
   if (dup) throw new AppError('dispute.exists', { indicator: input.indicator });
   const [row] = await tx
@@ -367,7 +403,14 @@ export async function createDispute(
     subjectId: row!.id,
     provinceCode: cu.body.provinceCode,
     at: now,
-    diff: { cycleId: cu.cycle.id, bodyId: cu.body.id, unitId: cu.unit.id, windowId: w.id, indicator: input.indicator, statement: input.statement },
+    diff: {
+      cycleId: cu.cycle.id,
+      bodyId: cu.body.id,
+      unitId: cu.unit.id,
+      windowId: w.id,
+      indicator: input.indicator,
+      statement: input.statement,
+    },
   });
   return disputeView(tx, cu.cycle, row!.id);
 }
@@ -424,7 +467,15 @@ export async function resolveDispute(
     subjectId: row.id,
     provinceCode: cu.body.provinceCode,
     at: now,
-    diff: { cycleId: cu.cycle.id, unitId: cu.unit.id, indicator: row.indicator, before: { status: row.status }, after: { status: decision.status }, resolution: decision.resolution, change: decision.change ?? null },
+    diff: {
+      cycleId: cu.cycle.id,
+      unitId: cu.unit.id,
+      indicator: row.indicator,
+      before: { status: row.status },
+      after: { status: decision.status },
+      resolution: decision.resolution,
+      change: decision.change ?? null,
+    },
   });
 }
 
@@ -447,12 +498,26 @@ export async function listDisputes(tx: Queryable, actor: Actor, cycle: Cycle, f:
         f.status ? eq(disputes.status, f.status) : undefined,
         f.unitId ? eq(disputes.unitId, f.unitId) : undefined,
         f.bodyId ? eq(disputes.bodyId, f.bodyId) : undefined,
-        scopeWhere(actor, 'dispute.read', { provinceCode: bodies.provinceCode, bodyId: disputes.bodyId, unitId: disputes.unitId, assessorId: cycleUnits.assessorId }),
+        scopeWhere(actor, 'dispute.read', {
+          provinceCode: bodies.provinceCode,
+          bodyId: disputes.bodyId,
+          unitId: disputes.unitId,
+          assessorId: cycleUnits.assessorId,
+        }),
       ),
     )
     // Open first (oldest first: the queue), then the decided ones, newest first.
-    .orderBy(sql`case when ${disputes.status} = 'open' then 0 else 1 end`, sql`case when ${disputes.status} = 'open' then ${disputes.createdAt} end asc`, desc(disputes.resolvedAt), asc(disputes.id));
-  return toDisputeViews(tx, cycle, rows.map((r) => r.d));
+    .orderBy(
+      sql`case when ${disputes.status} = 'open' then 0 else 1 end`,
+      sql`case when ${disputes.status} = 'open' then ${disputes.createdAt} end asc`,
+      desc(disputes.resolvedAt),
+      asc(disputes.id),
+    );
+  return toDisputeViews(
+    tx,
+    cycle,
+    rows.map((r) => r.d),
+  );
 }
 
 // ── A body's clarification page ─────────────────────────────────────────────────────────────
@@ -510,16 +575,18 @@ export interface BodyClarification {
   window: WindowView | null;
   body: { id: string; code: string; name: string; type: string; provinceCode: string | null };
   result: { score: number; bandCode: string; complete: boolean } | null;
-  units: { id: string; name: string; sector: string; status: string; result: { score: number; bandCode: string; complete: boolean } | null }[];
+  units: {
+    id: string;
+    name: string;
+    sector: string;
+    status: string;
+    result: { score: number; bandCode: string; complete: boolean } | null;
+  }[];
   disputes: DisputeView[];
   changes: ChangeView[];
 }
 
-export async function bodyClarification(
-  tx: Queryable,
-  cycle: Cycle,
-  body: BodyClarification['body'],
-): Promise<BodyClarification> {
+export async function bodyClarification(tx: Queryable, cycle: Cycle, body: BodyClarification['body']): Promise<BodyClarification> {
   const w = await getWindowRow(tx, cycle.id, scopeOfProvince(body.provinceCode));
   const unitRows = await tx
     .select({

@@ -84,7 +84,9 @@ const DisputeView = z.object({
   resolution: z.string().nullable(),
   current: z.object({
     value: z.number().nullable(),
-    answers: z.array(z.object({ recordId: z.uuid(), instrument: z.string(), respondent: z.string().nullable(), value: z.number().nullable() })),
+    answers: z.array(
+      z.object({ recordId: z.uuid(), instrument: z.string(), respondent: z.string().nullable(), value: z.number().nullable() }),
+    ),
   }),
   change: z.object({ before: Snapshot, after: Snapshot }).nullable(),
 });
@@ -109,7 +111,6 @@ const ResultRef = z.object({ score: z.number(), bandCode: z.string(), complete: 
 const windowParams = z.object({ windowId: z.uuid() });
 const disputeParams = z.object({ disputeId: z.uuid() });
 
-
 export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));
   const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
@@ -132,7 +133,11 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, auth, params, body, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       auth.require('clarification.manage', scopeTarget(body.scope));
-      const view = await openWindow(tx, auth.user(), cycle, { scope: body.scope, deadline: new Date(body.deadline), note: body.note || null });
+      const view = await openWindow(tx, auth.user(), cycle, {
+        scope: body.scope,
+        deadline: new Date(body.deadline),
+        note: body.note || null,
+      });
       reply.status(201);
       return view;
     },
@@ -153,7 +158,10 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, auth, params, body }) => {
       const loaded = await loadWindow(tx, params.windowId);
       auth.require('clarification.manage', scopeTarget(loaded.row.scope));
-      return updateWindow(tx, auth.user(), loaded, { deadline: body.deadline ? new Date(body.deadline) : undefined, close: body.close === true });
+      return updateWindow(tx, auth.user(), loaded, {
+        deadline: body.deadline ? new Date(body.deadline) : undefined,
+        close: body.close === true,
+      });
     },
   );
 
@@ -192,7 +200,9 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
           window: WindowView.nullable(),
           body: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
           result: ResultRef.nullable(),
-          units: z.array(z.object({ id: z.uuid(), name: z.string(), sector: z.string(), status: z.string(), result: ResultRef.nullable() })),
+          units: z.array(
+            z.object({ id: z.uuid(), name: z.string(), sector: z.string(), status: z.string(), result: ResultRef.nullable() }),
+          ),
           disputes: z.array(DisputeView),
           changes: z.array(ChangeView),
         }),
@@ -202,7 +212,11 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const body = await getBodyRow(tx, params.bodyId);
       if (!body || !(await getLocusEntry(tx, cycle.id, body.id))) throw notFound('body');
-      auth.require('dispute.read', { provinceCode: body.provinceCode, bodyId: body.id, assessorIds: await bodyAssessorIds(tx, cycle.id, body.id) });
+      auth.require('dispute.read', {
+        provinceCode: body.provinceCode,
+        bodyId: body.id,
+        assessorIds: await bodyAssessorIds(tx, cycle.id, body.id),
+      });
       const { active: _active, ...ref } = body;
       const view = await bodyClarification(tx, cycle, ref);
       return {
@@ -264,7 +278,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'POST',
       url: '/disputes/:disputeId/evidence',
-      summary: 'Add an evidence file to an open dispute (multipart/form-data, one file: JPEG, PNG, WebP or PDF, checked by content) while the window is open',
+      summary:
+        'Add an evidence file to an open dispute (multipart/form-data, one file: JPEG, PNG, WebP or PDF, checked by content) while the window is open',
       tags,
       access: 'dispute.write',
       params: disputeParams,
@@ -334,7 +349,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'POST',
       url: '/disputes/:disputeId/accept',
-      summary: "Accept a dispute: the indicator's answer becomes `value` on the chosen records (default: every scored record answering it); results are recomputed and the change logged",
+      summary:
+        "Accept a dispute: the indicator's answer becomes `value` on the chosen records (default: every scored record answering it); results are recomputed and the change logged",
       tags,
       access: 'dispute.resolve',
       params: disputeParams,
@@ -357,7 +373,11 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
         reason: note ?? (lang === 'id' ? `Sanggahan diterima: ${loaded.row.statement}` : `Dispute accepted: ${loaded.row.statement}`),
         disputeId: loaded.row.id,
       });
-      await resolveDispute(tx, actor, loaded, { status: 'accepted', resolution: note, change: { changeId: change.changeId, value: body.value } });
+      await resolveDispute(tx, actor, loaded, {
+        status: 'accepted',
+        resolution: note,
+        change: { changeId: change.changeId, value: body.value },
+      });
       return disputeView(tx, loaded.cu.cycle, loaded.row.id);
     },
   );

@@ -12,7 +12,9 @@ export const clarificationWindows = pgTable(
   'clarification_windows',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
     /** A province code, or 'pusat' for bodies without a province (kementerian, lembaga). */
     scope: text('scope').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -30,10 +32,18 @@ export const disputes = pgTable(
   'disputes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    windowId: uuid('window_id').notNull().references(() => clarificationWindows.id),
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    windowId: uuid('window_id')
+      .notNull()
+      .references(() => clarificationWindows.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     /** Indicator code of the cycle's frozen scheme. */
     indicator: text('indicator').notNull(),
     statement: text('statement').notNull(),
@@ -56,9 +66,15 @@ export const resultChanges = pgTable(
   'result_changes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     indicator: text('indicator').notNull(),
     /** 'dispute' (an accepted dispute) | 'correction' (an erratum after publication) */
     source: text('source').notNull(),

@@ -25,11 +25,24 @@ const lastAudit = async () => (await t.db.db.select().from(auditEvents).orderBy(
 describe('api: /cycles', () => {
   describe('POST', () => {
     it('freezes the library scheme on the cycle with the sha256 of its canonical JSON', async () => {
-      const res = await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Penilaian 2024', year: 2024, schemeId: 'ombudsman-2024' } });
+      const res = await w.call('admin', {
+        method: 'POST',
+        url: '/api/v1/cycles',
+        payload: { name: 'Penilaian 2024', year: 2024, schemeId: 'ombudsman-2024' },
+      });
       expect(res.statusCode).toBe(201);
       const body = res.json();
-      const expected = createHash('sha256').update(canonicalJson(getScheme('ombudsman-2024'))).digest('hex');
-      expect(body).toMatchObject({ status: 'planning', family: 'ombudsman', schemeId: 'ombudsman-2024', schemeHash: expected, bodies: 0, units: 0 });
+      const expected = createHash('sha256')
+        .update(canonicalJson(getScheme('ombudsman-2024')))
+        .digest('hex');
+      expect(body).toMatchObject({
+        status: 'planning',
+        family: 'ombudsman',
+        schemeId: 'ombudsman-2024',
+        schemeHash: expected,
+        bodies: 0,
+        units: 0,
+      });
       expect(body.instruments.find((i: { code: string }) => i.code === 'pengguna')).toMatchObject({ target: 30, min: 30 });
       const [row] = await t.db.db.select({ scheme: cycles.scheme }).from(cycles).where(eq(cycles.id, body.id));
       // What is stored hashes to the same value: the frozen copy is the library file as it was.
@@ -39,7 +52,9 @@ describe('api: /cycles', () => {
     });
 
     it('serves the frozen scheme, not the library, with its hash as ETag', async () => {
-      const created = (await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Beku', year: 2023, schemeId: 'ombudsman-2023' } })).json();
+      const created = (
+        await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Beku', year: 2023, schemeId: 'ombudsman-2023' } })
+      ).json();
       // Simulate a later library edit: the stored copy is what the cycle keeps using.
       await t.db.db.update(cycles).set({ name: 'Beku' }).where(eq(cycles.id, created.id));
       const res = await w.call('asisten', { method: 'GET', url: `/api/v1/cycles/${created.id}/scheme` });
@@ -49,17 +64,30 @@ describe('api: /cycles', () => {
     });
 
     it('rejects an unknown scheme with 400 and a translated message', async () => {
-      const res = await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Tak dikenal', year: 2024, schemeId: 'ombudsman-1999' }, headers: { 'accept-language': 'en' } });
+      const res = await w.call('admin', {
+        method: 'POST',
+        url: '/api/v1/cycles',
+        payload: { name: 'Tak dikenal', year: 2024, schemeId: 'ombudsman-1999' },
+        headers: { 'accept-language': 'en' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'scheme.unknown', message: 'Unknown methodology: ombudsman-1999.' });
     });
 
     it('is for admins only', async () => {
       for (const who of ['pimpinan', 'asisten', 'koordinator', 'operator'] as const) {
-        const res = await w.call(who, { method: 'POST', url: '/api/v1/cycles', payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' } });
+        const res = await w.call(who, {
+          method: 'POST',
+          url: '/api/v1/cycles',
+          payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' },
+        });
         expect(res.statusCode, who).toBe(403);
       }
-      const anon = await w.call('public', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' } });
+      const anon = await w.call('public', {
+        method: 'POST',
+        url: '/api/v1/cycles',
+        payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' },
+      });
       expect(anon.statusCode).toBe(401);
     });
   });
@@ -97,17 +125,28 @@ describe('api: /cycles/:id/status', () => {
     const skip = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'review' } });
     expect(skip.statusCode).toBe(409);
     expect(skip.json().error).toMatchObject({ code: 'cycle.invalid_transition', details: { from: 'planning', to: 'review' } });
-    expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'fieldwork' } })).statusCode).toBe(200);
-    expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'planning' } })).statusCode).toBe(409);
-    expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'review' } })).statusCode).toBe(200);
+    expect(
+      (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'fieldwork' } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'planning' } })).statusCode,
+    ).toBe(409);
+    expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'review' } })).statusCode).toBe(
+      200,
+    );
     const final = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'final' } });
     expect(final.statusCode).toBe(409);
     expect(final.json().error).toMatchObject({ code: 'cycle.bodies_open', details: { open: 1 } });
-    expect(await lastAudit()).toMatchObject({ action: 'cycle.transition', diff: { before: { status: 'fieldwork' }, after: { status: 'review' } } });
+    expect(await lastAudit()).toMatchObject({
+      action: 'cycle.transition',
+      diff: { before: { status: 'fieldwork' }, after: { status: 'review' } },
+    });
   });
 
   it('refuses fieldwork without a locus', async () => {
-    const created = (await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Kosong', year: 2024, schemeId: 'ombudsman-2024' } })).json();
+    const created = (
+      await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Kosong', year: 2024, schemeId: 'ombudsman-2024' } })
+    ).json();
     const res = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${created.id}/status`, payload: { status: 'fieldwork' } });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('cycle.locus_empty');
@@ -116,7 +155,9 @@ describe('api: /cycles/:id/status', () => {
 
 describe('api: locus and assignments', () => {
   it('adds a body with its active units, idempotently', async () => {
-    const id = (await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Lokus', year: 2024, schemeId: 'ombudsman-2024' } })).json().id;
+    const id = (
+      await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Lokus', year: 2024, schemeId: 'ombudsman-2024' } })
+    ).json().id;
     const first = await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${id}/bodies`, payload: { bodyId: w.bodies.a.id } });
     expect(first.statusCode).toBe(200);
     expect(first.json().added.sort()).toEqual([w.units.a1, w.units.a2].sort());
@@ -126,19 +167,32 @@ describe('api: locus and assignments', () => {
   });
 
   it("refuses a pimpinan another province's body", async () => {
-    const id = (await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Lokus 2', year: 2024, schemeId: 'ombudsman-2024' } })).json().id;
+    const id = (
+      await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Lokus 2', year: 2024, schemeId: 'ombudsman-2024' } })
+    ).json().id;
     const res = await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${id}/bodies`, payload: { bodyId: w.bodies.other.id } });
     expect(res.statusCode).toBe(403);
   });
 
-  it('assigns only an active asisten of the unit\'s province', async () => {
+  it("assigns only an active asisten of the unit's province", async () => {
     const id = await openCycle(w, { bodies: [w.bodies.a], status: 'planning' });
-    const bad = await w.call('admin', { method: 'PUT', url: `/api/v1/cycles/${id}/units/${w.units.a1}/assignment`, payload: { assessorId: w.users.operator.id } });
+    const bad = await w.call('admin', {
+      method: 'PUT',
+      url: `/api/v1/cycles/${id}/units/${w.units.a1}/assignment`,
+      payload: { assessorId: w.users.operator.id },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('assessor.invalid');
-    const ok = await w.call('pimpinan', { method: 'PUT', url: `/api/v1/cycles/${id}/units/${w.units.a1}/assignment`, payload: { assessorId: w.users.asistenOther.id, dueDate: '2024-08-31' } });
+    const ok = await w.call('pimpinan', {
+      method: 'PUT',
+      url: `/api/v1/cycles/${id}/units/${w.units.a1}/assignment`,
+      payload: { assessorId: w.users.asistenOther.id, dueDate: '2024-08-31' },
+    });
     expect(ok.json()).toEqual({ assessorId: w.users.asistenOther.id, dueDate: '2024-08-31' });
-    expect(await lastAudit()).toMatchObject({ action: 'assignment.set', diff: { after: { assessorId: w.users.asistenOther.id, dueDate: '2024-08-31' } } });
+    expect(await lastAudit()).toMatchObject({
+      action: 'assignment.set',
+      diff: { after: { assessorId: w.users.asistenOther.id, dueDate: '2024-08-31' } },
+    });
   });
 
   it('keeps a unit with records in the locus (409)', async () => {
@@ -170,7 +224,9 @@ describe('api: progress', () => {
     expect(page.items.map((b: { bodyId: string }) => b.bodyId)).toEqual([w.bodies.a.id]);
     const body = page.items[0];
     const a1 = body.units.find((u: { unitId: string }) => u.unitId === w.units.a1);
-    const byCode = Object.fromEntries(a1.instruments.map((i: { code: string; done: number; target: number }) => [i.code, `${i.done}/${i.target}`]));
+    const byCode = Object.fromEntries(
+      a1.instruments.map((i: { code: string; done: number; target: number }) => [i.code, `${i.done}/${i.target}`]),
+    );
     expect(byCode).toEqual({ pejabat: '4/4', dokumen: '1/1', 'observasi-produk': '2/2', pengguna: '27/30', 'pengelola-pengaduan': '2/2' });
     expect(a1).toMatchObject({ done: 36, target: 39, complete: false, assessor: { id: w.users.asisten.id } });
     expect(a1.result).toMatchObject({ complete: false });
@@ -179,7 +235,7 @@ describe('api: progress', () => {
     expect(body).toMatchObject({ done: 36, target: 78, unitsComplete: 0 });
   });
 
-  it("shows an operator only their own unit", async () => {
+  it('shows an operator only their own unit', async () => {
     const page = (await w.call('operator', { method: 'GET', url: `/api/v1/cycles/${cycleId}/progress` })).json();
     expect(page.items).toHaveLength(1);
     expect(page.items[0].units.map((u: { unitId: string }) => u.unitId)).toEqual([w.units.a1]);
@@ -202,4 +258,3 @@ describe('audit', () => {
     expect(result.ok).toBe(true);
   });
 });
-

@@ -148,7 +148,15 @@ export async function createCycle(tx: Tx, actor: AuditActor, input: NewCycle): P
     subjectType: 'cycle',
     subjectId: cycle.id,
     provinceCode: cycle.provinceCode,
-    diff: { name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, schemeHash, status: cycle.status, provinceCode: cycle.provinceCode, source: cycle.source },
+    diff: {
+      name: cycle.name,
+      year: cycle.year,
+      schemeId: cycle.schemeId,
+      schemeHash,
+      status: cycle.status,
+      provinceCode: cycle.provinceCode,
+      source: cycle.source,
+    },
   });
   return cycle;
 }
@@ -197,7 +205,13 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   return {
-    items: rows.map(({ schemeTitle, bodies: b, units: u, published, ...r }) => ({ ...toCycle(r), schemeTitle, bodies: b, units: u, published })),
+    items: rows.map(({ schemeTitle, bodies: b, units: u, published, ...r }) => ({
+      ...toCycle(r),
+      schemeTitle,
+      bodies: b,
+      units: u,
+      published,
+    })),
     total,
     page: f.page,
     pageSize: f.pageSize,
@@ -372,7 +386,14 @@ export interface LocusBody {
 
 export async function getBodyRow(tx: Queryable, bodyId: string): Promise<LocusBody | undefined> {
   const [row] = await tx
-    .select({ id: bodies.id, code: bodies.code, name: bodies.name, type: bodies.type, provinceCode: bodies.provinceCode, active: bodies.active })
+    .select({
+      id: bodies.id,
+      code: bodies.code,
+      name: bodies.name,
+      type: bodies.type,
+      provinceCode: bodies.provinceCode,
+      active: bodies.active,
+    })
     .from(bodies)
     .where(eq(bodies.id, bodyId))
     .limit(1);
@@ -383,16 +404,19 @@ export async function getBodyRow(tx: Queryable, bodyId: string): Promise<LocusBo
  * Adds a body and its units to the locus (all its active units when `unitIds` is absent).
  * Adding what is already there changes nothing. A province cycle takes only bodies of its province.
  */
-export async function addLocusBody(tx: Tx, actor: AuditActor, cycle: Cycle, body: LocusBody, unitIds?: string[]): Promise<{ added: string[] }> {
+export async function addLocusBody(
+  tx: Tx,
+  actor: AuditActor,
+  cycle: Cycle,
+  body: LocusBody,
+  unitIds?: string[],
+): Promise<{ added: string[] }> {
   assertLocusOpen(cycle);
   if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
   if (cycle.provinceCode && body.provinceCode !== cycle.provinceCode) {
     throw new AppError('locus.outside_province', { subject: body.name });
   }
-  const bodyUnits = await tx
-    .select({ id: units.id, active: units.active })
-    .from(units)
-    .where(eq(units.bodyId, body.id));
+  const bodyUnits = await tx.select({ id: units.id, active: units.active }).from(units).where(eq(units.bodyId, body.id));
   const known = new Map(bodyUnits.map((u) => [u.id, u.active]));
   const wanted = unitIds ?? bodyUnits.filter((u) => u.active).map((u) => u.id);
   for (const id of wanted) {
@@ -543,7 +567,8 @@ export async function setFollowups(tx: Tx, actor: AuditActor, cycle: Cycle, body
   if (cycle.status === 'final' || cycle.source === 'imported') throw new AppError('cycle.closed', { status: cycle.status });
   const entry = await getLocusEntry(tx, cycle.id, body.id);
   if (!entry) throw notFound('body');
-  if (covers((await cycleScopes(tx, cycle.id)).covered, body.provinceCode)) throw new AppError('publication.locked', { subject: body.name });
+  if (covers((await cycleScopes(tx, cycle.id)).covered, body.provinceCode))
+    throw new AppError('publication.locked', { subject: body.name });
   await tx
     .update(cycleBodies)
     .set({ followups })
@@ -625,7 +650,13 @@ export interface LocusFilter extends Paging {
  * The locus with progress per unit and per body, paginated by body. Units the caller may not
  * read (record.read) are left out, and so are bodies left without any.
  */
-export async function locusProgress(tx: Queryable, actor: Actor | null, cycle: Cycle, scheme: Scheme, f: LocusFilter): Promise<PageOf<BodyProgress>> {
+export async function locusProgress(
+  tx: Queryable,
+  actor: Actor | null,
+  cycle: Cycle,
+  scheme: Scheme,
+  f: LocusFilter,
+): Promise<PageOf<BodyProgress>> {
   // Units of a published body are visible to every reader of the cycle; the others by record.read.
   const unitScope = or(
     bodyCoveredSql(cycleUnits.cycleId, bodies.provinceCode, { released: true }),
@@ -650,7 +681,10 @@ export async function locusProgress(tx: Queryable, actor: Actor | null, cycle: C
     .innerJoin(bodies, eq(bodies.id, cycleUnits.bodyId))
     .where(unitWhere);
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(bodyIdsQuery.as('b'));
-  const page = await bodyIdsQuery.orderBy(asc(bodies.code)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const page = await bodyIdsQuery
+    .orderBy(asc(bodies.code))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const bodyIds = page.map((b) => b.bodyId);
   if (bodyIds.length === 0) return { items: [], total, page: f.page, pageSize: f.pageSize };
 
@@ -775,5 +809,7 @@ export async function myAssignments(tx: Queryable, actor: Actor): Promise<MyAssi
     }
   }
   const key = (a: MyAssignment) => a.unit.dueDate ?? '9999-12-31';
-  return out.sort((a, b) => key(a).localeCompare(key(b)) || a.body.name.localeCompare(b.body.name) || a.unit.name.localeCompare(b.unit.name));
+  return out.sort(
+    (a, b) => key(a).localeCompare(key(b)) || a.body.name.localeCompare(b.body.name) || a.unit.name.localeCompare(b.unit.name),
+  );
 }

@@ -50,7 +50,10 @@ import { eq } from 'drizzle-orm';
 const tags = ['cycles'];
 
 /** 401/403 unless the caller may read the cycle (public: cycles with a released publication only). */
-const cycleReadTarget = async (tx: Queryable, cycle: CycleT) => ({ published: await cycleIsPublic(tx, cycle.id), provinceCode: cycle.provinceCode });
+const cycleReadTarget = async (tx: Queryable, cycle: CycleT) => ({
+  published: await cycleIsPublic(tx, cycle.id),
+  provinceCode: cycle.provinceCode,
+});
 
 export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -69,7 +72,10 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
         family: z.enum(['ombudsman', 'pekppp', 'skm']).optional(),
         province: provinceCode.optional(),
         /** true: only cycles the public can read (a released current publication). */
-        published: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+        published: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional(),
       }),
       response: { 200: pageOf(CycleSummary) },
     },
@@ -134,7 +140,11 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       auth.require('cycle.read', await cycleReadTarget(tx, cycle));
       // Content-addressed: the same hash is always the same scheme.
       reply.header('etag', `"${cycle.schemeHash}"`);
-      return { schemeId: cycle.schemeId, schemeHash: cycle.schemeHash, scheme: (await cycleScheme(tx, cycle)) as unknown as Record<string, unknown> };
+      return {
+        schemeId: cycle.schemeId,
+        schemeHash: cycle.schemeHash,
+        scheme: (await cycleScheme(tx, cycle)) as unknown as Record<string, unknown>,
+      };
     },
   );
 
@@ -321,7 +331,13 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
         200: z.object({
           items: z.array(
             z.object({
-              cycle: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), status: z.enum(cycleStatuses), schemeId: z.string() }),
+              cycle: z.object({
+                id: z.uuid(),
+                name: z.string(),
+                year: z.number().int(),
+                status: z.enum(cycleStatuses),
+                schemeId: z.string(),
+              }),
               body: z.object({ id: z.uuid(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
               unit: UnitProgress,
             }),

@@ -33,8 +33,12 @@ export const cycles = pgTable(
 export const cycleBodies = pgTable(
   'cycle_bodies',
   {
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
     /** open | final (final once every unit is approved) */
     status: text('status').notNull().default('open'),
     /**
@@ -50,9 +54,15 @@ export const cycleBodies = pgTable(
 export const cycleUnits = pgTable(
   'cycle_units',
   {
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
     assessorId: uuid('assessor_id').references(() => users.id),
     dueDate: date('due_date'),
     /** pending | submitted | approved | returned */
@@ -61,5 +71,9 @@ export const cycleUnits = pgTable(
     review: jsonb('review').notNull().default({}),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.cycleId, t.unitId] }), index('cycle_units_body_idx').on(t.cycleId, t.bodyId), index('cycle_units_assessor_idx').on(t.assessorId)],
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.unitId] }),
+    index('cycle_units_body_idx').on(t.cycleId, t.bodyId),
+    index('cycle_units_assessor_idx').on(t.assessorId),
+  ],
 );

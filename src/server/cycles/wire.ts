@@ -55,7 +55,9 @@ export const UnitProgress = z.object({
   status: z.enum(unitStatuses),
   assessor: z.object({ id: z.uuid(), name: z.string(), username: z.string() }).nullable(),
   dueDate: z.string().nullable(),
-  instruments: z.array(z.object({ code: z.string(), done: z.number().int(), target: z.number().int(), min: z.number().int(), complete: z.boolean() })),
+  instruments: z.array(
+    z.object({ code: z.string(), done: z.number().int(), target: z.number().int(), min: z.number().int(), complete: z.boolean() }),
+  ),
   done: z.number().int(),
   target: z.number().int(),
   complete: z.boolean(),

@@ -44,17 +44,25 @@ const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), B
 
 /** A multipart/form-data body: fields first, then the file. */
 function form(fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) {
-  const boundary = '----pantau' + Math.random().toString(16).slice(2);
+  const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+  );
   parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const upload = (who: Parameters<World['call']>[0], fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) => {
+const upload = (
+  who: Parameters<World['call']>[0],
+  fields: Record<string, string>,
+  file: { name: string; type: string; content: Buffer },
+) => {
   const f = form(fields, file);
   return w.call(who, { method: 'POST', url: '/api/v1/evidence', payload: f.payload, headers: f.headers });
 };
@@ -91,7 +99,13 @@ describe('DirectoryEvidenceStore', () => {
   it('stores nothing when the inspection rejects the content', async () => {
     const root = join(dataDir, 'unit-store-2');
     const store = new DirectoryEvidenceStore(root);
-    await expect(store.put(Readable.from([Buffer.from('not allowed')]), { inspect: () => { throw new Error('no'); } })).rejects.toThrow('no');
+    await expect(
+      store.put(Readable.from([Buffer.from('not allowed')]), {
+        inspect: () => {
+          throw new Error('no');
+        },
+      }),
+    ).rejects.toThrow('no');
     expect(readdirSync(root).filter((d) => d !== 'tmp')).toEqual([]);
     expect(readdirSync(join(root, 'tmp'))).toEqual([]);
   });
@@ -99,10 +113,22 @@ describe('DirectoryEvidenceStore', () => {
 
 describe('api: POST /evidence', () => {
   it('stores an upload by content, links it to the record and indicator, and audits it', async () => {
-    const res = await upload('asisten', { cycleId, unitId: w.units.a1, recordId, indicator: 'K1', kind: 'foto' }, { name: 'loket.png', type: 'image/png', content: PNG });
+    const res = await upload(
+      'asisten',
+      { cycleId, unitId: w.units.a1, recordId, indicator: 'K1', kind: 'foto' },
+      { name: 'loket.png', type: 'image/png', content: PNG },
+    );
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ sha256: sha(PNG), size: PNG.length, mime: 'image/png', recordId, indicator: 'K1', kind: 'foto', filename: 'loket.png' });
+    expect(body).toMatchObject({
+      sha256: sha(PNG),
+      size: PNG.length,
+      mime: 'image/png',
+      recordId,
+      indicator: 'K1',
+      kind: 'foto',
+      filename: 'loket.png',
+    });
     expect(existsSync(join(dataDir, 'evidence', body.sha256.slice(0, 2), body.sha256.slice(2, 4), body.sha256))).toBe(true);
     const [event] = await db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
     expect(event).toMatchObject({ action: 'evidence.upload', subjectId: body.id, provinceCode: '36' });
@@ -111,7 +137,13 @@ describe('api: POST /evidence', () => {
   it('deduplicates the same content uploaded twice (one file, two links)', async () => {
     const before = await fileRows();
     const a = (await upload('asisten', { cycleId, unitId: w.units.a1 }, { name: 'sk.pdf', type: 'application/pdf', content: PDF })).json();
-    const b = (await upload('operator', { cycleId, unitId: w.units.a1, indicator: 'S1' }, { name: 'sk-lagi.pdf', type: 'application/pdf', content: PDF })).json();
+    const b = (
+      await upload(
+        'operator',
+        { cycleId, unitId: w.units.a1, indicator: 'S1' },
+        { name: 'sk-lagi.pdf', type: 'application/pdf', content: PDF },
+      )
+    ).json();
     expect(a.sha256).toBe(b.sha256);
     expect(a.id).not.toBe(b.id);
     expect(await fileRows()).toBe(before + 1);
@@ -119,7 +151,11 @@ describe('api: POST /evidence', () => {
 
   it('rejects a file whose bytes are not JPEG, PNG, WebP or PDF with 415, whatever its name and declared type', async () => {
     const links = (await db.db.select({ n: count() }).from(evidenceLinks))[0]!.n;
-    const res = await upload('asisten', { cycleId, unitId: w.units.a1 }, { name: 'foto.jpg', type: 'image/jpeg', content: Buffer.from('<html><script>alert(1)</script></html>') });
+    const res = await upload(
+      'asisten',
+      { cycleId, unitId: w.units.a1 },
+      { name: 'foto.jpg', type: 'image/jpeg', content: Buffer.from('<html><script>alert(1)</script></html>') },
+    );
     expect(res.statusCode).toBe(415);
     expect(res.json().error).toMatchObject({ code: 'request.unsupported_type', details: { type: 'image/jpeg' } });
     expect((await db.db.select({ n: count() }).from(evidenceLinks))[0]!.n).toBe(links);
@@ -148,8 +184,10 @@ describe('api: POST /evidence', () => {
 });
 
 describe('api: GET /evidence', () => {
-  it('lists a unit\'s evidence and serves the bytes to those who may read them', async () => {
-    const list = (await w.call('koordinator', { method: 'GET', url: `/api/v1/cycles/${cycleId}/units/${w.units.a1}/evidence?indicator=K1` })).json();
+  it("lists a unit's evidence and serves the bytes to those who may read them", async () => {
+    const list = (
+      await w.call('koordinator', { method: 'GET', url: `/api/v1/cycles/${cycleId}/units/${w.units.a1}/evidence?indicator=K1` })
+    ).json();
     expect(list.items).toHaveLength(1);
     const id = list.items[0].id;
     const res = await w.call('koordinator', { method: 'GET', url: `/api/v1/evidence/${id}` });

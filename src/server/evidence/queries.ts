@@ -56,7 +56,10 @@ export async function checkLink(tx: Queryable, cu: CycleUnitContext, link: LinkI
     const scheme = await cycleScheme(tx, cu.cycle);
     if (!indicatorCodes(scheme).has(link.indicator)) {
       throw new AppError('evidence.invalid_link', {
-        reason: lang === 'id' ? `indikator ${link.indicator} tidak ada dalam metodologi ${scheme.id}` : `indicator ${link.indicator} is not part of methodology ${scheme.id}`,
+        reason:
+          lang === 'id'
+            ? `indikator ${link.indicator} tidak ada dalam metodologi ${scheme.id}`
+            : `indicator ${link.indicator} is not part of methodology ${scheme.id}`,
       });
     }
   }
@@ -91,7 +94,16 @@ export async function linkEvidence(
     subjectType: 'evidence',
     subjectId: view.id,
     provinceCode: cu.body.provinceCode,
-    diff: { cycleId: cu.cycle.id, unitId: cu.unit.id, recordId: view.recordId, indicator: view.indicator, sha256: file.sha256, size: file.size, mime: file.mime, filename: view.filename },
+    diff: {
+      cycleId: cu.cycle.id,
+      unitId: cu.unit.id,
+      recordId: view.recordId,
+      indicator: view.indicator,
+      sha256: file.sha256,
+      size: file.size,
+      mime: file.mime,
+      filename: view.filename,
+    },
   });
   return view;
 }

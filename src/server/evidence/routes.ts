@@ -39,7 +39,6 @@ const UploadFields = z.object({
   kind: z.string().min(1).max(40).optional(),
 });
 
-
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));
   const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
@@ -75,10 +74,17 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         const parsed = UploadFields.safeParse(fields);
         if (!parsed.success) {
           part.file.resume();
-          throw new AppError('request.invalid', { summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+          throw new AppError('request.invalid', {
+            summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          });
         }
         const f = parsed.data;
-        const link = { recordId: f.recordId ?? null, indicator: f.indicator ?? null, kind: f.kind ?? null, filename: cleanName(part.filename) };
+        const link = {
+          recordId: f.recordId ?? null,
+          indicator: f.indicator ?? null,
+          kind: f.kind ?? null,
+          filename: cleanName(part.filename),
+        };
         const cycle = await getCycleOr404(db, f.cycleId);
         const cu = await getCycleUnitOr404(db, cycle, f.unitId);
         try {

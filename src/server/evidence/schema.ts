@@ -17,9 +17,15 @@ export const evidenceLinks = pgTable(
   'evidence_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sha256: text('sha256').notNull().references(() => evidenceFiles.sha256),
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => evidenceFiles.sha256),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     recordId: uuid('record_id').references(() => records.id),
     /** Indicator code the file supports, when it supports one. */
     indicator: text('indicator'),

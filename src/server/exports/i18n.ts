@@ -84,8 +84,8 @@ const id = {
   'col.meaning': 'Arti',
   'col.example': 'Contoh',
   'col.resultRange': 'Rentang nilai',
-  'yes': 'ya',
-  'no': 'tidak',
+  yes: 'ya',
+  no: 'tidak',
   // Templates
   'tpl.results.title': 'Templat impor hasil penilaian historis',
   'tpl.results.intro':
@@ -186,8 +186,8 @@ const en: Record<Key, string> = {
   'col.meaning': 'Meaning',
   'col.example': 'Example',
   'col.resultRange': 'Result range',
-  'yes': 'yes',
-  'no': 'no',
+  yes: 'yes',
+  no: 'no',
   'tpl.results.title': 'Import template: historical assessment results',
   'tpl.results.intro':
     'Fill the "Results" (or "Hasil") sheet: one row per government per year. Row 1 holds the column headers; do not change them. Blank rows are skipped. The whole file is checked first: if there is any error, nothing is saved and every error is shown by row and column.',

@@ -45,7 +45,9 @@ function csv(rows: CellIn[][], delimiter = ',', bom = false, eol = '\r\n'): Buff
   return Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8');
 }
 
-const registry = new Map<string, KnownBody>(SAMPLE_BODIES.map((b) => [b.code, { id: `id-${b.code}`, code: b.code, name: b.name, type: b.type }]));
+const registry = new Map<string, KnownBody>(
+  SAMPLE_BODIES.map((b) => [b.code, { id: `id-${b.code}`, code: b.code, name: b.name, type: b.type }]),
+);
 const ctx: ResultsImportContext = { lookupBody: async (code) => registry.get(code) };
 
 function errorsOf<T>(r: ImportResult<T>): ImportIssue[] {
@@ -54,7 +56,7 @@ function errorsOf<T>(r: ImportResult<T>): ImportIssue[] {
   return r.errors;
 }
 
-function valueOf<T>(r: ImportResult<T>): T {
+function okValue<T>(r: ImportResult<T>): T {
   if (!r.ok) throw new Error(`expected ok: true, got ${JSON.stringify(r.errors, null, 1)}`);
   return r.value;
 }
@@ -92,7 +94,14 @@ describe('import: historical results template', () => {
     expect((id.getWorksheet('Hasil')!.getRow(1).values as CellIn[]).slice(1)).toEqual(HEADER);
     expect(id.getWorksheet('Hasil')!.getColumn(2).numFmt).toBe('@');
     const en = await load(await resultsTemplateXlsx('en'));
-    expect((en.getWorksheet('Results')!.getRow(1).values as CellIn[]).slice(1)).toEqual(['year', 'body_code', 'name', 'scheme_id', 'score', 'rank']);
+    expect((en.getWorksheet('Results')!.getRow(1).values as CellIn[]).slice(1)).toEqual([
+      'year',
+      'body_code',
+      'name',
+      'scheme_id',
+      'score',
+      'rank',
+    ]);
     expect(en.getWorksheet('Instructions')).toBeDefined();
   });
 
@@ -108,7 +117,7 @@ describe('import: historical results template', () => {
       ws.addRow([2023, '36', 'Provinsi Banten', 'pekppp-2023', 3.515, 1]);
       ws.addRow([2017, '36.01', null, 'skm-2017', 88.31, null]);
     });
-    const rows = valueOf(await parseResultsImport(filled, ctx));
+    const rows = okValue(await parseResultsImport(filled, ctx));
     expect(rows.map((r) => [r.row, r.year, r.bodyCode, r.schemeId, r.score, r.rank, r.band.code])).toEqual([
       [2, 2022, '36.71', 'ombudsman-2022', 87.45, 3, 'B'],
       [3, 2022, '36.73', 'ombudsman-2022', 54, null, 'C'],
@@ -121,7 +130,16 @@ describe('import: historical results template', () => {
   });
 
   it('should read a body code that Excel turned into a number (36.1 → "36.10")', async () => {
-    const rows = valueOf(await parseResultsImport(await workbook([HEADER, [2022, 36.1, 'Kabupaten Contoh', 'ombudsman-2022', 70, null], [2022, 36, 'Provinsi Banten', 'ombudsman-2022', 71, null]]), ctx));
+    const rows = okValue(
+      await parseResultsImport(
+        await workbook([
+          HEADER,
+          [2022, 36.1, 'Kabupaten Contoh', 'ombudsman-2022', 70, null],
+          [2022, 36, 'Provinsi Banten', 'ombudsman-2022', 71, null],
+        ]),
+        ctx,
+      ),
+    );
     expect(rows.map((r) => r.bodyCode)).toEqual(['36.10', '36']);
   });
 });
@@ -129,18 +147,90 @@ describe('import: historical results template', () => {
 describe('import: historical results validation', () => {
   // Each case: a bad third row under a good second row; exactly one error, located.
   const cases: { name: string; row: CellIn[]; code: string; column: string; header: string }[] = [
-    { name: 'unknown body code', row: [2022, '99.99', 'Kota Entah', 'ombudsman-2022', 80, null], code: 'body.unknown', column: 'B', header: 'kode_instansi' },
-    { name: 'unknown scheme', row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2019', 80, null], code: 'scheme.unknown', column: 'D', header: 'skema' },
-    { name: 'score above the range', row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 100.01, null], code: 'score.out_of_range', column: 'E', header: 'nilai' },
-    { name: 'score below the range', row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', -1, null], code: 'score.out_of_range', column: 'E', header: 'nilai' },
-    { name: 'PEKPPP score above 5', row: [2023, '36.72', 'Kota Cilegon', 'pekppp-2023', 5.5, null], code: 'score.out_of_range', column: 'E', header: 'nilai' },
-    { name: 'SKM score below 25', row: [2017, '36.72', 'Kota Cilegon', 'skm-2017', 20, null], code: 'score.out_of_range', column: 'E', header: 'nilai' },
-    { name: 'non-numeric score', row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 'delapan puluh', null], code: 'score.not_number', column: 'E', header: 'nilai' },
-    { name: 'missing score', row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', null, 4], code: 'value.required', column: 'E', header: 'nilai' },
-    { name: 'fractional rank', row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 80, 2.5], code: 'rank.invalid', column: 'F', header: 'peringkat' },
-    { name: 'rank zero', row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 80, 0], code: 'rank.invalid', column: 'F', header: 'peringkat' },
-    { name: 'year out of range', row: [1999, '36.72', 'Kota Cilegon', 'ombudsman-2022', 80, null], code: 'year.invalid', column: 'A', header: 'tahun' },
-    { name: 'duplicate row', row: [2022, '36.71', 'Kota Tangerang', 'ombudsman-2022', 80, null], code: 'row.duplicate', column: 'B', header: 'kode_instansi' },
+    {
+      name: 'unknown body code',
+      row: [2022, '99.99', 'Kota Entah', 'ombudsman-2022', 80, null],
+      code: 'body.unknown',
+      column: 'B',
+      header: 'kode_instansi',
+    },
+    {
+      name: 'unknown scheme',
+      row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2019', 80, null],
+      code: 'scheme.unknown',
+      column: 'D',
+      header: 'skema',
+    },
+    {
+      name: 'score above the range',
+      row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 100.01, null],
+      code: 'score.out_of_range',
+      column: 'E',
+      header: 'nilai',
+    },
+    {
+      name: 'score below the range',
+      row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', -1, null],
+      code: 'score.out_of_range',
+      column: 'E',
+      header: 'nilai',
+    },
+    {
+      name: 'PEKPPP score above 5',
+      row: [2023, '36.72', 'Kota Cilegon', 'pekppp-2023', 5.5, null],
+      code: 'score.out_of_range',
+      column: 'E',
+      header: 'nilai',
+    },
+    {
+      name: 'SKM score below 25',
+      row: [2017, '36.72', 'Kota Cilegon', 'skm-2017', 20, null],
+      code: 'score.out_of_range',
+      column: 'E',
+      header: 'nilai',
+    },
+    {
+      name: 'non-numeric score',
+      row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 'delapan puluh', null],
+      code: 'score.not_number',
+      column: 'E',
+      header: 'nilai',
+    },
+    {
+      name: 'missing score',
+      row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', null, 4],
+      code: 'value.required',
+      column: 'E',
+      header: 'nilai',
+    },
+    {
+      name: 'fractional rank',
+      row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 80, 2.5],
+      code: 'rank.invalid',
+      column: 'F',
+      header: 'peringkat',
+    },
+    {
+      name: 'rank zero',
+      row: [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 80, 0],
+      code: 'rank.invalid',
+      column: 'F',
+      header: 'peringkat',
+    },
+    {
+      name: 'year out of range',
+      row: [1999, '36.72', 'Kota Cilegon', 'ombudsman-2022', 80, null],
+      code: 'year.invalid',
+      column: 'A',
+      header: 'tahun',
+    },
+    {
+      name: 'duplicate row',
+      row: [2022, '36.71', 'Kota Tangerang', 'ombudsman-2022', 80, null],
+      code: 'row.duplicate',
+      column: 'B',
+      header: 'kode_instansi',
+    },
   ];
 
   it.each(cases)('should locate $name at row 3, column $column', async ({ row, code, column, header }) => {
@@ -152,7 +242,9 @@ describe('import: historical results validation', () => {
   });
 
   it('should name the first row of a duplicate', async () => {
-    const errors = errorsOf(await parseResultsImport(await workbook([HEADER, GOOD, [2022, '36.72', 'x', 'ombudsman-2022', 1, null], GOOD]), ctx));
+    const errors = errorsOf(
+      await parseResultsImport(await workbook([HEADER, GOOD, [2022, '36.72', 'x', 'ombudsman-2022', 1, null], GOOD]), ctx),
+    );
     expect(errors[0]).toMatchObject({ row: 4, code: 'row.duplicate' });
     expect(errors[0]!.message.en).toContain('row 2');
   });
@@ -174,7 +266,15 @@ describe('import: historical results validation', () => {
   });
 
   it('should report each missing required column on the header row', async () => {
-    const errors = errorsOf(await parseResultsImport(await workbook([['tahun', 'kode_instansi', 'nama', 'peringkat'], [2022, '36.71', 'x', 1]]), ctx));
+    const errors = errorsOf(
+      await parseResultsImport(
+        await workbook([
+          ['tahun', 'kode_instansi', 'nama', 'peringkat'],
+          [2022, '36.71', 'x', 1],
+        ]),
+        ctx,
+      ),
+    );
     expect(errors.map((e) => [e.row, e.column, e.code, e.message.en])).toEqual([
       [1, null, 'column.missing', 'The required column "skema / scheme_id" is missing from the header row.'],
       [1, null, 'column.missing', 'The required column "nilai / score" is missing from the header row.'],
@@ -182,7 +282,15 @@ describe('import: historical results validation', () => {
   });
 
   it('should report a column given twice', async () => {
-    const errors = errorsOf(await parseResultsImport(await workbook([[...HEADER, 'Nilai'], [...GOOD, 80]]), ctx));
+    const errors = errorsOf(
+      await parseResultsImport(
+        await workbook([
+          [...HEADER, 'Nilai'],
+          [...GOOD, 80],
+        ]),
+        ctx,
+      ),
+    );
     expect(errors).toMatchObject([{ row: 1, column: 'G', header: 'Nilai', code: 'column.duplicate' }]);
   });
 
@@ -203,20 +311,30 @@ describe('import: historical results validation', () => {
   });
 
   it('should refuse a file with more rows than allowed', async () => {
-    const rows: CellIn[][] = [HEADER, GOOD, [2023, '36.71', 'x', 'ombudsman-2023', 50, null], [2024, '36.71', 'x', 'ombudsman-2024', 50, null]];
+    const rows: CellIn[][] = [
+      HEADER,
+      GOOD,
+      [2023, '36.71', 'x', 'ombudsman-2023', 50, null],
+      [2024, '36.71', 'x', 'ombudsman-2024', 50, null],
+    ];
     expect(errorsOf(await parseResultsImport(csv(rows), { ...ctx, maxRows: 2 }))).toMatchObject([{ code: 'file.too_many_rows' }]);
   });
 });
 
 describe('import: historical results as CSV', () => {
-  const rows: CellIn[][] = [HEADER, GOOD, [2022, '36.73', 'Kota Serang, Banten', 'ombudsman-2022', 54.5, null], [2023, '36', 'Provinsi Banten', 'pekppp-2023', 3.51, 2]];
+  const rows: CellIn[][] = [
+    HEADER,
+    GOOD,
+    [2022, '36.73', 'Kota Serang, Banten', 'ombudsman-2022', 54.5, null],
+    [2023, '36', 'Provinsi Banten', 'pekppp-2023', 3.51, 2],
+  ];
   const expected = [
     [2, 2022, '36.71', 87.45, 3],
     [3, 2022, '36.73', 54.5, null],
     [4, 2023, '36', 3.51, 2],
   ];
   const simplify = (r: ImportResult<{ row: number; year: number; bodyCode: string; score: number; rank: number | null }[]>) =>
-    valueOf(r).map((x) => [x.row, x.year, x.bodyCode, x.score, x.rank]);
+    okValue(r).map((x) => [x.row, x.year, x.bodyCode, x.score, x.rank]);
 
   it('should read comma CSV with quoted fields, with and without BOM, CRLF or LF', async () => {
     const quoted = rows.map((r) => r.map((c) => (typeof c === 'string' && c.includes(',') ? `"${c}"` : c)));
@@ -236,8 +354,11 @@ describe('import: historical results as CSV', () => {
   });
 
   it('should accept English headers', async () => {
-    const en = [['year', 'body_code', 'name', 'scheme_id', 'score'], [2022, '36.71', 'x', 'ombudsman-2022', 70]];
-    expect(valueOf(await parseResultsImport(csv(en), ctx))).toHaveLength(1);
+    const en = [
+      ['year', 'body_code', 'name', 'scheme_id', 'score'],
+      [2022, '36.71', 'x', 'ombudsman-2022', 70],
+    ];
+    expect(okValue(await parseResultsImport(csv(en), ctx))).toHaveLength(1);
   });
 });
 
@@ -247,7 +368,11 @@ describe('import: unreadable input never throws', () => {
   const inputs: [string, Buffer, string][] = [
     ['a truncated zip', Buffer.concat([Buffer.from('PK\u0003\u0004'), noise]), 'file.unreadable'],
     ['an old .xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), noise]), 'file.xls'],
-    ['Windows-1252 text', Buffer.from([0x74, 0x61, 0x68, 0x75, 0x6e, 0x3b, 0x6e, 0x61, 0x6d, 0x61, 0x0a, 0x32, 0x30, 0x32, 0x32, 0x3b, 0xe9]), 'file.encoding'],
+    [
+      'Windows-1252 text',
+      Buffer.from([0x74, 0x61, 0x68, 0x75, 0x6e, 0x3b, 0x6e, 0x61, 0x6d, 0x61, 0x0a, 0x32, 0x30, 0x32, 0x32, 0x3b, 0xe9]),
+      'file.encoding',
+    ],
     ['an unclosed quote', Buffer.from('tahun,nama\n2022,"Kota\n'), 'file.unreadable'],
     ['random bytes', noise, 'file.encoding'],
   ];
@@ -282,11 +407,17 @@ describe('import: answers template', () => {
     expect(wb.getWorksheet('Deskriptor')!.rowCount).toBe(1 + levels.length);
     const k1 = ombudsman2024.dimensions[0]!.variables[0]!.indicators[0]!;
     const desc = wb.getWorksheet('Deskriptor')!.getRow(2);
-    expect([desc.getCell(1).value, desc.getCell(6).value, desc.getCell(7).value]).toEqual([k1.code, k1.scale.levels[0]!.value, k1.scale.levels[0]!.descriptor.id]);
+    expect([desc.getCell(1).value, desc.getCell(6).value, desc.getCell(7).value]).toEqual([
+      k1.code,
+      k1.scale.levels[0]!.value,
+      k1.scale.levels[0]!.descriptor.id,
+    ]);
   });
 
   it('should refuse the unfilled template as empty', async () => {
-    expect(errorsOf(await parseAnswersImport(await answersTemplateXlsx(ombudsman2024, 'en'), ombudsman2024)).map((e) => e.code)).toEqual(['file.empty']);
+    expect(errorsOf(await parseAnswersImport(await answersTemplateXlsx(ombudsman2024, 'en'), ombudsman2024)).map((e) => e.code)).toEqual([
+      'file.empty',
+    ]);
   });
 
   it.each(['ombudsman-2024', 'ombudsman-2025', 'ombudsman-2021', 'pekppp-2024', 'skm-2017'])(
@@ -294,7 +425,7 @@ describe('import: answers template', () => {
     async (schemeId) => {
       const scheme = getScheme(schemeId)!;
       const original = generateAnswers(scheme, seededRandom(schemeId.length * 31), 0.6, 0.1, 60);
-      const parsed = valueOf(await parseAnswersImport(await fillAnswersTemplate(scheme, original), scheme));
+      const parsed = okValue(await parseAnswersImport(await fillAnswersTemplate(scheme, original), scheme));
       expect(parsed.schemeId).toBe(scheme.id);
       // Sheets without any answer are skipped, as documented.
       const answered = original.sheets.filter((s) => Object.values(s.answers).some((v) => v !== null && v !== undefined));
@@ -310,7 +441,9 @@ describe('import: answers template', () => {
   it('should read the English template too', async () => {
     const original = generateAnswers(ombudsman2024, seededRandom(5), 0.8);
     const filled = await fillAnswersTemplate(ombudsman2024, original, 'en');
-    expect(scoreUnit(ombudsman2024, valueOf(await parseAnswersImport(filled, ombudsman2024))).score).toBe(scoreUnit(ombudsman2024, original).score);
+    expect(scoreUnit(ombudsman2024, okValue(await parseAnswersImport(filled, ombudsman2024))).score).toBe(
+      scoreUnit(ombudsman2024, original).score,
+    );
   });
 });
 
@@ -350,7 +483,13 @@ describe('import: answers validation', () => {
         ws.getCell(1, pengguna.covers.length + 2).value = 'X9';
         ws.getCell(2, pengguna.covers.length + 2).value = 1;
       },
-      expected: { sheet: 'pengguna', row: 1, column: String.fromCharCode(66 + pengguna.covers.length), header: 'X9', code: 'indicator.unknown' },
+      expected: {
+        sheet: 'pengguna',
+        row: 1,
+        column: String.fromCharCode(66 + pengguna.covers.length),
+        header: 'X9',
+        code: 'indicator.unknown',
+      },
     },
     {
       name: 'an indicator the instrument does not answer',
@@ -409,7 +548,7 @@ describe('import: answers as CSV', () => {
     ['comma, no BOM', ',', false],
     ['semicolon with BOM', ';', true],
   ] as const)('should parse %s into the same sheets', async (_name, delimiter, bom) => {
-    const parsed = valueOf(await parseAnswersImport(csv(rows, delimiter, bom), scheme));
+    const parsed = okValue(await parseAnswersImport(csv(rows, delimiter, bom), scheme));
     expect(scoreUnit(scheme, parsed)).toEqual(scoreUnit(scheme, answers));
   });
 

@@ -217,7 +217,13 @@ export async function parseResultsImport(
   const col = (f: ResultField): number | undefined => fields.get(f);
   const at = (row: GridRow, f: ResultField) => {
     const c = col(f);
-    return { sheet, row: row.number, col: c ?? null, header: c === undefined ? null : (texts.get(c) ?? null), value: c === undefined ? null : (row.cells[c] ?? null) };
+    return {
+      sheet,
+      row: row.number,
+      col: c ?? null,
+      header: c === undefined ? null : (texts.get(c) ?? null),
+      value: c === undefined ? null : (row.cells[c] ?? null),
+    };
   };
   const bodies = new Map<string, KnownBody | null>();
   const seen = new Map<string, number>();
@@ -384,7 +390,9 @@ export async function parseAnswersImport(
     const claimed = new Map<string, number>();
     let otherHeaders = 0;
     const aliases: Record<'respondent' | 'instrument', readonly string[]> =
-      fixed === null ? { respondent: RESPONDENT_ALIASES, instrument: INSTRUMENT_ALIASES } : { respondent: RESPONDENT_ALIASES, instrument: [] };
+      fixed === null
+        ? { respondent: RESPONDENT_ALIASES, instrument: INSTRUMENT_ALIASES }
+        : { respondent: RESPONDENT_ALIASES, instrument: [] };
     const { fields } = mapHeaders(header, sheet, aliases, issues, (col, text) => {
       otherHeaders++;
       const info = indicators.get(text.toUpperCase());
@@ -433,9 +441,17 @@ export async function parseAnswersImport(
         const code = cellText(row.cells[instrumentCol]);
         instrument = instruments.get(code.toLowerCase()) ?? null;
         if (instrument === null) {
-          issues.add(code === '' ? 'value.required' : 'instrument.unknown', {
-            sheet, row: row.number, col: instrumentCol, header: cellText(header.cells[instrumentCol]), value: row.cells[instrumentCol] ?? null,
-          }, { scheme: scheme.id, instruments: instrumentList });
+          issues.add(
+            code === '' ? 'value.required' : 'instrument.unknown',
+            {
+              sheet,
+              row: row.number,
+              col: instrumentCol,
+              header: cellText(header.cells[instrumentCol]),
+              value: row.cells[instrumentCol] ?? null,
+            },
+            { scheme: scheme.id, instruments: instrumentList },
+          );
           continue;
         }
       }
@@ -507,7 +523,13 @@ function addMeta(wb: ExcelJS.Workbook, entries: [string, string][]): void {
 }
 
 /** Instructions sheet: a title, paragraphs, then an optional table. */
-function addInstructions(wb: ExcelJS.Workbook, lang: Lang, title: string, paragraphs: string[], table?: { headers: string[]; rows: (string | number)[][]; widths: number[] }): void {
+function addInstructions(
+  wb: ExcelJS.Workbook,
+  lang: Lang,
+  title: string,
+  paragraphs: string[],
+  table?: { headers: string[]; rows: (string | number)[][]; widths: number[] },
+): void {
   const ws = wb.addWorksheet(label(lang, 'sheet.instructions'));
   ws.getColumn(1).width = 24;
   const t = ws.addRow([title]);
@@ -522,7 +544,7 @@ function addInstructions(wb: ExcelJS.Workbook, lang: Lang, title: string, paragr
   ws.addRow([]);
   styleHeader(ws.addRow(table.headers));
   for (const r of table.rows) ws.addRow(r).alignment = { wrapText: true, vertical: 'top' };
-  table.widths.forEach((w, k) => (ws.getColumn(k + 1).width = w));
+  for (const [k, w] of table.widths.entries()) ws.getColumn(k + 1).width = w;
 }
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
@@ -565,7 +587,14 @@ export async function resultsTemplateXlsx(lang: Lang): Promise<Buffer> {
     score: label(lang, 'field.score'),
     rank: label(lang, 'field.rank'),
   };
-  const examples: Record<ResultField, string> = { year: '2022', bodyCode: '36.71', name: 'Kota Tangerang', schemeId: 'ombudsman-2022', score: '87.45', rank: '3' };
+  const examples: Record<ResultField, string> = {
+    year: '2022',
+    bodyCode: '36.71',
+    name: 'Kota Tangerang',
+    schemeId: 'ombudsman-2022',
+    score: '87.45',
+    rank: '3',
+  };
   const schemes = schemeIds
     .map((id) => libraryScheme(id))
     .filter((s): s is Scheme => s !== undefined)
@@ -610,17 +639,34 @@ function templateRows(instrument: Instrument): number {
 export async function answersTemplateXlsx(scheme: Scheme, lang: Lang): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pantau';
-  const byCode = new Map<string, { text: string; min: number; max: number; place: string; variable: string; levels: { value: number; descriptor: string }[] }>();
+  const byCode = new Map<
+    string,
+    { text: string; min: number; max: number; place: string; variable: string; levels: { value: number; descriptor: string }[] }
+  >();
   for (const d of scheme.dimensions) {
     for (const v of d.variables) {
       for (const i of v.indicators) {
-        byCode.set(i.code, { text: i.text[lang], min: i.scale.min, max: i.scale.max, place: d.title[lang], variable: v.title[lang], levels: i.scale.levels.map((l) => ({ value: l.value, descriptor: l.descriptor[lang] })) });
+        byCode.set(i.code, {
+          text: i.text[lang],
+          min: i.scale.min,
+          max: i.scale.max,
+          place: d.title[lang],
+          variable: v.title[lang],
+          levels: i.scale.levels.map((l) => ({ value: l.value, descriptor: l.descriptor[lang] })),
+        });
       }
     }
   }
   for (const s of scheme.supplements) {
     for (const i of s.indicators) {
-      byCode.set(i.code, { text: i.text[lang], min: i.scale.min, max: i.scale.max, place: s.title[lang], variable: '', levels: i.scale.levels.map((l) => ({ value: l.value, descriptor: l.descriptor[lang] })) });
+      byCode.set(i.code, {
+        text: i.text[lang],
+        min: i.scale.min,
+        max: i.scale.max,
+        place: s.title[lang],
+        variable: '',
+        levels: i.scale.levels.map((l) => ({ value: l.value, descriptor: l.descriptor[lang] })),
+      });
     }
   }
 
@@ -630,7 +676,13 @@ export async function answersTemplateXlsx(scheme: Scheme, lang: Lang): Promise<B
     label(lang, 'tpl.answers.title', { scheme: `${scheme.id} v${scheme.version} — ${scheme.title[lang]}` }),
     [label(lang, 'tpl.answers.intro'), label(lang, 'tpl.answers.check'), label(lang, 'tpl.answers.csv')],
     {
-      headers: [label(lang, 'col.instrument'), label(lang, 'col.name'), label(lang, 'col.respondent'), label(lang, 'col.quota'), label(lang, 'col.indicator')],
+      headers: [
+        label(lang, 'col.instrument'),
+        label(lang, 'col.name'),
+        label(lang, 'col.respondent'),
+        label(lang, 'col.quota'),
+        label(lang, 'col.indicator'),
+      ],
       rows: scheme.instruments.map((i) => [i.code, i.title[lang], i.respondent[lang], i.quota.target, i.covers.join(', ')]),
       widths: [24, 40, 30, 8, 60],
     },
@@ -678,12 +730,18 @@ export async function answersTemplateXlsx(scheme: Scheme, lang: Lang): Promise<B
     ]),
   );
   for (const [code, info] of byCode) {
-    const by = scheme.instruments.filter((i) => i.covers.includes(code)).map((i) => i.code).join(', ');
+    const by = scheme.instruments
+      .filter((i) => i.covers.includes(code))
+      .map((i) => i.code)
+      .join(', ');
     for (const level of info.levels) {
-      desc.addRow([code, info.text, info.place, info.variable, by, level.value, level.descriptor]).alignment = { wrapText: true, vertical: 'top' };
+      desc.addRow([code, info.text, info.place, info.variable, by, level.value, level.descriptor]).alignment = {
+        wrapText: true,
+        vertical: 'top',
+      };
     }
   }
-  [10, 50, 22, 28, 22, 8, 80].forEach((w, k) => (desc.getColumn(k + 1).width = w));
+  for (const [k, w] of [10, 50, 22, 28, 22, 8, 80].entries()) desc.getColumn(k + 1).width = w;
   desc.autoFilter = { from: { row: 1, column: 1 }, to: { row: desc.rowCount, column: 7 } };
 
   addMeta(wb, [

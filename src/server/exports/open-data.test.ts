@@ -20,11 +20,17 @@ function documented(table: string, lang: 'id' | 'en'): { name: string; type: str
   const marker = `<!-- columns:${table}:${lang} -->`;
   const at = doc.indexOf(marker);
   if (at === -1) throw new Error(`docs/open-data.md has no ${marker}`);
-  const lines = doc.slice(at + marker.length).trimStart().split('\n');
+  const lines = doc
+    .slice(at + marker.length)
+    .trimStart()
+    .split('\n');
   const rows: { name: string; type: string; meaning: string; example: string }[] = [];
   for (const line of lines.slice(2)) {
     if (!line.startsWith('|')) break;
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     const name = /^`([a-z0-9_]+)`$/.exec(cells[0] ?? '')?.[1];
     if (name === undefined) throw new Error(`bad column cell in ${marker}: ${line}`);
     rows.push({ name, type: cells[1] ?? '', meaning: cells[2] ?? '', example: cells[3] ?? '' });
@@ -133,9 +139,18 @@ describe('open data: JSON', () => {
     };
     expect(json.format).toBe('pantau-open-data');
     expect(json.format_version).toBe(1);
-    expect(json.snapshot).toMatchObject({ snapshot_version: 2, scope: 'province:36', scheme_id: 'ombudsman-2025', erratum_reason: snapshot.erratumReason });
+    expect(json.snapshot).toMatchObject({
+      snapshot_version: 2,
+      scope: 'province:36',
+      scheme_id: 'ombudsman-2025',
+      erratum_reason: snapshot.erratumReason,
+    });
     expect(json.assumptions).toHaveLength(scheme.assumptions.length);
-    expect(json.assumptions[0]).toEqual({ path: scheme.assumptions[0]!.path, note_id: scheme.assumptions[0]!.note.id, note_en: scheme.assumptions[0]!.note.en });
+    expect(json.assumptions[0]).toEqual({
+      path: scheme.assumptions[0]!.path,
+      note_id: scheme.assumptions[0]!.note.id,
+      note_en: scheme.assumptions[0]!.note.en,
+    });
     const g = json.governments[0]!;
     expect(g.score).toBe(snapshot.governments[0]!.score);
     expect(g.rank_province).toBeNull();

@@ -83,7 +83,15 @@ export const OPEN_DATA_COLUMNS = {
 } as const satisfies Record<OpenDataLevel, readonly string[]>;
 
 /** Top-level keys of the JSON document, in order. */
-export const OPEN_DATA_JSON_KEYS = ['format', 'format_version', 'snapshot', 'assumptions', 'governments', 'units', 'unit_dimensions'] as const;
+export const OPEN_DATA_JSON_KEYS = [
+  'format',
+  'format_version',
+  'snapshot',
+  'assumptions',
+  'governments',
+  'units',
+  'unit_dimensions',
+] as const;
 
 /** Keys of the JSON `snapshot` object, in order. */
 export const OPEN_DATA_SNAPSHOT_KEYS = [

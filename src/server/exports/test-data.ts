@@ -72,12 +72,29 @@ export function sampleCycleResults(scheme: Scheme, seed = 7): CycleResults {
     const quality = 0.25 + (k / SAMPLE_BODIES.length) * 0.7;
     const scored = LOCUS.map((u) => {
       const breakdown = scoreUnit(scheme, generateAnswers(scheme, random, quality));
-      const unit: CycleUnit = { body: b.code, name: u.name, sector: u.sector, score: breakdown.score, band: breakdown.band, complete: breakdown.complete, breakdown };
+      const unit: CycleUnit = {
+        body: b.code,
+        name: u.name,
+        sector: u.sector,
+        score: breakdown.score,
+        band: breakdown.band,
+        complete: breakdown.complete,
+        breakdown,
+      };
       units.push(unit);
       return breakdown;
     });
     const gov = aggregate(scheme, scored);
-    return { ...b, id: b.code, province: b.provinceCode ?? undefined, score: gov.score, band: gov.band, units: scored.length, complete: gov.complete, qualifiers: gov.qualifiers };
+    return {
+      ...b,
+      id: b.code,
+      province: b.provinceCode ?? undefined,
+      score: gov.score,
+      band: gov.band,
+      units: scored.length,
+      complete: gov.complete,
+      qualifiers: gov.qualifiers,
+    };
   });
   const ranks = rankGovernments(rows);
   const bodies: CycleBody[] = rows.map((r, i) => {
@@ -128,7 +145,14 @@ export function sampleSnapshot(scheme: Scheme, results: CycleResults): Published
   const sectorRanks = rankUnitsBySector(
     results.units.map((u, i) => {
       const body = results.bodies.find((b) => b.code === u.body);
-      return { id: String(i), name: u.name, type: body?.type ?? 'kota', province: body?.provinceCode ?? undefined, sector: u.sector, score: u.score };
+      return {
+        id: String(i),
+        name: u.name,
+        type: body?.type ?? 'kota',
+        province: body?.provinceCode ?? undefined,
+        sector: u.sector,
+        score: u.score,
+      };
     }),
   );
   const rankOf = new Map(sectorRanks.map((r) => [Number(r.row.id), { rank: r.rank, of: r.of }]));

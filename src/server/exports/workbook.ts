@@ -147,7 +147,7 @@ export async function writeTables(
       const row = ws.addRow(table.columns.map((c) => c.value(item)));
       // One shared style object per kind: exceljs caches a style id per object (a WeakMap),
       // so this is ~3× faster than setting `numFmt` on each cell (which copies the style).
-      cellStyles.forEach((style, k) => (row.getCell(k + 1).style = style));
+      for (const [k, style] of cellStyles.entries()) row.getCell(k + 1).style = style;
       row.commit();
       done++;
       if (done % CHUNK === 0) {

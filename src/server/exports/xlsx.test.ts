@@ -25,7 +25,7 @@ function table(ws: ExcelJS.Worksheet): { rows: Record<string, ExcelJS.Cell>[]; h
   for (let r = TABLE_HEADER_ROW + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const obj: Record<string, ExcelJS.Cell> = {};
-    headers.forEach((h, k) => (obj[h] = row.getCell(k + 1)));
+    for (const [k, h] of headers.entries()) obj[h] = row.getCell(k + 1);
     rows.push(obj);
   }
   return { rows, headers };
@@ -62,7 +62,9 @@ describe('exports: cycleResultsXlsx', () => {
     expect(String(ws.getCell('A2').value)).toContain(`Skema: ombudsman-2024 v${scheme.version}`);
     expect(String(ws.getCell('A3').value)).toContain(`${scheme.assumptions.length} asumsi`);
     expect(String(ws.getCell('A3').value)).toContain('2025');
-    expect(String(sheet(en, 'Governments').getCell('A2').value)).toContain(`Scheme: ombudsman-2024 v${scheme.version} — ${scheme.title.en}`);
+    expect(String(sheet(en, 'Governments').getCell('A2').value)).toContain(
+      `Scheme: ombudsman-2024 v${scheme.version} — ${scheme.title.en}`,
+    );
   });
 
   it('should return the same scores, ranks and bands when read back', () => {
@@ -137,7 +139,9 @@ describe('exports: cycleResultsXlsx', () => {
     expect(rows).toHaveLength(results.units.length * scheme.dimensions.length);
     const u = results.units[4]!;
     const d = u.breakdown.dimensions[1]!;
-    const row = rows.find((r) => r['Unit layanan']!.value === u.name && r['Kode instansi']!.value === u.body && r['Dimensi']!.value === d.code);
+    const row = rows.find(
+      (r) => r['Unit layanan']!.value === u.name && r['Kode instansi']!.value === u.body && r['Dimensi']!.value === d.code,
+    );
     expect(row!['Nilai dimensi']!.value).toBe(d.score);
     expect(row!['Bobot (%)']!.value).toBe(d.weight);
   });
@@ -164,7 +168,13 @@ describe('exports: leaderboardXlsx', () => {
 
   beforeAll(async () => {
     rows = sampleLeaderboard(sampleCycleResults(scheme, 11));
-    wb = await load(await leaderboardXlsx(rows, { lang: 'id', title: 'Peringkat Kabupaten/Kota Banten 2024', cycle: { name: 'Penilaian 2024', year: 2024, schemeId: scheme.id } }));
+    wb = await load(
+      await leaderboardXlsx(rows, {
+        lang: 'id',
+        title: 'Peringkat Kabupaten/Kota Banten 2024',
+        cycle: { name: 'Penilaian 2024', year: 2024, schemeId: scheme.id },
+      }),
+    );
   });
 
   it('should read back the same ranks, scores and movements, ties included', () => {
@@ -188,7 +198,12 @@ describe('exports: leaderboardXlsx', () => {
   });
 
   it('should say so on the Asumsi sheet when no scheme is known, and leave out an empty code column', async () => {
-    const bare = await load(await leaderboardXlsx(rows.slice(0, 2).map(({ code: _code, ...r }) => r), { lang: 'en', title: 'Top two' }));
+    const bare = await load(
+      await leaderboardXlsx(
+        rows.slice(0, 2).map(({ code: _code, ...r }) => r),
+        { lang: 'en', title: 'Top two' },
+      ),
+    );
     const back = table(sheet(bare, 'Assumptions')).rows;
     expect(back).toHaveLength(1);
     expect(back[0]!['Assumption']!.value).toMatch(/Unknown scheme/);

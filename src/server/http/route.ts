@@ -100,12 +100,14 @@ export function defineRoute<
   P extends ZodType | undefined = undefined,
   Q extends ZodType | undefined = undefined,
   B extends ZodType | undefined = undefined,
->(
-  app: FastifyInstance,
-  spec: RouteSpec<P, Q, B>,
-  handler: (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
-): void {
-  app.routeTable.push({ method: spec.method, url: `${app.prefix}${spec.url}`, access: spec.access, summary: spec.summary, tags: spec.tags });
+>(app: FastifyInstance, spec: RouteSpec<P, Q, B>, handler: (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>): void {
+  app.routeTable.push({
+    method: spec.method,
+    url: `${app.prefix}${spec.url}`,
+    access: spec.access,
+    summary: spec.summary,
+    tags: spec.tags,
+  });
   app.route({
     method: spec.method,
     url: spec.url,

@@ -22,7 +22,13 @@ beforeAll(async () => {
     { type: 'provinsi', code: '36', name: 'Provinsi Banten', provinceCode: '36' },
     { type: 'provinsi', code: '32', name: 'Provinsi Jawa Barat', provinceCode: '32' },
   ]);
-  owner = await addUser(t.db.db, { username: 'pemilik', name: 'Pemilik', password: 'kata-sandi-rahasia', role: 'pimpinan', provinceCode: '36' });
+  owner = await addUser(t.db.db, {
+    username: 'pemilik',
+    name: 'Pemilik',
+    password: 'kata-sandi-rahasia',
+    role: 'pimpinan',
+    provinceCode: '36',
+  });
   await addUser(t.db.db, { username: 'lain', name: 'Lain', password: 'kata-sandi-rahasia', role: 'pimpinan', provinceCode: '32' });
   ownerSession = await signIn(t.app, 'pemilik', 'kata-sandi-rahasia');
   otherSession = await signIn(t.app, 'lain', 'kata-sandi-rahasia');
@@ -31,13 +37,16 @@ afterAll(() => t.close());
 
 async function run(work: JobWork, status = 200, total?: number): Promise<string> {
   const req = {} as FastifyRequest;
-  const job = await t.db.db.transaction((tx) => startJob(t.app, tx, req, { kind: 'test', ownerId: owner.id, params: { n: 3 }, ...(total ? { total } : {}) }, work));
+  const job = await t.db.db.transaction((tx) =>
+    startJob(t.app, tx, req, { kind: 'test', ownerId: owner.id, params: { n: 3 }, ...(total ? { total } : {}) }, work),
+  );
   launchPending(req, status);
   await settleJobs();
   return job.id;
 }
 
-const get = (url: string, s: SignedIn, lang = 'id') => t.app.inject({ method: 'GET', url: `/api/v1${url}?lang=${lang}`, headers: s.headers });
+const get = (url: string, s: SignedIn, lang = 'id') =>
+  t.app.inject({ method: 'GET', url: `/api/v1${url}?lang=${lang}`, headers: s.headers });
 
 describe('jobs', () => {
   it('runs after the response, reports progress and serves its file to the owner only', async () => {
@@ -45,7 +54,10 @@ describe('jobs', () => {
     const id = await run(async (ctx) => {
       for (let i = 1; i <= 3; i++) {
         await ctx.progress(i, 3);
-        const [row] = await ctx.db.select().from(jobs).where(eq(jobs.id, ctx.filePath.split('/').at(-1)!));
+        const [row] = await ctx.db
+          .select()
+          .from(jobs)
+          .where(eq(jobs.id, ctx.filePath.split('/').at(-1)!));
         seen.push(row!.done);
       }
       writeFileSync(ctx.filePath, 'isi berkas');
@@ -54,7 +66,15 @@ describe('jobs', () => {
     expect(seen[0]).toBe(1); // the first report is written at once; later ones are throttled
     const res = await get(`/jobs/${id}`, ownerSession);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'done', done: 3, total: 3, percent: 100, fileName: 'paket rapor.zip', size: 10, result: { files: 3 } });
+    expect(res.json()).toMatchObject({
+      status: 'done',
+      done: 3,
+      total: 3,
+      percent: 100,
+      fileName: 'paket rapor.zip',
+      size: 10,
+      result: { files: 3 },
+    });
     const file = await get(`/jobs/${id}/file`, ownerSession);
     expect(file.statusCode).toBe(200);
     expect(file.body).toBe('isi berkas');

@@ -45,7 +45,13 @@ export function jobView(row: JobRow, lang: Lang): JobViewT {
     fileName: row.fileName,
     size: row.size,
     result: row.result ?? null,
-    error: err ? { code: err.code, message: messageFor(err.code, lang, localiseDetails(err.code, lang, err.details ?? {})), details: err.details ?? {} } : null,
+    error: err
+      ? {
+          code: err.code,
+          message: messageFor(err.code, lang, localiseDetails(err.code, lang, err.details ?? {})),
+          details: err.details ?? {},
+        }
+      : null,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };

@@ -23,7 +23,9 @@ export const jobs = pgTable(
     result: jsonb('result'),
     /** { code, details } when failed (a catalogue code, translated on read). */
     error: jsonb('error'),
-    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -15,7 +15,11 @@ const band = (scheme: Scheme, code: string) => {
   return b.zone === undefined ? { code: b.code, label: b.label } : { code: b.code, label: b.label, zone: b.zone };
 };
 
-export function toOpenData(meta: Pick<PublicationMeta, 'id' | 'version' | 'publishedAt' | 'reason'>, snapshot: PublicationSnapshot, scheme: Scheme): PublishedSnapshot {
+export function toOpenData(
+  meta: Pick<PublicationMeta, 'id' | 'version' | 'publishedAt' | 'reason'>,
+  snapshot: PublicationSnapshot,
+  scheme: Scheme,
+): PublishedSnapshot {
   const bodyById = new Map(snapshot.bodies.map((b) => [b.id, b]));
   const governments: SnapshotGovernment[] = snapshot.bodies.map((b) => ({
     code: b.code,
@@ -37,7 +41,15 @@ export function toOpenData(meta: Pick<PublicationMeta, 'id' | 'version' | 'publi
   for (const u of snapshot.units) {
     const body = bodyById.get(u.bodyId);
     if (!body?.provinceCode) continue;
-    rankRows.push({ id: u.id, unitId: u.id, name: `${u.name} — ${body.name}`, type: body.type as BodyType, province: body.provinceCode, sector: u.sector, score: u.score });
+    rankRows.push({
+      id: u.id,
+      unitId: u.id,
+      name: `${u.name} — ${body.name}`,
+      type: body.type as BodyType,
+      province: body.provinceCode,
+      sector: u.sector,
+      score: u.score,
+    });
   }
   const sectorRank = new Map(rankUnitsBySector(rankRows).map((r) => [r.row.unitId, { rank: r.rank, of: r.of }]));
   const dims = new Map(scheme.dimensions.map((d) => [d.code, d]));

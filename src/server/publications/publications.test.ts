@@ -32,19 +32,32 @@ let evidenceId: string;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 /** POST /evidence as `who`: a multipart form with the fields, then one PDF. */
 function uploadPdf(who: Parameters<World['call']>[0], fields: Record<string, string>) {
-  const boundary = '----pantau' + Math.random().toString(16).slice(2);
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bukti.pdf"\r\nContent-Type: application/pdf\r\n\r\n`));
+  const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bukti.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+  );
   parts.push(PDF, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return w.call(who, { method: 'POST', url: '/api/v1/evidence', payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return w.call(who, {
+    method: 'POST',
+    url: '/api/v1/evidence',
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 const api = (url: string) => `/api/v1${url}`;
 const get = (who: Parameters<World['call']>[0], url: string) => w.call(who, { method: 'GET', url: api(url) });
-const post = (who: Parameters<World['call']>[0], url: string, payload: object = {}) => w.call(who, { method: 'POST', url: api(url), payload });
+const post = (who: Parameters<World['call']>[0], url: string, payload: object = {}) =>
+  w.call(who, { method: 'POST', url: api(url), payload });
 const unitUrl = (unitId: string, action: string) => `/cycles/${cycleId}/units/${unitId}/${action}`;
 const snapshotText = async (id: string) =>
-  ((await t.db.db.execute(sql`select snapshot::text as s from publications where id = ${id}`)) as unknown as { rows: { s: string }[] }).rows[0]!.s;
+  ((await t.db.db.execute(sql`select snapshot::text as s from publications where id = ${id}`)) as unknown as { rows: { s: string }[] })
+    .rows[0]!.s;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -52,7 +65,13 @@ beforeAll(async () => {
   await insertBody(t.db.db, { type: 'provinsi', code: '36', name: 'Provinsi Banten', provinceCode: '36' });
   // A published 2022 cycle of the family (imported scores, published for province 36): movement.
   await t.db.db.transaction(async (tx) => {
-    const past = await createCycle(tx, null, { name: 'Hasil 2022', year: 2022, schemeId: 'ombudsman-2022', source: 'imported', status: 'final' });
+    const past = await createCycle(tx, null, {
+      name: 'Hasil 2022',
+      year: 2022,
+      schemeId: 'ombudsman-2022',
+      source: 'imported',
+      status: 'final',
+    });
     await importBodyScores(tx, null, past, [
       { bodyId: w.bodies.a.id, score: 88.47 },
       { bodyId: w.bodies.c.id, score: 79.24 },
@@ -64,14 +83,31 @@ beforeAll(async () => {
   cycleId = await openCycle(w);
   const a1 = fullUnit(w.scheme, cycleId, w.units.a1, () => 3);
   await submitAll(w, 'asisten', a1);
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a2, () => 2));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.b1, () => 3));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.c1, () => 2));
-  await submitAll(w, 'admin', fullUnit(w.scheme, cycleId, w.units.other1, () => 2));
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.a2, () => 2),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.b1, () => 3),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.c1, () => 2),
+  );
+  await submitAll(
+    w,
+    'admin',
+    fullUnit(w.scheme, cycleId, w.units.other1, () => 2),
+  );
   const uploaded = await uploadPdf('asisten', { cycleId, unitId: w.units.a1 });
   expect(uploaded.statusCode, uploaded.body).toBe(201);
   evidenceId = uploaded.json().id;
-  for (const u of [w.units.a1, w.units.a2, w.units.b1, w.units.c1]) expect((await post('asisten', unitUrl(u, 'submit'))).statusCode).toBe(200);
+  for (const u of [w.units.a1, w.units.a2, w.units.b1, w.units.c1])
+    expect((await post('asisten', unitUrl(u, 'submit'))).statusCode).toBe(200);
   expect((await post('admin', unitUrl(w.units.other1, 'submit'))).statusCode).toBe(200);
 });
 afterAll(() => t.close());
@@ -86,7 +122,12 @@ describe('publish: preconditions and scope', () => {
 
   it('refuses while a body of the scope is not final, naming it', async () => {
     expect((await post('pimpinan', unitUrl(w.units.a1, 'approve'))).statusCode).toBe(200);
-    const res = await w.call('pimpinan', { method: 'POST', url: api(`/cycles/${cycleId}/publications`), payload: { scope: '36' }, headers: { 'accept-language': 'en' } });
+    const res = await w.call('pimpinan', {
+      method: 'POST',
+      url: api(`/cycles/${cycleId}/publications`),
+      payload: { scope: '36' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'publication.bodies_open', details: { open: 3 } });
     expect(res.json().error.message).toContain('Kota Tangerang');
@@ -146,7 +187,11 @@ describe('publish: preconditions and scope', () => {
     expect(twice.json().error).toMatchObject({ code: 'publication.exists', details: { version: 1 } });
     // A province publication leaves the cycle in review.
     expect((await getCycle(t.db.db, cycleId))!.status).toBe('review');
-    const [event] = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'publication.publish')).orderBy(asc(auditEvents.seq));
+    const [event] = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'publication.publish'))
+      .orderBy(asc(auditEvents.seq));
     expect(event).toBeTruthy();
   });
 });
@@ -163,7 +208,7 @@ describe('embargo', () => {
     expect((await get('pimpinanOther', `/publications/${v1.id}`)).statusCode).toBe(404);
   });
 
-  it("shows the koordinator its own body only, and the operator its own unit", async () => {
+  it('shows the koordinator its own body only, and the operator its own unit', async () => {
     const res = await get('koordinator', `/publications/${v1.id}`);
     expect(res.statusCode).toBe(200);
     const { snapshot, meta } = res.json();
@@ -187,7 +232,13 @@ describe('after publication', () => {
     const put = await w.call('asisten', {
       method: 'PUT',
       url: api(`/records/${rec!.id}`),
-      payload: { instrument: rec!.instrument, respondent: rec!.respondent, answers: rec!.answers, capturedAt: rec!.capturedAt.toISOString(), notes: 'ubah' },
+      payload: {
+        instrument: rec!.instrument,
+        respondent: rec!.respondent,
+        answers: rec!.answers,
+        capturedAt: rec!.capturedAt.toISOString(),
+        notes: 'ubah',
+      },
     });
     expect(put.statusCode).toBe(409);
     expect(put.json().error.code).toBe('publication.locked');
@@ -211,7 +262,10 @@ describe('after publication', () => {
   });
 
   it('shows the public the body, the rankings and the cycle once publicAt has passed', async () => {
-    await t.db.db.update(publications).set({ publicAt: new Date(Date.now() - 1000) }).where(eq(publications.id, v1.id));
+    await t.db.db
+      .update(publications)
+      .set({ publicAt: new Date(Date.now() - 1000) })
+      .where(eq(publications.id, v1.id));
     const pub = await get('public', `/publications/${v1.id}`);
     expect(pub.statusCode).toBe(200);
     expect(pub.json().meta.released).toBe(true);
@@ -244,7 +298,8 @@ describe('after publication', () => {
 
   it('shows signed-in people of another province what the public sees, no less', async () => {
     const url = `/cycles/${cycleId}/rankings?group=province&province=36`;
-    const codes = async (who: Parameters<typeof get>[0]) => (await get(who, url)).json().items.map((i: { body: { code: string } }) => i.body.code);
+    const codes = async (who: Parameters<typeof get>[0]) =>
+      (await get(who, url)).json().items.map((i: { body: { code: string } }) => i.body.code);
     expect(await codes('pimpinanOther')).toEqual(await codes('public'));
     expect((await get('pimpinanOther', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/result`)).statusCode).toBe(200);
     // …but nothing the public does not see: the unpublished 31 body stays with its own pimpinan.
@@ -252,7 +307,10 @@ describe('after publication', () => {
   });
 
   it('stores the scheme hash, every unit and body result, ranks, assumptions and the time, hashed', async () => {
-    const { meta, snapshot } = (await get('public', `/publications/${v1.id}`)).json() as { meta: Record<string, string>; snapshot: PublicationSnapshot };
+    const { meta, snapshot } = (await get('public', `/publications/${v1.id}`)).json() as {
+      meta: Record<string, string>;
+      snapshot: PublicationSnapshot;
+    };
     const cycle = (await getCycle(t.db.db, cycleId))!;
     expect(snapshot.cycle).toMatchObject({ id: cycleId, schemeId: 'ombudsman-2024', family: 'ombudsman', schemeHash: cycle.schemeHash });
     expect(meta.schemeHash).toBe(cycle.schemeHash);
@@ -273,7 +331,11 @@ describe('after publication', () => {
     expect(a1.breakdown.dimensions.map((d) => d[0])).toEqual(w.scheme.dimensions.map((d) => d.code));
     const hash = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
     expect(meta.contentHash).toBe(hash);
-    expect(createHash('sha256').update(canonicalJson(JSON.parse(v1.snapshotText))).digest('hex')).toBe(hash);
+    expect(
+      createHash('sha256')
+        .update(canonicalJson(JSON.parse(v1.snapshotText)))
+        .digest('hex'),
+    ).toBe(hash);
   });
 });
 
@@ -288,7 +350,10 @@ describe('errata', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('publication.correction_outside');
     // v1 is public already: an erratum hidden behind a future date would take the results away.
-    const later = await post('pimpinan', `/publications/${v1.id}/errata`, { reason: 'Koreksi jawaban indikator O1', publicAt: '2099-01-01T00:00:00Z' });
+    const later = await post('pimpinan', `/publications/${v1.id}/errata`, {
+      reason: 'Koreksi jawaban indikator O1',
+      publicAt: '2099-01-01T00:00:00Z',
+    });
     expect(later.statusCode).toBe(409);
     expect(later.json().error.code).toBe('publication.erratum_embargo');
     expect(await t.db.db.select({ id: publications.id }).from(publications).where(eq(publications.cycleId, cycleId))).toHaveLength(1);
@@ -296,11 +361,22 @@ describe('errata', () => {
 
   it('publishes v2 with the correction and the reason; v1 stays readable, superseded, byte-identical', async () => {
     const reason = 'Koreksi: jawaban O1 Disdukcapil salah input';
-    const res = await post('pimpinan', `/publications/${v1.id}/errata`, { reason, corrections: [{ unitId: w.units.a1, indicator: 'O1', value: 0 }] });
+    const res = await post('pimpinan', `/publications/${v1.id}/errata`, {
+      reason,
+      corrections: [{ unitId: w.units.a1, indicator: 'O1', value: 0 }],
+    });
     expect(res.statusCode, res.body).toBe(201);
     const v2 = res.json();
     v2Id = v2.id;
-    expect(v2).toMatchObject({ version: 2, status: 'current', reason, supersedesId: v1.id, supersededById: null, released: true, scope: '36' });
+    expect(v2).toMatchObject({
+      version: 2,
+      status: 'current',
+      reason,
+      supersedesId: v1.id,
+      supersededById: null,
+      released: true,
+      scope: '36',
+    });
     const old = (await get('public', `/publications/${v1.id}`)).json();
     expect(old.meta).toMatchObject({ version: 1, status: 'superseded', supersededById: v2.id });
     expect(await snapshotText(v1.id)).toBe(v1.snapshotText);
@@ -311,7 +387,13 @@ describe('errata', () => {
     const snap = (await get('public', `/publications/${v2.id}`)).json().snapshot as PublicationSnapshot;
     const a = snap.bodies.find((b) => b.code === '36.71')!;
     expect(a.changes).toHaveLength(1);
-    expect(a.changes[0]).toMatchObject({ unitId: w.units.a1, indicator: 'O1', source: 'correction', reason, before: { value: 3, unitScore: 100 } });
+    expect(a.changes[0]).toMatchObject({
+      unitId: w.units.a1,
+      indicator: 'O1',
+      source: 'correction',
+      reason,
+      before: { value: 3, unitScore: 100 },
+    });
     expect(a.changes[0]!.after.value).toBe(0);
     const a1 = snap.units.find((u) => u.id === w.units.a1)!;
     expect(a1.score).toBeLessThan(100);
@@ -363,7 +445,9 @@ describe('open data', () => {
     const units = parse((await get('public', `/publications/${v2Id}/open-data.csv?table=units`)).body, { bom: true }) as string[][];
     expect(units[0]).toEqual([...OPEN_DATA_COLUMNS.units]);
     expect(units).toHaveLength(5);
-    const dims = parse((await get('public', `/publications/${v2Id}/open-data.csv?table=unit_dimensions`)).body, { bom: true }) as string[][];
+    const dims = parse((await get('public', `/publications/${v2Id}/open-data.csv?table=unit_dimensions`)).body, {
+      bom: true,
+    }) as string[][];
     expect(dims).toHaveLength(1 + 4 * w.scheme.dimensions.length);
     expect((await get('public', `/publications/${v2Id}/open-data.csv?table=nope`)).statusCode).toBe(400);
   });
@@ -373,7 +457,13 @@ describe('open data', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(Object.keys(doc)).toEqual([...OPEN_DATA_JSON_KEYS]);
-    expect(doc.snapshot).toMatchObject({ snapshot_id: v2Id, snapshot_version: 2, scope: 'province:36', scheme_id: 'ombudsman-2024', erratum_reason: expect.stringContaining('Koreksi') });
+    expect(doc.snapshot).toMatchObject({
+      snapshot_id: v2Id,
+      snapshot_version: 2,
+      scope: 'province:36',
+      scheme_id: 'ombudsman-2024',
+      erratum_reason: expect.stringContaining('Koreksi'),
+    });
     expect(doc.assumptions).toHaveLength(w.scheme.assumptions.length);
     expect(doc.governments).toHaveLength(3);
     for (const row of doc.units) expect(Object.keys(row)).toEqual([...OPEN_DATA_COLUMNS.units]);
@@ -397,25 +487,47 @@ describe('national publication', () => {
     expect((await getCycle(t.db.db, cycleId))!.status).toBe('final');
     const snap = (await get('public', `/publications/${res.json().id}`)).json().snapshot as PublicationSnapshot;
     expect(snap.bodies.every((b) => b.ranks.nationalType !== null)).toBe(true);
-    expect(snap.bodies.find((b) => b.code === '31.71')!.ranks).toMatchObject({ nationalType: { group: 'national:kota', of: 4 }, province: { group: 'province:31' } });
+    expect(snap.bodies.find((b) => b.code === '31.71')!.ranks).toMatchObject({
+      nationalType: { group: 'national:kota', of: 4 },
+      province: { group: 'province:31' },
+    });
     expect((await get('public', `/cycles/${cycleId}/bodies/${w.bodies.other.id}/result`)).statusCode).toBe(200);
   });
 
   it("corrects every current publication covering the corrected body (national and Banten's)", async () => {
-    const national = (await get('public', `/cycles/${cycleId}/publications`)).json().items.find((m: { scope: string; status: string }) => m.scope === 'national' && m.status === 'current');
+    const national = (await get('public', `/cycles/${cycleId}/publications`))
+      .json()
+      .items.find((m: { scope: string; status: string }) => m.scope === 'national' && m.status === 'current');
     const reason = 'Koreksi: jawaban O1 DPMPTSP Kota Tangerang';
-    const res = await post('admin', `/publications/${national.id}/errata`, { reason, corrections: [{ unitId: w.units.a2, indicator: 'O1', value: 3 }] });
+    const res = await post('admin', `/publications/${national.id}/errata`, {
+      reason,
+      corrections: [{ unitId: w.units.a2, indicator: 'O1', value: 3 }],
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ scope: 'national', version: 2, supersedesId: national.id });
-    const items = (await get('public', `/cycles/${cycleId}/publications`)).json().items as { id: string; scope: string; version: number; status: string; reason: string; supersedesId: string }[];
+    const items = (await get('public', `/cycles/${cycleId}/publications`)).json().items as {
+      id: string;
+      scope: string;
+      version: number;
+      status: string;
+      reason: string;
+      supersedesId: string;
+    }[];
     const banten = items.filter((m) => m.scope === '36' && m.status === 'current');
     expect(banten).toHaveLength(1);
     expect(banten[0]).toMatchObject({ version: 3, reason, supersedesId: v2Id });
-    const [nat, prov] = await Promise.all([res.json().id, banten[0]!.id].map(async (id) => (await get('public', `/publications/${id}`)).json().snapshot as PublicationSnapshot));
+    const [nat, prov] = await Promise.all(
+      [res.json().id, banten[0]!.id].map(async (id) => (await get('public', `/publications/${id}`)).json().snapshot as PublicationSnapshot),
+    );
     const score = (s: PublicationSnapshot) => s.bodies.find((b) => b.code === '36.71')!.score;
     expect(score(nat!)).toBe(score(prov!));
     expect(prov!.bodies.find((b) => b.code === '36.71')!.changes.map((c) => c.unitId)).toEqual([w.units.a1, w.units.a2]);
-    expect(items.filter((m) => m.status === 'current').map((m) => m.scope).sort()).toEqual(['36', 'national']);
+    expect(
+      items
+        .filter((m) => m.status === 'current')
+        .map((m) => m.scope)
+        .sort(),
+    ).toEqual(['36', 'national']);
   });
 
   it('keeps the audit chain intact', async () => {

@@ -81,7 +81,9 @@ const metaColumns = {
   cycleYear: cycles.year,
   schemeId: cycles.schemeId,
   publishedBy: users.name,
-  supersededById: sql<string | null>`(select p2.id from publications p2 where p2.supersedes_id = ${publications.id} order by p2.version limit 1)`,
+  supersededById: sql<
+    string | null
+  >`(select p2.id from publications p2 where p2.supersedes_id = ${publications.id} order by p2.version limit 1)`,
   bodies: sql<number>`json_array_length(${publications.snapshot} -> 'bodies')`,
   provinceName: sql<string | null>`(select b.name from bodies b where b.type = 'provinsi' and b.code = ${publications.scope} limit 1)`,
 };
@@ -135,7 +137,11 @@ function toMeta(r: MetaRow, lang: Lang, now: Date): PublicationMeta {
 }
 
 const metaQuery = (tx: Queryable) =>
-  tx.select(metaColumns).from(publications).innerJoin(cycles, eq(cycles.id, publications.cycleId)).leftJoin(users, eq(users.id, publications.publishedBy));
+  tx
+    .select(metaColumns)
+    .from(publications)
+    .innerJoin(cycles, eq(cycles.id, publications.cycleId))
+    .leftJoin(users, eq(users.id, publications.publishedBy));
 
 export async function getPublicationMeta(tx: Queryable, id: string, lang: Lang, now = new Date()): Promise<PublicationMeta | undefined> {
   const [row] = await metaQuery(tx).where(eq(publications.id, id)).limit(1);
@@ -171,7 +177,11 @@ export async function getSnapshot(tx: Queryable, id: string): Promise<Publicatio
  */
 export type PublicationView = 'full' | { bodyId: string; unitId: string | null } | null;
 
-export async function viewOf(tx: Queryable, auth: Auth, meta: Pick<PublicationMeta, 'released' | 'scope' | 'cycleId'>): Promise<PublicationView> {
+export async function viewOf(
+  tx: Queryable,
+  auth: Auth,
+  meta: Pick<PublicationMeta, 'released' | 'scope' | 'cycleId'>,
+): Promise<PublicationView> {
   if (meta.released) return 'full';
   if (auth.can('publication.manage', scopeTarget(meta.scope))) return 'full';
   const a = auth.actor;
@@ -273,7 +283,13 @@ export async function buildSnapshot(tx: Queryable, cycle: Cycle, scope: string, 
       .select({ bodyId: bodyResults.bodyId, score: bodyResults.score, bandCode: bodyResults.bandCode })
       .from(bodyResults)
       .innerJoin(bodies, eq(bodies.id, bodyResults.bodyId))
-      .where(and(eq(bodyResults.cycleId, prev.id), inArray(bodyResults.bodyId, bodyIds), bodyCoveredSql(prev.id, bodies.provinceCode, { released: true })));
+      .where(
+        and(
+          eq(bodyResults.cycleId, prev.id),
+          inArray(bodyResults.bodyId, bodyIds),
+          bodyCoveredSql(prev.id, bodies.provinceCode, { released: true }),
+        ),
+      );
     for (const r of rows) previous.set(r.bodyId, { score: r.score, bandCode: r.bandCode });
   }
 
@@ -353,7 +369,14 @@ export async function buildSnapshot(tx: Queryable, cycle: Cycle, scope: string, 
   }));
   return {
     format: 1,
-    cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, family: cycle.family, schemeHash: cycle.schemeHash },
+    cycle: {
+      id: cycle.id,
+      name: cycle.name,
+      year: cycle.year,
+      schemeId: cycle.schemeId,
+      family: cycle.family,
+      schemeHash: cycle.schemeHash,
+    },
     scope,
     version: at.version,
     publishedAt: at.publishedAt.toISOString(),
@@ -387,7 +410,11 @@ async function assertPublishable(tx: Queryable, cycle: Cycle, scope: string, now
   if (locus.length === 0) throw new AppError('publication.scope_empty', { scope });
   const open = locus.filter((b) => b.open);
   if (open.length > 0) {
-    const names = open.slice(0, 5).map((b) => b.name).join(', ') + (open.length > 5 ? ` (+${open.length - 5})` : '');
+    const names =
+      open
+        .slice(0, 5)
+        .map((b) => b.name)
+        .join(', ') + (open.length > 5 ? ` (+${open.length - 5})` : '');
     throw new AppError('publication.bodies_open', { open: open.length, names });
   }
   const [window] = await tx
@@ -498,7 +525,13 @@ export interface ErratumInput {
  * next version and marks this one superseded. Nothing of the old row changes but its status.
  * Other current publications of the cycle covering a corrected body get the same erratum.
  */
-export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, input: ErratumInput, now = new Date()): Promise<PublicationRow> {
+export async function publishErratum(
+  tx: Tx,
+  actor: Actor,
+  pub: PublicationRow,
+  input: ErratumInput,
+  now = new Date(),
+): Promise<PublicationRow> {
   if (pub.status !== 'current') {
     const [next] = await tx.select({ id: publications.id }).from(publications).where(eq(publications.supersedesId, pub.id)).limit(1);
     throw new AppError('publication.superseded', { version: pub.version, supersededById: next?.id ?? null });
@@ -510,13 +543,14 @@ export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, 
   const touched = new Set<string | null>();
   for (const c of input.corrections ?? []) {
     const cu = await getCycleUnit(tx, cycle, c.unitId);
-    if (!cu || !covers(scope, cu.body.provinceCode)) throw new AppError('publication.correction_outside', { unit: cu?.unit.name ?? c.unitId });
+    if (!cu || !covers(scope, cu.body.provinceCode))
+      throw new AppError('publication.correction_outside', { unit: cu?.unit.name ?? c.unitId });
     const change = await applyIndicatorChange(tx, actor, {
       cycleId: cycle.id,
       unitId: c.unitId,
       indicator: c.indicator,
       value: c.value,
-      ...(c.recordIds && c.recordIds.length ? { recordIds: c.recordIds } : {}),
+      ...(c.recordIds?.length ? { recordIds: c.recordIds } : {}),
       source: 'correction',
       reason: input.reason,
     });
@@ -531,7 +565,13 @@ export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, 
   }
   await supersede(tx, pub, now);
   const publicAt = input.publicAt ?? (released ? now : pub.publicAt);
-  const row = await store(tx, actor, cycle, pub.scope, { version: pub.version + 1, publicAt, now, reason: input.reason, supersedesId: pub.id });
+  const row = await store(tx, actor, cycle, pub.scope, {
+    version: pub.version + 1,
+    publicAt,
+    now,
+    reason: input.reason,
+    supersedesId: pub.id,
+  });
 
   // The same answers are in every other current publication covering a corrected body (the
   // national one and a province's): each gets its erratum too, with the same reason, so no
@@ -546,7 +586,13 @@ export async function publishErratum(tx: Tx, actor: Actor, pub: PublicationRow, 
       if (!(o.scope === NATIONAL || touched.has(o.scope))) continue;
       await supersede(tx, o, now);
       const at = o.publicAt.getTime() > now.getTime() ? o.publicAt : now;
-      const next = await store(tx, actor, cycle, o.scope, { version: o.version + 1, publicAt: at, now, reason: input.reason, supersedesId: o.id });
+      const next = await store(tx, actor, cycle, o.scope, {
+        version: o.version + 1,
+        publicAt: at,
+        now,
+        reason: input.reason,
+        supersedesId: o.id,
+      });
       cascaded.push({ id: next.id, scope: o.scope, version: next.version });
       await appendAudit(tx, {
         actor,

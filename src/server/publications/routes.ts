@@ -61,7 +61,14 @@ const ChangeState = z.object({ value: z.number().nullable(), unitScore: z.number
 /** PublicationSnapshot (snapshot.ts) on the wire. */
 export const PublicationSnapshot = z.object({
   format: z.literal(1),
-  cycle: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string(), family: z.string(), schemeHash: z.string() }),
+  cycle: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    year: z.number().int(),
+    schemeId: z.string(),
+    family: z.string(),
+    schemeHash: z.string(),
+  }),
   scope: z.string(),
   version: z.number().int(),
   publishedAt: z.string(),
@@ -133,7 +140,13 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       auth.require('publication.manage', scopeTarget(body.scope));
       const now = new Date();
-      const row = await publish(tx, auth.user(), cycle, { scope: body.scope, ...(body.publicAt ? { publicAt: new Date(body.publicAt) } : {}) }, now);
+      const row = await publish(
+        tx,
+        auth.user(),
+        cycle,
+        { scope: body.scope, ...(body.publicAt ? { publicAt: new Date(body.publicAt) } : {}) },
+        now,
+      );
       reply.status(201);
       return (await getPublicationMeta(tx, row.id, lang, now))!;
     },
@@ -217,7 +230,11 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
         tx,
         auth.user(),
         pub,
-        { reason: body.reason, ...(body.publicAt ? { publicAt: new Date(body.publicAt) } : {}), ...(body.corrections ? { corrections: body.corrections } : {}) },
+        {
+          reason: body.reason,
+          ...(body.publicAt ? { publicAt: new Date(body.publicAt) } : {}),
+          ...(body.corrections ? { corrections: body.corrections } : {}),
+        },
         now,
       );
       reply.status(201);

@@ -10,7 +10,9 @@ export const publications = pgTable(
   'publications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
     /** 'national' (every body of the cycle, published by an admin) or a province code (by its pimpinan). */
     scope: text('scope').notNull(),
     /** 1, 2, … per (cycle, scope); version > 1 is an erratum of the one before. */
@@ -31,5 +33,8 @@ export const publications = pgTable(
     /** PublicationSnapshot (publications/snapshot.ts), written once. */
     snapshot: json('snapshot').notNull(),
   },
-  (t) => [uniqueIndex('publications_version_key').on(t.cycleId, t.scope, t.version), index('publications_cycle_idx').on(t.cycleId, t.status)],
+  (t) => [
+    uniqueIndex('publications_version_key').on(t.cycleId, t.scope, t.version),
+    index('publications_cycle_idx').on(t.cycleId, t.status),
+  ],
 );

@@ -67,7 +67,19 @@ export const RecordInput = RecordContent.extend({
 });
 export type RecordInput = z.infer<typeof RecordInput>;
 
-const ALLOWED_KEYS = new Set(['id', 'cycleId', 'unitId', 'instrument', 'respondent', 'answers', 'remarks', 'notes', 'capturedAt', 'latitude', 'longitude']);
+const ALLOWED_KEYS = new Set([
+  'id',
+  'cycleId',
+  'unitId',
+  'instrument',
+  'respondent',
+  'answers',
+  'remarks',
+  'notes',
+  'capturedAt',
+  'latitude',
+  'longitude',
+]);
 const uuidShape = z.uuid();
 const datetimeShape = z.iso.datetime({ offset: true });
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -87,7 +99,8 @@ export function fastRecordInput(item: unknown): RecordInput | undefined {
   const { id, cycleId, unitId, instrument, respondent, answers, remarks, notes, capturedAt, latitude, longitude } = item;
   for (const u of [id, cycleId, unitId]) if (typeof u !== 'string' || !uuidShape.safeParse(u).success) return undefined;
   if (typeof instrument !== 'string' || !codeOk(instrument)) return undefined;
-  if (respondent !== undefined && respondent !== null && !(textOk(respondent, 200) && respondent === (respondent as string).trim())) return undefined;
+  if (respondent !== undefined && respondent !== null && !(textOk(respondent, 200) && respondent === (respondent as string).trim()))
+    return undefined;
   if (!isPlain(answers)) return undefined;
   for (const k in answers) {
     const v = answers[k];
@@ -99,7 +112,8 @@ export function fastRecordInput(item: unknown): RecordInput | undefined {
   }
   if (notes !== undefined && notes !== null && !textOk(notes, 10_000)) return undefined;
   if (typeof capturedAt !== 'string' || !datetimeShape.safeParse(capturedAt).success) return undefined;
-  const coordOk = (v: unknown, lim: number) => v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v) && v >= -lim && v <= lim);
+  const coordOk = (v: unknown, lim: number) =>
+    v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v) && v >= -lim && v <= lim);
   if (!coordOk(latitude, 90) || !coordOk(longitude, 180)) return undefined;
   return item as RecordInput;
 }
@@ -148,7 +162,11 @@ export const toRecordView = (r: RecordRow): RecordView => ({
 });
 
 const sortedPairs = (o: Record<string, unknown> | undefined): [string, unknown][] =>
-  o === undefined ? [] : Object.keys(o).sort().map((k) => [k, o[k]]);
+  o === undefined
+    ? []
+    : Object.keys(o)
+        .sort()
+        .map((k) => [k, o[k]]);
 
 /**
  * sha256 over the record's content in a fixed canonical form: a JSON array of the fields in a
@@ -239,9 +257,7 @@ export interface WireError {
   details: Record<string, unknown>;
 }
 
-export type Outcome =
-  | { id: string; outcome: 'created' | 'unchanged' }
-  | { id: string; outcome: 'rejected'; error: WireError };
+export type Outcome = { id: string; outcome: 'created' | 'unchanged' } | { id: string; outcome: 'rejected'; error: WireError };
 
 const zodLocales = { id: z.locales.id(), en: z.locales.en() };
 
@@ -366,7 +382,11 @@ export async function ingestRecords(tx: Tx, auth: Auth, items: readonly unknown[
   const valid: Candidate[] = [];
   for (const [cycleId, group] of groupBy(candidates, (c) => c.input.cycleId)) {
     const scheme = await cycleScheme(tx, cycleMap.get(cycleId)!);
-    const bad = validateSheets(scheme, group.map((c) => toSheet(c.input)), lang);
+    const bad = validateSheets(
+      scheme,
+      group.map((c) => toSheet(c.input)),
+      lang,
+    );
     group.forEach((c, k) => {
       const why = bad.get(k);
       if (why) refuse(c.index, c.input, c.hash, 'record.invalid', { ...why });
@@ -422,7 +442,10 @@ export async function ingestRecords(tx: Tx, auth: Auth, items: readonly unknown[
       subjectId: cu.unit.id,
       provinceCode: cu.body.provinceCode,
       at: now,
-      diff: recordsCreatedDiff(cu.cycle.id, group.map((c) => ({ id: c.input.id, instrument: c.input.instrument, contentHash: c.hash }))),
+      diff: recordsCreatedDiff(
+        cu.cycle.id,
+        group.map((c) => ({ id: c.input.id, instrument: c.input.instrument, contentHash: c.hash })),
+      ),
     });
   }
   await appendAuditMany(tx, events);
@@ -501,7 +524,9 @@ async function loadLocus(
     .innerJoin(cycles, eq(cycles.id, cycleUnits.cycleId))
     .innerJoin(units, eq(units.id, cycleUnits.unitId))
     .innerJoin(bodies, eq(bodies.id, cycleUnits.bodyId))
-    .where(and(sql`${cycleUnits.cycleId} = any(${sql.param(cycleIds)}::uuid[])`, sql`${cycleUnits.unitId} = any(${sql.param(unitIds)}::uuid[])`));
+    .where(
+      and(sql`${cycleUnits.cycleId} = any(${sql.param(cycleIds)}::uuid[])`, sql`${cycleUnits.unitId} = any(${sql.param(unitIds)}::uuid[])`),
+    );
   for (const r of rows) {
     let cycle = found.get(r.cycle.id);
     if (!cycle) found.set(r.cycle.id, (cycle = toCycle(r.cycle)));
@@ -660,7 +685,9 @@ export async function updateRecord(
     .returning();
   const before = toRecordView(row);
   const changedKeys = (Object.keys(next) as (keyof typeof next)[]).filter(
-    (k) => canonicalJson(k === 'capturedAt' ? before.capturedAt : before[k]) !== canonicalJson(k === 'capturedAt' ? next.capturedAt.toISOString() : next[k]),
+    (k) =>
+      canonicalJson(k === 'capturedAt' ? before.capturedAt : before[k]) !==
+      canonicalJson(k === 'capturedAt' ? next.capturedAt.toISOString() : next[k]),
   );
   await appendAudit(tx, {
     actor: auth.user(),
@@ -703,7 +730,13 @@ export async function deleteRecord(tx: Tx, auth: Auth, loaded: { row: RecordRow;
 
 // ── Review ──────────────────────────────────────────────────────────────────────────────────
 
-async function setUnitStatus(tx: Tx, cu: CycleUnitContext, status: UnitStatus, review: UnitReview | Record<string, never>, now: Date): Promise<void> {
+async function setUnitStatus(
+  tx: Tx,
+  cu: CycleUnitContext,
+  status: UnitStatus,
+  review: UnitReview | Record<string, never>,
+  now: Date,
+): Promise<void> {
   await tx
     .update(cycleUnits)
     .set({ status, review, updatedAt: now })
@@ -742,14 +775,20 @@ function assertReviewable(cu: CycleUnitContext, allowed: UnitStatus[]): void {
  * The reviewer approves a submitted unit. Its result must be complete (every indicator answered,
  * every instrument at its minimum quota). When every unit of the body is approved, the body is final.
  */
-export async function approveUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, note: string | null, now = new Date()): Promise<{ bodyFinal: boolean }> {
+export async function approveUnit(
+  tx: Tx,
+  auth: Auth,
+  cu: CycleUnitContext,
+  note: string | null,
+  now = new Date(),
+): Promise<{ bodyFinal: boolean }> {
   auth.require('record.review', unitTarget(cu));
   assertReviewable(cu, ['submitted']);
   const [result] = await tx
     .select({ complete: unitResults.complete, breakdown: unitResults.breakdown })
     .from(unitResults)
     .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
-  if (!result || !result.complete) {
+  if (!result?.complete) {
     const b = result?.breakdown as { missing?: string[]; incompleteInstruments?: string[] } | undefined;
     const missing = [...(b?.incompleteInstruments ?? []), ...(b?.missing ?? [])];
     throw new AppError('unit.incomplete', { unit: cu.unit.name, missing: missing.length ? missing.join(', ') : '—', codes: missing });
@@ -801,13 +840,22 @@ export async function returnUnit(
   const scheme = await cycleScheme(tx, cu.cycle);
   const codes = schemeCodes(scheme);
   for (const k of Object.keys(input.comments)) {
-    if (!codes.has(k)) throw new AppError('record.invalid', { ...invalidDetails('remark.unknown', lang, { indicator: k, schemeId: scheme.id }) });
+    if (!codes.has(k))
+      throw new AppError('record.invalid', { ...invalidDetails('remark.unknown', lang, { indicator: k, schemeId: scheme.id }) });
   }
   if (!input.note && Object.keys(input.comments).length === 0) {
-    throw new AppError('request.invalid', { summary: lang === 'id' ? 'catatan atau komentar per indikator wajib diisi' : 'a note or a comment per indicator is required' });
+    throw new AppError('request.invalid', {
+      summary: lang === 'id' ? 'catatan atau komentar per indikator wajib diisi' : 'a note or a comment per indicator is required',
+    });
   }
   const actor = auth.user();
-  const review: UnitReview = { decision: 'returned', note: input.note, comments: input.comments, by: actor.username, at: now.toISOString() };
+  const review: UnitReview = {
+    decision: 'returned',
+    note: input.note,
+    comments: input.comments,
+    by: actor.username,
+    at: now.toISOString(),
+  };
   await setUnitStatus(tx, cu, 'returned', review, now);
   const list = await tx
     .select({ id: records.id, answers: records.answers })

@@ -11,7 +11,7 @@ const reasons = {
     en: "instrument '{instrument}' is not part of methodology {schemeId}",
   },
   'indicator.unknown': {
-    id: "indikator {indicator} tidak ada dalam metodologi {schemeId}",
+    id: 'indikator {indicator} tidak ada dalam metodologi {schemeId}',
     en: 'indicator {indicator} is not part of methodology {schemeId}',
   },
   'instrument.not_covering': {

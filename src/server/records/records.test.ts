@@ -43,7 +43,13 @@ describe('api: POST /records', () => {
     const r = sheet(w.units.a1, { remarks: { O5: 'antre lama' }, notes: 'wawancara di loket' });
     const first = await post('asisten', r);
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ id: r.id, status: 'submitted', answers: r.answers, remarks: { O5: 'antre lama' }, capturedBy: w.users.asisten.id });
+    expect(first.json()).toMatchObject({
+      id: r.id,
+      status: 'submitted',
+      answers: r.answers,
+      remarks: { O5: 'antre lama' },
+      capturedBy: w.users.asisten.id,
+    });
     const audits = await auditCount();
     const again = await post('asisten', r);
     expect(again.statusCode).toBe(200);
@@ -67,10 +73,20 @@ describe('api: POST /records', () => {
 
   it.each([
     ['an answer outside the scale', { answers: { O1: 4 } }, 'Rekaman tidak valid: indikator O1: jawaban 4 di luar skala 0–3', 'O1'],
-    ['an indicator the instrument does not cover', { answers: { K1: 2 } }, "Rekaman tidak valid: instrumen 'pengguna' tidak mencakup indikator K1", 'K1'],
+    [
+      'an indicator the instrument does not cover',
+      { answers: { K1: 2 } },
+      "Rekaman tidak valid: instrumen 'pengguna' tidak mencakup indikator K1",
+      'K1',
+    ],
     ['an unknown indicator', { answers: { Z9: 2 } }, 'Rekaman tidak valid: indikator Z9 tidak ada dalam metodologi ombudsman-2024', 'Z9'],
     ['a fractional answer', { answers: { O2: 1.5 } }, 'Rekaman tidak valid: indikator O2: jawaban 1.5 bukan bilangan bulat', 'O2'],
-    ['an unknown instrument', { instrument: 'survei' }, "Rekaman tidak valid: instrumen 'survei' tidak ada dalam metodologi ombudsman-2024", undefined],
+    [
+      'an unknown instrument',
+      { instrument: 'survei' },
+      "Rekaman tidak valid: instrumen 'survei' tidak ada dalam metodologi ombudsman-2024",
+      undefined,
+    ],
     ['no answer at all', { answers: { O1: null } }, 'Rekaman tidak valid: rekaman tidak berisi satu jawaban pun', undefined],
   ])('rejects %s with 422 naming the indicator, changing nothing', async (_name, over, message, indicator) => {
     const before = { records: await recordCount(), audits: await auditCount() };
@@ -99,17 +115,33 @@ describe('api: POST /records', () => {
     expect((await post('operator', sheet(w.units.a1))).statusCode).toBe(201);
   });
 
-  it('appends one audit event per affected unit committing to every created record\'s content', async () => {
-    const list = [sheet(w.units.a2), sheet(w.units.a2, { respondent: 'Pengguna 2' }), sheet(w.units.a2, { instrument: 'pejabat', answers: { K1: 2 } })];
+  it("appends one audit event per affected unit committing to every created record's content", async () => {
+    const list = [
+      sheet(w.units.a2),
+      sheet(w.units.a2, { respondent: 'Pengguna 2' }),
+      sheet(w.units.a2, { instrument: 'pejabat', answers: { K1: 2 } }),
+    ];
     await submitAll(w, 'asisten', list);
     const [event] = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-    expect(event).toMatchObject({ action: 'record.create', subjectType: 'unit', subjectId: w.units.a2, provinceCode: '36', actorId: w.users.asisten.id });
+    expect(event).toMatchObject({
+      action: 'record.create',
+      subjectType: 'unit',
+      subjectId: w.units.a2,
+      provinceCode: '36',
+      actorId: w.users.asisten.id,
+    });
     const diff = event!.diff as { cycleId: string; count: number; instruments: Record<string, number>; ids: string[]; digest: string };
     expect(diff).toMatchObject({ cycleId, count: 3, instruments: { pengguna: 2, pejabat: 1 } });
     expect(diff.ids).toEqual(list.map((r) => r.id).sort());
     // The digest is sha256 over "id:contentHash" lines of the stored records, in id order.
-    const stored = await t.db.db.select({ id: records.id, contentHash: records.contentHash }).from(records).where(inArray(records.id, diff.ids));
-    const lines = stored.sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => `${r.id}:${r.contentHash}\n`).join('');
+    const stored = await t.db.db
+      .select({ id: records.id, contentHash: records.contentHash })
+      .from(records)
+      .where(inArray(records.id, diff.ids));
+    const lines = stored
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((r) => `${r.id}:${r.contentHash}\n`)
+      .join('');
     expect(diff.digest).toBe(createHash('sha256').update(lines).digest('hex'));
   });
 
@@ -158,7 +190,9 @@ describe('api: POST /records/batch', () => {
     ]);
     expect(body).toMatchObject({ created: 1, unchanged: 2, rejected: 4 });
     expect(body.results[2].error.message).toContain('O4');
-    expect(body.results[5].error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['answers.O1', 'capturedAt']));
+    expect(body.results[5].error.details.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['answers.O1', 'capturedAt']),
+    );
     expect(await recordCount()).toBe(before + 1);
   });
 
@@ -181,7 +215,10 @@ describe('api: POST /records/batch', () => {
   });
 
   it('refuses a batch larger than the limit with 400', async () => {
-    const res = await batch('asisten', Array.from({ length: 2001 }, () => ({})));
+    const res = await batch(
+      'asisten',
+      Array.from({ length: 2001 }, () => ({})),
+    );
     expect(res.statusCode).toBe(400);
   });
 });
@@ -191,7 +228,11 @@ describe('api: PUT and DELETE /records/:id', () => {
     const r = sheet(w.units.a1, { respondent: 'Ubah' });
     await post('asisten', r);
     const { id, cycleId: _c, unitId: _u, ...content } = r;
-    const res = await w.call('asisten', { method: 'PUT', url: `/api/v1/records/${id}`, payload: { ...content, answers: { ...r.answers, O5: 3 } } });
+    const res = await w.call('asisten', {
+      method: 'PUT',
+      url: `/api/v1/records/${id}`,
+      payload: { ...content, answers: { ...r.answers, O5: 3 } },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().answers.O5).toBe(3);
     const [event] = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
@@ -218,7 +259,11 @@ describe('review: submit, return with comments, approve', () => {
     reviewCycle = await openCycle(w, { bodies: [w.bodies.a] });
     a1Sheets = fullUnit(w.scheme, reviewCycle, w.units.a1, () => 3);
     await submitAll(w, 'asisten', a1Sheets);
-    await submitAll(w, 'asisten', fullUnit(w.scheme, reviewCycle, w.units.a2, () => 3));
+    await submitAll(
+      w,
+      'asisten',
+      fullUnit(w.scheme, reviewCycle, w.units.a2, () => 3),
+    );
   });
   const unitUrl = (unitId: string, action: string) => `/api/v1/cycles/${reviewCycle}/units/${unitId}/${action}`;
 
@@ -231,17 +276,29 @@ describe('review: submit, return with comments, approve', () => {
 
   it('still answers a replay of a stored record as unchanged once the unit is locked, and a reused id as 409', async () => {
     const replay = await batch('asisten', [a1Sheets[0], { ...a1Sheets[1]!, answers: { K1: 0 } }]);
-    expect(replay.json().results.map((r: { outcome: string; error?: { code: string } }) => r.error?.code ?? r.outcome)).toEqual(['unchanged', 'record.id_reused']);
+    expect(replay.json().results.map((r: { outcome: string; error?: { code: string } }) => r.error?.code ?? r.outcome)).toEqual([
+      'unchanged',
+      'record.id_reused',
+    ]);
     expect((await post('asisten', a1Sheets[0])).statusCode).toBe(200);
   });
 
   it('returns the unit with a comment per indicator, placed on the records that answer it', async () => {
-    expect((await w.call('pimpinanOther', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { comments: { O1: 'x' } } })).statusCode).toBe(403);
+    expect(
+      (await w.call('pimpinanOther', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { comments: { O1: 'x' } } }))
+        .statusCode,
+    ).toBe(403);
     const unknown = await w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { comments: { ZZ: 'x' } } });
     expect(unknown.statusCode).toBe(422);
-    const res = await w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { note: 'Periksa lagi', comments: { O1: 'Jawaban pengguna 1 meragukan', K2: 'Lampirkan SK' } } });
+    const res = await w.call('pimpinan', {
+      method: 'POST',
+      url: unitUrl(w.units.a1, 'return'),
+      payload: { note: 'Periksa lagi', comments: { O1: 'Jawaban pengguna 1 meragukan', K2: 'Lampirkan SK' } },
+    });
     expect(res.statusCode).toBe(200);
-    const list = (await w.call('asisten', { method: 'GET', url: `/api/v1/cycles/${reviewCycle}/units/${w.units.a1}/records?pageSize=200` })).json();
+    const list = (
+      await w.call('asisten', { method: 'GET', url: `/api/v1/cycles/${reviewCycle}/units/${w.units.a1}/records?pageSize=200` })
+    ).json();
     const users = list.items.filter((r: { instrument: string }) => r.instrument === 'pengguna');
     const officials = list.items.filter((r: { instrument: string }) => r.instrument === 'pejabat');
     expect(users[0]).toMatchObject({ status: 'returned', review: { O1: 'Jawaban pengguna 1 meragukan' } });
@@ -264,15 +321,23 @@ describe('review: submit, return with comments, approve', () => {
     const [event] = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
     expect(event).toMatchObject({ action: 'unit.approve', diff: { bodyFinal: true, note: 'Lengkap' } });
     // Review of the cycle, then final: every body is final.
-    expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${reviewCycle}/status`, payload: { status: 'review' } })).statusCode).toBe(200);
-    expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${reviewCycle}/status`, payload: { status: 'final' } })).statusCode).toBe(200);
+    expect(
+      (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${reviewCycle}/status`, payload: { status: 'review' } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${reviewCycle}/status`, payload: { status: 'final' } })).statusCode,
+    ).toBe(200);
     const closed = await post('asisten', { ...sheet(w.units.a1), cycleId: reviewCycle });
     expect(closed.json().error.code).toBe('cycle.closed');
   });
 
   it('refuses to approve an incomplete unit, naming what is missing', async () => {
     const c = await openCycle(w, { bodies: [w.bodies.b] });
-    await submitAll(w, 'asisten', fullUnit(w.scheme, c, w.units.b1, () => 3).filter((r) => r.instrument !== 'dokumen'));
+    await submitAll(
+      w,
+      'asisten',
+      fullUnit(w.scheme, c, w.units.b1, () => 3).filter((r) => r.instrument !== 'dokumen'),
+    );
     await w.call('asisten', { method: 'POST', url: `/api/v1/cycles/${c}/units/${w.units.b1}/submit` });
     const res = await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${c}/units/${w.units.b1}/approve`, payload: {} });
     expect(res.statusCode).toBe(409);

@@ -100,7 +100,11 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'record.read',
       params: cycleUnitParams,
-      query: z.object({ ...pageQuery, instrument: z.string().max(100).optional(), status: z.enum(['submitted', 'approved', 'returned']).optional() }),
+      query: z.object({
+        ...pageQuery,
+        instrument: z.string().max(100).optional(),
+        status: z.enum(['submitted', 'approved', 'returned']).optional(),
+      }),
       response: { 200: pageOf(RecordView) },
     },
     async ({ tx, auth, params, query }) => {

@@ -9,8 +9,12 @@ export const records = pgTable(
   'records',
   {
     id: uuid('id').primaryKey(),
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     instrument: text('instrument').notNull(),
     /** Respondent label or product name (never personal data beyond what the form asks). */
     respondent: text('respondent'),

@@ -10,7 +10,17 @@ import { bodies, offices, units } from './schema.ts';
 export const bodyTypes = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const;
 export type BodyType = (typeof bodyTypes)[number];
 /** Sectors of service units (methodology.md §6). */
-export const sectors = ['adminduk', 'perizinan', 'kesehatan', 'puskesmas', 'pendidikan', 'sosial', 'pertanahan', 'kepolisian', 'lainnya'] as const;
+export const sectors = [
+  'adminduk',
+  'perizinan',
+  'kesehatan',
+  'puskesmas',
+  'pendidikan',
+  'sosial',
+  'pertanahan',
+  'kepolisian',
+  'lainnya',
+] as const;
 export type Sector = (typeof sectors)[number];
 
 export interface BodyView {
@@ -96,7 +106,11 @@ export async function listProvinces(tx: Queryable): Promise<ProvinceView[]> {
 }
 
 export async function provinceExists(tx: Queryable, code: string): Promise<boolean> {
-  const [row] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.type, 'provinsi'), eq(bodies.code, code))).limit(1);
+  const [row] = await tx
+    .select({ id: bodies.id })
+    .from(bodies)
+    .where(and(eq(bodies.type, 'provinsi'), eq(bodies.code, code)))
+    .limit(1);
   return !!row;
 }
 
@@ -145,7 +159,13 @@ export interface BodyInput {
   provinceCode?: string | null;
 }
 
-const codeExamples: Record<BodyType, string> = { provinsi: '36', kabupaten: '36.01', kota: '36.71', kementerian: 'kemendagri', lembaga: 'bpom' };
+const codeExamples: Record<BodyType, string> = {
+  provinsi: '36',
+  kabupaten: '36.01',
+  kota: '36.71',
+  kementerian: 'kemendagri',
+  lembaga: 'bpom',
+};
 
 /**
  * Checks that code, type and province agree: a provinsi is coded by its own province ("36"), a
@@ -164,7 +184,8 @@ async function checkBodyShape(tx: Queryable, b: { type: BodyType; code: string; 
     return;
   }
   if (!/^\d{2}\.\d{2}$/.test(b.code) || !b.code.startsWith(`${b.provinceCode}.`)) throw bad();
-  if (!(await provinceExists(tx, b.provinceCode))) throw new AppError('registry.unknown_reference', { field: 'provinceCode', value: b.provinceCode });
+  if (!(await provinceExists(tx, b.provinceCode)))
+    throw new AppError('registry.unknown_reference', { field: 'provinceCode', value: b.provinceCode });
 }
 
 async function codeTaken(tx: Queryable, code: string, exceptId?: string): Promise<boolean> {
@@ -178,7 +199,14 @@ export async function createBody(tx: Tx, actor: AuditActor, input: BodyInput): P
   if (await codeTaken(tx, values.code)) throw new AppError('registry.code_taken', { code: values.code });
   const [row] = await tx.insert(bodies).values(values).returning();
   const body = toBodyView(row!);
-  await appendAudit(tx, { actor, action: 'body.create', subjectType: 'body', subjectId: body.id, provinceCode: body.provinceCode, diff: values });
+  await appendAudit(tx, {
+    actor,
+    action: 'body.create',
+    subjectType: 'body',
+    subjectId: body.id,
+    provinceCode: body.provinceCode,
+    diff: values,
+  });
   return body;
 }
 
@@ -197,7 +225,8 @@ export async function updateBody(tx: Tx, actor: AuditActor, before: BodyView, pa
     provinceCode: patch.provinceCode === undefined ? before.provinceCode : patch.provinceCode,
   };
   if (patch.type !== undefined || patch.code !== undefined || patch.provinceCode !== undefined) await checkBodyShape(tx, next);
-  if (next.code !== before.code && (await codeTaken(tx, next.code, before.id))) throw new AppError('registry.code_taken', { code: next.code });
+  if (next.code !== before.code && (await codeTaken(tx, next.code, before.id)))
+    throw new AppError('registry.code_taken', { code: next.code });
   const diff = changedFields(before as unknown as Record<string, unknown>, { ...next, name: patch.name?.trim(), active: patch.active });
   if (Object.keys(diff.after).length === 0) return before;
   const [row] = await tx
@@ -207,7 +236,14 @@ export async function updateBody(tx: Tx, actor: AuditActor, before: BodyView, pa
     .returning();
   const body = toBodyView(row!);
   const action = patch.active === false && Object.keys(diff.after).length === 1 ? 'body.deactivate' : 'body.update';
-  await appendAudit(tx, { actor, action, subjectType: 'body', subjectId: body.id, provinceCode: body.provinceCode ?? before.provinceCode, diff });
+  await appendAudit(tx, {
+    actor,
+    action,
+    subjectType: 'body',
+    subjectId: body.id,
+    provinceCode: body.provinceCode ?? before.provinceCode,
+    diff,
+  });
   return body;
 }
 
@@ -257,7 +293,14 @@ export async function createUnit(tx: Tx, actor: AuditActor, body: BodyView, inpu
   const values = { bodyId: body.id, name: input.name.trim(), sector: input.sector };
   const [row] = await tx.insert(units).values(values).returning();
   const unit = toUnitView(row!, body.provinceCode);
-  await appendAudit(tx, { actor, action: 'unit.create', subjectType: 'unit', subjectId: unit.id, provinceCode: body.provinceCode, diff: values });
+  await appendAudit(tx, {
+    actor,
+    action: 'unit.create',
+    subjectType: 'unit',
+    subjectId: unit.id,
+    provinceCode: body.provinceCode,
+    diff: values,
+  });
   return unit;
 }
 
@@ -268,7 +311,11 @@ export interface UnitPatch {
 }
 
 export async function updateUnit(tx: Tx, actor: AuditActor, before: UnitView, patch: UnitPatch): Promise<UnitView> {
-  const diff = changedFields(before as unknown as Record<string, unknown>, { name: patch.name?.trim(), sector: patch.sector, active: patch.active });
+  const diff = changedFields(before as unknown as Record<string, unknown>, {
+    name: patch.name?.trim(),
+    sector: patch.sector,
+    active: patch.active,
+  });
   if (Object.keys(diff.after).length === 0) return before;
   const [row] = await tx
     .update(units)

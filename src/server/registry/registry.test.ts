@@ -27,7 +27,12 @@ afterAll(() => t.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 const send = (method: 'POST' | 'PATCH', url: string, who: SignedIn | null, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(who?.headers ?? {}), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...(who?.headers ?? {}), ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 const bodyByCode = async (code: string) => (await t.db.db.select().from(bodies).where(eq(bodies.code, code)))[0]!;
 const lastAudit = async (subjectId: string) =>
@@ -50,7 +55,10 @@ describe('GET /offices', () => {
     const { items, total } = (await get('/offices')).json();
     expect(total).toBe(39);
     expect(items[0]).toMatchObject({ kind: 'pusat', provinceCode: null, name: 'Ombudsman Republik Indonesia' });
-    expect(items.find((o: { provinceCode: string }) => o.provinceCode === '36')).toMatchObject({ kind: 'perwakilan', name: 'Ombudsman RI Perwakilan Banten' });
+    expect(items.find((o: { provinceCode: string }) => o.provinceCode === '36')).toMatchObject({
+      kind: 'perwakilan',
+      name: 'Ombudsman RI Perwakilan Banten',
+    });
   });
 });
 
@@ -60,7 +68,16 @@ describe('GET /bodies', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(8);
-    expect(body.items.map((b: { code: string }) => b.code)).toEqual(['36.01', '36.02', '36.03', '36.04', '36.71', '36.72', '36.73', '36.74']);
+    expect(body.items.map((b: { code: string }) => b.code)).toEqual([
+      '36.01',
+      '36.02',
+      '36.03',
+      '36.04',
+      '36.71',
+      '36.72',
+      '36.73',
+      '36.74',
+    ]);
     expect(body.items.filter((b: { type: string }) => b.type === 'kota')).toHaveLength(4);
   });
 
@@ -93,7 +110,12 @@ describe('GET /bodies', () => {
 describe('GET /bodies/:bodyId', () => {
   it('answers the body, 404 for an unknown id and 400 for a malformed one', async () => {
     const lebak = await bodyByCode('36.02');
-    expect((await get(`/bodies/${lebak.id}`)).json()).toMatchObject({ code: '36.02', name: 'Kabupaten Lebak', type: 'kabupaten', active: true });
+    expect((await get(`/bodies/${lebak.id}`)).json()).toMatchObject({
+      code: '36.02',
+      name: 'Kabupaten Lebak',
+      type: 'kabupaten',
+      active: true,
+    });
     const missing = await get('/bodies/00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toBe('Instansi tidak ditemukan.');
@@ -107,11 +129,21 @@ describe('POST /bodies', () => {
     expect(res.statusCode).toBe(201);
     const created = res.json();
     expect(created).toMatchObject({ type: 'kementerian', code: 'kemenpar', provinceCode: null, active: true });
-    expect(await lastAudit(created.id)).toMatchObject({ action: 'body.create', actorLabel: 'admin', subjectType: 'body', provinceCode: null });
+    expect(await lastAudit(created.id)).toMatchObject({
+      action: 'body.create',
+      actorLabel: 'admin',
+      subjectType: 'body',
+      provinceCode: null,
+    });
   });
 
   it('lets a pimpinan add a body in their own province', async () => {
-    const res = await send('POST', '/bodies', pimpinan, { type: 'kabupaten', code: '36.90', name: 'Kabupaten Percobaan', provinceCode: '36' });
+    const res = await send('POST', '/bodies', pimpinan, {
+      type: 'kabupaten',
+      code: '36.90',
+      name: 'Kabupaten Percobaan',
+      provinceCode: '36',
+    });
     expect(res.statusCode).toBe(201);
     expect(await lastAudit(res.json().id)).toMatchObject({ action: 'body.create', actorLabel: 'pimpinan', provinceCode: '36' });
   });
@@ -175,7 +207,7 @@ describe('PATCH /bodies/:bodyId and deactivation', () => {
     const own = await bodyByCode('36.90');
     expect((await send('PATCH', `/bodies/${own.id}`, pimpinan, { code: '32.90', provinceCode: '32' })).statusCode).toBe(403);
     const other = await bodyByCode('32.01');
-    expect((await send('PATCH', `/bodies/${other.id}`, pimpinan, { name: 'X' + other.name })).statusCode).toBe(403);
+    expect((await send('PATCH', `/bodies/${other.id}`, pimpinan, { name: `X${other.name}` })).statusCode).toBe(403);
     expect((await bodyByCode('32.01')).name).toBe(other.name);
   });
 
@@ -189,7 +221,10 @@ describe('PATCH /bodies/:bodyId and deactivation', () => {
     const res = await send('POST', `/bodies/${b.id}/deactivate`, pimpinan);
     expect(res.statusCode).toBe(200);
     expect(res.json().active).toBe(false);
-    expect(await lastAudit(b.id)).toMatchObject({ action: 'body.deactivate', diff: { before: { active: true }, after: { active: false } } });
+    expect(await lastAudit(b.id)).toMatchObject({
+      action: 'body.deactivate',
+      diff: { before: { active: true }, after: { active: false } },
+    });
     expect((await get('/bodies?province=36&q=Percobaan')).json().total).toBe(0);
     expect((await get('/bodies?province=36&q=Percobaan&active=all')).json().total).toBe(1);
     expect((await get('/bodies?province=36&q=Percobaan&active=false')).json().total).toBe(1);
@@ -204,7 +239,10 @@ describe('units', () => {
 
   it('adds a unit typed by sector to a body', async () => {
     const lebak = await bodyByCode('36.02');
-    const res = await send('POST', `/bodies/${lebak.id}/units`, pimpinan, { name: 'Dinas Kependudukan dan Pencatatan Sipil', sector: 'adminduk' });
+    const res = await send('POST', `/bodies/${lebak.id}/units`, pimpinan, {
+      name: 'Dinas Kependudukan dan Pencatatan Sipil',
+      sector: 'adminduk',
+    });
     expect(res.statusCode).toBe(201);
     unitId = res.json().id;
     expect(res.json()).toMatchObject({ bodyId: lebak.id, provinceCode: '36', sector: 'adminduk', active: true });
@@ -260,7 +298,10 @@ describe('units', () => {
 
 describe('audit of registry writes', () => {
   it('left one event per write and the chain verifies', async () => {
-    const creates = await t.db.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'unit'), eq(auditEvents.action, 'unit.create')));
+    const creates = await t.db.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectType, 'unit'), eq(auditEvents.action, 'unit.create')));
     expect(creates[0]!.n).toBe(3);
     const v = await verifyAudit(t.db.db);
     expect(v.ok).toBe(true);

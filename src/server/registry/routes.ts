@@ -138,13 +138,28 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, query }) => {
       auth.require('registry.read', { provinceCode: query.province ?? null });
-      return listBodies(tx, { page: query.page, pageSize: query.pageSize, type: query.type, provinceCode: query.province, q: query.q, active: query.active });
+      return listBodies(tx, {
+        page: query.page,
+        pageSize: query.pageSize,
+        type: query.type,
+        provinceCode: query.province,
+        q: query.q,
+        active: query.active,
+      });
     },
   );
 
   defineRoute(
     app,
-    { method: 'GET', url: '/bodies/:bodyId', summary: 'One body', tags, access: 'registry.read', params: BodyIdParams, response: { 200: Body } },
+    {
+      method: 'GET',
+      url: '/bodies/:bodyId',
+      summary: 'One body',
+      tags,
+      access: 'registry.read',
+      params: BodyIdParams,
+      response: { 200: Body },
+    },
     async ({ tx, auth, params }) => {
       const body = orNotFound(await getBody(tx, params.bodyId), 'body');
       auth.require('registry.read', bodyTarget(body));
@@ -219,7 +234,12 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'registry.read',
       params: BodyIdParams,
-      query: z.object({ ...pageQuery, sector: csvOf(sectors).optional(), q: z.string().trim().min(1).max(100).optional(), active: activeQuery }),
+      query: z.object({
+        ...pageQuery,
+        sector: csvOf(sectors).optional(),
+        q: z.string().trim().min(1).max(100).optional(),
+        active: activeQuery,
+      }),
       response: { 200: pageOf(Unit) },
     },
     async ({ tx, auth, params, query }) => {
@@ -252,7 +272,15 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
 
   defineRoute(
     app,
-    { method: 'GET', url: '/units/:unitId', summary: 'One service unit', tags, access: 'registry.read', params: UnitIdParams, response: { 200: Unit } },
+    {
+      method: 'GET',
+      url: '/units/:unitId',
+      summary: 'One service unit',
+      tags,
+      access: 'registry.read',
+      params: UnitIdParams,
+      response: { 200: Unit },
+    },
     async ({ tx, auth, params }) => {
       const unit = orNotFound(await getUnit(tx, params.unitId), 'unit');
       auth.require('registry.read', { provinceCode: unit.provinceCode, bodyId: unit.bodyId, unitId: unit.id });

@@ -24,7 +24,9 @@ export const units = pgTable(
   'units',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
     name: text('name').notNull(),
     /** adminduk | perizinan | kesehatan | puskesmas | pendidikan | sosial | pertanahan | kepolisian | lainnya */
     sector: text('sector').notNull(),

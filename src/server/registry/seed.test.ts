@@ -33,7 +33,10 @@ describe('seedRegistry', () => {
     expect(serang!.code).toMatch(/^36\.\d{2}$/);
     const [lebak] = await t.db.select().from(bodies).where(eq(bodies.name, 'Kabupaten Lebak'));
     expect(lebak).toMatchObject({ type: 'kabupaten', provinceCode: '36' });
-    const bantenRegions = await t.db.select({ n: count() }).from(bodies).where(sql`${bodies.provinceCode} = '36' and ${bodies.type} <> 'provinsi'`);
+    const bantenRegions = await t.db
+      .select({ n: count() })
+      .from(bodies)
+      .where(sql`${bodies.provinceCode} = '36' and ${bodies.type} <> 'provinsi'`);
     expect(bantenRegions[0]!.n).toBe(8);
   });
 

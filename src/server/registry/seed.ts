@@ -95,14 +95,24 @@ export async function seedRegistry(tx: Tx, actor: { id: string; username: string
         provinceCode: r.provinceCode,
       })),
     ),
-    ministries: await insertBodies(tx, ministries.map(([code, name]) => ({ type: 'kementerian', code, name, provinceCode: null }))),
-    agencies: await insertBodies(tx, agencies.map(([code, name]) => ({ type: 'lembaga', code, name, provinceCode: null }))),
+    ministries: await insertBodies(
+      tx,
+      ministries.map(([code, name]) => ({ type: 'kementerian', code, name, provinceCode: null })),
+    ),
+    agencies: await insertBodies(
+      tx,
+      agencies.map(([code, name]) => ({ type: 'lembaga', code, name, provinceCode: null })),
+    ),
     offices: 0,
   };
 
   // The unique index (kind, province_code) does not stop two pusat rows (NULLs are distinct), so
   // pusat is checked explicitly.
-  const [pusat] = await tx.select({ id: offices.id }).from(offices).where(and(eq(offices.kind, 'pusat'), isNull(offices.provinceCode))).limit(1);
+  const [pusat] = await tx
+    .select({ id: offices.id })
+    .from(offices)
+    .where(and(eq(offices.kind, 'pusat'), isNull(offices.provinceCode)))
+    .limit(1);
   if (!pusat) {
     await tx.insert(offices).values({ kind: 'pusat', provinceCode: null, name: PUSAT_NAME });
     inserted.offices++;
@@ -116,7 +126,14 @@ export async function seedRegistry(tx: Tx, actor: { id: string; username: string
 
   const total = Object.values(inserted).reduce((a, b) => a + b, 0);
   if (total > 0) {
-    await appendAudit(tx, { actor, action: 'registry.seed', subjectType: 'registry', subjectId: null, provinceCode: null, diff: { inserted } });
+    await appendAudit(tx, {
+      actor,
+      action: 'registry.seed',
+      subjectType: 'registry',
+      subjectId: null,
+      provinceCode: null,
+      diff: { inserted },
+    });
   }
   return { inserted };
 }

@@ -34,7 +34,9 @@ describe('renderDimensionChart', () => {
     for (const variant of ['bar', 'radar'] as const) {
       expect(renderDimensionChart(dims, { variant, lang: 'id', width: 400, height: 200 })).not.toContain('paint-order');
     }
-    expect(stripLabelHalo('<text stroke="#fff" stroke-width="2" paint-order="stroke" fill="#000">x</text>')).toBe('<text fill="#000">x</text>');
+    expect(stripLabelHalo('<text stroke="#fff" stroke-width="2" paint-order="stroke" fill="#000">x</text>')).toBe(
+      '<text fill="#000">x</text>',
+    );
   });
 
   it('is deterministic (same SVG for the same data) and rejects an empty chart', () => {

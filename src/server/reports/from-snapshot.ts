@@ -40,7 +40,8 @@ export interface SnapshotRaporArgs {
   generatedAt: string;
 }
 
-const position = (r: SnapshotRank | null): RankPosition | undefined => (r === null ? undefined : { rank: r.rank, of: r.of, movement: r.movement });
+const position = (r: SnapshotRank | null): RankPosition | undefined =>
+  r === null ? undefined : { rank: r.rank, of: r.of, movement: r.movement };
 
 /** Every improvement of one unit from its breakdown, largest unit gain first (as core/improve.ts). */
 export function improvementsFromScore(scheme: Scheme, unit: UnitScore, share: number): Improvement[] {
@@ -74,22 +75,36 @@ export function improvementsFromScore(scheme: Scheme, unit: UnitScore, share: nu
     }
   }
   const key = (g: number): number => Math.round(g * 1e9);
-  out.sort((a, b) => key(b.unitGain) - key(a.unitGain) || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) || a.to - b.to);
+  out.sort(
+    (a, b) => key(b.unitGain) - key(a.unitGain) || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) || a.to - b.to,
+  );
   return out;
 }
 
-function evidenceRows(scheme: Scheme, evidence: readonly EvidenceCount[], unitNames: Map<string, string>, withUnit: boolean): EvidenceSummaryRow[] {
+function evidenceRows(
+  scheme: Scheme,
+  evidence: readonly EvidenceCount[],
+  unitNames: Map<string, string>,
+  withUnit: boolean,
+): EvidenceSummaryRow[] {
   const texts = new Map(scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.text] as const))));
   for (const s of scheme.supplements) for (const i of s.indicators) texts.set(i.code, i.text);
   const rows: EvidenceSummaryRow[] = [];
   for (const e of evidence) {
     const name = unitNames.get(e.unitId);
     if (name === undefined) continue;
-    const row: EvidenceSummaryRow = { indicator: e.indicator, text: texts.get(e.indicator) ?? { id: e.indicator, en: e.indicator }, files: e.files, kinds: e.kinds as EvidenceSummaryRow['kinds'] };
+    const row: EvidenceSummaryRow = {
+      indicator: e.indicator,
+      text: texts.get(e.indicator) ?? { id: e.indicator, en: e.indicator },
+      files: e.files,
+      kinds: e.kinds as EvidenceSummaryRow['kinds'],
+    };
     if (withUnit) row.unit = name;
     rows.push(row);
   }
-  return rows.sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? '', 'id') || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
+  return rows.sort(
+    (a, b) => (a.unit ?? '').localeCompare(b.unit ?? '', 'id') || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0),
+  );
 }
 
 /** The rapor input of a government (or of one of its units) from snapshot-shaped data. */
@@ -98,10 +113,20 @@ export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): Ra
   const expanded = a.units
     .map((u) => ({ u, score: expandUnitScore(scheme, u.breakdown) }))
     .sort((x, y) => x.u.name.localeCompare(y.u.name, 'id'));
-  const reportUnits: ReportUnit[] = expanded.map(({ u, score }) => ({ name: u.name, sector: u.sector, score: u.score, band: bandRef(scheme, u.bandCode), breakdown: score }));
+  const reportUnits: ReportUnit[] = expanded.map(({ u, score }) => ({
+    name: u.name,
+    sector: u.sector,
+    score: u.score,
+    band: bandRef(scheme, u.bandCode),
+    breakdown: score,
+  }));
   const totalWeight = expanded.reduce((s, x) => s + x.score.weight, 0);
   const shareOf = (score: UnitScore): number =>
-    scheme.aggregation.government === 'products-mean' ? (totalWeight > 0 ? score.weight / totalWeight : 0) : 1 / Math.max(1, expanded.length);
+    scheme.aggregation.government === 'products-mean'
+      ? totalWeight > 0
+        ? score.weight / totalWeight
+        : 0
+      : 1 / Math.max(1, expanded.length);
   const base = {
     language: a.lang,
     cycle,
@@ -123,11 +148,18 @@ export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): Ra
       ranks: a.unitRanks ?? { national: { rank: 0, of: 0, movement: null } },
       units: [unit],
       improvements: improvementsFromScore(scheme, score, shareOf(score)),
-      evidence: evidenceRows(scheme, a.evidence.filter((e) => e.unitId === u.id), new Map([[u.id, u.name]]), false),
+      evidence: evidenceRows(
+        scheme,
+        a.evidence.filter((e) => e.unitId === u.id),
+        new Map([[u.id, u.name]]),
+        false,
+      ),
     };
   }
   const names = new Map(expanded.map(({ u }) => [u.id, u.name]));
-  const improvements: ReportImprovement[] = expanded.flatMap(({ u, score }) => improvementsFromScore(scheme, score, shareOf(score)).map((i) => ({ ...i, unit: u.name })));
+  const improvements: ReportImprovement[] = expanded.flatMap(({ u, score }) =>
+    improvementsFromScore(scheme, score, shareOf(score)).map((i) => ({ ...i, unit: u.name })),
+  );
   const qualifierDefs = new Map((scheme.qualifiers ?? []).map((q) => [q.code, q]));
   const national = position(a.body.ranks.nationalType) ?? { rank: 0, of: 0, movement: null };
   const province = position(a.body.ranks.province);
@@ -136,7 +168,11 @@ export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): Ra
     subject: { kind: 'government', name: a.body.name, type: a.body.type as 'kabupaten', provinceName: a.provinceName },
     score: a.body.score,
     band: bandRef(scheme, a.body.bandCode),
-    qualifiers: a.body.qualifiers.map((q) => ({ code: q.code, label: qualifierDefs.get(q.code)?.label ?? { id: q.code, en: q.code }, applies: q.applies })),
+    qualifiers: a.body.qualifiers.map((q) => ({
+      code: q.code,
+      label: qualifierDefs.get(q.code)?.label ?? { id: q.code, en: q.code },
+      applies: q.applies,
+    })),
     ranks: province === undefined ? { national } : { national, province },
     units: reportUnits,
     improvements,
@@ -149,7 +185,14 @@ export function unitRanksIn(
   all: readonly { id: string; name: string; sector: string; score: number; provinceCode: string | null }[],
   unitId: string,
 ): { national: RankPosition; province?: RankPosition } {
-  const rows = all.map((u) => ({ id: u.id, name: u.name, type: 'kota' as const, sector: u.sector, score: u.score, ...(u.provinceCode ? { province: u.provinceCode } : {}) }));
+  const rows = all.map((u) => ({
+    id: u.id,
+    name: u.name,
+    type: 'kota' as const,
+    sector: u.sector,
+    score: u.score,
+    ...(u.provinceCode ? { province: u.provinceCode } : {}),
+  }));
   const find = (spec: Parameters<typeof rank>[1]): RankPosition | undefined => {
     const r = rank(rows, spec).find((x) => x.row.id === unitId);
     return r === undefined ? undefined : { rank: r.rank, of: r.of, movement: null };

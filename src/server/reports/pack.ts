@@ -51,7 +51,11 @@ export function packSize(snapshot: PublicationSnapshot, units: boolean): number 
 export const publicationUrl = (origin: string, id: string): string => `${origin}/publikasi/${id}`;
 
 /** The SnapshotRef printed on a published rapor (with the current version when superseded). */
-export async function snapshotRefOf(db: Pick<Db, 'select'>, row: { id: string; cycleId: string; scope: string; version: number; status: string; publishedAt: Date }, origin: string): Promise<SnapshotRef> {
+export async function snapshotRefOf(
+  db: Pick<Db, 'select'>,
+  row: { id: string; cycleId: string; scope: string; version: number; status: string; publishedAt: Date },
+  origin: string,
+): Promise<SnapshotRef> {
   const ref: SnapshotRef = { id: row.id, version: row.version, publishedAt: row.publishedAt, url: publicationUrl(origin, row.id) };
   if (row.status !== 'current') {
     const current = await currentVersionOf(db as never, row);
@@ -76,7 +80,13 @@ export async function runReportPack(ctx: JobContext, p: PackParams): Promise<Job
   for (const u of snapshot.units) unitsOf.set(u.bodyId, [...(unitsOf.get(u.bodyId) ?? []), u]);
   const bodyOf = new Map(snapshot.bodies.map((b) => [b.id, b]));
   const provinceOfUnit = (u: SnapshotUnit): string | null => bodyOf.get(u.bodyId)?.provinceCode ?? null;
-  const allUnits = snapshot.units.map((u) => ({ id: u.id, name: u.name, sector: u.sector, score: u.score, provinceCode: provinceOfUnit(u) }));
+  const allUnits = snapshot.units.map((u) => ({
+    id: u.id,
+    name: u.name,
+    sector: u.sector,
+    score: u.score,
+    provinceCode: provinceOfUnit(u),
+  }));
 
   interface Item {
     name: string;
@@ -101,7 +111,10 @@ export async function runReportPack(ctx: JobContext, p: PackParams): Promise<Job
     items.push({ name: `rapor-${stem}.pdf`, args: base });
     if (p.units) {
       for (const u of [...units].sort((a, b) => a.name.localeCompare(b.name, 'id'))) {
-        items.push({ name: `unit/${stem}/rapor-unit-${slug(u.name)}-${u.id.slice(0, 8)}.pdf`, args: { ...base, unitId: u.id, unitRanks: unitRanksIn(allUnits, u.id) } });
+        items.push({
+          name: `unit/${stem}/rapor-unit-${slug(u.name)}-${u.id.slice(0, 8)}.pdf`,
+          args: { ...base, unitId: u.id, unitRanks: unitRanksIn(allUnits, u.id) },
+        });
       }
     }
   }

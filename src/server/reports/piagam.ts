@@ -87,11 +87,22 @@ export function buildPiagamDocument(input: PiagamInput, qr: string): DocumentDef
   const lang = input.language ?? 'id';
   const t = translator(lang);
   const awardee = input.awardee;
-  const province = awardee.provinceName === undefined || awardee.provinceName === null || awardee.type === 'provinsi' ? null : t('rapor.subject.province', { name: awardee.provinceName });
-  const sub = [awardee.type === undefined ? null : typeName(awardee.type, lang), province].filter((x): x is string => x !== null && x !== '');
+  const province =
+    awardee.provinceName === undefined || awardee.provinceName === null || awardee.type === 'provinsi'
+      ? null
+      : t('rapor.subject.province', { name: awardee.provinceName });
+  const sub = [awardee.type === undefined ? null : typeName(awardee.type, lang), province].filter(
+    (x): x is string => x !== null && x !== '',
+  );
   const scoreLine = t('piagam.score', { score: formatNumber(input.score, lang), band: bandText(input.band, lang) });
-  const delta = input.award.kind === 'most-improved' && input.award.delta !== undefined ? t('piagam.delta', { delta: formatNumber(input.award.delta, lang) }) : null;
-  const issued = input.issuedPlace === undefined ? formatDate(input.issuedAt, lang) : t('piagam.issued', { place: input.issuedPlace, date: formatDate(input.issuedAt, lang) });
+  const delta =
+    input.award.kind === 'most-improved' && input.award.delta !== undefined
+      ? t('piagam.delta', { delta: formatNumber(input.award.delta, lang) })
+      : null;
+  const issued =
+    input.issuedPlace === undefined
+      ? formatDate(input.issuedAt, lang)
+      : t('piagam.issued', { place: input.issuedPlace, date: formatDate(input.issuedAt, lang) });
 
   const verification: Node = {
     columns: [
@@ -116,21 +127,51 @@ export function buildPiagamDocument(input: PiagamInput, qr: string): DocumentDef
       { text: issued, fontSize: 10 },
       { text: input.signatory.title, fontSize: 10, bold: true, margin: [0, 2, 0, 0] },
       { text: '', margin: [0, 46, 0, 0] },
-      { canvas: [{ type: 'line', x1: (SIGNATURE_WIDTH - 200) / 2, y1: 0, x2: (SIGNATURE_WIDTH + 200) / 2, y2: 0, lineWidth: 0.6, lineColor: palette.text }] },
+      {
+        canvas: [
+          {
+            type: 'line',
+            x1: (SIGNATURE_WIDTH - 200) / 2,
+            y1: 0,
+            x2: (SIGNATURE_WIDTH + 200) / 2,
+            y2: 0,
+            lineWidth: 0.6,
+            lineColor: palette.text,
+          },
+        ],
+      },
       { text: input.signatory.name, fontSize: 11, bold: true, margin: [0, 3, 0, 0] },
     ],
     alignment: 'center',
   };
 
   const content: Node[] = [
-    { text: (input.issuer?.[lang] ?? t('org.name')).toUpperCase(), alignment: 'center', fontSize: 11, bold: true, characterSpacing: 1, color: palette.ink, margin: [0, 6, 0, 0] },
-    { canvas: [{ type: 'line', x1: (CONTENT_WIDTH - 180) / 2, y1: 7, x2: (CONTENT_WIDTH + 180) / 2, y2: 7, lineWidth: 0.8, lineColor: GOLD }], margin: [0, 0, 0, 20] },
+    {
+      text: (input.issuer?.[lang] ?? t('org.name')).toUpperCase(),
+      alignment: 'center',
+      fontSize: 11,
+      bold: true,
+      characterSpacing: 1,
+      color: palette.ink,
+      margin: [0, 6, 0, 0],
+    },
+    {
+      canvas: [
+        { type: 'line', x1: (CONTENT_WIDTH - 180) / 2, y1: 7, x2: (CONTENT_WIDTH + 180) / 2, y2: 7, lineWidth: 0.8, lineColor: GOLD },
+      ],
+      margin: [0, 0, 0, 20],
+    },
     { text: t('piagam.title'), alignment: 'center', fontSize: 32, bold: true, characterSpacing: 2, color: palette.ink },
     { text: input.cycle.schemeTitle[lang], alignment: 'center', fontSize: 10, color: palette.muted, margin: [0, 6, 0, 26] },
     { text: t('piagam.given'), alignment: 'center', fontSize: 11.5, italics: true },
     { text: awardee.name, alignment: 'center', fontSize: 30, bold: true, color: palette.ink, margin: [0, 8, 0, 2] },
     ...(sub.length === 0 ? [] : [{ text: sub.join(' · '), alignment: 'center', fontSize: 11.5, margin: [0, 0, 0, 0] }]),
-    { canvas: [{ type: 'line', x1: (CONTENT_WIDTH - 80) / 2, y1: 12, x2: (CONTENT_WIDTH + 80) / 2, y2: 12, lineWidth: 0.6, lineColor: GOLD }], margin: [0, 0, 0, 14] },
+    {
+      canvas: [
+        { type: 'line', x1: (CONTENT_WIDTH - 80) / 2, y1: 12, x2: (CONTENT_WIDTH + 80) / 2, y2: 12, lineWidth: 0.6, lineColor: GOLD },
+      ],
+      margin: [0, 0, 0, 14],
+    },
     { text: t('piagam.for'), alignment: 'center', fontSize: 11.5, italics: true, margin: [0, 0, 0, 5] },
     { text: awardLine(input, t, lang), alignment: 'center', fontSize: 16, bold: true, color: palette.ink, margin: [50, 0, 50, 5] },
     { text: scoreLine, alignment: 'center', fontSize: 11.5 },
@@ -158,5 +199,10 @@ export async function renderPiagam(input: PiagamInput): Promise<Buffer> {
   const lang = input.language ?? 'id';
   const t = translator(lang);
   const doc = buildPiagamDocument(input, qrSvg(input.verification.url));
-  return renderPdf(doc, { title: `${t('piagam.title')} — ${input.awardee.name} — ${input.cycle.name}`, createdAt: input.issuedAt, lang, author: input.issuer?.[lang] ?? t('org.name') });
+  return renderPdf(doc, {
+    title: `${t('piagam.title')} — ${input.awardee.name} — ${input.cycle.name}`,
+    createdAt: input.issuedAt,
+    lang,
+    author: input.issuer?.[lang] ?? t('org.name'),
+  });
 }

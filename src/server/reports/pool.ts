@@ -19,7 +19,10 @@ import type { PiagamInput, RaporInput } from './types.ts';
  * break the 500 MB budget with several threads. Young generation small: pdfmake makes many
  * short-lived objects, and a small nursery is collected often and cheaply.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: Number(process.env.PANTAU_RENDER_HEAP_MB ?? 96), maxYoungGenerationSizeMb: Number(process.env.PANTAU_RENDER_YOUNG_MB ?? 8) };
+const WORKER_LIMITS = {
+  maxOldGenerationSizeMb: Number(process.env.PANTAU_RENDER_HEAP_MB ?? 96),
+  maxYoungGenerationSizeMb: Number(process.env.PANTAU_RENDER_YOUNG_MB ?? 8),
+};
 
 export type RenderTask =
   | { kind: 'rapor'; input: RaporInput; layout?: GovernmentLayout }
@@ -157,7 +160,12 @@ export async function closeSharedPool(): Promise<void> {
  * order the items were given (sink calls are sequential). Keeps memory bounded: at most `limit`
  * results wait for the sink.
  */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>, sink: (result: R, index: number) => Promise<void> | void): Promise<void> {
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+  sink: (result: R, index: number) => Promise<void> | void,
+): Promise<void> {
   const started: Promise<R>[] = [];
   let next = 0;
   const launch = (): void => {

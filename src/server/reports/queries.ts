@@ -116,7 +116,9 @@ export async function coveringPublication(tx: Queryable, cycle: Pick<Cycle, 'id'
         eq(publications.cycleId, cycle.id),
         eq(publications.status, 'current'),
         lte(publications.publicAt, now),
-        provinceCode === null ? eq(publications.scope, NATIONAL) : or(eq(publications.scope, NATIONAL), eq(publications.scope, provinceCode)),
+        provinceCode === null
+          ? eq(publications.scope, NATIONAL)
+          : or(eq(publications.scope, NATIONAL), eq(publications.scope, provinceCode)),
       ),
     )
     .orderBy(sql`case when ${publications.scope} = ${NATIONAL} then 1 else 0 end`, asc(publications.publishedAt))

@@ -9,7 +9,12 @@ import { renderRapor } from './rapor.ts';
 import { sampleGovernmentRapor, sampleUnitRapor } from './sample-input.ts';
 
 const scheme = getScheme('ombudsman-2024')!;
-const published = { id: 'snap-36-2024', version: 3, publishedAt: '2024-12-04T10:00:00+07:00', url: 'https://pantau.example/hasil/2024/36/v3' };
+const published = {
+  id: 'snap-36-2024',
+  version: 3,
+  publishedAt: '2024-12-04T10:00:00+07:00',
+  url: 'https://pantau.example/hasil/2024/36/v3',
+};
 
 // Two governments: one provisional (unpublished), one published; 7 units each.
 const lebak = sampleGovernmentRapor(scheme, { seed: 7, name: 'Kabupaten Lebak', type: 'kabupaten', provinceName: 'Banten' });
@@ -19,7 +24,9 @@ const idNumber = (x: number): string => x.toFixed(2).replace('.', ',');
 const enNumber = (x: number): string => x.toFixed(2);
 
 /** Every indicator text of the scheme, id and en, by code. */
-const indicatorText = new Map(scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.text] as const))));
+const indicatorText = new Map(
+  scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.text] as const))),
+);
 
 // Rendered once, read by several tests (rendering is the slow part).
 const pdf: Record<'serang' | 'serangEn' | 'lebak' | 'unit', Buffer> = {} as never;
@@ -98,7 +105,10 @@ describe('renderRapor', () => {
       const page = pages.findIndex((p) => p.includes('Daftar perbaikan')) + 1;
       expect(page).toBeGreaterThan(1);
       // The list may continue on the next page.
-      const text = [page, page + 1].filter((p) => p <= pages.length).map((p) => pdfLayoutPage(pdf.serang, p)).join('\n');
+      const text = [page, page + 1]
+        .filter((p) => p <= pages.length)
+        .map((p) => pdfLayoutPage(pdf.serang, p))
+        .join('\n');
       const gains = text
         .split('\n')
         .map((line) => /\+(\d+,\d{2})\s+\+(\d+,\d{2})\s*$/.exec(line))
@@ -179,7 +189,13 @@ describe.skipIf(skipPoppler)('renderRapor under every scheme of the library', ()
     { name: 'Puskesmas Kota', sector: 'puskesmas' },
   ];
   it.each([...library.keys()])('%s: prints the score, the band and every unit', async (id) => {
-    const input = sampleGovernmentRapor(library.get(id)!, { seed: 3, name: 'Kota Serang', type: 'kota', provinceName: 'Banten', units: twoUnits });
+    const input = sampleGovernmentRapor(library.get(id)!, {
+      seed: 3,
+      name: 'Kota Serang',
+      type: 'kota',
+      provinceName: 'Banten',
+      units: twoUnits,
+    });
     const pages = pdfPages(await renderRapor(input));
     const all = squash(pages.join('\n'));
     expect(pages[0]).toContain(`Halaman 1 dari ${pages.length}`);

@@ -126,9 +126,21 @@ function movementMarker(movement: number | null): Node {
   if (movement === 0) return { text: '=', width: 10, bold: true };
   const up = movement > 0;
   const points = up
-    ? [{ x: 0, y: 8 }, { x: 4, y: 1 }, { x: 8, y: 8 }]
-    : [{ x: 0, y: 1 }, { x: 8, y: 1 }, { x: 4, y: 8 }];
-  return { canvas: [{ type: 'polyline', points, closePath: true, color: palette.ink, lineColor: palette.ink, lineWidth: 0.5 }], width: 10, margin: [0, 1, 0, 0] };
+    ? [
+        { x: 0, y: 8 },
+        { x: 4, y: 1 },
+        { x: 8, y: 8 },
+      ]
+    : [
+        { x: 0, y: 1 },
+        { x: 8, y: 1 },
+        { x: 4, y: 8 },
+      ];
+  return {
+    canvas: [{ type: 'polyline', points, closePath: true, color: palette.ink, lineColor: palette.ink, lineWidth: 0.5 }],
+    width: 10,
+    margin: [0, 1, 0, 0],
+  };
 }
 
 function movementText(movement: number | null, t: Translate): string {
@@ -140,12 +152,23 @@ function movementText(movement: number | null, t: Translate): string {
 
 function rankBlock(label: string, pos: RankPosition, c: Ctx): Node {
   if (pos.of === 0) {
-    return { stack: [{ text: label, fontSize: 8, color: palette.muted }, { text: c.t('rapor.rank.none'), fontSize: 10, bold: true, margin: [0, 1, 0, 1] }], margin: [0, 0, 0, 6] };
+    return {
+      stack: [
+        { text: label, fontSize: 8, color: palette.muted },
+        { text: c.t('rapor.rank.none'), fontSize: 10, bold: true, margin: [0, 1, 0, 1] },
+      ],
+      margin: [0, 0, 0, 6],
+    };
   }
   return {
     stack: [
       { text: label, fontSize: 8, color: palette.muted },
-      { text: c.t('rapor.rank.value', { rank: formatInteger(pos.rank, c.lang), of: formatInteger(pos.of, c.lang) }), fontSize: 15, bold: true, margin: [0, 1, 0, 1] },
+      {
+        text: c.t('rapor.rank.value', { rank: formatInteger(pos.rank, c.lang), of: formatInteger(pos.of, c.lang) }),
+        fontSize: 15,
+        bold: true,
+        margin: [0, 1, 0, 1],
+      },
       { columns: [movementMarker(pos.movement), { text: movementText(pos.movement, c.t), fontSize: 8.5, width: '*' }], columnGap: 3 },
     ],
     margin: [0, 0, 0, 6],
@@ -361,13 +384,7 @@ function dimensionSection(c: Ctx): Node[] {
   const svg = renderDimensionChart(chartDims, { variant, lang: c.lang, width: chartWidth, height: chartHeight });
   const totalPoints = rows.reduce((s, r) => s + r.points, 0);
   const totalLost = rows.reduce((s, r) => s + r.pointsLost, 0);
-  const body: Node[][] = rows.map((r) => [
-    r.title[c.lang],
-    c.n(r.weight),
-    c.n(r.score),
-    c.n(r.points),
-    c.n(r.pointsLost),
-  ]);
+  const body: Node[][] = rows.map((r) => [r.title[c.lang], c.n(r.weight), c.n(r.score), c.n(r.points), c.n(r.pointsLost)]);
   body.push([
     { text: c.t('rapor.score'), bold: true },
     { text: c.n(rows.reduce((s, r) => s + r.weight, 0)), bold: true },
@@ -388,7 +405,13 @@ function dimensionSection(c: Ctx): Node[] {
       {
         stack: [
           sectionTitle(c.t('rapor.section.dimensions')),
-          { columns: [{ svg, width: chartWidth }, { stack: [table], width: '*', margin: [0, 30, 0, 0] }], columnGap: 10 },
+          {
+            columns: [
+              { svg, width: chartWidth },
+              { stack: [table], width: '*', margin: [0, 30, 0, 0] },
+            ],
+            columnGap: 10,
+          },
         ],
         unbreakable: true,
       },
@@ -441,13 +464,20 @@ function unitIndicatorTable(u: ReportUnit, index: number, c: Ctx): Node {
       {
         text: [
           { text: d.title[c.lang], bold: true },
-          { text: `  ·  ${c.t('col.weight')} ${c.n(d.weight)}  ·  ${c.t('col.score')} ${c.n(d.score)}  ·  ${c.t('col.points')} ${c.n(d.points)}  ·  ${c.t('col.pointsLost')} ${c.n(d.pointsLost)}` },
+          {
+            text: `  ·  ${c.t('col.weight')} ${c.n(d.weight)}  ·  ${c.t('col.score')} ${c.n(d.score)}  ·  ${c.t('col.points')} ${c.n(d.points)}  ·  ${c.t('col.pointsLost')} ${c.n(d.pointsLost)}`,
+          },
         ],
         colSpan: 7,
         fillColor: '#dde3e8',
         fontSize: 8,
       },
-      {}, {}, {}, {}, {}, {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
     ]);
     for (const v of d.variables) {
       if (d.variables.length > 1 || v.title[c.lang] !== d.title[c.lang]) {
@@ -468,7 +498,11 @@ function unitIndicatorTable(u: ReportUnit, index: number, c: Ctx): Node {
   }
   const heading: Node = {
     stack: [
-      { text: `${c.t('rapor.section.indicators')}${c.isGovernment ? ` — ${index + 1}/${c.input.units.length}` : ''}`, fontSize: 8, color: palette.muted },
+      {
+        text: `${c.t('rapor.section.indicators')}${c.isGovernment ? ` — ${index + 1}/${c.input.units.length}` : ''}`,
+        fontSize: 8,
+        color: palette.muted,
+      },
       { text: u.name, style: 'h2' },
       {
         text: `${typeName(u.sector, c.lang)} · ${c.t('col.score')} ${c.n(u.score)} · ${bandText(u.band, c.lang)}${u.band.zone === undefined ? '' : ` · ${c.t('rapor.zone', { zone: zoneName(u.band.zone, c.lang) })}`}${u.breakdown.complete ? '' : ` · ${c.t('status.incomplete')}`}`,
@@ -480,7 +514,15 @@ function unitIndicatorTable(u: ReportUnit, index: number, c: Ctx): Node {
   return captionedTable({
     caption: heading,
     widths: [24, '*', 38, 36, 38, 32, 38],
-    head: [c.t('col.code'), c.t('col.indicator'), c.t('col.value'), c.t('col.percentage'), c.t('col.weight'), c.t('col.points'), c.t('col.pointsLost')],
+    head: [
+      c.t('col.code'),
+      c.t('col.indicator'),
+      c.t('col.value'),
+      c.t('col.percentage'),
+      c.t('col.weight'),
+      c.t('col.points'),
+      c.t('col.pointsLost'),
+    ],
     body,
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
   });
@@ -574,7 +616,11 @@ function matrixSections(c: Ctx): Node[] {
       body.push([
         { text: `${d.title[c.lang]} (${c.n(d.weight)}%)`, colSpan: 2, bold: true, fillColor: palette.head },
         {},
-        ...chunk.map((u) => ({ ...(cellOf(u.breakdown.dimensions[di]?.pointsLost ?? null, true) as object), fillColor: palette.head, color: palette.text })),
+        ...chunk.map((u) => ({
+          ...(cellOf(u.breakdown.dimensions[di]?.pointsLost ?? null, true) as object),
+          fillColor: palette.head,
+          color: palette.text,
+        })),
         ...(last ? [{ ...(cellOf(govLost, true) as object), fillColor: palette.head, color: palette.text }] : []),
       ]);
       d.variables.forEach((v, vi) => {
@@ -604,7 +650,10 @@ function matrixSections(c: Ctx): Node[] {
       });
     });
     // Totals: each unit's points lost overall, and the government's.
-    const govTotal = units.reduce((s, u) => s + (u.breakdown.weight / totalWeight) * u.breakdown.dimensions.reduce((a, d) => a + d.pointsLost, 0), 0);
+    const govTotal = units.reduce(
+      (s, u) => s + (u.breakdown.weight / totalWeight) * u.breakdown.dimensions.reduce((a, d) => a + d.pointsLost, 0),
+      0,
+    );
     body.push([
       { text: c.t('col.pointsLost'), colSpan: 2, bold: true },
       {},
@@ -632,7 +681,12 @@ function improvementSection(c: Ctx, breakBefore: boolean): Node[] {
   const title = c.t('rapor.section.improvements');
   const note = c.isGovernment ? c.t('rapor.section.improvements.note.government') : c.t('rapor.section.improvements.note.unit');
   if (shown.length === 0) {
-    return [{ stack: [sectionTitle(title, [0, breakBefore ? 0 : 12, 0, 4]), { text: c.t('rapor.section.improvements.none'), fontSize: 9 }], ...(breakBefore ? { pageBreak: 'before' } : {}) }];
+    return [
+      {
+        stack: [sectionTitle(title, [0, breakBefore ? 0 : 12, 0, 4]), { text: c.t('rapor.section.improvements.none'), fontSize: 9 }],
+        ...(breakBefore ? { pageBreak: 'before' } : {}),
+      },
+    ];
   }
   const level = (x: number | null): string => (x === null ? c.t('value.missing') : c.n(x));
   const indicatorCell = (i: ReportImprovement): Node => ({
@@ -640,15 +694,43 @@ function improvementSection(c: Ctx, breakBefore: boolean): Node[] {
   });
   const body: Node[][] = shown.map((i, k) =>
     c.isGovernment
-      ? [String(k + 1), i.unit ?? '', { text: i.indicator, bold: true }, indicatorCell(i), level(i.from), String(i.to), { text: formatGain(i.governmentGain, c.lang), bold: true }, formatGain(i.unitGain, c.lang)]
-      : [String(k + 1), { text: i.indicator, bold: true }, indicatorCell(i), level(i.from), String(i.to), { text: formatGain(i.unitGain, c.lang), bold: true }],
+      ? [
+          String(k + 1),
+          i.unit ?? '',
+          { text: i.indicator, bold: true },
+          indicatorCell(i),
+          level(i.from),
+          String(i.to),
+          { text: formatGain(i.governmentGain, c.lang), bold: true },
+          formatGain(i.unitGain, c.lang),
+        ]
+      : [
+          String(k + 1),
+          { text: i.indicator, bold: true },
+          indicatorCell(i),
+          level(i.from),
+          String(i.to),
+          { text: formatGain(i.unitGain, c.lang), bold: true },
+        ],
   );
-  const more = total > shown.length ? [{ text: c.t('rapor.section.improvements.more', { shown: shown.length, total }), style: 'note', margin: [0, 3, 0, 0] }] : [];
+  const more =
+    total > shown.length
+      ? [{ text: c.t('rapor.section.improvements.more', { shown: shown.length, total }), style: 'note', margin: [0, 3, 0, 0] }]
+      : [];
   const table = c.isGovernment
     ? captionedTable({
         caption: captionNode(title, note),
         widths: [14, 76, 24, '*', 38, 28, 44, 40],
-        head: [c.t('col.no'), c.t('col.unit'), c.t('col.code'), c.t('col.indicator'), c.t('col.current'), c.t('col.target'), c.t('col.governmentGain'), c.t('col.unitGain')],
+        head: [
+          c.t('col.no'),
+          c.t('col.unit'),
+          c.t('col.code'),
+          c.t('col.indicator'),
+          c.t('col.current'),
+          c.t('col.target'),
+          c.t('col.governmentGain'),
+          c.t('col.unitGain'),
+        ],
         body,
         align: ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right'],
       })
@@ -695,7 +777,10 @@ function evidenceSection(c: Ctx): Node[] {
     return [
       u.name,
       { text: `${formatInteger(codes.length, c.lang)} / ${formatInteger(all, c.lang)}` },
-      formatInteger(mine.reduce((s, r) => s + r.files, 0), c.lang),
+      formatInteger(
+        mine.reduce((s, r) => s + r.files, 0),
+        c.lang,
+      ),
       kindList(mine.flatMap((r) => r.kinds)),
       { text: codes.join(', '), fontSize: 7 },
     ];
@@ -715,13 +800,22 @@ function evidenceSection(c: Ctx): Node[] {
 function assumptionSection(c: Ctx): Node[] {
   const title = c.t('rapor.section.assumptions');
   const list = c.input.assumptions;
-  const method: Node = { text: [{ text: `${c.t('rapor.section.method')}. `, bold: true }, c.t('rapor.section.method.text', { scheme: c.input.cycle.schemeId })], fontSize: 8, margin: [0, 3, 0, 0] };
+  const method: Node = {
+    text: [{ text: `${c.t('rapor.section.method')}. `, bold: true }, c.t('rapor.section.method.text', { scheme: c.input.cycle.schemeId })],
+    fontSize: 8,
+    margin: [0, 3, 0, 0],
+  };
   if (list.length === 0) {
     return [{ stack: [sectionTitle(title), { text: c.t('rapor.section.assumptions.none'), fontSize: 9 }, method], unbreakable: true }];
   }
   const body: Node[][] = list.map((a, k) => [
     String(k + 1),
-    { stack: [{ text: a.note[c.lang], fontSize: 8.5 }, { text: a.path, fontSize: 6.5, color: palette.muted, margin: [0, 1, 0, 0] }] },
+    {
+      stack: [
+        { text: a.note[c.lang], fontSize: 8.5 },
+        { text: a.path, fontSize: 6.5, color: palette.muted, margin: [0, 1, 0, 0] },
+      ],
+    },
   ]);
   return [
     { text: '', margin: [0, 10, 0, 0] },
@@ -813,7 +907,14 @@ export function buildRaporDocument(input: RaporInput, layout: GovernmentLayout =
   const content: Node[] = [
     ...titleBlock(c),
     ...(input.snapshot === null ? [provisionalBanner(c)] : []),
-    ...(input.snapshot?.supersededBy ? [provisionalBanner(c, c.t('rapor.superseded', { version: input.snapshot.supersededBy.version, url: input.snapshot.supersededBy.url }))] : []),
+    ...(input.snapshot?.supersededBy
+      ? [
+          provisionalBanner(
+            c,
+            c.t('rapor.superseded', { version: input.snapshot.supersededBy.version, url: input.snapshot.supersededBy.url }),
+          ),
+        ]
+      : []),
     scoreBox(c),
     ...publicationLines(c),
     ...incompleteWarnings(c),

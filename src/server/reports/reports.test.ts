@@ -33,10 +33,26 @@ beforeAll(async () => {
   w = await buildWorld(t.app, t.db.db);
   cycleId = await openCycle(w, { bodies: [w.bodies.a, w.bodies.b, w.bodies.c] });
   const max = new Map(w.scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.scale] as const))));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a1, (code) => max.get(code)?.max ?? 3));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a2, (code, _i, k) => (k % 2 === 0 ? (max.get(code)?.max ?? 3) : 2)));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.b1, () => 2));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.c1, () => 1));
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.a1, (code) => max.get(code)?.max ?? 3),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.a2, (code, _i, k) => (k % 2 === 0 ? (max.get(code)?.max ?? 3) : 2)),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.b1, () => 2),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.c1, () => 1),
+  );
 });
 afterAll(async () => {
   await closeSharedPool();
@@ -50,7 +66,18 @@ async function publishProvince(publicAt: Date): Promise<string> {
     const cycle = (await getCycle(tx, cycleId))!;
     const publishedAt = new Date(Date.now() - 7_200_000);
     snapshot = await buildSnapshot(tx, cycle, '36', { version: 1, publishedAt, publicAt });
-    await tx.insert(publications).values({ id, cycleId, scope: '36', version: 1, status: 'current', publicAt, publishedAt, schemeHash: cycle.schemeHash, contentHash: hashSnapshot(snapshot), snapshot });
+    await tx.insert(publications).values({
+      id,
+      cycleId,
+      scope: '36',
+      version: 1,
+      status: 'current',
+      publicAt,
+      publishedAt,
+      schemeHash: cycle.schemeHash,
+      contentHash: hashSnapshot(snapshot),
+      snapshot,
+    });
   });
   return id;
 }
@@ -95,7 +122,11 @@ describe.skipIf(skipPoppler)('live rapor', () => {
     expect((await get('koordinatorOther', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(403);
     expect((await get('operatorOther', `/cycles/${cycleId}/units/${w.units.a1}/rapor.pdf`)).statusCode).toBe(403);
     expect((await get('public', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(401);
-    const bad = await w.call('admin', { method: 'GET', url: api(`/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf?lang=fr`), headers: { 'accept-language': 'id' } });
+    const bad = await w.call('admin', {
+      method: 'GET',
+      url: api(`/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf?lang=fr`),
+      headers: { 'accept-language': 'id' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/Permintaan tidak valid/);
     const none = await get('admin', `/cycles/${cycleId}/bodies/${w.bodies.other.id}/rapor.pdf`);
@@ -132,7 +163,9 @@ describe.skipIf(skipPoppler)('published rapor', () => {
     await t.db.db.transaction(async (tx) => {
       const row = (await tx.select().from(publications).where(sqlEq(publications.id, publicationId)))[0]!;
       await tx.update(publications).set({ status: 'superseded', supersededAt: new Date() }).where(sqlEq(publications.id, publicationId));
-      await tx.insert(publications).values({ ...row, id: v2, version: 2, status: 'current', supersedesId: publicationId, reason: 'Ralat uji' });
+      await tx
+        .insert(publications)
+        .values({ ...row, id: v2, version: 2, status: 'current', supersedesId: publicationId, reason: 'Ralat uji' });
     });
     const pages = pdfPages((await get('public', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).rawPayload);
     expect(squash(pages[0]!)).toContain('DIGANTIKAN — versi ini telah digantikan oleh ralat (versi 2)');
@@ -145,22 +178,36 @@ describe.skipIf(skipPoppler)('published rapor', () => {
   });
 
   it('is hidden from the public during the embargo, but the body\u2019s koordinator reads it', async () => {
-    await t.db.db.update(publications).set({ publicAt: new Date(Date.now() + 86_400_000) }).where(sqlEq(publications.id, publicationId));
+    await t.db.db
+      .update(publications)
+      .set({ publicAt: new Date(Date.now() + 86_400_000) })
+      .where(sqlEq(publications.id, publicationId));
     try {
       expect((await get('public', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(401);
       expect((await get('koordinatorOther', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(403);
       expect((await get('koordinator', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(200);
     } finally {
-      await t.db.db.update(publications).set({ publicAt: new Date(Date.now() - 3_600_000) }).where(sqlEq(publications.id, publicationId));
+      await t.db.db
+        .update(publications)
+        .set({ publicAt: new Date(Date.now() - 3_600_000) })
+        .where(sqlEq(publications.id, publicationId));
     }
   });
 });
 
 describe.skipIf(skipPoppler)('report pack', () => {
   it('zips one rapor PDF per body of the snapshot in the background, progress reaching the total', async () => {
-    expect((await w.call('koordinator', { method: 'POST', url: api(`/publications/${publicationId}/report-pack`), payload: {} })).statusCode).toBe(403);
-    expect((await w.call('pimpinanOther', { method: 'POST', url: api(`/publications/${publicationId}/report-pack`), payload: {} })).statusCode).toBe(403);
-    const start = await w.call('pimpinan', { method: 'POST', url: api(`/publications/${publicationId}/report-pack`), payload: { lang: 'id' } });
+    expect(
+      (await w.call('koordinator', { method: 'POST', url: api(`/publications/${publicationId}/report-pack`), payload: {} })).statusCode,
+    ).toBe(403);
+    expect(
+      (await w.call('pimpinanOther', { method: 'POST', url: api(`/publications/${publicationId}/report-pack`), payload: {} })).statusCode,
+    ).toBe(403);
+    const start = await w.call('pimpinan', {
+      method: 'POST',
+      url: api(`/publications/${publicationId}/report-pack`),
+      payload: { lang: 'id' },
+    });
     expect(start.statusCode).toBe(202);
     const job = start.json();
     expect(job).toMatchObject({ kind: 'report-pack', total: 3 });
@@ -176,7 +223,8 @@ describe.skipIf(skipPoppler)('report pack', () => {
       writeFileSync(zip, file.rawPayload);
       const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').sort();
       expect(names).toHaveLength(3);
-      for (const b of [w.bodies.a, w.bodies.b, w.bodies.c]) expect(names.some((n) => n.startsWith(`rapor-${b.code.replace('.', '-')}`) && n.endsWith('.pdf'))).toBe(true);
+      for (const b of [w.bodies.a, w.bodies.b, w.bodies.c])
+        expect(names.some((n) => n.startsWith(`rapor-${b.code.replace('.', '-')}`) && n.endsWith('.pdf'))).toBe(true);
       const one = execFileSync('unzip', ['-p', zip, names.find((n) => n.includes('tangerang'))!]);
       const text = squash(pdfPages(one).join(' '));
       expect(text).toContain('Kota Tangerang');
@@ -187,7 +235,11 @@ describe.skipIf(skipPoppler)('report pack', () => {
   });
 
   it('adds every unit rapor on request', async () => {
-    const start = await w.call('admin', { method: 'POST', url: api(`/publications/${publicationId}/report-pack`), payload: { units: true, lang: 'en' } });
+    const start = await w.call('admin', {
+      method: 'POST',
+      url: api(`/publications/${publicationId}/report-pack`),
+      payload: { units: true, lang: 'en' },
+    });
     expect(start.statusCode).toBe(202);
     await settleJobs();
     const done = (await get('admin', `/jobs/${start.json().id}`)).json();
@@ -195,9 +247,13 @@ describe.skipIf(skipPoppler)('report pack', () => {
   });
 
   it('refuses an unknown publication with a translated 404', async () => {
-    const res = await w.call('admin', { method: 'POST', url: api(`/publications/${randomUUID()}/report-pack`), payload: {}, headers: { 'accept-language': 'en' } });
+    const res = await w.call('admin', {
+      method: 'POST',
+      url: api(`/publications/${randomUUID()}/report-pack`),
+      payload: {},
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toBe('Publication not found.');
   });
 });
-

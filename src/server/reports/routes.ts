@@ -88,7 +88,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         body: snapBody,
         units,
         provinceName: await provinceName(tx, body.provinceCode),
-        evidence: await evidenceCounts(tx, cycle.id, units.map((u) => u.id)),
+        evidence: await evidenceCounts(
+          tx,
+          cycle.id,
+          units.map((u) => u.id),
+        ),
         assumptions: scheme.assumptions,
         snapshot: await liveRef(tx, cycle, body.provinceCode, publicOrigin(req)),
         generatedAt: new Date().toISOString(),
@@ -113,7 +117,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
       auth.require('result.read', unitTarget(cu));
-      const body: BodyRef = { id: cu.body.id, code: cu.body.code, name: cu.body.name, type: cu.body.type, provinceCode: cu.body.provinceCode };
+      const body: BodyRef = {
+        id: cu.body.id,
+        code: cu.body.code,
+        name: cu.body.name,
+        type: cu.body.type,
+        provinceCode: cu.body.provinceCode,
+      };
       const units = await liveUnits(tx, cycle.id, body.id);
       const snapBody = liveBody(await getBodyResult(tx, cycle, body));
       if (snapBody === null || !units.some((u) => u.id === cu.unit.id)) throw new AppError('report.no_result', { subject: cu.unit.name });
@@ -170,7 +180,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         body: part.body,
         units: part.units,
         provinceName: await provinceName(tx, part.body.provinceCode),
-        evidence: await evidenceCounts(tx, row.cycleId, part.units.map((u) => u.id)),
+        evidence: await evidenceCounts(
+          tx,
+          row.cycleId,
+          part.units.map((u) => u.id),
+        ),
         assumptions: snapshot.assumptions,
         snapshot: await snapshotRefOf(tx, row, publicOrigin(req)),
         generatedAt: new Date().toISOString(),
@@ -184,7 +198,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'POST',
       url: '/publications/:publicationId/report-pack',
-      summary: "Start a report pack: every government rapor of the publication's snapshot (optionally every unit rapor) in one zip, rendered in the background; follow it at /jobs/:jobId",
+      summary:
+        "Start a report pack: every government rapor of the publication's snapshot (optionally every unit rapor) in one zip, rendered in the background; follow it at /jobs/:jobId",
       tags,
       access: 'publication.manage',
       params: z.object({ publicationId: z.uuid() }),
@@ -199,7 +214,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const total = packSize(snapshot, body.units);
       if (total === 0) throw new AppError('report.pack_empty');
       const params2 = { publicationId: row.id, lang: body.lang as Lang, units: body.units, origin: publicOrigin(req) };
-      const job = await startJob(app, tx, req, { kind: 'report-pack', ownerId: auth.user().id, params: params2, total }, (ctx) => runReportPack(ctx, params2));
+      const job = await startJob(app, tx, req, { kind: 'report-pack', ownerId: auth.user().id, params: params2, total }, (ctx) =>
+        runReportPack(ctx, params2),
+      );
       reply.status(202);
       return jobView(job, lang);
     },

@@ -88,8 +88,17 @@ export function sampleGovernmentRapor(scheme: Scheme, opts: SampleGovernmentOpti
     const answers = generateAnswers(scheme, random, Math.min(1, Math.max(0, quality + (random() - 0.5) * 0.4)));
     return { ...u, answers, breakdown: scoreUnit(scheme, answers) };
   });
-  const government = aggregate(scheme, scored.map((s) => s.breakdown));
-  const units: ReportUnit[] = scored.map((s) => ({ name: s.name, sector: s.sector, score: s.breakdown.score, band: s.breakdown.band, breakdown: s.breakdown }));
+  const government = aggregate(
+    scheme,
+    scored.map((s) => s.breakdown),
+  );
+  const units: ReportUnit[] = scored.map((s) => ({
+    name: s.name,
+    sector: s.sector,
+    score: s.breakdown.score,
+    band: s.breakdown.band,
+    breakdown: s.breakdown,
+  }));
   const improvementList: ReportImprovement[] = scored.flatMap((s) =>
     improvements(scheme, s.answers, { governmentUnits: scored.length }).map((i) => ({ ...i, unit: s.name })),
   );
@@ -98,9 +107,18 @@ export function sampleGovernmentRapor(scheme: Scheme, opts: SampleGovernmentOpti
     for (const d of s.breakdown.dimensions) {
       for (const v of d.variables) {
         for (const i of v.indicators) {
-          const indicator = scheme.dimensions.flatMap((x) => x.variables).flatMap((x) => x.indicators).find((x) => x.code === i.code);
+          const indicator = scheme.dimensions
+            .flatMap((x) => x.variables)
+            .flatMap((x) => x.indicators)
+            .find((x) => x.code === i.code);
           if (indicator === undefined || indicator.evidence.length === 0 || random() < 0.75) continue;
-          evidence.push({ unit: s.name, indicator: i.code, text: i.text, files: 1 + Math.floor(random() * 4), kinds: indicator.evidence.slice(0, 2) });
+          evidence.push({
+            unit: s.name,
+            indicator: i.code,
+            text: i.text,
+            files: 1 + Math.floor(random() * 4),
+            kinds: indicator.evidence.slice(0, 2),
+          });
         }
       }
     }
@@ -109,14 +127,21 @@ export function sampleGovernmentRapor(scheme: Scheme, opts: SampleGovernmentOpti
   const of = typeSize[opts.type];
   return {
     language: opts.language ?? 'id',
-    cycle: { name: opts.cycleName ?? `${scheme.title.id.includes('Kepatuhan') ? 'Penilaian Kepatuhan' : 'Penilaian'} ${scheme.year}`, year: scheme.year, schemeId: scheme.id, schemeTitle: scheme.title },
+    cycle: {
+      name: opts.cycleName ?? `${scheme.title.id.includes('Kepatuhan') ? 'Penilaian Kepatuhan' : 'Penilaian'} ${scheme.year}`,
+      year: scheme.year,
+      schemeId: scheme.id,
+      schemeTitle: scheme.title,
+    },
     subject: { kind: 'government', name: opts.name, type: opts.type, provinceName: opts.provinceName },
     score: government.score,
     band: government.band,
     qualifiers: government.qualifiers,
     ranks: opts.ranks ?? {
       national: { rank: 1 + Math.floor(random() * of), of, movement: Math.floor(random() * 21) - 10 },
-      ...(opts.provinceName !== null && opts.type !== 'provinsi' ? { province: { rank: 1 + Math.floor(random() * 8), of: 8, movement: Math.floor(random() * 5) - 2 } } : {}),
+      ...(opts.provinceName !== null && opts.type !== 'provinsi'
+        ? { province: { rank: 1 + Math.floor(random() * 8), of: 8, movement: Math.floor(random() * 5) - 2 } }
+        : {}),
     },
     units,
     improvements: improvementList,
@@ -133,7 +158,13 @@ export function sampleUnitRapor(government: RaporInput, unitIndex = 0): RaporInp
   if (unit === undefined || government.subject.kind !== 'government') throw new RangeError('sampleUnitRapor: no such unit');
   return {
     ...government,
-    subject: { kind: 'unit', name: unit.name, sector: unit.sector, governmentName: government.subject.name, provinceName: government.subject.provinceName },
+    subject: {
+      kind: 'unit',
+      name: unit.name,
+      sector: unit.sector,
+      governmentName: government.subject.name,
+      provinceName: government.subject.provinceName,
+    },
     score: unit.score,
     band: unit.band,
     qualifiers: [],

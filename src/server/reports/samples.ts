@@ -15,7 +15,12 @@ const scheme = getScheme('ombudsman-2024');
 if (scheme === undefined) throw new Error('ombudsman-2024 is not in the methodology library');
 mkdirSync(dir, { recursive: true });
 
-const published = { id: 'snap-2024-36', version: 2, publishedAt: '2024-12-04T10:00:00+07:00', url: 'https://pantau.example/hasil/2024/36/v2' };
+const published = {
+  id: 'snap-2024-36',
+  version: 2,
+  publishedAt: '2024-12-04T10:00:00+07:00',
+  url: 'https://pantau.example/hasil/2024/36/v2',
+};
 const lebak = sampleGovernmentRapor(scheme, { seed: 7, name: 'Kabupaten Lebak', type: 'kabupaten', provinceName: 'Banten' });
 const tangerang = sampleGovernmentRapor(scheme, {
   seed: 11,
@@ -34,7 +39,10 @@ const outputs: [string, Promise<Buffer>][] = [
   ['rapor-unit-id.pdf', renderRapor(sampleUnitRapor(lebak, 0))],
   ['piagam-kualitas-tertinggi.pdf', renderPiagam(samplePiagam(tangerang, { kind: 'kualitas-tertinggi' }))],
   ['piagam-top-province.pdf', renderPiagam(samplePiagam(tangerang, { kind: 'top-province', rank: 1, provinceName: 'Banten' }))],
-  ['piagam-most-improved-en.pdf', renderPiagam(samplePiagam(lebak, { kind: 'most-improved', rank: 1, provinceName: 'Banten', delta: 12.345 }, 'en'))],
+  [
+    'piagam-most-improved-en.pdf',
+    renderPiagam(samplePiagam(lebak, { kind: 'most-improved', rank: 1, provinceName: 'Banten', delta: 12.345 }, 'en')),
+  ],
 ];
 for (const [name, pdf] of outputs) {
   const file = join(dir, name);

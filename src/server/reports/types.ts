@@ -4,17 +4,7 @@
  * renderers are pure with respect to them: no database, no clock (dates are passed in), no
  * network, so the same input always gives the same document.
  */
-import type {
-  Assumption,
-  BandRef,
-  BodyType,
-  EvidenceKind,
-  Improvement,
-  Lang,
-  QualifierResult,
-  Text,
-  UnitScore,
-} from '../../core/types.ts';
+import type { Assumption, BandRef, BodyType, EvidenceKind, Improvement, Lang, QualifierResult, Text, UnitScore } from '../../core/types.ts';
 
 /** A date as a Date or an ISO-8601 string; printed in Asia/Jakarta time. */
 export type DateInput = Date | string;

@@ -10,7 +10,9 @@ import type { BandRef, IndicatorScore, Scheme, UnitScore } from '../../core/type
  * One indicator: [code, value, n, weight, points, pointsLost] and, when the scheme has a
  * self-assessment ('claim') instrument covering it, a 7th element `claimed`.
  */
-export type StoredIndicator = [string, number | null, number, number, number, number] | [string, number | null, number, number, number, number, number | null];
+export type StoredIndicator =
+  | [string, number | null, number, number, number, number]
+  | [string, number | null, number, number, number, number, number | null];
 /** [code, points, pointsLost, indicators] */
 export type StoredVariable = [string, number, number, StoredIndicator[]];
 /** [code, score, points, pointsLost, variables] */
@@ -44,22 +46,27 @@ export function compactUnitScore(u: UnitScore): StoredUnitScore {
     incompleteInstruments: u.incompleteInstruments,
     weight: u.weight,
     progress: Object.fromEntries(u.progress.map((p) => [p.code, p.done])),
-    dimensions: u.dimensions.map((d): StoredDimension => [
-      d.code,
-      d.score,
-      d.points,
-      d.pointsLost,
-      d.variables.map((v): StoredVariable => [
-        v.code,
-        v.points,
-        v.pointsLost,
-        v.indicators.map((i): StoredIndicator =>
-          i.claimed === undefined
-            ? [i.code, i.value, i.n, i.weight, i.points, i.pointsLost]
-            : [i.code, i.value, i.n, i.weight, i.points, i.pointsLost, i.claimed],
+    dimensions: u.dimensions.map(
+      (d): StoredDimension => [
+        d.code,
+        d.score,
+        d.points,
+        d.pointsLost,
+        d.variables.map(
+          (v): StoredVariable => [
+            v.code,
+            v.points,
+            v.pointsLost,
+            v.indicators.map(
+              (i): StoredIndicator =>
+                i.claimed === undefined
+                  ? [i.code, i.value, i.n, i.weight, i.points, i.pointsLost]
+                  : [i.code, i.value, i.n, i.weight, i.points, i.pointsLost, i.claimed],
+            ),
+          ],
         ),
-      ]),
-    ]),
+      ],
+    ),
     supplements: u.supplements.map((s) => [s.code, s.indicators.map((i): [string, number | null, number] => [i.code, i.value, i.n])]),
   };
   if (u.products !== undefined) stored.products = u.products;
@@ -67,7 +74,8 @@ export function compactUnitScore(u: UnitScore): StoredUnitScore {
 }
 
 /** Dimension scores only (lists and radars), without expanding the whole breakdown. */
-export const storedDimensionScores = (s: StoredUnitScore): { code: string; score: number }[] => s.dimensions.map((d) => ({ code: d[0], score: d[1] }));
+export const storedDimensionScores = (s: StoredUnitScore): { code: string; score: number }[] =>
+  s.dimensions.map((d) => ({ code: d[0], score: d[1] }));
 
 /** The band of a scheme by code, as the engine reports it. */
 export function bandRef(scheme: Scheme, code: string): BandRef {
@@ -150,7 +158,9 @@ export function expandUnitScore(scheme: Scheme, s: StoredUnitScore): UnitScore {
       return {
         code,
         title: def?.title ?? { id: code, en: code },
-        indicators: indicators.map(([icode, value, n]) => indicatorScore(icode, value, n, 0, 0, 0, `${scheme.id}/${code}/${icode}`, inds.get(icode))),
+        indicators: indicators.map(([icode, value, n]) =>
+          indicatorScore(icode, value, n, 0, 0, 0, `${scheme.id}/${code}/${icode}`, inds.get(icode)),
+        ),
       };
     }),
   };

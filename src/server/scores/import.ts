@@ -13,7 +13,13 @@ export interface ImportedScore {
   score: number;
 }
 
-export async function importBodyScores(tx: Tx, actor: AuditActor, cycle: Cycle, scores: readonly ImportedScore[], now = new Date()): Promise<void> {
+export async function importBodyScores(
+  tx: Tx,
+  actor: AuditActor,
+  cycle: Cycle,
+  scores: readonly ImportedScore[],
+  now = new Date(),
+): Promise<void> {
   if (cycle.source !== 'imported') throw new AppError('conflict', { reason: 'only an imported cycle takes published scores' });
   const scheme = await cycleScheme(tx, cycle);
   const rows = scores.map((s) => {

@@ -128,7 +128,12 @@ export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef):
     result:
       u.score === null
         ? null
-        : { score: u.score, band: bandRef(scheme, u.bandCode!), complete: u.complete!, dimensions: storedDimensionScores(u.breakdown as StoredUnitScore) },
+        : {
+            score: u.score,
+            band: bandRef(scheme, u.bandCode!),
+            complete: u.complete!,
+            dimensions: storedDimensionScores(u.breakdown as StoredUnitScore),
+          },
   }));
   const scored = list.filter((u) => u.result);
   const dimensions = scheme.dimensions.map((d) => {
@@ -165,7 +170,10 @@ export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef):
  * The latest cycle of the same scheme family from an earlier year that has a released current
  * publication (movement is against it).
  */
-export async function previousCycle(tx: Queryable, cycle: Cycle): Promise<{ id: string; name: string; year: number; schemeId: string } | null> {
+export async function previousCycle(
+  tx: Queryable,
+  cycle: Cycle,
+): Promise<{ id: string; name: string; year: number; schemeId: string } | null> {
   const [row] = await tx
     .select({ id: cycles.id, name: cycles.name, year: cycles.year, schemeId: cycles.schemeId })
     .from(cycles)
@@ -212,7 +220,10 @@ async function governmentRows(tx: Queryable, cycleId: string): Promise<GovRow[]>
 }
 
 /** Per body: its national-per-type place and (kab/kota) provincial place, with movement. */
-export async function governmentRanking(tx: Queryable, cycle: Cycle): Promise<Map<string, { nationalType: RankPlace; province: RankPlace | null; row: GovRow }>> {
+export async function governmentRanking(
+  tx: Queryable,
+  cycle: Cycle,
+): Promise<Map<string, { nationalType: RankPlace; province: RankPlace | null; row: GovRow }>> {
   const rows = await governmentRows(tx, cycle.id);
   const prev = await previousCycle(tx, cycle);
   const prevPlaces = new Map<string, { group: string; rank: number }[]>();
@@ -247,12 +258,19 @@ export type RankingGroup =
 
 /** The group a rankings query names; 400 when the group's own field is missing. */
 export function rankingGroupOf(
-  query: { group: 'national' | 'province' | 'sector'; type?: RankInput['type'] | undefined; province?: string | undefined; sector?: string | undefined },
+  query: {
+    group: 'national' | 'province' | 'sector';
+    type?: RankInput['type'] | undefined;
+    province?: string | undefined;
+    sector?: string | undefined;
+  },
   lang: Lang,
 ): RankingGroup {
   const need = <T>(value: T | undefined, field: string): T => {
     if (value !== undefined) return value;
-    throw new AppError('request.invalid', { summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}` });
+    throw new AppError('request.invalid', {
+      summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}`,
+    });
   };
   if (query.group === 'national') return { kind: 'national', type: need(query.type, 'type') };
   if (query.group === 'province') return { kind: 'province', province: need(query.province, 'province') };
@@ -306,7 +324,12 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
     const items: RankingItem[] = [];
     for (const r of ranked) {
       const row = r.row;
-      const t: Target = { provinceCode: row.body.provinceCode, bodyId: row.body.id, unitId: row.id, assessorIds: assessors.get(row.id) ?? [] };
+      const t: Target = {
+        provinceCode: row.body.provinceCode,
+        bodyId: row.body.id,
+        unitId: row.id,
+        assessorIds: assessors.get(row.id) ?? [],
+      };
       if (!visible(t)) continue;
       const previousRank = prevRanks.get(row.id) ?? null;
       items.push({
@@ -335,7 +358,14 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
   for (const { p, place } of inGroup) {
     const t: Target = { provinceCode: p.row.body.provinceCode, bodyId: p.row.id, assessorIds: assessors.get(p.row.id) ?? [] };
     if (!visible(t)) continue;
-    items.push({ ...place, body: p.row.body, unit: null, score: p.row.score, band: bandRef(scheme, p.row.bandCode), complete: p.row.complete });
+    items.push({
+      ...place,
+      body: p.row.body,
+      unit: null,
+      score: p.row.score,
+      band: bandRef(scheme, p.row.bandCode),
+      complete: p.row.complete,
+    });
   }
   return { group: key, previousCycle: prev, items, hidden: inGroup.length - items.length };
 }
@@ -389,7 +419,11 @@ export function libraryScheme(id: string): Scheme {
   return scheme;
 }
 
-const scoreRef = (u: { score: number; band: BandRef; complete: boolean }): ScoreRef => ({ score: u.score, band: u.band, complete: u.complete });
+const scoreRef = (u: { score: number; band: BandRef; complete: boolean }): ScoreRef => ({
+  score: u.score,
+  band: u.band,
+  complete: u.complete,
+});
 
 export async function unitWhatIf(tx: Queryable, cu: CycleUnitContext, targetId: string) {
   const from = await cycleScheme(tx, cu.cycle);
@@ -409,15 +443,27 @@ export async function bodyWhatIf(tx: Queryable, cycle: Cycle, body: BodyRef, tar
     .innerJoin(units, eq(units.id, cycleUnits.unitId))
     .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)))
     .orderBy(asc(units.name));
-  const sheets = await loadSheets(tx, cycle.id, list.map((u) => u.id));
+  const sheets = await loadSheets(
+    tx,
+    cycle.id,
+    list.map((u) => u.id),
+  );
   const entry = await getLocusEntry(tx, cycle.id, body.id);
   const rows = list
     .filter((u) => (sheets.get(u.id)?.length ?? 0) > 0)
     .map((u) => ({ unit: u, w: whatIf(from, to, { sheets: sheets.get(u.id)! }) }));
   if (rows.length === 0) throw new AppError('unit.no_records', { unit: body.name });
   const followups = entry?.followups ?? undefined;
-  const gFrom = aggregate(from, rows.map((r) => r.w.from), followups);
-  const gTo = aggregate(to, rows.map((r) => r.w.to), followups);
+  const gFrom = aggregate(
+    from,
+    rows.map((r) => r.w.from),
+    followups,
+  );
+  const gTo = aggregate(
+    to,
+    rows.map((r) => r.w.to),
+    followups,
+  );
   return {
     fromScheme: from.id,
     toScheme: to.id,
@@ -429,7 +475,11 @@ export async function bodyWhatIf(tx: Queryable, cycle: Cycle, body: BodyRef, tar
 }
 
 /** The government context of a unit: how many assessed units and their total weight. */
-async function governmentContext(tx: Queryable, cycleId: string, bodyId: string): Promise<{ governmentUnits: number; governmentWeight: number }> {
+async function governmentContext(
+  tx: Queryable,
+  cycleId: string,
+  bodyId: string,
+): Promise<{ governmentUnits: number; governmentWeight: number }> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int`, w: sql<number>`coalesce(sum(${unitResults.weight}), 0)::float8` })
     .from(unitResults)
@@ -437,7 +487,11 @@ async function governmentContext(tx: Queryable, cycleId: string, bodyId: string)
   return { governmentUnits: Math.max(1, row?.n ?? 1), governmentWeight: Number(row?.w ?? 0) };
 }
 
-export async function unitImprovements(tx: Queryable, cu: CycleUnitContext, limit: number): Promise<{ items: Improvement[]; total: number }> {
+export async function unitImprovements(
+  tx: Queryable,
+  cu: CycleUnitContext,
+  limit: number,
+): Promise<{ items: Improvement[]; total: number }> {
   const scheme = await cycleScheme(tx, cu.cycle);
   const sheets = (await loadSheets(tx, cu.cycle.id, [cu.unit.id])).get(cu.unit.id) ?? [];
   const context = await governmentContext(tx, cu.cycle.id, cu.body.id);
@@ -452,13 +506,18 @@ export async function bodyImprovements(tx: Queryable, cycle: Cycle, body: BodyRe
     .from(cycleUnits)
     .innerJoin(units, eq(units.id, cycleUnits.unitId))
     .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)));
-  const sheets = await loadSheets(tx, cycle.id, list.map((u) => u.id));
+  const sheets = await loadSheets(
+    tx,
+    cycle.id,
+    list.map((u) => u.id),
+  );
   const context = await governmentContext(tx, cycle.id, body.id);
   const all: (Improvement & { unit: UnitRef })[] = [];
   for (const u of list) {
     const s = sheets.get(u.id);
     if (!s || s.length === 0) continue;
-    for (const item of improvements(scheme, { sheets: s }, { ...context, governmentWeight: context.governmentWeight || 1 })) all.push({ ...item, unit: u });
+    for (const item of improvements(scheme, { sheets: s }, { ...context, governmentWeight: context.governmentWeight || 1 }))
+      all.push({ ...item, unit: u });
   }
   const key = (g: number) => Math.round(g * 1e9);
   all.sort(
@@ -516,7 +575,12 @@ export async function bodyTrend(tx: Queryable, actor: Actor | null, body: BodyRe
   );
   const out: TrendPoint[] = [];
   for (const r of rows) {
-    const t: Target = { provinceCode: body.provinceCode, bodyId: body.id, assessorIds: assessed.has(r.id) ? [actor!.id] : [], published: !!r.published };
+    const t: Target = {
+      provinceCode: body.provinceCode,
+      bodyId: body.id,
+      assessorIds: assessed.has(r.id) ? [actor!.id] : [],
+      published: !!r.published,
+    };
     if (!can(actor, 'result.read', t)) continue;
     const scheme = await cycleScheme(tx, { id: r.id, schemeHash: r.schemeHash });
     out.push({

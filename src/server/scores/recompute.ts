@@ -71,7 +71,16 @@ export interface RecomputeTimings {
 /** Units scored per step: their records are loaded while the previous step is scored and written. */
 const UNITS_PER_STEP = 400;
 
-type UnitRow = { unit_id: string; body_id: string; raw: number; score: number; band_code: string; complete: boolean; weight: number; breakdown: unknown };
+type UnitRow = {
+  unit_id: string;
+  body_id: string;
+  raw: number;
+  score: number;
+  band_code: string;
+  complete: boolean;
+  weight: number;
+  breakdown: unknown;
+};
 
 async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string): Promise<void> {
   for (let i = 0; i < results.length; i += CHUNK) {
@@ -162,10 +171,20 @@ export async function recomputeUnits(
           continue;
         }
         const u = scoreUnit(scheme, { sheets: unitSheets });
-        results.push({ unit_id, body_id, raw: u.raw, score: u.score, band_code: u.band.code, complete: u.complete, weight: u.weight, breakdown: compactUnitScore(u) });
+        results.push({
+          unit_id,
+          body_id,
+          raw: u.raw,
+          score: u.score,
+          band_code: u.band.code,
+          complete: u.complete,
+          weight: u.weight,
+          breakdown: compactUnitScore(u),
+        });
       }
       scored += results.length;
-      if (results.length > 0) writes.push(serial(() => writeUnitResults(tx, cycle.id, results, at)).catch((e: unknown) => void (failure ??= e)));
+      if (results.length > 0)
+        writes.push(serial(() => writeUnitResults(tx, cycle.id, results, at)).catch((e: unknown) => void (failure ??= e)));
       lap('score');
     }
   } finally {
@@ -185,10 +204,23 @@ export async function recomputeUnits(
 }
 
 /** Aggregates the given bodies (or all) from their stored unit results; returns how many have a result. */
-export async function recomputeBodies(tx: Tx, cycle: Cycle, scheme: Scheme, bodyIds: readonly string[] | 'all', now = new Date()): Promise<number> {
+export async function recomputeBodies(
+  tx: Tx,
+  cycle: Cycle,
+  scheme: Scheme,
+  bodyIds: readonly string[] | 'all',
+  now = new Date(),
+): Promise<number> {
   if (bodyIds !== 'all' && bodyIds.length === 0) return 0;
   // One query: each body of the locus with its follow-ups and its units' results (if any).
-  const joined = await rows<{ body_id: string; followups: QualifierInput | null; raw: number | null; score: number | null; weight: number | null; complete: boolean | null }>(
+  const joined = await rows<{
+    body_id: string;
+    followups: QualifierInput | null;
+    raw: number | null;
+    score: number | null;
+    weight: number | null;
+    complete: boolean | null;
+  }>(
     tx,
     sql`select cb.body_id, cb.followups, ur.raw, ur.score, ur.weight, ur.complete
         from cycle_bodies cb left join unit_results ur on ur.cycle_id = cb.cycle_id and ur.body_id = cb.body_id
@@ -203,7 +235,8 @@ export async function recomputeBodies(tx: Tx, cycle: Cycle, scheme: Scheme, body
     if (!list) byBody.set(r.body_id, (list = []));
     list.push({ raw: Number(r.raw), score: Number(r.score), weight: Number(r.weight), complete: r.complete! });
   }
-  const out: { body_id: string; raw: number; score: number; band_code: string; complete: boolean; units: number; qualifiers: unknown }[] = [];
+  const out: { body_id: string; raw: number; score: number; band_code: string; complete: boolean; units: number; qualifiers: unknown }[] =
+    [];
   const empty: string[] = [];
   for (const [body_id, followups] of locus) {
     const list = byBody.get(body_id);
@@ -212,7 +245,15 @@ export async function recomputeBodies(tx: Tx, cycle: Cycle, scheme: Scheme, body
       continue;
     }
     const g = aggregate(scheme, list, followups ?? undefined);
-    out.push({ body_id, raw: g.raw, score: g.score, band_code: g.band.code, complete: g.complete, units: g.units, qualifiers: g.qualifiers });
+    out.push({
+      body_id,
+      raw: g.raw,
+      score: g.score,
+      band_code: g.band.code,
+      complete: g.complete,
+      units: g.units,
+      qualifiers: g.qualifiers,
+    });
   }
   for (let i = 0; i < out.length; i += CHUNK) {
     const chunk = JSON.stringify(out.slice(i, i + CHUNK));

@@ -134,7 +134,9 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
           cycle: CycleRef.extend({ status: z.string() }),
           group: z.string(),
           previousCycle: CycleRef.nullable(),
-          items: z.array(RankPlace.extend({ body: BodyRef, unit: UnitRef.nullable(), score: z.number(), band: BandRef, complete: z.boolean() })),
+          items: z.array(
+            RankPlace.extend({ body: BodyRef, unit: UnitRef.nullable(), score: z.number(), band: BandRef, complete: z.boolean() }),
+          ),
           hidden: z.number().int(),
         }),
       },
@@ -150,7 +152,14 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const WhatIfUnit = z.object({ fromScheme: z.string(), toScheme: z.string(), from: UnitScore, to: UnitScore, delta: z.number(), unmapped: z.array(z.string()) });
+  const WhatIfUnit = z.object({
+    fromScheme: z.string(),
+    toScheme: z.string(),
+    from: UnitScore,
+    to: UnitScore,
+    delta: z.number(),
+    unmapped: z.array(z.string()),
+  });
 
   defineRoute(
     app,
@@ -226,7 +235,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'GET',
       url: '/cycles/:cycleId/bodies/:bodyId/improvements',
-      summary: "Improvement list of a government over all its units, largest government gain first",
+      summary: 'Improvement list of a government over all its units, largest government gain first',
       tags,
       access: 'result.read',
       params: cycleBodyParams,

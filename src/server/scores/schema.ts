@@ -6,9 +6,15 @@ import { bodies, units } from '../registry/schema.ts';
 export const unitResults = pgTable(
   'unit_results',
   {
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
     raw: doublePrecision('raw').notNull(),
     /** round2(raw): the published, ranked number. */
     score: doublePrecision('score').notNull(),
@@ -30,8 +36,12 @@ export const unitResults = pgTable(
 export const bodyResults = pgTable(
   'body_results',
   {
-    cycleId: uuid('cycle_id').notNull().references(() => cycles.id),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
     raw: doublePrecision('raw').notNull(),
     score: doublePrecision('score').notNull(),
     bandCode: text('band_code').notNull(),

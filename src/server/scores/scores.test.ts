@@ -28,7 +28,13 @@ beforeAll(async () => {
   // A published past cycle of the same family (imported, with its national publication): Kota
   // Tangerang first, Serang second, Cilegon third.
   await t.db.db.transaction(async (tx) => {
-    const past = await createCycle(tx, null, { name: 'Hasil 2022', year: 2022, schemeId: 'ombudsman-2022', source: 'imported', status: 'final' });
+    const past = await createCycle(tx, null, {
+      name: 'Hasil 2022',
+      year: 2022,
+      schemeId: 'ombudsman-2022',
+      source: 'imported',
+      status: 'final',
+    });
     await importBodyScores(tx, null, past, [
       { bodyId: w.bodies.a.id, score: 88.47 },
       { bodyId: w.bodies.c.id, score: 79.24 },
@@ -43,10 +49,26 @@ beforeAll(async () => {
   const { id, cycleId: _c, unitId: _u, ...content } = first;
   a1Changed = { id, content };
   await submitAll(w, 'asisten', a1);
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a2, () => 2));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.b1, () => 3));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.c1, () => 3));
-  await submitAll(w, 'admin', fullUnit(w.scheme, cycleId, w.units.other1, () => 2));
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.a2, () => 2),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.b1, () => 3),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.c1, () => 3),
+  );
+  await submitAll(
+    w,
+    'admin',
+    fullUnit(w.scheme, cycleId, w.units.other1, () => 2),
+  );
 });
 afterAll(() => t.close());
 
@@ -66,11 +88,21 @@ describe('api: unit result', () => {
     expect(o1.value).toBeCloseTo(2.9, 12);
     expect(o1.pointsLost).toBeCloseTo(0.1616, 10);
     expect(o1.percentage).toBeCloseTo(96.6667, 4);
-    expect(result.progress.find((p: { code: string }) => p.code === 'pengguna')).toEqual({ code: 'pengguna', done: 30, target: 30, min: 30, complete: true });
+    expect(result.progress.find((p: { code: string }) => p.code === 'pengguna')).toEqual({
+      code: 'pengguna',
+      done: 30,
+      target: 30,
+      min: 30,
+      complete: true,
+    });
   });
 
   it('changes at once when a record changes: O1 back to 3 gives 100.00', async () => {
-    const put = await w.call('asisten', { method: 'PUT', url: `/api/v1/records/${a1Changed.id}`, payload: { ...a1Changed.content, answers: { ...(a1Changed.content.answers as object), O1: 3 } } });
+    const put = await w.call('asisten', {
+      method: 'PUT',
+      url: `/api/v1/records/${a1Changed.id}`,
+      payload: { ...a1Changed.content, answers: { ...(a1Changed.content.answers as object), O1: 3 } },
+    });
     expect(put.statusCode).toBe(200);
     expect((await get('asisten', `/cycles/${cycleId}/units/${w.units.a1}/result`)).json().result.score).toBe(100);
     const body = (await get('admin', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/result`)).json();
@@ -105,7 +137,7 @@ describe('api: government result', () => {
     expect(body.ranks.nationalType).toMatchObject({ group: 'national:kota', rank: 3, of: 4 });
   });
 
-  it('is refused to another province\'s pimpinan and to other bodies\' koordinator', async () => {
+  it("is refused to another province's pimpinan and to other bodies' koordinator", async () => {
     expect((await get('pimpinanOther', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/result`)).statusCode).toBe(403);
     expect((await get('koordinatorOther', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/result`)).statusCode).toBe(403);
     expect((await get('admin', `/cycles/${cycleId}/bodies/${randomUUID()}/result`)).statusCode).toBe(404);
@@ -118,14 +150,21 @@ describe('api: rankings', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.previousCycle).toMatchObject({ year: 2022, schemeId: 'ombudsman-2022' });
-    expect(body.items.map((i: { body: { name: string }; rank: number; score: number; movement: number | null }) => [i.body.name, i.rank, i.score, i.movement])).toEqual([
+    expect(
+      body.items.map((i: { body: { name: string }; rank: number; score: number; movement: number | null }) => [
+        i.body.name,
+        i.rank,
+        i.score,
+        i.movement,
+      ]),
+    ).toEqual([
       ['Kota Cilegon', 1, 100, 2],
       ['Kota Serang', 1, 100, 1],
       ['Kota Tangerang', 3, 83.25, -2],
     ]);
   });
 
-  it('ranks nationally per body type and leaves out rows outside the caller\'s scope', async () => {
+  it("ranks nationally per body type and leaves out rows outside the caller's scope", async () => {
     const admin = (await get('admin', `/cycles/${cycleId}/rankings?group=national&type=kota`)).json();
     expect(admin.items.map((i: { rank: number }) => i.rank)).toEqual([1, 1, 3, 4]);
     expect(admin.items[3]).toMatchObject({ body: { code: '31.71' }, score: 66.67, previousRank: null, movement: null });
@@ -164,7 +203,13 @@ describe('api: what-if', () => {
 
   it('aggregates a government under the other scheme', async () => {
     const body = (await get('admin', `/cycles/${cycleId}/bodies/${w.bodies.b.id}/what-if?scheme=ombudsman-2025`)).json();
-    expect(body).toMatchObject({ fromScheme: 'ombudsman-2024', toScheme: 'ombudsman-2025', from: { score: 100 }, to: { score: 70, complete: false }, delta: -30 });
+    expect(body).toMatchObject({
+      fromScheme: 'ombudsman-2024',
+      toScheme: 'ombudsman-2025',
+      from: { score: 100 },
+      to: { score: 70, complete: false },
+      delta: -30,
+    });
     expect(body.units).toHaveLength(1);
   });
 
@@ -189,7 +234,7 @@ describe('api: improvements', () => {
     expect(body.total).toBe(38);
   });
 
-  it('merges a government\'s units by government gain', async () => {
+  it("merges a government's units by government gain", async () => {
     const body = (await get('koordinator', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/improvements?limit=6`)).json();
     expect(body.items.slice(0, 5).every((i: { unit: { id: string } }) => i.unit.id === w.units.a2)).toBe(true);
     // Next: a2's complaint handling, 21.54/6/3/2 = 0.5983…
@@ -202,13 +247,25 @@ describe('qualifiers (ombudsman-2025)', () => {
   it('applies "Tanpa Maladministrasi" once every due product is followed up, never changing the score', async () => {
     const c = await openCycle(w, { schemeId: 'ombudsman-2025', year: 2025, bodies: [w.bodies.b] });
     const scheme = (await get('admin', `/cycles/${c}/scheme`)).json().scheme;
-    await submitAll(w, 'asisten', fullUnit(scheme, c, w.units.b1, () => 3));
+    await submitAll(
+      w,
+      'asisten',
+      fullUnit(scheme, c, w.units.b1, () => 3),
+    );
     const url = `/cycles/${c}/bodies/${w.bodies.b.id}/result`;
     const unknown = (await get('admin', url)).json().result;
     expect(unknown.score).toBe(100);
     expect(unknown.qualifiers).toEqual([expect.objectContaining({ code: 'tanpa-maladministrasi', applies: false })]);
-    const followups = { products: [{ kind: 'saran-perbaikan', followedUp: true }, { kind: 'tindakan-korektif', followedUp: false }] };
-    expect((await w.call('pimpinan', { method: 'PUT', url: `/api/v1/cycles/${c}/bodies/${w.bodies.b.id}/followups`, payload: followups })).statusCode).toBe(200);
+    const followups = {
+      products: [
+        { kind: 'saran-perbaikan', followedUp: true },
+        { kind: 'tindakan-korektif', followedUp: false },
+      ],
+    };
+    expect(
+      (await w.call('pimpinan', { method: 'PUT', url: `/api/v1/cycles/${c}/bodies/${w.bodies.b.id}/followups`, payload: followups }))
+        .statusCode,
+    ).toBe(200);
     expect((await get('admin', url)).json().result.qualifiers[0].applies).toBe(false);
     followups.products[1]!.followedUp = true;
     await w.call('pimpinan', { method: 'PUT', url: `/api/v1/cycles/${c}/bodies/${w.bodies.b.id}/followups`, payload: followups });

@@ -45,13 +45,21 @@ export const UnitScore = z.object({
       ),
     }),
   ),
-  progress: z.array(z.object({ code: z.string(), done: z.number().int(), target: z.number().int(), min: z.number().int(), complete: z.boolean() })),
+  progress: z.array(
+    z.object({ code: z.string(), done: z.number().int(), target: z.number().int(), min: z.number().int(), complete: z.boolean() }),
+  ),
   products: z.array(z.object({ respondent: z.string(), raw: z.number(), score: z.number(), complete: z.boolean() })).optional(),
   weight: z.number(),
   supplements: z.array(z.object({ code: z.string(), title: Text, indicators: z.array(IndicatorScore) })),
 });
 
-export const BodyRef = z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() });
+export const BodyRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  provinceCode: z.string().nullable(),
+});
 export const UnitRef = z.object({ id: z.uuid(), name: z.string(), sector: z.string() });
 export const ScoreRef = z.object({ score: z.number(), band: BandRef, complete: z.boolean() });
 export const QualifierResult = z.object({ code: z.string(), label: Text, applies: z.boolean() });

@@ -27,7 +27,11 @@ describe('seedDemoIfEmpty', () => {
 
   it('creates accounts that can sign in', async () => {
     const pimpinan = seed.accounts.find((a) => a.role === 'pimpinan')!;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: pimpinan.username, password: pimpinan.password } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: pimpinan.username, password: pimpinan.password },
+    });
     expect(res.statusCode).toBe(200);
   });
 
@@ -42,7 +46,15 @@ describe('seedDemoIfEmpty', () => {
     expect([...byBody.keys()].sort()).toEqual(['36', '36.01', '36.02', '36.03', '36.04', '36.71', '36.72', '36.73', '36.74']);
     for (const [code, list] of byBody) {
       if (code === '36') continue;
-      expect(list.map((u) => u.sector).sort(), code).toEqual(['adminduk', 'kesehatan', 'pendidikan', 'perizinan', 'puskesmas', 'puskesmas', 'sosial']);
+      expect(list.map((u) => u.sector).sort(), code).toEqual([
+        'adminduk',
+        'kesehatan',
+        'pendidikan',
+        'perizinan',
+        'puskesmas',
+        'puskesmas',
+        'sosial',
+      ]);
     }
     const names = rows.map((r) => r.unit);
     expect(names).toEqual(expect.arrayContaining(['Puskesmas Pontang', 'Puskesmas Pabuaran', 'Puskesmas Neglasari']));
@@ -61,7 +73,7 @@ describe('seedDemoIfEmpty', () => {
     expect(new Set(gov.map((g) => g.band)).size).toBeGreaterThanOrEqual(3);
   });
 
-  it("has Kabupaten Serang reviewed and final, the others awaiting review", async () => {
+  it('has Kabupaten Serang reviewed and final, the others awaiting review', async () => {
     const rows = await t.db.db
       .select({ code: bodies.code, status: cycleBodies.status })
       .from(cycleBodies)
@@ -90,10 +102,18 @@ describe('seedDemoIfEmpty', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/cycles/${seed.cycles.past}` })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/cycles/${seed.cycles.current}` })).statusCode).toBe(401);
     const admin = seed.accounts.find((a) => a.role === 'admin')!;
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: admin.username, password: admin.password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: admin.username, password: admin.password },
+    });
     const cookie = login.headers['set-cookie'];
     const cookies = (Array.isArray(cookie) ? cookie : [cookie!]).map((c) => c.split(';')[0]).join('; ');
-    const ranking = await t.app.inject({ method: 'GET', url: `/api/v1/cycles/${seed.cycles.current}/rankings?group=province&province=36`, headers: { cookie: cookies } });
+    const ranking = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cycles/${seed.cycles.current}/rankings?group=province&province=36`,
+      headers: { cookie: cookies },
+    });
     const items = ranking.json().items as { previousRank: number | null; movement: number | null }[];
     expect(items).toHaveLength(8);
     expect(items.every((i) => i.previousRank !== null && i.movement !== null)).toBe(true);

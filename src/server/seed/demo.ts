@@ -119,7 +119,15 @@ async function locusOf(code: string): Promise<UnitSpec[]> {
 
 const password = (): string => randomBytes(12).toString('base64url');
 
-const toActor = (u: { id: string; username: string; name: string; role: string; provinceCode: string | null; bodyId: string | null; unitId: string | null }): Actor => ({
+const toActor = (u: {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  provinceCode: string | null;
+  bodyId: string | null;
+  unitId: string | null;
+}): Actor => ({
   id: u.id,
   username: u.username,
   name: u.name,
@@ -142,31 +150,82 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
 
   // Banten's governments and their units.
   const banten = await tx
-    .select({ id: bodies.id, code: bodies.code, name: bodies.name, type: bodies.type, provinceCode: bodies.provinceCode, active: bodies.active })
+    .select({
+      id: bodies.id,
+      code: bodies.code,
+      name: bodies.name,
+      type: bodies.type,
+      provinceCode: bodies.provinceCode,
+      active: bodies.active,
+    })
     .from(bodies)
     .where(eq(bodies.provinceCode, BANTEN))
     .orderBy(bodies.code);
   const byCode = new Map(banten.map((b) => [b.code, b]));
   const unitRows: { bodyId: string; name: string; sector: string }[] = [];
   for (const b of banten) for (const u of await locusOf(b.code)) unitRows.push({ bodyId: b.id, ...u });
-  const createdUnits = await tx.insert(units).values(unitRows).returning({ id: units.id, bodyId: units.bodyId, name: units.name, sector: units.sector });
-  await appendAudit(tx, { actor: system, action: 'unit.seed', subjectType: 'registry', provinceCode: BANTEN, at: now, diff: { units: createdUnits.length } });
+  const createdUnits = await tx
+    .insert(units)
+    .values(unitRows)
+    .returning({ id: units.id, bodyId: units.bodyId, name: units.name, sector: units.sector });
+  await appendAudit(tx, {
+    actor: system,
+    action: 'unit.seed',
+    subjectType: 'registry',
+    provinceCode: BANTEN,
+    at: now,
+    diff: { units: createdUnits.length },
+  });
 
   // Accounts.
   const kotaTangerang = byCode.get('36.71')!;
   const disdukcapil = createdUnits.find((u) => u.bodyId === kotaTangerang.id && u.sector === 'adminduk')!;
-  const specs: { role: Role; username: string; name: string; scope: DemoAccount['scope']; provinceCode?: string; bodyId?: string; unitId?: string }[] = [
+  const specs: {
+    role: Role;
+    username: string;
+    name: string;
+    scope: DemoAccount['scope'];
+    provinceCode?: string;
+    bodyId?: string;
+    unitId?: string;
+  }[] = [
     { role: 'admin', username: 'admin', name: 'Administrator Pantau', scope: 'Nasional / national' },
-    { role: 'pimpinan', username: 'pimpinan.banten', name: 'Kepala Perwakilan Banten', scope: 'Provinsi Banten (36)', provinceCode: BANTEN },
+    {
+      role: 'pimpinan',
+      username: 'pimpinan.banten',
+      name: 'Kepala Perwakilan Banten',
+      scope: 'Provinsi Banten (36)',
+      provinceCode: BANTEN,
+    },
     { role: 'asisten', username: 'asisten.banten', name: 'Asisten Perwakilan Banten', scope: 'Provinsi Banten (36)', provinceCode: BANTEN },
-    { role: 'koordinator', username: 'koordinator.kotatng', name: 'Bagian Organisasi Kota Tangerang', scope: 'Kota Tangerang (36.71)', bodyId: kotaTangerang.id },
-    { role: 'operator', username: 'operator.dukcapil.tng', name: 'Operator Disdukcapil Kota Tangerang', scope: 'Disdukcapil Kota Tangerang', unitId: disdukcapil.id },
+    {
+      role: 'koordinator',
+      username: 'koordinator.kotatng',
+      name: 'Bagian Organisasi Kota Tangerang',
+      scope: 'Kota Tangerang (36.71)',
+      bodyId: kotaTangerang.id,
+    },
+    {
+      role: 'operator',
+      username: 'operator.dukcapil.tng',
+      name: 'Operator Disdukcapil Kota Tangerang',
+      scope: 'Disdukcapil Kota Tangerang',
+      unitId: disdukcapil.id,
+    },
   ];
   const accounts: DemoAccount[] = [];
   const actors = new Map<Role, Actor>();
   for (const s of specs) {
     const pw = password();
-    const user = await createUser(tx, system, { username: s.username, name: s.name, password: pw, role: s.role, provinceCode: s.provinceCode, bodyId: s.bodyId, unitId: s.unitId });
+    const user = await createUser(tx, system, {
+      username: s.username,
+      name: s.name,
+      password: pw,
+      role: s.role,
+      provinceCode: s.provinceCode,
+      bodyId: s.bodyId,
+      unitId: s.unitId,
+    });
     actors.set(s.role, toActor(user));
     accounts.push({ role: s.role, username: user.username, password: pw, scope: s.scope });
   }
@@ -175,7 +234,13 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   const asisten = actors.get('asisten')!;
 
   // The published 2022 scores, as an imported final cycle.
-  const past = await createCycle(tx, admin, { name: 'Penilaian Kepatuhan 2022 (hasil terbit)', year: 2022, schemeId: 'ombudsman-2022', source: 'imported', status: 'final' });
+  const past = await createCycle(tx, admin, {
+    name: 'Penilaian Kepatuhan 2022 (hasil terbit)',
+    year: 2022,
+    schemeId: 'ombudsman-2022',
+    source: 'imported',
+    status: 'final',
+  });
   await importBodyScores(
     tx,
     admin,
@@ -226,7 +291,10 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
       subjectId: u.id,
       provinceCode: body.provinceCode,
       at: now,
-      diff: recordsCreatedDiff(cycle.id, perUnit.get(u.id)!.map((id) => ({ id, instrument: hashes.get(id)!.instrument, contentHash: hashes.get(id)!.contentHash }))),
+      diff: recordsCreatedDiff(
+        cycle.id,
+        perUnit.get(u.id)!.map((id) => ({ id, instrument: hashes.get(id)!.instrument, contentHash: hashes.get(id)!.contentHash })),
+      ),
     });
   }
   await recomputeCycle(tx, cycle, { now });
@@ -238,7 +306,8 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   for (const u of createdUnits) {
     const cu = (await getCycleUnit(tx, cycle, u.id))!;
     await submitUnit(tx, asistenAuth, cu, now);
-    if (u.bodyId === serang.id) await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
+    if (u.bodyId === serang.id)
+      await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }
   cycle = await transitionCycle(tx, admin, cycle, 'review');
   return { accounts, cycles: { current: cycle.id, past: past.id } };

@@ -20,7 +20,12 @@ export async function insertBody(db: Queryable, b: Omit<FixtureBody, 'id'>): Pro
   return { id: row!.id, code: row!.code, name: row!.name, type: row!.type, provinceCode: row!.provinceCode };
 }
 
-export async function insertUnit(db: Queryable, bodyId: string, name: string, sector: string): Promise<{ id: string; bodyId: string; name: string; sector: string }> {
+export async function insertUnit(
+  db: Queryable,
+  bodyId: string,
+  name: string,
+  sector: string,
+): Promise<{ id: string; bodyId: string; name: string; sector: string }> {
   const [row] = await db.insert(units).values({ bodyId, name, sector }).returning();
   return { id: row!.id, bodyId, name, sector };
 }

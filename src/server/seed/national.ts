@@ -73,7 +73,9 @@ async function pickBodies(tx: Tx): Promise<Picked[]> {
         and(
           eq(bodies.type, type),
           eq(bodies.active, true),
-          type === 'provinsi' || type === 'kabupaten' || type === 'kota' ? notInArray(sql`coalesce(${bodies.provinceCode}, '')`, newProvinces) : undefined,
+          type === 'provinsi' || type === 'kabupaten' || type === 'kota'
+            ? notInArray(sql`coalesce(${bodies.provinceCode}, '')`, newProvinces)
+            : undefined,
         ),
       )
       .orderBy(asc(bodies.code))
@@ -93,7 +95,12 @@ async function pickBodies(tx: Tx): Promise<Picked[]> {
       const code = `sintetis-${type}-${String(i + 1).padStart(3, '0')}`;
       const [row] = await tx
         .insert(bodies)
-        .values({ type, code, name: `${type[0]!.toUpperCase()}${type.slice(1)} Sintetis ${i + 1}`, provinceCode: type === 'kementerian' || type === 'lembaga' ? null : '31' })
+        .values({
+          type,
+          code,
+          name: `${type[0]!.toUpperCase()}${type.slice(1)} Sintetis ${i + 1}`,
+          provinceCode: type === 'kementerian' || type === 'lembaga' ? null : '31',
+        })
         .onConflictDoNothing()
         .returning({ id: bodies.id, code: bodies.code, type: bodies.type, provinceCode: bodies.provinceCode });
       if (row) rows.push(row);
@@ -122,7 +129,12 @@ export async function seedNational(db: Db, opts: NationalOptions = {}): Promise<
     });
     const created: { id: string; bodyId: string }[] = [];
     for (let i = 0; i < unitRows.length; i += 1000) {
-      created.push(...(await tx.insert(units).values(unitRows.slice(i, i + 1000)).returning({ id: units.id, bodyId: units.bodyId })));
+      created.push(
+        ...(await tx
+          .insert(units)
+          .values(unitRows.slice(i, i + 1000))
+          .returning({ id: units.id, bodyId: units.bodyId })),
+      );
     }
     let cycle = await createCycle(tx, null, { name: `Penilaian Nasional Sintetis ${year}`, year, schemeId: scheme.id });
     for (let i = 0; i < picked.length; i += 1000) {
@@ -131,7 +143,13 @@ export async function seedNational(db: Db, opts: NationalOptions = {}): Promise<
     for (let i = 0; i < created.length; i += 1000) {
       await tx.insert(cycleUnits).values(created.slice(i, i + 1000).map((u) => ({ cycleId: cycle.id, unitId: u.id, bodyId: u.bodyId })));
     }
-    await appendAudit(tx, { actor: null, action: 'locus.add', subjectType: 'cycle', subjectId: cycle.id, diff: { bodies: picked.length, units: created.length, synthetic: true } });
+    await appendAudit(tx, {
+      actor: null,
+      action: 'locus.add',
+      subjectType: 'cycle',
+      subjectId: cycle.id,
+      diff: { bodies: picked.length, units: created.length, synthetic: true },
+    });
     cycle = await transitionCycle(tx, null, cycle, 'fieldwork');
     return { cycle, picked, created, registryMs: tReg - t0 };
   });
@@ -171,7 +189,13 @@ export async function seedNational(db: Db, opts: NationalOptions = {}): Promise<
   }
   await flush();
   await db.transaction((tx) =>
-    appendAudit(tx, { actor: null, action: 'seed.national', subjectType: 'cycle', subjectId: setup.cycle.id, diff: { records: total, seed: opts.seed ?? 587 } }),
+    appendAudit(tx, {
+      actor: null,
+      action: 'seed.national',
+      subjectType: 'cycle',
+      subjectId: setup.cycle.id,
+      diff: { records: total, seed: opts.seed ?? 587 },
+    }),
   );
   const tRecords = performance.now();
 

@@ -18,7 +18,12 @@ export function prng(seed: number): () => number {
 /** A deterministic UUID (v4 layout) from the PRNG, so seeded records have stable ids. */
 export function prngUuid(rand: () => number): string {
   const hex: string[] = [];
-  for (let i = 0; i < 16; i++) hex.push(Math.floor(rand() * 256).toString(16).padStart(2, '0'));
+  for (let i = 0; i < 16; i++)
+    hex.push(
+      Math.floor(rand() * 256)
+        .toString(16)
+        .padStart(2, '0'),
+    );
   hex[6] = `4${hex[6]!.slice(1)}`;
   hex[8] = ((parseInt(hex[8]!, 16) & 0x3f) | 0x80).toString(16);
   const h = hex.join('');

@@ -9,7 +9,17 @@ import type { Db } from '../db/client.ts';
 import { addLocusBody, createCycle, getCycleUnit, setAssignment, transitionCycle } from '../cycles/queries.ts';
 import { type FixtureBody, type SessionHeaders, insertBody, insertUnit, insertUser, sessionHeaders } from './fixtures.ts';
 
-export type Who = 'admin' | 'pimpinan' | 'pimpinanOther' | 'asisten' | 'asistenOther' | 'koordinator' | 'koordinatorOther' | 'operator' | 'operatorOther' | 'public';
+export type Who =
+  | 'admin'
+  | 'pimpinan'
+  | 'pimpinanOther'
+  | 'asisten'
+  | 'asistenOther'
+  | 'koordinator'
+  | 'koordinatorOther'
+  | 'operator'
+  | 'operatorOther'
+  | 'public';
 
 export interface World {
   db: Db;
@@ -70,12 +80,21 @@ export async function openCycle(
 ): Promise<string> {
   const admin = { id: w.users.admin.id, username: w.users.admin.username };
   return w.db.transaction(async (tx) => {
-    let cycle = await createCycle(tx, admin, { name: `Penilaian uji ${randomUUID().slice(0, 6)}`, year: opts.year ?? 2024, schemeId: opts.schemeId ?? 'ombudsman-2024' });
+    let cycle = await createCycle(tx, admin, {
+      name: `Penilaian uji ${randomUUID().slice(0, 6)}`,
+      year: opts.year ?? 2024,
+      schemeId: opts.schemeId ?? 'ombudsman-2024',
+    });
     for (const body of opts.bodies ?? [w.bodies.a, w.bodies.b, w.bodies.c, w.bodies.other]) {
       const { added } = await addLocusBody(tx, admin, cycle, { ...body, active: true });
       for (const unitId of added) {
         const cu = (await getCycleUnit(tx, cycle, unitId))!;
-        await setAssignment(tx, admin, cu, body.provinceCode === '36' ? { assessorId: w.users.asisten.id, dueDate: '2024-09-30' } : { dueDate: '2024-09-30' });
+        await setAssignment(
+          tx,
+          admin,
+          cu,
+          body.provinceCode === '36' ? { assessorId: w.users.asisten.id, dueDate: '2024-09-30' } : { dueDate: '2024-09-30' },
+        );
       }
     }
     if ((opts.status ?? 'fieldwork') === 'fieldwork') cycle = await transitionCycle(tx, admin, cycle, 'fieldwork');

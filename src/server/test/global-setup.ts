@@ -27,7 +27,10 @@ export default async function setup(project: TestProject) {
     project.provide('pantauDb', { kind: 'postgres', adminUrl: url, template });
     return async () => {
       // Drop the template and any per-file databases left behind by a crashed file.
-      const left = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 or datname = $2`, [`${template}_f%`, template]);
+      const left = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 or datname = $2`, [
+        `${template}_f%`,
+        template,
+      ]);
       for (const r of left.rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     };

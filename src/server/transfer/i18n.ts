@@ -5,7 +5,8 @@ import type { Lang, Text } from '../../core/types.ts';
 import { bodyTypeLabel, sectorLabel } from '../exports/i18n.ts';
 import type { ImportIssue } from '../exports/types.ts';
 
-const fill = (s: string, p: Record<string, string | number>): string => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));
+const fill = (s: string, p: Record<string, string | number>): string =>
+  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));
 
 const titles = {
   national: { id: 'Peringkat Nasional {type} — {cycle}', en: 'National ranking, {type} — {cycle}' },

@@ -64,11 +64,22 @@ export interface XlsxFile {
 }
 
 /** One ranking group as .xlsx: exactly the rows `ranking` lets the caller see. */
-export async function leaderboardFile(tx: Queryable, actor: Actor | null, cycle: Cycle, group: RankingGroup, lang: Lang, now = new Date()): Promise<XlsxFile> {
+export async function leaderboardFile(
+  tx: Queryable,
+  actor: Actor | null,
+  cycle: Cycle,
+  group: RankingGroup,
+  lang: Lang,
+  now = new Date(),
+): Promise<XlsxFile> {
   const view = await ranking(tx, actor, cycle, group);
   const scheme = await cycleScheme(tx, cycle);
   const provinces = await provinceNames(tx);
-  const counts = await unitCounts(tx, cycle.id, view.items.map((i) => i.body.id));
+  const counts = await unitCounts(
+    tx,
+    cycle.id,
+    view.items.map((i) => i.body.id),
+  );
   const rows: LeaderboardRow[] = view.items.map((i: RankingItem) => ({
     rank: i.rank,
     of: i.of,
@@ -81,10 +92,7 @@ export async function leaderboardFile(tx: Queryable, actor: Actor | null, cycle:
     units: i.unit ? 1 : (counts.get(i.body.id) ?? 0),
     code: i.body.code,
   }));
-  const named =
-    group.kind === 'national'
-      ? group
-      : { ...group, province: provinces.get(group.province) ?? group.province };
+  const named = group.kind === 'national' ? group : { ...group, province: provinces.get(group.province) ?? group.province };
   const buffer = await leaderboardXlsx(rows, {
     lang,
     title: leaderboardTitle(lang, cycle.name, named),
@@ -92,7 +100,8 @@ export async function leaderboardFile(tx: Queryable, actor: Actor | null, cycle:
     scheme,
     generatedAt: now,
   });
-  const what = group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
+  const what =
+    group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
   return { fileName: `${slug(lang === 'id' ? 'peringkat' : 'ranking', what, cycle.year)}.xlsx`, buffer };
 }
 
@@ -110,7 +119,14 @@ export async function bodyBreakdownFile(tx: Queryable, cycle: Cycle, body: BodyR
     const cu = await getCycleUnit(tx, cycle, u.id);
     const r = cu ? await getUnitResult(tx, cu) : null;
     if (!r) continue;
-    unitsOut.push({ name: u.name, sector: u.sector, score: u.result.score, band: bandLabel(u.result.band), complete: u.result.complete, breakdown: r.result });
+    unitsOut.push({
+      name: u.name,
+      sector: u.sector,
+      score: u.result.score,
+      band: bandLabel(u.result.band),
+      complete: u.result.complete,
+      breakdown: r.result,
+    });
   }
   const nt = view.ranks.nationalType;
   const pr = view.ranks.province;
@@ -128,7 +144,10 @@ export async function bodyBreakdownFile(tx: Queryable, cycle: Cycle, body: BodyR
     rankProvince: pr ? { rank: pr.rank, of: pr.of } : null,
     movement: nt?.movement ?? null,
   };
-  const buffer = await bodyBreakdownXlsx({ cycle: exportCycle(cycle), body: cycleBody, units: unitsOut }, { lang, scheme, generatedAt: now });
+  const buffer = await bodyBreakdownXlsx(
+    { cycle: exportCycle(cycle), body: cycleBody, units: unitsOut },
+    { lang, scheme, generatedAt: now },
+  );
   return { fileName: `${slug(lang === 'id' ? 'rincian' : 'breakdown', body.name, cycle.year)}.xlsx`, buffer };
 }
 
@@ -141,7 +160,14 @@ const TYPE_ORDER: BodyType[] = ['provinsi', 'kabupaten', 'kota', 'kementerian', 
  * `actor` may read, as the cycle-results workbook. Rows come from `ranking` per group, so the
  * same visibility as the JSON rankings applies.
  */
-export async function cycleResultsFile(db: Queryable, actor: Actor, cycle: Cycle, lang: Lang, onProgress?: ProgressCallback, now = new Date()): Promise<XlsxFile & { bodies: number; units: number }> {
+export async function cycleResultsFile(
+  db: Queryable,
+  actor: Actor,
+  cycle: Cycle,
+  lang: Lang,
+  onProgress?: ProgressCallback,
+  now = new Date(),
+): Promise<XlsxFile & { bodies: number; units: number }> {
   const scheme = await cycleScheme(db, cycle);
   const present = await db
     .selectDistinct({ type: bodies.type, provinceCode: bodies.provinceCode })
@@ -154,7 +180,8 @@ export async function cycleResultsFile(db: Queryable, actor: Actor, cycle: Cycle
   const national: RankingItem[] = [];
   for (const type of types) national.push(...(await ranking(db, actor, cycle, { kind: 'national', type })).items);
   const provincePlace = new Map<string, RankingItem>();
-  for (const province of provinceCodes) for (const i of (await ranking(db, actor, cycle, { kind: 'province', province })).items) provincePlace.set(i.body.id, i);
+  for (const province of provinceCodes)
+    for (const i of (await ranking(db, actor, cycle, { kind: 'province', province })).items) provincePlace.set(i.body.id, i);
 
   const provinces = await provinceNames(db);
   const visible = national.map((i) => i.body.id);
@@ -196,7 +223,15 @@ export async function cycleResultsFile(db: Queryable, actor: Actor, cycle: Cycle
       .orderBy(asc(bodies.code), asc(units.name));
     for (const r of rows) {
       const breakdown = expandUnitScore(scheme, r.breakdown as StoredUnitScore);
-      unitsOut.push({ body: r.bodyCode, name: r.name, sector: r.sector, score: r.score, band: bandLabel(breakdown.band), complete: r.complete, breakdown });
+      unitsOut.push({
+        body: r.bodyCode,
+        name: r.name,
+        sector: r.sector,
+        score: r.score,
+        band: bandLabel(breakdown.band),
+        complete: r.complete,
+        breakdown,
+      });
     }
   }
   const order = new Map(bodiesOut.map((b, k) => [b.code, k]));
@@ -206,7 +241,12 @@ export async function cycleResultsFile(db: Queryable, actor: Actor, cycle: Cycle
     { cycle: exportCycle(cycle), bodies: bodiesOut, units: unitsOut },
     { lang, scheme, generatedAt: now, ...(onProgress ? { onProgress } : {}) },
   );
-  return { fileName: `${slug(lang === 'id' ? 'hasil' : 'results', cycle.name)}.xlsx`, buffer, bodies: bodiesOut.length, units: unitsOut.length };
+  return {
+    fileName: `${slug(lang === 'id' ? 'hasil' : 'results', cycle.name)}.xlsx`,
+    buffer,
+    bodies: bodiesOut.length,
+    units: unitsOut.length,
+  };
 }
 
 // ── Historical results import ───────────────────────────────────────────────────────────────
@@ -223,10 +263,26 @@ export function cycleIssues(rows: readonly HistoricalResult[], schemeId: string,
   const out: ImportIssue[] = [];
   for (const r of rows) {
     if (r.schemeId !== schemeId) {
-      out.push({ sheet: r.sheet, row: r.row, column: null, header: null, code: 'cycle.scheme_mismatch', message: transferIssueMessage('cycle.scheme_mismatch', { value: r.schemeId, scheme: schemeId }), value: r.schemeId });
+      out.push({
+        sheet: r.sheet,
+        row: r.row,
+        column: null,
+        header: null,
+        code: 'cycle.scheme_mismatch',
+        message: transferIssueMessage('cycle.scheme_mismatch', { value: r.schemeId, scheme: schemeId }),
+        value: r.schemeId,
+      });
     }
     if (r.year !== year) {
-      out.push({ sheet: r.sheet, row: r.row, column: null, header: null, code: 'cycle.year_mismatch', message: transferIssueMessage('cycle.year_mismatch', { value: r.year, year }), value: String(r.year) });
+      out.push({
+        sheet: r.sheet,
+        row: r.row,
+        column: null,
+        header: null,
+        code: 'cycle.year_mismatch',
+        message: transferIssueMessage('cycle.year_mismatch', { value: r.year, year }),
+        value: String(r.year),
+      });
     }
   }
   return out;
@@ -248,13 +304,29 @@ const INSERT_BATCH = 500;
  * ONE transaction, inserting in batches and reporting progress: a failure leaves nothing behind.
  * Not published: the public sees it once an admin publishes it.
  */
-export async function createImportedCycle(db: Db, actor: AuditActor, input: ResultsImportInput, progress: (done: number, total: number) => void) {
+export async function createImportedCycle(
+  db: Db,
+  actor: AuditActor,
+  input: ResultsImportInput,
+  progress: (done: number, total: number) => void,
+) {
   return db.transaction(async (tx: Tx) => {
-    const cycle = await createCycle(tx, actor, { name: input.name, year: input.year, schemeId: input.schemeId, source: 'imported', status: 'final' });
+    const cycle = await createCycle(tx, actor, {
+      name: input.name,
+      year: input.year,
+      schemeId: input.schemeId,
+      source: 'imported',
+      status: 'final',
+    });
     const total = input.rows.length;
     for (let k = 0; k < total; k += INSERT_BATCH) {
       const batch = input.rows.slice(k, k + INSERT_BATCH);
-      await importBodyScores(tx, actor, cycle, batch.map((r) => ({ bodyId: r.body.id!, score: r.score })));
+      await importBodyScores(
+        tx,
+        actor,
+        cycle,
+        batch.map((r) => ({ bodyId: r.body.id!, score: r.score })),
+      );
       progress(Math.min(total, k + batch.length), total);
     }
     await appendAudit(tx, {
@@ -276,11 +348,17 @@ export async function createImportedCycle(db: Db, actor: AuditActor, input: Resu
  * same file imported twice gives the same ids, so the second import is a no-op ('unchanged').
  * Formatted as an RFC 9562 version-8 (custom) UUID.
  */
-export function importedRecordId(cycleId: string, unitId: string, sheet: { instrument: string; respondent?: string; answers: Record<string, number | null | undefined> }): string {
+export function importedRecordId(
+  cycleId: string,
+  unitId: string,
+  sheet: { instrument: string; respondent?: string; answers: Record<string, number | null | undefined> },
+): string {
   const answers = Object.keys(sheet.answers)
     .sort()
     .map((k) => [k, sheet.answers[k] ?? null]);
-  const h = createHash('sha256').update(JSON.stringify(['pantau-import', cycleId, unitId, sheet.instrument, sheet.respondent ?? null, answers])).digest('hex');
+  const h = createHash('sha256')
+    .update(JSON.stringify(['pantau-import', cycleId, unitId, sheet.instrument, sheet.respondent ?? null, answers]))
+    .digest('hex');
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -296,7 +374,14 @@ export interface AnswersImportOutcome {
  * by id, authorisation per record, audit, one recompute). Any refusal is reported at the row it
  * came from; the caller then rolls the transaction back, so nothing is saved.
  */
-export async function ingestImportedAnswers(tx: Tx, auth: Auth, cu: CycleUnitContext, parsed: ImportedAnswers, lang: Lang, now = new Date()): Promise<AnswersImportOutcome> {
+export async function ingestImportedAnswers(
+  tx: Tx,
+  auth: Auth,
+  cu: CycleUnitContext,
+  parsed: ImportedAnswers,
+  lang: Lang,
+  now = new Date(),
+): Promise<AnswersImportOutcome> {
   const items = parsed.sheets.map((s) => ({
     id: importedRecordId(cu.cycle.id, cu.unit.id, s),
     cycleId: cu.cycle.id,

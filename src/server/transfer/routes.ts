@@ -155,11 +155,23 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       // A provincial cycle belongs to its Perwakilan; a national one is exported row by row.
       auth.require('record.review', { provinceCode: cycle.provinceCode ?? actor.provinceCode });
       const fileLang = body?.lang ?? lang;
-      const job = await startJob(app, tx, req, { kind: 'export.cycle', ownerId: actor.id, params: { cycleId: cycle.id, cycleName: cycle.name, lang: fileLang } }, async (ctx) => {
-        const file = await cycleResultsFile(ctx.db, actor, cycle, fileLang, (done, total) => void ctx.progress(done, total).catch(() => undefined));
-        await writeFile(ctx.filePath, file.buffer);
-        return { fileName: file.fileName, mime: XLSX_MIME, result: { bodies: file.bodies, units: file.units } };
-      });
+      const job = await startJob(
+        app,
+        tx,
+        req,
+        { kind: 'export.cycle', ownerId: actor.id, params: { cycleId: cycle.id, cycleName: cycle.name, lang: fileLang } },
+        async (ctx) => {
+          const file = await cycleResultsFile(
+            ctx.db,
+            actor,
+            cycle,
+            fileLang,
+            (done, total) => void ctx.progress(done, total).catch(() => undefined),
+          );
+          await writeFile(ctx.filePath, file.buffer);
+          return { fileName: file.fileName, mime: XLSX_MIME, result: { bodies: file.bodies, units: file.units } };
+        },
+      );
       reply.status(202);
       return jobView(job, lang);
     },
@@ -199,7 +211,11 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, params, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const scheme = await cycleScheme(tx, cycle);
-      return sendXlsx(reply, `${slug(lang === 'id' ? 'templat jawaban' : 'answers template', scheme.id)}.xlsx`, await answersTemplateXlsx(scheme, lang));
+      return sendXlsx(
+        reply,
+        `${slug(lang === 'id' ? 'templat jawaban' : 'answers template', scheme.id)}.xlsx`,
+        await answersTemplateXlsx(scheme, lang),
+      );
     },
   );
 
@@ -223,7 +239,8 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       auth.require('results.import');
       const upload = await readUpload(req, lang);
       const fields = ResultsFields.safeParse(upload.fields);
-      if (!fields.success) throw new AppError('request.invalid', { summary: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      if (!fields.success)
+        throw new AppError('request.invalid', { summary: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
       const { name, schemeId } = fields.data;
       if (!getScheme(schemeId)) throw new AppError('scheme.unknown', { scheme: schemeId });
       const parsed = await parseResultsImport(upload.buffer, { lookupBody: await registryLookup(db) });
@@ -237,7 +254,12 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
           app,
           t,
           req,
-          { kind: 'import.results', ownerId: actor.id, params: { name, schemeId, year, fileName: upload.fileName, rows: rows.length }, total: rows.length },
+          {
+            kind: 'import.results',
+            ownerId: actor.id,
+            params: { name, schemeId, year, fileName: upload.fileName, rows: rows.length },
+            total: rows.length,
+          },
           async (ctx) => ({
             result: await createImportedCycle(
               ctx.db,
@@ -298,9 +320,21 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
           subjectType: 'unit',
           subjectId: fresh.unit.id,
           provinceCode: fresh.body.provinceCode,
-          diff: { cycleId: cycle.id, fileName: upload.fileName, sha256: upload.sha256, sheets: parsed.value.sheets.length, created: out.created, unchanged: out.unchanged },
+          diff: {
+            cycleId: cycle.id,
+            fileName: upload.fileName,
+            sha256: upload.sha256,
+            sheets: parsed.value.sheets.length,
+            created: out.created,
+            unchanged: out.unchanged,
+          },
         });
-        return { sheets: parsed.value.sheets.length, created: out.created, unchanged: out.unchanged, result: await unitResultSummary(tx, fresh) };
+        return {
+          sheets: parsed.value.sheets.length,
+          created: out.created,
+          unchanged: out.unchanged,
+          result: await unitResultSummary(tx, fresh),
+        };
       });
     },
   );

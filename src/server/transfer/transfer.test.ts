@@ -24,10 +24,26 @@ beforeAll(async () => {
   w = await buildWorld(t.app, t.db.db);
   cycleId = await openCycle(w);
   // Distinct scores: a (a1 mixed, a2 all 2), b all 3, other all 1. c1 stays empty for the answers import.
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a1, (code, _i, k) => (code.length + k) % 4));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a2, () => 2));
-  await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.b1, () => 3));
-  await submitAll(w, 'admin', fullUnit(w.scheme, cycleId, w.units.other1, () => 1));
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.a1, (code, _i, k) => (code.length + k) % 4),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.a2, () => 2),
+  );
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, cycleId, w.units.b1, () => 3),
+  );
+  await submitAll(
+    w,
+    'admin',
+    fullUnit(w.scheme, cycleId, w.units.other1, () => 1),
+  );
 }, 120_000);
 afterAll(() => t.close());
 
@@ -36,10 +52,15 @@ const get = (who: Who, url: string) => w.call(who, { method: 'GET', url: `/api/v
 
 /** A multipart/form-data body: fields, then the file. */
 function form(fields: Record<string, string>, file: { name: string; content: Buffer }) {
-  const boundary = '----pantau' + Math.random().toString(16).slice(2);
+  const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+  );
   parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -80,7 +101,9 @@ describe('leaderboard export', () => {
     expect(res.headers['content-disposition']).toContain('peringkat-kota');
     const sheet = await readSheet(res.rawPayload, 'Peringkat');
     expect(json.items.length).toBe(3);
-    expect(sheet.map((r) => [r.Kode, r.Peringkat, r.Nilai])).toEqual(json.items.map((i: { body: { code: string }; rank: number; score: number }) => [i.body.code, i.rank, i.score]));
+    expect(sheet.map((r) => [r.Kode, r.Peringkat, r.Nilai])).toEqual(
+      json.items.map((i: { body: { code: string }; rank: number; score: number }) => [i.body.code, i.rank, i.score]),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Peringkat')!;
@@ -91,12 +114,18 @@ describe('leaderboard export', () => {
 
   it('leaves out the rows the caller may not read, like the JSON ranking', async () => {
     const json = (await get('pimpinanOther', `/cycles/${cycleId}/rankings?group=national&type=kota`)).json();
-    const sheet = await readSheet((await get('pimpinanOther', `/cycles/${cycleId}/rankings.xlsx?group=national&type=kota`)).rawPayload, 'Peringkat');
+    const sheet = await readSheet(
+      (await get('pimpinanOther', `/cycles/${cycleId}/rankings.xlsx?group=national&type=kota`)).rawPayload,
+      'Peringkat',
+    );
     expect(json.items.map((i: { body: { code: string } }) => i.body.code)).toEqual(['31.71']);
     expect(sheet.map((r) => r.Kode)).toEqual(['31.71']);
     // The public: unpublished cycle → refused; English workbook on request.
     expect((await get('public', `/cycles/${cycleId}/rankings.xlsx?group=national&type=kota`)).statusCode).toBe(401);
-    const en = await readSheet((await get('admin', `/cycles/${cycleId}/rankings.xlsx?group=province&province=36&lang=en`)).rawPayload, 'Ranking');
+    const en = await readSheet(
+      (await get('admin', `/cycles/${cycleId}/rankings.xlsx?group=province&province=36&lang=en`)).rawPayload,
+      'Ranking',
+    );
     expect(en.map((r) => r.Code)).toHaveLength(2);
   });
 });
@@ -145,7 +174,11 @@ describe('cycle results export (job)', () => {
   });
 
   it("gives a pimpinan only their province's bodies, and refuses other roles", async () => {
-    const start = await w.call('pimpinanOther', { method: 'POST', url: `/api/v1/cycles/${cycleId}/exports/results`, payload: { lang: 'en' } });
+    const start = await w.call('pimpinanOther', {
+      method: 'POST',
+      url: `/api/v1/cycles/${cycleId}/exports/results`,
+      payload: { lang: 'en' },
+    });
     expect(start.statusCode).toBe(202);
     await settleJobs();
     const jobId = start.json().id;
@@ -165,7 +198,7 @@ describe('historical results import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Hasil')!;
-    lines.forEach((l, k) => ws.getRow(k + 2).values = l);
+    for (const [k, l] of lines.entries()) ws.getRow(k + 2).values = l;
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
@@ -181,7 +214,13 @@ describe('historical results import', () => {
       [2022, '99.99', 'Kota Entah', 'ombudsman-2022', 120],
       [2021, '36.72', 'Kota Cilegon', 'ombudsman-2022', 70],
     ]);
-    const res = await post('admin', '/imports/results', { name: 'Hasil 2022', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file }, 'en');
+    const res = await post(
+      'admin',
+      '/imports/results',
+      { name: 'Hasil 2022', schemeId: 'ombudsman-2022' },
+      { name: 'hasil.xlsx', content: file },
+      'en',
+    );
     expect(res.statusCode).toBe(422);
     const { error } = res.json();
     expect(error.code).toBe('import.invalid');
@@ -189,18 +228,26 @@ describe('historical results import', () => {
     expect(at).toEqual(expect.arrayContaining(['3B body.unknown', '3E score.out_of_range']));
     expect(error.details.issues[0].message).toMatch(/registry/);
     // Row 4 is valid on its own but of another year than the first: refused once the rest is fixed.
-    const second = await post('admin', '/imports/results', { name: 'Hasil 2022', schemeId: 'ombudsman-2022' }, {
-      name: 'hasil.xlsx',
-      content: await resultsFile([
-        [2022, '36.71', 'Kota Tangerang', 'ombudsman-2022', 87.456],
-        [2021, '36.72', 'Kota Cilegon', 'ombudsman-2022', 70],
-      ]),
-    });
+    const second = await post(
+      'admin',
+      '/imports/results',
+      { name: 'Hasil 2022', schemeId: 'ombudsman-2022' },
+      {
+        name: 'hasil.xlsx',
+        content: await resultsFile([
+          [2022, '36.71', 'Kota Tangerang', 'ombudsman-2022', 87.456],
+          [2021, '36.72', 'Kota Cilegon', 'ombudsman-2022', 70],
+        ]),
+      },
+    );
     expect(second.statusCode).toBe(422);
     expect(second.json().error.details.issues).toMatchObject([{ sheet: 'Hasil', row: 3, code: 'cycle.year_mismatch' }]);
     expect(second.json().error.details.issues[0].message).toMatch(/Tahun 2021/);
     expect({ cycles: await rows(cycles), results: await rows(bodyResults) }).toEqual(before);
-    expect((await post('pimpinan', '/imports/results', { name: 'x', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file })).statusCode).toBe(403);
+    expect(
+      (await post('pimpinan', '/imports/results', { name: 'x', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('creates an imported, final cycle with the same scores from a valid file (as a job)', async () => {
@@ -209,7 +256,12 @@ describe('historical results import', () => {
       [2022, 36.72, 'Kota Cilegon', 'ombudsman-2022', 70.1],
       [2022, '36.73', 'Kota Serang', 'ombudsman-2022', 64],
     ]);
-    const res = await post('admin', '/imports/results', { name: 'Hasil terbit 2022', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file });
+    const res = await post(
+      'admin',
+      '/imports/results',
+      { name: 'Hasil terbit 2022', schemeId: 'ombudsman-2022' },
+      { name: 'hasil.xlsx', content: file },
+    );
     expect(res.statusCode).toBe(202);
     await settleJobs();
     const job = (await get('admin', `/jobs/${res.json().id}`)).json();
@@ -218,7 +270,12 @@ describe('historical results import', () => {
     const [cycle] = await t.db.db.select().from(cycles).where(eq(cycles.id, newId));
     expect(cycle).toMatchObject({ source: 'imported', status: 'final', year: 2022, name: 'Hasil terbit 2022' });
     const scores = Object.fromEntries(
-      (await t.db.db.select({ bodyId: bodyResults.bodyId, score: bodyResults.score }).from(bodyResults).where(eq(bodyResults.cycleId, newId))).map((r) => [r.bodyId, r.score]),
+      (
+        await t.db.db
+          .select({ bodyId: bodyResults.bodyId, score: bodyResults.score })
+          .from(bodyResults)
+          .where(eq(bodyResults.cycleId, newId))
+      ).map((r) => [r.bodyId, r.score]),
     );
     expect(scores).toEqual({ [w.bodies.a.id]: 87.46, [w.bodies.b.id]: 70.1, [w.bodies.c.id]: 64 });
     // Round trip: the imported cycle's leaderboard, exported, gives the same numbers back.
@@ -228,7 +285,10 @@ describe('historical results import', () => {
       ['36.72', 70.1, 2],
       ['36.73', 64, 3],
     ]);
-    const audit = await t.db.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'cycle.import'), eq(auditEvents.subjectId, newId)));
+    const audit = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'cycle.import'), eq(auditEvents.subjectId, newId)));
     expect(audit).toHaveLength(1);
     // Not public until an admin publishes it.
     const publicUrl = `/cycles/${newId}/rankings.xlsx?group=province&province=36`;
@@ -249,7 +309,8 @@ describe('answer sheets import', () => {
     for (const r of list) lines.push([r.instrument, r.respondent, ...codes.map((c) => (r.answers[c] ?? '') as string | number)].join(','));
     return Buffer.from(lines.join('\n'));
   }
-  const unitRecords = async (unitId: string) => (await t.db.db.select({ n: count() }).from(records).where(eq(records.unitId, unitId)))[0]!.n;
+  const unitRecords = async (unitId: string) =>
+    (await t.db.db.select({ n: count() }).from(records).where(eq(records.unitId, unitId)))[0]!.n;
   const answer = (code: string, _i: string, k: number) => (code.charCodeAt(0) + k) % 4;
   const url = () => `/cycles/${cycleId}/units/${w.units.c1}/imports/answers`;
 
@@ -281,7 +342,12 @@ describe('answer sheets import', () => {
   });
 
   it('is refused to an asisten not assigned to the unit', async () => {
-    const res = await post('asistenOther', url(), {}, { name: 'jawaban.csv', content: answersCsv(fullUnit(w.scheme, cycleId, w.units.c1, answer)) });
+    const res = await post(
+      'asistenOther',
+      url(),
+      {},
+      { name: 'jawaban.csv', content: answersCsv(fullUnit(w.scheme, cycleId, w.units.c1, answer)) },
+    );
     expect(res.statusCode).toBe(403);
     expect(await unitRecords(w.units.c1)).toBe(0);
   });
@@ -291,7 +357,9 @@ describe('answer sheets import', () => {
     const res = await post('asisten', url(), {}, { name: 'jawaban.csv', content: answersCsv(list) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ sheets: list.length, created: list.length, unchanged: 0 });
-    const expected = scoreUnit(w.scheme, { sheets: list.map((r) => ({ instrument: r.instrument, respondent: r.respondent, answers: r.answers })) });
+    const expected = scoreUnit(w.scheme, {
+      sheets: list.map((r) => ({ instrument: r.instrument, respondent: r.respondent, answers: r.answers })),
+    });
     const stored = (await get('asisten', `/cycles/${cycleId}/units/${w.units.c1}/result`)).json().result;
     expect(stored.score).toBe(expected.score);
     expect(stored.raw).toBeCloseTo(expected.raw, 10);
@@ -303,7 +371,10 @@ describe('answer sheets import', () => {
     expect(again.json()).toMatchObject({ created: 0, unchanged: list.length });
     expect(await unitRecords(w.units.c1)).toBe(list.length);
     const first = list[0]!;
-    const [row] = await t.db.db.select().from(records).where(eq(records.id, importedRecordId(cycleId, w.units.c1, first)));
+    const [row] = await t.db.db
+      .select()
+      .from(records)
+      .where(eq(records.id, importedRecordId(cycleId, w.units.c1, first)));
     expect(row?.respondent).toBe(first.respondent);
   });
 });

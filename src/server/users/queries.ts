@@ -188,7 +188,8 @@ export async function updateUser(tx: Tx, actor: AuditActor, before: UserRecord, 
     throw new AppError('user.self');
   }
   const set: Partial<UserRow> = {};
-  const scopeTouched = patch.role !== undefined || patch.provinceCode !== undefined || patch.bodyId !== undefined || patch.unitId !== undefined;
+  const scopeTouched =
+    patch.role !== undefined || patch.provinceCode !== undefined || patch.bodyId !== undefined || patch.unitId !== undefined;
   if (scopeTouched) {
     const role = patch.role ?? before.role;
     const field = scopeField[role];
@@ -209,10 +210,23 @@ export async function updateUser(tx: Tx, actor: AuditActor, before: UserRecord, 
   if (Object.keys(diff.after).length === 0) return before;
   const [row] = await tx.update(users).set(set).where(eq(users.id, before.id)).returning();
   const user = toUserRecord(row!);
-  const endsSessions = patch.password !== undefined || 'active' in diff.after || 'role' in diff.after || 'provinceCode' in diff.after || 'bodyId' in diff.after || 'unitId' in diff.after;
+  const endsSessions =
+    patch.password !== undefined ||
+    'active' in diff.after ||
+    'role' in diff.after ||
+    'provinceCode' in diff.after ||
+    'bodyId' in diff.after ||
+    'unitId' in diff.after;
   if (endsSessions && actor?.id !== before.id) await tx.delete(sessions).where(eq(sessions.userId, before.id));
   const action = patch.active === false && Object.keys(diff.after).length === 1 ? 'user.deactivate' : 'user.update';
-  await appendAudit(tx, { actor, action, subjectType: 'user', subjectId: user.id, provinceCode: user.provinceCode ?? before.provinceCode, diff });
+  await appendAudit(tx, {
+    actor,
+    action,
+    subjectType: 'user',
+    subjectId: user.id,
+    provinceCode: user.provinceCode ?? before.provinceCode,
+    diff,
+  });
   return user;
 }
 

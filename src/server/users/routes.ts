@@ -25,7 +25,11 @@ const UserRecordOut = z.object({
 
 const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const scopeFields = {
-  provinceCode: z.string().regex(/^\d{2}$/, { message: 'two digits, e.g. 36' }).nullable().optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, { message: 'two digits, e.g. 36' })
+    .nullable()
+    .optional(),
   bodyId: z.uuid().nullable().optional(),
   unitId: z.uuid().nullable().optional(),
 };
@@ -61,7 +65,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       query: z.object({
         ...pageQuery,
         role: z.enum(roles).optional(),
-        province: z.string().regex(/^\d{2}$/).optional(),
+        province: z
+          .string()
+          .regex(/^\d{2}$/)
+          .optional(),
         bodyId: z.uuid().optional(),
         q: z.string().trim().min(1).max(100).optional(),
         active: activeQuery,
@@ -87,7 +94,15 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   defineRoute(
     app,
-    { method: 'GET', url: '/users/:userId', summary: 'One account', tags, access: 'user.read', params: UserIdParams, response: { 200: UserRecordOut } },
+    {
+      method: 'GET',
+      url: '/users/:userId',
+      summary: 'One account',
+      tags,
+      access: 'user.read',
+      params: UserIdParams,
+      response: { 200: UserRecordOut },
+    },
     async ({ tx, auth, params }) => {
       const user = orNotFound(await getUserRecord(tx, params.userId), 'user');
       auth.require('user.read', userTarget(user));

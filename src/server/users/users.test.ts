@@ -45,17 +45,35 @@ afterAll(() => t.close());
 const get = (url: string, who: SignedIn | null, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { ...(who?.headers ?? {}), ...headers } });
 const send = (method: 'POST' | 'PATCH', url: string, who: SignedIn | null, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(who?.headers ?? {}), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...(who?.headers ?? {}), ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 const userCount = async () => (await t.db.db.select({ n: count() }).from(users))[0]!.n;
 const lastAudit = async (subjectId: string) =>
   (await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, subjectId)).orderBy(desc(auditEvents.seq)).limit(1))[0];
 
 describe('POST /users', () => {
   it('lets an admin create a pimpinan who can then sign in; the audit row holds no password', async () => {
-    const res = await send('POST', '/users', admin, { username: 'Kepala.Baru', name: 'Kepala Baru', password: 'rahasia-baru-1', role: 'pimpinan', provinceCode: '36' });
+    const res = await send('POST', '/users', admin, {
+      username: 'Kepala.Baru',
+      name: 'Kepala Baru',
+      password: 'rahasia-baru-1',
+      role: 'pimpinan',
+      provinceCode: '36',
+    });
     expect(res.statusCode).toBe(201);
     const created = res.json();
-    expect(created).toMatchObject({ username: 'kepala.baru', role: 'pimpinan', provinceCode: '36', bodyId: null, unitId: null, active: true });
+    expect(created).toMatchObject({
+      username: 'kepala.baru',
+      role: 'pimpinan',
+      provinceCode: '36',
+      bodyId: null,
+      unitId: null,
+      active: true,
+    });
     expect(created).not.toHaveProperty('passwordHash');
     const audit = await lastAudit(created.id);
     expect(audit).toMatchObject({ action: 'user.create', actorLabel: 'admin', provinceCode: '36' });
@@ -66,24 +84,44 @@ describe('POST /users', () => {
   });
 
   it('fills in the province and body of an operator from the unit', async () => {
-    const res = await send('POST', '/users', admin, { username: 'op.lebak', name: 'Operator Lebak', password: PW, role: 'operator', unitId });
+    const res = await send('POST', '/users', admin, {
+      username: 'op.lebak',
+      name: 'Operator Lebak',
+      password: PW,
+      role: 'operator',
+      unitId,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ role: 'operator', unitId, bodyId: lebakId, provinceCode: '36' });
   });
 
   it('fills in the province of a koordinator from the body', async () => {
-    const res = await send('POST', '/users', admin, { username: 'koord.lebak', name: 'Koordinator Lebak', password: PW, role: 'koordinator', bodyId: lebakId });
+    const res = await send('POST', '/users', admin, {
+      username: 'koord.lebak',
+      name: 'Koordinator Lebak',
+      password: PW,
+      role: 'koordinator',
+      bodyId: lebakId,
+    });
     expect(res.json()).toMatchObject({ role: 'koordinator', bodyId: lebakId, unitId: null, provinceCode: '36' });
   });
 
   it.each([
     [{ role: 'pimpinan' }, 'user.scope_required', 'Peran pimpinan wajib memiliki provinceCode.'],
-    [{ role: 'asisten', provinceCode: '36', bodyId: '00000000-0000-4000-8000-000000000000' }, 'user.scope_not_allowed', 'Peran asisten tidak boleh memiliki bodyId.'],
+    [
+      { role: 'asisten', provinceCode: '36', bodyId: '00000000-0000-4000-8000-000000000000' },
+      'user.scope_not_allowed',
+      'Peran asisten tidak boleh memiliki bodyId.',
+    ],
     [{ role: 'koordinator', provinceCode: '36' }, 'user.scope_not_allowed', 'Peran koordinator tidak boleh memiliki provinceCode.'],
     [{ role: 'operator' }, 'user.scope_required', 'Peran operator wajib memiliki unitId.'],
     [{ role: 'admin', provinceCode: '36' }, 'user.scope_not_allowed', 'Peran admin tidak boleh memiliki provinceCode.'],
     [{ role: 'asisten', provinceCode: '99' }, 'registry.unknown_reference', 'provinceCode tidak dikenal: 99.'],
-    [{ role: 'operator', unitId: '00000000-0000-4000-8000-000000000000' }, 'registry.unknown_reference', 'unitId tidak dikenal: 00000000-0000-4000-8000-000000000000.'],
+    [
+      { role: 'operator', unitId: '00000000-0000-4000-8000-000000000000' },
+      'registry.unknown_reference',
+      'unitId tidak dikenal: 00000000-0000-4000-8000-000000000000.',
+    ],
   ])('rejects a scope that does not fit the role: %o → %s', async (scope, code, message) => {
     const before = await userCount();
     const res = await send('POST', '/users', admin, { username: 'salah', name: 'Salah Cakupan', password: PW, ...scope });
@@ -93,7 +131,13 @@ describe('POST /users', () => {
   });
 
   it('rejects a taken username with 409, in English when asked', async () => {
-    const res = await send('POST', '/users', admin, { username: 'ADMIN', name: 'Admin Dua', password: PW, role: 'admin' }, { 'accept-language': 'en' });
+    const res = await send(
+      'POST',
+      '/users',
+      admin,
+      { username: 'ADMIN', name: 'Admin Dua', password: PW, role: 'admin' },
+      { 'accept-language': 'en' },
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'user.username_taken', message: 'Username admin is already taken.' });
   });
@@ -154,7 +198,10 @@ describe('PATCH /users/:userId', () => {
     const res = await send('PATCH', `/users/${row!.id}`, admin, { role: 'koordinator', bodyId: lebakId });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ role: 'koordinator', bodyId: lebakId, provinceCode: '36', unitId: null });
-    expect(await lastAudit(row!.id)).toMatchObject({ action: 'user.update', diff: { before: { role: 'asisten' }, after: { role: 'koordinator', bodyId: lebakId } } });
+    expect(await lastAudit(row!.id)).toMatchObject({
+      action: 'user.update',
+      diff: { before: { role: 'asisten' }, after: { role: 'koordinator', bodyId: lebakId } },
+    });
     expect(await t.db.db.select().from(sessions).where(eq(sessions.userId, row!.id))).toHaveLength(0);
     expect((await get('/auth/me', asisten)).statusCode).toBe(401);
   });
@@ -172,7 +219,9 @@ describe('PATCH /users/:userId', () => {
     const res = await send('PATCH', `/users/${row!.id}`, admin, { password: 'kata-sandi-baru-2' });
     expect(res.statusCode).toBe(200);
     expect((await lastAudit(row!.id))!.diff).toEqual({ before: {}, after: { password: 'changed' } });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'op.lebak', password: PW } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'op.lebak', password: PW } })).statusCode,
+    ).toBe(401);
     await expect(signIn(t.app, 'op.lebak', 'kata-sandi-baru-2')).resolves.toBeDefined();
   });
 
@@ -192,7 +241,9 @@ describe('POST /users/:userId/deactivate', () => {
     expect(res.json().active).toBe(false);
     expect(await lastAudit(row!.id)).toMatchObject({ action: 'user.deactivate', provinceCode: '32' });
     expect((await get('/auth/me', jabar)).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'pimpinan.jabar', password: PW } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'pimpinan.jabar', password: PW } })).statusCode,
+    ).toBe(401);
     expect((await get('/users?active=false', admin)).json().items.map((u: { username: string }) => u.username)).toEqual(['pimpinan.jabar']);
   });
 

@@ -14,7 +14,17 @@ export interface Page<T> {
 /** Registry enums of the server (`registry/queries.ts`); labels live in the `admin` namespace. */
 export const BODY_TYPES = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
-export const SECTORS = ['adminduk', 'perizinan', 'kesehatan', 'puskesmas', 'pendidikan', 'sosial', 'pertanahan', 'kepolisian', 'lainnya'] as const;
+export const SECTORS = [
+  'adminduk',
+  'perizinan',
+  'kesehatan',
+  'puskesmas',
+  'pendidikan',
+  'sosial',
+  'pertanahan',
+  'kepolisian',
+  'lainnya',
+] as const;
 export type Sector = (typeof SECTORS)[number];
 /** `active=true` (default) | `false` | `all` on every registry and user list. */
 export type ActiveFilter = 'true' | 'false' | 'all';

@@ -64,7 +64,11 @@ export function AssignmentForm({ provinceCode, initial, units, onSubmit, onCance
           data={[{ value: '', label: assessors.isPending ? t('common.loading') : t('assign.assessor_placeholder') }, ...options]}
           {...form.getInputProps('assessorId')}
         />
-        {assessors.data && options.length === 0 && <Text size="sm" c="dimmed">{t('assign.no_assessors')}</Text>}
+        {assessors.data && options.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('assign.no_assessors')}
+          </Text>
+        )}
         <TextInput type="date" label={t('assign.due_date')} required {...form.getInputProps('dueDate')} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={form.submitting}>

@@ -12,7 +12,12 @@ export function AuditChainBadge({ events }: { events: AuditEvent[] }) {
   if (check.checked === 0) return null;
   const broken = check.brokenAt !== null;
   return (
-    <Alert color={broken ? 'red' : 'teal'} role="status" title={broken ? t('audit.chain.broken', { seq: check.brokenAt }) : t('audit.chain.ok', { n: format.integer(check.checked) })} data-chain={broken ? 'broken' : 'ok'}>
+    <Alert
+      color={broken ? 'red' : 'teal'}
+      role="status"
+      title={broken ? t('audit.chain.broken', { seq: check.brokenAt }) : t('audit.chain.ok', { n: format.integer(check.checked) })}
+      data-chain={broken ? 'broken' : 'ok'}
+    >
       <Text size="sm">
         {t('audit.chain.note')} <Code>pantau audit verify</Code>
       </Text>

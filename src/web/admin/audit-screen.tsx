@@ -66,8 +66,20 @@ export function AuditScreen() {
             w={{ base: '100%', xs: 200 }}
           />
         )}
-        <TextInput type="date" label={t('audit.filters.from')} value={from} onChange={(e) => filter(setFrom)(e.currentTarget.value)} w={{ base: '100%', xs: 170 }} />
-        <TextInput type="date" label={t('audit.filters.to')} value={to} onChange={(e) => filter(setTo)(e.currentTarget.value)} w={{ base: '100%', xs: 170 }} />
+        <TextInput
+          type="date"
+          label={t('audit.filters.from')}
+          value={from}
+          onChange={(e) => filter(setFrom)(e.currentTarget.value)}
+          w={{ base: '100%', xs: 170 }}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.filters.to')}
+          value={to}
+          onChange={(e) => filter(setTo)(e.currentTarget.value)}
+          w={{ base: '100%', xs: 170 }}
+        />
       </Group>
       <Text size="xs" c="dimmed" mt={-8}>
         {t('audit.filters.action_hint')}

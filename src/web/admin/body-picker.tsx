@@ -40,7 +40,10 @@ export function BodyPicker({ value, onChange, initialProvince = '', error, label
           setProvince(e.currentTarget.value);
           onChange(null);
         }}
-        data={[{ value: '', label: t('body_picker.all_provinces') }, ...(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))]}
+        data={[
+          { value: '', label: t('body_picker.all_provinces') },
+          ...(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name })),
+        ]}
       />
       <Select
         label={label}

@@ -106,7 +106,12 @@ function UnitsPanel({ bodyId, bodyName }: { bodyId: string; bodyName: string }) 
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={t('units.edit_named', { name: u.name })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(u)}
+                          aria-label={t('units.edit_named', { name: u.name })}
+                        >
                           {t('units.edit')}
                         </Button>
                         {u.active ? (
@@ -120,7 +125,12 @@ function UnitsPanel({ bodyId, bodyName }: { bodyId: string; bodyName: string }) 
                             onConfirm={() => write.mutateAsync({ kind: 'deactivate', unitId: u.id })}
                           />
                         ) : (
-                          <Button size="xs" variant="light" onClick={() => reactivate.mutate({ kind: 'reactivate', unitId: u.id })} aria-label={t('units.reactivate_named', { name: u.name })}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => reactivate.mutate({ kind: 'reactivate', unitId: u.id })}
+                            aria-label={t('units.reactivate_named', { name: u.name })}
+                          >
                             {t('units.reactivate')}
                           </Button>
                         )}

@@ -21,7 +21,18 @@ export interface ConfirmActionProps {
   disabled?: boolean;
 }
 
-export function ConfirmAction({ label, title, body, confirmLabel, onConfirm, color, variant = 'light', size = 'xs', ariaLabel, disabled }: ConfirmActionProps) {
+export function ConfirmAction({
+  label,
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  color,
+  variant = 'light',
+  size = 'xs',
+  ariaLabel,
+  disabled,
+}: ConfirmActionProps) {
   const { t } = useTranslation('admin');
   const [opened, setOpened] = useState(false);
   const [pending, setPending] = useState(false);

@@ -9,7 +9,14 @@ import type { UserRecord } from './admin-types.ts';
 export function CreatedAccount({ user, password, onClose }: { user: UserRecord; password: string; onClose: () => void }) {
   const { t } = useTranslation('admin');
   return (
-    <Alert color="teal" role="status" title={t('users.created.title', { username: user.username })} withCloseButton onClose={onClose} closeButtonLabel={t('users.created.close')}>
+    <Alert
+      color="teal"
+      role="status"
+      title={t('users.created.title', { username: user.username })}
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel={t('users.created.close')}
+    >
       <Stack gap="xs">
         <Text size="sm">{t('users.created.body')}</Text>
         <Group gap="xs">

@@ -16,7 +16,7 @@ function renderForm(onSubmit: (input: CycleInput) => Promise<unknown>) {
 }
 
 describe('CycleForm', { timeout: 30_000 }, () => {
-  it("offers every library scheme with its dimension weights and number of assumptions", async () => {
+  it('offers every library scheme with its dimension weights and number of assumptions', async () => {
     renderForm(async () => {});
     const card = await screen.findByRole('radio', { name: getScheme('ombudsman-2024')!.title.id });
     expect(screen.getAllByRole('radio')).toHaveLength(schemeIds.length);

@@ -30,7 +30,8 @@ export function CycleForm({ onSubmit, onCancel, year }: CycleFormProps) {
         if (n === 0) return t('validation.required');
         return n < 3 || n > 200 ? t('validation.length', { min: 3, max: 200 }) : null;
       },
-      year: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 2000 && v <= 2100 ? null : t('validation.year', { min: 2000, max: 2100 })),
+      year: (v) =>
+        typeof v === 'number' && Number.isInteger(v) && v >= 2000 && v <= 2100 ? null : t('validation.year', { min: 2000, max: 2100 }),
       schemeId: (v) => (v ? null : t('validation.scheme')),
     },
   });
@@ -57,8 +58,23 @@ export function CycleForm({ onSubmit, onCancel, year }: CycleFormProps) {
           </Alert>
         )}
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput label={t('cycles.form.name')} placeholder={t('cycles.form.name_placeholder')} required miw={220} {...form.getInputProps('name')} />
-          <NumberInput label={t('cycles.form.year')} required min={2000} max={2100} allowDecimal={false} thousandSeparator="" maw={{ sm: 160 }} {...form.getInputProps('year')} />
+          <TextInput
+            label={t('cycles.form.name')}
+            placeholder={t('cycles.form.name_placeholder')}
+            required
+            miw={220}
+            {...form.getInputProps('name')}
+          />
+          <NumberInput
+            label={t('cycles.form.year')}
+            required
+            min={2000}
+            max={2100}
+            allowDecimal={false}
+            thousandSeparator=""
+            maw={{ sm: 160 }}
+            {...form.getInputProps('year')}
+          />
         </Group>
         <PanelBoundary>
           <SchemePicker

@@ -42,7 +42,11 @@ export function CycleStatusPanel({ cycle }: { cycle: CycleDetail }) {
             </List.Item>
           ))}
         </List>
-        {cycle.source === 'imported' && <Text size="sm" c="dimmed">{t('cycle.status.imported')}</Text>}
+        {cycle.source === 'imported' && (
+          <Text size="sm" c="dimmed">
+            {t('cycle.status.imported')}
+          </Text>
+        )}
         {next && (
           <Group>
             <ConfirmAction

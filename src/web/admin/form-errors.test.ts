@@ -42,8 +42,13 @@ describe('fieldErrors', () => {
   });
 
   it('puts a domain error on the field it names in details.field, translated', () => {
-    const error = new ApiError(400, 'user.scope_required', 'Role pimpinan requires provinceCode.', { role: 'pimpinan', field: 'provinceCode' });
-    expect(fieldErrors(t, error, FIELDS).issues).toEqual([{ field: 'provinceCode', message: 'Peran ini wajib memiliki cakupan (provinceCode).' }]);
+    const error = new ApiError(400, 'user.scope_required', 'Role pimpinan requires provinceCode.', {
+      role: 'pimpinan',
+      field: 'provinceCode',
+    });
+    expect(fieldErrors(t, error, FIELDS).issues).toEqual([
+      { field: 'provinceCode', message: 'Peran ini wajib memiliki cakupan (provinceCode).' },
+    ]);
   });
 
   it('knows that a taken username concerns the username field, in English too', () => {
@@ -71,7 +76,12 @@ describe('fieldErrors', () => {
 describe('applyServerErrors', () => {
   it('sets field errors on the form and returns what is left', () => {
     const set: Record<string, string> = {};
-    const rest = applyServerErrors({ setFieldError: (p, e) => (set[p] = e) }, t, invalid([{ path: 'body.username', message: 'Salah' }]), FIELDS);
+    const rest = applyServerErrors(
+      { setFieldError: (p, e) => (set[p] = e) },
+      t,
+      invalid([{ path: 'body.username', message: 'Salah' }]),
+      FIELDS,
+    );
     expect(set).toEqual({ username: 'Salah' });
     expect(rest).toBeNull();
   });

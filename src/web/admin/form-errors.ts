@@ -27,10 +27,7 @@ interface Issue {
 
 function isIssue(value: unknown): value is Issue {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Issue).path === 'string' &&
-    typeof (value as Issue).message === 'string'
+    typeof value === 'object' && value !== null && typeof (value as Issue).path === 'string' && typeof (value as Issue).message === 'string'
   );
 }
 

@@ -34,8 +34,13 @@ export function LocusPicker({ cycleId }: { cycleId: string }) {
 
   // A newly chosen body starts with every active unit ticked.
   const loaded = units.data && bodyId ? units.data.items : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the list for a body arrives; `form` changes identity on every render
   useEffect(() => {
-    if (loaded) form.setFieldValue('unitIds', loaded.map((u) => u.id));
+    if (loaded)
+      form.setFieldValue(
+        'unitIds',
+        loaded.map((u) => u.id),
+      );
     // Only when the list for a body arrives: `form` changes identity on every render.
   }, [loaded]);
 
@@ -67,9 +72,7 @@ export function LocusPicker({ cycleId }: { cycleId: string }) {
               {failure}
             </Alert>
           )}
-          {added !== null && (
-            <Alert color="teal" role="status" title={t('locus.add.done', { count: added, n: added })} />
-          )}
+          {added !== null && <Alert color="teal" role="status" title={t('locus.add.done', { count: added, n: added })} />}
           <BodyPicker
             label={t('locus.add.body')}
             required
@@ -83,7 +86,11 @@ export function LocusPicker({ cycleId }: { cycleId: string }) {
                 {units.data.items.map((u) => (
                   <Checkbox key={u.id} value={u.id} label={`${u.name} · ${t(`sectors.${u.sector}`)}`} />
                 ))}
-                {units.data.items.length === 0 && <Text size="sm" c="dimmed">{t('locus.add.no_units')}</Text>}
+                {units.data.items.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('locus.add.no_units')}
+                  </Text>
+                )}
               </Stack>
             </Checkbox.Group>
           )}

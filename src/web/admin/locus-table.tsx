@@ -52,16 +52,28 @@ export function LocusTable({ cycle, editable }: { cycle: CycleDetail; editable: 
                   {b.name}
                 </Title>
                 <Text size="xs" c="dimmed" className="tabular">
-                  {b.code} · {t('locus.body_progress', { done: format.integer(b.done), target: format.integer(b.target), approved: format.integer(b.unitsApproved), units: format.integer(b.units.length) })}
+                  {b.code} ·{' '}
+                  {t('locus.body_progress', {
+                    done: format.integer(b.done),
+                    target: format.integer(b.target),
+                    approved: format.integer(b.unitsApproved),
+                    units: format.integer(b.units.length),
+                  })}
                 </Text>
               </Stack>
               <Group gap="xs">
-                {b.status === 'final' && <Badge variant="dot" color="teal" tt="none">{t('locus.body_final')}</Badge>}
+                {b.status === 'final' && (
+                  <Badge variant="dot" color="teal" tt="none">
+                    {t('locus.body_final')}
+                  </Badge>
+                )}
                 {assignable && b.units.length > 0 && (
                   <Button
                     size="xs"
                     variant="light"
-                    onClick={() => setAssigning({ body: b, unitIds: b.units.map((u) => u.unitId), label: b.name, assessorId: null, dueDate: null })}
+                    onClick={() =>
+                      setAssigning({ body: b, unitIds: b.units.map((u) => u.unitId), label: b.name, assessorId: null, dueDate: null })
+                    }
                   >
                     {t('locus.assign_all')}
                   </Button>
@@ -83,16 +95,21 @@ export function LocusTable({ cycle, editable }: { cycle: CycleDetail; editable: 
               body={b}
               editable={editable}
               assignable={assignable}
-              onAssign={(u) => setAssigning({ body: b, unitIds: [u.unitId], label: u.name, assessorId: u.assessor?.id ?? null, dueDate: u.dueDate })}
+              onAssign={(u) =>
+                setAssigning({ body: b, unitIds: [u.unitId], label: u.name, assessorId: u.assessor?.id ?? null, dueDate: u.dueDate })
+              }
               onRemove={(unitId) => remove.mutateAsync({ unitId })}
             />
           </Stack>
         </Paper>
       ))}
-      {progress.data && (
-        <Pager page={page} pageSize={PAGE_SIZE} total={progress.data.total} onChange={setPage} label={t('locus.pager')} />
-      )}
-      <Modal opened={assigning !== null} onClose={() => setAssigning(null)} title={t('assign.title', { name: assigning?.label ?? '' })} centered>
+      {progress.data && <Pager page={page} pageSize={PAGE_SIZE} total={progress.data.total} onChange={setPage} label={t('locus.pager')} />}
+      <Modal
+        opened={assigning !== null}
+        onClose={() => setAssigning(null)}
+        title={t('assign.title', { name: assigning?.label ?? '' })}
+        centered
+      >
         {assigning && (
           <AssignmentForm
             provinceCode={assigning.body.provinceCode}

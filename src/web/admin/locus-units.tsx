@@ -51,13 +51,28 @@ export function LocusUnits({ body, editable, assignable, onAssign, onRemove }: L
                   </Text>
                 </div>
               </Table.Td>
-              <Table.Td data-label={t('locus.columns.assessor')}>{u.assessor ? u.assessor.name : <Text span size="sm" c="dimmed">{t('locus.unassigned')}</Text>}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={t('locus.columns.due')}>{u.dueDate ? format.date(u.dueDate) : '—'}</Table.Td>
+              <Table.Td data-label={t('locus.columns.assessor')}>
+                {u.assessor ? (
+                  u.assessor.name
+                ) : (
+                  <Text span size="sm" c="dimmed">
+                    {t('locus.unassigned')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={t('locus.columns.due')}>
+                {u.dueDate ? format.date(u.dueDate) : '—'}
+              </Table.Td>
               {(assignable || editable) && (
                 <Table.Td data-label={t('locus.columns.actions')}>
                   <Group gap="xs">
                     {assignable && (
-                      <Button size="xs" variant="default" onClick={() => onAssign(u)} aria-label={t('locus.assign_named', { name: u.name })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => onAssign(u)}
+                        aria-label={t('locus.assign_named', { name: u.name })}
+                      >
                         {t('locus.assign')}
                       </Button>
                     )}

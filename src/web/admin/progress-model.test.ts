@@ -72,7 +72,17 @@ describe('summariseProgress', () => {
   });
 
   it('is all zeros for an empty locus', () => {
-    expect(summariseProgress([], '2024-01-01')).toEqual({ bodies: 0, bodiesFinal: 0, units: 0, unitsAssigned: 0, unitsComplete: 0, unitsApproved: 0, done: 0, target: 0, overdue: 0 });
+    expect(summariseProgress([], '2024-01-01')).toEqual({
+      bodies: 0,
+      bodiesFinal: 0,
+      units: 0,
+      unitsAssigned: 0,
+      unitsComplete: 0,
+      unitsApproved: 0,
+      done: 0,
+      target: 0,
+      overdue: 0,
+    });
   });
 });
 

@@ -16,7 +16,17 @@ export interface ProgressTotals {
 }
 
 export function summariseProgress(bodies: readonly BodyProgress[], today: string): ProgressTotals {
-  const totals: ProgressTotals = { bodies: bodies.length, bodiesFinal: 0, units: 0, unitsAssigned: 0, unitsComplete: 0, unitsApproved: 0, done: 0, target: 0, overdue: 0 };
+  const totals: ProgressTotals = {
+    bodies: bodies.length,
+    bodiesFinal: 0,
+    units: 0,
+    unitsAssigned: 0,
+    unitsComplete: 0,
+    unitsApproved: 0,
+    done: 0,
+    target: 0,
+    overdue: 0,
+  };
   for (const b of bodies) {
     if (b.status === 'final') totals.bodiesFinal++;
     totals.unitsApproved += b.unitsApproved;

@@ -25,10 +25,12 @@ export function RegistryScreen() {
   const provinces = useProvinces();
   const provinceNames = useProvinceNames();
   const bodies = useBodies({ page, pageSize: PAGE_SIZE, type: type || null, province: province || null, q, active });
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <Stack gap="lg" maw={1100}>

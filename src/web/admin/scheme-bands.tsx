@@ -31,7 +31,9 @@ export function SchemeBands({ scheme }: { scheme: Scheme }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td className="tabular">{t('scheme.bands.range_value', { min: format.score(band.min), max: format.score(band.max) })}</Table.Td>
+              <Table.Td className="tabular">
+                {t('scheme.bands.range_value', { min: format.score(band.min), max: format.score(band.max) })}
+              </Table.Td>
               <Table.Td>{band.zone ? t(`scheme.zones.${band.zone}`) : '—'}</Table.Td>
               <Table.Td>
                 <Text span ff="monospace" size="sm">

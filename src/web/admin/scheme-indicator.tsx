@@ -60,8 +60,7 @@ export function SchemeIndicator({ indicator, weight, assumptions }: SchemeIndica
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed">
-          {t('scheme.indicator.evidence')}{' '}
-          {indicator.evidence.map((kind) => t(`scheme.evidence.${kind}`)).join(', ') || '—'}
+          {t('scheme.indicator.evidence')} {indicator.evidence.map((kind) => t(`scheme.evidence.${kind}`)).join(', ') || '—'}
           {indicator.basis && ` · ${t('scheme.indicator.basis')} ${indicator.basis}`}
           {indicator.tags?.length ? ` · ${indicator.tags.join(', ')}` : ''}
         </Text>

@@ -34,11 +34,9 @@ export function SchemePicker({ value, onChange, error }: SchemePickerProps) {
                   <Text size="xs" c="dimmed">
                     {t(`families.${s.family}`)} · {s.year} · <span className="tabular">{s.id}</span>
                   </Text>
-                  <Text size="xs">
-                    {s.dimensions.map((d) => `${d.title[format.lang]} ${format.percent(d.weight, 2)}`).join(' · ')}
-                  </Text>
+                  <Text size="xs">{s.dimensions.map((d) => `${d.title[format.lang]} ${format.percent(d.weight, 2)}`).join(' · ')}</Text>
                   <Group gap={6}>
-                    <Badge size="sm" variant="dot" color={s.assumptions.length ? "orange" : "gray"} tt="none">
+                    <Badge size="sm" variant="dot" color={s.assumptions.length ? 'orange' : 'gray'} tt="none">
                       {t('cycles.form.assumptions', { count: s.assumptions.length, n: format.integer(s.assumptions.length) })}
                     </Badge>
                   </Group>

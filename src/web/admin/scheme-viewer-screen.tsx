@@ -67,7 +67,14 @@ export function SchemeViewerScreen() {
           <Tabs.Tab value="overview">{t('scheme.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="dimensions">{t('scheme.tabs.dimensions')}</Tabs.Tab>
           <Tabs.Tab value="instruments">{t('scheme.tabs.instruments')}</Tabs.Tab>
-          <Tabs.Tab value="assumptions" rightSection={<Badge size="sm" color="yellow" c="black">{format.integer(assumptions)}</Badge>}>
+          <Tabs.Tab
+            value="assumptions"
+            rightSection={
+              <Badge size="sm" color="yellow" c="black">
+                {format.integer(assumptions)}
+              </Badge>
+            }
+          >
             {t('scheme.tabs.assumptions')}
           </Tabs.Tab>
         </Tabs.List>

@@ -57,9 +57,7 @@ export const useTransitionCycle = (cycleId: string) =>
   useCycleWrite((status: CycleStatus) => api.post<CycleSummary>(`/cycles/${cycleId}/status`, { status }));
 
 export const useAddLocusBody = (cycleId: string) =>
-  useCycleWrite((input: { bodyId: string; unitIds?: string[] }) =>
-    api.post<{ added: string[] }>(`/cycles/${cycleId}/bodies`, input),
-  );
+  useCycleWrite((input: { bodyId: string; unitIds?: string[] }) => api.post<{ added: string[] }>(`/cycles/${cycleId}/bodies`, input));
 
 export const useRemoveLocus = (cycleId: string) =>
   useCycleWrite((target: { bodyId: string } | { unitId: string }) =>

@@ -52,15 +52,13 @@ export function getBodyQueryOptions(bodyId: string) {
   return queryOptions({ queryKey: [...registryKey, 'body', bodyId], queryFn: () => api.get<Body>(`/bodies/${bodyId}`) });
 }
 
-export const useBody = (bodyId: string | null) =>
-  useQuery({ ...getBodyQueryOptions(bodyId ?? ''), enabled: !!bodyId });
+export const useBody = (bodyId: string | null) => useQuery({ ...getBodyQueryOptions(bodyId ?? ''), enabled: !!bodyId });
 
 export function getUnitQueryOptions(unitId: string) {
   return queryOptions({ queryKey: [...registryKey, 'unit', unitId], queryFn: () => api.get<Unit>(`/units/${unitId}`) });
 }
 
-export const useUnit = (unitId: string | null) =>
-  useQuery({ ...getUnitQueryOptions(unitId ?? ''), enabled: !!unitId });
+export const useUnit = (unitId: string | null) => useQuery({ ...getUnitQueryOptions(unitId ?? ''), enabled: !!unitId });
 
 export interface UnitFilter {
   page: number;
@@ -76,8 +74,7 @@ export function getUnitsQueryOptions(bodyId: string, f: UnitFilter) {
   });
 }
 
-export const useUnits = (bodyId: string | null, f: UnitFilter) =>
-  useQuery({ ...getUnitsQueryOptions(bodyId ?? '', f), enabled: !!bodyId });
+export const useUnits = (bodyId: string | null, f: UnitFilter) => useQuery({ ...getUnitsQueryOptions(bodyId ?? '', f), enabled: !!bodyId });
 
 export interface UnitInput {
   name: string;

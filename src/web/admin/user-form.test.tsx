@@ -11,8 +11,12 @@ const PROVINCES = { items: [{ code: '36', name: 'Banten', bodyId: '00000000-0000
 
 beforeEach(() => {
   vi.stubGlobal('fetch', async (url: string) => {
-    if (url.startsWith('/api/v1/provinces')) return new Response(JSON.stringify(PROVINCES), { status: 200, headers: { 'content-type': 'application/json' } });
-    return new Response(JSON.stringify({ items: [], total: 0, page: 1, pageSize: 50 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    if (url.startsWith('/api/v1/provinces'))
+      return new Response(JSON.stringify(PROVINCES), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ items: [], total: 0, page: 1, pageSize: 50 }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   });
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -63,12 +67,20 @@ describe('UserForm', { timeout: 30_000 }, () => {
     expect(password).toHaveLength(16);
     await user.click(screen.getByRole('button', { name: 'Buat akun' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]![0]).toEqual({ username: 'asisten.banten2', name: 'Asisten Kedua Banten', role: 'asisten', provinceCode: '36', password });
+    expect(onSubmit.mock.calls[0]![0]).toEqual({
+      username: 'asisten.banten2',
+      name: 'Asisten Kedua Banten',
+      role: 'asisten',
+      provinceCode: '36',
+      password,
+    });
   });
 
   it('shows the server refusal on the field it concerns', async () => {
     const onSubmit = vi.fn(async () => {
-      throw new ApiError(400, 'request.invalid', 'Invalid', { issues: [{ path: 'body.name', message: 'Nama terlalu umum (dari server)' }] });
+      throw new ApiError(400, 'request.invalid', 'Invalid', {
+        issues: [{ path: 'body.name', message: 'Nama terlalu umum (dari server)' }],
+      });
     });
     const user = setup();
     renderWithProviders(<UserForm onSubmit={onSubmit} onCancel={() => {}} />);
@@ -80,6 +92,10 @@ describe('UserForm', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Buat akun' }));
     const message = await screen.findByText('Nama terlalu umum (dari server)');
     expect(field(/^Nama lengkap/).getAttribute('aria-invalid')).toBe('true');
-    expect(field(/^Nama lengkap/).getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    expect(
+      field(/^Nama lengkap/)
+        .getAttribute('aria-describedby')
+        ?.split(' '),
+    ).toContain(message.id);
   });
 });

@@ -90,7 +90,10 @@ export function UserForm({ onSubmit, onCancel }: UserFormProps) {
         <NativeSelect
           label={t('users.form.role')}
           required
-          data={[{ value: '', label: t('users.form.role_placeholder') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`, { ns: 'ui' }) }))]}
+          data={[
+            { value: '', label: t('users.form.role_placeholder') },
+            ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`, { ns: 'ui' }) })),
+          ]}
           {...roleProps}
           onChange={(e) => {
             roleProps.onChange(e);

@@ -16,10 +16,24 @@ describe('scopeFieldOf', () => {
 });
 
 describe('toUserInput', () => {
-  const filled = { ...emptyUserForm(), username: '  Asisten.Banten2 ', name: ' Asisten Dua ', password: 'rahasia-panjang', provinceCode: '36', bodyId: 'b1', unitId: 'u1' };
+  const filled = {
+    ...emptyUserForm(),
+    username: '  Asisten.Banten2 ',
+    name: ' Asisten Dua ',
+    password: 'rahasia-panjang',
+    provinceCode: '36',
+    bodyId: 'b1',
+    unitId: 'u1',
+  };
 
   it('sends only the scope field of the role, with a normalised username and trimmed name', () => {
-    expect(toUserInput({ ...filled, role: 'asisten' })).toEqual({ username: 'asisten.banten2', name: 'Asisten Dua', password: 'rahasia-panjang', role: 'asisten', provinceCode: '36' });
+    expect(toUserInput({ ...filled, role: 'asisten' })).toEqual({
+      username: 'asisten.banten2',
+      name: 'Asisten Dua',
+      password: 'rahasia-panjang',
+      role: 'asisten',
+      provinceCode: '36',
+    });
     expect(toUserInput({ ...filled, role: 'koordinator' })).toMatchObject({ bodyId: 'b1' });
     expect(toUserInput({ ...filled, role: 'koordinator' })).not.toHaveProperty('provinceCode');
     expect(toUserInput({ ...filled, role: 'operator' })).toEqual(expect.objectContaining({ unitId: 'u1' }));

@@ -32,7 +32,15 @@ export interface UserFormValues {
   password: string;
 }
 
-export const emptyUserForm = (): UserFormValues => ({ username: '', name: '', role: '', provinceCode: '', bodyId: '', unitId: '', password: '' });
+export const emptyUserForm = (): UserFormValues => ({
+  username: '',
+  name: '',
+  role: '',
+  provinceCode: '',
+  bodyId: '',
+  unitId: '',
+  password: '',
+});
 
 /** Same rule as the server (`users/queries.ts`): 3–40 of a-z 0-9 . _ -, starting with a letter or digit. */
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,39}$/;

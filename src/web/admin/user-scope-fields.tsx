@@ -17,13 +17,21 @@ export function UserScopeFields({ form }: { form: UseFormReturnType<UserFormValu
   const units = useUnits(field === 'unitId' ? bodyId || null : null, { page: 1, pageSize: 200, active: 'true' });
 
   if (!role) return null;
-  if (!field) return <Text size="sm" c="dimmed">{t('users.form.scope_national')}</Text>;
+  if (!field)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('users.form.scope_national')}
+      </Text>
+    );
   if (field === 'provinceCode') {
     return (
       <NativeSelect
         label={t('users.form.province')}
         required
-        data={[{ value: '', label: t('users.form.province_placeholder') }, ...(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))]}
+        data={[
+          { value: '', label: t('users.form.province_placeholder') },
+          ...(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name })),
+        ]}
         {...form.getInputProps('provinceCode')}
       />
     );
@@ -43,7 +51,10 @@ export function UserScopeFields({ form }: { form: UseFormReturnType<UserFormValu
           label={t('users.form.unit')}
           required
           disabled={!bodyId}
-          data={[{ value: '', label: bodyId ? t('users.form.unit_placeholder') : t('users.form.unit_needs_body') }, ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} · ${t(`sectors.${u.sector}`)}` }))]}
+          data={[
+            { value: '', label: bodyId ? t('users.form.unit_placeholder') : t('users.form.unit_needs_body') },
+            ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} · ${t(`sectors.${u.sector}`)}` })),
+          ]}
           {...form.getInputProps('unitId')}
         />
       )}

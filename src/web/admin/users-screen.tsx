@@ -32,10 +32,12 @@ export function UsersScreen() {
   const provinces = useProvinces();
   const users = useUsers({ page, pageSize: PAGE_SIZE, role: role || null, province: province || null, q, active });
   const create = useCreateUser();
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <Stack gap="lg" maw={1100}>

@@ -77,7 +77,12 @@ export function UsersTable({ users }: { users: UserRecord[] }) {
                         onConfirm={() => setActive.mutateAsync({ userId: u.id, active: false })}
                       />
                     ) : (
-                      <Button size="xs" variant="light" onClick={() => setActive.mutate({ userId: u.id, active: true })} aria-label={t('users.reactivate_named', { username: u.username })}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setActive.mutate({ userId: u.id, active: true })}
+                        aria-label={t('users.reactivate_named', { username: u.username })}
+                      >
                         {t('users.reactivate')}
                       </Button>
                     )}

@@ -4,14 +4,7 @@
  * inside its own error boundary.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import {
-  Group,
-  Stack,
-  Text,
-  UnstyledButton,
-  useComputedColorScheme,
-  useMantineColorScheme,
-} from '@mantine/core';
+import { Group, Stack, Text, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
@@ -96,6 +89,7 @@ export function AppLayout() {
   const me = useMe();
   const user = me.data ?? null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
   useEffect(() => setOpened(false), [pathname]);
 
   // A fixed header, a navbar that is a sidebar from the `sm` breakpoint and a burger-toggled

@@ -16,7 +16,10 @@ export function NotificationsHost() {
   const theme = useMemo(
     () => ({
       components: {
-        Notification: { defaultProps: { closeButtonProps: { 'aria-label': label, title: label } }, styles: { description: { color: 'var(--mantine-color-text)' } } },
+        Notification: {
+          defaultProps: { closeButtonProps: { 'aria-label': label, title: label } },
+          styles: { description: { color: 'var(--mantine-color-text)' } },
+        },
       },
     }),
     [label],

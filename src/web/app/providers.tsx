@@ -33,7 +33,10 @@ function DialogDefaults({ children }: { children: ReactNode }) {
   // Indonesian `ui` is bundled; never suspend the whole app while English loads.
   const { t } = useTranslation('ui', { useSuspense: false });
   const label = t('shell.close_dialog');
-  const overrides = useMemo(() => ({ components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': label, title: label } } } } }), [label]);
+  const overrides = useMemo(
+    () => ({ components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': label, title: label } } } } }),
+    [label],
+  );
   return <MantineThemeProvider theme={overrides}>{children}</MantineThemeProvider>;
 }
 

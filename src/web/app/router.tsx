@@ -4,14 +4,7 @@
  * its own screen. Role checks happen in `beforeLoad` (route-guards.ts).
  */
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  notFound,
-  redirect,
-} from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, redirect } from '@tanstack/react-router';
 import { getMeQueryOptions } from '../auth/use-me.ts';
 import { currentLang, i18n, type Namespace } from '../lib/i18n.ts';
 import { ROLE_HOME, safeRedirect } from '../lib/roles.ts';

@@ -35,7 +35,12 @@ export function AssignmentCard({ assignment: a, scheme, local, today }: Assignme
           </Text>
         </Stack>
         <Group gap="xs" wrap="wrap" preventGrowOverflow={false}>
-          <Badge c="var(--mantine-color-text)" variant="light" tt="none" color={a.unit.status === 'returned' ? 'orange' : a.unit.status === 'approved' ? 'green' : 'blue'}>
+          <Badge
+            c="var(--mantine-color-text)"
+            variant="light"
+            tt="none"
+            color={a.unit.status === 'returned' ? 'orange' : a.unit.status === 'approved' ? 'green' : 'blue'}
+          >
             {t(`unit_status.${a.unit.status}`)}
           </Badge>
         </Group>

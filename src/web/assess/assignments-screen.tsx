@@ -34,7 +34,13 @@ function CycleGroup({ items, today }: { items: Assignment[]; today: string }) {
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         {items.map((a) => (
-          <AssignmentCard key={a.unit.unitId} assignment={a} scheme={scheme.data?.scheme} local={local?.get(`${cycle.id}|${a.unit.unitId}`)} today={today} />
+          <AssignmentCard
+            key={a.unit.unitId}
+            assignment={a}
+            scheme={scheme.data?.scheme}
+            local={local?.get(`${cycle.id}|${a.unit.unitId}`)}
+            today={today}
+          />
         ))}
       </SimpleGrid>
     </Stack>

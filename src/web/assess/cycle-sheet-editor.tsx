@@ -58,7 +58,12 @@ export function CycleSheetEditor({ ids, scheme, instrument, initial, replaces, c
 
   const submit = async (v: SheetValue) => {
     if (!(await draft.submit(v))) return;
-    notifications.show({ color: 'green', title: t('sheet.queued.title'), message: t('sheet.queued.body', { respondent: v.respondent }), closeButtonProps: { 'aria-label': t('evidence.dismiss') } });
+    notifications.show({
+      color: 'green',
+      title: t('sheet.queued.title'),
+      message: t('sheet.queued.body', { respondent: v.respondent }),
+      closeButtonProps: { 'aria-label': t('evidence.dismiss') },
+    });
     syncSoon();
     await navigate({ to: '/assignments/$cycleId/$unitId', params: { cycleId, unitId } });
   };

@@ -8,12 +8,20 @@ const tFor = (lang: 'id' | 'en') => i18n.getFixedT(lang, 'assess');
 describe('describeError', () => {
   it.each([
     {
-      error: { code: 'record.invalid', message: 'Invalid record: x', details: { reasonCode: 'answer.out_of_scale', indicator: 'O1', reason: 'indikator O1: jawaban 7 di luar skala 0–3' } },
+      error: {
+        code: 'record.invalid',
+        message: 'Invalid record: x',
+        details: { reasonCode: 'answer.out_of_scale', indicator: 'O1', reason: 'indikator O1: jawaban 7 di luar skala 0–3' },
+      },
       id: 'Lembar ditolak: jawaban indikator O1 di luar skala tingkat yang tersedia.',
       en: 'Sheet rejected: the answer to indicator O1 is outside its scale of levels.',
     },
     {
-      error: { code: 'record.invalid', message: '', details: { reasonCode: 'instrument.not_covering', instrument: 'pengguna', indicator: 'K1' } },
+      error: {
+        code: 'record.invalid',
+        message: '',
+        details: { reasonCode: 'instrument.not_covering', instrument: 'pengguna', indicator: 'K1' },
+      },
       id: 'Lembar ditolak: instrumen pengguna tidak mencakup indikator K1.',
       en: 'Sheet rejected: instrument pengguna does not cover indicator K1.',
     },
@@ -48,7 +56,9 @@ describe('describeError', () => {
   });
 
   it('falls back to the shared error catalogue, then the server message, for other codes', () => {
-    expect(describeError(tFor('id'), 'id', new ApiError(409, 'conflict', 'x'))).toBe('Data ini telah berubah atau sudah ada. Muat ulang, lalu coba lagi.');
+    expect(describeError(tFor('id'), 'id', new ApiError(409, 'conflict', 'x'))).toBe(
+      'Data ini telah berubah atau sudah ada. Muat ulang, lalu coba lagi.',
+    );
     expect(describeError(tFor('id'), 'id', { code: 'brand.new', message: 'Pesan server', details: {} })).toBe('Pesan server');
   });
 });

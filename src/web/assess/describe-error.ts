@@ -59,10 +59,15 @@ export function describeError(t: TFunction, lang: Lang, error: WireError | unkno
     return t('errors.record.invalid', { reason });
   }
   if (wire.code === 'unit.locked' || wire.code === 'unit.invalid_state') {
-    return t(`errors.${wire.code}`, { ...details, status: t(`unit_status.${String(details.status)}`, { defaultValue: String(details.status ?? '') }) });
+    return t(`errors.${wire.code}`, {
+      ...details,
+      status: t(`unit_status.${String(details.status)}`, { defaultValue: String(details.status ?? '') }),
+    });
   }
   if (wire.code === 'cycle.closed') {
-    return t('errors.cycle.closed', { status: t(`cycle_status.${String(details.status)}`, { defaultValue: String(details.status ?? '') }) });
+    return t('errors.cycle.closed', {
+      status: t(`cycle_status.${String(details.status)}`, { defaultValue: String(details.status ?? '') }),
+    });
   }
   if (wire.code === 'request.too_large' && typeof wire.details.limit === 'number') {
     return t('errors.request.too_large', { limit: formatDecimal(wire.details.limit / (1024 * 1024), lang, 1) });

@@ -133,7 +133,11 @@ export function EvidenceField({ indicator, sheetId, cycleId, unitId, queued, upl
               </Button>
             </Group>
             {upload && (
-              <Progress value={upload.total ? (upload.loaded / upload.total) * 100 : 0} size="sm" aria-label={t('evidence.uploading', { name: e.filename })} />
+              <Progress
+                value={upload.total ? (upload.loaded / upload.total) * 100 : 0}
+                size="sm"
+                aria-label={t('evidence.uploading', { name: e.filename })}
+              />
             )}
             {e.error && (
               <Text size="xs" c="red" role="alert">

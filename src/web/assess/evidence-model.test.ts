@@ -7,7 +7,8 @@ const bytes = (...b: (number | string)[]) =>
   new Uint8Array(b.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
 
 const scheme = getScheme('ombudsman-2024')!;
-const indicator = (code: string): Indicator => scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators)).find((i) => i.code === code)!;
+const indicator = (code: string): Indicator =>
+  scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators)).find((i) => i.code === code)!;
 
 describe('sniffMime (the server rule: first bytes, never the name)', () => {
   it.each([
@@ -31,12 +32,18 @@ describe('checkEvidenceFile', () => {
 
   it('refuses other content with the server code and the declared type (415)', async () => {
     const file = new File(['plain words'], 'foto.png', { type: 'text/plain' });
-    expect(await checkEvidenceFile(file)).toEqual({ ok: false, error: { code: 'request.unsupported_type', message: '', details: { type: 'text/plain' } } });
+    expect(await checkEvidenceFile(file)).toEqual({
+      ok: false,
+      error: { code: 'request.unsupported_type', message: '', details: { type: 'text/plain' } },
+    });
   });
 
   it('refuses a file over the limit before reading it (413)', async () => {
     const file = new File([new Uint8Array(11)], 'big.pdf', { type: 'application/pdf' });
-    expect(await checkEvidenceFile(file, 10)).toEqual({ ok: false, error: { code: 'request.too_large', message: '', details: { limit: 10 } } });
+    expect(await checkEvidenceFile(file, 10)).toEqual({
+      ok: false,
+      error: { code: 'request.too_large', message: '', details: { limit: 10 } },
+    });
   });
 });
 

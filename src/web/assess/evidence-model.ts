@@ -46,12 +46,26 @@ export async function checkEvidenceFile(
 ): Promise<{ ok: true; mime: EvidenceMime } | { ok: false; error: WireError }> {
   if (file.size > limit) return { ok: false, error: { code: 'request.too_large', message: '', details: { limit } } };
   const mime = sniffMime(await readHead(file));
-  if (!mime) return { ok: false, error: { code: 'request.unsupported_type', message: '', details: { type: file.type || 'application/octet-stream' } } };
+  if (!mime)
+    return {
+      ok: false,
+      error: { code: 'request.unsupported_type', message: '', details: { type: file.type || 'application/octet-stream' } },
+    };
   return { ok: true, mime };
 }
 
 /** Interviews and questionnaires leave no file behind; every other kind can be photographed or attached. */
-const FILE_KINDS: EvidenceKind[] = ['foto', 'tangkapan-layar', 'sk', 'berita-acara', 'daftar-hadir', 'notulen', 'laporan', 'jadwal', 'dokumen'];
+const FILE_KINDS: EvidenceKind[] = [
+  'foto',
+  'tangkapan-layar',
+  'sk',
+  'berita-acara',
+  'daftar-hadir',
+  'notulen',
+  'laporan',
+  'jadwal',
+  'dokumen',
+];
 
 export function wantsEvidence(indicator: Indicator): boolean {
   return indicator.evidence.some((k) => FILE_KINDS.includes(k));
@@ -59,6 +73,9 @@ export function wantsEvidence(indicator: Indicator): boolean {
 
 /** The evidence kind to record with an upload: the first the indicator expects that fits the file. */
 export function evidenceKindFor(indicator: Indicator, mime: EvidenceMime): EvidenceKind {
-  const fits: EvidenceKind[] = mime === 'application/pdf' ? ['sk', 'berita-acara', 'laporan', 'dokumen', 'notulen', 'daftar-hadir', 'jadwal'] : ['foto', 'tangkapan-layar'];
+  const fits: EvidenceKind[] =
+    mime === 'application/pdf'
+      ? ['sk', 'berita-acara', 'laporan', 'dokumen', 'notulen', 'daftar-hadir', 'jadwal']
+      : ['foto', 'tangkapan-layar'];
   return indicator.evidence.find((k) => fits.includes(k)) ?? (mime === 'application/pdf' ? 'dokumen' : 'foto');
 }

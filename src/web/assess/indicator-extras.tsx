@@ -23,7 +23,15 @@ export interface IndicatorExtrasProps {
   uploaded: ServerEvidence[];
 }
 
-export const IndicatorExtras = memo(function IndicatorExtras({ indicator, comment, remark, onRemark, sheet, queued, uploaded }: IndicatorExtrasProps) {
+export const IndicatorExtras = memo(function IndicatorExtras({
+  indicator,
+  comment,
+  remark,
+  onRemark,
+  sheet,
+  queued,
+  uploaded,
+}: IndicatorExtrasProps) {
   const { t } = useTranslation('assess');
   const [open, setOpen] = useState(remark !== '');
   const code = indicator.code;

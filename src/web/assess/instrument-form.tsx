@@ -26,7 +26,16 @@ export interface InstrumentFormProps {
   indicatorExtra?: (indicator: Indicator) => React.ReactNode;
 }
 
-export function InstrumentForm({ scheme, instrument, value, onChange, onSubmit, submitting = false, actions, indicatorExtra }: InstrumentFormProps) {
+export function InstrumentForm({
+  scheme,
+  instrument,
+  value,
+  onChange,
+  onSubmit,
+  submitting = false,
+  actions,
+  indicatorExtra,
+}: InstrumentFormProps) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const lang = format.lang;
@@ -68,7 +77,11 @@ export function InstrumentForm({ scheme, instrument, value, onChange, onSubmit, 
             {t('form.progress', { answered: format.integer(answered), total: format.integer(total) })}
           </Text>
           {/* Mantine passes only aria-label (not aria-labelledby) to the element with role=progressbar. */}
-          <Progress value={total ? (answered / total) * 100 : 0} size="sm" aria-label={t('form.progress', { answered: format.integer(answered), total: format.integer(total) })} />
+          <Progress
+            value={total ? (answered / total) * 100 : 0}
+            size="sm"
+            aria-label={t('form.progress', { answered: format.integer(answered), total: format.integer(total) })}
+          />
         </Stack>
 
         {invalid && (

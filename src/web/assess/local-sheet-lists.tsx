@@ -106,9 +106,7 @@ export function OutboxList() {
         </Title>
         {outbox === undefined && <PageLoader />}
         {outbox?.length === 0 && <Text c="dimmed">{t('home.outbox.empty')}</Text>}
-        {outbox && outbox.length > 0 && (
-          <Text>{t('home.outbox.count', { count: outbox.length, n: format.integer(outbox.length) })}</Text>
-        )}
+        {outbox && outbox.length > 0 && <Text>{t('home.outbox.count', { count: outbox.length, n: format.integer(outbox.length) })}</Text>}
         {outbox?.map((e) => (
           <Text key={e.id} size="sm">
             {e.value.respondent} · {lookup(e.schemeId, e.instrument).label} ·{' '}

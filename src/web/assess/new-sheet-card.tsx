@@ -15,9 +15,7 @@ export function NewSheetCard() {
   const lang = toLang(i18n.resolvedLanguage);
   const navigate = useNavigate();
   const { data: schemes } = useSuspenseQuery(getSchemesQueryOptions());
-  const [schemeId, setSchemeId] = useState(
-    schemes.some((s) => s.id === DEFAULT_SCHEME) ? DEFAULT_SCHEME : (schemes[0]?.id ?? ''),
-  );
+  const [schemeId, setSchemeId] = useState(schemes.some((s) => s.id === DEFAULT_SCHEME) ? DEFAULT_SCHEME : (schemes[0]?.id ?? ''));
   const scheme = schemes.find((s) => s.id === schemeId);
   const instruments = scheme?.instruments ?? [];
   const [instrument, setInstrument] = useState(instruments[0]?.code ?? '');

@@ -66,7 +66,12 @@ export function QuotaPanel({ rows, writable, onNew }: QuotaPanelProps) {
                     .join(' · ')}
                 </Text>
                 {writable && (
-                  <Button size="compact-sm" variant="light" onClick={() => onNew(q.instrument.code)} aria-label={t('unit.quota.new_label', { title })}>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => onNew(q.instrument.code)}
+                    aria-label={t('unit.quota.new_label', { title })}
+                  >
                     {t('unit.quota.new')}
                   </Button>
                 )}

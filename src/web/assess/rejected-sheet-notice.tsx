@@ -12,7 +12,17 @@ import { syncSoon } from '../lib/sync.ts';
 import { describeError } from './describe-error.ts';
 import { reopenRejected, retryRejected } from './local-actions.ts';
 
-export function RejectedSheetNotice({ entry, cycleId, unitId, compact = false }: { entry: OutboxEntry; cycleId: string; unitId: string; compact?: boolean }) {
+export function RejectedSheetNotice({
+  entry,
+  cycleId,
+  unitId,
+  compact = false,
+}: {
+  entry: OutboxEntry;
+  cycleId: string;
+  unitId: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const navigate = useNavigate();
@@ -22,7 +32,13 @@ export function RejectedSheetNotice({ entry, cycleId, unitId, compact = false }:
     await navigate({ to: '/assignments/$cycleId/$unitId/sheets/$sheetId', params: { cycleId, unitId, sheetId: id } });
   };
   return (
-    <Alert color="red" variant="light" title={compact ? undefined : t('rejected.title', { name })} maw={compact ? undefined : 720} p={compact ? 'xs' : 'md'}>
+    <Alert
+      color="red"
+      variant="light"
+      title={compact ? undefined : t('rejected.title', { name })}
+      maw={compact ? undefined : 720}
+      p={compact ? 'xs' : 'md'}
+    >
       <Stack gap="xs">
         <Text size="sm" data-testid="rejection-reason">
           {entry.rejected ? describeError(t, format.lang, entry.rejected) : ''}

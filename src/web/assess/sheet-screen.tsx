@@ -33,7 +33,15 @@ function SheetEditor({ sheetId, scheme, instrument, initial }: EditorProps) {
   const format = useFormat();
   const navigate = useNavigate();
   const unitKey = initial?.unitKey ?? NO_UNIT;
-  const { value, onChange, save, savedAt, saveFailed, submitting, submit: queue } = useSheetDraft(
+  const {
+    value,
+    onChange,
+    save,
+    savedAt,
+    saveFailed,
+    submitting,
+    submit: queue,
+  } = useSheetDraft(
     // An assignment draft opened here keeps its cycle (normally it opens in the assignment screen).
     { sheetId, schemeId: scheme.id, instrument: instrument.code, unitKey, cycleId: initial?.cycleId, replaces: initial?.replaces },
     { value: initial?.value ?? emptySheetValue(), createdAt: initial?.createdAt, updatedAt: initial?.updatedAt ?? null },
@@ -41,7 +49,12 @@ function SheetEditor({ sheetId, scheme, instrument, initial }: EditorProps) {
 
   const submit = async (v: SheetValue) => {
     if (!(await queue(v))) return;
-    notifications.show({ color: 'green', title: t('sheet.queued.title'), message: t('sheet.queued.body', { respondent: v.respondent }), closeButtonProps: { 'aria-label': t('evidence.dismiss') } });
+    notifications.show({
+      color: 'green',
+      title: t('sheet.queued.title'),
+      message: t('sheet.queued.body', { respondent: v.respondent }),
+      closeButtonProps: { 'aria-label': t('evidence.dismiss') },
+    });
     await navigate({ to: '/assess' });
   };
 
@@ -97,10 +110,7 @@ export function SheetScreen() {
   const { t } = useTranslation('assess');
   const { sheetId } = useParams({ from: '/assess/sheets/$sheetId' });
   const search = useSearch({ from: '/assess/sheets/$sheetId' });
-  const stored = useLiveQuery(
-    async () => ({ draft: await getDraft(sheetId), queued: await getOutboxEntry(sheetId) }),
-    [sheetId],
-  );
+  const stored = useLiveQuery(async () => ({ draft: await getDraft(sheetId), queued: await getOutboxEntry(sheetId) }), [sheetId]);
   const schemeId = stored?.draft?.schemeId ?? search.scheme ?? '';
   const scheme = useQuery({ ...getSchemeQueryOptions(schemeId), enabled: stored !== undefined && schemeId !== '' });
 

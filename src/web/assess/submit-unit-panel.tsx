@@ -26,7 +26,9 @@ export function SubmitUnitPanel({ ids, unitName, status, blockers, quotas }: Sub
   const submit = useSubmitUnit(ids.cycleId, ids.unitId);
   const short = quotas
     .filter((q) => !q.complete)
-    .map((q) => t('unit.submit.short', { title: q.instrument.title[format.lang], done: format.integer(q.onServer), min: format.integer(q.min) }));
+    .map((q) =>
+      t('unit.submit.short', { title: q.instrument.title[format.lang], done: format.integer(q.onServer), min: format.integer(q.min) }),
+    );
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="submit-title">
@@ -44,7 +46,9 @@ export function SubmitUnitPanel({ ids, unitName, status, blockers, quotas }: Sub
             {blockers.length > 0 && (
               <List size="sm" spacing={2} data-testid="submit-blockers">
                 {blockers.map((b) => (
-                  <List.Item key={b}>{b === 'quota' ? t('unit.submit.blocker.quota', { list: short.join('; ') }) : t(`unit.submit.blocker.${b}`)}</List.Item>
+                  <List.Item key={b}>
+                    {b === 'quota' ? t('unit.submit.blocker.quota', { list: short.join('; ') }) : t(`unit.submit.blocker.${b}`)}
+                  </List.Item>
                 ))}
               </List>
             )}

@@ -72,7 +72,9 @@ function useRefreshAfterSync(): void {
     installAutoSync();
     return onSyncDone(() => {
       void queryClient.invalidateQueries({ queryKey: ['assignments'] });
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'cycles' && (q.queryKey[4] === 'records' || q.queryKey[4] === 'evidence') });
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === 'cycles' && (q.queryKey[4] === 'records' || q.queryKey[4] === 'evidence'),
+      });
     });
   }, [queryClient]);
 }

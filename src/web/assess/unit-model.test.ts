@@ -78,7 +78,11 @@ describe('quotaRows', () => {
 describe('unitEngineSheets', () => {
   it('lets a local edit replace the server record it edits and adds new local sheets', () => {
     const records = [server('a', 'pengguna', { O1: 3 }), server('b', 'pengguna', { O1: 3 })];
-    const sheets = unitEngineSheets(records, [draft('b', 'pengguna', { O1: 0 }, true), draft('n', 'pengguna', { O1: 1, O2: null })], [queued('q', 'pengguna', { O1: 2 })]);
+    const sheets = unitEngineSheets(
+      records,
+      [draft('b', 'pengguna', { O1: 0 }, true), draft('n', 'pengguna', { O1: 1, O2: null })],
+      [queued('q', 'pengguna', { O1: 2 })],
+    );
     expect(sheets.map((s) => [s.id, s.answers.O1])).toEqual([
       ['a', 3],
       ['q', 2],
@@ -120,7 +124,10 @@ describe('submitBlockers', () => {
   it.each([
     { input: { writable: true, quotas: quotas(true), outbox: 0, drafts: 0, evidence: 0 }, expected: [] },
     { input: { writable: true, quotas: quotas(false), outbox: 0, drafts: 0, evidence: 0 }, expected: ['quota'] },
-    { input: { writable: false, quotas: quotas(true), outbox: 1, drafts: 2, evidence: 3 }, expected: ['locked', 'outbox', 'drafts', 'evidence'] },
+    {
+      input: { writable: false, quotas: quotas(true), outbox: 1, drafts: 2, evidence: 3 },
+      expected: ['locked', 'outbox', 'drafts', 'evidence'],
+    },
   ])('$expected', ({ input, expected }) => {
     expect(submitBlockers(input)).toEqual(expected);
   });
@@ -128,7 +135,13 @@ describe('submitBlockers', () => {
 
 describe('returnedComments', () => {
   it('collects the reviewer comment per indicator across the records', () => {
-    expect(returnedComments([server('a', 'pengguna', { O1: 1 }, { O1: 'Cek ulang' }), server('b', 'pejabat', { K1: 2 }, { K1: 'SK?' }), server('c', 'pengguna', { O1: 2 }, { O1: 'Cek ulang' })])).toEqual({
+    expect(
+      returnedComments([
+        server('a', 'pengguna', { O1: 1 }, { O1: 'Cek ulang' }),
+        server('b', 'pejabat', { K1: 2 }, { K1: 'SK?' }),
+        server('c', 'pengguna', { O1: 2 }, { O1: 'Cek ulang' }),
+      ]),
+    ).toEqual({
       O1: 'Cek ulang',
       K1: 'SK?',
     });

@@ -114,8 +114,16 @@ export function quotaRows(scheme: Scheme, server: ServerRecord[], drafts: DraftS
       target,
       min,
       onServer,
-      queued: count(outbox.filter((e) => !e.replaces), (e) => e.instrument, instrument.code),
-      drafts: count(drafts.filter((d) => !d.replaces), (d) => d.instrument, instrument.code),
+      queued: count(
+        outbox.filter((e) => !e.replaces),
+        (e) => e.instrument,
+        instrument.code,
+      ),
+      drafts: count(
+        drafts.filter((d) => !d.replaces),
+        (d) => d.instrument,
+        instrument.code,
+      ),
       complete: onServer >= min,
     };
   });
@@ -134,7 +142,11 @@ export function unitEngineSheets(server: ServerRecord[], drafts: DraftSheet[], o
     if (r.id === skipId || local.has(r.id)) continue;
     const answers: Record<string, number> = {};
     for (const [code, v] of Object.entries(r.answers)) if (typeof v === 'number') answers[code] = v;
-    sheets.push(r.respondent ? { id: r.id, instrument: r.instrument, respondent: r.respondent, answers } : { id: r.id, instrument: r.instrument, answers });
+    sheets.push(
+      r.respondent
+        ? { id: r.id, instrument: r.instrument, respondent: r.respondent, answers }
+        : { id: r.id, instrument: r.instrument, answers },
+    );
   }
   for (const s of local.values()) if (s.id !== skipId) sheets.push(toEngineSheet(s.id, s.instrument, s.value));
   return sheets;

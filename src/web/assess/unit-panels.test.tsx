@@ -63,8 +63,21 @@ describe('SubmitUnitPanel', () => {
   });
 
   it('enables handing in when nothing blocks it', () => {
-    const quotas = quotaRows(scheme, scheme.instruments.flatMap((i) => many(i.quota.target, i.code)), [], []);
-    renderWithProviders(<SubmitUnitPanel ids={ids} unitName="Disdukcapil" status="returned" blockers={submitBlockers({ writable: true, quotas, outbox: 0, drafts: 0, evidence: 0 })} quotas={quotas} />);
+    const quotas = quotaRows(
+      scheme,
+      scheme.instruments.flatMap((i) => many(i.quota.target, i.code)),
+      [],
+      [],
+    );
+    renderWithProviders(
+      <SubmitUnitPanel
+        ids={ids}
+        unitName="Disdukcapil"
+        status="returned"
+        blockers={submitBlockers({ writable: true, quotas, outbox: 0, drafts: 0, evidence: 0 })}
+        quotas={quotas}
+      />,
+    );
     expect(screen.queryByTestId('submit-blockers')).toBeNull();
     expect((screen.getByRole('button', { name: 'Serahkan unit untuk ditinjau' }) as HTMLButtonElement).disabled).toBe(false);
   });

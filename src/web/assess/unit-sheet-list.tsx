@@ -21,7 +21,13 @@ export interface UnitSheetListProps {
   writable: boolean;
 }
 
-function SheetRow({ row, total, outbox, ids, writable }: { row: UnitSheetRow; total: number } & Omit<UnitSheetListProps, 'scheme' | 'rows'>) {
+function SheetRow({
+  row,
+  total,
+  outbox,
+  ids,
+  writable,
+}: { row: UnitSheetRow; total: number } & Omit<UnitSheetListProps, 'scheme' | 'rows'>) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const name = row.respondent.trim() || t('home.drafts.unnamed');
@@ -33,7 +39,10 @@ function SheetRow({ row, total, outbox, ids, writable }: { row: UnitSheetRow; to
         ? row.rejected
           ? { color: 'red', label: t('unit.sheets.rejected') }
           : { color: 'yellow', label: t('unit.sheets.queued') }
-        : { color: row.status === 'returned' ? 'orange' : row.status === 'approved' ? 'green' : 'blue', label: t(`record_status.${row.status}`) };
+        : {
+            color: row.status === 'returned' ? 'orange' : row.status === 'approved' ? 'green' : 'blue',
+            label: t(`record_status.${row.status}`),
+          };
   const comments = row.source === 'server' ? Object.keys(row.review).length : 0;
   const entry = row.source === 'outbox' && row.rejected ? outbox.find((e) => e.id === row.id) : undefined;
   return (
@@ -44,7 +53,8 @@ function SheetRow({ row, total, outbox, ids, writable }: { row: UnitSheetRow; to
             {name}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('unit.sheets.answered', { answered: format.integer(row.answered), total: format.integer(total) })} · {format.dateTime(row.at)}
+            {t('unit.sheets.answered', { answered: format.integer(row.answered), total: format.integer(total) })} ·{' '}
+            {format.dateTime(row.at)}
           </Text>
         </Stack>
         <Group gap={6}>
@@ -80,7 +90,12 @@ function SheetRow({ row, total, outbox, ids, writable }: { row: UnitSheetRow; to
             </>
           )}
           {row.source === 'server' && !row.editedLocally && (
-            <ButtonLink {...link} size="compact-sm" variant="default" aria-label={t(writable ? 'unit.sheets.edit_label' : 'unit.sheets.view_label', { name })}>
+            <ButtonLink
+              {...link}
+              size="compact-sm"
+              variant="default"
+              aria-label={t(writable ? 'unit.sheets.edit_label' : 'unit.sheets.view_label', { name })}
+            >
               {t(writable ? 'unit.sheets.edit' : 'unit.sheets.view')}
             </ButtonLink>
           )}
@@ -114,7 +129,14 @@ export function UnitSheetList({ scheme, rows, outbox, ids, writable }: UnitSheet
           </Accordion.Control>
           <Accordion.Panel>
             {list.map((row) => (
-              <SheetRow key={`${row.source}-${row.id}`} row={row} total={instrument.covers.length} outbox={outbox} ids={ids} writable={writable} />
+              <SheetRow
+                key={`${row.source}-${row.id}`}
+                row={row}
+                total={instrument.covers.length}
+                outbox={outbox}
+                ids={ids}
+                writable={writable}
+              />
             ))}
           </Accordion.Panel>
         </Accordion.Item>

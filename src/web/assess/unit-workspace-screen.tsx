@@ -48,7 +48,13 @@ export function UnitWorkspaceScreen() {
   const quotas = quotaRows(sch, server, local.drafts, local.outbox);
   const rows = unitSheetRows(sch, server, local.drafts, local.outbox);
   const comments = Object.entries(returnedComments(server));
-  const blockers = submitBlockers({ writable, quotas, outbox: local.outbox.length, drafts: local.drafts.length, evidence: local.evidence.length });
+  const blockers = submitBlockers({
+    writable,
+    quotas,
+    outbox: local.outbox.length,
+    drafts: local.drafts.length,
+    evidence: local.evidence.length,
+  });
   const startSheet = (instrument: string) =>
     void navigate({ to: '/assignments/$cycleId/$unitId/sheets/$sheetId', params: { ...ids, sheetId: newId() }, search: { instrument } });
   const overdue = writable && a.unit.dueDate !== null && a.unit.dueDate < new Date().toISOString().slice(0, 10);
@@ -66,7 +72,12 @@ export function UnitWorkspaceScreen() {
           {a.body.name} · {a.cycle.name}
         </Text>
         <Group gap="xs">
-          <Badge c="var(--mantine-color-text)" variant="light" tt="none" color={a.unit.status === 'returned' ? 'orange' : a.unit.status === 'approved' ? 'green' : 'blue'}>
+          <Badge
+            c="var(--mantine-color-text)"
+            variant="light"
+            tt="none"
+            color={a.unit.status === 'returned' ? 'orange' : a.unit.status === 'approved' ? 'green' : 'blue'}
+          >
             {t(`unit_status.${a.unit.status}`)}
           </Badge>
           {a.unit.dueDate && (

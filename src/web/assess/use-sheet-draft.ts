@@ -58,6 +58,7 @@ export function useSheetDraft(identity: SheetIdentity, initial: { value: SheetVa
     setValue(update);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every edit of `value` restarts the autosave timer
   useEffect(() => {
     if (!dirty.current) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_MS);

@@ -90,7 +90,9 @@ export function BodyClarificationView({ cycleId, bodyId }: { cycleId: string; bo
               <Accordion.Control>
                 <Group justify="space-between" wrap="nowrap" pr="sm">
                   <Text fw={500}>{u.name}</Text>
-                  <Text className="tabular">{u.result ? `${format.score(u.result.score)} · ${u.result.bandCode}` : t('screen.no_result')}</Text>
+                  <Text className="tabular">
+                    {u.result ? `${format.score(u.result.score)} · ${u.result.bandCode}` : t('screen.no_result')}
+                  </Text>
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
@@ -168,10 +170,17 @@ function WindowBanner({ view }: { view: BodyClarification }) {
     );
   }
   return (
-    <Alert color={w.state === 'open' ? 'blue' : 'gray'} data-testid="window-banner" data-state={w.state} title={w.state === 'open' ? t('screen.window_open_title') : t('screen.window_closed_title')}>
+    <Alert
+      color={w.state === 'open' ? 'blue' : 'gray'}
+      data-testid="window-banner"
+      data-state={w.state}
+      title={w.state === 'open' ? t('screen.window_open_title') : t('screen.window_closed_title')}
+    >
       <Stack gap={4}>
         <Text size="sm">
-          {w.state === 'open' ? t('screen.window_open', { date: format.dateTime(w.deadline) }) : t('screen.window_closed', { date: format.dateTime(w.closedAt ?? w.deadline) })}
+          {w.state === 'open'
+            ? t('screen.window_open', { date: format.dateTime(w.deadline) })
+            : t('screen.window_closed', { date: format.dateTime(w.closedAt ?? w.deadline) })}
         </Text>
         {w.state === 'open' && (
           <Text size="sm" fw={600}>
@@ -247,7 +256,12 @@ function UnitIndicators({
                       </Badge>
                     ) : (
                       canDispute && (
-                        <Button size="compact-sm" variant="light" onClick={() => onDispute(i.code, label)} aria-label={t('breakdown.dispute_label', { indicator: label })}>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => onDispute(i.code, label)}
+                          aria-label={t('breakdown.dispute_label', { indicator: label })}
+                        >
                           {t('breakdown.dispute')}
                         </Button>
                       )

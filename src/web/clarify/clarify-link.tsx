@@ -25,7 +25,12 @@ export function ClarificationLink({ cycleId }: { cycleId: string }) {
           {w.state === 'open' ? t('link.open', { date: format.dateTime(w.deadline) }) : t('link.closed')}{' '}
           {w.state === 'open' && <Countdown deadline={w.deadline} />}
         </Text>
-        <ButtonLink to="/pemda/cycles/$cycleId/klarifikasi" params={{ cycleId }} variant={w.state === 'open' ? 'filled' : 'light'} w="fit-content">
+        <ButtonLink
+          to="/pemda/cycles/$cycleId/klarifikasi"
+          params={{ cycleId }}
+          variant={w.state === 'open' ? 'filled' : 'light'}
+          w="fit-content"
+        >
           {t('link.go')}
         </ButtonLink>
       </Stack>

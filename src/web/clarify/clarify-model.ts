@@ -21,7 +21,11 @@ export interface DisputeErrors {
   files?: string;
 }
 
-export function validateDispute(input: { indicator: string | null; statement: string; files: readonly { name: string; type: string; size: number }[] }): DisputeErrors {
+export function validateDispute(input: {
+  indicator: string | null;
+  statement: string;
+  files: readonly { name: string; type: string; size: number }[];
+}): DisputeErrors {
   const errors: DisputeErrors = {};
   if (!input.indicator) errors.indicator = 'form.error_indicator';
   const length = input.statement.trim().length;

@@ -124,12 +124,15 @@ export function DisputeForm({
           {files.length > 0 && (
             <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('form.evidence')}>
               {files.map((f, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two picked files may share a name; the list only grows or is cleared
                 <Group key={`${f.name}-${i}`} component="li" gap="xs" wrap="nowrap">
                   <Text size="sm" truncate style={{ flex: 1, minWidth: 0 }}>
                     {f.name}
                   </Text>
                   <Text size="xs" c="dimmed" className="tabular">
-                    {f.size < 1024 * 1024 ? `${format.integer(Math.max(1, Math.round(f.size / 1024)))} KB` : `${format.decimal(f.size / 1024 / 1024, 1)} MB`}
+                    {f.size < 1024 * 1024
+                      ? `${format.integer(Math.max(1, Math.round(f.size / 1024)))} KB`
+                      : `${format.decimal(f.size / 1024 / 1024, 1)} MB`}
                   </Text>
                   <CloseButton
                     size="sm"

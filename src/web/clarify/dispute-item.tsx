@@ -47,7 +47,14 @@ export function DisputeItem({ dispute, showBody = false, children }: { dispute: 
               {t('dispute.evidence')}:
             </Text>
             {d.evidence.map((e) => (
-              <Anchor key={e.sha256} href={disputeEvidenceHref(d.id, e.sha256)} size="sm" target="_blank" rel="noopener" style={{ overflowWrap: 'anywhere' }}>
+              <Anchor
+                key={e.sha256}
+                href={disputeEvidenceHref(d.id, e.sha256)}
+                size="sm"
+                target="_blank"
+                rel="noopener"
+                style={{ overflowWrap: 'anywhere' }}
+              >
                 {e.filename}
               </Anchor>
             ))}
@@ -57,9 +64,7 @@ export function DisputeItem({ dispute, showBody = false, children }: { dispute: 
             {t('dispute.no_evidence')}
           </Text>
         )}
-        <Text size="sm">
-          {t('dispute.current', { value: value(d.current.value), max: format.integer(d.indicator.max) })}
-        </Text>
+        <Text size="sm">{t('dispute.current', { value: value(d.current.value), max: format.integer(d.indicator.max) })}</Text>
         {d.status !== 'open' && (
           <Stack gap={2} data-testid="dispute-decision">
             <Text size="sm" fw={500}>

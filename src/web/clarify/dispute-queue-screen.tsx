@@ -29,7 +29,8 @@ export function DisputeQueue({ cycleId }: { cycleId: string }) {
   const disputes = useDisputes(cycleId);
   const windows = useWindows(cycleId);
   const provinces = useQuery(getProvincesQueryOptions());
-  const scopeName = (scope: string) => (scope === 'pusat' ? t('window.pusat') : (provinces.data?.find((p) => p.code === scope)?.name ?? scope));
+  const scopeName = (scope: string) =>
+    scope === 'pusat' ? t('window.pusat') : (provinces.data?.find((p) => p.code === scope)?.name ?? scope);
   if (disputes.isPending) return <PageLoader />;
   if (disputes.isError) return <ErrorView error={disputes.error} onRetry={() => void disputes.refetch()} compact />;
   const all = disputes.data;
@@ -135,7 +136,13 @@ export function AssistantDisputesScreen() {
         <>
           {list.length > 1 && (
             <Group>
-              <Select label={t('queue.cycle')} data={list.map((c) => ({ value: c.id, label: c.name }))} value={cycleId} onChange={setPicked} allowDeselect={false} />
+              <Select
+                label={t('queue.cycle')}
+                data={list.map((c) => ({ value: c.id, label: c.name }))}
+                value={cycleId}
+                onChange={setPicked}
+                allowDeselect={false}
+              />
             </Group>
           )}
           {cycleId && <DisputeQueue key={cycleId} cycleId={cycleId} />}

@@ -54,7 +54,9 @@ export function ResolveForm({ dispute }: { dispute: Dispute }) {
         {dist.length > 0 && (
           <Text size="sm" c="dimmed" className="tabular">
             {t('resolve.answers', {
-              list: dist.map((x) => `${x.value === null ? t('value.missing') : format.integer(x.value)} × ${format.integer(x.n)}`).join(', '),
+              list: dist
+                .map((x) => `${x.value === null ? t('value.missing') : format.integer(x.value)} × ${format.integer(x.n)}`)
+                .join(', '),
             })}
           </Text>
         )}
@@ -94,7 +96,14 @@ export function ResolveForm({ dispute }: { dispute: Dispute }) {
                 ))}
               </Stack>
             </Radio.Group>
-            <Textarea label={t('resolve.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={REASON_MAX} />
+            <Textarea
+              label={t('resolve.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxLength={REASON_MAX}
+            />
           </>
         ) : (
           <Textarea

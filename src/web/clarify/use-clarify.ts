@@ -44,7 +44,8 @@ function useInvalidate() {
 export function useOpenWindow(cycleId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: { scope: string; deadline: string; note?: string }) => api.post<ClarificationWindow>(`/cycles/${cycleId}/clarification-windows`, input),
+    mutationFn: (input: { scope: string; deadline: string; note?: string }) =>
+      api.post<ClarificationWindow>(`/cycles/${cycleId}/clarification-windows`, input),
     onSuccess: invalidate,
   });
 }
@@ -63,7 +64,10 @@ export function useFileDispute(cycleId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: async (input: { unitId: string; indicator: string; statement: string; files: File[] }) => {
-      const dispute = await api.post<Dispute>(`/cycles/${cycleId}/units/${input.unitId}/disputes`, { indicator: input.indicator, statement: input.statement.trim() });
+      const dispute = await api.post<Dispute>(`/cycles/${cycleId}/units/${input.unitId}/disputes`, {
+        indicator: input.indicator,
+        statement: input.statement.trim(),
+      });
       let evidence: EvidenceItem[] = [];
       for (const file of input.files) evidence = await uploadEvidence(dispute.id, file);
       return { ...dispute, evidence };
@@ -93,7 +97,8 @@ export function useAddEvidence() {
 export function useAcceptDispute() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ disputeId, ...input }: { disputeId: string; value: number; note?: string }) => api.post<Dispute>(`/disputes/${disputeId}/accept`, input),
+    mutationFn: ({ disputeId, ...input }: { disputeId: string; value: number; note?: string }) =>
+      api.post<Dispute>(`/disputes/${disputeId}/accept`, input),
     onSuccess: invalidate,
   });
 }
@@ -101,7 +106,8 @@ export function useAcceptDispute() {
 export function useRejectDispute() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ disputeId, reason }: { disputeId: string; reason: string }) => api.post<Dispute>(`/disputes/${disputeId}/reject`, { reason: reason.trim() }),
+    mutationFn: ({ disputeId, reason }: { disputeId: string; reason: string }) =>
+      api.post<Dispute>(`/disputes/${disputeId}/reject`, { reason: reason.trim() }),
     onSuccess: invalidate,
   });
 }

@@ -30,7 +30,15 @@ function DeadlineInput({ value, onChange, error }: { value: string; onChange: (v
   );
 }
 
-export function ClarificationPanel({ cycleId, provinceCode, cycleStatus }: { cycleId: string; provinceCode: string | null; cycleStatus: string | undefined }) {
+export function ClarificationPanel({
+  cycleId,
+  provinceCode,
+  cycleStatus,
+}: {
+  cycleId: string;
+  provinceCode: string | null;
+  cycleStatus: string | undefined;
+}) {
   const { t } = useTranslation('clarify');
   const format = useFormat();
   const windows = useWindows(cycleId);
@@ -67,7 +75,9 @@ export function ClarificationPanel({ cycleId, provinceCode, cycleStatus }: { cyc
         ) : mine ? (
           <>
             <Text size="sm" data-testid="window-state">
-              {mine.state === 'open' ? t('window.state_open', { date: format.dateTime(mine.deadline) }) : t('window.state_closed', { date: format.dateTime(mine.closedAt ?? mine.deadline) })}
+              {mine.state === 'open'
+                ? t('window.state_open', { date: format.dateTime(mine.deadline) })
+                : t('window.state_closed', { date: format.dateTime(mine.closedAt ?? mine.deadline) })}
             </Text>
             {mine.state === 'open' && (
               <Text size="sm" c="dimmed">
@@ -75,7 +85,11 @@ export function ClarificationPanel({ cycleId, provinceCode, cycleStatus }: { cyc
               </Text>
             )}
             <Text size="sm" className="tabular">
-              {t('window.counts', { open: format.integer(mine.disputes.open), accepted: format.integer(mine.disputes.accepted), rejected: format.integer(mine.disputes.rejected) })}
+              {t('window.counts', {
+                open: format.integer(mine.disputes.open),
+                accepted: format.integer(mine.disputes.accepted),
+                rejected: format.integer(mine.disputes.rejected),
+              })}
             </Text>
             {cycleStatus === 'review' && !mine.closedAt && (
               <Stack gap="xs">
@@ -95,7 +109,12 @@ export function ClarificationPanel({ cycleId, provinceCode, cycleStatus }: { cyc
                   {mine.state === 'open' &&
                     (confirmClose ? (
                       <>
-                        <Button color="red" size="sm" loading={update.isPending} onClick={() => update.mutate({ windowId: mine.id, close: true }, { onSettled: () => setConfirmClose(false) })}>
+                        <Button
+                          color="red"
+                          size="sm"
+                          loading={update.isPending}
+                          onClick={() => update.mutate({ windowId: mine.id, close: true }, { onSettled: () => setConfirmClose(false) })}
+                        >
                           {t('window.close_confirm')}
                         </Button>
                         <Button variant="default" size="sm" onClick={() => setConfirmClose(false)}>
@@ -125,7 +144,14 @@ export function ClarificationPanel({ cycleId, provinceCode, cycleStatus }: { cyc
                 {t('window.intro')}
               </Text>
               <DeadlineInput value={deadline} onChange={setDeadline} error={error} />
-              <Textarea label={t('window.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+              <Textarea
+                label={t('window.note')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                autosize
+                minRows={2}
+                maxLength={2000}
+              />
               <Button type="submit" size="sm" loading={open.isPending} w="fit-content">
                 {t('window.open')}
               </Button>

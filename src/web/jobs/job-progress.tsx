@@ -42,12 +42,7 @@ export function JobProgress({ jobId, onFinished }: JobProgressProps) {
           : t('job.running_unknown');
   return (
     <Stack gap={6}>
-      <Progress
-        value={job.percent ?? 0}
-        animated={job.status !== 'done'}
-        aria-label={t('job.progress_label')}
-        aria-valuetext={label}
-      />
+      <Progress value={job.percent ?? 0} animated={job.status !== 'done'} aria-label={t('job.progress_label')} aria-valuetext={label} />
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" role="status" aria-live="polite">
           {label}

@@ -63,7 +63,10 @@ describe('api client: errors', () => {
   });
 
   it('reports an unreachable server as network.offline with status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const error = (await api.get('/auth/me').catch((e: unknown) => e)) as ApiError;
     expect([error.status, error.code]).toEqual([0, 'network.offline']);
   });

@@ -7,7 +7,21 @@ import { isApiError } from './api.ts';
 import { isOnline } from './use-online.ts';
 
 /** i18next option names that must not be overwritten by server-supplied details. */
-const RESERVED = new Set(['lng', 'lngs', 'ns', 'context', 'count', 'defaultValue', 'returnObjects', 'returnDetails', 'keySeparator', 'nsSeparator', 'interpolation', 'postProcess', 'replace']);
+const RESERVED = new Set([
+  'lng',
+  'lngs',
+  'ns',
+  'context',
+  'count',
+  'defaultValue',
+  'returnObjects',
+  'returnDetails',
+  'keySeparator',
+  'nsSeparator',
+  'interpolation',
+  'postProcess',
+  'replace',
+]);
 
 function interpolationValues(details: Record<string, unknown>): Record<string, string | number | boolean> {
   const values: Record<string, string | number | boolean> = {};

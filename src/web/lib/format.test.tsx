@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen } from '@testing-library/react';
-import {
-  createFormatter,
-  formatDate,
-  formatDateTime,
-  formatInteger,
-  formatPercent,
-  formatScore,
-  useFormat,
-  type Lang,
-} from './format.ts';
+import { createFormatter, formatDate, formatDateTime, formatInteger, formatPercent, formatScore, useFormat, type Lang } from './format.ts';
 import { changeLanguage } from './i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 

@@ -34,9 +34,7 @@ function unsignedZero(value: number, digits: number): number {
 
 /** A score with exactly two decimals: 95.31 → "95,31" (id) / "95.31" (en). */
 export function formatScore(value: number, lang: Lang): string {
-  return numberFormat(lang, 'score', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    unsignedZero(value, 2),
-  );
+  return numberFormat(lang, 'score', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(unsignedZero(value, 2));
 }
 
 /** A whole number with grouping: 12345 → "12.345" (id) / "12,345" (en). */
@@ -46,9 +44,7 @@ export function formatInteger(value: number, lang: Lang): string {
 
 /** A number with up to `digits` decimals (means of answers, weights): 21.85 → "21,85". */
 export function formatDecimal(value: number, lang: Lang, digits = 2): string {
-  return numberFormat(lang, `decimal${digits}`, { maximumFractionDigits: digits }).format(
-    unsignedZero(value, digits),
-  );
+  return numberFormat(lang, `decimal${digits}`, { maximumFractionDigits: digits }).format(unsignedZero(value, digits));
 }
 
 /** A percentage given on the 0–100 scale (engine percentages, weights): 95.3 → "95,3%". */

@@ -30,8 +30,14 @@ describe('translations', () => {
   it.each(namespaces)('%s: English has exactly the keys of Indonesian (the source)', (ns) => {
     const id = new Set(keys(files[`../${ns}/locales/id.json`]));
     const en = new Set(keys(files[`../${ns}/locales/en.json`]));
-    expect([...en].filter((k) => !id.has(k)), 'only in en').toEqual([]);
-    expect([...id].filter((k) => !en.has(k)), 'missing in en').toEqual([]);
+    expect(
+      [...en].filter((k) => !id.has(k)),
+      'only in en',
+    ).toEqual([]);
+    expect(
+      [...id].filter((k) => !en.has(k)),
+      'missing in en',
+    ).toEqual([]);
   });
 
   it.each(namespaces)('%s: no empty text, and English differs from Indonesian somewhere', (ns) => {

@@ -158,10 +158,13 @@ export function listOutbox(): Promise<OutboxEntry[]> {
 }
 
 export async function recordSendFailure(id: string, error: { code: string; message: string }): Promise<void> {
-  await offlineDb().outbox.where('id').equals(id).modify((e) => {
-    e.attempts += 1;
-    e.lastError = error;
-  });
+  await offlineDb()
+    .outbox.where('id')
+    .equals(id)
+    .modify((e) => {
+      e.attempts += 1;
+      e.lastError = error;
+    });
 }
 
 /** The server accepted (created or unchanged) the sheet. */

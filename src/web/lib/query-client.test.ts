@@ -16,7 +16,10 @@ describe('createQueryClient: expired sessions', () => {
     const onSessionExpired = vi.fn();
     const client = createQueryClient({ onSessionExpired });
     const run = (meta?: Record<string, unknown>) =>
-      client.getMutationCache().build(client, { mutationFn: expired, ...(meta ? { meta } : {}) }).execute(undefined);
+      client
+        .getMutationCache()
+        .build(client, { mutationFn: expired, ...(meta ? { meta } : {}) })
+        .execute(undefined);
     await expect(run({ skipSessionCheck: true })).rejects.toBeInstanceOf(ApiError);
     expect(onSessionExpired).not.toHaveBeenCalled();
     await expect(run()).rejects.toBeInstanceOf(ApiError);
@@ -35,7 +38,9 @@ describe('createQueryClient: expired sessions', () => {
   it('does not retry client errors', async () => {
     const client = createQueryClient();
     const queryFn = vi.fn(() => Promise.reject(new ApiError(404, 'not_found', 'x')));
-    await expect(client.fetchQuery({ queryKey: ['nf'], queryFn, retry: client.getDefaultOptions().queries?.retry })).rejects.toBeInstanceOf(ApiError);
+    await expect(client.fetchQuery({ queryKey: ['nf'], queryFn, retry: client.getDefaultOptions().queries?.retry })).rejects.toBeInstanceOf(
+      ApiError,
+    );
     expect(queryFn).toHaveBeenCalledTimes(1);
   });
 });

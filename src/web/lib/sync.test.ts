@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
 import type { OutboxEntry, QueuedEvidence } from './offline-db.ts';
-import { runSync, toRecordPayload, type BatchReply, type RecordPayload, type SyncStore, type SyncTransport, type WireError } from './sync.ts';
+import {
+  runSync,
+  toRecordPayload,
+  type BatchReply,
+  type RecordPayload,
+  type SyncStore,
+  type SyncTransport,
+  type WireError,
+} from './sync.ts';
 
 const CYCLE = '7f0c1f7e-0000-4000-8000-000000000001';
 const UNIT = '7f0c1f7e-0000-4000-8000-000000000002';
@@ -133,7 +141,11 @@ describe('toRecordPayload', () => {
 
 describe('runSync: sheets', () => {
   it('sends new sheets in one batch; created ones leave the device, a rejected one stays with its reason', async () => {
-    const { store, box } = memoryStore([entry('a'), entry('bb'), entry('ccc', { value: { respondent: 'Rusak', notes: '', answers: { O1: 7 } } })]);
+    const { store, box } = memoryStore([
+      entry('a'),
+      entry('bb'),
+      entry('ccc', { value: { respondent: 'Rusak', notes: '', answers: { O1: 7 } } }),
+    ]);
     const server = fakeServer((r) => (r.answers.O1 === 7 ? outOfScale : 'ok'));
     const report = await runSync(store, server.transport);
 
@@ -160,7 +172,10 @@ describe('runSync: sheets', () => {
   it('keeps every sheet when the network fails, and delivers them on the next run', async () => {
     const { store, box } = memoryStore([entry('a'), entry('bb')]);
     const server = fakeServer();
-    const down: SyncTransport = { ...server.transport, sendBatch: async () => Promise.reject(new ApiError(0, 'network.offline', 'Failed to fetch')) };
+    const down: SyncTransport = {
+      ...server.transport,
+      sendBatch: async () => Promise.reject(new ApiError(0, 'network.offline', 'Failed to fetch')),
+    };
 
     const first = await runSync(store, down);
     expect(first.stopped?.code).toBe('network.offline');
@@ -206,7 +221,10 @@ describe('runSync: sheets', () => {
 
   it('sends edits of server records one by one with PUT: a refusal is kept, a server error stops the run', async () => {
     const locked: WireError = { code: 'unit.locked', message: 'locked', details: { unit: 'Disdukcapil', status: 'submitted' } };
-    const { store, box } = memoryStore([entry('a', { replaces: true }), entry('bb', { replaces: true, value: { respondent: 'X', notes: '', answers: { O1: 0 } } })]);
+    const { store, box } = memoryStore([
+      entry('a', { replaces: true }),
+      entry('bb', { replaces: true, value: { respondent: 'X', notes: '', answers: { O1: 0 } } }),
+    ]);
     const server = fakeServer((r) => (r.answers.O1 === 0 ? locked : 'ok'));
     const report = await runSync(store, server.transport);
     expect(server.calls.puts).toEqual(['a', 'bb']);

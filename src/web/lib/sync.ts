@@ -16,13 +16,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { API_BASE, ApiError, CSRF_COOKIE, CSRF_HEADER, api, isApiError, readCookie } from './api.ts';
-import {
-  offlineDb,
-  recordSendFailure,
-  removeFromOutbox,
-  type OutboxEntry,
-  type QueuedEvidence,
-} from './offline-db.ts';
+import { offlineDb, recordSendFailure, removeFromOutbox, type OutboxEntry, type QueuedEvidence } from './offline-db.ts';
 import { isOnline } from './use-online.ts';
 
 // ── Wire shapes ──────────────────────────────────────────────────────────────────────────────
@@ -54,7 +48,9 @@ export interface BatchReply {
 }
 
 /** The payload of an outbox entry, or null when it has no cycle or unit (a free practice sheet). */
-export function toRecordPayload(entry: Pick<OutboxEntry, 'id' | 'cycleId' | 'unitKey' | 'instrument' | 'value' | 'queuedAt'>): RecordPayload | null {
+export function toRecordPayload(
+  entry: Pick<OutboxEntry, 'id' | 'cycleId' | 'unitKey' | 'instrument' | 'value' | 'queuedAt'>,
+): RecordPayload | null {
   if (!entry.cycleId || !entry.unitKey) return null;
   const remarks: Record<string, string> = {};
   for (const [code, text] of Object.entries(entry.value.remarks ?? {})) if (text.trim()) remarks[code] = text.trim();
@@ -253,7 +249,12 @@ export async function runSync(
     const item = files[k]!;
     const base = { id: item.id, sheetId: item.sheetId, indicator: item.indicator, filename: item.filename };
     const progress = (loaded: number, size: number) =>
-      options.onProgress?.({ phase: 'evidence', done: k, total: files.length, upload: { id: item.id, filename: item.filename, loaded, total: size } });
+      options.onProgress?.({
+        phase: 'evidence',
+        done: k,
+        total: files.length,
+        upload: { id: item.id, filename: item.filename, loaded, total: size },
+      });
     progress(0, item.size);
     try {
       try {
@@ -287,11 +288,14 @@ export const dexieSyncStore: SyncStore = {
   listOutbox: () => offlineDb().outbox.orderBy('queuedAt').toArray(),
   acknowledge: (id) => removeFromOutbox(id),
   async markRejected(id, error) {
-    await offlineDb().outbox.where('id').equals(id).modify((e) => {
-      e.attempts += 1;
-      e.lastError = { code: error.code, message: error.message };
-      e.rejected = error;
-    });
+    await offlineDb()
+      .outbox.where('id')
+      .equals(id)
+      .modify((e) => {
+        e.attempts += 1;
+        e.lastError = { code: error.code, message: error.message };
+        e.rejected = error;
+      });
   },
   markFailed: (id, error) => recordSendFailure(id, { code: error.code, message: error.message }),
   async localSheetIds() {
@@ -349,7 +353,14 @@ export function uploadEvidenceFile(
         return;
       }
       const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-      const code = typeof err?.code === 'string' ? err.code : xhr.status === 413 ? 'request.too_large' : xhr.status === 415 ? 'request.unsupported_type' : 'internal';
+      const code =
+        typeof err?.code === 'string'
+          ? err.code
+          : xhr.status === 413
+            ? 'request.too_large'
+            : xhr.status === 415
+              ? 'request.unsupported_type'
+              : 'internal';
       const details = err?.details && typeof err.details === 'object' ? (err.details as Record<string, unknown>) : {};
       reject(new ApiError(xhr.status, code, typeof err?.message === 'string' ? err.message : xhr.statusText, details));
     };
@@ -426,7 +437,12 @@ export function startSync(deps: { store?: SyncStore; transport?: SyncTransport }
     })
     .then((report) => {
       current = null;
-      setState({ running: false, progress: null, last: isIdleReport(report) ? (state.last ?? report) : report, checkedAt: report.finishedAt });
+      setState({
+        running: false,
+        progress: null,
+        last: isIdleReport(report) ? (state.last ?? report) : report,
+        checkedAt: report.finishedAt,
+      });
       for (const l of doneListeners) l(report);
       return report;
     });

@@ -60,9 +60,7 @@ export function BodyResultPanel({ view, cycleId }: { view: BodyResult; cycleId: 
               </Stack>
             </SimpleGrid>
             {view.dimensions.length > 0 && (
-              <Text size="sm">
-                {view.dimensions.map((d) => `${d.title[format.lang]} ${format.score(d.score)}`).join(' · ')}
-              </Text>
+              <Text size="sm">{view.dimensions.map((d) => `${d.title[format.lang]} ${format.score(d.score)}`).join(' · ')}</Text>
             )}
             <Anchor
               href={`${API_BASE}/cycles/${cycleId}/bodies/${view.body.id}/breakdown.xlsx?lang=${format.lang}`}

@@ -8,7 +8,8 @@ import { evidenceHref } from './use-pemda.ts';
 /** "1,2 MB" / "340 KB" in the UI language. */
 export function useFileSize(): (bytes: number) => string {
   const format = useFormat();
-  return (bytes) => (bytes >= 1024 * 1024 ? `${format.decimal(bytes / (1024 * 1024), 1)} MB` : `${format.integer(Math.max(1, Math.round(bytes / 1024)))} KB`);
+  return (bytes) =>
+    bytes >= 1024 * 1024 ? `${format.decimal(bytes / (1024 * 1024), 1)} MB` : `${format.integer(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 
 export function EvidenceLinks({ files }: { files: readonly Evidence[] }) {
@@ -26,7 +27,13 @@ export function EvidenceLinks({ files }: { files: readonly Evidence[] }) {
     <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
       {files.map((f) => (
         <li key={f.id}>
-          <Anchor href={evidenceHref(f.id)} download={f.filename} size="sm" underline="always" aria-label={t('evidence.download', { name: f.filename })}>
+          <Anchor
+            href={evidenceHref(f.id)}
+            download={f.filename}
+            size="sm"
+            underline="always"
+            aria-label={t('evidence.download', { name: f.filename })}
+          >
             {f.filename}
           </Anchor>
           <Text span size="xs" c="dimmed">

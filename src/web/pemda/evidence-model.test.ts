@@ -37,7 +37,11 @@ describe('evidenceByIndicator', () => {
     expect(pg1.evidence.map((f) => f.filename)).toEqual(['sk.pdf', 'foto.pdf']);
     expect(view.general.map((f) => f.indicator)).toEqual([null, 'XX9']);
     expect(view.linked).toBe(3);
-    expect(onlyWithEvidence(view.dimensions).flatMap((d) => d.indicators.map((i) => i.code)).sort()).toEqual([codes[0]!, 'PG1'].sort());
+    expect(
+      onlyWithEvidence(view.dimensions)
+        .flatMap((d) => d.indicators.map((i) => i.code))
+        .sort(),
+    ).toEqual([codes[0]!, 'PG1'].sort());
   });
 
   it("attaches the unit's indicator scores from the engine result", () => {

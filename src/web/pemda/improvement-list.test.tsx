@@ -32,7 +32,9 @@ describe('ImprovementList', () => {
   ];
 
   it('shows the largest government gain first with both gains in points and the target descriptor', () => {
-    renderWithProviders(<ImprovementList items={items} orderBy="governmentGain" dimensions={new Map([['pengaduan', 'Pengelolaan Pengaduan']])} />);
+    renderWithProviders(
+      <ImprovementList items={items} orderBy="governmentGain" dimensions={new Map([['pengaduan', 'Pengelolaan Pengaduan']])} />,
+    );
     const rows = within(screen.getByRole('list')).getAllByRole('listitem');
     expect(rows.map((r) => r.getAttribute('data-indicator'))).toEqual(['PG2', 'PG3']);
     const first = rows[0]!.textContent!;

@@ -47,7 +47,10 @@ export function ImprovementList({ items, orderBy, dimensions }: ImprovementListP
             </Group>
             <Group gap="md" wrap="wrap">
               <Text size="sm">
-                {t('improvements.level', { from: item.from === null ? t('improvements.no_answer') : format.decimal(item.from, 2), to: format.integer(item.to) })}
+                {t('improvements.level', {
+                  from: item.from === null ? t('improvements.no_answer') : format.decimal(item.from, 2),
+                  to: format.integer(item.to),
+                })}
               </Text>
               <Text size="sm">
                 {t('improvements.unit_gain')} <strong className="tabular">{points(item.unitGain)}</strong>

@@ -92,7 +92,12 @@ function BodyImprovements({ cycleId, bodyId }: { cycleId: string; bodyId: string
             {t('improvements.shown', { n: format.integer(improvements.data.items.length), total: format.integer(improvements.data.total) })}
           </Text>
           {improvements.data.total > improvements.data.items.length && limit < 500 && (
-            <Button variant="default" onClick={() => setLimit((l) => Math.min(500, l * 5))} loading={improvements.isFetching} w="fit-content">
+            <Button
+              variant="default"
+              onClick={() => setLimit((l) => Math.min(500, l * 5))}
+              loading={improvements.isFetching}
+              w="fit-content"
+            >
               {t('improvements.more')}
             </Button>
           )}

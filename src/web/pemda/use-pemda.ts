@@ -54,7 +54,8 @@ export const getBodyResultQueryOptions = (cycleId: string, bodyId: string) =>
 export const getBodyImprovementsQueryOptions = (cycleId: string, bodyId: string, limit: number) =>
   queryOptions({
     queryKey: [...key, 'body-improvements', cycleId, bodyId, limit],
-    queryFn: () => api.get<{ items: BodyImprovement[]; total: number }>(`/cycles/${cycleId}/bodies/${bodyId}/improvements`, { query: { limit } }),
+    queryFn: () =>
+      api.get<{ items: BodyImprovement[]; total: number }>(`/cycles/${cycleId}/bodies/${bodyId}/improvements`, { query: { limit } }),
     placeholderData: keepPreviousData,
   });
 
@@ -67,7 +68,8 @@ export const getUnitResultQueryOptions = (cycleId: string, unitId: string) =>
 export const getUnitImprovementsQueryOptions = (cycleId: string, unitId: string, limit: number) =>
   queryOptions({
     queryKey: [...key, 'unit-improvements', cycleId, unitId, limit],
-    queryFn: () => api.get<{ items: UnitImprovement[]; total: number }>(`/cycles/${cycleId}/units/${unitId}/improvements`, { query: { limit } }),
+    queryFn: () =>
+      api.get<{ items: UnitImprovement[]; total: number }>(`/cycles/${cycleId}/units/${unitId}/improvements`, { query: { limit } }),
     placeholderData: keepPreviousData,
   });
 

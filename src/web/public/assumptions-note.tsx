@@ -20,9 +20,7 @@ export function AssumptionsNote({ cycleId }: { cycleId: string }) {
       <h2 className="heading-5" id="assumptions-heading">
         {t('assumptions.title')}
       </h2>
-      <Text size="sm">
-        {t('assumptions.body', { scheme: title?.[lang] ?? schemeId, count: assumptions.length })}
-      </Text>
+      <Text size="sm">{t('assumptions.body', { scheme: title?.[lang] ?? schemeId, count: assumptions.length })}</Text>
       {assumptions.length > 0 && (
         <details className="assumption-list">
           <summary>

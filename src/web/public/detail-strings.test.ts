@@ -25,7 +25,9 @@ describe('public detail strings', () => {
 
   it('never shares a top-level key between files (no overwrite either way)', () => {
     for (const lang of ['id', 'en']) {
-      const all = [base[`./locales/${lang}.json`]!, ...parts.map((p) => detail[`./detail-locales/${p}.${lang}.json`]!)].flatMap((o) => Object.keys(o));
+      const all = [base[`./locales/${lang}.json`]!, ...parts.map((p) => detail[`./detail-locales/${p}.${lang}.json`]!)].flatMap((o) =>
+        Object.keys(o),
+      );
       expect(all.length, lang).toBe(new Set(all).size);
     }
   });

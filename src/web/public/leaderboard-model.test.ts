@@ -18,7 +18,20 @@ function row(name: string, provinceCode: string | null, rank: number, movement: 
   };
 }
 function cycle(id: string, year: number): CycleSummary {
-  return { id, year, name: `Penilaian ${year}`, schemeId: `ombudsman-${year}`, family: 'ombudsman', status: 'final', source: 'computed', provinceCode: null, schemeTitle: { id: '', en: '' }, bodies: 0, units: 0, published: true };
+  return {
+    id,
+    year,
+    name: `Penilaian ${year}`,
+    schemeId: `ombudsman-${year}`,
+    family: 'ombudsman',
+    status: 'final',
+    source: 'computed',
+    provinceCode: null,
+    schemeTitle: { id: '', en: '' },
+    bodies: 0,
+    units: 0,
+    published: true,
+  };
 }
 
 describe('pickCycle', () => {
@@ -69,6 +82,10 @@ describe('names and back links', () => {
   it('sends kabupaten/kota to their province ranking and others to the national one', () => {
     expect(leaderboardFor({ type: 'kota', provinceCode: '36' }, 'c')).toEqual({ cycle: 'c', view: 'province', province: '36' });
     expect(leaderboardFor({ type: 'provinsi', provinceCode: '36' }, 'c')).toEqual({ cycle: 'c', view: 'national', type: 'provinsi' });
-    expect(leaderboardFor({ type: 'kementerian', provinceCode: null })).toEqual({ cycle: undefined, view: 'national', type: 'kementerian' });
+    expect(leaderboardFor({ type: 'kementerian', provinceCode: null })).toEqual({
+      cycle: undefined,
+      view: 'national',
+      type: 'kementerian',
+    });
   });
 });

@@ -16,7 +16,12 @@ export function newestCycle(cycles: readonly CycleSummary[]): CycleSummary | und
 
 /** Case- and accent-insensitive comparison form of a name. */
 export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export interface RowFilter {

@@ -10,13 +10,38 @@ import type { RankingRow } from './public-types.ts';
 const bandA = { code: 'A', label: { id: 'Kualitas Tertinggi', en: 'Highest quality' }, color: '#1e6b34' };
 const bandC = { code: 'C', label: { id: 'Kualitas Sedang', en: 'Medium quality' }, color: '#f59f00' };
 const rows: RankingRow[] = [
-  { group: 'province:36', rank: 1, of: 2, previousRank: 3, movement: 2, body: { id: 'b1', code: '36.71', name: 'Kota Tangerang', type: 'kota', provinceCode: '36' }, unit: null, score: 91.24, band: bandA, complete: true },
-  { group: 'province:36', rank: 2, of: 2, previousRank: null, movement: null, body: { id: 'b2', code: '36.02', name: 'Kabupaten Lebak', type: 'kabupaten', provinceCode: '36' }, unit: null, score: 42.7, band: bandC, complete: true },
+  {
+    group: 'province:36',
+    rank: 1,
+    of: 2,
+    previousRank: 3,
+    movement: 2,
+    body: { id: 'b1', code: '36.71', name: 'Kota Tangerang', type: 'kota', provinceCode: '36' },
+    unit: null,
+    score: 91.24,
+    band: bandA,
+    complete: true,
+  },
+  {
+    group: 'province:36',
+    rank: 2,
+    of: 2,
+    previousRank: null,
+    movement: null,
+    body: { id: 'b2', code: '36.02', name: 'Kabupaten Lebak', type: 'kabupaten', provinceCode: '36' },
+    unit: null,
+    score: 42.7,
+    band: bandC,
+    complete: true,
+  },
 ];
 
 /** The links need a router; a memory router whose only route renders the component. */
 async function renderRouted(ui: ReactNode) {
-  const router = createRouter({ routeTree: createRootRoute({ component: () => ui }), history: createMemoryHistory({ initialEntries: ['/'] }) });
+  const router = createRouter({
+    routeTree: createRootRoute({ component: () => ui }),
+    history: createMemoryHistory({ initialEntries: ['/'] }),
+  });
   renderWithProviders(<RouterProvider router={router as never} />);
   await act(() => router.load());
 }
@@ -28,13 +53,19 @@ describe('LeaderboardTable', () => {
     const headers = within(table).getAllByRole('columnheader');
     expect(headers.map((h) => h.textContent)).toEqual(['Peringkat', 'Perubahan', 'Instansi', 'Nilai', 'Predikat']);
     expect(headers.every((h) => h.getAttribute('scope') === 'col')).toBe(true);
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Kota Tangerang', 'Kabupaten Lebak']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Kota Tangerang', 'Kabupaten Lebak']);
   });
 
   it('shows rank, movement, score in id-ID and the band chip; movement is spoken as a sentence', async () => {
     await renderRouted(<LeaderboardTable cycleId="c24" caption="x" rows={rows} provinceNames={null} />);
     const [first, second] = screen.getAllByRole('row').slice(1);
-    const cells = within(first!).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(first!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells[0]).toBe('1');
     expect(cells[1]).toBe('▲2Naik 2 peringkat (sebelumnya 3)');
     expect(cells[2]).toBe('91,24');
@@ -42,7 +73,7 @@ describe('LeaderboardTable', () => {
     expect(within(second!).getAllByRole('cell')[1]!.textContent).toBe('baruBelum diperingkat pada penilaian sebelumnya');
   });
 
-  it("links each government to its page for the same cycle", async () => {
+  it('links each government to its page for the same cycle', async () => {
     await renderRouted(<LeaderboardTable cycleId="c24" caption="x" rows={rows} provinceNames={null} />);
     expect(screen.getByRole('link', { name: 'Kota Tangerang' }).getAttribute('href')).toBe('/governments/b1?cycle=c24');
   });

@@ -27,7 +27,8 @@ export function MapScreen() {
   // Without a chosen province: the province of the best-ranked kabupaten (one that has data).
   const national = useRanking(search.province ? undefined : cycle?.id, { kind: 'national', type: 'kabupaten' });
   const province = search.province ?? national.data?.items[0]?.body.provinceCode ?? undefined;
-  const update = (patch: Partial<MapSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true, resetScroll: false });
+  const update = (patch: Partial<MapSearch>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true, resetScroll: false });
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -52,12 +53,18 @@ export function MapScreen() {
               label={t('filters.province')}
               value={province ?? ''}
               onChange={(code) => update({ province: code || undefined })}
-              options={[{ value: '', label: t('filters.province_pick') }, ...(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))]}
+              options={[
+                { value: '', label: t('filters.province_pick') },
+                ...(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name })),
+              ]}
             />
           </form>
           <PanelBoundary>
             {province ? (
-              <ProvinceMap cycle={cycle} province={provinces.data?.find((p) => p.code === province) ?? { code: province, name: province, bodyId: '' }} />
+              <ProvinceMap
+                cycle={cycle}
+                province={provinces.data?.find((p) => p.code === province) ?? { code: province, name: province, bodyId: '' }}
+              />
             ) : national.isPending && !search.province ? (
               <PageLoader />
             ) : (

@@ -18,8 +18,7 @@ export type ChartSpec =
   | { kind: 'radar'; axes: { name: string; value: number }[]; max: number; color: string }
   | { kind: 'trend'; points: { label: string; value: number; color: string }[]; min: number; max: number };
 
-const animate = (): boolean =>
-  !navigator.webdriver && !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+const animate = (): boolean => !navigator.webdriver && !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
 /** Breaks a long axis name over lines of about 14 characters, so side labels stay inside the chart. */
 export function wrapLabel(name: string, width = 14): string {
@@ -64,7 +63,12 @@ function optionOf(spec: ChartSpec, dark: boolean, format: Formatter): echarts.EC
   return {
     ...base,
     grid: { left: 44, right: 20, top: 28, bottom: 28 },
-    xAxis: { type: 'category', data: spec.points.map((p) => p.label), axisLine: { lineStyle: { color: line } }, axisLabel: { color: text } },
+    xAxis: {
+      type: 'category',
+      data: spec.points.map((p) => p.label),
+      axisLine: { lineStyle: { color: line } },
+      axisLabel: { color: text },
+    },
     yAxis: { type: 'value', min: spec.min, max: spec.max, splitLine: { lineStyle: { color: line } }, axisLabel: { color: text } },
     series: [
       {

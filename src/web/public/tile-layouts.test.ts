@@ -24,15 +24,33 @@ describe('tile grid maps', () => {
   });
 
   it('falls back to alphabetical rows for a province without a layout', () => {
-    const items = ['Kota Bogor', 'Kabupaten Bandung', 'Kota Bandung', 'Kabupaten Garut', 'Kota Depok'].map((name, i) => ({ code: `32.${i}`, name }));
+    const items = ['Kota Bogor', 'Kabupaten Bandung', 'Kota Bandung', 'Kabupaten Garut', 'Kota Depok'].map((name, i) => ({
+      code: `32.${i}`,
+      name,
+    }));
     const grid = placeTiles('32', items);
     expect(grid.cols).toBe(3);
-    expect(grid.tiles.map((t) => t.item.name)).toEqual(['Kabupaten Bandung', 'Kabupaten Garut', 'Kota Bandung', 'Kota Bogor', 'Kota Depok']);
-    expect(grid.tiles.map((t) => [t.col, t.row])).toEqual([[0, 0], [1, 0], [2, 0], [0, 1], [1, 1]]);
+    expect(grid.tiles.map((t) => t.item.name)).toEqual([
+      'Kabupaten Bandung',
+      'Kabupaten Garut',
+      'Kota Bandung',
+      'Kota Bogor',
+      'Kota Depok',
+    ]);
+    expect(grid.tiles.map((t) => [t.col, t.row])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [0, 1],
+      [1, 1],
+    ]);
   });
 
   it('falls back too when a body is missing from the layout (a new kabupaten)', () => {
-    const grid = placeTiles('36', [{ code: '36.99', name: 'Kabupaten Baru' }, { code: '36.01', name: 'Kabupaten Pandeglang' }]);
+    const grid = placeTiles('36', [
+      { code: '36.99', name: 'Kabupaten Baru' },
+      { code: '36.01', name: 'Kabupaten Pandeglang' },
+    ]);
     expect(grid.tiles.map((t) => t.item.code)).toEqual(['36.99', '36.01']);
     expect(grid.cols).toBe(2);
   });

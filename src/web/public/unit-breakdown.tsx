@@ -52,9 +52,7 @@ function DimensionItem({ dimension }: { dimension: DimensionScore }) {
                     <span className="indicator-code">{i.code}</span>
                     {i.text[lang]}
                   </th>
-                  <td className="num">
-                    {i.missing || i.percentage === null ? t('breakdown.missing') : format.percent(i.percentage, 1)}
-                  </td>
+                  <td className="num">{i.missing || i.percentage === null ? t('breakdown.missing') : format.percent(i.percentage, 1)}</td>
                   <td className="num" data-testid="indicator-points">
                     {format.score(i.points)}
                   </td>

@@ -129,9 +129,7 @@ function CorrectionFields({
             miw={200}
             disabled={!indicator}
             onChange={(e) => onChange({ ...row, value: e.currentTarget.value })}
-            description={
-              before !== undefined ? t('erratum.before', { value: before === null ? '—' : format.decimal(before) }) : undefined
-            }
+            description={before !== undefined ? t('erratum.before', { value: before === null ? '—' : format.decimal(before) }) : undefined}
           >
             <option value="">{t('erratum.pick')}</option>
             {(indicator?.levels ?? []).map((l) => (
@@ -207,7 +205,11 @@ export function ErratumForm({ publication, onCancel, onPublished }: ErratumFormP
           withAsterisk
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
-          error={checked && reasonProblem ? t(`erratum.reason_error.${reasonProblem}`, { min: REASON_MIN, max: format.integer(REASON_MAX) }) : null}
+          error={
+            checked && reasonProblem
+              ? t(`erratum.reason_error.${reasonProblem}`, { min: REASON_MIN, max: format.integer(REASON_MAX) })
+              : null
+          }
         />
         {publication.released ? (
           // The server refuses a future date for the erratum of a public version: results never vanish.

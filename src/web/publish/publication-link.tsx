@@ -34,7 +34,9 @@ export function PublicationLink({ cycleId, admin }: { cycleId: string; admin: bo
               </Text>
               <StatusBadge status={p.status} />
               <Text size="sm" c="dimmed">
-                {p.released ? t('link.public_since', { date: format.date(p.publicAt) }) : t('link.embargo_until', { date: format.dateTime(p.publicAt) })}
+                {p.released
+                  ? t('link.public_since', { date: format.date(p.publicAt) })
+                  : t('link.embargo_until', { date: format.dateTime(p.publicAt) })}
               </Text>
             </Group>
           ))

@@ -142,7 +142,12 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
         )}
         <VersionHistory versions={versionsOf(items, scope)} scopeName={provinceName(scope)} onErratum={setErratumFor} />
         {otherScopes.map((s) => (
-          <VersionHistory key={s} versions={versionsOf(items, s)} scopeName={provinceName(s)} onErratum={admin ? setErratumFor : undefined} />
+          <VersionHistory
+            key={s}
+            versions={versionsOf(items, s)}
+            scopeName={provinceName(s)}
+            onErratum={admin ? setErratumFor : undefined}
+          />
         ))}
       </Stack>
       {state.current && (

@@ -30,7 +30,8 @@ export function PublicationSource({ cycleId, scope }: { cycleId: string; scope: 
         {t('source.publication', { scope: source.scopeName, version: source.version, date: format.date(source.publishedAt) })}
       </AnchorLink>
       {' · '}
-      {t('source.open_data')} (<Anchor href={openDataHref(source.id, 'csv')}>CSV</Anchor>/<Anchor href={openDataHref(source.id, 'json')}>JSON</Anchor>)
+      {t('source.open_data')} (<Anchor href={openDataHref(source.id, 'csv')}>CSV</Anchor>/
+      <Anchor href={openDataHref(source.id, 'json')}>JSON</Anchor>)
     </Text>
   );
 }

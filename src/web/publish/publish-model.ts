@@ -69,9 +69,7 @@ export interface IndicatorChoice {
 
 export function schemeIndicators(scheme: Scheme): IndicatorChoice[] {
   return scheme.dimensions.flatMap((d) =>
-    d.variables.flatMap((v) =>
-      v.indicators.map((i) => ({ code: i.code, text: i.text, dimension: d.title, levels: i.scale.levels })),
-    ),
+    d.variables.flatMap((v) => v.indicators.map((i) => ({ code: i.code, text: i.text, dimension: d.title, levels: i.scale.levels }))),
   );
 }
 

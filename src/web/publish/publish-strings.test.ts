@@ -3,7 +3,10 @@ import { i18n } from '../lib/i18n.ts';
 import { loadManageStrings, loadPublishStrings } from './manage-strings.ts';
 
 const base = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
-const extra = import.meta.glob<Record<string, unknown>>(['./manage-locales/*.json', './detail-locales/*.json'], { eager: true, import: 'default' });
+const extra = import.meta.glob<Record<string, unknown>>(['./manage-locales/*.json', './detail-locales/*.json'], {
+  eager: true,
+  import: 'default',
+});
 const parts = ['manage', 'detail'] as const;
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -25,7 +28,9 @@ describe('publish strings beyond the permanent page', () => {
 
   it('never share a top-level key with the namespace file (no overwrite either way)', () => {
     for (const lang of ['id', 'en']) {
-      const all = [base[`./locales/${lang}.json`]!, ...parts.map((p) => extra[`./${p}-locales/${lang}.json`]!)].flatMap((o) => Object.keys(o));
+      const all = [base[`./locales/${lang}.json`]!, ...parts.map((p) => extra[`./${p}-locales/${lang}.json`]!)].flatMap((o) =>
+        Object.keys(o),
+      );
       expect(all.length, lang).toBe(new Set(all).size);
     }
   });

@@ -3,7 +3,7 @@
  * `src/server/publications/queries.ts`) and the immutable snapshot it froze, whose types are
  * imported from the server's contract `src/server/publications/snapshot.ts`.
  */
-import type { BandRef, Text } from '../../core/types.ts';
+import type { BandRef } from '../../core/types.ts';
 
 export type PublicationStatus = 'current' | 'superseded';
 

@@ -88,7 +88,14 @@ function GovernmentRows({
         <tr className="pub-detail-row" id={detailId}>
           <td colSpan={5}>
             <PanelBoundary>
-              <BodyDetail body={body} units={unitsByBody.get(body.id) ?? []} allUnits={allUnits} bands={bands} cycleId={snapshot.cycle.id} columns={columns} />
+              <BodyDetail
+                body={body}
+                units={unitsByBody.get(body.id) ?? []}
+                allUnits={allUnits}
+                bands={bands}
+                cycleId={snapshot.cycle.id}
+                columns={columns}
+              />
             </PanelBoundary>
           </td>
         </tr>
@@ -97,7 +104,15 @@ function GovernmentRows({
   );
 }
 
-export function PublishedGovernments({ snapshot, bands: bandList, scopeName }: { snapshot: PublicationSnapshot; bands: BandRef[]; scopeName: string }) {
+export function PublishedGovernments({
+  snapshot,
+  bands: bandList,
+  scopeName,
+}: {
+  snapshot: PublicationSnapshot;
+  bands: BandRef[];
+  scopeName: string;
+}) {
   const { t } = useTranslation('publish');
   const bands = new Map(bandList.map((b) => [b.code, b]));
   const unitsByBody = new Map<string, SnapshotUnit[]>();
@@ -113,7 +128,9 @@ export function PublishedGovernments({ snapshot, bands: bandList, scopeName }: {
     province: snapshot.bodies.some((b) => b.ranks.province),
     national: snapshot.bodies.some((b) => b.ranks.nationalType),
   };
-  const types = national ? [...new Set(snapshot.bodies.map((b) => b.type))].sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)) : [null];
+  const types = national
+    ? [...new Set(snapshot.bodies.map((b) => b.type))].sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b))
+    : [null];
 
   return (
     <section aria-labelledby="governments-heading">
@@ -127,7 +144,10 @@ export function PublishedGovernments({ snapshot, bands: bandList, scopeName }: {
         const rows = snapshot.bodies
           .filter((b) => type === null || b.type === type)
           .sort((a, b) => rankKey(a, snapshot.scope) - rankKey(b, snapshot.scope) || b.score - a.score);
-        const caption = type === null ? t('table.caption', { scope: scopeName }) : t('table.caption_type', { type: t(`types.${type}`, { defaultValue: type }) });
+        const caption =
+          type === null
+            ? t('table.caption', { scope: scopeName })
+            : t('table.caption_type', { type: t(`types.${type}`, { defaultValue: type }) });
         return (
           <div className="pub-table-wrap" key={type ?? 'all'}>
             <table className="data-table striped" data-testid="published-governments">
@@ -155,7 +175,15 @@ export function PublishedGovernments({ snapshot, bands: bandList, scopeName }: {
               </thead>
               <tbody>
                 {rows.map((body) => (
-                  <GovernmentRows key={body.id} body={body} columns={columns} snapshot={snapshot} unitsByBody={unitsByBody} allUnits={allUnits} bands={bands} />
+                  <GovernmentRows
+                    key={body.id}
+                    body={body}
+                    columns={columns}
+                    snapshot={snapshot}
+                    unitsByBody={unitsByBody}
+                    allUnits={allUnits}
+                    bands={bands}
+                  />
                 ))}
               </tbody>
             </table>

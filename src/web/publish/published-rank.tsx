@@ -28,4 +28,3 @@ export function Rank({ place }: { place: SnapshotRank | null }) {
     </span>
   );
 }
-

@@ -23,9 +23,7 @@ export function ReadinessPanel({ readiness, cycleStatus }: { readiness: Readines
           {t('readiness.title')}
         </Title>
         {cycleStatus && (
-          <Text size="sm">
-            {t('readiness.cycle_status', { status: t(`cycle_status.${cycleStatus}`, { defaultValue: cycleStatus }) })}
-          </Text>
+          <Text size="sm">{t('readiness.cycle_status', { status: t(`cycle_status.${cycleStatus}`, { defaultValue: cycleStatus }) })}</Text>
         )}
         <Text size="sm" fw={650} className={ready ? 'pub-ok' : 'pub-warn'} data-testid="readiness-bodies">
           {ready ? '✓ ' : '! '}

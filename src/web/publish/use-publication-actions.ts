@@ -25,4 +25,3 @@ export function usePublishErratum(publicationId: string) {
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
-

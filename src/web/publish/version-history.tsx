@@ -22,7 +22,7 @@ export interface VersionHistoryProps {
 
 export function VersionHistory({ versions, scopeName, onErratum }: VersionHistoryProps) {
   const { t } = useTranslation('publish');
-  const format = useFormat();
+  const _format = useFormat();
   if (versions.length === 0) {
     return (
       <Text c="dimmed" size="sm">

@@ -5,5 +5,7 @@ import type { AwardKind } from './reports-types.ts';
 export function awardName(t: TFunction, a: { kind: AwardKind; rank: number | null; provinceName: string | null }): string {
   if (a.kind === 'kualitas-tertinggi') return t('award.kualitas-tertinggi');
   if (a.kind === 'top-province') return t('award.top-province', { rank: a.rank ?? 1, province: a.provinceName ?? '' });
-  return a.provinceName ? t('award.most-improved.where', { rank: a.rank ?? 1, province: a.provinceName }) : t('award.most-improved', { rank: a.rank ?? 1 });
+  return a.provinceName
+    ? t('award.most-improved.where', { rank: a.rank ?? 1, province: a.provinceName })
+    : t('award.most-improved', { rank: a.rank ?? 1 });
 }

@@ -110,7 +110,13 @@ export function AwardsPage() {
   const query = useAwards(publicationId);
   return (
     <Stack p="md" maw={1100}>
-      {query.isPending ? <PageLoader /> : query.isError ? <Text role="alert">{t('awards.not_found')}</Text> : <AwardsContent data={query.data} />}
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <Text role="alert">{t('awards.not_found')}</Text>
+      ) : (
+        <AwardsContent data={query.data} />
+      )}
     </Stack>
   );
 }

@@ -6,7 +6,10 @@
 import { useTranslation } from 'react-i18next';
 import { API_BASE } from '../lib/api.ts';
 
-export type RaporTarget = { cycleId: string; bodyId: string } | { cycleId: string; unitId: string } | { publicationId: string; bodyId: string };
+export type RaporTarget =
+  | { cycleId: string; bodyId: string }
+  | { cycleId: string; unitId: string }
+  | { publicationId: string; bodyId: string };
 
 export function raporHref(target: RaporTarget, lang: 'id' | 'en'): string {
   if ('publicationId' in target) return `${API_BASE}/publications/${target.publicationId}/bodies/${target.bodyId}/rapor.pdf?lang=${lang}`;

@@ -37,7 +37,9 @@ const valid: VerifyResult = {
 /** Components that render router links need a router around them. */
 function withRouter(ui: ReactNode) {
   const root = createRootRoute({ component: () => <>{ui}</> });
-  const routes = ['/publikasi/$publicationId', '/verifikasi/$code', '/governments/$bodyId'].map((path) => createRoute({ getParentRoute: () => root, path, component: () => null }));
+  const routes = ['/publikasi/$publicationId', '/verifikasi/$code', '/governments/$bodyId'].map((path) =>
+    createRoute({ getParentRoute: () => root, path, component: () => null }),
+  );
   const router = createRouter({ routeTree: root.addChildren(routes), history: createMemoryHistory({ initialEntries: ['/'] }) });
   return <RouterProvider router={router as never} />;
 }
@@ -63,7 +65,12 @@ describe('verification result', () => {
   });
 
   it('marks a certificate of a superseded version and links the current version', async () => {
-    const old = { ...valid, superseded: true, current: { id: 'p2', version: 2 }, publication: { ...(valid as Extract<VerifyResult, { valid: true }>).publication, status: 'superseded' as const } };
+    const old = {
+      ...valid,
+      superseded: true,
+      current: { id: 'p2', version: 2 },
+      publication: { ...(valid as Extract<VerifyResult, { valid: true }>).publication, status: 'superseded' as const },
+    };
     renderWithProviders(withRouter(<VerificationResult code="X" result={old} />));
     const note = await screen.findByTestId('verify-superseded');
     expect(note.textContent).toContain('telah digantikan oleh ralat');
@@ -85,7 +92,9 @@ describe('verification result', () => {
 
 describe('verification status (fetches /verify/:code)', () => {
   const respond = (body: unknown, status = 200) =>
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+    vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 
   it('asks the server with the normalised code and shows the answer', async () => {
     const fetch = respond({ valid: false });
@@ -156,4 +165,3 @@ describe('awards and rapor links', () => {
     expect(screen.getByRole('link', { name: 'English (PDF)' }).getAttribute('href')).toBe('/api/v1/cycles/c1/bodies/b1/rapor.pdf?lang=en');
   });
 });
-

@@ -9,7 +9,17 @@ import { AnchorLink } from '../ui/links.tsx';
 import { SCORE_RULE, missingInstruments, type ScoreOutlier } from './outliers.ts';
 import type { BodyProgress, InstrumentQuota } from './use-review-api.ts';
 
-export function OutlierPanel({ cycleId, bodies, outliers, range }: { cycleId: string; bodies: BodyProgress[]; outliers: ScoreOutlier[]; range: number }) {
+export function OutlierPanel({
+  cycleId,
+  bodies,
+  outliers,
+  range,
+}: {
+  cycleId: string;
+  bodies: BodyProgress[];
+  outliers: ScoreOutlier[];
+  range: number;
+}) {
   const { t } = useTranslation('review');
   const format = useFormat();
   const find = (o: ScoreOutlier) => {
@@ -58,7 +68,15 @@ export function OutlierPanel({ cycleId, bodies, outliers, range }: { cycleId: st
   );
 }
 
-export function MissingPanel({ cycleId, bodies, instruments }: { cycleId: string; bodies: BodyProgress[]; instruments: InstrumentQuota[] }) {
+export function MissingPanel({
+  cycleId,
+  bodies,
+  instruments,
+}: {
+  cycleId: string;
+  bodies: BodyProgress[];
+  instruments: InstrumentQuota[];
+}) {
   const { t } = useTranslation('review');
   const format = useFormat();
   const title = (code: string) => instruments.find((i) => i.code === code)?.title[format.lang] ?? code;
@@ -79,7 +97,9 @@ export function MissingPanel({ cycleId, bodies, instruments }: { cycleId: string
                   {u.name} · {b.name}
                 </AnchorLink>
                 <Text size="xs">
-                  {missing.map((m) => t('missing.item', { title: title(m.code), done: format.integer(m.done), min: format.integer(m.min) })).join(' · ')}
+                  {missing
+                    .map((m) => t('missing.item', { title: title(m.code), done: format.integer(m.done), min: format.integer(m.min) }))
+                    .join(' · ')}
                 </Text>
               </List.Item>
             ))}

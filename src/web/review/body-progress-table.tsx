@@ -38,7 +38,12 @@ export function BodyProgressTable({ cycleId, bodies, instruments, scheme, outlie
               </Text>
               <Group gap="xs" wrap="wrap" preventGrowOverflow={false}>
                 <ResultCell result={b.result} scheme={scheme} />
-                <Badge c="var(--mantine-color-text)" color={b.status === 'final' ? 'green' : 'gray'} variant={b.status === 'final' ? 'outline' : 'light'} tt="none">
+                <Badge
+                  c="var(--mantine-color-text)"
+                  color={b.status === 'final' ? 'green' : 'gray'}
+                  variant={b.status === 'final' ? 'outline' : 'light'}
+                  tt="none"
+                >
                   {t(`body_status.${b.status}`)}
                 </Badge>
               </Group>

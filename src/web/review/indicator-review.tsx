@@ -25,7 +25,9 @@ const IndicatorRow = memo(function IndicatorRow({ indicator, score, records, evi
   const [open, setOpen] = useState(comment !== '');
   const code = indicator.code;
   const answered = records.filter((r) => typeof r.answers[code] === 'number');
-  const spread = indicator.scale.levels.map((l) => ({ level: l.value, n: answered.filter((r) => r.answers[code] === l.value).length })).filter((x) => x.n > 0);
+  const spread = indicator.scale.levels
+    .map((l) => ({ level: l.value, n: answered.filter((r) => r.answers[code] === l.value).length }))
+    .filter((x) => x.n > 0);
   const remarks = records.filter((r) => r.remarks[code]);
   return (
     <Paper withBorder p="sm" data-testid={`indicator-${code}`}>
@@ -45,7 +47,9 @@ const IndicatorRow = memo(function IndicatorRow({ indicator, score, records, evi
         </Group>
         <Text size="xs" c="dimmed" className="tabular">
           {[
-            score && !score.missing ? t('indicators.mean', { value: format.decimal(score.value ?? 0, 2), max: format.integer(indicator.scale.max) }) : null,
+            score && !score.missing
+              ? t('indicators.mean', { value: format.decimal(score.value ?? 0, 2), max: format.integer(indicator.scale.max) })
+              : null,
             ...spread.map((s) => t('indicators.spread_item', { level: s.level, n: format.integer(s.n) })),
             score ? t('indicators.points_lost', { points: format.score(score.pointsLost) }) : null,
           ]
@@ -68,7 +72,13 @@ const IndicatorRow = memo(function IndicatorRow({ indicator, score, records, evi
               onChange={(e) => onComment(code, e.currentTarget.value)}
             />
           ) : (
-            <Button size="compact-xs" variant="subtle" w="fit-content" onClick={() => setOpen(true)} aria-label={t('indicators.add_comment_label', { code })}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              w="fit-content"
+              onClick={() => setOpen(true)}
+              aria-label={t('indicators.add_comment_label', { code })}
+            >
               {t('indicators.add_comment')}
             </Button>
           ))}

@@ -66,7 +66,12 @@ describe('identicalPatterns (≥ 3 sheets and ≥ 40 % of one instrument)', () =
   });
 
   it('treats a missing answer as part of the pattern', () => {
-    const flags = identicalPatterns([rec('a', 'x', { A: null }), rec('b', 'x', { A: null }), rec('c', 'x', { A: 0 }), rec('d', 'x', { A: null })]);
+    const flags = identicalPatterns([
+      rec('a', 'x', { A: null }),
+      rec('b', 'x', { A: null }),
+      rec('c', 'x', { A: 0 }),
+      rec('d', 'x', { A: null }),
+    ]);
     expect(flags[0]!.sheets).toEqual(['a', 'b', 'd']);
   });
 });

@@ -101,6 +101,8 @@ export function identicalPatterns(records: { id: string; instrument: string; ans
 }
 
 /** Instruments of a unit below their minimum quota. */
-export function missingInstruments(unit: { instruments: { code: string; done: number; min: number }[] }): { code: string; done: number; min: number }[] {
+export function missingInstruments(unit: {
+  instruments: { code: string; done: number; min: number }[];
+}): { code: string; done: number; min: number }[] {
   return unit.instruments.filter((i) => i.done < i.min);
 }

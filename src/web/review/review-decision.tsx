@@ -29,16 +29,21 @@ function BodyResultCard({ cycleId, bodyId, bodyName, max }: { cycleId: string; b
   const body = useBodyResult(cycleId, bodyId);
   if (!body.data?.result) return null;
   const { result, ranks, status } = body.data;
-  const rank = (r: typeof ranks.province, key: string) =>
-    r ? t(key, { rank: format.integer(r.rank), of: format.integer(r.of) }) : null;
+  const rank = (r: typeof ranks.province, key: string) => (r ? t(key, { rank: format.integer(r.rank), of: format.integer(r.of) }) : null);
   return (
-    <Alert color={status === 'final' ? 'green' : 'blue'} title={t(status === 'final' ? 'decision.body_final' : 'decision.body_open', { name: bodyName })} data-testid="body-result">
+    <Alert
+      color={status === 'final' ? 'green' : 'blue'}
+      title={t(status === 'final' ? 'decision.body_final' : 'decision.body_open', { name: bodyName })}
+      data-testid="body-result"
+    >
       <Stack gap={6}>
         <Group gap="sm">
           <ScoreValue value={result.score} max={max} incomplete={!result.complete} fz={28} fw={700} data-testid="body-score" />
           <BandChip band={result.band} />
         </Group>
-        <Text size="sm">{[rank(ranks.province, 'decision.rank_province'), rank(ranks.nationalType, 'decision.rank_national')].filter(Boolean).join(' · ')}</Text>
+        <Text size="sm">
+          {[rank(ranks.province, 'decision.rank_province'), rank(ranks.nationalType, 'decision.rank_national')].filter(Boolean).join(' · ')}
+        </Text>
       </Stack>
     </Alert>
   );
@@ -49,7 +54,11 @@ export function ReviewDecision({ ids, bodyName, max, status, complete, comments 
   const [note, setNote] = useState('');
   const approve = useApproveUnit(ids.cycleId, ids.unitId, ids.bodyId);
   const ret = useReturnUnit(ids.cycleId, ids.unitId, ids.bodyId);
-  const filled = Object.fromEntries(Object.entries(comments).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  const filled = Object.fromEntries(
+    Object.entries(comments)
+      .filter(([, v]) => v.trim() !== '')
+      .map(([k, v]) => [k, v.trim()]),
+  );
   const nComments = Object.keys(filled).length;
   const error = approve.error ?? ret.error;
   const canDecide = status === 'submitted';

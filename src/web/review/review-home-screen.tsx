@@ -34,13 +34,25 @@ function OpenCycles() {
                 </Badge>
               </Group>
               <Text size="sm" c="dimmed">
-                {c.schemeTitle[format.lang]} · {t('home.cycles.locus', { bodies: format.integer(c.bodies), units: format.integer(c.units) })}
+                {c.schemeTitle[format.lang]} ·{' '}
+                {t('home.cycles.locus', { bodies: format.integer(c.bodies), units: format.integer(c.units) })}
               </Text>
               <Group gap="xs">
-                <ButtonLink to="/review/cycles/$cycleId" params={{ cycleId: c.id }} size="sm" aria-label={t('home.cycles.dashboard_label', { name: c.name })}>
+                <ButtonLink
+                  to="/review/cycles/$cycleId"
+                  params={{ cycleId: c.id }}
+                  size="sm"
+                  aria-label={t('home.cycles.dashboard_label', { name: c.name })}
+                >
                   {t('home.cycles.dashboard')}
                 </ButtonLink>
-                <ButtonLink to="/review/queue" search={{ cycle: c.id }} size="sm" variant="light" aria-label={t('home.cycles.queue_label', { name: c.name })}>
+                <ButtonLink
+                  to="/review/queue"
+                  search={{ cycle: c.id }}
+                  size="sm"
+                  variant="light"
+                  aria-label={t('home.cycles.queue_label', { name: c.name })}
+                >
                   {t('home.cycles.queue')}
                 </ButtonLink>
               </Group>

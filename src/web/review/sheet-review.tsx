@@ -10,11 +10,23 @@ import { EvidenceThumbs } from './evidence-thumbs.tsx';
 import type { PatternFlag } from './outliers.ts';
 import type { ReviewEvidence, ReviewRecord } from './use-review-api.ts';
 
-export function SheetReview({ scheme, records, evidence, patterns }: { scheme: Scheme; records: ReviewRecord[]; evidence: ReviewEvidence[]; patterns: PatternFlag[] }) {
+export function SheetReview({
+  scheme,
+  records,
+  evidence,
+  patterns,
+}: {
+  scheme: Scheme;
+  records: ReviewRecord[];
+  evidence: ReviewEvidence[];
+  patterns: PatternFlag[];
+}) {
   const { t } = useTranslation('review');
   const format = useFormat();
   const identical = new Set(patterns.flatMap((p) => p.sheets));
-  const groups = scheme.instruments.map((i) => ({ instrument: i, list: records.filter((r) => r.instrument === i.code) })).filter((g) => g.list.length > 0);
+  const groups = scheme.instruments
+    .map((i) => ({ instrument: i, list: records.filter((r) => r.instrument === i.code) }))
+    .filter((g) => g.list.length > 0);
   return (
     <Accordion multiple variant="separated">
       {groups.map(({ instrument, list }) => (

@@ -58,7 +58,11 @@ export function UnitReviewScreen() {
         </Text>
         <Group gap="xs">
           <UnitStatusBadge status={status} />
-          {unitProgress?.assessor && <Badge variant="outline" tt="none">{t('unit.assessor', { name: unitProgress.assessor.name })}</Badge>}
+          {unitProgress?.assessor && (
+            <Badge variant="outline" tt="none">
+              {t('unit.assessor', { name: unitProgress.assessor.name })}
+            </Badge>
+          )}
           <Badge variant="outline" tt="none">
             {t('unit.sheets', { n: format.integer(records.length) })}
           </Badge>
@@ -91,7 +95,10 @@ export function UnitReviewScreen() {
           </List>
           {outlier && (
             <Text size="xs" mt="xs">
-              {t('outliers.rule_short', { z: format.decimal(SCORE_RULE.modifiedZ, 1), gap: format.decimal(SCORE_RULE.minGapShare * (sch.result.max - sch.result.min), 2) })}
+              {t('outliers.rule_short', {
+                z: format.decimal(SCORE_RULE.modifiedZ, 1),
+                gap: format.decimal(SCORE_RULE.minGapShare * (sch.result.max - sch.result.min), 2),
+              })}
             </Text>
           )}
           {patterns.length > 0 && (
@@ -110,7 +117,14 @@ export function UnitReviewScreen() {
             </Tabs.List>
             <Tabs.Panel value="indicators" pt="md">
               <PanelBoundary>
-                <IndicatorReview scheme={sch} result={result} records={records} evidence={evidence} comments={comments} onComment={canComment ? onComment : null} />
+                <IndicatorReview
+                  scheme={sch}
+                  result={result}
+                  records={records}
+                  evidence={evidence}
+                  comments={comments}
+                  onComment={canComment ? onComment : null}
+                />
               </PanelBoundary>
             </Tabs.Panel>
             <Tabs.Panel value="sheets" pt="md">

@@ -153,7 +153,9 @@ export function getProgressQueryOptions(cycleId: string) {
   return queryOptions({
     queryKey: reviewKeys.progress(cycleId),
     queryFn: async (): Promise<CycleProgress> => {
-      const { items, first } = await allPages<BodyProgress, Page<BodyProgress> & { instruments: InstrumentQuota[] }>(`/cycles/${cycleId}/progress`);
+      const { items, first } = await allPages<BodyProgress, Page<BodyProgress> & { instruments: InstrumentQuota[] }>(
+        `/cycles/${cycleId}/progress`,
+      );
       return { bodies: items, instruments: first?.instruments ?? [] };
     },
   });
@@ -193,7 +195,8 @@ export const useCycles = () => useQuery(getCyclesQueryOptions());
 export const useProgress = (cycleId: string) => useQuery(getProgressQueryOptions(cycleId));
 export const useReviewScheme = (cycleId: string) => useQuery(getReviewSchemeQueryOptions(cycleId));
 export const useUnitReview = (cycleId: string, unitId: string) => useQuery(getUnitReviewQueryOptions(cycleId, unitId));
-export const useBodyResult = (cycleId: string, bodyId: string, enabled = true) => useQuery({ ...getBodyResultQueryOptions(cycleId, bodyId), enabled });
+export const useBodyResult = (cycleId: string, bodyId: string, enabled = true) =>
+  useQuery({ ...getBodyResultQueryOptions(cycleId, bodyId), enabled });
 
 /** Cycles a reviewer works in (fieldwork or review), newest first. */
 export const openCycles = (cycles: CycleSummary[]) => cycles.filter((c) => c.status === 'fieldwork' || c.status === 'review');

@@ -55,7 +55,9 @@ export function AnswersImportScreen() {
     setOutcome(null);
     setSent(0);
     try {
-      setOutcome(await uploadForm<Outcome>(`/cycles/${cycleId}/units/${unitId}/imports/answers`, form, { lang: format.lang, onProgress: setSent }));
+      setOutcome(
+        await uploadForm<Outcome>(`/cycles/${cycleId}/units/${unitId}/imports/answers`, form, { lang: format.lang, onProgress: setSent }),
+      );
       // The workspace's records, progress and preview come from these.
       void queryClient.invalidateQueries({ queryKey: assignmentsQueryKey });
       void queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(unitId) });
@@ -87,7 +89,14 @@ export function AnswersImportScreen() {
         </Alert>
       )}
       <Paper withBorder p="md" component="form" onSubmit={submit}>
-        <UploadField templateUrl={xlsxLinks.answersTemplate(cycleId, format.lang)} file={file} onFile={setFile} sent={sent} busy={busy} disabled={!writable} />
+        <UploadField
+          templateUrl={xlsxLinks.answersTemplate(cycleId, format.lang)}
+          file={file}
+          onFile={setFile}
+          sent={sent}
+          busy={busy}
+          disabled={!writable}
+        />
       </Paper>
       {failure && (
         <Alert color="red" role="alert">
@@ -101,9 +110,13 @@ export function AnswersImportScreen() {
             <Text size="sm" fw={600}>
               {t('answers.imported', { count: outcome.created, n: format.integer(outcome.created) })}
             </Text>
-            {outcome.unchanged > 0 && <Text size="sm">{t('answers.unchanged', { count: outcome.unchanged, n: format.integer(outcome.unchanged) })}</Text>}
+            {outcome.unchanged > 0 && (
+              <Text size="sm">{t('answers.unchanged', { count: outcome.unchanged, n: format.integer(outcome.unchanged) })}</Text>
+            )}
             {outcome.result && (
-              <Text size="sm">{t('answers.score', { score: format.score(outcome.result.score), band: outcome.result.band.label[format.lang] })}</Text>
+              <Text size="sm">
+                {t('answers.score', { score: format.score(outcome.result.score), band: outcome.result.band.label[format.lang] })}
+              </Text>
             )}
           </Stack>
         </Alert>

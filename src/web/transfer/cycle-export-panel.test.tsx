@@ -41,7 +41,10 @@ describe('CycleExportPanel', () => {
             : ++polls < 2
               ? job({ done: 500, total: 2000, percent: 25 })
               : job({ status: 'done', done: 2000, total: 2000, percent: 100, fileName: 'hasil-penilaian-2024.xlsx', size: 1234 });
-        return new Response(JSON.stringify(reply), { status: method === 'POST' ? 202 : 200, headers: { 'Content-Type': 'application/json' } });
+        return new Response(JSON.stringify(reply), {
+          status: method === 'POST' ? 202 : 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
       }),
     );
     renderWithProviders(<CycleExportPanel cycleId="c-1" />);

@@ -29,6 +29,7 @@ export function IssueTable({ issues }: { issues: ImportIssue[] }) {
           </Table.Thead>
           <Table.Tbody>
             {issues.map((issue, k) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a server reply's issue list never reorders
               <Table.Tr key={k} data-code={issue.code}>
                 <Table.Td>{issue.sheet ?? (issue.row === null ? t('issues.whole_file') : '—')}</Table.Td>
                 <Table.Td className="tabular">{issue.row === null ? '—' : format.integer(issue.row)}</Table.Td>

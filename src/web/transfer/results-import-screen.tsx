@@ -79,7 +79,14 @@ export function ResultsImportScreen() {
       </Stack>
       <Paper withBorder p="md" component="form" onSubmit={submit} aria-labelledby="results-import-title">
         <UploadField templateUrl={xlsxLinks.resultsTemplate(format.lang)} file={file} onFile={setFile} sent={sent} busy={busy}>
-          <TextInput label={t('results.name')} placeholder={t('results.name_placeholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
+          <TextInput
+            label={t('results.name')}
+            placeholder={t('results.name_placeholder')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            maxLength={200}
+          />
           <Select
             label={t('results.scheme')}
             placeholder={t('results.scheme_placeholder')}
@@ -93,7 +100,16 @@ export function ResultsImportScreen() {
             searchable
             required
           />
-          <NumberInput label={t('results.year')} description={t('results.year_hint')} value={year} onChange={setYear} min={2000} max={2100} allowDecimal={false} maw={320} />
+          <NumberInput
+            label={t('results.year')}
+            description={t('results.year_hint')}
+            value={year}
+            onChange={setYear}
+            min={2000}
+            max={2100}
+            allowDecimal={false}
+            maw={320}
+          />
         </UploadField>
       </Paper>
       {failure && (
@@ -120,7 +136,14 @@ export function ResultsImportScreen() {
       {created && (
         <Alert color="green" title={t('results.created_title')} role="status">
           <Stack gap="xs">
-            <Text size="sm">{t('results.created_body', { name: created.name, year: created.year, scheme: created.schemeId, n: format.integer(created.bodies) })}</Text>
+            <Text size="sm">
+              {t('results.created_body', {
+                name: created.name,
+                year: created.year,
+                scheme: created.schemeId,
+                n: format.integer(created.bodies),
+              })}
+            </Text>
             <ButtonLink to="/admin/cycles/$cycleId" params={{ cycleId: created.cycleId }} size="xs" w="fit-content">
               {t('results.open_cycle')}
             </ButtonLink>

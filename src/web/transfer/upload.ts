@@ -74,7 +74,8 @@ export function importIssues(error: unknown): ImportIssue[] | null {
 export const xlsxLinks = {
   ranking: (cycleId: string, query: Record<string, string>, lang: string) =>
     `${API_BASE}/cycles/${cycleId}/rankings.xlsx?${new URLSearchParams({ ...query, lang }).toString()}`,
-  breakdown: (cycleId: string, bodyId: string, lang: string) => `${API_BASE}/cycles/${cycleId}/bodies/${bodyId}/breakdown.xlsx?lang=${lang}`,
+  breakdown: (cycleId: string, bodyId: string, lang: string) =>
+    `${API_BASE}/cycles/${cycleId}/bodies/${bodyId}/breakdown.xlsx?lang=${lang}`,
   resultsTemplate: (lang: string) => `${API_BASE}/imports/templates/results.xlsx?lang=${lang}`,
   answersTemplate: (cycleId: string, lang: string) => `${API_BASE}/cycles/${cycleId}/imports/templates/answers.xlsx?lang=${lang}`,
 };

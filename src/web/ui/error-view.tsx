@@ -40,9 +40,7 @@ export function ErrorView({ error, kind, onRetry, compact = false }: ErrorViewPr
           {t('error_screen.expired.action')}
         </ButtonLink>
       )}
-      {(resolved === 'offline' || resolved === 'generic') && onRetry && (
-        <Button onClick={onRetry}>{t('error_screen.retry')}</Button>
-      )}
+      {(resolved === 'offline' || resolved === 'generic') && onRetry && <Button onClick={onRetry}>{t('error_screen.retry')}</Button>}
       {(resolved === 'forbidden' || resolved === 'notFound' || resolved === 'generic') && (
         <ButtonLink to="/home" variant={onRetry ? 'default' : 'filled'}>
           {t('error_screen.home')}
