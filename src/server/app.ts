@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from './db/client.ts';
+import { loadSecrets, type Secrets } from './config/secrets.ts';
 import { AppError, type ErrorCode, catalogue, localiseDetails, messageFor, pickLang } from './errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './auth/sessions.ts';
 import type { Access, RouteInfo } from './http/route.ts';
@@ -41,6 +42,8 @@ export interface AppConfig {
   trustProxy?: boolean | string;
   /** Evidence upload limit in bytes (default 20 MiB). */
   maxUploadBytes?: number;
+  /** Secret keys (config/secrets.ts); default: loaded from the environment or the data directory. */
+  secrets?: Secrets;
 }
 
 const zodLocales = { id: z.locales.id(), en: z.locales.en() };
@@ -48,6 +51,7 @@ const zodLocales = { id: z.locales.id(), en: z.locales.en() };
 declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
+    secrets: Secrets;
   }
   interface FastifyRequest {
     /** A session cookie was sent but is unknown or expired. */
@@ -65,6 +69,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', config.db);
   app.decorate('config', config);
+  app.decorate('secrets', config.secrets ?? loadSecrets(config.dataDir).keys);
   app.decorate('routeTable', [] as RouteInfo[]);
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'id');
@@ -124,7 +129,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as { validationContext?: string }).validationContext ?? 'body';
       const issues = err.validation.map((v) => {
-        const issue = { ...(v.params as object), code: v.keyword, path: v.instancePath.split('/').filter(Boolean), input: undefined } as never;
+        const issue = {
+          ...(v.params as object),
+          code: v.keyword,
+          path: v.instancePath.split('/').filter(Boolean),
+          input: undefined,
+        } as never;
         const localised = zodLocales[lang].localeError(issue);
         const message = typeof localised === 'string' ? localised : (localised?.message ?? v.message);
         return { path: `${where}${v.instancePath.replaceAll('/', '.')}`, message };
@@ -142,7 +152,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     }
     const pgCode = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
     if (pgCode === '23505') return send('conflict', { reason: lang === 'id' ? 'data sudah ada' : 'already exists' });
-    if (pgCode === '23503' || pgCode === '22P02' || pgCode === '23502') return send('request.invalid', { summary: lang === 'id' ? 'rujukan tidak valid' : 'invalid reference' });
+    if (pgCode === '23503' || pgCode === '22P02' || pgCode === '23502')
+      return send('request.invalid', { summary: lang === 'id' ? 'rujukan tidak valid' : 'invalid reference' });
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413 || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       return send('request.too_large', { limit: config.maxUploadBytes ?? 20 * 1024 * 1024 });
@@ -167,7 +178,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
       const lang = req.lang ?? 'id';
-      return reply.status(404).send({ error: { code: 'not_found', message: messageFor('not_found', lang, localiseDetails('not_found', lang, { subject: 'route' })), details: { subject: 'route' } } });
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: messageFor('not_found', lang, localiseDetails('not_found', lang, { subject: 'route' })),
+          details: { subject: 'route' },
+        },
+      });
     }
     return reply.sendFile('index.html');
   });

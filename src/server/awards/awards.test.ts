@@ -19,7 +19,11 @@ import { base32, certificateCode, decodeCode, publicationPrefix } from './codes.
 
 const scheme = getScheme('ombudsman-2024')!;
 
-function body(id: string, score: number, opts: { province?: string | null; provinceRank?: number; previous?: number; complete?: boolean; band?: string } = {}): SnapshotBody {
+function body(
+  id: string,
+  score: number,
+  opts: { province?: string | null; provinceRank?: number; previous?: number; complete?: boolean; band?: string } = {},
+): SnapshotBody {
   const band = opts.band ?? (score >= 88 ? 'A' : score >= 78 ? 'B' : score >= 54 ? 'C' : 'D');
   const province = opts.province === undefined ? '36' : opts.province;
   return {
@@ -37,7 +41,10 @@ function body(id: string, score: number, opts: { province?: string | null; provi
     source: 'computed',
     ranks: {
       nationalType: { group: 'national:kota', rank: 1, of: 10, previousRank: null, movement: null },
-      province: opts.provinceRank === undefined ? null : { group: `province:${province}`, rank: opts.provinceRank, of: 5, previousRank: null, movement: null },
+      province:
+        opts.provinceRank === undefined
+          ? null
+          : { group: `province:${province}`, rank: opts.provinceRank, of: 5, previousRank: null, movement: null },
     },
     previous: opts.previous === undefined ? null : { cycleId: 'c0', year: 2023, score: opts.previous, bandCode: 'C' },
     changes: [],
@@ -97,14 +104,23 @@ describe('computeAwards (pure)', () => {
     ]);
     expect(of('most-improved').every((e) => e.provinceCode === null)).toBe(true);
     // A province publication: the list is that province's.
-    expect(computeAwards({ ...snap, scope: '36' }, scheme).entries.filter((e) => e.kind === 'most-improved').every((e) => e.provinceCode === '36')).toBe(true);
+    expect(
+      computeAwards({ ...snap, scope: '36' }, scheme)
+        .entries.filter((e) => e.kind === 'most-improved')
+        .every((e) => e.provinceCode === '36'),
+    ).toBe(true);
   });
 
   it('takes its numbers from the methodology file, not from code', () => {
     const narrow = { ...scheme, awards: { topPerProvince: 1, mostImproved: 1 } };
     const lists = computeAwards(snap, narrow).entries;
     expect(lists.filter((e) => e.kind === 'top-province').map((e) => e.body.id)).toEqual(['f', 'a']);
-    expect(lists.filter((e) => e.kind === 'most-improved').map((e) => e.body.id).sort()).toEqual(['b', 'd']);
+    expect(
+      lists
+        .filter((e) => e.kind === 'most-improved')
+        .map((e) => e.body.id)
+        .sort(),
+    ).toEqual(['b', 'd']);
     // A scheme frozen before the library had award rules takes those of its library file.
     const { awards: _dropped, ...frozenBefore } = scheme;
     expect(awardRules(frozenBefore as typeof scheme)).toEqual(scheme.awards);
@@ -116,7 +132,14 @@ describe('computeAwards (pure)', () => {
 
 describe('certificate codes', () => {
   const key = Buffer.alloc(32, 7);
-  const subject = { publicationId: '1b2c3d4e-0000-4000-8000-000000000000', kind: 'top-province', bodyId: 'b1', score: 90, rank: 2, contentHash: 'ab' };
+  const subject = {
+    publicationId: '1b2c3d4e-0000-4000-8000-000000000000',
+    kind: 'top-province',
+    bodyId: 'b1',
+    score: 90,
+    rank: 2,
+    contentHash: 'ab',
+  };
 
   it('are short, grouped, deterministic and carry the publication prefix', () => {
     const code = certificateCode(key, subject);
@@ -152,17 +175,46 @@ describe.skipIf(skipPoppler)('certificates end to end', () => {
     t = await createTestApp();
     w = await buildWorld(t.app, t.db.db);
     cycleId = await openCycle(w, { bodies: [w.bodies.a, w.bodies.b, w.bodies.c] });
-    const max = new Map(w.scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.scale.max] as const))));
-    await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a1, (code) => max.get(code) ?? 3));
-    await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.a2, (code) => max.get(code) ?? 3));
-    await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.b1, () => 2));
-    await submitAll(w, 'asisten', fullUnit(w.scheme, cycleId, w.units.c1, () => 1));
+    const max = new Map(
+      w.scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.scale.max] as const))),
+    );
+    await submitAll(
+      w,
+      'asisten',
+      fullUnit(w.scheme, cycleId, w.units.a1, (code) => max.get(code) ?? 3),
+    );
+    await submitAll(
+      w,
+      'asisten',
+      fullUnit(w.scheme, cycleId, w.units.a2, (code) => max.get(code) ?? 3),
+    );
+    await submitAll(
+      w,
+      'asisten',
+      fullUnit(w.scheme, cycleId, w.units.b1, () => 2),
+    );
+    await submitAll(
+      w,
+      'asisten',
+      fullUnit(w.scheme, cycleId, w.units.c1, () => 1),
+    );
     publicationId = randomUUID();
     await t.db.db.transaction(async (tx) => {
       const cycle = (await getCycle(tx, cycleId))!;
       const at = new Date(Date.now() - 3_600_000);
       const snapshot = await buildSnapshot(tx, cycle, '36', { version: 1, publishedAt: at, publicAt: at });
-      await tx.insert(publications).values({ id: publicationId, cycleId, scope: '36', version: 1, status: 'current', publicAt: at, publishedAt: at, schemeHash: cycle.schemeHash, contentHash: hashSnapshot(snapshot), snapshot });
+      await tx.insert(publications).values({
+        id: publicationId,
+        cycleId,
+        scope: '36',
+        version: 1,
+        status: 'current',
+        publicAt: at,
+        publishedAt: at,
+        schemeHash: cycle.schemeHash,
+        contentHash: hashSnapshot(snapshot),
+        snapshot,
+      });
     });
   });
   afterAll(async () => {
@@ -188,7 +240,9 @@ describe.skipIf(skipPoppler)('certificates end to end', () => {
   });
 
   it('renders the piagam with its code and verification URL, and the code verifies', async () => {
-    const item = (await awards()).items.find((i: { kind: string; body: { id: string } }) => i.kind === 'kualitas-tertinggi' && i.body.id === w.bodies.a.id);
+    const item = (await awards()).items.find(
+      (i: { kind: string; body: { id: string } }) => i.kind === 'kualitas-tertinggi' && i.body.id === w.bodies.a.id,
+    );
     const pdf = await w.call('public', { method: 'GET', url: api(`/publications/${publicationId}/awards/${item.code}/piagam.pdf`) });
     expect(pdf.statusCode).toBe(200);
     const text = squash(pdfPages(pdf.rawPayload).join(' '));
@@ -249,15 +303,25 @@ describe.skipIf(skipPoppler)('certificates end to end', () => {
     const v2 = randomUUID();
     const [row] = await t.db.db.select().from(publications).where(eq(publications.id, publicationId));
     await t.db.db.update(publications).set({ status: 'superseded', supersededAt: new Date() }).where(eq(publications.id, publicationId));
-    await t.db.db.insert(publications).values({ ...row!, id: v2, version: 2, status: 'current', supersedesId: publicationId, reason: 'Ralat uji' });
+    await t.db.db
+      .insert(publications)
+      .values({ ...row!, id: v2, version: 2, status: 'current', supersedesId: publicationId, reason: 'Ralat uji' });
     const res = await verify(code);
-    expect(res).toMatchObject({ valid: true, superseded: true, publication: { status: 'superseded', version: 1 }, current: { id: v2, version: 2 } });
+    expect(res).toMatchObject({
+      valid: true,
+      superseded: true,
+      publication: { status: 'superseded', version: 1 },
+      current: { id: v2, version: 2 },
+    });
   });
 
   it('hides an embargoed publication\u2019s certificates from verification', async () => {
     const list = await awards();
     const { code } = list.items[0];
-    await t.db.db.update(publications).set({ publicAt: new Date(Date.now() + 86_400_000) }).where(eq(publications.id, publicationId));
+    await t.db.db
+      .update(publications)
+      .set({ publicAt: new Date(Date.now() + 86_400_000) })
+      .where(eq(publications.id, publicationId));
     expect(await verify(code)).toEqual({ valid: false });
     expect((await w.call('public', { method: 'GET', url: api(`/publications/${publicationId}/awards`) })).statusCode).toBe(404);
   });

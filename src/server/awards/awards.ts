@@ -81,7 +81,8 @@ export function computeAwards(snapshot: PublicationSnapshot, scheme: Scheme): Aw
   const top = eligible
     .filter((b) => b.ranks.province !== null && b.ranks.province.rank <= topPerProvince && b.provinceCode !== null)
     .sort((a, b) => a.provinceCode!.localeCompare(b.provinceCode!) || a.ranks.province!.rank - b.ranks.province!.rank || byName(a, b));
-  for (const body of top) entries.push({ kind: 'top-province', body, rank: body.ranks.province!.rank, provinceCode: body.provinceCode, delta: null });
+  for (const body of top)
+    entries.push({ kind: 'top-province', body, rank: body.ranks.province!.rank, provinceCode: body.provinceCode, delta: null });
 
   const improved = eligible
     .filter((b) => b.previous !== null)
@@ -100,6 +101,10 @@ function stableByKind(entries: AwardEntry[]): AwardEntry[] {
   const order = new Map(awardKinds.map((k, i) => [k, i]));
   return entries
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => order.get(a.e.kind)! - order.get(b.e.kind)! || (a.e.kind === 'most-improved' ? (a.e.rank! - b.e.rank!) || byName(a.e.body, b.e.body) : a.i - b.i))
+    .sort(
+      (a, b) =>
+        order.get(a.e.kind)! - order.get(b.e.kind)! ||
+        (a.e.kind === 'most-improved' ? a.e.rank! - b.e.rank! || byName(a.e.body, b.e.body) : a.i - b.i),
+    )
     .map((x) => x.e);
 }

@@ -13,38 +13,16 @@
  * character changes the decoded bits, so it finds no publication or fails the MAC (2^-48 per
  * award of the publication). Hyphens and case do not matter; no other normalisation.
  *
- * The key: 32 random bytes in $DATA_DIR/secrets/certificate.key, created on first use (0600).
- * Losing it invalidates every printed certificate; keep it with the database backups.
+ * The key is the `certificate` secret (config/secrets.ts: PANTAU_CERTIFICATE_KEY, else
+ * $DATA_DIR/secrets/certificate.key). Losing it invalidates every printed certificate.
  */
-import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
 import { formatFixed2 } from '../../core/index.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const PREFIX_BYTES = 4;
 const MAC_BYTES = 6;
 export const CODE_LENGTH = 16;
-
-const keys = new Map<string, Buffer>();
-
-/** The certificate key of a data directory (created once, then read). */
-export function certificateKey(dataDir: string): Buffer {
-  const cached = keys.get(dataDir);
-  if (cached !== undefined) return cached;
-  const dir = join(dataDir, 'secrets');
-  const file = join(dir, 'certificate.key');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  try {
-    writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  if (key.length < 32) throw new Error(`certificate key ${file} is damaged`);
-  keys.set(dataDir, key);
-  return key;
-}
 
 export function base32(bytes: Uint8Array): string {
   let bits = 0;

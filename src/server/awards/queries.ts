@@ -11,7 +11,7 @@ import { publications } from '../publications/schema.ts';
 import type { PublicationSnapshot } from '../publications/snapshot.ts';
 import { bodies } from '../registry/schema.ts';
 import { type AwardEntry, computeAwards } from './awards.ts';
-import { certificateCode, certificateKey, publicationPrefix, sameCode } from './codes.ts';
+import { certificateCode, publicationPrefix, sameCode } from './codes.ts';
 
 export interface CodedAward extends AwardEntry {
   code: string;
@@ -29,25 +29,45 @@ export interface PublicationAwards {
 }
 
 const cache = new Map<string, PublicationAwards>();
+/** A short, non-secret name of a key for cache keys (never the key itself). */
+const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 16);
 const CACHE_LIMIT = 16;
 
-/** Awards of a publication row (snapshot loaded), codes with the data directory's key. */
-export async function publicationAwards(tx: Queryable, dataDir: string, row: { id: string; cycleId: string; contentHash: string; snapshot: unknown }): Promise<PublicationAwards> {
+/** Awards of a publication row (snapshot loaded), codes signed with the certificate key (config/secrets.ts). */
+export async function publicationAwards(
+  tx: Queryable,
+  certificateKey: Buffer,
+  row: { id: string; cycleId: string; contentHash: string; snapshot: unknown },
+): Promise<PublicationAwards> {
   // The stored JSON's own digest is part of the key: a snapshot altered in storage is re-checked.
   const stored = createHash('sha1').update(JSON.stringify(row.snapshot)).digest('hex');
-  const key = `${dataDir}\u0000${row.id}\u0000${row.contentHash}\u0000${stored}`;
+  const key = `${keyId(certificateKey)}\u0000${row.id}\u0000${row.contentHash}\u0000${stored}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const snapshot = row.snapshot as PublicationSnapshot;
   const scheme = await cycleScheme(tx, await getCycleOr404(tx, row.cycleId));
   const intact = hashSnapshot(snapshot) === row.contentHash;
   const lists = computeAwards(snapshot, scheme);
-  const k = certificateKey(dataDir);
   const awards = lists.entries.map((e) => ({
     ...e,
-    code: certificateCode(k, { publicationId: row.id, kind: e.kind, bodyId: e.body.id, score: e.body.score, rank: e.rank, contentHash: row.contentHash }),
+    code: certificateCode(certificateKey, {
+      publicationId: row.id,
+      kind: e.kind,
+      bodyId: e.body.id,
+      score: e.body.score,
+      rank: e.rank,
+      contentHash: row.contentHash,
+    }),
   }));
-  const out: PublicationAwards = { publicationId: row.id, contentHash: row.contentHash, intact, snapshot, scheme, topBand: lists.topBand, awards };
+  const out: PublicationAwards = {
+    publicationId: row.id,
+    contentHash: row.contentHash,
+    intact,
+    snapshot,
+    scheme,
+    topBand: lists.topBand,
+    awards,
+  };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, out);
   return out;
@@ -55,7 +75,11 @@ export async function publicationAwards(tx: Queryable, dataDir: string, row: { i
 
 /** Province names by code (without "Provinsi "). */
 export async function provinceNames(tx: Queryable): Promise<Map<string, string>> {
-  const rows = await tx.select({ code: bodies.code, name: bodies.name }).from(bodies).where(eq(bodies.type, 'provinsi')).orderBy(asc(bodies.code));
+  const rows = await tx
+    .select({ code: bodies.code, name: bodies.name })
+    .from(bodies)
+    .where(eq(bodies.type, 'provinsi'))
+    .orderBy(asc(bodies.code));
   return new Map(rows.map((r) => [r.code, r.name.replace(/^Provinsi\s+/, '')]));
 }
 
@@ -69,22 +93,27 @@ export interface VerifiedAward {
  * The award a code certifies, or null (malformed, unknown, altered, the snapshot altered in
  * storage, or the publication not yet released).
  */
-export async function verifyCode(tx: Queryable, dataDir: string, code: string, now = new Date()): Promise<VerifiedAward | null> {
+export async function verifyCode(tx: Queryable, certificateKey: Buffer, code: string, now = new Date()): Promise<VerifiedAward | null> {
   const prefix = publicationPrefix(code);
   if (prefix === null) return null;
-  const rows = await tx
-    .select()
-    .from(publications)
-    .where(sql`left(replace(${publications.id}::text, '-', ''), 8) = ${prefix}`);
+  const rows = await tx.select().from(publications).where(sql`left(replace(${publications.id}::text, '-', ''), 8) = ${prefix}`);
   for (const row of rows) {
     if (row.publicAt.getTime() > now.getTime()) continue;
-    const awards = await publicationAwards(tx, dataDir, row);
+    const awards = await publicationAwards(tx, certificateKey, row);
     if (!awards.intact) continue;
     const award = awards.awards.find((a) => sameCode(a.code, code));
     if (award === undefined) continue;
     return {
       award,
-      publication: { id: row.id, cycleId: row.cycleId, version: row.version, status: row.status, publicAt: row.publicAt, publishedAt: row.publishedAt, scope: row.scope },
+      publication: {
+        id: row.id,
+        cycleId: row.cycleId,
+        version: row.version,
+        status: row.status,
+        publicAt: row.publicAt,
+        publishedAt: row.publishedAt,
+        scope: row.scope,
+      },
       awards,
     };
   }
@@ -92,7 +121,10 @@ export async function verifyCode(tx: Queryable, dataDir: string, code: string, n
 }
 
 /** The current version of a publication's (cycle, scope), when it is not this one. */
-export async function currentVersionOf(tx: Queryable, pub: { cycleId: string; scope: string }): Promise<{ id: string; version: number } | null> {
+export async function currentVersionOf(
+  tx: Queryable,
+  pub: { cycleId: string; scope: string },
+): Promise<{ id: string; version: number } | null> {
   const [row] = await tx
     .select({ id: publications.id, version: publications.version })
     .from(publications)

@@ -56,7 +56,11 @@ const PublicationRef = z.object({
 function rulesView(scheme: Scheme, lang: Lang): { topProvinceRank: number; mostImprovedTopN: number; assumption: string } {
   const rules = awardRules(scheme);
   const note = [...scheme.assumptions, ...(getScheme(scheme.id)?.assumptions ?? [])].find((a) => a.path.startsWith('awards'))?.note;
-  return { topProvinceRank: rules?.topPerProvince ?? 0, mostImprovedTopN: rules?.mostImproved ?? 0, assumption: note ? `${lang === 'id' ? 'ASUMSI' : 'ASSUMPTION'}: ${note[lang]}` : '' };
+  return {
+    topProvinceRank: rules?.topPerProvince ?? 0,
+    mostImprovedTopN: rules?.mostImproved ?? 0,
+    assumption: note ? `${lang === 'id' ? 'ASUMSI' : 'ASSUMPTION'}: ${note[lang]}` : '',
+  };
 }
 
 const SIGNATORY = {
@@ -68,7 +72,12 @@ function pieceAward(a: CodedAward, provinces: Map<string, string>): Award {
   const provinceName = a.provinceCode === null ? undefined : (provinces.get(a.provinceCode) ?? a.provinceCode);
   if (a.kind === 'kualitas-tertinggi') return { kind: 'kualitas-tertinggi' };
   if (a.kind === 'top-province') return { kind: 'top-province', rank: a.rank ?? 1, provinceName: provinceName ?? '' };
-  return { kind: 'most-improved', rank: a.rank ?? 1, ...(provinceName === undefined ? {} : { provinceName }), ...(a.delta === null ? {} : { delta: a.delta }) };
+  return {
+    kind: 'most-improved',
+    rank: a.rank ?? 1,
+    ...(provinceName === undefined ? {} : { provinceName }),
+    ...(a.delta === null ? {} : { delta: a.delta }),
+  };
 }
 
 export async function awardRoutes(app: FastifyInstance): Promise<void> {
@@ -96,12 +105,21 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       const view = meta && (await viewOf(tx, auth, meta));
       if (!meta || !view) throw notFound('publication');
       const row = (await getPublicationRow(tx, meta.id))!;
-      const awards = await publicationAwards(tx, app.config.dataDir, row);
+      const awards = await publicationAwards(tx, app.secrets.certificate, row);
       const provinces = await provinceNames(tx);
       const origin = publicOrigin(req);
       const visible = awards.awards.filter((a) => view === 'full' || a.body.id === view.bodyId);
       return {
-        publication: { id: meta.id, cycle: meta.cycle, scope: meta.scope, scopeName: meta.scopeName, version: meta.version, status: meta.status, released: meta.released, publishedAt: meta.publishedAt },
+        publication: {
+          id: meta.id,
+          cycle: meta.cycle,
+          scope: meta.scope,
+          scopeName: meta.scopeName,
+          version: meta.version,
+          status: meta.status,
+          released: meta.released,
+          publishedAt: meta.publishedAt,
+        },
         topBand: bandRef(awards.scheme, awards.topBand),
         rules: rulesView(awards.scheme, lang),
         items: visible.map((a) => ({
@@ -141,7 +159,7 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       const view = meta && (await viewOf(tx, auth, meta));
       if (!meta || !view) throw notFound('publication');
       const row = (await getPublicationRow(tx, meta.id))!;
-      const awards = await publicationAwards(tx, app.config.dataDir, row);
+      const awards = await publicationAwards(tx, app.secrets.certificate, row);
       const award = awards.intact ? awards.awards.find((a) => sameCode(a.code, params.code)) : undefined;
       if (award === undefined || (view !== 'full' && award.body.id !== view.bodyId)) throw notFound('award');
       const provinces = await provinceNames(tx);
@@ -149,9 +167,18 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       const url = `${publicOrigin(req)}/verifikasi/${award.code}`;
       const pdf = await renderPiagam({
         language: lang,
-        awardee: { name: body.name, type: body.type, provinceName: body.provinceCode === null ? null : (provinces.get(body.provinceCode) ?? null) },
+        awardee: {
+          name: body.name,
+          type: body.type,
+          provinceName: body.provinceCode === null ? null : (provinces.get(body.provinceCode) ?? null),
+        },
         award: pieceAward(award, provinces),
-        cycle: { name: awards.snapshot.cycle.name, year: awards.snapshot.cycle.year, schemeId: awards.scheme.id, schemeTitle: awards.scheme.title },
+        cycle: {
+          name: awards.snapshot.cycle.name,
+          year: awards.snapshot.cycle.year,
+          schemeId: awards.scheme.id,
+          schemeTitle: awards.scheme.title,
+        },
         score: body.score,
         band: bandRef(awards.scheme, body.bandCode),
         verification: { code: award.code, url },
@@ -178,8 +205,20 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
           z.object({
             valid: z.literal(true),
             code: z.string(),
-            award: z.object({ kind: z.enum(awardKinds), rank: z.number().int().nullable(), provinceCode: z.string().nullable(), provinceName: z.string().nullable(), delta: z.number().nullable() }),
-            body: z.object({ id: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable(), provinceName: z.string().nullable() }),
+            award: z.object({
+              kind: z.enum(awardKinds),
+              rank: z.number().int().nullable(),
+              provinceCode: z.string().nullable(),
+              provinceName: z.string().nullable(),
+              delta: z.number().nullable(),
+            }),
+            body: z.object({
+              id: z.string(),
+              name: z.string(),
+              type: z.string(),
+              provinceCode: z.string().nullable(),
+              provinceName: z.string().nullable(),
+            }),
             score: z.number(),
             band: BandRef,
             publication: PublicationRef.extend({ contentHash: z.string() }),
@@ -191,7 +230,7 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async ({ tx, params, lang }) => {
-      const found = await verifyCode(tx, app.config.dataDir, params.code);
+      const found = await verifyCode(tx, app.secrets.certificate, params.code);
       if (found === null) return { valid: false as const };
       const { award, publication: pub, awards } = found;
       const provinces = await provinceNames(tx);
@@ -202,8 +241,20 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       return {
         valid: true as const,
         code: award.code,
-        award: { kind: award.kind, rank: award.rank, provinceCode: award.provinceCode, provinceName: provinceOf(award.provinceCode), delta: award.delta },
-        body: { id: award.body.id, name: award.body.name, type: award.body.type, provinceCode: award.body.provinceCode, provinceName: provinceOf(award.body.provinceCode) },
+        award: {
+          kind: award.kind,
+          rank: award.rank,
+          provinceCode: award.provinceCode,
+          provinceName: provinceOf(award.provinceCode),
+          delta: award.delta,
+        },
+        body: {
+          id: award.body.id,
+          name: award.body.name,
+          type: award.body.type,
+          provinceCode: award.body.provinceCode,
+          provinceName: provinceOf(award.body.provinceCode),
+        },
         score: award.body.score,
         band: bandRef(awards.scheme, award.body.bandCode),
         publication: {
