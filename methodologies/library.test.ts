@@ -186,7 +186,7 @@ describe('methodology library', () => {
       ]);
       expect(scored(s)).toHaveLength(24);
       expect(scored(s).every((i) => i.scale.min === 0 && i.scale.max === 1)).toBe(true);
-      expect(s.aggregation).toEqual({ unit: 'products', government: 'products-mean' });
+      expect(s.aggregation).toEqual({ unit: 'products', government: 'products-mean', verticalOffices: 'with-parent' });
       expect(s.instruments).toEqual([
         expect.objectContaining({
           code: 'observasi-produk',
@@ -223,7 +223,7 @@ describe('methodology library', () => {
       expect(dimensionCodes(s, 'pengaduan')).toEqual(['PG1', 'PG2', 'PG3', 'PG4', 'PG5', 'PG6']);
       expect(dimensionCodes(s, 'kepercayaan')).toEqual(id === 'ombudsman-2025' ? ['T1', 'T2', 'T3', 'T4', 'T5'] : []);
       expect(scored(s).every((i) => i.scale.min === 0 && i.scale.max === 3)).toBe(true);
-      expect(s.aggregation).toEqual({ unit: 'sheets', government: 'units-mean' });
+      expect(s.aggregation).toEqual({ unit: 'sheets', government: 'units-mean', verticalOffices: 'with-parent' });
     });
 
     it.each(OMBUDSMAN_4D)('%s: instruments and quotas', (id) => {

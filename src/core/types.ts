@@ -45,6 +45,8 @@ export type EvidenceKind =
 export interface Level {
   value: number;
   descriptor: Text;
+  /** Letter printed on a paper form for this answer (SKM: "a" = 1 … "d" = 4). */
+  key?: string;
 }
 
 export interface AnswerScale {
@@ -70,6 +72,28 @@ export interface Indicator {
   basis?: string;
   /** Extra labels, e.g. the PEKPPP evaluation principle ("Ak", "P", "T", "K", "B", "As"). */
   tags?: string[];
+  /**
+   * Cross-scheme topics (codes of `methodologies/topics.json`, e.g. "standar-pelayanan",
+   * "maklumat", "skm", "pengaduan"): a document attached to this indicator is suggested for
+   * every indicator of any scheme that shares a topic (`relatedIndicators`).
+   */
+  topics?: string[];
+  /** Self-assessment (PEKPPP F-01 LKE) rules for claiming a level of this indicator. */
+  selfAssessment?: SelfAssessmentRule;
+  /** Supplement items only: the scored dimension (PEKPPP aspect) the item is reported under. */
+  reportedUnder?: string;
+  /** The code the source form prints (PEKPPP F-03 "kode isu", e.g. "1.a.K1"). */
+  formCode?: string;
+  /** True when no source confirms the item; an assumption must cover its path. Default false. */
+  unverified?: boolean;
+}
+
+/** What a unit must give when it claims a level of an indicator (F-01). */
+export interface SelfAssessmentRule {
+  /** A claim above the scale minimum needs at least one evidence item (file or link). */
+  evidenceRequired: boolean;
+  /** Suggested supporting documents ("Bukti Dukung"), as the F-01 worksheet lists them. */
+  documents: Text[];
 }
 
 export interface Variable {
@@ -97,6 +121,65 @@ export interface Supplement {
 
 export type InstrumentKind = 'interview' | 'observation' | 'document' | 'self-assessment' | 'verification' | 'questionnaire';
 
+/**
+ * Who may fill an instrument. The account roles of the server plus `evaluator` (PEKPPP
+ * evaluator of KemenPANRB or a Biro/Bagian Organisasi) and `public` (an anonymous respondent).
+ */
+export type FillerRole = 'admin' | 'pimpinan' | 'asisten' | 'koordinator' | 'operator' | 'evaluator' | 'public';
+
+/** A paper form typed in by someone other than the respondent (F-03 on paper, SKM on paper). */
+export interface PaperEntry {
+  /** Roles that may type paper forms in. */
+  by: FillerRole[];
+  /** The scan of the paper form must be attached to the typed sheet. */
+  scanRequired: boolean;
+}
+
+/** What accompanies each answer of an instrument besides the level. */
+export interface EntryRules {
+  /** A written note per answer: F-01 "penjelasan" (statement), F-02 "alasan" (reason). */
+  note?: { required: boolean; label: Text };
+  /** Where the answer's evidence came from (F-02: document review, field visit, interview). */
+  dataSources?: { required: boolean; multiple: boolean; options: { code: string; label: Text }[] };
+}
+
+/** One field of a respondent profile (SKM: age band, sex, education, occupation, service). */
+export interface ProfileField {
+  code: string;
+  label: Text;
+  /**
+   * 'choice'   — one of `options`;
+   * 'age-band' — one of `options`, each with whole-year bounds `min` … `max` (last band open);
+   *              a typed age maps to its band (`ageBand`);
+   * 'service'  — one of the services the survey covers (set per survey, not here);
+   * 'text'     — free text.
+   */
+  kind: 'choice' | 'age-band' | 'service' | 'text';
+  required: boolean;
+  options?: { code: string; label: Text; min?: number; max?: number }[];
+}
+
+/** Abuse resistance of a public questionnaire (issue 11 §3); flagged responses stay out of the result. */
+export interface PublicResponseRules {
+  /** Accepted responses per device (signed token) per survey period. */
+  perDevicePerPeriod: number;
+  /** More than `maxIdentical` identical responses (answers and profile) within `windowMinutes` → the extra ones are flagged. */
+  burst: { windowMinutes: number; maxIdentical: number };
+  /** A response submitted faster than this after the form opened is flagged. */
+  minSecondsToAnswer: number;
+}
+
+/** Per-instrument fieldwork thresholds (issue 13 §4). */
+export interface FieldworkInstrumentRules {
+  /** A sheet finished sooner than this after it started is flagged. */
+  minDurationSeconds?: number;
+  /** One respondent key (hashed) may appear in only one sheet of this instrument per cycle. */
+  uniqueRespondent?: boolean;
+  /** A sheet answering at least this many items, all with the same value, is flagged. */
+  straightLineMinItems?: number;
+  /** At least this many sheets of one unit with the same answers (≥ 2 items) are flagged. */
+  identicalMinSheets?: number;
+}
 export interface Instrument {
   code: string;
   kind: InstrumentKind;
@@ -107,7 +190,15 @@ export interface Instrument {
    * How many sheets a unit needs (30 users, 4 officials, 2 complaint officers, ≥ 2 products).
    * `min` (default = target) is the least for a complete unit.
    */
-  quota: { target: number; min?: number };
+  quota: {
+    target: number;
+    min?: number;
+    /**
+     * With the expected population N of the period known, the scheme's `sampling` (Krejcie–
+     * Morgan) replaces the target ('target') or the target and the minimum ('target-and-min').
+     */
+    fromPopulation?: 'target' | 'target-and-min';
+  };
   /**
    * 'score'  — answers feed the score;
    * 'claim'  — self-assessment (PEKPPP F-01): compared with the scored value, never scored;
@@ -118,6 +209,20 @@ export interface Instrument {
   perProduct?: boolean;
   /** Indicator codes this instrument answers. */
   covers: string[];
+  /** Instruction printed on the form for the respondent or the person filling it. */
+  instructions?: Text;
+  /** Roles that may fill this instrument (`mayFill`). Absent: nobody (see `inheritPolicy`). */
+  fillers?: FillerRole[];
+  /** Paper forms typed in by these roles, with or without the scan. */
+  paperEntry?: PaperEntry;
+  /** Note and data-source rules per answer (`checkEntry`). */
+  entry?: EntryRules;
+  /** Respondent profile asked with every sheet (SKM). */
+  profile?: ProfileField[];
+  /** Public (anonymous) questionnaire rules (`surveyResponseFlags`). */
+  publicResponse?: PublicResponseRules;
+  /** Fieldwork anti-fabrication thresholds (`fieldworkFlags`). */
+  fieldwork?: FieldworkInstrumentRules;
 }
 
 export type ZoneCode = 'hijau' | 'kuning' | 'merah';
@@ -163,6 +268,13 @@ export interface Aggregation {
   unit: 'sheets' | 'products';
   /** 'units-mean': mean of unit scores; 'products-mean': product-weighted mean (2021). */
   government: 'units-mean' | 'products-mean';
+  /**
+   * How a vertical office (Polres, Kantor Pertanahan … of a ministry/agency, located in a
+   * province) counts toward its ministry or agency: 'with-parent' — as one more unit of it;
+   * 'separate' — ranked and reported on its own, left out of the parent's result.
+   * Absent: 'with-parent' (every unit of the body counts).
+   */
+  verticalOffices?: 'with-parent' | 'separate';
 }
 
 export interface Sampling {
@@ -192,6 +304,14 @@ export interface Scheme {
   sampling?: Sampling;
   /** Award rules of a publication (issue 5 §4); absent = only the top-band award. */
   awards?: AwardRules;
+  /** PEKPPP verification (F-02) rules. */
+  verification?: VerificationRules;
+  /** Survey periods of a periodic public survey (SKM). */
+  survey?: SurveyRules;
+  /** Cross-instrument fieldwork thresholds (issue 13 §4). */
+  fieldwork?: FieldworkRules;
+  /** Topics the scheme's published result is evidence for (skm-2017: the IKM report → "skm"). */
+  topics?: string[];
   assumptions: Assumption[];
 }
 
@@ -201,6 +321,39 @@ export interface AwardRules {
   topPerProvince: number;
   /** How many competition ranks of the largest score increase are "most improved", per publication scope. */
   mostImproved: number;
+  /** Awards for service units (issue 18 §1); absent = none. */
+  units?: UnitAwardRules;
+}
+
+/** Unit awards of a publication. */
+export interface UnitAwardRules {
+  /** Every complete unit in the scheme's highest band. */
+  topBand: boolean;
+  /** Rank within its sector in its province up to which a unit is awarded (ties included); 0 = none. */
+  topPerSector: number;
+  /** Competition ranks of the largest score increase that are "most improved" units; 0 = none. */
+  mostImproved: number;
+}
+
+export interface VerificationRules {
+  /** Calendar days a unit has to answer a clarification request (the window closes at the end of the last day). */
+  clarificationDays: number;
+}
+
+export type PeriodKind = 'month' | 'quarter' | 'semester' | 'year';
+
+export interface SurveyRules {
+  /** Periods a survey may cover. */
+  periods: PeriodKind[];
+}
+
+export interface FieldworkRules {
+  /** More than `maxSheets` sheets started by one assessor within `windowMinutes` are flagged. */
+  assessorLoad: { maxSheets: number; windowMinutes: number };
+  /** A sheet captured farther than this from its unit (after subtracting the GPS accuracy) is flagged. */
+  maxDistanceMetres: number;
+  /** Days before the cycle's fieldwork start / after its end still accepted without a flag. */
+  cycleGraceDays: number;
 }
 
 export interface SchemeIssue {
