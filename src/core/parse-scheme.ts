@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { EvidenceKind, Family, FillerRole, InstrumentKind, PeriodKind, Result, Scheme, SchemeIssue, ZoneCode } from './types.ts';
+import { FILLER_ROLES, PERIOD_KINDS } from './vocab.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies (checked against the union types of types.ts at compile time)
@@ -37,18 +38,6 @@ const INSTRUMENT_KINDS = [
   'questionnaire',
 ] as const satisfies readonly InstrumentKind[];
 const ZONES = ['hijau', 'kuning', 'merah'] as const satisfies readonly ZoneCode[];
-/** Every role that may fill an instrument (types.ts `FillerRole`), in a stable order. */
-export const FILLER_ROLES = [
-  'admin',
-  'pimpinan',
-  'asisten',
-  'koordinator',
-  'operator',
-  'evaluator',
-  'public',
-] as const satisfies readonly FillerRole[];
-/** Survey period kinds (types.ts `PeriodKind`), shortest first. */
-export const PERIOD_KINDS = ['month', 'quarter', 'semester', 'year'] as const satisfies readonly PeriodKind[];
 
 // Fails to compile when types.ts gains a member these lists do not name.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

@@ -546,3 +546,426 @@ export interface IkmResult {
   ikm: number;
   band: BandRef;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cross-scheme topics (methodologies/topics.json)
+// ---------------------------------------------------------------------------------------------
+
+export interface Topic {
+  code: string;
+  title: Text;
+  note?: Text;
+}
+
+/** The vocabulary of topics indicators may carry (`Indicator.topics`, `Scheme.topics`). */
+export interface TopicLibrary {
+  version: string;
+  title: Text;
+  topics: Topic[];
+  assumptions: Assumption[];
+}
+
+/** An indicator related to another one (same topic, or the same code in another year of the family). */
+export interface RelatedIndicator {
+  schemeId: string;
+  family: Family;
+  /** Indicator code (scored or supplement). */
+  indicator: string;
+  /** `${schemeId}/${dimension}/${variable}/${code}` or `${schemeId}/${supplement}/${code}`. */
+  ref: string;
+  text: Text;
+  /** Topics it shares with the starting point, in the starting point's order. */
+  topics: string[];
+  /** Same family and same code (e.g. P1 of ombudsman-2023 and of ombudsman-2024). */
+  sameCode: boolean;
+  /** A supplement item (reported beside the score). */
+  supplement: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who fills, and what accompanies an answer
+// ---------------------------------------------------------------------------------------------
+
+/** Result of `mayFill`. */
+export type FillPermission =
+  | { allowed: false }
+  /** The role fills the instrument itself. */
+  | { allowed: true; mode: 'direct' }
+  /** The role types in a paper form; the sheet must be marked as paper, with the scan when `scanRequired`. */
+  | { allowed: true; mode: 'paper'; scanRequired: boolean };
+
+/** One answer as entered, for `checkEntry`. */
+export interface EntryInput {
+  indicator: string;
+  /** The level chosen; null = not answered yet (a draft). */
+  level: number | null;
+  /** Statement / reason text. */
+  note?: string | null;
+  /** Number of evidence items (files and links) attached to this answer. */
+  evidence?: number;
+  /** Data-source option codes chosen (F-02). */
+  dataSources?: string[];
+}
+
+export type EntryProblemCode =
+  | 'entry.indicator_not_covered'
+  | 'entry.level_missing'
+  | 'entry.level_out_of_scale'
+  | 'entry.note_required'
+  | 'entry.evidence_required'
+  | 'entry.data_source_required'
+  | 'entry.data_source_unknown'
+  | 'entry.data_source_single';
+
+/** Why an answer cannot be submitted yet; `details` names the values in the message. */
+export interface EntryProblem {
+  code: EntryProblemCode;
+  indicator: string;
+  message: Text;
+  details: Record<string, string | number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PEKPPP: claim (F-01) against verdict (F-02), F-03 beside the IPP, clarification window
+// ---------------------------------------------------------------------------------------------
+
+export type ClaimStatus = 'over' | 'under' | 'equal' | 'unclaimed' | 'unverified';
+
+export interface ClaimIndicator {
+  code: string;
+  ref: string;
+  text: Text;
+  dimension: string;
+  /** The unit's claimed level (F-01 mean); null = not claimed. */
+  claimed: number | null;
+  /** The evaluator's level (F-02 mean); null = not scored yet. */
+  verified: number | null;
+  /** claimed − verified; null when either is missing. Positive = over-claim. */
+  difference: number | null;
+  status: ClaimStatus;
+  /** Points of the result (0..result.max) the claim and the verdict are worth. */
+  claimedPoints: number;
+  verifiedPoints: number;
+}
+
+export interface ClaimDimension {
+  code: string;
+  title: Text;
+  /** Aspect score (0..result.max) had every claim been accepted; unclaimed indicators count 0. */
+  claimedScore: number;
+  verifiedScore: number;
+  /** claimedScore − verifiedScore (full precision). */
+  difference: number;
+  indicators: ClaimIndicator[];
+}
+
+export interface ClaimComparison {
+  schemeId: string;
+  /** Result had every claim been accepted (unclaimed = 0), full precision and rounded, with its band. */
+  claimedRaw: number;
+  claimedScore: number;
+  claimedBand: BandRef;
+  verifiedRaw: number;
+  verifiedScore: number;
+  verifiedBand: BandRef;
+  /** round2(claimedRaw − verifiedRaw). */
+  difference: number;
+  counts: Record<ClaimStatus, number>;
+  dimensions: ClaimDimension[];
+}
+
+export interface SupplementItemSummary {
+  code: string;
+  ref: string;
+  text: Text;
+  /** The form's wording, when the library has it. */
+  guidance?: Text;
+  formCode?: string;
+  unverified: boolean;
+  mean: number | null;
+  /** Sheets that answered the item. */
+  n: number;
+}
+
+export interface SupplementSummary {
+  code: string;
+  title: Text;
+  /** Sheets of the 'beside' instrument covering the group, against its quota. */
+  respondents: number;
+  target: number;
+  min: number;
+  quotaMet: boolean;
+  items: SupplementItemSummary[];
+  /** Mean of the item means per scored dimension the items are reported under (items without answers left out). */
+  dimensions: { code: string; title: Text; mean: number | null; items: number }[];
+  /** Mean of the item means (items without answers left out). */
+  mean: number | null;
+}
+
+export interface ClarificationWindow {
+  /** Epoch ms of the request. */
+  requestedAt: number;
+  /** Last local calendar day the unit may answer, "YYYY-MM-DD". */
+  lastDay: string;
+  /** Epoch ms at which the window closes (local midnight after `lastDay`; exclusive). */
+  closesAt: number;
+  days: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Surveys (SKM, F-03): periods, sample, IKM report, abuse flags
+// ---------------------------------------------------------------------------------------------
+
+/** An instant: epoch milliseconds, or an ISO 8601 date-time with its offset ("2025-03-01T08:00:00+07:00"). */
+export type Instant = number | string;
+
+export interface Period {
+  kind: PeriodKind;
+  year: number;
+  /** 1-based: month 1–12, quarter 1–4, semester 1–2, year 1. */
+  index: number;
+  /** "2025-03", "2025-Q1", "2025-S1", "2025". */
+  key: string;
+  /** Epoch ms of the first instant (local midnight of the first day). */
+  start: number;
+  /** Epoch ms of the first instant after the period (exclusive). */
+  end: number;
+  /** First and last local calendar day, "YYYY-MM-DD". */
+  firstDay: string;
+  lastDay: string;
+}
+
+export interface Quota {
+  target: number;
+  min: number;
+  /** True when the target (and maybe the minimum) came from the population through `sampling`. */
+  fromPopulation: boolean;
+}
+
+export interface IkmUnsur {
+  code: string;
+  text: Text;
+  /** Nilai rata-rata (NRR): mean answer over the respondents, 1–4. */
+  nrr: number;
+  /** NRR × the unsur's weight in the index (1/9 under skm-2017). */
+  weighted: number;
+  /** The unsur on the index scale (25 × NRR under skm-2017), full precision, with its mutu. */
+  converted: number;
+  band: BandRef;
+  /** Respondents who answered it. */
+  n: number;
+}
+
+export interface IkmReport {
+  schemeId: string;
+  respondents: number;
+  /** Unsur in the scheme's order. */
+  unsur: IkmUnsur[];
+  raw: number;
+  ikm: number;
+  band: BandRef;
+  /** Codes of the unsur with the lowest NRR (several when tied), in scheme order. */
+  weakest: string[];
+  /** Every unsur code from lowest to highest NRR (ties in scheme order). */
+  ascending: string[];
+  /** With a population: the Krejcie–Morgan sample and whether the respondents reach it. */
+  sample?: { population: number; target: number; met: boolean; shortfall: number };
+  /** False when any respondent left an unsur unanswered (the IKM is then provisional). */
+  complete: boolean;
+}
+
+export interface SurveyResponseInput {
+  id: string;
+  submittedAt: Instant;
+  /** When the form was opened on the device (for the too-fast check). */
+  openedAt?: Instant;
+  /** Hash of the device token; absent or `kiosk` = no per-device limit. */
+  deviceKey?: string;
+  /** A registered kiosk: exempt from the per-device limit, still checked for bursts and speed. */
+  kiosk?: boolean;
+  answers: Record<string, number | null | undefined>;
+  /** Profile answers (option codes, service id); part of the identity of a response for bursts. */
+  profile?: Record<string, string | number | null | undefined>;
+  /** The hidden honeypot field; anything in it marks a bot. */
+  honeypot?: string | null;
+}
+
+export type SurveyFlagCode = 'outside-dates' | 'device-repeat' | 'burst-identical' | 'too-fast' | 'honeypot';
+
+export interface SurveyFlag {
+  code: SurveyFlagCode;
+  reason: Text;
+  details: Record<string, string | number>;
+}
+
+export interface SurveyResponseVerdict {
+  id: string;
+  /** No flag: counts toward the result. Flagged responses are kept but left out. */
+  accepted: boolean;
+  flags: SurveyFlag[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fieldwork anti-fabrication (issue 13 §4)
+// ---------------------------------------------------------------------------------------------
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+export interface FieldworkSheetInput {
+  id: string;
+  unit: string;
+  instrument: string;
+  /** Account id of the assessor who filled it. */
+  assessor: string;
+  /** Device times the sheet was started and finished. */
+  startedAt?: Instant | null;
+  finishedAt?: Instant | null;
+  /** Where it was captured, with the GPS accuracy in metres when known. */
+  position?: (GeoPoint & { accuracy?: number | null }) | null;
+  /** Hash of the respondent's phone number or key (never the clear value). */
+  respondentKey?: string | null;
+  answers?: Record<string, number | null | undefined>;
+}
+
+export interface FieldworkInput {
+  sheets: readonly FieldworkSheetInput[];
+  /** Units with their coordinates when known. */
+  units: readonly { id: string; lat?: number | null; lon?: number | null }[];
+  /** The cycle's fieldwork dates, local calendar days "YYYY-MM-DD" (inclusive). */
+  cycle?: { start: string; end: string };
+  /** UTC offset of the cycle's dates (WIB = 420). Default 420. */
+  offsetMinutes?: number;
+}
+
+export type FieldworkFlagCode =
+  | 'too-short'
+  | 'time-inconsistent'
+  | 'timing-missing'
+  | 'assessor-load'
+  | 'overlapping-interviews'
+  | 'far-from-unit'
+  | 'position-missing'
+  | 'unit-location-missing'
+  | 'respondent-reused'
+  | 'straight-line'
+  | 'identical-answers'
+  | 'outside-cycle';
+
+export interface FieldworkFlag {
+  sheet: string;
+  unit: string;
+  code: FieldworkFlagCode;
+  /** 'warning': needs acknowledgement before the unit is approved; 'info': shown, nothing to do. */
+  severity: 'warning' | 'info';
+  reason: Text;
+  details: Record<string, string | number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Awards (issue 5 §4, issue 18 §1)
+// ---------------------------------------------------------------------------------------------
+
+/** A government or a service unit of a publication, as the award rules need it. */
+export interface AwardCandidate {
+  id: string;
+  name: string;
+  /** Published (rounded) score. */
+  score: number;
+  /** Default true. Incomplete results get no award (they still rank, as published). */
+  complete?: boolean;
+  /** Published score of the previous cycle (same group, same family), if any. */
+  previousScore?: number | null;
+  /** Province code: provincial ranking of kabupaten/kota, sector ranking of units. */
+  province?: string | null;
+  /** Governments: body type (kabupaten and kota rank together in their province). */
+  type?: BodyType;
+  /** Units: sector (adminduk, perizinan, kesehatan …). */
+  sector?: string | null;
+}
+
+export type AwardKind = 'top-band' | 'top-province' | 'top-sector' | 'most-improved';
+
+export interface AwardEntry {
+  kind: AwardKind;
+  id: string;
+  name: string;
+  score: number;
+  band: BandRef;
+  /** top-province / top-sector: rank in the group; most-improved: rank by increase; top-band: null. */
+  rank: number | null;
+  /** top-province: "province:<code>"; top-sector: "sector:<province>:<sector>"; else null. */
+  group: string | null;
+  /** most-improved: round2(score − previousScore). */
+  delta: number | null;
+}
+
+export interface AwardLists {
+  /** Code of the scheme's highest band. */
+  topBand: string;
+  entries: AwardEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target planner (issue 12 §6)
+// ---------------------------------------------------------------------------------------------
+
+/** One unit of the planning government: its current indicator values (means; null = missing). */
+export interface PlanUnit {
+  id: string;
+  name?: string;
+  levels: Record<string, number | null | undefined>;
+  /** Weight under 'products-mean' (number of products); default 1. */
+  weight?: number;
+}
+
+/** A competitor in the ranking group, with its published (rounded) score. Never the planning government itself. */
+export interface PlanPeer {
+  id: string;
+  name: string;
+  score: number;
+}
+
+export interface PlanFix {
+  unit: string;
+  indicator: string;
+  ref: string;
+  text: Text;
+  dimension: string;
+  from: number | null;
+  to: number;
+  descriptor: Text;
+  /** Whole level steps: to − floor(from) (a missing value counts from the scale minimum). */
+  steps: number;
+  /** Points the unit total gains. */
+  unitGain: number;
+  /** Points the government score gains. */
+  governmentGain: number;
+}
+
+export interface TargetPlan {
+  /** 'already': the target rank is held now; 'reachable': `fixes` reach it; 'unreachable': not even every indicator at its top level does. */
+  status: 'already' | 'reachable' | 'unreachable';
+  /** Always true: peers are assumed to keep their published scores (say so on screen). */
+  peersAssumedUnchanged: true;
+  /** "fewest-steps-then-largest-gain": the fixes use the fewest level steps; among those, the largest gain. */
+  cheapest: 'fewest-steps-then-largest-gain';
+  current: { raw: number; score: number; rank: number; of: number };
+  target: {
+    rank: number;
+    /** Lowest published score that holds the rank (competition ranking: a tie shares it). */
+    score: number;
+    /** Points to add to the current published score: max(0, round2(score − current.score)). */
+    needed: number;
+    /** Peers already at exactly that score (a tie with them shares the rank). */
+    tiedWith: string[];
+  };
+  fixes: PlanFix[];
+  steps: number;
+  /** The government after the fixes (reachable), or unchanged (already / unreachable). */
+  result: { raw: number; score: number; rank: number };
+  /** Every indicator of every unit at its top level. */
+  maximum: { raw: number; score: number; rank: number };
+}
