@@ -966,6 +966,6 @@ export interface TargetPlan {
   steps: number;
   /** The government after the fixes (reachable), or unchanged (already / unreachable). */
   result: { raw: number; score: number; rank: number };
-  /** Every indicator of every unit at its top level. */
+  /** Every (fixable) indicator of every unit at its top level. */
   maximum: { raw: number; score: number; rank: number };
 }
