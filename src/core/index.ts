@@ -35,7 +35,16 @@ export { mayFill, fillableInstruments, checkEntry } from './fill.ts';
 export { compareClaims, supplementSummaries, clarificationWindow } from './pekppp.ts';
 
 // Public surveys (issue 11): periods, IKM report, profile, abuse flags
-export { periodOf, periodBounds, parsePeriodKey, ageBand, ikmReport, surveyResponseFlags, type SurveyCheckOptions } from './survey.ts';
+export {
+  periodOf,
+  periodBounds,
+  parsePeriodKey,
+  ageBand,
+  ikmReport,
+  ikmByPeriod,
+  surveyResponseFlags,
+  type SurveyCheckOptions,
+} from './survey.ts';
 
 // Fieldwork anti-fabrication (issue 13 §4)
 export { fieldworkFlags, haversineMetres } from './fieldwork.ts';

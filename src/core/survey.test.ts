@@ -7,7 +7,7 @@ import { CoreError } from './errors.ts';
 import { ikm } from './ikm.ts';
 import { quotaFor } from './sample-size.ts';
 import { scoreUnit } from './score-unit.ts';
-import { ageBand, ikmReport, parsePeriodKey, periodBounds, periodOf, surveyResponseFlags } from './survey.ts';
+import { ageBand, ikmByPeriod, ikmReport, parsePeriodKey, periodBounds, periodOf, surveyResponseFlags } from './survey.ts';
 import type { PeriodKind, Scheme, SurveyResponseInput } from './types.ts';
 
 const skm = getScheme('skm-2017')!;
@@ -193,6 +193,25 @@ describe('ikmReport', () => {
     expect(() => ikmReport(skm, [{ U10: 3 }])).toThrow(/indicator 'U10' is not part of scheme 'skm-2017'/);
     expect(() => ikmReport(skm, [{ U1: 5 }])).toThrow(CoreError);
     expect(() => ikmReport(skm, [])).toThrow(/at least one respondent/);
+  });
+});
+
+describe('ikmByPeriod', () => {
+  it('one report per quarter with responses, oldest first; the quarter is read in the survey offset', () => {
+    const all4 = { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 };
+    const all2 = { U1: 2, U2: 2, U3: 2, U4: 2, U5: 2, U6: 2, U7: 2, U8: 2, U9: 2 };
+    const responses = [
+      { submittedAt: '2025-04-02T09:00:00+07:00', answers: all2 },
+      { submittedAt: '2025-03-31T23:30:00+07:00', answers: all4 }, // still Q1 in WIB
+      { submittedAt: '2025-01-15T09:00:00+07:00', answers: all2 },
+    ];
+    const byQuarter = ikmByPeriod(skm, responses, 'quarter', WIB, 100);
+    expect(byQuarter.map((p) => [p.period.key, p.report.respondents, p.report.ikm, p.report.band.code, p.report.sample?.target])).toEqual([
+      ['2025-Q1', 2, 75, 'C', 80],
+      ['2025-Q2', 1, 50, 'D', 80],
+    ]);
+    expect(ikmByPeriod(skm, responses, 'year', WIB).map((p) => [p.period.key, p.report.ikm])).toEqual([['2025', 66.67]]);
+    expect(ikmByPeriod(skm, [], 'month', WIB)).toEqual([]);
   });
 });
 

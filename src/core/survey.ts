@@ -202,6 +202,32 @@ export function ikmReport(scheme: Scheme, responses: readonly Record<string, num
   return report;
 }
 
+/**
+ * The IKM of one unit per survey period: accepted responses grouped by the period of `kind`
+ * their submission time falls in (at UTC offset `offsetMinutes`), one `ikmReport` per period
+ * that has responses, oldest first. `population` (expected service users per period) sets the
+ * sample target of each.
+ * @throws as ikmReport and periodOf.
+ */
+export function ikmByPeriod(
+  scheme: Scheme,
+  responses: readonly { submittedAt: Instant; answers: Record<string, number | null | undefined> }[],
+  kind: PeriodKind,
+  offsetMinutes: number,
+  population?: number,
+): { period: Period; report: IkmReport }[] {
+  const groups = new Map<string, { period: Period; answers: Record<string, number | null | undefined>[] }>();
+  for (const r of responses) {
+    const period = periodOf(kind, r.submittedAt, offsetMinutes);
+    let g = groups.get(period.key);
+    if (g === undefined) groups.set(period.key, (g = { period, answers: [] }));
+    g.answers.push(r.answers);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.period.start - b.period.start)
+    .map(({ period, answers }) => ({ period, report: ikmReport(scheme, answers, population) }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Abuse checks
 // ---------------------------------------------------------------------------------------------
