@@ -52,6 +52,15 @@ describe('governmentAwards', () => {
     ]);
   });
 
+  it('a government without a body type is not ranked in its province', () => {
+    const untyped = governments.map((g) => (g.id === 'tng' ? { ...g, type: undefined } : g));
+    expect(list(governmentAwards(scheme, untyped).entries.filter((e) => e.kind === 'top-province'))).toEqual([
+      ['top-province', 'kab-serang', 1, null],
+      ['top-province', 'tangsel', 1, null],
+      ['top-province', 'kota-serang', 3, null],
+    ]);
+  });
+
   it('carries the band of each entry', () => {
     expect(awards.entries.find((e) => e.id === 'kota-serang')!.band).toMatchObject({ code: 'B', zone: 'hijau' });
   });

@@ -90,8 +90,13 @@ function lists(
   if (limit > 0) {
     const kind: AwardKind = level === 'government' ? 'top-province' : 'top-sector';
     const rows = candidates.map(asRankRow);
-    const ranked = rank(rows, level === 'government' ? provinceGroup : sectorGroup);
     const index = new Map(rows.map((r, k) => [r, k]));
+    // A government without a body type is not ranked in a province (only kabupaten/kota are).
+    const spec =
+      level === 'government'
+        ? { key: (r: RankInput) => (candidates[index.get(r)!]!.type === undefined ? null : provinceGroup.key(r)) }
+        : sectorGroup;
+    const ranked = rank(rows, spec);
     ranked
       .filter((r) => r.rank <= limit && candidates[index.get(r.row)!]!.complete !== false)
       .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) || a.rank - b.rank || byName(a.row, b.row))

@@ -53,7 +53,7 @@ export { fieldworkFlags, haversineMetres } from './fieldwork.ts';
 export { parseTopics, checkTopicUse, relatedIndicators, indicatorsWithTopics } from './topics.ts';
 
 // Target planner (issue 12 §6)
-export { planTarget, indicatorLevels } from './plan.ts';
+export { planTarget, indicatorLevels, type PlanOptions } from './plan.ts';
 
 // Awards of a publication: governments (issue 5 §4) and service units (issue 18 §1)
 export { governmentAwards, unitAwards, topBandCode } from './awards.ts';
