@@ -5,9 +5,14 @@
  * names the file and the path inside it — never a half-loaded library.
  *
  * To add a scheme: drop `<id>.json` here and add it to `files` below.
+ *
+ * `topics.json` is the vocabulary of cross-scheme topics (`Indicator.topics`); it is loaded and
+ * checked against every scheme here too: an unknown topic, or a topic nothing else shares,
+ * stops the load the same way.
  */
 import { parseScheme } from '../src/core/parse-scheme.ts';
-import type { Scheme } from '../src/core/types.ts';
+import { checkTopicUse, parseTopics } from '../src/core/topics.ts';
+import type { Scheme, TopicLibrary } from '../src/core/types.ts';
 import ombudsman2021 from './ombudsman-2021.json' with { type: 'json' };
 import ombudsman2022 from './ombudsman-2022.json' with { type: 'json' };
 import ombudsman2023 from './ombudsman-2023.json' with { type: 'json' };
@@ -18,6 +23,7 @@ import pekppp2023 from './pekppp-2023.json' with { type: 'json' };
 import pekppp2024 from './pekppp-2024.json' with { type: 'json' };
 import pekppp2025 from './pekppp-2025.json' with { type: 'json' };
 import skm2017 from './skm-2017.json' with { type: 'json' };
+import topicsJson from './topics.json' with { type: 'json' };
 
 /** File name → parsed JSON, in display order (family, then year). */
 const files: Record<string, unknown> = {
@@ -51,12 +57,15 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const TOPICS_SOURCE = 'methodologies/topics.json';
+
 /**
  * Validates `entries` (file name → parsed JSON) and returns the schemes keyed by id, frozen.
  * Throws a LibraryError listing every issue of every file (`methodologies/<file>: <path>: …`);
- * a file must be named after its scheme id.
+ * a file must be named after its scheme id. With `topics` (the parsed topics.json), every
+ * indicator topic is checked against it as well.
  */
-export function buildLibrary(entries: Record<string, unknown>): ReadonlyMap<string, Scheme> {
+export function buildLibrary(entries: Record<string, unknown>, topics?: TopicLibrary): ReadonlyMap<string, Scheme> {
   const schemes = new Map<string, Scheme>();
   const problems: string[] = [];
   for (const [file, json] of Object.entries(entries)) {
@@ -74,12 +83,25 @@ export function buildLibrary(entries: Record<string, unknown>): ReadonlyMap<stri
       schemes.set(scheme.id, deepFreeze(scheme));
     }
   }
+  if (topics !== undefined && problems.length === 0) {
+    problems.push(...checkTopicUse(topics, schemes.values(), (id) => `methodologies/${id}.json`, TOPICS_SOURCE));
+  }
   if (problems.length > 0) throw new LibraryError(problems);
   return schemes;
 }
 
+/** Parses topics.json, throwing a LibraryError naming the file and path on any issue. */
+export function buildTopics(json: unknown): TopicLibrary {
+  const parsed = parseTopics(json, TOPICS_SOURCE);
+  if (!parsed.ok) throw new LibraryError(parsed.issues.map((i) => i.message));
+  return deepFreeze(parsed.value);
+}
+
+/** The cross-scheme topic vocabulary (read-only). */
+export const topics: TopicLibrary = buildTopics(topicsJson);
+
 /** Every shipped scheme, keyed by id. Read-only and deeply frozen: never mutate a scheme. */
-export const library: ReadonlyMap<string, Scheme> = buildLibrary(files);
+export const library: ReadonlyMap<string, Scheme> = buildLibrary(files, topics);
 
 /** Scheme ids in display order: by family, then year. */
 export const schemeIds: string[] = [...library.keys()];

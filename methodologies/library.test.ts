@@ -43,7 +43,7 @@ describe('methodology library', () => {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .sort();
-    expect(files).toEqual([...ALL].sort().map((id) => `${id}.json`));
+    expect(files).toEqual([...[...ALL].sort().map((id) => `${id}.json`), 'topics.json'].sort());
   });
 
   it.each(ALL)('%s: id is family-year and matches getScheme', (id) => {
@@ -186,7 +186,7 @@ describe('methodology library', () => {
       ]);
       expect(scored(s)).toHaveLength(24);
       expect(scored(s).every((i) => i.scale.min === 0 && i.scale.max === 1)).toBe(true);
-      expect(s.aggregation).toEqual({ unit: 'products', government: 'products-mean' });
+      expect(s.aggregation).toEqual({ unit: 'products', government: 'products-mean', verticalOffices: 'with-parent' });
       expect(s.instruments).toEqual([
         expect.objectContaining({
           code: 'observasi-produk',
@@ -223,7 +223,7 @@ describe('methodology library', () => {
       expect(dimensionCodes(s, 'pengaduan')).toEqual(['PG1', 'PG2', 'PG3', 'PG4', 'PG5', 'PG6']);
       expect(dimensionCodes(s, 'kepercayaan')).toEqual(id === 'ombudsman-2025' ? ['T1', 'T2', 'T3', 'T4', 'T5'] : []);
       expect(scored(s).every((i) => i.scale.min === 0 && i.scale.max === 3)).toBe(true);
-      expect(s.aggregation).toEqual({ unit: 'sheets', government: 'units-mean' });
+      expect(s.aggregation).toEqual({ unit: 'sheets', government: 'units-mean', verticalOffices: 'with-parent' });
     });
 
     it.each(OMBUDSMAN_4D)('%s: instruments and quotas', (id) => {

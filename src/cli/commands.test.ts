@@ -352,6 +352,74 @@ describe('pantau improve', () => {
   });
 });
 
+describe('pantau plan', () => {
+  /*
+   * unit-2024.json scores 93.513 → 93.51 (100 minus the points lost of `pantau improve`:
+   * 0.121 + 1.457 + 0.899 + 1.616 + 2.393; one unit: the government). fixtures/plan-peers.csv: Kota A 96,
+   * Kota B 95, Kabupaten C 95, Kabupaten D 93 → the government is 4th of 5.
+   * Rank 2 needs 95.00 (B and C share rank 2): +1.49. One-step gains (see `pantau improve`):
+   * O2 2→3 +1.616, PG6 1→2 +1.197, P3 2→3 +0.899, S9 0→1 +0.486: O2 alone reaches 95.13 (rank 2).
+   * Rank 1 needs 96.00 (+2.49): one step is not enough (at most 1.616); two steps give at most
+   * O2 + PG6 1→2 = 2.813 or PG6 1→3 = 2.393, so O2 2→3 and PG6 1→2 → 93.513 + 2.813 = 96.33.
+   * With only S9 fixable the top is 93.51 + 1.457 = 94.97: unreachable.
+   */
+  type Plan = {
+    status: string;
+    peers_assumed_unchanged: boolean;
+    current: { score: number; rank: number; of: number };
+    target: { rank: number; score: number; needed: number; tied_with: string[] };
+    fixes: { unit: string; indicator: string; from: number; to: number; steps: number; government_gain: number }[];
+    steps: number;
+    result: { score: number; rank: number };
+    maximum: { score: number; rank: number };
+  };
+
+  it('rank 2: +1.49, one step (O2 2→3) → 95.13 (--json)', async () => {
+    const plan = (await cliJson(['plan', '--rank', '2', '--peers', 'plan-peers.csv', 'unit-2024.json'])) as Plan;
+    expect(plan).toMatchObject({
+      status: 'reachable',
+      peers_assumed_unchanged: true,
+      current: { score: 93.51, rank: 4, of: 5 },
+      target: { rank: 2, score: 95, needed: 1.49, tied_with: ['Kota B', 'Kabupaten C'] },
+      steps: 1,
+      result: { score: 95.13, rank: 2 },
+    });
+    expect(plan.fixes.map((f) => [f.unit, f.indicator, f.from, f.to, f.steps])).toEqual([['Disdukcapil Kota Contoh', 'O2', 2, 3, 1]]);
+    expect(plan.fixes[0]!.government_gain).toBeCloseTo(1.616, 9);
+  });
+
+  it('rank 1: two steps, O2 2→3 and PG6 1→2 → 96.33', async () => {
+    const plan = (await cliJson(['plan', '--rank', '1', '--peers', 'plan-peers.csv', 'unit-2024.json'])) as Plan;
+    expect(plan.fixes.map((f) => [f.indicator, f.to])).toEqual([
+      ['O2', 3],
+      ['PG6', 2],
+    ]);
+    expect(plan.result).toEqual({ score: 96.33, rank: 1 });
+  });
+
+  it('unreachable with --fixable S9, showing the highest possible score', async () => {
+    const plan = (await cliJson(['plan', '--rank', '1', '--peers', 'plan-peers.csv', '--fixable', 'S9', 'unit-2024.json'])) as Plan;
+    expect(plan).toMatchObject({ status: 'unreachable', fixes: [], maximum: { score: 94.97, rank: 4 } });
+  });
+
+  it('prints the summary, the fixes and the assumption', async () => {
+    const { stdout } = await cli(['plan', '--rank', '2', '--peers', 'plan-peers.csv', 'unit-2024.json']);
+    expect(stdout).toMatch(/Sekarang\s+: 93,51 \(peringkat 4 dari 5\)\n/);
+    expect(stdout).toMatch(/Perlu tambahan\s+: \+1,49\n/);
+    expect(stdout).toMatch(/\nDisdukcapil Kota Contoh\s+O2\s+output\s+2\s+3\s+1\s+\+1,62\s+\S/);
+    expect(stdout).toContain('Peserta lain dianggap tetap pada nilai terbitnya.');
+    const en = await cli(['plan', '--rank', '2', '--peers', 'plan-peers.csv', 'unit-2024.json', '--lang', 'en']);
+    expect(en.stdout).toContain('Peers are assumed to keep their published scores.');
+  });
+
+  it('refuses a rank that is not a positive whole number, and a missing --peers', async () => {
+    const bad = await cli(['plan', '--rank', '0', '--peers', 'plan-peers.csv', 'unit-2024.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'0' bukan bilangan bulat positif");
+    expect((await cli(['plan', '--rank', '1', 'unit-2024.json'])).code).toBe(2);
+  });
+});
+
 describe('pantau ikm', () => {
   /*
    * fixtures/skm.csv, rows grouped per unit in first-seen order:

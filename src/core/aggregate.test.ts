@@ -188,3 +188,26 @@ describe('evaluateQualifiers', () => {
     expect(aggregate(miniProducts, [{ score: 70 }]).qualifiers).toEqual([]);
   });
 });
+
+describe('vertical offices (issue 17 §3)', () => {
+  // A ministry with a headquarters unit (90) and two Polres in provinces (70, 80).
+  const units = [{ score: 90 }, { score: 70, vertical: true }, { score: 80, vertical: true }];
+
+  it("'with-parent' (and a scheme that says nothing): a vertical office is one more unit of its ministry", () => {
+    expect(
+      aggregate({ ...miniOmbudsman, aggregation: { ...miniOmbudsman.aggregation, verticalOffices: 'with-parent' } }, units),
+    ).toMatchObject({
+      score: 80,
+      units: 3,
+    });
+    expect(aggregate(miniOmbudsman, units)).toMatchObject({ score: 80, units: 3 });
+  });
+
+  it("'separate': vertical offices are left out of the parent's result", () => {
+    const separate = { ...miniOmbudsman, aggregation: { ...miniOmbudsman.aggregation, verticalOffices: 'separate' as const } };
+    expect(aggregate(separate, units)).toMatchObject({ score: 90, units: 1 });
+    expect(() => aggregate(separate, units.slice(1))).toThrow(CoreError);
+    // Input indices in messages still point at the caller's list.
+    expect(() => aggregate(separate, [...units, { score: Number.NaN }])).toThrow('units[3] score is not a finite number');
+  });
+});

@@ -19,6 +19,12 @@ export interface AggregateUnit {
   weight?: number;
   /** Default true (a bare score is taken as final). */
   complete?: boolean;
+  /**
+   * A vertical office of a ministry/agency (Polres, Kantor Pertanahan …) being aggregated into
+   * that ministry/agency. Under `aggregation.verticalOffices: 'separate'` it is left out; under
+   * 'with-parent' (and when the scheme says nothing) it counts like any other unit.
+   */
+  vertical?: boolean;
 }
 
 /**
@@ -41,24 +47,29 @@ export function evaluateQualifiers(scheme: Scheme, input?: QualifierInput): Qual
  * Aggregate unit results into the government result.
  *
  * The values are summed in a canonical (sorted) order, so the result does not depend on the
- * order of `units` down to the last bit.
- * @throws CoreError 'aggregate.empty' for no units (or total weight 0 under 'products-mean');
+ * order of `units` down to the last bit. Vertical offices (`vertical: true`) are left out when
+ * the scheme's `aggregation.verticalOffices` is 'separate'; `units` in the result counts the
+ * units that entered the mean.
+ * @throws CoreError 'aggregate.empty' for no units (none left, or total weight 0 under 'products-mean');
  *         'value.not_finite'; 'value.out_of_range' when the rounded mean of complete units leaves
  *         the result range.
  */
-export function aggregate(scheme: Scheme, units: readonly AggregateUnit[], qualifiers?: QualifierInput): GovernmentScore {
+export function aggregate(scheme: Scheme, all: readonly AggregateUnit[], qualifiers?: QualifierInput): GovernmentScore {
+  const counted = (u: AggregateUnit): boolean => scheme.aggregation.verticalOffices !== 'separate' || u.vertical !== true;
+  const units = all.filter(counted);
   if (units.length === 0) {
     throw new CoreError('aggregate.empty', { schemeId: scheme.id, reason: 'no-units' });
   }
   const weighted = scheme.aggregation.government === 'products-mean';
-  const pairs = units.map((u, k) => {
+  const pairs = all.flatMap((u, k) => {
+    if (!counted(u)) return [];
     const x = u.raw ?? u.score;
     const w = weighted ? (u.weight ?? 1) : 1;
     if (!Number.isFinite(x)) throw new CoreError('value.not_finite', { value: x, what: `units[${k}] score` });
     if (!Number.isFinite(w) || w < 0) {
       throw new CoreError('value.not_finite', { value: w, what: `units[${k}] weight` });
     }
-    return [x, w] as const;
+    return [[x, w] as const];
   });
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let sum = 0;

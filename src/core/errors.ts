@@ -47,6 +47,14 @@ export interface CoreErrorDetails {
   'ikm.row_length': { schemeId: string; respondent: number; expected: number; got: number };
   /** Sample size: the population is not a positive whole number. */
   'sample.population_invalid': { population: unknown };
+  /** An instrument code the scheme does not have (outside a sheet). */
+  'scheme.unknown_instrument': { schemeId: string; instrument: string };
+  /** A scheme lacks a rule block a function needs (e.g. `sampling`, `survey`, `fieldwork`). */
+  'scheme.rule_missing': { schemeId: string; rule: string };
+  /** A date/time input that is not a valid instant or calendar date. */
+  'value.invalid_date': { value: unknown; what: string };
+  /** A target rank below 1 or a similar out-of-domain argument. */
+  'value.invalid': { value: unknown; what: string; expected: string };
 }
 
 export type CoreErrorCode = keyof CoreErrorDetails;
@@ -71,6 +79,10 @@ const messages: { [C in CoreErrorCode]: (d: CoreErrorDetails[C]) => string } = {
   'ikm.no_respondents': (d) => `IKM under scheme '${d.schemeId}' needs at least one respondent`,
   'ikm.row_length': (d) => `respondent ${d.respondent + 1}: expected ${d.expected} answers, got ${d.got}`,
   'sample.population_invalid': (d) => `population ${String(d.population)} is not a positive whole number`,
+  'scheme.unknown_instrument': (d) => `instrument '${d.instrument}' is not part of scheme '${d.schemeId}'`,
+  'scheme.rule_missing': (d) => `scheme '${d.schemeId}' has no '${d.rule}' rules`,
+  'value.invalid_date': (d) => `${d.what} ${JSON.stringify(d.value) ?? String(d.value)} is not a valid date`,
+  'value.invalid': (d) => `${d.what} ${JSON.stringify(d.value) ?? String(d.value)} is invalid: expected ${d.expected}`,
 };
 
 /**

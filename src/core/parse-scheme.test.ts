@@ -7,6 +7,7 @@ import ombudsman2021 from '../../methodologies/ombudsman-2021.json' with { type:
 import ombudsman2024 from '../../methodologies/ombudsman-2024.json' with { type: 'json' };
 import ombudsman2025 from '../../methodologies/ombudsman-2025.json' with { type: 'json' };
 import pekppp2024 from '../../methodologies/pekppp-2024.json' with { type: 'json' };
+import skm2017 from '../../methodologies/skm-2017.json' with { type: 'json' };
 
 // Test fixtures are edited freely, so they are typed loosely on purpose.
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely, so they are typed loosely on purpose
@@ -17,6 +18,7 @@ const bases = {
   'ombudsman-2024': ombudsman2024,
   'ombudsman-2025': ombudsman2025,
   'pekppp-2024': pekppp2024,
+  'skm-2017': skm2017,
 } as const;
 type BaseId = keyof typeof bases;
 
@@ -453,6 +455,244 @@ const rules: Rule[] = [
     path: 'dimensions[0].wieght',
     message: /unknown field/,
   },
+
+  // Who fills, entry rules, profile, policy blocks
+  {
+    rule: 'an unknown filler role',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[0].fillers = ['assessor'];
+    },
+    path: 'instruments[0].fillers[0]',
+    message: /unknown role "assessor"; expected one of "admin", "pimpinan", "asisten", "koordinator", "operator", "evaluator", "public"/,
+  },
+  {
+    rule: 'an unknown paper-entry role',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.instruments[2].paperEntry.by.push('unit');
+    },
+    path: 'instruments[2].paperEntry.by[2]',
+    message: /unknown role "unit"/,
+  },
+  {
+    rule: 'an empty filler list',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[0].fillers = [];
+    },
+    path: 'instruments[0].fillers',
+    message: /at least 1 item/,
+  },
+  {
+    rule: 'a role listed twice among the fillers',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.instruments[0].fillers = ['operator', 'koordinator', 'operator'];
+    },
+    path: 'instruments[0].fillers[2]',
+    message: /role "operator" is listed more than once/,
+  },
+  {
+    rule: 'a role that both fills directly and types paper forms',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.instruments[2].fillers = ['public', 'operator'];
+    },
+    path: 'instruments[2].paperEntry.by[0]',
+    message: /role "operator" already fills this instrument directly/,
+  },
+  {
+    rule: 'a population-based quota without a sampling block',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.instruments[2].quota.fromPopulation = 'target';
+    },
+    path: 'instruments[2].quota.fromPopulation',
+    message: /needs the scheme's sampling block/,
+  },
+  {
+    rule: 'an unknown population-quota mode',
+    base: 'skm-2017',
+    edit: (s) => {
+      s.instruments[0].quota.fromPopulation = 'all';
+    },
+    path: 'instruments[0].quota.fromPopulation',
+    message: /one of "target", "target-and-min"/,
+  },
+  {
+    rule: 'a data-source option listed twice',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.instruments[1].entry.dataSources.options.push({ code: 'wawancara', label: { id: 'W', en: 'I' } });
+    },
+    path: 'instruments[1].entry.dataSources.options[3].code',
+    message: /duplicate data source code "wawancara"/,
+  },
+  {
+    rule: "a 'choice' profile field without options",
+    base: 'skm-2017',
+    edit: (s) => {
+      delete s.instruments[0].profile[1].options;
+    },
+    path: 'instruments[0].profile[1].options',
+    message: /is required for a 'choice' field/,
+  },
+  {
+    rule: "a 'service' profile field with options",
+    base: 'skm-2017',
+    edit: (s) => {
+      s.instruments[0].profile[4].options = [{ code: 'ktp', label: { id: 'KTP', en: 'ID card' } }];
+    },
+    path: 'instruments[0].profile[4].options',
+    message: /must not be set for a 'service' field \(the survey lists its services\)/,
+  },
+  {
+    rule: 'age bands with a gap',
+    base: 'skm-2017',
+    edit: (s) => {
+      s.instruments[0].profile[0].options[2].min = 31;
+    },
+    path: 'instruments[0].profile[0].options[2].min',
+    message: /must be 30, the year after the previous band ends/,
+  },
+  {
+    rule: 'an age band open above that is not the last',
+    base: 'skm-2017',
+    edit: (s) => {
+      delete s.instruments[0].profile[0].options[1].max;
+    },
+    path: 'instruments[0].profile[0].options[1].max',
+    message: /required except on the last \(open\) band/,
+  },
+  {
+    rule: 'a profile field code used twice',
+    base: 'skm-2017',
+    edit: (s) => {
+      s.instruments[0].profile[2].code = 'usia';
+    },
+    path: 'instruments[0].profile[2].code',
+    message: /duplicate profile field code "usia"/,
+  },
+  {
+    rule: 'an answer key used twice in one scale',
+    base: 'skm-2017',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].scale.levels[1].key = 'a';
+    },
+    path: `${IND}.scale.levels[1]`,
+    message: /answer key "a" is listed more than once/,
+  },
+  {
+    rule: 'a supplement item reported under an unknown dimension',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.supplements[0].indicators[0].reportedUnder = 'pelayanan';
+    },
+    path: 'supplements[0].indicators[0].reportedUnder',
+    message: /unknown dimension "pelayanan"/,
+  },
+  {
+    rule: 'a scored indicator reported under a dimension',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].reportedUnder = 'sdm';
+    },
+    path: `${IND}.reportedUnder`,
+    message: /only supplement items/,
+  },
+  {
+    rule: "self-assessment rules on an indicator no 'claim' instrument covers",
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].selfAssessment = { evidenceRequired: true, documents: [] };
+    },
+    path: `${IND}.selfAssessment`,
+    message: /no instrument with role 'claim' covers this indicator/,
+  },
+  {
+    rule: 'an unverified item without an assumption',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.assumptions = s.assumptions.filter(
+        (a: { path: string }) => a.path !== 'supplements/f03/indicators/F03.12' && a.path !== 'supplements/f03',
+      );
+    },
+    path: 'supplements[0].indicators[11].unverified',
+    message: /needs an assumption whose path is "supplements\/f03\/indicators\/F03.12" or one of its parents/,
+  },
+  {
+    rule: 'a topic listed twice on an indicator',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[1].variables[0].indicators[0].topics.push('persyaratan');
+    },
+    path: `${PROSES0}.topics[2]`,
+    message: /topic "persyaratan" is listed more than once/,
+  },
+  {
+    rule: 'a survey period listed twice',
+    base: 'skm-2017',
+    edit: (s) => {
+      s.survey.periods.push('month');
+    },
+    path: 'survey.periods[4]',
+    message: /period "month" is listed more than once/,
+  },
+  {
+    rule: 'an unknown survey period',
+    base: 'skm-2017',
+    edit: (s) => {
+      s.survey.periods = ['week'];
+    },
+    path: 'survey.periods[0]',
+    message: /one of "month", "quarter", "semester", "year"/,
+  },
+  {
+    rule: 'an unknown vertical-office rule',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.aggregation.verticalOffices = 'ignore';
+    },
+    path: 'aggregation.verticalOffices',
+    message: /one of "with-parent", "separate"/,
+  },
+  {
+    rule: 'a negative unit-award count',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.awards.units.topPerSector = -1;
+    },
+    path: 'awards.units.topPerSector',
+    message: /at least 0/,
+  },
+  {
+    rule: 'a clarification window of 0 days',
+    base: 'pekppp-2024',
+    edit: (s) => {
+      s.verification.clarificationDays = 0;
+    },
+    path: 'verification.clarificationDays',
+    message: /at least 1/,
+  },
+  {
+    rule: 'a fieldwork distance of 0',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.fieldwork.maxDistanceMetres = 0;
+    },
+    path: 'fieldwork.maxDistanceMetres',
+    message: /greater than 0/,
+  },
+  {
+    rule: 'a straight-line threshold below 2 items',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.instruments[0].fieldwork.straightLineMinItems = 1;
+    },
+    path: 'instruments[0].fieldwork.straightLineMinItems',
+    message: /at least 2/,
+  },
   {
     rule: 'an assumption path that points nowhere',
     base: 'ombudsman-2024',
@@ -468,6 +708,46 @@ describe('parseScheme', () => {
   it.each(Object.keys(bases) as BaseId[])('accepts the library file %s unchanged and returns an equal value', (id) => {
     const result = parseScheme(bases[id]);
     expect(result).toEqual({ ok: true, value: bases[id] });
+  });
+
+  // Schemes frozen on cycles before a field existed must still parse: every field added since
+  // the first library release is optional.
+  const LATER_FIELDS = new Set([
+    'key',
+    'topics',
+    'selfAssessment',
+    'reportedUnder',
+    'formCode',
+    'unverified',
+    'fromPopulation',
+    'instructions',
+    'fillers',
+    'paperEntry',
+    'entry',
+    'profile',
+    'publicResponse',
+    'fieldwork',
+    'verticalOffices',
+    'units',
+    'verification',
+    'survey',
+  ]);
+  function withoutLaterFields(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(withoutLaterFields);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !LATER_FIELDS.has(k))
+        .map(([k, v]) => [k, withoutLaterFields(v)]),
+    );
+  }
+  it.each(Object.keys(bases) as BaseId[])('accepts %s as frozen before the policy fields existed', (id) => {
+    const old = withoutLaterFields(structuredClone(bases[id])) as Loose;
+    // Assumptions about the dropped fields would point nowhere; drop them too, as an old file had none.
+    old.assumptions = old.assumptions.filter((a: { path: string }) => parseScheme({ ...old, assumptions: [a] }).ok);
+    const result = parseScheme(old);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(result.ok && result.value).toEqual(old);
   });
 
   describe('rejects', () => {

@@ -8,7 +8,8 @@
  * thrown. Pure: no I/O, no clock, browser-safe.
  */
 import { z } from 'zod';
-import type { EvidenceKind, Family, InstrumentKind, Result, Scheme, SchemeIssue, ZoneCode } from './types.ts';
+import type { EvidenceKind, Family, FillerRole, InstrumentKind, PeriodKind, Result, Scheme, SchemeIssue, ZoneCode } from './types.ts';
+import { FILLER_ROLES, PERIOD_KINDS } from './vocab.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies (checked against the union types of types.ts at compile time)
@@ -45,7 +46,9 @@ const vocabulariesComplete: [
   Missing<EvidenceKind, (typeof EVIDENCE_KINDS)[number]>,
   Missing<InstrumentKind, (typeof INSTRUMENT_KINDS)[number]>,
   Missing<ZoneCode, (typeof ZONES)[number]>,
-] = [true, true, true, true];
+  Missing<FillerRole, (typeof FILLER_ROLES)[number]>,
+  Missing<PeriodKind, (typeof PERIOD_KINDS)[number]>,
+] = [true, true, true, true, true, true];
 void vocabulariesComplete;
 
 /** Weights are percentages; a sum is accepted within this distance of 100. */
@@ -73,7 +76,7 @@ const evidenceKind = z.enum(EVIDENCE_KINDS, {
   error: (iss) => `unknown evidence kind ${JSON.stringify(iss.input)}; expected one of ${quoted(EVIDENCE_KINDS)}`,
 });
 
-const level = z.strictObject({ value: z.int(), descriptor: text });
+const level = z.strictObject({ value: z.int(), descriptor: text, key: nonEmpty.optional() });
 
 const indicator = z.strictObject({
   code,
@@ -84,6 +87,71 @@ const indicator = z.strictObject({
   evidence: z.array(evidenceKind).min(1),
   basis: nonEmpty.optional(),
   tags: z.array(nonEmpty).optional(),
+  topics: z.array(code).min(1).optional(),
+  selfAssessment: z.strictObject({ evidenceRequired: z.boolean(), documents: z.array(text) }).optional(),
+  reportedUnder: code.optional(),
+  formCode: nonEmpty.optional(),
+  unverified: z.boolean().optional(),
+});
+
+const fillerRole = z.enum(FILLER_ROLES, {
+  error: (iss) => `unknown role ${JSON.stringify(iss.input)}; expected one of ${quoted(FILLER_ROLES)}`,
+});
+const roles = z.array(fillerRole).min(1);
+const positiveInt = z.int().min(1);
+
+const profileField = z.strictObject({
+  code,
+  label: text,
+  kind: z.enum(['choice', 'age-band', 'service', 'text']),
+  required: z.boolean(),
+  options: z.array(z.strictObject({ code, label: text, min: z.int().min(0).optional(), max: z.int().min(0).optional() })).optional(),
+});
+
+const instrumentSchema = z.strictObject({
+  code,
+  kind: z.enum(INSTRUMENT_KINDS),
+  title: text,
+  respondent: text,
+  quota: z.strictObject({
+    target: positiveInt,
+    min: positiveInt.optional(),
+    fromPopulation: z.enum(['target', 'target-and-min']).optional(),
+  }),
+  role: z.enum(['score', 'claim', 'beside']),
+  perProduct: z.boolean().optional(),
+  covers: z.array(code).min(1),
+  instructions: text.optional(),
+  fillers: roles.optional(),
+  paperEntry: z.strictObject({ by: roles, scanRequired: z.boolean() }).optional(),
+  entry: z
+    .strictObject({
+      note: z.strictObject({ required: z.boolean(), label: text }).optional(),
+      dataSources: z
+        .strictObject({
+          required: z.boolean(),
+          multiple: z.boolean(),
+          options: z.array(z.strictObject({ code, label: text })).min(1),
+        })
+        .optional(),
+    })
+    .optional(),
+  profile: z.array(profileField).min(1).optional(),
+  publicResponse: z
+    .strictObject({
+      perDevicePerPeriod: positiveInt,
+      burst: z.strictObject({ windowMinutes: positiveInt, maxIdentical: positiveInt }),
+      minSecondsToAnswer: z.int().min(0),
+    })
+    .optional(),
+  fieldwork: z
+    .strictObject({
+      minDurationSeconds: positiveInt.optional(),
+      uniqueRespondent: z.boolean().optional(),
+      straightLineMinItems: z.int().min(2).optional(),
+      identicalMinSheets: z.int().min(2).optional(),
+    })
+    .optional(),
 });
 
 const schemeSchema = z.strictObject({
@@ -94,20 +162,7 @@ const schemeSchema = z.strictObject({
   title: text,
   legalBasis: z.array(z.strictObject({ ref: nonEmpty, title: text })).min(1),
   result: z.strictObject({ min: z.number(), max: z.number(), unit: text }),
-  instruments: z
-    .array(
-      z.strictObject({
-        code,
-        kind: z.enum(INSTRUMENT_KINDS),
-        title: text,
-        respondent: text,
-        quota: z.strictObject({ target: z.int().min(1), min: z.int().min(1).optional() }),
-        role: z.enum(['score', 'claim', 'beside']),
-        perProduct: z.boolean().optional(),
-        covers: z.array(code).min(1),
-      }),
-    )
-    .min(1),
+  instruments: z.array(instrumentSchema).min(1),
   dimensions: z
     .array(
       z.strictObject({
@@ -123,6 +178,7 @@ const schemeSchema = z.strictObject({
   aggregation: z.strictObject({
     unit: z.enum(['sheets', 'products']),
     government: z.enum(['units-mean', 'products-mean']),
+    verticalOffices: z.enum(['with-parent', 'separate']).optional(),
   }),
   bands: z
     .array(
@@ -153,7 +209,23 @@ const schemeSchema = z.strictObject({
       d: z.number().gt(0).lt(1),
     })
     .optional(),
-  awards: z.strictObject({ topPerProvince: z.int().min(1), mostImproved: z.int().min(1) }).optional(),
+  awards: z
+    .strictObject({
+      topPerProvince: z.int().min(1),
+      mostImproved: z.int().min(1),
+      units: z.strictObject({ topBand: z.boolean(), topPerSector: z.int().min(0), mostImproved: z.int().min(0) }).optional(),
+    })
+    .optional(),
+  verification: z.strictObject({ clarificationDays: positiveInt }).optional(),
+  survey: z.strictObject({ periods: z.array(z.enum(PERIOD_KINDS)).min(1) }).optional(),
+  fieldwork: z
+    .strictObject({
+      assessorLoad: z.strictObject({ maxSheets: positiveInt, windowMinutes: positiveInt }),
+      maxDistanceMetres: z.number().positive(),
+      cycleGraceDays: z.int().min(0),
+    })
+    .optional(),
+  topics: z.array(code).min(1).optional(),
   assumptions: z.array(z.strictObject({ path: nonEmpty, note: text })),
 });
 
@@ -242,6 +314,8 @@ interface IndicatorRef {
   path: Path;
   code: string | undefined;
   scored: boolean;
+  /** Code path for assumptions: `dimensions/<d>/variables/<v>/indicators/<i>` or `supplements/<s>/indicators/<i>`. */
+  codePath: string;
 }
 
 function checkUnique(issues: Issues, kind: string, entries: { node: Node; path: Path }[]): void {
@@ -307,6 +381,12 @@ function checkLevels(issues: Issues, inds: IndicatorRef[]): void {
       continue;
     }
     const seen = new Set<number>();
+    checkNoRepeat(
+      issues,
+      list(scale['levels']).map((lvl) => (isNode(lvl) ? lvl['key'] : undefined)),
+      [...path, 'scale', 'levels'],
+      'answer key',
+    );
     list(scale['levels']).forEach((lvl, k) => {
       if (!isNode(lvl)) return;
       const v = num(lvl['value']);
@@ -412,7 +492,14 @@ function checkInstruments(issues: Issues, s: Node, inds: IndicatorRef[]): void {
       if (target !== undefined && min !== undefined && min > target) {
         issues.add([...path, 'quota', 'min'], `must not exceed quota.target (${target})`);
       }
+      if (quota['fromPopulation'] !== undefined && s['sampling'] === undefined) {
+        issues.add(
+          [...path, 'quota', 'fromPopulation'],
+          "needs the scheme's sampling block (the sample is computed from the population with it)",
+        );
+      }
     }
+    checkInstrumentPolicy(issues, node, path);
   }
   if (instruments.length > 0) {
     for (const ind of inds) {
@@ -427,6 +514,97 @@ function checkInstruments(issues: Issues, s: Node, inds: IndicatorRef[]): void {
   const aggregation = s['aggregation'];
   if (isNode(aggregation) && aggregation['unit'] === 'products' && instruments.length > 0 && !perProductScore) {
     issues.add(['aggregation', 'unit'], "'products' needs an instrument with role 'score' and perProduct: true");
+  }
+}
+
+/** Fillers, paper entry, entry rules and respondent profile of one instrument. */
+function checkInstrumentPolicy(issues: Issues, ins: Node, path: Path): void {
+  const direct = new Set(list(ins['fillers']).filter((r): r is string => typeof r === 'string'));
+  const paper = ins['paperEntry'];
+  if (isNode(paper)) {
+    list(paper['by']).forEach((r, k) => {
+      if (typeof r === 'string' && direct.has(r)) {
+        issues.add([...path, 'paperEntry', 'by', k], `role ${JSON.stringify(r)} already fills this instrument directly (fillers)`);
+      }
+    });
+  }
+  for (const key of ['fillers'] as const) checkNoRepeat(issues, ins[key], [...path, key], 'role');
+  if (isNode(paper)) checkNoRepeat(issues, paper['by'], [...path, 'paperEntry', 'by'], 'role');
+  const entry = ins['entry'];
+  if (isNode(entry) && isNode(entry['dataSources'])) {
+    checkUnique(issues, 'data source', nodes(entry['dataSources']['options'], [...path, 'entry', 'dataSources', 'options']));
+  }
+  const fields = nodes(ins['profile'], [...path, 'profile']);
+  checkUnique(issues, 'profile field', fields);
+  for (const { node: field, path: fieldPath } of fields) {
+    const kind = str(field['kind']);
+    const options = nodes(field['options'], [...fieldPath, 'options']);
+    checkUnique(issues, 'option', options);
+    if ((kind === 'choice' || kind === 'age-band') && field['options'] === undefined) {
+      issues.add([...fieldPath, 'options'], `is required for a '${kind}' field`);
+    }
+    if ((kind === 'service' || kind === 'text') && field['options'] !== undefined) {
+      issues.add(
+        [...fieldPath, 'options'],
+        `must not be set for a '${kind}' field${kind === 'service' ? ' (the survey lists its services)' : ''}`,
+      );
+    }
+    if (kind === 'age-band') checkAgeBands(issues, options);
+  }
+}
+
+/** Age bands: ascending whole years without gap or overlap; only the last may leave `max` open. */
+function checkAgeBands(issues: Issues, options: { node: Node; path: Path }[]): void {
+  let previousMax: number | undefined;
+  options.forEach(({ node, path }, k) => {
+    const min = num(node['min']);
+    const max = num(node['max']);
+    const last = k === options.length - 1;
+    if (min === undefined) {
+      issues.add([...path, 'min'], "is required for an 'age-band' option");
+      return;
+    }
+    if (max === undefined && !last) issues.add([...path, 'max'], 'is required except on the last (open) band');
+    if (max !== undefined && max < min) issues.add([...path, 'max'], `must not be below min (${min})`);
+    if (k > 0 && previousMax !== undefined && min !== previousMax + 1) {
+      issues.add([...path, 'min'], `must be ${previousMax + 1}, the year after the previous band ends (no gap or overlap)`);
+    }
+    previousMax = max;
+  });
+}
+
+function checkNoRepeat(issues: Issues, values: unknown, path: Path, what: string): void {
+  const seen = new Set<string>();
+  list(values).forEach((v, k) => {
+    if (typeof v !== 'string') return;
+    if (seen.has(v)) issues.add([...path, k], `${what} ${JSON.stringify(v)} is listed more than once`);
+    seen.add(v);
+  });
+}
+
+/** Rules on indicators that look beyond the indicator itself. */
+function checkIndicatorPolicy(issues: Issues, s: Node, inds: IndicatorRef[]): void {
+  const dimensions = new Set(nodes(s['dimensions'], ['dimensions']).flatMap(({ node }) => str(node['code']) ?? []));
+  const claimed = new Set<string>();
+  for (const { node } of nodes(s['instruments'], ['instruments'])) {
+    if (node['role'] === 'claim') for (const c of list(node['covers'])) if (typeof c === 'string') claimed.add(c);
+  }
+  const assumed = nodes(s['assumptions'], ['assumptions']).flatMap(({ node }) => str(node['path']) ?? []);
+  for (const ind of inds) {
+    const { node, path } = ind;
+    checkNoRepeat(issues, node['topics'], [...path, 'topics'], 'topic');
+    const under = node['reportedUnder'];
+    if (under !== undefined) {
+      if (ind.scored) issues.add([...path, 'reportedUnder'], 'only supplement items are reported under a dimension');
+      else if (typeof under === 'string' && !dimensions.has(under))
+        issues.add([...path, 'reportedUnder'], `unknown dimension ${JSON.stringify(under)}`);
+    }
+    if (node['selfAssessment'] !== undefined && ind.code !== undefined && !claimed.has(ind.code)) {
+      issues.add([...path, 'selfAssessment'], "no instrument with role 'claim' covers this indicator");
+    }
+    if (node['unverified'] === true && !assumed.some((p) => ind.codePath === p || ind.codePath.startsWith(`${p}/`))) {
+      issues.add([...path, 'unverified'], `needs an assumption whose path is ${JSON.stringify(ind.codePath)} or one of its parents`);
+    }
   }
 }
 
@@ -466,12 +644,25 @@ function checkSemantics(issues: Issues, s: Node): void {
   const dims = nodes(s['dimensions'], ['dimensions']);
   const vars = dims.flatMap((d) => nodes(d.node['variables'], [...d.path, 'variables']));
   const supps = nodes(s['supplements'], ['supplements']);
-  const scored = vars.flatMap((v) => nodes(v.node['indicators'], [...v.path, 'indicators']));
-  const beside = supps.flatMap((g) => nodes(g.node['indicators'], [...g.path, 'indicators']));
-  const inds: IndicatorRef[] = [
-    ...scored.map((i) => ({ ...i, code: str(i.node['code']), scored: true })),
-    ...beside.map((i) => ({ ...i, code: str(i.node['code']), scored: false })),
-  ];
+  const scored: IndicatorRef[] = dims.flatMap((d) =>
+    nodes(d.node['variables'], [...d.path, 'variables']).flatMap((v) =>
+      nodes(v.node['indicators'], [...v.path, 'indicators']).map((i) => ({
+        ...i,
+        code: str(i.node['code']),
+        scored: true,
+        codePath: `dimensions/${str(d.node['code'])}/variables/${str(v.node['code'])}/indicators/${str(i.node['code'])}`,
+      })),
+    ),
+  );
+  const beside: IndicatorRef[] = supps.flatMap((g) =>
+    nodes(g.node['indicators'], [...g.path, 'indicators']).map((i) => ({
+      ...i,
+      code: str(i.node['code']),
+      scored: false,
+      codePath: `supplements/${str(g.node['code'])}/indicators/${str(i.node['code'])}`,
+    })),
+  );
+  const inds: IndicatorRef[] = [...scored, ...beside];
 
   checkWeights(issues, dims);
   for (const { node, path } of beside) {
@@ -490,6 +681,10 @@ function checkSemantics(issues: Issues, s: Node): void {
   checkLevels(issues, inds);
   checkBands(issues, s);
   checkInstruments(issues, s, inds);
+  checkIndicatorPolicy(issues, s, inds);
+  checkNoRepeat(issues, s['topics'], ['topics'], 'topic');
+  const survey = s['survey'];
+  if (isNode(survey)) checkNoRepeat(issues, survey['periods'], ['survey', 'periods'], 'period');
   checkAssumptions(issues, s);
 }
 

@@ -14,6 +14,7 @@
 import { bandOf } from './classify.ts';
 import { CoreError } from './errors.ts';
 import { round2 } from './round.ts';
+import { quotaFor } from './sample-size.ts';
 import type {
   Dimension,
   DimensionScore,
@@ -184,6 +185,11 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
 // Scoring
 // ---------------------------------------------------------------------------------------------
 
+export interface ScoreOptions {
+  /** Expected number of service users in the period (SKM): sets population-based quotas. */
+  population?: number;
+}
+
 /** Per-indicator tallies from the sheets of one unit. */
 interface Tally {
   sum: Float64Array;
@@ -323,10 +329,15 @@ function indicatorScore(
  * - An incomplete unit whose rounded score falls below `result.min` (SKM: 25) gets the lowest
  *   band; its `score` stays the real, lower number. Such a unit cannot be published anyway.
  *
+ * - `options.population` (the expected service users of the period): instruments whose quota
+ *   is `fromPopulation` (SKM) take their target — and with 'target-and-min' their minimum — from
+ *   the scheme's `sampling` (`quotaFor`).
+ *
  * @throws CoreError 'instrument.unknown' | 'indicator.unknown' | 'instrument.not_covering' |
- *         'answer.not_integer' | 'answer.out_of_scale', naming the sheet index and instrument.
+ *         'answer.not_integer' | 'answer.out_of_scale', naming the sheet index and instrument;
+ *         'sample.population_invalid'.
  */
-export function scoreUnit(scheme: Scheme, answers: UnitAnswers): UnitScore {
+export function scoreUnit(scheme: Scheme, answers: UnitAnswers, options?: ScoreOptions): UnitScore {
   const c = compileScheme(scheme);
   const productMode = scheme.aggregation.unit === 'products';
   const t = tallySheets(c, answers, productMode);
@@ -417,14 +428,19 @@ export function scoreUnit(scheme: Scheme, answers: UnitAnswers): UnitScore {
     raw += (scheme.dimensions[d]!.weight / 100) * dimensions[d]!.score;
   }
 
+  const population = options?.population;
   const progress: InstrumentProgress[] = c.instrumentList.map((ci) => {
     const done = t.done[ci.index]!;
+    const quota =
+      population === undefined || ci.instrument.quota.fromPopulation === undefined
+        ? { target: ci.instrument.quota.target, min: ci.min }
+        : quotaFor(scheme, ci.instrument.code, population);
     return {
       code: ci.instrument.code,
       done,
-      target: ci.instrument.quota.target,
-      min: ci.min,
-      complete: done >= ci.min,
+      target: quota.target,
+      min: quota.min,
+      complete: done >= quota.min,
     };
   });
   const incompleteInstruments = progress.filter((p) => !p.complete).map((p) => p.code);

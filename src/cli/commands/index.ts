@@ -68,6 +68,14 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./improve.ts')).command,
   },
   {
+    name: 'plan',
+    summary: {
+      id: 'Perencana sasaran: tambahan nilai dan perbaikan termurah untuk mencapai peringkat R',
+      en: 'Target planner: points needed and the cheapest fixes to reach rank R',
+    },
+    load: async () => (await import('./plan.ts')).command,
+  },
+  {
     name: 'user add',
     summary: {
       id: 'Tambah akun pengguna ke basis data server (peran dan cakupan)',
