@@ -6,7 +6,8 @@ import { appendAudit } from '../audit/queries.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import { type CycleUnitContext, cycleScheme, getCycle, getCycleUnit } from '../cycles/queries.ts';
+import { cycleScheme, getCycle } from '../cycles/queries.ts';
+import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
 import { evidenceFiles, evidenceLinks } from './schema.ts';
 

@@ -11,14 +11,16 @@ import { z } from 'zod';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { appendAudit } from '../audit/queries.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { assertWritable, cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
+import { assertWritable } from '../records/workflow.ts';
+import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { JobView, jobView } from '../jobs/routes.ts';
 import { startJob } from '../jobs/runner.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
-import { bodyTarget, rankingGroupOf } from '../scores/queries.ts';
+import { rankingGroupOf } from '../scores/queries.ts';
 import { BandRef, rankingQuery } from '../scores/wire.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
@@ -127,9 +129,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const row = await getBodyRow(tx, params.bodyId);
-      if (!row || !(await getLocusEntry(tx, cycle.id, row.id))) throw notFound('body');
-      const body = { id: row.id, code: row.code, name: row.name, type: row.type, provinceCode: row.provinceCode };
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       const file = await bodyBreakdownFile(tx, cycle, body, lang);
       return sendXlsx(reply, file.fileName, file.buffer);
