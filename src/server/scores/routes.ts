@@ -9,7 +9,7 @@ import { getCycleOr404 } from '../cycles/queries.ts';
 import { getBodyRow } from '../locus/queries.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { Followups, Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
-import { recomputeCycle } from './recompute.ts';
+import { requestRecompute } from './recompute.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import {
   bodyImprovements,
@@ -289,7 +289,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       auth.require('cycle.manage', { provinceCode: cycle.provinceCode });
-      return recomputeCycle(tx, cycle);
+      return requestRecompute(tx, auth.user(), cycle);
     },
   );
 }

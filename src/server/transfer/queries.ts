@@ -380,6 +380,7 @@ export async function ingestImportedAnswers(
   auth: Auth,
   cu: CycleUnitContext,
   parsed: ImportedAnswers,
+  file: { fileName: string; sha256: string },
   lang: Lang,
   now = new Date(),
 ): Promise<AnswersImportOutcome> {
@@ -420,6 +421,26 @@ export async function ingestImportedAnswers(
       message: transferIssueMessage('record.rejected', { reason }),
     });
   });
+  // All or nothing: with any issue the caller refuses the import (and rolls back), so only a
+  // clean import is audited, as one event for the file beside the per-unit record events.
+  if (issues.length === 0) {
+    const actor = auth.user();
+    await appendAudit(tx, {
+      actor: { id: actor.id, username: actor.username },
+      action: 'record.import',
+      subjectType: 'unit',
+      subjectId: cu.unit.id,
+      provinceCode: cu.body.provinceCode,
+      diff: {
+        cycleId: cu.cycle.id,
+        fileName: file.fileName,
+        sha256: file.sha256,
+        sheets: parsed.sheets.length,
+        created: result.created,
+        unchanged: result.unchanged,
+      },
+    });
+  }
   return { created: result.created, unchanged: result.unchanged, issues };
 }
 

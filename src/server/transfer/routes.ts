@@ -10,7 +10,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
-import { appendAudit } from '../audit/queries.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
@@ -308,27 +307,11 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       // One unit's sheets go in one transaction: bounded like a large sync batch.
       const parsed = await parseAnswersImport(upload.buffer, scheme, { maxRows: MAX_ANSWER_ROWS });
       if (!parsed.ok) throw invalid(parsed.errors, lang);
-      const actor = auth.user();
       return app.db.transaction(async (tx) => {
         const fresh = await getCycleUnitOr404(tx, cycle, params.unitId);
         assertWritable(fresh);
-        const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, lang);
+        const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, upload, lang);
         if (out.issues.length > 0) throw invalid(out.issues, lang);
-        await appendAudit(tx, {
-          actor: { id: actor.id, username: actor.username },
-          action: 'records.import',
-          subjectType: 'unit',
-          subjectId: fresh.unit.id,
-          provinceCode: fresh.body.provinceCode,
-          diff: {
-            cycleId: cycle.id,
-            fileName: upload.fileName,
-            sha256: upload.sha256,
-            sheets: parsed.value.sheets.length,
-            created: out.created,
-            unchanged: out.unchanged,
-          },
-        });
         return {
           sheets: parsed.value.sheets.length,
           created: out.created,
