@@ -64,7 +64,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       // its own transactions instead of the wrapper's one (which a throw would roll back).
       noTransaction: true,
     },
-    async ({ tx: db, body, req, reply }) => {
+    async ({ db, body, req, reply }) => {
       const username = normaliseUsername(body.username);
       const ip = req.ip;
       const now = new Date();

@@ -332,8 +332,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 200: z.any() },
     },
-    async ({ tx, auth, params, reply }) => {
-      const { row, cu } = await loadDispute(tx, params.disputeId);
+    async ({ db, auth, params, reply }) => {
+      const { row, cu } = await loadDispute(db, params.disputeId);
       auth.require('dispute.read', unitTarget(cu));
       const item = (row.evidence as z.infer<typeof EvidenceItem>[]).find((e) => e.sha256 === params.sha256);
       const stream = item && (await store.get(item.sha256));

@@ -151,8 +151,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 200: z.any() },
     },
-    async ({ tx, auth, params, reply }) => {
-      const { view, cu } = await loadEvidence(tx, params.id);
+    async ({ db, auth, params, reply }) => {
+      const { view, cu } = await loadEvidence(db, params.id);
       auth.require('evidence.read', unitTarget(cu));
       const stream = await store.get(view.sha256);
       if (!stream) throw new AppError('not_found', { subject: 'evidence' });

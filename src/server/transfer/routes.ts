@@ -233,7 +233,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 202: JobView },
     },
-    async ({ tx: db, auth, req, reply, lang }) => {
+    async ({ db, auth, req, reply, lang }) => {
       const actor = auth.user();
       auth.require('results.import');
       const upload = await readUpload(req, lang);
@@ -297,7 +297,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
         }),
       },
     },
-    async ({ tx: db, auth, params, req, lang }) => {
+    async ({ db, auth, params, req, lang }) => {
       const cycle = await getCycleOr404(db, params.cycleId);
       const cu = await getCycleUnitOr404(db, cycle, params.unitId);
       auth.require('record.write', unitTarget(cu));
@@ -307,7 +307,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       // One unit's sheets go in one transaction: bounded like a large sync batch.
       const parsed = await parseAnswersImport(upload.buffer, scheme, { maxRows: MAX_ANSWER_ROWS });
       if (!parsed.ok) throw invalid(parsed.errors, lang);
-      return app.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const fresh = await getCycleUnitOr404(tx, cycle, params.unitId);
         assertWritable(fresh);
         const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, upload, lang);
