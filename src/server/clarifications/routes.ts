@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, detailText, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
+import { word } from '../i18n.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
@@ -296,7 +297,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
         if (part.type === 'field') continue;
         if (result) {
           part.file.resume();
-          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
         let mime: ReturnType<typeof sniffMime> = null;
         const stored = await store.put(part.file, {
@@ -314,7 +315,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
           return addDisputeEvidence(tx, auth.user(), params.disputeId, item);
         });
       }
-      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       reply.status(201);
       return { evidence: result };
     },
@@ -368,7 +369,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
         value: body.value,
         ...(body.recordIds ? { recordIds: body.recordIds } : {}),
         source: 'dispute',
-        reason: note ?? (lang === 'id' ? `Sanggahan diterima: ${loaded.row.statement}` : `Dispute accepted: ${loaded.row.statement}`),
+        reason: note ?? word('dispute.accepted', lang, { statement: loaded.row.statement }),
         disputeId: loaded.row.id,
       });
       await resolveDispute(tx, actor, loaded, {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
@@ -70,7 +70,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         }
         if (result) {
           part.file.resume();
-          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
         // Everything is checked before the first byte is stored.
         const parsed = UploadFields.safeParse(fields);
@@ -113,7 +113,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
           return linkEvidence(tx, auth.user(), fresh, { sha256: stored.sha256, size: stored.size, mime: mime! }, link);
         });
       }
-      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       reply.status(201);
       return result;
     },

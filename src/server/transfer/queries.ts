@@ -36,7 +36,7 @@ import type {
   LeaderboardRow,
   ProgressCallback,
 } from '../exports/types.ts';
-import { leaderboardTitle, transferIssueMessage, slug } from './i18n.ts';
+import { fileName, leaderboardTitle, transferIssueMessage } from './i18n.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -103,7 +103,7 @@ export async function leaderboardFile(
   });
   const what =
     group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
-  return { fileName: `${slug(lang === 'id' ? 'peringkat' : 'ranking', what, cycle.year)}.xlsx`, buffer };
+  return { fileName: fileName('ranking', lang, what, cycle.year), buffer };
 }
 
 // ── One body's breakdown ────────────────────────────────────────────────────────────────────
@@ -149,7 +149,7 @@ export async function bodyBreakdownFile(tx: Queryable, cycle: Cycle, body: BodyR
     { cycle: exportCycle(cycle), body: cycleBody, units: unitsOut },
     { lang, scheme, generatedAt: now },
   );
-  return { fileName: `${slug(lang === 'id' ? 'rincian' : 'breakdown', body.name, cycle.year)}.xlsx`, buffer };
+  return { fileName: fileName('breakdown', lang, body.name, cycle.year), buffer };
 }
 
 // ── A cycle's full results (background job) ─────────────────────────────────────────────────
@@ -243,7 +243,7 @@ export async function cycleResultsFile(
     { lang, scheme, generatedAt: now, ...(onProgress ? { onProgress } : {}) },
   );
   return {
-    fileName: `${slug(lang === 'id' ? 'hasil' : 'results', cycle.name)}.xlsx`,
+    fileName: fileName('results', lang, cycle.name),
     buffer,
     bodies: bodiesOut.length,
     units: unitsOut.length,

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
-import { AppError } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
@@ -23,7 +23,7 @@ import { rankingGroupOf } from '../scores/queries.ts';
 import { BandRef, rankingQuery } from '../scores/wire.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
-import { wireIssues, slug } from './i18n.ts';
+import { fileName, wireIssues } from './i18n.ts';
 import {
   XLSX_MIME,
   bodyBreakdownFile,
@@ -73,7 +73,7 @@ async function readUpload(req: FastifyRequest, lang: Lang): Promise<Upload> {
     }
     if (file) {
       part.file.resume();
-      throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+      throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
     }
     file = { name: part.filename || 'berkas.xlsx', buffer: await part.toBuffer() };
   }
@@ -191,7 +191,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ auth, lang, reply }) => {
       auth.require('results.import');
-      return sendXlsx(reply, `${slug(lang === 'id' ? 'templat hasil' : 'results template')}.xlsx`, await resultsTemplateXlsx(lang));
+      return sendXlsx(reply, fileName('resultsTemplate', lang), await resultsTemplateXlsx(lang));
     },
   );
 
@@ -210,11 +210,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, params, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const scheme = await cycleScheme(tx, cycle);
-      return sendXlsx(
-        reply,
-        `${slug(lang === 'id' ? 'templat jawaban' : 'answers template', scheme.id)}.xlsx`,
-        await answersTemplateXlsx(scheme, lang),
-      );
+      return sendXlsx(reply, fileName('answersTemplate', lang, scheme.id), await answersTemplateXlsx(scheme, lang));
     },
   );
 
