@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import type { Queryable, Tx } from '../db/client.ts';
+import type { AuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
 
 export const GENESIS = '0'.repeat(64);
@@ -13,8 +14,8 @@ export type AuditActor = { id: string | null; username: string } | null;
 
 export interface AuditInput {
   actor: AuditActor;
-  /** resource.verb, e.g. "record.create" */
-  action: string;
+  /** resource.verb, one of `auditActions` (audit/actions.ts). */
+  action: AuditAction;
   subjectType: string;
   subjectId?: string | null;
   provinceCode?: string | null;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Lang, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { notFound } from '../errors.ts';
+import { word } from '../i18n.ts';
 import { defineRoute } from '../http/route.ts';
 import { getPublicationMeta, getPublicationRow, scopeName, viewOf } from '../publications/queries.ts';
 import { bandRef } from '../scores/breakdown.ts';
@@ -59,7 +60,7 @@ function rulesView(scheme: Scheme, lang: Lang): { topProvinceRank: number; mostI
   return {
     topProvinceRank: rules?.topPerProvince ?? 0,
     mostImprovedTopN: rules?.mostImproved ?? 0,
-    assumption: note ? `${lang === 'id' ? 'ASUMSI' : 'ASSUMPTION'}: ${note[lang]}` : '',
+    assumption: note ? word('assumption.note', lang, { note: note[lang] }) : '',
   };
 }
 

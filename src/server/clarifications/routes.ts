@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, detailText, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { word } from '../i18n.ts';
+import { getCycleOr404 } from '../cycles/queries.ts';
+import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
@@ -17,7 +19,6 @@ import {
   PUSAT,
   addDisputeEvidence,
   assertOpen,
-  bodyAssessorIds,
   bodyClarification,
   createDispute,
   disputeView,
@@ -210,15 +211,13 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const body = await getBodyRow(tx, params.bodyId);
-      if (!body || !(await getLocusEntry(tx, cycle.id, body.id))) throw notFound('body');
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('dispute.read', {
         provinceCode: body.provinceCode,
         bodyId: body.id,
         assessorIds: await bodyAssessorIds(tx, cycle.id, body.id),
       });
-      const { active: _active, ...ref } = body;
-      const view = await bodyClarification(tx, cycle, ref);
+      const view = await bodyClarification(tx, cycle, body);
       return {
         cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status },
         scope: body.provinceCode ?? PUSAT,
@@ -298,7 +297,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
         if (part.type === 'field') continue;
         if (result) {
           part.file.resume();
-          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
         let mime: ReturnType<typeof sniffMime> = null;
         const stored = await store.put(part.file, {
@@ -316,7 +315,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
           return addDisputeEvidence(tx, auth.user(), params.disputeId, item);
         });
       }
-      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       reply.status(201);
       return { evidence: result };
     },
@@ -334,8 +333,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 200: z.any() },
     },
-    async ({ tx, auth, params, reply }) => {
-      const { row, cu } = await loadDispute(tx, params.disputeId);
+    async ({ db, auth, params, reply }) => {
+      const { row, cu } = await loadDispute(db, params.disputeId);
       auth.require('dispute.read', unitTarget(cu));
       const item = (row.evidence as z.infer<typeof EvidenceItem>[]).find((e) => e.sha256 === params.sha256);
       const stream = item && (await store.get(item.sha256));
@@ -370,7 +369,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
         value: body.value,
         ...(body.recordIds ? { recordIds: body.recordIds } : {}),
         source: 'dispute',
-        reason: note ?? (lang === 'id' ? `Sanggahan diterima: ${loaded.row.statement}` : `Dispute accepted: ${loaded.row.statement}`),
+        reason: note ?? word('dispute.accepted', lang, { statement: loaded.row.statement }),
         disputeId: loaded.row.id,
       });
       await resolveDispute(tx, actor, loaded, {

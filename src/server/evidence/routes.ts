@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { assertWritable, getCycleOr404, getCycleUnitOr404, unitTarget } from '../cycles/queries.ts';
+import { getCycleOr404 } from '../cycles/queries.ts';
+import { assertWritable } from '../records/workflow.ts';
+import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
 import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
 import { sendEvidenceFile } from './send.ts';
@@ -68,7 +70,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         }
         if (result) {
           part.file.resume();
-          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
         // Everything is checked before the first byte is stored.
         const parsed = UploadFields.safeParse(fields);
@@ -111,7 +113,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
           return linkEvidence(tx, auth.user(), fresh, { sha256: stored.sha256, size: stored.size, mime: mime! }, link);
         });
       }
-      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       reply.status(201);
       return result;
     },
@@ -149,8 +151,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 200: z.any() },
     },
-    async ({ tx, auth, params, reply }) => {
-      const { view, cu } = await loadEvidence(tx, params.id);
+    async ({ db, auth, params, reply }) => {
+      const { view, cu } = await loadEvidence(db, params.id);
       auth.require('evidence.read', unitTarget(cu));
       const stream = await store.get(view.sha256);
       if (!stream) throw new AppError('not_found', { subject: 'evidence' });

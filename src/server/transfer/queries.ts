@@ -12,7 +12,8 @@ import type { Auth } from '../http/route.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import type { Db, Queryable, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { type Cycle, type CycleUnitContext, createCycle, cycleScheme, getCycleUnit } from '../cycles/queries.ts';
+import { type Cycle, createCycle, cycleScheme } from '../cycles/queries.ts';
+import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
 import { listProvinces } from '../registry/queries.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { records } from '../records/schema.ts';
@@ -35,7 +36,7 @@ import type {
   LeaderboardRow,
   ProgressCallback,
 } from '../exports/types.ts';
-import { leaderboardTitle, transferIssueMessage, slug } from './i18n.ts';
+import { fileName, leaderboardTitle, transferIssueMessage } from './i18n.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -102,7 +103,7 @@ export async function leaderboardFile(
   });
   const what =
     group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
-  return { fileName: `${slug(lang === 'id' ? 'peringkat' : 'ranking', what, cycle.year)}.xlsx`, buffer };
+  return { fileName: fileName('ranking', lang, what, cycle.year), buffer };
 }
 
 // ── One body's breakdown ────────────────────────────────────────────────────────────────────
@@ -148,7 +149,7 @@ export async function bodyBreakdownFile(tx: Queryable, cycle: Cycle, body: BodyR
     { cycle: exportCycle(cycle), body: cycleBody, units: unitsOut },
     { lang, scheme, generatedAt: now },
   );
-  return { fileName: `${slug(lang === 'id' ? 'rincian' : 'breakdown', body.name, cycle.year)}.xlsx`, buffer };
+  return { fileName: fileName('breakdown', lang, body.name, cycle.year), buffer };
 }
 
 // ── A cycle's full results (background job) ─────────────────────────────────────────────────
@@ -242,7 +243,7 @@ export async function cycleResultsFile(
     { lang, scheme, generatedAt: now, ...(onProgress ? { onProgress } : {}) },
   );
   return {
-    fileName: `${slug(lang === 'id' ? 'hasil' : 'results', cycle.name)}.xlsx`,
+    fileName: fileName('results', lang, cycle.name),
     buffer,
     bodies: bodiesOut.length,
     units: unitsOut.length,
@@ -379,6 +380,7 @@ export async function ingestImportedAnswers(
   auth: Auth,
   cu: CycleUnitContext,
   parsed: ImportedAnswers,
+  file: { fileName: string; sha256: string },
   lang: Lang,
   now = new Date(),
 ): Promise<AnswersImportOutcome> {
@@ -419,6 +421,26 @@ export async function ingestImportedAnswers(
       message: transferIssueMessage('record.rejected', { reason }),
     });
   });
+  // All or nothing: with any issue the caller refuses the import (and rolls back), so only a
+  // clean import is audited, as one event for the file beside the per-unit record events.
+  if (issues.length === 0) {
+    const actor = auth.user();
+    await appendAudit(tx, {
+      actor: { id: actor.id, username: actor.username },
+      action: 'record.import',
+      subjectType: 'unit',
+      subjectId: cu.unit.id,
+      provinceCode: cu.body.provinceCode,
+      diff: {
+        cycleId: cu.cycle.id,
+        fileName: file.fileName,
+        sha256: file.sha256,
+        sheets: parsed.sheets.length,
+        created: result.created,
+        unchanged: result.unchanged,
+      },
+    });
+  }
   return { created: result.created, unchanged: result.unchanged, issues };
 }
 

@@ -10,19 +10,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
-import { appendAudit } from '../audit/queries.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { assertWritable, cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
+import { assertWritable } from '../records/workflow.ts';
+import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { JobView, jobView } from '../jobs/routes.ts';
 import { startJob } from '../jobs/runner.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
-import { bodyTarget, rankingGroupOf } from '../scores/queries.ts';
+import { rankingGroupOf } from '../scores/queries.ts';
 import { BandRef, rankingQuery } from '../scores/wire.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
-import { wireIssues, slug } from './i18n.ts';
+import { fileName, wireIssues } from './i18n.ts';
 import {
   XLSX_MIME,
   bodyBreakdownFile,
@@ -72,7 +73,7 @@ async function readUpload(req: FastifyRequest, lang: Lang): Promise<Upload> {
     }
     if (file) {
       part.file.resume();
-      throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+      throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
     }
     file = { name: part.filename || 'berkas.xlsx', buffer: await part.toBuffer() };
   }
@@ -127,9 +128,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const row = await getBodyRow(tx, params.bodyId);
-      if (!row || !(await getLocusEntry(tx, cycle.id, row.id))) throw notFound('body');
-      const body = { id: row.id, code: row.code, name: row.name, type: row.type, provinceCode: row.provinceCode };
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       const file = await bodyBreakdownFile(tx, cycle, body, lang);
       return sendXlsx(reply, file.fileName, file.buffer);
@@ -192,7 +191,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ auth, lang, reply }) => {
       auth.require('results.import');
-      return sendXlsx(reply, `${slug(lang === 'id' ? 'templat hasil' : 'results template')}.xlsx`, await resultsTemplateXlsx(lang));
+      return sendXlsx(reply, fileName('resultsTemplate', lang), await resultsTemplateXlsx(lang));
     },
   );
 
@@ -211,11 +210,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, params, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const scheme = await cycleScheme(tx, cycle);
-      return sendXlsx(
-        reply,
-        `${slug(lang === 'id' ? 'templat jawaban' : 'answers template', scheme.id)}.xlsx`,
-        await answersTemplateXlsx(scheme, lang),
-      );
+      return sendXlsx(reply, fileName('answersTemplate', lang, scheme.id), await answersTemplateXlsx(scheme, lang));
     },
   );
 
@@ -234,7 +229,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 202: JobView },
     },
-    async ({ tx: db, auth, req, reply, lang }) => {
+    async ({ db, auth, req, reply, lang }) => {
       const actor = auth.user();
       auth.require('results.import');
       const upload = await readUpload(req, lang);
@@ -298,7 +293,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
         }),
       },
     },
-    async ({ tx: db, auth, params, req, lang }) => {
+    async ({ db, auth, params, req, lang }) => {
       const cycle = await getCycleOr404(db, params.cycleId);
       const cu = await getCycleUnitOr404(db, cycle, params.unitId);
       auth.require('record.write', unitTarget(cu));
@@ -308,27 +303,11 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       // One unit's sheets go in one transaction: bounded like a large sync batch.
       const parsed = await parseAnswersImport(upload.buffer, scheme, { maxRows: MAX_ANSWER_ROWS });
       if (!parsed.ok) throw invalid(parsed.errors, lang);
-      const actor = auth.user();
-      return app.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const fresh = await getCycleUnitOr404(tx, cycle, params.unitId);
         assertWritable(fresh);
-        const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, lang);
+        const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, upload, lang);
         if (out.issues.length > 0) throw invalid(out.issues, lang);
-        await appendAudit(tx, {
-          actor: { id: actor.id, username: actor.username },
-          action: 'records.import',
-          subjectType: 'unit',
-          subjectId: fresh.unit.id,
-          provinceCode: fresh.body.provinceCode,
-          diff: {
-            cycleId: cycle.id,
-            fileName: upload.fileName,
-            sha256: upload.sha256,
-            sheets: parsed.value.sheets.length,
-            created: out.created,
-            unchanged: out.unchanged,
-          },
-        });
         return {
           sheets: parsed.value.sheets.length,
           created: out.created,
