@@ -25,6 +25,7 @@ import type { Access, RouteInfo } from './http/route.ts';
 import { canSome } from './auth/policy.ts';
 import { registerRoutes } from './routes.ts';
 import { registerJobHooks } from './jobs/runner.ts';
+import { registerPublishedReads } from './published/plugin.ts';
 
 export interface AppConfig {
   db: Db;
@@ -44,6 +45,8 @@ export interface AppConfig {
   maxUploadBytes?: number;
   /** Secret keys (config/secrets.ts); default: loaded from the environment or the data directory. */
   secrets?: Secrets;
+  /** Published reads (published/cache.ts): stamp check interval, memory bound, Cache-Control max-age. */
+  published?: { checkMs?: number; maxBytes?: number; maxAge?: number };
 }
 
 const zodLocales = { id: z.locales.id(), en: z.locales.en() };
@@ -164,6 +167,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
 
   registerJobHooks(app);
+  registerPublishedReads(app, config.published);
   await app.register(
     async (api) => {
       await registerRoutes(api);

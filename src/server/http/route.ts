@@ -9,6 +9,7 @@ import type { Lang } from '../../core/types.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { type Action, type Actor, type Target, can, canSome } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
+import type { PublishedSpec } from '../published/plugin.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -35,6 +36,11 @@ export interface RouteSpec<P extends ZodType | undefined, Q extends ZodType | un
   rawBody?: boolean;
   /** Run without a transaction (streaming downloads); the handler gets `db` as `tx`. */
   noTransaction?: boolean;
+  /**
+   * A public read of published results (published/plugin.ts): the anonymous answer is kept by
+   * content hash, precompressed and sent with a strong ETag; runs without a transaction.
+   */
+  published?: PublishedSpec;
 }
 
 type Infer<T> = T extends ZodType ? z.infer<T> : undefined;
@@ -111,6 +117,7 @@ export function defineRoute<
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.published ? { config: { published: spec.published } } : {}),
     schema: {
       summary: spec.summary,
       tags: spec.tags,
@@ -136,7 +143,7 @@ export function defineRoute<
           req,
           reply,
         });
-      const result = spec.noTransaction ? await run(app.db as unknown as Tx) : await app.db.transaction(run);
+      const result = spec.noTransaction || spec.published ? await run(app.db as unknown as Tx) : await app.db.transaction(run);
       if (reply.sent) return reply;
       return result;
     },

@@ -189,6 +189,7 @@ CREATE TABLE "publications" (
 	"superseded_at" timestamp with time zone,
 	"scheme_hash" text NOT NULL,
 	"content_hash" text NOT NULL,
+	"body_count" integer,
 	"snapshot" json NOT NULL
 );
 --> statement-breakpoint
