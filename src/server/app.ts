@@ -26,6 +26,7 @@ import { canSome } from './auth/policy.ts';
 import { registerRoutes } from './routes.ts';
 import { registerJobHooks } from './jobs/runner.ts';
 import { registerPublishedReads } from './published/plugin.ts';
+import { type Stores, storesFromEnv } from './storage/index.ts';
 
 export interface AppConfig {
   db: Db;
@@ -45,6 +46,8 @@ export interface AppConfig {
   maxUploadBytes?: number;
   /** Secret keys (config/secrets.ts); default: loaded from the environment or the data directory. */
   secrets?: Secrets;
+  /** Evidence and job-file stores (storage/index.ts); default: from PANTAU_STORE and S3_* or the data directory. */
+  stores?: Stores;
   /** Published reads (published/cache.ts): stamp check interval, memory bound, Cache-Control max-age. */
   published?: { checkMs?: number; maxBytes?: number; maxAge?: number };
 }
@@ -55,6 +58,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
     secrets: Secrets;
+    stores: Stores;
   }
   interface FastifyRequest {
     /** A session cookie was sent but is unknown or expired. */
@@ -74,6 +78,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('secrets', config.secrets ?? loadSecrets(config.dataDir).keys);
   app.decorate('routeTable', [] as RouteInfo[]);
+  const stores = config.stores ?? storesFromEnv(config.dataDir);
+  app.decorate('stores', stores);
+  if (!config.stores) app.addHook('onClose', async () => stores.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'id');
   app.decorateRequest('sessionExpired', false);

@@ -4,14 +4,12 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { databaseOptionsFromEnv, openDatabase } from './db/client.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
-import { failInterruptedJobs } from './jobs/runner.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 
 const database = await openDatabase(databaseOptionsFromEnv(process.env));
-await failInterruptedJobs(database.db);
 const seeded = process.env.PANTAU_NO_SEED ? null : await seedDemoIfEmpty(database.db);
 const app = await buildApp({
   db: database.db,

@@ -8,7 +8,7 @@ import type { Command } from '../command.ts';
 import { parsePositiveInteger, stringOption, takePositionals } from '../args.ts';
 import { CliError } from '../errors.ts';
 
-const usage = 'seed [--national] [--year N] [--no-recompute]';
+const usage = 'seed [--national [--publish]] [--year N] [--no-recompute]';
 
 export const command: Command = {
   usage,
@@ -18,6 +18,13 @@ export const command: Command = {
       describe: {
         id: 'siklus nasional sintetis (587 instansi) untuk benchmark',
         en: 'synthetic national cycle (587 bodies) for benchmarks',
+      },
+    },
+    publish: {
+      type: 'boolean',
+      describe: {
+        id: 'dengan --national: setujui semua unit dan terbitkan siklus secara nasional (hari pengumuman)',
+        en: 'with --national: approve every unit and publish the cycle nationally (results day)',
       },
     },
     year: {
@@ -30,7 +37,7 @@ export const command: Command = {
       describe: { id: 'jangan hitung ulang hasil di akhir', en: 'do not recompute the results at the end' },
     },
   },
-  examples: ['seed', 'seed --national', 'seed --national --year 2025 --json'],
+  examples: ['seed', 'seed --national', 'seed --national --publish', 'seed --national --year 2025 --json'],
   async run({ args, lang, io }) {
     takePositionals(args, [], usage);
     const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
@@ -43,7 +50,8 @@ export const command: Command = {
         const { seedNational } = await import('../../server/seed/national.ts');
         const result = await seedNational(database.db, {
           year,
-          recompute: args.options['no-recompute'] !== true,
+          recompute: args.options['no-recompute'] !== true || args.options.publish === true,
+          publish: args.options.publish === true,
           log: (line) => io.stderr.write(`  ${line}\n`),
         });
         const secs = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
@@ -53,7 +61,12 @@ export const command: Command = {
               `Waktu: lokus ${secs(result.ms.locus)}, rekaman ${secs(result.ms.records)}, hitung ulang ${secs(result.ms.recompute)}.\n`
             : `Synthetic national cycle ${result.cycleId}: ${result.bodies} bodies, ${result.units} units, ${result.records} records.\n` +
               `Time: locus ${secs(result.ms.locus)}, records ${secs(result.ms.records)}, recompute ${secs(result.ms.recompute)}.\n`;
-        return { json: result, text };
+        const published = result.publicationId
+          ? lang === 'id'
+            ? `Terbit nasional: publikasi ${result.publicationId}.\n`
+            : `Published nationally: publication ${result.publicationId}.\n`
+          : '';
+        return { json: result, text: text + published };
       }
       const { seedDemoIfEmpty } = await import('../../server/seed/demo.ts');
       const seeded = await seedDemoIfEmpty(database.db);
