@@ -27,6 +27,8 @@ import { registerRoutes } from './routes.ts';
 import { registerJobHooks } from './jobs/runner.ts';
 import { registerPublishedReads } from './published/plugin.ts';
 import { type Stores, storesFromEnv } from './storage/index.ts';
+import { type OpsOptions, registerOps, requestId } from './ops/metrics.ts';
+import type { WorkerOptions } from './jobs/runner.ts';
 
 export interface AppConfig {
   db: Db;
@@ -48,6 +50,10 @@ export interface AppConfig {
   secrets?: Secrets;
   /** Evidence and job-file stores (storage/index.ts); default: from PANTAU_STORE and S3_* or the data directory. */
   stores?: Stores;
+  /** /metrics: the database pool's figures and an optional bearer token (ops/metrics.ts). */
+  ops?: OpsOptions;
+  /** This instance's job worker (jobs/runner.ts). */
+  jobs?: WorkerOptions;
   /** Published reads (published/cache.ts): stamp check interval, memory bound, Cache-Control max-age. */
   published?: { checkMs?: number; maxBytes?: number; maxAge?: number };
 }
@@ -71,6 +77,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     logger: config.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: config.trustProxy ?? false,
+    // x-request-id from the proxy (or a new UUID): in every log line (reqId) and every answer.
+    requestIdHeader: false,
+    genReqId: requestId,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -173,7 +182,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     return send('internal');
   });
 
-  registerJobHooks(app);
+  registerOps(app, config.ops);
+  registerJobHooks(app, config.jobs);
   registerPublishedReads(app, config.published);
   await app.register(
     async (api) => {

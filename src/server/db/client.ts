@@ -16,8 +16,18 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` while holding the start-up lock (a PostgreSQL advisory lock): instances starting
+   * together on one database migrate and seed one after the other. PGlite has one process.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Connection pool figures for /metrics (PostgreSQL). */
+  pool?: { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
+
+/** The advisory lock key of start-up work (migrations, the demo seed): 'pantau' in ASCII. */
+export const STARTUP_LOCK = 0x70616e746175;
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -28,8 +38,10 @@ export interface OpenOptions {
   dataDir?: string;
   /** A PGlite data-dir dump (tests start from a migrated template). */
   loadDataDir?: Blob | File;
-  /** Apply migrations (default true). */
+  /** Apply migrations (default true; on PostgreSQL under the start-up lock). */
   migrate?: boolean;
+  /** PostgreSQL connections per process (default 10; PANTAU_DB_POOL). */
+  poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
@@ -37,13 +49,35 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
     const pg = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.default.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.default.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     const db = drizzle(pool, { schema }) as unknown as Db;
+    const withStartupLock = async <T>(fn: () => Promise<T>): Promise<T> => {
+      // Session-level lock on one connection; the work itself may use any connection.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    };
     if (migrate) {
       const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
-      await run(db as never, { migrationsFolder });
+      await withStartupLock(() => run(db as never, { migrationsFolder }));
     }
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      withStartupLock,
+      get pool() {
+        return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+      },
+      close: () => pool.end(),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -59,11 +93,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(db as never, { migrationsFolder });
   }
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', withStartupLock: (fn) => fn(), close: () => client.close() };
 }
 
 /** DATABASE_URL → PostgreSQL; otherwise PGlite in $DATA_DIR/pglite (default ./data). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.PANTAU_DB_POOL ? { poolSize: Number(env.PANTAU_DB_POOL) } : {}) };
   return { dataDir: join(env.DATA_DIR ?? './data', 'pglite') };
 }
