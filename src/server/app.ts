@@ -194,7 +194,19 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   const webDir = config.webDir ? resolve(config.webDir) : undefined;
   const hasWeb = !!webDir && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ['index.html'],
+      // The .br/.gz files the build wrote beside each asset, sent with Content-Encoding.
+      preCompressed: true,
+      // Hashed assets never change under their name: cached for a year. Everything else (the
+      // HTML shell, sw.js, the manifest) is revalidated on every visit.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
