@@ -51,6 +51,10 @@ export class S3Store implements EvidenceStore, FileStore {
     const config: S3ClientConfig = {
       region: opts.region ?? 'us-east-1',
       forcePathStyle: opts.forcePathStyle ?? !!opts.endpoint,
+      // Checksums only where S3 requires them: the SDK's default sends streamed bodies with
+      // aws-chunked trailing checksums, which several S3-compatible stores save verbatim.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
       ...(opts.accessKeyId && opts.secretAccessKey
         ? { credentials: { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey } }
