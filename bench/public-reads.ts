@@ -4,7 +4,7 @@
  * the open data JSON (every government, unit and dimension) — at 256 connections, against a static
  * server (nginx from Debian) serving THE SAME BYTES in the same run.
  *
- *   npx tsx bench/public-reads.ts [--duration 10] [--connections 256] [--workers N]
+ *   npx tsx bench/public-reads.ts [--duration 10] [--rounds 3] [--connections 256] [--workers N]
  *                                 [--pg-only | --pglite-only] [--pglite-dir DIR] [--pg-db NAME]
  *
  * - Data: `seedNational({ publish: true })` — the same code as `pantau seed --national --publish`:
@@ -16,8 +16,9 @@
  *   default 1; PGlite is one process), anonymous requests with `Accept-Encoding: gzip`.
  * - Baseline: the bytes each URL answered (gzip) written to files and served by nginx
  *   (`gzip_static`, worker_processes auto, access log off) from the same machine.
- * - Load: autocannon in this process, 256 connections, a 2 s warm-up then --duration seconds per
- *   target; server and nginx alternate target by target.
+ * - Load: autocannon in this process, 256 connections, a 2 s warm-up each, then --rounds rounds of
+ *   --duration seconds per target, nginx and Pantau alternating; the median round of each side is
+ *   reported (the machine is shared: a busy moment moves one round, not the figure).
  * Goal: rankings and government pages ≥ 50 % of the static throughput with p99 < 100 ms; open data
  * ≥ 50 %.
  */
@@ -37,6 +38,8 @@ const opt = (name: string, fallback: string) => {
 const DURATION = Number(opt('duration', '10'));
 const CONNECTIONS = Number(opt('connections', '256'));
 const WORKERS = Number(opt('workers', '1'));
+/** Rounds per target (static then Pantau each round); the median of each side is reported. */
+const ROUNDS = Number(opt('rounds', '3'));
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = resolve(import.meta.dirname, '..');
 
@@ -236,9 +239,16 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
     for (const t of targets) {
       const sPaths = t.paths.map((p) => staticPaths.get(p)!);
       await load(staticBase, sPaths, 2);
-      const stat = await load(staticBase, sPaths, DURATION);
       await load(base, t.paths, 2);
-      const app = await load(base, t.paths, DURATION);
+      const stats: Result[] = [];
+      const apps: Result[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        stats.push(await load(staticBase, sPaths, DURATION));
+        apps.push(await load(base, t.paths, DURATION));
+      }
+      const median = (list: Result[]) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!;
+      const stat = median(stats);
+      const app = median(apps);
       const ratio = app.rps / stat.rps;
       const ok = ratio >= 0.5 && (!t.p99Goal || app.p99 < 100) && app.errors + app.timeouts + app.non2xx === 0;
       rows.push(

@@ -43,21 +43,37 @@ function headers(reply: FastifyReply, cache: PublishedCache, entry: Entry, spec:
     .header('x-pantau-cache', 'hit');
 }
 
-/** Sends a kept answer: 304 when the client has it, else the bytes in the best accepted encoding. */
+/**
+ * Sends a kept answer: 304 when the client has it, else the bytes in the best accepted encoding.
+ * Written straight to the socket (reply.hijack): the bytes are final, so Fastify's serialisation
+ * and onSend hooks have nothing to do; onResponse (metrics) still runs.
+ */
 function sendEntry(req: FastifyRequest, reply: FastifyReply, cache: PublishedCache, entry: Entry, spec: PublishedSpec) {
   const encoding = pickEncoding(req.headers['accept-encoding']);
   served.add(req);
-  headers(reply, cache, entry, spec, encoding);
+  const headers: Record<string, string> = {
+    etag: etagOf(entry.hash, encoding),
+    'cache-control': `public, max-age=${cache.maxAge}`,
+    vary: spec.byLang ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding',
+    'x-pantau-cache': 'hit',
+    'x-request-id': req.id,
+  };
+  reply.hijack();
   if (matchesEtag(req.headers['if-none-match'], entry.hash)) {
     cache.stats.notModified++;
-    return reply.code(304).send();
+    reply.raw.writeHead(304, headers);
+    reply.raw.end();
+    return reply;
   }
   cache.stats.hits++;
-  reply.header('content-type', entry.type);
-  if (entry.disposition) reply.header('content-disposition', entry.disposition);
-  if (encoding) reply.header('content-encoding', encoding);
+  headers['content-type'] = entry.type;
+  if (entry.disposition) headers['content-disposition'] = entry.disposition;
+  if (encoding) headers['content-encoding'] = encoding;
   const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.identity;
-  return reply.header('content-length', String(body.length)).send(body);
+  headers['content-length'] = String(body.length);
+  reply.raw.writeHead(200, headers);
+  reply.raw.end(body);
+  return reply;
 }
 
 export function registerPublishedReads(
@@ -66,6 +82,16 @@ export function registerPublishedReads(
 ): PublishedCache {
   const cache = new PublishedCache(app.db, opts);
   app.decorate('published', cache);
+
+  // A kept answer goes out straight after the session check (app.ts's onRequest hook runs
+  // first): no validation, no handler. The URL is the key, and it was validated when computed.
+  app.addHook('onRequest', async (req, reply) => {
+    const spec = req.routeOptions.config.published;
+    if (!spec || req.method !== 'GET' || req.actor) return;
+    await cache.currentStamp();
+    const entry = cache.get(keyOf(req, spec));
+    if (entry) return sendEntry(req, reply, cache, entry, spec);
+  });
 
   app.addHook('preHandler', async (req, reply) => {
     const spec = req.routeOptions.config.published;
