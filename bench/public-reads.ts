@@ -260,7 +260,7 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
     }
     const label = kind === 'postgres' ? `PostgreSQL, ${WORKERS} worker process${WORKERS > 1 ? 'es' : ''}` : 'PGlite (one process)';
     console.log(
-      `\n${label} — ${CONNECTIONS} connections, ${DURATION} s per target, load average ${loadavg()
+      `\n${label} — ${CONNECTIONS} connections, median of ${ROUNDS} × ${DURATION} s per target, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
