@@ -4,7 +4,7 @@
  * the open data JSON (every government, unit and dimension) — at 256 connections, against a static
  * server (nginx from Debian) serving THE SAME BYTES in the same run.
  *
- *   npx tsx bench/public-reads.ts [--duration 10] [--rounds 3] [--connections 256] [--workers N]
+ *   npx tsx bench/public-reads.ts [--duration 10] [--rounds 3] [--connections 256] [--workers N] [--nginx-workers N|auto]
  *                                 [--pg-only | --pglite-only] [--pglite-dir DIR] [--pg-db NAME]
  *
  * - Data: `seedNational({ publish: true })` — the same code as `pantau seed --national --publish`:
@@ -15,7 +15,8 @@
  * - Server: `src/server/main.ts` in a child process (PANTAU_WORKERS=--workers on PostgreSQL,
  *   default 1; PGlite is one process), anonymous requests with `Accept-Encoding: gzip`.
  * - Baseline: the bytes each URL answered (gzip) written to files and served by nginx
- *   (`gzip_static`, worker_processes auto, access log off) from the same machine.
+ *   (`gzip_static`, access log off) from the same machine, with as many worker processes as
+ *   Pantau has server processes (--nginx-workers N or auto to change it).
  * - Load: autocannon in this process, 256 connections, a 2 s warm-up each, then --rounds rounds of
  *   --duration seconds per target, nginx and Pantau alternating; the median round of each side is
  *   reported (the machine is shared: a busy moment moves one round, not the figure).
@@ -40,6 +41,8 @@ const CONNECTIONS = Number(opt('connections', '256'));
 const WORKERS = Number(opt('workers', '1'));
 /** Rounds per target (static then Pantau each round); the median of each side is reported. */
 const ROUNDS = Number(opt('rounds', '3'));
+/** nginx worker processes: by default as many as Pantau's server processes (like for like). */
+const nginxWorkers = (kind: 'pglite' | 'postgres') => opt('nginx-workers', kind === 'postgres' ? String(WORKERS) : '1');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = resolve(import.meta.dirname, '..');
 
@@ -133,11 +136,11 @@ function startServer(env: Record<string, string>, port: number): ChildProcess {
   });
 }
 
-function startNginx(dir: string, port: number): ChildProcess {
+function startNginx(dir: string, port: number, workers: string): ChildProcess {
   const conf = join(dir, 'nginx.conf');
   writeFileSync(
     conf,
-    `worker_processes auto;
+    `worker_processes ${workers};
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 user root;
@@ -231,7 +234,7 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
         staticPaths.set(path, `/${file}`);
       }
     }
-    nginx = startNginx(nginxDir, staticPort);
+    nginx = startNginx(nginxDir, staticPort, nginxWorkers(kind));
     const staticBase = `http://127.0.0.1:${staticPort}`;
     await waitFor(`${staticBase}/f0.json`);
 
@@ -264,6 +267,7 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
+    console.log(`nginx: worker_processes ${nginxWorkers(kind)}`);
     console.log('| target                   | Pantau | nginx, same bytes | Pantau / nginx | goal met |');
     console.log('| ------------------------ | ------ | ----------------- | -------------- | -------- |');
     for (const r of rows) console.log(r);
