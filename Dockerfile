@@ -20,6 +20,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/.cache ./.cache
 COPY --from=build /app/src ./src
 COPY --from=build /app/methodologies ./methodologies
 COPY --from=build /app/bin ./bin
