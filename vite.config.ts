@@ -1,6 +1,9 @@
 // Vite build of the web app (src/web) into dist/, which the Fastify server serves at `/` with an
 // SPA fallback. In development `/api` is proxied to the server on port 3000.
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { type Plugin, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -16,6 +19,44 @@ const FIRST_PAINT_LIBS =
 // needs them before its first paint. Not all of Mantine's core/ (its utils serve other parts).
 const FIRST_PAINT_MANTINE =
   /node_modules\/@mantine\/core\/esm\/(core\/(MantineProvider|Box|styles-api|factory|InlineStyles)\/|components\/(Text|Group|Stack|UnstyledButton|Anchor)\/)/;
+
+/**
+ * Precompresses the build (issue 14 §2): every text file of 512 bytes or more gets a `.gz` (zlib
+ * level 9) and a `.br` (brotli quality 11) beside it, which the server sends with
+ * Content-Encoding (@fastify/static preCompressed) and nginx with gzip_static/brotli_static.
+ * Runs after the service worker is written, so sw.js and workbox-*.js are compressed too.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return {
+    name: 'pantau:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        for (const file of walk(outDir)) {
+          if (!/\.(js|mjs|css|html|svg|json|webmanifest|txt|map)$/.test(file)) continue;
+          const data = readFileSync(file);
+          if (data.length < 512) continue;
+          writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+          writeFileSync(
+            `${file}.br`,
+            brotliCompressSync(data, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+          );
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   publicDir: 'src/web/static',
@@ -52,6 +93,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    precompress(),
   ],
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },

@@ -275,6 +275,19 @@ export const messages = {
     id: 'Waktu: lokus {locus}, rekaman {records}, hitung ulang {recompute}.',
     en: 'Time: locus {locus}, records {records}, recompute {recompute}.',
   },
+  'seed.national_published': {
+    id: 'Terbit nasional: publikasi {publication}.',
+    en: 'Published nationally: publication {publication}.',
+  },
+  // pantau backup / restore
+  'backup.done': {
+    id: 'Cadangan {file}: {tables} tabel, {rows} baris, {evidence} berkas bukti, {files} berkas tugas ({mb} MB).',
+    en: 'Backup {file}: {tables} tables, {rows} rows, {evidence} evidence files, {files} job files ({mb} MB).',
+  },
+  'restore.done': {
+    id: 'Dipulihkan: {tables} tabel, {rows} baris, {evidence} berkas bukti, {files} berkas tugas.',
+    en: 'Restored: {tables} tables, {rows} rows, {evidence} evidence files, {files} job files.',
+  },
   'seed.demo_exists': {
     id: 'Basis data sudah berisi akun; demo tidak dibuat.',
     en: 'The database already has accounts; no demo was created.',

@@ -25,6 +25,10 @@ import type { Access, RouteInfo } from './http/route.ts';
 import { canSome } from './auth/policy.ts';
 import { registerRoutes } from './routes.ts';
 import { registerJobHooks } from './jobs/runner.ts';
+import { registerPublishedReads } from './published/plugin.ts';
+import { type Stores, storesFromEnv } from './storage/index.ts';
+import { type OpsOptions, registerOps, requestId } from './ops/metrics.ts';
+import type { WorkerOptions } from './jobs/runner.ts';
 
 export interface AppConfig {
   db: Db;
@@ -44,6 +48,14 @@ export interface AppConfig {
   maxUploadBytes?: number;
   /** Secret keys (config/secrets.ts); default: loaded from the environment or the data directory. */
   secrets?: Secrets;
+  /** Evidence and job-file stores (storage/index.ts); default: from PANTAU_STORE and S3_* or the data directory. */
+  stores?: Stores;
+  /** /metrics: the database pool's figures and an optional bearer token (ops/metrics.ts). */
+  ops?: OpsOptions;
+  /** This instance's job worker (jobs/runner.ts). */
+  jobs?: WorkerOptions;
+  /** Published reads (published/cache.ts): stamp check interval, memory bound, Cache-Control max-age. */
+  published?: { checkMs?: number; maxBytes?: number; maxAge?: number };
 }
 
 const zodLocales = { id: z.locales.id(), en: z.locales.en() };
@@ -52,6 +64,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
     secrets: Secrets;
+    stores: Stores;
   }
   interface FastifyRequest {
     /** A session cookie was sent but is unknown or expired. */
@@ -64,6 +77,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     logger: config.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: config.trustProxy ?? false,
+    // x-request-id from the proxy (or a new UUID): in every log line (reqId) and every answer.
+    requestIdHeader: false,
+    genReqId: requestId,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -71,6 +87,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('secrets', config.secrets ?? loadSecrets(config.dataDir).keys);
   app.decorate('routeTable', [] as RouteInfo[]);
+  const stores = config.stores ?? storesFromEnv(config.dataDir);
+  app.decorate('stores', stores);
+  if (!config.stores) app.addHook('onClose', async () => stores.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'id');
   app.decorateRequest('sessionExpired', false);
@@ -163,7 +182,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     return send('internal');
   });
 
-  registerJobHooks(app);
+  registerOps(app, config.ops);
+  registerJobHooks(app, config.jobs);
+  registerPublishedReads(app, config.published);
   await app.register(
     async (api) => {
       await registerRoutes(api);
@@ -173,7 +194,19 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   const webDir = config.webDir ? resolve(config.webDir) : undefined;
   const hasWeb = !!webDir && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ['index.html'],
+      // The .br/.gz files the build wrote beside each asset, sent with Content-Encoding.
+      preCompressed: true,
+      // Hashed assets never change under their name: cached for a year. Everything else (the
+      // HTML shell, sw.js, the manifest) is revalidated on every visit.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {

@@ -1,46 +1,138 @@
-// `npm start`: open the database (PGlite in ./data by default, PostgreSQL when DATABASE_URL is
-// set), apply migrations, seed the demo on an empty database, serve API and web app, print the URL.
+// `npm start` / `npm run serve`: open the database (PGlite in ./data by default, PostgreSQL when
+// DATABASE_URL is set), apply migrations and seed the demo on an empty database (both under the
+// start-up lock, so instances started together take turns), serve API and web app, print the URL.
+//
+// PANTAU_WORKERS=N (or `auto`: one per core) runs N worker processes (node:cluster) sharing the
+// port — PostgreSQL only, since a PGlite directory belongs to one process. SIGTERM/SIGINT drain:
+// readiness turns 503, new connections stop, requests in flight and running jobs finish (jobs get
+// PANTAU_JOB_GRACE_MS, then go back to the queue), the database closes; a hard stop after
+// PANTAU_SHUTDOWN_MS. Logs are JSON lines (pino) with the request id; LOG_LEVEL=info logs every request.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
+import { loadSecrets } from './config/secrets.ts';
 import { databaseOptionsFromEnv, openDatabase } from './db/client.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
-import { failInterruptedJobs } from './jobs/runner.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
-const dataDir = resolve(process.env.DATA_DIR ?? './data');
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? '0.0.0.0';
+const dataDir = resolve(env.DATA_DIR ?? './data');
+const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
+const workers = env.PANTAU_WORKERS === 'auto' ? availableParallelism() : Math.max(1, Number(env.PANTAU_WORKERS ?? 1));
 
-const database = await openDatabase(databaseOptionsFromEnv(process.env));
-await failInterruptedJobs(database.db);
-const seeded = process.env.PANTAU_NO_SEED ? null : await seedDemoIfEmpty(database.db);
-const app = await buildApp({
-  db: database.db,
-  dataDir,
-  webDir: resolve('dist'),
-  secureCookies: process.env.PANTAU_SECURE_COOKIES === '1',
-  // e.g. TRUST_PROXY=127.0.0.1 behind a local reverse proxy; unset = use the socket address.
-  ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY === 'true' ? true : process.env.TRUST_PROXY } : {}),
-  logger: { level: process.env.LOG_LEVEL ?? 'warn' },
-});
-
-const shutdown = async () => {
-  await app.close();
-  await database.close();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-
-await app.listen({ port, host });
-const url = `http://localhost:${port}/`;
-const lines = [
-  '',
-  `  Pantau berjalan di / is running at  ${url}`,
-  `  API docs (OpenAPI)                  ${url}api/docs`,
-  `  Database                            ${database.kind === 'pglite' ? `PGlite ${dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)'}`,
-];
-if (seeded) {
-  lines.push('', '  Akun demo / demo accounts (kata sandi hanya ditampilkan sekali / passwords shown only once):');
-  for (const a of seeded.accounts) lines.push(`    ${a.role.padEnd(12)} ${a.username.padEnd(22)} ${a.password}   ${a.scope}`);
+if (workers > 1 && !env.DATABASE_URL) {
+  console.error('PANTAU_WORKERS > 1 needs PostgreSQL (DATABASE_URL): a PGlite data directory belongs to one process.');
+  process.exit(2);
 }
-console.log(`${lines.join('\n')}\n`);
+
+if (workers > 1 && cluster.isPrimary) {
+  await primary();
+} else {
+  await serve();
+}
+
+/** The cluster's primary: migrates and seeds once, then keeps `workers` servers running. */
+async function primary(): Promise<void> {
+  const database = await openDatabase(databaseOptionsFromEnv(env));
+  const seeded = env.PANTAU_NO_SEED ? null : await database.withStartupLock(() => seedDemoIfEmpty(database.db));
+  await database.close();
+  // Key files the workers would otherwise race to create (when not configured: config/secrets.ts).
+  loadSecrets(dataDir, env);
+  let stopping = false;
+  const fork = () => cluster.fork({ PANTAU_NO_SEED: '1' });
+  for (let i = 0; i < workers; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(JSON.stringify({ level: 50, msg: 'worker exited; starting another', pid: worker.process.pid, code, signal }));
+    setTimeout(fork, 1000);
+  });
+  let announced = false;
+  cluster.on('listening', () => {
+    if (announced) return;
+    announced = true;
+    announce('PostgreSQL (DATABASE_URL)', seeded, `${workers} worker processes`);
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    const timer = setTimeout(() => process.exit(1), Number(env.PANTAU_SHUTDOWN_MS ?? 30_000) + 2000);
+    timer.unref();
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** One server process. */
+async function serve(): Promise<void> {
+  const database = await openDatabase(databaseOptionsFromEnv(env));
+  const seeded = env.PANTAU_NO_SEED ? null : await database.withStartupLock(() => seedDemoIfEmpty(database.db));
+  const app = await buildApp({
+    db: database.db,
+    dataDir,
+    webDir: resolve('dist'),
+    secureCookies: env.PANTAU_SECURE_COOKIES === '1',
+    // e.g. TRUST_PROXY=127.0.0.1 behind a local reverse proxy; unset = use the socket address.
+    ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY } : {}),
+    logger: { level: env.LOG_LEVEL ?? 'warn' },
+    ops: { pool: () => database.pool, ...(env.PANTAU_METRICS_TOKEN ? { metricsToken: env.PANTAU_METRICS_TOKEN } : {}) },
+    jobs: {
+      ...(num('PANTAU_JOB_CONCURRENCY') ? { concurrency: num('PANTAU_JOB_CONCURRENCY')! } : {}),
+      ...(num('PANTAU_JOB_GRACE_MS') !== undefined ? { graceMs: num('PANTAU_JOB_GRACE_MS')! } : {}),
+      disabled: env.PANTAU_JOBS === 'off',
+    },
+    published: {
+      ...(num('PANTAU_PUBLIC_CHECK_MS') !== undefined ? { checkMs: num('PANTAU_PUBLIC_CHECK_MS')! } : {}),
+      ...(num('PANTAU_PUBLIC_CACHE_MB') ? { maxBytes: num('PANTAU_PUBLIC_CACHE_MB')! * 1024 * 1024 } : {}),
+      ...(num('PANTAU_PUBLIC_MAX_AGE') !== undefined ? { maxAge: num('PANTAU_PUBLIC_MAX_AGE')! } : {}),
+    },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.warn({ signal }, 'shutting down: draining');
+    app.draining = true;
+    const hard = setTimeout(
+      () => {
+        app.log.error('shutdown took too long; stopping now');
+        process.exit(1);
+      },
+      Number(env.PANTAU_SHUTDOWN_MS ?? 30_000),
+    );
+    hard.unref();
+    // Give a balancer polling /health/ready a moment to stop sending new requests.
+    await new Promise((r) => setTimeout(r, Number(env.PANTAU_DRAIN_MS ?? 0)));
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port, host });
+  if (!cluster.isWorker)
+    announce(database.kind === 'pglite' ? `PGlite ${dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)', seeded, '1 process');
+}
+
+function announce(db: string, seeded: Awaited<ReturnType<typeof seedDemoIfEmpty>>, processes: string): void {
+  const url = `http://localhost:${port}/`;
+  const lines = [
+    '',
+    `  Pantau berjalan di / is running at  ${url}`,
+    `  API docs (OpenAPI)                  ${url}api/docs`,
+    `  Database                            ${db}`,
+    `  Processes                           ${processes}`,
+  ];
+  if (seeded) {
+    lines.push('', '  Akun demo / demo accounts (kata sandi hanya ditampilkan sekali / passwords shown only once):');
+    for (const a of seeded.accounts) lines.push(`    ${a.role.padEnd(12)} ${a.username.padEnd(22)} ${a.password}   ${a.scope}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}

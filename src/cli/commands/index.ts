@@ -92,6 +92,22 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./seed.ts')).command,
   },
   {
+    name: 'backup',
+    summary: {
+      id: 'Cadangkan basis data dan berkas bukti ke satu arsip',
+      en: 'Back up the database and the evidence files into one archive',
+    },
+    load: async () => (await import('./backup.ts')).command,
+  },
+  {
+    name: 'restore',
+    summary: {
+      id: 'Pulihkan arsip cadangan ke basis data kosong',
+      en: 'Restore a backup archive into an empty database',
+    },
+    load: async () => (await import('./restore.ts')).command,
+  },
+  {
     name: 'audit verify',
     summary: {
       id: 'Periksa rantai hash log audit; sebut mata rantai pertama yang putus',

@@ -9,7 +9,7 @@ import { parsePositiveInteger, stringOption, takePositionals } from '../args.ts'
 import { CliError } from '../errors.ts';
 import { t } from '../i18n.ts';
 
-const usage = 'seed [--national] [--year N] [--no-recompute]';
+const usage = 'seed [--national [--publish]] [--year N] [--no-recompute]';
 
 export const command: Command = {
   usage,
@@ -19,6 +19,13 @@ export const command: Command = {
       describe: {
         id: 'siklus nasional sintetis (587 instansi) untuk benchmark',
         en: 'synthetic national cycle (587 bodies) for benchmarks',
+      },
+    },
+    publish: {
+      type: 'boolean',
+      describe: {
+        id: 'dengan --national: setujui semua unit dan terbitkan siklus secara nasional (hari pengumuman)',
+        en: 'with --national: approve every unit and publish the cycle nationally (results day)',
       },
     },
     year: {
@@ -31,7 +38,7 @@ export const command: Command = {
       describe: { id: 'jangan hitung ulang hasil di akhir', en: 'do not recompute the results at the end' },
     },
   },
-  examples: ['seed', 'seed --national', 'seed --national --year 2025 --json'],
+  examples: ['seed', 'seed --national', 'seed --national --publish', 'seed --national --year 2025 --json'],
   async run({ args, lang, io }) {
     takePositionals(args, [], usage);
     const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
@@ -44,7 +51,8 @@ export const command: Command = {
         const { seedNational } = await import('../../server/seed/national.ts');
         const result = await seedNational(database.db, {
           year,
-          recompute: args.options['no-recompute'] !== true,
+          recompute: args.options['no-recompute'] !== true || args.options.publish === true,
+          publish: args.options.publish === true,
           log: (line) => io.stderr.write(`  ${line}\n`),
         });
         const secs = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
@@ -55,7 +63,8 @@ export const command: Command = {
           records: String(result.records),
         };
         const times = { locus: secs(result.ms.locus), records: secs(result.ms.records), recompute: secs(result.ms.recompute) };
-        const text = `${t(lang, 'seed.national', counts)}\n${t(lang, 'seed.national_time', times)}\n`;
+        let text = `${t(lang, 'seed.national', counts)}\n${t(lang, 'seed.national_time', times)}\n`;
+        if (result.publicationId) text += `${t(lang, 'seed.national_published', { publication: result.publicationId })}\n`;
         return { json: result, text };
       }
       const { seedDemoIfEmpty } = await import('../../server/seed/demo.ts');

@@ -322,6 +322,9 @@ describe.skipIf(skipPoppler)('certificates end to end', () => {
       .update(publications)
       .set({ publicAt: new Date(Date.now() + 86_400_000) })
       .where(eq(publications.id, publicationId));
+    // Written straight into the database, as another instance would: this instance's published
+    // reads see it at the next stamp check (published/cache.ts); do not wait for it.
+    t.app.published.invalidate();
     expect(await verify(code)).toEqual({ valid: false });
     expect((await w.call('public', { method: 'GET', url: api(`/publications/${publicationId}/awards`) })).statusCode).toBe(404);
   });

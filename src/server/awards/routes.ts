@@ -87,6 +87,7 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'GET',
       url: '/publications/:publicationId/awards',
+      published: { byLang: true, byHost: true },
       summary:
         "A publication's award lists (every body in the top band, the top 3 of each province, the most improved) with each award's certificate code; public once released",
       tags,

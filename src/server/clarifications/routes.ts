@@ -1,7 +1,6 @@
 // Clarification routes: windows per (cycle, scope), a body's clarification page (window, units,
 // disputes, change log), disputes with evidence, and their resolution (accept → the answer
 // changes through applyIndicatorChange; reject with a reason).
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
@@ -13,7 +12,7 @@ import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } fro
 import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
-import { DirectoryEvidenceStore, type EvidenceStore, cleanName, sniffMime } from '../evidence/store.ts';
+import { type EvidenceStore, cleanName, sniffMime } from '../evidence/store.ts';
 import { applyIndicatorChange } from './change.ts';
 import {
   PUSAT,
@@ -113,7 +112,7 @@ const windowParams = z.object({ windowId: z.uuid() });
 const disputeParams = z.object({ disputeId: z.uuid() });
 
 export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
-  const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));
+  const store: EvidenceStore = app.stores.evidence;
   const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
   const db = app.db as Db;
 

@@ -27,6 +27,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Assessment cycles, newest first (the public sees cycles with a released publication only)',
       tags,
       access: 'cycle.read',
+      published: {},
       query: z.object({
         ...pageQuery,
         year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -95,6 +96,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       summary: "The cycle's frozen scheme (forms and offline previews use it, never the library)",
       tags,
       access: 'cycle.read',
+      published: {},
       params: cycleParams,
       response: { 200: z.object({ schemeId: z.string(), schemeHash: z.string(), scheme: z.record(z.string(), z.unknown()) }) },
     },

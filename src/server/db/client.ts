@@ -1,6 +1,6 @@
 // Opens the database: embedded PGlite in $DATA_DIR/pglite by default, a PostgreSQL server
 // through a pg pool when DATABASE_URL is set. One Drizzle handle type for both.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -16,8 +16,18 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` while holding the start-up lock (a PostgreSQL advisory lock): instances starting
+   * together on one database migrate and seed one after the other. PGlite has one process.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Connection pool figures for /metrics (PostgreSQL). */
+  pool?: { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
+
+/** The advisory lock key of start-up work (migrations, the demo seed): 'pantau' in ASCII. */
+export const STARTUP_LOCK = 0x70616e746175;
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -28,8 +38,15 @@ export interface OpenOptions {
   dataDir?: string;
   /** A PGlite data-dir dump (tests start from a migrated template). */
   loadDataDir?: Blob | File;
-  /** Apply migrations (default true). */
+  /**
+   * A gzipped PGlite dump of an empty migrated database (scripts/build-web.ts): a NEW data
+   * directory starts from it instead of running initdb and the migrations (about half the time).
+   */
+  template?: string;
+  /** Apply migrations (default true; on PostgreSQL under the start-up lock). */
   migrate?: boolean;
+  /** PostgreSQL connections per process (default 10; PANTAU_DB_POOL). */
+  poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
@@ -37,13 +54,35 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
     const pg = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.default.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.default.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     const db = drizzle(pool, { schema }) as unknown as Db;
+    const withStartupLock = async <T>(fn: () => Promise<T>): Promise<T> => {
+      // Session-level lock on one connection; the work itself may use any connection.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    };
     if (migrate) {
       const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
-      await run(db as never, { migrationsFolder });
+      await withStartupLock(() => run(db as never, { migrationsFolder }));
     }
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      withStartupLock,
+      get pool() {
+        return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+      },
+      close: () => pool.end(),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -52,18 +91,22 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     dataDir = resolve(dataDir);
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = new PGlite({ dataDir, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  let load = opts.loadDataDir;
+  if (!load && opts.template && dataDir !== 'memory://' && !existsSync(join(dataDir, 'PG_VERSION')) && existsSync(opts.template)) {
+    load = new Blob([readFileSync(opts.template)]);
+  }
+  const client = new PGlite({ dataDir, ...(load ? { loadDataDir: load } : {}) });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   if (migrate) {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(db as never, { migrationsFolder });
   }
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', withStartupLock: (fn) => fn(), close: () => client.close() };
 }
 
 /** DATABASE_URL → PostgreSQL; otherwise PGlite in $DATA_DIR/pglite (default ./data). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  return { dataDir: join(env.DATA_DIR ?? './data', 'pglite') };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.PANTAU_DB_POOL ? { poolSize: Number(env.PANTAU_DB_POOL) } : {}) };
+  return { dataDir: join(env.DATA_DIR ?? './data', 'pglite'), template: resolve('.cache/pglite-template.tar.gz') };
 }

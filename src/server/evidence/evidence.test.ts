@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -131,7 +131,7 @@ describe('api: POST /evidence', () => {
       kind: 'foto',
       filename: 'loket.png',
     });
-    expect(existsSync(join(dataDir, 'evidence', body.sha256.slice(0, 2), body.sha256.slice(2, 4), body.sha256))).toBe(true);
+    expect(await app.stores.evidence.has(body.sha256)).toBe(true);
     const [event] = await db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
     expect(event).toMatchObject({ action: 'evidence.upload', subjectId: body.id, provinceCode: '36' });
   });
@@ -173,7 +173,7 @@ describe('api: POST /evidence', () => {
     );
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('request.too_large');
-    expect(existsSync(join(dataDir, 'evidence', sha(big).slice(0, 2), sha(big).slice(2, 4), sha(big)))).toBe(false);
+    expect(await app.stores.evidence.has(sha(big))).toBe(false);
   });
 
   it('checks the link and the caller before storing anything', async () => {
@@ -185,7 +185,7 @@ describe('api: POST /evidence', () => {
     expect(badIndicator.json().error.code).toBe('evidence.invalid_link');
     const missing = await unchanged(() => upload('asisten', { unitId: w.units.a1 }, f));
     expect(missing.statusCode).toBe(400);
-    expect(existsSync(join(dataDir, 'evidence', sha(f.content).slice(0, 2), sha(f.content).slice(2, 4), sha(f.content)))).toBe(false);
+    expect(await app.stores.evidence.has(sha(f.content))).toBe(false);
   });
 });
 

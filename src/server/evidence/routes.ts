@@ -1,7 +1,6 @@
 // Evidence routes: streamed multipart upload (hashed while written to a temp file, type checked
 // against the file's magic bytes, size-limited, deduplicated by sha256), listing per unit,
 // authorised download, unlink.
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
@@ -13,7 +12,7 @@ import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
 import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
 import { sendEvidenceFile } from './send.ts';
-import { DirectoryEvidenceStore, type EvidenceStore, cleanName, sniffMime } from './store.ts';
+import { type EvidenceStore, cleanName, sniffMime } from './store.ts';
 
 const tags = ['evidence'];
 
@@ -42,7 +41,7 @@ const UploadFields = z.object({
 });
 
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
-  const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));
+  const store: EvidenceStore = app.stores.evidence;
   const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
   const db = app.db as Db;
 

@@ -1,7 +1,7 @@
 // Content-addressed evidence storage. The interface is what the server needs from any store; the
-// directory implementation keeps `<root>/ab/cd/<sha256>`. An S3-compatible store can implement the
-// same interface (stage to a temporary key or local temp file while hashing, then copy to the
-// content key), so nothing above this file knows where the bytes live.
+// directory implementation keeps `<root>/ab/cd/<sha256>`; the S3-compatible one (storage/s3.ts)
+// stages to a local file while hashing (`stage`), then uploads to the content key. Nothing above
+// these files knows where the bytes live (app.stores, storage/index.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -34,10 +34,65 @@ export interface EvidenceStore {
   /** The content, or undefined when the hash is unknown. */
   get(sha256: string): Promise<Readable | undefined>;
   has(sha256: string): Promise<boolean>;
+  /** The stored size in bytes, or undefined when the hash is unknown. */
+  size(sha256: string): Promise<number | undefined>;
 }
 
 const HEAD = 16;
 const HASH_RE = /^[0-9a-f]{64}$/;
+
+/**
+ * Streams `source` into a new file in `tmpDir`, hashing it and showing its first bytes to
+ * `inspect`; `beforeCommit` sees the size. On any error the file is removed, the rest of the
+ * source drained, and the error thrown. The caller moves or removes the staged file.
+ */
+export async function stage(
+  source: Readable,
+  tmpDir: string,
+  opts: PutOptions = {},
+): Promise<{ path: string; sha256: string; size: number; head: Buffer }> {
+  await mkdir(tmpDir, { recursive: true });
+  const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  let inspected = false;
+  const inspect = () => {
+    inspected = true;
+    opts.inspect?.(head);
+  };
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        if (head.length < HEAD) head = Buffer.concat([head, chunk.subarray(0, HEAD - head.length)]);
+        if (!inspected && head.length >= HEAD) inspect();
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      } catch (e) {
+        done(e as Error);
+      }
+    },
+    flush(done) {
+      try {
+        if (!inspected) inspect();
+        done();
+      } catch (e) {
+        done(e as Error);
+      }
+    },
+  });
+  try {
+    await pipeline(source, tap, createWriteStream(tmp, { flags: 'wx' }));
+    opts.beforeCommit?.(size);
+    return { path: tmp, sha256: hash.digest('hex'), size, head };
+  } catch (e) {
+    await rm(tmp, { force: true });
+    // Drain what the client still sends so the request can be answered.
+    source.resume();
+    throw e;
+  }
+}
 
 /** Evidence in a directory: `<root>/ab/cd/<sha256>`, staged in `<root>/tmp/` while uploading. */
 export class DirectoryEvidenceStore implements EvidenceStore {
@@ -49,55 +104,16 @@ export class DirectoryEvidenceStore implements EvidenceStore {
   }
 
   async put(source: Readable, opts: PutOptions = {}): Promise<Stored> {
-    const tmpDir = join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
-    const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
-    const hash = createHash('sha256');
-    let size = 0;
-    let head = Buffer.alloc(0);
-    let inspected = false;
-    const inspect = () => {
-      inspected = true;
-      opts.inspect?.(head);
-    };
-    const tap = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        try {
-          if (head.length < HEAD) head = Buffer.concat([head, chunk.subarray(0, HEAD - head.length)]);
-          if (!inspected && head.length >= HEAD) inspect();
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        } catch (e) {
-          done(e as Error);
-        }
-      },
-      flush(done) {
-        try {
-          if (!inspected) inspect();
-          done();
-        } catch (e) {
-          done(e as Error);
-        }
-      },
-    });
+    const staged = await stage(source, join(this.root, 'tmp'), opts);
     try {
-      await pipeline(source, tap, createWriteStream(tmp, { flags: 'wx' }));
-      opts.beforeCommit?.(size);
-      const sha256 = hash.digest('hex');
+      const { sha256, size, head } = staged;
+      if (await this.has(sha256)) return { sha256, size, head, created: false };
       const dest = this.pathOf(sha256);
-      if (await this.has(sha256)) {
-        await rm(tmp, { force: true });
-        return { sha256, size, head, created: false };
-      }
       await mkdir(join(dest, '..'), { recursive: true });
-      await rename(tmp, dest);
+      await rename(staged.path, dest);
       return { sha256, size, head, created: true };
-    } catch (e) {
-      await rm(tmp, { force: true });
-      // Drain what the client still sends so the request can be answered.
-      source.resume();
-      throw e;
+    } finally {
+      await rm(staged.path, { force: true });
     }
   }
 

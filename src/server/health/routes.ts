@@ -1,3 +1,6 @@
+// Health: `/health` (the database answers), `/health/live` (the process answers: restart it if
+// not), `/health/ready` (send it traffic: the database answers and shutdown has not begun).
+// None opens a transaction.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
@@ -12,11 +15,52 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Liveness and database check',
       tags: ['system'],
       access: 'public',
+      noTransaction: true,
       response: { 200: z.object({ status: z.literal('ok') }) },
     },
-    async ({ tx }) => {
-      await tx.execute(sql`select 1`);
+    async ({ db }) => {
+      await db.execute(sql`select 1`);
       return { status: 'ok' as const };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/health/live',
+      summary: 'Liveness: the process answers (no database round trip)',
+      tags: ['system'],
+      access: 'public',
+      noTransaction: true,
+      response: { 200: z.object({ status: z.literal('live') }) },
+    },
+    async ({ reply }) => {
+      reply.header('cache-control', 'no-store');
+      return { status: 'live' as const };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/health/ready',
+      summary: 'Readiness: the database answers and the instance is not shutting down (503 otherwise)',
+      tags: ['system'],
+      access: 'public',
+      noTransaction: true,
+      response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.enum(['draining', 'no-database']) }) },
+    },
+    async ({ db, reply }) => {
+      reply.header('cache-control', 'no-store');
+      if (app.draining) return reply.code(503).send({ status: 'draining' });
+      try {
+        await db.execute(sql`select 1`);
+      } catch {
+        return reply.code(503).send({ status: 'no-database' });
+      }
+      return { status: 'ready' as const };
     },
   );
 }

@@ -8,9 +8,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType, z } from 'zod';
 import type { Lang } from '../../core/types.ts';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db, Queryable, Tx } from '../db/client.ts';
 import { type Action, type Actor, type Target, can, canSome } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
+import type { PublishedSpec } from '../published/plugin.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -40,6 +41,11 @@ export interface RouteSpec<P extends ZodType | undefined, Q extends ZodType | un
    * record its failure): the handler gets `db` (a `NoTxCtx`) and opens its own transactions.
    */
   noTransaction?: boolean;
+  /**
+   * A public read of published results (published/plugin.ts): the anonymous answer is kept by
+   * content hash, precompressed and sent with a strong ETag; runs without a transaction.
+   */
+  published?: PublishedSpec;
 }
 
 type Infer<T> = T extends ZodType ? z.infer<T> : undefined;
@@ -66,6 +72,14 @@ interface BaseCtx<P, Q, B> {
 /** A handler's context: everything runs in the request's one transaction `tx`. */
 export interface Ctx<P, Q, B> extends BaseCtx<P, Q, B> {
   tx: Tx;
+}
+
+/**
+ * The context of a published read (`published`): its queries run on the database handle, outside
+ * any transaction (a read of immutable or stamped data needs none), so `tx` is only `Queryable`.
+ */
+export interface ReadCtx<P, Q, B> extends BaseCtx<P, Q, B> {
+  tx: Queryable;
 }
 
 /** The context of a `noTransaction` route: the database handle, no transaction. */
@@ -125,7 +139,16 @@ export function defineRoute<
   B extends ZodType | undefined = undefined,
 >(
   app: FastifyInstance,
-  spec: RouteSpec<P, Q, B> & { noTransaction?: false },
+  spec: RouteSpec<P, Q, B> & { noTransaction?: false; published: PublishedSpec },
+  handler: (ctx: ReadCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+): void;
+export function defineRoute<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+>(
+  app: FastifyInstance,
+  spec: RouteSpec<P, Q, B> & { noTransaction?: false; published?: undefined },
   handler: (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ): void;
 export function defineRoute<
@@ -137,6 +160,7 @@ export function defineRoute<
   spec: RouteSpec<P, Q, B>,
   handler:
     | ((ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)
+    | ((ctx: ReadCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)
     | ((ctx: NoTxCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>),
 ): void {
   app.routeTable.push({
@@ -149,6 +173,7 @@ export function defineRoute<
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.published ? { config: { published: spec.published } } : {}),
     schema: {
       summary: spec.summary,
       tags: spec.tags,
@@ -174,7 +199,9 @@ export function defineRoute<
       };
       const result = spec.noTransaction
         ? await (handler as (ctx: NoTxCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)({ ...base, db: app.db })
-        : await app.db.transaction((tx) => (handler as (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)({ ...base, tx }));
+        : spec.published
+          ? await (handler as (ctx: ReadCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)({ ...base, tx: app.db })
+          : await app.db.transaction((tx) => (handler as (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)({ ...base, tx }));
       if (reply.sent) return reply;
       return result;
     },

@@ -1,5 +1,6 @@
-// Background jobs: progress, file download, failure with a translated error, owner-only access,
-// nothing started when the request failed, and interrupted jobs marked failed at start-up.
+// Background jobs on the PostgreSQL queue: progress, file download, failure with a translated
+// error, owner-only access, nothing started when the request's transaction rolled back, retries,
+// and a dead instance's job taken over while a live instance's job is left alone.
 import { writeFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { addUser, signIn, type SignedIn } from '../auth/testing.ts';
 import { AppError } from '../errors.ts';
 import { bodies } from '../registry/schema.ts';
 import { jobs } from './schema.ts';
-import { failInterruptedJobs, launchPending, settleJobs, startJob, type JobWork } from './runner.ts';
+import { launchPending, settleJobs, startJob, type JobWork } from './runner.ts';
 
 let t: TestApp;
 let owner: { id: string };
@@ -38,7 +39,7 @@ afterAll(() => t.close());
 async function run(work: JobWork, status = 200, total?: number): Promise<string> {
   const req = {} as FastifyRequest;
   const job = await t.db.db.transaction((tx) =>
-    startJob(t.app, tx, req, { kind: 'test', ownerId: owner.id, params: { n: 3 }, ...(total ? { total } : {}) }, work),
+    startJob(t.app, tx, req, { kind: 'test', ownerId: owner.id, params: { n: 3 }, maxAttempts: 1, ...(total ? { total } : {}) }, work),
   );
   launchPending(req, status);
   await settleJobs();
@@ -54,10 +55,7 @@ describe('jobs', () => {
     const id = await run(async (ctx) => {
       for (let i = 1; i <= 3; i++) {
         await ctx.progress(i, 3);
-        const [row] = await ctx.db
-          .select()
-          .from(jobs)
-          .where(eq(jobs.id, ctx.filePath.split('/').at(-1)!));
+        const [row] = await ctx.db.select().from(jobs).where(eq(jobs.id, ctx.job.id));
         seen.push(row!.done);
       }
       writeFileSync(ctx.filePath, 'isi berkas');
@@ -101,15 +99,57 @@ describe('jobs', () => {
     expect(file.json().error.code).toBe('job.not_ready');
   });
 
-  it('starts nothing when the request failed, and start-up fails what a restart left behind', async () => {
+  it('starts nothing when the request rolled back, and retries an unexpected failure', async () => {
     let ran = false;
-    const id = await run(async () => {
-      ran = true;
-      return {};
-    }, 422);
+    const req = {} as FastifyRequest;
+    await expect(
+      t.db.db.transaction(async (tx) => {
+        await startJob(t.app, tx, req, { kind: 'test.rollback', ownerId: owner.id }, async () => {
+          ran = true;
+          return {};
+        });
+        throw new AppError('request.invalid', { summary: 'x' });
+      }),
+    ).rejects.toThrow();
+    launchPending(req, 422);
+    await settleJobs();
     expect(ran).toBe(false);
-    expect((await get(`/jobs/${id}`, ownerSession)).json()).toMatchObject({ status: 'queued', percent: null });
-    expect(await failInterruptedJobs(t.db.db)).toBeGreaterThanOrEqual(1);
-    expect((await get(`/jobs/${id}`, ownerSession)).json()).toMatchObject({ status: 'failed', error: { code: 'job.interrupted' } });
+    expect(await t.db.db.select().from(jobs).where(eq(jobs.kind, 'test.rollback'))).toEqual([]);
+
+    let calls = 0;
+    const req2 = {} as FastifyRequest;
+    const job = await t.db.db.transaction((tx) =>
+      startJob(t.app, tx, req2, { kind: 'test.flaky', ownerId: owner.id }, async () => {
+        if (++calls === 1) throw new Error('a passing failure');
+        return { result: { calls } };
+      }),
+    );
+    launchPending(req2, 202);
+    await settleJobs();
+    // The retry waits its back-off (2 s after the first attempt).
+    await t.db.db.update(jobs).set({ runAfter: new Date() }).where(eq(jobs.id, job.id));
+    await settleJobs();
+    const [row] = await t.db.db.select().from(jobs).where(eq(jobs.id, job.id));
+    expect(row).toMatchObject({ status: 'done', attempts: 2, result: { calls: 2 }, lockedBy: null });
+  });
+
+  it("takes over a dead instance's job and leaves a live instance's job alone", async () => {
+    t.app.jobs.define('test.orphan', async () => ({ result: { by: t.app.jobs.id } }));
+    const old = new Date(Date.now() - 10 * 60_000);
+    const [dead] = await t.db.db
+      .insert(jobs)
+      .values({ kind: 'test.orphan', ownerId: owner.id, status: 'running', lockedBy: 'gone:1', heartbeatAt: old, attempts: 1 })
+      .returning();
+    const [alive] = await t.db.db
+      .insert(jobs)
+      .values({ kind: 'test.orphan', ownerId: owner.id, status: 'running', lockedBy: 'alive:2', heartbeatAt: new Date(), attempts: 1 })
+      .returning();
+    t.app.jobs.wake();
+    await settleJobs();
+    const [d] = await t.db.db.select().from(jobs).where(eq(jobs.id, dead!.id));
+    expect(d).toMatchObject({ status: 'done', attempts: 2, result: { by: t.app.jobs.id } });
+    const [a] = await t.db.db.select().from(jobs).where(eq(jobs.id, alive!.id));
+    expect(a).toMatchObject({ status: 'running', lockedBy: 'alive:2', attempts: 1 });
+    await t.db.db.delete(jobs).where(eq(jobs.id, alive!.id));
   });
 });

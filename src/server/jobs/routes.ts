@@ -9,7 +9,7 @@ import type { Actor } from '../auth/policy.ts';
 import type { Queryable } from '../db/client.ts';
 import type { Lang } from '../../core/types.ts';
 import { jobs } from './schema.ts';
-import { type JobRow, jobFileStream } from './runner.ts';
+import { type JobRow, jobFileKey } from './runner.ts';
 
 const tags = ['jobs'];
 const jobParams = z.object({ jobId: z.uuid() });
@@ -119,8 +119,10 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
       reply
         .header('content-type', row.mime ?? 'application/octet-stream')
         .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
-      if (row.size !== null) reply.header('content-length', String(row.size));
-      return reply.send(jobFileStream(app, row.id));
+      const file = await app.stores.files.getFile(jobFileKey(row.id));
+      if (!file) throw new AppError('job.not_ready', { status: 'missing' });
+      reply.header('content-length', String(file.size));
+      return reply.send(file.stream);
     },
   );
 }

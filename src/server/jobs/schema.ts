@@ -1,5 +1,6 @@
-// Background jobs (report packs, long exports and imports): progress the browser polls, and the
-// resulting file kept under $DATA_DIR/jobs/<id>.
+// Background jobs (report packs, long exports and imports): the queue every instance's worker
+// claims from (jobs/runner.ts), the progress the browser polls, and the resulting file kept in the
+// file store under jobs/<id>.
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.ts';
 
@@ -26,9 +27,17 @@ export const jobs = pgTable(
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id),
+    /** Runs so far (a retry or a takeover after an instance died counts one more). */
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    /** Not claimed before this moment (retry back-off). */
+    runAfter: timestamp('run_after', { withTimezone: true }).notNull().defaultNow(),
+    /** The worker running it, and when that worker last said it is alive. */
+    lockedBy: text('locked_by'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('jobs_owner_idx').on(t.ownerId, t.createdAt)],
+  (t) => [index('jobs_owner_idx').on(t.ownerId, t.createdAt), index('jobs_queue_idx').on(t.status, t.runAfter)],
 );

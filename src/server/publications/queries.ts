@@ -86,7 +86,8 @@ const metaColumns = {
   supersededById: sql<
     string | null
   >`(select p2.id from publications p2 where p2.supersedes_id = ${publications.id} order by p2.version limit 1)`,
-  bodies: sql<number>`json_array_length(${publications.snapshot} -> 'bodies')`,
+  // Stored at publication (store); a row inserted without it counts its snapshot.
+  bodies: sql<number>`coalesce(${publications.bodyCount}, json_array_length(${publications.snapshot} -> 'bodies'))`,
   provinceName: sql<string | null>`(select b.name from bodies b where b.type = 'provinsi' and b.code = ${publications.scope} limit 1)`,
 };
 
@@ -445,6 +446,7 @@ async function store(
       supersedesId: v.supersedesId,
       schemeHash: cycle.schemeHash,
       contentHash,
+      bodyCount: snapshot.bodies.length,
       snapshot,
     })
     .returning();

@@ -30,6 +30,8 @@ export const publications = pgTable(
     schemeHash: text('scheme_hash').notNull(),
     /** sha256 of canonicalJson(snapshot): certificates and open data are checked against it. */
     contentHash: text('content_hash').notNull(),
+    /** How many bodies the snapshot holds (so a metadata read does not parse the snapshot). */
+    bodyCount: integer('body_count'),
     /** PublicationSnapshot (publications/snapshot.ts), written once. */
     snapshot: json('snapshot').notNull(),
   },

@@ -20,7 +20,7 @@ import type { PublicationSnapshot } from '../publications/snapshot.ts';
 import { provinceNames } from '../awards/queries.ts';
 import { getBodyResult } from '../scores/queries.ts';
 import { raporInputFromSnapshot, unitRanksIn } from './from-snapshot.ts';
-import { packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
+import { type PackParams, packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
 import { closeSharedPool } from './pool.ts';
 import { coveringPublication, cycleUnitScores, evidenceCounts, liveBody, liveUnits, snapshotPart } from './queries.ts';
 import { renderRapor } from './rapor.ts';
@@ -55,6 +55,8 @@ async function liveRef(tx: Queryable, cycle: Cycle, provinceCode: string | null,
 }
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  // Any instance's worker may run a pack started through another.
+  app.jobs.define('report-pack', (ctx) => runReportPack(ctx, ctx.job.params as unknown as PackParams));
   // The render workers of report packs stop with the server (a later pack starts new ones).
   app.addHook('onClose', async () => closeSharedPool());
   defineRoute(
@@ -209,9 +211,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const total = packSize(snapshot, body.units);
       if (total === 0) throw new AppError('report.pack_empty');
       const params2 = { publicationId: row.id, lang: body.lang as Lang, units: body.units, origin: publicOrigin(req) };
-      const job = await startJob(app, tx, req, { kind: 'report-pack', ownerId: auth.user().id, params: params2, total }, (ctx) =>
-        runReportPack(ctx, params2),
-      );
+      const job = await startJob(app, tx, req, { kind: 'report-pack', ownerId: auth.user().id, params: params2, total });
       reply.status(202);
       return jobView(job, lang);
     },

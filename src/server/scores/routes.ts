@@ -40,6 +40,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       summary: "A unit's score breakdown: dimensions → variables → indicators with points lost",
       tags,
       access: 'result.read',
+      published: {},
       params: cycleUnitParams,
       response: {
         200: z.object({
@@ -76,6 +77,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       summary: "A government's result with its units, mean dimension scores, ranks and movement",
       tags,
       access: 'result.read',
+      published: {},
       params: cycleBodyParams,
       response: {
         200: z.object({
@@ -119,6 +121,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
         'A ranking group: national per body type (group=national&type=kota), provincial kab/kota (group=province&province=36), or units of a sector in a province (group=sector&province=36&sector=adminduk). Movement is against the latest earlier published cycle of the same scheme family.',
       tags,
       access: 'result.read',
+      published: {},
       params: cycleParams,
       query: rankingQuery,
       response: {
@@ -250,6 +253,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       summary: "A body's results across cycles (oldest first), only cycles the caller may read",
       tags,
       access: 'result.read',
+      published: {},
       params: z.object({ bodyId: z.uuid() }),
       query: z.object({ family: z.enum(['ombudsman', 'pekppp', 'skm']).optional() }),
       response: {

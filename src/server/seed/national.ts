@@ -14,6 +14,7 @@ import { type Cycle, createCycle, getCycle, transitionCycle } from '../cycles/qu
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import { type RecordInput, bulkInsertRecords, contentHash } from '../records/queries.ts';
 import { type RecomputeSummary, recomputeCycle } from '../scores/recompute.ts';
+import { publish } from '../publications/queries.ts';
 import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
 
 /** Bodies per type in the national assessment (2024: 587 entities). */
@@ -49,6 +50,11 @@ export interface NationalOptions {
   recompute?: boolean;
   /** Records per transaction. */
   slice?: number;
+  /**
+   * Approve every unit, make every body final and publish the cycle nationally (public at once):
+   * the results-day state `bench/public-reads.ts` reads. Implies the recompute.
+   */
+  publish?: boolean;
   log?: (line: string) => void;
 }
 
@@ -59,6 +65,8 @@ export interface NationalSeed {
   records: number;
   ms: { registry: number; locus: number; records: number; recompute: number | null };
   recompute: RecomputeSummary | null;
+  /** The national publication (with `publish`). */
+  publicationId: string | null;
 }
 
 type Picked = { id: string; code: string; type: string; provinceCode: string | null };
@@ -208,7 +216,26 @@ export async function seedNational(db: Db, opts: NationalOptions = {}): Promise<
     log(`recompute: ${summary.units} units, ${summary.bodies} bodies (${Math.round(recomputeMs)} ms)`);
   }
   await db.transaction(async (tx) => transitionCycle(tx, null, (await getCycle(tx, setup.cycle.id))!, 'review'));
+  let publicationId: string | null = null;
+  if (opts.publish) {
+    publicationId = await db.transaction(async (tx) => {
+      const now = new Date();
+      await tx.update(cycleUnits).set({ status: 'approved' }).where(eq(cycleUnits.cycleId, setup.cycle.id));
+      await tx.update(cycleBodies).set({ status: 'final' }).where(eq(cycleBodies.cycleId, setup.cycle.id));
+      await appendAudit(tx, {
+        actor: null,
+        action: 'record.seed',
+        subjectType: 'cycle',
+        subjectId: setup.cycle.id,
+        diff: { approved: setup.created.length, final: setup.picked.length, synthetic: true },
+      });
+      const row = await publish(tx, null, (await getCycle(tx, setup.cycle.id)) as Cycle, { scope: 'national', publicAt: now }, now);
+      return row.id;
+    });
+    log(`published nationally: ${publicationId}`);
+  }
   return {
+    publicationId,
     cycleId: setup.cycle.id,
     bodies: setup.picked.length,
     units: setup.created.length,

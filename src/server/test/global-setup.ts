@@ -13,7 +13,42 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * PANTAU_TEST_STORE=s3: an S3-compatible server (s3rver, in this process) for the run, and the
+ * PANTAU_STORE/S3_* variables every app the tests build reads (storage/index.ts), so the evidence,
+ * job-file and report-pack tests run against S3 instead of the data directory.
+ */
+async function startS3(): Promise<(() => Promise<void>) | null> {
+  if (process.env.PANTAU_TEST_STORE !== 's3') return null;
+  const { default: S3rver } = await import('s3rver');
+  const directory = mkdtempSync(join(tmpdir(), 'pantau-s3rver-'));
+  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'pantau-test' }] });
+  const address = (await server.run()) as { port: number };
+  Object.assign(process.env, {
+    PANTAU_STORE: 's3',
+    S3_ENDPOINT: `http://127.0.0.1:${address.port}`,
+    S3_BUCKET: 'pantau-test',
+    S3_REGION: 'us-east-1',
+    S3_ACCESS_KEY_ID: 'S3RVER',
+    S3_SECRET_ACCESS_KEY: 'S3RVER',
+    S3_FORCE_PATH_STYLE: '1',
+  });
+  return async () => {
+    await server.close();
+    rmSync(directory, { recursive: true, force: true });
+  };
+}
+
 export default async function setup(project: TestProject) {
+  const stopS3 = await startS3();
+  const teardown = await setupDatabase(project);
+  return async () => {
+    await teardown();
+    await stopS3?.();
+  };
+}
+
+async function setupDatabase(project: TestProject): Promise<() => void | Promise<void>> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const pg = (await import('pg')).default;

@@ -5,7 +5,9 @@
 // all-or-nothing: any issue → 422 `import.invalid` with every issue located (sheet, row,
 // column) and translated, and nothing saved.
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Lang } from '../../core/types.ts';
@@ -17,7 +19,7 @@ import { assertWritable } from '../records/workflow.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { JobView, jobView } from '../jobs/routes.ts';
-import { startJob } from '../jobs/runner.ts';
+import { ownerActor, startJob } from '../jobs/runner.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import { rankingGroupOf } from '../scores/queries.ts';
 import { BandRef, rankingQuery } from '../scores/wire.ts';
@@ -90,7 +92,43 @@ const ResultsFields = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
+/** Where an import job finds the rows its request validated (any instance may run it). */
+const importInputKey = (jobId: string) => `jobs/${jobId}.input.json`;
+
 export async function transferRoutes(app: FastifyInstance): Promise<void> {
+  app.jobs.define('export.cycle', async (ctx) => {
+    const p = ctx.job.params as { cycleId: string; lang: Lang };
+    const actor = await ownerActor(ctx.db, ctx.job.ownerId);
+    const cycle = await getCycleOr404(ctx.db, p.cycleId);
+    const file = await cycleResultsFile(
+      ctx.db,
+      actor,
+      cycle,
+      p.lang,
+      (done, total) => void ctx.progress(done, total).catch(() => undefined),
+    );
+    await writeFile(ctx.filePath, file.buffer);
+    return { fileName: file.fileName, mime: XLSX_MIME, result: { bodies: file.bodies, units: file.units } };
+  });
+  app.jobs.define('import.results', async (ctx) => {
+    const p = ctx.job.params as { name: string; schemeId: string; year: number; fileName: string; sha256: string };
+    const input = await app.stores.files.getFile(importInputKey(ctx.job.id));
+    if (!input) throw new AppError('job.not_ready', { status: 'input missing' });
+    const chunks: Buffer[] = [];
+    for await (const c of input.stream) chunks.push(c as Buffer);
+    const rows = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const owner = await ownerActor(ctx.db, ctx.job.ownerId);
+    const result = await createImportedCycle(
+      ctx.db,
+      { id: owner.id, username: owner.username },
+      { name: p.name, schemeId: p.schemeId, year: p.year, fileName: p.fileName, sha256: p.sha256, rows },
+      // Not awaited: on PGlite (one connection) the progress write waits for the open
+      // import transaction; awaiting it there would deadlock.
+      (done, total) => void ctx.progress(done, total).catch(() => undefined),
+    );
+    await app.stores.files.deleteFile(importInputKey(ctx.job.id)).catch(() => undefined);
+    return { result };
+  });
   // ── Exports ─────────────────────────────────────────────────────────────────────────────
 
   defineRoute(
@@ -154,23 +192,11 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       // A provincial cycle belongs to its Perwakilan; a national one is exported row by row.
       auth.require('record.review', { provinceCode: cycle.provinceCode ?? actor.provinceCode });
       const fileLang = body?.lang ?? lang;
-      const job = await startJob(
-        app,
-        tx,
-        req,
-        { kind: 'export.cycle', ownerId: actor.id, params: { cycleId: cycle.id, cycleName: cycle.name, lang: fileLang } },
-        async (ctx) => {
-          const file = await cycleResultsFile(
-            ctx.db,
-            actor,
-            cycle,
-            fileLang,
-            (done, total) => void ctx.progress(done, total).catch(() => undefined),
-          );
-          await writeFile(ctx.filePath, file.buffer);
-          return { fileName: file.fileName, mime: XLSX_MIME, result: { bodies: file.bodies, units: file.units } };
-        },
-      );
+      const job = await startJob(app, tx, req, {
+        kind: 'export.cycle',
+        ownerId: actor.id,
+        params: { cycleId: cycle.id, cycleName: cycle.name, lang: fileLang },
+      });
       reply.status(202);
       return jobView(job, lang);
     },
@@ -244,29 +270,25 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       const issues = cycleIssues(parsed.value, schemeId, year);
       if (issues.length > 0) throw invalid(issues, lang);
       const rows = parsed.value;
-      const job = await app.db.transaction((t) =>
-        startJob(
-          app,
-          t,
-          req,
-          {
-            kind: 'import.results',
-            ownerId: actor.id,
-            params: { name, schemeId, year, fileName: upload.fileName, rows: rows.length },
-            total: rows.length,
-          },
-          async (ctx) => ({
-            result: await createImportedCycle(
-              ctx.db,
-              { id: actor.id, username: actor.username },
-              { name, schemeId, year, fileName: upload.fileName, sha256: upload.sha256, rows },
-              // Not awaited: on PGlite (one connection) the progress write waits for the open
-              // import transaction; awaiting it there would deadlock.
-              (done, total) => void ctx.progress(done, total).catch(() => undefined),
-            ),
-          }),
-        ),
-      );
+      const job = await app.db.transaction(async (t) => {
+        const row = await startJob(app, t, req, {
+          kind: 'import.results',
+          ownerId: actor.id,
+          params: { name, schemeId, year, fileName: upload.fileName, sha256: upload.sha256, rows: rows.length },
+          total: rows.length,
+          // The rows were validated here; a second run would only fail the same way.
+          maxAttempts: 1,
+        });
+        // The validated rows, for whichever instance runs the job (written before the job commits).
+        const tmp = join(tmpdir(), `pantau-import-${row.id}.json`);
+        await writeFile(tmp, JSON.stringify(rows));
+        try {
+          await app.stores.files.putFile(importInputKey(row.id), tmp);
+        } finally {
+          await rm(tmp, { force: true });
+        }
+        return row;
+      });
       reply.status(202);
       return jobView(job, lang);
     },

@@ -189,6 +189,7 @@ CREATE TABLE "publications" (
 	"superseded_at" timestamp with time zone,
 	"scheme_hash" text NOT NULL,
 	"content_hash" text NOT NULL,
+	"body_count" integer,
 	"snapshot" json NOT NULL
 );
 --> statement-breakpoint
@@ -248,6 +249,11 @@ CREATE TABLE "jobs" (
 	"result" jsonb,
 	"error" jsonb,
 	"owner_id" uuid NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"max_attempts" integer DEFAULT 3 NOT NULL,
+	"run_after" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_by" text,
+	"heartbeat_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone
@@ -315,4 +321,5 @@ CREATE UNIQUE INDEX "clarification_windows_scope_key" ON "clarification_windows"
 CREATE INDEX "disputes_unit_idx" ON "disputes" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "disputes_window_idx" ON "disputes" USING btree ("window_id","status");--> statement-breakpoint
 CREATE INDEX "result_changes_body_idx" ON "result_changes" USING btree ("cycle_id","body_id","changed_at");--> statement-breakpoint
-CREATE INDEX "jobs_owner_idx" ON "jobs" USING btree ("owner_id","created_at");
+CREATE INDEX "jobs_owner_idx" ON "jobs" USING btree ("owner_id","created_at");--> statement-breakpoint
+CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");
