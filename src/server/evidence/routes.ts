@@ -3,45 +3,22 @@
 // authorised download, unlink.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { FileReply, cycleUnitParams, pageOf } from '../../shared/wire/common.ts';
+import { Evidence, EvidenceDeleted, EvidenceQuery, EvidenceUploadFields, evidenceParams } from '../../shared/wire/evidence.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/wire/values.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { assertWritable, getCycleOr404, getCycleUnitOr404, unitTarget } from '../cycles/queries.ts';
-import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
 import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
 import { sendEvidenceFile } from './send.ts';
 import { DirectoryEvidenceStore, type EvidenceStore, cleanName, sniffMime } from './store.ts';
 
 const tags = ['evidence'];
 
-export const EvidenceView = z.object({
-  id: z.uuid(),
-  sha256: z.string(),
-  size: z.number().int(),
-  mime: z.string(),
-  cycleId: z.uuid(),
-  unitId: z.uuid(),
-  recordId: z.uuid().nullable(),
-  indicator: z.string().nullable(),
-  filename: z.string(),
-  kind: z.string().nullable(),
-  createdBy: z.uuid().nullable(),
-  createdAt: z.string(),
-});
-
-/** Fields of the upload form; they must come before the file part. */
-const UploadFields = z.object({
-  cycleId: z.uuid(),
-  unitId: z.uuid(),
-  recordId: z.uuid().optional(),
-  indicator: z.string().min(1).max(100).optional(),
-  kind: z.string().min(1).max(40).optional(),
-});
-
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = new DirectoryEvidenceStore(join(app.config.dataDir, 'evidence'));
-  const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
+  const limit = app.config.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const db = app.db as Db;
 
   defineRoute(
@@ -55,12 +32,12 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       access: 'evidence.write',
       rawBody: true,
       noTransaction: true,
-      response: { 201: EvidenceView },
+      response: { 201: Evidence },
     },
     async ({ auth, req, reply, lang }) => {
       if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
       const fields: Record<string, string> = {};
-      let result: z.infer<typeof EvidenceView> | undefined;
+      let result: Evidence | undefined;
       for await (const part of req.parts()) {
         if (part.type === 'field') {
           fields[part.fieldname] = String(part.value);
@@ -71,7 +48,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
           throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
         }
         // Everything is checked before the first byte is stored.
-        const parsed = UploadFields.safeParse(fields);
+        const parsed = EvidenceUploadFields.safeParse(fields);
         if (!parsed.success) {
           part.file.resume();
           throw new AppError('request.invalid', {
@@ -126,8 +103,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'evidence.read',
       params: cycleUnitParams,
-      query: z.object({ ...pageQuery, recordId: z.uuid().optional(), indicator: z.string().max(100).optional() }),
-      response: { 200: pageOf(EvidenceView) },
+      query: EvidenceQuery,
+      response: { 200: pageOf(Evidence) },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -145,9 +122,9 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Download one evidence file',
       tags,
       access: 'evidence.read',
-      params: z.object({ id: z.uuid() }),
+      params: evidenceParams,
       noTransaction: true,
-      response: { 200: z.any() },
+      response: { 200: FileReply },
     },
     async ({ tx, auth, params, reply }) => {
       const { view, cu } = await loadEvidence(tx, params.id);
@@ -166,8 +143,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Unlink one evidence file from its unit (the content stays while other links use it)',
       tags,
       access: 'evidence.write',
-      params: z.object({ id: z.uuid() }),
-      response: { 200: z.object({ deleted: z.uuid() }) },
+      params: evidenceParams,
+      response: { 200: EvidenceDeleted },
     },
     async ({ tx, auth, params }) => {
       const loaded = await loadEvidence(tx, params.id);

@@ -4,6 +4,7 @@
 import type { Lang, Text } from '../../core/types.ts';
 import { bodyTypeLabel, sectorLabel } from '../exports/i18n.ts';
 import type { ImportIssue } from '../exports/types.ts';
+import type { ImportIssue as WireImportIssue } from '../../shared/wire/transfer.ts';
 
 const fill = (s: string, p: Record<string, string | number>): string =>
   s.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));
@@ -62,18 +63,8 @@ export function transferIssueMessage(code: TransferIssueCode, params: Record<str
   return { id: fill(t.id, params), en: fill(t.en, params) };
 }
 
-/** An import issue on the wire: the message in the caller's language. */
-export interface WireIssue {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  header: string | null;
-  code: string;
-  message: string;
-  value?: string;
-}
-
-export function wireIssues(issues: readonly ImportIssue[], lang: Lang): WireIssue[] {
+/** Import issues as the wire carries them: each message in the caller's language. */
+export function wireIssues(issues: readonly ImportIssue[], lang: Lang): WireImportIssue[] {
   return issues.map((i) => ({
     sheet: i.sheet,
     row: i.row,

@@ -7,19 +7,19 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { FileReply, cycleBodyParams, cycleParams, cycleUnitParams, langQuery } from '../../shared/wire/common.ts';
+import { Job } from '../../shared/wire/jobs.ts';
+import { AnswersImported, CycleExportIn, RankingXlsxQuery, ResultsImportFields } from '../../shared/wire/transfer.ts';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { appendAudit } from '../audit/queries.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { assertWritable, cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
-import { cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
-import { JobView, jobView } from '../jobs/routes.ts';
+import { jobView } from '../jobs/routes.ts';
 import { startJob } from '../jobs/runner.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import { bodyTarget, rankingGroupOf } from '../scores/queries.ts';
-import { BandRef, rankingQuery } from '../scores/wire.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
 import { wireIssues, slug } from './i18n.ts';
@@ -36,8 +36,7 @@ import {
 } from './queries.ts';
 
 const tags = ['transfer'];
-const langQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
-const File = z.any().describe('.xlsx file');
+const File = FileReply.describe('.xlsx file');
 
 /** 422: every issue, translated; the request changes nothing. */
 function invalid(issues: readonly ImportIssue[], lang: Lang): AppError {
@@ -83,12 +82,6 @@ async function readUpload(req: FastifyRequest, lang: Lang): Promise<Upload> {
 /** Most answer rows one unit's import takes (its quotas are a few hundred sheets at most). */
 const MAX_ANSWER_ROWS = 5_000;
 
-const ResultsFields = z.object({
-  name: z.string().trim().min(1).max(200),
-  schemeId: z.string().min(1).max(60),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
-
 export async function transferRoutes(app: FastifyInstance): Promise<void> {
   // ── Exports ─────────────────────────────────────────────────────────────────────────────
 
@@ -101,7 +94,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleParams,
-      query: rankingQuery.extend({ lang: z.enum(['id', 'en']).optional() }),
+      query: RankingXlsxQuery,
       response: { 200: File },
     },
     async ({ tx, auth, params, query, lang, reply }) => {
@@ -146,8 +139,8 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'record.review',
       params: cycleParams,
-      body: z.object({ lang: z.enum(['id', 'en']).optional() }),
-      response: { 202: JobView },
+      body: CycleExportIn,
+      response: { 202: Job },
     },
     async ({ tx, auth, params, body, lang, req, reply }) => {
       const actor = auth.user();
@@ -232,13 +225,13 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       access: 'results.import',
       rawBody: true,
       noTransaction: true,
-      response: { 202: JobView },
+      response: { 202: Job },
     },
     async ({ tx: db, auth, req, reply, lang }) => {
       const actor = auth.user();
       auth.require('results.import');
       const upload = await readUpload(req, lang);
-      const fields = ResultsFields.safeParse(upload.fields);
+      const fields = ResultsImportFields.safeParse(upload.fields);
       if (!fields.success)
         throw new AppError('request.invalid', { summary: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
       const { name, schemeId } = fields.data;
@@ -289,14 +282,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       params: cycleUnitParams,
       rawBody: true,
       noTransaction: true,
-      response: {
-        200: z.object({
-          sheets: z.number().int(),
-          created: z.number().int(),
-          unchanged: z.number().int(),
-          result: z.object({ score: z.number(), band: BandRef, complete: z.boolean() }).nullable(),
-        }),
-      },
+      response: { 200: AnswersImported },
     },
     async ({ tx: db, auth, params, req, lang }) => {
       const cycle = await getCycleOr404(db, params.cycleId);

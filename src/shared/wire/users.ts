@@ -13,6 +13,8 @@ import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './values.ts';
 export const UserRecord = User.extend({ active: z.boolean(), createdAt: z.string() });
 export type UserRecord = z.infer<typeof UserRecord>;
 
+export const userParams = z.object({ userId: z.uuid() });
+
 export const UsersQuery = z.object({
   ...pageQuery,
   role: Role.optional(),
