@@ -6,6 +6,7 @@ import { userRoutes } from './users/routes.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { cycleRoutes } from './cycles/routes.ts';
+import { locusRoutes } from './locus/routes.ts';
 import { recordRoutes } from './records/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { scoreRoutes } from './scores/routes.ts';
@@ -23,6 +24,7 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await registryRoutes(api);
   await auditRoutes(api);
   await cycleRoutes(api);
+  await locusRoutes(api);
   await recordRoutes(api);
   await evidenceRoutes(api);
   await scoreRoutes(api);

@@ -8,7 +8,8 @@ import { users } from '../auth/schema.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import { type Cycle, type CycleUnitContext, cycleScheme, getCycle, getCycleUnit } from '../cycles/queries.ts';
+import { type Cycle, cycleScheme, getCycle } from '../cycles/queries.ts';
+import { type CycleUnitContext, bodyUnitResults, getCycleUnit } from '../read-models/locus.ts';
 import { cycleUnits } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import { records } from '../records/schema.ts';
@@ -562,15 +563,6 @@ export async function bodyChanges(tx: Queryable, cycle: Cycle, bodyId: string): 
   }));
 }
 
-/** The assessors of a body's units in a cycle (an asisten reads the bodies it assesses). */
-export async function bodyAssessorIds(tx: Queryable, cycleId: string, bodyId: string): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ id: cycleUnits.assessorId })
-    .from(cycleUnits)
-    .where(and(eq(cycleUnits.cycleId, cycleId), eq(cycleUnits.bodyId, bodyId)));
-  return rows.map((r) => r.id).filter((x): x is string => !!x);
-}
-
 export interface BodyClarification {
   window: WindowView | null;
   body: { id: string; code: string; name: string; type: string; provinceCode: string | null };
@@ -588,21 +580,7 @@ export interface BodyClarification {
 
 export async function bodyClarification(tx: Queryable, cycle: Cycle, body: BodyClarification['body']): Promise<BodyClarification> {
   const w = await getWindowRow(tx, cycle.id, scopeOfProvince(body.provinceCode));
-  const unitRows = await tx
-    .select({
-      id: units.id,
-      name: units.name,
-      sector: units.sector,
-      status: cycleUnits.status,
-      score: unitResults.score,
-      bandCode: unitResults.bandCode,
-      complete: unitResults.complete,
-    })
-    .from(cycleUnits)
-    .innerJoin(units, eq(units.id, cycleUnits.unitId))
-    .leftJoin(unitResults, and(eq(unitResults.cycleId, cycleUnits.cycleId), eq(unitResults.unitId, cycleUnits.unitId)))
-    .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)))
-    .orderBy(asc(units.name));
+  const unitRows = await bodyUnitResults(tx, cycle.id, body.id);
   const [br] = await tx
     .select({ score: bodyResults.score, bandCode: bodyResults.bandCode, complete: bodyResults.complete })
     .from(bodyResults)

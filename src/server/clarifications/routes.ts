@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { getCycleOr404 } from '../cycles/queries.ts';
+import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
@@ -17,7 +18,6 @@ import {
   PUSAT,
   addDisputeEvidence,
   assertOpen,
-  bodyAssessorIds,
   bodyClarification,
   createDispute,
   disputeView,
@@ -210,15 +210,13 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const body = await getBodyRow(tx, params.bodyId);
-      if (!body || !(await getLocusEntry(tx, cycle.id, body.id))) throw notFound('body');
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('dispute.read', {
         provinceCode: body.provinceCode,
         bodyId: body.id,
         assessorIds: await bodyAssessorIds(tx, cycle.id, body.id),
       });
-      const { active: _active, ...ref } = body;
-      const view = await bodyClarification(tx, cycle, ref);
+      const view = await bodyClarification(tx, cycle, body);
       return {
         cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status },
         scope: body.provinceCode ?? PUSAT,

@@ -18,7 +18,8 @@ import { users } from '../auth/schema.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import { applyIndicatorChange } from '../clarifications/change.ts';
 import { clarificationWindows, disputes, resultChanges } from '../clarifications/schema.ts';
-import { type Cycle, cycleScheme, getCycleOr404, getCycleUnit, transitionCycle } from '../cycles/queries.ts';
+import { type Cycle, cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
+import { getCycleUnit, scoredUnits } from '../read-models/locus.ts';
 import { cycleBodies, cycles } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -26,7 +27,7 @@ import type { Auth } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import type { StoredUnitScore } from '../scores/breakdown.ts';
 import { governmentRanking, previousCycle } from '../scores/queries.ts';
-import { bodyResults, unitResults } from '../scores/schema.ts';
+import { bodyResults } from '../scores/schema.ts';
 import { publications } from './schema.ts';
 import type { PublicationSnapshot, SnapshotBody, SnapshotChange, SnapshotUnit } from './snapshot.ts';
 import { NATIONAL, bodyCoveredSql, covers } from './visibility.ts';
@@ -253,26 +254,7 @@ export async function buildSnapshot(tx: Queryable, cycle: Cycle, scope: string, 
     .orderBy(asc(bodies.code));
   const bodyIds = bodyRows.map((b) => b.id);
 
-  const unitRows = bodyIds.length
-    ? await tx
-        .select({
-          id: units.id,
-          bodyId: unitResults.bodyId,
-          name: units.name,
-          sector: units.sector,
-          raw: unitResults.raw,
-          score: unitResults.score,
-          bandCode: unitResults.bandCode,
-          complete: unitResults.complete,
-          breakdown: unitResults.breakdown,
-          bodyCode: bodies.code,
-        })
-        .from(unitResults)
-        .innerJoin(units, eq(units.id, unitResults.unitId))
-        .innerJoin(bodies, eq(bodies.id, unitResults.bodyId))
-        .where(and(eq(unitResults.cycleId, cycle.id), inArray(unitResults.bodyId, bodyIds)))
-        .orderBy(asc(bodies.code), asc(units.name), asc(units.id))
-    : [];
+  const unitRows = await scoredUnits(tx, cycle.id, { bodyIds, breakdown: true });
 
   // Ranks over the cycle's results, movement against the previous published cycle of the family.
   const places = await governmentRanking(tx, cycle);

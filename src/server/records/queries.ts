@@ -1,4 +1,6 @@
-// Fieldwork records: one filled instrument sheet each, with a client-generated UUID.
+// Fieldwork records: one filled instrument sheet each, with a client-generated UUID. Here:
+// the content hash, ingestion, reads, edits and deletes. Validation against the frozen scheme is
+// `validate.ts`; the unit review workflow (submit, approve, return) is `workflow.ts`.
 //
 // Ingestion (single POST and the batch the offline app syncs through) is one pipeline:
 //   parse → same id seen before? (same content: unchanged; other content: 409 record.id_reused)
@@ -10,34 +12,18 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { canonicalJson } from '../../core/canonical-json.ts';
-import { scoreUnit } from '../../core/index.ts';
-import type { Lang, Scheme, Sheet } from '../../core/types.ts';
+import type { Lang, Scheme } from '../../core/types.ts';
 import type { Actor } from '../auth/policy.ts';
 import { type AuditInput, appendAudit, appendAuditMany } from '../audit/queries.ts';
+import { cycleScheme, getCycle } from '../cycles/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, type ErrorCode, localiseDetails, messageFor, notFound } from '../errors.ts';
-import type { Auth } from '../http/route.ts';
-import {
-  type Cycle,
-  type CycleUnitContext,
-  type UnitReview,
-  type UnitStatus,
-  assertWritable,
-  cycleColumns,
-  cycleScheme,
-  getCycle,
-  getCycleUnit,
-  publicationFlags,
-  toCycle,
-  unitTarget,
-  writableReason,
-} from '../cycles/queries.ts';
-import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { evidenceLinks } from '../evidence/schema.ts';
-import { bodies, units } from '../registry/schema.ts';
-import { unitResults } from '../scores/schema.ts';
+import type { Auth } from '../http/route.ts';
+import { type CycleUnitContext, getCycleUnit, getCycleUnits, unitTarget } from '../read-models/locus.ts';
 import { recomputeUnits } from '../scores/recompute.ts';
-import { type RecordInvalid, fromCoreError, invalidDetails } from './reasons.ts';
+import { precheck, toSheet, validateSheets } from './validate.ts';
+import { assertWritable, writableReason } from './workflow.ts';
 import { records } from './schema.ts';
 
 // ── Wire shapes ─────────────────────────────────────────────────────────────────────────────
@@ -191,64 +177,6 @@ export function contentHash(cycleId: string, unitId: string, c: RecordContent): 
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-// ── Validation against the frozen scheme ────────────────────────────────────────────────────
-
-const codesCache = new WeakMap<Scheme, Set<string>>();
-function schemeCodes(scheme: Scheme): Set<string> {
-  let codes = codesCache.get(scheme);
-  if (!codes) {
-    codes = new Set([
-      ...scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => i.code))),
-      ...scheme.supplements.flatMap((s) => s.indicators.map((i) => i.code)),
-    ]);
-    codesCache.set(scheme, codes);
-  }
-  return codes;
-}
-
-/** Checks the engine does not make: at least one answer, remarks only on known codes. */
-function precheck(scheme: Scheme, c: RecordContent, lang: Lang): RecordInvalid | undefined {
-  if (!Object.values(c.answers).some((v) => v !== null)) return invalidDetails('record.empty', lang, {});
-  const codes = schemeCodes(scheme);
-  for (const k of Object.keys(c.remarks ?? {})) {
-    if (!codes.has(k)) return invalidDetails('remark.unknown', lang, { indicator: k, schemeId: scheme.id });
-  }
-  return undefined;
-}
-
-/**
- * Validates sheets with the engine's own checks (instrument exists, covers the indicator, whole
- * answer on the scale). All sheets are scored together once; a CoreError names the offending
- * sheet, which is set aside and the rest re-checked. After a few failures each remaining sheet
- * is checked alone, so a batch full of bad sheets stays linear.
- */
-export function validateSheets(scheme: Scheme, sheets: Sheet[], lang: Lang): Map<number, RecordInvalid> {
-  const bad = new Map<number, RecordInvalid>();
-  let pending = sheets.map((_, i) => i);
-  const check = (indices: number[]): { at: number; why: RecordInvalid } | null => {
-    try {
-      scoreUnit(scheme, { sheets: indices.map((i) => sheets[i]!) });
-      return null;
-    } catch (e) {
-      const why = fromCoreError(e, lang);
-      const at = (e as { details?: { sheet?: number } }).details?.sheet;
-      if (!why || typeof at !== 'number') throw e;
-      return { at: indices[at]!, why };
-    }
-  };
-  for (let round = 0; round < 4 && pending.length > 0; round++) {
-    const fail = check(pending);
-    if (!fail) return bad;
-    bad.set(fail.at, fail.why);
-    pending = pending.filter((i) => i !== fail.at);
-  }
-  for (const i of pending) {
-    const fail = check([i]);
-    if (fail) bad.set(i, fail.why);
-  }
-  return bad;
-}
-
 // ── Ingestion ───────────────────────────────────────────────────────────────────────────────
 
 export interface WireError {
@@ -311,7 +239,7 @@ export async function ingestRecords(tx: Tx, auth: Auth, items: readonly unknown[
 
   // 2. Cycles and locus entries, in one query.
   const cycleIds = [...new Set(parsed.map((p) => p.input.cycleId))];
-  const { locus, cycles: cycleMap } = await loadLocus(tx, cycleIds, [...new Set(parsed.map((p) => p.input.unitId))]);
+  const { locus, cycles: cycleMap } = await getCycleUnits(tx, cycleIds, [...new Set(parsed.map((p) => p.input.unitId))]);
   // A cycle none of whose named units is in its locus: is it there at all?
   for (const id of cycleIds) if (!cycleMap.has(id)) cycleMap.set(id, await getCycle(tx, id));
 
@@ -484,65 +412,6 @@ function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]>
     g.push(item);
   }
   return out;
-}
-
-const toSheet = (c: RecordContent & { id?: string }): Sheet => {
-  const sheet: Sheet = { instrument: c.instrument, answers: c.answers };
-  if (c.id) sheet.id = c.id;
-  if (c.respondent) sheet.respondent = c.respondent;
-  return sheet;
-};
-
-/** Locus entries (with their cycle) for every (cycle, unit) pair among the given ids, in one query. */
-async function loadLocus(
-  tx: Queryable,
-  cycleIds: string[],
-  unitIds: string[],
-): Promise<{ locus: Map<string, CycleUnitContext>; cycles: Map<string, Cycle | undefined> }> {
-  const locus = new Map<string, CycleUnitContext>();
-  const found = new Map<string, Cycle | undefined>();
-  if (cycleIds.length === 0 || unitIds.length === 0) return { locus, cycles: found };
-  const rows = await tx
-    .select({
-      cycle: cycleColumns,
-      unitId: units.id,
-      unitName: units.name,
-      sector: units.sector,
-      active: units.active,
-      bodyId: bodies.id,
-      bodyName: bodies.name,
-      bodyType: bodies.type,
-      bodyCode: bodies.code,
-      provinceCode: bodies.provinceCode,
-      assessorId: cycleUnits.assessorId,
-      dueDate: cycleUnits.dueDate,
-      status: cycleUnits.status,
-      review: cycleUnits.review,
-      ...publicationFlags(cycleUnits.cycleId, bodies.provinceCode),
-    })
-    .from(cycleUnits)
-    .innerJoin(cycles, eq(cycles.id, cycleUnits.cycleId))
-    .innerJoin(units, eq(units.id, cycleUnits.unitId))
-    .innerJoin(bodies, eq(bodies.id, cycleUnits.bodyId))
-    .where(
-      and(sql`${cycleUnits.cycleId} = any(${sql.param(cycleIds)}::uuid[])`, sql`${cycleUnits.unitId} = any(${sql.param(unitIds)}::uuid[])`),
-    );
-  for (const r of rows) {
-    let cycle = found.get(r.cycle.id);
-    if (!cycle) found.set(r.cycle.id, (cycle = toCycle(r.cycle)));
-    locus.set(`${r.cycle.id}|${r.unitId}`, {
-      cycle,
-      unit: { id: r.unitId, name: r.unitName, sector: r.sector, active: r.active },
-      body: { id: r.bodyId, name: r.bodyName, type: r.bodyType, code: r.bodyCode, provinceCode: r.provinceCode },
-      assessorId: r.assessorId,
-      dueDate: r.dueDate,
-      status: r.status as UnitStatus,
-      review: r.review as CycleUnitContext['review'],
-      published: !!r.published,
-      locked: !!r.locked,
-    });
-  }
-  return { locus, cycles: found };
 }
 
 /** Multi-row insert of validated records; returns the ids actually inserted. */
@@ -726,162 +595,4 @@ export async function deleteRecord(tx: Tx, auth: Auth, loaded: { row: RecordRow;
     diff: { before: { ...view, createdAt: undefined, updatedAt: undefined } },
   });
   await recomputeUnits(tx, cu.cycle, [cu.unit.id], { now, bodies: new Map([[cu.unit.id, cu.body.id]]) });
-}
-
-// ── Review ──────────────────────────────────────────────────────────────────────────────────
-
-async function setUnitStatus(
-  tx: Tx,
-  cu: CycleUnitContext,
-  status: UnitStatus,
-  review: UnitReview | Record<string, never>,
-  now: Date,
-): Promise<void> {
-  await tx
-    .update(cycleUnits)
-    .set({ status, review, updatedAt: now })
-    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)));
-}
-
-/** The assessor hands a unit in for review (pending or returned, with at least one record). */
-export async function submitUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, now = new Date()): Promise<UnitStatus> {
-  auth.require('record.write', unitTarget(cu));
-  assertWritable(cu);
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: count() })
-    .from(records)
-    .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-  if (n === 0) throw new AppError('unit.no_records', { unit: cu.unit.name });
-  await setUnitStatus(tx, cu, 'submitted', cu.review, now);
-  await appendAudit(tx, {
-    actor: auth.user(),
-    action: 'unit.submit',
-    subjectType: 'cycle_unit',
-    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
-    provinceCode: cu.body.provinceCode,
-    at: now,
-    diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: n },
-  });
-  return 'submitted';
-}
-
-function assertReviewable(cu: CycleUnitContext, allowed: UnitStatus[]): void {
-  if (cu.locked) throw new AppError('publication.locked', { subject: cu.body.name });
-  if (cu.cycle.status !== 'fieldwork' && cu.cycle.status !== 'review') throw new AppError('cycle.closed', { status: cu.cycle.status });
-  if (!allowed.includes(cu.status)) throw new AppError('unit.invalid_state', { unit: cu.unit.name, status: cu.status });
-}
-
-/**
- * The reviewer approves a submitted unit. Its result must be complete (every indicator answered,
- * every instrument at its minimum quota). When every unit of the body is approved, the body is final.
- */
-export async function approveUnit(
-  tx: Tx,
-  auth: Auth,
-  cu: CycleUnitContext,
-  note: string | null,
-  now = new Date(),
-): Promise<{ bodyFinal: boolean }> {
-  auth.require('record.review', unitTarget(cu));
-  assertReviewable(cu, ['submitted']);
-  const [result] = await tx
-    .select({ complete: unitResults.complete, breakdown: unitResults.breakdown })
-    .from(unitResults)
-    .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
-  if (!result?.complete) {
-    const b = result?.breakdown as { missing?: string[]; incompleteInstruments?: string[] } | undefined;
-    const missing = [...(b?.incompleteInstruments ?? []), ...(b?.missing ?? [])];
-    throw new AppError('unit.incomplete', { unit: cu.unit.name, missing: missing.length ? missing.join(', ') : '—', codes: missing });
-  }
-  const actor = auth.user();
-  const review: UnitReview = { decision: 'approved', note, comments: {}, by: actor.username, at: now.toISOString() };
-  await setUnitStatus(tx, cu, 'approved', review, now);
-  await tx
-    .update(records)
-    .set({ status: 'approved', review: {}, updatedAt: now })
-    .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-  const [{ open } = { open: 0 }] = await tx
-    .select({ open: count() })
-    .from(cycleUnits)
-    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.bodyId, cu.body.id), sql`${cycleUnits.status} <> 'approved'`));
-  const bodyFinal = open === 0;
-  if (bodyFinal) {
-    await tx
-      .update(cycleBodies)
-      .set({ status: 'final' })
-      .where(and(eq(cycleBodies.cycleId, cu.cycle.id), eq(cycleBodies.bodyId, cu.body.id)));
-  }
-  await appendAudit(tx, {
-    actor,
-    action: 'unit.approve',
-    subjectType: 'cycle_unit',
-    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
-    provinceCode: cu.body.provinceCode,
-    at: now,
-    diff: { before: { status: cu.status }, after: { status: 'approved' }, note, bodyFinal },
-  });
-  return { bodyFinal };
-}
-
-/**
- * The reviewer returns a submitted (or approved) unit with a comment per indicator. Each record
- * gets the comments on the indicators it answers; the body is open again.
- */
-export async function returnUnit(
-  tx: Tx,
-  auth: Auth,
-  cu: CycleUnitContext,
-  input: { note: string | null; comments: Record<string, string> },
-  lang: Lang,
-  now = new Date(),
-): Promise<void> {
-  auth.require('record.review', unitTarget(cu));
-  assertReviewable(cu, ['submitted', 'approved']);
-  const scheme = await cycleScheme(tx, cu.cycle);
-  const codes = schemeCodes(scheme);
-  for (const k of Object.keys(input.comments)) {
-    if (!codes.has(k))
-      throw new AppError('record.invalid', { ...invalidDetails('remark.unknown', lang, { indicator: k, schemeId: scheme.id }) });
-  }
-  if (!input.note && Object.keys(input.comments).length === 0) {
-    throw new AppError('request.invalid', {
-      summary: lang === 'id' ? 'catatan atau komentar per indikator wajib diisi' : 'a note or a comment per indicator is required',
-    });
-  }
-  const actor = auth.user();
-  const review: UnitReview = {
-    decision: 'returned',
-    note: input.note,
-    comments: input.comments,
-    by: actor.username,
-    at: now.toISOString(),
-  };
-  await setUnitStatus(tx, cu, 'returned', review, now);
-  const list = await tx
-    .select({ id: records.id, answers: records.answers })
-    .from(records)
-    .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-  const perRecord = list.map((r) => ({
-    id: r.id,
-    review: Object.fromEntries(Object.entries(input.comments).filter(([k]) => k in (r.answers as object))),
-  }));
-  if (perRecord.length > 0) {
-    await tx.execute(sql`
-      update records r set status = 'returned', review = x.review, updated_at = ${now.toISOString()}::timestamptz
-      from json_to_recordset(${JSON.stringify(perRecord)}::json) as x(id uuid, review jsonb)
-      where r.id = x.id`);
-  }
-  await tx
-    .update(cycleBodies)
-    .set({ status: 'open' })
-    .where(and(eq(cycleBodies.cycleId, cu.cycle.id), eq(cycleBodies.bodyId, cu.body.id)));
-  await appendAudit(tx, {
-    actor,
-    action: 'unit.return',
-    subjectType: 'cycle_unit',
-    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
-    provinceCode: cu.body.provinceCode,
-    at: now,
-    diff: { before: { status: cu.status }, after: { status: 'returned' }, note: input.note, comments: input.comments },
-  });
 }

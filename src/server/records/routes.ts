@@ -4,22 +4,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { getCycleOr404, getCycleUnitOr404, unitTarget } from '../cycles/queries.ts';
+import { getCycleOr404 } from '../cycles/queries.ts';
+import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
 import {
   RecordContent,
   RecordInput,
-  approveUnit,
   deleteRecord,
   getRecordRow,
   ingestRecords,
   listRecords,
   loadRecord,
-  returnUnit,
-  submitUnit,
   toRecordView,
   updateRecord,
 } from './queries.ts';
+import { approveUnit, returnUnit, submitUnit } from './workflow.ts';
 
 const tags = ['records'];
 

@@ -4,15 +4,13 @@
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import type { Cycle } from '../cycles/queries.ts';
-import { cycleUnits } from '../cycles/schema.ts';
+import { bodyUnitResults, scoredUnits } from '../read-models/locus.ts';
 import { evidenceLinks } from '../evidence/schema.ts';
 import { publications } from '../publications/schema.ts';
 import type { PublicationSnapshot, SnapshotBody, SnapshotUnit } from '../publications/snapshot.ts';
 import { NATIONAL } from '../publications/visibility.ts';
-import { bodies, units } from '../registry/schema.ts';
 import type { StoredUnitScore } from '../scores/breakdown.ts';
 import type { BodyResultView } from '../scores/queries.ts';
-import { unitResults } from '../scores/schema.ts';
 import type { EvidenceCount } from './from-snapshot.ts';
 
 /** Evidence files per unit × indicator (distinct files) and their kinds, for the given units. */
@@ -54,23 +52,18 @@ export async function evidenceByUnit(tx: Queryable, cycleId: string): Promise<Ma
 
 /** The live unit results of a body in a cycle, as snapshot units. */
 export async function liveUnits(tx: Queryable, cycleId: string, bodyId: string): Promise<SnapshotUnit[]> {
-  const rows = await tx
-    .select({
-      id: units.id,
-      name: units.name,
-      sector: units.sector,
-      raw: unitResults.raw,
-      score: unitResults.score,
-      bandCode: unitResults.bandCode,
-      complete: unitResults.complete,
-      breakdown: unitResults.breakdown,
-    })
-    .from(cycleUnits)
-    .innerJoin(units, eq(units.id, cycleUnits.unitId))
-    .innerJoin(unitResults, and(eq(unitResults.cycleId, cycleUnits.cycleId), eq(unitResults.unitId, cycleUnits.unitId)))
-    .where(and(eq(cycleUnits.cycleId, cycleId), eq(cycleUnits.bodyId, bodyId)))
-    .orderBy(asc(units.name));
-  return rows.map((r) => ({ ...r, bodyId, breakdown: r.breakdown as StoredUnitScore }));
+  const rows = await bodyUnitResults(tx, cycleId, bodyId, { scored: true });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    sector: r.sector,
+    raw: r.raw!,
+    score: r.score!,
+    bandCode: r.bandCode!,
+    complete: r.complete!,
+    bodyId,
+    breakdown: r.breakdown as StoredUnitScore,
+  }));
 }
 
 /** A live government result as a snapshot body (no previous score, no change log). */
@@ -98,12 +91,8 @@ export function liveBody(view: BodyResultView): SnapshotBody | null {
 
 /** Every scored unit of a cycle with its sector and province (unit ranks by sector). */
 export async function cycleUnitScores(tx: Queryable, cycleId: string) {
-  return tx
-    .select({ id: units.id, name: units.name, sector: units.sector, score: unitResults.score, provinceCode: bodies.provinceCode })
-    .from(unitResults)
-    .innerJoin(units, eq(units.id, unitResults.unitId))
-    .innerJoin(bodies, eq(bodies.id, unitResults.bodyId))
-    .where(eq(unitResults.cycleId, cycleId));
+  const rows = await scoredUnits(tx, cycleId);
+  return rows.map((r) => ({ id: r.id, name: r.name, sector: r.sector, score: r.score, provinceCode: r.provinceCode }));
 }
 
 /** The released, current publication that makes a body's results in a cycle official, if any. */

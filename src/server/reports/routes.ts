@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { Lang } from '../../core/types.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget, type Cycle } from '../cycles/queries.ts';
+import { cycleScheme, getCycleOr404, type Cycle } from '../cycles/queries.ts';
+import { type BodyRef, bodyAssessorIds, bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { cycleBodyParams, cycleUnitParams } from '../cycles/wire.ts';
 import type { Queryable } from '../db/client.ts';
 import { startJob } from '../jobs/runner.ts';
@@ -17,7 +18,7 @@ import { JobView, jobView } from '../jobs/routes.ts';
 import { getPublicationRow, scopeTarget } from '../publications/queries.ts';
 import type { PublicationSnapshot } from '../publications/snapshot.ts';
 import { provinceNames } from '../awards/queries.ts';
-import { bodyAssessors, bodyTarget, getBodyResult, type BodyRef } from '../scores/queries.ts';
+import { getBodyResult } from '../scores/queries.ts';
 import { raporInputFromSnapshot, unitRanksIn } from './from-snapshot.ts';
 import { packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
 import { closeSharedPool } from './pool.ts';
@@ -41,12 +42,6 @@ export function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string): Fas
     .header('content-disposition', `inline; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"`)
     .header('cache-control', 'private, no-store')
     .send(pdf);
-}
-
-async function locusBody(tx: Queryable, cycle: Cycle, bodyId: string): Promise<BodyRef> {
-  const body = await getBodyRow(tx, bodyId);
-  if (!body || !(await getLocusEntry(tx, cycle.id, bodyId))) throw notFound('body');
-  return { id: body.id, code: body.code, name: body.name, type: body.type, provinceCode: body.provinceCode };
 }
 
 async function provinceName(tx: Queryable, code: string | null): Promise<string | null> {
@@ -76,7 +71,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, query, req, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const body = await locusBody(tx, cycle, params.bodyId);
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       const snapBody = liveBody(await getBodyResult(tx, cycle, body));
       const units = await liveUnits(tx, cycle.id, body.id);
@@ -168,7 +163,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       auth.require('result.read', {
         provinceCode: part.body.provinceCode,
         bodyId: part.body.id,
-        assessorIds: await bodyAssessors(tx, row.cycleId, part.body.id),
+        assessorIds: await bodyAssessorIds(tx, row.cycleId, part.body.id),
         published: released,
       });
       if (part.units.length === 0) throw new AppError('report.no_result', { subject: part.body.name });

@@ -9,21 +9,16 @@ import type { Actor, Target } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
 import type { Queryable } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { type Cycle, type CycleUnitContext, type Followups, cycleScheme, getLocusEntry } from '../cycles/queries.ts';
-import { bodyCoveredSql, bodyIsPublic, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
+import { type Cycle, cycleScheme } from '../cycles/queries.ts';
+import { type BodyRef, type CycleUnitContext, type Followups, bodyUnitResults, getLocusEntry, scoredUnits } from '../read-models/locus.ts';
+import { bodyCoveredSql, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
 import { cycleUnits, cycles } from '../cycles/schema.ts';
-import { bodies, units } from '../registry/schema.ts';
+import { bodies } from '../registry/schema.ts';
 import { type StoredUnitScore, bandRef, expandUnitScore, storedDimensionScores } from './breakdown.ts';
 import { loadSheets } from './recompute.ts';
 import { bodyResults, unitResults } from './schema.ts';
 
-export interface BodyRef {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  provinceCode: string | null;
-}
+export type { BodyRef } from '../read-models/locus.ts';
 export interface UnitRef {
   id: string;
   name: string;
@@ -79,24 +74,6 @@ export interface RankPlace {
   movement: number | null;
 }
 
-/** The assessors of a body's units in a cycle (an asisten reads a body they assess a unit of). */
-export async function bodyAssessors(tx: Queryable, cycleId: string, bodyId: string): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ id: cycleUnits.assessorId })
-    .from(cycleUnits)
-    .where(and(eq(cycleUnits.cycleId, cycleId), eq(cycleUnits.bodyId, bodyId)));
-  return rows.map((r) => r.id).filter((id): id is string => !!id);
-}
-
-export async function bodyTarget(tx: Queryable, cycle: Cycle, body: BodyRef): Promise<Target> {
-  return {
-    provinceCode: body.provinceCode,
-    bodyId: body.id,
-    assessorIds: await bodyAssessors(tx, cycle.id, body.id),
-    published: await bodyIsPublic(tx, cycle.id, body.provinceCode),
-  };
-}
-
 export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef): Promise<BodyResultView> {
   const scheme = await cycleScheme(tx, cycle);
   const entry = await getLocusEntry(tx, cycle.id, body.id);
@@ -104,22 +81,7 @@ export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef):
     .select()
     .from(bodyResults)
     .where(and(eq(bodyResults.cycleId, cycle.id), eq(bodyResults.bodyId, body.id)));
-  const unitRows = await tx
-    .select({
-      id: units.id,
-      name: units.name,
-      sector: units.sector,
-      status: cycleUnits.status,
-      score: unitResults.score,
-      bandCode: unitResults.bandCode,
-      complete: unitResults.complete,
-      breakdown: unitResults.breakdown,
-    })
-    .from(cycleUnits)
-    .innerJoin(units, eq(units.id, cycleUnits.unitId))
-    .leftJoin(unitResults, and(eq(unitResults.cycleId, cycleUnits.cycleId), eq(unitResults.unitId, cycleUnits.unitId)))
-    .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)))
-    .orderBy(asc(units.name));
+  const unitRows = await bodyUnitResults(tx, cycle.id, body.id);
   const list: BodyUnitRow[] = unitRows.map((u) => ({
     id: u.id,
     name: u.name,
@@ -379,24 +341,7 @@ interface UnitRankRow extends RankInput {
 }
 
 async function unitRows(tx: Queryable, cycleId: string, province: string, sector: string): Promise<UnitRankRow[]> {
-  const rows = await tx
-    .select({
-      id: units.id,
-      name: units.name,
-      sector: units.sector,
-      bodyId: bodies.id,
-      bodyCode: bodies.code,
-      bodyName: bodies.name,
-      bodyType: bodies.type,
-      provinceCode: bodies.provinceCode,
-      score: unitResults.score,
-      bandCode: unitResults.bandCode,
-      complete: unitResults.complete,
-    })
-    .from(unitResults)
-    .innerJoin(units, eq(units.id, unitResults.unitId))
-    .innerJoin(bodies, eq(bodies.id, unitResults.bodyId))
-    .where(and(eq(unitResults.cycleId, cycleId), eq(bodies.provinceCode, province), eq(units.sector, sector)));
+  const rows = await scoredUnits(tx, cycleId, { provinceCode: province, sector });
   return rows.map((r) => ({
     id: r.id,
     // Units share names across bodies ("Disdukcapil"): rank display needs the body too.
@@ -437,12 +382,7 @@ export async function unitWhatIf(tx: Queryable, cu: CycleUnitContext, targetId: 
 export async function bodyWhatIf(tx: Queryable, cycle: Cycle, body: BodyRef, targetId: string) {
   const from = await cycleScheme(tx, cycle);
   const to = libraryScheme(targetId);
-  const list = await tx
-    .select({ id: units.id, name: units.name, sector: units.sector })
-    .from(cycleUnits)
-    .innerJoin(units, eq(units.id, cycleUnits.unitId))
-    .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)))
-    .orderBy(asc(units.name));
+  const list = (await bodyUnitResults(tx, cycle.id, body.id)).map((u) => ({ id: u.id, name: u.name, sector: u.sector }));
   const sheets = await loadSheets(
     tx,
     cycle.id,
@@ -501,11 +441,7 @@ export async function unitImprovements(
 
 export async function bodyImprovements(tx: Queryable, cycle: Cycle, body: BodyRef, limit: number) {
   const scheme = await cycleScheme(tx, cycle);
-  const list = await tx
-    .select({ id: units.id, name: units.name, sector: units.sector })
-    .from(cycleUnits)
-    .innerJoin(units, eq(units.id, cycleUnits.unitId))
-    .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)));
+  const list = (await bodyUnitResults(tx, cycle.id, body.id)).map((u) => ({ id: u.id, name: u.name, sector: u.sector }));
   const sheets = await loadSheets(
     tx,
     cycle.id,

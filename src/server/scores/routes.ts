@@ -5,15 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { type Cycle, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { getCycleOr404 } from '../cycles/queries.ts';
+import { getBodyRow } from '../locus/queries.ts';
+import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { Followups, Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
-import type { Queryable } from '../db/client.ts';
 import { recomputeCycle } from './recompute.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import {
-  type BodyRef as BodyRefT,
   bodyImprovements,
-  bodyTarget,
   bodyTrend,
   bodyWhatIf,
   getBodyResult,
@@ -28,13 +27,6 @@ import { BandRef, BodyRef, CycleRef, Improvement, QualifierResult, RankPlace, Sc
 const tags = ['scores'];
 
 const UnitSummary = z.object({ id: z.uuid(), name: z.string(), sector: z.string() });
-
-/** The body as part of the cycle's locus (404 otherwise). */
-async function locusBody(tx: Queryable, cycle: Cycle, bodyId: string): Promise<BodyRefT> {
-  const body = await getBodyRow(tx, bodyId);
-  if (!body || !(await getLocusEntry(tx, cycle.id, bodyId))) throw notFound('body');
-  return { id: body.id, code: body.code, name: body.name, type: body.type, provinceCode: body.provinceCode };
-}
 
 const schemeQuery = z.object({ scheme: z.string().min(1).max(60) });
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
@@ -111,7 +103,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const body = await locusBody(tx, cycle, params.bodyId);
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       const view = await getBodyResult(tx, cycle, body);
       return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
@@ -204,7 +196,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const body = await locusBody(tx, cycle, params.bodyId);
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       return bodyWhatIf(tx, cycle, body, query.scheme);
     },
@@ -244,7 +236,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const body = await locusBody(tx, cycle, params.bodyId);
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       return bodyImprovements(tx, cycle, body, query.limit);
     },

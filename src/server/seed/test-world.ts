@@ -6,7 +6,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Db } from '../db/client.ts';
-import { addLocusBody, createCycle, getCycleUnit, setAssignment, transitionCycle } from '../cycles/queries.ts';
+import { createCycle, transitionCycle } from '../cycles/queries.ts';
+import { addLocusBody, setAssignment } from '../locus/queries.ts';
+import { getCycleUnit } from '../read-models/locus.ts';
 import { type FixtureBody, type SessionHeaders, insertBody, insertUnit, insertUser, sessionHeaders } from './fixtures.ts';
 
 export type Who =

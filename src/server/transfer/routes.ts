@@ -13,13 +13,15 @@ import { AnswersImported, CycleExportIn, RankingXlsxQuery, ResultsImportFields }
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { appendAudit } from '../audit/queries.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { assertWritable, cycleScheme, getBodyRow, getCycleOr404, getCycleUnitOr404, getLocusEntry, unitTarget } from '../cycles/queries.ts';
+import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
+import { assertWritable } from '../records/workflow.ts';
+import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { jobView } from '../jobs/routes.ts';
 import { startJob } from '../jobs/runner.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
-import { bodyTarget, rankingGroupOf } from '../scores/queries.ts';
+import { rankingGroupOf } from '../scores/queries.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
 import { wireIssues, slug } from './i18n.ts';
@@ -120,9 +122,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      const row = await getBodyRow(tx, params.bodyId);
-      if (!row || !(await getLocusEntry(tx, cycle.id, row.id))) throw notFound('body');
-      const body = { id: row.id, code: row.code, name: row.name, type: row.type, provinceCode: row.provinceCode };
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       const file = await bodyBreakdownFile(tx, cycle, body, lang);
       return sendXlsx(reply, file.fileName, file.buffer);

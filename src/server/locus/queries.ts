@@ -1,0 +1,223 @@
+// The locus of a cycle: which bodies and units are assessed, who assesses each unit by when,
+// and the Ombudsman follow-ups of each body (qualifiers). Writes only while the cycle is open;
+// each write audits itself. Progress listings are `progress.ts`; how other resources read a
+// unit or body of the locus is `read-models/locus.ts`.
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { users } from '../auth/schema.ts';
+import { type AuditActor, appendAudit } from '../audit/queries.ts';
+import type { Cycle } from '../cycles/queries.ts';
+import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
+import type { Queryable, Tx } from '../db/client.ts';
+import { AppError, notFound } from '../errors.ts';
+import { covers, cycleScopes } from '../publications/visibility.ts';
+import { type CycleUnitContext, type Followups, getLocusEntry } from '../read-models/locus.ts';
+import { records } from '../records/schema.ts';
+import { bodies, units } from '../registry/schema.ts';
+import { bodyResults, unitResults } from '../scores/schema.ts';
+
+function assertLocusOpen(cycle: Cycle): void {
+  if (cycle.source === 'imported' || (cycle.status !== 'planning' && cycle.status !== 'fieldwork')) {
+    throw new AppError('cycle.closed', { status: cycle.status });
+  }
+}
+
+export interface LocusBody {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  provinceCode: string | null;
+  active: boolean;
+}
+
+export async function getBodyRow(tx: Queryable, bodyId: string): Promise<LocusBody | undefined> {
+  const [row] = await tx
+    .select({
+      id: bodies.id,
+      code: bodies.code,
+      name: bodies.name,
+      type: bodies.type,
+      provinceCode: bodies.provinceCode,
+      active: bodies.active,
+    })
+    .from(bodies)
+    .where(eq(bodies.id, bodyId))
+    .limit(1);
+  return row;
+}
+
+/** The body a unit belongs to. */
+export async function getBodyOfUnit(tx: Queryable, unitId: string): Promise<LocusBody | undefined> {
+  const [unit] = await tx.select({ bodyId: units.bodyId }).from(units).where(eq(units.id, unitId)).limit(1);
+  return unit && getBodyRow(tx, unit.bodyId);
+}
+
+/**
+ * Adds a body and its units to the locus (all its active units when `unitIds` is absent).
+ * Adding what is already there changes nothing. A province cycle takes only bodies of its province.
+ */
+export async function addLocusBody(
+  tx: Tx,
+  actor: AuditActor,
+  cycle: Cycle,
+  body: LocusBody,
+  unitIds?: string[],
+): Promise<{ added: string[] }> {
+  assertLocusOpen(cycle);
+  if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
+  if (cycle.provinceCode && body.provinceCode !== cycle.provinceCode) {
+    throw new AppError('locus.outside_province', { subject: body.name });
+  }
+  const bodyUnits = await tx.select({ id: units.id, active: units.active }).from(units).where(eq(units.bodyId, body.id));
+  const known = new Map(bodyUnits.map((u) => [u.id, u.active]));
+  const wanted = unitIds ?? bodyUnits.filter((u) => u.active).map((u) => u.id);
+  for (const id of wanted) {
+    if (!known.get(id)) throw new AppError('locus.unit_invalid', { subject: id });
+  }
+  await tx.insert(cycleBodies).values({ cycleId: cycle.id, bodyId: body.id }).onConflictDoNothing();
+  const added =
+    wanted.length === 0
+      ? []
+      : (
+          await tx
+            .insert(cycleUnits)
+            .values(wanted.map((unitId) => ({ cycleId: cycle.id, unitId, bodyId: body.id })))
+            .onConflictDoNothing()
+            .returning({ unitId: cycleUnits.unitId })
+        ).map((r) => r.unitId);
+  if (added.length > 0) await reopenBody(tx, cycle.id, body.id);
+  await appendAudit(tx, {
+    actor,
+    action: 'locus.add',
+    subjectType: 'cycle',
+    subjectId: cycle.id,
+    provinceCode: body.provinceCode,
+    diff: { bodyId: body.id, units: added },
+  });
+  return { added };
+}
+
+/** A body with any unit added after it became final is open again. */
+async function reopenBody(tx: Tx, cycleId: string, bodyId: string): Promise<void> {
+  await tx
+    .update(cycleBodies)
+    .set({ status: 'open' })
+    .where(and(eq(cycleBodies.cycleId, cycleId), eq(cycleBodies.bodyId, bodyId)));
+}
+
+async function unitsWithRecords(tx: Queryable, cycleId: string, unitIds: string[]): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const [{ n } = { n: 0 }] = await tx
+    .select({ n: count() })
+    .from(records)
+    .where(and(eq(records.cycleId, cycleId), inArray(records.unitId, unitIds)));
+  return n;
+}
+
+/** Removes a body and its units from the locus; refused (409) once any of them has records. */
+export async function removeLocusBody(tx: Tx, actor: AuditActor, cycle: Cycle, body: LocusBody): Promise<void> {
+  assertLocusOpen(cycle);
+  const inLocus = await tx
+    .select({ unitId: cycleUnits.unitId })
+    .from(cycleUnits)
+    .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)));
+  const [present] = await tx
+    .select({ bodyId: cycleBodies.bodyId })
+    .from(cycleBodies)
+    .where(and(eq(cycleBodies.cycleId, cycle.id), eq(cycleBodies.bodyId, body.id)));
+  if (!present) throw notFound('body');
+  const unitIds = inLocus.map((u) => u.unitId);
+  const n = await unitsWithRecords(tx, cycle.id, unitIds);
+  if (n > 0) throw new AppError('locus.has_records', { subject: body.name, records: n });
+  await tx.delete(unitResults).where(and(eq(unitResults.cycleId, cycle.id), eq(unitResults.bodyId, body.id)));
+  await tx.delete(bodyResults).where(and(eq(bodyResults.cycleId, cycle.id), eq(bodyResults.bodyId, body.id)));
+  await tx.delete(cycleUnits).where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)));
+  await tx.delete(cycleBodies).where(and(eq(cycleBodies.cycleId, cycle.id), eq(cycleBodies.bodyId, body.id)));
+  await appendAudit(tx, {
+    actor,
+    action: 'locus.remove',
+    subjectType: 'cycle',
+    subjectId: cycle.id,
+    provinceCode: body.provinceCode,
+    diff: { bodyId: body.id, units: unitIds },
+  });
+}
+
+/** Removes one unit from the locus (its body stays); refused (409) once it has records. */
+export async function removeLocusUnit(tx: Tx, actor: AuditActor, cu: CycleUnitContext): Promise<void> {
+  assertLocusOpen(cu.cycle);
+  const n = await unitsWithRecords(tx, cu.cycle.id, [cu.unit.id]);
+  if (n > 0) throw new AppError('locus.has_records', { subject: cu.unit.name, records: n });
+  await tx.delete(unitResults).where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
+  await tx.delete(cycleUnits).where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)));
+  await appendAudit(tx, {
+    actor,
+    action: 'locus.remove',
+    subjectType: 'cycle',
+    subjectId: cu.cycle.id,
+    provinceCode: cu.body.provinceCode,
+    diff: { bodyId: cu.body.id, units: [cu.unit.id] },
+  });
+}
+
+export interface Assignment {
+  assessorId: string | null;
+  /** YYYY-MM-DD */
+  dueDate: string | null;
+}
+
+/**
+ * Assigns (or clears) the assessor of a unit and its due date. The assessor must be an active
+ * asisten of the unit's province (or of pusat, province null).
+ */
+export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitContext, next: Partial<Assignment>): Promise<Assignment> {
+  if (cu.cycle.status === 'final' || cu.cycle.source === 'imported') throw new AppError('cycle.closed', { status: cu.cycle.status });
+  if (next.assessorId) {
+    const [u] = await tx
+      .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
+      .from(users)
+      .where(eq(users.id, next.assessorId))
+      .limit(1);
+    const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === cu.body.provinceCode);
+    if (!fits) throw new AppError('assessor.invalid', { user: u?.username ?? next.assessorId });
+  }
+  const before: Assignment = { assessorId: cu.assessorId, dueDate: cu.dueDate };
+  const after: Assignment = {
+    assessorId: next.assessorId === undefined ? before.assessorId : next.assessorId,
+    dueDate: next.dueDate === undefined ? before.dueDate : next.dueDate,
+  };
+  await tx
+    .update(cycleUnits)
+    .set({ ...after, updatedAt: new Date() })
+    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)));
+  await appendAudit(tx, {
+    actor,
+    action: 'assignment.set',
+    subjectType: 'cycle_unit',
+    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+    provinceCode: cu.body.provinceCode,
+    diff: { before, after },
+  });
+  return after;
+}
+
+/** Records the Ombudsman products due for a body and whether each was followed up (qualifiers). */
+export async function setFollowups(tx: Tx, actor: AuditActor, cycle: Cycle, body: LocusBody, followups: Followups): Promise<void> {
+  if (cycle.status === 'final' || cycle.source === 'imported') throw new AppError('cycle.closed', { status: cycle.status });
+  const entry = await getLocusEntry(tx, cycle.id, body.id);
+  if (!entry) throw notFound('body');
+  if (covers((await cycleScopes(tx, cycle.id)).covered, body.provinceCode))
+    throw new AppError('publication.locked', { subject: body.name });
+  await tx
+    .update(cycleBodies)
+    .set({ followups })
+    .where(and(eq(cycleBodies.cycleId, cycle.id), eq(cycleBodies.bodyId, body.id)));
+  await appendAudit(tx, {
+    actor,
+    action: 'followups.set',
+    subjectType: 'cycle_body',
+    subjectId: `${cycle.id}/${body.id}`,
+    provinceCode: body.provinceCode,
+    diff: { before: entry.followups, after: followups },
+  });
+}

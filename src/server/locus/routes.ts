@@ -1,0 +1,208 @@
+// Locus routes: the bodies and units a cycle assesses, assignments of assessors, Ombudsman
+// follow-ups (qualifiers), progress against the instrument quotas, and an assessor's own units.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { notFound } from '../errors.ts';
+import { defineRoute } from '../http/route.ts';
+import { cycleReadTarget, cycleScheme, cycleStatuses, getCycleOr404, quotasOf } from '../cycles/queries.ts';
+import {
+  BodyProgress,
+  Followups,
+  InstrumentQuota,
+  UnitProgress,
+  bodyType,
+  cycleBodyParams,
+  cycleParams,
+  cycleUnitParams,
+  pageOf,
+  pageQuery,
+  provinceCode,
+} from '../cycles/wire.ts';
+import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
+import { recomputeBodies } from '../scores/recompute.ts';
+import { locusProgress, myAssignments } from './progress.ts';
+import { addLocusBody, getBodyOfUnit, getBodyRow, removeLocusBody, removeLocusUnit, setAssignment, setFollowups } from './queries.ts';
+
+const tags = ['cycles'];
+
+export async function locusRoutes(app: FastifyInstance): Promise<void> {
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/progress',
+      summary: 'The locus with progress per unit against the instrument quotas and per body (paginated by body)',
+      tags,
+      access: 'cycle.read',
+      params: cycleParams,
+      query: z.object({ ...pageQuery, bodyId: z.uuid().optional(), province: provinceCode.optional(), type: bodyType.optional() }),
+      response: { 200: pageOf(BodyProgress).extend({ instruments: z.array(InstrumentQuota) }) },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      auth.require('cycle.read', await cycleReadTarget(tx, cycle));
+      const scheme = await cycleScheme(tx, cycle);
+      const page = await locusProgress(tx, auth.actor, cycle, scheme, { ...query, provinceCode: query.province });
+      return { ...page, instruments: quotasOf(scheme) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/bodies',
+      summary: 'Add a body to the locus with its units (all active units unless unitIds is given)',
+      tags,
+      access: 'locus.manage',
+      params: cycleParams,
+      body: z.object({ bodyId: z.uuid(), unitIds: z.array(z.uuid()).max(500).optional() }),
+      response: { 200: z.object({ added: z.array(z.uuid()) }) },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const target = await getBodyRow(tx, body.bodyId);
+      if (!target) throw notFound('body');
+      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      return addLocusBody(tx, auth.user(), cycle, target, body.unitIds);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      url: '/cycles/:cycleId/bodies/:bodyId',
+      summary: 'Remove a body and its units from the locus (409 once it has records)',
+      tags,
+      access: 'locus.manage',
+      params: cycleBodyParams,
+      response: { 200: z.object({ removed: z.uuid() }) },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const target = await getBodyRow(tx, params.bodyId);
+      if (!target) throw notFound('body');
+      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      await removeLocusBody(tx, auth.user(), cycle, target);
+      return { removed: target.id };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/units',
+      summary: 'Add one unit to the locus (its body joins the locus if needed)',
+      tags,
+      access: 'locus.manage',
+      params: cycleParams,
+      body: z.object({ unitId: z.uuid() }),
+      response: { 200: z.object({ added: z.array(z.uuid()) }) },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const target = await getBodyOfUnit(tx, body.unitId);
+      if (!target) throw notFound('unit');
+      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      return addLocusBody(tx, auth.user(), cycle, target, [body.unitId]);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      url: '/cycles/:cycleId/units/:unitId',
+      summary: 'Remove one unit from the locus (409 once it has records)',
+      tags,
+      access: 'locus.manage',
+      params: cycleUnitParams,
+      response: { 200: z.object({ removed: z.uuid() }) },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('locus.manage', unitTarget(cu));
+      await removeLocusUnit(tx, auth.user(), cu);
+      await recomputeBodies(tx, cycle, await cycleScheme(tx, cycle), [cu.body.id]);
+      return { removed: cu.unit.id };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PUT',
+      url: '/cycles/:cycleId/units/:unitId/assignment',
+      summary: 'Assign (or clear) the assessor of a unit and its due date',
+      tags,
+      access: 'locus.manage',
+      params: cycleUnitParams,
+      body: z.object({ assessorId: z.uuid().nullish(), dueDate: z.iso.date().nullish() }),
+      response: { 200: z.object({ assessorId: z.uuid().nullable(), dueDate: z.string().nullable() }) },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      auth.require('locus.manage', unitTarget(cu));
+      const next: { assessorId?: string | null; dueDate?: string | null } = {};
+      if (body.assessorId !== undefined) next.assessorId = body.assessorId;
+      if (body.dueDate !== undefined) next.dueDate = body.dueDate;
+      return setAssignment(tx, auth.user(), cu, next);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PUT',
+      url: '/cycles/:cycleId/bodies/:bodyId/followups',
+      summary: 'Ombudsman products due for the body and their follow-up (qualifiers such as "Tanpa Maladministrasi")',
+      tags,
+      access: 'locus.manage',
+      params: cycleBodyParams,
+      body: Followups,
+      response: { 200: Followups },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const target = await getBodyRow(tx, params.bodyId);
+      if (!target) throw notFound('body');
+      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      await setFollowups(tx, auth.user(), cycle, target, body);
+      await recomputeBodies(tx, cycle, await cycleScheme(tx, cycle), [target.id]);
+      return body;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/assignments/mine',
+      summary: "The caller's assigned units in open cycles, nearest due date first, with progress",
+      tags,
+      access: 'authenticated',
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              cycle: z.object({
+                id: z.uuid(),
+                name: z.string(),
+                year: z.number().int(),
+                status: z.enum(cycleStatuses),
+                schemeId: z.string(),
+              }),
+              body: z.object({ id: z.uuid(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
+              unit: UnitProgress,
+            }),
+          ),
+        }),
+      },
+    },
+    async ({ tx, auth }) => ({ items: await myAssignments(tx, auth.user()) }),
+  );
+}

@@ -1,0 +1,201 @@
+// The unit review workflow: a unit of the locus is pending → submitted (the assessor hands it
+// in) → approved | returned (the reviewer); a returned unit is submitted again. The unit's state
+// decides whether its fieldwork (records, evidence) accepts writes (`writableReason`). Each
+// transition audits itself; approving the last unit of a body makes the body final.
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Lang } from '../../core/types.ts';
+import { appendAudit } from '../audit/queries.ts';
+import { type CycleStatus, type UnitStatus, cycleScheme } from '../cycles/queries.ts';
+import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
+import type { Tx } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import type { Auth } from '../http/route.ts';
+import { type CycleUnitContext, type UnitReview, unitTarget } from '../read-models/locus.ts';
+import { unitResults } from '../scores/schema.ts';
+import { invalidDetails } from './reasons.ts';
+import { records } from './schema.ts';
+import { schemeCodes } from './validate.ts';
+
+// ── Writability ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Fieldwork writes (records, evidence) are allowed while the cycle is in fieldwork for a unit
+ * that is pending or returned, and during review only for a returned unit. A submitted or
+ * approved unit is locked until the reviewer returns it. A unit whose body a current
+ * publication covers is locked for good (`publication.locked`): changes go through errata.
+ */
+export function writableReason(
+  cycleStatus: CycleStatus,
+  unitStatus: UnitStatus,
+  locked = false,
+): 'publication.locked' | 'cycle.closed' | 'unit.locked' | null {
+  if (locked) return 'publication.locked';
+  if (cycleStatus === 'fieldwork') return unitStatus === 'pending' || unitStatus === 'returned' ? null : 'unit.locked';
+  if (cycleStatus === 'review') return unitStatus === 'returned' ? null : 'unit.locked';
+  return 'cycle.closed';
+}
+
+export function assertWritable(cu: CycleUnitContext): void {
+  const reason = writableReason(cu.cycle.status, cu.status, cu.locked);
+  if (reason === 'publication.locked') throw new AppError('publication.locked', { subject: cu.body.name });
+  if (reason === 'cycle.closed') throw new AppError('cycle.closed', { status: cu.cycle.status });
+  if (reason === 'unit.locked') throw new AppError('unit.locked', { unit: cu.unit.name, status: cu.status });
+}
+
+// ── Transitions ─────────────────────────────────────────────────────────────────────────────
+
+async function setUnitStatus(
+  tx: Tx,
+  cu: CycleUnitContext,
+  status: UnitStatus,
+  review: UnitReview | Record<string, never>,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(cycleUnits)
+    .set({ status, review, updatedAt: now })
+    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)));
+}
+
+/** The assessor hands a unit in for review (pending or returned, with at least one record). */
+export async function submitUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, now = new Date()): Promise<UnitStatus> {
+  auth.require('record.write', unitTarget(cu));
+  assertWritable(cu);
+  const [{ n } = { n: 0 }] = await tx
+    .select({ n: count() })
+    .from(records)
+    .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
+  if (n === 0) throw new AppError('unit.no_records', { unit: cu.unit.name });
+  await setUnitStatus(tx, cu, 'submitted', cu.review, now);
+  await appendAudit(tx, {
+    actor: auth.user(),
+    action: 'unit.submit',
+    subjectType: 'cycle_unit',
+    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+    provinceCode: cu.body.provinceCode,
+    at: now,
+    diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: n },
+  });
+  return 'submitted';
+}
+
+function assertReviewable(cu: CycleUnitContext, allowed: UnitStatus[]): void {
+  if (cu.locked) throw new AppError('publication.locked', { subject: cu.body.name });
+  if (cu.cycle.status !== 'fieldwork' && cu.cycle.status !== 'review') throw new AppError('cycle.closed', { status: cu.cycle.status });
+  if (!allowed.includes(cu.status)) throw new AppError('unit.invalid_state', { unit: cu.unit.name, status: cu.status });
+}
+
+/**
+ * The reviewer approves a submitted unit. Its result must be complete (every indicator answered,
+ * every instrument at its minimum quota). When every unit of the body is approved, the body is final.
+ */
+export async function approveUnit(
+  tx: Tx,
+  auth: Auth,
+  cu: CycleUnitContext,
+  note: string | null,
+  now = new Date(),
+): Promise<{ bodyFinal: boolean }> {
+  auth.require('record.review', unitTarget(cu));
+  assertReviewable(cu, ['submitted']);
+  const [result] = await tx
+    .select({ complete: unitResults.complete, breakdown: unitResults.breakdown })
+    .from(unitResults)
+    .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
+  if (!result?.complete) {
+    const b = result?.breakdown as { missing?: string[]; incompleteInstruments?: string[] } | undefined;
+    const missing = [...(b?.incompleteInstruments ?? []), ...(b?.missing ?? [])];
+    throw new AppError('unit.incomplete', { unit: cu.unit.name, missing: missing.length ? missing.join(', ') : '—', codes: missing });
+  }
+  const actor = auth.user();
+  const review: UnitReview = { decision: 'approved', note, comments: {}, by: actor.username, at: now.toISOString() };
+  await setUnitStatus(tx, cu, 'approved', review, now);
+  await tx
+    .update(records)
+    .set({ status: 'approved', review: {}, updatedAt: now })
+    .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
+  const [{ open } = { open: 0 }] = await tx
+    .select({ open: count() })
+    .from(cycleUnits)
+    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.bodyId, cu.body.id), sql`${cycleUnits.status} <> 'approved'`));
+  const bodyFinal = open === 0;
+  if (bodyFinal) {
+    await tx
+      .update(cycleBodies)
+      .set({ status: 'final' })
+      .where(and(eq(cycleBodies.cycleId, cu.cycle.id), eq(cycleBodies.bodyId, cu.body.id)));
+  }
+  await appendAudit(tx, {
+    actor,
+    action: 'unit.approve',
+    subjectType: 'cycle_unit',
+    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+    provinceCode: cu.body.provinceCode,
+    at: now,
+    diff: { before: { status: cu.status }, after: { status: 'approved' }, note, bodyFinal },
+  });
+  return { bodyFinal };
+}
+
+/**
+ * The reviewer returns a submitted (or approved) unit with a comment per indicator. Each record
+ * gets the comments on the indicators it answers; the body is open again.
+ */
+export async function returnUnit(
+  tx: Tx,
+  auth: Auth,
+  cu: CycleUnitContext,
+  input: { note: string | null; comments: Record<string, string> },
+  lang: Lang,
+  now = new Date(),
+): Promise<void> {
+  auth.require('record.review', unitTarget(cu));
+  assertReviewable(cu, ['submitted', 'approved']);
+  const scheme = await cycleScheme(tx, cu.cycle);
+  const codes = schemeCodes(scheme);
+  for (const k of Object.keys(input.comments)) {
+    if (!codes.has(k))
+      throw new AppError('record.invalid', { ...invalidDetails('remark.unknown', lang, { indicator: k, schemeId: scheme.id }) });
+  }
+  if (!input.note && Object.keys(input.comments).length === 0) {
+    throw new AppError('request.invalid', {
+      summary: lang === 'id' ? 'catatan atau komentar per indikator wajib diisi' : 'a note or a comment per indicator is required',
+    });
+  }
+  const actor = auth.user();
+  const review: UnitReview = {
+    decision: 'returned',
+    note: input.note,
+    comments: input.comments,
+    by: actor.username,
+    at: now.toISOString(),
+  };
+  await setUnitStatus(tx, cu, 'returned', review, now);
+  const list = await tx
+    .select({ id: records.id, answers: records.answers })
+    .from(records)
+    .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
+  const perRecord = list.map((r) => ({
+    id: r.id,
+    review: Object.fromEntries(Object.entries(input.comments).filter(([k]) => k in (r.answers as object))),
+  }));
+  if (perRecord.length > 0) {
+    await tx.execute(sql`
+      update records r set status = 'returned', review = x.review, updated_at = ${now.toISOString()}::timestamptz
+      from json_to_recordset(${JSON.stringify(perRecord)}::json) as x(id uuid, review jsonb)
+      where r.id = x.id`);
+  }
+  await tx
+    .update(cycleBodies)
+    .set({ status: 'open' })
+    .where(and(eq(cycleBodies.cycleId, cu.cycle.id), eq(cycleBodies.bodyId, cu.body.id)));
+  await appendAudit(tx, {
+    actor,
+    action: 'unit.return',
+    subjectType: 'cycle_unit',
+    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+    provinceCode: cu.body.provinceCode,
+    at: now,
+    diff: { before: { status: cu.status }, after: { status: 'returned' }, note: input.note, comments: input.comments },
+  });
+}
