@@ -24,11 +24,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BodyType } from '../src/core/types.ts';
 import { getScheme } from '../methodologies/index.ts';
-import type { SnapshotBody, SnapshotUnit } from '../src/server/publications/snapshot.ts';
 import { compactUnitScore } from '../src/server/scores/breakdown.ts';
 import { type EvidenceCount, type SnapshotRaporArgs, raporInputFromSnapshot } from '../src/server/reports/from-snapshot.ts';
 import { RenderPool, mapBounded } from '../src/server/reports/pool.ts';
 import { sampleGovernmentRapor } from '../src/server/reports/sample-input.ts';
+import type { SnapshotBody, SnapshotUnit } from '../src/shared/wire/publications.ts';
 
 const BODIES: [BodyType, number][] = [
   ['kementerian', 25],

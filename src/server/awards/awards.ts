@@ -16,9 +16,9 @@
 import { round2 } from '../../core/index.ts';
 import type { AwardRules, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
-import type { PublicationSnapshot, SnapshotBody } from '../publications/snapshot.ts';
 import type { AwardKind } from '../../shared/wire/awards.ts';
 import { AWARD_KINDS } from '../../shared/wire/values.ts';
+import type { PublicationSnapshot, SnapshotBody } from '../../shared/wire/publications.ts';
 
 /**
  * The award rules of a cycle's frozen scheme; a scheme frozen before the library had them takes

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { sql } from 'drizzle-orm';
+import { Health } from '../../shared/wire/health.ts';
 import { defineRoute } from '../http/route.ts';
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
@@ -12,7 +12,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Liveness and database check',
       tags: ['system'],
       access: 'public',
-      response: { 200: z.object({ status: z.literal('ok') }) },
+      response: { 200: Health },
     },
     async ({ tx }) => {
       await tx.execute(sql`select 1`);

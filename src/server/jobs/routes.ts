@@ -13,9 +13,6 @@ import { jobs } from './schema.ts';
 import { type JobRow, jobFileStream } from './runner.ts';
 
 const tags = ['jobs'];
-// TODO(#9): reports/routes.ts still imports this name; it moves to the wire's `Job` with the reports split.
-export { Job as JobView };
-
 /** A job row as its starter sees it: progress, and the error in the caller's language. */
 export function jobView(row: JobRow, lang: Lang): Job {
   const err = row.error as { code: ErrorCode; details: Record<string, unknown> } | null;

@@ -11,9 +11,9 @@
  */
 import { rank } from '../../core/index.ts';
 import type { Improvement, Lang, Scheme, UnitScore } from '../../core/types.ts';
-import type { SnapshotBody, SnapshotRank, SnapshotUnit } from '../publications/snapshot.ts';
 import { bandRef, expandUnitScore } from '../scores/breakdown.ts';
 import type { EvidenceSummaryRow, RankPosition, RaporInput, ReportImprovement, ReportUnit, SnapshotRef } from './types.ts';
+import type { SnapshotBody, SnapshotRank, SnapshotUnit } from '../../shared/wire/publications.ts';
 
 /** Evidence of a unit, counted per indicator and kind (one row per unit × indicator). */
 export interface EvidenceCount {

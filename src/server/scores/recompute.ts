@@ -6,8 +6,9 @@ import { sql } from 'drizzle-orm';
 import { aggregate, scoreUnit } from '../../core/index.ts';
 import type { QualifierInput, Scheme, Sheet } from '../../core/types.ts';
 import type { Queryable, Tx } from '../db/client.ts';
-import { type Cycle, cycleScheme } from '../cycles/queries.ts';
+import { cycleScheme } from '../cycles/queries.ts';
 import { compactUnitScore } from './breakdown.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
 
 /** Rows written per upsert statement. */
 const CHUNK = 500;
