@@ -97,7 +97,8 @@ export const command: Command = {
   ],
   async run({ args, lang, io }) {
     takePositionals(args, [], usage);
-    const { ROLES: roles, PASSWORD_MAX, PASSWORD_MIN } = await import('../../shared/wire/values.ts');
+    const { ROLES: roles } = await import('../../shared/wire/enums.ts');
+    const { PASSWORD_MAX, PASSWORD_MIN } = await import('../../shared/wire/limits.ts');
     const username = stringOption(args, 'username')!;
     const role = stringOption(args, 'role')!;
     if (!(roles as readonly string[]).includes(role)) {

@@ -17,7 +17,7 @@ import { round2 } from '../../core/index.ts';
 import type { AwardRules, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { AwardKind } from '../../shared/wire/awards.ts';
-import { AWARD_KINDS } from '../../shared/wire/values.ts';
+import { AWARD_KINDS } from '../../shared/wire/enums.ts';
 import type { PublicationSnapshot, SnapshotBody } from '../../shared/wire/publications.ts';
 
 /**

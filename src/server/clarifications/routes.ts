@@ -22,7 +22,7 @@ import {
   disputeParams,
   windowParams,
 } from '../../shared/wire/clarifications.ts';
-import { MAX_UPLOAD_BYTES } from '../../shared/wire/values.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';

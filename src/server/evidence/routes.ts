@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { FileReply, cycleUnitParams, pageOf } from '../../shared/wire/common.ts';
 import { Evidence, EvidenceDeleted, EvidenceQuery, EvidenceUploadFields, evidenceParams } from '../../shared/wire/evidence.ts';
-import { MAX_UPLOAD_BYTES } from '../../shared/wire/values.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';

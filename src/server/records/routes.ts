@@ -13,7 +13,7 @@ import {
   recordParams,
 } from '../../shared/wire/records.ts';
 import { ApproveIn, Approved, ReturnIn, Returned, Submitted } from '../../shared/wire/review.ts';
-import { MAX_RECORD_BATCH } from '../../shared/wire/values.ts';
+import { MAX_RECORD_BATCH } from '../../shared/wire/limits.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';

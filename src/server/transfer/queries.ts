@@ -40,6 +40,7 @@ import { leaderboardTitle, transferIssueMessage, slug } from './i18n.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { BodyRef } from '../../shared/wire/registry.ts';
 import type { RankingRow, StoredUnitScore } from '../../shared/wire/scores.ts';
+import type { ResultsImported } from '../../shared/wire/transfer.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -313,7 +314,7 @@ export async function createImportedCycle(
   actor: AuditActor,
   input: ResultsImportInput,
   progress: (done: number, total: number) => void,
-) {
+): Promise<ResultsImported> {
   return db.transaction(async (tx: Tx) => {
     const cycle = await createCycle(tx, actor, {
       name: input.name,

@@ -14,7 +14,7 @@ import type { User } from '../../shared/wire/auth.ts';
 import type { Page } from '../../shared/wire/common.ts';
 import type { ActiveFilter } from '../../shared/wire/registry.ts';
 import type { UserIn, UserPatchIn, UserRecord } from '../../shared/wire/users.ts';
-import { USERNAME_PATTERN } from '../../shared/wire/values.ts';
+import { USERNAME_PATTERN } from '../../shared/wire/limits.ts';
 
 type UserRow = typeof users.$inferSelect;
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { pageQuery, provinceCode } from './common.ts';
-import { AUDIT_BREAK_KINDS } from './values.ts';
+import { AUDIT_BREAK_KINDS } from './enums.ts';
 
 export const AuditEvent = z.object({
   seq: z.number().int(),

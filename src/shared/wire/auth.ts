@@ -4,7 +4,8 @@
  * the readable CSRF cookie is echoed in the `x-csrf-token` header on every write.
  */
 import { z } from 'zod';
-import { PASSWORD_MAX, ROLES } from './values.ts';
+import { ROLES } from './enums.ts';
+import { PASSWORD_MAX } from './limits.ts';
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

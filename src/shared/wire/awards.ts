@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CycleRef } from './cycles.ts';
 import { PublicationStatus } from './publications.ts';
 import { BandRef } from './scores.ts';
-import { AWARD_KINDS } from './values.ts';
+import { AWARD_KINDS } from './enums.ts';
 
 export const AwardKind = z.enum(AWARD_KINDS);
 export type AwardKind = z.infer<typeof AwardKind>;

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { Text } from './common.ts';
 import { ResultRef } from './locus.ts';
 import { BodyRef } from './registry.ts';
-import { DISPUTE_STATUSES, REASON_MAX, REASON_MIN, STATEMENT_MAX, STATEMENT_MIN, WINDOW_STATES } from './values.ts';
+import { DISPUTE_STATUSES, WINDOW_STATES } from './enums.ts';
+import { REASON_MAX, REASON_MIN, STATEMENT_MAX, STATEMENT_MIN } from './limits.ts';
 
 export const WindowState = z.enum(WINDOW_STATES);
 export type WindowState = z.infer<typeof WindowState>;

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Text as CoreText } from '../../core/types.ts';
-import { LANGS, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './values.ts';
+import { LANGS } from './enums.ts';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './limits.ts';
 
 /** A text in Bahasa Indonesia and English (core `Text`). */
 export const Text = z.object({ id: z.string(), en: z.string() }) satisfies z.ZodType<CoreText>;
@@ -37,6 +38,7 @@ export const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => s.split(',') as T[number][]);
 
 export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
 /** `?lang=id|en`: the language of a generated file (default: the request's language). */
 export const langQuery = z.object({ lang: Lang.optional() });
 

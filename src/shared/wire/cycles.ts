@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Scheme } from '../../core/types.ts';
 import { Text, opaque, pageQuery, provinceCode } from './common.ts';
-import { CYCLE_SOURCES, CYCLE_STATUSES, FAMILIES, INSTRUMENT_ROLES } from './values.ts';
+import { CYCLE_SOURCES, CYCLE_STATUSES, FAMILIES, INSTRUMENT_ROLES } from './enums.ts';
 
 export const CycleStatus = z.enum(CYCLE_STATUSES);
 export type CycleStatus = z.infer<typeof CycleStatus>;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { pageQuery } from './common.ts';
-import { EVIDENCE_MIMES } from './values.ts';
+import { EVIDENCE_MIMES } from './enums.ts';
 
 export const EvidenceMime = z.enum(EVIDENCE_MIMES);
 export type EvidenceMime = z.infer<typeof EvidenceMime>;

@@ -4,7 +4,7 @@
  * `GET /jobs/:jobId/file`. Another user's job is a 404.
  */
 import { z } from 'zod';
-import { JOB_STATUSES } from './values.ts';
+import { JOB_STATUSES } from './enums.ts';
 
 export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { pageOf, pageQuery, provinceCode } from './common.ts';
 import { CycleStatus, InstrumentQuota } from './cycles.ts';
 import { BodyType } from './registry.ts';
-import { BODY_STATUSES, UNIT_STATUSES } from './values.ts';
+import { BODY_STATUSES, UNIT_STATUSES } from './enums.ts';
 
 export const UnitStatus = z.enum(UNIT_STATUSES);
 export type UnitStatus = z.infer<typeof UnitStatus>;

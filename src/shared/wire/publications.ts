@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { Text, opaque } from './common.ts';
 import { CycleRef } from './cycles.ts';
 import { BandRef, type StoredUnitScore } from './scores.ts';
-import { OPEN_DATA_TABLES, PUBLICATION_STATUSES, REASON_MAX, REASON_MIN } from './values.ts';
+import { OPEN_DATA_TABLES, PUBLICATION_STATUSES } from './enums.ts';
+import { REASON_MAX, REASON_MIN } from './limits.ts';
 
 export const PublicationStatus = z.enum(PUBLICATION_STATUSES);
 export type PublicationStatus = z.infer<typeof PublicationStatus>;

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { WireError, pageQuery } from './common.ts';
-import { MAX_RECORD_BATCH, RECORD_OUTCOMES, RECORD_STATUSES } from './values.ts';
+import { RECORD_OUTCOMES, RECORD_STATUSES } from './enums.ts';
+import { MAX_RECORD_BATCH } from './limits.ts';
 
 export const RecordStatus = z.enum(RECORD_STATUSES);
 export type RecordStatus = z.infer<typeof RecordStatus>;

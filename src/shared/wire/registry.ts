@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { csvOf, pageQuery, provinceCode } from './common.ts';
-import { ACTIVE_FILTERS, BODY_TYPES, OFFICE_KINDS, SECTORS } from './values.ts';
+import { ACTIVE_FILTERS, BODY_TYPES, OFFICE_KINDS, SECTORS } from './enums.ts';
 
 export const BodyType = z.enum(BODY_TYPES);
 export type BodyType = z.infer<typeof BodyType>;

@@ -16,7 +16,7 @@ import { Text, provinceCode } from './common.ts';
 import { CycleRef, Family } from './cycles.ts';
 import { BodyStatus, Followups } from './locus.ts';
 import { BodyRef, BodyType, UnitRef } from './registry.ts';
-import { RANKING_GROUPS, ZONES } from './values.ts';
+import { RANKING_GROUPS, ZONES } from './enums.ts';
 
 // ── The engine's outputs (src/core/types.ts) ─────────────────────────────────────────────────
 

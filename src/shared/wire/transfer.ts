@@ -42,6 +42,16 @@ export const ResultsImportFields = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
+/** The `result` of a finished `import.results` job: the imported cycle (final, not yet published). */
+export const ResultsImported = z.object({
+  cycleId: z.uuid(),
+  name: z.string(),
+  year: z.number().int(),
+  schemeId: z.string(),
+  bodies: z.number().int(),
+});
+export type ResultsImported = z.infer<typeof ResultsImported>;
+
 /** `POST /cycles/:cycleId/units/:unitId/imports/answers`: what the import did, and the unit's result after it. */
 export const AnswersImported = z.object({
   sheets: z.number().int(),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Role, User } from './auth.ts';
 import { pageQuery, provinceCode } from './common.ts';
 import { activeQuery } from './registry.ts';
-import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './values.ts';
+import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './limits.ts';
 
 /** An account as the account list shows it. */
 export const UserRecord = User.extend({ active: z.boolean(), createdAt: z.string() });

@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { Alert, Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import type { CycleIn } from '../../shared/wire/cycles.ts';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { applyServerErrors } from './form-errors.ts';
 import { SchemePicker } from './scheme-picker.tsx';
-import type { CycleInput } from './use-cycles.ts';
 
 const FIELDS = ['name', 'year', 'schemeId'] as const;
 
 export interface CycleFormProps {
-  onSubmit: (input: CycleInput) => Promise<unknown>;
+  onSubmit: (input: CycleIn) => Promise<unknown>;
   onCancel: () => void;
   /** Default year; the current year when absent. */
   year?: number;

@@ -6,14 +6,14 @@ import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { SECTORS, type Sector, type Unit } from './admin-types.ts';
+import { SECTORS } from '../../shared/wire/enums.ts';
+import type { Sector, Unit, UnitIn } from '../../shared/wire/registry.ts';
 import { applyServerErrors } from './form-errors.ts';
-import type { UnitInput } from './use-registry.ts';
 
 export interface UnitFormProps {
   /** The unit being edited; absent for a new one. */
   unit?: Pick<Unit, 'name' | 'sector'>;
-  onSubmit: (input: UnitInput) => Promise<unknown>;
+  onSubmit: (input: UnitIn) => Promise<unknown>;
   onCancel: () => void;
 }
 

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../lib/roles.ts';
+import { ROLES } from '../../shared/wire/enums.ts';
+import type { UserIn } from '../../shared/wire/users.ts';
 import { applyServerErrors } from './form-errors.ts';
 import { UserScopeFields } from './user-scope-fields.tsx';
 import {
@@ -21,12 +22,11 @@ import {
   toUserInput,
   type UserFormValues,
 } from './user-model.ts';
-import type { UserInput } from './use-users.ts';
 
 const FIELDS = ['username', 'name', 'role', 'provinceCode', 'bodyId', 'unitId', 'password'] as const;
 
 export interface UserFormProps {
-  onSubmit: (input: UserInput) => Promise<unknown>;
+  onSubmit: (input: UserIn) => Promise<unknown>;
   onCancel: () => void;
 }
 

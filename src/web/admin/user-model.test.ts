@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../lib/roles.ts';
+import { ROLES } from '../../shared/wire/enums.ts';
 import { USERNAME_RE, emptyUserForm, generatePassword, scopeFieldOf, toUserInput } from './user-model.ts';
 
 describe('scopeFieldOf', () => {

@@ -5,10 +5,8 @@
  * and say in the user's language what is missing.
  */
 import type { Scheme, Text } from '../../core/types.ts';
-import type { Correction, PublicationMeta } from './publish-types.ts';
-
-export const REASON_MIN = 10;
-export const REASON_MAX = 2000;
+import type { Correction, PublicationMeta, SnapshotUnit } from '../../shared/wire/publications.ts';
+import { REASON_MAX, REASON_MIN } from '../../shared/wire/limits.ts';
 
 export type ReasonError = 'required' | 'too_short' | 'too_long';
 
@@ -97,4 +95,27 @@ export function readiness(bodies: ReadinessBody[], scope: string, publications: 
     open,
     current: publications.find((p) => p.scope === scope && p.status === 'current') ?? null,
   };
+}
+
+/** Versions of one scope, newest first. */
+export function versionsOf(items: PublicationMeta[], scope: string): PublicationMeta[] {
+  return items.filter((p) => p.scope === scope).sort((a, b) => b.version - a.version);
+}
+
+/** The version in force for a scope, if any. */
+export function currentOf(items: PublicationMeta[], scope: string): PublicationMeta | undefined {
+  return items.find((p) => p.scope === scope && p.status === 'current');
+}
+
+/** The first 12 hex digits of a hash, enough to compare by eye. */
+export const shortHash = (hash: string): string => (hash.length > 12 ? `${hash.slice(0, 12)}…` : hash);
+
+/** The indicator value a unit had in a snapshot (mean over its sheets), or null when missing. */
+export function snapshotIndicatorValue(unit: SnapshotUnit, indicator: string): number | null | undefined {
+  for (const d of unit.breakdown.dimensions ?? []) {
+    for (const v of d[4]) {
+      for (const i of v[3]) if (i[0] === indicator) return i[1];
+    }
+  }
+  return undefined;
 }
