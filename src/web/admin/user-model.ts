@@ -42,11 +42,6 @@ export const emptyUserForm = (): UserFormValues => ({
   password: '',
 });
 
-/** Same rule as the server (`users/queries.ts`): 3–40 of a-z 0-9 . _ -, starting with a letter or digit. */
-export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,39}$/;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-
 export const normaliseUsername = (v: string): string => v.trim().toLowerCase();
 
 /** `POST /users` body: only the scope field of the role is sent. */

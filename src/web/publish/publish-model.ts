@@ -1,21 +1,19 @@
 /**
- * Pure rules of the publication forms: the erratum's reason (10–2000 characters, the server's
- * limits), its correction rows, the embargo date, and the readiness of a scope as far as the
- * cycle's progress tells it. The server checks all of it again; these only spare a round trip
- * and say in the user's language what is missing.
+ * Pure rules of the publication screens: the erratum's reason (the wire's `ErratumIn`), its
+ * correction rows, the embargo date, the readiness of a scope as far as the cycle's progress
+ * tells it, and the versions of a scope. The server checks all of it again; these only spare a
+ * round trip and say in the user's language what is missing.
  */
 import type { Scheme, Text } from '../../core/types.ts';
-import type { Correction, PublicationMeta, SnapshotUnit } from '../../shared/wire/publications.ts';
-import { REASON_MAX, REASON_MIN } from '../../shared/wire/limits.ts';
+import { type Correction, ErratumIn, type PublicationMeta, type SnapshotUnit } from '../../shared/wire/publications.ts';
+import { fieldProblems } from '../lib/form-schema.ts';
 
 export type ReasonError = 'required' | 'too_short' | 'too_long';
 
 export function reasonError(reason: string): ReasonError | null {
-  const n = reason.trim().length;
-  if (n === 0) return 'required';
-  if (n < REASON_MIN) return 'too_short';
-  if (n > REASON_MAX) return 'too_long';
-  return null;
+  const p = fieldProblems(ErratumIn, { reason }).reason;
+  if (!p) return null;
+  return p === 'required' || p === 'too_long' ? p : 'too_short';
 }
 
 /** One correction as the form holds it (empty strings until chosen). */
