@@ -3,10 +3,21 @@
  * (one or more words, e.g. `user add`) and each command's own options. Hand-written rather than
  * node:util parseArgs so every mistake becomes a translated CliError (exit 2).
  */
-import type { Lang } from '../core/index.ts';
+import type { Lang, Text } from '../core/index.ts';
 import { CliError } from './errors.ts';
-import { isLang } from './i18n.ts';
-import type { OptionSpec } from './command.ts';
+import { type MessageKey, isLang } from './i18n.ts';
+
+/** Help text: a key of `i18n.ts`, or inline id/en text for commands that keep their own strings. */
+export type HelpText = MessageKey | Text;
+
+/** One option a command takes (parsed here, listed in its help). */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** Placeholder shown in help, e.g. `ID`, `N`. */
+  value?: string;
+  required?: boolean;
+  describe: HelpText;
+}
 
 export interface GlobalOptions {
   json: boolean;

@@ -5,20 +5,10 @@
  * the server's database code that `pantau user add` will need.
  */
 import type { Lang, Text } from '../core/index.ts';
-import type { GlobalOptions, ParsedArgs } from './args.ts';
-import type { MessageKey } from './i18n.ts';
+import type { GlobalOptions, HelpText, OptionSpec, ParsedArgs } from './args.ts';
 import type { CliIo } from './io.ts';
 
-/** Help text: a key of `i18n.ts`, or inline id/en text for commands that keep their own strings. */
-export type HelpText = MessageKey | Text;
-
-export interface OptionSpec {
-  type: 'string' | 'boolean';
-  /** Placeholder shown in help, e.g. `ID`, `N`. */
-  value?: string;
-  required?: boolean;
-  describe: HelpText;
-}
+export type { HelpText, OptionSpec };
 
 export interface CommandContext {
   args: ParsedArgs;

@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import type { Db } from './db/client.ts';
 import { loadSecrets, type Secrets } from './config/secrets.ts';
-import { AppError, type ErrorCode, catalogue, localiseDetails, messageFor, pickLang } from './errors.ts';
+import { AppError, type ErrorCode, catalogue, detailText, localiseDetails, messageFor, pickLang } from './errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './auth/sessions.ts';
 import type { Access, RouteInfo } from './http/route.ts';
 import { canSome } from './auth/policy.ts';
@@ -151,9 +151,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return send('domain.invalid', { reason: (err as Error).message, coreCode: core.code, ...(core.details as object) });
     }
     const pgCode = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
-    if (pgCode === '23505') return send('conflict', { reason: lang === 'id' ? 'data sudah ada' : 'already exists' });
+    if (pgCode === '23505') return send('conflict', { reason: detailText('db.duplicate', lang) });
     if (pgCode === '23503' || pgCode === '22P02' || pgCode === '23502')
-      return send('request.invalid', { summary: lang === 'id' ? 'rujukan tidak valid' : 'invalid reference' });
+      return send('request.invalid', { summary: detailText('db.invalid_reference', lang) });
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413 || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       return send('request.too_large', { limit: config.maxUploadBytes ?? 20 * 1024 * 1024 });

@@ -1,12 +1,13 @@
 // One catalogue of API errors: a stable string code, an HTTP status and a message in Indonesian
-// and English (details interpolated as {name}). The wire shape is always
-// { error: { code, message, details } }, with the message in the caller's language.
+// and English (details interpolated as {name}; the shared catalogue mechanism,
+// src/shared/messages.ts). The wire shape is always { error: { code, message, details } }, with
+// the message in the caller's language. `detailTexts` holds the translated texts that go into
+// details (a `request.invalid` summary, a `conflict` reason).
 import type { Lang } from '../core/types.ts';
+import { type Catalogue, type Message, type Params, fill, format } from '../shared/messages.ts';
 
-interface Entry {
+interface Entry extends Message {
   status: number;
-  id: string;
-  en: string;
 }
 
 export const catalogue = {
@@ -275,15 +276,38 @@ export class AppError extends Error {
 }
 
 export function interpolate(template: string, details: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in details ? String(details[k]) : m));
+  return fill(template, details);
 }
 
 export function messageFor(code: ErrorCode, lang: Lang, details: Record<string, unknown>): string {
-  return interpolate(catalogue[code][lang], details);
+  return format(catalogue, code, lang, details);
+}
+
+/** Texts that go into error details (translated where the error is raised). */
+export const detailTexts = {
+  'upload.one_file': { id: 'satu berkas per unggahan', en: 'one file per upload' },
+  'upload.no_file': { id: 'berkas tidak ada', en: 'no file' },
+  'review.note_required': {
+    id: 'catatan atau komentar per indikator wajib diisi',
+    en: 'a note or a comment per indicator is required',
+  },
+  'ranking.field_required': { id: '{field} wajib diisi untuk grup {group}', en: '{field} is required for group {group}' },
+  'db.duplicate': { id: 'data sudah ada', en: 'already exists' },
+  'db.invalid_reference': { id: 'rujukan tidak valid', en: 'invalid reference' },
+  'evidence.record_elsewhere': { id: 'rekaman {recordId} bukan milik unit ini', en: 'record {recordId} does not belong to this unit' },
+  'evidence.indicator_unknown': {
+    id: 'indikator {indicator} tidak ada dalam metodologi {schemeId}',
+    en: 'indicator {indicator} is not part of methodology {schemeId}',
+  },
+} satisfies Catalogue;
+
+/** A detail text in `lang`: `detailText('upload.no_file', lang)`. */
+export function detailText(key: keyof typeof detailTexts, lang: Lang, params?: Params): string {
+  return format(detailTexts, key, lang, params);
 }
 
 /** Subject names for not_found, in both languages. */
-const subjects: Record<string, { id: string; en: string }> = {
+export const subjects: Catalogue = {
   route: { id: 'Alamat', en: 'Route' },
   body: { id: 'Instansi', en: 'Body' },
   unit: { id: 'Unit layanan', en: 'Service unit' },

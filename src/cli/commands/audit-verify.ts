@@ -5,19 +5,9 @@
  */
 import type { Command } from '../command.ts';
 import { takePositionals } from '../args.ts';
+import { t } from '../i18n.ts';
 
 const usage = 'audit verify';
-
-const reasons = {
-  link: {
-    id: 'prev_hash tidak sama dengan hash peristiwa sebelumnya (ada peristiwa yang dihapus, disisipkan atau ditukar)',
-    en: 'prev_hash does not match the previous event (an event was removed, inserted or reordered)',
-  },
-  content: {
-    id: 'hash tidak cocok dengan isi peristiwa (peristiwa diubah)',
-    en: 'hash does not match the event content (the event was edited)',
-  },
-} as const;
 
 export const command: Command = {
   usage,
@@ -31,15 +21,11 @@ export const command: Command = {
     try {
       const result = await verifyAudit(database.db);
       if (result.ok) {
-        const text =
-          lang === 'id' ? `OK: rantai audit utuh, ${result.events} peristiwa.\n` : `OK: audit chain intact, ${result.events} events.\n`;
+        const text = `${t(lang, 'audit_verify.ok', { events: String(result.events) })}\n`;
         return { json: result, text };
       }
-      const why = reasons[result.kind][lang];
-      const text =
-        lang === 'id'
-          ? `RUSAK: rantai audit putus pada seq ${result.brokenAt} — ${why}.\n`
-          : `BROKEN: the audit chain breaks at seq ${result.brokenAt} — ${why}.\n`;
+      const why = t(lang, result.kind === 'link' ? 'audit_verify.why.link' : 'audit_verify.why.content');
+      const text = `${t(lang, 'audit_verify.broken', { seq: String(result.brokenAt), why })}\n`;
       return { json: result, text, exitCode: 1 };
     } finally {
       await database.close();

@@ -7,6 +7,7 @@
 import type { Command } from '../command.ts';
 import { parsePositiveInteger, stringOption, takePositionals } from '../args.ts';
 import { CliError } from '../errors.ts';
+import { t } from '../i18n.ts';
 
 const usage = 'seed [--national] [--year N] [--no-recompute]';
 
@@ -47,24 +48,23 @@ export const command: Command = {
           log: (line) => io.stderr.write(`  ${line}\n`),
         });
         const secs = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
-        const text =
-          lang === 'id'
-            ? `Siklus nasional sintetis ${result.cycleId}: ${result.bodies} instansi, ${result.units} unit, ${result.records} rekaman.\n` +
-              `Waktu: lokus ${secs(result.ms.locus)}, rekaman ${secs(result.ms.records)}, hitung ulang ${secs(result.ms.recompute)}.\n`
-            : `Synthetic national cycle ${result.cycleId}: ${result.bodies} bodies, ${result.units} units, ${result.records} records.\n` +
-              `Time: locus ${secs(result.ms.locus)}, records ${secs(result.ms.records)}, recompute ${secs(result.ms.recompute)}.\n`;
+        const counts = {
+          cycle: result.cycleId,
+          bodies: String(result.bodies),
+          units: String(result.units),
+          records: String(result.records),
+        };
+        const times = { locus: secs(result.ms.locus), records: secs(result.ms.records), recompute: secs(result.ms.recompute) };
+        const text = `${t(lang, 'seed.national', counts)}\n${t(lang, 'seed.national_time', times)}\n`;
         return { json: result, text };
       }
       const { seedDemoIfEmpty } = await import('../../server/seed/demo.ts');
       const seeded = await seedDemoIfEmpty(database.db);
       if (!seeded) {
-        const text =
-          lang === 'id'
-            ? 'Basis data sudah berisi akun; demo tidak dibuat.\n'
-            : 'The database already has accounts; no demo was created.\n';
+        const text = `${t(lang, 'seed.demo_exists')}\n`;
         return { json: { seeded: false }, text };
       }
-      const lines = [lang === 'id' ? 'Akun demo (kata sandi hanya ditampilkan sekali):' : 'Demo accounts (passwords shown only once):'];
+      const lines = [t(lang, 'seed.demo_accounts')];
       for (const a of seeded.accounts) lines.push(`  ${a.role.padEnd(12)} ${a.username.padEnd(28)} ${a.password}   ${a.scope}`);
       return { json: { seeded: true, ...seeded }, text: `${lines.join('\n')}\n` };
     } finally {

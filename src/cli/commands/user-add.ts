@@ -1,12 +1,6 @@
-/**
- * `pantau user add`: creates an account in the database the server uses (DATABASE_URL, else
- * PGlite in $DATA_DIR/pglite). The password is asked twice on a terminal (not echoed), or read
- * from stdin with --password-stdin (scripts). Scope follows the role: pimpinan/asisten
- * --province, koordinator --body (body code, e.g. 36.02 or kemenkes), operator --unit (unit id).
- */
-import type { Lang } from '../../core/index.ts';
 import type { Command, CommandOutput } from '../command.ts';
 import { stringOption, takePositionals } from '../args.ts';
+import { t } from '../i18n.ts';
 import type { CliIo } from '../io.ts';
 
 const usage = 'user add --username U --role R [--province KODE] [--body KODE] [--unit ID] [--name NAMA] [--password-stdin]';
@@ -54,8 +48,6 @@ function promptHidden(io: CliIo, question: string): Promise<string> {
   });
 }
 
-const msg = (lang: Lang, id: string, en: string) => (lang === 'id' ? id : en);
-
 export const command: Command = {
   usage,
   options: {
@@ -102,31 +94,21 @@ export const command: Command = {
     const username = stringOption(args, 'username')!;
     const role = stringOption(args, 'role')!;
     if (!(roles as readonly string[]).includes(role)) {
-      return refuse(
-        io,
-        msg(lang, `peran '${role}' tidak dikenal; pilih salah satu: ${roleList}`, `unknown role '${role}'; choose one of: ${roleList}`),
-      );
+      return refuse(io, t(lang, 'user_add.unknown_role', { role, roles: roleList }));
     }
 
     let password: string;
     if (args.options['password-stdin'] === true) {
       password = (await readAll(io)).replace(/\r?\n$/, '');
     } else if ((io.stdin as { isTTY?: boolean }).isTTY) {
-      password = await promptHidden(io, msg(lang, 'Kata sandi: ', 'Password: '));
-      const again = await promptHidden(io, msg(lang, 'Ulangi kata sandi: ', 'Repeat password: '));
-      if (again !== password) return refuse(io, msg(lang, 'kedua kata sandi tidak sama', 'the two passwords differ'));
+      password = await promptHidden(io, t(lang, 'user_add.password_prompt'));
+      const again = await promptHidden(io, t(lang, 'user_add.password_repeat'));
+      if (again !== password) return refuse(io, t(lang, 'user_add.password_mismatch'));
     } else {
-      return refuse(io, msg(lang, 'stdin bukan terminal: pakai --password-stdin', 'stdin is not a terminal: use --password-stdin'));
+      return refuse(io, t(lang, 'user_add.stdin_not_tty'));
     }
     if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-      return refuse(
-        io,
-        msg(
-          lang,
-          `kata sandi harus ${PASSWORD_MIN}–${PASSWORD_MAX} karakter`,
-          `the password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
-        ),
-      );
+      return refuse(io, t(lang, 'user_add.password_length', { min: String(PASSWORD_MIN), max: String(PASSWORD_MAX) }));
     }
 
     const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
@@ -159,11 +141,12 @@ export const command: Command = {
         );
       });
       const scope = user.provinceCode ?? '';
-      const text = msg(
-        lang,
-        `Pengguna ${user.username} dibuat: peran ${user.role}${scope ? `, provinsi ${scope}` : ''}${user.bodyId ? `, instansi ${user.bodyId}` : ''}${user.unitId ? `, unit ${user.unitId}` : ''}.\n`,
-        `User ${user.username} created: role ${user.role}${scope ? `, province ${scope}` : ''}${user.bodyId ? `, body ${user.bodyId}` : ''}${user.unitId ? `, unit ${user.unitId}` : ''}.\n`,
-      );
+      const where = [
+        scope ? t(lang, 'user_add.created.province', { province: scope }) : '',
+        user.bodyId ? t(lang, 'user_add.created.body', { body: user.bodyId }) : '',
+        user.unitId ? t(lang, 'user_add.created.unit', { unit: user.unitId }) : '',
+      ].join('');
+      const text = `${t(lang, 'user_add.created', { username: user.username, role: user.role, scope: where })}\n`;
       return { json: user, text };
     } catch (error) {
       if (error instanceof AppError) return refuse(io, messageFor(error.code, lang, localiseDetails(error.code, lang, error.details)));

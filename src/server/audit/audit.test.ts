@@ -5,6 +5,7 @@ import { addUser, signIn, type SignedIn } from '../auth/testing.ts';
 import { bodies } from '../registry/schema.ts';
 import { auditEvents } from './schema.ts';
 import { appendAudit, changedFields, verifyAudit } from './queries.ts';
+import type { AuditAction } from './actions.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -139,7 +140,7 @@ describe('the audit chain', () => {
   it('detects an event chained onto an older link (a fork), though its own hash is right', async () => {
     const rows = await t.db.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
     // Re-append a forged copy at the end: its own hash is right, but the chain it forks from is not.
-    await t.db.db.transaction((tx) => appendAudit(tx, { actor: null, action: 'forged', subjectType: 'x', diff: {} }));
+    await t.db.db.transaction((tx) => appendAudit(tx, { actor: null, action: 'forged' as AuditAction, subjectType: 'x', diff: {} }));
     await t.db.db.execute(sql`update audit_events set prev_hash = ${rows[0]!.hash} where action = 'forged'`);
     expect(await verifyAudit(t.db.db)).toMatchObject({ ok: false, kind: 'link', events: rows.length + 1 });
   });

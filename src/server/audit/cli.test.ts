@@ -16,6 +16,7 @@ import { verifyPassword } from '../auth/passwords.ts';
 import { bodies } from '../registry/schema.ts';
 import { auditEvents } from './schema.ts';
 import { appendAudit } from './queries.ts';
+import type { AuditAction } from './actions.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;
@@ -189,7 +190,7 @@ describe('pantau audit verify', () => {
 
   it('names the event after a deleted one', async () => {
     const after = await withDb(async (d) => {
-      await d.transaction((tx) => appendAudit(tx, { actor: null, action: 'test.event', subjectType: 'test', diff: {} }));
+      await d.transaction((tx) => appendAudit(tx, { actor: null, action: 'test.event' as AuditAction, subjectType: 'test', diff: {} }));
       const rows = await d.select().from(auditEvents).orderBy(asc(auditEvents.seq));
       expect(rows).toHaveLength(3);
       await d.delete(auditEvents).where(eq(auditEvents.seq, rows[1]!.seq));

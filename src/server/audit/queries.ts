@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import type { Queryable, Tx } from '../db/client.ts';
+import type { AuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
 import type { AuditEvent } from '../../shared/wire/audit.ts';
 import type { Page } from '../../shared/wire/common.ts';
@@ -15,8 +16,8 @@ export type AuditActor = { id: string | null; username: string } | null;
 
 export interface AuditInput {
   actor: AuditActor;
-  /** resource.verb, e.g. "record.create" */
-  action: string;
+  /** resource.verb, one of `auditActions` (audit/actions.ts). */
+  action: AuditAction;
   subjectType: string;
   subjectId?: string | null;
   provinceCode?: string | null;

@@ -1,9 +1,12 @@
-// Sign-in bookkeeping: login attempts (for rate limiting) and the account lookup for a login.
+// Sign-in bookkeeping: login attempts (for rate limiting), the account lookup for a login, and
+// the audited writes of signing in, failing to, and signing out.
 // Limits: 5 failures per username (since its last success) and 30 per client address, both
 // within a sliding 15-minute window. A blocked attempt is not recorded, so waiting always ends it.
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
+import { type AuditActor, appendAudit } from '../audit/queries.ts';
+import type { Queryable, Tx } from '../db/client.ts';
 import { loginAttempts, sessions, users } from './schema.ts';
+import { createSession } from './sessions.ts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_USERNAME = 5;
@@ -63,4 +66,64 @@ export async function purgeExpiredSessions(db: Queryable, userId: string, now = 
 export async function deleteSessionById(db: Queryable, sessionId: string): Promise<string | null> {
   const [row] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
   return row?.userId ?? null;
+}
+
+/** A failed sign-in: the attempt (it counts towards the limits) and its audit event. */
+export async function recordFailedLogin(
+  tx: Tx,
+  input: { username: string; ip: string; user: { id: string; provinceCode: string | null } | undefined; now: Date },
+): Promise<void> {
+  await recordLoginAttempt(tx, input.username, input.ip, false, input.now);
+  await appendAudit(tx, {
+    actor: { id: null, username: 'public' },
+    action: 'auth.login_failed',
+    subjectType: 'user',
+    subjectId: input.user?.id ?? null,
+    provinceCode: input.user?.provinceCode ?? null,
+    diff: { username: input.username, ip: input.ip },
+    at: input.now,
+  });
+}
+
+/** A successful sign-in: the attempt, the account's expired sessions purged, a new session, audited. */
+export async function startSession(
+  tx: Tx,
+  user: { id: string; username: string; provinceCode: string | null },
+  ip: string,
+  now: Date,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  await recordLoginAttempt(tx, user.username, ip, true, now);
+  await purgeExpiredSessions(tx, user.id, now);
+  const session = await createSession(tx, user.id, now);
+  await appendAudit(tx, {
+    actor: user,
+    action: 'auth.login',
+    subjectType: 'user',
+    subjectId: user.id,
+    provinceCode: user.provinceCode,
+    diff: { ip },
+    at: now,
+  });
+  return session;
+}
+
+/**
+ * Sign-out: deletes the cookie's session (if any). Audited when a session ended and the caller
+ * was signed in (a stale cookie or an anonymous call changes nothing worth recording).
+ */
+export async function endSession(
+  tx: Tx,
+  sessionId: string | null,
+  actor: (NonNullable<AuditActor> & { id: string; provinceCode: string | null }) | null,
+): Promise<void> {
+  const userId = sessionId ? await deleteSessionById(tx, sessionId) : null;
+  if (!userId || !actor) return;
+  await appendAudit(tx, {
+    actor,
+    action: 'auth.logout',
+    subjectType: 'user',
+    subjectId: actor.id,
+    provinceCode: actor.provinceCode,
+    diff: {},
+  });
 }

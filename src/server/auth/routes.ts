@@ -5,12 +5,11 @@ import { LoginIn, Session } from '../../shared/wire/auth.ts';
 import { NoContent } from '../../shared/wire/common.ts';
 import { defineRoute } from '../http/route.ts';
 import { AppError } from '../errors.ts';
-import { appendAudit } from '../audit/queries.ts';
 import { toUser } from '../users/queries.ts';
 import { normaliseUsername } from '../users/queries.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, createSession, hashToken } from './sessions.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, hashToken } from './sessions.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { deleteSessionById, findUserForLogin, loginBlockedMinutes, purgeExpiredSessions, recordLoginAttempt } from './queries.ts';
+import { endSession, findUserForLogin, loginBlockedMinutes, recordFailedLogin, startSession } from './queries.ts';
 
 const tags = ['auth'];
 
@@ -50,7 +49,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       // its own transactions instead of the wrapper's one (which a throw would roll back).
       noTransaction: true,
     },
-    async ({ tx: db, body, req, reply }) => {
+    async ({ db, body, req, reply }) => {
       const username = normaliseUsername(body.username);
       const ip = req.ip;
       const now = new Date();
@@ -65,35 +64,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       if (user?.active) ok = await verifyPassword(user.passwordHash, body.password);
       else await verifyPassword(await dummyHash(), body.password);
       if (!ok || !user) {
-        await db.transaction(async (tx) => {
-          await recordLoginAttempt(tx, username, ip, false, now);
-          await appendAudit(tx, {
-            actor: { id: null, username: 'public' },
-            action: 'auth.login_failed',
-            subjectType: 'user',
-            subjectId: user?.id ?? null,
-            provinceCode: user?.provinceCode ?? null,
-            diff: { username, ip },
-            at: now,
-          });
-        });
+        await db.transaction((tx) => recordFailedLogin(tx, { username, ip, user, now }));
         throw new AppError('auth.invalid_credentials');
       }
-      const session = await db.transaction(async (tx) => {
-        await recordLoginAttempt(tx, username, ip, true, now);
-        await purgeExpiredSessions(tx, user.id, now);
-        const s = await createSession(tx, user.id, now);
-        await appendAudit(tx, {
-          actor: user,
-          action: 'auth.login',
-          subjectType: 'user',
-          subjectId: user.id,
-          provinceCode: user.provinceCode,
-          diff: { ip },
-          at: now,
-        });
-        return s;
-      });
+      const session = await db.transaction((tx) => startSession(tx, user, ip, now));
       setSessionCookies(app, req, reply, session);
       return { user: toUser(user) };
     },
@@ -124,18 +98,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, req, reply }) => {
       const token = req.cookies[SESSION_COOKIE];
-      const userId = token ? await deleteSessionById(tx, hashToken(token)) : null;
-      const actor = auth.actor;
-      if (userId && actor) {
-        await appendAudit(tx, {
-          actor,
-          action: 'auth.logout',
-          subjectType: 'user',
-          subjectId: actor.id,
-          provinceCode: actor.provinceCode,
-          diff: {},
-        });
-      }
+      await endSession(tx, token ? hashToken(token) : null, auth.actor);
       clearSessionCookies(app, req, reply);
       reply.status(204);
       return null;

@@ -8,6 +8,7 @@ import { PdfQuery } from '../../shared/wire/reports.ts';
 import type { Lang, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { notFound } from '../errors.ts';
+import { word } from '../i18n.ts';
 import { defineRoute } from '../http/route.ts';
 import { getPublicationMeta, getPublicationRow, scopeName, viewOf } from '../publications/queries.ts';
 import { bandRef } from '../scores/breakdown.ts';
@@ -31,7 +32,7 @@ function rulesView(scheme: Scheme, lang: Lang): Awards['rules'] {
   return {
     topProvinceRank: rules?.topPerProvince ?? 0,
     mostImprovedTopN: rules?.mostImproved ?? 0,
-    assumption: note ? `${lang === 'id' ? 'ASUMSI' : 'ASSUMPTION'}: ${note[lang]}` : '',
+    assumption: note ? word('assumption.note', lang, { note: note[lang] }) : '',
   };
 }
 

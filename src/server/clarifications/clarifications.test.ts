@@ -16,7 +16,7 @@ import { records } from '../records/schema.ts';
 import { loadSheets } from '../scores/recompute.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { applyIndicatorChange } from './change.ts';
 import { clarificationWindows, disputes, resultChanges } from './schema.ts';
 
@@ -27,6 +27,8 @@ type Who = Parameters<World['call']>[0];
 
 const api = (who: Who, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, lang = 'id') =>
   w.call(who, { method, url: `/api/v1${url}`, headers: { 'accept-language': lang }, ...(payload ? { payload } : {}) });
+/** A refused call: it must change nothing (audit head unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act);
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
@@ -129,12 +131,12 @@ describe('clarification windows', () => {
 
   it('is opened by the pimpinan of the province only (pusat and other provinces refused), with a future deadline', async () => {
     const url = `/cycles/${cycleId}/clarification-windows`;
-    expect((await api('pimpinanOther', 'POST', url, { scope: '36', deadline: inAnHour() })).statusCode).toBe(403);
-    expect((await api('pimpinan', 'POST', url, { scope: '31', deadline: inAnHour() })).statusCode).toBe(403);
-    expect((await api('pimpinan', 'POST', url, { scope: 'pusat', deadline: inAnHour() })).statusCode).toBe(403);
-    expect((await api('koordinator', 'POST', url, { scope: '36', deadline: inAnHour() })).statusCode).toBe(403);
-    expect((await api('asisten', 'POST', url, { scope: '36', deadline: inAnHour() })).statusCode).toBe(403);
-    const past = await api('pimpinan', 'POST', url, { scope: '36', deadline: '2020-01-01T00:00:00Z' }, 'en');
+    expect((await unchanged(() => api('pimpinanOther', 'POST', url, { scope: '36', deadline: inAnHour() }))).statusCode).toBe(403);
+    expect((await unchanged(() => api('pimpinan', 'POST', url, { scope: '31', deadline: inAnHour() }))).statusCode).toBe(403);
+    expect((await unchanged(() => api('pimpinan', 'POST', url, { scope: 'pusat', deadline: inAnHour() }))).statusCode).toBe(403);
+    expect((await unchanged(() => api('koordinator', 'POST', url, { scope: '36', deadline: inAnHour() }))).statusCode).toBe(403);
+    expect((await unchanged(() => api('asisten', 'POST', url, { scope: '36', deadline: inAnHour() }))).statusCode).toBe(403);
+    const past = await unchanged(() => api('pimpinan', 'POST', url, { scope: '36', deadline: '2020-01-01T00:00:00Z' }, 'en'));
     expect(past.statusCode).toBe(422);
     expect(past.json().error).toMatchObject({ code: 'clarification.deadline_past', message: 'The deadline must be in the future.' });
     expect((await t.db.db.select({ n: count() }).from(clarificationWindows))[0]!.n).toBe(0);
@@ -156,7 +158,7 @@ describe('clarification windows', () => {
       actorId: w.users.pimpinan.id,
     });
 
-    const twice = await api('pimpinan', 'POST', url, { scope: '36', deadline: inAnHour() });
+    const twice = await unchanged(() => api('pimpinan', 'POST', url, { scope: '36', deadline: inAnHour() }));
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('clarification.window_exists');
     // Ministries and agencies (no province): the admin opens the 'pusat' window.
@@ -179,15 +181,15 @@ describe('disputes', () => {
   it("lets the koordinator dispute its own body's unit, nobody else's", async () => {
     const url = (unitId: string) => `/cycles/${cycleId}/units/${unitId}/disputes`;
     const payload = { indicator: 'O1', statement: 'Survei pengguna tidak mewakili: responden tidak pernah dilayani di loket.' };
-    expect((await api('koordinatorOther', 'POST', url(w.units.a1), payload)).statusCode).toBe(403);
-    expect((await api('koordinator', 'POST', url(w.units.b1), payload)).statusCode).toBe(403);
-    expect((await api('koordinator', 'POST', url(w.units.other1), payload)).statusCode).toBe(403);
-    expect((await api('pimpinan', 'POST', url(w.units.a1), payload)).statusCode).toBe(403);
-    expect((await api('koordinator', 'POST', url(w.units.c1), payload)).statusCode).toBe(404); // not in the locus
-    const unknown = await api('koordinator', 'POST', url(w.units.a1), { ...payload, indicator: 'Z9' });
+    expect((await unchanged(() => api('koordinatorOther', 'POST', url(w.units.a1), payload))).statusCode).toBe(403);
+    expect((await unchanged(() => api('koordinator', 'POST', url(w.units.b1), payload))).statusCode).toBe(403);
+    expect((await unchanged(() => api('koordinator', 'POST', url(w.units.other1), payload))).statusCode).toBe(403);
+    expect((await unchanged(() => api('pimpinan', 'POST', url(w.units.a1), payload))).statusCode).toBe(403);
+    expect((await unchanged(() => api('koordinator', 'POST', url(w.units.c1), payload))).statusCode).toBe(404); // not in the locus
+    const unknown = await unchanged(() => api('koordinator', 'POST', url(w.units.a1), { ...payload, indicator: 'Z9' }));
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error.code).toBe('dispute.indicator_unknown');
-    expect((await api('koordinator', 'POST', url(w.units.a1), { ...payload, statement: 'pendek' })).statusCode).toBe(400);
+    expect((await unchanged(() => api('koordinator', 'POST', url(w.units.a1), { ...payload, statement: 'pendek' }))).statusCode).toBe(400);
     expect((await t.db.db.select({ n: count() }).from(disputes))[0]!.n).toBe(0);
 
     const res = await api('koordinator', 'POST', url(w.units.a1), payload);
@@ -207,11 +209,11 @@ describe('disputes', () => {
     disputeA1 = d.id;
     expect(await lastAudit()).toMatchObject({ action: 'dispute.create', subjectId: disputeA1, provinceCode: '36' });
 
-    const again = await api('koordinator', 'POST', url(w.units.a1), payload);
+    const again = await unchanged(() => api('koordinator', 'POST', url(w.units.a1), payload));
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('dispute.exists');
     // Province 31 has no window: the admin is refused for the state, not for scope.
-    const closed = await api('admin', 'POST', url(w.units.other1), payload);
+    const closed = await unchanged(() => api('admin', 'POST', url(w.units.other1), payload));
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.code).toBe('clarification.closed');
   });
@@ -223,7 +225,9 @@ describe('disputes', () => {
       content: Buffer.from('bukan gambar sama sekali'),
     });
     expect(bad.statusCode).toBe(415);
-    expect((await upload('koordinatorOther', disputeA1, { name: 'foto.png', type: 'image/png', content: PNG })).statusCode).toBe(403);
+    expect(
+      (await unchanged(() => upload('koordinatorOther', disputeA1, { name: 'foto.png', type: 'image/png', content: PNG }))).statusCode,
+    ).toBe(403);
     const ok = await upload('koordinator', disputeA1, { name: 'foto loket.png', type: 'image/png', content: PNG });
     expect(ok.statusCode).toBe(201);
     const [item] = ok.json().evidence;
@@ -254,14 +258,16 @@ describe('resolution', () => {
   it('refuses resolvers out of scope and a value outside the levels, changing nothing', async () => {
     const before = { answers: await o1Answers(w.units.a1), unit: await unitScore(w.units.a1), changes: await changeCount() };
     for (const who of ['asistenOther', 'pimpinanOther', 'koordinator', 'operator'] as const) {
-      expect((await api(who, 'POST', `/disputes/${disputeA1}/accept`, { value: 3 })).statusCode, who).toBe(403);
+      expect((await unchanged(() => api(who, 'POST', `/disputes/${disputeA1}/accept`, { value: 3 }))).statusCode, who).toBe(403);
     }
     for (const value of [4, -1, 2.5]) {
-      const res = await api('pimpinan', 'POST', `/disputes/${disputeA1}/accept`, { value });
+      const res = await unchanged(() => api('pimpinan', 'POST', `/disputes/${disputeA1}/accept`, { value }));
       expect(res.statusCode).toBe(422);
       expect(res.json().error).toMatchObject({ code: 'change.value_invalid', details: { indicator: 'O1', levels: '0, 1, 2, 3' } });
     }
-    const foreign = await api('pimpinan', 'POST', `/disputes/${disputeA1}/accept`, { value: 3, recordIds: [w.users.admin.id] });
+    const foreign = await unchanged(() =>
+      api('pimpinan', 'POST', `/disputes/${disputeA1}/accept`, { value: 3, recordIds: [w.users.admin.id] }),
+    );
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().error.code).toBe('change.record_invalid');
     expect({ answers: await o1Answers(w.units.a1), unit: await unitScore(w.units.a1), changes: await changeCount() }).toEqual(before);
@@ -314,7 +320,7 @@ describe('resolution', () => {
       after: { unitScore: 100, bodyScore: 83.33 },
     });
 
-    const again = await api('asisten', 'POST', `/disputes/${disputeA1}/accept`, { value: 2 });
+    const again = await unchanged(() => api('asisten', 'POST', `/disputes/${disputeA1}/accept`, { value: 2 }));
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('dispute.resolved');
   });
@@ -327,10 +333,13 @@ describe('resolution', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     const before = { unit: await unitScore(w.units.a2), body: await bodyScore(w.bodies.a.id), changes: await changeCount() };
-    const short = await api('asisten', 'POST', `/disputes/${id}/reject`, { reason: 'tidak' });
+    const short = await unchanged(() => api('asisten', 'POST', `/disputes/${id}/reject`, { reason: 'tidak' }));
     expect(short.statusCode).toBe(400);
-    expect((await api('asisten', 'POST', `/disputes/${id}/reject`, {})).statusCode).toBe(400);
-    expect((await api('asistenOther', 'POST', `/disputes/${id}/reject`, { reason: 'Sertifikat tidak dilampirkan.' })).statusCode).toBe(403);
+    expect((await unchanged(() => api('asisten', 'POST', `/disputes/${id}/reject`, {}))).statusCode).toBe(400);
+    expect(
+      (await unchanged(() => api('asistenOther', 'POST', `/disputes/${id}/reject`, { reason: 'Sertifikat tidak dilampirkan.' })))
+        .statusCode,
+    ).toBe(403);
     const res = await api('asisten', 'POST', `/disputes/${id}/reject`, { reason: 'Sertifikat tidak dilampirkan.' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'rejected', resolution: 'Sertifikat tidak dilampirkan.', change: null });
@@ -385,22 +394,28 @@ describe('after the deadline', () => {
       .set({ deadline: new Date(Date.now() - 60_000) })
       .where(eq(clarificationWindows.id, windowId));
 
-    const late = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
-      indicator: 'P2',
-      statement: 'Maklumat pelayanan sudah dipasang di ruang tunggu.',
-    });
+    const late = await unchanged(() =>
+      api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
+        indicator: 'P2',
+        statement: 'Maklumat pelayanan sudah dipasang di ruang tunggu.',
+      }),
+    );
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('clarification.closed');
     expect(late.json().error.message).toMatch(/^Masa klarifikasi tidak sedang dibuka/);
-    const lateEn = await api(
-      'koordinator',
-      'POST',
-      `/cycles/${cycleId}/units/${w.units.a2}/disputes`,
-      { indicator: 'P2', statement: 'Maklumat pelayanan sudah dipasang.' },
-      'en',
+    const lateEn = await unchanged(() =>
+      api(
+        'koordinator',
+        'POST',
+        `/cycles/${cycleId}/units/${w.units.a2}/disputes`,
+        { indicator: 'P2', statement: 'Maklumat pelayanan sudah dipasang.' },
+        'en',
+      ),
     );
     expect(lateEn.json().error.message).toMatch(/^The clarification window is not open/);
-    expect((await upload('koordinator', openDispute, { name: 'foto.png', type: 'image/png', content: PNG })).statusCode).toBe(409);
+    expect(
+      (await unchanged(() => upload('koordinator', openDispute, { name: 'foto.png', type: 'image/png', content: PNG }))).statusCode,
+    ).toBe(409);
 
     const view = (await api('koordinator', 'GET', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/clarification`)).json();
     expect(view.window.state).toBe('closed');
@@ -415,13 +430,15 @@ describe('after the deadline', () => {
     expect(ext.statusCode).toBe(200);
     expect(ext.json().state).toBe('open');
     expect(await lastAudit()).toMatchObject({ action: 'clarification.extend', subjectId: windowId });
-    expect((await api('pimpinanOther', 'PATCH', `/clarification-windows/${windowId}`, { close: true })).statusCode).toBe(403);
+    expect((await unchanged(() => api('pimpinanOther', 'PATCH', `/clarification-windows/${windowId}`, { close: true }))).statusCode).toBe(
+      403,
+    );
     const closed = await api('pimpinan', 'PATCH', `/clarification-windows/${windowId}`, { close: true });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ state: 'closed' });
     expect(closed.json().closedAt).toBeTruthy();
     expect(await lastAudit()).toMatchObject({ action: 'clarification.close', subjectId: windowId });
-    const again = await api('pimpinan', 'PATCH', `/clarification-windows/${windowId}`, { deadline: inAnHour() });
+    const again = await unchanged(() => api('pimpinan', 'PATCH', `/clarification-windows/${windowId}`, { deadline: inAnHour() }));
     expect(again.statusCode).toBe(409);
   });
 });
@@ -491,14 +508,18 @@ describe('after publication', () => {
     });
     const changesBefore = await changeCount();
 
-    const win = await api('pimpinan', 'POST', `/cycles/${cycleId}/clarification-windows`, { scope: province, deadline: inAnHour() });
+    const win = await unchanged(() =>
+      api('pimpinan', 'POST', `/cycles/${cycleId}/clarification-windows`, { scope: province, deadline: inAnHour() }),
+    );
     expect(win.statusCode).toBe(409);
     expect(win.json().error.code).toBe('publication.locked');
 
-    const filed = await api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
-      indicator: 'O2',
-      statement: 'Jawaban O2 tidak sesuai bukti yang kami kirim.',
-    });
+    const filed = await unchanged(() =>
+      api('koordinator', 'POST', `/cycles/${cycleId}/units/${w.units.a2}/disputes`, {
+        indicator: 'O2',
+        statement: 'Jawaban O2 tidak sesuai bukti yang kami kirim.',
+      }),
+    );
     expect(filed.statusCode).toBe(409);
     expect(filed.json().error.code).toBe('publication.locked');
 

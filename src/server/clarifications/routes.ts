@@ -24,8 +24,9 @@ import {
 } from '../../shared/wire/clarifications.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, detailText, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
+import { word } from '../i18n.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
@@ -220,7 +221,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
         if (part.type === 'field') continue;
         if (result) {
           part.file.resume();
-          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
         let mime: ReturnType<typeof sniffMime> = null;
         const stored = await store.put(part.file, {
@@ -238,7 +239,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
           return addDisputeEvidence(tx, auth.user(), params.disputeId, item);
         });
       }
-      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       reply.status(201);
       return { evidence: result };
     },
@@ -256,8 +257,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 200: FileReply },
     },
-    async ({ tx, auth, params, reply }) => {
-      const { row, cu } = await loadDispute(tx, params.disputeId);
+    async ({ db, auth, params, reply }) => {
+      const { row, cu } = await loadDispute(db, params.disputeId);
       auth.require('dispute.read', unitTarget(cu));
       const item = (row.evidence as DisputeEvidence[]).find((e) => e.sha256 === params.sha256);
       const stream = item && (await store.get(item.sha256));
@@ -292,7 +293,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
         value: body.value,
         ...(body.recordIds ? { recordIds: body.recordIds } : {}),
         source: 'dispute',
-        reason: note ?? (lang === 'id' ? `Sanggahan diterima: ${loaded.row.statement}` : `Dispute accepted: ${loaded.row.statement}`),
+        reason: note ?? word('dispute.accepted', lang, { statement: loaded.row.statement }),
         disputeId: loaded.row.id,
       });
       await resolveDispute(tx, actor, loaded, {

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../core/canonical-json.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { verifyAudit } from '../audit/queries.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { cycles } from './schema.ts';
 import { createCycle } from './queries.ts';
@@ -20,6 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A refused call: it must change nothing (audit head unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act);
 const lastAudit = async () => (await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
 
 describe('api: /cycles', () => {
@@ -64,30 +66,36 @@ describe('api: /cycles', () => {
     });
 
     it('rejects an unknown scheme with 400 and a translated message', async () => {
-      const res = await w.call('admin', {
-        method: 'POST',
-        url: '/api/v1/cycles',
-        payload: { name: 'Tak dikenal', year: 2024, schemeId: 'ombudsman-1999' },
-        headers: { 'accept-language': 'en' },
-      });
+      const res = await unchanged(() =>
+        w.call('admin', {
+          method: 'POST',
+          url: '/api/v1/cycles',
+          payload: { name: 'Tak dikenal', year: 2024, schemeId: 'ombudsman-1999' },
+          headers: { 'accept-language': 'en' },
+        }),
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'scheme.unknown', message: 'Unknown methodology: ombudsman-1999.' });
     });
 
     it('is for admins only', async () => {
       for (const who of ['pimpinan', 'asisten', 'koordinator', 'operator'] as const) {
-        const res = await w.call(who, {
+        const res = await unchanged(() =>
+          w.call(who, {
+            method: 'POST',
+            url: '/api/v1/cycles',
+            payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' },
+          }),
+        );
+        expect(res.statusCode, who).toBe(403);
+      }
+      const anon = await unchanged(() =>
+        w.call('public', {
           method: 'POST',
           url: '/api/v1/cycles',
           payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' },
-        });
-        expect(res.statusCode, who).toBe(403);
-      }
-      const anon = await w.call('public', {
-        method: 'POST',
-        url: '/api/v1/cycles',
-        payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' },
-      });
+        }),
+      );
       expect(anon.statusCode).toBe(401);
     });
   });
@@ -122,19 +130,24 @@ describe('api: /cycles', () => {
 describe('api: /cycles/:id/status', () => {
   it('moves one step at a time and refuses anything else with 409', async () => {
     const id = await openCycle(w, { bodies: [w.bodies.c], status: 'planning' });
-    const skip = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'review' } });
+    const skip = await unchanged(() =>
+      w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'review' } }),
+    );
     expect(skip.statusCode).toBe(409);
     expect(skip.json().error).toMatchObject({ code: 'cycle.invalid_transition', details: { from: 'planning', to: 'review' } });
     expect(
       (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'fieldwork' } })).statusCode,
     ).toBe(200);
     expect(
-      (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'planning' } })).statusCode,
+      (await unchanged(() => w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'planning' } })))
+        .statusCode,
     ).toBe(409);
     expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'review' } })).statusCode).toBe(
       200,
     );
-    const final = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'final' } });
+    const final = await unchanged(() =>
+      w.call('admin', { method: 'POST', url: `/api/v1/cycles/${id}/status`, payload: { status: 'final' } }),
+    );
     expect(final.statusCode).toBe(409);
     expect(final.json().error).toMatchObject({ code: 'cycle.bodies_open', details: { open: 1 } });
     expect(await lastAudit()).toMatchObject({
@@ -147,7 +160,9 @@ describe('api: /cycles/:id/status', () => {
     const created = (
       await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Kosong', year: 2024, schemeId: 'ombudsman-2024' } })
     ).json();
-    const res = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${created.id}/status`, payload: { status: 'fieldwork' } });
+    const res = await unchanged(() =>
+      w.call('admin', { method: 'POST', url: `/api/v1/cycles/${created.id}/status`, payload: { status: 'fieldwork' } }),
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('cycle.locus_empty');
   });
@@ -170,17 +185,21 @@ describe('api: locus and assignments', () => {
     const id = (
       await w.call('admin', { method: 'POST', url: '/api/v1/cycles', payload: { name: 'Lokus 2', year: 2024, schemeId: 'ombudsman-2024' } })
     ).json().id;
-    const res = await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${id}/bodies`, payload: { bodyId: w.bodies.other.id } });
+    const res = await unchanged(() =>
+      w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${id}/bodies`, payload: { bodyId: w.bodies.other.id } }),
+    );
     expect(res.statusCode).toBe(403);
   });
 
   it("assigns only an active asisten of the unit's province", async () => {
     const id = await openCycle(w, { bodies: [w.bodies.a], status: 'planning' });
-    const bad = await w.call('admin', {
-      method: 'PUT',
-      url: `/api/v1/cycles/${id}/units/${w.units.a1}/assignment`,
-      payload: { assessorId: w.users.operator.id },
-    });
+    const bad = await unchanged(() =>
+      w.call('admin', {
+        method: 'PUT',
+        url: `/api/v1/cycles/${id}/units/${w.units.a1}/assignment`,
+        payload: { assessorId: w.users.operator.id },
+      }),
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('assessor.invalid');
     const ok = await w.call('pimpinan', {
@@ -198,10 +217,10 @@ describe('api: locus and assignments', () => {
   it('keeps a unit with records in the locus (409)', async () => {
     const id = await openCycle(w, { bodies: [w.bodies.c] });
     await submitAll(w, 'asisten', fullUnit(w.scheme, id, w.units.c1, () => 3).slice(0, 1));
-    const res = await w.call('admin', { method: 'DELETE', url: `/api/v1/cycles/${id}/units/${w.units.c1}` });
+    const res = await unchanged(() => w.call('admin', { method: 'DELETE', url: `/api/v1/cycles/${id}/units/${w.units.c1}` }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('locus.has_records');
-    const body = await w.call('admin', { method: 'DELETE', url: `/api/v1/cycles/${id}/bodies/${w.bodies.c.id}` });
+    const body = await unchanged(() => w.call('admin', { method: 'DELETE', url: `/api/v1/cycles/${id}/bodies/${w.bodies.c.id}` }));
     expect(body.statusCode).toBe(409);
   });
 });

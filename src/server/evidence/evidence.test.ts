@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, desc } from 'drizzle-orm';
 import { buildApp } from '../app.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { createTestDb, type TestDb } from '../test/harness.ts';
+import { createTestDb, expectUnchanged, type TestDb } from '../test/harness.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { evidenceFiles, evidenceLinks } from './schema.ts';
 import { DirectoryEvidenceStore, sniffMime } from './store.ts';
@@ -67,6 +67,8 @@ const upload = (
   return w.call(who, { method: 'POST', url: '/api/v1/evidence', payload: f.payload, headers: f.headers });
 };
 
+/** A refused call: it must change nothing (audit head unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(db.db, act);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const fileRows = async () => (await db.db.select({ n: count() }).from(evidenceFiles))[0]!.n;
 
@@ -151,10 +153,12 @@ describe('api: POST /evidence', () => {
 
   it('rejects a file whose bytes are not JPEG, PNG, WebP or PDF with 415, whatever its name and declared type', async () => {
     const links = (await db.db.select({ n: count() }).from(evidenceLinks))[0]!.n;
-    const res = await upload(
-      'asisten',
-      { cycleId, unitId: w.units.a1 },
-      { name: 'foto.jpg', type: 'image/jpeg', content: Buffer.from('<html><script>alert(1)</script></html>') },
+    const res = await unchanged(() =>
+      upload(
+        'asisten',
+        { cycleId, unitId: w.units.a1 },
+        { name: 'foto.jpg', type: 'image/jpeg', content: Buffer.from('<html><script>alert(1)</script></html>') },
+      ),
     );
     expect(res.statusCode).toBe(415);
     expect(res.json().error).toMatchObject({ code: 'request.unsupported_type', details: { type: 'image/jpeg' } });
@@ -164,7 +168,9 @@ describe('api: POST /evidence', () => {
 
   it('rejects a file over the size limit with 413 and stores nothing', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(LIMIT + 10, 0x20)]);
-    const res = await upload('asisten', { cycleId, unitId: w.units.a1 }, { name: 'besar.pdf', type: 'application/pdf', content: big });
+    const res = await unchanged(() =>
+      upload('asisten', { cycleId, unitId: w.units.a1 }, { name: 'besar.pdf', type: 'application/pdf', content: big }),
+    );
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('request.too_large');
     expect(existsSync(join(dataDir, 'evidence', sha(big).slice(0, 2), sha(big).slice(2, 4), sha(big)))).toBe(false);
@@ -172,12 +178,12 @@ describe('api: POST /evidence', () => {
 
   it('checks the link and the caller before storing anything', async () => {
     const f = { name: 'x.png', type: 'image/png', content: Buffer.concat([PNG, Buffer.from('other')]) };
-    expect((await upload('asistenOther', { cycleId, unitId: w.units.a1 }, f)).statusCode).toBe(403);
-    expect((await upload('koordinator', { cycleId, unitId: w.units.a1 }, f)).statusCode).toBe(403);
-    const badIndicator = await upload('asisten', { cycleId, unitId: w.units.a1, indicator: 'ZZ9' }, f);
+    expect((await unchanged(() => upload('asistenOther', { cycleId, unitId: w.units.a1 }, f))).statusCode).toBe(403);
+    expect((await unchanged(() => upload('koordinator', { cycleId, unitId: w.units.a1 }, f))).statusCode).toBe(403);
+    const badIndicator = await unchanged(() => upload('asisten', { cycleId, unitId: w.units.a1, indicator: 'ZZ9' }, f));
     expect(badIndicator.statusCode).toBe(422);
     expect(badIndicator.json().error.code).toBe('evidence.invalid_link');
-    const missing = await upload('asisten', { unitId: w.units.a1 }, f);
+    const missing = await unchanged(() => upload('asisten', { unitId: w.units.a1 }, f));
     expect(missing.statusCode).toBe(400);
     expect(existsSync(join(dataDir, 'evidence', sha(f.content).slice(0, 2), sha(f.content).slice(2, 4), sha(f.content)))).toBe(false);
   });

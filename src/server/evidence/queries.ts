@@ -5,7 +5,7 @@ import type { Lang, Scheme } from '../../core/types.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Actor } from '../auth/policy.ts';
 import type { Queryable, Tx } from '../db/client.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, detailText, notFound } from '../errors.ts';
 import { cycleScheme, getCycle } from '../cycles/queries.ts';
 import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
@@ -35,7 +35,7 @@ export async function checkLink(tx: Queryable, cu: CycleUnitContext, link: LinkI
       .limit(1);
     if (!r || r.cycleId !== cu.cycle.id || r.unitId !== cu.unit.id) {
       throw new AppError('evidence.invalid_link', {
-        reason: lang === 'id' ? `rekaman ${link.recordId} bukan milik unit ini` : `record ${link.recordId} does not belong to this unit`,
+        reason: detailText('evidence.record_elsewhere', lang, { recordId: link.recordId }),
       });
     }
   }
@@ -43,10 +43,7 @@ export async function checkLink(tx: Queryable, cu: CycleUnitContext, link: LinkI
     const scheme = await cycleScheme(tx, cu.cycle);
     if (!indicatorCodes(scheme).has(link.indicator)) {
       throw new AppError('evidence.invalid_link', {
-        reason:
-          lang === 'id'
-            ? `indikator ${link.indicator} tidak ada dalam metodologi ${scheme.id}`
-            : `indicator ${link.indicator} is not part of methodology ${scheme.id}`,
+        reason: detailText('evidence.indicator_unknown', lang, { indicator: link.indicator, schemeId: scheme.id }),
       });
     }
   }

@@ -7,7 +7,7 @@ import { FileReply, cycleUnitParams, pageOf } from '../../shared/wire/common.ts'
 import { Evidence, EvidenceDeleted, EvidenceQuery, EvidenceUploadFields, evidenceParams } from '../../shared/wire/evidence.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
@@ -47,7 +47,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         }
         if (result) {
           part.file.resume();
-          throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
         // Everything is checked before the first byte is stored.
         const parsed = EvidenceUploadFields.safeParse(fields);
@@ -90,7 +90,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
           return linkEvidence(tx, auth.user(), fresh, { sha256: stored.sha256, size: stored.size, mime: mime! }, link);
         });
       }
-      if (!result) throw new AppError('request.invalid', { summary: lang === 'id' ? 'berkas tidak ada' : 'no file' });
+      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       reply.status(201);
       return result;
     },
@@ -128,8 +128,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 200: FileReply },
     },
-    async ({ tx, auth, params, reply }) => {
-      const { view, cu } = await loadEvidence(tx, params.id);
+    async ({ db, auth, params, reply }) => {
+      const { view, cu } = await loadEvidence(db, params.id);
       auth.require('evidence.read', unitTarget(cu));
       const stream = await store.get(view.sha256);
       if (!stream) throw new AppError('not_found', { subject: 'evidence' });

@@ -1,233 +1,160 @@
 /**
  * Every word the Excel exports, the import templates and the import errors print, in Bahasa
- * Indonesia (the source) and English. Sheet names are part of the import contract: the parsers
- * accept the names of both languages. No I/O.
+ * Indonesia (the source) and English side by side (the shared catalogue mechanism,
+ * src/shared/messages.ts). Sheet names are part of the import contract: the parsers accept the
+ * names of both languages. No I/O.
  */
-import type { BodyType, Lang, Text, ZoneCode } from '../../core/types.ts';
+import type { BodyType, Lang, ZoneCode } from '../../core/types.ts';
+import { type Catalogue, type Message, format, formatBoth } from '../../shared/messages.ts';
 
-type Dict = Record<string, string>;
-
-const id = {
+export const labels = {
   // Sheet names (≤ 31 characters, no : \ / ? * [ ])
-  'sheet.leaderboard': 'Peringkat',
-  'sheet.governments': 'Pemerintah',
-  'sheet.units': 'Unit',
-  'sheet.dimensions': 'Dimensi',
-  'sheet.indicators': 'Indikator',
-  'sheet.assumptions': 'Asumsi',
-  'sheet.summary': 'Ringkasan',
-  'sheet.instructions': 'Petunjuk',
-  'sheet.descriptors': 'Deskriptor',
-  'sheet.results': 'Hasil',
+  'sheet.leaderboard': { id: 'Peringkat', en: 'Ranking' },
+  'sheet.governments': { id: 'Pemerintah', en: 'Governments' },
+  'sheet.units': { id: 'Unit', en: 'Units' },
+  'sheet.dimensions': { id: 'Dimensi', en: 'Dimensions' },
+  'sheet.indicators': { id: 'Indikator', en: 'Indicators' },
+  'sheet.assumptions': { id: 'Asumsi', en: 'Assumptions' },
+  'sheet.summary': { id: 'Ringkasan', en: 'Summary' },
+  'sheet.instructions': { id: 'Petunjuk', en: 'Instructions' },
+  'sheet.descriptors': { id: 'Deskriptor', en: 'Descriptors' },
+  'sheet.results': { id: 'Hasil', en: 'Results' },
   // Header block
-  'block.cycleResults': 'Hasil Penilaian — {cycle}',
-  'block.bodyBreakdown': 'Rincian Hasil Penilaian — {body}',
-  'block.cycle': 'Siklus: {cycle} ({year})',
-  'block.scheme': 'Skema: {id} v{version} — {title}',
-  'block.schemeUnknown': 'Skema: {id} (tidak ada dalam pustaka metodologi)',
-  'block.note':
-    'Nilai dibulatkan setengah menjauhi nol ke 2 desimal; kategori: batas bawah termasuk. {n} asumsi metodologi memengaruhi angka ini (lembar Asumsi).',
-  'block.noteNoAssumptions': 'Nilai dibulatkan setengah menjauhi nol ke 2 desimal; kategori: batas bawah termasuk.',
-  'block.generated': 'Dibuat {date}',
-  'block.assumptions': 'Asumsi metodologi — {scheme}',
-  'block.assumptionsNote':
-    'Sumber resmi tidak lengkap pada butir berikut; angka dihitung dengan asumsi ini (disimpan dalam berkas metodologi).',
-  'assumptions.none': 'Tidak ada asumsi yang memengaruhi angka.',
-  'assumptions.noScheme': 'Skema tidak diketahui; asumsi tidak dapat dicantumkan.',
+  'block.cycleResults': { id: 'Hasil Penilaian — {cycle}', en: 'Assessment results — {cycle}' },
+  'block.bodyBreakdown': { id: 'Rincian Hasil Penilaian — {body}', en: 'Assessment breakdown — {body}' },
+  'block.cycle': { id: 'Siklus: {cycle} ({year})', en: 'Cycle: {cycle} ({year})' },
+  'block.scheme': { id: 'Skema: {id} v{version} — {title}', en: 'Scheme: {id} v{version} — {title}' },
+  'block.schemeUnknown': { id: 'Skema: {id} (tidak ada dalam pustaka metodologi)', en: 'Scheme: {id} (not in the methodology library)' },
+  'block.note': {
+    id: 'Nilai dibulatkan setengah menjauhi nol ke 2 desimal; kategori: batas bawah termasuk. {n} asumsi metodologi memengaruhi angka ini (lembar Asumsi).',
+    en: 'Scores are rounded half away from zero to 2 decimals; bands are closed below. {n} methodology assumptions affect these numbers (Assumptions sheet).',
+  },
+  'block.noteNoAssumptions': {
+    id: 'Nilai dibulatkan setengah menjauhi nol ke 2 desimal; kategori: batas bawah termasuk.',
+    en: 'Scores are rounded half away from zero to 2 decimals; bands are closed below.',
+  },
+  'block.generated': { id: 'Dibuat {date}', en: 'Generated {date}' },
+  'block.assumptions': { id: 'Asumsi metodologi — {scheme}', en: 'Methodology assumptions — {scheme}' },
+  'block.assumptionsNote': {
+    id: 'Sumber resmi tidak lengkap pada butir berikut; angka dihitung dengan asumsi ini (disimpan dalam berkas metodologi).',
+    en: 'The official sources are incomplete on the points below; the numbers are computed with these assumptions (stored in the methodology file).',
+  },
+  'assumptions.none': { id: 'Tidak ada asumsi yang memengaruhi angka.', en: 'No assumption affects the numbers.' },
+  'assumptions.noScheme': {
+    id: 'Skema tidak diketahui; asumsi tidak dapat dicantumkan.',
+    en: 'Unknown scheme; its assumptions cannot be listed.',
+  },
   // Columns
-  'col.rank': 'Peringkat',
-  'col.of': 'Dari',
-  'col.code': 'Kode',
-  'col.name': 'Nama',
-  'col.type': 'Jenis',
-  'col.province': 'Provinsi',
-  'col.provinceCode': 'Kode provinsi',
-  'col.score': 'Nilai',
-  'col.raw': 'Nilai tanpa pembulatan',
-  'col.band': 'Kategori',
-  'col.bandLabel': 'Keterangan',
-  'col.zone': 'Zona',
-  'col.movement': 'Pergerakan',
-  'col.units': 'Unit dinilai',
-  'col.complete': 'Lengkap',
-  'col.rankNational': 'Peringkat nasional (jenis)',
-  'col.rankProvince': 'Peringkat provinsi',
-  'col.bodyCode': 'Kode instansi',
-  'col.body': 'Instansi',
-  'col.unit': 'Unit layanan',
-  'col.sector': 'Sektor',
-  'col.missing': 'Indikator belum dijawab',
-  'col.dimension': 'Dimensi',
-  'col.dimensionTitle': 'Nama dimensi',
-  'col.weight': 'Bobot (%)',
-  'col.dimensionScore': 'Nilai dimensi',
-  'col.points': 'Poin',
-  'col.pointsLost': 'Poin hilang',
-  'col.variable': 'Variabel',
-  'col.indicator': 'Indikator',
-  'col.indicatorText': 'Uraian indikator',
-  'col.value': 'Nilai rata-rata',
-  'col.n': 'Jumlah jawaban',
-  'col.percentage': 'Persentase',
-  'col.no': 'No',
-  'col.path': 'Letak dalam skema',
-  'col.assumption': 'Asumsi',
-  'col.instrument': 'Instrumen',
-  'col.respondent': 'Responden',
-  'col.quota': 'Kuota',
-  'col.scaleMin': 'Skala min',
-  'col.scaleMax': 'Skala maks',
-  'col.level': 'Tingkat',
-  'col.descriptor': 'Deskriptor',
-  'col.column': 'Kolom',
-  'col.required': 'Wajib',
-  'col.meaning': 'Arti',
-  'col.example': 'Contoh',
-  'col.resultRange': 'Rentang nilai',
-  yes: 'ya',
-  no: 'tidak',
+  'col.rank': { id: 'Peringkat', en: 'Rank' },
+  'col.of': { id: 'Dari', en: 'Of' },
+  'col.code': { id: 'Kode', en: 'Code' },
+  'col.name': { id: 'Nama', en: 'Name' },
+  'col.type': { id: 'Jenis', en: 'Type' },
+  'col.province': { id: 'Provinsi', en: 'Province' },
+  'col.provinceCode': { id: 'Kode provinsi', en: 'Province code' },
+  'col.score': { id: 'Nilai', en: 'Score' },
+  'col.raw': { id: 'Nilai tanpa pembulatan', en: 'Unrounded score' },
+  'col.band': { id: 'Kategori', en: 'Band' },
+  'col.bandLabel': { id: 'Keterangan', en: 'Band label' },
+  'col.zone': { id: 'Zona', en: 'Zone' },
+  'col.movement': { id: 'Pergerakan', en: 'Movement' },
+  'col.units': { id: 'Unit dinilai', en: 'Units assessed' },
+  'col.complete': { id: 'Lengkap', en: 'Complete' },
+  'col.rankNational': { id: 'Peringkat nasional (jenis)', en: 'National rank (type)' },
+  'col.rankProvince': { id: 'Peringkat provinsi', en: 'Provincial rank' },
+  'col.bodyCode': { id: 'Kode instansi', en: 'Body code' },
+  'col.body': { id: 'Instansi', en: 'Body' },
+  'col.unit': { id: 'Unit layanan', en: 'Service unit' },
+  'col.sector': { id: 'Sektor', en: 'Sector' },
+  'col.missing': { id: 'Indikator belum dijawab', en: 'Unanswered indicators' },
+  'col.dimension': { id: 'Dimensi', en: 'Dimension' },
+  'col.dimensionTitle': { id: 'Nama dimensi', en: 'Dimension name' },
+  'col.weight': { id: 'Bobot (%)', en: 'Weight (%)' },
+  'col.dimensionScore': { id: 'Nilai dimensi', en: 'Dimension score' },
+  'col.points': { id: 'Poin', en: 'Points' },
+  'col.pointsLost': { id: 'Poin hilang', en: 'Points lost' },
+  'col.variable': { id: 'Variabel', en: 'Variable' },
+  'col.indicator': { id: 'Indikator', en: 'Indicator' },
+  'col.indicatorText': { id: 'Uraian indikator', en: 'Indicator text' },
+  'col.value': { id: 'Nilai rata-rata', en: 'Mean answer' },
+  'col.n': { id: 'Jumlah jawaban', en: 'Answers' },
+  'col.percentage': { id: 'Persentase', en: 'Percentage' },
+  'col.no': { id: 'No', en: 'No' },
+  'col.path': { id: 'Letak dalam skema', en: 'Place in the scheme' },
+  'col.assumption': { id: 'Asumsi', en: 'Assumption' },
+  'col.instrument': { id: 'Instrumen', en: 'Instrument' },
+  'col.respondent': { id: 'Responden', en: 'Respondent' },
+  'col.quota': { id: 'Kuota', en: 'Quota' },
+  'col.scaleMin': { id: 'Skala min', en: 'Scale min' },
+  'col.scaleMax': { id: 'Skala maks', en: 'Scale max' },
+  'col.level': { id: 'Tingkat', en: 'Level' },
+  'col.descriptor': { id: 'Deskriptor', en: 'Descriptor' },
+  'col.column': { id: 'Kolom', en: 'Column' },
+  'col.required': { id: 'Wajib', en: 'Required' },
+  'col.meaning': { id: 'Arti', en: 'Meaning' },
+  'col.example': { id: 'Contoh', en: 'Example' },
+  'col.resultRange': { id: 'Rentang nilai', en: 'Result range' },
+  yes: { id: 'ya', en: 'yes' },
+  no: { id: 'tidak', en: 'no' },
   // Templates
-  'tpl.results.title': 'Templat impor hasil penilaian historis',
-  'tpl.results.intro':
-    'Isi lembar "Hasil" (atau "Results"): satu baris per pemerintah per tahun. Baris 1 adalah judul kolom; jangan diubah. Baris kosong dilewati. Seluruh berkas diperiksa lebih dulu: bila ada satu kesalahan, tidak ada yang disimpan dan setiap kesalahan ditampilkan per baris dan kolom.',
-  'tpl.results.csv':
-    'CSV juga diterima: UTF-8 (dengan atau tanpa BOM), pemisah koma atau titik koma, baris pertama judul kolom yang sama. Pada CSV bertitik koma, desimal boleh memakai koma (87,50).',
-  'tpl.results.schemes': 'Skema yang dikenal dan rentang nilainya:',
-  'tpl.answers.title': 'Templat impor jawaban — {scheme}',
-  'tpl.answers.intro':
-    'Satu lembar per instrumen (nama lembar = kode instrumen). Kolom A: responden atau nama produk; kolom berikutnya: satu kolom per kode indikator yang dijawab instrumen itu. Satu baris per responden/produk. Jawaban berupa bilangan bulat pada skala indikator (lihat lembar Deskriptor); sel kosong berarti belum dijawab (bukan nol). Baris tanpa jawaban dilewati.',
-  'tpl.answers.csv':
-    'CSV juga diterima (satu berkas untuk semua instrumen): kolom "instrumen", "responden", lalu kode indikator. UTF-8, pemisah koma atau titik koma.',
-  'tpl.answers.check':
-    'Seluruh berkas diperiksa lebih dulu: bila ada satu kesalahan, tidak ada yang disimpan dan setiap kesalahan ditampilkan per lembar, baris dan kolom.',
-  'tpl.answers.scale': 'Skala {min}–{max}. {text}',
-  'tpl.respondentLabel': '{instrument} {n}',
-  'field.year': 'Tahun siklus penilaian (bilangan bulat).',
-  'field.bodyCode': 'Kode Kemendagri ("36", "36.71") atau kode K/L dalam registri. Format sel: teks.',
-  'field.name': 'Nama instansi (informatif; nama dalam registri yang dipakai).',
-  'field.schemeId': 'Kode skema metodologi, mis. ombudsman-2022.',
-  'field.score': 'Nilai yang dipublikasikan, pada rentang skema (dibulatkan ke 2 desimal).',
-  'field.rank': 'Peringkat yang dipublikasikan (bilangan bulat ≥ 1), boleh kosong.',
-} satisfies Dict;
+  'tpl.results.title': { id: 'Templat impor hasil penilaian historis', en: 'Import template: historical assessment results' },
+  'tpl.results.intro': {
+    id: 'Isi lembar "Hasil" (atau "Results"): satu baris per pemerintah per tahun. Baris 1 adalah judul kolom; jangan diubah. Baris kosong dilewati. Seluruh berkas diperiksa lebih dulu: bila ada satu kesalahan, tidak ada yang disimpan dan setiap kesalahan ditampilkan per baris dan kolom.',
+    en: 'Fill the "Results" (or "Hasil") sheet: one row per government per year. Row 1 holds the column headers; do not change them. Blank rows are skipped. The whole file is checked first: if there is any error, nothing is saved and every error is shown by row and column.',
+  },
+  'tpl.results.csv': {
+    id: 'CSV juga diterima: UTF-8 (dengan atau tanpa BOM), pemisah koma atau titik koma, baris pertama judul kolom yang sama. Pada CSV bertitik koma, desimal boleh memakai koma (87,50).',
+    en: 'CSV is accepted too: UTF-8 (with or without BOM), comma or semicolon separated, the same headers in the first row. In a semicolon CSV a decimal comma is allowed (87,50).',
+  },
+  'tpl.results.schemes': { id: 'Skema yang dikenal dan rentang nilainya:', en: 'Known schemes and their result ranges:' },
+  'tpl.answers.title': { id: 'Templat impor jawaban — {scheme}', en: 'Answers import template — {scheme}' },
+  'tpl.answers.intro': {
+    id: 'Satu lembar per instrumen (nama lembar = kode instrumen). Kolom A: responden atau nama produk; kolom berikutnya: satu kolom per kode indikator yang dijawab instrumen itu. Satu baris per responden/produk. Jawaban berupa bilangan bulat pada skala indikator (lihat lembar Deskriptor); sel kosong berarti belum dijawab (bukan nol). Baris tanpa jawaban dilewati.',
+    en: 'One sheet per instrument (sheet name = instrument code). Column A: the respondent or product name; then one column per indicator code the instrument answers. One row per respondent/product. Answers are whole numbers on the indicator scale (see the Descriptors sheet); an empty cell means not answered (not zero). Rows without any answer are skipped.',
+  },
+  'tpl.answers.csv': {
+    id: 'CSV juga diterima (satu berkas untuk semua instrumen): kolom "instrumen", "responden", lalu kode indikator. UTF-8, pemisah koma atau titik koma.',
+    en: 'CSV is accepted too (one file for every instrument): columns "instrument", "respondent", then the indicator codes. UTF-8, comma or semicolon separated.',
+  },
+  'tpl.answers.check': {
+    id: 'Seluruh berkas diperiksa lebih dulu: bila ada satu kesalahan, tidak ada yang disimpan dan setiap kesalahan ditampilkan per lembar, baris dan kolom.',
+    en: 'The whole file is checked first: if there is any error, nothing is saved and every error is shown by sheet, row and column.',
+  },
+  'tpl.answers.scale': { id: 'Skala {min}–{max}. {text}', en: 'Scale {min}–{max}. {text}' },
+  'tpl.respondentLabel': { id: '{instrument} {n}', en: '{instrument} {n}' },
+  'field.year': { id: 'Tahun siklus penilaian (bilangan bulat).', en: 'Year of the assessment cycle (whole number).' },
+  'field.bodyCode': {
+    id: 'Kode Kemendagri ("36", "36.71") atau kode K/L dalam registri. Format sel: teks.',
+    en: 'Kemendagri code ("36", "36.71") or the ministry/agency code in the registry. Cell format: text.',
+  },
+  'field.name': {
+    id: 'Nama instansi (informatif; nama dalam registri yang dipakai).',
+    en: 'Body name (informative; the registry name is used).',
+  },
+  'field.schemeId': { id: 'Kode skema metodologi, mis. ombudsman-2022.', en: 'Methodology scheme id, e.g. ombudsman-2022.' },
+  'field.score': {
+    id: 'Nilai yang dipublikasikan, pada rentang skema (dibulatkan ke 2 desimal).',
+    en: 'The published score, within the scheme range (rounded to 2 decimals).',
+  },
+  'field.rank': {
+    id: 'Peringkat yang dipublikasikan (bilangan bulat ≥ 1), boleh kosong.',
+    en: 'The published rank (whole number ≥ 1); may be empty.',
+  },
+} satisfies Catalogue;
 
-type Key = keyof typeof id;
-
-const en: Record<Key, string> = {
-  'sheet.leaderboard': 'Ranking',
-  'sheet.governments': 'Governments',
-  'sheet.units': 'Units',
-  'sheet.dimensions': 'Dimensions',
-  'sheet.indicators': 'Indicators',
-  'sheet.assumptions': 'Assumptions',
-  'sheet.summary': 'Summary',
-  'sheet.instructions': 'Instructions',
-  'sheet.descriptors': 'Descriptors',
-  'sheet.results': 'Results',
-  'block.cycleResults': 'Assessment results — {cycle}',
-  'block.bodyBreakdown': 'Assessment breakdown — {body}',
-  'block.cycle': 'Cycle: {cycle} ({year})',
-  'block.scheme': 'Scheme: {id} v{version} — {title}',
-  'block.schemeUnknown': 'Scheme: {id} (not in the methodology library)',
-  'block.note':
-    'Scores are rounded half away from zero to 2 decimals; bands are closed below. {n} methodology assumptions affect these numbers (Assumptions sheet).',
-  'block.noteNoAssumptions': 'Scores are rounded half away from zero to 2 decimals; bands are closed below.',
-  'block.generated': 'Generated {date}',
-  'block.assumptions': 'Methodology assumptions — {scheme}',
-  'block.assumptionsNote':
-    'The official sources are incomplete on the points below; the numbers are computed with these assumptions (stored in the methodology file).',
-  'assumptions.none': 'No assumption affects the numbers.',
-  'assumptions.noScheme': 'Unknown scheme; its assumptions cannot be listed.',
-  'col.rank': 'Rank',
-  'col.of': 'Of',
-  'col.code': 'Code',
-  'col.name': 'Name',
-  'col.type': 'Type',
-  'col.province': 'Province',
-  'col.provinceCode': 'Province code',
-  'col.score': 'Score',
-  'col.raw': 'Unrounded score',
-  'col.band': 'Band',
-  'col.bandLabel': 'Band label',
-  'col.zone': 'Zone',
-  'col.movement': 'Movement',
-  'col.units': 'Units assessed',
-  'col.complete': 'Complete',
-  'col.rankNational': 'National rank (type)',
-  'col.rankProvince': 'Provincial rank',
-  'col.bodyCode': 'Body code',
-  'col.body': 'Body',
-  'col.unit': 'Service unit',
-  'col.sector': 'Sector',
-  'col.missing': 'Unanswered indicators',
-  'col.dimension': 'Dimension',
-  'col.dimensionTitle': 'Dimension name',
-  'col.weight': 'Weight (%)',
-  'col.dimensionScore': 'Dimension score',
-  'col.points': 'Points',
-  'col.pointsLost': 'Points lost',
-  'col.variable': 'Variable',
-  'col.indicator': 'Indicator',
-  'col.indicatorText': 'Indicator text',
-  'col.value': 'Mean answer',
-  'col.n': 'Answers',
-  'col.percentage': 'Percentage',
-  'col.no': 'No',
-  'col.path': 'Place in the scheme',
-  'col.assumption': 'Assumption',
-  'col.instrument': 'Instrument',
-  'col.respondent': 'Respondent',
-  'col.quota': 'Quota',
-  'col.scaleMin': 'Scale min',
-  'col.scaleMax': 'Scale max',
-  'col.level': 'Level',
-  'col.descriptor': 'Descriptor',
-  'col.column': 'Column',
-  'col.required': 'Required',
-  'col.meaning': 'Meaning',
-  'col.example': 'Example',
-  'col.resultRange': 'Result range',
-  yes: 'yes',
-  no: 'no',
-  'tpl.results.title': 'Import template: historical assessment results',
-  'tpl.results.intro':
-    'Fill the "Results" (or "Hasil") sheet: one row per government per year. Row 1 holds the column headers; do not change them. Blank rows are skipped. The whole file is checked first: if there is any error, nothing is saved and every error is shown by row and column.',
-  'tpl.results.csv':
-    'CSV is accepted too: UTF-8 (with or without BOM), comma or semicolon separated, the same headers in the first row. In a semicolon CSV a decimal comma is allowed (87,50).',
-  'tpl.results.schemes': 'Known schemes and their result ranges:',
-  'tpl.answers.title': 'Answers import template — {scheme}',
-  'tpl.answers.intro':
-    'One sheet per instrument (sheet name = instrument code). Column A: the respondent or product name; then one column per indicator code the instrument answers. One row per respondent/product. Answers are whole numbers on the indicator scale (see the Descriptors sheet); an empty cell means not answered (not zero). Rows without any answer are skipped.',
-  'tpl.answers.csv':
-    'CSV is accepted too (one file for every instrument): columns "instrument", "respondent", then the indicator codes. UTF-8, comma or semicolon separated.',
-  'tpl.answers.check':
-    'The whole file is checked first: if there is any error, nothing is saved and every error is shown by sheet, row and column.',
-  'tpl.answers.scale': 'Scale {min}–{max}. {text}',
-  'tpl.respondentLabel': '{instrument} {n}',
-  'field.year': 'Year of the assessment cycle (whole number).',
-  'field.bodyCode': 'Kemendagri code ("36", "36.71") or the ministry/agency code in the registry. Cell format: text.',
-  'field.name': 'Body name (informative; the registry name is used).',
-  'field.schemeId': 'Methodology scheme id, e.g. ombudsman-2022.',
-  'field.score': 'The published score, within the scheme range (rounded to 2 decimals).',
-  'field.rank': 'The published rank (whole number ≥ 1); may be empty.',
-};
-
-const dictionaries: Record<Lang, Record<Key, string>> = { id, en };
-
-function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+type Key = keyof typeof labels;
 
 /** A label in `lang`, with `{name}` placeholders filled. */
 export function label(lang: Lang, key: Key, params?: Record<string, string | number>): string {
-  return fill(dictionaries[lang][key], params);
+  return format(labels, key, lang, params);
 }
 
 /** Sheet names of one kind in both languages (the import parsers accept either). */
 export function sheetNames(key: Key & `sheet.${string}`): string[] {
-  return [id[key], en[key]];
+  return [labels[key].id, labels[key].en];
 }
 
-const bodyTypes: Record<BodyType, Text> = {
+export const bodyTypes: Catalogue<BodyType> = {
   kementerian: { id: 'Kementerian', en: 'Ministry' },
   lembaga: { id: 'Lembaga', en: 'Agency' },
   provinsi: { id: 'Provinsi', en: 'Province' },
@@ -236,10 +163,10 @@ const bodyTypes: Record<BodyType, Text> = {
 };
 
 export function bodyTypeLabel(lang: Lang, type: string): string {
-  return (bodyTypes as Record<string, Text>)[type]?.[lang] ?? type;
+  return (bodyTypes as Record<string, Message | undefined>)[type]?.[lang] ?? type;
 }
 
-const zones: Record<ZoneCode, Text> = {
+export const zones: Catalogue<ZoneCode> = {
   hijau: { id: 'Hijau', en: 'Green' },
   kuning: { id: 'Kuning', en: 'Yellow' },
   merah: { id: 'Merah', en: 'Red' },
@@ -249,7 +176,7 @@ export function zoneLabel(lang: Lang, zone: ZoneCode | undefined): string | null
   return zone === undefined ? null : zones[zone][lang];
 }
 
-const sectors: Record<string, Text> = {
+export const sectors: Catalogue = {
   adminduk: { id: 'Administrasi kependudukan', en: 'Civil registration' },
   perizinan: { id: 'Perizinan', en: 'Licensing' },
   kesehatan: { id: 'Kesehatan', en: 'Health' },
@@ -371,12 +298,11 @@ export const IMPORT_ISSUE_CODES = {
     id: 'Jawaban {indicator} = {value} di luar skala {min}–{max}.',
     en: 'The answer to {indicator} = {value} is outside the scale {min}–{max}.',
   },
-} satisfies Record<string, Text>;
+} satisfies Catalogue;
 
 export type ImportIssueCode = keyof typeof IMPORT_ISSUE_CODES;
 
 /** The message of an issue in both languages, placeholders filled. */
-export function issueMessage(code: ImportIssueCode, params: Record<string, string | number> = {}): Text {
-  const m = IMPORT_ISSUE_CODES[code];
-  return { id: fill(m.id, params), en: fill(m.en, params) };
+export function issueMessage(code: ImportIssueCode, params: Record<string, string | number> = {}): Message {
+  return formatBoth(IMPORT_ISSUE_CODES, code, params);
 }

@@ -9,6 +9,7 @@
 import { formatFixed2 } from '../../core/index.ts';
 import type { Lang, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
+import { localeTags } from '../i18n.ts';
 import { bodyTypeLabel, label, sectorLabel, zoneLabel } from './i18n.ts';
 import type {
   BandLabel,
@@ -39,7 +40,7 @@ function toDate(d: Date | string | undefined): Date | undefined {
 }
 
 function formatDate(lang: Lang, d: Date): string {
-  const f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+  const f = new Intl.DateTimeFormat(localeTags[lang], {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Asia/Jakarta',
@@ -47,10 +48,12 @@ function formatDate(lang: Lang, d: Date): string {
   return `${f.format(d)} WIB`;
 }
 
+const decimalMark: Record<Lang, string> = { id: ',', en: '.' };
+
 /** A score for running text: "85,12" (id) / "85.12" (en). */
 function scoreText(lang: Lang, score: number): string {
   const s = formatFixed2(score);
-  return lang === 'id' ? s.replace('.', ',') : s;
+  return s.replace('.', decimalMark[lang]);
 }
 
 function schemeLine(lang: Lang, cycle: ExportCycle | undefined, scheme: Scheme | undefined): string | undefined {

@@ -2,7 +2,9 @@
 //  - registers it with Fastify and its Zod schemas (validation in, serialisation out, OpenAPI);
 //  - records it in the route table (the authorisation-matrix test iterates that table);
 //  - checks the route's policy action against the caller before the handler runs;
-//  - runs the handler in ONE database transaction: any throw rolls back, the reply waits for the commit.
+//  - runs the handler in ONE database transaction: any throw rolls back, the reply waits for the commit;
+//    a route declared `noTransaction` (streams, uploads, a login that must record its failure)
+//    gets the database handle as `db` instead, and opens its own transactions for its writes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType, z } from 'zod';
 import type { Lang } from '../../core/types.ts';
@@ -33,7 +35,10 @@ export interface RouteSpec<P extends ZodType | undefined, Q extends ZodType | un
   response: Record<number, ZodType>;
   /** Skip body parsing/validation (multipart uploads read the request stream themselves). */
   rawBody?: boolean;
-  /** Run without a transaction (streaming downloads); the handler gets `db` as `tx`. */
+  /**
+   * Run without the wrapper's transaction (streaming downloads and uploads, a login that must
+   * record its failure): the handler gets `db` (a `NoTxCtx`) and opens its own transactions.
+   */
   noTransaction?: boolean;
 }
 
@@ -48,8 +53,7 @@ export interface Auth {
   user(): Actor;
 }
 
-export interface Ctx<P, Q, B> {
-  tx: Tx;
+interface BaseCtx<P, Q, B> {
   auth: Auth;
   params: P;
   query: Q;
@@ -57,6 +61,16 @@ export interface Ctx<P, Q, B> {
   lang: Lang;
   req: FastifyRequest;
   reply: FastifyReply;
+}
+
+/** A handler's context: everything runs in the request's one transaction `tx`. */
+export interface Ctx<P, Q, B> extends BaseCtx<P, Q, B> {
+  tx: Tx;
+}
+
+/** The context of a `noTransaction` route: the database handle, no transaction. */
+export interface NoTxCtx<P, Q, B> extends BaseCtx<P, Q, B> {
+  db: Db;
 }
 
 /** Route table entry (no handler), for documentation and the authorisation matrix. */
@@ -100,7 +114,31 @@ export function defineRoute<
   P extends ZodType | undefined = undefined,
   Q extends ZodType | undefined = undefined,
   B extends ZodType | undefined = undefined,
->(app: FastifyInstance, spec: RouteSpec<P, Q, B>, handler: (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>): void {
+>(
+  app: FastifyInstance,
+  spec: RouteSpec<P, Q, B> & { noTransaction: true },
+  handler: (ctx: NoTxCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+): void;
+export function defineRoute<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+>(
+  app: FastifyInstance,
+  spec: RouteSpec<P, Q, B> & { noTransaction?: false },
+  handler: (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+): void;
+export function defineRoute<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+>(
+  app: FastifyInstance,
+  spec: RouteSpec<P, Q, B>,
+  handler:
+    | ((ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)
+    | ((ctx: NoTxCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>),
+): void {
   app.routeTable.push({
     method: spec.method,
     url: `${app.prefix}${spec.url}`,
@@ -125,18 +163,18 @@ export function defineRoute<
       if (spec.access !== 'public' && spec.access !== 'authenticated' && !canSome(actor, spec.access)) {
         throw actor ? new AppError('auth.forbidden') : new AppError('auth.required');
       }
-      const run = (tx: Tx) =>
-        handler({
-          tx,
-          auth: makeAuth(actor),
-          params: req.params as Infer<P>,
-          query: req.query as Infer<Q>,
-          body: req.body as Infer<B>,
-          lang: req.lang,
-          req,
-          reply,
-        });
-      const result = spec.noTransaction ? await run(app.db as unknown as Tx) : await app.db.transaction(run);
+      const base: BaseCtx<Infer<P>, Infer<Q>, Infer<B>> = {
+        auth: makeAuth(actor),
+        params: req.params as Infer<P>,
+        query: req.query as Infer<Q>,
+        body: req.body as Infer<B>,
+        lang: req.lang,
+        req,
+        reply,
+      };
+      const result = spec.noTransaction
+        ? await (handler as (ctx: NoTxCtx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)({ ...base, db: app.db })
+        : await app.db.transaction((tx) => (handler as (ctx: Ctx<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>)({ ...base, tx }));
       if (reply.sent) return reply;
       return result;
     },

@@ -16,7 +16,7 @@ import { records } from '../records/schema.ts';
 import { importBodyScores } from '../scores/import.ts';
 import { insertBody } from '../seed/fixtures.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { publish } from './queries.ts';
 import { publications } from './schema.ts';
 import type { PublicationSnapshot } from '../../shared/wire/publications.ts';
@@ -55,6 +55,8 @@ const get = (who: Parameters<World['call']>[0], url: string) => w.call(who, { me
 const post = (who: Parameters<World['call']>[0], url: string, payload: object = {}) =>
   w.call(who, { method: 'POST', url: api(url), payload });
 const unitUrl = (unitId: string, action: string) => `/cycles/${cycleId}/units/${unitId}/${action}`;
+/** A refused call: it must change nothing (audit head and publications unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act, { tables: [publications] });
 const snapshotText = async (id: string) =>
   ((await t.db.db.execute(sql`select snapshot::text as s from publications where id = ${id}`)) as unknown as { rows: { s: string }[] })
     .rows[0]!.s;
@@ -114,7 +116,7 @@ afterAll(() => t.close());
 
 describe('publish: preconditions and scope', () => {
   it('refuses a cycle still in fieldwork', async () => {
-    const res = await post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' });
+    const res = await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('publication.cycle_not_ready');
     expect((await post('admin', `/cycles/${cycleId}/status`, { status: 'review' })).statusCode).toBe(200);
@@ -122,12 +124,14 @@ describe('publish: preconditions and scope', () => {
 
   it('refuses while a body of the scope is not final, naming it', async () => {
     expect((await post('pimpinan', unitUrl(w.units.a1, 'approve'))).statusCode).toBe(200);
-    const res = await w.call('pimpinan', {
-      method: 'POST',
-      url: api(`/cycles/${cycleId}/publications`),
-      payload: { scope: '36' },
-      headers: { 'accept-language': 'en' },
-    });
+    const res = await unchanged(() =>
+      w.call('pimpinan', {
+        method: 'POST',
+        url: api(`/cycles/${cycleId}/publications`),
+        payload: { scope: '36' },
+        headers: { 'accept-language': 'en' },
+      }),
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'publication.bodies_open', details: { open: 3 } });
     expect(res.json().error.message).toContain('Kota Tangerang');
@@ -139,7 +143,7 @@ describe('publish: preconditions and scope', () => {
       .insert(clarificationWindows)
       .values({ cycleId, scope: '36', deadline: new Date(Date.now() + 86_400_000) })
       .returning();
-    const open = await post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' });
+    const open = await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' }));
     expect(open.statusCode).toBe(409);
     expect(open.json().error.code).toBe('publication.window_open');
     await t.db.db.update(clarificationWindows).set({ closedAt: new Date() }).where(eq(clarificationWindows.id, win!.id));
@@ -147,18 +151,18 @@ describe('publish: preconditions and scope', () => {
       .insert(disputes)
       .values({ windowId: win!.id, cycleId, bodyId: w.bodies.b.id, unitId: w.units.b1, indicator: 'O1', statement: 'Keberatan' })
       .returning();
-    const disputed = await post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' });
+    const disputed = await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' }));
     expect(disputed.statusCode).toBe(409);
     expect(disputed.json().error).toMatchObject({ code: 'publication.disputes_open', details: { open: 1 } });
     await t.db.db.update(disputes).set({ status: 'rejected', resolution: 'Tidak terbukti' }).where(eq(disputes.id, d!.id));
   });
 
   it('refuses a pimpinan of another province (403), and the national scope to a pimpinan', async () => {
-    expect((await post('pimpinanOther', `/cycles/${cycleId}/publications`, { scope: '36' })).statusCode).toBe(403);
-    expect((await post('pimpinan', `/cycles/${cycleId}/publications`, { scope: 'national' })).statusCode).toBe(403);
-    expect((await post('koordinator', `/cycles/${cycleId}/publications`, { scope: '36' })).statusCode).toBe(403);
-    expect((await post('public', `/cycles/${cycleId}/publications`, { scope: '36' })).statusCode).toBe(401);
-    expect((await post('pimpinan', `/cycles/${cycleId}/publications`, { scope: 'banten' })).statusCode).toBe(400);
+    expect((await unchanged(() => post('pimpinanOther', `/cycles/${cycleId}/publications`, { scope: '36' }))).statusCode).toBe(403);
+    expect((await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: 'national' }))).statusCode).toBe(403);
+    expect((await unchanged(() => post('koordinator', `/cycles/${cycleId}/publications`, { scope: '36' }))).statusCode).toBe(403);
+    expect((await unchanged(() => post('public', `/cycles/${cycleId}/publications`, { scope: '36' }))).statusCode).toBe(401);
+    expect((await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: 'banten' }))).statusCode).toBe(400);
     expect(await t.db.db.select().from(publications).where(eq(publications.cycleId, cycleId))).toEqual([]);
   });
 
@@ -182,7 +186,7 @@ describe('publish: preconditions and scope', () => {
     });
     expect(meta.publishedBy).toBeTruthy();
     v1 = { id: meta.id, snapshotText: await snapshotText(meta.id) };
-    const twice = await post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' });
+    const twice = await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' }));
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error).toMatchObject({ code: 'publication.exists', details: { version: 1 } });
     // A province publication leaves the cycle in review.
@@ -243,18 +247,20 @@ describe('after publication', () => {
     expect(put.statusCode).toBe(409);
     expect(put.json().error.code).toBe('publication.locked');
     const [sheet] = fullUnit(w.scheme, cycleId, w.units.a1, () => 3);
-    const created = await post('asisten', '/records', sheet!);
+    const created = await unchanged(() => post('asisten', '/records', sheet!));
     expect(created.statusCode).toBe(409);
     expect(created.json().error.code).toBe('publication.locked');
-    const back = await post('pimpinan', unitUrl(w.units.a1, 'return'), { note: 'Periksa ulang' });
+    const back = await unchanged(() => post('pimpinan', unitUrl(w.units.a1, 'return'), { note: 'Periksa ulang' }));
     expect(back.statusCode).toBe(409);
     expect(back.json().error.code).toBe('publication.locked');
-    expect((await w.call('asisten', { method: 'DELETE', url: api(`/records/${rec!.id}`) })).json().error.code).toBe('publication.locked');
+    expect((await unchanged(() => w.call('asisten', { method: 'DELETE', url: api(`/records/${rec!.id}`) }))).json().error.code).toBe(
+      'publication.locked',
+    );
     // Evidence: no new file, no unlinking.
-    const up = await uploadPdf('asisten', { cycleId, unitId: w.units.a1 });
+    const up = await unchanged(() => uploadPdf('asisten', { cycleId, unitId: w.units.a1 }));
     expect(up.statusCode).toBe(409);
     expect(up.json().error.code).toBe('publication.locked');
-    const unlink = await w.call('asisten', { method: 'DELETE', url: api(`/evidence/${evidenceId}`) });
+    const unlink = await unchanged(() => w.call('asisten', { method: 'DELETE', url: api(`/evidence/${evidenceId}`) }));
     expect(unlink.statusCode).toBe(409);
     expect(unlink.json().error.code).toBe('publication.locked');
     // A body outside the publication is not locked: the 31 unit can still be returned.
@@ -341,19 +347,26 @@ describe('after publication', () => {
 
 describe('errata', () => {
   it('refuses a short reason (400) and a pimpinan of another province (403), changing nothing', async () => {
-    expect((await post('pimpinan', `/publications/${v1.id}/errata`, { reason: 'kurang' })).statusCode).toBe(400);
-    expect((await post('pimpinanOther', `/publications/${v1.id}/errata`, { reason: 'Koreksi jawaban indikator O1' })).statusCode).toBe(403);
-    const bad = await post('pimpinan', `/publications/${v1.id}/errata`, {
-      reason: 'Koreksi jawaban indikator O1',
-      corrections: [{ unitId: w.units.other1, indicator: 'O1', value: 0 }],
-    });
+    expect((await unchanged(() => post('pimpinan', `/publications/${v1.id}/errata`, { reason: 'kurang' }))).statusCode).toBe(400);
+    expect(
+      (await unchanged(() => post('pimpinanOther', `/publications/${v1.id}/errata`, { reason: 'Koreksi jawaban indikator O1' })))
+        .statusCode,
+    ).toBe(403);
+    const bad = await unchanged(() =>
+      post('pimpinan', `/publications/${v1.id}/errata`, {
+        reason: 'Koreksi jawaban indikator O1',
+        corrections: [{ unitId: w.units.other1, indicator: 'O1', value: 0 }],
+      }),
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('publication.correction_outside');
     // v1 is public already: an erratum hidden behind a future date would take the results away.
-    const later = await post('pimpinan', `/publications/${v1.id}/errata`, {
-      reason: 'Koreksi jawaban indikator O1',
-      publicAt: '2099-01-01T00:00:00Z',
-    });
+    const later = await unchanged(() =>
+      post('pimpinan', `/publications/${v1.id}/errata`, {
+        reason: 'Koreksi jawaban indikator O1',
+        publicAt: '2099-01-01T00:00:00Z',
+      }),
+    );
     expect(later.statusCode).toBe(409);
     expect(later.json().error.code).toBe('publication.erratum_embargo');
     expect(await t.db.db.select({ id: publications.id }).from(publications).where(eq(publications.cycleId, cycleId))).toHaveLength(1);
@@ -476,7 +489,7 @@ describe('open data', () => {
 
 describe('national publication', () => {
   it('is for admins, refused while a body is open, and moves the cycle from review to final', async () => {
-    const open = await post('admin', `/cycles/${cycleId}/publications`, { scope: 'national' });
+    const open = await unchanged(() => post('admin', `/cycles/${cycleId}/publications`, { scope: 'national' }));
     expect(open.statusCode).toBe(409);
     expect(open.json().error).toMatchObject({ code: 'publication.bodies_open', details: { open: 1 } });
     expect((await post('admin', unitUrl(w.units.other1, 'submit'))).statusCode).toBe(200);

@@ -24,6 +24,7 @@ import { cycleBodies, cycles } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Auth } from '../http/route.ts';
+import { word } from '../i18n.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { governmentRanking, previousCycle } from '../scores/queries.ts';
 import { bodyResults } from '../scores/schema.ts';
@@ -98,7 +99,7 @@ interface MetaRow {
 }
 
 export function scopeName(scope: string, provinceName: string | null, lang: Lang): string {
-  if (scope === NATIONAL) return lang === 'id' ? 'Nasional' : 'National';
+  if (scope === NATIONAL) return word('scope.national', lang);
   return provinceName ? provinceName.replace(/^Provinsi\s+/, '') : scope;
 }
 

@@ -3,9 +3,9 @@
 // after them are checks the engine does not make (an empty sheet, a remark on an unknown code).
 import { isCoreError } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
-import { interpolate } from '../errors.ts';
+import { type Catalogue, format } from '../../shared/messages.ts';
 
-const reasons = {
+export const reasons = {
   'instrument.unknown': {
     id: "instrumen '{instrument}' tidak ada dalam metodologi {schemeId}",
     en: "instrument '{instrument}' is not part of methodology {schemeId}",
@@ -31,7 +31,7 @@ const reasons = {
     id: 'catatan untuk indikator {indicator} yang tidak ada dalam metodologi {schemeId}',
     en: 'remark on indicator {indicator}, which is not part of methodology {schemeId}',
   },
-} as const;
+} satisfies Catalogue;
 
 export type ReasonCode = keyof typeof reasons;
 
@@ -45,7 +45,7 @@ export interface RecordInvalid {
 /** Details for AppError('record.invalid'), localised. */
 export function invalidDetails(code: ReasonCode, lang: Lang, values: Record<string, unknown>): RecordInvalid {
   const shown = { ...values, value: typeof values.value === 'string' ? `"${values.value}"` : values.value };
-  const out: RecordInvalid = { reason: interpolate(reasons[code][lang], shown), reasonCode: code };
+  const out: RecordInvalid = { reason: format(reasons, code, lang, shown), reasonCode: code };
   if (typeof values.indicator === 'string') out.indicator = values.indicator;
   if (typeof values.instrument === 'string') out.instrument = values.instrument;
   return out;

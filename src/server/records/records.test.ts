@@ -4,7 +4,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { auditEvents } from '../audit/schema.ts';
 import { verifyAudit } from '../audit/queries.ts';
 import { unitResults } from '../scores/schema.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { records } from './schema.ts';
 import { RecordInput } from '../../shared/wire/records.ts';
@@ -36,6 +36,8 @@ const post = (who: Parameters<World['call']>[0], payload: unknown, lang = 'id') 
 const batch = (who: Parameters<World['call']>[0], list: unknown[], lang = 'id') =>
   w.call(who, { method: 'POST', url: '/api/v1/records/batch', payload: { records: list }, headers: { 'accept-language': lang } });
 
+/** A refused call: it must change nothing (audit head and the records table unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act, { tables: [records] });
 const recordCount = async () => (await t.db.db.select({ n: count() }).from(records))[0]!.n;
 const auditCount = async () => (await t.db.db.select({ n: count() }).from(auditEvents))[0]!.n;
 
@@ -64,7 +66,7 @@ describe('api: POST /records', () => {
     const r = sheet(w.units.a1);
     await post('asisten', r);
     const before = await recordCount();
-    const res = await post('asisten', { ...r, answers: { ...r.answers, O1: 0 } });
+    const res = await unchanged(() => post('asisten', { ...r, answers: { ...r.answers, O1: 0 } }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'record.id_reused', details: { id: r.id } });
     expect(await recordCount()).toBe(before);
@@ -91,7 +93,7 @@ describe('api: POST /records', () => {
     ['no answer at all', { answers: { O1: null } }, 'Rekaman tidak valid: rekaman tidak berisi satu jawaban pun', undefined],
   ])('rejects %s with 422 naming the indicator, changing nothing', async (_name, over, message, indicator) => {
     const before = { records: await recordCount(), audits: await auditCount() };
-    const res = await post('asisten', sheet(w.units.a1, over as Partial<RecordPayload>));
+    const res = await unchanged(() => post('asisten', sheet(w.units.a1, over as Partial<RecordPayload>)));
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'record.invalid', message });
     if (indicator) expect(res.json().error.details.indicator).toBe(indicator);
@@ -104,14 +106,14 @@ describe('api: POST /records', () => {
   });
 
   it('refuses a unit outside the locus, and callers without the unit in scope', async () => {
-    const notInLocus = await post('asisten', sheet(w.units.c1));
+    const notInLocus = await unchanged(() => post('asisten', sheet(w.units.c1)));
     expect(notInLocus.statusCode).toBe(422);
     expect(notInLocus.json().error.code).toBe('locus.unit_missing');
-    expect((await post('asistenOther', sheet(w.units.a1))).statusCode).toBe(403);
-    expect((await post('operatorOther', sheet(w.units.a1))).statusCode).toBe(403);
-    expect((await post('pimpinan', sheet(w.units.a1))).statusCode).toBe(403);
-    expect((await post('koordinator', sheet(w.units.a1))).statusCode).toBe(403);
-    expect((await post('public', sheet(w.units.a1))).statusCode).toBe(401);
+    expect((await unchanged(() => post('asistenOther', sheet(w.units.a1)))).statusCode).toBe(403);
+    expect((await unchanged(() => post('operatorOther', sheet(w.units.a1)))).statusCode).toBe(403);
+    expect((await unchanged(() => post('pimpinan', sheet(w.units.a1)))).statusCode).toBe(403);
+    expect((await unchanged(() => post('koordinator', sheet(w.units.a1)))).statusCode).toBe(403);
+    expect((await unchanged(() => post('public', sheet(w.units.a1)))).statusCode).toBe(401);
     // The unit's own operator may write (self-assessment).
     expect((await post('operator', sheet(w.units.a1))).statusCode).toBe(201);
   });
@@ -216,9 +218,11 @@ describe('api: POST /records/batch', () => {
   });
 
   it('refuses a batch larger than the limit with 400', async () => {
-    const res = await batch(
-      'asisten',
-      Array.from({ length: 2001 }, () => ({})),
+    const res = await unchanged(() =>
+      batch(
+        'asisten',
+        Array.from({ length: 2001 }, () => ({})),
+      ),
     );
     expect(res.statusCode).toBe(400);
   });
@@ -239,14 +243,16 @@ describe('api: PUT and DELETE /records/:id', () => {
     const [event] = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
     expect(event).toMatchObject({ action: 'record.update', subjectId: id });
     expect(event!.diff).toMatchObject({ before: { answers: { O5: 1 } }, after: { answers: { O5: 3 } } });
-    const invalid = await w.call('asisten', { method: 'PUT', url: `/api/v1/records/${id}`, payload: { ...content, answers: { O5: 5 } } });
+    const invalid = await unchanged(() =>
+      w.call('asisten', { method: 'PUT', url: `/api/v1/records/${id}`, payload: { ...content, answers: { O5: 5 } } }),
+    );
     expect(invalid.statusCode).toBe(422);
   });
 
   it('deletes a record while its unit accepts writes', async () => {
     const r = sheet(w.units.a1, { respondent: 'Hapus' });
     await post('asisten', r);
-    expect((await w.call('asistenOther', { method: 'DELETE', url: `/api/v1/records/${r.id}` })).statusCode).toBe(403);
+    expect((await unchanged(() => w.call('asistenOther', { method: 'DELETE', url: `/api/v1/records/${r.id}` }))).statusCode).toBe(403);
     const res = await w.call('asisten', { method: 'DELETE', url: `/api/v1/records/${r.id}` });
     expect(res.statusCode).toBe(200);
     expect((await w.call('asisten', { method: 'GET', url: `/api/v1/records/${r.id}` })).statusCode).toBe(404);
@@ -270,13 +276,13 @@ describe('review: submit, return with comments, approve', () => {
 
   it('locks a submitted unit against new records', async () => {
     expect((await w.call('asisten', { method: 'POST', url: unitUrl(w.units.a1, 'submit') })).statusCode).toBe(200);
-    const res = await post('asisten', { ...sheet(w.units.a1), cycleId: reviewCycle });
+    const res = await unchanged(() => post('asisten', { ...sheet(w.units.a1), cycleId: reviewCycle }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('unit.locked');
   });
 
   it('still answers a replay of a stored record as unchanged once the unit is locked, and a reused id as 409', async () => {
-    const replay = await batch('asisten', [a1Sheets[0], { ...a1Sheets[1]!, answers: { K1: 0 } }]);
+    const replay = await unchanged(() => batch('asisten', [a1Sheets[0], { ...a1Sheets[1]!, answers: { K1: 0 } }]));
     expect(replay.json().results.map((r: { outcome: string; error?: { code: string } }) => r.error?.code ?? r.outcome)).toEqual([
       'unchanged',
       'record.id_reused',
@@ -286,10 +292,15 @@ describe('review: submit, return with comments, approve', () => {
 
   it('returns the unit with a comment per indicator, placed on the records that answer it', async () => {
     expect(
-      (await w.call('pimpinanOther', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { comments: { O1: 'x' } } }))
-        .statusCode,
+      (
+        await unchanged(() =>
+          w.call('pimpinanOther', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { comments: { O1: 'x' } } }),
+        )
+      ).statusCode,
     ).toBe(403);
-    const unknown = await w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { comments: { ZZ: 'x' } } });
+    const unknown = await unchanged(() =>
+      w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a1, 'return'), payload: { comments: { ZZ: 'x' } } }),
+    );
     expect(unknown.statusCode).toBe(422);
     const res = await w.call('pimpinan', {
       method: 'POST',
@@ -311,7 +322,7 @@ describe('review: submit, return with comments, approve', () => {
   });
 
   it('approves units and makes the body final when all are approved', async () => {
-    const early = await w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a2, 'approve'), payload: {} });
+    const early = await unchanged(() => w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a2, 'approve'), payload: {} }));
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('unit.invalid_state');
     expect((await w.call('asisten', { method: 'POST', url: unitUrl(w.units.a2, 'submit') })).statusCode).toBe(200);
@@ -328,7 +339,7 @@ describe('review: submit, return with comments, approve', () => {
     expect(
       (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${reviewCycle}/status`, payload: { status: 'final' } })).statusCode,
     ).toBe(200);
-    const closed = await post('asisten', { ...sheet(w.units.a1), cycleId: reviewCycle });
+    const closed = await unchanged(() => post('asisten', { ...sheet(w.units.a1), cycleId: reviewCycle }));
     expect(closed.json().error.code).toBe('cycle.closed');
   });
 
@@ -340,7 +351,9 @@ describe('review: submit, return with comments, approve', () => {
       fullUnit(w.scheme, c, w.units.b1, () => 3).filter((r) => r.instrument !== 'dokumen'),
     );
     await w.call('asisten', { method: 'POST', url: `/api/v1/cycles/${c}/units/${w.units.b1}/submit` });
-    const res = await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${c}/units/${w.units.b1}/approve`, payload: {} });
+    const res = await unchanged(() =>
+      w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${c}/units/${w.units.b1}/approve`, payload: {} }),
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('unit.incomplete');
     expect(res.json().error.details.codes).toEqual(['dokumen', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9']);

@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/queries.ts';
 import { cycleScheme } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import type { Tx } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import type { Auth } from '../http/route.ts';
 import { type CycleUnitContext, type UnitReview, unitTarget } from '../read-models/locus.ts';
 import { unitResults } from '../scores/schema.ts';
@@ -160,9 +160,7 @@ export async function returnUnit(
       throw new AppError('record.invalid', { ...invalidDetails('remark.unknown', lang, { indicator: k, schemeId: scheme.id }) });
   }
   if (!input.note && Object.keys(input.comments).length === 0) {
-    throw new AppError('request.invalid', {
-      summary: lang === 'id' ? 'catatan atau komentar per indikator wajib diisi' : 'a note or a comment per indicator is required',
-    });
+    throw new AppError('request.invalid', { summary: detailText('review.note_required', lang) });
   }
   const actor = auth.user();
   const review: UnitReview = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, desc, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { verifyAudit } from '../audit/queries.ts';
 import { addUser, signIn, type SignedIn } from '../auth/testing.ts';
@@ -34,6 +34,8 @@ const send = (method: 'POST' | 'PATCH', url: string, who: SignedIn | null, paylo
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 
+/** A refused call: it must change nothing (audit head unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act);
 const bodyByCode = async (code: string) => (await t.db.db.select().from(bodies).where(eq(bodies.code, code)))[0]!;
 const lastAudit = async (subjectId: string) =>
   (await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, subjectId)).orderBy(desc(auditEvents.seq)).limit(1))[0];
@@ -152,15 +154,15 @@ describe('POST /bodies', () => {
     ['another province', { type: 'kabupaten', code: '32.90', name: 'Kabupaten Lain', provinceCode: '32' }],
     ['a ministry', { type: 'kementerian', code: 'kemenx', name: 'Kementerian X' }],
   ])('refuses a pimpinan adding a body in %s (403)', async (_, payload) => {
-    const res = await send('POST', '/bodies', pimpinan, payload);
+    const res = await unchanged(() => send('POST', '/bodies', pimpinan, payload));
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('auth.forbidden');
   });
 
   it('refuses an asisten (403) and an anonymous caller (401)', async () => {
     const payload = { type: 'kabupaten', code: '36.91', name: 'Kabupaten Y', provinceCode: '36' };
-    expect((await send('POST', '/bodies', asisten, payload)).statusCode).toBe(403);
-    expect((await send('POST', '/bodies', null, payload)).statusCode).toBe(401);
+    expect((await unchanged(() => send('POST', '/bodies', asisten, payload))).statusCode).toBe(403);
+    expect((await unchanged(() => send('POST', '/bodies', null, payload))).statusCode).toBe(401);
   });
 
   it.each([
@@ -171,7 +173,7 @@ describe('POST /bodies', () => {
     [{ type: 'kota', code: '99.01', name: 'Kota Entah', provinceCode: '99' }, 'auth.forbidden'],
   ])('rejects %o with %s and adds nothing', async (payload, code) => {
     const before = (await t.db.db.select({ n: count() }).from(bodies))[0]!.n;
-    const res = await send('POST', '/bodies', code === 'auth.forbidden' ? pimpinan : admin, payload);
+    const res = await unchanged(() => send('POST', '/bodies', code === 'auth.forbidden' ? pimpinan : admin, payload));
     expect(res.json().error.code).toBe(code);
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
@@ -179,13 +181,15 @@ describe('POST /bodies', () => {
   });
 
   it('rejects an unknown province for an admin with 400 registry.unknown_reference', async () => {
-    const res = await send('POST', '/bodies', admin, { type: 'kota', code: '99.01', name: 'Kota Entah', provinceCode: '99' });
+    const res = await unchanged(() =>
+      send('POST', '/bodies', admin, { type: 'kota', code: '99.01', name: 'Kota Entah', provinceCode: '99' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'registry.unknown_reference', message: 'provinceCode tidak dikenal: 99.' });
   });
 
   it('answers a missing name with 400 in Indonesian, naming the field', async () => {
-    const res = await send('POST', '/bodies', admin, { type: 'lembaga', code: 'lembaga-x' });
+    const res = await unchanged(() => send('POST', '/bodies', admin, { type: 'lembaga', code: 'lembaga-x' }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/^Permintaan tidak valid: body\.name: /);
   });
@@ -205,15 +209,17 @@ describe('PATCH /bodies/:bodyId and deactivation', () => {
 
   it('refuses a pimpinan moving a body to another province or editing one there', async () => {
     const own = await bodyByCode('36.90');
-    expect((await send('PATCH', `/bodies/${own.id}`, pimpinan, { code: '32.90', provinceCode: '32' })).statusCode).toBe(403);
+    expect((await unchanged(() => send('PATCH', `/bodies/${own.id}`, pimpinan, { code: '32.90', provinceCode: '32' }))).statusCode).toBe(
+      403,
+    );
     const other = await bodyByCode('32.01');
-    expect((await send('PATCH', `/bodies/${other.id}`, pimpinan, { name: `X${other.name}` })).statusCode).toBe(403);
+    expect((await unchanged(() => send('PATCH', `/bodies/${other.id}`, pimpinan, { name: `X${other.name}` }))).statusCode).toBe(403);
     expect((await bodyByCode('32.01')).name).toBe(other.name);
   });
 
   it('rejects unknown fields (400)', async () => {
     const b = await bodyByCode('36.90');
-    expect((await send('PATCH', `/bodies/${b.id}`, admin, { id: b.id })).statusCode).toBe(400);
+    expect((await unchanged(() => send('PATCH', `/bodies/${b.id}`, admin, { id: b.id }))).statusCode).toBe(400);
   });
 
   it('deactivates without deleting: hidden from the default list, shown with active=all, restorable', async () => {
@@ -261,12 +267,17 @@ describe('units', () => {
 
   it('rejects an unknown sector (400)', async () => {
     const lebak = await bodyByCode('36.02');
-    expect((await send('POST', `/bodies/${lebak.id}/units`, admin, { name: 'Unit', sector: 'pariwisata' })).statusCode).toBe(400);
+    expect(
+      (await unchanged(() => send('POST', `/bodies/${lebak.id}/units`, admin, { name: 'Unit', sector: 'pariwisata' }))).statusCode,
+    ).toBe(400);
   });
 
   it('refuses a pimpinan adding a unit in another province (403)', async () => {
     const bandung = await bodyByCode('32.73');
-    expect((await send('POST', `/bodies/${bandung.id}/units`, pimpinan, { name: 'Disdukcapil', sector: 'adminduk' })).statusCode).toBe(403);
+    expect(
+      (await unchanged(() => send('POST', `/bodies/${bandung.id}/units`, pimpinan, { name: 'Disdukcapil', sector: 'adminduk' })))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('edits and deactivates a unit, audited, and restores it', async () => {
@@ -284,7 +295,7 @@ describe('units', () => {
   it('refuses a new unit in a deactivated body (409)', async () => {
     const b = await bodyByCode('36.90');
     await send('POST', `/bodies/${b.id}/deactivate`, admin);
-    const res = await send('POST', `/bodies/${b.id}/units`, admin, { name: 'Dinas Sosial', sector: 'sosial' });
+    const res = await unchanged(() => send('POST', `/bodies/${b.id}/units`, admin, { name: 'Dinas Sosial', sector: 'sosial' }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('registry.inactive');
   });

@@ -1,240 +1,176 @@
 /**
- * Every string printed on a rapor or piagam, in Bahasa Indonesia (the source) and English, and
+ * Every string printed on a rapor or piagam, in Bahasa Indonesia (the source) and English side by
+ * side (the shared catalogue mechanism, src/shared/messages.ts), and
  * the number and date formats of each language (id-ID "95,31 · 4 Desember 2024", en "95.31 ·
  * 4 December 2024"). Numbers are rounded decimal-exactly by the engine's `formatFixed2`
  * (half away from zero, methodology.md §1) before the separators are localised, so a printed
  * number never disagrees with the published one. No I/O.
  */
 import { formatFixed2 } from '../../core/index.ts';
-import type { EvidenceKind, Lang, Text } from '../../core/types.ts';
+import type { EvidenceKind, Lang } from '../../core/types.ts';
+import { type Catalogue, format } from '../../shared/messages.ts';
 import type { DateInput } from './types.ts';
 
-const id = {
-  'org.name': 'Ombudsman Republik Indonesia',
-  'org.short': 'Ombudsman RI',
-  'rapor.title': 'Rapor Hasil Penilaian',
-  'rapor.title.unit': 'Rapor Hasil Penilaian Unit Layanan',
-  'rapor.provisional': 'SEMENTARA',
-  'rapor.provisional.banner':
-    'SEMENTARA — hasil ini belum dipublikasikan dan masih dapat berubah (klarifikasi, reviu). Jangan dikutip sebagai hasil resmi.',
-  'rapor.published': 'Dipublikasikan {date} · versi {version} · snapshot {id}',
-  'rapor.verify': 'Hasil resmi dan riwayat ralat: {url}',
-  'rapor.generated': 'Dicetak {date}',
-  'rapor.page': 'Halaman {page} dari {pages}',
-  'rapor.subject.province': 'Provinsi {name}',
-  'rapor.subject.unitOf': '{sector} · {government}',
-  'rapor.score': 'Nilai',
-  'rapor.score.of': 'dari {max}',
-  'rapor.band': 'Kategori',
-  'rapor.zone': 'Zona {zone}',
-  'rapor.qualifier': 'Predikat tambahan',
-  'rapor.qualifier.applies': 'berlaku',
-  'rapor.qualifier.not': 'tidak berlaku',
-  'rapor.rank.national': 'Peringkat nasional',
-  'rapor.rank.national.type': 'Peringkat nasional ({type})',
-  'rapor.rank.province': 'Peringkat di {province}',
-  'rapor.rank.value': '{rank} dari {of}',
-  'rapor.rank.none': 'tidak diperingkat dalam publikasi ini',
-  'rapor.movement.up': 'naik {n} peringkat',
-  'rapor.movement.down': 'turun {n} peringkat',
-  'rapor.movement.same': 'peringkat tetap',
-  'rapor.movement.none': 'belum ada peringkat siklus sebelumnya',
-  'rapor.movement.suffix': 'dibanding siklus sebelumnya',
-  'rapor.incomplete': 'Belum lengkap — nilai belum dapat dipublikasikan.',
-  'rapor.incomplete.missing': '{n} indikator belum dijawab: {codes}.',
-  'rapor.incomplete.instruments': 'Instrumen di bawah kuota minimum: {codes}.',
-  'rapor.section.summary': 'Ringkasan',
-  'rapor.section.dimensions': 'Nilai per dimensi',
-  'rapor.section.dimensions.note.government':
-    'Nilai dimensi pemerintah daerah adalah rata-rata nilai dimensi unit layanannya. Poin = bobot × nilai dimensi.',
-  'rapor.section.dimensions.note.unit': 'Poin = bobot × nilai dimensi.',
-  'rapor.section.units': 'Nilai unit layanan',
-  'rapor.section.indicators': 'Rincian per indikator',
-  'rapor.section.indicators.note':
-    'Rerata = rata-rata jawaban pada skala indikator (responden, produk); persentase = rerata ÷ jawaban maksimum × 100; bobot = bagian dari nilai total unit (%); poin hilang = bobot dikurangi poin.',
-  'rapor.section.improvements': 'Daftar perbaikan',
-  'rapor.section.improvements.note.government':
-    'Diurutkan dari tambahan nilai pemerintah daerah terbesar. Setiap baris: naik ke tingkat tertinggi yang masih tersedia pada indikator tersebut.',
-  'rapor.section.improvements.note.unit':
-    'Diurutkan dari tambahan nilai unit terbesar. Setiap baris: naik ke tingkat tertinggi yang masih tersedia pada indikator tersebut.',
-  'rapor.section.improvements.more': 'Ditampilkan {shown} dari {total} perbaikan yang mungkin.',
-  'rapor.section.improvements.none': 'Tidak ada perbaikan yang mungkin: semua indikator sudah bernilai maksimum.',
-  'rapor.section.evidence': 'Ringkasan bukti dukung',
-  'rapor.section.evidence.none': 'Belum ada bukti dukung yang dilampirkan.',
-  'rapor.section.evidence.total': 'Jumlah: {files} berkas untuk {indicators} indikator.',
-  'rapor.section.assumptions': 'Catatan asumsi metodologi',
-  'rapor.section.assumptions.note':
-    'Sumber resmi metodologi {scheme} tidak lengkap pada butir-butir berikut. Angka dalam rapor ini dihitung dengan asumsi yang tercantum; asumsi disimpan dalam berkas metodologi dan dapat diperiksa.',
-  'rapor.section.assumptions.none': 'Tidak ada asumsi yang memengaruhi angka dalam rapor ini.',
-  'rapor.section.method': 'Metode',
-  'rapor.section.method.text':
-    'Nilai unit = Σ (bobot dimensi × nilai dimensi). Nilai pemerintah = rata-rata nilai unitnya menurut aturan agregasi metodologi {scheme}. Pembulatan setengah menjauhi nol ke 2 desimal, sekali, pada angka yang diklasifikasi; batas bawah kategori termasuk.',
-  'rapor.section.matrix': 'Poin hilang per indikator dan unit',
-  'rapor.section.matrix.note':
-    'Kolom 1–{n} = nomor unit pada tabel Nilai unit layanan; Pemda = rata-rata tertimbang unit. Sel = poin hilang (bobot dikurangi poin); · = tidak ada poin hilang; — = belum dijawab. Sel berarsir dan tebal: poin hilang ≥ {threshold}. Rincian per indikator ada pada rapor masing-masing unit.',
-  'rapor.superseded': 'DIGANTIKAN — versi ini telah digantikan oleh ralat (versi {version}). Hasil yang berlaku: {url}',
-  'rapor.superseded.short': 'DIGANTIKAN',
-  'col.government': 'Pemda',
-  'col.no': 'No',
-  'col.code': 'Kode',
-  'col.indicator': 'Indikator',
-  'col.value': 'Rerata',
-  'col.percentage': '%',
-  'col.weight': 'Bobot (%)',
-  'col.points': 'Poin',
-  'col.pointsLost': 'Poin hilang',
-  'col.dimension': 'Dimensi',
-  'col.score': 'Nilai',
-  'col.unit': 'Unit layanan',
-  'col.sector': 'Sektor',
-  'col.band': 'Kategori',
-  'col.status': 'Status',
-  'col.current': 'Sekarang',
-  'col.target': 'Target',
-  'col.unitGain': 'Tambahan nilai unit',
-  'col.governmentGain': 'Tambahan nilai pemda',
-  'col.files': 'Berkas',
-  'col.kinds': 'Jenis bukti',
-  'col.indicators': 'Indikator',
-  'col.codes': 'Kode indikator berbukti',
-  'col.path': 'Bagian',
-  'col.note': 'Asumsi',
-  'status.complete': 'Lengkap',
-  'status.incomplete': 'Belum lengkap',
-  'value.missing': 'belum dijawab',
-  'chart.score': 'Nilai',
-  'chart.max': 'Maksimum',
-  'piagam.title': 'PIAGAM PENGHARGAAN',
-  'piagam.given': 'diberikan kepada',
-  'piagam.for': 'atas capaian',
-  'piagam.award.kualitas-tertinggi': 'Opini {band} dalam {cycle}',
-  'piagam.award.top-province': 'Peringkat {rank} Terbaik di Provinsi {province} dalam {cycle}',
-  'piagam.award.most-improved': 'Peningkatan Nilai Terbaik Peringkat {rank}{where} dalam {cycle}',
-  'piagam.award.most-improved.where': ' di Provinsi {province}',
-  'piagam.award.most-improved.nationally': ' Nasional',
-  'piagam.score': 'dengan nilai {score} · {band}',
-  'piagam.delta': 'naik {delta} poin dari siklus sebelumnya',
-  'piagam.verify.code': 'Kode verifikasi',
-  'piagam.verify.scan': 'Pindai kode QR atau buka alamat berikut untuk memeriksa keaslian piagam ini terhadap hasil yang dipublikasikan:',
-  'piagam.issued': '{place}, {date}',
-} as const;
+export const strings = {
+  'org.name': { id: 'Ombudsman Republik Indonesia', en: 'Ombudsman of the Republic of Indonesia' },
+  'org.short': { id: 'Ombudsman RI', en: 'Ombudsman RI' },
+  'rapor.title': { id: 'Rapor Hasil Penilaian', en: 'Assessment Report Card' },
+  'rapor.title.unit': { id: 'Rapor Hasil Penilaian Unit Layanan', en: 'Service Unit Assessment Report Card' },
+  'rapor.provisional': { id: 'SEMENTARA', en: 'PROVISIONAL' },
+  'rapor.provisional.banner': {
+    id: 'SEMENTARA — hasil ini belum dipublikasikan dan masih dapat berubah (klarifikasi, reviu). Jangan dikutip sebagai hasil resmi.',
+    en: 'PROVISIONAL — these results are not published yet and may still change (clarification, review). Do not quote them as official results.',
+  },
+  'rapor.published': {
+    id: 'Dipublikasikan {date} · versi {version} · snapshot {id}',
+    en: 'Published {date} · version {version} · snapshot {id}',
+  },
+  'rapor.verify': { id: 'Hasil resmi dan riwayat ralat: {url}', en: 'Official results and errata history: {url}' },
+  'rapor.generated': { id: 'Dicetak {date}', en: 'Printed {date}' },
+  'rapor.page': { id: 'Halaman {page} dari {pages}', en: 'Page {page} of {pages}' },
+  'rapor.subject.province': { id: 'Provinsi {name}', en: '{name} Province' },
+  'rapor.subject.unitOf': { id: '{sector} · {government}', en: '{sector} · {government}' },
+  'rapor.score': { id: 'Nilai', en: 'Score' },
+  'rapor.score.of': { id: 'dari {max}', en: 'out of {max}' },
+  'rapor.band': { id: 'Kategori', en: 'Category' },
+  'rapor.zone': { id: 'Zona {zone}', en: '{zone} zone' },
+  'rapor.qualifier': { id: 'Predikat tambahan', en: 'Additional qualifier' },
+  'rapor.qualifier.applies': { id: 'berlaku', en: 'applies' },
+  'rapor.qualifier.not': { id: 'tidak berlaku', en: 'does not apply' },
+  'rapor.rank.national': { id: 'Peringkat nasional', en: 'National rank' },
+  'rapor.rank.national.type': { id: 'Peringkat nasional ({type})', en: 'National rank ({type})' },
+  'rapor.rank.province': { id: 'Peringkat di {province}', en: 'Rank in {province}' },
+  'rapor.rank.value': { id: '{rank} dari {of}', en: '{rank} of {of}' },
+  'rapor.rank.none': { id: 'tidak diperingkat dalam publikasi ini', en: 'not ranked in this publication' },
+  'rapor.movement.up': { id: 'naik {n} peringkat', en: 'up {n} places' },
+  'rapor.movement.down': { id: 'turun {n} peringkat', en: 'down {n} places' },
+  'rapor.movement.same': { id: 'peringkat tetap', en: 'same rank' },
+  'rapor.movement.none': { id: 'belum ada peringkat siklus sebelumnya', en: 'no rank in the previous cycle' },
+  'rapor.movement.suffix': { id: 'dibanding siklus sebelumnya', en: 'since the previous cycle' },
+  'rapor.incomplete': { id: 'Belum lengkap — nilai belum dapat dipublikasikan.', en: 'Incomplete — the score cannot be published yet.' },
+  'rapor.incomplete.missing': { id: '{n} indikator belum dijawab: {codes}.', en: '{n} indicators have no answer: {codes}.' },
+  'rapor.incomplete.instruments': {
+    id: 'Instrumen di bawah kuota minimum: {codes}.',
+    en: 'Instruments below their minimum quota: {codes}.',
+  },
+  'rapor.section.summary': { id: 'Ringkasan', en: 'Summary' },
+  'rapor.section.dimensions': { id: 'Nilai per dimensi', en: 'Score by dimension' },
+  'rapor.section.dimensions.note.government': {
+    id: 'Nilai dimensi pemerintah daerah adalah rata-rata nilai dimensi unit layanannya. Poin = bobot × nilai dimensi.',
+    en: "A government's dimension score is the mean of its service units' dimension scores. Points = weight × dimension score.",
+  },
+  'rapor.section.dimensions.note.unit': { id: 'Poin = bobot × nilai dimensi.', en: 'Points = weight × dimension score.' },
+  'rapor.section.units': { id: 'Nilai unit layanan', en: 'Service unit scores' },
+  'rapor.section.indicators': { id: 'Rincian per indikator', en: 'Indicator breakdown' },
+  'rapor.section.indicators.note': {
+    id: 'Rerata = rata-rata jawaban pada skala indikator (responden, produk); persentase = rerata ÷ jawaban maksimum × 100; bobot = bagian dari nilai total unit (%); poin hilang = bobot dikurangi poin.',
+    en: "Mean = mean answer on the indicator's scale (respondents, products); percentage = mean ÷ maximum answer × 100; weight = share of the unit total (%); points lost = weight minus points.",
+  },
+  'rapor.section.improvements': { id: 'Daftar perbaikan', en: 'Improvement list' },
+  'rapor.section.improvements.note.government': {
+    id: 'Diurutkan dari tambahan nilai pemerintah daerah terbesar. Setiap baris: naik ke tingkat tertinggi yang masih tersedia pada indikator tersebut.',
+    en: "Largest gain to the government's score first. Each row: reaching the highest level still open on that indicator.",
+  },
+  'rapor.section.improvements.note.unit': {
+    id: 'Diurutkan dari tambahan nilai unit terbesar. Setiap baris: naik ke tingkat tertinggi yang masih tersedia pada indikator tersebut.',
+    en: "Largest gain to the unit's score first. Each row: reaching the highest level still open on that indicator.",
+  },
+  'rapor.section.improvements.more': {
+    id: 'Ditampilkan {shown} dari {total} perbaikan yang mungkin.',
+    en: 'Showing {shown} of {total} possible improvements.',
+  },
+  'rapor.section.improvements.none': {
+    id: 'Tidak ada perbaikan yang mungkin: semua indikator sudah bernilai maksimum.',
+    en: 'No improvement possible: every indicator is at its maximum.',
+  },
+  'rapor.section.evidence': { id: 'Ringkasan bukti dukung', en: 'Evidence summary' },
+  'rapor.section.evidence.none': { id: 'Belum ada bukti dukung yang dilampirkan.', en: 'No evidence has been attached yet.' },
+  'rapor.section.evidence.total': {
+    id: 'Jumlah: {files} berkas untuk {indicators} indikator.',
+    en: 'Total: {files} files for {indicators} indicators.',
+  },
+  'rapor.section.assumptions': { id: 'Catatan asumsi metodologi', en: 'Methodology assumptions' },
+  'rapor.section.assumptions.note': {
+    id: 'Sumber resmi metodologi {scheme} tidak lengkap pada butir-butir berikut. Angka dalam rapor ini dihitung dengan asumsi yang tercantum; asumsi disimpan dalam berkas metodologi dan dapat diperiksa.',
+    en: 'The official sources of methodology {scheme} are incomplete on the points below. The numbers in this report card are computed with the assumptions listed; they are stored in the methodology file and can be inspected.',
+  },
+  'rapor.section.assumptions.none': {
+    id: 'Tidak ada asumsi yang memengaruhi angka dalam rapor ini.',
+    en: 'No assumption affects the numbers in this report card.',
+  },
+  'rapor.section.method': { id: 'Metode', en: 'Method' },
+  'rapor.section.method.text': {
+    id: 'Nilai unit = Σ (bobot dimensi × nilai dimensi). Nilai pemerintah = rata-rata nilai unitnya menurut aturan agregasi metodologi {scheme}. Pembulatan setengah menjauhi nol ke 2 desimal, sekali, pada angka yang diklasifikasi; batas bawah kategori termasuk.',
+    en: "Unit score = Σ (dimension weight × dimension score). Government score = mean of its units' scores under the aggregation rule of methodology {scheme}. Rounded half away from zero to 2 decimals, once, on the number that is classified; categories include their lower bound.",
+  },
+  'rapor.section.matrix': { id: 'Poin hilang per indikator dan unit', en: 'Points lost by indicator and unit' },
+  'rapor.section.matrix.note': {
+    id: 'Kolom 1–{n} = nomor unit pada tabel Nilai unit layanan; Pemda = rata-rata tertimbang unit. Sel = poin hilang (bobot dikurangi poin); · = tidak ada poin hilang; — = belum dijawab. Sel berarsir dan tebal: poin hilang ≥ {threshold}. Rincian per indikator ada pada rapor masing-masing unit.',
+    en: "Columns 1–{n} = the unit's number in the Service unit scores table; Gov. = the units' weighted mean. Cell = points lost (weight minus points); · = no points lost; — = no answer. Shaded bold cells: points lost ≥ {threshold}. Each unit's rapor has the full indicator detail.",
+  },
+  'rapor.superseded': {
+    id: 'DIGANTIKAN — versi ini telah digantikan oleh ralat (versi {version}). Hasil yang berlaku: {url}',
+    en: 'SUPERSEDED — this version was replaced by an erratum (version {version}). The current result: {url}',
+  },
+  'rapor.superseded.short': { id: 'DIGANTIKAN', en: 'SUPERSEDED' },
+  'col.government': { id: 'Pemda', en: 'Gov.' },
+  'col.no': { id: 'No', en: 'No' },
+  'col.code': { id: 'Kode', en: 'Code' },
+  'col.indicator': { id: 'Indikator', en: 'Indicator' },
+  'col.value': { id: 'Rerata', en: 'Mean' },
+  'col.percentage': { id: '%', en: '%' },
+  'col.weight': { id: 'Bobot (%)', en: 'Weight (%)' },
+  'col.points': { id: 'Poin', en: 'Points' },
+  'col.pointsLost': { id: 'Poin hilang', en: 'Points lost' },
+  'col.dimension': { id: 'Dimensi', en: 'Dimension' },
+  'col.score': { id: 'Nilai', en: 'Score' },
+  'col.unit': { id: 'Unit layanan', en: 'Service unit' },
+  'col.sector': { id: 'Sektor', en: 'Sector' },
+  'col.band': { id: 'Kategori', en: 'Category' },
+  'col.status': { id: 'Status', en: 'Status' },
+  'col.current': { id: 'Sekarang', en: 'Current' },
+  'col.target': { id: 'Target', en: 'Target' },
+  'col.unitGain': { id: 'Tambahan nilai unit', en: 'Unit gain' },
+  'col.governmentGain': { id: 'Tambahan nilai pemda', en: 'Government gain' },
+  'col.files': { id: 'Berkas', en: 'Files' },
+  'col.kinds': { id: 'Jenis bukti', en: 'Evidence kinds' },
+  'col.indicators': { id: 'Indikator', en: 'Indicators' },
+  'col.codes': { id: 'Kode indikator berbukti', en: 'Indicator codes with evidence' },
+  'col.path': { id: 'Bagian', en: 'Applies to' },
+  'col.note': { id: 'Asumsi', en: 'Assumption' },
+  'status.complete': { id: 'Lengkap', en: 'Complete' },
+  'status.incomplete': { id: 'Belum lengkap', en: 'Incomplete' },
+  'value.missing': { id: 'belum dijawab', en: 'no answer' },
+  'chart.score': { id: 'Nilai', en: 'Score' },
+  'chart.max': { id: 'Maksimum', en: 'Maximum' },
+  'piagam.title': { id: 'PIAGAM PENGHARGAAN', en: 'CERTIFICATE OF AWARD' },
+  'piagam.given': { id: 'diberikan kepada', en: 'is awarded to' },
+  'piagam.for': { id: 'atas capaian', en: 'for achieving' },
+  'piagam.award.kualitas-tertinggi': { id: 'Opini {band} dalam {cycle}', en: 'the {band} opinion in the {cycle}' },
+  'piagam.award.top-province': {
+    id: 'Peringkat {rank} Terbaik di Provinsi {province} dalam {cycle}',
+    en: 'Rank {rank} in {province} Province in the {cycle}',
+  },
+  'piagam.award.most-improved': {
+    id: 'Peningkatan Nilai Terbaik Peringkat {rank}{where} dalam {cycle}',
+    en: 'Most Improved, Rank {rank}{where}, in the {cycle}',
+  },
+  'piagam.award.most-improved.where': { id: ' di Provinsi {province}', en: ' in {province} Province' },
+  'piagam.award.most-improved.nationally': { id: ' Nasional', en: ' Nationally' },
+  'piagam.score': { id: 'dengan nilai {score} · {band}', en: 'with a score of {score} · {band}' },
+  'piagam.delta': { id: 'naik {delta} poin dari siklus sebelumnya', en: 'up {delta} points from the previous cycle' },
+  'piagam.verify.code': { id: 'Kode verifikasi', en: 'Verification code' },
+  'piagam.verify.scan': {
+    id: 'Pindai kode QR atau buka alamat berikut untuk memeriksa keaslian piagam ini terhadap hasil yang dipublikasikan:',
+    en: 'Scan the QR code or open this address to check this certificate against the published results:',
+  },
+  'piagam.issued': { id: '{place}, {date}', en: '{place}, {date}' },
+} satisfies Catalogue;
 
-type Key = keyof typeof id;
-
-const en: Record<Key, string> = {
-  'org.name': 'Ombudsman of the Republic of Indonesia',
-  'org.short': 'Ombudsman RI',
-  'rapor.title': 'Assessment Report Card',
-  'rapor.title.unit': 'Service Unit Assessment Report Card',
-  'rapor.provisional': 'PROVISIONAL',
-  'rapor.provisional.banner':
-    'PROVISIONAL — these results are not published yet and may still change (clarification, review). Do not quote them as official results.',
-  'rapor.published': 'Published {date} · version {version} · snapshot {id}',
-  'rapor.verify': 'Official results and errata history: {url}',
-  'rapor.generated': 'Printed {date}',
-  'rapor.page': 'Page {page} of {pages}',
-  'rapor.subject.province': '{name} Province',
-  'rapor.subject.unitOf': '{sector} · {government}',
-  'rapor.score': 'Score',
-  'rapor.score.of': 'out of {max}',
-  'rapor.band': 'Category',
-  'rapor.zone': '{zone} zone',
-  'rapor.qualifier': 'Additional qualifier',
-  'rapor.qualifier.applies': 'applies',
-  'rapor.qualifier.not': 'does not apply',
-  'rapor.rank.national': 'National rank',
-  'rapor.rank.national.type': 'National rank ({type})',
-  'rapor.rank.province': 'Rank in {province}',
-  'rapor.rank.value': '{rank} of {of}',
-  'rapor.rank.none': 'not ranked in this publication',
-  'rapor.movement.up': 'up {n} places',
-  'rapor.movement.down': 'down {n} places',
-  'rapor.movement.same': 'same rank',
-  'rapor.movement.none': 'no rank in the previous cycle',
-  'rapor.movement.suffix': 'since the previous cycle',
-  'rapor.incomplete': 'Incomplete — the score cannot be published yet.',
-  'rapor.incomplete.missing': '{n} indicators have no answer: {codes}.',
-  'rapor.incomplete.instruments': 'Instruments below their minimum quota: {codes}.',
-  'rapor.section.summary': 'Summary',
-  'rapor.section.dimensions': 'Score by dimension',
-  'rapor.section.dimensions.note.government':
-    "A government's dimension score is the mean of its service units' dimension scores. Points = weight × dimension score.",
-  'rapor.section.dimensions.note.unit': 'Points = weight × dimension score.',
-  'rapor.section.units': 'Service unit scores',
-  'rapor.section.indicators': 'Indicator breakdown',
-  'rapor.section.indicators.note':
-    "Mean = mean answer on the indicator's scale (respondents, products); percentage = mean ÷ maximum answer × 100; weight = share of the unit total (%); points lost = weight minus points.",
-  'rapor.section.improvements': 'Improvement list',
-  'rapor.section.improvements.note.government':
-    "Largest gain to the government's score first. Each row: reaching the highest level still open on that indicator.",
-  'rapor.section.improvements.note.unit':
-    "Largest gain to the unit's score first. Each row: reaching the highest level still open on that indicator.",
-  'rapor.section.improvements.more': 'Showing {shown} of {total} possible improvements.',
-  'rapor.section.improvements.none': 'No improvement possible: every indicator is at its maximum.',
-  'rapor.section.evidence': 'Evidence summary',
-  'rapor.section.evidence.none': 'No evidence has been attached yet.',
-  'rapor.section.evidence.total': 'Total: {files} files for {indicators} indicators.',
-  'rapor.section.assumptions': 'Methodology assumptions',
-  'rapor.section.assumptions.note':
-    'The official sources of methodology {scheme} are incomplete on the points below. The numbers in this report card are computed with the assumptions listed; they are stored in the methodology file and can be inspected.',
-  'rapor.section.assumptions.none': 'No assumption affects the numbers in this report card.',
-  'rapor.section.method': 'Method',
-  'rapor.section.method.text':
-    "Unit score = Σ (dimension weight × dimension score). Government score = mean of its units' scores under the aggregation rule of methodology {scheme}. Rounded half away from zero to 2 decimals, once, on the number that is classified; categories include their lower bound.",
-  'rapor.section.matrix': 'Points lost by indicator and unit',
-  'rapor.section.matrix.note':
-    "Columns 1–{n} = the unit's number in the Service unit scores table; Gov. = the units' weighted mean. Cell = points lost (weight minus points); · = no points lost; — = no answer. Shaded bold cells: points lost ≥ {threshold}. Each unit's rapor has the full indicator detail.",
-  'rapor.superseded': 'SUPERSEDED — this version was replaced by an erratum (version {version}). The current result: {url}',
-  'rapor.superseded.short': 'SUPERSEDED',
-  'col.government': 'Gov.',
-  'col.no': 'No',
-  'col.code': 'Code',
-  'col.indicator': 'Indicator',
-  'col.value': 'Mean',
-  'col.percentage': '%',
-  'col.weight': 'Weight (%)',
-  'col.points': 'Points',
-  'col.pointsLost': 'Points lost',
-  'col.dimension': 'Dimension',
-  'col.score': 'Score',
-  'col.unit': 'Service unit',
-  'col.sector': 'Sector',
-  'col.band': 'Category',
-  'col.status': 'Status',
-  'col.current': 'Current',
-  'col.target': 'Target',
-  'col.unitGain': 'Unit gain',
-  'col.governmentGain': 'Government gain',
-  'col.files': 'Files',
-  'col.kinds': 'Evidence kinds',
-  'col.indicators': 'Indicators',
-  'col.codes': 'Indicator codes with evidence',
-  'col.path': 'Applies to',
-  'col.note': 'Assumption',
-  'status.complete': 'Complete',
-  'status.incomplete': 'Incomplete',
-  'value.missing': 'no answer',
-  'chart.score': 'Score',
-  'chart.max': 'Maximum',
-  'piagam.title': 'CERTIFICATE OF AWARD',
-  'piagam.given': 'is awarded to',
-  'piagam.for': 'for achieving',
-  'piagam.award.kualitas-tertinggi': 'the {band} opinion in the {cycle}',
-  'piagam.award.top-province': 'Rank {rank} in {province} Province in the {cycle}',
-  'piagam.award.most-improved': 'Most Improved, Rank {rank}{where}, in the {cycle}',
-  'piagam.award.most-improved.where': ' in {province} Province',
-  'piagam.award.most-improved.nationally': ' Nationally',
-  'piagam.score': 'with a score of {score} · {band}',
-  'piagam.delta': 'up {delta} points from the previous cycle',
-  'piagam.verify.code': 'Verification code',
-  'piagam.verify.scan': 'Scan the QR code or open this address to check this certificate against the published results:',
-  'piagam.issued': '{place}, {date}',
-};
-
-const strings: Record<Lang, Record<Key, string>> = { id, en };
+type Key = keyof typeof strings;
 
 /** Body types and unit sectors (methodology.md §6). Unknown sector codes print as given. */
-const names: Record<string, Text> = {
+export const names: Catalogue = {
   kementerian: { id: 'Kementerian', en: 'Ministry' },
   lembaga: { id: 'Lembaga', en: 'Agency' },
   provinsi: { id: 'Pemerintah Provinsi', en: 'Provincial government' },
@@ -252,7 +188,7 @@ const names: Record<string, Text> = {
 };
 
 /** Plural group names for ranks ("dari 416 kabupaten"). */
-const groupNames: Record<string, Text> = {
+export const groupNames: Catalogue = {
   kementerian: { id: 'kementerian', en: 'ministries' },
   lembaga: { id: 'lembaga', en: 'agencies' },
   provinsi: { id: 'provinsi', en: 'provinces' },
@@ -260,7 +196,7 @@ const groupNames: Record<string, Text> = {
   kota: { id: 'kota', en: 'cities' },
 };
 
-const evidenceKinds: Record<EvidenceKind, Text> = {
+export const evidenceKinds: Catalogue<EvidenceKind> = {
   foto: { id: 'Foto', en: 'Photo' },
   'tangkapan-layar': { id: 'Tangkapan layar', en: 'Screenshot' },
   sk: { id: 'SK', en: 'Decree (SK)' },
@@ -274,7 +210,7 @@ const evidenceKinds: Record<EvidenceKind, Text> = {
   dokumen: { id: 'Dokumen', en: 'Document' },
 };
 
-const zones: Record<string, Text> = {
+export const zones: Catalogue = {
   hijau: { id: 'Hijau', en: 'Green' },
   kuning: { id: 'Kuning', en: 'Yellow' },
   merah: { id: 'Merah', en: 'Red' },
@@ -284,18 +220,14 @@ export type StringKey = Key;
 
 /** Every string key (the Indonesian source defines them; English must match). */
 export function stringKeys(): StringKey[] {
-  return Object.keys(id) as StringKey[];
+  return Object.keys(strings) as StringKey[];
 }
 
 /** The translator of one language: `t('rapor.page', { page: 1, pages: 4 })`. */
 export type Translate = (key: Key, vars?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
-  const table = strings[lang];
-  return (key, vars) => {
-    const s = table[key];
-    return vars === undefined ? s : s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-  };
+  return (key, vars) => format(strings, key, lang, vars);
 }
 
 export function typeName(type: string, lang: Lang): string {
@@ -314,6 +246,9 @@ export function zoneName(zone: string, lang: Lang): string {
   return zones[zone]?.[lang] ?? zone;
 }
 
+/** Digit grouping and decimal mark of each language (id-ID: 1.234,50; en: 1,234.50). */
+const separators: Record<Lang, { group: string; decimal: string }> = { id: { group: '.', decimal: ',' }, en: { group: ',', decimal: '.' } };
+
 /** Group the integer digits by three with `sep`. */
 function group(int: string, sep: string): string {
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
@@ -327,13 +262,14 @@ export function formatNumber(x: number, lang: Lang): string {
   const fixed = formatFixed2(x);
   const negative = fixed.startsWith('-');
   const [int = '0', frac = '00'] = (negative ? fixed.slice(1) : fixed).split('.');
-  const body = lang === 'id' ? `${group(int, '.')},${frac}` : `${group(int, ',')}.${frac}`;
+  const sep = separators[lang];
+  const body = `${group(int, sep.group)}${sep.decimal}${frac}`;
   return negative ? `−${body}` : body;
 }
 
 /** A whole number with grouping: 1.234 (id), 1,234 (en). */
 export function formatInteger(n: number, lang: Lang): string {
-  const s = group(String(Math.abs(Math.trunc(n))), lang === 'id' ? '.' : ',');
+  const s = group(String(Math.abs(Math.trunc(n))), separators[lang].group);
   return n < 0 ? `−${s}` : s;
 }
 

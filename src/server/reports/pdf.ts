@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import pdfmake from 'pdfmake';
 import roboto from 'pdfmake/fonts/Roboto.js';
 import type { BandRef, Lang } from '../../core/types.ts';
+import { localeTags } from '../i18n.ts';
 import { shareFonts } from './font-cache.ts';
 import { toDate } from './i18n.ts';
 import type { DateInput } from './types.ts';
@@ -77,7 +78,7 @@ export async function renderPdf(
   const created = toDate(meta.createdAt);
   const definition = {
     ...doc,
-    language: meta.lang === 'id' ? 'id-ID' : 'en-GB',
+    language: localeTags[meta.lang],
     info: {
       title: meta.title,
       author: meta.author ?? 'Ombudsman Republik Indonesia',

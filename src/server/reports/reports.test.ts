@@ -1,6 +1,9 @@
 // Rapor routes and the report pack end to end: real answers through the batch endpoint, results
 // from the engine, a publication row with a snapshot from the publication builder; the PDFs
 // read back with pdftotext, the pack's zip listed with unzip.
+//
+// Without poppler (locally; never in CI, see poppler.ts) only the read-back assertions are
+// skipped: every status, header, refusal (401/403/404) and job count still runs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +30,8 @@ let snapshot: PublicationSnapshot;
 const api = (url: string) => `/api/v1${url}`;
 const get = (who: Parameters<World['call']>[0], url: string) => w.call(who, { method: 'GET', url: api(url) });
 const idNumber = (x: number): string => x.toFixed(2).replace('.', ',');
+/** The PDF's pages as text, or undefined when poppler is missing outside CI (read-back assertions skipped). */
+const readBack = (pdf: Buffer): string[] | undefined => (skipPoppler ? undefined : pdfPages(pdf));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -82,13 +87,14 @@ async function publishProvince(publicAt: Date): Promise<string> {
   return id;
 }
 
-describe.skipIf(skipPoppler)('live rapor', () => {
+describe('live rapor', () => {
   it('renders a government rapor with name, id-ID score, band, page numbers and the SEMENTARA mark', async () => {
     const res = await get('koordinator', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const result = (await get('koordinator', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/result`)).json();
-    const pages = pdfPages(res.rawPayload);
+    const pages = readBack(res.rawPayload);
+    if (!pages) return;
     const first = squash(pages[0]!);
     expect(first).toContain('Kota Tangerang');
     expect(first).toContain(idNumber(result.result.score));
@@ -103,7 +109,9 @@ describe.skipIf(skipPoppler)('live rapor', () => {
 
   it('prints English on request', async () => {
     const res = await get('admin', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf?lang=en`);
-    const pages = pdfPages(res.rawPayload);
+    expect(res.statusCode).toBe(200);
+    const pages = readBack(res.rawPayload);
+    if (!pages) return;
     expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
     expect(squash(pages[0]!)).toContain('PROVISIONAL');
   });
@@ -111,7 +119,9 @@ describe.skipIf(skipPoppler)('live rapor', () => {
   it('renders a unit rapor with the detailed indicator table', async () => {
     const res = await get('operator', `/cycles/${cycleId}/units/${w.units.a1}/rapor.pdf`);
     expect(res.statusCode).toBe(200);
-    const all = squash(pdfPages(res.rawPayload).join(' '));
+    const pages = readBack(res.rawPayload);
+    if (!pages) return;
+    const all = squash(pages.join(' '));
     expect(all).toContain('RAPOR HASIL PENILAIAN UNIT LAYANAN');
     expect(all).toContain('Disdukcapil');
     expect(all).toContain('Rincian per indikator');
@@ -134,7 +144,7 @@ describe.skipIf(skipPoppler)('live rapor', () => {
   });
 });
 
-describe.skipIf(skipPoppler)('published rapor', () => {
+describe('published rapor', () => {
   beforeAll(async () => {
     publicationId = await publishProvince(new Date(Date.now() - 3_600_000));
   });
@@ -143,7 +153,8 @@ describe.skipIf(skipPoppler)('published rapor', () => {
     const res = await get('public', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`);
     expect(res.statusCode).toBe(200);
     const body = snapshot.bodies.find((b) => b.id === w.bodies.a.id)!;
-    const pages = pdfPages(res.rawPayload);
+    const pages = readBack(res.rawPayload);
+    if (!pages) return;
     const all = squash(pages.join(' '));
     expect(all).toContain('Kota Tangerang');
     expect(squash(pages[0]!)).toContain(idNumber(body.score));
@@ -155,7 +166,9 @@ describe.skipIf(skipPoppler)('published rapor', () => {
 
   it('drops the SEMENTARA mark from the live rapor of a covered body', async () => {
     const res = await get('koordinator', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf`);
-    expect(squash(pdfPages(res.rawPayload).join(' '))).not.toContain('SEMENTARA');
+    expect(res.statusCode).toBe(200);
+    const pages = readBack(res.rawPayload);
+    if (pages) expect(squash(pages.join(' '))).not.toContain('SEMENTARA');
   });
 
   it('says a superseded version was replaced, and names the current one', async () => {
@@ -167,9 +180,13 @@ describe.skipIf(skipPoppler)('published rapor', () => {
         .insert(publications)
         .values({ ...row, id: v2, version: 2, status: 'current', supersedesId: publicationId, reason: 'Ralat uji' });
     });
-    const pages = pdfPages((await get('public', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).rawPayload);
-    expect(squash(pages[0]!)).toContain('DIGANTIKAN — versi ini telah digantikan oleh ralat (versi 2)');
-    expect(pages[0]!.replace(/\s+/g, '')).toContain(`/publikasi/${v2}`);
+    const res = await get('public', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`);
+    expect(res.statusCode).toBe(200);
+    const pages = readBack(res.rawPayload);
+    if (pages) {
+      expect(squash(pages[0]!)).toContain('DIGANTIKAN — versi ini telah digantikan oleh ralat (versi 2)');
+      expect(pages[0]!.replace(/\s+/g, '')).toContain(`/publikasi/${v2}`);
+    }
     // Restore: v1 current again, v2 gone (later tests use v1).
     await t.db.db.transaction(async (tx) => {
       await tx.delete(publications).where(sqlEq(publications.id, v2));
@@ -195,7 +212,7 @@ describe.skipIf(skipPoppler)('published rapor', () => {
   });
 });
 
-describe.skipIf(skipPoppler)('report pack', () => {
+describe('report pack', () => {
   it('zips one rapor PDF per body of the snapshot in the background, progress reaching the total', async () => {
     expect(
       (await w.call('koordinator', { method: 'POST', url: api(`/publications/${publicationId}/report-pack`), payload: {} })).statusCode,
@@ -226,9 +243,12 @@ describe.skipIf(skipPoppler)('report pack', () => {
       for (const b of [w.bodies.a, w.bodies.b, w.bodies.c])
         expect(names.some((n) => n.startsWith(`rapor-${b.code.replace('.', '-')}`) && n.endsWith('.pdf'))).toBe(true);
       const one = execFileSync('unzip', ['-p', zip, names.find((n) => n.includes('tangerang'))!]);
-      const text = squash(pdfPages(one).join(' '));
-      expect(text).toContain('Kota Tangerang');
-      expect(text).not.toContain('SEMENTARA');
+      const pages = readBack(one);
+      if (pages) {
+        const text = squash(pages.join(' '));
+        expect(text).toContain('Kota Tangerang');
+        expect(text).not.toContain('SEMENTARA');
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

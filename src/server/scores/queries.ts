@@ -8,7 +8,7 @@ import { getScheme } from '../../../methodologies/index.ts';
 import type { Actor, Target } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
 import type { Queryable } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import { cycleScheme } from '../cycles/queries.ts';
 import { type CycleUnitContext, bodyUnitResults, getLocusEntry, scoredUnits } from '../read-models/locus.ts';
 import { bodyCoveredSql, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
@@ -202,9 +202,7 @@ export function rankingGroupOf(
 ): RankingGroup {
   const need = <T>(value: T | undefined, field: string): T => {
     if (value !== undefined) return value;
-    throw new AppError('request.invalid', {
-      summary: lang === 'id' ? `${field} wajib diisi untuk grup ${query.group}` : `${field} is required for group ${query.group}`,
-    });
+    throw new AppError('request.invalid', { summary: detailText('ranking.field_required', lang, { field, group: query.group }) });
   };
   if (query.group === 'national') return { kind: 'national', type: need(query.type, 'type') };
   if (query.group === 'province') return { kind: 'province', province: need(query.province, 'province') };

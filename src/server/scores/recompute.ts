@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { aggregate, scoreUnit } from '../../core/index.ts';
 import type { QualifierInput, Scheme, Sheet } from '../../core/types.ts';
+import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { cycleScheme } from '../cycles/queries.ts';
 import { compactUnitScore } from './breakdown.ts';
@@ -277,4 +278,21 @@ export async function recomputeBodies(
 /** Full recompute of a cycle: every unit, then every body. */
 export async function recomputeCycle(tx: Tx, cycle: Cycle, opts: Omit<RecomputeOptions, 'bodies'> = {}): Promise<RecomputeSummary> {
   return recomputeUnits(tx, cycle, 'all', opts);
+}
+
+/**
+ * A full recompute asked for by an account (POST /cycles/:id/recompute), audited. The audit
+ * comes first: its append holds the chain lock until commit, so a record batch writing the
+ * cycle at the same time recomputes before or after this one, never interleaved with it.
+ */
+export async function requestRecompute(tx: Tx, actor: AuditActor, cycle: Cycle): Promise<RecomputeSummary> {
+  await appendAudit(tx, {
+    actor,
+    action: 'cycle.recompute',
+    subjectType: 'cycle',
+    subjectId: cycle.id,
+    provinceCode: cycle.provinceCode,
+    diff: { schemeHash: cycle.schemeHash },
+  });
+  return recomputeCycle(tx, cycle);
 }

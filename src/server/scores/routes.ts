@@ -23,7 +23,7 @@ import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { getBodyRow } from '../locus/queries.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
-import { recomputeCycle } from './recompute.ts';
+import { requestRecompute } from './recompute.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import {
   bodyImprovements,
@@ -225,7 +225,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       auth.require('cycle.manage', { provinceCode: cycle.provinceCode });
-      return recomputeCycle(tx, cycle);
+      return requestRecompute(tx, auth.user(), cycle);
     },
   );
 }

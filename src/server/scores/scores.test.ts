@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
 import { auditEvents } from '../audit/schema.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { createCycle } from '../cycles/queries.ts';
 import { importBodyScores } from './import.ts';
@@ -72,6 +72,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A refused call: it must change nothing (audit head unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act);
 const get = (who: Parameters<World['call']>[0], url: string) => w.call(who, { method: 'GET', url: `/api/v1${url}` });
 
 describe('api: unit result', () => {
@@ -294,6 +296,8 @@ describe('api: trend and recompute', () => {
     expect(res.json()).toEqual({ units: 5, bodies: 4 });
     const after = (await get('admin', `/cycles/${cycleId}/rankings?group=national&type=kota`)).json().items;
     expect(after).toEqual(before);
-    expect((await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${cycleId}/recompute` })).statusCode).toBe(403);
+    expect((await unchanged(() => w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${cycleId}/recompute` }))).statusCode).toBe(
+      403,
+    );
   });
 });

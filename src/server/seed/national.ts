@@ -193,7 +193,7 @@ export async function seedNational(db: Db, opts: NationalOptions = {}): Promise<
   await db.transaction((tx) =>
     appendAudit(tx, {
       actor: null,
-      action: 'seed.national',
+      action: 'record.seed',
       subjectType: 'cycle',
       subjectId: setup.cycle.id,
       diff: { records: total, seed: opts.seed ?? 587 },

@@ -4,9 +4,12 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { desc, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { expect, inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { type Database, openDatabase } from '../db/client.ts';
+import { auditEvents } from '../audit/schema.ts';
+import { type Database, type Queryable, openDatabase } from '../db/client.ts';
 import { buildApp } from '../app.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -72,3 +75,38 @@ export async function createTestApp(): Promise<TestApp> {
 
 /** True when the suite runs against a PostgreSQL server. */
 export const onPostgres = (): boolean => inject('pantauDb').kind === 'postgres';
+
+/** The head of the audit chain: the last event's seq and hash (seq 0 when the log is empty). */
+export interface AuditHead {
+  seq: number;
+  hash: string | null;
+}
+
+export async function auditHead(db: Queryable): Promise<AuditHead> {
+  const [row] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  return row ?? { seq: 0, hash: null };
+}
+
+/** A fingerprint of a table's whole content (row count and an md5 over its rows in a fixed order). */
+async function tableFingerprint(db: Queryable, table: PgTable): Promise<string> {
+  const name = sql.identifier(getTableName(table));
+  const res = (await db.execute(
+    sql`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from ${name} t`,
+  )) as unknown as { rows: { n: number; h: string }[] };
+  return `${res.rows[0]!.n}:${res.rows[0]!.h}`;
+}
+
+/**
+ * Runs a call that must be refused and expects it to have changed nothing: the audit head (every
+ * write appends to the chain in its own transaction, so an unchanged head means no write
+ * committed) and, when given, the full content of `tables` (for what a refusal could touch
+ * without an audit). Returns the call's result for the test's own assertions.
+ */
+export async function expectUnchanged<T>(db: Queryable, act: () => Promise<T>, opts: { tables?: PgTable[] } = {}): Promise<T> {
+  const tables = opts.tables ?? [];
+  const before = { head: await auditHead(db), tables: await Promise.all(tables.map((t) => tableFingerprint(db, t))) };
+  const result = await act();
+  const after = { head: await auditHead(db), tables: await Promise.all(tables.map((t) => tableFingerprint(db, t))) };
+  expect(after, 'a refused call changed something').toEqual(before);
+  return result;
+}

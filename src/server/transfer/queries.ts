@@ -36,7 +36,7 @@ import type {
   LeaderboardRow,
   ProgressCallback,
 } from '../exports/types.ts';
-import { leaderboardTitle, transferIssueMessage, slug } from './i18n.ts';
+import { fileName, leaderboardTitle, transferIssueMessage } from './i18n.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { BodyRef } from '../../shared/wire/registry.ts';
 import type { RankingRow, StoredUnitScore } from '../../shared/wire/scores.ts';
@@ -107,7 +107,7 @@ export async function leaderboardFile(
   });
   const what =
     group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
-  return { fileName: `${slug(lang === 'id' ? 'peringkat' : 'ranking', what, cycle.year)}.xlsx`, buffer };
+  return { fileName: fileName('ranking', lang, what, cycle.year), buffer };
 }
 
 // ── One body's breakdown ────────────────────────────────────────────────────────────────────
@@ -153,7 +153,7 @@ export async function bodyBreakdownFile(tx: Queryable, cycle: Cycle, body: BodyR
     { cycle: exportCycle(cycle), body: cycleBody, units: unitsOut },
     { lang, scheme, generatedAt: now },
   );
-  return { fileName: `${slug(lang === 'id' ? 'rincian' : 'breakdown', body.name, cycle.year)}.xlsx`, buffer };
+  return { fileName: fileName('breakdown', lang, body.name, cycle.year), buffer };
 }
 
 // ── A cycle's full results (background job) ─────────────────────────────────────────────────
@@ -247,7 +247,7 @@ export async function cycleResultsFile(
     { lang, scheme, generatedAt: now, ...(onProgress ? { onProgress } : {}) },
   );
   return {
-    fileName: `${slug(lang === 'id' ? 'hasil' : 'results', cycle.name)}.xlsx`,
+    fileName: fileName('results', lang, cycle.name),
     buffer,
     bodies: bodiesOut.length,
     units: unitsOut.length,
@@ -384,6 +384,7 @@ export async function ingestImportedAnswers(
   auth: Auth,
   cu: CycleUnitContext,
   parsed: ImportedAnswers,
+  file: { fileName: string; sha256: string },
   lang: Lang,
   now = new Date(),
 ): Promise<AnswersImportOutcome> {
@@ -424,6 +425,26 @@ export async function ingestImportedAnswers(
       message: transferIssueMessage('record.rejected', { reason }),
     });
   });
+  // All or nothing: with any issue the caller refuses the import (and rolls back), so only a
+  // clean import is audited, as one event for the file beside the per-unit record events.
+  if (issues.length === 0) {
+    const actor = auth.user();
+    await appendAudit(tx, {
+      actor: { id: actor.id, username: actor.username },
+      action: 'record.import',
+      subjectType: 'unit',
+      subjectId: cu.unit.id,
+      provinceCode: cu.body.provinceCode,
+      diff: {
+        cycleId: cu.cycle.id,
+        fileName: file.fileName,
+        sha256: file.sha256,
+        sheets: parsed.sheets.length,
+        created: result.created,
+        unchanged: result.unchanged,
+      },
+    });
+  }
   return { created: result.created, unchanged: result.unchanged, issues };
 }
 

@@ -12,8 +12,7 @@ import { Job } from '../../shared/wire/jobs.ts';
 import { AnswersImported, CycleExportIn, RankingXlsxQuery, ResultsImportFields } from '../../shared/wire/transfer.ts';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
-import { appendAudit } from '../audit/queries.ts';
-import { AppError } from '../errors.ts';
+import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
@@ -24,7 +23,7 @@ import { cycleIsPublic } from '../publications/visibility.ts';
 import { rankingGroupOf } from '../scores/queries.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
-import { wireIssues, slug } from './i18n.ts';
+import { fileName, wireIssues } from './i18n.ts';
 import {
   XLSX_MIME,
   bodyBreakdownFile,
@@ -73,7 +72,7 @@ async function readUpload(req: FastifyRequest, lang: Lang): Promise<Upload> {
     }
     if (file) {
       part.file.resume();
-      throw new AppError('request.invalid', { summary: lang === 'id' ? 'satu berkas per unggahan' : 'one file per upload' });
+      throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
     }
     file = { name: part.filename || 'berkas.xlsx', buffer: await part.toBuffer() };
   }
@@ -185,7 +184,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ auth, lang, reply }) => {
       auth.require('results.import');
-      return sendXlsx(reply, `${slug(lang === 'id' ? 'templat hasil' : 'results template')}.xlsx`, await resultsTemplateXlsx(lang));
+      return sendXlsx(reply, fileName('resultsTemplate', lang), await resultsTemplateXlsx(lang));
     },
   );
 
@@ -204,11 +203,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, params, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const scheme = await cycleScheme(tx, cycle);
-      return sendXlsx(
-        reply,
-        `${slug(lang === 'id' ? 'templat jawaban' : 'answers template', scheme.id)}.xlsx`,
-        await answersTemplateXlsx(scheme, lang),
-      );
+      return sendXlsx(reply, fileName('answersTemplate', lang, scheme.id), await answersTemplateXlsx(scheme, lang));
     },
   );
 
@@ -227,7 +222,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 202: Job },
     },
-    async ({ tx: db, auth, req, reply, lang }) => {
+    async ({ db, auth, req, reply, lang }) => {
       const actor = auth.user();
       auth.require('results.import');
       const upload = await readUpload(req, lang);
@@ -284,7 +279,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       noTransaction: true,
       response: { 200: AnswersImported },
     },
-    async ({ tx: db, auth, params, req, lang }) => {
+    async ({ db, auth, params, req, lang }) => {
       const cycle = await getCycleOr404(db, params.cycleId);
       const cu = await getCycleUnitOr404(db, cycle, params.unitId);
       auth.require('record.write', unitTarget(cu));
@@ -294,27 +289,11 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       // One unit's sheets go in one transaction: bounded like a large sync batch.
       const parsed = await parseAnswersImport(upload.buffer, scheme, { maxRows: MAX_ANSWER_ROWS });
       if (!parsed.ok) throw invalid(parsed.errors, lang);
-      const actor = auth.user();
-      return app.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const fresh = await getCycleUnitOr404(tx, cycle, params.unitId);
         assertWritable(fresh);
-        const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, lang);
+        const out = await ingestImportedAnswers(tx, auth, fresh, parsed.value, upload, lang);
         if (out.issues.length > 0) throw invalid(out.issues, lang);
-        await appendAudit(tx, {
-          actor: { id: actor.id, username: actor.username },
-          action: 'records.import',
-          subjectType: 'unit',
-          subjectId: fresh.unit.id,
-          provinceCode: fresh.body.provinceCode,
-          diff: {
-            cycleId: cycle.id,
-            fileName: upload.fileName,
-            sha256: upload.sha256,
-            sheets: parsed.value.sheets.length,
-            created: out.created,
-            unchanged: out.unchanged,
-          },
-        });
         return {
           sheets: parsed.value.sheets.length,
           created: out.created,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { and, count, eq } from 'drizzle-orm';
 import { scoreUnit } from '../../core/index.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { settleJobs } from '../jobs/runner.ts';
 import { cycles } from '../cycles/schema.ts';
@@ -48,6 +48,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Who = Parameters<World['call']>[0];
+/** A refused call: it must change nothing (audit head unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act);
 const get = (who: Who, url: string) => w.call(who, { method: 'GET', url: `/api/v1${url}` });
 
 /** A multipart/form-data body: fields, then the file. */
@@ -187,7 +189,9 @@ describe('cycle results export (job)', () => {
     expect(govs.map((g) => g.Code)).toEqual(['31.71']);
     expect((await get('pimpinan', `/jobs/${jobId}`)).statusCode).toBe(404);
     for (const who of ['asisten', 'koordinator', 'operator'] as const) {
-      expect((await w.call(who, { method: 'POST', url: `/api/v1/cycles/${cycleId}/exports/results`, payload: {} })).statusCode).toBe(403);
+      expect(
+        (await unchanged(() => w.call(who, { method: 'POST', url: `/api/v1/cycles/${cycleId}/exports/results`, payload: {} }))).statusCode,
+      ).toBe(403);
     }
   });
 });
@@ -214,12 +218,8 @@ describe('historical results import', () => {
       [2022, '99.99', 'Kota Entah', 'ombudsman-2022', 120],
       [2021, '36.72', 'Kota Cilegon', 'ombudsman-2022', 70],
     ]);
-    const res = await post(
-      'admin',
-      '/imports/results',
-      { name: 'Hasil 2022', schemeId: 'ombudsman-2022' },
-      { name: 'hasil.xlsx', content: file },
-      'en',
+    const res = await unchanged(() =>
+      post('admin', '/imports/results', { name: 'Hasil 2022', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file }, 'en'),
     );
     expect(res.statusCode).toBe(422);
     const { error } = res.json();
@@ -228,25 +228,30 @@ describe('historical results import', () => {
     expect(at).toEqual(expect.arrayContaining(['3B body.unknown', '3E score.out_of_range']));
     expect(error.details.issues[0].message).toMatch(/registry/);
     // Row 4 is valid on its own but of another year than the first: refused once the rest is fixed.
-    const second = await post(
-      'admin',
-      '/imports/results',
-      { name: 'Hasil 2022', schemeId: 'ombudsman-2022' },
-      {
-        name: 'hasil.xlsx',
-        content: await resultsFile([
-          [2022, '36.71', 'Kota Tangerang', 'ombudsman-2022', 87.456],
-          [2021, '36.72', 'Kota Cilegon', 'ombudsman-2022', 70],
-        ]),
-      },
+    const second = await unchanged(async () =>
+      post(
+        'admin',
+        '/imports/results',
+        { name: 'Hasil 2022', schemeId: 'ombudsman-2022' },
+        {
+          name: 'hasil.xlsx',
+          content: await resultsFile([
+            [2022, '36.71', 'Kota Tangerang', 'ombudsman-2022', 87.456],
+            [2021, '36.72', 'Kota Cilegon', 'ombudsman-2022', 70],
+          ]),
+        },
+      ),
     );
     expect(second.statusCode).toBe(422);
     expect(second.json().error.details.issues).toMatchObject([{ sheet: 'Hasil', row: 3, code: 'cycle.year_mismatch' }]);
     expect(second.json().error.details.issues[0].message).toMatch(/Tahun 2021/);
     expect({ cycles: await rows(cycles), results: await rows(bodyResults) }).toEqual(before);
     expect(
-      (await post('pimpinan', '/imports/results', { name: 'x', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file }))
-        .statusCode,
+      (
+        await unchanged(() =>
+          post('pimpinan', '/imports/results', { name: 'x', schemeId: 'ombudsman-2022' }, { name: 'hasil.xlsx', content: file }),
+        )
+      ).statusCode,
     ).toBe(403);
   });
 
@@ -328,13 +333,13 @@ describe('answer sheets import', () => {
     const bad = structuredClone(list);
     const code = Object.keys(bad[1]!.answers)[0]!;
     bad[1]!.answers[code] = 9;
-    const res = await post('asisten', url(), {}, { name: 'jawaban.csv', content: answersCsv(bad) });
+    const res = await unchanged(() => post('asisten', url(), {}, { name: 'jawaban.csv', content: answersCsv(bad) }));
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.issues).toMatchObject([{ row: 3, code: 'answer.out_of_scale', header: code }]);
     // Valid for the parser, refused by the record ingestion (respondent longer than 200): nothing of the rest is kept.
     const long = structuredClone(list);
     long[4]!.respondent = 'R'.repeat(250);
-    const refused = await post('asisten', url(), {}, { name: 'jawaban.csv', content: answersCsv(long) });
+    const refused = await unchanged(() => post('asisten', url(), {}, { name: 'jawaban.csv', content: answersCsv(long) }));
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.issues).toMatchObject([{ sheet: null, row: 6, code: 'record.rejected' }]);
     expect(await unitRecords(w.units.c1)).toBe(0);
@@ -342,11 +347,8 @@ describe('answer sheets import', () => {
   });
 
   it('is refused to an asisten not assigned to the unit', async () => {
-    const res = await post(
-      'asistenOther',
-      url(),
-      {},
-      { name: 'jawaban.csv', content: answersCsv(fullUnit(w.scheme, cycleId, w.units.c1, answer)) },
+    const res = await unchanged(() =>
+      post('asistenOther', url(), {}, { name: 'jawaban.csv', content: answersCsv(fullUnit(w.scheme, cycleId, w.units.c1, answer)) }),
     );
     expect(res.statusCode).toBe(403);
     expect(await unitRecords(w.units.c1)).toBe(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, desc, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { verifyAudit } from '../audit/queries.ts';
 import { sessions, users } from '../auth/schema.ts';
@@ -51,6 +51,8 @@ const send = (method: 'POST' | 'PATCH', url: string, who: SignedIn | null, paylo
     headers: { ...(who?.headers ?? {}), ...headers },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
+/** A refused call: it must change nothing (audit head unchanged). */
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act);
 const userCount = async () => (await t.db.db.select({ n: count() }).from(users))[0]!.n;
 const lastAudit = async (subjectId: string) =>
   (await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, subjectId)).orderBy(desc(auditEvents.seq)).limit(1))[0];
@@ -124,38 +126,36 @@ describe('POST /users', () => {
     ],
   ])('rejects a scope that does not fit the role: %o → %s', async (scope, code, message) => {
     const before = await userCount();
-    const res = await send('POST', '/users', admin, { username: 'salah', name: 'Salah Cakupan', password: PW, ...scope });
+    const res = await unchanged(() => send('POST', '/users', admin, { username: 'salah', name: 'Salah Cakupan', password: PW, ...scope }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code, message });
     expect(await userCount()).toBe(before);
   });
 
   it('rejects a taken username with 409, in English when asked', async () => {
-    const res = await send(
-      'POST',
-      '/users',
-      admin,
-      { username: 'ADMIN', name: 'Admin Dua', password: PW, role: 'admin' },
-      { 'accept-language': 'en' },
+    const res = await unchanged(() =>
+      send('POST', '/users', admin, { username: 'ADMIN', name: 'Admin Dua', password: PW, role: 'admin' }, { 'accept-language': 'en' }),
     );
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'user.username_taken', message: 'Username admin is already taken.' });
   });
 
   it('rejects a short password and a malformed username with 400 naming the field', async () => {
-    const short = await send('POST', '/users', admin, { username: 'pendek', name: 'Pendek', password: 'abc', role: 'admin' });
+    const short = await unchanged(() =>
+      send('POST', '/users', admin, { username: 'pendek', name: 'Pendek', password: 'abc', role: 'admin' }),
+    );
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toMatch(/body\.password/);
-    const bad = await send('POST', '/users', admin, { username: 'a b', name: 'Spasi', password: PW, role: 'admin' });
+    const bad = await unchanged(() => send('POST', '/users', admin, { username: 'a b', name: 'Spasi', password: PW, role: 'admin' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/body\.username/);
   });
 
   it('refuses a pimpinan (403), an asisten (403) and an anonymous caller (401)', async () => {
     const payload = { username: 'asisten.baru', name: 'Asisten Baru', password: PW, role: 'asisten', provinceCode: '36' };
-    expect((await send('POST', '/users', pimpinan, payload)).statusCode).toBe(403);
-    expect((await send('POST', '/users', asisten, payload)).statusCode).toBe(403);
-    expect((await send('POST', '/users', null, payload)).statusCode).toBe(401);
+    expect((await unchanged(() => send('POST', '/users', pimpinan, payload))).statusCode).toBe(403);
+    expect((await unchanged(() => send('POST', '/users', asisten, payload))).statusCode).toBe(403);
+    expect((await unchanged(() => send('POST', '/users', null, payload))).statusCode).toBe(401);
   });
 });
 
@@ -208,7 +208,7 @@ describe('PATCH /users/:userId', () => {
 
   it('rejects a role change without the new scope (400) and changes nothing', async () => {
     const [row] = await t.db.db.select().from(users).where(eq(users.username, 'koord.lebak'));
-    const res = await send('PATCH', `/users/${row!.id}`, admin, { role: 'operator' });
+    const res = await unchanged(() => send('PATCH', `/users/${row!.id}`, admin, { role: 'operator' }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('user.scope_required');
     expect((await t.db.db.select().from(users).where(eq(users.id, row!.id)))[0]!.role).toBe('koordinator');
@@ -226,7 +226,7 @@ describe('PATCH /users/:userId', () => {
   });
 
   it('refuses an admin demoting their own account (409 user.self)', async () => {
-    const res = await send('PATCH', `/users/${adminId}`, admin, { role: 'pimpinan', provinceCode: '36' });
+    const res = await unchanged(() => send('PATCH', `/users/${adminId}`, admin, { role: 'pimpinan', provinceCode: '36' }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('user.self');
   });
@@ -248,11 +248,11 @@ describe('POST /users/:userId/deactivate', () => {
   });
 
   it('refuses deactivating your own account', async () => {
-    expect((await send('POST', `/users/${adminId}/deactivate`, admin)).statusCode).toBe(409);
+    expect((await unchanged(() => send('POST', `/users/${adminId}/deactivate`, admin))).statusCode).toBe(409);
   });
 
   it('answers 404 for an unknown account', async () => {
-    const res = await send('POST', '/users/00000000-0000-4000-8000-000000000000/deactivate', admin);
+    const res = await unchanged(() => send('POST', '/users/00000000-0000-4000-8000-000000000000/deactivate', admin));
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toBe('Pengguna tidak ditemukan.');
   });

@@ -1,0 +1,65 @@
+// Every audit action the server writes: `resource.verb`, singular resource, one spelling each.
+// `AuditInput.action` takes only these, so a new kind of write adds its action here first; the
+// audit log shows them as they are written (the admin's audit screen filters by action or by a
+// prefix such as `record.`). Pure data: no imports.
+export const auditActions = [
+  // Sign-in (auth/queries.ts)
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  // Accounts (users/queries.ts)
+  'user.create',
+  'user.update',
+  'user.deactivate',
+  // Registry (registry/queries.ts, registry/seed.ts; the demo seed's units)
+  'registry.seed',
+  'body.create',
+  'body.update',
+  'body.deactivate',
+  'unit.create',
+  'unit.update',
+  'unit.deactivate',
+  'unit.seed',
+  // Cycles (cycles/queries.ts, scores/recompute.ts, transfer/queries.ts)
+  'cycle.create',
+  'cycle.transition',
+  'cycle.recompute',
+  'cycle.import',
+  // Locus (locus/queries.ts)
+  'locus.add',
+  'locus.remove',
+  'assignment.set',
+  'followups.set',
+  // Records (records/queries.ts, transfer/queries.ts, the national seed)
+  'record.create',
+  'record.update',
+  'record.delete',
+  'record.import',
+  'record.seed',
+  // The unit review workflow (records/workflow.ts)
+  'unit.submit',
+  'unit.approve',
+  'unit.return',
+  // Evidence (evidence/queries.ts)
+  'evidence.upload',
+  'evidence.delete',
+  // Results changed outside fieldwork (scores/import.ts, clarifications/change.ts)
+  'result.import',
+  'result.change',
+  // Clarification windows and disputes (clarifications/queries.ts)
+  'clarification.open',
+  'clarification.extend',
+  'clarification.close',
+  'dispute.create',
+  'dispute.evidence',
+  'dispute.accept',
+  'dispute.reject',
+  // Publications (publications/queries.ts)
+  'publication.publish',
+  'publication.erratum',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+const known: ReadonlySet<string> = new Set(auditActions);
+export const isAuditAction = (s: string): s is AuditAction => known.has(s);

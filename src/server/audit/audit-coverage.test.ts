@@ -1,0 +1,355 @@
+// Every write is audited: each non-GET route of `app.routeTable` either has a step in the story
+// below that makes it succeed — and that call must append at least one audit row, each with an
+// action of `auditActions` — or is on the allow-list with the reason it writes no audit row.
+// A new write route fails here until it has one or the other: nothing writes unaudited by
+// oversight. The story runs through one world in order (registry, accounts, a second cycle's
+// locus, fieldwork and review of the main cycle, clarification, publication, imports).
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { desc, gt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../auth/testing.ts';
+import { insertBody } from '../seed/fixtures.ts';
+import { settleJobs } from '../jobs/runner.ts';
+import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { isAuditAction } from './actions.ts';
+import { auditEvents } from './schema.ts';
+
+/** Write routes that append no audit row, and why. Keep this short: each entry is a decision. */
+const allowList: Record<string, string> = {
+  // An export reads results into a file built by a background job; it changes no data (the
+  // job row it creates is bookkeeping for the download, not a change to audit).
+  'POST /api/v1/cycles/:cycleId/exports/results': 'read-only export job',
+  // A report pack renders the PDFs of a published snapshot in a background job: a read.
+  'POST /api/v1/publications/:publicationId/report-pack': 'read-only report job',
+};
+
+type Who = Parameters<World['call']>[0];
+
+let t: TestApp;
+let w: World;
+/** The main cycle (body a: units a1, a2) and a second one built through the API. */
+let main: string;
+const ids: Record<string, string> = {};
+let session: Record<string, string> = {};
+let a1: RecordPayload[] = [];
+let extra: RecordPayload;
+
+const PASSWORD = 'kata-sandi-cakupan-audit';
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
+const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+/** A multipart/form-data body: fields, then one file. */
+function form(
+  fields: Record<string, string>,
+  file: { name: string; type: string; content: Buffer },
+): Pick<InjectOptions, 'payload' | 'headers'> {
+  const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const call = (who: Who, method: InjectOptions['method'], url: string, payload?: object | Pick<InjectOptions, 'payload' | 'headers'>) => {
+  const multipart = payload && 'headers' in payload && 'payload' in payload;
+  const opts: InjectOptions = multipart
+    ? { method, url: `/api/v1${url}`, ...(payload as object) }
+    : { method, url: `/api/v1${url}`, ...(payload ? { payload: payload as object } : {}) };
+  return w.call(who, opts);
+};
+const lastSeq = async () =>
+  (await t.db.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]?.seq ?? 0;
+const json = (res: LightMyRequestResponse) => res.json() as Record<string, unknown>;
+
+async function resultsFile(lines: (string | number)[][]): Promise<Buffer> {
+  const tpl = (await call('admin', 'GET', '/imports/templates/results.xlsx')).rawPayload;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(tpl as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Hasil')!;
+  for (const [k, l] of lines.entries()) ws.getRow(k + 2).values = l;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function answersCsv(list: RecordPayload[]): Buffer {
+  const codes = [...new Set(list.flatMap((r) => Object.keys(r.answers)))];
+  const lines = [['instrumen', 'responden', ...codes].join(',')];
+  for (const r of list) lines.push([r.instrument, r.respondent, ...codes.map((c) => (r.answers[c] ?? '') as string | number)].join(','));
+  return Buffer.from(lines.join('\n'));
+}
+
+interface Step {
+  /** The route as in the route table: `METHOD /api/v1/...:param`. */
+  route: string;
+  run(): Promise<LightMyRequestResponse>;
+  /** Keeps the reply's `id` under this name for later steps. */
+  keep?: string;
+  /** The write happens in a background job: wait for it before counting audit rows. */
+  job?: boolean;
+}
+
+const steps: Step[] = [
+  // ── Registry and accounts ──
+  {
+    route: 'POST /api/v1/bodies',
+    run: () => call('admin', 'POST', '/bodies', { type: 'kota', code: '36.74', name: 'Kota Tangerang Selatan', provinceCode: '36' }),
+    keep: 'body',
+  },
+  { route: 'PATCH /api/v1/bodies/:bodyId', run: () => call('admin', 'PATCH', `/bodies/${ids.body}`, { name: 'Kota Tangsel' }) },
+  {
+    route: 'POST /api/v1/bodies/:bodyId/units',
+    run: () => call('admin', 'POST', `/bodies/${ids.body}/units`, { name: 'Disdukcapil', sector: 'adminduk' }),
+    keep: 'unit',
+  },
+  { route: 'PATCH /api/v1/units/:unitId', run: () => call('admin', 'PATCH', `/units/${ids.unit}`, { name: 'Disdukcapil Tangsel' }) },
+  {
+    route: 'POST /api/v1/users',
+    run: () =>
+      call('admin', 'POST', '/users', {
+        username: 'cakupan.audit',
+        name: 'Cakupan Audit',
+        password: PASSWORD,
+        role: 'asisten',
+        provinceCode: '36',
+      }),
+    keep: 'user',
+  },
+  { route: 'PATCH /api/v1/users/:userId', run: () => call('admin', 'PATCH', `/users/${ids.user}`, { name: 'Cakupan Audit Dua' }) },
+  {
+    route: 'POST /api/v1/auth/login',
+    run: () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cakupan.audit', password: PASSWORD } }),
+  },
+  {
+    route: 'POST /api/v1/auth/logout',
+    run: async () => {
+      session = (await signIn(t.app, 'cakupan.audit', PASSWORD)).headers;
+      return t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: session });
+    },
+  },
+
+  // ── A second cycle through the API: its locus, an answers import, removals ──
+  {
+    route: 'POST /api/v1/cycles',
+    run: () => call('admin', 'POST', '/cycles', { name: 'Penilaian cakupan audit', year: 2024, schemeId: 'ombudsman-2024' }),
+    keep: 'side',
+  },
+  { route: 'POST /api/v1/cycles/:cycleId/bodies', run: () => call('admin', 'POST', `/cycles/${ids.side}/bodies`, { bodyId: ids.body }) },
+  { route: 'POST /api/v1/cycles/:cycleId/units', run: () => call('admin', 'POST', `/cycles/${ids.side}/units`, { unitId: w.units.c1 }) },
+  { route: 'POST /api/v1/cycles/:cycleId/status', run: () => call('admin', 'POST', `/cycles/${ids.side}/status`, { status: 'fieldwork' }) },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/imports/answers',
+    run: () =>
+      call(
+        'admin',
+        'POST',
+        `/cycles/${ids.side}/units/${ids.unit}/imports/answers`,
+        form(
+          {},
+          {
+            name: 'jawaban.csv',
+            type: 'text/csv',
+            content: answersCsv(fullUnit(w.scheme, ids.side!, ids.unit!, () => 3).slice(0, 2)),
+          },
+        ),
+      ),
+  },
+  { route: 'DELETE /api/v1/cycles/:cycleId/units/:unitId', run: () => call('admin', 'DELETE', `/cycles/${ids.side}/units/${w.units.c1}`) },
+  {
+    route: 'DELETE /api/v1/cycles/:cycleId/bodies/:bodyId',
+    run: () => call('admin', 'DELETE', `/cycles/${ids.side}/bodies/${w.bodies.c.id}`),
+  },
+
+  // ── The main cycle: assignment, follow-ups, fieldwork, review ──
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/units/:unitId/assignment',
+    run: () => call('admin', 'PUT', `/cycles/${main}/units/${w.units.a1}/assignment`, { dueDate: '2024-10-31' }),
+  },
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/bodies/:bodyId/followups',
+    run: () => call('admin', 'PUT', `/cycles/${main}/bodies/${w.bodies.a.id}/followups`, { products: [{ kind: 'lhp', followedUp: true }] }),
+  },
+  { route: 'POST /api/v1/records', run: () => call('asisten', 'POST', '/records', a1[0]!) },
+  { route: 'POST /api/v1/records/batch', run: () => call('asisten', 'POST', '/records/batch', { records: [...a1.slice(1), extra] }) },
+  {
+    route: 'PUT /api/v1/records/:id',
+    run: () => {
+      const { id, cycleId: _c, unitId: _u, ...content } = a1[0]!;
+      return call('asisten', 'PUT', `/records/${id}`, { ...content, respondent: 'Responden diperbaiki' });
+    },
+  },
+  { route: 'DELETE /api/v1/records/:id', run: () => call('asisten', 'DELETE', `/records/${extra.id}`) },
+  {
+    route: 'POST /api/v1/evidence',
+    run: () =>
+      call(
+        'asisten',
+        'POST',
+        '/evidence',
+        form({ cycleId: main, unitId: w.units.a1 }, { name: 'bukti.pdf', type: 'application/pdf', content: PDF }),
+      ),
+    keep: 'evidence',
+  },
+  { route: 'DELETE /api/v1/evidence/:id', run: () => call('asisten', 'DELETE', `/evidence/${ids.evidence}`) },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/submit',
+    run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/submit`),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/return',
+    run: () => call('pimpinan', 'POST', `/cycles/${main}/units/${w.units.a1}/return`, { note: 'Periksa kembali jawaban.' }),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/submit',
+    run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/submit`),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/approve',
+    run: () => call('pimpinan', 'POST', `/cycles/${main}/units/${w.units.a1}/approve`, {}),
+  },
+  { route: 'POST /api/v1/cycles/:cycleId/recompute', run: () => call('admin', 'POST', `/cycles/${main}/recompute`) },
+  { route: 'POST /api/v1/cycles/:cycleId/status', run: () => call('admin', 'POST', `/cycles/${main}/status`, { status: 'review' }) },
+
+  // ── Clarification ──
+  {
+    route: 'POST /api/v1/cycles/:cycleId/clarification-windows',
+    run: () => call('pimpinan', 'POST', `/cycles/${main}/clarification-windows`, { scope: '36', deadline: inHours(1) }),
+    keep: 'window',
+  },
+  {
+    route: 'PATCH /api/v1/clarification-windows/:windowId',
+    run: () => call('pimpinan', 'PATCH', `/clarification-windows/${ids.window}`, { deadline: inHours(2) }),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/disputes',
+    run: () =>
+      call('koordinator', 'POST', `/cycles/${main}/units/${w.units.a1}/disputes`, {
+        indicator: 'O1',
+        statement: 'Layanan kami sudah memenuhi indikator ini.',
+      }),
+    keep: 'rejected',
+  },
+  {
+    route: 'POST /api/v1/disputes/:disputeId/evidence',
+    run: () =>
+      call('koordinator', 'POST', `/disputes/${ids.rejected}/evidence`, form({}, { name: 'foto.png', type: 'image/png', content: PNG })),
+  },
+  {
+    route: 'POST /api/v1/disputes/:disputeId/reject',
+    run: () => call('pimpinan', 'POST', `/disputes/${ids.rejected}/reject`, { reason: 'Bukti tidak mendukung sanggahan.' }),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/disputes',
+    run: () =>
+      call('koordinator', 'POST', `/cycles/${main}/units/${w.units.a1}/disputes`, {
+        indicator: 'O1',
+        statement: 'Sanggahan kedua dengan bukti yang lengkap.',
+      }),
+    keep: 'accepted',
+  },
+  {
+    route: 'POST /api/v1/disputes/:disputeId/accept',
+    run: () => call('pimpinan', 'POST', `/disputes/${ids.accepted}/accept`, { value: 2 }),
+  },
+  {
+    route: 'PATCH /api/v1/clarification-windows/:windowId',
+    run: () => call('pimpinan', 'PATCH', `/clarification-windows/${ids.window}`, { close: true }),
+  },
+
+  // ── Publication ──
+  {
+    route: 'POST /api/v1/cycles/:cycleId/publications',
+    run: () => call('admin', 'POST', `/cycles/${main}/publications`, { scope: '36' }),
+    keep: 'publication',
+  },
+  {
+    route: 'POST /api/v1/publications/:publicationId/errata',
+    run: () => call('admin', 'POST', `/publications/${ids.publication}/errata`, { reason: 'Koreksi penulisan nama unit.' }),
+  },
+
+  // ── Historical results (a job writes the cycle and its audit) ──
+  {
+    route: 'POST /api/v1/imports/results',
+    job: true,
+    run: async () =>
+      call(
+        'admin',
+        'POST',
+        '/imports/results',
+        form(
+          { name: 'Hasil 2022', schemeId: 'ombudsman-2022' },
+          {
+            name: 'hasil.xlsx',
+            type: 'application/octet-stream',
+            content: await resultsFile([
+              [2022, '36.71', 'Kota Tangerang', 'ombudsman-2022', 87.46],
+              [2022, '36.72', 'Kota Cilegon', 'ombudsman-2022', 70.1],
+            ]),
+          },
+        ),
+      ),
+  },
+
+  // ── Deactivations last ──
+  { route: 'POST /api/v1/users/:userId/deactivate', run: () => call('admin', 'POST', `/users/${ids.user}/deactivate`) },
+  { route: 'POST /api/v1/bodies/:bodyId/deactivate', run: () => call('admin', 'POST', `/bodies/${ids.body}/deactivate`) },
+  { route: 'POST /api/v1/units/:unitId/deactivate', run: () => call('admin', 'POST', `/units/${ids.unit}/deactivate`) },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t.app, t.db.db);
+  // The province itself, so bodies and accounts may name provinceCode 36.
+  await insertBody(t.db.db, { type: 'provinsi', code: '36', name: 'Provinsi Banten', provinceCode: '36' });
+  main = await openCycle(w, { bodies: [w.bodies.a] });
+  a1 = fullUnit(w.scheme, main, w.units.a1, () => 3);
+  // One record more than the quota, to delete.
+  extra = { ...a1.find((r) => r.instrument === 'pengguna')!, id: randomUUID(), respondent: 'Responden tambahan' };
+  // a2 is complete and approved beforehand: the body is final once a1 is approved in the story.
+  await submitAll(
+    w,
+    'asisten',
+    fullUnit(w.scheme, main, w.units.a2, () => 2),
+  );
+  expect((await call('asisten', 'POST', `/cycles/${main}/units/${w.units.a2}/submit`)).statusCode).toBe(200);
+  expect((await call('pimpinan', 'POST', `/cycles/${main}/units/${w.units.a2}/approve`, {})).statusCode).toBe(200);
+});
+afterAll(() => t.close());
+
+describe('every write route appends an audit row', () => {
+  it('has a step below or an allow-list entry for every non-GET route of the route table', () => {
+    const writes = new Set(t.app.routeTable.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`));
+    const covered = new Set([...steps.map((s) => s.route), ...Object.keys(allowList)]);
+    expect(
+      [...writes].filter((r) => !covered.has(r)),
+      'write routes without an audited step or an allow-list entry',
+    ).toEqual([]);
+    expect(
+      [...covered].filter((r) => !writes.has(r)),
+      'steps or allow-list entries for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  for (const [k, step] of steps.entries()) {
+    it(`${k + 1}. ${step.route}`, async () => {
+      const before = await lastSeq();
+      const res = await step.run();
+      expect(res.statusCode, res.body.slice(0, 500)).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, res.body.slice(0, 500)).toBeLessThan(300);
+      if (step.keep) ids[step.keep] = json(res).id as string;
+      if (step.job) await settleJobs();
+      const rows = await t.db.db.select({ action: auditEvents.action }).from(auditEvents).where(gt(auditEvents.seq, before));
+      expect(rows.length, `${step.route} succeeded without an audit row`).toBeGreaterThan(0);
+      expect(rows.map((r) => r.action).filter((a) => !isAuditAction(a))).toEqual([]);
+    });
+  }
+});
