@@ -1,14 +1,13 @@
 /**
- * Cycle reads (`src/shared/wire/cycles.ts`): the list (a page, or every page), one cycle with
- * its instruments and quotas, and the cycle's frozen scheme. The only place that builds cycle
- * query keys; the writes are in `cycles-writes.ts`, the locus and progress in `locus.ts`.
- * The public portal reads published cycles and schemes here too, so keep this module lean.
+ * Cycle reads (`src/shared/wire/cycles.ts`): the list (a page, or every page) and one cycle with
+ * its instruments and quotas. The only place that builds cycle query keys (the frozen scheme's
+ * read is `cycle-scheme.ts`, the writes `cycles-writes.ts`, the locus and progress `locus.ts`).
+ * The public start page reads published cycles here, so keep this module lean.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Scheme } from '../../core/types.ts';
 import type { Page } from '../../shared/wire/common.ts';
-import type { CycleDetail, CycleScheme, CycleStatus, CycleSummary } from '../../shared/wire/cycles.ts';
-import { api, getAllPages, withOfflineCache } from '../lib/api.ts';
+import type { CycleDetail, CycleStatus, CycleSummary } from '../../shared/wire/cycles.ts';
+import { api, getAllPages } from '../lib/api.ts';
 
 export interface CyclePage {
   page: number;
@@ -44,7 +43,7 @@ export const useCyclesPage = (p: CyclePage) => useQuery(getCyclesPageQueryOption
 export function getCyclesQueryOptions(f: CycleFilter = {}) {
   return queryOptions({
     queryKey: cycleKeys.list(f),
-    queryFn: async () => (await getAllPages<CycleSummary>('/cycles', { published: f.published, status: f.status })).items,
+    queryFn: () => getAllPages<CycleSummary>('/cycles', { published: f.published, status: f.status }),
   });
 }
 
@@ -55,26 +54,3 @@ export function getCycleQueryOptions(cycleId: string) {
 }
 
 export const useCycle = (cycleId: string) => useQuery(getCycleQueryOptions(cycleId));
-
-/** The server validated the scheme when it froze it; this only guards against a wrong reply. */
-function looksLikeScheme(value: unknown): value is Scheme {
-  const s = value as Partial<Scheme> | null;
-  return !!s && typeof s.id === 'string' && Array.isArray(s.instruments) && Array.isArray(s.dimensions) && Array.isArray(s.bands);
-}
-
-export async function getCycleScheme(cycleId: string): Promise<CycleScheme> {
-  const reply = await withOfflineCache(`scheme:${cycleId}`, () => api.get<CycleScheme>(`/cycles/${cycleId}/scheme`));
-  if (!looksLikeScheme(reply.scheme)) throw new Error(`cycle ${cycleId}: the frozen scheme is malformed`);
-  return reply;
-}
-
-/**
- * A cycle's frozen scheme: forms, previews, reviews and published pages use it, never the
- * library, so they show what the server scores. Content-addressed (the hash never changes for a
- * cycle), so it is cached for good, and kept on the assessor's device for offline use.
- */
-export function getCycleSchemeQueryOptions(cycleId: string) {
-  return queryOptions({ queryKey: cycleKeys.scheme(cycleId), queryFn: () => getCycleScheme(cycleId), staleTime: Infinity });
-}
-
-export const useCycleScheme = (cycleId: string, enabled = true) => useQuery({ ...getCycleSchemeQueryOptions(cycleId), enabled });

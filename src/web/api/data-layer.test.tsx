@@ -9,7 +9,7 @@ import { QueryClientProvider, type QueryKey, useQuery } from '@tanstack/react-qu
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { createQueryClient } from '../lib/query-client.ts';
 import { setOfflineCacheStore, withOfflineCache } from '../lib/api.ts';
-import { getCycleSchemeQueryOptions, useCycleScheme } from './cycles.ts';
+import { getCycleSchemeQueryOptions, useCycleScheme } from './cycle-scheme.ts';
 import { locusKeys } from './locus.ts';
 import { recordKeys } from './records.ts';
 import { registryKeys } from './registry.ts';

@@ -17,10 +17,7 @@ export function getUnitEvidenceQueryOptions(cycleId: string, unitId: string) {
     queryKey: evidenceKeys.unit(cycleId, unitId),
     staleTime: 0,
     queryFn: () =>
-      withOfflineCache(
-        `evidence:${cycleId}:${unitId}`,
-        async () => (await getAllPages<Evidence>(`/cycles/${cycleId}/units/${unitId}/evidence`)).items,
-      ),
+      withOfflineCache(`evidence:${cycleId}:${unitId}`, () => getAllPages<Evidence>(`/cycles/${cycleId}/units/${unitId}/evidence`)),
   });
 }
 

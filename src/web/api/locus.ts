@@ -43,8 +43,11 @@ export function getProgressQueryOptions(cycleId: string) {
   return queryOptions({
     queryKey: locusKeys.progressAll(cycleId),
     queryFn: async (): Promise<CycleProgress> => {
-      const { items, first } = await getAllPages<BodyProgress, ProgressPage>(`/cycles/${cycleId}/progress`);
-      return { bodies: items, instruments: first?.instruments ?? [] };
+      let instruments: InstrumentQuota[] = [];
+      const bodies = await getAllPages<BodyProgress, ProgressPage>(`/cycles/${cycleId}/progress`, {}, (page) => {
+        instruments = page.instruments;
+      });
+      return { bodies, instruments };
     },
   });
 }

@@ -18,10 +18,7 @@ export function getUnitRecordsQueryOptions(cycleId: string, unitId: string) {
     // Always fresh on opening: a sync may have just moved sheets from the device to the server.
     staleTime: 0,
     queryFn: () =>
-      withOfflineCache(
-        `records:${cycleId}:${unitId}`,
-        async () => (await getAllPages<RecordView>(`/cycles/${cycleId}/units/${unitId}/records`)).items,
-      ),
+      withOfflineCache(`records:${cycleId}:${unitId}`, () => getAllPages<RecordView>(`/cycles/${cycleId}/units/${unitId}/records`)),
   });
 }
 

@@ -8,7 +8,7 @@ import { Badge, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../../shared/wire/locus.ts';
 import { unitWritable, useAssignments } from '../api/locus.ts';
-import { useCycleScheme } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';

@@ -10,7 +10,7 @@ import { useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { RecordView } from '../../shared/wire/records.ts';
 import { unitWritable, useAssignments } from '../api/locus.ts';
-import { useCycleScheme } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { useUnitEvidence } from '../api/evidence.ts';
 import { useUnitRecords } from '../api/records.ts';
 import { ErrorView } from '../ui/error-view.tsx';

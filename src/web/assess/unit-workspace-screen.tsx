@@ -8,7 +8,7 @@ import { Alert, Badge, Grid, Group, List, Stack, Text, Title } from '@mantine/co
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { unitWritable, useAssignments } from '../api/locus.ts';
-import { useCycleScheme } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { useUnitRecords } from '../api/records.ts';
 import { useFormat } from '../lib/format.ts';
 import { newId } from '../lib/uuid.ts';

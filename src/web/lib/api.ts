@@ -178,21 +178,18 @@ export async function withOfflineCache<T>(key: string, load: () => Promise<T>): 
   }
 }
 
-/**
- * Every page of a paginated list (`{ items, total }`), `PAGE_SIZE_MAX` at a time, and the first
- * reply (some lists carry more than their items, e.g. a cycle's instruments beside its progress).
- */
+/** Every item of a paginated list (`{ items, total }`), `PAGE_SIZE_MAX` at a time; `onPage` sees each reply. */
 export async function getAllPages<T, R extends { items: T[]; total: number } = { items: T[]; total: number }>(
   path: string,
   query: RequestOptions['query'] = {},
-): Promise<{ items: T[]; first: R | null }> {
+  onPage?: (reply: R) => void,
+): Promise<T[]> {
   const items: T[] = [];
-  let first: R | null = null;
   for (let page = 1; ; page++) {
     const reply = await request<R>(path, { query: { ...query, page, pageSize: PAGE_SIZE_MAX } });
-    first ??= reply;
+    onPage?.(reply);
     items.push(...reply.items);
-    if (items.length >= reply.total || reply.items.length === 0) return { items, first };
+    if (items.length >= reply.total || reply.items.length === 0) return items;
   }
 }
 

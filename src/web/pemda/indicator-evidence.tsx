@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { UnitScore } from '../../core/types.ts';
-import { useCycleScheme } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { useUnitEvidence } from '../api/evidence.ts';
 import { useFormat } from '../lib/format.ts';
 import { EvidenceLinks } from './evidence-links.tsx';

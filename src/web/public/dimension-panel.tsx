@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { BodyResult } from '../../shared/wire/scores.ts';
 import { toLang, useFormat } from '../lib/format.ts';
 import { LazyChart } from './lazy-chart.tsx';
-import { useSchemeFacts } from './use-cycles.ts';
+import { useSchemeFacts } from './use-scheme-facts.ts';
 
 export function DimensionPanel({ cycleId, dimensions }: { cycleId: string; dimensions: BodyResult['dimensions'] }) {
   const { t, i18n } = useTranslation('public');

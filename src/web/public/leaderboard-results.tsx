@@ -12,7 +12,7 @@ import { API_BASE } from '../lib/api.ts';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { filterRows } from './leaderboard-model.ts';
 import { LeaderboardCards, LeaderboardTable } from './leaderboard-table.tsx';
-import { useRanking } from './use-rankings.ts';
+import { useRanking } from './use-published.ts';
 
 // The "Sumber: Publikasi … · Data terbuka" line, loaded after the table (not in the first paint).
 const PublicationSource = lazy(() =>

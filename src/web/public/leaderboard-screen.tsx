@@ -17,7 +17,7 @@ import { pickCycle } from './leaderboard-model.ts';
 import { LeaderboardFilters } from './leaderboard-filters.tsx';
 import { LeaderboardResults } from './leaderboard-results.tsx';
 import type { LeaderboardSearch } from './public-search.ts';
-import { usePublishedCycles } from './use-cycles.ts';
+import { usePublishedCycles } from './use-published.ts';
 import { useProvinces } from './use-registry.ts';
 import '../ui/portal.css';
 

@@ -14,8 +14,8 @@ import { SelectField } from './fields.tsx';
 import { pickCycle } from './leaderboard-model.ts';
 import { ProvinceMap } from './province-map.tsx';
 import type { MapSearch } from './public-search.ts';
-import { usePublishedCycles } from './use-cycles.ts';
-import { useRanking } from './use-rankings.ts';
+import { usePublishedCycles } from './use-published.ts';
+import { useRanking } from './use-published.ts';
 import { useProvinces } from './use-registry.ts';
 
 export function MapScreen() {

@@ -11,8 +11,8 @@ import { toLang, useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { TileMap, type MapTile } from './tile-map.tsx';
-import { useRanking } from './use-rankings.ts';
-import { useSchemeFacts } from './use-cycles.ts';
+import { useRanking } from './use-published.ts';
+import { useSchemeFacts } from './use-scheme-facts.ts';
 import { useProvinceBodies } from './use-registry.ts';
 
 export function ProvinceMap({ cycle, province }: { cycle: CycleSummary; province: Province }) {

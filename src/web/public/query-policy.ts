@@ -1,9 +1,9 @@
 /**
  * The portal's policy on top of the data layer's query options (src/web/api/): published results
  * change rarely, so a visitor's session does not refetch them, and failures go to the nearest
- * PanelBoundary (error view with retry) instead of into every screen. The hooks `use-<resource>.ts`
- * beside this file apply it to the reads of `api/<resource>.ts`, one file per resource, so a page
- * downloads only the resources it reads (the public first-visit budget, bench/web-size.ts).
+ * PanelBoundary (error view with retry) instead of into every screen. The hooks beside this file
+ * (`use-published.ts`, `use-registry.ts`, `use-results.ts`, `use-scheme-facts.ts`) apply it, grouped by the pages that
+ * read them, so a page downloads only what it reads (the first-visit budget, bench/web-size.ts).
  */
 
 /** Published results change rarely; a visitor's session does not need refetches. */

@@ -10,7 +10,7 @@ import { Alert, Button, Card, Group, Modal, NativeSelect, Stack, Text, TextInput
 import { useTranslation } from 'react-i18next';
 import { REASON_MAX, REASON_MIN } from '../../shared/wire/limits.ts';
 import type { PublicationMeta, PublicationSnapshot } from '../../shared/wire/publications.ts';
-import { useCycleScheme } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { usePublishErratum } from '../api/publications-writes.ts';
 import { usePublication } from '../api/publications.ts';
 import { useFormat } from '../lib/format.ts';

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { BandRef, Text as TextPair } from '../../core/types.ts';
 import type { CycleScheme } from '../../shared/wire/cycles.ts';
 import type { SnapshotBody, SnapshotUnit } from '../../shared/wire/publications.ts';
-import { getCycleSchemeQueryOptions } from '../api/cycles.ts';
+import { getCycleSchemeQueryOptions } from '../api/cycle-scheme.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';

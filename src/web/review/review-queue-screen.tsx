@@ -8,7 +8,7 @@ import { Badge, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
-import { useCycleScheme } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { useCycles } from '../api/cycles.ts';
 import { useProgress } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';

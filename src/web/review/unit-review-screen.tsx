@@ -8,7 +8,7 @@ import { Alert, Badge, Grid, Group, List, Stack, Tabs, Text, Title } from '@mant
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
-import { useCycleScheme } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { useUnitEvidence } from '../api/evidence.ts';
 import { useUnitRecords } from '../api/records.ts';
 import { useUnitResult } from '../api/scores.ts';

@@ -2,7 +2,7 @@
  * The source line under a public leaderboard: "Sumber: Publikasi Banten versi 2, 4 Desember 2024
  * · Data terbuka (CSV/JSON)", linking to the permanent page and the downloads. Loaded lazily by
  * the leaderboard (not part of its first paint); shows nothing when the cycle has no
- * publication the visitor may see. Strings: the `publish` namespace.
+ * publication the visitor may see. Strings: the `public` namespace (the leaderboard's own).
  */
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ export function sourceFor(items: PublicationMeta[], scope: string): PublicationM
 }
 
 export function PublicationSource({ cycleId, scope }: { cycleId: string; scope: string }) {
-  const { t } = useTranslation('publish');
+  const { t } = useTranslation('public');
   const format = useFormat();
   const list = usePublications(cycleId);
   const source = sourceFor(list.data ?? [], scope);

@@ -1,16 +1,9 @@
-/** The portal's reads of cycles: the published ones, and what it shows of a cycle's frozen scheme. */
+/** What the portal shows of a cycle's frozen scheme: title, result scale, bands, assumptions. */
 import { useQuery } from '@tanstack/react-query';
 import type { Assumption, Band, Text } from '../../core/types.ts';
 import type { CycleScheme } from '../../shared/wire/cycles.ts';
-import { getCycleSchemeQueryOptions, getCyclesQueryOptions } from '../api/cycles.ts';
-import { publishedStaleTime, throwOnError } from './query-policy.ts';
-
-/**
- * A signed-in visitor may read cycles still in review: the portal asks for published ones only
- * (a released current publication, national or of a province — not the cycle's status).
- */
-export const usePublishedCycles = () =>
-  useQuery({ ...getCyclesQueryOptions({ published: true }), staleTime: publishedStaleTime, throwOnError });
+import { getCycleSchemeQueryOptions } from '../api/cycle-scheme.ts';
+import { throwOnError } from './query-policy.ts';
 
 /** The parts of a cycle's frozen scheme the portal shows. */
 export interface SchemeFacts {
