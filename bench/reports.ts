@@ -2,7 +2,7 @@
  * Rapor benchmark (issue 5 §7): 587 government rapor PDFs (25 kementerian, 14 lembaga,
  * 34 provinsi, 98 kota, 416 kabupaten; 7 service units each, the typical locus), rendered the
  * way a report pack renders them: from snapshot-shaped data (SnapshotBody + stored unit
- * breakdowns, publications/snapshot.ts) by a pool of worker threads (size = available cores),
+ * breakdowns, shared/wire/publications.ts) by a pool of worker threads (size = available cores),
  * at most 2 × pool size PDFs in flight. Each government's answers come from a seeded PRNG and
  * are scored by the real engine under ombudsman-2024 before the clock starts.
  *

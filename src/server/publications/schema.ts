@@ -30,7 +30,7 @@ export const publications = pgTable(
     schemeHash: text('scheme_hash').notNull(),
     /** sha256 of canonicalJson(snapshot): certificates and open data are checked against it. */
     contentHash: text('content_hash').notNull(),
-    /** PublicationSnapshot (publications/snapshot.ts), written once. */
+    /** PublicationSnapshot (src/shared/wire/publications.ts), written once. */
     snapshot: json('snapshot').notNull(),
   },
   (t) => [

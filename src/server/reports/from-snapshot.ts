@@ -1,5 +1,5 @@
 /**
- * Rapor inputs from a published snapshot (publications/snapshot.ts) or from live results in
+ * Rapor inputs from a published snapshot (shared/wire/publications.ts) or from live results in
  * the same shape. Pure (no database, no clock): the route, the report-pack job and the render
  * workers all call it, so a rapor downloaded alone and the same rapor inside a pack are the same
  * document.
