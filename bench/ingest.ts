@@ -23,9 +23,10 @@ import { buildApp } from '../src/server/app.ts';
 import { type Database, openDatabase } from '../src/server/db/client.ts';
 import { createCycle, transitionCycle } from '../src/server/cycles/queries.ts';
 import { addLocusBody } from '../src/server/locus/queries.ts';
-import { type RecordInput, contentHash } from '../src/server/records/queries.ts';
+import { contentHash } from '../src/server/records/queries.ts';
 import { insertBody, insertUnit, insertUser, sessionHeaders } from '../src/server/seed/fixtures.ts';
 import { prng, syntheticSheets } from '../src/server/seed/synthetic.ts';
+import type { RecordInput } from '../src/shared/wire/records.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {

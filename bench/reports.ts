@@ -2,7 +2,7 @@
  * Rapor benchmark (issue 5 §7): 587 government rapor PDFs (25 kementerian, 14 lembaga,
  * 34 provinsi, 98 kota, 416 kabupaten; 7 service units each, the typical locus), rendered the
  * way a report pack renders them: from snapshot-shaped data (SnapshotBody + stored unit
- * breakdowns, publications/snapshot.ts) by a pool of worker threads (size = available cores),
+ * breakdowns, shared/wire/publications.ts) by a pool of worker threads (size = available cores),
  * at most 2 × pool size PDFs in flight. Each government's answers come from a seeded PRNG and
  * are scored by the real engine under ombudsman-2024 before the clock starts.
  *
@@ -24,11 +24,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BodyType } from '../src/core/types.ts';
 import { getScheme } from '../methodologies/index.ts';
-import type { SnapshotBody, SnapshotUnit } from '../src/server/publications/snapshot.ts';
 import { compactUnitScore } from '../src/server/scores/breakdown.ts';
 import { type EvidenceCount, type SnapshotRaporArgs, raporInputFromSnapshot } from '../src/server/reports/from-snapshot.ts';
 import { RenderPool, mapBounded } from '../src/server/reports/pool.ts';
 import { sampleGovernmentRapor } from '../src/server/reports/sample-input.ts';
+import type { SnapshotBody, SnapshotUnit } from '../src/shared/wire/publications.ts';
 
 const BODIES: [BodyType, number][] = [
   ['kementerian', 25],

@@ -1,20 +1,20 @@
 /** Browser entry: styles, providers, router, and the one reaction to an expired session. */
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import './ui/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
-import { meQueryKey, rememberUser } from './auth/use-me.ts';
+import { authKeys, rememberUser } from './api/auth.ts';
 import { createQueryClient } from './lib/query-client.ts';
-import { Providers } from './app/providers.tsx';
+import { Providers } from './ui/providers.tsx';
 import { createAppRouter } from './app/router.tsx';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './ui/global.css';
 
 const queryClient = createQueryClient({
   // A request found the session gone: forget the user and ask for a login, then come back here.
   onSessionExpired: () => {
     rememberUser(null);
-    queryClient.setQueryData(meQueryKey, null);
+    queryClient.setQueryData(authKeys.me, null);
     const location = router.state.location;
     if (location.pathname === '/login') return;
     void router.navigate({ to: '/login', search: { redirect: location.href, reason: 'expired' } });

@@ -89,8 +89,8 @@ export const command: Command = {
   ],
   async run({ args, lang, io }) {
     takePositionals(args, [], usage);
-    const { roles } = await import('../../server/auth/policy.ts');
-    const { PASSWORD_MAX, PASSWORD_MIN } = await import('../../server/auth/passwords.ts');
+    const { ROLES: roles } = await import('../../shared/wire/enums.ts');
+    const { PASSWORD_MAX, PASSWORD_MIN } = await import('../../shared/wire/limits.ts');
     const username = stringOption(args, 'username')!;
     const role = stringOption(args, 'role')!;
     if (!(roles as readonly string[]).includes(role)) {

@@ -6,6 +6,8 @@ import { canonicalJson } from '../../core/canonical-json.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import type { AuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
+import type { AuditEvent } from '../../shared/wire/audit.ts';
+import type { Page } from '../../shared/wire/common.ts';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -163,24 +165,7 @@ export interface AuditFilter {
   to?: Date;
 }
 
-export interface AuditEventView {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  provinceCode: string | null;
-  diff: unknown;
-  prevHash: string;
-  hash: string;
-}
-
-export async function listAudit(
-  db: Queryable,
-  f: AuditFilter,
-): Promise<{ items: AuditEventView[]; total: number; page: number; pageSize: number }> {
+export async function listAudit(db: Queryable, f: AuditFilter): Promise<Page<AuditEvent>> {
   const where = and(
     f.action
       ? f.action.endsWith('.')

@@ -10,9 +10,6 @@ import { type Algorithm, hash, verify } from '@node-rs/argon2';
  */
 const ARGON2ID = 2 as Algorithm;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID });
 }

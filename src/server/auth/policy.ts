@@ -1,7 +1,8 @@
 // Who may do what, and over which organisations: the ONE place scoping lives. Handlers resolve
 // the target (the unit, body or province a request touches) and call `auth.require(action, target)`.
-export const roles = ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from '../../shared/wire/auth.ts';
+
+export type { Role };
 
 /** The signed-in account as the policy sees it. */
 export interface Actor {

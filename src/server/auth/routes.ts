@@ -1,32 +1,17 @@
 // Sign-in, the signed-in user, sign-out. The session token lives only in the HttpOnly cookie
 // (the database keeps its sha256); the readable CSRF cookie is echoed in `x-csrf-token` on writes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { LoginIn, Session } from '../../shared/wire/auth.ts';
+import { NoContent } from '../../shared/wire/common.ts';
 import { defineRoute } from '../http/route.ts';
 import { AppError } from '../errors.ts';
 import { toUser } from '../users/queries.ts';
 import { normaliseUsername } from '../users/queries.ts';
-import { roles } from './policy.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, hashToken } from './sessions.ts';
-import { PASSWORD_MAX, dummyHash, verifyPassword } from './passwords.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
 import { endSession, findUserForLogin, loginBlockedMinutes, recordFailedLogin, startSession } from './queries.ts';
 
 const tags = ['auth'];
-
-export const UserOut = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  name: z.string(),
-  role: z.enum(roles),
-  provinceCode: z.string().nullable(),
-  bodyId: z.uuid().nullable(),
-  unitId: z.uuid().nullable(),
-});
-
-const LoginIn = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(PASSWORD_MAX),
-});
 
 /** Cookies are Secure when configured so or when the request came over https (directly or via a proxy). */
 const isSecure = (app: FastifyInstance, req: FastifyRequest): boolean => !!app.config.secureCookies || req.protocol === 'https';
@@ -59,7 +44,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'public',
       body: LoginIn,
-      response: { 200: z.object({ user: UserOut }) },
+      response: { 200: Session },
       // A failed attempt must be recorded even though the request fails, so this handler opens
       // its own transactions instead of the wrapper's one (which a throw would roll back).
       noTransaction: true,
@@ -96,7 +81,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       summary: 'The signed-in user (401 auth.session_expired when the session has ended)',
       tags,
       access: 'authenticated',
-      response: { 200: z.object({ user: UserOut }) },
+      response: { 200: Session },
     },
     async ({ auth }) => ({ user: toUser(auth.user()) }),
   );
@@ -109,7 +94,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Sign out: ends the session and clears the cookies (204 even without a session)',
       tags,
       access: 'public',
-      response: { 204: z.null().describe('No content') },
+      response: { 204: NoContent },
     },
     async ({ tx, auth, req, reply }) => {
       const token = req.cookies[SESSION_COOKIE];

@@ -2,10 +2,11 @@
 // send the cookies and CSRF header the way the web app does.
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.ts';
-import { type NewUser, type UserRecord, createUser } from '../users/queries.ts';
+import type { UserIn, UserRecord } from '../../shared/wire/users.ts';
+import { createUser } from '../users/queries.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './sessions.ts';
 
-export async function addUser(db: Db, input: NewUser): Promise<UserRecord> {
+export async function addUser(db: Db, input: UserIn): Promise<UserRecord> {
   return db.transaction((tx) => createUser(tx, null, input));
 }
 

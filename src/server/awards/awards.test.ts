@@ -9,13 +9,13 @@ import { getScheme } from '../../../methodologies/index.ts';
 import { getCycle } from '../cycles/queries.ts';
 import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
 import { publications } from '../publications/schema.ts';
-import type { PublicationSnapshot, SnapshotBody } from '../publications/snapshot.ts';
 import { closeSharedPool } from '../reports/pool.ts';
 import { pdfPages, skipPoppler, squash } from '../reports/poppler.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { awardRules, computeAwards, topBandCode } from './awards.ts';
 import { base32, certificateCode, decodeCode, publicationPrefix } from './codes.ts';
+import type { PublicationSnapshot, SnapshotBody } from '../../shared/wire/publications.ts';
 
 const scheme = getScheme('ombudsman-2024')!;
 

@@ -16,7 +16,9 @@
 import { round2 } from '../../core/index.ts';
 import type { AwardRules, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
-import type { PublicationSnapshot, SnapshotBody } from '../publications/snapshot.ts';
+import type { AwardKind } from '../../shared/wire/awards.ts';
+import { AWARD_KINDS } from '../../shared/wire/enums.ts';
+import type { PublicationSnapshot, SnapshotBody } from '../../shared/wire/publications.ts';
 
 /**
  * The award rules of a cycle's frozen scheme; a scheme frozen before the library had them takes
@@ -26,11 +28,8 @@ export function awardRules(scheme: Scheme): AwardRules | null {
   return scheme.awards ?? getScheme(scheme.id)?.awards ?? null;
 }
 
-export const awardKinds = ['kualitas-tertinggi', 'top-province', 'most-improved'] as const;
-export type AwardKindId = (typeof awardKinds)[number];
-
 export interface AwardEntry {
-  kind: AwardKindId;
+  kind: AwardKind;
   body: SnapshotBody;
   /** Rank inside the list (top-province: provincial rank; most-improved: rank by increase). */
   rank: number | null;
@@ -98,7 +97,7 @@ export function computeAwards(snapshot: PublicationSnapshot, scheme: Scheme): Aw
 }
 
 function stableByKind(entries: AwardEntry[]): AwardEntry[] {
-  const order = new Map(awardKinds.map((k, i) => [k, i]));
+  const order = new Map(AWARD_KINDS.map((k, i) => [k, i]));
   return entries
     .map((e, i) => ({ e, i }))
     .sort(

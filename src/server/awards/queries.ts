@@ -8,10 +8,10 @@ import type { Queryable } from '../db/client.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import { hashSnapshot } from '../publications/queries.ts';
 import { publications } from '../publications/schema.ts';
-import type { PublicationSnapshot } from '../publications/snapshot.ts';
 import { bodies } from '../registry/schema.ts';
 import { type AwardEntry, computeAwards } from './awards.ts';
 import { certificateCode, publicationPrefix, sameCode } from './codes.ts';
+import type { PublicationSnapshot } from '../../shared/wire/publications.ts';
 
 export interface CodedAward extends AwardEntry {
   code: string;

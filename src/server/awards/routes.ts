@@ -1,7 +1,10 @@
 // Awards of a publication, certificate (piagam) PDFs and public certificate verification
 // (issue 5 §4). Lists and codes come from the stored snapshot alone (awards.ts, codes.ts).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { Awards, Verification, piagamParams, verifyParams } from '../../shared/wire/awards.ts';
+import { FileReply } from '../../shared/wire/common.ts';
+import { publicationParams } from '../../shared/wire/publications.ts';
+import { PdfQuery } from '../../shared/wire/reports.ts';
 import type { Lang, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { notFound } from '../errors.ts';
@@ -9,52 +12,21 @@ import { word } from '../i18n.ts';
 import { defineRoute } from '../http/route.ts';
 import { getPublicationMeta, getPublicationRow, scopeName, viewOf } from '../publications/queries.ts';
 import { bandRef } from '../scores/breakdown.ts';
-import { BandRef } from '../scores/wire.ts';
 import { renderPiagam } from '../reports/piagam.ts';
 import { publicOrigin, sendPdf } from '../reports/routes.ts';
 import { slug } from '../reports/pack.ts';
 import type { Award } from '../reports/types.ts';
-import { awardKinds, awardRules } from './awards.ts';
+import { awardRules } from './awards.ts';
 import { type CodedAward, currentVersionOf, provinceNames, publicationAwards, verifyCode } from './queries.ts';
 import { sameCode } from './codes.ts';
 
 const tags = ['awards'];
-const langQuery = z.object({ lang: z.enum(['id', 'en']).default('id') });
-const codeParam = z.string().min(1).max(40);
 
-const AwardItem = z.object({
-  kind: z.enum(awardKinds),
-  rank: z.number().int().nullable(),
-  provinceCode: z.string().nullable(),
-  provinceName: z.string().nullable(),
-  delta: z.number().nullable(),
-  body: z.object({ id: z.string(), code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
-  score: z.number(),
-  band: BandRef,
-  ranks: z.object({ national: z.number().int().nullable(), province: z.number().int().nullable() }),
-  previousScore: z.number().nullable(),
-  code: z.string(),
-  piagamUrl: z.string(),
-  verifyUrl: z.string(),
-});
-
-const PublicationRef = z.object({
-  id: z.uuid(),
-  cycle: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string() }),
-  scope: z.string(),
-  scopeName: z.string(),
-  version: z.number().int(),
-  status: z.enum(['current', 'superseded']),
-  released: z.boolean(),
-  publishedAt: z.string(),
-});
-
-/** Who signs the certificates (printed under the signature line). */
 /**
  * The award rules shown beside the lists: the numbers and the ASSUMPTION note come from the
  * methodology file (frozen scheme, else the library file of the same id); 0 = no such award.
  */
-function rulesView(scheme: Scheme, lang: Lang): { topProvinceRank: number; mostImprovedTopN: number; assumption: string } {
+function rulesView(scheme: Scheme, lang: Lang): Awards['rules'] {
   const rules = awardRules(scheme);
   const note = [...scheme.assumptions, ...(getScheme(scheme.id)?.assumptions ?? [])].find((a) => a.path.startsWith('awards'))?.note;
   return {
@@ -64,6 +36,7 @@ function rulesView(scheme: Scheme, lang: Lang): { topProvinceRank: number; mostI
   };
 }
 
+/** Who signs the certificates (printed under the signature line). */
 const SIGNATORY = {
   id: { name: 'Ketua Ombudsman Republik Indonesia', title: 'Ombudsman Republik Indonesia' },
   en: { name: 'Chair of the Ombudsman of the Republic of Indonesia', title: 'Ombudsman of the Republic of Indonesia' },
@@ -92,15 +65,8 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
         "A publication's award lists (every body in the top band, the top 3 of each province, the most improved) with each award's certificate code; public once released",
       tags,
       access: 'result.read',
-      params: z.object({ publicationId: z.uuid() }),
-      response: {
-        200: z.object({
-          publication: PublicationRef,
-          topBand: BandRef,
-          rules: z.object({ topProvinceRank: z.number().int(), mostImprovedTopN: z.number().int(), assumption: z.string() }),
-          items: z.array(AwardItem),
-        }),
-      },
+      params: publicationParams,
+      response: { 200: Awards },
     },
     async ({ tx, auth, params, req, lang }) => {
       const meta = await getPublicationMeta(tx, params.publicationId, lang);
@@ -151,9 +117,9 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       summary: 'The certificate (piagam) PDF of one award, with a QR code to its public verification page',
       tags,
       access: 'result.read',
-      params: z.object({ publicationId: z.uuid(), code: codeParam }),
-      query: langQuery,
-      response: { 200: z.any() },
+      params: piagamParams,
+      query: PdfQuery,
+      response: { 200: FileReply },
     },
     async ({ tx, auth, params, query, req, reply }) => {
       const lang = query.lang as Lang;
@@ -201,35 +167,8 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
         'Public certificate verification: checks a piagam code against the published snapshot. Unknown, altered or unreleased codes answer { valid: false } (200); a superseded version is valid but marked, with the current version',
       tags,
       access: 'public',
-      params: z.object({ code: codeParam }),
-      response: {
-        200: z.union([
-          z.object({
-            valid: z.literal(true),
-            code: z.string(),
-            award: z.object({
-              kind: z.enum(awardKinds),
-              rank: z.number().int().nullable(),
-              provinceCode: z.string().nullable(),
-              provinceName: z.string().nullable(),
-              delta: z.number().nullable(),
-            }),
-            body: z.object({
-              id: z.string(),
-              name: z.string(),
-              type: z.string(),
-              provinceCode: z.string().nullable(),
-              provinceName: z.string().nullable(),
-            }),
-            score: z.number(),
-            band: BandRef,
-            publication: PublicationRef.extend({ contentHash: z.string() }),
-            superseded: z.boolean(),
-            current: z.object({ id: z.uuid(), version: z.number().int() }).nullable(),
-          }),
-          z.object({ valid: z.literal(false) }),
-        ]),
-      },
+      params: verifyParams,
+      response: { 200: Verification },
     },
     async ({ tx, params, lang }) => {
       const found = await verifyCode(tx, app.secrets.certificate, params.code);

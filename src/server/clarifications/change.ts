@@ -16,8 +16,9 @@ import { contentHash } from '../records/queries.ts';
 import { records } from '../records/schema.ts';
 import { recomputeUnits } from '../scores/recompute.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
-import type { StoredUnitScore } from '../scores/breakdown.ts';
 import { resultChanges } from './schema.ts';
+import type { StoredUnitScore } from '../../shared/wire/scores.ts';
+import type { ChangeSnapshot } from '../../shared/wire/clarifications.ts';
 
 export interface IndicatorChangeInput {
   cycleId: string;
@@ -31,16 +32,6 @@ export interface IndicatorChangeInput {
   source: 'dispute' | 'correction';
   reason: string;
   disputeId?: string;
-}
-
-/** The state a change log row records before and after. */
-export interface ChangeSnapshot {
-  /** recordId → the indicator's answer on that record. */
-  answers: Record<string, number | null>;
-  /** The indicator's value in the unit result (the mean over its sheets), or null when missing. */
-  value: number | null;
-  unitScore: number | null;
-  bodyScore: number | null;
 }
 
 export interface IndicatorChangeResult {

@@ -2,45 +2,44 @@
 // (a province code, or 'pusat' for bodies without a province) in one cycle; it is open while it
 // is not closed early, its deadline has not passed and the cycle is still in review.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Indicator, Scheme, Text } from '../../core/types.ts';
+import type { Indicator, Scheme } from '../../core/types.ts';
 import type { Actor, Target } from '../auth/policy.ts';
 import { users } from '../auth/schema.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import { type Cycle, cycleScheme, getCycle } from '../cycles/queries.ts';
+import { cycleScheme, getCycle } from '../cycles/queries.ts';
 import { type CycleUnitContext, bodyUnitResults, getCycleUnit } from '../read-models/locus.ts';
 import { cycleUnits } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import { records } from '../records/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
-import type { StoredUnitScore } from '../scores/breakdown.ts';
-import { type ChangeSnapshot, indicatorOf, levelValues, storedIndicatorValue } from './change.ts';
+import { indicatorOf, levelValues, storedIndicatorValue } from './change.ts';
 import { clarificationWindows, disputes, resultChanges } from './schema.ts';
 import { covers, cycleScopes } from '../publications/visibility.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { StoredUnitScore } from '../../shared/wire/scores.ts';
+import type {
+  BodyClarification,
+  ChangeEntry,
+  ChangeSnapshot,
+  ClarificationWindow,
+  Dispute,
+  DisputeEvidence,
+  IndicatorInfo,
+  WindowState,
+} from '../../shared/wire/clarifications.ts';
 
 export const PUSAT = 'pusat';
 export const scopeOfProvince = (provinceCode: string | null): string => provinceCode ?? PUSAT;
 /** The policy target of a scope: a province, or none (pusat: admin only). */
 export const scopeTarget = (scope: string): Target => ({ provinceCode: scope === PUSAT ? null : scope });
 
+/** A body's clarification page as the route sends it, without the cycle and scope (the route adds them). */
+export type BodyClarificationOf = Omit<BodyClarification, 'cycle' | 'scope'>;
+
 // ── Windows ─────────────────────────────────────────────────────────────────────────────────
-
-export type WindowState = 'open' | 'closed';
-
-export interface WindowView {
-  id: string;
-  cycleId: string;
-  scope: string;
-  openedAt: string;
-  openedBy: string | null;
-  deadline: string;
-  closedAt: string | null;
-  note: string | null;
-  state: WindowState;
-  disputes: { open: number; accepted: number; rejected: number };
-}
 
 type WindowRow = typeof clarificationWindows.$inferSelect;
 
@@ -48,7 +47,7 @@ export function windowState(w: Pick<WindowRow, 'deadline' | 'closedAt'>, cycle: 
   return !w.closedAt && w.deadline.getTime() > now.getTime() && cycle.status === 'review' ? 'open' : 'closed';
 }
 
-async function toWindowView(tx: Queryable, w: WindowRow, cycle: Cycle): Promise<WindowView> {
+async function toWindowView(tx: Queryable, w: WindowRow, cycle: Cycle): Promise<ClarificationWindow> {
   const counts = await tx
     .select({ status: disputes.status, n: count() })
     .from(disputes)
@@ -97,7 +96,7 @@ export async function openWindow(
   cycle: Cycle,
   input: { scope: string; deadline: Date; note?: string | null },
   now = new Date(),
-): Promise<WindowView> {
+): Promise<ClarificationWindow> {
   if (cycle.status !== 'review') throw new AppError('clarification.cycle_status', { status: cycle.status });
   if (cycle.provinceCode && input.scope !== cycle.provinceCode) throw new AppError('clarification.scope_outside', { scope: input.scope });
   assertFuture(input.deadline, now);
@@ -138,7 +137,7 @@ export async function updateWindow(
   loaded: { row: WindowRow; cycle: Cycle },
   input: { deadline?: Date; close?: boolean },
   now = new Date(),
-): Promise<WindowView> {
+): Promise<ClarificationWindow> {
   const { row, cycle } = loaded;
   if (cycle.status !== 'review') throw new AppError('clarification.cycle_status', { status: cycle.status });
   if (row.closedAt) throw new AppError('clarification.closed');
@@ -192,7 +191,7 @@ async function visibleScopes(tx: Queryable, actor: Actor, cycle: Cycle): Promise
   }
 }
 
-export async function listWindows(tx: Queryable, actor: Actor, cycle: Cycle): Promise<WindowView[]> {
+export async function listWindows(tx: Queryable, actor: Actor, cycle: Cycle): Promise<ClarificationWindow[]> {
   const scopes = await visibleScopes(tx, actor, cycle);
   if (scopes && scopes.length === 0) return [];
   const rows = await tx
@@ -204,45 +203,6 @@ export async function listWindows(tx: Queryable, actor: Actor, cycle: Cycle): Pr
 }
 
 // ── Disputes ────────────────────────────────────────────────────────────────────────────────
-
-export interface EvidenceItem {
-  sha256: string;
-  filename: string;
-  mime: string;
-  size: number;
-}
-
-export interface IndicatorInfo {
-  code: string;
-  text: Text;
-  guidance: Text | null;
-  min: number;
-  max: number;
-  levels: { value: number; descriptor: Text }[];
-}
-
-export interface DisputeView {
-  id: string;
-  windowId: string;
-  cycleId: string;
-  bodyId: string;
-  bodyName: string;
-  unitId: string;
-  unitName: string;
-  indicator: IndicatorInfo;
-  statement: string;
-  evidence: EvidenceItem[];
-  status: 'open' | 'accepted' | 'rejected' | 'closed';
-  createdBy: string | null;
-  createdAt: string;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  resolution: string | null;
-  /** The indicator as it stands now: the unit's value and each record's answer. */
-  current: { value: number | null; answers: { recordId: string; instrument: string; respondent: string | null; value: number | null }[] };
-  /** The change an acceptance made. */
-  change: { before: ChangeSnapshot; after: ChangeSnapshot } | null;
-}
 
 export function indicatorInfo(scheme: Scheme, code: string): IndicatorInfo {
   const i: Indicator | undefined = indicatorOf(scheme, code);
@@ -266,7 +226,7 @@ export async function loadDispute(tx: Queryable, id: string): Promise<{ row: Dis
 }
 
 /** Full views of dispute rows (names, indicator texts, current answers, the accepted change). */
-async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): Promise<DisputeView[]> {
+async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): Promise<Dispute[]> {
   if (rows.length === 0) return [];
   const scheme = await cycleScheme(tx, cycle);
   const userIds = [...new Set(rows.flatMap((r) => [r.createdBy, r.resolvedBy]).filter((x): x is string => !!x))];
@@ -328,8 +288,8 @@ async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): 
       unitName: u?.name ?? '',
       indicator: indicatorInfo(scheme, r.indicator),
       statement: r.statement,
-      evidence: r.evidence as EvidenceItem[],
-      status: r.status as DisputeView['status'],
+      evidence: r.evidence as DisputeEvidence[],
+      status: r.status as Dispute['status'],
       createdBy: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
       createdAt: r.createdAt.toISOString(),
       resolvedBy: r.resolvedBy ? (names.get(r.resolvedBy) ?? null) : null,
@@ -341,7 +301,7 @@ async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): 
   });
 }
 
-export async function disputeView(tx: Queryable, cycle: Cycle, id: string): Promise<DisputeView> {
+export async function disputeView(tx: Queryable, cycle: Cycle, id: string): Promise<Dispute> {
   const rows = await tx.select().from(disputes).where(eq(disputes.id, id));
   const [view] = await toDisputeViews(tx, cycle, rows);
   if (!view) throw notFound('dispute');
@@ -361,7 +321,7 @@ export async function createDispute(
   cu: CycleUnitContext,
   input: { indicator: string; statement: string },
   now = new Date(),
-): Promise<DisputeView> {
+): Promise<Dispute> {
   if (cu.locked) throw new AppError('publication.locked', { subject: cu.body.name });
   const w = await openWindowFor(tx, cu, now);
   const scheme = await cycleScheme(tx, cu.cycle);
@@ -424,13 +384,19 @@ export function assertOpen(row: DisputeRow): void {
 export const MAX_EVIDENCE = 20;
 
 /** Appends one evidence file (once per content) to an open dispute in an open window. */
-export async function addDisputeEvidence(tx: Tx, actor: Actor, id: string, item: EvidenceItem, now = new Date()): Promise<EvidenceItem[]> {
+export async function addDisputeEvidence(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  item: DisputeEvidence,
+  now = new Date(),
+): Promise<DisputeEvidence[]> {
   // Lock the row: two uploads to the same dispute append one after the other.
   await tx.execute(sql`select id from disputes where id = ${id} for update`);
   const { row, cu } = await loadDispute(tx, id);
   assertOpen(row);
   await openWindowFor(tx, cu, now);
-  const list = row.evidence as EvidenceItem[];
+  const list = row.evidence as DisputeEvidence[];
   if (list.some((e) => e.sha256 === item.sha256)) return list;
   if (list.length >= MAX_EVIDENCE) throw new AppError('request.invalid', { summary: `max ${MAX_EVIDENCE} files per dispute` });
   const next = [...list, item];
@@ -481,13 +447,13 @@ export async function resolveDispute(
 }
 
 export interface DisputeFilter {
-  status?: DisputeView['status'];
+  status?: Dispute['status'];
   unitId?: string;
   bodyId?: string;
 }
 
 /** Disputes of a cycle the caller may read (pimpinan: province; asisten: assigned units; koordinator: own body). */
-export async function listDisputes(tx: Queryable, actor: Actor, cycle: Cycle, f: DisputeFilter): Promise<DisputeView[]> {
+export async function listDisputes(tx: Queryable, actor: Actor, cycle: Cycle, f: DisputeFilter): Promise<Dispute[]> {
   const rows = await tx
     .select({ d: disputes })
     .from(disputes)
@@ -523,22 +489,7 @@ export async function listDisputes(tx: Queryable, actor: Actor, cycle: Cycle, f:
 
 // ── A body's clarification page ─────────────────────────────────────────────────────────────
 
-export interface ChangeView {
-  id: string;
-  unitId: string;
-  unitName: string;
-  indicator: string;
-  indicatorText: Text;
-  source: string;
-  disputeId: string | null;
-  before: ChangeSnapshot;
-  after: ChangeSnapshot;
-  reason: string;
-  changedBy: string | null;
-  changedAt: string;
-}
-
-export async function bodyChanges(tx: Queryable, cycle: Cycle, bodyId: string): Promise<ChangeView[]> {
+export async function bodyChanges(tx: Queryable, cycle: Cycle, bodyId: string): Promise<ChangeEntry[]> {
   const scheme = await cycleScheme(tx, cycle);
   const rows = await tx
     .select({ c: resultChanges, unitName: units.name, changedBy: users.name })
@@ -563,22 +514,7 @@ export async function bodyChanges(tx: Queryable, cycle: Cycle, bodyId: string): 
   }));
 }
 
-export interface BodyClarification {
-  window: WindowView | null;
-  body: { id: string; code: string; name: string; type: string; provinceCode: string | null };
-  result: { score: number; bandCode: string; complete: boolean } | null;
-  units: {
-    id: string;
-    name: string;
-    sector: string;
-    status: string;
-    result: { score: number; bandCode: string; complete: boolean } | null;
-  }[];
-  disputes: DisputeView[];
-  changes: ChangeView[];
-}
-
-export async function bodyClarification(tx: Queryable, cycle: Cycle, body: BodyClarification['body']): Promise<BodyClarification> {
+export async function bodyClarification(tx: Queryable, cycle: Cycle, body: BodyClarificationOf['body']): Promise<BodyClarificationOf> {
   const w = await getWindowRow(tx, cycle.id, scopeOfProvince(body.provinceCode));
   const unitRows = await bodyUnitResults(tx, cycle.id, body.id);
   const [br] = await tx

@@ -2,14 +2,32 @@
 // disputes, change log), disputes with evidence, and their resolution (accept → the answer
 // changes through applyIndicatorChange; reject with a reason).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { FileReply, cycleBodyParams, cycleParams, cycleUnitParams } from '../../shared/wire/common.ts';
+import {
+  AcceptIn,
+  BodyClarification,
+  ClarificationWindow,
+  ClarificationWindowList,
+  Dispute,
+  type DisputeEvidence,
+  DisputeEvidenceList,
+  DisputeIn,
+  DisputeList,
+  DisputesQuery,
+  RejectIn,
+  WindowIn,
+  WindowPatchIn,
+  disputeEvidenceParams,
+  disputeParams,
+  windowParams,
+} from '../../shared/wire/clarifications.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, detailText, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { word } from '../i18n.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
-import { Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
 import { type EvidenceStore, cleanName, sniffMime } from '../evidence/store.ts';
@@ -34,86 +52,9 @@ import {
 
 const tags = ['clarifications'];
 
-const scope = z.string().regex(/^(\d{2}|pusat)$/);
-const futureIso = z.iso.datetime({ offset: true });
-
-const WindowView = z.object({
-  id: z.uuid(),
-  cycleId: z.uuid(),
-  scope: z.string(),
-  openedAt: z.string(),
-  openedBy: z.string().nullable(),
-  deadline: z.string(),
-  closedAt: z.string().nullable(),
-  note: z.string().nullable(),
-  state: z.enum(['open', 'closed']),
-  disputes: z.object({ open: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
-});
-
-const EvidenceItem = z.object({ sha256: z.string(), filename: z.string(), mime: z.string(), size: z.number().int() });
-const Snapshot = z.object({
-  answers: z.record(z.string(), z.number().nullable()),
-  value: z.number().nullable(),
-  unitScore: z.number().nullable(),
-  bodyScore: z.number().nullable(),
-});
-
-const DisputeView = z.object({
-  id: z.uuid(),
-  windowId: z.uuid(),
-  cycleId: z.uuid(),
-  bodyId: z.uuid(),
-  bodyName: z.string(),
-  unitId: z.uuid(),
-  unitName: z.string(),
-  indicator: z.object({
-    code: z.string(),
-    text: Text,
-    guidance: Text.nullable(),
-    min: z.number(),
-    max: z.number(),
-    levels: z.array(z.object({ value: z.number(), descriptor: Text })),
-  }),
-  statement: z.string(),
-  evidence: z.array(EvidenceItem),
-  status: z.enum(['open', 'accepted', 'rejected', 'closed']),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  resolvedBy: z.string().nullable(),
-  resolvedAt: z.string().nullable(),
-  resolution: z.string().nullable(),
-  current: z.object({
-    value: z.number().nullable(),
-    answers: z.array(
-      z.object({ recordId: z.uuid(), instrument: z.string(), respondent: z.string().nullable(), value: z.number().nullable() }),
-    ),
-  }),
-  change: z.object({ before: Snapshot, after: Snapshot }).nullable(),
-});
-
-const ChangeView = z.object({
-  id: z.uuid(),
-  unitId: z.uuid(),
-  unitName: z.string(),
-  indicator: z.string(),
-  indicatorText: Text,
-  source: z.string(),
-  disputeId: z.uuid().nullable(),
-  before: Snapshot,
-  after: Snapshot,
-  reason: z.string(),
-  changedBy: z.string().nullable(),
-  changedAt: z.string(),
-});
-
-const ResultRef = z.object({ score: z.number(), bandCode: z.string(), complete: z.boolean() });
-
-const windowParams = z.object({ windowId: z.uuid() });
-const disputeParams = z.object({ disputeId: z.uuid() });
-
 export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = app.stores.evidence;
-  const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
+  const limit = app.config.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const db = app.db as Db;
 
   // ── Windows ───────────────────────────────────────────────────────────────────────────────
@@ -127,8 +68,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'clarification.manage',
       params: cycleParams,
-      body: z.object({ scope, deadline: futureIso, note: z.string().trim().max(2000).nullish() }),
-      response: { 201: WindowView },
+      body: WindowIn,
+      response: { 201: ClarificationWindow },
     },
     async ({ tx, auth, params, body, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -152,8 +93,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'clarification.manage',
       params: windowParams,
-      body: z.object({ deadline: futureIso.optional(), close: z.literal(true).optional() }),
-      response: { 200: WindowView },
+      body: WindowPatchIn,
+      response: { 200: ClarificationWindow },
     },
     async ({ tx, auth, params, body }) => {
       const loaded = await loadWindow(tx, params.windowId);
@@ -174,7 +115,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'dispute.read',
       params: cycleParams,
-      response: { 200: z.object({ items: z.array(WindowView) }) },
+      response: { 200: ClarificationWindowList },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -193,20 +134,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'dispute.read',
       params: cycleBodyParams,
-      response: {
-        200: z.object({
-          cycle: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string(), status: z.string() }),
-          scope: z.string(),
-          window: WindowView.nullable(),
-          body: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
-          result: ResultRef.nullable(),
-          units: z.array(
-            z.object({ id: z.uuid(), name: z.string(), sector: z.string(), status: z.string(), result: ResultRef.nullable() }),
-          ),
-          disputes: z.array(DisputeView),
-          changes: z.array(ChangeView),
-        }),
-      },
+      response: { 200: BodyClarification },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -236,12 +164,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'dispute.read',
       params: cycleParams,
-      query: z.object({
-        status: z.enum(['open', 'accepted', 'rejected', 'closed']).optional(),
-        unitId: z.uuid().optional(),
-        bodyId: z.uuid().optional(),
-      }),
-      response: { 200: z.object({ items: z.array(DisputeView) }) },
+      query: DisputesQuery,
+      response: { 200: DisputeList },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -258,8 +182,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'dispute.write',
       params: cycleUnitParams,
-      body: z.object({ indicator: z.string().min(1).max(100), statement: z.string().trim().min(10).max(4000) }),
-      response: { 201: DisputeView },
+      body: DisputeIn,
+      response: { 201: Dispute },
     },
     async ({ tx, auth, params, body, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -283,7 +207,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       params: disputeParams,
       rawBody: true,
       noTransaction: true,
-      response: { 201: z.object({ evidence: z.array(EvidenceItem) }) },
+      response: { 201: DisputeEvidenceList },
     },
     async ({ auth, params, req, reply, lang }) => {
       const { row, cu } = await loadDispute(db, params.disputeId);
@@ -291,7 +215,7 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       assertOpen(row);
       await openWindowFor(db, cu);
       if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
-      let result: z.infer<typeof EvidenceItem>[] | undefined;
+      let result: DisputeEvidence[] | undefined;
       for await (const part of req.parts()) {
         if (part.type === 'field') continue;
         if (result) {
@@ -328,14 +252,14 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Download one evidence file of a dispute',
       tags,
       access: 'dispute.read',
-      params: z.object({ disputeId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+      params: disputeEvidenceParams,
       noTransaction: true,
-      response: { 200: z.any() },
+      response: { 200: FileReply },
     },
     async ({ db, auth, params, reply }) => {
       const { row, cu } = await loadDispute(db, params.disputeId);
       auth.require('dispute.read', unitTarget(cu));
-      const item = (row.evidence as z.infer<typeof EvidenceItem>[]).find((e) => e.sha256 === params.sha256);
+      const item = (row.evidence as DisputeEvidence[]).find((e) => e.sha256 === params.sha256);
       const stream = item && (await store.get(item.sha256));
       if (!item || !stream) throw notFound('evidence');
       return sendEvidenceFile(reply, stream, item);
@@ -352,8 +276,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'dispute.resolve',
       params: disputeParams,
-      body: z.object({ value: z.number(), recordIds: z.array(z.uuid()).max(1000).optional(), note: z.string().trim().max(2000).nullish() }),
-      response: { 200: DisputeView },
+      body: AcceptIn,
+      response: { 200: Dispute },
     },
     async ({ tx, auth, params, body, lang }) => {
       const loaded = await loadDispute(tx, params.disputeId);
@@ -389,8 +313,8 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'dispute.resolve',
       params: disputeParams,
-      body: z.object({ reason: z.string().trim().min(10).max(2000) }),
-      response: { 200: DisputeView },
+      body: RejectIn,
+      response: { 200: Dispute },
     },
     async ({ tx, auth, params, body }) => {
       const loaded = await loadDispute(tx, params.disputeId);

@@ -7,20 +7,17 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
-import type { Instrument, Scheme, Text } from '../../core/types.ts';
+import type { Scheme, Text } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Actor, Target } from '../auth/policy.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { cycleIsPublic, cyclePublicSql } from '../publications/visibility.ts';
+import type { Page } from '../../shared/wire/common.ts';
+import type { Cycle, CycleStatus, CycleSummary, InstrumentQuota } from '../../shared/wire/cycles.ts';
 import { cycleBodies, cycleUnits, cycles } from './schema.ts';
 import { scopeWhere } from './scope.ts';
-
-export const cycleStatuses = ['planning', 'fieldwork', 'review', 'final'] as const;
-export type CycleStatus = (typeof cycleStatuses)[number];
-export const unitStatuses = ['pending', 'submitted', 'approved', 'returned'] as const;
-export type UnitStatus = (typeof unitStatuses)[number];
 
 /** The only transitions: one step forward. */
 const nextStatus: Record<CycleStatus, CycleStatus | null> = { planning: 'fieldwork', fieldwork: 'review', review: 'final', final: null };
@@ -29,29 +26,8 @@ export interface Paging {
   page: number;
   pageSize: number;
 }
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 // ── Cycles ──────────────────────────────────────────────────────────────────────────────────
-
-/** A cycle without its (large) frozen scheme. */
-export interface Cycle {
-  id: string;
-  name: string;
-  year: number;
-  schemeId: string;
-  family: string;
-  schemeHash: string;
-  status: CycleStatus;
-  provinceCode: string | null;
-  source: 'computed' | 'imported';
-  createdAt: string;
-  updatedAt: string;
-}
 
 export const cycleColumns = {
   id: cycles.id,
@@ -174,16 +150,8 @@ export interface CycleFilter extends Paging {
   published?: boolean;
 }
 
-export interface CycleSummary extends Cycle {
-  schemeTitle: Text;
-  bodies: number;
-  units: number;
-  /** At least one released current publication: the public may open the cycle. */
-  published: boolean;
-}
-
 /** Lists cycles; a caller who may only read published data sees cycles with a released publication only. */
-export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFilter): Promise<PageOf<CycleSummary>> {
+export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFilter): Promise<Page<CycleSummary>> {
   const where = and(
     f.year !== undefined ? eq(cycles.year, f.year) : undefined,
     f.status ? eq(cycles.status, f.status) : undefined,
@@ -263,16 +231,6 @@ export async function transitionCycle(tx: Tx, actor: AuditActor, cycle: Cycle, t
 }
 
 // ── The cycle's instruments ────────────────────────────────────────────────────────────────
-
-export interface InstrumentQuota {
-  code: string;
-  title: Text;
-  respondent: Text;
-  kind: Instrument['kind'];
-  role: Instrument['role'];
-  target: number;
-  min: number;
-}
 
 export const quotasOf = (scheme: Scheme): InstrumentQuota[] =>
   scheme.instruments.map((i) => ({

@@ -1,20 +1,19 @@
 // Cycle routes: create (scheme frozen), list/get, the frozen scheme and the status workflow.
 // The locus, assignments, follow-ups and progress are `locus/routes.ts`.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { cycleParams, pageOf } from '../../shared/wire/common.ts';
+import { Cycle, CycleDetail, CycleIn, CycleScheme, CycleStatusIn, CycleSummary, CyclesQuery } from '../../shared/wire/cycles.ts';
 import { defineRoute } from '../http/route.ts';
 import {
   createCycle,
   cycleReadTarget,
   cycleScheme,
-  cycleStatuses,
   cycleSummary,
   getCycleOr404,
   listCycles,
   quotasOf,
   transitionCycle,
 } from './queries.ts';
-import { Cycle, CycleDetail, CycleSummary, cycleParams, pageOf, pageQuery, provinceCode } from './wire.ts';
 
 const tags = ['cycles'];
 
@@ -28,19 +27,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'cycle.read',
       published: {},
-      query: z.object({
-        ...pageQuery,
-        year: z.coerce.number().int().min(2000).max(2100).optional(),
-        status: z.enum(cycleStatuses).optional(),
-        schemeId: z.string().min(1).max(60).optional(),
-        family: z.enum(['ombudsman', 'pekppp', 'skm']).optional(),
-        province: provinceCode.optional(),
-        /** true: only cycles the public can read (a released current publication). */
-        published: z
-          .enum(['true', 'false'])
-          .transform((v) => v === 'true')
-          .optional(),
-      }),
+      query: CyclesQuery,
       response: { 200: pageOf(CycleSummary) },
     },
     async ({ tx, auth, query }) => listCycles(tx, auth.actor, { ...query, provinceCode: query.province }),
@@ -54,12 +41,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Create a cycle; the library scheme is frozen on it (canonical JSON + sha256)',
       tags,
       access: 'cycle.manage',
-      body: z.object({
-        name: z.string().trim().min(3).max(200),
-        year: z.number().int().min(2000).max(2100),
-        schemeId: z.string().min(1).max(60),
-        provinceCode: provinceCode.nullish(),
-      }),
+      body: CycleIn,
       response: { 201: CycleDetail },
     },
     async ({ tx, auth, body, reply }) => {
@@ -98,7 +80,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       access: 'cycle.read',
       published: {},
       params: cycleParams,
-      response: { 200: z.object({ schemeId: z.string(), schemeHash: z.string(), scheme: z.record(z.string(), z.unknown()) }) },
+      response: { 200: CycleScheme },
     },
     async ({ tx, auth, params, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -108,7 +90,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       return {
         schemeId: cycle.schemeId,
         schemeHash: cycle.schemeHash,
-        scheme: (await cycleScheme(tx, cycle)) as unknown as Record<string, unknown>,
+        scheme: await cycleScheme(tx, cycle),
       };
     },
   );
@@ -122,7 +104,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'cycle.manage',
       params: cycleParams,
-      body: z.object({ status: z.enum(cycleStatuses) }),
+      body: CycleStatusIn,
       response: { 200: Cycle },
     },
     async ({ tx, auth, params, body }) => {

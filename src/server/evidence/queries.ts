@@ -9,22 +9,8 @@ import { AppError, detailText, notFound } from '../errors.ts';
 import { cycleScheme, getCycle } from '../cycles/queries.ts';
 import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
 import { evidenceFiles, evidenceLinks } from './schema.ts';
-
-export interface EvidenceView {
-  id: string;
-  sha256: string;
-  size: number;
-  mime: string;
-  cycleId: string;
-  unitId: string;
-  recordId: string | null;
-  indicator: string | null;
-  filename: string;
-  kind: string | null;
-  createdBy: string | null;
-  createdAt: string;
-}
 
 export interface LinkInput {
   recordId?: string | null;
@@ -70,7 +56,7 @@ export async function linkEvidence(
   cu: CycleUnitContext,
   file: { sha256: string; size: number; mime: string },
   link: LinkInput,
-): Promise<EvidenceView> {
+): Promise<Evidence> {
   await tx.insert(evidenceFiles).values(file).onConflictDoNothing();
   const [row] = await tx
     .insert(evidenceLinks)
@@ -108,7 +94,7 @@ export async function linkEvidence(
 
 type LinkRow = typeof evidenceLinks.$inferSelect;
 
-const toView = (l: LinkRow, f: { size: number; mime: string }): EvidenceView => ({
+const toView = (l: LinkRow, f: { size: number; mime: string }): Evidence => ({
   id: l.id,
   sha256: l.sha256,
   size: f.size,
@@ -124,7 +110,7 @@ const toView = (l: LinkRow, f: { size: number; mime: string }): EvidenceView => 
 });
 
 /** A link with its file and its locus entry, or 404. */
-export async function loadEvidence(tx: Queryable, id: string): Promise<{ view: EvidenceView; cu: CycleUnitContext }> {
+export async function loadEvidence(tx: Queryable, id: string): Promise<{ view: Evidence; cu: CycleUnitContext }> {
   const [row] = await tx
     .select({ link: evidenceLinks, size: evidenceFiles.size, mime: evidenceFiles.mime })
     .from(evidenceLinks)
@@ -165,7 +151,7 @@ export async function listEvidence(tx: Queryable, cu: CycleUnitContext, f: Evide
 }
 
 /** Removes a link (the content stays: other links may share it). */
-export async function unlinkEvidence(tx: Tx, actor: Actor, loaded: { view: EvidenceView; cu: CycleUnitContext }): Promise<void> {
+export async function unlinkEvidence(tx: Tx, actor: Actor, loaded: { view: Evidence; cu: CycleUnitContext }): Promise<void> {
   await tx.delete(evidenceLinks).where(eq(evidenceLinks.id, loaded.view.id));
   await appendAudit(tx, {
     actor,

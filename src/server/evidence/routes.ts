@@ -2,47 +2,24 @@
 // against the file's magic bytes, size-limited, deduplicated by sha256), listing per unit,
 // authorised download, unlink.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { FileReply, cycleUnitParams, pageOf } from '../../shared/wire/common.ts';
+import { Evidence, EvidenceDeleted, EvidenceQuery, EvidenceUploadFields, evidenceParams } from '../../shared/wire/evidence.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
-import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
 import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
 import { sendEvidenceFile } from './send.ts';
 import { type EvidenceStore, cleanName, sniffMime } from './store.ts';
 
 const tags = ['evidence'];
 
-export const EvidenceView = z.object({
-  id: z.uuid(),
-  sha256: z.string(),
-  size: z.number().int(),
-  mime: z.string(),
-  cycleId: z.uuid(),
-  unitId: z.uuid(),
-  recordId: z.uuid().nullable(),
-  indicator: z.string().nullable(),
-  filename: z.string(),
-  kind: z.string().nullable(),
-  createdBy: z.uuid().nullable(),
-  createdAt: z.string(),
-});
-
-/** Fields of the upload form; they must come before the file part. */
-const UploadFields = z.object({
-  cycleId: z.uuid(),
-  unitId: z.uuid(),
-  recordId: z.uuid().optional(),
-  indicator: z.string().min(1).max(100).optional(),
-  kind: z.string().min(1).max(40).optional(),
-});
-
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = app.stores.evidence;
-  const limit = app.config.maxUploadBytes ?? 20 * 1024 * 1024;
+  const limit = app.config.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const db = app.db as Db;
 
   defineRoute(
@@ -56,12 +33,12 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       access: 'evidence.write',
       rawBody: true,
       noTransaction: true,
-      response: { 201: EvidenceView },
+      response: { 201: Evidence },
     },
     async ({ auth, req, reply, lang }) => {
       if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
       const fields: Record<string, string> = {};
-      let result: z.infer<typeof EvidenceView> | undefined;
+      let result: Evidence | undefined;
       for await (const part of req.parts()) {
         if (part.type === 'field') {
           fields[part.fieldname] = String(part.value);
@@ -72,7 +49,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
           throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
         // Everything is checked before the first byte is stored.
-        const parsed = UploadFields.safeParse(fields);
+        const parsed = EvidenceUploadFields.safeParse(fields);
         if (!parsed.success) {
           part.file.resume();
           throw new AppError('request.invalid', {
@@ -127,8 +104,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'evidence.read',
       params: cycleUnitParams,
-      query: z.object({ ...pageQuery, recordId: z.uuid().optional(), indicator: z.string().max(100).optional() }),
-      response: { 200: pageOf(EvidenceView) },
+      query: EvidenceQuery,
+      response: { 200: pageOf(Evidence) },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -146,9 +123,9 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Download one evidence file',
       tags,
       access: 'evidence.read',
-      params: z.object({ id: z.uuid() }),
+      params: evidenceParams,
       noTransaction: true,
-      response: { 200: z.any() },
+      response: { 200: FileReply },
     },
     async ({ db, auth, params, reply }) => {
       const { view, cu } = await loadEvidence(db, params.id);
@@ -167,8 +144,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Unlink one evidence file from its unit (the content stays while other links use it)',
       tags,
       access: 'evidence.write',
-      params: z.object({ id: z.uuid() }),
-      response: { 200: z.object({ deleted: z.uuid() }) },
+      params: evidenceParams,
+      response: { 200: EvidenceDeleted },
     },
     async ({ tx, auth, params }) => {
       const loaded = await loadEvidence(tx, params.id);

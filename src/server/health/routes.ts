@@ -2,8 +2,8 @@
 // not), `/health/ready` (send it traffic: the database answers and shutdown has not begun).
 // None opens a transaction.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { sql } from 'drizzle-orm';
+import { Health, Live, NotReady, Ready } from '../../shared/wire/health.ts';
 import { defineRoute } from '../http/route.ts';
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
@@ -16,7 +16,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       tags: ['system'],
       access: 'public',
       noTransaction: true,
-      response: { 200: z.object({ status: z.literal('ok') }) },
+      response: { 200: Health },
     },
     async ({ db }) => {
       await db.execute(sql`select 1`);
@@ -33,7 +33,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       tags: ['system'],
       access: 'public',
       noTransaction: true,
-      response: { 200: z.object({ status: z.literal('live') }) },
+      response: { 200: Live },
     },
     async ({ reply }) => {
       reply.header('cache-control', 'no-store');
@@ -50,7 +50,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       tags: ['system'],
       access: 'public',
       noTransaction: true,
-      response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.enum(['draining', 'no-database']) }) },
+      response: { 200: Ready, 503: NotReady },
     },
     async ({ db, reply }) => {
       reply.header('cache-control', 'no-store');

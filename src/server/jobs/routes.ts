@@ -1,7 +1,8 @@
 // Job routes: a signed-in user follows the jobs they started (progress) and downloads the file.
 // Another user's job is not revealed (404); admins see every job.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { FileReply } from '../../shared/wire/common.ts';
+import { Job, JobList, JobsQuery, jobParams } from '../../shared/wire/jobs.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import { defineRoute } from '../http/route.ts';
 import { AppError, localiseDetails, messageFor, notFound, type ErrorCode } from '../errors.ts';
@@ -12,32 +13,13 @@ import { jobs } from './schema.ts';
 import { type JobRow, jobFileKey } from './runner.ts';
 
 const tags = ['jobs'];
-const jobParams = z.object({ jobId: z.uuid() });
-
-export const JobView = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
-  done: z.number().int(),
-  total: z.number().int(),
-  /** 0–100, or null while the total is unknown. */
-  percent: z.number().nullable(),
-  params: z.record(z.string(), z.unknown()),
-  fileName: z.string().nullable(),
-  size: z.number().int().nullable(),
-  result: z.unknown(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type JobViewT = z.infer<typeof JobView>;
-
-export function jobView(row: JobRow, lang: Lang): JobViewT {
+/** A job row as its starter sees it: progress, and the error in the caller's language. */
+export function jobView(row: JobRow, lang: Lang): Job {
   const err = row.error as { code: ErrorCode; details: Record<string, unknown> } | null;
   return {
     id: row.id,
     kind: row.kind,
-    status: row.status as JobViewT['status'],
+    status: row.status as Job['status'],
     done: row.done,
     total: row.total,
     percent: row.status === 'done' ? 100 : row.total > 0 ? Math.min(100, Math.floor((row.done / row.total) * 100)) : null,
@@ -72,8 +54,8 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
       summary: 'The jobs I started, newest first (report packs, exports, imports)',
       tags,
       access: 'authenticated',
-      query: z.object({ kind: z.string().max(60).optional() }),
-      response: { 200: z.object({ items: z.array(JobView) }) },
+      query: JobsQuery,
+      response: { 200: JobList },
     },
     async ({ tx, auth, query, lang }) => {
       const actor = auth.user();
@@ -96,7 +78,7 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'authenticated',
       params: jobParams,
-      response: { 200: JobView },
+      response: { 200: Job },
     },
     async ({ tx, auth, params, lang }) => jobView(await ownJobOr404(tx, auth.user(), params.jobId), lang),
   );
@@ -110,7 +92,7 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'authenticated',
       params: jobParams,
-      response: { 200: z.any() },
+      response: { 200: FileReply },
     },
     async ({ tx, auth, params, reply }) => {
       const row = await ownJobOr404(tx, auth.user(), params.jobId);

@@ -4,56 +4,17 @@ import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scheme } from '../../core/types.ts';
 import type { Actor } from '../auth/policy.ts';
 import { users } from '../auth/schema.ts';
-import {
-  type CycleStatus,
-  type Cycle,
-  type PageOf,
-  type Paging,
-  type UnitStatus,
-  cycleScheme,
-  getCycle,
-  quotasOf,
-} from '../cycles/queries.ts';
+import { type Paging, cycleScheme, getCycle, quotasOf } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import type { Queryable } from '../db/client.ts';
 import { bodyCoveredSql } from '../publications/visibility.ts';
-import type { Followups } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
-
-export interface UnitProgress {
-  unitId: string;
-  name: string;
-  sector: string;
-  status: UnitStatus;
-  assessor: { id: string; name: string; username: string } | null;
-  dueDate: string | null;
-  /** Records per instrument against the quota ("pengguna 27/30"). */
-  instruments: { code: string; done: number; target: number; min: number; complete: boolean }[];
-  /** Σ min(done, target) and Σ target over the instruments. */
-  done: number;
-  target: number;
-  complete: boolean;
-  result: { score: number; bandCode: string; complete: boolean } | null;
-}
-
-export interface BodyProgress {
-  bodyId: string;
-  code: string;
-  name: string;
-  type: string;
-  provinceCode: string | null;
-  status: 'open' | 'final';
-  followups: Followups | null;
-  units: UnitProgress[];
-  done: number;
-  target: number;
-  unitsComplete: number;
-  unitsApproved: number;
-  result: { score: number; bandCode: string; complete: boolean } | null;
-}
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { Page } from '../../shared/wire/common.ts';
+import type { Assignment, BodyProgress, Followups, UnitProgress, UnitStatus } from '../../shared/wire/locus.ts';
 
 export interface LocusFilter extends Paging {
   bodyId?: string;
@@ -73,7 +34,7 @@ export async function locusProgress(
   cycle: Cycle,
   scheme: Scheme,
   f: LocusFilter,
-): Promise<PageOf<BodyProgress>> {
+): Promise<Page<BodyProgress>> {
   // Units of a published body are visible to every reader of the cycle; the others by record.read.
   const unitScope = or(
     bodyCoveredSql(cycleUnits.cycleId, bodies.provinceCode, { released: true }),
@@ -196,20 +157,14 @@ export async function locusProgress(
   return { items: bodyIds.map((id) => byBody.get(id)!).filter(Boolean), total, page: f.page, pageSize: f.pageSize };
 }
 
-export interface MyAssignment {
-  cycle: { id: string; name: string; year: number; status: CycleStatus; schemeId: string };
-  body: { id: string; name: string; type: string; provinceCode: string | null };
-  unit: UnitProgress;
-}
-
 /** The caller's assigned units in cycles that are not final, nearest due date first. */
-export async function myAssignments(tx: Queryable, actor: Actor): Promise<MyAssignment[]> {
+export async function myAssignments(tx: Queryable, actor: Actor): Promise<Assignment[]> {
   const rows = await tx
     .select({ cycleId: cycleUnits.cycleId, bodyId: cycleUnits.bodyId })
     .from(cycleUnits)
     .innerJoin(cycles, eq(cycles.id, cycleUnits.cycleId))
     .where(and(eq(cycleUnits.assessorId, actor.id), isNotNull(cycleUnits.assessorId), sql`${cycles.status} <> 'final'`));
-  const out: MyAssignment[] = [];
+  const out: Assignment[] = [];
   const cycleIds = [...new Set(rows.map((r) => r.cycleId))];
   for (const cycleId of cycleIds) {
     const cycle = (await getCycle(tx, cycleId))!;
@@ -225,7 +180,7 @@ export async function myAssignments(tx: Queryable, actor: Actor): Promise<MyAssi
       }
     }
   }
-  const key = (a: MyAssignment) => a.unit.dueDate ?? '9999-12-31';
+  const key = (a: Assignment) => a.unit.dueDate ?? '9999-12-31';
   return out.sort(
     (a, b) => key(a).localeCompare(key(b)) || a.body.name.localeCompare(b.body.name) || a.unit.name.localeCompare(b.unit.name),
   );

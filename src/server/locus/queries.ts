@@ -5,15 +5,16 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { users } from '../auth/schema.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
-import type { Cycle } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { covers, cycleScopes } from '../publications/visibility.ts';
-import { type CycleUnitContext, type Followups, getLocusEntry } from '../read-models/locus.ts';
+import { type CycleUnitContext, getLocusEntry } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { Followups } from '../../shared/wire/locus.ts';
 
 function assertLocusOpen(cycle: Cycle): void {
   if (cycle.source === 'imported' || (cycle.status !== 'planning' && cycle.status !== 'fieldwork')) {

@@ -1,23 +1,22 @@
 // Locus routes: the bodies and units a cycle assesses, assignments of assessors, Ombudsman
 // follow-ups (qualifiers), progress against the instrument quotas, and an assessor's own units.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { cycleBodyParams, cycleParams, cycleUnitParams } from '../../shared/wire/common.ts';
+import {
+  AssignmentIn,
+  AssignmentList,
+  AssignmentOut,
+  Followups,
+  LocusAdded,
+  LocusBodyIn,
+  LocusRemoved,
+  LocusUnitIn,
+  ProgressPage,
+  ProgressQuery,
+} from '../../shared/wire/locus.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { cycleReadTarget, cycleScheme, cycleStatuses, getCycleOr404, quotasOf } from '../cycles/queries.ts';
-import {
-  BodyProgress,
-  Followups,
-  InstrumentQuota,
-  UnitProgress,
-  bodyType,
-  cycleBodyParams,
-  cycleParams,
-  cycleUnitParams,
-  pageOf,
-  pageQuery,
-  provinceCode,
-} from '../cycles/wire.ts';
+import { cycleReadTarget, cycleScheme, getCycleOr404, quotasOf } from '../cycles/queries.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { recomputeBodies } from '../scores/recompute.ts';
 import { locusProgress, myAssignments } from './progress.ts';
@@ -35,8 +34,8 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'cycle.read',
       params: cycleParams,
-      query: z.object({ ...pageQuery, bodyId: z.uuid().optional(), province: provinceCode.optional(), type: bodyType.optional() }),
-      response: { 200: pageOf(BodyProgress).extend({ instruments: z.array(InstrumentQuota) }) },
+      query: ProgressQuery,
+      response: { 200: ProgressPage },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -56,8 +55,8 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'locus.manage',
       params: cycleParams,
-      body: z.object({ bodyId: z.uuid(), unitIds: z.array(z.uuid()).max(500).optional() }),
-      response: { 200: z.object({ added: z.array(z.uuid()) }) },
+      body: LocusBodyIn,
+      response: { 200: LocusAdded },
     },
     async ({ tx, auth, params, body }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -77,7 +76,7 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'locus.manage',
       params: cycleBodyParams,
-      response: { 200: z.object({ removed: z.uuid() }) },
+      response: { 200: LocusRemoved },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -98,8 +97,8 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'locus.manage',
       params: cycleParams,
-      body: z.object({ unitId: z.uuid() }),
-      response: { 200: z.object({ added: z.array(z.uuid()) }) },
+      body: LocusUnitIn,
+      response: { 200: LocusAdded },
     },
     async ({ tx, auth, params, body }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -119,7 +118,7 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'locus.manage',
       params: cycleUnitParams,
-      response: { 200: z.object({ removed: z.uuid() }) },
+      response: { 200: LocusRemoved },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -140,8 +139,8 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'locus.manage',
       params: cycleUnitParams,
-      body: z.object({ assessorId: z.uuid().nullish(), dueDate: z.iso.date().nullish() }),
-      response: { 200: z.object({ assessorId: z.uuid().nullable(), dueDate: z.string().nullable() }) },
+      body: AssignmentIn,
+      response: { 200: AssignmentOut },
     },
     async ({ tx, auth, params, body }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -185,23 +184,7 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       summary: "The caller's assigned units in open cycles, nearest due date first, with progress",
       tags,
       access: 'authenticated',
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              cycle: z.object({
-                id: z.uuid(),
-                name: z.string(),
-                year: z.number().int(),
-                status: z.enum(cycleStatuses),
-                schemeId: z.string(),
-              }),
-              body: z.object({ id: z.uuid(), name: z.string(), type: z.string(), provinceCode: z.string().nullable() }),
-              unit: UnitProgress,
-            }),
-          ),
-        }),
-      },
+      response: { 200: AssignmentList },
     },
     async ({ tx, auth }) => ({ items: await myAssignments(tx, auth.user()) }),
   );

@@ -6,9 +6,8 @@ import { rankUnitsBySector } from '../../core/index.ts';
 import type { BodyType, RankInput, Scheme } from '../../core/types.ts';
 import type { PublishedSnapshot, SnapshotGovernment, SnapshotUnit as OpenDataUnit } from '../exports/types.ts';
 import { bandRef } from '../scores/breakdown.ts';
-import type { PublicationMeta } from './queries.ts';
-import type { PublicationSnapshot } from './snapshot.ts';
 import { NATIONAL } from './visibility.ts';
+import type { PublicationMeta, PublicationSnapshot } from '../../shared/wire/publications.ts';
 
 const band = (scheme: Scheme, code: string) => {
   const b = bandRef(scheme, code);

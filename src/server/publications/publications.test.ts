@@ -19,7 +19,7 @@ import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { publish } from './queries.ts';
 import { publications } from './schema.ts';
-import type { PublicationSnapshot } from './snapshot.ts';
+import type { PublicationSnapshot } from '../../shared/wire/publications.ts';
 
 let t: TestApp;
 let w: World;

@@ -18,7 +18,7 @@ import { users } from '../auth/schema.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import { applyIndicatorChange } from '../clarifications/change.ts';
 import { clarificationWindows, disputes, resultChanges } from '../clarifications/schema.ts';
-import { type Cycle, cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
+import { cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
 import { getCycleUnit, scoredUnits } from '../read-models/locus.ts';
 import { cycleBodies, cycles } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
@@ -26,35 +26,22 @@ import { AppError, notFound } from '../errors.ts';
 import type { Auth } from '../http/route.ts';
 import { word } from '../i18n.ts';
 import { bodies, units } from '../registry/schema.ts';
-import type { StoredUnitScore } from '../scores/breakdown.ts';
 import { governmentRanking, previousCycle } from '../scores/queries.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { publications } from './schema.ts';
-import type { PublicationSnapshot, SnapshotBody, SnapshotChange, SnapshotUnit } from './snapshot.ts';
 import { NATIONAL, bodyCoveredSql, covers } from './visibility.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { StoredUnitScore } from '../../shared/wire/scores.ts';
+import type {
+  Correction,
+  PublicationMeta,
+  PublicationSnapshot,
+  SnapshotBody,
+  SnapshotChange,
+  SnapshotUnit,
+} from '../../shared/wire/publications.ts';
 
 export type PublicationRow = typeof publications.$inferSelect;
-
-/** The wire metadata of a publication (the agreed contract). */
-export interface PublicationMeta {
-  id: string;
-  cycleId: string;
-  cycle: { id: string; name: string; year: number; schemeId: string };
-  scope: string;
-  scopeName: string;
-  version: number;
-  status: 'current' | 'superseded';
-  publicAt: string;
-  publishedAt: string;
-  publishedBy: string | null;
-  reason: string | null;
-  supersedesId: string | null;
-  supersededById: string | null;
-  contentHash: string;
-  schemeHash: string;
-  released: boolean;
-  bodies: number;
-}
 
 /** sha256 of the canonical JSON: the snapshot's content hash. */
 export const hashSnapshot = (snapshot: PublicationSnapshot): string => createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
@@ -490,13 +477,6 @@ export async function publish(tx: Tx, actor: AuditActor, cycle: Cycle, input: Pu
     },
   });
   return row;
-}
-
-export interface Correction {
-  unitId: string;
-  indicator: string;
-  value: number;
-  recordIds?: string[];
 }
 
 export interface ErratumInput {

@@ -2,16 +2,23 @@
 // publications, the permanent URL of one version (meta, snapshot, bands), errata, and the
 // snapshot as open data (CSV per table, or one JSON document).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { FileReply, cycleParams } from '../../shared/wire/common.ts';
+import {
+  ErratumIn,
+  OpenDataQuery,
+  type OpenDataTable,
+  PublicationList,
+  PublicationMeta,
+  PublicationView,
+  PublishIn,
+  publicationParams,
+} from '../../shared/wire/publications.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
-import { Text, cycleParams } from '../cycles/wire.ts';
 import { bandRef } from '../scores/breakdown.ts';
-import { BandRef } from '../scores/wire.ts';
 import { OPEN_DATA_CONTENT_TYPES, openDataCsv, openDataFileName, openDataJson } from '../exports/open-data.ts';
 import {
-  type PublicationMeta as PublicationMetaT,
   filterSnapshot,
   getPublicationMeta,
   getPublicationRow,
@@ -26,102 +33,6 @@ import { toOpenData } from './open-data.ts';
 
 const tags = ['publications'];
 
-/** 'national' or a two-digit province code. */
-const Scope = z.string().regex(/^(national|\d{2})$/, 'national or a province code (two digits)');
-
-export const PublicationMeta = z.object({
-  id: z.uuid(),
-  cycleId: z.uuid(),
-  cycle: z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string() }),
-  scope: z.string(),
-  scopeName: z.string(),
-  version: z.number().int(),
-  status: z.enum(['current', 'superseded']),
-  publicAt: z.string(),
-  publishedAt: z.string(),
-  publishedBy: z.string().nullable(),
-  reason: z.string().nullable(),
-  supersedesId: z.uuid().nullable(),
-  supersededById: z.uuid().nullable(),
-  contentHash: z.string(),
-  schemeHash: z.string(),
-  released: z.boolean(),
-  bodies: z.number().int(),
-});
-
-const SnapshotRank = z.object({
-  group: z.string(),
-  rank: z.number().int(),
-  of: z.number().int(),
-  previousRank: z.number().int().nullable(),
-  movement: z.number().int().nullable(),
-});
-const ChangeState = z.object({ value: z.number().nullable(), unitScore: z.number().nullable() });
-
-/** PublicationSnapshot (snapshot.ts) on the wire. */
-export const PublicationSnapshot = z.object({
-  format: z.literal(1),
-  cycle: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    year: z.number().int(),
-    schemeId: z.string(),
-    family: z.string(),
-    schemeHash: z.string(),
-  }),
-  scope: z.string(),
-  version: z.number().int(),
-  publishedAt: z.string(),
-  publicAt: z.string(),
-  assumptions: z.array(z.object({ path: z.string(), note: Text })),
-  bodies: z.array(
-    z.object({
-      id: z.uuid(),
-      code: z.string(),
-      name: z.string(),
-      type: z.string(),
-      provinceCode: z.string().nullable(),
-      raw: z.number(),
-      score: z.number(),
-      bandCode: z.string(),
-      complete: z.boolean(),
-      units: z.number().int(),
-      qualifiers: z.array(z.object({ code: z.string(), applies: z.boolean() })),
-      source: z.string(),
-      ranks: z.object({ nationalType: SnapshotRank.nullable(), province: SnapshotRank.nullable() }),
-      previous: z.object({ cycleId: z.uuid(), year: z.number().int(), score: z.number(), bandCode: z.string() }).nullable(),
-      changes: z.array(
-        z.object({
-          unitId: z.uuid(),
-          indicator: z.string(),
-          source: z.string(),
-          reason: z.string(),
-          before: ChangeState,
-          after: ChangeState,
-          changedAt: z.string(),
-          changedBy: z.string().nullable(),
-        }),
-      ),
-    }),
-  ),
-  units: z.array(
-    z.object({
-      id: z.uuid(),
-      bodyId: z.uuid(),
-      name: z.string(),
-      sector: z.string(),
-      raw: z.number(),
-      score: z.number(),
-      bandCode: z.string(),
-      complete: z.boolean(),
-      /** The stored engine breakdown (scores/breakdown.ts StoredUnitScore). */
-      breakdown: z.record(z.string(), z.unknown()),
-    }),
-  ),
-});
-
-const publicationParams = z.object({ publicationId: z.uuid() });
-
 export async function publicationRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
     app,
@@ -133,7 +44,7 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'publication.manage',
       params: cycleParams,
-      body: z.object({ scope: Scope, publicAt: z.iso.datetime({ offset: true }).optional() }),
+      body: PublishIn,
       response: { 201: PublicationMeta },
     },
     async ({ tx, auth, params, body, lang, reply }) => {
@@ -162,12 +73,12 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       access: 'cycle.read',
       published: { byLang: true },
       params: cycleParams,
-      response: { 200: z.object({ items: z.array(PublicationMeta) }) },
+      response: { 200: PublicationList },
     },
     async ({ tx, auth, params, lang }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const all = await listCyclePublications(tx, cycle.id, lang);
-      const items: PublicationMetaT[] = [];
+      const items: PublicationMeta[] = [];
       for (const m of all) if ((await viewOf(tx, auth, m)) !== null) items.push(m);
       return { items };
     },
@@ -184,7 +95,7 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       access: 'result.read',
       published: { byLang: true },
       params: publicationParams,
-      response: { 200: z.object({ meta: PublicationMeta, snapshot: PublicationSnapshot, bands: z.array(BandRef) }) },
+      response: { 200: PublicationView },
     },
     async ({ tx, auth, params, lang }) => {
       const meta = await getPublicationMeta(tx, params.publicationId, lang);
@@ -206,21 +117,7 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'publication.manage',
       params: publicationParams,
-      body: z.object({
-        reason: z.string().trim().min(10).max(2000),
-        publicAt: z.iso.datetime({ offset: true }).optional(),
-        corrections: z
-          .array(
-            z.object({
-              unitId: z.uuid(),
-              indicator: z.string().min(1).max(100),
-              value: z.number(),
-              recordIds: z.array(z.uuid()).max(1000).optional(),
-            }),
-          )
-          .max(500)
-          .optional(),
-      }),
+      body: ErratumIn,
       response: { 201: PublicationMeta },
     },
     async ({ tx, auth, params, body, lang, reply }) => {
@@ -244,8 +141,6 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const openDataQuery = z.object({ table: z.enum(['governments', 'units', 'unit_dimensions']).default('governments') });
-
   for (const format of ['csv', 'json'] as const) {
     defineRoute(
       app,
@@ -260,8 +155,8 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
         access: 'result.read',
         published: {},
         params: publicationParams,
-        ...(format === 'csv' ? { query: openDataQuery } : {}),
-        response: { 200: z.any() },
+        ...(format === 'csv' ? { query: OpenDataQuery } : {}),
+        response: { 200: FileReply },
       },
       async ({ tx, auth, params, query, reply }) => {
         const meta = await getPublicationMeta(tx, params.publicationId, 'id');
@@ -270,7 +165,7 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
         const snapshot = filterSnapshot(await getSnapshot(tx, meta.id), view);
         const scheme = await cycleScheme(tx, await getCycleOr404(tx, meta.cycleId));
         const data = toOpenData(meta, snapshot, scheme);
-        const table = (query as { table?: 'governments' | 'units' | 'unit_dimensions' } | undefined)?.table ?? 'governments';
+        const table = (query as { table?: OpenDataTable } | undefined)?.table ?? 'governments';
         const text = format === 'csv' ? openDataCsv(data, table) : openDataJson(data);
         reply
           .header('content-type', OPEN_DATA_CONTENT_TYPES[format])

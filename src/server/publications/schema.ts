@@ -32,7 +32,7 @@ export const publications = pgTable(
     contentHash: text('content_hash').notNull(),
     /** How many bodies the snapshot holds (so a metadata read does not parse the snapshot). */
     bodyCount: integer('body_count'),
-    /** PublicationSnapshot (publications/snapshot.ts), written once. */
+    /** PublicationSnapshot (src/shared/wire/publications.ts), written once. */
     snapshot: json('snapshot').notNull(),
   },
   (t) => [

@@ -5,13 +5,16 @@
 // writing the join again. Reads only: nothing here writes or audits.
 import { type SQLWrapper, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Target } from '../auth/policy.ts';
-import { type Cycle, type UnitStatus, cycleColumns, toCycle } from '../cycles/queries.ts';
+import { cycleColumns, toCycle } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import type { Queryable } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { bodyCoveredSql, bodyIsPublic } from '../publications/visibility.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { unitResults } from '../scores/schema.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { BodyStatus, Followups, UnitStatus } from '../../shared/wire/locus.ts';
+import type { BodyRef } from '../../shared/wire/registry.ts';
 
 // ── A unit in a cycle ───────────────────────────────────────────────────────────────────────
 
@@ -150,18 +153,6 @@ export const unitTarget = (cu: CycleUnitContext): Target => ({
 
 // ── A body in a cycle ───────────────────────────────────────────────────────────────────────
 
-export interface BodyRef {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  provinceCode: string | null;
-}
-
-export interface Followups {
-  products: { kind: string; followedUp: boolean }[];
-}
-
 /** A body's locus entry: its status in the cycle and its follow-ups (qualifiers). */
 export async function getLocusEntry(tx: Queryable, cycleId: string, bodyId: string) {
   const [row] = await tx
@@ -169,7 +160,7 @@ export async function getLocusEntry(tx: Queryable, cycleId: string, bodyId: stri
     .from(cycleBodies)
     .where(and(eq(cycleBodies.cycleId, cycleId), eq(cycleBodies.bodyId, bodyId)))
     .limit(1);
-  return row ? { status: row.status as 'open' | 'final', followups: (row.followups as Followups | null) ?? null } : undefined;
+  return row ? { status: row.status as BodyStatus, followups: (row.followups as Followups | null) ?? null } : undefined;
 }
 
 /** The body as part of the cycle's locus; 404 `body` when it is unknown or not in the locus. */

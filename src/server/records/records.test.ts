@@ -7,7 +7,8 @@ import { unitResults } from '../scores/schema.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { records } from './schema.ts';
-import { RecordInput, fastRecordInput } from './queries.ts';
+import { RecordInput } from '../../shared/wire/records.ts';
+import { fastRecordInput } from './queries.ts';
 
 let t: TestApp;
 let w: World;

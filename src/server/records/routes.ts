@@ -1,54 +1,27 @@
 // Record routes: single and batch ingestion (idempotent by client UUID), reads, edits, deletes,
 // and the unit review workflow (submit → approve | return with a comment per indicator).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { cycleUnitParams, pageOf } from '../../shared/wire/common.ts';
+import {
+  RecordBatchIn,
+  RecordBatchOut,
+  RecordContent,
+  RecordDeleted,
+  RecordInput,
+  RecordView,
+  RecordsQuery,
+  recordParams,
+} from '../../shared/wire/records.ts';
+import { ApproveIn, Approved, ReturnIn, Returned, Submitted } from '../../shared/wire/review.ts';
+import { MAX_RECORD_BATCH } from '../../shared/wire/limits.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
-import { cycleUnitParams, pageOf, pageQuery } from '../cycles/wire.ts';
-import {
-  RecordContent,
-  RecordInput,
-  deleteRecord,
-  getRecordRow,
-  ingestRecords,
-  listRecords,
-  loadRecord,
-  toRecordView,
-  updateRecord,
-} from './queries.ts';
+import { deleteRecord, getRecordRow, ingestRecords, listRecords, loadRecord, toRecordView, updateRecord } from './queries.ts';
 import { approveUnit, returnUnit, submitUnit } from './workflow.ts';
 
 const tags = ['records'];
-
-export const RecordView = z.object({
-  id: z.uuid(),
-  cycleId: z.uuid(),
-  unitId: z.uuid(),
-  instrument: z.string(),
-  respondent: z.string().nullable(),
-  answers: z.record(z.string(), z.number().nullable()),
-  remarks: z.record(z.string(), z.string()),
-  notes: z.string().nullable(),
-  capturedAt: z.string(),
-  capturedBy: z.uuid().nullable(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
-  status: z.enum(['submitted', 'approved', 'returned']),
-  review: z.record(z.string(), z.string()),
-  contentHash: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const WireError = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) });
-const Outcome = z.object({ id: z.string(), outcome: z.enum(['created', 'unchanged', 'rejected']), error: WireError.optional() });
-
-/** Largest batch the sync endpoint takes in one request (one transaction). */
-export const MAX_BATCH = 2000;
-
-const idParams = z.object({ id: z.uuid() });
 
 export async function recordRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -76,13 +49,11 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'POST',
       url: '/records/batch',
-      summary: `Submit up to ${MAX_BATCH} records in one transaction; each is created, unchanged or rejected with its reason. Each element has the shape of POST /records.`,
+      summary: `Submit up to ${MAX_RECORD_BATCH} records in one transaction; each is created, unchanged or rejected with its reason. Each element has the shape of POST /records.`,
       tags,
       access: 'record.write',
-      body: z.object({ records: z.array(z.unknown()).min(1).max(MAX_BATCH) }),
-      response: {
-        200: z.object({ results: z.array(Outcome), created: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
-      },
+      body: RecordBatchIn,
+      response: { 200: RecordBatchOut },
     },
     async ({ tx, auth, body, lang }) => {
       const r = await ingestRecords(tx, auth, body.records, lang);
@@ -99,11 +70,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'record.read',
       params: cycleUnitParams,
-      query: z.object({
-        ...pageQuery,
-        instrument: z.string().max(100).optional(),
-        status: z.enum(['submitted', 'approved', 'returned']).optional(),
-      }),
+      query: RecordsQuery,
       response: { 200: pageOf(RecordView) },
     },
     async ({ tx, auth, params, query }) => {
@@ -122,7 +89,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       summary: 'One record',
       tags,
       access: 'record.read',
-      params: idParams,
+      params: recordParams,
       response: { 200: RecordView },
     },
     async ({ tx, auth, params }) => {
@@ -140,7 +107,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       summary: "Replace a record's content while its unit accepts writes",
       tags,
       access: 'record.write',
-      params: idParams,
+      params: recordParams,
       body: RecordContent,
       response: { 200: RecordView },
     },
@@ -158,8 +125,8 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Delete a record while its unit accepts writes (its evidence stays with the unit)',
       tags,
       access: 'record.write',
-      params: idParams,
-      response: { 200: z.object({ deleted: z.uuid() }) },
+      params: recordParams,
+      response: { 200: RecordDeleted },
     },
     async ({ tx, auth, params }) => {
       const loaded = await loadRecord(tx, params.id);
@@ -177,7 +144,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'record.write',
       params: cycleUnitParams,
-      response: { 200: z.object({ status: z.literal('submitted') }) },
+      response: { 200: Submitted },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -196,8 +163,8 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'record.review',
       params: cycleUnitParams,
-      body: z.object({ note: z.string().trim().max(4000).nullish() }),
-      response: { 200: z.object({ status: z.literal('approved'), bodyFinal: z.boolean() }) },
+      body: ApproveIn,
+      response: { 200: Approved },
     },
     async ({ tx, auth, params, body }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -216,11 +183,8 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'record.review',
       params: cycleUnitParams,
-      body: z.object({
-        note: z.string().trim().max(4000).nullish(),
-        comments: z.record(z.string().min(1).max(100), z.string().trim().min(1).max(4000)).default({}),
-      }),
-      response: { 200: z.object({ status: z.literal('returned') }) },
+      body: ReturnIn,
+      response: { 200: Returned },
     },
     async ({ tx, auth, params, body, lang }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);

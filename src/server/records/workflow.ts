@@ -5,7 +5,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Lang } from '../../core/types.ts';
 import { appendAudit } from '../audit/queries.ts';
-import { type CycleStatus, type UnitStatus, cycleScheme } from '../cycles/queries.ts';
+import { cycleScheme } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import type { Tx } from '../db/client.ts';
 import { AppError, detailText } from '../errors.ts';
@@ -15,6 +15,8 @@ import { unitResults } from '../scores/schema.ts';
 import { invalidDetails } from './reasons.ts';
 import { records } from './schema.ts';
 import { schemeCodes } from './validate.ts';
+import type { CycleStatus } from '../../shared/wire/cycles.ts';
+import type { UnitStatus } from '../../shared/wire/locus.ts';
 
 // ── Writability ─────────────────────────────────────────────────────────────────────────────
 

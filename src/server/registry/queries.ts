@@ -5,51 +5,26 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.ts';
 import { type AuditActor, appendAudit, changedFields } from '../audit/queries.ts';
 import { AppError } from '../errors.ts';
+import type { Page } from '../../shared/wire/common.ts';
+import type {
+  ActiveFilter,
+  Body,
+  BodyIn,
+  BodyPatchIn,
+  BodyType,
+  Office,
+  Province,
+  Sector,
+  Unit,
+  UnitIn,
+  UnitPatchIn,
+} from '../../shared/wire/registry.ts';
 import { bodies, offices, units } from './schema.ts';
-
-export const bodyTypes = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const;
-export type BodyType = (typeof bodyTypes)[number];
-/** Sectors of service units (methodology.md §6). */
-export const sectors = [
-  'adminduk',
-  'perizinan',
-  'kesehatan',
-  'puskesmas',
-  'pendidikan',
-  'sosial',
-  'pertanahan',
-  'kepolisian',
-  'lainnya',
-] as const;
-export type Sector = (typeof sectors)[number];
-
-export interface BodyView {
-  id: string;
-  type: BodyType;
-  code: string;
-  name: string;
-  provinceCode: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UnitView {
-  id: string;
-  bodyId: string;
-  /** The body's province (null for a ministry or agency), for scoping. */
-  provinceCode: string | null;
-  name: string;
-  sector: Sector;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 type BodyRow = typeof bodies.$inferSelect;
 type UnitRow = typeof units.$inferSelect;
 
-export const toBodyView = (b: BodyRow): BodyView => ({
+export const toBodyView = (b: BodyRow): Body => ({
   id: b.id,
   type: b.type as BodyType,
   code: b.code,
@@ -60,7 +35,7 @@ export const toBodyView = (b: BodyRow): BodyView => ({
   updatedAt: b.updatedAt.toISOString(),
 });
 
-const toUnitView = (u: UnitRow, provinceCode: string | null): UnitView => ({
+const toUnitView = (u: UnitRow, provinceCode: string | null): Unit => ({
   id: u.id,
   bodyId: u.bodyId,
   provinceCode,
@@ -76,15 +51,7 @@ export interface Paging {
   pageSize: number;
 }
 
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 /** `true` / `false` filter on `active`, or no filter for 'all'. */
-export type ActiveFilter = 'true' | 'false' | 'all';
 const activeWhere = (column: typeof bodies.active | typeof units.active, f: ActiveFilter): SQL | undefined =>
   f === 'all' ? undefined : eq(column, f === 'true');
 
@@ -93,14 +60,7 @@ export const likeTerm = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `
 
 // ── Provinces and offices ────────────────────────────────────────────────────────────────────
 
-export interface ProvinceView {
-  code: string;
-  /** Without the "Provinsi " prefix: "Banten". */
-  name: string;
-  bodyId: string;
-}
-
-export async function listProvinces(tx: Queryable): Promise<ProvinceView[]> {
+export async function listProvinces(tx: Queryable): Promise<Province[]> {
   const rows = await tx.select().from(bodies).where(eq(bodies.type, 'provinsi')).orderBy(asc(bodies.code));
   return rows.map((b) => ({ code: b.code, name: b.name.replace(/^Provinsi\s+/, ''), bodyId: b.id }));
 }
@@ -114,10 +74,12 @@ export async function provinceExists(tx: Queryable, code: string): Promise<boole
   return !!row;
 }
 
-export async function listOffices(tx: Queryable) {
+export async function listOffices(tx: Queryable): Promise<Office[]> {
   const rows = await tx.select().from(offices).orderBy(asc(offices.kind), asc(offices.provinceCode));
   // pusat first, then Perwakilan by province code.
-  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'pusat' ? -1 : 1));
+  return rows
+    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'pusat' ? -1 : 1))
+    .map((o) => ({ id: o.id, kind: o.kind as Office['kind'], provinceCode: o.provinceCode, name: o.name }));
 }
 
 // ── Bodies ───────────────────────────────────────────────────────────────────────────────────
@@ -129,7 +91,7 @@ export interface BodyFilter extends Paging {
   active: ActiveFilter;
 }
 
-export async function listBodies(tx: Queryable, f: BodyFilter): Promise<PageOf<BodyView>> {
+export async function listBodies(tx: Queryable, f: BodyFilter): Promise<Page<Body>> {
   const where = and(
     f.type && f.type.length > 0 ? inArray(bodies.type, f.type) : undefined,
     f.provinceCode ? eq(bodies.provinceCode, f.provinceCode) : undefined,
@@ -147,16 +109,9 @@ export async function listBodies(tx: Queryable, f: BodyFilter): Promise<PageOf<B
   return { items: rows.map(toBodyView), total, page: f.page, pageSize: f.pageSize };
 }
 
-export async function getBody(tx: Queryable, id: string): Promise<BodyView | undefined> {
+export async function getBody(tx: Queryable, id: string): Promise<Body | undefined> {
   const [row] = await tx.select().from(bodies).where(eq(bodies.id, id)).limit(1);
   return row ? toBodyView(row) : undefined;
-}
-
-export interface BodyInput {
-  type: BodyType;
-  code: string;
-  name: string;
-  provinceCode?: string | null;
 }
 
 const codeExamples: Record<BodyType, string> = {
@@ -193,7 +148,7 @@ async function codeTaken(tx: Queryable, code: string, exceptId?: string): Promis
   return !!row && row.id !== exceptId;
 }
 
-export async function createBody(tx: Tx, actor: AuditActor, input: BodyInput): Promise<BodyView> {
+export async function createBody(tx: Tx, actor: AuditActor, input: BodyIn): Promise<Body> {
   const values = { type: input.type, code: input.code.trim(), name: input.name.trim(), provinceCode: input.provinceCode ?? null };
   await checkBodyShape(tx, values);
   if (await codeTaken(tx, values.code)) throw new AppError('registry.code_taken', { code: values.code });
@@ -210,15 +165,7 @@ export async function createBody(tx: Tx, actor: AuditActor, input: BodyInput): P
   return body;
 }
 
-export interface BodyPatch {
-  type?: BodyType;
-  code?: string;
-  name?: string;
-  provinceCode?: string | null;
-  active?: boolean;
-}
-
-export async function updateBody(tx: Tx, actor: AuditActor, before: BodyView, patch: BodyPatch): Promise<BodyView> {
+export async function updateBody(tx: Tx, actor: AuditActor, before: Body, patch: BodyPatchIn): Promise<Body> {
   const next = {
     type: patch.type ?? before.type,
     code: patch.code?.trim() ?? before.code,
@@ -255,7 +202,7 @@ export interface UnitFilter extends Paging {
   active: ActiveFilter;
 }
 
-export async function listUnits(tx: Queryable, body: BodyView, f: UnitFilter): Promise<PageOf<UnitView>> {
+export async function listUnits(tx: Queryable, body: Body, f: UnitFilter): Promise<Page<Unit>> {
   const where = and(
     eq(units.bodyId, body.id),
     f.sector && f.sector.length > 0 ? inArray(units.sector, f.sector) : undefined,
@@ -273,7 +220,7 @@ export async function listUnits(tx: Queryable, body: BodyView, f: UnitFilter): P
   return { items: rows.map((u) => toUnitView(u, body.provinceCode)), total, page: f.page, pageSize: f.pageSize };
 }
 
-export async function getUnit(tx: Queryable, id: string): Promise<UnitView | undefined> {
+export async function getUnit(tx: Queryable, id: string): Promise<Unit | undefined> {
   const [row] = await tx
     .select({ unit: units, provinceCode: bodies.provinceCode })
     .from(units)
@@ -283,12 +230,7 @@ export async function getUnit(tx: Queryable, id: string): Promise<UnitView | und
   return row ? toUnitView(row.unit, row.provinceCode) : undefined;
 }
 
-export interface UnitInput {
-  name: string;
-  sector: Sector;
-}
-
-export async function createUnit(tx: Tx, actor: AuditActor, body: BodyView, input: UnitInput): Promise<UnitView> {
+export async function createUnit(tx: Tx, actor: AuditActor, body: Body, input: UnitIn): Promise<Unit> {
   if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
   const values = { bodyId: body.id, name: input.name.trim(), sector: input.sector };
   const [row] = await tx.insert(units).values(values).returning();
@@ -304,13 +246,7 @@ export async function createUnit(tx: Tx, actor: AuditActor, body: BodyView, inpu
   return unit;
 }
 
-export interface UnitPatch {
-  name?: string;
-  sector?: Sector;
-  active?: boolean;
-}
-
-export async function updateUnit(tx: Tx, actor: AuditActor, before: UnitView, patch: UnitPatch): Promise<UnitView> {
+export async function updateUnit(tx: Tx, actor: AuditActor, before: Unit, patch: UnitPatchIn): Promise<Unit> {
   const diff = changedFields(before as unknown as Record<string, unknown>, {
     name: patch.name?.trim(),
     sector: patch.sector,

@@ -2,12 +2,22 @@
 // offices. Anyone may read; `registry.write` (admin: all; pimpinan: own province) edits. Nothing
 // is hard-deleted: "deactivate" clears `active` and PATCH `{ active: true }` restores.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { bodyParams, pageOf, unitParams } from '../../shared/wire/common.ts';
+import {
+  BodiesQuery,
+  Body,
+  BodyIn,
+  BodyPatchIn,
+  OfficeList,
+  ProvinceList,
+  Unit,
+  UnitIn,
+  UnitPatchIn,
+  UnitsQuery,
+} from '../../shared/wire/registry.ts';
 import { defineRoute } from '../http/route.ts';
 import { orNotFound } from '../errors.ts';
 import {
-  type BodyView,
-  bodyTypes,
   createBody,
   createUnit,
   getBody,
@@ -16,73 +26,14 @@ import {
   listOffices,
   listProvinces,
   listUnits,
-  sectors,
   updateBody,
   updateUnit,
 } from './queries.ts';
 
 const tags = ['registry'];
 
-/** `page` (from 1) and `pageSize` (≤ 200) for every list. */
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
-
-/** `active=true` (default) | `false` | `all`. */
-export const activeQuery = z.enum(['true', 'false', 'all']).default('true');
-
-/** A comma-separated list of enum values: `type=kabupaten,kota`. */
-const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .regex(new RegExp(`^(${values.join('|')})(,(${values.join('|')}))*$`), { message: `one or more of: ${values.join(', ')}` })
-    .transform((s) => s.split(',') as T[number][]);
-
-const provinceCode = z.string().regex(/^\d{2}$/, { message: 'two digits, e.g. 36' });
-
-const Body = z.object({
-  id: z.uuid(),
-  type: z.enum(bodyTypes),
-  code: z.string(),
-  name: z.string(),
-  provinceCode: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const Unit = z.object({
-  id: z.uuid(),
-  bodyId: z.uuid(),
-  provinceCode: z.string().nullable(),
-  name: z.string(),
-  sector: z.enum(sectors),
-  active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const Province = z.object({ code: z.string(), name: z.string(), bodyId: z.uuid() });
-const Office = z.object({ id: z.uuid(), kind: z.enum(['pusat', 'perwakilan']), provinceCode: z.string().nullable(), name: z.string() });
-
-const BodyIn = z.object({
-  type: z.enum(bodyTypes),
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(2).max(200),
-  provinceCode: provinceCode.nullable().optional(),
-});
-const BodyPatchIn = BodyIn.partial().extend({ active: z.boolean().optional() }).strict();
-const UnitIn = z.object({ name: z.string().trim().min(2).max(200), sector: z.enum(sectors) });
-const UnitPatchIn = UnitIn.partial().extend({ active: z.boolean().optional() }).strict();
-
-const BodyIdParams = z.object({ bodyId: z.uuid() });
-const UnitIdParams = z.object({ unitId: z.uuid() });
-
 /** The organisation a body or unit belongs to, as the policy sees it. */
-const bodyTarget = (b: BodyView) => ({ provinceCode: b.provinceCode, bodyId: b.id });
+const bodyTarget = (b: Body) => ({ provinceCode: b.provinceCode, bodyId: b.id });
 
 export async function registryRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -93,7 +44,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Provinces (Kemendagri codes) with their government body',
       tags,
       access: 'registry.read',
-      response: { 200: z.object({ items: z.array(Province), total: z.number().int() }) },
+      response: { 200: ProvinceList },
     },
     async ({ tx, auth }) => {
       auth.require('registry.read');
@@ -110,11 +61,11 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Ombudsman RI offices: pusat and one Perwakilan per province',
       tags,
       access: 'registry.read',
-      response: { 200: z.object({ items: z.array(Office), total: z.number().int() }) },
+      response: { 200: OfficeList },
     },
     async ({ tx, auth }) => {
       auth.require('registry.read');
-      const items = (await listOffices(tx)).map((o) => ({ ...o, kind: o.kind as 'pusat' | 'perwakilan' }));
+      const items = await listOffices(tx);
       return { items, total: items.length };
     },
   );
@@ -127,13 +78,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Bodies (governments, ministries, agencies), filtered and paginated',
       tags,
       access: 'registry.read',
-      query: z.object({
-        ...pageQuery,
-        type: csvOf(bodyTypes).optional(),
-        province: provinceCode.optional(),
-        q: z.string().trim().min(1).max(100).optional(),
-        active: activeQuery,
-      }),
+      query: BodiesQuery,
       response: { 200: pageOf(Body) },
     },
     async ({ tx, auth, query }) => {
@@ -157,7 +102,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'One body',
       tags,
       access: 'registry.read',
-      params: BodyIdParams,
+      params: bodyParams,
       response: { 200: Body },
     },
     async ({ tx, auth, params }) => {
@@ -194,7 +139,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Edit a body; `active: true` reactivates it',
       tags,
       access: 'registry.write',
-      params: BodyIdParams,
+      params: bodyParams,
       body: BodyPatchIn,
       response: { 200: Body },
     },
@@ -215,7 +160,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Deactivate a body (kept for the results that refer to it)',
       tags,
       access: 'registry.write',
-      params: BodyIdParams,
+      params: bodyParams,
       response: { 200: Body },
     },
     async ({ tx, auth, params }) => {
@@ -233,13 +178,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: "A body's service units, filtered by sector and paginated",
       tags,
       access: 'registry.read',
-      params: BodyIdParams,
-      query: z.object({
-        ...pageQuery,
-        sector: csvOf(sectors).optional(),
-        q: z.string().trim().min(1).max(100).optional(),
-        active: activeQuery,
-      }),
+      params: bodyParams,
+      query: UnitsQuery,
       response: { 200: pageOf(Unit) },
     },
     async ({ tx, auth, params, query }) => {
@@ -257,7 +197,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Add a service unit to a body',
       tags,
       access: 'registry.write',
-      params: BodyIdParams,
+      params: bodyParams,
       body: UnitIn,
       response: { 201: Unit },
     },
@@ -278,7 +218,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'One service unit',
       tags,
       access: 'registry.read',
-      params: UnitIdParams,
+      params: unitParams,
       response: { 200: Unit },
     },
     async ({ tx, auth, params }) => {
@@ -296,7 +236,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Edit a service unit; `active: true` reactivates it',
       tags,
       access: 'registry.write',
-      params: UnitIdParams,
+      params: unitParams,
       body: UnitPatchIn,
       response: { 200: Unit },
     },
@@ -315,7 +255,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Deactivate a service unit (kept for the results that refer to it)',
       tags,
       access: 'registry.write',
-      params: UnitIdParams,
+      params: unitParams,
       response: { 200: Unit },
     },
     async ({ tx, auth, params }) => {

@@ -1,5 +1,5 @@
 /**
- * Rapor inputs from a published snapshot (publications/snapshot.ts) or from live results in
+ * Rapor inputs from a published snapshot (shared/wire/publications.ts) or from live results in
  * the same shape. Pure (no database, no clock): the route, the report-pack job and the render
  * workers all call it, so a rapor downloaded alone and the same rapor inside a pack are the same
  * document.
@@ -11,9 +11,9 @@
  */
 import { rank } from '../../core/index.ts';
 import type { Improvement, Lang, Scheme, UnitScore } from '../../core/types.ts';
-import type { SnapshotBody, SnapshotRank, SnapshotUnit } from '../publications/snapshot.ts';
 import { bandRef, expandUnitScore } from '../scores/breakdown.ts';
 import type { EvidenceSummaryRow, RankPosition, RaporInput, ReportImprovement, ReportUnit, SnapshotRef } from './types.ts';
+import type { SnapshotBody, SnapshotRank, SnapshotUnit } from '../../shared/wire/publications.ts';
 
 /** Evidence of a unit, counted per indicator and kind (one row per unit × indicator). */
 export interface EvidenceCount {

@@ -13,13 +13,13 @@ import type { Db } from '../db/client.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import type { JobContext, JobOutcome } from '../jobs/runner.ts';
 import { getPublicationRow } from '../publications/queries.ts';
-import type { PublicationSnapshot, SnapshotUnit } from '../publications/snapshot.ts';
 import { provinceNames, currentVersionOf } from '../awards/queries.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type SnapshotRaporArgs, unitRanksIn } from './from-snapshot.ts';
 import { mapBounded, sharedPool } from './pool.ts';
 import { evidenceByUnit } from './queries.ts';
 import type { SnapshotRef } from './types.ts';
+import type { PublicationSnapshot, SnapshotUnit } from '../../shared/wire/publications.ts';
 
 export interface PackParams {
   publicationId: string;

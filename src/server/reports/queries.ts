@@ -3,15 +3,15 @@
 // publication that makes a body's results official, and published snapshots.
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
-import type { Cycle } from '../cycles/queries.ts';
 import { bodyUnitResults, scoredUnits } from '../read-models/locus.ts';
 import { evidenceLinks } from '../evidence/schema.ts';
 import { publications } from '../publications/schema.ts';
-import type { PublicationSnapshot, SnapshotBody, SnapshotUnit } from '../publications/snapshot.ts';
 import { NATIONAL } from '../publications/visibility.ts';
-import type { StoredUnitScore } from '../scores/breakdown.ts';
-import type { BodyResultView } from '../scores/queries.ts';
+import type { BodyResultOf } from '../scores/queries.ts';
 import type { EvidenceCount } from './from-snapshot.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { StoredUnitScore } from '../../shared/wire/scores.ts';
+import type { PublicationSnapshot, SnapshotBody, SnapshotUnit } from '../../shared/wire/publications.ts';
 
 /** Evidence files per unit × indicator (distinct files) and their kinds, for the given units. */
 export async function evidenceCounts(tx: Queryable, cycleId: string, unitIds: readonly string[]): Promise<EvidenceCount[]> {
@@ -67,7 +67,7 @@ export async function liveUnits(tx: Queryable, cycleId: string, bodyId: string):
 }
 
 /** A live government result as a snapshot body (no previous score, no change log). */
-export function liveBody(view: BodyResultView): SnapshotBody | null {
+export function liveBody(view: BodyResultOf): SnapshotBody | null {
   const r = view.result;
   if (r === null) return null;
   return {

@@ -15,11 +15,11 @@ import { getCycle } from '../cycles/queries.ts';
 import { settleJobs } from '../jobs/runner.ts';
 import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
 import { publications } from '../publications/schema.ts';
-import type { PublicationSnapshot } from '../publications/snapshot.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { closeSharedPool } from './pool.ts';
 import { pdfPages, skipPoppler, squash } from './poppler.ts';
+import type { PublicationSnapshot } from '../../shared/wire/publications.ts';
 
 let t: TestApp;
 let w: World;

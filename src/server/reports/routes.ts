@@ -5,18 +5,19 @@
 //    version says so on every page).
 //  - Report pack: a background job zipping every government rapor of a snapshot.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { FileReply, cycleBodyParams, cycleUnitParams } from '../../shared/wire/common.ts';
+import { Job } from '../../shared/wire/jobs.ts';
+import { publicationParams } from '../../shared/wire/publications.ts';
+import { PdfQuery, ReportPackIn, publicationBodyParams } from '../../shared/wire/reports.ts';
 import type { Lang } from '../../core/types.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { cycleScheme, getCycleOr404, type Cycle } from '../cycles/queries.ts';
-import { type BodyRef, bodyAssessorIds, bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
-import { cycleBodyParams, cycleUnitParams } from '../cycles/wire.ts';
+import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
+import { bodyAssessorIds, bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import type { Queryable } from '../db/client.ts';
 import { startJob } from '../jobs/runner.ts';
-import { JobView, jobView } from '../jobs/routes.ts';
+import { jobView } from '../jobs/routes.ts';
 import { getPublicationRow, scopeTarget } from '../publications/queries.ts';
-import type { PublicationSnapshot } from '../publications/snapshot.ts';
 import { provinceNames } from '../awards/queries.ts';
 import { getBodyResult } from '../scores/queries.ts';
 import { raporInputFromSnapshot, unitRanksIn } from './from-snapshot.ts';
@@ -25,10 +26,11 @@ import { closeSharedPool } from './pool.ts';
 import { coveringPublication, cycleUnitScores, evidenceCounts, liveBody, liveUnits, snapshotPart } from './queries.ts';
 import { renderRapor } from './rapor.ts';
 import type { SnapshotRef } from './types.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { BodyRef } from '../../shared/wire/registry.ts';
+import type { PublicationSnapshot } from '../../shared/wire/publications.ts';
 
 const tags = ['reports'];
-const langQuery = z.object({ lang: z.enum(['id', 'en']).default('id') });
-const publicationBodyParams = z.object({ publicationId: z.uuid(), bodyId: z.uuid() });
 
 /** Origin of the public web app, printed on documents and encoded in QR codes. */
 export function publicOrigin(req: FastifyRequest): string {
@@ -68,8 +70,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleBodyParams,
-      query: langQuery,
-      response: { 200: z.any() },
+      query: PdfQuery,
+      response: { 200: FileReply },
     },
     async ({ tx, auth, params, query, req, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -107,8 +109,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleUnitParams,
-      query: langQuery,
-      response: { 200: z.any() },
+      query: PdfQuery,
+      response: { 200: FileReply },
     },
     async ({ tx, auth, params, query, req, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -152,8 +154,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: publicationBodyParams,
-      query: langQuery,
-      response: { 200: z.any() },
+      query: PdfQuery,
+      response: { 200: FileReply },
     },
     async ({ tx, auth, params, query, req, reply }) => {
       const row = await getPublicationRow(tx, params.publicationId);
@@ -199,9 +201,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         "Start a report pack: every government rapor of the publication's snapshot (optionally every unit rapor) in one zip, rendered in the background; follow it at /jobs/:jobId",
       tags,
       access: 'publication.manage',
-      params: z.object({ publicationId: z.uuid() }),
-      body: z.object({ lang: z.enum(['id', 'en']).default('id'), units: z.boolean().default(false) }).default({ lang: 'id', units: false }),
-      response: { 202: JobView },
+      params: publicationParams,
+      body: ReportPackIn,
+      response: { 202: Job },
     },
     async ({ tx, auth, params, body, req, reply, lang }) => {
       const row = await getPublicationRow(tx, params.publicationId);

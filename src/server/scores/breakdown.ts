@@ -5,35 +5,7 @@
 // results) be written in one pass. `expandUnitScore` puts the texts back from the same frozen
 // scheme and returns the engine's UnitScore again, number for number.
 import type { BandRef, IndicatorScore, Scheme, UnitScore } from '../../core/types.ts';
-
-/**
- * One indicator: [code, value, n, weight, points, pointsLost] and, when the scheme has a
- * self-assessment ('claim') instrument covering it, a 7th element `claimed`.
- */
-export type StoredIndicator =
-  | [string, number | null, number, number, number, number]
-  | [string, number | null, number, number, number, number, number | null];
-/** [code, points, pointsLost, indicators] */
-export type StoredVariable = [string, number, number, StoredIndicator[]];
-/** [code, score, points, pointsLost, variables] */
-export type StoredDimension = [string, number, number, number, StoredVariable[]];
-
-export interface StoredUnitScore {
-  schemeId: string;
-  raw: number;
-  score: number;
-  band: string;
-  complete: boolean;
-  missing: string[];
-  incompleteInstruments: string[];
-  weight: number;
-  /** Instrument code → sheets done. */
-  progress: Record<string, number>;
-  dimensions: StoredDimension[];
-  /** [code, [indicator code, value, n][]] */
-  supplements: [string, [string, number | null, number][]][];
-  products?: UnitScore['products'];
-}
+import type { StoredDimension, StoredIndicator, StoredUnitScore, StoredVariable } from '../../shared/wire/scores.ts';
 
 export function compactUnitScore(u: UnitScore): StoredUnitScore {
   const stored: StoredUnitScore = {

@@ -6,7 +6,8 @@ import { classify, round2 } from '../../core/index.ts';
 import { appendAudit, type AuditActor } from '../audit/queries.ts';
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { type Cycle, cycleScheme } from '../cycles/queries.ts';
+import { cycleScheme } from '../cycles/queries.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
 
 export interface ImportedScore {
   bodyId: string;

@@ -3,33 +3,29 @@
 // another scheme of the family, the improvement list, and a body's trend across cycles.
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { aggregate, improvements, movement, rankGovernments, rankUnitsBySector, round2, whatIf } from '../../core/index.ts';
-import type { BandRef, Improvement, Lang, QualifierResult, RankInput, Scheme, Text, UnitScore } from '../../core/types.ts';
+import type { BandRef, Improvement, Lang, QualifierResult, RankInput, Scheme, UnitScore } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Actor, Target } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
 import type { Queryable } from '../db/client.ts';
 import { AppError, detailText } from '../errors.ts';
-import { type Cycle, cycleScheme } from '../cycles/queries.ts';
-import { type BodyRef, type CycleUnitContext, type Followups, bodyUnitResults, getLocusEntry, scoredUnits } from '../read-models/locus.ts';
+import { cycleScheme } from '../cycles/queries.ts';
+import { type CycleUnitContext, bodyUnitResults, getLocusEntry, scoredUnits } from '../read-models/locus.ts';
 import { bodyCoveredSql, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
 import { cycleUnits, cycles } from '../cycles/schema.ts';
 import { bodies } from '../registry/schema.ts';
-import { type StoredUnitScore, bandRef, expandUnitScore, storedDimensionScores } from './breakdown.ts';
+import { bandRef, expandUnitScore, storedDimensionScores } from './breakdown.ts';
 import { loadSheets } from './recompute.ts';
 import { bodyResults, unitResults } from './schema.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { BodyRef, UnitRef } from '../../shared/wire/registry.ts';
+import type { BodyResult, Ranking, RankingRow, RankPlace, ScoreRef, StoredUnitScore, TrendItem } from '../../shared/wire/scores.ts';
 
-export type { BodyRef } from '../read-models/locus.ts';
-export interface UnitRef {
-  id: string;
-  name: string;
-  sector: string;
-}
-
-export interface ScoreRef {
-  score: number;
-  band: BandRef;
-  complete: boolean;
-}
+/** A government's result as the route sends it, without the cycle (the route adds it). */
+export type BodyResultOf = Omit<BodyResult, 'cycle'>;
+type BodyUnitResult = BodyResult['units'][number];
+/** A ranking group as the route sends it, without the cycle (the route adds it). */
+export type RankingOf = Omit<Ranking, 'cycle'>;
 
 // ── Unit ────────────────────────────────────────────────────────────────────────────────────
 
@@ -50,31 +46,7 @@ export async function getUnitResult(tx: Queryable, cu: CycleUnitContext): Promis
 
 // ── Body ────────────────────────────────────────────────────────────────────────────────────
 
-export interface BodyUnitRow extends UnitRef {
-  status: string;
-  result: (ScoreRef & { dimensions: { code: string; score: number }[] }) | null;
-}
-
-export interface BodyResultView {
-  body: BodyRef;
-  status: 'open' | 'final';
-  result: (ScoreRef & { raw: number; units: number; qualifiers: QualifierResult[]; source: string; computedAt: string }) | null;
-  /** Mean dimension scores over the units (the radar); empty for an imported result. */
-  dimensions: { code: string; title: Text; weight: number; score: number }[];
-  ranks: { nationalType: RankPlace | null; province: RankPlace | null };
-  units: BodyUnitRow[];
-  followups: Followups | null;
-}
-
-export interface RankPlace {
-  group: string;
-  rank: number;
-  of: number;
-  previousRank: number | null;
-  movement: number | null;
-}
-
-export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef): Promise<BodyResultView> {
+export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef): Promise<BodyResultOf> {
   const scheme = await cycleScheme(tx, cycle);
   const entry = await getLocusEntry(tx, cycle.id, body.id);
   const [row] = await tx
@@ -82,7 +54,7 @@ export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef):
     .from(bodyResults)
     .where(and(eq(bodyResults.cycleId, cycle.id), eq(bodyResults.bodyId, body.id)));
   const unitRows = await bodyUnitResults(tx, cycle.id, body.id);
-  const list: BodyUnitRow[] = unitRows.map((u) => ({
+  const list: BodyUnitResult[] = unitRows.map((u) => ({
     id: u.id,
     name: u.name,
     sector: u.sector,
@@ -237,27 +209,11 @@ export function rankingGroupOf(
   return { kind: 'sector', province: need(query.province, 'province'), sector: need(query.sector, 'sector') };
 }
 
-export interface RankingItem extends RankPlace {
-  body: BodyRef;
-  unit: UnitRef | null;
-  score: number;
-  band: BandRef;
-  complete: boolean;
-}
-
-export interface RankingView {
-  group: string;
-  previousCycle: { id: string; name: string; year: number; schemeId: string } | null;
-  items: RankingItem[];
-  /** Rows of the group the caller may not read (left out of `items`, still counted in `of`). */
-  hidden: number;
-}
-
 /**
  * One ranking group, ranked by the engine over every row of the group; the caller sees the rows
  * they may read (result.read), each with its place, previous place and movement.
  */
-export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, group: RankingGroup): Promise<RankingView> {
+export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, group: RankingGroup): Promise<RankingOf> {
   const scheme = await cycleScheme(tx, cycle);
   const prev = await previousCycle(tx, cycle);
   // Per body: public once a released current publication covers it.
@@ -281,7 +237,7 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
     const prevRanks = new Map<string, number>();
     if (prev) for (const r of rankUnitsBySector(await unitRows(tx, prev.id, group.province, group.sector))) prevRanks.set(r.row.id, r.rank);
     const ranked = rankUnitsBySector(rows);
-    const items: RankingItem[] = [];
+    const items: RankingRow[] = [];
     for (const r of ranked) {
       const row = r.row;
       const t: Target = {
@@ -314,7 +270,7 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
     .map((p) => ({ p, place: group.kind === 'national' ? p.nationalType : p.province }))
     .filter((x): x is { p: typeof x.p; place: RankPlace } => x.place?.group === key)
     .sort((a, b) => a.place.rank - b.place.rank || collator.compare(a.p.row.name, b.p.row.name));
-  const items: RankingItem[] = [];
+  const items: RankingRow[] = [];
   for (const { p, place } of inGroup) {
     const t: Target = { provinceCode: p.row.body.provinceCode, bodyId: p.row.id, assessorIds: assessors.get(p.row.id) ?? [] };
     if (!visible(t)) continue;
@@ -466,17 +422,8 @@ export async function bodyImprovements(tx: Queryable, cycle: Cycle, body: BodyRe
 
 // ── Trend ───────────────────────────────────────────────────────────────────────────────────
 
-export interface TrendPoint {
-  /** `published`: a released current publication covers the body in that cycle. */
-  cycle: { id: string; name: string; year: number; schemeId: string; family: string; status: string; published: boolean };
-  score: number;
-  band: BandRef;
-  complete: boolean;
-  source: string;
-}
-
 /** A body's results across cycles, oldest first, limited to cycles the caller may read. */
-export async function bodyTrend(tx: Queryable, actor: Actor | null, body: BodyRef, family?: string): Promise<TrendPoint[]> {
+export async function bodyTrend(tx: Queryable, actor: Actor | null, body: BodyRef, family?: string): Promise<TrendItem[]> {
   const rows = await tx
     .select({
       id: cycles.id,
@@ -507,7 +454,7 @@ export async function bodyTrend(tx: Queryable, actor: Actor | null, body: BodyRe
         ).map((r) => r.cycleId)
       : [],
   );
-  const out: TrendPoint[] = [];
+  const out: TrendItem[] = [];
   for (const r of rows) {
     const t: Target = {
       provinceCode: body.provinceCode,

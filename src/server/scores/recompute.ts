@@ -7,8 +7,9 @@ import { aggregate, scoreUnit } from '../../core/index.ts';
 import type { QualifierInput, Scheme, Sheet } from '../../core/types.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
-import { type Cycle, cycleScheme } from '../cycles/queries.ts';
+import { cycleScheme } from '../cycles/queries.ts';
 import { compactUnitScore } from './breakdown.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
 
 /** Rows written per upsert statement. */
 const CHUNK = 500;

@@ -2,13 +2,27 @@
 // movement, what-if under another scheme of the family, the improvement list, a body's trend,
 // and a full recompute. Reads are scoped by `result.read` (the public: bodies a released publication covers).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { bodyParams, cycleBodyParams, cycleParams, cycleUnitParams } from '../../shared/wire/common.ts';
+import {
+  BodyImprovements,
+  BodyResult,
+  BodyWhatIf,
+  ImprovementsQuery,
+  Ranking,
+  RankingQuery,
+  Recomputed,
+  Trend,
+  TrendQuery,
+  UnitImprovements,
+  UnitResult,
+  UnitWhatIf,
+  WhatIfQuery,
+} from '../../shared/wire/scores.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { getBodyRow } from '../locus/queries.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
-import { Followups, Text, cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
 import { requestRecompute } from './recompute.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import {
@@ -22,14 +36,8 @@ import {
   unitWhatIf,
   rankingGroupOf,
 } from './queries.ts';
-import { BandRef, BodyRef, CycleRef, Improvement, QualifierResult, RankPlace, ScoreRef, UnitRef, UnitScore, rankingQuery } from './wire.ts';
 
 const tags = ['scores'];
-
-const UnitSummary = z.object({ id: z.uuid(), name: z.string(), sector: z.string() });
-
-const schemeQuery = z.object({ scheme: z.string().min(1).max(60) });
-const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
 export async function scoreRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -42,16 +50,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       access: 'result.read',
       published: {},
       params: cycleUnitParams,
-      response: {
-        200: z.object({
-          cycle: CycleRef,
-          body: BodyRef,
-          unit: UnitSummary,
-          status: z.string(),
-          result: UnitScore.nullable(),
-          computedAt: z.string().nullable(),
-        }),
-      },
+      response: { 200: UnitResult },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -79,29 +78,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       access: 'result.read',
       published: {},
       params: cycleBodyParams,
-      response: {
-        200: z.object({
-          cycle: CycleRef.extend({ status: z.string() }),
-          body: BodyRef,
-          status: z.enum(['open', 'final']),
-          result: ScoreRef.extend({
-            raw: z.number(),
-            units: z.number().int(),
-            qualifiers: z.array(QualifierResult),
-            source: z.string(),
-            computedAt: z.string(),
-          }).nullable(),
-          dimensions: z.array(z.object({ code: z.string(), title: Text, weight: z.number(), score: z.number() })),
-          ranks: z.object({ nationalType: RankPlace.nullable(), province: RankPlace.nullable() }),
-          units: z.array(
-            UnitRef.extend({
-              status: z.string(),
-              result: ScoreRef.extend({ dimensions: z.array(z.object({ code: z.string(), score: z.number() })) }).nullable(),
-            }),
-          ),
-          followups: Followups.nullable(),
-        }),
-      },
+      response: { 200: BodyResult },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -123,18 +100,8 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       access: 'result.read',
       published: {},
       params: cycleParams,
-      query: rankingQuery,
-      response: {
-        200: z.object({
-          cycle: CycleRef.extend({ status: z.string() }),
-          group: z.string(),
-          previousCycle: CycleRef.nullable(),
-          items: z.array(
-            RankPlace.extend({ body: BodyRef, unit: UnitRef.nullable(), score: z.number(), band: BandRef, complete: z.boolean() }),
-          ),
-          hidden: z.number().int(),
-        }),
-      },
+      query: RankingQuery,
+      response: { 200: Ranking },
     },
     async ({ tx, auth, params, query, lang }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -147,15 +114,6 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const WhatIfUnit = z.object({
-    fromScheme: z.string(),
-    toScheme: z.string(),
-    from: UnitScore,
-    to: UnitScore,
-    delta: z.number(),
-    unmapped: z.array(z.string()),
-  });
-
   defineRoute(
     app,
     {
@@ -165,8 +123,8 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleUnitParams,
-      query: schemeQuery,
-      response: { 200: WhatIfUnit },
+      query: WhatIfQuery,
+      response: { 200: UnitWhatIf },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -185,17 +143,8 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleBodyParams,
-      query: schemeQuery,
-      response: {
-        200: z.object({
-          fromScheme: z.string(),
-          toScheme: z.string(),
-          from: ScoreRef.extend({ qualifiers: z.array(QualifierResult) }),
-          to: ScoreRef.extend({ qualifiers: z.array(QualifierResult) }),
-          delta: z.number(),
-          units: z.array(z.object({ unit: UnitRef, from: ScoreRef, to: ScoreRef, delta: z.number(), unmapped: z.array(z.string()) })),
-        }),
-      },
+      query: WhatIfQuery,
+      response: { 200: BodyWhatIf },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -214,8 +163,8 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleUnitParams,
-      query: limitQuery,
-      response: { 200: z.object({ items: z.array(Improvement), total: z.number().int() }) },
+      query: ImprovementsQuery,
+      response: { 200: UnitImprovements },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -234,8 +183,8 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleBodyParams,
-      query: limitQuery,
-      response: { 200: z.object({ items: z.array(Improvement.extend({ unit: UnitRef })), total: z.number().int() }) },
+      query: ImprovementsQuery,
+      response: { 200: BodyImprovements },
     },
     async ({ tx, auth, params, query }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
@@ -254,22 +203,9 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       published: {},
-      params: z.object({ bodyId: z.uuid() }),
-      query: z.object({ family: z.enum(['ombudsman', 'pekppp', 'skm']).optional() }),
-      response: {
-        200: z.object({
-          body: BodyRef,
-          items: z.array(
-            z.object({
-              cycle: CycleRef.extend({ family: z.string(), status: z.string(), published: z.boolean() }),
-              score: z.number(),
-              band: BandRef,
-              complete: z.boolean(),
-              source: z.string(),
-            }),
-          ),
-        }),
-      },
+      params: bodyParams,
+      query: TrendQuery,
+      response: { 200: Trend },
     },
     async ({ tx, auth, params, query }) => {
       const body = await getBodyRow(tx, params.bodyId);
@@ -288,7 +224,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'cycle.manage',
       params: cycleParams,
-      response: { 200: z.object({ units: z.number().int(), bodies: z.number().int() }) },
+      response: { 200: Recomputed },
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);

@@ -27,12 +27,13 @@ import { createUser } from '../users/queries.ts';
 import { createCycle, cycleScheme, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody, setAssignment } from '../locus/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
-import { type RecordInput, bulkInsertRecords, contentHash, recordsCreatedDiff } from '../records/queries.ts';
+import { bulkInsertRecords, contentHash, recordsCreatedDiff } from '../records/queries.ts';
 import { approveUnit, submitUnit } from '../records/workflow.ts';
 import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
 import { recomputeCycle } from '../scores/recompute.ts';
 import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
+import type { RecordInput } from '../../shared/wire/records.ts';
 
 export interface DemoAccount {
   role: Role;

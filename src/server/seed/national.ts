@@ -10,12 +10,14 @@ import { appendAudit } from '../audit/queries.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
-import { type Cycle, createCycle, getCycle, transitionCycle } from '../cycles/queries.ts';
+import { createCycle, getCycle, transitionCycle } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
-import { type RecordInput, bulkInsertRecords, contentHash } from '../records/queries.ts';
+import { bulkInsertRecords, contentHash } from '../records/queries.ts';
 import { type RecomputeSummary, recomputeCycle } from '../scores/recompute.ts';
 import { publish } from '../publications/queries.ts';
 import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { RecordInput } from '../../shared/wire/records.ts';
 
 /** Bodies per type in the national assessment (2024: 587 entities). */
 export const nationalCounts = { kementerian: 25, lembaga: 14, provinsi: 34, kota: 98, kabupaten: 416 } as const;

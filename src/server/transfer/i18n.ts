@@ -6,6 +6,7 @@ import type { Lang } from '../../core/types.ts';
 import { type Catalogue, type Message, fill, format, formatBoth } from '../../shared/messages.ts';
 import { bodyTypeLabel, sectorLabel } from '../exports/i18n.ts';
 import type { ImportIssue } from '../exports/types.ts';
+import type { ImportIssue as WireImportIssue } from '../../shared/wire/transfer.ts';
 
 export const titles = {
   national: { id: 'Peringkat Nasional {type} — {cycle}', en: 'National ranking, {type} — {cycle}' },
@@ -74,18 +75,8 @@ export function transferIssueMessage(code: TransferIssueCode, params: Record<str
   return formatBoth(issueTexts, code, params);
 }
 
-/** An import issue on the wire: the message in the caller's language. */
-export interface WireIssue {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  header: string | null;
-  code: string;
-  message: string;
-  value?: string;
-}
-
-export function wireIssues(issues: readonly ImportIssue[], lang: Lang): WireIssue[] {
+/** Import issues as the wire carries them: each message in the caller's language. */
+export function wireIssues(issues: readonly ImportIssue[], lang: Lang): WireImportIssue[] {
   return issues.map((i) => ({
     sheet: i.sheet,
     row: i.row,

@@ -12,15 +12,15 @@ import type { Auth } from '../http/route.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import type { Db, Queryable, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { type Cycle, createCycle, cycleScheme } from '../cycles/queries.ts';
+import { createCycle, cycleScheme } from '../cycles/queries.ts';
 import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
 import { listProvinces } from '../registry/queries.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { records } from '../records/schema.ts';
 import { ingestRecords } from '../records/queries.ts';
-import { type StoredUnitScore, expandUnitScore } from '../scores/breakdown.ts';
+import { expandUnitScore } from '../scores/breakdown.ts';
 import { importBodyScores } from '../scores/import.ts';
-import { type BodyRef, type RankingGroup, type RankingItem, getBodyResult, getUnitResult, ranking } from '../scores/queries.ts';
+import { type RankingGroup, getBodyResult, getUnitResult, ranking } from '../scores/queries.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import { bodyBreakdownXlsx, cycleResultsXlsx, leaderboardXlsx } from '../exports/xlsx.ts';
 import type {
@@ -37,6 +37,10 @@ import type {
   ProgressCallback,
 } from '../exports/types.ts';
 import { fileName, leaderboardTitle, transferIssueMessage } from './i18n.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { BodyRef } from '../../shared/wire/registry.ts';
+import type { RankingRow, StoredUnitScore } from '../../shared/wire/scores.ts';
+import type { ResultsImported } from '../../shared/wire/transfer.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -81,7 +85,7 @@ export async function leaderboardFile(
     cycle.id,
     view.items.map((i) => i.body.id),
   );
-  const rows: LeaderboardRow[] = view.items.map((i: RankingItem) => ({
+  const rows: LeaderboardRow[] = view.items.map((i: RankingRow) => ({
     rank: i.rank,
     of: i.of,
     name: i.unit ? `${i.unit.name} — ${i.body.name}` : i.body.name,
@@ -178,9 +182,9 @@ export async function cycleResultsFile(
   const types = TYPE_ORDER.filter((t) => present.some((p) => p.type === t));
   const provinceCodes = [...new Set(present.filter((p) => p.type === 'kabupaten' || p.type === 'kota').map((p) => p.provinceCode!))].sort();
 
-  const national: RankingItem[] = [];
+  const national: RankingRow[] = [];
   for (const type of types) national.push(...(await ranking(db, actor, cycle, { kind: 'national', type })).items);
-  const provincePlace = new Map<string, RankingItem>();
+  const provincePlace = new Map<string, RankingRow>();
   for (const province of provinceCodes)
     for (const i of (await ranking(db, actor, cycle, { kind: 'province', province })).items) provincePlace.set(i.body.id, i);
 
@@ -310,7 +314,7 @@ export async function createImportedCycle(
   actor: AuditActor,
   input: ResultsImportInput,
   progress: (done: number, total: number) => void,
-) {
+): Promise<ResultsImported> {
   return db.transaction(async (tx: Tx) => {
     const cycle = await createCycle(tx, actor, {
       name: input.name,

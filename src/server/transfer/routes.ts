@@ -9,7 +9,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { FileReply, cycleBodyParams, cycleParams, cycleUnitParams, langQuery } from '../../shared/wire/common.ts';
+import { Job } from '../../shared/wire/jobs.ts';
+import { AnswersImported, CycleExportIn, RankingXlsxQuery, ResultsImportFields } from '../../shared/wire/transfer.ts';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { AppError, detailText } from '../errors.ts';
@@ -17,12 +19,10 @@ import { defineRoute } from '../http/route.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
-import { cycleBodyParams, cycleParams, cycleUnitParams } from '../cycles/wire.ts';
-import { JobView, jobView } from '../jobs/routes.ts';
+import { jobView } from '../jobs/routes.ts';
 import { ownerActor, startJob } from '../jobs/runner.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import { rankingGroupOf } from '../scores/queries.ts';
-import { BandRef, rankingQuery } from '../scores/wire.ts';
 import type { ImportIssue } from '../exports/types.ts';
 import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTemplateXlsx } from '../exports/import.ts';
 import { fileName, wireIssues } from './i18n.ts';
@@ -39,8 +39,7 @@ import {
 } from './queries.ts';
 
 const tags = ['transfer'];
-const langQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
-const File = z.any().describe('.xlsx file');
+const File = FileReply.describe('.xlsx file');
 
 /** 422: every issue, translated; the request changes nothing. */
 function invalid(issues: readonly ImportIssue[], lang: Lang): AppError {
@@ -85,12 +84,6 @@ async function readUpload(req: FastifyRequest, lang: Lang): Promise<Upload> {
 
 /** Most answer rows one unit's import takes (its quotas are a few hundred sheets at most). */
 const MAX_ANSWER_ROWS = 5_000;
-
-const ResultsFields = z.object({
-  name: z.string().trim().min(1).max(200),
-  schemeId: z.string().min(1).max(60),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
 
 /** Where an import job finds the rows its request validated (any instance may run it). */
 const importInputKey = (jobId: string) => `jobs/${jobId}.input.json`;
@@ -140,7 +133,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'result.read',
       params: cycleParams,
-      query: rankingQuery.extend({ lang: z.enum(['id', 'en']).optional() }),
+      query: RankingXlsxQuery,
       response: { 200: File },
     },
     async ({ tx, auth, params, query, lang, reply }) => {
@@ -183,8 +176,8 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       tags,
       access: 'record.review',
       params: cycleParams,
-      body: z.object({ lang: z.enum(['id', 'en']).optional() }),
-      response: { 202: JobView },
+      body: CycleExportIn,
+      response: { 202: Job },
     },
     async ({ tx, auth, params, body, lang, req, reply }) => {
       const actor = auth.user();
@@ -253,13 +246,13 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       access: 'results.import',
       rawBody: true,
       noTransaction: true,
-      response: { 202: JobView },
+      response: { 202: Job },
     },
     async ({ db, auth, req, reply, lang }) => {
       const actor = auth.user();
       auth.require('results.import');
       const upload = await readUpload(req, lang);
-      const fields = ResultsFields.safeParse(upload.fields);
+      const fields = ResultsImportFields.safeParse(upload.fields);
       if (!fields.success)
         throw new AppError('request.invalid', { summary: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
       const { name, schemeId } = fields.data;
@@ -306,14 +299,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       params: cycleUnitParams,
       rawBody: true,
       noTransaction: true,
-      response: {
-        200: z.object({
-          sheets: z.number().int(),
-          created: z.number().int(),
-          unchanged: z.number().int(),
-          result: z.object({ score: z.number(), band: BandRef, complete: z.boolean() }).nullable(),
-        }),
-      },
+      response: { 200: AnswersImported },
     },
     async ({ db, auth, params, req, lang }) => {
       const cycle = await getCycleOr404(db, params.cycleId);

@@ -9,24 +9,12 @@ import { users, sessions } from '../auth/schema.ts';
 import type { Role } from '../auth/policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
-import { type ActiveFilter, type PageOf, type Paging, getBody, getUnit, likeTerm, provinceExists } from '../registry/queries.ts';
-
-/** The signed-in user on the wire (`/auth/login`, `/auth/me`): the web app is built against exactly this. */
-export interface User {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  provinceCode: string | null;
-  bodyId: string | null;
-  unitId: string | null;
-}
-
-/** A user as admins see it in the user list. */
-export interface UserRecord extends User {
-  active: boolean;
-  createdAt: string;
-}
+import { type Paging, getBody, getUnit, likeTerm, provinceExists } from '../registry/queries.ts';
+import type { User } from '../../shared/wire/auth.ts';
+import type { Page } from '../../shared/wire/common.ts';
+import type { ActiveFilter } from '../../shared/wire/registry.ts';
+import type { UserIn, UserPatchIn, UserRecord } from '../../shared/wire/users.ts';
+import { USERNAME_PATTERN } from '../../shared/wire/limits.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -42,8 +30,6 @@ export const toUser = (u: Pick<UserRow, keyof User>): User => ({
 
 export const toUserRecord = (u: UserRow): UserRecord => ({ ...toUser(u), active: u.active, createdAt: u.createdAt.toISOString() });
 
-/** Usernames are stored lower-case: letters, digits, dot, dash, underscore; 3–40 characters. */
-export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 export const normaliseUsername = (u: string): string => u.trim().toLowerCase();
 
 export interface ScopeInput {
@@ -100,13 +86,6 @@ export async function resolveScope(tx: Queryable, role: Role, input: ScopeInput)
   }
 }
 
-export interface NewUser extends ScopeInput {
-  username: string;
-  name: string;
-  password: string;
-  role: Role;
-}
-
 async function usernameTaken(tx: Queryable, username: string): Promise<boolean> {
   const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
   return !!row;
@@ -116,9 +95,9 @@ async function usernameTaken(tx: Queryable, username: string): Promise<boolean> 
  * Creates an account (admin API, `pantau user add`, the demo seed). `actor` null = system.
  * Throws AppError on a taken username or a scope that does not fit the role.
  */
-export async function createUser(tx: Tx, actor: AuditActor, input: NewUser): Promise<UserRecord> {
+export async function createUser(tx: Tx, actor: AuditActor, input: UserIn): Promise<UserRecord> {
   const username = normaliseUsername(input.username);
-  if (!USERNAME_RE.test(username)) throw new AppError('request.invalid', { summary: 'username' });
+  if (!USERNAME_PATTERN.test(username)) throw new AppError('request.invalid', { summary: 'username' });
   if (await usernameTaken(tx, username)) throw new AppError('user.username_taken', { username });
   const scope = await resolveScope(tx, input.role, input);
   const passwordHash = await hashPassword(input.password);
@@ -152,7 +131,7 @@ export interface UserFilter extends Paging {
   active: ActiveFilter;
 }
 
-export async function listUsers(tx: Queryable, f: UserFilter): Promise<PageOf<UserRecord>> {
+export async function listUsers(tx: Queryable, f: UserFilter): Promise<Page<UserRecord>> {
   const where: SQL | undefined = and(
     f.role && f.role.length > 0 ? inArray(users.role, f.role) : undefined,
     f.provinceCode ? eq(users.provinceCode, f.provinceCode) : undefined,
@@ -171,19 +150,12 @@ export async function listUsers(tx: Queryable, f: UserFilter): Promise<PageOf<Us
   return { items: rows.map(toUserRecord), total, page: f.page, pageSize: f.pageSize };
 }
 
-export interface UserPatch extends ScopeInput {
-  name?: string;
-  role?: Role;
-  password?: string;
-  active?: boolean;
-}
-
 /**
  * Edits an account. A change of role re-validates the whole scope (the caller sends the new
  * role's field); a scope change alone keeps the role. A new password, a deactivation, or a change
  * of role or scope ends the account's sessions, so the change takes effect at once.
  */
-export async function updateUser(tx: Tx, actor: AuditActor, before: UserRecord, patch: UserPatch): Promise<UserRecord> {
+export async function updateUser(tx: Tx, actor: AuditActor, before: UserRecord, patch: UserPatchIn): Promise<UserRecord> {
   if (actor?.id === before.id && (patch.active === false || (patch.role !== undefined && patch.role !== before.role))) {
     throw new AppError('user.self');
   }

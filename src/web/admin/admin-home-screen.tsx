@@ -1,7 +1,7 @@
 /** Admin home: national scope, the admin screens (cycles, registry, users, audit), and the methodology library. */
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../api/auth.ts';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { HomeCards, RoleHomeHeader } from '../ui/role-home.tsx';

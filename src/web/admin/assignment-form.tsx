@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useUsers } from '../api/users.ts';
 import { applyServerErrors } from './form-errors.ts';
-import { useUsers } from './use-users.ts';
 
 export interface AssignmentValues {
   assessorId: string | null;

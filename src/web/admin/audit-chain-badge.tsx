@@ -1,8 +1,8 @@
 /** The hash-chain indication for the events on screen (see audit-chain.ts for its limits). */
 import { Alert, Code, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { AuditEvent } from '../../shared/wire/audit.ts';
 import { useFormat } from '../lib/format.ts';
-import type { AuditEvent } from './admin-types.ts';
 import { checkChainLinks } from './audit-chain.ts';
 
 export function AuditChainBadge({ events }: { events: AuditEvent[] }) {

@@ -7,13 +7,13 @@ import { useState } from 'react';
 import { Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../api/auth.ts';
+import { useAudit } from '../api/audit.ts';
+import { useProvinces } from '../api/registry.ts';
 import { AuditChainBadge } from './audit-chain-badge.tsx';
 import { AuditTable } from './audit-table.tsx';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
-import { useAudit } from './use-audit.ts';
-import { useProvinces } from './use-registry.ts';
 
 const PAGE_SIZE = 25;
 

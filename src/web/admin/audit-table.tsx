@@ -1,8 +1,8 @@
 /** Audit events as a table: when, who, what, on which subject, and the recorded difference. */
 import { Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { AuditEvent } from '../../shared/wire/audit.ts';
 import { useFormat } from '../lib/format.ts';
-import type { AuditEvent } from './admin-types.ts';
 
 function Diff({ diff }: { diff: unknown }) {
   const { t } = useTranslation('admin');

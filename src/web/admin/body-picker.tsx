@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { NativeSelect, Select, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useBodies, useProvinces } from './use-registry.ts';
+import { useBodies, useProvinces } from '../api/registry.ts';
 
 export interface BodyPickerProps {
   value: string | null;

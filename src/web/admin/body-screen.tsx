@@ -6,15 +6,16 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { ActiveFilter, Unit } from '../../shared/wire/registry.ts';
+import { useBody, useProvinceNames, useUnits } from '../api/registry.ts';
+import { useWriteUnit } from '../api/registry-writes.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import type { ActiveFilter, Unit } from './admin-types.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { formErrorMessage } from './form-errors.ts';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
 import { ActiveBadge } from './registry-screen.tsx';
 import { UnitForm } from './unit-form.tsx';
-import { useBody, useProvinceNames, useUnits, useWriteUnit } from './use-registry.ts';
 
 const PAGE_SIZE = 50;
 

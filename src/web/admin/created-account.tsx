@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UserRecord } from './admin-types.ts';
+import type { UserRecord } from '../../shared/wire/users.ts';
 
 export function CreatedAccount({ user, password, onClose }: { user: UserRecord; password: string; onClose: () => void }) {
   const { t } = useTranslation('admin');

@@ -3,13 +3,13 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { getScheme, schemeIds } from '../../../methodologies/index.ts';
+import type { CycleIn } from '../../shared/wire/cycles.ts';
 import { ApiError } from '../lib/api.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { CycleForm } from './cycle-form.tsx';
-import type { CycleInput } from './use-cycles.ts';
 
 /** The picker links to the scheme viewer, so the form needs a router around it. */
-function renderForm(onSubmit: (input: CycleInput) => Promise<unknown>) {
+function renderForm(onSubmit: (input: CycleIn) => Promise<unknown>) {
   const rootRoute = createRootRoute({ component: () => <CycleForm onSubmit={onSubmit} onCancel={() => {}} year={2025} /> });
   const router = createRouter({ routeTree: rootRoute, history: createMemoryHistory({ initialEntries: ['/'] }) });
   return renderWithProviders(<RouterProvider router={router} />);
@@ -29,7 +29,7 @@ describe('CycleForm', { timeout: 30_000 }, () => {
   });
 
   it('requires a name and a scheme, then sends name, year and scheme id', async () => {
-    const onSubmit = vi.fn(async (_: CycleInput) => {});
+    const onSubmit = vi.fn(async (_: CycleIn) => {});
     const user = userEvent.setup({ delay: null });
     renderForm(onSubmit);
     await screen.findAllByRole('radio');

@@ -1,17 +1,35 @@
-/** New cycle: name, year and scheme; the server freezes the scheme's content hash on it. */
+/**
+ * New cycle: name, year and scheme, checked with the wire's `CycleIn` before sending; the server
+ * freezes the scheme's content hash on it.
+ */
 import { useState } from 'react';
 import { Alert, Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { CycleIn } from '../../shared/wire/cycles.ts';
+import { boundsOf, fieldProblems } from '../lib/form-schema.ts';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { applyServerErrors } from './form-errors.ts';
 import { SchemePicker } from './scheme-picker.tsx';
-import type { CycleInput } from './use-cycles.ts';
 
 const FIELDS = ['name', 'year', 'schemeId'] as const;
 
+interface CycleFormValues {
+  name: string;
+  year: number | string;
+  schemeId: string;
+}
+
+const YEARS = boundsOf(CycleIn.shape.year);
+
+const toCycleIn = (v: CycleFormValues): CycleIn => ({
+  name: v.name.trim(),
+  year: typeof v.year === 'number' ? v.year : Number.NaN,
+  schemeId: v.schemeId,
+});
+
 export interface CycleFormProps {
-  onSubmit: (input: CycleInput) => Promise<unknown>;
+  onSubmit: (input: CycleIn) => Promise<unknown>;
   onCancel: () => void;
   /** Default year; the current year when absent. */
   year?: number;
@@ -21,18 +39,16 @@ export function CycleForm({ onSubmit, onCancel, year }: CycleFormProps) {
   const { t } = useTranslation('admin');
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const form = useForm<{ name: string; year: number | string; schemeId: string }>({
+  const form = useForm<CycleFormValues>({
     mode: 'controlled',
     initialValues: { name: '', year: year ?? new Date().getFullYear(), schemeId: '' },
-    validate: {
-      name: (v) => {
-        const n = v.trim().length;
-        if (n === 0) return t('validation.required');
-        return n < 3 || n > 200 ? t('validation.length', { min: 3, max: 200 }) : null;
-      },
-      year: (v) =>
-        typeof v === 'number' && Number.isInteger(v) && v >= 2000 && v <= 2100 ? null : t('validation.year', { min: 2000, max: 2100 }),
-      schemeId: (v) => (v ? null : t('validation.scheme')),
+    validate: (values) => {
+      const p = fieldProblems(CycleIn, toCycleIn(values));
+      return {
+        name: p.name && (p.name === 'required' ? t('validation.required') : t('validation.length', boundsOf(CycleIn.shape.name))),
+        year: p.year && t('validation.year', boundsOf(CycleIn.shape.year)),
+        schemeId: p.schemeId && t('validation.scheme'),
+      };
     },
   });
 
@@ -40,7 +56,7 @@ export function CycleForm({ onSubmit, onCancel, year }: CycleFormProps) {
     setFailure(null);
     setPending(true);
     try {
-      await onSubmit({ name: values.name.trim(), year: Number(values.year), schemeId: values.schemeId });
+      await onSubmit(toCycleIn(values));
     } catch (error) {
       setFailure(applyServerErrors(form, t, error, FIELDS));
     } finally {
@@ -68,8 +84,8 @@ export function CycleForm({ onSubmit, onCancel, year }: CycleFormProps) {
           <NumberInput
             label={t('cycles.form.year')}
             required
-            min={2000}
-            max={2100}
+            min={YEARS.min}
+            max={YEARS.max}
             allowDecimal={false}
             thousandSeparator=""
             maw={{ sm: 160 }}

@@ -5,18 +5,18 @@
 import { Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useCycle } from '../api/cycles.ts';
 import { useFormat } from '../lib/format.ts';
-import { PublicationLink } from '../publish/publication-link.tsx';
-import { CycleExportPanel } from '../transfer/cycle-export-panel.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { PublicationLink } from '../ui/publication-link.tsx';
+import { CycleExportPanel } from '../ui/cycle-export-panel.tsx';
 import { CycleStatusBadge } from './cycles-screen.tsx';
 import { CycleStatusPanel } from './cycle-status-panel.tsx';
 import { LocusPicker } from './locus-picker.tsx';
 import { LocusTable } from './locus-table.tsx';
 import { ProgressSummary } from './progress-summary.tsx';
 import { QueryStatus } from './query-status.tsx';
-import { useCycle } from './use-cycles.ts';
 
 export function CycleScreen() {
   const { t } = useTranslation('admin');

@@ -4,9 +4,15 @@
  */
 import { Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CYCLE_STATUSES, type CycleDetail } from './admin-types.ts';
+import { CYCLE_STATUSES } from '../../shared/wire/enums.ts';
+import type { CycleDetail, CycleStatus } from '../../shared/wire/cycles.ts';
+import { useTransitionCycle } from '../api/cycles-writes.ts';
 import { ConfirmAction } from './confirm-action.tsx';
-import { nextStatus, useTransitionCycle } from './use-cycles.ts';
+
+/** The status after `status`, or null at the end of the workflow. */
+export function nextStatus(status: CycleStatus): CycleStatus | null {
+  return CYCLE_STATUSES[CYCLE_STATUSES.indexOf(status) + 1] ?? null;
+}
 
 export function CycleStatusPanel({ cycle }: { cycle: CycleDetail }) {
   const { t } = useTranslation('admin');

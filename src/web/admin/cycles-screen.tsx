@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { CycleStatus } from '../../shared/wire/cycles.ts';
+import { useCreateCycle } from '../api/cycles-writes.ts';
+import { useCyclesPage } from '../api/cycles.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import type { CycleStatus } from './admin-types.ts';
 import { CycleForm } from './cycle-form.tsx';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
-import { useCreateCycle, useCycles } from './use-cycles.ts';
 
 const PAGE_SIZE = 20;
 const STATUS_COLOR: Record<CycleStatus, string> = { planning: 'gray', fieldwork: 'blue', review: 'orange', final: 'teal' };
@@ -29,7 +30,7 @@ export function CyclesScreen() {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const cycles = useCycles(page);
+  const cycles = useCyclesPage({ page, pageSize: 20 });
   const create = useCreateCycle();
 
   return (

@@ -6,10 +6,10 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useAddLocusBody } from '../api/locus-writes.ts';
+import { useUnits } from '../api/registry.ts';
 import { BodyPicker } from './body-picker.tsx';
 import { applyServerErrors } from './form-errors.ts';
-import { useAddLocusBody } from './use-cycles.ts';
-import { useUnits } from './use-registry.ts';
 
 interface Values {
   bodyId: string;

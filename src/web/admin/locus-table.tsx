@@ -5,14 +5,16 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BodyProgress } from '../../shared/wire/locus.ts';
+import type { CycleDetail } from '../../shared/wire/cycles.ts';
+import { useAssign, useRemoveLocus } from '../api/locus-writes.ts';
+import { useProgressPage } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
-import type { BodyProgress, CycleDetail } from './admin-types.ts';
 import { AssignmentForm } from './assignment-form.tsx';
 import { ConfirmAction } from './confirm-action.tsx';
 import { LocusUnits } from './locus-units.tsx';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
-import { useAssign, useProgress, useRemoveLocus } from './use-cycles.ts';
 
 const PAGE_SIZE = 10;
 
@@ -30,7 +32,7 @@ export function LocusTable({ cycle, editable }: { cycle: CycleDetail; editable: 
   const format = useFormat();
   const [page, setPage] = useState(1);
   const [assigning, setAssigning] = useState<AssignTarget | null>(null);
-  const progress = useProgress(cycle.id, { page, pageSize: PAGE_SIZE });
+  const progress = useProgressPage(cycle.id, { page, pageSize: PAGE_SIZE });
   const remove = useRemoveLocus(cycle.id);
   const assign = useAssign(cycle.id);
   // Assessors may still be (re)assigned while records come in, until review.

@@ -1,10 +1,10 @@
 /** The units of one locus body: status, records against quotas, assessor, due date, actions. */
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import './admin.css';
+import type { BodyProgress, UnitProgress } from '../../shared/wire/locus.ts';
 import { useFormat } from '../lib/format.ts';
-import type { BodyProgress, UnitProgress } from './admin-types.ts';
 import { ConfirmAction } from './confirm-action.tsx';
+import './admin.css';
 
 export interface LocusUnitsProps {
   body: BodyProgress;

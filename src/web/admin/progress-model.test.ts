@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BodyProgress, UnitProgress } from './admin-types.ts';
+import type { BodyProgress, UnitProgress } from '../../shared/wire/locus.ts';
 import { summariseProgress, todayIso } from './progress-model.ts';
 
 const unit = (over: Partial<UnitProgress>): UnitProgress => ({
@@ -24,6 +24,7 @@ const body = (units: UnitProgress[], over: Partial<BodyProgress> = {}): BodyProg
   type: 'kota',
   provinceCode: '36',
   status: 'open',
+  followups: null,
   units,
   done: 0,
   target: 0,

@@ -1,5 +1,5 @@
+import type { BodyProgress } from '../../shared/wire/locus.ts';
 /** Totals over a cycle's locus progress (per body → per unit), for the summary tiles. Pure. */
-import type { BodyProgress } from './admin-types.ts';
 
 export interface ProgressTotals {
   bodies: number;

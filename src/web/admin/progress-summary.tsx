@@ -1,11 +1,11 @@
 /** The locus at a glance: bodies, units assigned, records against quotas, units complete/approved. */
 import { Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { CycleDetail } from '../../shared/wire/cycles.ts';
+import { useProgressPage } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
-import type { CycleDetail } from './admin-types.ts';
 import { summariseProgress, todayIso } from './progress-model.ts';
 import { QueryStatus } from './query-status.tsx';
-import { useProgress } from './use-cycles.ts';
 
 /** The largest page the API serves; beyond it the summary covers the first page only. */
 const SUMMARY_PAGE = 200;
@@ -13,7 +13,7 @@ const SUMMARY_PAGE = 200;
 export function ProgressSummary({ cycle }: { cycle: CycleDetail }) {
   const { t } = useTranslation('admin');
   const format = useFormat();
-  const progress = useProgress(cycle.id, { page: 1, pageSize: SUMMARY_PAGE });
+  const progress = useProgressPage(cycle.id, { page: 1, pageSize: SUMMARY_PAGE });
   if (!progress.data) return <QueryStatus query={progress} />;
   const s = summariseProgress(progress.data.items, todayIso());
   const pct = s.target ? (100 * s.done) / s.target : 0;

@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { BODY_TYPES } from '../../shared/wire/enums.ts';
+import type { ActiveFilter, BodyType } from '../../shared/wire/registry.ts';
+import { useBodies, useProvinceNames, useProvinces } from '../api/registry.ts';
 import { AnchorLink } from '../ui/links.tsx';
-import { BODY_TYPES, type ActiveFilter, type BodyType } from './admin-types.ts';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
-import { useBodies, useProvinceNames, useProvinces } from './use-registry.ts';
 
 const PAGE_SIZE = 20;
 

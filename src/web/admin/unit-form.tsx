@@ -1,19 +1,20 @@
 /**
- * Create or edit a service unit: name and sector, validated in the user's language; the
- * server's refusals land on their field (or above the form).
+ * Create or edit a service unit: name and sector, checked with the wire's `UnitIn` and worded in
+ * the user's language; the server's refusals land on their field (or above the form).
  */
 import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { SECTORS, type Sector, type Unit } from './admin-types.ts';
+import { SECTORS } from '../../shared/wire/enums.ts';
+import { type Sector, type Unit, UnitIn } from '../../shared/wire/registry.ts';
+import { boundsOf, fieldProblems } from '../lib/form-schema.ts';
 import { applyServerErrors } from './form-errors.ts';
-import type { UnitInput } from './use-registry.ts';
 
 export interface UnitFormProps {
   /** The unit being edited; absent for a new one. */
   unit?: Pick<Unit, 'name' | 'sector'>;
-  onSubmit: (input: UnitInput) => Promise<unknown>;
+  onSubmit: (input: UnitIn) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -26,14 +27,12 @@ export function UnitForm({ unit, onSubmit, onCancel }: UnitFormProps) {
   const form = useForm<{ name: string; sector: Sector | '' }>({
     mode: 'controlled',
     initialValues: { name: unit?.name ?? '', sector: unit?.sector ?? '' },
-    validate: {
-      name: (v) => {
-        const n = v.trim().length;
-        if (n === 0) return t('validation.required');
-        if (n < 2 || n > 200) return t('validation.length', { min: 2, max: 200 });
-        return null;
-      },
-      sector: (v) => (v ? null : t('validation.choose')),
+    validate: (values) => {
+      const p = fieldProblems(UnitIn, values);
+      return {
+        name: p.name && (p.name === 'required' ? t('validation.required') : t('validation.length', boundsOf(UnitIn.shape.name))),
+        sector: p.sector && t('validation.choose'),
+      };
     },
   });
 

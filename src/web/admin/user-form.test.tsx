@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { UserIn } from '../../shared/wire/users.ts';
 import { ApiError } from '../lib/api.ts';
 import { changeLanguage } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { UserForm } from './user-form.tsx';
-import type { UserInput } from './use-users.ts';
 
 const PROVINCES = { items: [{ code: '36', name: 'Banten', bodyId: '00000000-0000-4000-8000-000000000036' }], total: 1 };
 
@@ -52,7 +52,7 @@ describe('UserForm', { timeout: 30_000 }, () => {
   });
 
   it('asks a province for an asisten and sends only that scope', async () => {
-    const onSubmit = vi.fn(async (_: UserInput) => {});
+    const onSubmit = vi.fn(async (_: UserIn) => {});
     const user = setup();
     renderWithProviders(<UserForm onSubmit={onSubmit} onCancel={() => {}} />);
     await user.type(field(/^Nama pengguna/), 'Asisten.Banten2');

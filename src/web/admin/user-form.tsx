@@ -7,26 +7,18 @@ import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../lib/roles.ts';
+import { ROLES } from '../../shared/wire/enums.ts';
+import { PASSWORD_MIN } from '../../shared/wire/limits.ts';
+import { UserIn } from '../../shared/wire/users.ts';
+import { boundsOf, fieldProblems } from '../lib/form-schema.ts';
 import { applyServerErrors } from './form-errors.ts';
 import { UserScopeFields } from './user-scope-fields.tsx';
-import {
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  USERNAME_RE,
-  emptyUserForm,
-  generatePassword,
-  normaliseUsername,
-  scopeFieldOf,
-  toUserInput,
-  type UserFormValues,
-} from './user-model.ts';
-import type { UserInput } from './use-users.ts';
+import { emptyUserForm, generatePassword, normaliseUsername, scopeFieldOf, toUserInput, type UserFormValues } from './user-model.ts';
 
 const FIELDS = ['username', 'name', 'role', 'provinceCode', 'bodyId', 'unitId', 'password'] as const;
 
 export interface UserFormProps {
-  onSubmit: (input: UserInput) => Promise<unknown>;
+  onSubmit: (input: UserIn) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -37,21 +29,24 @@ export function UserForm({ onSubmit, onCancel }: UserFormProps) {
   const form = useForm<UserFormValues>({
     mode: 'controlled',
     initialValues: emptyUserForm(),
-    validate: {
-      username: (v) => {
-        if (!v.trim()) return t('validation.required');
-        return USERNAME_RE.test(normaliseUsername(v)) ? null : t('validation.username');
-      },
-      name: (v) => {
-        const n = v.trim().length;
-        if (n === 0) return t('validation.required');
-        return n < 2 || n > 120 ? t('validation.length', { min: 2, max: 120 }) : null;
-      },
-      role: (v) => (v ? null : t('validation.choose')),
-      provinceCode: (v, values) => (scopeFieldOf(values.role) === 'provinceCode' && !v ? t('validation.province') : null),
-      bodyId: (v, values) => (scopeFieldOf(values.role) === 'bodyId' && !v ? t('validation.body') : null),
-      unitId: (v, values) => (scopeFieldOf(values.role) === 'unitId' && !v ? t('validation.unit') : null),
-      password: (v) => (v.length < PASSWORD_MIN || v.length > PASSWORD_MAX ? t('validation.password', { min: PASSWORD_MIN }) : null),
+    validate: (values) => {
+      // The wire's rules for the fields; which scope field a role needs is the form's own rule.
+      const p = fieldProblems(UserIn, {
+        username: normaliseUsername(values.username),
+        name: values.name,
+        password: values.password,
+        role: values.role,
+      });
+      const scope = scopeFieldOf(values.role);
+      return {
+        username: p.username && (p.username === 'required' ? t('validation.required') : t('validation.username')),
+        name: p.name && (p.name === 'required' ? t('validation.required') : t('validation.length', boundsOf(UserIn.shape.name))),
+        role: p.role && t('validation.choose'),
+        provinceCode: scope === 'provinceCode' && !values.provinceCode ? t('validation.province') : null,
+        bodyId: scope === 'bodyId' && !values.bodyId ? t('validation.body') : null,
+        unitId: scope === 'unitId' && !values.unitId ? t('validation.unit') : null,
+        password: p.password && t('validation.password', { min: PASSWORD_MIN }),
+      };
     },
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../lib/roles.ts';
-import { USERNAME_RE, emptyUserForm, generatePassword, scopeFieldOf, toUserInput } from './user-model.ts';
+import { ROLES } from '../../shared/wire/enums.ts';
+import { USERNAME_PATTERN as USERNAME_RE } from '../../shared/wire/limits.ts';
+import { emptyUserForm, generatePassword, scopeFieldOf, toUserInput } from './user-model.ts';
 
 describe('scopeFieldOf', () => {
   it.each([

@@ -1,10 +1,10 @@
+import type { Role } from '../../shared/wire/auth.ts';
+import type { UserIn } from '../../shared/wire/users.ts';
 /**
  * The account form's rules, kept pure for tests: which scope a role carries (pimpinan and
  * asisten a province, koordinator a body, operator a unit, admin none), the request built from
  * the form, and a generated initial password. The server re-checks every rule.
  */
-import type { Role } from '../lib/roles.ts';
-import type { UserInput } from './use-users.ts';
 
 export type ScopeField = 'provinceCode' | 'bodyId' | 'unitId';
 
@@ -42,17 +42,12 @@ export const emptyUserForm = (): UserFormValues => ({
   password: '',
 });
 
-/** Same rule as the server (`users/queries.ts`): 3–40 of a-z 0-9 . _ -, starting with a letter or digit. */
-export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,39}$/;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-
 export const normaliseUsername = (v: string): string => v.trim().toLowerCase();
 
 /** `POST /users` body: only the scope field of the role is sent. */
-export function toUserInput(v: UserFormValues): UserInput {
+export function toUserInput(v: UserFormValues): UserIn {
   if (!v.role) throw new Error('role missing');
-  const input: UserInput = { username: normaliseUsername(v.username), name: v.name.trim(), password: v.password, role: v.role };
+  const input: UserIn = { username: normaliseUsername(v.username), name: v.name.trim(), password: v.password, role: v.role };
   const field = scopeFieldOf(v.role);
   if (field) input[field] = v[field];
   return input;

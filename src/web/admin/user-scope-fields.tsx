@@ -5,9 +5,9 @@
 import { NativeSelect, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useProvinces, useUnits } from '../api/registry.ts';
 import { BodyPicker } from './body-picker.tsx';
 import { scopeFieldOf, type UserFormValues } from './user-model.ts';
-import { useProvinces, useUnits } from './use-registry.ts';
 
 export function UserScopeFields({ form }: { form: UseFormReturnType<UserFormValues> }) {
   const { t } = useTranslation('admin');

@@ -7,15 +7,18 @@ import { useState } from 'react';
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../lib/roles.ts';
-import type { ActiveFilter, UserRecord } from './admin-types.ts';
+import { ROLES } from '../../shared/wire/enums.ts';
+import type { Role } from '../../shared/wire/auth.ts';
+import type { ActiveFilter } from '../../shared/wire/registry.ts';
+import type { UserRecord } from '../../shared/wire/users.ts';
+import { useProvinces } from '../api/registry.ts';
+import { useCreateUser } from '../api/users-writes.ts';
+import { useUsers } from '../api/users.ts';
 import { CreatedAccount } from './created-account.tsx';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
 import { UserForm } from './user-form.tsx';
 import { UsersTable } from './users-table.tsx';
-import { useProvinces } from './use-registry.ts';
-import { useCreateUser, useUsers } from './use-users.ts';
 
 const PAGE_SIZE = 20;
 

@@ -1,14 +1,14 @@
 /** Accounts as a table: role, scope in words (province, body or unit name), status and actions. */
 import { Alert, Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import type { UserRecord } from '../../shared/wire/users.ts';
+import { useMe } from '../api/auth.ts';
+import { useBody, useProvinceNames, useUnit } from '../api/registry.ts';
+import { useSetUserActive } from '../api/users-writes.ts';
 import { useFormat } from '../lib/format.ts';
-import type { UserRecord } from './admin-types.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { formErrorMessage } from './form-errors.ts';
 import { ActiveBadge } from './registry-screen.tsx';
-import { useBody, useProvinceNames, useUnit } from './use-registry.ts';
-import { useSetUserActive } from './use-users.ts';
 
 function ScopeLabel({ user }: { user: UserRecord }) {
   const { t } = useTranslation('admin');

@@ -6,8 +6,8 @@
 import { UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useLogout } from '../auth/use-logout.ts';
-import type { User } from '../lib/roles.ts';
+import type { User } from '../../shared/wire/auth.ts';
+import { useLogout } from '../api/auth-writes.ts';
 import { LogoutIcon } from '../ui/icons.tsx';
 
 export function LogoutButton({ user }: { user: User }) {

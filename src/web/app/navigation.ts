@@ -1,8 +1,8 @@
+import type { Role, User } from '../../shared/wire/auth.ts';
 /**
  * Role-aware navigation: which screens each role sees in the navbar. Later screens add their
  * entries here; labels are keys of the `ui` namespace (`shell.nav.*`).
  */
-import type { Role, User } from '../lib/roles.ts';
 
 export type NavPath =
   | '/'

@@ -4,8 +4,8 @@
  * the session could not be checked (offline, server down) → the error screen with a retry.
  */
 import { redirect, type ParsedLocation } from '@tanstack/react-router';
+import type { Role, User } from '../../shared/wire/auth.ts';
 import { ApiError } from '../lib/api.ts';
-import type { Role, User } from '../lib/roles.ts';
 
 export interface SessionContext {
   user: User | null;

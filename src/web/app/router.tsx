@@ -5,13 +5,13 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, redirect } from '@tanstack/react-router';
-import { getMeQueryOptions } from '../auth/use-me.ts';
+import { getMeQueryOptions } from '../api/auth.ts';
 import { currentLang, i18n, type Namespace } from '../lib/i18n.ts';
 import { ROLE_HOME, safeRedirect } from '../lib/roles.ts';
 import { loadScheme } from '../lib/schemes.ts';
-import { validateCycleSearch, validateLeaderboardSearch, validateMapSearch } from '../public/public-search.ts';
 import { LazyErrorView } from '../ui/lazy-error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { validateCycleSearch, validateLeaderboardSearch, validateMapSearch } from '../public/public-search.ts';
 import { AppLayout } from './app-layout.tsx';
 import { requireRole, type SessionContext } from './route-guards.ts';
 import { RouteError } from './route-error.tsx';

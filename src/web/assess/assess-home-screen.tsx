@@ -1,7 +1,7 @@
 /** Asisten home: start a sheet, continue drafts, see the outbox — all on this device. */
 import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../api/auth.ts';
 import { ButtonLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { RoleHomeHeader } from '../ui/role-home.tsx';

@@ -2,9 +2,10 @@
 import { Badge, Card, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Scheme } from '../../core/types.ts';
+import type { Assignment } from '../../shared/wire/locus.ts';
+import { unitWritable } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
 import { ButtonLink } from '../ui/links.tsx';
-import { unitWritable, type Assignment } from './use-assignments.ts';
 
 export interface AssignmentCardProps {
   assignment: Assignment;

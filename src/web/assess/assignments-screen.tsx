@@ -6,13 +6,14 @@
 import { useState } from 'react';
 import { Badge, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Assignment } from '../../shared/wire/locus.ts';
+import { unitWritable, useAssignments } from '../api/locus.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { AssignmentCard } from './assignment-card.tsx';
 import { SyncPanel } from './sync-panel.tsx';
-import { unitWritable, useAssignments, type Assignment } from './use-assignments.ts';
-import { useCycleScheme } from './use-cycle-scheme.ts';
 import { useLocalCountsByUnit } from './use-local-sheets.ts';
 
 type Filter = 'todo' | 'all';

@@ -9,6 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Instrument, Scheme } from '../../core/types.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
 import { useFormat } from '../lib/format.ts';
 import type { QueuedEvidence } from '../lib/offline-db.ts';
 import { syncSoon } from '../lib/sync.ts';
@@ -18,7 +19,6 @@ import type { SheetValue } from './sheet-model.ts';
 import { SheetWorkspace } from './sheet-workspace.tsx';
 import type { unitEngineSheets } from './unit-model.ts';
 import { useSheetDraft } from './use-sheet-draft.ts';
-import type { ServerEvidence } from './use-unit-records.ts';
 
 interface EditorProps {
   ids: { cycleId: string; unitId: string; sheetId: string };
@@ -29,7 +29,7 @@ interface EditorProps {
   comments: Record<string, string>;
   others: ReturnType<typeof unitEngineSheets>;
   queued: QueuedEvidence[];
-  uploaded: ServerEvidence[];
+  uploaded: Evidence[];
 }
 
 export function CycleSheetEditor({ ids, scheme, instrument, initial, replaces, comments, others, queued, uploaded }: EditorProps) {

@@ -8,6 +8,11 @@ import { useMemo } from 'react';
 import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { RecordView } from '../../shared/wire/records.ts';
+import { unitWritable, useAssignments } from '../api/locus.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useUnitEvidence } from '../api/evidence.ts';
+import { useUnitRecords } from '../api/records.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -16,12 +21,9 @@ import { RecordAnswers } from './record-answers.tsx';
 import { RejectedSheetNotice } from './rejected-sheet-notice.tsx';
 import { emptySheetValue, findInstrument, type SheetValue } from './sheet-model.ts';
 import { unitEngineSheets } from './unit-model.ts';
-import { unitWritable, useAssignments } from './use-assignments.ts';
-import { useCycleScheme } from './use-cycle-scheme.ts';
 import { useUnitLocalSheets } from './use-local-sheets.ts';
-import { useUnitEvidence, useUnitRecords, type ServerRecord } from './use-unit-records.ts';
 
-function fromServer(r: ServerRecord): SheetValue {
+function fromServer(r: RecordView): SheetValue {
   return { respondent: r.respondent ?? '', notes: r.notes ?? '', answers: { ...r.answers }, remarks: { ...r.remarks } };
 }
 

@@ -5,10 +5,10 @@
  * Unknown codes fall back to the shared `errors.<code>` of the ui namespace, then the server text.
  */
 import type { TFunction } from 'i18next';
+import type { WireError } from '../../shared/wire/common.ts';
 import { ApiError, isApiError } from '../lib/api.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { formatDecimal, type Lang } from '../lib/format.ts';
-import type { WireError } from '../lib/sync.ts';
 
 const KNOWN = new Set([
   'record.invalid',

@@ -8,14 +8,15 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../core/types.ts';
+import type { WireError } from '../../shared/wire/common.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
 import { API_BASE } from '../lib/api.ts';
 import { useFormat } from '../lib/format.ts';
 import { offlineDb, type QueuedEvidence } from '../lib/offline-db.ts';
-import { isPermanentEvidenceError, useSyncState, type WireError } from '../lib/sync.ts';
+import { isPermanentEvidenceError, useSyncState } from '../lib/sync.ts';
 import { newId } from '../lib/uuid.ts';
 import { describeError } from './describe-error.ts';
 import { checkEvidenceFile, evidenceKindFor } from './evidence-model.ts';
-import type { ServerEvidence } from './use-unit-records.ts';
 
 export interface EvidenceFieldProps {
   indicator: Indicator;
@@ -25,7 +26,7 @@ export interface EvidenceFieldProps {
   /** Files of this sheet and indicator still on the device. */
   queued: QueuedEvidence[];
   /** Files already on the server for this record and indicator. */
-  uploaded: ServerEvidence[];
+  uploaded: Evidence[];
 }
 
 function formatSize(bytes: number, decimal: (v: number, d?: number) => string): string {

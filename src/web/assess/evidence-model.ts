@@ -5,7 +5,7 @@
  * first bytes of the file.
  */
 import type { EvidenceKind, Indicator } from '../../core/types.ts';
-import type { WireError } from '../lib/sync.ts';
+import type { WireError } from '../../shared/wire/common.ts';
 
 export type EvidenceMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 

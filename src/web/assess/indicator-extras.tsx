@@ -7,11 +7,11 @@ import { memo, useState } from 'react';
 import { Alert, Button, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../core/types.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
 import type { QueuedEvidence } from '../lib/offline-db.ts';
-import './assess.css';
 import { EvidenceField } from './evidence-field.tsx';
 import { wantsEvidence } from './evidence-model.ts';
-import type { ServerEvidence } from './use-unit-records.ts';
+import './assess.css';
 
 export interface IndicatorExtrasProps {
   indicator: Indicator;
@@ -20,7 +20,7 @@ export interface IndicatorExtrasProps {
   onRemark: (code: string, text: string) => void;
   sheet: { sheetId: string; cycleId: string; unitId: string };
   queued: QueuedEvidence[];
-  uploaded: ServerEvidence[];
+  uploaded: Evidence[];
 }
 
 export const IndicatorExtras = memo(function IndicatorExtras({

@@ -5,11 +5,11 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Instrument, Scheme } from '../../core/types.ts';
+import type { RecordView } from '../../shared/wire/records.ts';
 import { useFormat } from '../lib/format.ts';
 import { coveredIndicators, sheetSections } from './sheet-model.ts';
-import type { ServerRecord } from './use-unit-records.ts';
 
-export function RecordAnswers({ scheme, instrument, record }: { scheme: Scheme; instrument: Instrument; record: ServerRecord }) {
+export function RecordAnswers({ scheme, instrument, record }: { scheme: Scheme; instrument: Instrument; record: RecordView }) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const lang = format.lang;

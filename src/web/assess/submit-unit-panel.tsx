@@ -4,12 +4,12 @@
  */
 import { Alert, Button, Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { UnitStatus } from '../../shared/wire/locus.ts';
+import { useSubmitUnit } from '../api/review-writes.ts';
 import { useFormat } from '../lib/format.ts';
 import { useOnline } from '../lib/use-online.ts';
 import { describeError } from './describe-error.ts';
 import type { QuotaRow, SubmitBlocker } from './unit-model.ts';
-import type { UnitStatus } from './use-assignments.ts';
-import { useSubmitUnit } from './use-submit-unit.ts';
 
 export interface SubmitUnitPanelProps {
   ids: { cycleId: string; unitId: string };

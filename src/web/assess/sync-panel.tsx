@@ -8,6 +8,10 @@ import { Alert, Button, Card, Group, List, Progress, Stack, Text, Title } from '
 import { useQueryClient } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { evidenceKeys } from '../api/evidence.ts';
+import { locusKeys } from '../api/locus.ts';
+import { recordKeys } from '../api/records.ts';
+import { scoreKeys } from '../api/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { offlineDb } from '../lib/offline-db.ts';
 import { installAutoSync, onSyncDone, startSync, useSyncState, type SyncReport } from '../lib/sync.ts';
@@ -65,16 +69,15 @@ function LastReport({ report }: { report: SyncReport }) {
   );
 }
 
-/** After each run: the assignments, records and evidence on the server changed. */
+/** After each run: the assignments, records, evidence and results on the server changed. */
 function useRefreshAfterSync(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     installAutoSync();
     return onSyncDone(() => {
-      void queryClient.invalidateQueries({ queryKey: ['assignments'] });
-      void queryClient.invalidateQueries({
-        predicate: (q) => q.queryKey[0] === 'cycles' && (q.queryKey[4] === 'records' || q.queryKey[4] === 'evidence'),
-      });
+      for (const queryKey of [locusKeys.assignments, recordKeys.all, evidenceKeys.all, scoreKeys.all]) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
     });
   }, [queryClient]);
 }

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { getScheme } from '../../../methodologies/index.ts';
 import { scoreUnit } from '../../core/index.ts';
 import type { Scheme } from '../../core/types.ts';
+import type { RecordView } from '../../shared/wire/records.ts';
 import type { DraftSheet, OutboxEntry } from '../lib/offline-db.ts';
 import { quotaRows, returnedComments, submitBlockers, unitEngineSheets, unitSheetRows } from './unit-model.ts';
-import type { ServerRecord } from './use-unit-records.ts';
 
 const scheme: Scheme = getScheme('ombudsman-2024')!;
 const CYCLE = 'c';
 const UNIT = 'u';
 
-const server = (id: string, instrument: string, answers: Record<string, number>, review: Record<string, string> = {}): ServerRecord => ({
+const server = (id: string, instrument: string, answers: Record<string, number>, review: Record<string, string> = {}): RecordView => ({
   id,
   cycleId: CYCLE,
   unitId: UNIT,
@@ -20,8 +20,13 @@ const server = (id: string, instrument: string, answers: Record<string, number>,
   remarks: {},
   notes: null,
   capturedAt: `2025-01-0${id.length}T00:00:00.000Z`,
+  capturedBy: null,
+  latitude: null,
+  longitude: null,
   status: Object.keys(review).length ? 'returned' : 'submitted',
   review,
+  contentHash: id,
+  createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 });
 

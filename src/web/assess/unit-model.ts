@@ -5,9 +5,9 @@
  * Pure; no React, no storage.
  */
 import type { Instrument, Scheme, Sheet } from '../../core/types.ts';
+import type { RecordView } from '../../shared/wire/records.ts';
 import type { DraftSheet, OutboxEntry } from '../lib/offline-db.ts';
 import { toEngineSheet } from './sheet-model.ts';
-import type { ServerRecord } from './use-unit-records.ts';
 
 export type UnitSheetRow =
   | {
@@ -16,7 +16,7 @@ export type UnitSheetRow =
       instrument: string;
       respondent: string;
       answered: number;
-      status: ServerRecord['status'];
+      status: RecordView['status'];
       review: Record<string, string>;
       at: string;
       /** A local edit of this record exists (draft or outbox). */
@@ -39,7 +39,7 @@ const answeredCount = (answers: Record<string, number | null | undefined>) =>
   Object.values(answers).filter((v) => typeof v === 'number').length;
 
 /** Sheets in instrument order (scheme order), then newest first; local ones before server ones. */
-export function unitSheetRows(scheme: Scheme, server: ServerRecord[], drafts: DraftSheet[], outbox: OutboxEntry[]): UnitSheetRow[] {
+export function unitSheetRows(scheme: Scheme, server: RecordView[], drafts: DraftSheet[], outbox: OutboxEntry[]): UnitSheetRow[] {
   const local = new Set([...drafts, ...outbox].map((s) => s.id));
   const rows: UnitSheetRow[] = [
     ...outbox.map(
@@ -103,7 +103,7 @@ export interface QuotaRow {
   complete: boolean;
 }
 
-export function quotaRows(scheme: Scheme, server: ServerRecord[], drafts: DraftSheet[], outbox: OutboxEntry[]): QuotaRow[] {
+export function quotaRows(scheme: Scheme, server: RecordView[], drafts: DraftSheet[], outbox: OutboxEntry[]): QuotaRow[] {
   const count = <T>(list: T[], pick: (t: T) => string, code: string) => list.filter((x) => pick(x) === code).length;
   return scheme.instruments.map((instrument) => {
     const target = instrument.quota.target;
@@ -133,7 +133,7 @@ export function quotaRows(scheme: Scheme, server: ServerRecord[], drafts: DraftS
  * What the live preview scores: every server record, with a local edit (draft or outbox)
  * taking the place of the record it edits, plus every new local sheet.
  */
-export function unitEngineSheets(server: ServerRecord[], drafts: DraftSheet[], outbox: OutboxEntry[], skipId?: string): Sheet[] {
+export function unitEngineSheets(server: RecordView[], drafts: DraftSheet[], outbox: OutboxEntry[], skipId?: string): Sheet[] {
   const local = new Map<string, DraftSheet | OutboxEntry>();
   for (const e of outbox) local.set(e.id, e);
   for (const d of drafts) local.set(d.id, d);
@@ -172,7 +172,7 @@ export function submitBlockers(input: {
 }
 
 /** Reviewer comments on a unit's records, per indicator (the same comment reaches each record answering it). */
-export function returnedComments(server: ServerRecord[]): Record<string, string> {
+export function returnedComments(server: RecordView[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of server) for (const [code, text] of Object.entries(r.review)) out[code] ??= text;
   return out;

@@ -3,14 +3,14 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Scheme } from '../../core/types.ts';
+import type { RecordView } from '../../shared/wire/records.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { QuotaPanel } from './quota-panel.tsx';
 import { SubmitUnitPanel } from './submit-unit-panel.tsx';
 import { quotaRows, submitBlockers } from './unit-model.ts';
-import type { ServerRecord } from './use-unit-records.ts';
 
 const scheme: Scheme = getScheme('ombudsman-2024')!;
-const record = (k: number, instrument: string): ServerRecord => ({
+const record = (k: number, instrument: string): RecordView => ({
   id: `r${instrument}${k}`,
   cycleId: 'c',
   unitId: 'u',
@@ -20,8 +20,13 @@ const record = (k: number, instrument: string): ServerRecord => ({
   remarks: {},
   notes: null,
   capturedAt: '2025-01-01T00:00:00.000Z',
+  capturedBy: null,
+  latitude: null,
+  longitude: null,
   status: 'submitted',
   review: {},
+  contentHash: `r${instrument}${k}`,
+  createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 });
 const many = (n: number, instrument: string) => Array.from({ length: n }, (_, k) => record(k, instrument));

@@ -7,23 +7,23 @@ import { useMemo } from 'react';
 import { Alert, Badge, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { unitWritable, useAssignments } from '../api/locus.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useUnitRecords } from '../api/records.ts';
 import { useFormat } from '../lib/format.ts';
 import { newId } from '../lib/uuid.ts';
 import { ErrorView } from '../ui/error-view.tsx';
-import { AnswersImportLink } from '../transfer/answers-import-link.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { AnswersImportLink } from '../ui/answers-import-link.tsx';
 import { QuotaPanel } from './quota-panel.tsx';
 import { ScorePreview } from './score-preview.tsx';
 import { SubmitUnitPanel } from './submit-unit-panel.tsx';
 import { SyncPanel } from './sync-panel.tsx';
 import { quotaRows, returnedComments, submitBlockers, unitEngineSheets, unitSheetRows } from './unit-model.ts';
 import { UnitSheetList } from './unit-sheet-list.tsx';
-import { unitWritable, useAssignments } from './use-assignments.ts';
-import { useCycleScheme } from './use-cycle-scheme.ts';
 import { useUnitLocalSheets } from './use-local-sheets.ts';
-import { useUnitRecords } from './use-unit-records.ts';
 
 export function UnitWorkspaceScreen() {
   const { t } = useTranslation('assess');

@@ -6,11 +6,12 @@ import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } fr
 import { useForm } from '@mantine/form';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { LoginIn } from '../../shared/wire/auth.ts';
+import { useLogin } from '../api/auth-writes.ts';
+import { useMe } from '../api/auth.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { ROLE_HOME, safeRedirect } from '../lib/roles.ts';
 import { ButtonLink } from '../ui/links.tsx';
-import { useLogin, type LoginInput } from './use-login.ts';
-import { useMe } from './use-me.ts';
 
 export function LoginScreen() {
   const { t } = useTranslation('auth');
@@ -18,7 +19,7 @@ export function LoginScreen() {
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
-  const form = useForm<LoginInput>({
+  const form = useForm<LoginIn>({
     mode: 'controlled',
     initialValues: { username: '', password: '' },
     validate: {

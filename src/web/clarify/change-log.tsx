@@ -5,8 +5,8 @@
  */
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ChangeEntry } from '../../shared/wire/clarifications.ts';
 import { useFormat } from '../lib/format.ts';
-import type { ChangeEntry } from './clarify-types.ts';
 
 export function ChangeLog({ changes }: { changes: ChangeEntry[] }) {
   const { t } = useTranslation('clarify');

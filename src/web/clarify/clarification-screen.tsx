@@ -9,21 +9,22 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitScore } from '../../core/types.ts';
-import { useMe } from '../auth/use-me.ts';
+import type { BodyClarification, Dispute } from '../../shared/wire/clarifications.ts';
+import { useMe } from '../api/auth.ts';
+import { getUnitResultQueryOptions } from '../api/scores.ts';
+import { useAddEvidence, useFileDispute } from '../api/clarifications-writes.ts';
+import { useBodyClarification } from '../api/clarifications.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
-import { getUnitResultQueryOptions } from '../pemda/use-pemda.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { Countdown } from '../ui/countdown.tsx';
 import { EVIDENCE_ACCEPT, validateDispute } from './clarify-model.ts';
-import type { BodyClarification, Dispute } from './clarify-types.ts';
 import { ChangeLog } from './change-log.tsx';
-import { Countdown } from './countdown.tsx';
 import { DisputeForm } from './dispute-form.tsx';
 import { DisputeItem } from './dispute-item.tsx';
-import { useAddEvidence, useBodyClarification, useFileDispute } from './use-clarify.ts';
 
 export function ClarificationScreen() {
   const { cycleId } = useParams({ from: '/pemda/cycles/$cycleId/klarifikasi' });

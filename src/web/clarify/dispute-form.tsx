@@ -6,9 +6,10 @@
 import { useId, useRef, useState } from 'react';
 import { Alert, Button, CloseButton, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { STATEMENT_MAX } from '../../shared/wire/limits.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
-import { EVIDENCE_ACCEPT, STATEMENT_MAX, type DisputeErrors, hasErrors, validateDispute } from './clarify-model.ts';
+import { EVIDENCE_ACCEPT, type DisputeErrors, hasErrors, validateDispute } from './clarify-model.ts';
 
 export interface DisputeInput {
   indicator: string;

@@ -5,9 +5,9 @@
 import type { ReactNode } from 'react';
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Dispute, DisputeStatus } from '../../shared/wire/clarifications.ts';
+import { disputeEvidenceHref } from '../api/clarifications.ts';
 import { useFormat } from '../lib/format.ts';
-import { disputeEvidenceHref } from './clarify-model.ts';
-import type { Dispute, DisputeStatus } from './clarify-types.ts';
 
 const COLORS: Record<DisputeStatus, string> = { open: 'yellow', accepted: 'green', rejected: 'red', closed: 'gray' };
 

@@ -8,17 +8,17 @@ import { Alert, Chip, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api.ts';
+import { useDisputes, useWindows } from '../api/clarifications.ts';
+import { useCycles } from '../api/cycles.ts';
+import { getProvincesQueryOptions } from '../api/registry.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
-import { Countdown } from './countdown.tsx';
+import { Countdown } from '../ui/countdown.tsx';
 import { DisputeItem } from './dispute-item.tsx';
 import { ResolveForm } from './resolve-form.tsx';
-import { useDisputes, useWindows } from './use-clarify.ts';
-import { getProvincesQueryOptions } from '../public/use-rankings.ts';
 
 type Filter = 'open' | 'decided' | 'all';
 
@@ -100,19 +100,10 @@ export function ReviewDisputesScreen() {
   );
 }
 
-interface CycleRow {
-  id: string;
-  name: string;
-  status: string;
-}
-
 /** Asisten: the disputes on its assigned units, per cycle in review. */
 export function AssistantDisputesScreen() {
   const { t } = useTranslation('clarify');
-  const cycles = useQuery({
-    queryKey: ['clarify', 'review-cycles'],
-    queryFn: () => api.get<{ items: CycleRow[] }>('/cycles', { query: { status: 'review', pageSize: 50 } }).then((r) => r.items),
-  });
+  const cycles = useCycles({ status: 'review' });
   const [picked, setPicked] = useState<string | null>(null);
   const list = cycles.data ?? [];
   const cycleId = picked ?? list[0]?.id ?? null;

@@ -5,11 +5,12 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { REASON_MAX } from '../../shared/wire/limits.ts';
+import type { Dispute } from '../../shared/wire/clarifications.ts';
+import { useAcceptDispute, useRejectDispute } from '../api/clarifications-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
-import { REASON_MAX, reasonError } from './clarify-model.ts';
-import type { Dispute } from './clarify-types.ts';
-import { useAcceptDispute, useRejectDispute } from './use-clarify.ts';
+import { reasonError } from './clarify-model.ts';
 
 /** How many records answered each value ("3 × 29, 0 × 1"). */
 function distribution(d: Dispute): { value: number | null; n: number }[] {

@@ -6,6 +6,7 @@
  * copied from the readable `pantau_csrf` cookie (double-submit CSRF check).
  * No UI here: screens translate `errors.<code>` themselves.
  */
+import { PAGE_SIZE_MAX } from '../../shared/wire/limits.ts';
 import type { Lang } from './format.ts';
 
 export const API_BASE = '/api/v1';
@@ -137,6 +138,59 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+// ── Server answers kept on the device ────────────────────────────────────────────────────────
+// Some reads are kept for offline use (assignments, a cycle's frozen scheme, a unit's records and
+// evidence): the data layer wraps them in `withOfflineCache`. Where they are kept is registered
+// by the device store (`lib/offline-db.ts`) when it loads, which only the assessor's screens do;
+// public pages never load it, so they neither download IndexedDB code nor write to it. This
+// sits here, in the shell's one door to the server, so no page pays an extra chunk for it.
+
+export interface OfflineCacheStore {
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown): Promise<void>;
+}
+
+let store: OfflineCacheStore | null = null;
+
+/** Called once by the device store; null turns the cache off again (tests). */
+export function setOfflineCacheStore(next: OfflineCacheStore | null): void {
+  store = next;
+}
+
+/**
+ * Runs `load`; keeps its answer on the device under `key`; when the server cannot be reached,
+ * answers the kept copy instead (or rethrows when there is none).
+ */
+export async function withOfflineCache<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const kept = store;
+  try {
+    const value = await load();
+    if (kept) void kept.put(key, value).catch(() => undefined);
+    return value;
+  } catch (error) {
+    if (kept && isApiError(error) && error.status === 0) {
+      const value = await kept.get(key).catch(() => undefined);
+      if (value !== undefined) return value as T;
+    }
+    throw error;
+  }
+}
+
+/** Every item of a paginated list (`{ items, total }`), `PAGE_SIZE_MAX` at a time; `onPage` sees each reply. */
+export async function getAllPages<T, R extends { items: T[]; total: number } = { items: T[]; total: number }>(
+  path: string,
+  query: RequestOptions['query'] = {},
+  onPage?: (reply: R) => void,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const reply = await request<R>(path, { query: { ...query, page, pageSize: PAGE_SIZE_MAX } });
+    onPage?.(reply);
+    items.push(...reply.items);
+    if (items.length >= reply.total || reply.items.length === 0) return items;
+  }
 }
 
 export const api = {

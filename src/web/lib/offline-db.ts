@@ -5,6 +5,7 @@
  * there (issue 3 §4). Nothing here talks to the network; the sync step reads `listOutbox()`.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { setOfflineCacheStore } from './api.ts';
 
 /** What the assessor entered on one sheet (the form's value). */
 export interface SheetValue {
@@ -105,6 +106,15 @@ export function offlineDb(): PantauDb {
 export function setOfflineDb(db: PantauDb | null): void {
   instance = db;
 }
+
+// Server answers read through `withOfflineCache` (lib/api.ts) are kept here once this
+// store is loaded, i.e. on the assessor's screens.
+setOfflineCacheStore({
+  get: async (key) => (await offlineDb().cache.get(key))?.value,
+  put: async (key, value) => {
+    await offlineDb().cache.put({ key, value, savedAt: new Date().toISOString() });
+  },
+});
 
 export async function saveDraft(draft: Omit<DraftSheet, 'updatedAt'>, now = new Date()): Promise<DraftSheet> {
   const saved: DraftSheet = { ...draft, updatedAt: now.toISOString() };

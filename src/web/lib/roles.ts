@@ -1,20 +1,9 @@
 /**
- * Who is signed in: the `user` object of the auth contract and where each role starts.
+ * Where each role starts, and the return-to path after login (the `User` shape and the roles
+ * are the wire contract: src/shared/wire/auth.ts).
  * Authorisation is the server's job; the UI only chooses what to show.
  */
-export type Role = 'admin' | 'pimpinan' | 'asisten' | 'koordinator' | 'operator';
-
-export const ROLES: readonly Role[] = ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator'];
-
-export interface User {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  provinceCode: string | null;
-  bodyId: string | null;
-  unitId: string | null;
-}
+import type { Role } from '../../shared/wire/auth.ts';
 
 /** The first screen of each role after login. */
 export const ROLE_HOME: Record<Role, string> = {
@@ -25,8 +14,9 @@ export const ROLE_HOME: Record<Role, string> = {
   operator: '/unit',
 };
 
+/** Every role has a home (the record's type says so), so this is also the list of roles. */
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(ROLE_HOME, value);
 }
 
 /**

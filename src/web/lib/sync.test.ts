@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { WireError } from '../../shared/wire/common.ts';
+import type { RecordBatchOut, RecordInput } from '../../shared/wire/records.ts';
 import { ApiError } from './api.ts';
 import type { OutboxEntry, QueuedEvidence } from './offline-db.ts';
-import {
-  runSync,
-  toRecordPayload,
-  type BatchReply,
-  type RecordPayload,
-  type SyncStore,
-  type SyncTransport,
-  type WireError,
-} from './sync.ts';
+import { runSync, toRecordPayload, type SyncStore, type SyncTransport } from './sync.ts';
 
 const CYCLE = '7f0c1f7e-0000-4000-8000-000000000001';
 const UNIT = '7f0c1f7e-0000-4000-8000-000000000002';
@@ -75,13 +69,13 @@ function memoryStore(outbox: OutboxEntry[], evidence: QueuedEvidence[] = [], dra
 }
 
 /** A server that keeps what it accepted; `judge` decides each record's fate. */
-function fakeServer(judge: (r: RecordPayload) => 'ok' | WireError = () => 'ok') {
-  const stored = new Map<string, RecordPayload>();
+function fakeServer(judge: (r: RecordInput) => 'ok' | WireError = () => 'ok') {
+  const stored = new Map<string, RecordInput>();
   const calls = { batches: [] as string[][], puts: [] as string[], uploads: [] as { id: string; recordId: string | null }[] };
   const transport: SyncTransport = {
     async sendBatch(records) {
       calls.batches.push(records.map((r) => r.id));
-      const results: BatchReply['results'] = records.map((r) => {
+      const results: RecordBatchOut['results'] = records.map((r) => {
         const verdict = judge(r);
         if (verdict !== 'ok') return { id: r.id, outcome: 'rejected', error: verdict };
         if (stored.has(r.id)) return { id: r.id, outcome: 'unchanged' };

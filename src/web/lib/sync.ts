@@ -15,42 +15,16 @@
  * without IndexedDB or a server; `startSync()` wires the real ones and publishes progress.
  */
 import { useSyncExternalStore } from 'react';
+import type { WireError } from '../../shared/wire/common.ts';
+import type { RecordBatchOut, RecordInput } from '../../shared/wire/records.ts';
 import { API_BASE, ApiError, CSRF_COOKIE, CSRF_HEADER, api, isApiError, readCookie } from './api.ts';
 import { offlineDb, recordSendFailure, removeFromOutbox, type OutboxEntry, type QueuedEvidence } from './offline-db.ts';
 import { isOnline } from './use-online.ts';
 
-// ── Wire shapes ──────────────────────────────────────────────────────────────────────────────
-
-/** One record as `POST /records` takes it (the server's RecordInput). */
-export interface RecordPayload {
-  id: string;
-  cycleId: string;
-  unitId: string;
-  instrument: string;
-  respondent: string | null;
-  answers: Record<string, number | null>;
-  remarks: Record<string, string>;
-  notes: string | null;
-  capturedAt: string;
-}
-
-export interface WireError {
-  code: string;
-  message: string;
-  details: Record<string, unknown>;
-}
-
-export interface BatchReply {
-  results: { id: string; outcome: 'created' | 'unchanged' | 'rejected'; error?: WireError }[];
-  created: number;
-  unchanged: number;
-  rejected: number;
-}
-
 /** The payload of an outbox entry, or null when it has no cycle or unit (a free practice sheet). */
 export function toRecordPayload(
   entry: Pick<OutboxEntry, 'id' | 'cycleId' | 'unitKey' | 'instrument' | 'value' | 'queuedAt'>,
-): RecordPayload | null {
+): RecordInput | null {
   if (!entry.cycleId || !entry.unitKey) return null;
   const remarks: Record<string, string> = {};
   for (const [code, text] of Object.entries(entry.value.remarks ?? {})) if (text.trim()) remarks[code] = text.trim();
@@ -125,8 +99,8 @@ export interface SyncStore {
 }
 
 export interface SyncTransport {
-  sendBatch(records: RecordPayload[]): Promise<BatchReply>;
-  replace(record: RecordPayload): Promise<void>;
+  sendBatch(records: RecordInput[]): Promise<RecordBatchOut>;
+  replace(record: RecordInput): Promise<void>;
   upload(item: QueuedEvidence, recordId: string | null, onProgress: (loaded: number, total: number) => void): Promise<{ id: string }>;
 }
 
@@ -174,7 +148,7 @@ export async function runSync(
 
   // 1. Sheets.
   const outbox = await store.listOutbox();
-  const sendable: { entry: OutboxEntry; payload: RecordPayload }[] = [];
+  const sendable: { entry: OutboxEntry; payload: RecordInput }[] = [];
   for (const entry of outbox) {
     const payload = entry.rejected ? null : toRecordPayload(entry);
     if (payload) sendable.push({ entry, payload });
@@ -188,7 +162,7 @@ export async function runSync(
 
   for (let i = 0; i < fresh.length; i += batchSize) {
     const chunk = fresh.slice(i, i + batchSize);
-    let reply: BatchReply;
+    let reply: RecordBatchOut;
     try {
       reply = await transport.sendBatch(chunk.map((c) => c.payload));
     } catch (error) {
@@ -369,7 +343,7 @@ export function uploadEvidenceFile(
 }
 
 export const httpSyncTransport: SyncTransport = {
-  sendBatch: (records) => api.post<BatchReply>('/records/batch', { records }),
+  sendBatch: (records) => api.post<RecordBatchOut>('/records/batch', { records }),
   async replace(record) {
     const { id, cycleId: _cycle, unitId: _unit, ...content } = record;
     await api.put(`/records/${id}`, content);
@@ -465,28 +439,4 @@ export function syncSoon(): void {
 
 export function useSyncState(): SyncState {
   return useSyncExternalStore(subscribeSync, getSyncState, getSyncState);
-}
-
-// ── Server answers kept for offline use ──────────────────────────────────────────────────────
-
-/**
- * Runs `load`; keeps its answer on the device under `key`; when the server cannot be reached,
- * answers the kept copy instead (or rethrows when there is none).
- */
-export async function withOfflineCache<T>(key: string, load: () => Promise<T>): Promise<T> {
-  try {
-    const value = await load();
-    void offlineDb()
-      .cache.put({ key, value, savedAt: new Date().toISOString() })
-      .catch(() => undefined);
-    return value;
-  } catch (error) {
-    if (isApiError(error) && error.status === 0) {
-      const kept = await offlineDb()
-        .cache.get(key)
-        .catch(() => undefined);
-      if (kept) return kept.value as T;
-    }
-    throw error;
-  }
 }

@@ -4,13 +4,13 @@
  */
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BodyResult, RankPlace } from '../../shared/wire/scores.ts';
 import { API_BASE } from '../lib/api.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
-import { RaporLinks } from '../reports/rapor-links.tsx';
-import type { BodyResult, RankPlace } from './pemda-types.ts';
+import { RaporLinks } from '../ui/rapor-links.tsx';
 
 function Rank({ label, place }: { label: string; place: RankPlace | null }) {
   const { t } = useTranslation('pemda');

@@ -4,12 +4,13 @@
  */
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useCycles } from '../api/cycles.ts';
+import { useTrend } from '../api/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
 import { ResultState } from './result-state.tsx';
-import { useCycles, useTrend } from './use-pemda.ts';
 
 export interface CycleListProps {
   bodyId: string | null;
@@ -23,9 +24,9 @@ export function CycleList({ bodyId, target }: CycleListProps) {
   const cycles = useCycles();
   const trend = useTrend(bodyId);
   if (!cycles.data) return <ResultState query={cycles} />;
-  const byCycle = new Map((trend.data ?? []).map((r) => [r.cycle.id, r]));
+  const byCycle = new Map((trend.data?.items ?? []).map((r) => [r.cycle.id, r]));
   // Imported cycles carry published government scores only: no units, no improvements.
-  const items = cycles.data.items;
+  const items = cycles.data;
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table striped withTableBorder verticalSpacing="xs">

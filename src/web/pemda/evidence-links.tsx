@@ -1,9 +1,9 @@
 /** Evidence files as download links: name, type and size (the session authorises the download). */
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Evidence } from '../../shared/wire/evidence.ts';
+import { evidenceHref } from '../api/evidence.ts';
 import { useFormat } from '../lib/format.ts';
-import type { Evidence } from './pemda-types.ts';
-import { evidenceHref } from './use-pemda.ts';
 
 /** "1,2 MB" / "340 KB" in the UI language. */
 export function useFileSize(): (bytes: number) => string {

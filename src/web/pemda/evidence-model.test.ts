@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getScheme } from '../../../methodologies/index.ts';
 import { scoreUnit } from '../../core/index.ts';
 import type { Scheme } from '../../core/types.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
 import { evidenceByIndicator, onlyWithEvidence } from './evidence-model.ts';
-import type { Evidence } from './pemda-types.ts';
 
 const scheme: Scheme = getScheme('ombudsman-2024')!;
 const codes = scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => i.code)));
@@ -19,6 +19,7 @@ const file = (indicator: string | null, name = `${indicator ?? 'umum'}.pdf`): Ev
   indicator,
   filename: name,
   kind: null,
+  createdBy: null,
   createdAt: '2024-07-01T00:00:00Z',
 });
 

@@ -4,7 +4,7 @@
  * indicator, or to one the scheme does not have, are "general". Pure; no React.
  */
 import type { IndicatorScore, Scheme, Text, UnitScore } from '../../core/types.ts';
-import type { Evidence } from './pemda-types.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
 
 export interface IndicatorRow {
   code: string;

@@ -6,21 +6,22 @@ import { useState } from 'react';
 import { Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { UnitScore } from '../../core/types.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useUnitEvidence } from '../api/evidence.ts';
 import { useFormat } from '../lib/format.ts';
 import { EvidenceLinks } from './evidence-links.tsx';
 import { evidenceByIndicator, onlyWithEvidence } from './evidence-model.ts';
 import { ResultState } from './result-state.tsx';
-import { useCycleScheme, useEvidence } from './use-pemda.ts';
 
 export function IndicatorEvidence({ cycleId, unitId, result }: { cycleId: string; unitId: string; result: UnitScore | null }) {
   const { t } = useTranslation('pemda');
   const format = useFormat();
   const [onlyFiles, setOnlyFiles] = useState(false);
   const scheme = useCycleScheme(cycleId);
-  const evidence = useEvidence(cycleId, unitId);
+  const evidence = useUnitEvidence(cycleId, unitId);
   if (!scheme.data) return <ResultState query={scheme} />;
   if (!evidence.data) return <ResultState query={evidence} />;
-  const view = evidenceByIndicator(scheme.data, result, evidence.data.items);
+  const view = evidenceByIndicator(scheme.data.scheme, result, evidence.data);
   const dimensions = onlyFiles ? onlyWithEvidence(view.dimensions) : view.dimensions;
   return (
     <Stack gap="md">

@@ -1,13 +1,14 @@
 /** The koordinator's own body and its service units (read-only: the registry is the admin's). */
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PAGE_SIZE_MAX } from '../../shared/wire/limits.ts';
+import { useBody, useUnits } from '../api/registry.ts';
 import { ResultState } from './result-state.tsx';
-import { useOwnBody, useOwnUnits } from './use-pemda.ts';
 
 export function OwnBodyPanel({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation('pemda');
-  const body = useOwnBody(bodyId);
-  const units = useOwnUnits(bodyId);
+  const body = useBody(bodyId);
+  const units = useUnits(bodyId, { page: 1, pageSize: PAGE_SIZE_MAX, active: 'all' });
   if (!body.data) return <ResultState query={body} />;
   return (
     <Stack gap="sm" component="section" aria-labelledby="own-body-title">

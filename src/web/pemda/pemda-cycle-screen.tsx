@@ -6,16 +6,17 @@ import { useState } from 'react';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../api/auth.ts';
+import { useBodyImprovements, useBodyResult } from '../api/scores.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { useFormat } from '../lib/format.ts';
-import { ClarificationLink } from '../clarify/clarify-link.tsx';
-import { EmbargoNotice } from '../publish/embargo-notice.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { ClarificationLink } from '../ui/clarification-link.tsx';
+import { EmbargoNotice } from '../ui/embargo-notice.tsx';
 import { BodyResultPanel } from './body-result-panel.tsx';
 import { ImprovementList } from './improvement-list.tsx';
 import { ResultState } from './result-state.tsx';
-import { useBodyImprovements, useBodyResult, useCycleScheme } from './use-pemda.ts';
 
 const FIRST = 20;
 
@@ -72,7 +73,7 @@ function BodyImprovements({ cycleId, bodyId }: { cycleId: string; bodyId: string
   const [limit, setLimit] = useState(FIRST);
   const improvements = useBodyImprovements(cycleId, bodyId, limit);
   const scheme = useCycleScheme(cycleId);
-  const dimensions = new Map((scheme.data?.dimensions ?? []).map((d) => [d.code, d.title[format.lang]]));
+  const dimensions = new Map((scheme.data?.scheme.dimensions ?? []).map((d) => [d.code, d.title[format.lang]]));
   return (
     <Stack gap="sm" component="section" aria-labelledby="improvements-title">
       <Title order={2} size="h4" id="improvements-title">

@@ -1,7 +1,7 @@
 /** Koordinator (pemda) home: own body and units, the cycles with its results, and link cards. */
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../api/auth.ts';
 import { ButtonLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { HomeCards, RoleHomeHeader } from '../ui/role-home.tsx';

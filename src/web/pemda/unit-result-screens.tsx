@@ -2,7 +2,7 @@
 import { Stack } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../api/auth.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { UnitResultView } from './unit-result-view.tsx';
 

@@ -5,6 +5,8 @@
  */
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useUnitImprovements, useUnitResult } from '../api/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -12,7 +14,6 @@ import { ScoreValue } from '../ui/score-value.tsx';
 import { ImprovementList } from './improvement-list.tsx';
 import { IndicatorEvidence } from './indicator-evidence.tsx';
 import { ResultState } from './result-state.tsx';
-import { useCycleScheme, useUnitImprovements, useUnitResult } from './use-pemda.ts';
 
 export function UnitResultView({ cycleId, unitId }: { cycleId: string; unitId: string }) {
   const { t } = useTranslation('pemda');
@@ -78,7 +79,7 @@ function UnitImprovements({ cycleId, unitId }: { cycleId: string; unitId: string
   const format = useFormat();
   const improvements = useUnitImprovements(cycleId, unitId, 10);
   const scheme = useCycleScheme(cycleId);
-  const dimensions = new Map((scheme.data?.dimensions ?? []).map((d) => [d.code, d.title[format.lang]]));
+  const dimensions = new Map((scheme.data?.scheme.dimensions ?? []).map((d) => [d.code, d.title[format.lang]]));
   return (
     <Stack gap="sm" component="section" aria-labelledby="unit-improvements-title">
       <Title order={2} size="h4" id="unit-improvements-title">

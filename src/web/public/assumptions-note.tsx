@@ -7,7 +7,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { toLang } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
-import { useSchemeFacts } from './use-results.ts';
+import { useSchemeFacts } from './use-scheme-facts.ts';
 
 export function AssumptionsNote({ cycleId }: { cycleId: string }) {
   const { t, i18n } = useTranslation('public');

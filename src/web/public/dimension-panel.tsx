@@ -4,10 +4,10 @@
  */
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BodyResult } from '../../shared/wire/scores.ts';
 import { toLang, useFormat } from '../lib/format.ts';
 import { LazyChart } from './lazy-chart.tsx';
-import type { BodyResult } from './public-types.ts';
-import { useSchemeFacts } from './use-results.ts';
+import { useSchemeFacts } from './use-scheme-facts.ts';
 
 export function DimensionPanel({ cycleId, dimensions }: { cycleId: string; dimensions: BodyResult['dimensions'] }) {
   const { t, i18n } = useTranslation('public');

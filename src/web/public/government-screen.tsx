@@ -4,7 +4,6 @@
  * a drill-down to every indicator's points lost, and the scheme assumptions behind the number.
  * The cycle comes from `?cycle=`; without it, the newest published cycle the government has.
  */
-import './public.css';
 import { Stack, Text } from '@mantine/core';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,19 +12,21 @@ import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { useDetailStrings } from './detail-strings.ts';
-import { DimensionPanel } from './dimension-panel.tsx';
 import { SelectField } from './fields.tsx';
 import { GovernmentSummary } from './government-summary.tsx';
 import { leaderboardFor } from './leaderboard-model.ts';
-import { TrendPanel } from './trend-panel.tsx';
-import { useProvinces } from './use-rankings.ts';
+import { useProvinces } from './use-registry.ts';
 import { useBodyResult, useTrend } from './use-results.ts';
+import '../ui/portal.css';
 
 // Below the fold, fetched after the page has painted (outside the first-visit budget): the
 // units list, the assumptions note and the rapor links.
+// The two chart panels come after the first paint (the radar also needs the cycle's frozen scheme).
+const DimensionPanel = lazy(() => import('./dimension-panel.tsx').then((m) => ({ default: m.DimensionPanel })));
+const TrendPanel = lazy(() => import('./trend-panel.tsx').then((m) => ({ default: m.TrendPanel })));
 const UnitList = lazy(() => import('./unit-list.tsx').then((m) => ({ default: m.UnitList })));
 const AssumptionsNote = lazy(() => import('./assumptions-note.tsx').then((m) => ({ default: m.AssumptionsNote })));
-const RaporLinks = lazy(() => import('../reports/rapor-links.tsx').then((m) => ({ default: m.RaporLinks })));
+const RaporLinks = lazy(() => import('../ui/rapor-links.tsx').then((m) => ({ default: m.RaporLinks })));
 
 function NoResult() {
   const { t } = useTranslation('public');
@@ -89,10 +90,14 @@ export function GovernmentScreen() {
               </Suspense>
               <div className="gov-two">
                 <PanelBoundary>
-                  <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} />
+                  <Suspense fallback={<PageLoader />}>
+                    <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} />
+                  </Suspense>
                 </PanelBoundary>
                 <PanelBoundary>
-                  <TrendPanel items={published} current={cycleId} />
+                  <Suspense fallback={<PageLoader />}>
+                    <TrendPanel items={published} current={cycleId} />
+                  </Suspense>
                 </PanelBoundary>
               </div>
               <PanelBoundary>

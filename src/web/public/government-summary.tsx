@@ -5,11 +5,11 @@
  */
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BodyResult, RankPlace } from '../../shared/wire/scores.ts';
 import { toLang } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
-import type { BodyResult, RankPlace } from './public-types.ts';
-import { RankMovement } from './rank-movement.tsx';
+import { RankMovement } from '../ui/rank-movement.tsx';
 
 function RankStat({ title, place, testId }: { title: string; place: RankPlace | null; testId: string }) {
   const { t } = useTranslation('public');

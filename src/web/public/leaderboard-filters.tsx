@@ -5,9 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BodyType, Province } from '../../shared/wire/registry.ts';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import { SearchField, SelectField } from './fields.tsx';
-import { BODY_TYPES, REGIONAL_TYPES, type LeaderboardSearch, type LeaderboardView } from './public-search.ts';
-import type { BodyType, CycleSummary, Province } from './public-types.ts';
+import { LEADERBOARD_TYPES, REGIONAL_TYPES, type LeaderboardSearch, type LeaderboardView } from './public-search.ts';
 
 export interface LeaderboardFiltersProps {
   cycles: CycleSummary[];
@@ -45,7 +46,7 @@ export function LeaderboardFilters({ cycles, provinces, value, onChange }: Leade
           label={t('filters.type')}
           value={value.type}
           onChange={(type) => onChange({ type: type as BodyType })}
-          options={BODY_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+          options={LEADERBOARD_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
         />
       )}
       <SelectField

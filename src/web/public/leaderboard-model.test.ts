@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, leaderboardFor, movementOf, movementSymbol, pickCycle, searchKey, shortBodyName } from './leaderboard-model.ts';
-import type { CycleSummary, RankingRow } from './public-types.ts';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
+import type { RankingRow } from '../../shared/wire/scores.ts';
+import { movementOf, movementSymbol } from '../ui/rank-movement.tsx';
+import { filterRows, leaderboardFor, pickCycle, searchKey, shortBodyName } from './leaderboard-model.ts';
 
 const band = { code: 'A', label: { id: 'Kualitas Tertinggi', en: 'Highest quality' }, color: '#1e6b34' };
 function row(name: string, provinceCode: string | null, rank: number, movement: number | null): RankingRow {
@@ -24,6 +26,7 @@ function cycle(id: string, year: number): CycleSummary {
     name: `Penilaian ${year}`,
     schemeId: `ombudsman-${year}`,
     family: 'ombudsman',
+    schemeHash: `hash-${year}`,
     status: 'final',
     source: 'computed',
     provinceCode: null,
@@ -31,6 +34,8 @@ function cycle(id: string, year: number): CycleSummary {
     bodies: 0,
     units: 0,
     published: true,
+    createdAt: `${year}-01-01T00:00:00.000Z`,
+    updatedAt: `${year}-01-01T00:00:00.000Z`,
   };
 }
 

@@ -2,8 +2,10 @@
  * Pure rules of the public leaderboard: which cycle to show, search and province filters,
  * rank movement, and short names for tight places. No UI.
  */
-import { BODY_TYPES, type LeaderboardSearch } from './public-search.ts';
-import type { BodyRef, CycleSummary, RankPlace, RankingRow } from './public-types.ts';
+import type { BodyRef } from '../../shared/wire/registry.ts';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
+import type { RankingRow } from '../../shared/wire/scores.ts';
+import { LEADERBOARD_TYPES, type LeaderboardSearch } from './public-search.ts';
 
 /** The cycle to show: the one asked for if published, else the newest published one. */
 export function pickCycle(cycles: readonly CycleSummary[], wanted: string | undefined): CycleSummary | undefined {
@@ -40,26 +42,6 @@ export function filterRows(rows: readonly RankingRow[], filter: RowFilter): Rank
   );
 }
 
-export type Movement =
-  | { kind: 'up' | 'down'; steps: number }
-  | { kind: 'same' }
-  /** Not ranked in the previous cycle of the family (or no previous cycle). */
-  | { kind: 'new' };
-
-export function movementOf(place: Pick<RankPlace, 'movement' | 'previousRank'>): Movement {
-  if (place.movement === null || place.previousRank === null) return { kind: 'new' };
-  if (place.movement > 0) return { kind: 'up', steps: place.movement };
-  if (place.movement < 0) return { kind: 'down', steps: -place.movement };
-  return { kind: 'same' };
-}
-
-/** "▲2", "▼1", "=", or "" for a newcomer. */
-export function movementSymbol(m: Movement): string {
-  if (m.kind === 'up') return `▲${m.steps}`;
-  if (m.kind === 'down') return `▼${m.steps}`;
-  return m.kind === 'same' ? '=' : '';
-}
-
 /** "Kabupaten Serang" → "Kab. Serang" (tiles, cards); other names unchanged. */
 export function shortBodyName(name: string): string {
   return name.replace(/^Kabupaten\s+/i, 'Kab. ').replace(/^Provinsi\s+/i, 'Prov. ');
@@ -67,7 +49,7 @@ export function shortBodyName(name: string): string {
 
 /** The leaderboard where a government is ranked: its province for kabupaten/kota, else national by type. */
 export function leaderboardFor(body: Pick<BodyRef, 'type' | 'provinceCode'>, cycle?: string): LeaderboardSearch {
-  const type = BODY_TYPES.find((t) => t === body.type);
+  const type = LEADERBOARD_TYPES.find((t) => t === body.type);
   if (body.provinceCode && (type === 'kabupaten' || type === 'kota')) return { cycle, view: 'province', province: body.provinceCode };
   return { cycle, view: 'national', type };
 }

@@ -5,16 +5,18 @@
 import { lazy, Suspense } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
+import type { Province } from '../../shared/wire/registry.ts';
+import type { RankingGroup } from '../api/rankings.ts';
 import { API_BASE } from '../lib/api.ts';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { filterRows } from './leaderboard-model.ts';
 import { LeaderboardCards, LeaderboardTable } from './leaderboard-table.tsx';
-import type { CycleSummary, Province } from './public-types.ts';
-import { useRanking, type RankingGroup } from './use-rankings.ts';
+import { useRanking } from './use-published.ts';
 
 // The "Sumber: Publikasi … · Data terbuka" line, loaded after the table (not in the first paint).
 const PublicationSource = lazy(() =>
-  import('../publish/publication-source.tsx').then(
+  import('../ui/publication-source.tsx').then(
     (m) => ({ default: m.PublicationSource }),
     () => ({ default: () => null }),
   ),

@@ -6,10 +6,10 @@
  * Weight matters here (issue 4 §8, bench/web-size.ts): this screen is part of the first visit,
  * so it uses only light Mantine parts (native fields, plain table and headings) and no charts.
  */
-import './public.css';
 import { Group, Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { RankingGroup } from '../api/rankings.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -17,7 +17,9 @@ import { pickCycle } from './leaderboard-model.ts';
 import { LeaderboardFilters } from './leaderboard-filters.tsx';
 import { LeaderboardResults } from './leaderboard-results.tsx';
 import type { LeaderboardSearch } from './public-search.ts';
-import { usePublishedCycles, useProvinces, type RankingGroup } from './use-rankings.ts';
+import { usePublishedCycles } from './use-published.ts';
+import { useProvinces } from './use-registry.ts';
+import '../ui/portal.css';
 
 function PortalIntro() {
   const { t } = useTranslation('public');

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { RouterProvider, createMemoryHistory, createRootRoute, createRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import type { RankingRow } from '../../shared/wire/scores.ts';
 import { changeLanguage } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { LeaderboardCards, LeaderboardTable } from './leaderboard-table.tsx';
-import type { RankingRow } from './public-types.ts';
 
 const bandA = { code: 'A', label: { id: 'Kualitas Tertinggi', en: 'Highest quality' }, color: '#1e6b34' };
 const bandC = { code: 'C', label: { id: 'Kualitas Sedang', en: 'Medium quality' }, color: '#f59f00' };

@@ -5,12 +5,12 @@
  */
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { RankingRow } from '../../shared/wire/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { AnchorLink } from '../ui/anchor-link.tsx';
+import { RankMovement } from '../ui/rank-movement.tsx';
 import { shortBodyName } from './leaderboard-model.ts';
-import type { RankingRow } from './public-types.ts';
-import { RankMovement } from './rank-movement.tsx';
 
 interface RowsProps {
   cycleId: string;

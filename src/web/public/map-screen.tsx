@@ -3,7 +3,7 @@
  * tile-layouts.ts), with the band legend and a link to the provincial government's page.
  * Province defaults to the one of the best-ranked kabupaten nationally (a province with data).
  */
-import './public.css';
+import '../ui/portal.css';
 import { Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,9 @@ import { SelectField } from './fields.tsx';
 import { pickCycle } from './leaderboard-model.ts';
 import { ProvinceMap } from './province-map.tsx';
 import type { MapSearch } from './public-search.ts';
-import { usePublishedCycles, useProvinces, useRanking } from './use-rankings.ts';
+import { usePublishedCycles } from './use-published.ts';
+import { useRanking } from './use-published.ts';
+import { useProvinces } from './use-registry.ts';
 
 export function MapScreen() {
   const { t } = useTranslation('public');

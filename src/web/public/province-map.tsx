@@ -5,13 +5,15 @@
  */
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
+import type { Province } from '../../shared/wire/registry.ts';
 import { toLang, useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import type { CycleSummary, Province } from './public-types.ts';
 import { TileMap, type MapTile } from './tile-map.tsx';
-import { useRanking } from './use-rankings.ts';
-import { useProvinceBodies, useSchemeFacts } from './use-results.ts';
+import { useRanking } from './use-published.ts';
+import { useSchemeFacts } from './use-scheme-facts.ts';
+import { useProvinceBodies } from './use-registry.ts';
 
 export function ProvinceMap({ cycle, province }: { cycle: CycleSummary; province: Province }) {
   const { t, i18n } = useTranslation('public');

@@ -5,7 +5,7 @@
  */
 import type { BodyType } from '../../core/types.ts';
 
-export const BODY_TYPES: readonly BodyType[] = ['kabupaten', 'kota', 'provinsi', 'kementerian', 'lembaga'];
+export const LEADERBOARD_TYPES: readonly BodyType[] = ['kabupaten', 'kota', 'provinsi', 'kementerian', 'lembaga'];
 /** Types whose bodies belong to a province (the province filter applies to them). */
 export const REGIONAL_TYPES: readonly BodyType[] = ['kabupaten', 'kota', 'provinsi'];
 
@@ -43,7 +43,7 @@ export function validateLeaderboardSearch(search: Record<string, unknown>): Lead
   return {
     cycle: str(search.cycle),
     view: search.view === 'province' || search.view === 'national' ? search.view : undefined,
-    type: BODY_TYPES.includes(type as BodyType) ? (type as BodyType) : undefined,
+    type: LEADERBOARD_TYPES.includes(type as BodyType) ? (type as BodyType) : undefined,
     province: provinceOf(search.province),
     q: str(search.q)?.slice(0, 100),
   };

@@ -4,10 +4,10 @@
  */
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TrendItem } from '../../shared/wire/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { LazyChart } from './lazy-chart.tsx';
-import type { TrendItem } from './public-types.ts';
 
 export function TrendPanel({ items, current }: { items: TrendItem[]; current: string }) {
   const { t } = useTranslation('public');

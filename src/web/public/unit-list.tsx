@@ -6,10 +6,10 @@
 import { lazy, useState } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BodyResult } from '../../shared/wire/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
-import type { BodyResult } from './public-types.ts';
 
 type UnitRow = BodyResult['units'][number];
 

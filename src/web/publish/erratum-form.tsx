@@ -8,26 +8,26 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCycleScheme } from '../assess/use-cycle-scheme.ts';
+import { REASON_MAX, REASON_MIN } from '../../shared/wire/limits.ts';
+import type { PublicationMeta, PublicationSnapshot } from '../../shared/wire/publications.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { usePublishErratum } from '../api/publications-writes.ts';
+import { usePublication } from '../api/publications.ts';
 import { useFormat } from '../lib/format.ts';
 import { PageLoader } from '../ui/page-loader.tsx';
 import {
-  publicAtToIso,
-  REASON_MAX,
-  REASON_MIN,
-  reasonError,
-  rowErrors,
-  schemeIndicators,
-  toCorrections,
   type CorrectionRow,
   type IndicatorChoice,
+  publicAtToIso,
+  reasonError,
   type ReasonError,
   type RowError,
+  rowErrors,
+  schemeIndicators,
+  snapshotIndicatorValue,
+  toCorrections,
 } from './publish-model.ts';
-import { snapshotIndicatorValue, type PublicationMeta, type PublicationSnapshot } from './publish-types.ts';
 import { ServerRefusal } from './server-message.tsx';
-import { usePublishErratum } from './use-publication-actions.ts';
-import { usePublication } from './use-publications.ts';
 
 export interface ErratumFormProps {
   publication: PublicationMeta;

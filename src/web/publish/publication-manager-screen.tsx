@@ -7,37 +7,27 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Grid, Paper, Stack, Text, Title } from '@mantine/core';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
-import { api } from '../lib/api.ts';
-import { getProvincesQueryOptions } from '../public/use-rankings.ts';
-import { ReportPackButton } from '../reports/report-pack-button.tsx';
-import { useProgress } from '../review/use-review-api.ts';
+import type { PublicationMeta } from '../../shared/wire/publications.ts';
+import { useMe } from '../api/auth.ts';
+import { getProvincesQueryOptions } from '../api/registry.ts';
+import { useProgress } from '../api/locus.ts';
+import { usePublications } from '../api/publications.ts';
+import { useCycle } from '../api/cycles.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { ReportPackButton } from '../ui/report-pack-button.tsx';
 import { ErratumForm } from './erratum-form.tsx';
 import { useManageStrings } from './manage-strings.ts';
 import { PublishForm, type ScopeOption } from './publish-form.tsx';
-import { readiness } from './publish-model.ts';
-import type { PublicationMeta } from './publish-types.ts';
+import { readiness, versionsOf } from './publish-model.ts';
 import { ReadinessPanel } from './readiness-panel.tsx';
-import { versionsOf, usePublications } from './use-publications.ts';
 import { VersionHistory } from './version-history.tsx';
 import './publish.css';
-
-interface CycleInfo {
-  id: string;
-  name: string;
-  year: number;
-  status: string;
-}
-
-const cycleInfoQueryOptions = (cycleId: string) =>
-  queryOptions({ queryKey: ['publish', 'cycle-info', cycleId], queryFn: () => api.get<CycleInfo>(`/cycles/${cycleId}`) });
 
 export function ReviewPublicationScreen() {
   const { cycleId } = useParams({ from: '/review/cycles/$cycleId/publikasi' });
@@ -53,7 +43,7 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
   useManageStrings();
   const { t } = useTranslation('publish');
   const me = useMe().data;
-  const cycle = useQuery(cycleInfoQueryOptions(cycleId));
+  const cycle = useCycle(cycleId);
   const progress = useProgress(cycleId);
   const publications = usePublications(cycleId);
   const provinces = useQuery(getProvincesQueryOptions());

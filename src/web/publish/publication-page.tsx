@@ -8,19 +8,19 @@
  * Light on purpose (a public first visit): plain elements and classes, no charts, no Mantine
  * Button/Alert/Badge.
  */
-import '../public/public.css';
-import './publish.css';
 import { Stack, Text } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { PublicationMeta, PublicationSnapshot, PublicationView as PublicationViewData } from '../../shared/wire/publications.ts';
+import { openDataHref, usePublication, usePublications } from '../api/publications.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { LazyErrorView } from '../ui/lazy-error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { StatusBadge } from '../ui/publication-status.tsx';
 import { PublishedGovernments } from './published-governments.tsx';
-import type { PublicationMeta, PublicationSnapshot, PublicationView as PublicationViewData } from './publish-types.ts';
-import { StatusBadge } from './status-badge.tsx';
-import { openDataHref, usePublication, usePublications } from './use-publications.ts';
+import '../ui/portal.css';
+import './publish.css';
 
 function VersionBanner({ meta, versions }: { meta: PublicationMeta; versions: PublicationMeta[] }) {
   const { t } = useTranslation('publish');

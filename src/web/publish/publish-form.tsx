@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { PublicationMeta } from '../../shared/wire/publications.ts';
+import { usePublish } from '../api/publications-writes.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { publicAtToIso } from './publish-model.ts';
-import type { PublicationMeta } from './publish-types.ts';
 import { ServerRefusal } from './server-message.tsx';
-import { usePublish } from './use-publication-actions.ts';
 
 export interface ScopeOption {
   value: string;

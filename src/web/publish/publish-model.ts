@@ -1,23 +1,19 @@
 /**
- * Pure rules of the publication forms: the erratum's reason (10–2000 characters, the server's
- * limits), its correction rows, the embargo date, and the readiness of a scope as far as the
- * cycle's progress tells it. The server checks all of it again; these only spare a round trip
- * and say in the user's language what is missing.
+ * Pure rules of the publication screens: the erratum's reason (the wire's `ErratumIn`), its
+ * correction rows, the embargo date, the readiness of a scope as far as the cycle's progress
+ * tells it, and the versions of a scope. The server checks all of it again; these only spare a
+ * round trip and say in the user's language what is missing.
  */
 import type { Scheme, Text } from '../../core/types.ts';
-import type { Correction, PublicationMeta } from './publish-types.ts';
-
-export const REASON_MIN = 10;
-export const REASON_MAX = 2000;
+import { type Correction, ErratumIn, type PublicationMeta, type SnapshotUnit } from '../../shared/wire/publications.ts';
+import { fieldProblems } from '../lib/form-schema.ts';
 
 export type ReasonError = 'required' | 'too_short' | 'too_long';
 
 export function reasonError(reason: string): ReasonError | null {
-  const n = reason.trim().length;
-  if (n === 0) return 'required';
-  if (n < REASON_MIN) return 'too_short';
-  if (n > REASON_MAX) return 'too_long';
-  return null;
+  const p = fieldProblems(ErratumIn, { reason }).reason;
+  if (!p) return null;
+  return p === 'required' || p === 'too_long' ? p : 'too_short';
 }
 
 /** One correction as the form holds it (empty strings until chosen). */
@@ -97,4 +93,27 @@ export function readiness(bodies: ReadinessBody[], scope: string, publications: 
     open,
     current: publications.find((p) => p.scope === scope && p.status === 'current') ?? null,
   };
+}
+
+/** Versions of one scope, newest first. */
+export function versionsOf(items: PublicationMeta[], scope: string): PublicationMeta[] {
+  return items.filter((p) => p.scope === scope).sort((a, b) => b.version - a.version);
+}
+
+/** The version in force for a scope, if any. */
+export function currentOf(items: PublicationMeta[], scope: string): PublicationMeta | undefined {
+  return items.find((p) => p.scope === scope && p.status === 'current');
+}
+
+/** The first 12 hex digits of a hash, enough to compare by eye. */
+export const shortHash = (hash: string): string => (hash.length > 12 ? `${hash.slice(0, 12)}…` : hash);
+
+/** The indicator value a unit had in a snapshot (mean over its sheets), or null when missing. */
+export function snapshotIndicatorValue(unit: SnapshotUnit, indicator: string): number | null | undefined {
+  for (const d of unit.breakdown.dimensions ?? []) {
+    for (const v of d[4]) {
+      for (const i of v[3]) if (i[0] === indicator) return i[1];
+    }
+  }
+  return undefined;
 }

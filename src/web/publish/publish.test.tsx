@@ -5,15 +5,15 @@ import { RouterProvider, createMemoryHistory, createRootRoute, createRouter } fr
 import type { ReactNode } from 'react';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Scheme } from '../../core/types.ts';
+import type { PublicationMeta, PublicationSnapshot, PublicationView } from '../../shared/wire/publications.ts';
+import { EmbargoNotice } from '../ui/embargo-notice.tsx';
+import { sourceFor } from '../ui/publication-source.tsx';
 import { renderWithProviders } from '../test/render.tsx';
-import { EmbargoNotice } from './embargo-notice.tsx';
 import { ErratumForm } from './erratum-form.tsx';
 import { loadManageStrings, loadPublishStrings } from './manage-strings.ts';
 import { PublicationContent } from './publication-page.tsx';
-import { sourceFor } from './publication-source.tsx';
 import { PublishForm } from './publish-form.tsx';
 import { reasonError, rowErrors } from './publish-model.ts';
-import type { PublicationMeta, PublicationSnapshot, PublicationView } from './publish-types.ts';
 import { VersionHistory } from './version-history.tsx';
 
 const scheme: Scheme = getScheme('ombudsman-2024')!;

@@ -4,31 +4,27 @@
  * the indicator's text from the frozen scheme). Loaded when a government is first opened.
  */
 import { Text } from '@mantine/core';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { BandRef, Scheme } from '../../core/types.ts';
-import { api } from '../lib/api.ts';
+import type { BandRef, Text as TextPair } from '../../core/types.ts';
+import type { CycleScheme } from '../../shared/wire/cycles.ts';
+import type { SnapshotBody, SnapshotUnit } from '../../shared/wire/publications.ts';
+import { getCycleSchemeQueryOptions } from '../api/cycle-scheme.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
-import type { SnapshotBody, SnapshotUnit } from './publish-types.ts';
 import { usePublishStrings } from './manage-strings.ts';
 import { Rank, type Columns } from './published-rank.tsx';
 
-/** Indicator texts of the cycle's frozen scheme, fetched only when a change log is opened. */
-const indicatorTextsQueryOptions = (cycleId: string) =>
-  queryOptions({
-    queryKey: ['publish', 'indicator-texts', cycleId],
-    queryFn: () => api.get<{ scheme: Scheme }>(`/cycles/${cycleId}/scheme`),
-    select: ({ scheme }) =>
-      new Map(scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.text] as const)))),
-    staleTime: Infinity,
-  });
+/** Indicator code → text of the cycle's frozen scheme. */
+const indicatorTexts = ({ scheme }: CycleScheme): Map<string, TextPair> =>
+  new Map(scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, i.text] as const))));
 
 function ChangeLog({ body, units, cycleId }: { body: SnapshotBody; units: Map<string, SnapshotUnit>; cycleId: string }) {
   const { t } = useTranslation('publish');
   const format = useFormat();
-  const texts = useQuery({ ...indicatorTextsQueryOptions(cycleId), enabled: body.changes.length > 0 });
+  // Fetched only when a change log is opened.
+  const texts = useQuery({ ...getCycleSchemeQueryOptions(cycleId), enabled: body.changes.length > 0, select: indicatorTexts });
   const value = (v: number | null) => (v === null ? '—' : format.decimal(v));
   const score = (v: number | null) => (v === null ? '—' : format.score(v));
   return (

@@ -8,10 +8,10 @@ import { lazy, useState } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BandRef } from '../../core/types.ts';
+import type { PublicationSnapshot, SnapshotBody, SnapshotUnit } from '../../shared/wire/publications.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
-import type { PublicationSnapshot, SnapshotBody, SnapshotUnit } from './publish-types.ts';
 import { Rank, type Columns } from './published-rank.tsx';
 
 // Loaded when a government is first opened: most visitors read the table without drilling down.

@@ -3,8 +3,8 @@
  * by the governments table and the detail row.
  */
 import { useTranslation } from 'react-i18next';
-import { RankMovement } from '../public/rank-movement.tsx';
-import type { SnapshotRank } from './publish-types.ts';
+import type { SnapshotRank } from '../../shared/wire/publications.ts';
+import { RankMovement } from '../ui/rank-movement.tsx';
 
 /** Which rank columns have anything to show (a province's snapshot may carry no national ranks). */
 export interface Columns {

@@ -6,11 +6,11 @@
 import { useId } from 'react';
 import { Button, Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { PublicationMeta } from '../../shared/wire/publications.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
-import type { PublicationMeta } from './publish-types.ts';
-import { StatusBadge } from './status-badge.tsx';
-import { shortHash } from './use-publications.ts';
+import { StatusBadge } from '../ui/publication-status.tsx';
+import { shortHash } from './publish-model.ts';
 import './publish.css';
 
 export interface VersionHistoryProps {

@@ -1,6 +1,6 @@
 // The printed name of an award, in the UI language.
 import type { TFunction } from 'i18next';
-import type { AwardKind } from './reports-types.ts';
+import type { AwardKind } from '../../shared/wire/awards.ts';
 
 export function awardName(t: TFunction, a: { kind: AwardKind; rank: number | null; provinceName: string | null }): string {
   if (a.kind === 'kualitas-tertinggi') return t('award.kualitas-tertinggi');

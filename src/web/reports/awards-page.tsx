@@ -3,16 +3,17 @@
  * per award kind (every "Kualitas Tertinggi", the top three of each province, the most
  * improved), each awardee with score, band, verification code and its certificate download.
  */
-import './reports.css';
 import { Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { AwardItem, AwardKind, Awards } from '../../shared/wire/awards.ts';
+import { AWARD_KINDS } from '../../shared/wire/enums.ts';
+import { piagamUrl, useAwards } from '../api/awards.ts';
 import { toLang, useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { BandChip } from '../ui/band-chip.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { type AwardItem, type AwardKind, type AwardsResponse, awardKinds } from './reports-types.ts';
-import { piagamUrl, useAwards } from './use-reports.ts';
+import './reports.css';
 
 function AwardTable({ kind, items }: { kind: AwardKind; items: AwardItem[] }) {
   const { t, i18n } = useTranslation('reports');
@@ -67,7 +68,7 @@ function AwardTable({ kind, items }: { kind: AwardKind; items: AwardItem[] }) {
   );
 }
 
-export function AwardsContent({ data }: { data: AwardsResponse }) {
+export function AwardsContent({ data }: { data: Awards }) {
   const { t } = useTranslation('reports');
   const p = data.publication;
   const note = (kind: AwardKind): string =>
@@ -86,7 +87,7 @@ export function AwardsContent({ data }: { data: AwardsResponse }) {
         </AnchorLink>
       </div>
       {p.status === 'superseded' ? <p className="rep-note">{t('awards.superseded')}</p> : null}
-      {awardKinds.map((kind) => (
+      {AWARD_KINDS.map((kind) => (
         <section key={kind} aria-labelledby={`awards-h-${kind}`}>
           <Title order={2} id={`awards-h-${kind}`} size="h3">
             {t(`awards.kind.${kind}`)}

@@ -4,15 +4,15 @@ import { describe, expect, it, vi, afterEach } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
 import { RouterProvider, createMemoryHistory, createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import type { Awards, Verification } from '../../shared/wire/awards.ts';
 import { i18n } from '../lib/i18n.ts';
+import { RaporLinks } from '../ui/rapor-links.tsx';
 import { renderWithProviders } from '../test/render.tsx';
 import { AwardsContent } from './awards-page.tsx';
-import { RaporLinks } from './rapor-links.tsx';
-import type { AwardsResponse, VerifyResult } from './reports-types.ts';
 import { VerificationForm, VerificationResult, VerificationStatus } from './verification-page.tsx';
 
 const band = { code: 'A', label: { id: 'Kualitas Tertinggi', en: 'Highest Quality' }, color: '#2e7d32' };
-const valid: VerifyResult = {
+const valid: Verification = {
   valid: true,
   code: '7K3Q-9XD2-AB12-CD34',
   award: { kind: 'top-province', rank: 2, provinceCode: '36', provinceName: 'Banten', delta: null },
@@ -69,7 +69,7 @@ describe('verification result', () => {
       ...valid,
       superseded: true,
       current: { id: 'p2', version: 2 },
-      publication: { ...(valid as Extract<VerifyResult, { valid: true }>).publication, status: 'superseded' as const },
+      publication: { ...(valid as Extract<Verification, { valid: true }>).publication, status: 'superseded' as const },
     };
     renderWithProviders(withRouter(<VerificationResult code="X" result={old} />));
     const note = await screen.findByTestId('verify-superseded');
@@ -125,8 +125,8 @@ describe('verification form', () => {
 
 describe('awards and rapor links', () => {
   it('lists the awards per kind with certificate download and verification links', async () => {
-    const data: AwardsResponse = {
-      publication: { ...(valid as Extract<VerifyResult, { valid: true }>).publication },
+    const data: Awards = {
+      publication: { ...(valid as Extract<Verification, { valid: true }>).publication },
       topBand: band,
       rules: { topProvinceRank: 3, mostImprovedTopN: 3, assumption: 'ASUMSI: contoh' },
       items: [

@@ -6,19 +6,19 @@
  * means. A form checks another code. Light on purpose (a public first visit from a phone): plain
  * form elements, no Mantine inputs or buttons.
  */
-import './reports.css';
 import { Stack, Text } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Verification } from '../../shared/wire/awards.ts';
+import { normaliseCode, useVerification } from '../api/awards.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { BandChip } from '../ui/band-chip.tsx';
 import { awardName } from './award-name.ts';
-import type { VerifyResult } from './reports-types.ts';
-import { normaliseCode, useVerify } from './use-reports.ts';
+import './reports.css';
 
-export function VerificationResult({ code, result }: { code: string; result: VerifyResult }) {
+export function VerificationResult({ code, result }: { code: string; result: Verification }) {
   const { t } = useTranslation('reports');
   const format = useFormat();
   if (!result.valid) {
@@ -115,7 +115,7 @@ export function VerificationForm({ initial, onSubmit }: { initial: string; onSub
 /** The verification state of one code: checking, the result, or a retryable error. */
 export function VerificationStatus({ code }: { code: string }) {
   const { t } = useTranslation('reports');
-  const query = useVerify(code);
+  const query = useVerification(code);
   if (normaliseCode(code).length === 0) return null;
   if (query.isPending) {
     return (

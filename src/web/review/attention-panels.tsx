@@ -4,10 +4,11 @@
  */
 import { Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BodyProgress } from '../../shared/wire/locus.ts';
+import type { InstrumentQuota } from '../../shared/wire/cycles.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { SCORE_RULE, missingInstruments, type ScoreOutlier } from './outliers.ts';
-import type { BodyProgress, InstrumentQuota } from './use-review-api.ts';
 
 export function OutlierPanel({
   cycleId,

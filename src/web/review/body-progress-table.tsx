@@ -6,11 +6,12 @@
 import { Accordion, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Scheme } from '../../core/types.ts';
+import type { BodyProgress } from '../../shared/wire/locus.ts';
+import type { InstrumentQuota } from '../../shared/wire/cycles.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { missingInstruments, type ScoreOutlier } from './outliers.ts';
 import { ResultCell, UnitStatusBadge } from './review-bits.tsx';
-import type { BodyProgress, InstrumentQuota } from './use-review-api.ts';
 
 export interface BodyProgressTableProps {
   cycleId: string;

@@ -6,19 +6,22 @@ import { useMemo } from 'react';
 import { Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { UnitStatus } from '../../shared/wire/locus.ts';
+import { useMe } from '../api/auth.ts';
+import { useCycles } from '../api/cycles.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useProgress } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
-import { useMe } from '../auth/use-me.ts';
-import { ClarificationPanel } from '../clarify/window-panel.tsx';
-import { PublicationLink } from '../publish/publication-link.tsx';
-import { CycleExportPanel } from '../transfer/cycle-export-panel.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { ClarificationPanel } from '../ui/clarification-panel.tsx';
+import { PublicationLink } from '../ui/publication-link.tsx';
+import { CycleExportPanel } from '../ui/cycle-export-panel.tsx';
 import { MissingPanel, OutlierPanel } from './attention-panels.tsx';
 import { BodyProgressTable } from './body-progress-table.tsx';
 import { scoreOutliers } from './outliers.ts';
-import { useCycles, useProgress, useReviewScheme, type UnitStatus } from './use-review-api.ts';
 
 const STATES: UnitStatus[] = ['pending', 'submitted', 'returned', 'approved'];
 
@@ -41,9 +44,9 @@ export function CycleDashboardScreen() {
   const { cycleId } = useParams({ from: '/review/cycles/$cycleId' });
   const cycles = useCycles();
   const progress = useProgress(cycleId);
-  const scheme = useReviewScheme(cycleId);
+  const scheme = useCycleScheme(cycleId).data?.scheme;
   const provinceCode = useMe().data?.provinceCode ?? null;
-  const range = scheme.data?.result ?? { min: 0, max: 100 };
+  const range = scheme?.result ?? { min: 0, max: 100 };
   const outliers = useMemo(
     () => scoreOutliers(progress.data?.bodies ?? [], { min: range.min, max: range.max }),
     [progress.data, range.min, range.max],
@@ -98,7 +101,7 @@ export function CycleDashboardScreen() {
               {t('dashboard.bodies_title')}
             </Title>
             <PanelBoundary>
-              <BodyProgressTable cycleId={cycleId} bodies={bodies} instruments={instruments} scheme={scheme.data} outliers={outliers} />
+              <BodyProgressTable cycleId={cycleId} bodies={bodies} instruments={instruments} scheme={scheme} outliers={outliers} />
             </PanelBoundary>
           </Stack>
         </Grid.Col>

@@ -1,10 +1,10 @@
 /** Evidence files as small previews (images) or links (PDF), each opening the file itself. */
 import { Anchor, Group, Image, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Evidence } from '../../shared/wire/evidence.ts';
 import { API_BASE } from '../lib/api.ts';
-import type { ReviewEvidence } from './use-review-api.ts';
 
-export function EvidenceThumbs({ files }: { files: ReviewEvidence[] }) {
+export function EvidenceThumbs({ files }: { files: Evidence[] }) {
   const { t } = useTranslation('review');
   if (files.length === 0) return null;
   return (

@@ -6,15 +6,16 @@ import { memo, useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorScore, Scheme, UnitScore } from '../../core/types.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
+import type { RecordView } from '../../shared/wire/records.ts';
 import { useFormat } from '../lib/format.ts';
 import { EvidenceThumbs } from './evidence-thumbs.tsx';
-import type { ReviewEvidence, ReviewRecord } from './use-review-api.ts';
 
 interface RowProps {
   indicator: Indicator;
   score: IndicatorScore | undefined;
-  records: ReviewRecord[];
-  evidence: ReviewEvidence[];
+  records: RecordView[];
+  evidence: Evidence[];
   comment: string;
   onComment: ((code: string, text: string) => void) | null;
 }
@@ -90,8 +91,8 @@ const IndicatorRow = memo(function IndicatorRow({ indicator, score, records, evi
 export interface IndicatorReviewProps {
   scheme: Scheme;
   result: UnitScore | null;
-  records: ReviewRecord[];
-  evidence: ReviewEvidence[];
+  records: RecordView[];
+  evidence: Evidence[];
   comments: Record<string, string>;
   onComment: ((code: string, text: string) => void) | null;
 }

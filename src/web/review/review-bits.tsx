@@ -2,9 +2,9 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Scheme } from '../../core/types.ts';
+import type { ResultRef, UnitStatus } from '../../shared/wire/locus.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
-import type { ResultRef, UnitStatus } from './use-review-api.ts';
 
 // Light badges in orange and green fall below 4.5:1 with their own text colour: the label keeps the body text colour.
 const STATUS_COLOR: Record<UnitStatus, string> = { pending: 'gray', submitted: 'blue', returned: 'orange', approved: 'green' };

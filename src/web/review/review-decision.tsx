@@ -6,12 +6,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { UnitStatus } from '../../shared/wire/locus.ts';
+import { useApproveUnit, useReturnUnit } from '../api/review-writes.ts';
+import { useBodyResult } from '../api/scores.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
-import { useApproveUnit, useReturnUnit } from './use-review-actions.ts';
-import { useBodyResult, type UnitStatus } from './use-review-api.ts';
 
 export interface ReviewDecisionProps {
   ids: { cycleId: string; unitId: string; bodyId: string };
@@ -52,8 +53,8 @@ function BodyResultCard({ cycleId, bodyId, bodyName, max }: { cycleId: string; b
 export function ReviewDecision({ ids, bodyName, max, status, complete, comments }: ReviewDecisionProps) {
   const { t } = useTranslation('review');
   const [note, setNote] = useState('');
-  const approve = useApproveUnit(ids.cycleId, ids.unitId, ids.bodyId);
-  const ret = useReturnUnit(ids.cycleId, ids.unitId, ids.bodyId);
+  const approve = useApproveUnit(ids.cycleId, ids.unitId);
+  const ret = useReturnUnit(ids.cycleId, ids.unitId);
   const filled = Object.fromEntries(
     Object.entries(comments)
       .filter(([, v]) => v.trim() !== '')

@@ -1,14 +1,15 @@
 /** Pimpinan (Kepala Perwakilan) home: the open cycles with their dashboard and review queue, then reference links. */
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/use-me.ts';
+import { useMe } from '../api/auth.ts';
+import { useCycles } from '../api/cycles.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { HomeCards, RoleHomeHeader } from '../ui/role-home.tsx';
-import { openCycles, useCycles } from './use-review-api.ts';
+import { openCycles } from './review-model.ts';
 
 function OpenCycles() {
   const { t } = useTranslation('review');

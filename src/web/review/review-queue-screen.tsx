@@ -7,20 +7,24 @@ import { useMemo } from 'react';
 import { Badge, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { UnitStatus } from '../../shared/wire/locus.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useCycles } from '../api/cycles.ts';
+import { useProgress } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { scoreOutliers } from './outliers.ts';
 import { ResultCell } from './review-bits.tsx';
-import { openCycles, useCycles, useProgress, useReviewScheme, type UnitStatus } from './use-review-api.ts';
+import { openCycles } from './review-model.ts';
 
 function QueueTable({ cycleId, status }: { cycleId: string; status: UnitStatus }) {
   const { t } = useTranslation('review');
   const format = useFormat();
   const progress = useProgress(cycleId);
-  const scheme = useReviewScheme(cycleId);
-  const range = scheme.data?.result ?? { min: 0, max: 100 };
+  const scheme = useCycleScheme(cycleId).data?.scheme;
+  const range = scheme?.result ?? { min: 0, max: 100 };
   const flagged = useMemo(
     () => new Set(scoreOutliers(progress.data?.bodies ?? [], { min: range.min, max: range.max }).map((o) => o.unitId)),
     [progress.data, range.min, range.max],
@@ -49,7 +53,7 @@ function QueueTable({ cycleId, status }: { cycleId: string; status: UnitStatus }
               )}
             </Stack>
             <Group gap="sm" wrap="wrap" preventGrowOverflow={false}>
-              <ResultCell result={u.result} scheme={scheme.data} />
+              <ResultCell result={u.result} scheme={scheme} />
               <ButtonLink
                 to="/review/cycles/$cycleId/units/$unitId"
                 params={{ cycleId, unitId: u.unitId }}

@@ -5,10 +5,11 @@
 import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Scheme } from '../../core/types.ts';
+import type { Evidence } from '../../shared/wire/evidence.ts';
+import type { RecordView } from '../../shared/wire/records.ts';
 import { useFormat } from '../lib/format.ts';
 import { EvidenceThumbs } from './evidence-thumbs.tsx';
 import type { PatternFlag } from './outliers.ts';
-import type { ReviewEvidence, ReviewRecord } from './use-review-api.ts';
 
 export function SheetReview({
   scheme,
@@ -17,8 +18,8 @@ export function SheetReview({
   patterns,
 }: {
   scheme: Scheme;
-  records: ReviewRecord[];
-  evidence: ReviewEvidence[];
+  records: RecordView[];
+  evidence: Evidence[];
   patterns: PatternFlag[];
 }) {
   const { t } = useTranslation('review');

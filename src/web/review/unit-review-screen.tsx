@@ -7,6 +7,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { Alert, Badge, Grid, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { UnitStatus } from '../../shared/wire/locus.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useUnitEvidence } from '../api/evidence.ts';
+import { useUnitRecords } from '../api/records.ts';
+import { useUnitResult } from '../api/scores.ts';
+import { useProgress } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
@@ -19,24 +25,28 @@ import { PATTERN_RULE, SCORE_RULE, identicalPatterns, scoreOutliers } from './ou
 import { UnitStatusBadge } from './review-bits.tsx';
 import { ReviewDecision } from './review-decision.tsx';
 import { SheetReview } from './sheet-review.tsx';
-import { useProgress, useReviewScheme, useUnitReview, type UnitStatus } from './use-review-api.ts';
 
 export function UnitReviewScreen() {
   const { t } = useTranslation('review');
   const format = useFormat();
   const { cycleId, unitId } = useParams({ from: '/review/cycles/$cycleId/units/$unitId' });
-  const unit = useUnitReview(cycleId, unitId);
-  const scheme = useReviewScheme(cycleId);
+  const unit = useUnitResult(cycleId, unitId);
+  const unitRecords = useUnitRecords(cycleId, unitId);
+  const unitEvidence = useUnitEvidence(cycleId, unitId);
+  const scheme = useCycleScheme(cycleId);
   const progress = useProgress(cycleId);
   const [comments, setComments] = useState<Record<string, string>>({});
   const onComment = useCallback((code: string, text: string) => setComments((c) => ({ ...c, [code]: text })), []);
-  const patterns = useMemo(() => identicalPatterns(unit.data?.records ?? []), [unit.data]);
+  const patterns = useMemo(() => identicalPatterns(unitRecords.data ?? []), [unitRecords.data]);
 
-  if (unit.isPending || scheme.isPending) return <PageLoader />;
-  if (unit.isError) return <ErrorView error={unit.error} onRetry={() => void unit.refetch()} />;
-  if (scheme.isError) return <ErrorView error={scheme.error} onRetry={() => void scheme.refetch()} />;
-  const { result, records, evidence, body } = unit.data;
-  const sch = scheme.data;
+  for (const q of [unit, unitRecords, unitEvidence, scheme]) {
+    if (q.isError) return <ErrorView error={q.error} onRetry={() => void q.refetch()} />;
+  }
+  if (!unit.data || !unitRecords.data || !unitEvidence.data || !scheme.data) return <PageLoader />;
+  const { result, body } = unit.data;
+  const records = unitRecords.data;
+  const evidence = unitEvidence.data;
+  const sch = scheme.data.scheme;
   const bodyProgress = progress.data?.bodies.find((b) => b.bodyId === body.id);
   const unitProgress = bodyProgress?.units.find((u) => u.unitId === unitId);
   const status = unit.data.status as UnitStatus;

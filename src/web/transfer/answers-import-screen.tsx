@@ -6,37 +6,31 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { assignmentsQueryKey, unitWritable, useAssignments } from '../assess/use-assignments.ts';
+import type { AnswersImported, ImportIssue } from '../../shared/wire/transfer.ts';
+import { unitWritable, useAssignments } from '../api/locus.ts';
+import { useImportAnswers } from '../api/transfer-writes.ts';
+import { importIssues, xlsxLinks } from '../api/transfer.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { IssueTable } from './issue-table.tsx';
 import { UploadField } from './upload-field.tsx';
-import { type ImportIssue, importIssues, uploadForm, xlsxLinks } from './upload.ts';
-
-interface Outcome {
-  sheets: number;
-  created: number;
-  unchanged: number;
-  result: { score: number; band: { code: string; label: { id: string; en: string } }; complete: boolean } | null;
-}
 
 export function AnswersImportScreen() {
   const { t } = useTranslation('transfer');
   const format = useFormat();
-  const queryClient = useQueryClient();
   const { cycleId, unitId } = useParams({ from: '/assignments/$cycleId/$unitId/import' });
   const assignments = useAssignments();
+  const importAnswers = useImportAnswers(cycleId, unitId);
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<ImportIssue[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<AnswersImported | null>(null);
 
   if (assignments.isPending) return <PageLoader />;
   if (assignments.isError) return <ErrorView error={assignments.error} onRetry={() => void assignments.refetch()} />;
@@ -47,20 +41,13 @@ export function AnswersImportScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return;
-    const form = new FormData();
-    form.set('file', file);
     setBusy(true);
     setIssues(null);
     setFailure(null);
     setOutcome(null);
     setSent(0);
     try {
-      setOutcome(
-        await uploadForm<Outcome>(`/cycles/${cycleId}/units/${unitId}/imports/answers`, form, { lang: format.lang, onProgress: setSent }),
-      );
-      // The workspace's records, progress and preview come from these.
-      void queryClient.invalidateQueries({ queryKey: assignmentsQueryKey });
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(unitId) });
+      setOutcome(await importAnswers.mutateAsync({ file, lang: format.lang, onProgress: setSent }));
     } catch (error) {
       const list = importIssues(error);
       if (list) setIssues(list);

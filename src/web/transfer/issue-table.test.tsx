@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
+import type { ImportIssue } from '../../shared/wire/transfer.ts';
+import { importIssues } from '../api/transfer.ts';
 import { changeLanguage, i18n } from '../lib/i18n.ts';
 import { ApiError } from '../lib/api.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { IssueTable } from './issue-table.tsx';
-import { importIssues, type ImportIssue } from './upload.ts';
 
 const issues: ImportIssue[] = [
   {

@@ -5,8 +5,8 @@
  */
 import { Alert, Code, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ImportIssue } from '../../shared/wire/transfer.ts';
 import { useFormat } from '../lib/format.ts';
-import type { ImportIssue } from './upload.ts';
 
 export function IssueTable({ issues }: { issues: ImportIssue[] }) {
   const { t } = useTranslation('transfer');

@@ -6,29 +6,24 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { JobProgress } from '../jobs/job-progress.tsx';
-import type { Job } from '../jobs/use-job.ts';
+import type { Job } from '../../shared/wire/jobs.ts';
+import type { ImportIssue, ResultsImported } from '../../shared/wire/transfer.ts';
+import { importIssues, xlsxLinks } from '../api/transfer.ts';
+import { useImportResults, useResultsImported } from '../api/transfer-writes.ts';
 import { useFormat } from '../lib/format.ts';
 import { getSchemesQueryOptions } from '../lib/schemes.ts';
 import { ButtonLink } from '../ui/links.tsx';
+import { JobProgress } from '../ui/job-progress.tsx';
 import { IssueTable } from './issue-table.tsx';
 import { UploadField } from './upload-field.tsx';
-import { type ImportIssue, importIssues, uploadForm, xlsxLinks } from './upload.ts';
-
-interface Created {
-  cycleId: string;
-  name: string;
-  year: number;
-  schemeId: string;
-  bodies: number;
-}
 
 export function ResultsImportScreen() {
   const { t } = useTranslation('transfer');
   const format = useFormat();
-  const queryClient = useQueryClient();
+  const importResults = useImportResults();
+  const resultsImported = useResultsImported();
   const schemes = useQuery(getSchemesQueryOptions());
   const [name, setName] = useState('');
   const [schemeId, setSchemeId] = useState<string | null>(null);
@@ -39,18 +34,13 @@ export function ResultsImportScreen() {
   const [issues, setIssues] = useState<ImportIssue[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [job, setJob] = useState<Job | null>(null);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<ResultsImported | null>(null);
   const [missingScheme, setMissingScheme] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMissingScheme(!schemeId);
     if (!file || !schemeId || !name.trim()) return;
-    const form = new FormData();
-    form.set('name', name.trim());
-    form.set('schemeId', schemeId);
-    if (typeof year === 'number') form.set('year', String(year));
-    form.set('file', file);
     setBusy(true);
     setIssues(null);
     setFailure(null);
@@ -58,7 +48,14 @@ export function ResultsImportScreen() {
     setCreated(null);
     setSent(0);
     try {
-      setJob(await uploadForm<Job>('/imports/results', form, { lang: format.lang, onProgress: setSent }));
+      setJob(
+        await importResults.mutateAsync({
+          fields: { name: name.trim(), schemeId, ...(typeof year === 'number' ? { year } : {}) },
+          file,
+          lang: format.lang,
+          onProgress: setSent,
+        }),
+      );
     } catch (error) {
       const list = importIssues(error);
       if (list) setIssues(list);
@@ -126,8 +123,8 @@ export function ResultsImportScreen() {
               jobId={job.id}
               onFinished={(done) => {
                 if (done.status !== 'done') return;
-                setCreated(done.result as Created);
-                void queryClient.invalidateQueries({ queryKey: ['admin', 'cycles'] });
+                setCreated(done.result as ResultsImported);
+                void resultsImported();
               }}
             />
           </Stack>

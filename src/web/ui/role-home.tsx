@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../lib/roles.ts';
+import type { User } from '../../shared/wire/auth.ts';
 
 export function RoleHomeHeader({ user, children }: { user: User; children?: ReactNode }) {
   const { t } = useTranslation('ui');

@@ -1,0 +1,97 @@
+/**
+ * Cycles on the wire (`src/server/cycles/routes.ts`): an assessment cycle freezes one scheme of
+ * the methodology library (canonical JSON + sha256) and moves one step at a time
+ * (planning → fieldwork → review → final). The public sees cycles with a released publication.
+ * The locus, progress and assignments of a cycle are in `./locus.ts`.
+ */
+import { z } from 'zod';
+import type { Scheme } from '../../core/types.ts';
+import { Text, opaque, pageQuery, provinceCode } from './common.ts';
+import { CYCLE_SOURCES, CYCLE_STATUSES, FAMILIES, INSTRUMENT_ROLES } from './enums.ts';
+
+export const CycleStatus = z.enum(CYCLE_STATUSES);
+export type CycleStatus = z.infer<typeof CycleStatus>;
+export const Family = z.enum(FAMILIES);
+export type Family = z.infer<typeof Family>;
+
+/** How results name their cycle. */
+export const CycleRef = z.object({ id: z.uuid(), name: z.string(), year: z.number().int(), schemeId: z.string() });
+export type CycleRef = z.infer<typeof CycleRef>;
+
+/** A cycle without its (large) frozen scheme. */
+export const Cycle = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  year: z.number().int(),
+  schemeId: z.string(),
+  family: z.string(),
+  schemeHash: z.string(),
+  status: CycleStatus,
+  /** A provincial cycle belongs to its Perwakilan; null: national. */
+  provinceCode: z.string().nullable(),
+  source: z.enum(CYCLE_SOURCES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Cycle = z.infer<typeof Cycle>;
+
+/** One instrument of the frozen scheme with its quota per unit. */
+export const InstrumentQuota = z.object({
+  code: z.string(),
+  title: Text,
+  respondent: Text,
+  kind: z.string(),
+  role: z.enum(INSTRUMENT_ROLES),
+  target: z.number().int(),
+  min: z.number().int(),
+});
+export type InstrumentQuota = z.infer<typeof InstrumentQuota>;
+
+export const CycleSummary = Cycle.extend({
+  schemeTitle: Text,
+  bodies: z.number().int(),
+  units: z.number().int(),
+  /** At least one released current publication (the public may open the cycle). */
+  published: z.boolean(),
+});
+export type CycleSummary = z.infer<typeof CycleSummary>;
+
+export const CycleDetail = CycleSummary.extend({ instruments: z.array(InstrumentQuota) });
+export type CycleDetail = z.infer<typeof CycleDetail>;
+
+/** `GET /cycles/:cycleId/scheme`: content-addressed (the same hash is always the same scheme). */
+export const CycleScheme = z.object({
+  schemeId: z.string(),
+  schemeHash: z.string(),
+  /** Validated by core's parseScheme when the cycle froze it. */
+  scheme: opaque<Scheme>(),
+});
+export type CycleScheme = z.infer<typeof CycleScheme>;
+
+// ── Requests ─────────────────────────────────────────────────────────────────────────────────
+
+export const CyclesQuery = z.object({
+  ...pageQuery,
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  status: CycleStatus.optional(),
+  schemeId: z.string().min(1).max(60).optional(),
+  family: Family.optional(),
+  province: provinceCode.optional(),
+  /** true: only cycles the public can read (a released current publication). */
+  published: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const CycleIn = z.object({
+  name: z.string().trim().min(3).max(200),
+  year: z.number().int().min(2000).max(2100),
+  schemeId: z.string().min(1).max(60),
+  provinceCode: provinceCode.nullish(),
+});
+export type CycleIn = z.infer<typeof CycleIn>;
+
+/** `POST /cycles/:cycleId/status`: the next status only (anything else is 409). */
+export const CycleStatusIn = z.object({ status: CycleStatus });
+export type CycleStatusIn = z.infer<typeof CycleStatusIn>;

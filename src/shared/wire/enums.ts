@@ -1,0 +1,65 @@
+/**
+ * Enumerations of the wire contract, defined once for the server, the web and the CLI. Plain
+ * constants without zod, so a page can use them without the validator in its JavaScript; the
+ * schemas (`./<resource>.ts`) build their `z.enum(...)` from these. Where the engine has the
+ * same type (`src/core/types.ts`), `satisfies` keeps the two in step. Limits: `./limits.ts`.
+ */
+import type { BodyType, Family, Lang, ZoneCode } from '../../core/types.ts';
+
+export const LANGS = ['id', 'en'] as const satisfies readonly Lang[];
+
+/** Registry: what kind of body (government, ministry, agency) a row is. */
+export const BODY_TYPES = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const satisfies readonly BodyType[];
+/** Sectors of service units (methodology.md §6). */
+export const SECTORS = [
+  'adminduk',
+  'perizinan',
+  'kesehatan',
+  'puskesmas',
+  'pendidikan',
+  'sosial',
+  'pertanahan',
+  'kepolisian',
+  'lainnya',
+] as const;
+/** `active=true` (the default) | `false` | `all` on every registry and account list. */
+export const ACTIVE_FILTERS = ['true', 'false', 'all'] as const;
+export const OFFICE_KINDS = ['pusat', 'perwakilan'] as const;
+
+/** Accounts: who works where (src/server/auth/policy.ts gives each role its rights). */
+export const ROLES = ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator'] as const;
+
+/** A cycle moves one step at a time: planning → fieldwork → review → final. */
+export const CYCLE_STATUSES = ['planning', 'fieldwork', 'review', 'final'] as const;
+/** Computed from records, or imported from an earlier system's results. */
+export const CYCLE_SOURCES = ['computed', 'imported'] as const;
+export const FAMILIES = ['ombudsman', 'pekppp', 'skm'] as const satisfies readonly Family[];
+/** A unit's review state in a cycle. */
+export const UNIT_STATUSES = ['pending', 'submitted', 'approved', 'returned'] as const;
+/** A body is final once every unit of it in the cycle is approved. */
+export const BODY_STATUSES = ['open', 'final'] as const;
+/** How an instrument's answers count (core `Instrument.role`). */
+export const INSTRUMENT_ROLES = ['score', 'claim', 'beside'] as const;
+export const RECORD_STATUSES = ['submitted', 'approved', 'returned'] as const;
+/** What a submitted record became (`POST /records/batch`). */
+export const RECORD_OUTCOMES = ['created', 'unchanged', 'rejected'] as const;
+
+export const ZONES = ['hijau', 'kuning', 'merah'] as const satisfies readonly ZoneCode[];
+/** Ranking groups: national per body type, kabupaten/kota of a province, units of a sector. */
+export const RANKING_GROUPS = ['national', 'province', 'sector'] as const;
+
+export const PUBLICATION_STATUSES = ['current', 'superseded'] as const;
+/** The open-data tables of a publication (docs/open-data.md). */
+export const OPEN_DATA_TABLES = ['governments', 'units', 'unit_dimensions'] as const;
+export const AWARD_KINDS = ['kualitas-tertinggi', 'top-province', 'most-improved'] as const;
+
+export const WINDOW_STATES = ['open', 'closed'] as const;
+export const DISPUTE_STATUSES = ['open', 'accepted', 'rejected', 'closed'] as const;
+/** Why an answer changed after review: an accepted dispute or an erratum. */
+export const CHANGE_SOURCES = ['dispute', 'correction'] as const;
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const AUDIT_BREAK_KINDS = ['link', 'content'] as const;
+
+/** What the evidence store accepts, judged by the file's first bytes (never its name). */
+export const EVIDENCE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;

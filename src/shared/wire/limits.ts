@@ -1,0 +1,27 @@
+/**
+ * Limits of the wire contract (page sizes, upload sizes, text lengths), defined once for the
+ * server, the web and the CLI. Plain constants without zod: the web shell uses some of them.
+ * Enumerations: `./enums.ts`.
+ */
+
+/** Lists take `page` (from 1) and `pageSize` (1 … PAGE_SIZE_MAX, default PAGE_SIZE_DEFAULT). */
+export const PAGE_SIZE_MAX = 200;
+export const PAGE_SIZE_DEFAULT = 50;
+/** Default size limit of one uploaded file (an installation may set `maxUploadBytes`). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Most files one multipart request may carry. */
+export const MAX_UPLOAD_FILES = 10;
+/** Most records `POST /records/batch` takes in one request (one transaction). */
+export const MAX_RECORD_BATCH = 2000;
+
+/** Usernames are stored lower-case: letters, digits, dot, dash, underscore; 3–40 characters. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
+
+/** A dispute's statement (`POST /cycles/:cycleId/units/:unitId/disputes`). */
+export const STATEMENT_MIN = 10;
+export const STATEMENT_MAX = 4000;
+/** A written reason: rejecting a dispute, an erratum. */
+export const REASON_MIN = 10;
+export const REASON_MAX = 2000;

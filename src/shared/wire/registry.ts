@@ -1,0 +1,96 @@
+/**
+ * Registry on the wire (`src/server/registry/routes.ts`): provinces, Ombudsman offices, bodies
+ * (governments, ministries, agencies) and their service units. Anyone may read; writes need
+ * `registry.write`. Nothing is deleted: `POST …/deactivate`, and `PATCH { active: true }` restores.
+ */
+import { z } from 'zod';
+import { csvOf, pageQuery, provinceCode } from './common.ts';
+import { ACTIVE_FILTERS, BODY_TYPES, OFFICE_KINDS, SECTORS } from './enums.ts';
+
+export const BodyType = z.enum(BODY_TYPES);
+export type BodyType = z.infer<typeof BodyType>;
+export const Sector = z.enum(SECTORS);
+export type Sector = z.infer<typeof Sector>;
+/** `active=true` (default) | `false` | `all`. */
+export const ActiveFilter = z.enum(ACTIVE_FILTERS);
+export type ActiveFilter = z.infer<typeof ActiveFilter>;
+export const activeQuery = ActiveFilter.default('true');
+
+// ── Responses ────────────────────────────────────────────────────────────────────────────────
+
+export const Province = z.object({ code: z.string(), name: z.string(), bodyId: z.uuid() });
+export type Province = z.infer<typeof Province>;
+export const ProvinceList = z.object({ items: z.array(Province), total: z.number().int() });
+
+export const Office = z.object({ id: z.uuid(), kind: z.enum(OFFICE_KINDS), provinceCode: z.string().nullable(), name: z.string() });
+export type Office = z.infer<typeof Office>;
+export const OfficeList = z.object({ items: z.array(Office), total: z.number().int() });
+
+export const Body = z.object({
+  id: z.uuid(),
+  type: BodyType,
+  code: z.string(),
+  name: z.string(),
+  provinceCode: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Body = z.infer<typeof Body>;
+
+export const Unit = z.object({
+  id: z.uuid(),
+  bodyId: z.uuid(),
+  /** The body's province (null for a ministry or agency), for scoping. */
+  provinceCode: z.string().nullable(),
+  name: z.string(),
+  sector: Sector,
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+/** How results, rankings and clarifications name a body and a unit. */
+export const BodyRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  provinceCode: z.string().nullable(),
+});
+export type BodyRef = z.infer<typeof BodyRef>;
+export const UnitRef = z.object({ id: z.uuid(), name: z.string(), sector: z.string() });
+export type UnitRef = z.infer<typeof UnitRef>;
+
+// ── Requests ─────────────────────────────────────────────────────────────────────────────────
+
+export const BodiesQuery = z.object({
+  ...pageQuery,
+  type: csvOf(BODY_TYPES).optional(),
+  province: provinceCode.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  active: activeQuery,
+});
+
+export const UnitsQuery = z.object({
+  ...pageQuery,
+  sector: csvOf(SECTORS).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  active: activeQuery,
+});
+
+export const BodyIn = z.object({
+  type: BodyType,
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(2).max(200),
+  provinceCode: provinceCode.nullable().optional(),
+});
+export type BodyIn = z.infer<typeof BodyIn>;
+export const BodyPatchIn = BodyIn.partial().extend({ active: z.boolean().optional() }).strict();
+export type BodyPatchIn = z.infer<typeof BodyPatchIn>;
+
+export const UnitIn = z.object({ name: z.string().trim().min(2).max(200), sector: Sector });
+export type UnitIn = z.infer<typeof UnitIn>;
+export const UnitPatchIn = UnitIn.partial().extend({ active: z.boolean().optional() }).strict();
+export type UnitPatchIn = z.infer<typeof UnitPatchIn>;
