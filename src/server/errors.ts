@@ -60,6 +60,11 @@ export const catalogue = {
   'registry.unknown_reference': { status: 400, id: '{field} tidak dikenal: {value}.', en: 'Unknown {field}: {value}.' },
   'registry.inactive': { status: 409, id: '{field} {value} sudah dinonaktifkan.', en: '{field} {value} is deactivated.' },
   'registry.code_taken': { status: 409, id: 'Kode {code} sudah dipakai.', en: 'Code {code} is already in use.' },
+  'registry.location_incomplete': {
+    status: 422,
+    id: 'Lintang dan bujur harus diisi bersama (atau dikosongkan bersama).',
+    en: 'Latitude and longitude go together (set both or clear both).',
+  },
   'registry.code_format': {
     status: 400,
     id: 'Kode {code} tidak sesuai jenis {type} (contoh: {example}).',

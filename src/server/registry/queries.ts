@@ -17,6 +17,7 @@ import type {
   Sector,
   Unit,
   UnitIn,
+  UnitLocation,
   UnitPatchIn,
 } from '../../shared/wire/registry.ts';
 import { bodies, offices, units } from './schema.ts';
@@ -41,6 +42,10 @@ const toUnitView = (u: UnitRow, provinceCode: string | null): Unit => ({
   provinceCode,
   name: u.name,
   sector: u.sector as Sector,
+  address: u.address,
+  regencyCode: u.regencyCode,
+  latitude: u.latitude,
+  longitude: u.longitude,
   active: u.active,
   createdAt: u.createdAt.toISOString(),
   updatedAt: u.updatedAt.toISOString(),
@@ -202,6 +207,30 @@ export interface UnitFilter extends Paging {
   active: ActiveFilter;
 }
 
+/**
+ * The location fields a write sets (only those it names), checked: the kabupaten/kota exists in
+ * the registry, and latitude and longitude are both set or both cleared once the write applies.
+ */
+async function checkLocation(tx: Queryable, before: Partial<UnitLocation>, input: UnitLocation): Promise<UnitLocation> {
+  const out: UnitLocation = {};
+  if (input.address !== undefined) out.address = input.address;
+  if (input.regencyCode !== undefined) out.regencyCode = input.regencyCode;
+  if (input.latitude !== undefined) out.latitude = input.latitude;
+  if (input.longitude !== undefined) out.longitude = input.longitude;
+  if (out.regencyCode) {
+    const [regency] = await tx
+      .select({ id: bodies.id })
+      .from(bodies)
+      .where(and(eq(bodies.code, out.regencyCode), inArray(bodies.type, ['kabupaten', 'kota'])))
+      .limit(1);
+    if (!regency) throw new AppError('registry.unknown_reference', { field: 'regencyCode', value: out.regencyCode });
+  }
+  const latitude = out.latitude !== undefined ? out.latitude : (before.latitude ?? null);
+  const longitude = out.longitude !== undefined ? out.longitude : (before.longitude ?? null);
+  if ((latitude === null) !== (longitude === null)) throw new AppError('registry.location_incomplete');
+  return out;
+}
+
 export async function listUnits(tx: Queryable, body: Body, f: UnitFilter): Promise<Page<Unit>> {
   const where = and(
     eq(units.bodyId, body.id),
@@ -232,7 +261,8 @@ export async function getUnit(tx: Queryable, id: string): Promise<Unit | undefin
 
 export async function createUnit(tx: Tx, actor: AuditActor, body: Body, input: UnitIn): Promise<Unit> {
   if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
-  const values = { bodyId: body.id, name: input.name.trim(), sector: input.sector };
+  const location = await checkLocation(tx, {}, input);
+  const values = { bodyId: body.id, name: input.name.trim(), sector: input.sector, ...location };
   const [row] = await tx.insert(units).values(values).returning();
   const unit = toUnitView(row!, body.provinceCode);
   await appendAudit(tx, {
@@ -247,9 +277,11 @@ export async function createUnit(tx: Tx, actor: AuditActor, body: Body, input: U
 }
 
 export async function updateUnit(tx: Tx, actor: AuditActor, before: Unit, patch: UnitPatchIn): Promise<Unit> {
+  const location = await checkLocation(tx, before, patch);
   const diff = changedFields(before as unknown as Record<string, unknown>, {
     name: patch.name?.trim(),
     sector: patch.sector,
+    ...location,
     active: patch.active,
   });
   if (Object.keys(diff.after).length === 0) return before;

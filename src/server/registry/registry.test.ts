@@ -300,6 +300,53 @@ describe('units', () => {
     expect(res.json().error.code).toBe('registry.inactive');
   });
 
+  it("keeps a unit's location: address, kabupaten/kota code and coordinates, audited", async () => {
+    const lebak = await bodyByCode('36.02');
+    const created = await send('POST', `/bodies/${lebak.id}/units`, admin, {
+      name: 'Puskesmas Malingping',
+      sector: 'puskesmas',
+      address: 'Jl. Raya Malingping No. 1',
+      regencyCode: '36.02',
+      latitude: -6.7712,
+      longitude: 106.0159,
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect((await get(`/units/${id}`)).json()).toMatchObject({
+      address: 'Jl. Raya Malingping No. 1',
+      regencyCode: '36.02',
+      latitude: -6.7712,
+      longitude: 106.0159,
+    });
+    const moved = await send('PATCH', `/units/${id}`, pimpinan, { latitude: -6.77, longitude: 106.02 });
+    expect(moved.json()).toMatchObject({ latitude: -6.77, longitude: 106.02, address: 'Jl. Raya Malingping No. 1' });
+    expect(await lastAudit(id)).toMatchObject({
+      action: 'unit.update',
+      diff: { before: { latitude: -6.7712, longitude: 106.0159 }, after: { latitude: -6.77, longitude: 106.02 } },
+    });
+    const cleared = await send('PATCH', `/units/${id}`, admin, { latitude: null, longitude: null });
+    expect(cleared.json()).toMatchObject({ latitude: null, longitude: null });
+  });
+
+  it('refuses half a position, an unknown kabupaten/kota and coordinates outside Indonesia, changing nothing', async () => {
+    const lebak = await bodyByCode('36.02');
+    const unit = (await get(`/bodies/${lebak.id}/units?sector=adminduk`)).json().items[0];
+    const half = await unchanged(() => send('PATCH', `/units/${unit.id}`, admin, { latitude: -6.3 }, { 'accept-language': 'en' }));
+    expect(half.statusCode).toBe(422);
+    expect(half.json().error).toMatchObject({
+      code: 'registry.location_incomplete',
+      message: 'Latitude and longitude go together (set both or clear both).',
+    });
+    const regency = await unchanged(() => send('PATCH', `/units/${unit.id}`, admin, { regencyCode: '36.99' }));
+    expect(regency.statusCode).toBe(400);
+    expect(regency.json().error).toMatchObject({ code: 'registry.unknown_reference', details: { field: 'regencyCode', value: '36.99' } });
+    const province = await unchanged(() => send('PATCH', `/units/${unit.id}`, admin, { regencyCode: '36' }));
+    expect(province.statusCode).toBe(400);
+    const far = await unchanged(() => send('PATCH', `/units/${unit.id}`, admin, { latitude: 48.85, longitude: 2.35 }));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.code).toBe('request.invalid');
+  });
+
   it('answers 404 for an unknown unit', async () => {
     const res = await get('/units/00000000-0000-4000-8000-000000000000', { 'accept-language': 'en' });
     expect(res.statusCode).toBe(404);
@@ -308,12 +355,12 @@ describe('units', () => {
 });
 
 describe('audit of registry writes', () => {
-  it('left one event per write and the chain verifies', async () => {
+  it('left one event per write (four units created above) and the chain verifies', async () => {
     const creates = await t.db.db
       .select({ n: count() })
       .from(auditEvents)
       .where(and(eq(auditEvents.subjectType, 'unit'), eq(auditEvents.action, 'unit.create')));
-    expect(creates[0]!.n).toBe(3);
+    expect(creates[0]!.n).toBe(4);
     const v = await verifyAudit(t.db.db);
     expect(v.ok).toBe(true);
   });

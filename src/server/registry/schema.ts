@@ -1,6 +1,6 @@
 // Registry tables: governments and other bodies, their service units, Ombudsman offices.
 // Rows are never hard-deleted once results refer to them: `active` is cleared instead.
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const bodies = pgTable(
   'bodies',
@@ -30,6 +30,15 @@ export const units = pgTable(
     name: text('name').notNull(),
     /** adminduk | perizinan | kesehatan | puskesmas | pendidikan | sosial | pertanahan | kepolisian | lainnya */
     sector: text('sector').notNull(),
+    /**
+     * Where the unit is (one location model for fieldwork checks, vertical offices and the map):
+     * street address, the Kemendagri code of its kabupaten/kota ("36.04") and WGS84 coordinates.
+     * A ministry's or agency's vertical office carries its own; all are optional.
+     */
+    address: text('address'),
+    regencyCode: text('regency_code'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

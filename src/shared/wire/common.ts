@@ -13,6 +13,8 @@ export type Text = z.infer<typeof Text>;
 
 /** Kemendagri province code: two digits ("36"). */
 export const provinceCode = z.string().regex(/^\d{2}$/, { message: 'two digits, e.g. 36' });
+/** Kemendagri code of a kabupaten/kota: province, dot, two digits ("36.04"). */
+export const regencyCode = z.string().regex(/^\d{2}\.\d{2}$/, { message: 'e.g. 36.04' });
 
 /** `page` (from 1) and `pageSize` (≤ PAGE_SIZE_MAX) for every list; spread into a query object. */
 export const pageQuery = {

@@ -14,6 +14,12 @@ export const MAX_UPLOAD_FILES = 10;
 /** Most records `POST /records/batch` takes in one request (one transaction). */
 export const MAX_RECORD_BATCH = 2000;
 
+/** A service unit's street address. */
+export const ADDRESS_MAX = 300;
+/** Coordinates a unit may have: Indonesia's extent with a margin (WGS84 degrees). */
+export const LATITUDE_RANGE = [-11.5, 6.5] as const;
+export const LONGITUDE_RANGE = [94, 141.5] as const;
+
 /** Usernames are stored lower-case: letters, digits, dot, dash, underscore; 3–40 characters. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 export const PASSWORD_MIN = 8;

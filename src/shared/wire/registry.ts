@@ -4,8 +4,9 @@
  * `registry.write`. Nothing is deleted: `POST …/deactivate`, and `PATCH { active: true }` restores.
  */
 import { z } from 'zod';
-import { csvOf, pageQuery, provinceCode } from './common.ts';
+import { csvOf, pageQuery, provinceCode, regencyCode } from './common.ts';
 import { ACTIVE_FILTERS, BODY_TYPES, OFFICE_KINDS, SECTORS } from './enums.ts';
+import { ADDRESS_MAX, LATITUDE_RANGE, LONGITUDE_RANGE } from './limits.ts';
 
 export const BodyType = z.enum(BODY_TYPES);
 export type BodyType = z.infer<typeof BodyType>;
@@ -45,6 +46,11 @@ export const Unit = z.object({
   provinceCode: z.string().nullable(),
   name: z.string(),
   sector: Sector,
+  /** Street address, kabupaten/kota code and coordinates (`UnitLocation`); null where unknown. */
+  address: z.string().nullable(),
+  regencyCode: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
   active: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -90,7 +96,19 @@ export type BodyIn = z.infer<typeof BodyIn>;
 export const BodyPatchIn = BodyIn.partial().extend({ active: z.boolean().optional() }).strict();
 export type BodyPatchIn = z.infer<typeof BodyPatchIn>;
 
-export const UnitIn = z.object({ name: z.string().trim().min(2).max(200), sector: Sector });
+/**
+ * Where a unit is. Latitude and longitude come together (the server refuses one without the
+ * other: 422 `registry.location_incomplete`); the kabupaten/kota must be in the registry.
+ */
+export const UnitLocation = z.object({
+  address: z.string().trim().min(1).max(ADDRESS_MAX).nullable().optional(),
+  regencyCode: regencyCode.nullable().optional(),
+  latitude: z.number().min(LATITUDE_RANGE[0]).max(LATITUDE_RANGE[1]).nullable().optional(),
+  longitude: z.number().min(LONGITUDE_RANGE[0]).max(LONGITUDE_RANGE[1]).nullable().optional(),
+});
+export type UnitLocation = z.infer<typeof UnitLocation>;
+
+export const UnitIn = z.object({ name: z.string().trim().min(2).max(200), sector: Sector, ...UnitLocation.shape });
 export type UnitIn = z.infer<typeof UnitIn>;
 export const UnitPatchIn = UnitIn.partial().extend({ active: z.boolean().optional() }).strict();
 export type UnitPatchIn = z.infer<typeof UnitPatchIn>;

@@ -21,6 +21,10 @@ CREATE TABLE "units" (
 	"body_id" uuid NOT NULL,
 	"name" text NOT NULL,
 	"sector" text NOT NULL,
+	"address" text,
+	"regency_code" text,
+	"latitude" double precision,
+	"longitude" double precision,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
