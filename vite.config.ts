@@ -65,7 +65,8 @@ export default defineConfig({
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // Registered by src/web/main.tsx (no extra script on the first visit).
+      injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
         name: 'Pantau',

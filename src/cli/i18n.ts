@@ -265,6 +265,18 @@ export const messages = {
     id: 'hash tidak cocok dengan isi peristiwa (peristiwa diubah)',
     en: 'hash does not match the event content (the event was edited)',
   },
+  'audit_verify.why.truncated': {
+    id: 'checkpoint bertanda tangan menyebut peristiwa yang tidak ada lagi di tabel (peristiwa terbaru dihapus atau tabel dikosongkan)',
+    en: 'the signed checkpoint names an event the table no longer holds (the newest events were deleted or the table was truncated)',
+  },
+  'audit_verify.why.rewritten': {
+    id: 'peristiwa berbeda dari checkpoint bertanda tangan (rantai ditulis ulang)',
+    en: 'the event differs from the signed checkpoint (the chain was rewritten)',
+  },
+  'audit_verify.why.checkpoint': {
+    id: 'checkpoint tidak ada atau tanda tangannya salah',
+    en: 'the checkpoint is missing or its signature is wrong',
+  },
 
   // pantau seed
   'seed.national': {

@@ -2,7 +2,7 @@
 // /api/v1, OpenAPI at /api/docs (served offline) and the web app from dist/ with an SPA fallback.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -24,11 +24,16 @@ import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './auth/sessions.ts'
 import type { Access, RouteInfo } from './http/route.ts';
 import { canSome } from './auth/policy.ts';
 import { registerRoutes } from './routes.ts';
+import { ALLOWED_DURING_PASSWORD_CHANGE } from './auth/routes.ts';
 import { registerJobHooks } from './jobs/runner.ts';
 import { registerPublishedReads } from './published/plugin.ts';
 import { type Stores, storesFromEnv } from './storage/index.ts';
 import { type OpsOptions, registerOps, requestId } from './ops/metrics.ts';
 import type { WorkerOptions } from './jobs/runner.ts';
+import { dataExceptionReason, registerInputGuards } from './http/input.ts';
+import { registerSecurityHeaders } from './http/security.ts';
+import { setAuditKey } from './audit/queries.ts';
+import { checkpointStoreFor, registerAuditCheckpoints } from './audit/checkpoints.ts';
 
 export interface AppConfig {
   db: Db;
@@ -36,8 +41,10 @@ export interface AppConfig {
   dataDir: string;
   /** Built web app; served at / when present. */
   webDir?: string;
-  /** Mark cookies Secure (behind https). */
+  /** Always mark cookies Secure (default: Secure unless plain http on localhost; http/security.ts). */
   secureCookies?: boolean;
+  /** A LAN served over plain http: cookies without Secure there (PANTAU_INSECURE_COOKIES=1). */
+  insecureLanCookies?: boolean;
   logger?: FastifyServerOptions['logger'];
   /**
    * Trust X-Forwarded-* from these proxies (an address/CIDR list, or true for any). Off by
@@ -80,12 +87,24 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     // x-request-id from the proxy (or a new UUID): in every log line (reqId) and every answer.
     requestIdHeader: false,
     genReqId: requestId,
+    // A URL that cannot be decoded ("/users/%") or a parameter too long to route: our error shape.
+    frameworkErrors: (err, req, reply) => {
+      const lang = pickLang(undefined, req.headers['accept-language']);
+      const details = { summary: detailText('request.invalid_url', lang) };
+      void (reply as unknown as FastifyReply)
+        .status(400)
+        .send({ error: { code: 'request.invalid', message: messageFor('request.invalid', lang, details), details } });
+      void err;
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', config.db);
   app.decorate('config', config);
   app.decorate('secrets', config.secrets ?? loadSecrets(config.dataDir).keys);
+  // The audit chain's HMAC key, and its signed checkpoints in the data directory.
+  setAuditKey(app.secrets.audit);
+  registerAuditCheckpoints(app, checkpointStoreFor(config.dataDir), app.secrets.audit);
   app.decorate('routeTable', [] as RouteInfo[]);
   const stores = config.stores ?? storesFromEnv(config.dataDir);
   app.decorate('stores', stores);
@@ -94,6 +113,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorateRequest('lang', 'id');
   app.decorateRequest('sessionExpired', false);
 
+  // Security headers first: their hook runs before any other, so error replies carry them too.
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes ?? 20 * 1024 * 1024, files: 10 } });
   await app.register(swagger, {
@@ -120,6 +141,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
           throw new AppError('auth.csrf');
         }
         req.actor = session.actor;
+        // After an admin's reset the account sets its own password before anything else.
+        if (session.mustChangePassword && req.url.startsWith('/api/') && req.routeOptions.url) {
+          if (!ALLOWED_DURING_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`))
+            throw new AppError('auth.password_change_required');
+        }
       }
     }
     // The route's role-level access, checked before the body is parsed and validated: a caller
@@ -132,6 +158,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       if (!allowed) throw req.actor ? new AppError('auth.forbidden') : new AppError('auth.required');
     }
   });
+  registerInputGuards(app);
   let accessByRoute: Map<string, Access> | undefined;
   const routeAccess = () => (accessByRoute ??= new Map(app.routeTable.map((r) => [`${r.method} ${r.url}`, r.access])));
 
@@ -173,6 +200,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     if (pgCode === '23505') return send('conflict', { reason: detailText('db.duplicate', lang) });
     if (pgCode === '23503' || pgCode === '22P02' || pgCode === '23502')
       return send('request.invalid', { summary: detailText('db.invalid_reference', lang) });
+    // Class 22 (data exception) and 54000 (too large): a value the validation let through but the
+    // database cannot store. The transaction has rolled back, so nothing changed.
+    if (typeof pgCode === 'string' && (pgCode.startsWith('22') || pgCode === '54000'))
+      return send('request.bad_value', { reason: dataExceptionReason(pgCode, lang) });
+    // The multipart parser's own errors (a body cut short, no boundary): the client's fault.
+    if (/^(Multipart: |Boundary required|Unexpected end of multipart data|\w+ terminated early)/.test((err as Error).message ?? ''))
+      return send('request.bad_multipart');
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413 || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       return send('request.too_large', { limit: config.maxUploadBytes ?? 20 * 1024 * 1024 });

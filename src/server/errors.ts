@@ -14,6 +14,31 @@ export const catalogue = {
   'request.invalid': { status: 400, id: 'Permintaan tidak valid: {summary}', en: 'Invalid request: {summary}' },
   'request.too_large': { status: 413, id: 'Berkas terlalu besar (maksimum {limit} byte).', en: 'File too large (maximum {limit} bytes).' },
   'request.unsupported_type': { status: 415, id: 'Jenis berkas tidak diizinkan: {type}.', en: 'File type not allowed: {type}.' },
+  'request.corrupt_file': {
+    status: 415,
+    id: 'Berkas ini bukan {type} yang utuh (strukturnya rusak atau berisi data lain). Unggah foto JPEG, PNG atau WebP, atau PDF.',
+    en: 'This file is not a whole {type} (its structure is broken or it holds other data). Upload a JPEG, PNG or WebP photo, or a PDF.',
+  },
+  'request.bad_character': {
+    status: 400,
+    id: 'Teks pada {path} memuat karakter yang tidak dapat disimpan (NUL atau surrogate UTF-16 tunggal).',
+    en: 'The text at {path} holds a character that cannot be stored (NUL or a lone UTF-16 surrogate).',
+  },
+  'request.date_out_of_range': {
+    status: 400,
+    id: 'Tanggal pada {path} di luar rentang yang didukung (tahun 0001–9999).',
+    en: 'The date at {path} is outside the supported range (years 0001–9999).',
+  },
+  'request.bad_multipart': {
+    status: 400,
+    id: 'Unggahan tidak valid: isi multipart/form-data rusak atau tanpa boundary.',
+    en: 'Invalid upload: the multipart/form-data body is malformed or has no boundary.',
+  },
+  'request.bad_value': {
+    status: 400,
+    id: 'Nilai yang dikirim tidak dapat disimpan: {reason}.',
+    en: 'A value sent cannot be stored: {reason}.',
+  },
   'import.invalid': {
     status: 422,
     id: 'Berkas tidak valid: {count} masalah ditemukan; tidak ada yang disimpan.',
@@ -38,8 +63,53 @@ export const catalogue = {
   'auth.invalid_credentials': { status: 401, id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
   'auth.rate_limited': {
     status: 429,
-    id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.',
-    en: 'Too many sign-in attempts. Try again in {minutes} minutes.',
+    id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {seconds} detik.',
+    en: 'Too many sign-in attempts. Try again in {seconds} seconds.',
+  },
+  'auth.totp_required': {
+    status: 401,
+    id: 'Masukkan kode 6 angka dari aplikasi autentikator Anda.',
+    en: 'Enter the 6-digit code from your authenticator app.',
+  },
+  'auth.totp_invalid': {
+    status: 401,
+    id: 'Kode autentikator salah atau sudah dipakai.',
+    en: 'The authenticator code is wrong or was already used.',
+  },
+  'auth.totp_not_allowed': {
+    status: 403,
+    id: 'Verifikasi dua langkah tersedia untuk admin dan pimpinan.',
+    en: 'Two-step verification is available to admins and pimpinan.',
+  },
+  'auth.totp_already_enabled': {
+    status: 409,
+    id: 'Verifikasi dua langkah sudah aktif; matikan dulu untuk mendaftarkan perangkat lain.',
+    en: 'Two-step verification is already on; turn it off first to enrol another device.',
+  },
+  'auth.totp_not_enrolling': {
+    status: 409,
+    id: 'Tidak ada pendaftaran verifikasi dua langkah yang menunggu konfirmasi.',
+    en: 'No two-step verification enrolment is waiting for confirmation.',
+  },
+  'auth.totp_not_enabled': {
+    status: 409,
+    id: 'Verifikasi dua langkah belum aktif.',
+    en: 'Two-step verification is not on.',
+  },
+  'auth.password_change_required': {
+    status: 403,
+    id: 'Kata sandi Anda direset oleh admin: buat kata sandi baru terlebih dahulu.',
+    en: 'Your password was reset by an admin: set a new password first.',
+  },
+  'auth.wrong_password': {
+    status: 403,
+    id: 'Kata sandi saat ini salah.',
+    en: 'The current password is wrong.',
+  },
+  'auth.password_reused': {
+    status: 400,
+    id: 'Kata sandi baru harus berbeda dari yang sekarang.',
+    en: 'The new password must differ from the current one.',
   },
   'auth.csrf': {
     status: 403,
@@ -52,6 +122,26 @@ export const catalogue = {
   'user.username_taken': { status: 409, id: 'Nama pengguna {username} sudah dipakai.', en: 'Username {username} is already taken.' },
   'user.scope_required': { status: 400, id: 'Peran {role} wajib memiliki {field}.', en: 'Role {role} requires {field}.' },
   'user.scope_not_allowed': { status: 400, id: 'Peran {role} tidak boleh memiliki {field}.', en: 'Role {role} must not have {field}.' },
+  'user.password_too_short': {
+    status: 400,
+    id: 'Kata sandi harus {min}–{max} karakter.',
+    en: 'The password must be {min}–{max} characters.',
+  },
+  'user.password_contains_username': {
+    status: 400,
+    id: 'Kata sandi tidak boleh memuat nama pengguna.',
+    en: 'The password must not contain the username.',
+  },
+  'user.password_common': {
+    status: 400,
+    id: 'Kata sandi ini termasuk yang umum atau pernah bocor; pilih yang lain.',
+    en: 'This password is a common or breached one; choose another.',
+  },
+  'user.password_weak': {
+    status: 400,
+    id: 'Kata sandi mudah ditebak (kata kamus, nama, tanggal, urutan atau pengulangan); pakai frasa yang lebih panjang.',
+    en: 'The password is easy to guess (dictionary words, names, dates, sequences or repeats); use a longer phrase.',
+  },
   'user.self': {
     status: 409,
     id: 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.',
@@ -299,6 +389,15 @@ export const detailTexts = {
   'ranking.field_required': { id: '{field} wajib diisi untuk grup {group}', en: '{field} is required for group {group}' },
   'db.duplicate': { id: 'data sudah ada', en: 'already exists' },
   'db.invalid_reference': { id: 'rujukan tidak valid', en: 'invalid reference' },
+  'db.22001': { id: 'teks terlalu panjang', en: 'text too long' },
+  'db.22003': { id: 'angka di luar jangkauan', en: 'number out of range' },
+  'db.22007': { id: 'tanggal atau waktu tidak valid', en: 'invalid date or time' },
+  'db.22008': { id: 'tanggal atau waktu di luar jangkauan', en: 'date or time out of range' },
+  'db.22021': { id: 'karakter tidak valid', en: 'invalid character' },
+  'db.22P05': { id: 'karakter tidak valid', en: 'invalid character' },
+  'db.54000': { id: 'nilai terlalu besar', en: 'value too large' },
+  'db.invalid_format': { id: 'format tidak valid ({code})', en: 'invalid format ({code})' },
+  'request.invalid_url': { id: 'alamat (URL) tidak valid', en: 'invalid URL' },
   'evidence.record_elsewhere': { id: 'rekaman {recordId} bukan milik unit ini', en: 'record {recordId} does not belong to this unit' },
   'evidence.indicator_unknown': {
     id: 'indikator {indicator} tidak ada dalam metodologi {schemeId}',

@@ -11,9 +11,9 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
-import { loadSecrets } from './config/secrets.ts';
-import { databaseOptionsFromEnv, openDatabase } from './db/client.ts';
+import { openRuntime } from './config/runtime.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { preloadPasswordPolicy } from './auth/password-policy.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -35,11 +35,12 @@ if (workers > 1 && cluster.isPrimary) {
 
 /** The cluster's primary: migrates and seeds once, then keeps `workers` servers running. */
 async function primary(): Promise<void> {
-  const database = await openDatabase(databaseOptionsFromEnv(env));
+  // Opening the runtime also creates the key files (when not configured: config/secrets.ts) that the
+  // workers would otherwise race to create, and sets the audit key the demo seed's events need.
+  const runtime = await openRuntime(env);
+  const { database } = runtime;
   const seeded = env.PANTAU_NO_SEED ? null : await database.withStartupLock(() => seedDemoIfEmpty(database.db));
-  await database.close();
-  // Key files the workers would otherwise race to create (when not configured: config/secrets.ts).
-  loadSecrets(dataDir, env);
+  await runtime.close({ checkpoint: !!seeded });
   let stopping = false;
   const fork = () => cluster.fork({ PANTAU_NO_SEED: '1' });
   for (let i = 0; i < workers; i++) fork();
@@ -52,7 +53,7 @@ async function primary(): Promise<void> {
   cluster.on('listening', () => {
     if (announced) return;
     announced = true;
-    announce('PostgreSQL (DATABASE_URL)', seeded, `${workers} worker processes`);
+    announce('PostgreSQL (DATABASE_URL)', seeded, `${workers} worker processes`, securityLines(null));
   });
   const stop = () => {
     if (stopping) return;
@@ -70,13 +71,17 @@ async function primary(): Promise<void> {
 
 /** One server process. */
 async function serve(): Promise<void> {
-  const database = await openDatabase(databaseOptionsFromEnv(env));
+  // The data directory, the secrets (and with them the audit key) and the database.
+  const runtime = await openRuntime(env);
+  const { database } = runtime;
   const seeded = env.PANTAU_NO_SEED ? null : await database.withStartupLock(() => seedDemoIfEmpty(database.db));
   const app = await buildApp({
     db: database.db,
     dataDir,
+    secrets: runtime.secrets.keys,
     webDir: resolve('dist'),
     secureCookies: env.PANTAU_SECURE_COOKIES === '1',
+    insecureLanCookies: env.PANTAU_INSECURE_COOKIES === '1',
     // e.g. TRUST_PROXY=127.0.0.1 behind a local reverse proxy; unset = use the socket address.
     ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY } : {}),
     logger: { level: env.LOG_LEVEL ?? 'warn' },
@@ -110,18 +115,47 @@ async function serve(): Promise<void> {
     // Give a balancer polling /health/ready a moment to stop sending new requests.
     await new Promise((r) => setTimeout(r, Number(env.PANTAU_DRAIN_MS ?? 0)));
     await app.close();
-    await database.close();
+    await runtime.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port, host });
+  // The password dictionaries load now, not on the first account change.
+  preloadPasswordPolicy();
   if (!cluster.isWorker)
-    announce(database.kind === 'pglite' ? `PGlite ${dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)', seeded, '1 process');
+    announce(
+      database.kind === 'pglite' ? `PGlite ${dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)',
+      seeded,
+      '1 process',
+      securityLines(database.kind === 'pglite' ? app.auditCheckpoints.where : null, database.kind),
+    );
 }
 
-function announce(db: string, seeded: Awaited<ReturnType<typeof seedDemoIfEmpty>>, processes: string): void {
+/** What the start banner says about durability, the audit checkpoint and cookies. */
+function securityLines(checkpoint: string | null, kind?: 'pglite' | 'postgres'): string[] {
+  const lines: string[] = [];
+  if (kind === 'pglite') {
+    lines.push(
+      env.PANTAU_PGLITE_FSYNC === 'off'
+        ? '  PERINGATAN / WARNING                PANTAU_PGLITE_FSYNC=off: commits are not fsynced; a power cut can lose acknowledged writes'
+        : '                                      every commit is fsynced to disk (survives a power cut)',
+      '                                      one process, one connection: for many users at once use PostgreSQL (DATABASE_URL)',
+    );
+  }
+  if (checkpoint) lines.push(`  Audit checkpoint                    ${checkpoint}`);
+  lines.push(
+    `  Cookies                             ${
+      env.PANTAU_INSECURE_COOKIES === '1'
+        ? 'without Secure on plain http (PANTAU_INSECURE_COOKIES=1: a trusted LAN only)'
+        : 'Secure (https needed) except over http://localhost; plain-http LAN: PANTAU_INSECURE_COOKIES=1'
+    }`,
+  );
+  return lines;
+}
+
+function announce(db: string, seeded: Awaited<ReturnType<typeof seedDemoIfEmpty>>, processes: string, extra: string[]): void {
   const url = `http://localhost:${port}/`;
   const lines = [
     '',
@@ -129,6 +163,7 @@ function announce(db: string, seeded: Awaited<ReturnType<typeof seedDemoIfEmpty>
     `  API docs (OpenAPI)                  ${url}api/docs`,
     `  Database                            ${db}`,
     `  Processes                           ${processes}`,
+    ...extra,
   ];
   if (seeded) {
     lines.push('', '  Akun demo / demo accounts (kata sandi hanya ditampilkan sekali / passwords shown only once):');

@@ -10,6 +10,13 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './ui/global.css';
 
+// Zod without its JIT: it would compile parsers with `new Function`, which the CSP forbids (even
+// its probe is a reported violation). Zod 4 keeps its configuration on this global — what
+// z.config({ jitless: true }) sets — and nothing here has loaded Zod yet: the routes that use it
+// are lazy. Setting the global keeps Zod out of the first-visit bundle; e2e/security-headers
+// fails if a Zod upgrade moves it.
+((globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig ??= {}).jitless = true;
+
 const queryClient = createQueryClient({
   // A request found the session gone: forget the user and ask for a login, then come back here.
   onSessionExpired: () => {
@@ -31,3 +38,6 @@ createRoot(root).render(
     </Providers>
   </StrictMode>,
 );
+
+// The offline shell (vite-plugin-pwa's generateSW): registered here, not by an injected script.
+void navigator.serviceWorker?.register('/sw.js');

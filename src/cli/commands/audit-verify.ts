@@ -1,7 +1,10 @@
 /**
- * `pantau audit verify`: walks the hash-chained audit log of the database the server uses
- * (DATABASE_URL, else PGlite in $DATA_DIR/pglite) and prints OK with the number of events, or
- * the first broken link (its seq and why) and exits 1.
+ * `pantau audit verify`: walks the keyed, hash-chained audit log of the database the server uses
+ * (DATABASE_URL, else PGlite in $DATA_DIR/pglite) with the server's audit key, and checks it
+ * against the signed checkpoint in $DATA_DIR/audit/checkpoint.json and the checkpoints printed in
+ * publication snapshots. Prints OK with the number of events, or the first problem (its seq and
+ * why: an edited, removed or re-chained event, deleted newest events or a truncated table, a
+ * forged checkpoint) and exits 1.
  */
 import type { Command } from '../command.ts';
 import { takePositionals } from '../args.ts';
@@ -15,20 +18,26 @@ export const command: Command = {
   examples: ['audit verify', 'audit verify --json'],
   async run({ args, lang }) {
     takePositionals(args, [], usage);
-    const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
+    const { openRuntime } = await import('../../server/config/runtime.ts');
     const { verifyAudit } = await import('../../server/audit/queries.ts');
-    const database = await openDatabase(databaseOptionsFromEnv());
+    const { publicationAnchors } = await import('../../server/audit/checkpoints.ts');
+    const runtime = await openRuntime();
+    const database = runtime.database;
     try {
-      const result = await verifyAudit(database.db);
+      const result = await verifyAudit(database.db, {
+        checkpoint: await runtime.checkpoints.read(),
+        requireCheckpoint: true,
+        anchors: await publicationAnchors(database.db),
+      });
       if (result.ok) {
         const text = `${t(lang, 'audit_verify.ok', { events: String(result.events) })}\n`;
         return { json: result, text };
       }
-      const why = t(lang, result.kind === 'link' ? 'audit_verify.why.link' : 'audit_verify.why.content');
+      const why = t(lang, `audit_verify.why.${result.kind}`);
       const text = `${t(lang, 'audit_verify.broken', { seq: String(result.brokenAt), why })}\n`;
       return { json: result, text, exitCode: 1 };
     } finally {
-      await database.close();
+      await runtime.close();
     }
   },
 };

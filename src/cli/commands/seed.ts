@@ -41,8 +41,9 @@ export const command: Command = {
   examples: ['seed', 'seed --national', 'seed --national --publish', 'seed --national --year 2025 --json'],
   async run({ args, lang, io }) {
     takePositionals(args, [], usage);
-    const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
-    const database = await openDatabase(databaseOptionsFromEnv());
+    const { openRuntime } = await import('../../server/config/runtime.ts');
+    const runtime = await openRuntime();
+    const database = runtime.database;
     try {
       if (args.options.national === true) {
         const rawYear = stringOption(args, 'year');
@@ -77,7 +78,7 @@ export const command: Command = {
       for (const a of seeded.accounts) lines.push(`  ${a.role.padEnd(12)} ${a.username.padEnd(28)} ${a.password}   ${a.scope}`);
       return { json: { seeded: true, ...seeded }, text: `${lines.join('\n')}\n` };
     } finally {
-      await database.close();
+      await runtime.close({ checkpoint: true });
     }
   },
 };

@@ -111,12 +111,14 @@ export const command: Command = {
       return refuse(io, t(lang, 'user_add.password_length', { min: String(PASSWORD_MIN), max: String(PASSWORD_MAX) }));
     }
 
-    const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
+    const { openRuntime } = await import('../../server/config/runtime.ts');
     const { createUser } = await import('../../server/users/queries.ts');
     const { AppError, localiseDetails, messageFor } = await import('../../server/errors.ts');
     const { bodies } = await import('../../server/registry/schema.ts');
     const { eq } = await import('drizzle-orm');
-    const database = await openDatabase(databaseOptionsFromEnv());
+    const runtime = await openRuntime();
+    const database = runtime.database;
+    let wrote = false;
     try {
       const user = await database.db.transaction(async (tx) => {
         const bodyCode = stringOption(args, 'body');
@@ -140,6 +142,7 @@ export const command: Command = {
           },
         );
       });
+      wrote = true;
       const scope = user.provinceCode ?? '';
       const where = [
         scope ? t(lang, 'user_add.created.province', { province: scope }) : '',
@@ -152,7 +155,7 @@ export const command: Command = {
       if (error instanceof AppError) return refuse(io, messageFor(error.code, lang, localiseDetails(error.code, lang, error.details)));
       throw error;
     } finally {
-      await database.close();
+      await runtime.close({ checkpoint: wrote });
     }
   },
 };

@@ -7,10 +7,17 @@ export const auditActions = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  // Own account: password change, second factor (auth/account.ts)
+  'auth.password_change',
+  'auth.totp_enrol',
+  'auth.totp_enable',
+  'auth.totp_disable',
   // Accounts (users/queries.ts)
   'user.create',
   'user.update',
   'user.deactivate',
+  'user.password_reset',
+  'user.totp_reset',
   // Registry (registry/queries.ts, registry/seed.ts; the demo seed's units)
   'registry.seed',
   'body.create',

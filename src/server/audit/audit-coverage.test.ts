@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { desc, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../auth/testing.ts';
+import { type SignedIn, signIn } from '../auth/testing.ts';
+import { base32Decode, totp } from '../auth/totp.ts';
+import { pdf, png } from '../test/files.ts';
 import { insertBody } from '../seed/fixtures.ts';
 import { settleJobs } from '../jobs/runner.ts';
 import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
@@ -38,8 +40,19 @@ let a1: RecordPayload[] = [];
 let extra: RecordPayload;
 
 const PASSWORD = 'kata-sandi-cakupan-audit';
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
+const PDF = pdf('Bukti cakupan audit');
+const PNG = png();
+/** A pimpinan made through the API for the own-account routes (password change, second factor). */
+const OWN = { username: 'cakupan.pimpinan', password: 'kata-sandi-pimpinan-cakupan' };
+let own: SignedIn | undefined;
+let totpSecret = '';
+/** A call as the pimpinan made above, signed in on first use. */
+const asOwn = async (method: InjectOptions['method'], url: string, payload?: object) => {
+  own ??= await signIn(t.app, OWN.username, OWN.password);
+  return t.app.inject({ method, url: `/api/v1${url}`, headers: own.headers, ...(payload ? { payload } : {}) });
+};
+/** A code the authenticator would show now (the server refuses a step it has seen, so use the next). */
+const codeNow = (step = 0) => totp(base32Decode(totpSecret), new Date(Date.now() + step * 30_000));
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 /** A multipart/form-data body: fields, then one file. */
@@ -297,6 +310,45 @@ const steps: Step[] = [
           },
         ),
       ),
+  },
+
+  // ── Own account: password change and the second factor; an admin's resets ──
+  {
+    route: 'POST /api/v1/users',
+    run: () => call('admin', 'POST', '/users', { ...OWN, name: 'Pimpinan Cakupan', role: 'pimpinan', provinceCode: '36' }),
+    keep: 'ownUser',
+  },
+  {
+    route: 'POST /api/v1/auth/password',
+    run: async () => {
+      const res = await asOwn('POST', '/auth/password', { currentPassword: OWN.password, newPassword: `${OWN.password}-baru` });
+      OWN.password = `${OWN.password}-baru`;
+      return res;
+    },
+  },
+  {
+    route: 'POST /api/v1/auth/totp/enrol',
+    run: async () => {
+      const res = await asOwn('POST', '/auth/totp/enrol', { password: OWN.password });
+      totpSecret = String(json(res).secret);
+      return res;
+    },
+  },
+  { route: 'POST /api/v1/auth/totp/confirm', run: () => asOwn('POST', '/auth/totp/confirm', { code: codeNow() }) },
+  { route: 'POST /api/v1/auth/totp/disable', run: () => asOwn('POST', '/auth/totp/disable', { password: OWN.password, code: codeNow(1) }) },
+  {
+    route: 'POST /api/v1/auth/totp/enrol',
+    run: async () => {
+      const res = await asOwn('POST', '/auth/totp/enrol', { password: OWN.password });
+      totpSecret = String(json(res).secret);
+      expect((await asOwn('POST', '/auth/totp/confirm', { code: codeNow() })).statusCode).toBe(204);
+      return res;
+    },
+  },
+  { route: 'POST /api/v1/users/:userId/reset-totp', run: () => call('admin', 'POST', `/users/${ids.ownUser}/reset-totp`) },
+  {
+    route: 'POST /api/v1/users/:userId/reset-password',
+    run: () => call('admin', 'POST', `/users/${ids.ownUser}/reset-password`),
   },
 
   // ── Deactivations last ──

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, count, eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import { asc, count, desc, eq, gte, sql } from 'drizzle-orm';
+import { canonicalJson } from '../../core/canonical-json.ts';
+import { createTestApp, tamper, type TestApp } from '../test/harness.ts';
 import { addUser, signIn, type SignedIn } from '../auth/testing.ts';
 import { bodies } from '../registry/schema.ts';
 import { auditEvents } from './schema.ts';
-import { appendAudit, changedFields, verifyAudit } from './queries.ts';
+import { GENESIS, appendAudit, changedFields, eventHash, verifyAudit } from './queries.ts';
 import type { AuditAction } from './actions.ts';
 
 let t: TestApp;
@@ -119,29 +121,49 @@ describe('the audit chain', () => {
     expect(await verifyAudit(t.db.db)).toEqual({ ok: true, events: await total() });
   });
 
+  it('is keyed: each hash is an HMAC with the server’s audit key, not a plain sha256', async () => {
+    const [first] = await t.db.db.select().from(auditEvents).orderBy(asc(auditEvents.seq)).limit(1);
+    const fields = {
+      at: first!.at.toISOString(),
+      actorId: first!.actorId,
+      actorLabel: first!.actorLabel,
+      action: first!.action,
+      subjectType: first!.subjectType,
+      subjectId: first!.subjectId,
+      provinceCode: first!.provinceCode,
+      diff: first!.diff,
+    };
+    expect(first!.hash).toBe(eventHash(GENESIS, fields, t.app.secrets.audit));
+    expect(first!.hash).not.toBe(createHash('sha256').update(GENESIS).update(canonicalJson(fields)).digest('hex'));
+    // Verified under another key, the very first event fails.
+    expect(await verifyAudit(t.db.db, { key: Buffer.alloc(32, 7) })).toMatchObject({ ok: false, brokenAt: first!.seq, kind: 'content' });
+  });
+
   it('names the seq of an event whose diff was edited', async () => {
     const rows = await t.db.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
     const victim = rows[3]!;
-    await t.db.db.execute(sql`update audit_events set diff = '{"code":"36.99"}'::jsonb where seq = ${victim.seq}`);
+    await tamper(t.db.db, (tx) => tx.execute(sql`update audit_events set diff = '{"code":"36.99"}'::jsonb where seq = ${victim.seq}`));
     const v = await verifyAudit(t.db.db);
     expect(v).toMatchObject({ ok: false, brokenAt: victim.seq, kind: 'content', events: 4 });
-    await t.db.db.update(auditEvents).set({ diff: victim.diff }).where(eq(auditEvents.seq, victim.seq));
+    await tamper(t.db.db, (tx) => tx.update(auditEvents).set({ diff: victim.diff }).where(eq(auditEvents.seq, victim.seq)));
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });
 
   it('names the event after a deleted one', async () => {
     const rows = await t.db.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
-    await t.db.db.delete(auditEvents).where(eq(auditEvents.seq, rows[5]!.seq));
+    await tamper(t.db.db, (tx) => tx.delete(auditEvents).where(eq(auditEvents.seq, rows[5]!.seq)));
     expect(await verifyAudit(t.db.db)).toMatchObject({ ok: false, brokenAt: rows[6]!.seq, kind: 'link' });
-    await t.db.db.insert(auditEvents).values(rows[5]!);
+    await tamper(t.db.db, (tx) => tx.insert(auditEvents).values(rows[5]!));
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });
 
   it('detects an event chained onto an older link (a fork), though its own hash is right', async () => {
+    // Let the server's pending checkpoint go first: it must not sign the forged event.
+    await t.app.auditCheckpointer.now();
     const rows = await t.db.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
     // Re-append a forged copy at the end: its own hash is right, but the chain it forks from is not.
     await t.db.db.transaction((tx) => appendAudit(tx, { actor: null, action: 'forged' as AuditAction, subjectType: 'x', diff: {} }));
-    await t.db.db.execute(sql`update audit_events set prev_hash = ${rows[0]!.hash} where action = 'forged'`);
+    await tamper(t.db.db, (tx) => tx.execute(sql`update audit_events set prev_hash = ${rows[0]!.hash} where action = 'forged'`));
     expect(await verifyAudit(t.db.db)).toMatchObject({ ok: false, kind: 'link', events: rows.length + 1 });
   });
 });
@@ -160,9 +182,118 @@ describe('GET /audit/verify', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: admin.headers });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: false, kind: 'link', brokenAt: direct.ok ? null : direct.brokenAt });
-    // Mend the fork: the endpoint then reports a whole chain.
-    await t.db.db.delete(auditEvents).where(eq(auditEvents.action, 'forged'));
+    // Mend the fork: the endpoint then reports a whole chain, checked against the checkpoint.
+    await tamper(t.db.db, (tx) => tx.delete(auditEvents).where(eq(auditEvents.action, 'forged')));
+    await t.app.auditCheckpointer.now();
     const mended = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: admin.headers });
-    expect(mended.json()).toMatchObject({ ok: true, brokenAt: null, events: await total() });
+    expect(mended.json()).toMatchObject({ ok: true, brokenAt: null, events: await total(), checkpoint: { seq: expect.any(Number) } });
+  });
+});
+
+describe('D6: deletions, truncation and rewriting are caught', () => {
+  const verify = async () => verifyAudit(t.db.db, { checkpoint: await t.app.auditCheckpoints.read(), requireCheckpoint: true });
+  const newEvents = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/bodies',
+        headers: admin.headers,
+        payload: { type: 'lembaga', code: `lembaga-d6-${randomUUID().slice(0, 8)}`, name: `Lembaga D6 ${i}` },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    expect(await t.app.auditCheckpointer.now()).toBe('written');
+  };
+
+  it('the table refuses UPDATE, DELETE and TRUNCATE from any role (42501), on PGlite and PostgreSQL', async () => {
+    const refused = async (q: ReturnType<typeof sql>) => {
+      const err = await t.db.db.execute(q).then(
+        () => null,
+        (e: unknown) => e as { cause?: { code?: string }; code?: string },
+      );
+      return err?.cause?.code ?? err?.code;
+    };
+    const before = await total();
+    expect(await refused(sql`update audit_events set action = 'x' where seq = (select max(seq) from audit_events)`)).toBe('42501');
+    expect(await refused(sql`delete from audit_events where seq = (select max(seq) from audit_events)`)).toBe('42501');
+    expect(await refused(sql`truncate audit_events`)).toBe('42501');
+    expect(await total()).toBe(before);
+  });
+
+  it('an application role with SELECT and INSERT only (docs/security.md) cannot even try', async () => {
+    const role = `pantau_app_${randomUUID().slice(0, 8)}`;
+    await t.db.db.execute(sql.raw(`create role ${role} nologin`));
+    await t.db.db.execute(sql.raw(`grant select, insert on audit_events to ${role}`));
+    const code = await t.db.db
+      .transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local role ${role}`));
+        await tx.execute(sql`select count(*) from audit_events`);
+        await tx.execute(sql`delete from audit_events`);
+      })
+      .then(
+        () => null,
+        (e: { cause?: { code?: string }; code?: string }) => e.cause?.code ?? e.code,
+      );
+    expect(code).toBe('42501');
+    await t.db.db.execute(sql.raw(`revoke all on audit_events from ${role}`));
+    await t.db.db.execute(sql.raw(`drop role ${role}`));
+  });
+
+  it('deleting the newest events (tail) is "truncated" at the checkpoint’s seq', async () => {
+    await newEvents(3);
+    expect(await verify()).toMatchObject({ ok: true });
+    const [last] = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+    const tail = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(2);
+    await tamper(t.db.db, (tx) => tx.delete(auditEvents).where(gte(auditEvents.seq, tail[1]!.seq)));
+    // The chain that is left is whole: only the checkpoint shows what is missing.
+    expect((await verifyAudit(t.db.db)).ok).toBe(true);
+    expect(await verify()).toMatchObject({ ok: false, kind: 'truncated', brokenAt: last!.seq });
+    // And the server will not move the checkpoint back over the gap.
+    expect(await t.app.auditCheckpointer.now()).toBe('refused');
+    await tamper(t.db.db, (tx) => tx.insert(auditEvents).values([...tail].reverse()));
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('rewriting the last event with a recomputed hash is caught: plain sha256 fails the key, a keyed one the checkpoint', async () => {
+    const [last] = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+    const fields = {
+      at: last!.at.toISOString(),
+      actorId: last!.actorId,
+      actorLabel: last!.actorLabel,
+      action: last!.action,
+      subjectType: last!.subjectType,
+      subjectId: last!.subjectId,
+      provinceCode: last!.provinceCode,
+      diff: { code: 'rewritten' },
+    };
+    const plain = createHash('sha256').update(last!.prevHash).update(canonicalJson(fields)).digest('hex');
+    await tamper(t.db.db, (tx) =>
+      tx.execute(sql`update audit_events set diff = ${JSON.stringify(fields.diff)}::jsonb, hash = ${plain} where seq = ${last!.seq}`),
+    );
+    expect(await verify()).toMatchObject({ ok: false, kind: 'content', brokenAt: last!.seq });
+    // Even someone holding the key cannot make it agree with the checkpoint signed before.
+    const keyed = eventHash(last!.prevHash, fields, t.app.secrets.audit);
+    await tamper(t.db.db, (tx) => tx.execute(sql`update audit_events set hash = ${keyed} where seq = ${last!.seq}`));
+    expect(await verify()).toMatchObject({ ok: false, kind: 'rewritten', brokenAt: last!.seq });
+    await tamper(t.db.db, (tx) =>
+      tx.execute(sql`update audit_events set diff = ${JSON.stringify(last!.diff)}::jsonb, hash = ${last!.hash} where seq = ${last!.seq}`),
+    );
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('a truncated table is "truncated"; a forged or missing checkpoint is "checkpoint"', async () => {
+    const checkpoint = (await t.app.auditCheckpoints.read())!;
+    expect(await verifyAudit(t.db.db, { checkpoint: { ...checkpoint, seq: checkpoint.seq - 1 } })).toMatchObject({
+      ok: false,
+      kind: 'checkpoint',
+    });
+    expect(await verifyAudit(t.db.db, { checkpoint: null, requireCheckpoint: true })).toMatchObject({ ok: false, kind: 'checkpoint' });
+    const all = await t.db.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
+    await tamper(t.db.db, (tx) => tx.execute(sql`delete from audit_events`));
+    expect(await verify()).toMatchObject({ ok: false, kind: 'truncated', events: 0, brokenAt: checkpoint.seq });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: admin.headers });
+    expect(res.json()).toMatchObject({ ok: false, kind: 'truncated' });
+    await tamper(t.db.db, (tx) => tx.insert(auditEvents).values(all));
+    expect(await verify()).toMatchObject({ ok: true });
   });
 });

@@ -1,16 +1,17 @@
 // `pantau user add` and `pantau audit verify` against a database opened from the environment,
 // exactly as the CLI does it: PGlite in $DATA_DIR/pglite, or the PostgreSQL of DATABASE_URL.
 import { Readable } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { run } from '../../cli/run.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { withDatabase } from '../test/global-setup.ts';
+import { tamper } from '../test/harness.ts';
 import { users } from '../auth/schema.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { bodies } from '../registry/schema.ts';
@@ -33,11 +34,15 @@ async function databaseForCli(): Promise<{ db: Database; cleanup: () => Promise<
     await admin.query(`create database ${name} template ${cfg.template}`);
     const url = withDatabase(cfg.adminUrl, name);
     process.env.DATABASE_URL = url;
+    // The secrets and the audit checkpoint still live in a data directory.
+    const dataDir = mkdtempSync(join(tmpdir(), 'pantau-cli-'));
+    process.env.DATA_DIR = dataDir;
     const database = await openDatabase({ url, migrate: false });
     return {
       db: database,
       async cleanup() {
         await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
         // Let the pool's sockets close before the forced drop (see test/harness.ts).
         for (let i = 0; i < 50; i++) {
           const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
@@ -149,7 +154,9 @@ describe('pantau user add', () => {
     [['--role', 'pimpinan'], 'pantau: Peran pimpinan wajib memiliki provinceCode.\n'],
     [['--role', 'koordinator', '--body', '99.99'], 'pantau: --body tidak dikenal: 99.99.\n'],
     [['--role', 'raja'], "pantau: peran 'raja' tidak dikenal; pilih salah satu: admin, pimpinan, asisten, koordinator, operator\n"],
-    [['--role', 'admin', '--lang', 'en'], 'pantau: the password must be 8–200 characters\n', 'abc'],
+    [['--role', 'admin', '--lang', 'en'], 'pantau: the password must be 12–200 characters\n', 'abc'],
+    [['--role', 'admin', '--lang', 'en'], 'pantau: This password is a common or breached one; choose another.\n', 'password1234'],
+    [['--role', 'admin'], 'pantau: Kata sandi tidak boleh memuat nama pengguna.\n', 'salah-salah-salah-123'],
   ])('refuses %o with exit 2 and one line on stderr', async (extra, message, password = 'rahasia-sekali') => {
     const r = await cli(['user', 'add', '--username', 'salah', ...extra, '--password-stdin'], password);
     expect(r).toEqual({ code: 2, out: '', err: message });
@@ -176,7 +183,9 @@ describe('pantau audit verify', () => {
   it('names the seq of a tampered event and exits 1', async () => {
     const victim = await withDb(async (d) => {
       const rows = await d.select().from(auditEvents).orderBy(asc(auditEvents.seq));
-      await d.execute(sql`update audit_events set diff = jsonb_set(diff, '{role}', '"admin"') where seq = ${rows[0]!.seq}`);
+      await tamper(d, (tx) =>
+        tx.execute(sql`update audit_events set diff = jsonb_set(diff, '{role}', '"admin"') where seq = ${rows[0]!.seq}`),
+      );
       return rows[0]!;
     });
     const id = await cli(['audit', 'verify']);
@@ -185,7 +194,7 @@ describe('pantau audit verify', () => {
     const en = await cli(['audit', 'verify', '--lang', 'en', '--json']);
     expect(en.code).toBe(1);
     expect(JSON.parse(en.out)).toMatchObject({ ok: false, brokenAt: victim.seq, kind: 'content' });
-    await withDb((d) => d.update(auditEvents).set({ diff: victim.diff }).where(eq(auditEvents.seq, victim.seq)));
+    await withDb((d) => tamper(d, (tx) => tx.update(auditEvents).set({ diff: victim.diff }).where(eq(auditEvents.seq, victim.seq))));
   });
 
   it('names the event after a deleted one', async () => {
@@ -193,14 +202,45 @@ describe('pantau audit verify', () => {
       await d.transaction((tx) => appendAudit(tx, { actor: null, action: 'test.event' as AuditAction, subjectType: 'test', diff: {} }));
       const rows = await d.select().from(auditEvents).orderBy(asc(auditEvents.seq));
       expect(rows).toHaveLength(3);
-      await d.delete(auditEvents).where(eq(auditEvents.seq, rows[1]!.seq));
-      return rows[2]!;
+      await tamper(d, (tx) => tx.delete(auditEvents).where(eq(auditEvents.seq, rows[1]!.seq)));
+      return { after: rows[2]!, removed: rows[1]! };
     });
     const r = await cli(['audit', 'verify', '--lang', 'en']);
     expect(r).toEqual({
       code: 1,
-      out: `BROKEN: the audit chain breaks at seq ${after.seq} — prev_hash does not match the previous event (an event was removed, inserted or reordered).\n`,
+      out: `BROKEN: the audit chain breaks at seq ${after.after.seq} — prev_hash does not match the previous event (an event was removed, inserted or reordered).\n`,
       err: '',
     });
+    await withDb((d) => tamper(d, (tx) => tx.insert(auditEvents).values(after.removed)));
+    expect((await cli(['audit', 'verify'])).code).toBe(0);
+  });
+
+  it('catches the newest events deleted, and the table emptied, against the signed checkpoint', async () => {
+    // A command that writes signs the head when it finishes.
+    const add = await cli(
+      ['user', 'add', '--username', 'operator.satu', '--role', 'admin', '--password-stdin'],
+      'kata-sandi-yang-panjang-7',
+    );
+    expect(add.code).toBe(0);
+    const checkpoint = JSON.parse(readFileSync(join(process.env.DATA_DIR!, 'audit', 'checkpoint.json'), 'utf8'));
+    const last = await withDb(async (d) => {
+      const [row] = await d.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+      await tamper(d, (tx) => tx.delete(auditEvents).where(eq(auditEvents.seq, row!.seq)));
+      return row!;
+    });
+    expect(checkpoint.seq).toBe(last.seq);
+    const tail = await cli(['audit', 'verify', '--json']);
+    expect(tail.code).toBe(1);
+    expect(JSON.parse(tail.out)).toMatchObject({ ok: false, kind: 'truncated', brokenAt: last.seq });
+    const all = await withDb(async (d) => {
+      const rows = await d.select().from(auditEvents).orderBy(asc(auditEvents.seq));
+      await tamper(d, (tx) => tx.execute(sql`truncate audit_events`));
+      return rows;
+    });
+    const empty = await cli(['audit', 'verify']);
+    expect(empty.code).toBe(1);
+    expect(empty.out).toMatch(/^RUSAK: .* seq \d+ — checkpoint bertanda tangan menyebut peristiwa yang tidak ada lagi di tabel/);
+    await withDb((d) => tamper(d, (tx) => tx.insert(auditEvents).values([...all, last])));
+    expect((await cli(['audit', 'verify'])).code).toBe(0);
   });
 });

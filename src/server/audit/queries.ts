@@ -1,8 +1,14 @@
-// Append-only, hash-chained audit log. Every write goes through appendAudit in the same
-// transaction as the change it records.
-import { createHash } from 'node:crypto';
+// Append-only audit log, chained with a key: hash = HMAC-SHA256(audit key, prevHash ‖ canonical
+// event). Every write goes through appendAudit in the same transaction as the change it records.
+// Without the key (app.secrets.audit, config/secrets.ts) nobody can recompute a hash, so an edited
+// or re-chained event shows; signed checkpoints of the head kept outside the table
+// (audit/checkpoints.ts) show a deleted tail or a truncated table. In the database, triggers refuse
+// UPDATE, DELETE and TRUNCATE on the table (audit/guards.ts).
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { resolve } from 'node:path';
 import { and, asc, count, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
+import { loadSecrets } from '../config/secrets.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import type { AuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
@@ -10,6 +16,34 @@ import type { AuditEvent } from '../../shared/wire/audit.ts';
 import type { Page } from '../../shared/wire/common.ts';
 
 export const GENESIS = '0'.repeat(64);
+
+// ── The key ─────────────────────────────────────────────────────────────────────────────────
+
+let configuredKey: Buffer | undefined;
+
+/**
+ * Sets the chain's HMAC key for this process: the server's `audit` secret. buildApp, the CLI and
+ * `npm start` call it with `loadSecrets(...).keys.audit`; every instance writing the same database
+ * must hold the same key (config/secrets.ts).
+ */
+export function setAuditKey(key: Buffer): void {
+  configuredKey = key;
+}
+
+/** A fixed key for test code that appends events without building an app (never outside Vitest). */
+const TEST_KEY = Buffer.from('pantau-test-audit-key-not-a-secret-0123456789abcdef');
+
+/**
+ * The key: as set by `setAuditKey`, else (a script that writes without building the server, e.g.
+ * a benchmark) the environment's own — PANTAU_AUDIT_KEY, its _FILE, or $DATA_DIR/secrets — the
+ * same place `npm start` and `pantau` read it from.
+ */
+export function auditKey(): Buffer {
+  if (configuredKey) return configuredKey;
+  if (process.env.VITEST) return TEST_KEY;
+  configuredKey = loadSecrets(resolve(process.env.DATA_DIR ?? './data')).keys.audit;
+  return configuredKey;
+}
 
 /** Who acted: a signed-in account, or `{ id: null, username: 'public' }` for an anonymous caller; null = system. */
 export type AuditActor = { id: string | null; username: string } | null;
@@ -38,8 +72,8 @@ interface ChainedFields {
   diff: unknown;
 }
 
-export function eventHash(prevHash: string, e: ChainedFields): string {
-  return createHash('sha256').update(prevHash).update(canonicalJson(e)).digest('hex');
+export function eventHash(prevHash: string, e: ChainedFields, key: Buffer = auditKey()): string {
+  return createHmac('sha256', key).update(prevHash).update(canonicalJson(e)).digest('hex');
 }
 
 /**
@@ -73,6 +107,7 @@ export async function appendAuditMany(tx: Tx, inputs: readonly AuditInput[]): Pr
   await tx.execute(sql`select pg_advisory_xact_lock(7426001)`);
   const [head] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   let prevHash = head?.hash ?? GENESIS;
+  const key = auditKey();
   const rows = inputs.map((input) => {
     const at = (input.at ?? new Date()).toISOString();
     const fields: ChainedFields = {
@@ -85,7 +120,7 @@ export async function appendAuditMany(tx: Tx, inputs: readonly AuditInput[]): Pr
       provinceCode: input.provinceCode ?? null,
       diff: JSON.parse(JSON.stringify(input.diff ?? {})) as unknown,
     };
-    const hash = eventHash(prevHash, fields);
+    const hash = eventHash(prevHash, fields, key);
     const row = { ...fields, at: new Date(at), diff: fields.diff, prevHash, hash };
     prevHash = hash;
     return row;
@@ -112,23 +147,89 @@ export function changedFields<T extends Record<string, unknown>>(before: T, patc
   return { before: b, after: a };
 }
 
-/**
- * `brokenAt` is the seq of the first event that fails; `kind` says how: 'link' — its prev_hash is
- * not the previous event's hash (an event was removed, inserted or reordered); 'content' — its hash
- * does not match its own fields (the event was edited).
- */
-export type VerifyResult =
-  | { ok: true; events: number }
-  | { ok: false; events: number; brokenAt: number; kind: 'link' | 'content'; reason: string };
+/** A signed statement of the chain's head at a moment, kept outside the table (checkpoints.ts). */
+export interface AuditCheckpoint {
+  /** seq and hash of the newest event then (0 and GENESIS for an empty chain). */
+  seq: number;
+  hash: string;
+  at: string;
+  /** HMAC-SHA256 with the audit key over "pantau-audit-checkpoint-1", seq, hash and at. */
+  mac: string;
+}
 
-/** Walks the chain in order and names the first broken link. */
-export async function verifyAudit(db: Queryable, batch = 5000): Promise<VerifyResult> {
+const checkpointMac = (key: Buffer, c: Pick<AuditCheckpoint, 'seq' | 'hash' | 'at'>): string =>
+  createHmac('sha256', key).update(`pantau-audit-checkpoint-1\n${c.seq}\n${c.hash}\n${c.at}`).digest('hex');
+
+export function signCheckpoint(head: { seq: number; hash: string }, at: Date, key: Buffer = auditKey()): AuditCheckpoint {
+  const c = { seq: head.seq, hash: head.hash, at: at.toISOString() };
+  return { ...c, mac: checkpointMac(key, c) };
+}
+
+export function checkpointSignatureOk(c: AuditCheckpoint, key: Buffer = auditKey()): boolean {
+  const want = Buffer.from(checkpointMac(key, c), 'hex');
+  const got = Buffer.from(typeof c.mac === 'string' && /^[0-9a-f]{64}$/.test(c.mac) ? c.mac : '', 'hex');
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+/** The newest event (seq and hash), or seq 0 and GENESIS for an empty chain. */
+export async function auditHead(db: Queryable): Promise<{ seq: number; hash: string }> {
+  const [head] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return head ?? { seq: 0, hash: GENESIS };
+}
+
+/** A checkpoint of the head as `db` sees it now (a publication snapshot embeds one). */
+export async function signedAuditHead(db: Queryable, now = new Date()): Promise<AuditCheckpoint> {
+  return signCheckpoint(await auditHead(db), now);
+}
+
+/**
+ * `brokenAt` is the seq of the first event that fails; `kind` says how:
+ *  'link'       — its prev_hash is not the previous event's hash (an event was removed, inserted
+ *                 or reordered);
+ *  'content'    — its hash does not match its own fields under the key (the event was edited, or
+ *                 re-hashed by someone without the key);
+ *  'truncated'  — the checkpoint names an event the table no longer holds (the newest events were
+ *                 deleted, or the table was emptied); brokenAt is the checkpoint's seq;
+ *  'rewritten'  — the event at the checkpoint's seq has another hash than the checkpoint says;
+ *  'checkpoint' — the checkpoint's own signature is wrong (it was edited or forged), or it is
+ *                 required and missing.
+ */
+export type VerifyKind = 'link' | 'content' | 'truncated' | 'rewritten' | 'checkpoint';
+export type VerifyResult =
+  | { ok: true; events: number; checkpoint?: { seq: number; at: string } | null }
+  | { ok: false; events: number; brokenAt: number; kind: VerifyKind; reason: string };
+
+export interface VerifyOptions {
+  /** The latest checkpoint from outside the table; undefined = chain only. */
+  checkpoint?: AuditCheckpoint | null;
+  /** With events in the table, a missing checkpoint is a failure (the CLI and the API). */
+  requireCheckpoint?: boolean;
+  /** Checkpoints printed elsewhere (publication snapshots): each must match the chain too. */
+  anchors?: readonly AuditCheckpoint[];
+  key?: Buffer;
+}
+
+/** Walks the chain in order and names the first broken link, then checks it against the checkpoints. */
+export async function verifyAudit(db: Queryable, opts: VerifyOptions = {}, batch = 5000): Promise<VerifyResult> {
+  const key = opts.key ?? auditKey();
+  const anchors = [...(opts.checkpoint ? [opts.checkpoint] : []), ...(opts.anchors ?? [])];
+  for (const c of anchors) {
+    if (!checkpointSignatureOk(c, key))
+      return { ok: false, events: 0, brokenAt: c.seq, kind: 'checkpoint', reason: 'the checkpoint signature is wrong' };
+  }
+  // seq → hash the anchors expect; checked as the walk passes them.
+  const expected = new Map<number, string>();
+  for (const c of anchors) if (c.seq > 0) expected.set(c.seq, c.hash);
   let prev = GENESIS;
   let count = 0;
   let after = 0;
   for (;;) {
     const rows = await db.select().from(auditEvents).where(sql`${auditEvents.seq} > ${after}`).orderBy(asc(auditEvents.seq)).limit(batch);
-    if (rows.length === 0) return { ok: true, events: count };
+    if (rows.length === 0) break;
     for (const r of rows) {
       count++;
       if (r.prevHash !== prev)
@@ -143,12 +244,35 @@ export async function verifyAudit(db: Queryable, batch = 5000): Promise<VerifyRe
         provinceCode: r.provinceCode,
         diff: r.diff,
       };
-      if (eventHash(prev, fields) !== r.hash)
+      if (eventHash(prev, fields, key) !== r.hash)
         return { ok: false, events: count, brokenAt: r.seq, kind: 'content', reason: 'hash does not match the event content' };
+      const want = expected.get(r.seq);
+      if (want !== undefined) {
+        if (want !== r.hash)
+          return { ok: false, events: count, brokenAt: r.seq, kind: 'rewritten', reason: 'the event differs from the signed checkpoint' };
+        expected.delete(r.seq);
+      }
       prev = r.hash;
       after = r.seq;
     }
   }
+  if (expected.size > 0) {
+    const seq = Math.max(...expected.keys());
+    return {
+      ok: false,
+      events: count,
+      brokenAt: seq,
+      kind: 'truncated',
+      reason: `the signed checkpoint names event ${seq}, which the table no longer holds (newest events deleted or table truncated)`,
+    };
+  }
+  if (opts.requireCheckpoint && !opts.checkpoint && count > 0)
+    return { ok: false, events: count, brokenAt: after, kind: 'checkpoint', reason: 'no signed checkpoint was found' };
+  return {
+    ok: true,
+    events: count,
+    ...(opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint ? { seq: opts.checkpoint.seq, at: opts.checkpoint.at } : null } : {}),
+  };
 }
 
 export interface AuditFilter {

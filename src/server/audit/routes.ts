@@ -6,6 +6,7 @@ import { pageOf } from '../../shared/wire/common.ts';
 import { defineRoute } from '../http/route.ts';
 import { scopesFor } from '../auth/policy.ts';
 import { listAudit, verifyAudit } from './queries.ts';
+import { publicationAnchors } from './checkpoints.ts';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -42,16 +43,19 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'GET',
       url: '/audit/verify',
-      summary: 'Walks the whole hash chain and names the first broken link (as `pantau audit verify`)',
+      summary:
+        'Walks the whole keyed chain, checks it against the signed checkpoint and the publications’ checkpoints, and names the first problem (as `pantau audit verify`)',
       tags: ['audit'],
       access: 'audit.verify',
       response: { 200: AuditVerify },
     },
     async ({ tx }) => {
-      const r = await verifyAudit(tx);
+      const checkpoint = await app.auditCheckpoints.read();
+      const r = await verifyAudit(tx, { checkpoint, requireCheckpoint: true, anchors: await publicationAnchors(tx) });
+      const at = checkpoint ? { seq: checkpoint.seq, at: checkpoint.at } : null;
       return r.ok
-        ? { ok: true, events: r.events, brokenAt: null, kind: null, reason: null }
-        : { ok: false, events: r.events, brokenAt: r.brokenAt, kind: r.kind, reason: r.reason };
+        ? { ok: true, events: r.events, brokenAt: null, kind: null, reason: null, checkpoint: at }
+        : { ok: false, events: r.events, brokenAt: r.brokenAt, kind: r.kind, reason: r.reason, checkpoint: at };
     },
   );
 }

@@ -43,7 +43,17 @@ describe('POST /auth/login', () => {
     const res = await login('kepala.banten', PW);
     expect(res.statusCode).toBe(200);
     const { user } = res.json();
-    expect(Object.keys(user).sort()).toEqual(['bodyId', 'id', 'name', 'provinceCode', 'role', 'unitId', 'username']);
+    expect(Object.keys(user).sort()).toEqual([
+      'bodyId',
+      'id',
+      'mustChangePassword',
+      'name',
+      'provinceCode',
+      'role',
+      'totpEnabled',
+      'unitId',
+      'username',
+    ]);
     expect(user).toMatchObject({
       username: 'kepala.banten',
       name: 'Kepala Perwakilan Banten',
@@ -156,48 +166,85 @@ describe('POST /auth/login', () => {
     expect(en.json().error.message).toMatch(/^Invalid request: body\.password: .*expected string/i);
   });
 
-  it('answers 429 auth.rate_limited after 5 failures for a username, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('ratelimit', `wrong-${i}`)).statusCode).toBe(401);
+  // Each throttling test below starts from no attempts and cleans up after itself, so the sign-ins
+  // of the other tests (all from 127.0.0.1) are not slowed down by its failures.
+  const clearAttempts = () => t.db.db.execute(sql`delete from login_attempts`);
+
+  it('answers 429 auth.rate_limited with a short, growing wait after a few failures — never a lockout', async () => {
+    await clearAttempts();
+    // 3 failures are free; the 4th attempt comes too soon after the 3rd (1 s).
+    for (let i = 0; i < 3; i++) expect((await login('ratelimit', `wrong-${i}`)).statusCode).toBe(401);
     const blocked = await login('ratelimit', PW);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error).toEqual({
       code: 'auth.rate_limited',
-      message: 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.',
-      details: { minutes: 15 },
+      message: 'Terlalu banyak percobaan masuk. Coba lagi dalam 1 detik.',
+      details: { seconds: 1 },
     });
-    expect(blocked.headers['retry-after']).toBe('900');
+    expect(blocked.headers['retry-after']).toBe('1');
     // Other accounts from the same address are unaffected.
     expect((await login('admin', PW)).statusCode).toBe(200);
-    // Once the failures leave the 15-minute window, the account can sign in again.
-    await t.db.db.execute(sql`update login_attempts set at = at - interval '16 minutes' where username = 'ratelimit'`);
+    // Once the wait has passed, the right password gets in.
+    await t.db.db.execute(sql`update login_attempts set at = at - interval '2 seconds' where username = 'ratelimit'`);
     expect((await login('ratelimit', PW)).statusCode).toBe(200);
+    await clearAttempts();
   });
 
-  it('counts the minutes from the oldest failure that still blocks', async () => {
-    await t.db.db.execute(sql`delete from login_attempts where username = 'ratelimit'`);
-    for (let i = 0; i < 5; i++) await login('ratelimit', 'wrong');
-    await t.db.db.execute(sql`update login_attempts set at = at - interval '10 minutes' where username = 'ratelimit'`);
-    const res = await login('ratelimit', PW, { headers: { 'accept-language': 'en' } });
+  it('doubles the wait with each further failure, up to 30 seconds, however long the attack goes on', async () => {
+    // A distributed attack: every guess from another address, so only the username's count grows.
+    let n = 0;
+    const from = () => ({ remoteAddress: `198.51.100.${++n}` });
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await login('ratelimit', 'wrong', from());
+      if (res.statusCode === 429) {
+        waits.push(Number(res.headers['retry-after']));
+        // Let the wait pass (as the attacker would), then fail again.
+        await t.db.db.execute(sql`update login_attempts set at = at - interval '31 seconds' where username = 'ratelimit'`);
+        expect((await login('ratelimit', 'wrong', from())).statusCode).toBe(401);
+      }
+    }
+    expect(waits.length).toBeGreaterThan(3);
+    expect(waits).toEqual([...waits].sort((a, b) => a - b));
+    expect(Math.max(...waits)).toBe(30);
+    // The owner, mid-attack: told to wait at most 30 s — then the right password gets in.
+    const res = await login('ratelimit', PW, { headers: { 'accept-language': 'en' }, ...from() });
     expect(res.statusCode).toBe(429);
-    expect(res.json().error.details).toEqual({ minutes: 5 });
-    expect(res.json().error.message).toBe('Too many sign-in attempts. Try again in 5 minutes.');
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(30);
+    expect(res.json().error.message).toMatch(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/);
+    await t.db.db.execute(sql`update login_attempts set at = at - interval '30 seconds' where username = 'ratelimit'`);
+    expect((await login('ratelimit', PW, from())).statusCode).toBe(200);
+    await clearAttempts();
   });
 
   it('resets the username count after a successful sign-in', async () => {
-    for (let i = 0; i < 4; i++) await login('reset', 'wrong');
+    for (let i = 0; i < 3; i++) await login('reset', 'wrong');
+    expect((await login('reset', PW)).statusCode).toBe(429);
+    await t.db.db.execute(sql`update login_attempts set at = at - interval '2 seconds' where username = 'reset'`);
     expect((await login('reset', PW)).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++) await login('reset', 'wrong');
-    expect((await login('reset', PW)).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await login('reset', 'wrong')).statusCode).toBe(401);
+    await clearAttempts();
   });
 
-  it('answers 429 after 30 failures from one address, whatever the username', async () => {
+  it('slows one address down after 10 failures, whatever the username, without locking its other users out', async () => {
     const ip = '203.0.113.7';
-    for (let i = 0; i < 30; i++) expect((await login(`guess${i}`, 'x', { remoteAddress: ip })).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++) expect((await login(`guess${i}`, 'x', { remoteAddress: ip })).statusCode).toBe(401);
     expect((await login('admin', PW, { remoteAddress: ip })).statusCode).toBe(429);
     expect((await login('admin', PW, { remoteAddress: '203.0.113.8' })).statusCode).toBe(200);
     const rows = await t.db.db.select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.ip, ip));
-    // The blocked attempt is not recorded.
-    expect(rows[0]!.n).toBe(30);
+    // The throttled attempt is not recorded, so waiting always ends it.
+    expect(rows[0]!.n).toBe(10);
+    // Even after 100 more failures from that office, the wait stays at most 30 s.
+    for (let i = 0; i < 20; i++) {
+      await t.db.db.execute(sql`update login_attempts set at = at - interval '31 seconds' where ip = ${ip}`);
+      await login(`guess${i}`, 'x', { remoteAddress: ip });
+    }
+    const slow = await login('admin', PW, { remoteAddress: ip });
+    expect(slow.statusCode).toBe(429);
+    expect(Number(slow.headers['retry-after'])).toBeLessThanOrEqual(30);
+    await t.db.db.execute(sql`update login_attempts set at = at - interval '30 seconds' where ip = ${ip}`);
+    expect((await login('admin', PW, { remoteAddress: ip })).statusCode).toBe(200);
+    await clearAttempts();
   });
 });
 

@@ -1,20 +1,28 @@
 // Sign-in, the signed-in user, sign-out. The session token lives only in the HttpOnly cookie
 // (the database keeps its sha256); the readable CSRF cookie is echoed in `x-csrf-token` on writes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LoginIn, Session } from '../../shared/wire/auth.ts';
+import { eq } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import { LoginIn, PasswordChangeIn, Session, TotpConfirmIn, TotpDisableIn, TotpEnrolIn, TotpEnrolment } from '../../shared/wire/auth.ts';
 import { NoContent } from '../../shared/wire/common.ts';
 import { defineRoute } from '../http/route.ts';
+import { cookiesSecure } from '../http/security.ts';
 import { AppError } from '../errors.ts';
 import { toUser } from '../users/queries.ts';
 import { normaliseUsername } from '../users/queries.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, hashToken } from './sessions.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { endSession, findUserForLogin, loginBlockedMinutes, recordFailedLogin, startSession } from './queries.ts';
+import { endSession, findUserForLogin, loginDelaySeconds, recordFailedLogin, startSession } from './queries.ts';
+import { changeOwnPassword, checkLoginTotp, confirmTotp, disableTotp, startTotpEnrolment } from './account.ts';
+import { users } from './schema.ts';
 
 const tags = ['auth'];
 
-/** Cookies are Secure when configured so or when the request came over https (directly or via a proxy). */
-const isSecure = (app: FastifyInstance, req: FastifyRequest): boolean => !!app.config.secureCookies || req.protocol === 'https';
+/** Routes a session that must change its password may still use (the rest answer 403). */
+export const ALLOWED_DURING_PASSWORD_CHANGE = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
+
+/** Secure unless plain http on localhost (http/security.ts `cookiesSecure`). */
+const isSecure = (app: FastifyInstance, req: FastifyRequest): boolean => cookiesSecure(app.config, req);
 
 function setSessionCookies(
   app: FastifyInstance,
@@ -53,10 +61,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const username = normaliseUsername(body.username);
       const ip = req.ip;
       const now = new Date();
-      const wait = await loginBlockedMinutes(db, username, ip, now);
+      const wait = await loginDelaySeconds(db, username, ip, now);
       if (wait !== null) {
-        reply.header('retry-after', String(wait * 60));
-        throw new AppError('auth.rate_limited', { minutes: wait });
+        reply.header('retry-after', String(wait));
+        throw new AppError('auth.rate_limited', { seconds: wait });
       }
       const user = await findUserForLogin(db, username);
       // An unknown or deactivated account costs the same hash as a wrong password (no enumeration).
@@ -66,6 +74,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       if (!ok || !user) {
         await db.transaction((tx) => recordFailedLogin(tx, { username, ip, user, now }));
         throw new AppError('auth.invalid_credentials');
+      }
+      // The second factor, when the account has one: asked for (401, nothing recorded) or checked.
+      const totpRefusal = await db.transaction((tx) => checkLoginTotp(tx, user, body.totp, now));
+      if (totpRefusal === 'auth.totp_required') throw new AppError('auth.totp_required');
+      if (totpRefusal) {
+        await db.transaction((tx) => recordFailedLogin(tx, { username, ip, user, now, kind: 'totp' }));
+        throw new AppError(totpRefusal);
       }
       const session = await db.transaction((tx) => startSession(tx, user, ip, now));
       setSessionCookies(app, req, reply, session);
@@ -83,7 +98,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       access: 'authenticated',
       response: { 200: Session },
     },
-    async ({ auth }) => ({ user: toUser(auth.user()) }),
+    async ({ tx, auth }) => {
+      // Read afresh: a forced password change or the second factor may have changed since sign-in.
+      const [row] = await tx.select().from(users).where(eq(users.id, auth.user().id)).limit(1);
+      if (!row) throw new AppError('auth.required');
+      return { user: toUser(row) };
+    },
   );
 
   defineRoute(
@@ -100,6 +120,81 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const token = req.cookies[SESSION_COOKIE];
       await endSession(tx, token ? hashToken(token) : null, auth.actor);
       clearSessionCookies(app, req, reply);
+      reply.status(204);
+      return null;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/auth/password',
+      summary:
+        'Change the own password: the current one and a new one (≥ 12 characters, not common, breached or easy to guess, not containing the username). Clears a forced change after an admin reset; ends the account’s other sessions',
+      tags,
+      access: 'authenticated',
+      body: PasswordChangeIn,
+      response: { 204: NoContent },
+    },
+    async ({ tx, auth, body, req, reply }) => {
+      const token = req.cookies[SESSION_COOKIE];
+      await changeOwnPassword(tx, auth.user(), body, token ? hashToken(token) : null);
+      reply.status(204);
+      return null;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/auth/totp/enrol',
+      summary:
+        'Start turning on two-step verification (admin and pimpinan): the current password in; a new secret and its otpauth:// URI (and QR code as an SVG data URL) out. Not in force until confirmed',
+      tags,
+      access: 'authenticated',
+      body: TotpEnrolIn,
+      response: { 200: TotpEnrolment },
+    },
+    async ({ tx, auth, body }) => {
+      const e = await startTotpEnrolment(tx, auth.user(), body.password);
+      const qr = await QRCode.toString(e.uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return { ...e, qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}` };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/auth/totp/confirm',
+      summary: 'Turn two-step verification on with a first 6-digit code from the authenticator app',
+      tags,
+      access: 'authenticated',
+      body: TotpConfirmIn,
+      response: { 204: NoContent },
+    },
+    async ({ tx, auth, body, reply }) => {
+      await confirmTotp(tx, auth.user(), body.code);
+      reply.status(204);
+      return null;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/auth/totp/disable',
+      summary: 'Turn two-step verification off: the current password and a current code',
+      tags,
+      access: 'authenticated',
+      body: TotpDisableIn,
+      response: { 204: NoContent },
+    },
+    async ({ tx, auth, body, reply }) => {
+      await disableTotp(tx, auth.user(), body);
       reply.status(204);
       return null;
     },

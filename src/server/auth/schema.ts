@@ -1,5 +1,5 @@
 // Accounts, DB-backed sessions and login attempts (for rate limiting).
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bodies, units } from '../registry/schema.ts';
 
 export const users = pgTable('users', {
@@ -16,6 +16,14 @@ export const users = pgTable('users', {
   lang: text('lang').notNull().default('id'),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set by an admin's reset (a one-time password): every route but the password change answers 403 until then. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** RFC 6238 secret (base32), set at enrolment; the second factor is on once `totpEnabledAt` is set. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
 });
 
 export const sessions = pgTable(
@@ -41,6 +49,8 @@ export const loginAttempts = pgTable(
     username: text('username').notNull(),
     ip: text('ip').notNull(),
     ok: boolean('ok').notNull(),
+    /** 'password' or 'totp' (a wrong second-factor code after the right password). */
+    kind: text('kind').notNull().default('password'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('login_attempts_user_idx').on(t.username, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],

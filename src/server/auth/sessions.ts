@@ -19,6 +19,8 @@ export interface SessionLookup {
   actor: Actor;
   csrfToken: string;
   sessionId: string;
+  /** The account must set a new password before anything else (after an admin's reset). */
+  mustChangePassword: boolean;
 }
 
 /** The live session for a cookie token, or null (unknown, expired, or account deactivated). */
@@ -34,6 +36,7 @@ export async function resolveSession(db: Queryable, token: string, now = new Dat
       provinceCode: users.provinceCode,
       bodyId: users.bodyId,
       unitId: users.unitId,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -43,6 +46,7 @@ export async function resolveSession(db: Queryable, token: string, now = new Dat
   return {
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
+    mustChangePassword: row.mustChangePassword,
     actor: {
       id: row.id,
       username: row.username,

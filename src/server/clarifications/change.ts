@@ -1,9 +1,11 @@
 // The one sanctioned path for changing an answer after review: an accepted dispute (source
 // 'dispute') or an erratum after publication (source 'correction', called by the publication
-// code). It sets one indicator's answer on chosen records of a unit — bypassing the
-// approved-unit lock on purpose — recomputes the unit and its body with the regular recompute,
-// writes the change log row (`result_changes`) and an audit event, all in the caller's
-// transaction. It knows nothing about windows or disputes beyond storing the dispute id.
+// code). It stores an indicator-level OVERRIDE for chosen records of a unit (issue 15: the raw
+// answers in `records` stay untouched; scoring applies overrides on top, scores/overrides.ts) —
+// bypassing the approved-unit lock on purpose — recomputes the unit and its body with the regular
+// recompute, writes the change log row (`result_changes`, with the raw and the effective answers)
+// and an audit event, all in the caller's transaction. It knows nothing about windows or disputes
+// beyond storing the dispute id.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Indicator, Scheme } from '../../core/types.ts';
 import type { Actor } from '../auth/policy.ts';
@@ -12,10 +14,10 @@ import type { Queryable, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import { type CycleUnitContext, getCycleUnitOr404 } from '../read-models/locus.ts';
-import { contentHash } from '../records/queries.ts';
 import { records } from '../records/schema.ts';
 import { recomputeUnits } from '../scores/recompute.ts';
-import { bodyResults, unitResults } from '../scores/schema.ts';
+import { bodyResults, indicatorOverrides, unitResults } from '../scores/schema.ts';
+import { effectiveAnswers, loadOverrides } from '../scores/overrides.ts';
 import { resultChanges } from './schema.ts';
 import type { StoredUnitScore } from '../../shared/wire/scores.ts';
 import type { ChangeSnapshot } from '../../shared/wire/clarifications.ts';
@@ -64,7 +66,7 @@ export function storedIndicatorValue(stored: StoredUnitScore | null | undefined,
   return null;
 }
 
-async function resultState(tx: Queryable, cu: CycleUnitContext, indicator: string): Promise<Omit<ChangeSnapshot, 'answers'>> {
+async function resultState(tx: Queryable, cu: CycleUnitContext, indicator: string): Promise<Omit<ChangeSnapshot, 'answers' | 'raw'>> {
   const [u] = await tx
     .select({ score: unitResults.score, breakdown: unitResults.breakdown })
     .from(unitResults)
@@ -110,7 +112,11 @@ export async function applyIndicatorChange(
     .from(records)
     .where(and(eq(records.cycleId, cycle.id), eq(records.unitId, cu.unit.id)))
     .orderBy(asc(records.id));
-  const answerOf = (r: (typeof unitRecords)[number]) => (r.answers as Record<string, number | null>)[input.indicator] ?? null;
+  const overrides = (await loadOverrides(tx, cycle.id, [cu.unit.id])).get(cu.unit.id);
+  const rawOf = (r: (typeof unitRecords)[number]) => (r.answers as Record<string, number | null>)[input.indicator] ?? null;
+  /** The answer as scored: the raw one, or the latest override of it. */
+  const answerOf = (r: (typeof unitRecords)[number]) =>
+    effectiveAnswers(r.id, r.answers as Record<string, number | null>, overrides)[input.indicator] ?? null;
 
   let chosen: typeof unitRecords;
   if (input.recordIds && input.recordIds.length > 0) {
@@ -131,27 +137,29 @@ export async function applyIndicatorChange(
   if (chosen.every((r) => answerOf(r) === input.value))
     throw new AppError('change.no_change', { indicator: input.indicator, value: input.value });
 
+  const raw = Object.fromEntries(chosen.map((r) => [r.id, rawOf(r)]));
   const before: ChangeSnapshot = {
     answers: Object.fromEntries(chosen.map((r) => [r.id, answerOf(r)])),
+    raw,
     ...(await resultState(tx, cu, input.indicator)),
   };
-  for (const r of chosen) {
-    const answers = { ...(r.answers as Record<string, number | null>), [input.indicator]: input.value };
-    const hash = contentHash(r.cycleId, r.unitId, {
-      instrument: r.instrument,
-      respondent: r.respondent,
-      answers,
-      remarks: r.remarks as Record<string, string>,
-      notes: r.notes,
-      capturedAt: r.capturedAt.toISOString(),
-      latitude: r.latitude,
-      longitude: r.longitude,
-    });
-    await tx.update(records).set({ answers, contentHash: hash, updatedAt: now }).where(eq(records.id, r.id));
-  }
+  const [override] = await tx
+    .insert(indicatorOverrides)
+    .values({
+      cycleId: cycle.id,
+      unitId: cu.unit.id,
+      indicator: input.indicator,
+      value: input.value,
+      recordIds: chosen.map((r) => r.id),
+      source: input.source,
+      createdBy: actor.id,
+      createdAt: now,
+    })
+    .returning({ id: indicatorOverrides.id });
   await recomputeUnits(tx, cycle, [cu.unit.id], { now, bodies: new Map([[cu.unit.id, cu.body.id]]) });
   const after: ChangeSnapshot = {
     answers: Object.fromEntries(chosen.map((r) => [r.id, input.value])),
+    raw,
     ...(await resultState(tx, cu, input.indicator)),
   };
   const [row] = await tx
@@ -170,6 +178,7 @@ export async function applyIndicatorChange(
       changedAt: now,
     })
     .returning({ id: resultChanges.id });
+  await tx.update(indicatorOverrides).set({ changeId: row!.id }).where(eq(indicatorOverrides.id, override!.id));
   await appendAudit(tx, {
     actor,
     action: 'result.change',

@@ -14,8 +14,9 @@ import { verifyAudit } from '../audit/queries.ts';
 import { getCycleOr404, transitionCycle } from '../cycles/queries.ts';
 import { records } from '../records/schema.ts';
 import { loadSheets } from '../scores/recompute.ts';
-import { bodyResults, unitResults } from '../scores/schema.ts';
+import { bodyResults, indicatorOverrides, unitResults } from '../scores/schema.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
+import { png } from '../test/files.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { applyIndicatorChange } from './change.ts';
 import { clarificationWindows, disputes, resultChanges } from './schema.ts';
@@ -31,7 +32,7 @@ const api = (who: Who, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: 
 const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act);
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
+const PNG = png(24, 16, 2);
 function upload(who: Who, disputeId: string, file: { name: string; type: string; content: Buffer }) {
   const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
@@ -274,7 +275,7 @@ describe('resolution', () => {
     expect((await t.db.db.select({ status: disputes.status }).from(disputes).where(eq(disputes.id, disputeA1)))[0]!.status).toBe('open');
   });
 
-  it('accepts: the answers change on the approved unit, unit and body are recomputed, the change is logged and audited', async () => {
+  it('accepts: an override beside the untouched raw answers; unit and body are recomputed with it; the change log shows both; audited', async () => {
     expect(await o1Answers(w.units.a1)).toContain(0);
     expect((await unitScore(w.units.a1)).score).toBe(99.84);
     expect(await bodyScore(w.bodies.a.id)).toBe(83.25);
@@ -285,7 +286,12 @@ describe('resolution', () => {
     expect(d).toMatchObject({ status: 'accepted', resolution: 'Bukti foto loket meyakinkan.', current: { value: 3 } });
     expect(d.resolvedBy).toBeTruthy();
 
-    expect(await o1Answers(w.units.a1)).toEqual(Array(30).fill(3));
+    // The raw answers are as the assessor entered them (one 0 among the 3s): the decision is an
+    // indicator-level override, which scoring applies on top.
+    expect((await o1Answers(w.units.a1)).filter((v) => v === 0)).toHaveLength(1);
+    const [override] = await t.db.db.select().from(indicatorOverrides).where(eq(indicatorOverrides.unitId, w.units.a1));
+    expect(override).toMatchObject({ cycleId, indicator: 'O1', value: 3, source: 'dispute', createdBy: w.users.pimpinan.id });
+    expect(override!.recordIds as string[]).toHaveLength(30);
     const engine = await engineScores([w.units.a1, w.units.a2]);
     expect(engine).toEqual({ units: [100, 66.67], body: 83.33 });
     expect((await unitScore(w.units.a1)).score).toBe(engine.units[0]);
@@ -308,6 +314,31 @@ describe('resolution', () => {
     expect(before.value).toBeCloseTo(2.9, 12);
     expect(before).toMatchObject({ unitScore: 99.84, bodyScore: 83.25 });
     expect(after).toMatchObject({ value: 3, unitScore: 100, bodyScore: 83.33 });
+    // Both in the log: the effective answers before and after, and the raw ones (unchanged).
+    const raw = (before as unknown as { raw: Record<string, number> }).raw;
+    expect(Object.values(raw).filter((v) => v === 0)).toHaveLength(1);
+    expect((after as unknown as { raw: Record<string, number> }).raw).toEqual(raw);
+    expect(Object.values(after.answers)).toEqual(Array(30).fill(3));
+    expect(override!.changeId).toBe(change!.id);
+    // The dispute view shows the record answers as scored and as entered.
+    const zero = d.current.answers.find((a: { raw: number }) => a.raw === 0);
+    expect(zero).toMatchObject({ value: 3, raw: 0 });
+    // The records' content (and hash) is what the field app holds: its re-sync is a no-op, not a 409.
+    const [rec] = await t.db.db.select().from(records).where(eq(records.id, zero.recordId));
+    const replay = await api('asisten', 'POST', '/records/batch', {
+      records: [
+        {
+          id: rec!.id,
+          cycleId,
+          unitId: rec!.unitId,
+          instrument: rec!.instrument,
+          respondent: rec!.respondent,
+          answers: rec!.answers,
+          capturedAt: rec!.capturedAt.toISOString(),
+        },
+      ],
+    });
+    expect(replay.json()).toMatchObject({ unchanged: 1, rejected: 0 });
     expect(d.change.after.unitScore).toBe(100);
 
     const events = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(2);

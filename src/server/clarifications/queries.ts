@@ -13,6 +13,7 @@ import { type CycleUnitContext, bodyUnitResults, getCycleUnit } from '../read-mo
 import { cycleUnits } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import { records } from '../records/schema.ts';
+import { effectiveAnswers, loadOverrides } from '../scores/overrides.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import { indicatorOf, levelValues, storedIndicatorValue } from './change.ts';
@@ -258,6 +259,7 @@ async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): 
     .from(records)
     .where(and(eq(records.cycleId, cycle.id), inArray(records.unitId, unitIds)))
     .orderBy(asc(records.instrument), asc(records.respondent), asc(records.id));
+  const overrides = await loadOverrides(tx, cycle.id, unitIds);
   const changes = await tx
     .select({ disputeId: resultChanges.disputeId, before: resultChanges.before, after: resultChanges.after })
     .from(resultChanges)
@@ -276,7 +278,8 @@ async function toDisputeViews(tx: Queryable, cycle: Cycle, rows: DisputeRow[]): 
         recordId: x.id,
         instrument: x.instrument,
         respondent: x.respondent,
-        value: (x.answers as Record<string, number | null>)[r.indicator] ?? null,
+        value: effectiveAnswers(x.id, x.answers as Record<string, number | null>, overrides.get(x.unitId))[r.indicator] ?? null,
+        raw: (x.answers as Record<string, number | null>)[r.indicator] ?? null,
       }));
     return {
       id: r.id,

@@ -30,7 +30,8 @@ import { getCycleOr404 } from '../cycles/queries.ts';
 import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
-import { type EvidenceStore, cleanName, sniffMime } from '../evidence/store.ts';
+import { type EvidenceStore, cleanName } from '../evidence/store.ts';
+import { putChecked } from '../evidence/file-check.ts';
 import { applyIndicatorChange } from './change.ts';
 import {
   PUSAT,
@@ -222,17 +223,9 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
           part.file.resume();
           throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
         }
-        let mime: ReturnType<typeof sniffMime> = null;
-        const stored = await store.put(part.file, {
-          inspect(head) {
-            mime = sniffMime(head);
-            if (!mime) throw new AppError('request.unsupported_type', { type: part.mimetype || 'application/octet-stream' });
-          },
-          beforeCommit() {
-            if (part.file.truncated) throw new AppError('request.too_large', { limit });
-          },
-        });
-        const item = { sha256: stored.sha256, filename: cleanName(part.filename), mime: mime!, size: stored.size };
+        // Committed only when the whole file is a well-formed JPEG, PNG, WebP or PDF (file-check.ts).
+        const { stored, mime } = await putChecked(store, part, limit);
+        const item = { sha256: stored.sha256, filename: cleanName(part.filename), mime, size: stored.size };
         result = await db.transaction(async (tx) => {
           await tx.insert(evidenceFiles).values({ sha256: item.sha256, size: item.size, mime: item.mime }).onConflictDoNothing();
           return addDisputeEvidence(tx, auth.user(), params.disputeId, item);

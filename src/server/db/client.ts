@@ -47,6 +47,11 @@ export interface OpenOptions {
   migrate?: boolean;
   /** PostgreSQL connections per process (default 10; PANTAU_DB_POOL). */
   poolSize?: number;
+  /**
+   * PGlite on disk: fsync every commit (default true; `PANTAU_PGLITE_FSYNC=off` turns it off —
+   * faster, and an acknowledged write may be lost on power loss, as with PGlite's own default).
+   */
+  durable?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
@@ -72,7 +77,10 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     };
     if (migrate) {
       const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
-      await withStartupLock(() => run(db as never, { migrationsFolder }));
+      await withStartupLock(async () => {
+        await run(db as never, { migrationsFolder });
+        await (await import('../audit/guards.ts')).installAuditGuards(db);
+      });
     }
     return {
       db,
@@ -95,18 +103,41 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (!load && opts.template && dataDir !== 'memory://' && !existsSync(join(dataDir, 'PG_VERSION')) && existsSync(opts.template)) {
     load = new Blob([readFileSync(opts.template)]);
   }
-  const client = new PGlite({ dataDir, ...(load ? { loadDataDir: load } : {}) });
+  // On disk, commits reach the disk (db/durable-pglite.ts); in memory there is nothing to sync.
+  const durable = !dataDir.startsWith('memory://') && opts.durable !== false;
+  let client: InstanceType<typeof PGlite>;
+  if (durable) {
+    const { DurableNodeFS, durableStartParams } = await import('./durable-pglite.ts');
+    client = new PGlite({ fs: new DurableNodeFS(dataDir), startParams: durableStartParams(), ...(load ? { loadDataDir: load } : {}) });
+  } else {
+    client = new PGlite({ dataDir, ...(load ? { loadDataDir: load } : {}) });
+  }
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   if (migrate) {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(db as never, { migrationsFolder });
+    await (await import('../audit/guards.ts')).installAuditGuards(db);
   }
   return { db, kind: 'pglite', withStartupLock: (fn) => fn(), close: () => client.close() };
 }
 
-/** DATABASE_URL → PostgreSQL; otherwise PGlite in $DATA_DIR/pglite (default ./data). */
+/**
+ * DATABASE_URL → PostgreSQL; otherwise PGlite in $DATA_DIR/pglite (default ./data).
+ * PANTAU_MIGRATE=0: do not migrate at start (an application role that does not own the tables,
+ * docs/security.md; the owner migrates).
+ */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.PANTAU_DB_POOL ? { poolSize: Number(env.PANTAU_DB_POOL) } : {}) };
-  return { dataDir: join(env.DATA_DIR ?? './data', 'pglite'), template: resolve('.cache/pglite-template.tar.gz') };
+  if (env.DATABASE_URL) {
+    return {
+      url: env.DATABASE_URL,
+      migrate: env.PANTAU_MIGRATE !== '0',
+      ...(env.PANTAU_DB_POOL ? { poolSize: Number(env.PANTAU_DB_POOL) } : {}),
+    };
+  }
+  return {
+    dataDir: join(env.DATA_DIR ?? './data', 'pglite'),
+    template: resolve('.cache/pglite-template.tar.gz'),
+    durable: env.PANTAU_PGLITE_FSYNC !== 'off',
+  };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, desc } from 'drizzle-orm';
 import { buildApp } from '../app.ts';
 import { auditEvents } from '../audit/schema.ts';
+import { WEBP, pdf, png } from '../test/files.ts';
 import { createTestDb, expectUnchanged, type TestDb } from '../test/harness.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { evidenceFiles, evidenceLinks } from './schema.ts';
@@ -38,9 +39,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), Buffer.from('WEBPVP8 ....')]);
+const PNG = png(24, 16, 1);
+const PDF = pdf('Bukti dukung');
 
 /** A multipart/form-data body: fields first, then the file. */
 function form(fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) {
@@ -164,6 +164,31 @@ describe('api: POST /evidence', () => {
     expect(res.json().error).toMatchObject({ code: 'request.unsupported_type', details: { type: 'image/jpeg' } });
     expect((await db.db.select({ n: count() }).from(evidenceLinks))[0]!.n).toBe(links);
     expect(readdirSync(join(dataDir, 'evidence', 'tmp'))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'FF D8 FF followed by HTML (D12)',
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('<html><script>alert(1)</script></html>')]),
+      'image/jpeg',
+    ],
+    [
+      'a PNG signature followed by HTML',
+      Buffer.concat([PNG.subarray(0, 8), Buffer.from('<html><script>alert(1)</script></html>')]),
+      'image/png',
+    ],
+    ['%PDF- followed by HTML', Buffer.from('%PDF-1.7\n<html><script>alert(1)</script></html>\n%%EOF\n'), 'application/pdf'],
+  ])('rejects %s with 415 request.corrupt_file, storing and auditing nothing', async (_n, content, type) => {
+    const links = (await db.db.select({ n: count() }).from(evidenceLinks))[0]!.n;
+    const [head] = await db.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+    const res = await upload('asisten', { cycleId, unitId: w.units.a1 }, { name: 'bukti', type, content });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error).toMatchObject({ code: 'request.corrupt_file', details: { type } });
+    expect((await db.db.select({ n: count() }).from(evidenceLinks))[0]!.n).toBe(links);
+    expect(await app.stores.evidence.has(sha(content))).toBe(false);
+    expect(readdirSync(join(dataDir, 'evidence', 'tmp'))).toEqual([]);
+    const [after] = await db.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+    expect(after!.seq).toBe(head!.seq);
   });
 
   it('rejects a file over the size limit with 413 and stores nothing', async () => {

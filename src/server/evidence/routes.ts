@@ -1,5 +1,6 @@
-// Evidence routes: streamed multipart upload (hashed while written to a temp file, type checked
-// against the file's magic bytes, size-limited, deduplicated by sha256), listing per unit,
+// Evidence routes: streamed multipart upload (hashed while written to a temp file, checked to be a
+// well-formed JPEG, PNG, WebP or PDF by its structure (file-check.ts), size-limited, deduplicated
+// by sha256), listing per unit,
 // authorised download, unlink.
 import type { FastifyInstance } from 'fastify';
 import { FileReply, cycleUnitParams, pageOf } from '../../shared/wire/common.ts';
@@ -13,7 +14,8 @@ import { assertWritable } from '../records/workflow.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
 import { sendEvidenceFile } from './send.ts';
-import { type EvidenceStore, cleanName, sniffMime } from './store.ts';
+import { type EvidenceStore, cleanName } from './store.ts';
+import { putChecked } from './file-check.ts';
 
 const tags = ['evidence'];
 
@@ -28,7 +30,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       method: 'POST',
       url: '/evidence',
       summary:
-        'Upload evidence (multipart/form-data: fields cycleId, unitId, recordId?, indicator?, kind?, then the file). JPEG, PNG, WebP or PDF only, checked by content.',
+        'Upload evidence (multipart/form-data: fields cycleId, unitId, recordId?, indicator?, kind?, then the file). JPEG, PNG, WebP or PDF only, checked on the file structure (415 request.unsupported_type / request.corrupt_file).',
       tags,
       access: 'evidence.write',
       rawBody: true,
@@ -73,20 +75,12 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
           part.file.resume();
           throw e;
         }
-        let mime: ReturnType<typeof sniffMime> = null;
-        const stored = await store.put(part.file, {
-          inspect(head) {
-            mime = sniffMime(head);
-            if (!mime) throw new AppError('request.unsupported_type', { type: part.mimetype || 'application/octet-stream' });
-          },
-          beforeCommit() {
-            if (part.file.truncated) throw new AppError('request.too_large', { limit });
-          },
-        });
+        // Committed only when the whole file is a well-formed JPEG, PNG, WebP or PDF (file-check.ts).
+        const { stored, mime } = await putChecked(store, part, limit);
         result = await db.transaction(async (tx) => {
           const fresh = await getCycleUnitOr404(tx, await getCycleOr404(tx, f.cycleId), f.unitId);
           assertWritable(fresh);
-          return linkEvidence(tx, auth.user(), fresh, { sha256: stored.sha256, size: stored.size, mime: mime! }, link);
+          return linkEvidence(tx, auth.user(), fresh, { sha256: stored.sha256, size: stored.size, mime }, link);
         });
       }
       if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });

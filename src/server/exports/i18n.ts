@@ -214,6 +214,14 @@ export const IMPORT_ISSUE_CODES = {
     id: 'CSV bukan UTF-8; simpan ulang sebagai "CSV UTF-8".',
     en: 'The CSV is not UTF-8; save it again as "CSV UTF-8".',
   },
+  'file.too_large': {
+    id: 'Isi berkas terlalu besar setelah dibuka: lebih dari {max} byte (berkas rusak atau "zip bomb"?). Pecah berkas.',
+    en: 'The file is too large once unpacked: more than {max} bytes (a damaged file or a "zip bomb"?). Split the file.',
+  },
+  'file.too_many_parts': {
+    id: 'Berkas Excel berisi terlalu banyak bagian: {entries} (paling banyak {max}).',
+    en: 'The Excel file holds too many parts: {entries} (at most {max}).',
+  },
   'file.too_many_rows': {
     id: 'Terlalu banyak baris: {rows} (paling banyak {max}). Pecah berkas.',
     en: 'Too many rows: {rows} (at most {max}). Split the file.',

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { issueMessage } from './i18n.ts';
+import { type ZipLimits, XLSX_LIMITS, inspectXlsx } from './zip-guard.ts';
 import type { ImportIssue } from './types.ts';
 
 export type Cell = string | number | boolean | null;
@@ -28,9 +29,25 @@ export interface Grid {
 
 export type ReadResult = { ok: true; format: 'xlsx' | 'csv'; grids: Grid[] } | { ok: false; issue: ImportIssue };
 
-function fileIssue(code: 'file.empty' | 'file.unreadable' | 'file.xls' | 'file.encoding', reason = ''): ReadResult {
-  return { ok: false, issue: { sheet: null, row: null, column: null, header: null, code, message: issueMessage(code, { reason }) } };
+type FileIssueCode =
+  | 'file.empty'
+  | 'file.unreadable'
+  | 'file.xls'
+  | 'file.encoding'
+  | 'file.too_large'
+  | 'file.too_many_parts'
+  | 'file.too_many_rows';
+
+function fileIssue(code: FileIssueCode, reason: string | Record<string, string | number> = ''): ReadResult {
+  const params = typeof reason === 'string' ? { reason } : reason;
+  return { ok: false, issue: { sheet: null, row: null, column: null, header: null, code, message: issueMessage(code, params) } };
 }
+
+/**
+ * Limits checked before any parser runs (issue 15 D5): the inflated size, parts and rows of an
+ * .xlsx (zip-guard.ts), the lines of a CSV.
+ */
+export const READ_LIMITS = XLSX_LIMITS;
 
 /** True when the row has at least one non-blank cell. */
 export function rowHasData(cells: readonly Cell[]): boolean {
@@ -57,7 +74,20 @@ function plain(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-async function readXlsx(buffer: Buffer): Promise<ReadResult> {
+async function readXlsx(buffer: Buffer, limits: ZipLimits): Promise<ReadResult> {
+  const check = await inspectXlsx(buffer, limits);
+  if (!check.ok) {
+    switch (check.problem) {
+      case 'size':
+        return fileIssue('file.too_large', { max: check.max });
+      case 'entries':
+        return fileIssue('file.too_many_parts', { entries: check.entries, max: check.max });
+      case 'rows':
+        return fileIssue('file.too_many_rows', { rows: `> ${check.max}`, max: check.max });
+      case 'corrupt':
+        return fileIssue('file.unreadable', check.reason);
+    }
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings name an older Buffer type than @types/node 20's generic one.
@@ -95,7 +125,12 @@ function detectDelimiter(text: string): ',' | ';' {
   return semis > commas ? ';' : ',';
 }
 
-function readCsv(buffer: Buffer): ReadResult {
+function readCsv(buffer: Buffer, limits: ZipLimits): ReadResult {
+  // Lines before parsing: a file of a million short lines must not reach the parser.
+  let lines = 0;
+  for (let i = buffer.indexOf(0x0a); i >= 0; i = buffer.indexOf(0x0a, i + 1)) {
+    if (++lines > limits.maxRows) return fileIssue('file.too_many_rows', { rows: `> ${limits.maxRows}`, max: limits.maxRows });
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
@@ -127,12 +162,12 @@ function readCsv(buffer: Buffer): ReadResult {
  * Read an uploaded .xlsx or CSV. The format is told by the content (an .xlsx is a zip: "PK"),
  * not by the name or the declared type, which clients get wrong.
  */
-export async function readTables(input: Buffer | Uint8Array): Promise<ReadResult> {
+export async function readTables(input: Buffer | Uint8Array, limits: ZipLimits = READ_LIMITS): Promise<ReadResult> {
   const buffer = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (buffer.length === 0) return fileIssue('file.empty');
-  if (buffer[0] === 0x50 && buffer[1] === 0x4b) return readXlsx(buffer);
+  if (buffer[0] === 0x50 && buffer[1] === 0x4b) return readXlsx(buffer, limits);
   if (buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0) return fileIssue('file.xls');
-  return readCsv(buffer);
+  return readCsv(buffer, limits);
 }
 
 /** Header text normalised for matching: trimmed, lower case, spaces and dashes as "_". */

@@ -94,6 +94,12 @@ export interface RouteInfo {
   access: Access;
   summary: string;
   tags: string[];
+  /** The request schemas (the property test of issue 15 derives hostile input from them). */
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  /** The handler reads the body itself (multipart uploads). */
+  rawBody?: boolean;
 }
 
 export function makeAuth(actor: Actor | null): Auth {
@@ -169,6 +175,10 @@ export function defineRoute<
     access: spec.access,
     summary: spec.summary,
     tags: spec.tags,
+    ...(spec.params ? { params: spec.params } : {}),
+    ...(spec.query ? { query: spec.query } : {}),
+    ...(spec.body ? { body: spec.body } : {}),
+    ...(spec.rawBody ? { rawBody: true } : {}),
   });
   app.route({
     method: spec.method,

@@ -17,6 +17,7 @@ import { type SessionHeaders, sessionHeaders } from '../seed/fixtures.ts';
 import { type DemoSeed, seedDemoIfEmpty } from '../seed/demo.ts';
 import { storesFromEnv } from '../storage/index.ts';
 import { type TestApp, type TestDb, createTestApp, createTestDb, onPostgres } from '../test/harness.ts';
+import { pdf } from '../test/files.ts';
 import { backup, restore } from './backup.ts';
 
 let a: TestApp;
@@ -26,11 +27,8 @@ let headers: { admin: SessionHeaders; pimpinan: SessionHeaders };
 let evidenceId: string;
 let jobId: string;
 const work = mkdtempSync(join(tmpdir(), 'pantau-backup-test-'));
-const PDF = Buffer.concat([
-  Buffer.from('%PDF-1.7\n'),
-  Buffer.from(Array.from({ length: 4000 }, (_, i) => i % 251)),
-  Buffer.from('\n%%EOF\n'),
-]);
+// A well-formed PDF (evidence is checked on its structure) with a few KB of varied bytes.
+const PDF = pdf(`Bukti cadangan ${Array.from({ length: 400 }, (_, i) => i.toString(36)).join(' ')}`);
 
 async function headersOf(role: string): Promise<SessionHeaders> {
   const username = seed.accounts.find((x) => x.role === role)!.username;

@@ -8,7 +8,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { verifyAudit } from '../audit/queries.ts';
+import { checkpointSignatureOk, verifyAudit } from '../audit/queries.ts';
+import { publicationAnchors } from '../audit/checkpoints.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { createCycle, getCycle } from '../cycles/queries.ts';
 import { OPEN_DATA_COLUMNS, OPEN_DATA_JSON_KEYS } from '../exports/open-data.ts';
@@ -16,6 +17,7 @@ import { records } from '../records/schema.ts';
 import { importBodyScores } from '../scores/import.ts';
 import { insertBody } from '../seed/fixtures.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
+import { pdf } from '../test/files.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { publish } from './queries.ts';
 import { publications } from './schema.ts';
@@ -29,7 +31,7 @@ let v1: { id: string; snapshotText: string };
 let v2Id: string;
 let evidenceId: string;
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+const PDF = pdf('Bukti publikasi');
 /** POST /evidence as `who`: a multipart form with the fields, then one PDF. */
 function uploadPdf(who: Parameters<World['call']>[0], fields: Record<string, string>) {
   const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
@@ -335,6 +337,12 @@ describe('after publication', () => {
     const a1 = snapshot.units.find((u) => u.id === w.units.a1)!;
     expect(a1).toMatchObject({ bodyId: w.bodies.a.id, score: 100, bandCode: 'A', complete: true });
     expect(a1.breakdown.dimensions.map((d) => d[0])).toEqual(w.scheme.dimensions.map((d) => d.code));
+    // The audit head at publication, signed: the log must still hold that event with that hash.
+    const cp = snapshot.auditCheckpoint!;
+    expect(checkpointSignatureOk(cp, t.app.secrets.audit)).toBe(true);
+    const [anchored] = await t.db.db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, cp.seq));
+    expect(anchored!.hash).toBe(cp.hash);
+    expect(await publicationAnchors(t.db.db)).toContainEqual(cp);
     const hash = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
     expect(meta.contentHash).toBe(hash);
     expect(

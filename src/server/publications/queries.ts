@@ -15,7 +15,7 @@ import { canonicalJson } from '../../core/canonical-json.ts';
 import type { Lang, QualifierResult } from '../../core/types.ts';
 import type { Actor } from '../auth/policy.ts';
 import { users } from '../auth/schema.ts';
-import { type AuditActor, appendAudit } from '../audit/queries.ts';
+import { type AuditActor, signedAuditHead, appendAudit } from '../audit/queries.ts';
 import { applyIndicatorChange } from '../clarifications/change.ts';
 import { clarificationWindows, disputes, resultChanges } from '../clarifications/schema.ts';
 import { cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
@@ -418,6 +418,7 @@ async function store(
   v: { version: number; publicAt: Date; now: Date; reason: string | null; supersedesId: string | null },
 ): Promise<PublicationRow> {
   const snapshot = await buildSnapshot(tx, cycle, scope, { version: v.version, publishedAt: v.now, publicAt: v.publicAt });
+  snapshot.auditCheckpoint = await signedAuditHead(tx, v.now);
   const contentHash = hashSnapshot(snapshot);
   const [row] = await tx
     .insert(publications)

@@ -18,6 +18,7 @@ import { type AuditInput, appendAudit, appendAuditMany } from '../audit/queries.
 import { cycleScheme, getCycle } from '../cycles/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, type ErrorCode, localiseDetails, messageFor, notFound } from '../errors.ts';
+import { prepareInput } from '../http/input.ts';
 import { evidenceLinks } from '../evidence/schema.ts';
 import type { Auth } from '../http/route.ts';
 import { type CycleUnitContext, getCycleUnit, getCycleUnits, unitTarget } from '../read-models/locus.ts';
@@ -175,7 +176,15 @@ export async function ingestRecords(tx: Tx, auth: Auth, items: readonly unknown[
 
   // 1. Shape.
   const parsed: { index: number; input: RecordInput }[] = [];
-  items.forEach((item, index) => {
+  items.forEach((raw, index) => {
+    // Ids lower-cased, unstorable text and year-0000 timestamps refused (http/input.ts), per record.
+    const prepared = prepareInput(RecordInput, raw, `records.${index}`);
+    if ('problem' in prepared) {
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      reject(index, typeof rawId === 'string' ? rawId.toLowerCase() : '', prepared.problem.code, { path: prepared.problem.path });
+      return;
+    }
+    const item = prepared.value;
     const fast = fastRecordInput(item);
     if (fast) {
       parsed.push({ index, input: fast });

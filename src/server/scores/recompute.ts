@@ -10,6 +10,7 @@ import type { Queryable, Tx } from '../db/client.ts';
 import { cycleScheme } from '../cycles/queries.ts';
 import { compactUnitScore } from './breakdown.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
+import { effectiveAnswers, loadOverrides } from './overrides.ts';
 
 /** Rows written per upsert statement. */
 const CHUNK = 500;
@@ -39,21 +40,28 @@ export async function loadSheets(
 ): Promise<Map<string, Sheet[]>> {
   const out = new Map<string, Sheet[]>();
   if (unitIds !== 'all' && unitIds.length === 0) return out;
+  // Decisions on disputes and errata are overrides on top of the raw answers (scores/overrides.ts);
+  // applying them needs the record ids.
+  const overrides = await loadOverrides(tx, cycleId, unitIds);
+  const withIds = identity || overrides.size > 0;
   const list = await rows<{ id?: string; unit_id: string; instrument: string; respondent?: string | null; answers: Sheet['answers'] }>(
     tx,
-    identity
+    withIds
       ? sql`select id, unit_id, instrument, respondent, answers from records where cycle_id = ${cycleId}${unitFilter(unitIds)}`
       : sql`select unit_id, instrument, answers from records where cycle_id = ${cycleId}${unitFilter(unitIds)}`,
   );
   for (const r of list) {
     let sheets = out.get(r.unit_id);
     if (!sheets) out.set(r.unit_id, (sheets = []));
-    const sheet: Sheet = { instrument: r.instrument, answers: r.answers };
+    const sheet: Sheet = {
+      instrument: r.instrument,
+      answers: r.id === undefined ? r.answers : effectiveAnswers(r.id, r.answers, overrides.get(r.unit_id)),
+    };
     if (r.id !== undefined) sheet.id = r.id;
     if (r.respondent !== undefined && r.respondent !== null) sheet.respondent = r.respondent;
     sheets.push(sheet);
   }
-  if (identity) for (const sheets of out.values()) sheets.sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
+  if (withIds) for (const sheets of out.values()) sheets.sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
   return out;
 }
 

@@ -54,3 +54,33 @@ export const bodyResults = pgTable(
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.bodyId] })],
 );
+
+/**
+ * Indicator-level overrides (issue 15): an accepted dispute or an erratum sets an indicator's
+ * answer on chosen records of a unit WITHOUT touching the records — the raw answers stay as the
+ * assessor entered them, and scoring (recompute, what-if, improvements) reads records through
+ * `loadSheets`, which applies these on top, in order. The change log (`result_changes`) shows both.
+ */
+export const indicatorOverrides = pgTable(
+  'indicator_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    indicator: text('indicator').notNull(),
+    value: doublePrecision('value').notNull(),
+    /** The records the decision applies to (chosen when it was made). */
+    recordIds: jsonb('record_ids').notNull(),
+    /** 'dispute' | 'correction' */
+    source: text('source').notNull(),
+    /** The change log row (result_changes.id) that records it. */
+    changeId: uuid('change_id'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('indicator_overrides_unit_idx').on(t.cycleId, t.unitId, t.createdAt)],
+);

@@ -13,11 +13,11 @@
 //    cycle with its national publication (snapshot built by publications/queries.ts), so the
 //    public sees it, rankings show movement and the trend has two points;
 //  - one account per role, with random passwords returned once (main.ts prints them).
-import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { getDistricts } from 'idn-area-data';
 import type { Actor, Role } from '../auth/policy.ts';
 import { users } from '../auth/schema.ts';
+import { generatePassword } from '../auth/password-policy.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { makeAuth } from '../http/route.ts';
@@ -121,8 +121,6 @@ async function locusOf(code: string): Promise<UnitSpec[]> {
   ];
 }
 
-const password = (): string => randomBytes(12).toString('base64url');
-
 const toActor = (u: {
   id: string;
   username: string;
@@ -220,7 +218,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   const accounts: DemoAccount[] = [];
   const actors = new Map<Role, Actor>();
   for (const s of specs) {
-    const pw = password();
+    const pw = await generatePassword({ username: s.username, name: s.name });
     const user = await createUser(tx, system, {
       username: s.username,
       name: s.name,

@@ -110,3 +110,19 @@ export async function expectUnchanged<T>(db: Queryable, act: () => Promise<T>, o
   expect(after, 'a refused call changed something').toEqual(before);
   return result;
 }
+
+/**
+ * Runs `fn` as an attacker with superuser rights would: in one transaction with triggers off
+ * (`session_replication_role = replica`), so the audit table's append-only triggers do not stop
+ * it. Tests of tamper detection use it; nothing else may.
+ */
+export async function tamper(
+  db: Database['db'],
+  fn: (tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0]) => Promise<unknown>,
+): Promise<void> {
+  const { sql } = await import('drizzle-orm');
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await fn(tx);
+  });
+}

@@ -8,6 +8,7 @@ import { type AuditActor, appendAudit, changedFields } from '../audit/queries.ts
 import { users, sessions } from '../auth/schema.ts';
 import type { Role } from '../auth/policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { assertPasswordAcceptable, generatePassword } from '../auth/password-policy.ts';
 import { AppError } from '../errors.ts';
 import { type Paging, getBody, getUnit, likeTerm, provinceExists } from '../registry/queries.ts';
 import type { User } from '../../shared/wire/auth.ts';
@@ -18,7 +19,7 @@ import { USERNAME_PATTERN } from '../../shared/wire/limits.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-export const toUser = (u: Pick<UserRow, keyof User>): User => ({
+export const toUser = (u: UserRow): User => ({
   id: u.id,
   username: u.username,
   name: u.name,
@@ -26,6 +27,8 @@ export const toUser = (u: Pick<UserRow, keyof User>): User => ({
   provinceCode: u.provinceCode,
   bodyId: u.bodyId,
   unitId: u.unitId,
+  mustChangePassword: u.mustChangePassword,
+  totpEnabled: u.totpEnabledAt !== null,
 });
 
 export const toUserRecord = (u: UserRow): UserRecord => ({ ...toUser(u), active: u.active, createdAt: u.createdAt.toISOString() });
@@ -100,10 +103,18 @@ export async function createUser(tx: Tx, actor: AuditActor, input: UserIn): Prom
   if (!USERNAME_PATTERN.test(username)) throw new AppError('request.invalid', { summary: 'username' });
   if (await usernameTaken(tx, username)) throw new AppError('user.username_taken', { username });
   const scope = await resolveScope(tx, input.role, input);
+  await assertPasswordAcceptable(input.password, { username, name: input.name });
   const passwordHash = await hashPassword(input.password);
   const [row] = await tx
     .insert(users)
-    .values({ username, name: input.name.trim(), passwordHash, role: input.role, ...scope })
+    .values({
+      username,
+      name: input.name.trim(),
+      passwordHash,
+      role: input.role,
+      mustChangePassword: input.mustChangePassword ?? false,
+      ...scope,
+    })
     .returning();
   const user = toUserRecord(row!);
   await appendAudit(tx, {
@@ -113,7 +124,7 @@ export async function createUser(tx: Tx, actor: AuditActor, input: UserIn): Prom
     subjectId: user.id,
     provinceCode: user.provinceCode,
     // Never the password or its hash.
-    diff: { username, name: user.name, role: user.role, ...scope },
+    diff: { username, name: user.name, role: user.role, ...scope, ...(user.mustChangePassword ? { mustChangePassword: true } : {}) },
   });
   return user;
 }
@@ -176,8 +187,13 @@ export async function updateUser(tx: Tx, actor: AuditActor, before: UserRecord, 
   if (patch.active !== undefined) set.active = patch.active;
   const diff = changedFields(before as unknown as Record<string, unknown>, set as Record<string, unknown>);
   if (patch.password !== undefined) {
+    await assertPasswordAcceptable(patch.password, { username: before.username, name: patch.name ?? before.name });
     set.passwordHash = await hashPassword(patch.password);
+    set.passwordChangedAt = new Date();
+    // A password an admin chose for someone else is a one-time password, like a reset.
+    set.mustChangePassword = actor?.id !== before.id;
     (diff.after as Record<string, unknown>).password = 'changed';
+    if (set.mustChangePassword) (diff.after as Record<string, unknown>).mustChangePassword = true;
   }
   if (Object.keys(diff.after).length === 0) return before;
   const [row] = await tx.update(users).set(set).where(eq(users.id, before.id)).returning();
@@ -206,4 +222,57 @@ function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pa
   const out: Partial<Pick<T, K>> = {};
   for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
   return out;
+}
+
+/**
+ * An admin's password reset: a generated one-time password, which the account must replace at its
+ * next sign-in (every other route answers 403 `auth.password_change_required` until then). Ends
+ * the account's sessions. The password is returned once and never stored or audited.
+ */
+export async function resetPassword(
+  tx: Tx,
+  actor: AuditActor,
+  before: UserRecord,
+  now = new Date(),
+): Promise<{ user: UserRecord; password: string }> {
+  if (actor?.id === before.id) throw new AppError('user.self');
+  const password = await generatePassword({ username: before.username, name: before.name });
+  const [row] = await tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, passwordChangedAt: now })
+    .where(eq(users.id, before.id))
+    .returning();
+  await tx.delete(sessions).where(eq(sessions.userId, before.id));
+  const user = toUserRecord(row!);
+  await appendAudit(tx, {
+    actor,
+    action: 'user.password_reset',
+    subjectType: 'user',
+    subjectId: user.id,
+    provinceCode: user.provinceCode,
+    diff: { after: { password: 'reset', mustChangePassword: true } },
+    at: now,
+  });
+  return { user, password };
+}
+
+/** An admin turns an account's second factor off (a lost phone); the account may enrol again. */
+export async function resetTotp(tx: Tx, actor: AuditActor, before: UserRecord, now = new Date()): Promise<UserRecord> {
+  if (!before.totpEnabled) throw new AppError('auth.totp_not_enabled');
+  const [row] = await tx
+    .update(users)
+    .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
+    .where(eq(users.id, before.id))
+    .returning();
+  const user = toUserRecord(row!);
+  await appendAudit(tx, {
+    actor,
+    action: 'user.totp_reset',
+    subjectType: 'user',
+    subjectId: user.id,
+    provinceCode: user.provinceCode,
+    diff: { before: { totpEnabled: true }, after: { totpEnabled: false } },
+    at: now,
+  });
+  return user;
 }

@@ -2,11 +2,11 @@
 // the accounts of their own province. There is no self sign-up.
 import type { FastifyInstance } from 'fastify';
 import { pageOf } from '../../shared/wire/common.ts';
-import { UserIn, UserPatchIn, UserRecord, UsersQuery, userParams } from '../../shared/wire/users.ts';
+import { PasswordReset, UserIn, UserPatchIn, UserRecord, UsersQuery, userParams } from '../../shared/wire/users.ts';
 import { defineRoute } from '../http/route.ts';
 import { orNotFound } from '../errors.ts';
 import { scopesFor } from '../auth/policy.ts';
-import { createUser, getUserRecord, listUsers, updateUser } from './queries.ts';
+import { createUser, getUserRecord, listUsers, resetPassword, resetTotp, updateUser } from './queries.ts';
 
 const tags = ['users'];
 const userTarget = (u: UserRecord) => ({ provinceCode: u.provinceCode, bodyId: u.bodyId, unitId: u.unitId });
@@ -111,6 +111,44 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const before = orNotFound(await getUserRecord(tx, params.userId), 'user');
       auth.require('user.manage', userTarget(before));
       return updateUser(tx, auth.user(), before, { active: false });
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/users/:userId/reset-password',
+      summary:
+        'Reset an account’s password: a generated one-time password, shown once in the reply; the account must set its own at its next sign-in (until then every route but POST /auth/password, GET /auth/me and logout answers 403 auth.password_change_required). Ends its sessions',
+      tags,
+      access: 'user.manage',
+      params: userParams,
+      response: { 200: PasswordReset },
+    },
+    async ({ tx, auth, params, reply }) => {
+      const before = orNotFound(await getUserRecord(tx, params.userId), 'user');
+      auth.require('user.manage', userTarget(before));
+      reply.header('cache-control', 'no-store');
+      return resetPassword(tx, auth.user(), before);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/users/:userId/reset-totp',
+      summary: 'Turn an account’s two-step verification off (a lost phone); the account may enrol again',
+      tags,
+      access: 'user.manage',
+      params: userParams,
+      response: { 200: UserRecord },
+    },
+    async ({ tx, auth, params }) => {
+      const before = orNotFound(await getUserRecord(tx, params.userId), 'user');
+      auth.require('user.manage', userTarget(before));
+      return resetTotp(tx, auth.user(), before);
     },
   );
 }

@@ -214,11 +214,12 @@ describe('PATCH /users/:userId', () => {
     expect((await t.db.db.select().from(users).where(eq(users.id, row!.id)))[0]!.role).toBe('koordinator');
   });
 
-  it('resets a password: the old one stops working, the new one works', async () => {
+  it('sets a password chosen by the admin: the old one stops working, the new one works once, to be changed', async () => {
     const [row] = await t.db.db.select().from(users).where(eq(users.username, 'op.lebak'));
     const res = await send('PATCH', `/users/${row!.id}`, admin, { password: 'kata-sandi-baru-2' });
     expect(res.statusCode).toBe(200);
-    expect((await lastAudit(row!.id))!.diff).toEqual({ before: {}, after: { password: 'changed' } });
+    expect(res.json().mustChangePassword).toBe(true);
+    expect((await lastAudit(row!.id))!.diff).toEqual({ before: {}, after: { password: 'changed', mustChangePassword: true } });
     expect(
       (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'op.lebak', password: PW } })).statusCode,
     ).toBe(401);

@@ -41,5 +41,7 @@ export const AuditVerify = z.object({
   brokenAt: z.number().int().nullable(),
   kind: z.enum(AUDIT_BREAK_KINDS).nullable(),
   reason: z.string().nullable(),
+  /** The signed checkpoint the chain was checked against (null: none yet). */
+  checkpoint: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
 });
 export type AuditVerify = z.infer<typeof AuditVerify>;

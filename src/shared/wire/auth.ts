@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from './enums.ts';
-import { PASSWORD_MAX } from './limits.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from './limits.ts';
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
@@ -19,14 +19,45 @@ export const User = z.object({
   provinceCode: z.string().nullable(),
   bodyId: z.uuid().nullable(),
   unitId: z.uuid().nullable(),
+  /** After an admin's reset: a new password must be set before anything else (`POST /auth/password`; every other route answers 403). */
+  mustChangePassword: z.boolean(),
+  /** The second factor (TOTP) is on for this account. */
+  totpEnabled: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 
 export const Session = z.object({ user: User });
 export type Session = z.infer<typeof Session>;
 
+/** A 6-digit authenticator (TOTP) code. */
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/);
+
 export const LoginIn = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(PASSWORD_MAX),
+  /** The authenticator code, for an account with the second factor on (401 `auth.totp_required` asks for it). */
+  totp: TotpCode.optional(),
 });
 export type LoginIn = z.infer<typeof LoginIn>;
+
+/** `POST /auth/password`: change the own password (also ends a forced change after an admin reset). */
+export const PasswordChangeIn = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+});
+export type PasswordChangeIn = z.infer<typeof PasswordChangeIn>;
+
+/** `POST /auth/totp/enrol`: the current password in; the secret, its otpauth:// URI and a QR code (SVG data URL) out. */
+export const TotpEnrolIn = z.object({ password: z.string().min(1).max(PASSWORD_MAX) });
+export type TotpEnrolIn = z.infer<typeof TotpEnrolIn>;
+export const TotpEnrolment = z.object({ secret: z.string(), uri: z.string(), qr: z.string() });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+/** `POST /auth/totp/confirm`: a first code turns the second factor on. */
+export const TotpConfirmIn = z.object({ code: TotpCode });
+export type TotpConfirmIn = z.infer<typeof TotpConfirmIn>;
+/** `POST /auth/totp/disable`: the current password and a current code. */
+export const TotpDisableIn = z.object({ password: z.string().min(1).max(PASSWORD_MAX), code: TotpCode });
+export type TotpDisableIn = z.infer<typeof TotpDisableIn>;

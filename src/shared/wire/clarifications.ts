@@ -41,8 +41,10 @@ export const DisputeEvidenceList = z.object({ evidence: z.array(DisputeEvidence)
 
 /** The state a change log row records before and after an answer changed. */
 export const ChangeSnapshot = z.object({
-  /** recordId → the indicator's answer on that record. */
+  /** recordId → the indicator's answer on that record as scored (a decision's override applied). */
   answers: z.record(z.string(), z.number().nullable()),
+  /** recordId → the answer as entered in the field: a decision never changes it (issue 15). Absent on rows from before. */
+  raw: z.record(z.string(), z.number().nullable()).optional(),
   /** The indicator's value in the unit result (the mean over its sheets), or null when missing. */
   value: z.number().nullable(),
   unitScore: z.number().nullable(),
@@ -82,7 +84,15 @@ export const Dispute = z.object({
   current: z.object({
     value: z.number().nullable(),
     answers: z.array(
-      z.object({ recordId: z.uuid(), instrument: z.string(), respondent: z.string().nullable(), value: z.number().nullable() }),
+      z.object({
+        recordId: z.uuid(),
+        instrument: z.string(),
+        respondent: z.string().nullable(),
+        /** As scored (an accepted decision's override applied). */
+        value: z.number().nullable(),
+        /** As entered in the field. */
+        raw: z.number().nullable(),
+      }),
     ),
   }),
   /** The change an acceptance made. */

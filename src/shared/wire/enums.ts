@@ -59,7 +59,8 @@ export const DISPUTE_STATUSES = ['open', 'accepted', 'rejected', 'closed'] as co
 export const CHANGE_SOURCES = ['dispute', 'correction'] as const;
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export const AUDIT_BREAK_KINDS = ['link', 'content'] as const;
+/** What `audit verify` found: a broken link, an edited event, a deleted tail or emptied table (truncated), a chain rewritten past a signed checkpoint, a missing or forged checkpoint. */
+export const AUDIT_BREAK_KINDS = ['link', 'content', 'truncated', 'rewritten', 'checkpoint'] as const;
 
 /** What the evidence store accepts, judged by the file's first bytes (never its name). */
 export const EVIDENCE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;

@@ -22,7 +22,8 @@ export const LONGITUDE_RANGE = [94, 141.5] as const;
 
 /** Usernames are stored lower-case: letters, digits, dot, dash, underscore; 3–40 characters. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/;
-export const PASSWORD_MIN = 8;
+/** Passwords: at least 12 characters (issue 15; the server also refuses common, breached and guessable ones). */
+export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 
 /** A dispute's statement (`POST /cycles/:cycleId/units/:unitId/disputes`). */

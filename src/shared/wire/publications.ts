@@ -123,6 +123,12 @@ export const PublicationSnapshot = z.object({
   assumptions: z.array(z.object({ path: z.string(), note: Text })),
   bodies: z.array(SnapshotBody),
   units: z.array(SnapshotUnit),
+  /**
+   * The audit chain's head when this version was published, signed with the server's audit key
+   * (issue 15; `AuditCheckpoint` in src/server/audit/queries.ts). Printed with the publication, it
+   * anchors the log: `pantau audit verify` checks the chain still holds that event with that hash.
+   */
+  auditCheckpoint: z.object({ seq: z.number().int(), hash: z.string(), at: z.string(), mac: z.string() }).optional(),
 });
 export type PublicationSnapshot = z.infer<typeof PublicationSnapshot>;
 

@@ -35,7 +35,17 @@ const scopeFields = {
   unitId: z.uuid().nullable().optional(),
 };
 
-export const UserIn = z.object({ username: Username, name: UserName, password: Password, role: Role, ...scopeFields }).strict();
+export const UserIn = z
+  .object({
+    username: Username,
+    name: UserName,
+    password: Password,
+    role: Role,
+    /** The admin chose the password: the account must set its own at first sign-in. */
+    mustChangePassword: z.boolean().optional(),
+    ...scopeFields,
+  })
+  .strict();
 export type UserIn = z.infer<typeof UserIn>;
 
 export const UserPatchIn = z
@@ -43,3 +53,7 @@ export const UserPatchIn = z
   .partial()
   .strict();
 export type UserPatchIn = z.infer<typeof UserPatchIn>;
+
+/** `POST /users/:userId/reset-password`: a one-time password, shown once (the reply is `no-store`). */
+export const PasswordReset = z.object({ user: UserRecord, password: z.string() });
+export type PasswordReset = z.infer<typeof PasswordReset>;

@@ -35,7 +35,7 @@ describe('UserForm', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Buat akun' }));
     expect(screen.getAllByText('Wajib diisi.')).toHaveLength(2);
     expect(screen.getByText('Pilih salah satu.')).toBeTruthy();
-    expect(screen.getByText('Kata sandi minimal 8 karakter.')).toBeTruthy();
+    expect(screen.getByText('Kata sandi minimal 12 karakter.')).toBeTruthy();
     await user.type(field(/^Nama pengguna/), 'Bad Name!');
     await user.click(screen.getByRole('button', { name: 'Buat akun' }));
     expect(screen.getByText(/^3–40 karakter/)).toBeTruthy();

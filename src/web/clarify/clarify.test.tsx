@@ -135,8 +135,8 @@ const dispute = (over: Partial<Dispute> = {}): Dispute => ({
   current: {
     value: 2.9,
     answers: [
-      ...Array.from({ length: 29 }, (_, i) => ({ recordId: `r${i}`, instrument: 'pengguna', respondent: null, value: 3 })),
-      { recordId: 'r29', instrument: 'pengguna', respondent: null, value: 0 },
+      ...Array.from({ length: 29 }, (_, i) => ({ recordId: `r${i}`, instrument: 'pengguna', respondent: null, value: 3, raw: 3 })),
+      { recordId: 'r29', instrument: 'pengguna', respondent: null, value: 0, raw: 0 },
     ],
   },
   change: null,

@@ -35,6 +35,7 @@ CREATE TABLE "login_attempts" (
 	"username" text NOT NULL,
 	"ip" text NOT NULL,
 	"ok" boolean NOT NULL,
+	"kind" text DEFAULT 'password' NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -58,6 +59,11 @@ CREATE TABLE "users" (
 	"lang" text DEFAULT 'id' NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"must_change_password" boolean DEFAULT false NOT NULL,
+	"password_changed_at" timestamp with time zone,
+	"totp_secret" text,
+	"totp_enabled_at" timestamp with time zone,
+	"totp_last_step" bigint,
 	CONSTRAINT "users_username_unique" UNIQUE("username")
 );
 --> statement-breakpoint
@@ -163,6 +169,19 @@ CREATE TABLE "body_results" (
 	"source" text DEFAULT 'computed' NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "body_results_cycle_id_body_id_pk" PRIMARY KEY("cycle_id","body_id")
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_overrides" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"indicator" text NOT NULL,
+	"value" double precision NOT NULL,
+	"record_ids" jsonb NOT NULL,
+	"source" text NOT NULL,
+	"change_id" uuid,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "unit_results" (
@@ -284,6 +303,8 @@ ALTER TABLE "evidence_links" ADD CONSTRAINT "evidence_links_record_id_records_id
 ALTER TABLE "evidence_links" ADD CONSTRAINT "evidence_links_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "body_results" ADD CONSTRAINT "body_results_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "body_results" ADD CONSTRAINT "body_results_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_overrides" ADD CONSTRAINT "indicator_overrides_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_overrides" ADD CONSTRAINT "indicator_overrides_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_results" ADD CONSTRAINT "unit_results_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_results" ADD CONSTRAINT "unit_results_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_results" ADD CONSTRAINT "unit_results_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -318,6 +339,7 @@ CREATE INDEX "cycles_family_idx" ON "cycles" USING btree ("family","year");--> s
 CREATE INDEX "records_unit_idx" ON "records" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "evidence_links_unit_idx" ON "evidence_links" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "evidence_links_record_idx" ON "evidence_links" USING btree ("record_id");--> statement-breakpoint
+CREATE INDEX "indicator_overrides_unit_idx" ON "indicator_overrides" USING btree ("cycle_id","unit_id","created_at");--> statement-breakpoint
 CREATE INDEX "unit_results_body_idx" ON "unit_results" USING btree ("cycle_id","body_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "publications_version_key" ON "publications" USING btree ("cycle_id","scope","version");--> statement-breakpoint
 CREATE INDEX "publications_cycle_idx" ON "publications" USING btree ("cycle_id","status");--> statement-breakpoint
