@@ -110,7 +110,9 @@ afterAll(async () => {
   }
 });
 
-describe('pantau user add', () => {
+// Each case spawns the CLI (tsx start-up, a database open); on a loaded 2-core machine that takes
+// tens of seconds, so these cases get more room than the project's 60 s.
+describe('pantau user add', { timeout: 240_000 }, () => {
   it('creates accounts with the password from stdin (argon2id), resolving --body by its code', async () => {
     const r = await cli(
       [
@@ -175,7 +177,7 @@ describe('pantau user add', () => {
   });
 });
 
-describe('pantau audit verify', () => {
+describe('pantau audit verify', { timeout: 240_000 }, () => {
   it('prints OK with the number of events', async () => {
     expect(await cli(['audit', 'verify'])).toEqual({ code: 0, out: 'OK: rantai audit utuh, 2 peristiwa.\n', err: '' });
   });

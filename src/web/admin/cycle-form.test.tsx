@@ -18,7 +18,7 @@ function renderForm(onSubmit: (input: CycleIn) => Promise<unknown>) {
 describe('CycleForm', { timeout: 30_000 }, () => {
   it('offers every library scheme with its dimension weights and number of assumptions', async () => {
     renderForm(async () => {});
-    const card = await screen.findByRole('radio', { name: getScheme('ombudsman-2024')!.title.id });
+    const card = await screen.findByRole('radio', { name: getScheme('ombudsman-2024')!.title.id }, { timeout: 15_000 });
     expect(screen.getAllByRole('radio')).toHaveLength(schemeIds.length);
     const scheme = getScheme('ombudsman-2024')!;
     // Weights as percentages in id-ID ("21,85%"), and the count of assumptions.
@@ -32,7 +32,7 @@ describe('CycleForm', { timeout: 30_000 }, () => {
     const onSubmit = vi.fn(async (_: CycleIn) => {});
     const user = userEvent.setup({ delay: null });
     renderForm(onSubmit);
-    await screen.findAllByRole('radio');
+    await screen.findAllByRole('radio', {}, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: 'Buat siklus' }));
     expect(screen.getByText('Wajib diisi.')).toBeTruthy();
     expect(screen.getByText('Pilih metodologi penilaian.')).toBeTruthy();
@@ -49,7 +49,7 @@ describe('CycleForm', { timeout: 30_000 }, () => {
     renderForm(async () => {
       throw new ApiError(400, 'scheme.unknown', 'Unknown methodology: x.', { scheme: 'ombudsman-2025' });
     });
-    await screen.findAllByRole('radio');
+    await screen.findAllByRole('radio', {}, { timeout: 15_000 });
     await user.type(screen.getByLabelText(/^Nama siklus/), 'Penilaian 2025');
     await user.click(screen.getByRole('radio', { name: getScheme('ombudsman-2025')!.title.id }));
     await user.click(screen.getByRole('button', { name: 'Buat siklus' }));
