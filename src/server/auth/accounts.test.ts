@@ -265,6 +265,8 @@ describe('D10: the second factor for admin and pimpinan', () => {
     // Copied onto another account, or read with another key, it does not open.
     expect(() => decryptTotpSecret(t.app.secrets.totp, ids['asisten.satu']!, stored)).toThrow();
     expect(() => decryptTotpSecret(Buffer.alloc(32, 7), ids['kepala.banten']!, stored)).toThrow();
+    // A row written before encryption (bare base32) still reads.
+    expect(decryptTotpSecret(t.app.secrets.totp, ids['kepala.banten']!, 'JBSWY3DPEHPK3PXP')).toBe('JBSWY3DPEHPK3PXP');
     // Two encryptions of one secret differ (a fresh IV each time).
     expect(encryptTotpSecret(t.app.secrets.totp, 'x', secret)).not.toBe(encryptTotpSecret(t.app.secrets.totp, 'x', secret));
   });
