@@ -11,6 +11,7 @@ import { assertPasswordAcceptable } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { sessions, users } from './schema.ts';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
+import { decryptTotpSecret, encryptTotpSecret } from './totp-secret.ts';
 
 /** Roles that may turn the second factor on (issue 15: admin and pimpinan). */
 export const TOTP_ROLES: readonly Role[] = ['admin', 'pimpinan'];
@@ -70,36 +71,46 @@ export interface TotpEnrolment {
 
 /**
  * Starts (or restarts) an enrolment: a new secret, not in force until confirmed with a code.
- * Needs the current password.
+ * Needs the current password. The secret is stored encrypted under `key` (the server's `totp` key).
  */
-export async function startTotpEnrolment(tx: Tx, actor: Actor, password: string, now = new Date()): Promise<TotpEnrolment> {
+export async function startTotpEnrolment(tx: Tx, actor: Actor, password: string, key: Buffer, now = new Date()): Promise<TotpEnrolment> {
   if (!TOTP_ROLES.includes(actor.role)) throw new AppError('auth.totp_not_allowed');
   const u = await row(tx, actor.id);
   await requirePassword(u, password);
   if (u.totpEnabledAt) throw new AppError('auth.totp_already_enabled');
   const secret = newTotpSecret();
-  await tx.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, u.id));
+  await tx
+    .update(users)
+    .set({ totpSecret: encryptTotpSecret(key, u.id, secret), totpLastStep: null })
+    .where(eq(users.id, u.id));
   await audit(tx, actor, 'auth.totp_enrol', { after: { totp: 'pending' } }, now);
   return { secret, uri: otpauthUri(secret, u.username) };
 }
 
 /** Turns the second factor on with a first code from the app. */
-export async function confirmTotp(tx: Tx, actor: Actor, code: string, now = new Date()): Promise<void> {
+export async function confirmTotp(tx: Tx, actor: Actor, code: string, key: Buffer, now = new Date()): Promise<void> {
   const u = await row(tx, actor.id);
   if (u.totpEnabledAt) throw new AppError('auth.totp_already_enabled');
   if (!u.totpSecret) throw new AppError('auth.totp_not_enrolling');
-  const step = verifyTotp(u.totpSecret, code, now);
+  const step = verifyTotp(decryptTotpSecret(key, u.id, u.totpSecret), code, now);
   if (step === null) throw new AppError('auth.totp_invalid');
   await tx.update(users).set({ totpEnabledAt: now, totpLastStep: step }).where(eq(users.id, u.id));
   await audit(tx, actor, 'auth.totp_enable', { after: { totpEnabled: true } }, now);
 }
 
 /** Turns the second factor off: the current password and a current code. */
-export async function disableTotp(tx: Tx, actor: Actor, input: { password: string; code: string }, now = new Date()): Promise<void> {
+export async function disableTotp(
+  tx: Tx,
+  actor: Actor,
+  input: { password: string; code: string },
+  key: Buffer,
+  now = new Date(),
+): Promise<void> {
   const u = await row(tx, actor.id);
   if (!u.totpEnabledAt || !u.totpSecret) throw new AppError('auth.totp_not_enabled');
   await requirePassword(u, input.password);
-  if (verifyTotp(u.totpSecret, input.code, now, u.totpLastStep) === null) throw new AppError('auth.totp_invalid');
+  if (verifyTotp(decryptTotpSecret(key, u.id, u.totpSecret), input.code, now, u.totpLastStep) === null)
+    throw new AppError('auth.totp_invalid');
   await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, u.id));
   await audit(tx, actor, 'auth.totp_disable', { before: { totpEnabled: true }, after: { totpEnabled: false } }, now);
 }
@@ -113,10 +124,11 @@ export async function checkLoginTotp(
   u: UserRow,
   code: string | undefined,
   now: Date,
+  key: Buffer,
 ): Promise<null | 'auth.totp_required' | 'auth.totp_invalid'> {
   if (!u.totpEnabledAt || !u.totpSecret) return null;
   if (!code) return 'auth.totp_required';
-  const step = verifyTotp(u.totpSecret, code, now, u.totpLastStep);
+  const step = verifyTotp(decryptTotpSecret(key, u.id, u.totpSecret), code, now, u.totpLastStep);
   if (step === null) return 'auth.totp_invalid';
   // Used up only if no concurrent sign-in took this step (or a later one) first.
   const taken = await tx

@@ -10,6 +10,7 @@ import { passwordProblem } from './password-policy.ts';
 import { loginAttempts, sessions, users } from './schema.ts';
 import { type SignedIn, addUser, signIn } from './testing.ts';
 import { base32Decode, base32Encode, hotp, totp } from './totp.ts';
+import { decryptTotpSecret, encryptTotpSecret } from './totp-secret.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -251,6 +252,23 @@ describe('D10: the second factor for admin and pimpinan', () => {
     expect(ok.json().user.totpEnabled).toBe(true);
     expect((await login('kepala.banten', PW, next)).json().error.code).toBe('auth.totp_invalid');
     expect(await lastAudit('auth.login')).toMatchObject({ actorLabel: 'kepala.banten', diff: { factors: 2 } });
+  });
+
+  it('keeps the secret encrypted at rest (AES-256-GCM under the totp key, bound to the account)', async () => {
+    const [row] = await t.db.db.select({ stored: users.totpSecret }).from(users).where(eq(users.username, 'kepala.banten'));
+    const stored = row!.stored!;
+    expect(stored).toMatch(/^v1:[A-Za-z0-9+/]+=*$/);
+    expect(stored).not.toContain(secret);
+    expect(Buffer.from(stored.slice(3), 'base64').includes(Buffer.from(secret))).toBe(false);
+    expect(Buffer.from(stored.slice(3), 'base64').includes(base32Decode(secret))).toBe(false);
+    expect(decryptTotpSecret(t.app.secrets.totp, ids['kepala.banten']!, stored)).toBe(secret);
+    // Copied onto another account, or read with another key, it does not open.
+    expect(() => decryptTotpSecret(t.app.secrets.totp, ids['asisten.satu']!, stored)).toThrow();
+    expect(() => decryptTotpSecret(Buffer.alloc(32, 7), ids['kepala.banten']!, stored)).toThrow();
+    // A row written before encryption (bare base32) still reads.
+    expect(decryptTotpSecret(t.app.secrets.totp, ids['kepala.banten']!, 'JBSWY3DPEHPK3PXP')).toBe('JBSWY3DPEHPK3PXP');
+    // Two encryptions of one secret differ (a fresh IV each time).
+    expect(encryptTotpSecret(t.app.secrets.totp, 'x', secret)).not.toBe(encryptTotpSecret(t.app.secrets.totp, 'x', secret));
   });
 
   it('is turned off by the owner (password and code) or by an admin (a lost phone)', async () => {

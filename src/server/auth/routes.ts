@@ -76,7 +76,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         throw new AppError('auth.invalid_credentials');
       }
       // The second factor, when the account has one: asked for (401, nothing recorded) or checked.
-      const totpRefusal = await db.transaction((tx) => checkLoginTotp(tx, user, body.totp, now));
+      const totpRefusal = await db.transaction((tx) => checkLoginTotp(tx, user, body.totp, now, app.secrets.totp));
       if (totpRefusal === 'auth.totp_required') throw new AppError('auth.totp_required');
       if (totpRefusal) {
         await db.transaction((tx) => recordFailedLogin(tx, { username, ip, user, now, kind: 'totp' }));
@@ -158,7 +158,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: TotpEnrolment },
     },
     async ({ tx, auth, body }) => {
-      const e = await startTotpEnrolment(tx, auth.user(), body.password);
+      const e = await startTotpEnrolment(tx, auth.user(), body.password, app.secrets.totp);
       const qr = await QRCode.toString(e.uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return { ...e, qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}` };
     },
@@ -176,7 +176,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       response: { 204: NoContent },
     },
     async ({ tx, auth, body, reply }) => {
-      await confirmTotp(tx, auth.user(), body.code);
+      await confirmTotp(tx, auth.user(), body.code, app.secrets.totp);
       reply.status(204);
       return null;
     },
@@ -194,7 +194,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       response: { 204: NoContent },
     },
     async ({ tx, auth, body, reply }) => {
-      await disableTotp(tx, auth.user(), body);
+      await disableTotp(tx, auth.user(), body, app.secrets.totp);
       reply.status(204);
       return null;
     },

@@ -11,8 +11,8 @@ describe('loadSecrets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pantau-secrets-'));
     const first = loadSecrets(dir, {});
     const again = loadSecrets(dir, {});
-    expect(first.sources).toEqual({ certificate: 'data-dir', audit: 'data-dir', session: 'data-dir' });
-    for (const name of ['certificate', 'audit', 'session'] as const) {
+    expect(first.sources).toEqual({ certificate: 'data-dir', audit: 'data-dir', session: 'data-dir', totp: 'data-dir' });
+    for (const name of ['certificate', 'audit', 'session', 'totp'] as const) {
       expect(first.keys[name].length).toBe(32);
       expect(again.keys[name].equals(first.keys[name])).toBe(true);
       expect(statSync(join(dir, 'secrets', `${name}.key`)).mode & 0o777).toBe(0o600);
@@ -27,7 +27,7 @@ describe('loadSecrets', () => {
     const loaded = loadSecrets(dir, { PANTAU_CERTIFICATE_KEY: hex('01'), PANTAU_AUDIT_KEY_FILE: file });
     expect(loaded.keys.certificate.toString('hex')).toBe(hex('01'));
     expect(loaded.keys.audit.toString('hex')).toBe(hex('ab'));
-    expect(loaded.sources).toEqual({ certificate: 'env', audit: 'env-file', session: 'data-dir' });
+    expect(loaded.sources).toEqual({ certificate: 'env', audit: 'env-file', session: 'data-dir', totp: 'data-dir' });
     expect(() => readFileSync(join(dir, 'secrets', 'certificate.key'))).toThrow();
   });
 

@@ -16,9 +16,10 @@ import { join } from 'node:path';
 /**
  * certificate — HMAC key of piagam verification codes (awards/codes.ts);
  * audit       — HMAC key of the audit chain and its signed checkpoints;
- * session     — HMAC key for signed tokens that are not stored (e.g. a survey device token).
+ * session     — HMAC key for signed tokens that are not stored (e.g. a survey device token);
+ * totp        — AES-256-GCM key of the second-factor secrets stored with the accounts (auth/totp-secret.ts).
  */
-export const secretNames = ['certificate', 'audit', 'session'] as const;
+export const secretNames = ['certificate', 'audit', 'session', 'totp'] as const;
 export type SecretName = (typeof secretNames)[number];
 export type Secrets = Readonly<Record<SecretName, Buffer>>;
 

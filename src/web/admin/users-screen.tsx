@@ -17,6 +17,7 @@ import { useUsers } from '../api/users.ts';
 import { CreatedAccount } from './created-account.tsx';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
+import { UserEditDialog } from './user-edit-dialog.tsx';
 import { UserForm } from './user-form.tsx';
 import { UsersTable } from './users-table.tsx';
 
@@ -31,6 +32,8 @@ export function UsersScreen() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ user: UserRecord; password: string } | null>(null);
+  // issue 15: the account being edited (name, role and scope, status; password and TOTP resets).
+  const [editing, setEditing] = useState<UserRecord | null>(null);
   const [q] = useDebouncedValue(search, 300);
   const provinces = useProvinces();
   const users = useUsers({ page, pageSize: PAGE_SIZE, role: role || null, province: province || null, q, active });
@@ -87,11 +90,12 @@ export function UsersScreen() {
       <QueryStatus query={users} />
       {users.data && (
         <Stack gap="sm">
-          <UsersTable users={users.data.items} />
+          <UsersTable users={users.data.items} onEdit={setEditing} />
           {users.data.items.length === 0 && <Text c="dimmed">{t('users.empty')}</Text>}
           <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onChange={setPage} label={t('users.pager')} />
         </Stack>
       )}
+      <UserEditDialog user={editing} onClose={() => setEditing(null)} />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('users.add')} centered size="lg">
         {creating && (
           <UserForm

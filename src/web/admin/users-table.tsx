@@ -21,7 +21,14 @@ function ScopeLabel({ user }: { user: UserRecord }) {
   return <>{user.provinceCode ? (provinces.get(user.provinceCode) ?? user.provinceCode) : '—'}</>;
 }
 
-export function UsersTable({ users }: { users: UserRecord[] }) {
+export function UsersTable({
+  users,
+  onEdit,
+}: {
+  users: UserRecord[];
+  /** issue 15: opens the edit dialog. */
+  onEdit?: (user: UserRecord) => void;
+}) {
   const { t } = useTranslation('admin');
   const format = useFormat();
   const me = useMe().data;
@@ -65,6 +72,16 @@ export function UsersTable({ users }: { users: UserRecord[] }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
+                    {onEdit && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => onEdit(u)}
+                        aria-label={t('users.edit.open_named', { username: u.username })}
+                      >
+                        {t('users.edit.open')}
+                      </Button>
+                    )}
                     {u.active ? (
                       <ConfirmAction
                         label={t('users.deactivate')}

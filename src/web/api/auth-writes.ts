@@ -4,7 +4,16 @@
  * the session, does not download mutation code.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginIn, Session, User } from '../../shared/wire/auth.ts';
+import type {
+  LoginIn,
+  PasswordChangeIn,
+  Session,
+  TotpConfirmIn,
+  TotpDisableIn,
+  TotpEnrolIn,
+  TotpEnrolment,
+  User,
+} from '../../shared/wire/auth.ts';
 import { api } from '../lib/api.ts';
 import { authKeys, rememberUser } from './auth.ts';
 
@@ -40,5 +49,37 @@ export function useLogout() {
       queryClient.clear();
       queryClient.setQueryData(authKeys.me, null);
     },
+  });
+}
+
+// issue 15: the own account — password change (also the forced one after an admin's reset) and
+// the second factor (TOTP). Each refetches the signed-in user (`mustChangePassword`, `totpEnabled`).
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PasswordChangeIn) => api.post<void>('/auth/password', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me }),
+  });
+}
+
+/** Starts an enrolment: the secret, its otpauth:// URI and a QR code (SVG data URL) from the server. */
+export function useStartTotp() {
+  return useMutation({ mutationFn: (input: TotpEnrolIn) => api.post<TotpEnrolment>('/auth/totp/enrol', input) });
+}
+
+export function useConfirmTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TotpConfirmIn) => api.post<void>('/auth/totp/confirm', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me }),
+  });
+}
+
+export function useDisableTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TotpDisableIn) => api.post<void>('/auth/totp/disable', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me }),
   });
 }

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Group, Stack, Text, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/wire/auth.ts';
 import { useMe } from '../api/auth.ts';
@@ -50,6 +50,8 @@ function ColorSchemeToggle() {
 
 // Signed-in users only: the logout mutation stays out of a public first visit.
 const LogoutButton = lazy(() => import('./logout-button.tsx').then((m) => ({ default: m.LogoutButton })));
+// issue 15: after an admin's password reset the account sees only the password change (its own chunk).
+const ForcedPasswordScreen = lazy(() => import('../auth/forced-password-screen.tsx').then((m) => ({ default: m.ForcedPasswordScreen })));
 
 function Account({ user }: { user: User }) {
   const { t } = useTranslation('ui');
@@ -88,6 +90,7 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const me = useMe();
   const user = me.data ?? null;
+  const navigate = useNavigate();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
   useEffect(() => setOpened(false), [pathname]);
@@ -152,7 +155,13 @@ export function AppLayout() {
       <main className="shell-main" id="main-content" tabIndex={-1}>
         <OfflineBanner />
         <PanelBoundary page>
-          <Outlet />
+          {user?.mustChangePassword ? (
+            <Suspense fallback={null}>
+              <ForcedPasswordScreen user={user} onSignedOut={() => void navigate({ to: '/' })} />
+            </Suspense>
+          ) : (
+            <Outlet />
+          )}
         </PanelBoundary>
       </main>
     </div>

@@ -21,7 +21,9 @@ export type NavPath =
   | '/admin/users'
   | '/admin/import'
   | '/audit'
-  | '/map';
+  | '/map'
+  // issue 15
+  | '/akun';
 
 export interface NavItem {
   to: NavPath;
@@ -59,7 +61,12 @@ const SHARED: NavItem[] = [
   { to: '/schemes', label: 'shell.nav.schemes' },
 ];
 
+// issue 15: the own account (password, two-step verification), for every role.
+const ACCOUNT: NavItem = { to: '/akun', label: 'shell.nav.account' };
+
 export function navItems(user: User | null): NavItem[] {
   if (!user) return [...SHARED, { to: '/login', label: 'shell.nav.login' }];
-  return [...ROLE_ITEMS[user.role], ...SHARED];
+  // issue 15: a password an admin reset must be changed before anything else can be opened.
+  if (user.mustChangePassword) return [];
+  return [...ROLE_ITEMS[user.role], ACCOUNT, ...SHARED];
 }

@@ -389,6 +389,15 @@ const operatorCycleRoute = createRoute({
   component: lazyRouteComponent(() => import('../pemda/unit-result-screens.tsx'), 'OperatorUnitScreen'),
 });
 
+// issue 15: the own account (every role): password change and two-step verification.
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/akun',
+  beforeLoad: requireRole(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator']),
+  loader: loadNs('auth'),
+  component: lazyRouteComponent(() => import('../auth/account-screen.tsx'), 'AccountScreen'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicHomeRoute,
   publicGovernmentRoute,
@@ -429,6 +438,8 @@ const routeTree = rootRoute.addChildren([
   pemdaCycleRoute,
   pemdaUnitRoute,
   operatorCycleRoute,
+  // issue 15
+  accountRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
