@@ -210,7 +210,7 @@ export async function runAwardNightPack(ctx: JobContext, key: Buffer, p: AwardNi
     handover.date !== null && handover.place !== null
       ? t('handover', { place: handover.place, date: handoverDate(handover.date, lang) })
       : t('handover.missing');
-  const txt: string[] = [t('heading'), `${snapshot.cycle.name} · ${formatDate(row.publicAt, lang)}`, when, ''];
+  const txt: string[] = [t('heading'), `${snapshot.cycle.name} · ${formatDate(row.publicAt, lang)}`, when];
   let current: Key | null = null;
   order.forEach((l, i) => {
     if (l.category !== current) {
