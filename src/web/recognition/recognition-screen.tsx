@@ -21,7 +21,7 @@ import { AnchorLink } from '../ui/anchor-link.tsx';
 import { BandChip } from '../ui/band-chip.tsx';
 import { JobProgress } from '../ui/job-progress.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { FactsBox } from './facts-box.tsx';
+import { FactsBox } from '../ui/release-facts-box.tsx';
 
 const errorText = (e: unknown) => (isApiError(e) ? e.message : String(e));
 

@@ -1,5 +1,5 @@
 /**
- * The facts box of a government (issue 18): what its press release is built from, read from the
+ * The facts box of a government (issue 18; strings: the 'recognition' namespace, loaded on use): what its press release is built from, read from the
  * publication's snapshot — score, band and zone, ranks in the province ("dari N kabupaten/kota")
  * and nationally with their movement, the previous cycle, units, awards and the hand-over.
  */
@@ -7,7 +7,7 @@ import { List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReleaseFacts } from '../../shared/wire/recognition.ts';
 import { useFormat } from '../lib/format.ts';
-import { BandChip } from '../ui/band-chip.tsx';
+import { BandChip } from './band-chip.tsx';
 
 export function FactsBox({ facts }: { facts: ReleaseFacts }) {
   const { t } = useTranslation('recognition');
