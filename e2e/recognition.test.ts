@@ -77,4 +77,20 @@ describe.skipIf(!browserAvailable())('recognition: award-night pack and press re
     await page.getByTestId('facts-box').waitFor();
     await shot(page, 'recognition-release');
   }, 60_000);
+
+  it('offers the facts box on a government\u2019s public page', async () => {
+    const view = (await (await context.request.get(`${e2e.url}/api/v1/publications/${publicationId}`)).json()) as {
+      snapshot: { bodies: { id: string; name: string }[] };
+    };
+    const body = view.snapshot.bodies[0]!;
+    const pub = await e2e.browser.newPage({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    try {
+      await pub.goto(`${e2e.url}/governments/${body.id}`);
+      const box = pub.getByTestId('facts-box');
+      await box.waitFor({ timeout: 30_000 });
+      expect(await box.textContent()).toContain(body.name);
+    } finally {
+      await pub.close();
+    }
+  }, 60_000);
 });
