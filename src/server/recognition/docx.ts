@@ -1,7 +1,7 @@
 // A plain-text document as a minimal Word (.docx) file (issue 18 §3): one paragraph per line,
 // the first line bold, blank lines kept. A .docx is a zip of three XML parts; archiver (already a
 // dependency, used by the report pack) writes the zip, so no document library is needed for
-// paragraphs of text (the `docx` package would add ~3 MB for features a release does not use).
+// paragraphs of text (the `docx` package would be a new dependency for what three XML parts do).
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
 
