@@ -348,6 +348,12 @@ export const catalogue = {
     id: 'Unit {unit} tidak termasuk cakupan publikasi ini.',
     en: 'Unit {unit} is not covered by this publication.',
   },
+  // issue 18
+  'recognition.no_awards': {
+    status: 409,
+    id: 'Publikasi ini tidak memuat penghargaan; tidak ada paket malam penghargaan untuk dibuat.',
+    en: 'This publication holds no awards; there is no award-night pack to make.',
+  },
   internal: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',

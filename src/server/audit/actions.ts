@@ -64,6 +64,9 @@ export const auditActions = [
   // Publications (publications/queries.ts)
   'publication.publish',
   'publication.erratum',
+  // issue 18: recognition (recognition/queries.ts)
+  'recognition.handover',
+  'release.edit',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -26,6 +26,8 @@ const allowList: Record<string, string> = {
   'POST /api/v1/cycles/:cycleId/exports/results': 'read-only export job',
   // A report pack renders the PDFs of a published snapshot in a background job: a read.
   'POST /api/v1/publications/:publicationId/report-pack': 'read-only report job',
+  // issue 18: the award-night pack renders a published snapshot's awards: a read.
+  'POST /api/v1/publications/:publicationId/award-night-pack': 'read-only award-night job',
 };
 
 type Who = Parameters<World['call']>[0];
@@ -287,6 +289,20 @@ const steps: Step[] = [
   {
     route: 'POST /api/v1/publications/:publicationId/errata',
     run: () => call('admin', 'POST', `/publications/${ids.publication}/errata`, { reason: 'Koreksi penulisan nama unit.' }),
+  },
+  // issue 18: the hand-over of the awards, a government's edited press release
+  {
+    route: 'PUT /api/v1/publications/:publicationId/handover',
+    run: () =>
+      call('pimpinan', 'PUT', `/publications/${ids.publication}/handover`, { date: '2024-12-10', place: 'Pendopo Gubernur Banten' }),
+  },
+  {
+    route: 'PUT /api/v1/publications/:publicationId/bodies/:bodyId/release',
+    run: () =>
+      call('koordinator', 'PUT', `/publications/${ids.publication}/bodies/${w.bodies.a.id}/release`, {
+        lang: 'id',
+        text: 'SIARAN PERS\n\nTeks yang disunting.',
+      }),
   },
 
   // ── Historical results (a job writes the cycle and its audit) ──

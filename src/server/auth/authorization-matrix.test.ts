@@ -87,6 +87,8 @@ const intended: Record<string, Record<Who, Rule>> = {
   'dispute.write': row('all', 'none', 'none', 'own', 'none', 'none'),
   'dispute.resolve': row('all', 'own', 'own', 'none', 'none', 'none'),
   'results.import': row('all', 'none', 'none', 'none', 'none', 'none'),
+  // issue 18
+  'release.write': row('all', 'own', 'none', 'own', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both

@@ -77,6 +77,8 @@ export const policy = {
   'dispute.resolve': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
   /** Import historical (published) results from a template. */
   'results.import': { admin: ['all'] },
+  // issue 18: a government's press-release draft (its koordinator edits it; the Perwakilan too)
+  'release.write': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

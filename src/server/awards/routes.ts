@@ -19,6 +19,7 @@ import type { Award } from '../reports/types.ts';
 import { awardRules } from './awards.ts';
 import { type CodedAward, currentVersionOf, provinceNames, publicationAwards, verifyCode } from './queries.ts';
 import { sameCode } from './codes.ts';
+import { unitVerification } from '../recognition/piece.ts';
 
 const tags = ['awards'];
 
@@ -172,7 +173,8 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, params, lang }) => {
       const found = await verifyCode(tx, app.secrets.certificate, params.code);
-      if (found === null) return { valid: false as const };
+      // issue 18: a unit's piagam is checked on the same page.
+      if (found === null) return (await unitVerification(tx, app.secrets.certificate, params.code, lang)) ?? { valid: false as const };
       const { award, publication: pub, awards } = found;
       const provinces = await provinceNames(tx);
       const superseded = pub.status !== 'current';

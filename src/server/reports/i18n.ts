@@ -165,6 +165,11 @@ export const strings = {
     en: 'Scan the QR code or open this address to check this certificate against the published results:',
   },
   'piagam.issued': { id: '{place}, {date}', en: '{place}, {date}' },
+  // issue 18
+  'piagam.award.top-sector': {
+    id: 'Peringkat {rank} Terbaik Sektor {sector} di Provinsi {province} dalam {cycle}',
+    en: 'Rank {rank} in the {sector} sector in {province} Province in the {cycle}',
+  },
 } satisfies Catalogue;
 
 type Key = keyof typeof strings;

@@ -58,6 +58,8 @@ function awardLine(input: PiagamInput, t: Translate, lang: Lang): string {
           : t('piagam.award.most-improved.where', { province: a.provinceName });
       return t('piagam.award.most-improved', { rank: a.rank, where, cycle });
     }
+    case 'top-sector':
+      return t('piagam.award.top-sector', { rank: a.rank, sector: a.sectorName, province: a.provinceName, cycle });
   }
 }
 
@@ -91,7 +93,7 @@ export function buildPiagamDocument(input: PiagamInput, qr: string): DocumentDef
     awardee.provinceName === undefined || awardee.provinceName === null || awardee.type === 'provinsi'
       ? null
       : t('rapor.subject.province', { name: awardee.provinceName });
-  const sub = [awardee.type === undefined ? null : typeName(awardee.type, lang), province].filter(
+  const sub = [awardee.type === undefined ? null : typeName(awardee.type, lang), awardee.of ?? null, province].filter(
     (x): x is string => x !== null && x !== '',
   );
   const scoreLine = t('piagam.score', { score: formatNumber(input.score, lang), band: bandText(input.band, lang) });

@@ -125,7 +125,9 @@ export type Award =
       provinceName?: string;
       /** Score gained against the previous cycle, when known. */
       delta?: number;
-    };
+    }
+  // issue 18: a unit among the best of its sector in its province
+  | { kind: 'top-sector'; rank: number; sectorName: string; provinceName: string };
 
 export type AwardKind = Award['kind'];
 
@@ -139,6 +141,8 @@ export interface PiagamInput {
     /** Body type, or a unit's sector code. */
     type?: BodyType | string;
     provinceName?: string | null;
+    /** A unit's government, printed under its name (issue 18). */
+    of?: string;
   };
   award: Award;
   cycle: ReportCycle;

@@ -56,13 +56,17 @@ export const awardCode = z.string().min(1).max(40);
 export const piagamParams = z.object({ publicationId: z.uuid(), code: awardCode });
 export const verifyParams = z.object({ code: awardCode });
 
+/** A verified award's kind: a government's, or (issue 18) a unit's best-in-sector. */
+export const VerifiedAwardKind = z.enum([...AWARD_KINDS, 'top-sector']);
+export type VerifiedAwardKind = z.infer<typeof VerifiedAwardKind>;
+
 /** `GET /verify/:code`: a superseded version is still valid, marked, with the current one. */
 export const Verification = z.union([
   z.object({
     valid: z.literal(true),
     code: z.string(),
     award: z.object({
-      kind: AwardKind,
+      kind: VerifiedAwardKind,
       rank: z.number().int().nullable(),
       provinceCode: z.string().nullable(),
       provinceName: z.string().nullable(),
@@ -80,6 +84,8 @@ export const Verification = z.union([
     publication: PublicationRef.extend({ contentHash: z.string() }),
     superseded: z.boolean(),
     current: z.object({ id: z.uuid(), version: z.number().int() }).nullable(),
+    /** issue 18: a unit's award (then `body` is its government, score and band the unit's). */
+    unit: z.object({ id: z.string(), name: z.string(), sector: z.string(), sectorName: z.string() }).nullable().optional(),
   }),
   z.object({ valid: z.literal(false) }),
 ]);

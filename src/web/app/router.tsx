@@ -94,6 +94,14 @@ const awardsRoute = createRoute({
   component: lazyRouteComponent(() => import('../reports/awards-page.tsx'), 'AwardsPage'),
 });
 
+// issue 18: unit awards, hand-over, award-night pack and press releases of a publication
+const recognitionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rekognisi/$publicationId',
+  loader: () => i18n.loadNamespaces(['recognition', 'reports', 'public']),
+  component: lazyRouteComponent(() => import('../recognition/recognition-screen.tsx'), 'RecognitionScreen'),
+});
+
 export interface LoginSearch {
   redirect?: string;
   reason?: 'expired';
@@ -440,6 +448,7 @@ const routeTree = rootRoute.addChildren([
   operatorCycleRoute,
   // issue 15
   accountRoute,
+  recognitionRoute, // issue 18
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -27,6 +27,8 @@ const TrendPanel = lazy(() => import('./trend-panel.tsx').then((m) => ({ default
 const UnitList = lazy(() => import('./unit-list.tsx').then((m) => ({ default: m.UnitList })));
 const AssumptionsNote = lazy(() => import('./assumptions-note.tsx').then((m) => ({ default: m.AssumptionsNote })));
 const RaporLinks = lazy(() => import('../ui/rapor-links.tsx').then((m) => ({ default: m.RaporLinks })));
+// issue 18: the facts box a press release is built from
+const GovernmentFacts = lazy(() => import('./government-facts.tsx').then((m) => ({ default: m.GovernmentFacts })));
 
 function NoResult() {
   const { t } = useTranslation('public');
@@ -103,6 +105,11 @@ export function GovernmentScreen() {
               <PanelBoundary>
                 <Suspense fallback={<PageLoader />}>
                   <UnitList result={result.data} />
+                </Suspense>
+              </PanelBoundary>
+              <PanelBoundary>
+                <Suspense fallback={null}>
+                  <GovernmentFacts cycleId={cycleId} bodyId={bodyId} provinceCode={body.provinceCode} />
                 </Suspense>
               </PanelBoundary>
               <PanelBoundary>

@@ -194,6 +194,10 @@ export function PublicationContent({ meta, snapshot, bands }: PublicationViewDat
         <Link className="pub-button" to="/penghargaan/$publicationId" params={{ publicationId: meta.id }} data-testid="awards-link">
           {t('page.awards')}
         </Link>
+        {/* issue 18 */}
+        <Link className="pub-button" to="/rekognisi/$publicationId" params={{ publicationId: meta.id }} data-testid="recognition-link">
+          {t('page.recognition')}
+        </Link>
       </div>
       <Text size="xs" c="dimmed" mt={-8}>
         {t('page.open_data_note')}

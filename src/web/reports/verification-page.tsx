@@ -39,13 +39,21 @@ export function VerificationResult({ code, result }: { code: string; result: Ver
       </h2>
       <Text>{t('verify.valid_text')}</Text>
       <dl className="rep-facts">
+        {result.unit ? (
+          <>
+            <dt>{t('verify.unit')}</dt>
+            <dd data-testid="verify-unit">
+              {result.unit.name} · {result.unit.sectorName}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('verify.awardee')}</dt>
         <dd data-testid="verify-body">
           {result.body.name}
           {result.body.provinceName ? ` · ${result.body.provinceName}` : ''}
         </dd>
         <dt>{t('verify.award')}</dt>
-        <dd data-testid="verify-award">{awardName(t, result.award)}</dd>
+        <dd data-testid="verify-award">{awardName(t, result.award, result.unit?.sectorName)}</dd>
         <dt>{t('verify.score')}</dt>
         <dd data-testid="verify-score">{format.score(result.score)}</dd>
         <dt>{t('verify.band')}</dt>
