@@ -64,6 +64,14 @@ export const auditActions = [
   // Publications (publications/queries.ts)
   'publication.publish',
   'publication.erratum',
+  // issue 10 ─ PEKPPP self-assessment and verification (pekppp/queries.ts)
+  'selfassessment.save',
+  'selfassessment.submit',
+  'selfassessment.reopen',
+  'verification.save',
+  'verification.clarify',
+  'verification.answer',
+  'verification.finalise',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -21,7 +21,9 @@ export type NavPath =
   | '/admin/users'
   | '/admin/import'
   | '/audit'
-  | '/map';
+  | '/map'
+  // issue 10
+  | '/pekppp';
 
 export interface NavItem {
   to: NavPath;
@@ -51,7 +53,11 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
   ],
   koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
   operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],
+  evaluator: [{ to: '/pekppp', label: 'shell.nav.pekppp' }], // issue 10
 };
+// issue 10: the unit's F-01 is filled in the PEKPPP screens.
+ROLE_ITEMS.koordinator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
+ROLE_ITEMS.operator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
 
 const SHARED: NavItem[] = [
   { to: '/', label: 'shell.nav.public_portal', exact: true },

@@ -389,6 +389,23 @@ const operatorCycleRoute = createRoute({
   component: lazyRouteComponent(() => import('../pemda/unit-result-screens.tsx'), 'OperatorUnitScreen'),
 });
 
+// issue 10 ─ PEKPPP: the unit's F-01 and the evaluator's F-02 workbench.
+const pekpppHomeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pekppp',
+  beforeLoad: requireRole(['operator', 'koordinator', 'evaluator', 'admin']),
+  loader: loadNs('pekppp'),
+  component: lazyRouteComponent(() => import('../pekppp/pekppp-home-screen.tsx'), 'PekpppHomeScreen'),
+});
+
+const pekpppUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pekppp/cycles/$cycleId/units/$unitId',
+  beforeLoad: requireRole(['operator', 'koordinator', 'evaluator', 'admin', 'pimpinan']),
+  loader: loadNs('pekppp'),
+  component: lazyRouteComponent(() => import('../pekppp/pekppp-unit-screen.tsx'), 'PekpppUnitScreen'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicHomeRoute,
   publicGovernmentRoute,
@@ -429,6 +446,9 @@ const routeTree = rootRoute.addChildren([
   pemdaCycleRoute,
   pemdaUnitRoute,
   operatorCycleRoute,
+  // issue 10
+  pekpppHomeRoute,
+  pekpppUnitRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
