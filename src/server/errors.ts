@@ -354,6 +354,58 @@ export const catalogue = {
     id: 'Publikasi ini tidak memuat penghargaan; tidak ada paket malam penghargaan untuk dibuat.',
     en: 'This publication holds no awards; there is no award-night pack to make.',
   },
+  // issue 10 ─ PEKPPP
+  'record.filler_forbidden': {
+    status: 403,
+    id: 'Peran {role} tidak dapat mengisi instrumen {instrument} untuk unit ini (lihat pengisi instrumen pada metodologi).',
+    en: 'Role {role} may not fill instrument {instrument} for this unit (see the instrument fillers of the methodology).',
+  },
+  'evaluator.invalid': {
+    status: 422,
+    id: 'Pengguna {user} bukan evaluator aktif dari KemenPANRB, Biro Organisasi provinsi, atau Bagian Organisasi pemerintah unit ini.',
+    en: "User {user} is not an active evaluator of KemenPANRB, the province's Biro Organisasi or the unit's own government's Bagian Organisasi.",
+  },
+  'user.evaluator_body': {
+    status: 422,
+    id: 'Evaluator PEKPPP bekerja untuk KemenPANRB atau pemerintah daerah (Biro/Bagian Organisasi), bukan {body}.',
+    en: 'A PEKPPP evaluator works for KemenPANRB or a regional government (Biro/Bagian Organisasi), not {body}.',
+  },
+  'pekppp.not_pekppp': { status: 409, id: 'Siklus ini bukan siklus PEKPPP.', en: 'This cycle is not a PEKPPP cycle.' },
+  'pekppp.claim_locked': {
+    status: 409,
+    id: 'F-01 unit {unit} sudah dikirim; hanya evaluator yang dapat membukanya kembali.',
+    en: "Unit {unit}'s F-01 has been submitted; only the evaluator can reopen it.",
+  },
+  'pekppp.claim_incomplete': {
+    status: 422,
+    id: 'F-01 belum lengkap: {count} indikator belum dapat dikirim ({first}).',
+    en: 'F-01 is not complete: {count} indicators cannot be submitted yet ({first}).',
+  },
+  'pekppp.claim_not_submitted': {
+    status: 409,
+    id: 'F-01 unit {unit} belum dikirim.',
+    en: "Unit {unit}'s F-01 has not been submitted.",
+  },
+  'pekppp.clarification_closed': {
+    status: 409,
+    id: 'Permintaan klarifikasi ini sudah ditutup atau melewati batas waktu {lastDay}.',
+    en: 'This clarification request is closed or past its deadline {lastDay}.',
+  },
+  'pekppp.clarification_open': {
+    status: 409,
+    id: 'Masih ada permintaan klarifikasi yang terbuka untuk unit ini.',
+    en: 'A clarification request is still open for this unit.',
+  },
+  'pekppp.indicator_unknown': {
+    status: 422,
+    id: 'Indikator {indicator} tidak dinilai dengan F-01/F-02 pada metodologi ini.',
+    en: 'Indicator {indicator} is not assessed through F-01/F-02 in this methodology.',
+  },
+  'pekppp.verdict_incomplete': {
+    status: 422,
+    id: 'F-02 belum lengkap: {count} indikator belum dinilai ({first}).',
+    en: 'F-02 is not complete: {count} indicators are not scored yet ({first}).',
+  },
   internal: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',

@@ -17,6 +17,7 @@ import { publicationRoutes } from './publications/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { awardRoutes } from './awards/routes.ts';
 import { recognitionRoutes } from './recognition/routes.ts'; // issue 18
+import { pekpppRoutes } from './pekppp/routes.ts'; // issue 10
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -36,4 +37,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await reportRoutes(api);
   await awardRoutes(api);
   await recognitionRoutes(api); // issue 18
+  await pekpppRoutes(api); // issue 10
 }

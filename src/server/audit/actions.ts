@@ -67,6 +67,14 @@ export const auditActions = [
   // issue 18: recognition (recognition/queries.ts)
   'recognition.handover',
   'release.edit',
+  // issue 10 ─ PEKPPP self-assessment and verification (pekppp/queries.ts)
+  'selfassessment.save',
+  'selfassessment.submit',
+  'selfassessment.reopen',
+  'verification.save',
+  'verification.clarify',
+  'verification.answer',
+  'verification.finalise',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

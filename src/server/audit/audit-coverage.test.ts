@@ -16,6 +16,7 @@ import { insertBody } from '../seed/fixtures.ts';
 import { settleJobs } from '../jobs/runner.ts';
 import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
+import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
 import { isAuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
 
@@ -102,6 +103,12 @@ function answersCsv(list: RecordPayload[]): Buffer {
   for (const r of list) lines.push([r.instrument, r.respondent, ...codes.map((c) => (r.answers[c] ?? '') as string | number)].join(','));
   return Buffer.from(lines.join('\n'));
 }
+
+// issue 10: the PEKPPP world (a PEKPPP 2024 cycle over bodies a and b, evaluators assigned), built at its first step.
+let pk: PekpppWorld | undefined;
+const pekppp = (tail: string) => `/api/v1/cycles/${pk!.cycleId}/units/${w.units.a1}/pekppp${tail}`;
+const allOf = <T>(f: (code: string) => T): Record<string, T> =>
+  Object.fromEntries(pk!.scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => [i.code, f(i.code)]))));
 
 interface Step {
   /** The route as in the route table: `METHOD /api/v1/...:param`. */
@@ -365,6 +372,61 @@ const steps: Step[] = [
   {
     route: 'POST /api/v1/users/:userId/reset-password',
     run: () => call('admin', 'POST', `/users/${ids.ownUser}/reset-password`),
+  },
+
+  // ── issue 10: PEKPPP — the unit's F-01, the evaluator's F-02, clarification, finalisation ──
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/units/:unitId/pekppp/claims',
+    run: async () => {
+      pk ??= await buildPekpppWorld(t.app, w);
+      return pk.call('operator', {
+        method: 'PUT',
+        url: pekppp('/claims'),
+        payload: { indicators: allOf((code) => ({ level: 3, links: [`https://contoh.go.id/${code}`] })) },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/claims/submit',
+    run: () => pk!.call('operator', { method: 'POST', url: pekppp('/claims/submit') }),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/claims/reopen',
+    run: () => pk!.call('evaluator', { method: 'POST', url: pekppp('/claims/reopen'), payload: { note: 'Lengkapi bukti A1.' } }),
+  },
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/units/:unitId/pekppp/verdicts',
+    run: () =>
+      pk!.call('evaluator', {
+        method: 'PUT',
+        url: pekppp('/verdicts'),
+        payload: { indicators: allOf(() => ({ level: 3, reason: 'Sesuai dokumen.', sources: ['telaah-dokumen'] })) },
+      }),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/clarifications',
+    run: async () => {
+      const res = await pk!.call('evaluator', {
+        method: 'POST',
+        url: pekppp('/clarifications'),
+        payload: { indicators: ['A1'], question: 'Unggah SK.' },
+      });
+      ids.pekpppClarification = json(res).id as string;
+      return res;
+    },
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/answers',
+    run: () =>
+      pk!.call('operator', {
+        method: 'POST',
+        url: pekppp('/answers'),
+        payload: { clarificationId: ids.pekpppClarification, answers: { A1: { statement: 'SK terlampir.' } } },
+      }),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/finalise',
+    run: () => pk!.call('evaluator', { method: 'POST', url: pekppp('/finalise'), payload: {} }),
   },
 
   // ── Deactivations last ──

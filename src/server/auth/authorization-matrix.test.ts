@@ -74,10 +74,10 @@ const intended: Record<string, Record<Who, Rule>> = {
   'cycle.manage': row('all', 'none', 'none', 'none', 'none', 'none'),
   'locus.manage': row('all', 'own', 'none', 'none', 'none', 'none'),
   'record.read': row('all', 'own', 'own', 'own', 'own', 'none'),
-  'record.write': row('all', 'none', 'own', 'none', 'own', 'none'),
+  'record.write': row('all', 'none', 'own', 'own', 'own', 'none'), // koordinator: F-01 of its body's units (issue 10); which instrument: instrument-matrix.test.ts
   'record.review': row('all', 'own', 'none', 'none', 'none', 'none'),
   'evidence.read': row('all', 'own', 'own', 'own', 'own', 'none'),
-  'evidence.write': row('all', 'none', 'own', 'none', 'own', 'none'),
+  'evidence.write': row('all', 'none', 'own', 'own', 'own', 'none'),
   'result.read': row('all', 'own-or-published', 'own-or-published', 'own-or-published', 'own-or-published', 'published-only'),
   'audit.read': row('all', 'own', 'none', 'none', 'none', 'none'),
   'audit.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
@@ -89,6 +89,10 @@ const intended: Record<string, Record<Who, Rule>> = {
   'results.import': row('all', 'none', 'none', 'none', 'none', 'none'),
   // issue 18
   'release.write': row('all', 'own', 'none', 'own', 'none', 'none'),
+  // issue 10 ─ PEKPPP (the evaluator role is covered in instrument-matrix.test.ts)
+  'pekppp.claim': row('all', 'none', 'none', 'own', 'own', 'none'),
+  'pekppp.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
+  'pekppp.read': row('all', 'own', 'none', 'own', 'own', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -581,7 +585,8 @@ async function call(c: Case): Promise<Outcome> {
 function verdict(c: Case, r: Outcome): string | null {
   const emptyList = r.status >= 200 && r.status < 300 && r.items === 0;
   const denied = (c.who === 'anonymous' ? r.status === 401 : r.status === 403) || r.status === 404 || emptyList;
-  const refused = r.status === 401 || r.status === 403;
+  // issue 10: which instrument a role fills is the library's (instrument-matrix.test.ts); the fixture sheet is an Ombudsman one.
+  const refused = (r.status === 401 || r.status === 403) && r.code !== 'record.filler_forbidden';
   // A list on an organisation the caller may read has rows (the fixtures put one in each).
   const orgList = c.route.method === 'GET' && c.level !== 'none' && c.level !== 'cycle';
   const ok = r.status >= 500 ? false : c.allowed ? !refused && !(orgList && emptyList) : denied;

@@ -1,5 +1,7 @@
 // Who may do what, and over which organisations: the ONE place scoping lives. Handlers resolve
 // the target (the unit, body or province a request touches) and call `auth.require(action, target)`.
+import { mayFill } from '../../core/fill.ts';
+import type { Scheme } from '../../core/types.ts';
 import type { Role } from '../../shared/wire/auth.ts';
 
 export type { Role };
@@ -41,18 +43,49 @@ export type Scope = 'all' | 'province' | 'body' | 'unit' | 'assigned' | 'publish
 type Rule = Partial<Record<Role | 'public', Scope[]>>;
 
 export const policy = {
-  'registry.read': { admin: ['all'], pimpinan: ['all'], asisten: ['all'], koordinator: ['all'], operator: ['all'], public: ['all'] },
+  'registry.read': {
+    admin: ['all'],
+    pimpinan: ['all'],
+    asisten: ['all'],
+    koordinator: ['all'],
+    operator: ['all'],
+    evaluator: ['all'],
+    public: ['all'],
+  },
   'registry.write': { admin: ['all'], pimpinan: ['province'] },
   'user.read': { admin: ['all'], pimpinan: ['province'] },
   'user.manage': { admin: ['all'] },
-  'cycle.read': { admin: ['all'], pimpinan: ['all'], asisten: ['all'], koordinator: ['all'], operator: ['all'], public: ['published'] },
+  'cycle.read': {
+    admin: ['all'],
+    pimpinan: ['all'],
+    asisten: ['all'],
+    koordinator: ['all'],
+    operator: ['all'],
+    evaluator: ['all'],
+    public: ['published'],
+  },
   'cycle.manage': { admin: ['all'] },
   'locus.manage': { admin: ['all'], pimpinan: ['province'] },
-  'record.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
-  'record.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'] },
+  'record.read': {
+    admin: ['all'],
+    pimpinan: ['province'],
+    asisten: ['assigned'],
+    koordinator: ['body'],
+    operator: ['unit'],
+    evaluator: ['assigned'],
+  },
+  // Which instruments each role fills is the library's (`fillers`, see `canFill` below); koordinator and evaluator since issue 10.
+  'record.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'], koordinator: ['body'], evaluator: ['assigned'] },
   'record.review': { admin: ['all'], pimpinan: ['province'] },
-  'evidence.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
-  'evidence.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'] },
+  'evidence.read': {
+    admin: ['all'],
+    pimpinan: ['province'],
+    asisten: ['assigned'],
+    koordinator: ['body'],
+    operator: ['unit'],
+    evaluator: ['assigned'],
+  },
+  'evidence.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'], koordinator: ['body'], evaluator: ['assigned'] },
   // Published results are public: every signed-in role reads them too, besides its own scope.
   'result.read': {
     admin: ['all'],
@@ -60,6 +93,7 @@ export const policy = {
     asisten: ['assigned', 'published'],
     koordinator: ['body', 'published'],
     operator: ['unit', 'published'],
+    evaluator: ['assigned', 'published'],
     public: ['published'],
   },
   'audit.read': { admin: ['all'], pimpinan: ['province'] },
@@ -79,6 +113,13 @@ export const policy = {
   'results.import': { admin: ['all'] },
   // issue 18: a government's press-release draft (its koordinator edits it; the Perwakilan too)
   'release.write': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'] },
+  // issue 10 ─ PEKPPP
+  /** F-01: the unit's self-assessment (fill, submit); which instrument is F-01 is the library's (`role: 'claim'`). */
+  'pekppp.claim': { admin: ['all'], koordinator: ['body'], operator: ['unit'] },
+  /** F-02: the assigned evaluator verifies, asks for clarification, reopens F-01, finalises. */
+  'pekppp.verify': { admin: ['all'], evaluator: ['assigned'] },
+  /** See a unit's F-01 beside F-02 (claims, verdicts, clarifications) before publication. */
+  'pekppp.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'], evaluator: ['assigned'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;
@@ -117,4 +158,32 @@ export function canSome(actor: Actor | null, action: Action): boolean {
 export function scopesFor(actor: Actor | null, action: Action): readonly Scope[] {
   const rule: Rule = policy[action];
   return rule[actor ? actor.role : 'public'] ?? [];
+}
+
+// issue 10 ─ who may fill which instrument
+
+/** The organisations within which each role fills the instruments its library file lets it fill. */
+const fillScopes: Record<Role, Scope> = {
+  admin: 'all',
+  pimpinan: 'province',
+  asisten: 'assigned',
+  koordinator: 'body',
+  operator: 'unit',
+  evaluator: 'assigned',
+};
+
+/**
+ * May `actor` fill (create, edit, delete a sheet of) instrument `instrument` of `scheme` for the
+ * unit `target`? The library file names the roles (`fillers`, or `paperEntry.by` for paper forms:
+ * core `mayFill`); the role's scope decides which units (operator: own unit; koordinator: own
+ * body; asisten and evaluator: the units assigned to them); the admin fills any. Read a frozen scheme through
+ * `inheritPolicy` first. An instrument the scheme does not have is the validator's to refuse.
+ */
+export function canFill(actor: Actor | null, scheme: Scheme, instrument: string, target: Target): boolean {
+  if (actor === null) return false;
+  // The national administrator corrects and imports any sheet (answers import, data repair).
+  if (actor.role === 'admin') return true;
+  if (!scheme.instruments.some((i) => i.code === instrument)) return true;
+  if (!mayFill(scheme, instrument, actor.role).allowed) return false;
+  return scopeMatches(fillScopes[actor.role], actor, target);
 }

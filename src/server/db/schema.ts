@@ -10,3 +10,4 @@ export * from '../publications/schema.ts';
 export * from '../clarifications/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../recognition/schema.ts'; // issue 18
+export * from '../pekppp/schema.ts'; // issue 10

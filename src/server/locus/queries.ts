@@ -11,6 +11,7 @@ import { AppError, notFound } from '../errors.ts';
 import { covers, cycleScopes } from '../publications/visibility.ts';
 import { type CycleUnitContext, getLocusEntry } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
+import { evaluatorCovers } from '../pekppp/organisations.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
@@ -173,7 +174,17 @@ export interface Assignment {
  */
 export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitContext, next: Partial<Assignment>): Promise<Assignment> {
   if (cu.cycle.status === 'final' || cu.cycle.source === 'imported') throw new AppError('cycle.closed', { status: cu.cycle.status });
-  if (next.assessorId) {
+  if (next.assessorId && cu.cycle.family === 'pekppp') {
+    // issue 10: a PEKPPP unit is assessed by an evaluator of KemenPANRB or of a Biro/Bagian Organisasi that covers it.
+    const [u] = await tx
+      .select({ role: users.role, active: users.active, username: users.username, bodyId: users.bodyId })
+      .from(users)
+      .where(eq(users.id, next.assessorId))
+      .limit(1);
+    const evaluatorBody = u?.bodyId ? await getBodyRow(tx, u.bodyId) : undefined;
+    const fits = !!u && u.active && u.role === 'evaluator' && !!evaluatorBody && evaluatorCovers(evaluatorBody, cu.body);
+    if (!fits) throw new AppError('evaluator.invalid', { user: u?.username ?? next.assessorId });
+  } else if (next.assessorId) {
     const [u] = await tx
       .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
       .from(users)

@@ -25,6 +25,8 @@ import { type CycleUnitContext, getCycleUnit, getCycleUnits, unitTarget } from '
 import { recomputeUnits } from '../scores/recompute.ts';
 import { precheck, toSheet, validateSheets } from './validate.ts';
 import { assertWritable, writableReason } from './workflow.ts';
+import { assertClaimOpen, assertMayFill, mayFillFor, policyScheme } from './fillers.ts';
+import { claimLocked, isClaimInstrument } from '../pekppp/state.ts';
 import { records } from './schema.ts';
 import { type RecordContent, RecordInput, type RecordStatus, type RecordView } from '../../shared/wire/records.ts';
 
@@ -223,6 +225,7 @@ export async function ingestRecords(tx: Tx, auth: Auth, items: readonly unknown[
   };
   const candidates: Candidate[] = [];
   const schemes = new Map<string, Scheme>();
+  const policies = new Map<string, Scheme>();
   for (const { index, input } of parsed) {
     const { id } = input;
     const hash = contentHash(input.cycleId, input.unitId, input);
@@ -262,6 +265,17 @@ export async function ingestRecords(tx: Tx, auth: Auth, items: readonly unknown[
     }
     const scheme = schemes.get(cycle.id) ?? (await cycleScheme(tx, cycle));
     schemes.set(cycle.id, scheme);
+    // issue 10: the library names who fills each instrument (F-02 only the assigned evaluator, …).
+    const policy = policies.get(cycle.id) ?? (await policyScheme(tx, cycle));
+    policies.set(cycle.id, policy);
+    if (!mayFillFor(auth, policy, input.instrument, cu)) {
+      refuse(index, input, hash, 'record.filler_forbidden', { instrument: input.instrument, role: actor.role });
+      continue;
+    }
+    if (isClaimInstrument(policy, input.instrument) && (await claimLocked(tx, cycle.id, cu.unit.id))) {
+      refuse(index, input, hash, 'pekppp.claim_locked', { unit: cu.unit.name });
+      continue;
+    }
     const pre = precheck(scheme, input, lang);
     if (pre) {
       refuse(index, input, hash, 'record.invalid', { ...pre });
@@ -497,6 +511,11 @@ export async function updateRecord(
 ): Promise<{ record: RecordView; changed: boolean }> {
   const { row, cu } = loaded;
   auth.require('record.write', unitTarget(cu));
+  // issue 10: both the stored sheet's instrument and the new one must be the caller's to fill.
+  const policy = await policyScheme(tx, cu.cycle);
+  assertMayFill(auth, policy, row.instrument, cu);
+  assertMayFill(auth, policy, content.instrument, cu);
+  await assertClaimOpen(tx, policy, [row.instrument, content.instrument], cu);
   assertWritable(cu);
   const hash = contentHash(row.cycleId, row.unitId, content);
   if (hash === row.contentHash) return { record: toRecordView(row), changed: false };
@@ -545,6 +564,9 @@ export async function updateRecord(
 export async function deleteRecord(tx: Tx, auth: Auth, loaded: { row: RecordRow; cu: CycleUnitContext }, now = new Date()): Promise<void> {
   const { row, cu } = loaded;
   auth.require('record.write', unitTarget(cu));
+  const policy = await policyScheme(tx, cu.cycle); // issue 10
+  assertMayFill(auth, policy, row.instrument, cu);
+  await assertClaimOpen(tx, policy, [row.instrument], cu);
   assertWritable(cu);
   await tx.update(evidenceLinks).set({ recordId: null }).where(eq(evidenceLinks.recordId, row.id));
   await tx.delete(records).where(eq(records.id, row.id));

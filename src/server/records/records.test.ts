@@ -114,8 +114,10 @@ describe('api: POST /records', () => {
     expect((await unchanged(() => post('pimpinan', sheet(w.units.a1)))).statusCode).toBe(403);
     expect((await unchanged(() => post('koordinator', sheet(w.units.a1)))).statusCode).toBe(403);
     expect((await unchanged(() => post('public', sheet(w.units.a1)))).statusCode).toBe(401);
-    // The unit's own operator may write (self-assessment).
-    expect((await post('operator', sheet(w.units.a1))).statusCode).toBe(201);
+    // issue 10: the library names who fills each instrument; an operator does not fill an Ombudsman interview.
+    const operator = await unchanged(() => post('operator', sheet(w.units.a1)));
+    expect(operator.statusCode).toBe(403);
+    expect(operator.json().error.code).toBe('record.filler_forbidden');
   });
 
   it("appends one audit event per affected unit committing to every created record's content", async () => {

@@ -19,8 +19,9 @@ afterAll(() => t.close());
 
 describe('seedDemoIfEmpty', () => {
   it('returns one account per role with a random password, once', async () => {
-    expect(seed.accounts.map((a) => a.role)).toEqual(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator']);
-    expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(5);
+    // issue 10: the evaluators of Kota Cilegon's and Kota Tangerang's Bagian Organisasi (PEKPPP).
+    expect(seed.accounts.map((a) => a.role)).toEqual(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'evaluator', 'evaluator']);
+    expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(7);
     expect(seed.accounts.every((a) => a.password.length >= 12 && a.scope.length > 0)).toBe(true);
     expect(await seedDemoIfEmpty(t.db.db)).toBeNull();
   });

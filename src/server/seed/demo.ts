@@ -34,6 +34,7 @@ import { publish } from '../publications/queries.ts';
 import { recomputeCycle } from '../scores/recompute.ts';
 import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
 import type { RecordInput } from '../../shared/wire/records.ts';
+import { seedPekpppDemo } from './demo-pekppp.ts'; // issue 10
 
 export interface DemoAccount {
   role: Role;
@@ -312,5 +313,6 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
       await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }
   cycle = await transitionCycle(tx, admin, cycle, 'review');
+  accounts.push(...(await seedPekpppDemo(tx, admin, now))); // issue 10
   return { accounts, cycles: { current: cycle.id, past: past.id } };
 }

@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { assertPasswordAcceptable, generatePassword } from '../auth/password-policy.ts';
 import { AppError } from '../errors.ts';
 import { type Paging, getBody, getUnit, likeTerm, provinceExists } from '../registry/queries.ts';
+import { evaluatorBodyFits } from '../pekppp/organisations.ts';
 import type { User } from '../../shared/wire/auth.ts';
 import type { Page } from '../../shared/wire/common.ts';
 import type { ActiveFilter } from '../../shared/wire/registry.ts';
@@ -55,6 +56,7 @@ const scopeField: Record<Role, keyof ScopeInput | null> = {
   asisten: 'provinceCode',
   koordinator: 'bodyId',
   operator: 'unitId',
+  evaluator: 'bodyId', // issue 10
 };
 
 /** Validates the scope against the role and the registry; returns the stored scope. */
@@ -78,6 +80,14 @@ export async function resolveScope(tx: Queryable, role: Role, input: ScopeInput)
       const body = await getBody(tx, input.bodyId!);
       if (!body) throw new AppError('registry.unknown_reference', { field: 'bodyId', value: input.bodyId });
       if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
+      return { provinceCode: body.provinceCode, bodyId: body.id, unitId: null };
+    }
+    // issue 10: a PEKPPP evaluator works for KemenPANRB or a government (its Biro/Bagian Organisasi).
+    case 'evaluator': {
+      const body = await getBody(tx, input.bodyId!);
+      if (!body) throw new AppError('registry.unknown_reference', { field: 'bodyId', value: input.bodyId });
+      if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
+      if (!evaluatorBodyFits(body)) throw new AppError('user.evaluator_body', { body: body.name });
       return { provinceCode: body.provinceCode, bodyId: body.id, unitId: null };
     }
     case 'operator': {

@@ -27,7 +27,15 @@ export const ACTIVE_FILTERS = ['true', 'false', 'all'] as const;
 export const OFFICE_KINDS = ['pusat', 'perwakilan'] as const;
 
 /** Accounts: who works where (src/server/auth/policy.ts gives each role its rights). */
-export const ROLES = ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator'] as const;
+export const ROLES = [
+  'admin',
+  'pimpinan',
+  'asisten',
+  'koordinator',
+  'operator',
+  // issue 10: a PEKPPP evaluator of KemenPANRB or a Biro/Bagian Organisasi (scoped to that body, assigned to units)
+  'evaluator',
+] as const;
 
 /** A cycle moves one step at a time: planning → fieldwork → review → final. */
 export const CYCLE_STATUSES = ['planning', 'fieldwork', 'review', 'final'] as const;
@@ -64,3 +72,9 @@ export const AUDIT_BREAK_KINDS = ['link', 'content', 'truncated', 'rewritten', '
 
 /** What the evidence store accepts, judged by the file's first bytes (never its name). */
 export const EVIDENCE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+
+// issue 10 ─ PEKPPP
+/** The unit's F-01 self-assessment: being drafted, submitted (locked), or reopened by the evaluator. */
+export const SELF_ASSESSMENT_STATUSES = ['draft', 'submitted', 'reopened'] as const;
+/** A clarification request on chosen indicators: open (the unit may answer), answered, closed by the evaluator. */
+export const PEKPPP_CLARIFICATION_STATUSES = ['open', 'answered', 'closed'] as const;

@@ -14,6 +14,7 @@ export function scopeFieldOf(role: Role | ''): ScopeField | null {
     case 'asisten':
       return 'provinceCode';
     case 'koordinator':
+    case 'evaluator': // issue 10: KemenPANRB or a government (its Biro/Bagian Organisasi)
       return 'bodyId';
     case 'operator':
       return 'unitId';

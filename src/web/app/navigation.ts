@@ -23,7 +23,9 @@ export type NavPath =
   | '/audit'
   | '/map'
   // issue 15
-  | '/akun';
+  | '/akun'
+  // issue 10
+  | '/pekppp';
 
 export interface NavItem {
   to: NavPath;
@@ -53,7 +55,11 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
   ],
   koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
   operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],
+  evaluator: [{ to: '/pekppp', label: 'shell.nav.pekppp' }], // issue 10
 };
+// issue 10: the unit's F-01 is filled in the PEKPPP screens.
+ROLE_ITEMS.koordinator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
+ROLE_ITEMS.operator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
 
 const SHARED: NavItem[] = [
   { to: '/', label: 'shell.nav.public_portal', exact: true },

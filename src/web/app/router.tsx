@@ -401,9 +401,26 @@ const operatorCycleRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/akun',
-  beforeLoad: requireRole(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator']),
+  beforeLoad: requireRole(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'evaluator']),
   loader: loadNs('auth'),
   component: lazyRouteComponent(() => import('../auth/account-screen.tsx'), 'AccountScreen'),
+});
+
+// issue 10 ─ PEKPPP: the unit's F-01 and the evaluator's F-02 workbench.
+const pekpppHomeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pekppp',
+  beforeLoad: requireRole(['operator', 'koordinator', 'evaluator', 'admin']),
+  loader: loadNs('pekppp'),
+  component: lazyRouteComponent(() => import('../pekppp/pekppp-home-screen.tsx'), 'PekpppHomeScreen'),
+});
+
+const pekpppUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pekppp/cycles/$cycleId/units/$unitId',
+  beforeLoad: requireRole(['operator', 'koordinator', 'evaluator', 'admin', 'pimpinan']),
+  loader: loadNs('pekppp'),
+  component: lazyRouteComponent(() => import('../pekppp/pekppp-unit-screen.tsx'), 'PekpppUnitScreen'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -449,6 +466,9 @@ const routeTree = rootRoute.addChildren([
   // issue 15
   accountRoute,
   recognitionRoute, // issue 18
+  // issue 10
+  pekpppHomeRoute,
+  pekpppUnitRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

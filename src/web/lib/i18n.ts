@@ -13,7 +13,20 @@ import { toLang, type Lang } from './format.ts';
 export const LANGUAGES: readonly Lang[] = ['id', 'en'];
 export const LANG_STORAGE_KEY = 'pantau.lang';
 
-export type Namespace = 'ui' | 'auth' | 'public' | 'assess' | 'review' | 'pemda' | 'admin' | 'publish' | 'clarify' | 'reports' | 'transfer';
+export type Namespace =
+  | 'ui'
+  | 'auth'
+  | 'public'
+  | 'assess'
+  | 'review'
+  | 'pemda'
+  | 'admin'
+  | 'publish'
+  | 'clarify'
+  | 'reports'
+  | 'transfer'
+  // issue 10
+  | 'pekppp';
 
 type Resource = Record<string, unknown>;
 const lazyResources = import.meta.glob<Resource>(['../*/locales/*.json', '!../ui/locales/id.json'], {

@@ -12,6 +12,7 @@ export const ROLE_HOME: Record<Role, string> = {
   asisten: '/assess',
   koordinator: '/pemda',
   operator: '/unit',
+  evaluator: '/pekppp', // issue 10
 };
 
 /** Every role has a home (the record's type says so), so this is also the list of roles. */

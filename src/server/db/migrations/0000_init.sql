@@ -300,6 +300,41 @@ CREATE TABLE "press_releases" (
 	CONSTRAINT "press_releases_publication_id_body_id_lang_pk" PRIMARY KEY("publication_id","body_id","lang")
 );
 --> statement-breakpoint
+CREATE TABLE "pekppp_clarifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"indicators" jsonb NOT NULL,
+	"question" text NOT NULL,
+	"requested_by" uuid,
+	"requested_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"last_day" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"answers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"answered_by" uuid,
+	"answered_at" timestamp with time zone,
+	"closed_by" uuid,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "pekppp_units" (
+	"cycle_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"claim_status" text DEFAULT 'draft' NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"submitted_by" uuid,
+	"reopened_at" timestamp with time zone,
+	"reopened_by" uuid,
+	"reopen_note" text,
+	"links" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"sources" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"finalised_at" timestamp with time zone,
+	"finalised_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "pekppp_units_cycle_id_unit_id_pk" PRIMARY KEY("cycle_id","unit_id")
+);
+--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -347,6 +382,16 @@ ALTER TABLE "award_handovers" ADD CONSTRAINT "award_handovers_updated_by_users_i
 ALTER TABLE "press_releases" ADD CONSTRAINT "press_releases_publication_id_publications_id_fk" FOREIGN KEY ("publication_id") REFERENCES "public"."publications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "press_releases" ADD CONSTRAINT "press_releases_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "press_releases" ADD CONSTRAINT "press_releases_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_reopened_by_users_id_fk" FOREIGN KEY ("reopened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_finalised_by_users_id_fk" FOREIGN KEY ("finalised_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bodies_code_key" ON "bodies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "bodies_province_idx" ON "bodies" USING btree ("province_code","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "offices_province_key" ON "offices" USING btree ("kind","province_code");--> statement-breakpoint
@@ -371,4 +416,5 @@ CREATE INDEX "disputes_unit_idx" ON "disputes" USING btree ("cycle_id","unit_id"
 CREATE INDEX "disputes_window_idx" ON "disputes" USING btree ("window_id","status");--> statement-breakpoint
 CREATE INDEX "result_changes_body_idx" ON "result_changes" USING btree ("cycle_id","body_id","changed_at");--> statement-breakpoint
 CREATE INDEX "jobs_owner_idx" ON "jobs" USING btree ("owner_id","created_at");--> statement-breakpoint
-CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");
+CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
+CREATE INDEX "pekppp_clarifications_unit_idx" ON "pekppp_clarifications" USING btree ("cycle_id","unit_id");

@@ -1,0 +1,212 @@
+// PEKPPP through the API (issue 10): evaluator accounts and assignments, the unit's F-01 (drafts,
+// evidence rule, submit → locked on every write path, reopen), the evaluator's F-02 beside it,
+// clarification with the library's window, finalisation, and claimed vs verified.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clarificationWindow } from '../../core/pekppp.ts';
+import { records } from '../records/schema.ts';
+import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
+import { type World, buildWorld } from '../seed/test-world.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
+import { pekpppUnits } from './schema.ts';
+
+let t: TestApp;
+let w: World;
+let p: PekpppWorld;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t.app, t.db.db);
+  p = await buildPekpppWorld(t.app, w);
+});
+afterAll(() => t.close());
+
+const url = (tail = '', unit = w.units.a1) => `/api/v1/cycles/${p.cycleId}/units/${unit}/pekppp${tail}`;
+const codes = () => p.scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => i.code)));
+const all = <T>(f: (code: string) => T) => Object.fromEntries(codes().map((c) => [c, f(c)]));
+const unchanged = <T>(act: () => Promise<T>) => expectUnchanged(t.db.db, act, { tables: [records, pekpppUnits] });
+
+describe('evaluators', () => {
+  it('creates evaluator accounts for KemenPANRB or a government, not for another ministry', async () => {
+    const ok = await w.call('admin', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        username: 'evaluator.tangerang',
+        name: 'Evaluator',
+        password: 'kata-sandi-evaluator-1',
+        role: 'evaluator',
+        bodyId: w.bodies.a.id,
+      },
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ role: 'evaluator', bodyId: w.bodies.a.id, provinceCode: '36' });
+    const kemenkes = await t.db.db.transaction(async (tx) => {
+      const { insertBody } = await import('../seed/fixtures.ts');
+      return insertBody(tx, { type: 'kementerian', code: 'kemenkes', name: 'Kementerian Kesehatan', provinceCode: null });
+    });
+    const bad = await w.call('admin', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        username: 'evaluator.kemenkes',
+        name: 'Evaluator',
+        password: 'kata-sandi-evaluator-1',
+        role: 'evaluator',
+        bodyId: kemenkes.id,
+      },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.code).toBe('user.evaluator_body');
+  });
+
+  it("assigns only an evaluator whose organisation covers the unit (own Bagian Organisasi, the province's Biro, KemenPANRB)", async () => {
+    const assign = (assessorId: string, unit = w.units.a2) =>
+      w.call('admin', { method: 'PUT', url: `/api/v1/cycles/${p.cycleId}/units/${unit}/assignment`, payload: { assessorId } });
+    const asisten = await assign(w.users.asisten.id);
+    expect(asisten.statusCode).toBe(422);
+    expect(asisten.json().error.code).toBe('evaluator.invalid');
+    expect((await assign(p.users.evaluatorOther.id)).json().error.code).toBe('evaluator.invalid');
+    expect((await assign(p.users.evaluatorNational.id)).statusCode).toBe(200);
+    expect((await assign(p.users.evaluator.id)).statusCode).toBe(200);
+  });
+});
+
+describe('F-01 by the unit', () => {
+  it('saves drafts with levels, statements and links, and shows progress per aspect', async () => {
+    const res = await p.call('operator', {
+      method: 'PUT',
+      url: url('/claims'),
+      payload: {
+        indicators: { A1: { level: 4, statement: 'SP ditetapkan dengan SK.', links: ['https://contoh.go.id/sp'] }, A2: { level: 0 } },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json();
+    const a1 = view.indicators.find((i: { code: string }) => i.code === 'A1');
+    expect(a1.claim).toMatchObject({ level: 4, statement: 'SP ditetapkan dengan SK.', links: ['https://contoh.go.id/sp'] });
+    expect(a1.levels).toHaveLength(6);
+    expect(view.aspects[0]).toMatchObject({ code: 'kebijakan', claimed: 2 });
+    expect(view.claimStatus).toBe('draft');
+  });
+
+  it('refuses submit while a claim lacks its level or its required evidence', async () => {
+    const res = await unchanged(() => p.call('operator', { method: 'POST', url: url('/claims/submit') }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('pekppp.claim_incomplete');
+  });
+
+  it('submits, then F-01 is locked on every path until the evaluator reopens it', async () => {
+    await p.call('operator', {
+      method: 'PUT',
+      url: url('/claims'),
+      payload: { indicators: all((c) => ({ level: c === 'A2' ? 0 : 4, links: [`https://contoh.go.id/${c}`] })) },
+    });
+    const sent = await p.call('operator', { method: 'POST', url: url('/claims/submit') });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ claimStatus: 'submitted', claimEditable: false });
+    const again = await unchanged(() =>
+      p.call('koordinator', { method: 'PUT', url: url('/claims'), payload: { indicators: { A1: { level: 5 } } } }),
+    );
+    expect(again.json().error.code).toBe('pekppp.claim_locked');
+    const direct = await unchanged(() =>
+      p.call('operator', {
+        method: 'POST',
+        url: '/api/v1/records',
+        payload: {
+          id: crypto.randomUUID(),
+          cycleId: p.cycleId,
+          unitId: w.units.a1,
+          instrument: 'f01',
+          answers: { A1: 5 },
+          capturedAt: '2024-07-02T10:00:00+07:00',
+        },
+      }),
+    );
+    expect(direct.json().error.code).toBe('pekppp.claim_locked');
+    // Only the assigned evaluator reopens.
+    expect(
+      (await unchanged(() => p.call('operator', { method: 'POST', url: url('/claims/reopen'), payload: { note: 'buka' } }))).statusCode,
+    ).toBe(403);
+    const reopened = await p.call('evaluator', { method: 'POST', url: url('/claims/reopen'), payload: { note: 'Lengkapi bukti A1.' } });
+    expect(reopened.json()).toMatchObject({ claimStatus: 'reopened', reopenNote: 'Lengkapi bukti A1.', claimEditable: true });
+    expect((await p.call('operator', { method: 'POST', url: url('/claims/submit') })).statusCode).toBe(200);
+  });
+});
+
+describe('F-02 by the evaluator', () => {
+  it('shows the claim beside the verdict, and only the assigned evaluator verifies', async () => {
+    expect(
+      (await unchanged(() => p.call('operator', { method: 'PUT', url: url('/verdicts'), payload: { indicators: { A1: { level: 5 } } } })))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await unchanged(() =>
+          p.call('evaluatorOther', { method: 'PUT', url: url('/verdicts'), payload: { indicators: { A1: { level: 5 } } } }),
+        )
+      ).statusCode,
+    ).toBe(403);
+    const res = await p.call('evaluator', {
+      method: 'PUT',
+      url: url('/verdicts'),
+      payload: { indicators: all((c) => ({ level: c === 'A1' ? 2 : 4, reason: 'Telaah SK dan foto.', sources: ['telaah-dokumen'] })) },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const a1 = res.json().indicators.find((i: { code: string }) => i.code === 'A1');
+    expect(a1).toMatchObject({
+      claim: { level: 4 },
+      verdict: { level: 2, reason: 'Telaah SK dan foto.', sources: ['telaah-dokumen'] },
+      difference: 2,
+    });
+    expect(a1.verdictProblems).toEqual([]);
+  });
+
+  it('requests clarification with the library window, the unit answers, the evaluator finalises', async () => {
+    const before = Date.now();
+    const asked = await p.call('evaluator', {
+      method: 'POST',
+      url: url('/clarifications'),
+      payload: { indicators: ['A1'], question: 'Unggah SK penetapan SP.' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const c = asked.json();
+    expect(c.lastDay).toBe(clarificationWindow(p.scheme, before, 420).lastDay);
+    // Finalising while the window is open and unanswered is refused.
+    const early = await p.call('evaluator', { method: 'POST', url: url('/finalise'), payload: {} });
+    expect(early.json().error.code).toBe('pekppp.clarification_open');
+    // Another unit's operator cannot answer; an indicator not asked is refused.
+    expect(
+      (
+        await p.call('operatorOther', {
+          method: 'POST',
+          url: url('/answers'),
+          payload: { clarificationId: c.id, answers: { A1: { statement: 'x' } } },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await p.call('operator', {
+          method: 'POST',
+          url: url('/answers'),
+          payload: { clarificationId: c.id, answers: { B1: { statement: 'x' } } },
+        })
+      ).json().error.code,
+    ).toBe('pekppp.indicator_unknown');
+    const answered = await p.call('operator', {
+      method: 'POST',
+      url: url('/answers'),
+      payload: { clarificationId: c.id, answers: { A1: { statement: 'SK terlampir.', links: ['https://contoh.go.id/sk'] } } },
+    });
+    expect(answered.json()).toMatchObject({ status: 'answered', answers: { A1: { statement: 'SK terlampir.' } } });
+    const done = await p.call('evaluator', { method: 'POST', url: url('/finalise'), payload: {} });
+    expect(done.statusCode, done.body).toBe(200);
+    const view = done.json();
+    expect(view.unitStatus).toBe('submitted');
+    expect(view.clarifications[0].status).toBe('closed');
+    // Claimed vs verified: the unit claimed 4 where the evaluator found 2 (A1).
+    expect(view.result.counts.over).toBe(1);
+    expect(view.result.counts.under).toBe(1); // A2: claimed 0, verified 4
+    expect(view.result.claimedIpp).not.toBe(view.result.ipp);
+    expect(view.result.predicate).toMatch(/^[A-F]-?$/);
+  });
+});

@@ -1,0 +1,592 @@
+/**
+ * One unit of a PEKPPP cycle (issue 10): the unit's F-01 (per indicator the claimed level 0–5
+ * with every level's descriptor, statement, evidence files and links, drafts, progress per
+ * aspect, submit → locked) beside the evaluator's F-02 workbench (level, reason, data sources;
+ * filters; clarification on chosen indicators; reopen; finalise), and the clarification answers.
+ * One column on a phone, claim and verdict side by side from 900 px.
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileButton,
+  Group,
+  Progress,
+  Radio,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PekpppIndicator, PekpppUnitView } from '../../shared/wire/pekppp.ts';
+import { useMe } from '../api/auth.ts';
+import { evidenceHref } from '../api/evidence.ts';
+import { usePekpppUnit } from '../api/pekppp.ts';
+import {
+  useAnswerClarification,
+  useFinalise,
+  useReopenClaims,
+  useRequestClarification,
+  useSaveClaims,
+  useSaveVerdicts,
+  useSubmitClaims,
+  useUploadIndicatorEvidence,
+} from '../api/pekppp-writes.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { formatDate, formatDecimal, toLang } from '../lib/format.ts';
+
+type Filter = 'all' | 'unscored' | 'differs';
+interface ClaimDraft {
+  level: number | null;
+  statement: string;
+  links: string[];
+}
+interface VerdictDraft {
+  level: number | null;
+  reason: string;
+  sources: string[];
+}
+
+export function PekpppUnitScreen() {
+  const { cycleId, unitId } = useParams({ strict: false }) as { cycleId: string; unitId: string };
+  const { t } = useTranslation('pekppp');
+  const me = useMe().data;
+  const query = usePekpppUnit(cycleId, unitId);
+  if (query.isPending) return <Text>{t('loading')}</Text>;
+  if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
+  const role = me?.role;
+  const claimant = role === 'operator' || role === 'koordinator' || role === 'admin';
+  const evaluator = role === 'evaluator' || role === 'admin';
+  return <Workbench view={query.data} claimant={claimant} evaluator={evaluator} />;
+}
+
+function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claimant: boolean; evaluator: boolean }) {
+  const { t, i18n } = useTranslation('pekppp');
+  const lang = toLang(i18n.language);
+  const { cycleId, unitId } = view;
+  const [filter, setFilter] = useState<Filter>('all');
+  const [claims, setClaims] = useState<Record<string, ClaimDraft>>({});
+  const [verdicts, setVerdicts] = useState<Record<string, VerdictDraft>>({});
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [question, setQuestion] = useState('');
+  const [reopenNote, setReopenNote] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const saveClaims = useSaveClaims(cycleId, unitId);
+  const submitClaims = useSubmitClaims(cycleId, unitId);
+  const reopen = useReopenClaims(cycleId, unitId);
+  const saveVerdicts = useSaveVerdicts(cycleId, unitId);
+  const clarify = useRequestClarification(cycleId, unitId);
+  const finalise = useFinalise(cycleId, unitId);
+  const editClaims = claimant && view.claimEditable;
+  const verdictOpen = evaluator && view.unitStatus !== 'submitted' && view.unitStatus !== 'approved';
+  // The unit sees the verdict once the evaluator has finalised.
+  const showVerdict = evaluator || view.finalisedAt !== null;
+
+  const done = (text: string) => setMessage({ ok: true, text });
+  const failed = (e: unknown) => setMessage({ ok: false, text: errorMessage(t, e) });
+
+  const claimOf = (i: PekpppIndicator): ClaimDraft =>
+    claims[i.code] ?? { level: i.claim.level, statement: i.claim.statement, links: i.claim.links };
+  const verdictOf = (i: PekpppIndicator): VerdictDraft =>
+    verdicts[i.code] ?? { level: i.verdict.level, reason: i.verdict.reason, sources: i.verdict.sources };
+
+  const shown = useMemo(
+    () =>
+      view.indicators.filter((i) =>
+        filter === 'unscored'
+          ? i.verdict.level === null
+          : filter === 'differs'
+            ? i.claim.level !== null && i.verdict.level !== null && i.claim.level !== i.verdict.level
+            : true,
+      ),
+    [view.indicators, filter],
+  );
+  const aspectTitle = (code: string) => view.aspects.find((a) => a.code === code)?.title[lang] ?? code;
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {t('kicker', { cycle: view.cycleName })}
+        </Text>
+        <Title order={1} size="h3">
+          {view.unitName} · {view.bodyName}
+        </Title>
+        <Group gap="xs">
+          <Badge data-testid="claim-status" color={view.claimStatus === 'submitted' ? 'blue' : 'gray'}>
+            {t(`claimStatus.${view.claimStatus}`)}
+          </Badge>
+          <Badge data-testid="unit-status" variant="light">
+            {t(`unitStatus.${view.unitStatus}`)}
+          </Badge>
+        </Group>
+        {view.reopenNote && view.claimStatus === 'reopened' ? (
+          <Alert color="yellow">{t('reopened', { note: view.reopenNote })}</Alert>
+        ) : null}
+      </Stack>
+
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" aria-label={t('progress')}>
+        {view.aspects.map((a) => (
+          <Card key={a.code} withBorder padding="sm">
+            <Text size="sm" fw={600}>
+              {a.title[lang]}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('aspectProgress', { claimed: a.claimed, verified: a.verified, total: a.indicators })}
+            </Text>
+            <Progress value={(100 * a.claimed) / Math.max(a.indicators, 1)} size="sm" mt={4} />
+          </Card>
+        ))}
+      </SimpleGrid>
+
+      {view.result ? (
+        <Card withBorder padding="md" data-testid="pekppp-result">
+          <Title order={2} size="h5">
+            {t('result.title')}
+          </Title>
+          <Text>
+            {t('result.ipp', {
+              ipp: formatDecimal(view.result.ipp, lang),
+              predicate: view.result.predicate,
+              label: view.result.label[lang],
+            })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('result.claimed', { ipp: formatDecimal(view.result.claimedIpp, lang), predicate: view.result.claimedPredicate })}
+          </Text>
+        </Card>
+      ) : null}
+
+      {message ? (
+        <Alert color={message.ok ? 'green' : 'red'} role="status" withCloseButton onClose={() => setMessage(null)}>
+          {message.text}
+        </Alert>
+      ) : null}
+
+      <Group justify="space-between" wrap="wrap">
+        <SegmentedControl
+          value={filter}
+          onChange={(v) => setFilter(v as Filter)}
+          data={[
+            { value: 'all', label: t('filter.all') },
+            { value: 'unscored', label: t('filter.unscored') },
+            { value: 'differs', label: t('filter.differs') },
+          ]}
+        />
+        <Group gap="xs">
+          {editClaims ? (
+            <>
+              <Button
+                variant="light"
+                loading={saveClaims.isPending}
+                onClick={() =>
+                  saveClaims.mutate(
+                    { indicators: claims },
+                    {
+                      onSuccess: () => {
+                        setClaims({});
+                        done(t('saved'));
+                      },
+                      onError: failed,
+                    },
+                  )
+                }
+              >
+                {t('claim.save')}
+              </Button>
+              <Button
+                loading={submitClaims.isPending}
+                disabled={Object.keys(claims).length > 0}
+                onClick={() => submitClaims.mutate(undefined, { onSuccess: () => done(t('claim.submitted')), onError: failed })}
+              >
+                {t('claim.submit')}
+              </Button>
+            </>
+          ) : null}
+          {verdictOpen ? (
+            <>
+              <Button
+                variant="light"
+                loading={saveVerdicts.isPending}
+                onClick={() =>
+                  saveVerdicts.mutate(
+                    { indicators: verdicts },
+                    {
+                      onSuccess: () => {
+                        setVerdicts({});
+                        done(t('saved'));
+                      },
+                      onError: failed,
+                    },
+                  )
+                }
+              >
+                {t('verdict.save')}
+              </Button>
+              <Button
+                loading={finalise.isPending}
+                disabled={Object.keys(verdicts).length > 0}
+                onClick={() => finalise.mutate(undefined, { onSuccess: () => done(t('verdict.finalised')), onError: failed })}
+              >
+                {t('verdict.finalise')}
+              </Button>
+            </>
+          ) : null}
+        </Group>
+      </Group>
+
+      {verdictOpen ? (
+        <Card withBorder padding="md">
+          <Stack gap="xs">
+            <Text fw={600}>{t('clarify.title', { days: view.clarificationDays })}</Text>
+            <Text size="sm" c="dimmed">
+              {chosen.length === 0 ? t('clarify.none') : t('clarify.chosen', { codes: chosen.join(', ') })}
+            </Text>
+            <Textarea
+              label={t('clarify.question')}
+              value={question}
+              onChange={(e) => setQuestion(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            <Group>
+              <Button
+                variant="light"
+                disabled={chosen.length === 0 || question.trim() === ''}
+                loading={clarify.isPending}
+                onClick={() =>
+                  clarify.mutate(
+                    { indicators: chosen, question },
+                    {
+                      onSuccess: (c) => {
+                        setChosen([]);
+                        setQuestion('');
+                        done(t('clarify.sent', { lastDay: formatDate(c.lastDay, lang) }));
+                      },
+                      onError: failed,
+                    },
+                  )
+                }
+              >
+                {t('clarify.request')}
+              </Button>
+            </Group>
+            {view.claimStatus === 'submitted' ? (
+              <Group align="end">
+                <TextInput label={t('reopen.note')} value={reopenNote} onChange={(e) => setReopenNote(e.currentTarget.value)} />
+                <Button
+                  variant="subtle"
+                  disabled={reopenNote.trim() === ''}
+                  onClick={() =>
+                    reopen.mutate(reopenNote, {
+                      onSuccess: () => {
+                        setReopenNote('');
+                        done(t('reopen.done'));
+                      },
+                      onError: failed,
+                    })
+                  }
+                >
+                  {t('reopen.action')}
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
+        </Card>
+      ) : null}
+
+      <Clarifications view={view} claimant={claimant} onDone={done} onError={failed} />
+
+      <Stack gap="md">
+        {shown.map((i, k) => (
+          <Card key={i.code} withBorder padding="md" data-testid={`indicator-${i.code}`}>
+            {k === 0 || shown[k - 1]!.aspect !== i.aspect ? (
+              <Text size="xs" tt="uppercase" c="dimmed" mb={4}>
+                {aspectTitle(i.aspect)}
+              </Text>
+            ) : null}
+            <Group justify="space-between" align="start" wrap="nowrap">
+              <Text fw={600}>
+                {i.code}. {i.text[lang]}
+              </Text>
+              {verdictOpen ? (
+                <Checkbox
+                  aria-label={t('clarify.pick', { code: i.code })}
+                  checked={chosen.includes(i.code)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setChosen((c) => (on ? [...c, i.code] : c.filter((x) => x !== i.code)));
+                  }}
+                />
+              ) : null}
+            </Group>
+            <SimpleGrid cols={{ base: 1, md: showVerdict ? 2 : 1 }} spacing="lg" mt="sm">
+              <ClaimColumn
+                indicator={i}
+                draft={claimOf(i)}
+                editable={editClaims}
+                cycleId={cycleId}
+                unitId={unitId}
+                onChange={(d) => setClaims((c) => ({ ...c, [i.code]: d }))}
+                onError={failed}
+              />
+              {showVerdict ? (
+                <VerdictColumn
+                  indicator={i}
+                  draft={verdictOf(i)}
+                  editable={verdictOpen}
+                  sources={view.dataSources}
+                  onChange={(d) => setVerdicts((v) => ({ ...v, [i.code]: d }))}
+                />
+              ) : null}
+            </SimpleGrid>
+          </Card>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function ClaimColumn(props: {
+  indicator: PekpppIndicator;
+  draft: ClaimDraft;
+  editable: boolean;
+  cycleId: string;
+  unitId: string;
+  onChange: (d: ClaimDraft) => void;
+  onError: (e: unknown) => void;
+}) {
+  const { indicator: i, draft, editable } = props;
+  const { t, i18n } = useTranslation('pekppp');
+  const lang = toLang(i18n.language);
+  const [link, setLink] = useState('');
+  const upload = useUploadIndicatorEvidence(props.cycleId, props.unitId);
+  return (
+    <Stack gap="xs" aria-label={t('claim.title')}>
+      <Text size="sm" fw={600}>
+        {t('claim.title')}
+      </Text>
+      <Radio.Group
+        value={draft.level === null ? '' : String(draft.level)}
+        onChange={(v) => props.onChange({ ...draft, level: Number(v) })}
+        name={`claim-${i.code}`}
+      >
+        <Stack gap={6}>
+          {i.levels.map((l) => (
+            <Radio
+              key={l.value}
+              value={String(l.value)}
+              disabled={!editable}
+              label={`${l.value} — ${l.descriptor[lang]}`}
+              data-testid={`claim-${i.code}-${l.value}`}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      <Textarea
+        label={t('claim.statement')}
+        value={draft.statement}
+        readOnly={!editable}
+        autosize
+        minRows={2}
+        onChange={(e) => props.onChange({ ...draft, statement: e.currentTarget.value })}
+      />
+      {i.documents.length > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('claim.documents', { list: i.documents.map((d) => d[lang]).join('; ') })}
+        </Text>
+      ) : null}
+      <Stack gap={2}>
+        {i.claim.files.map((f) => (
+          <a key={f.id} href={evidenceHref(f.id)} target="_blank" rel="noreferrer">
+            {f.filename}
+          </a>
+        ))}
+        {draft.links.map((l) => (
+          <Group key={l} gap="xs">
+            <a href={l} target="_blank" rel="noreferrer noopener">
+              {l}
+            </a>
+            {editable ? (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => props.onChange({ ...draft, links: draft.links.filter((x) => x !== l) })}
+              >
+                {t('claim.removeLink')}
+              </Button>
+            ) : null}
+          </Group>
+        ))}
+      </Stack>
+      {editable ? (
+        <Group gap="xs" align="end">
+          <TextInput
+            label={t('claim.link')}
+            placeholder="https://"
+            value={link}
+            onChange={(e) => setLink(e.currentTarget.value)}
+            style={{ flex: 1, minWidth: 180 }}
+          />
+          <Button
+            variant="light"
+            disabled={!/^https?:\/\/\S+$/.test(link)}
+            onClick={() => {
+              props.onChange({ ...draft, links: [...draft.links, link] });
+              setLink('');
+            }}
+          >
+            {t('claim.addLink')}
+          </Button>
+          <FileButton
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            onChange={(file) => file && upload.mutate({ indicator: i.code, kind: 'f01', file }, { onError: props.onError })}
+          >
+            {(p) => (
+              <Button {...p} variant="default" loading={upload.isPending}>
+                {t('claim.upload')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+      ) : null}
+      {editable && i.claimProblems.length > 0 ? (
+        <Text size="xs" c="orange">
+          {i.claimProblems.join(' ')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function VerdictColumn(props: {
+  indicator: PekpppIndicator;
+  draft: VerdictDraft;
+  editable: boolean;
+  sources: PekpppUnitView['dataSources'];
+  onChange: (d: VerdictDraft) => void;
+}) {
+  const { indicator: i, draft, editable } = props;
+  const { t, i18n } = useTranslation('pekppp');
+  const lang = toLang(i18n.language);
+  return (
+    <Stack gap="xs" aria-label={t('verdict.title')}>
+      <Group gap="xs">
+        <Text size="sm" fw={600}>
+          {t('verdict.title')}
+        </Text>
+        {i.difference !== null && i.difference !== 0 ? (
+          <Badge color={i.difference > 0 ? 'orange' : 'teal'} variant="light">
+            {i.difference > 0 ? t('verdict.over', { n: i.difference }) : t('verdict.under', { n: -i.difference })}
+          </Badge>
+        ) : null}
+      </Group>
+      <SegmentedControl
+        disabled={!editable}
+        value={draft.level === null ? '' : String(draft.level)}
+        onChange={(v) => props.onChange({ ...draft, level: Number(v) })}
+        data={i.levels.map((l) => ({ value: String(l.value), label: String(l.value) }))}
+        aria-label={t('verdict.level', { code: i.code })}
+        data-testid={`verdict-${i.code}`}
+      />
+      {draft.level !== null ? (
+        <Text size="xs" c="dimmed">
+          {i.levels.find((l) => l.value === draft.level)?.descriptor[lang]}
+        </Text>
+      ) : null}
+      <Textarea
+        label={t('verdict.reason')}
+        value={draft.reason}
+        readOnly={!editable}
+        autosize
+        minRows={2}
+        onChange={(e) => props.onChange({ ...draft, reason: e.currentTarget.value })}
+        data-testid={`reason-${i.code}`}
+      />
+      <Checkbox.Group label={t('verdict.sources')} value={draft.sources} onChange={(v) => props.onChange({ ...draft, sources: v })}>
+        <Group gap="md" mt={4}>
+          {props.sources.map((s) => (
+            <Checkbox key={s.code} value={s.code} label={s.label[lang]} disabled={!editable} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+    </Stack>
+  );
+}
+
+function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone: (t: string) => void; onError: (e: unknown) => void }) {
+  const { view, claimant } = props;
+  const { t, i18n } = useTranslation('pekppp');
+  const lang = toLang(i18n.language);
+  const answer = useAnswerClarification(view.cycleId, view.unitId);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  if (view.clarifications.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-label={t('clarify.list')}>
+      <Title order={2} size="h5">
+        {t('clarify.list')}
+      </Title>
+      {view.clarifications.map((c) => (
+        <Card key={c.id} withBorder padding="md" data-testid="clarification">
+          <Group gap="xs">
+            <Badge color={c.status === 'open' ? 'orange' : c.status === 'answered' ? 'blue' : 'gray'}>
+              {t(`clarify.status.${c.status}`)}
+            </Badge>
+            <Text size="sm">{t('clarify.window', { lastDay: formatDate(c.lastDay, lang), codes: c.indicators.join(', ') })}</Text>
+          </Group>
+          <Text mt="xs">{c.question}</Text>
+          {c.indicators.map((code) => (
+            <Stack key={code} gap={4} mt="xs">
+              {c.answers[code] ? (
+                <Text size="sm">
+                  <b>{code}</b>: {c.answers[code]!.statement}
+                </Text>
+              ) : null}
+              {claimant && c.status !== 'closed' ? (
+                <Textarea
+                  label={t('clarify.answer', { code })}
+                  value={texts[`${c.id}:${code}`] ?? ''}
+                  onChange={(e) => {
+                    const v = e.currentTarget.value;
+                    setTexts((x) => ({ ...x, [`${c.id}:${code}`]: v }));
+                  }}
+                />
+              ) : null}
+            </Stack>
+          ))}
+          {claimant && c.status !== 'closed' ? (
+            <Button
+              mt="sm"
+              variant="light"
+              loading={answer.isPending}
+              onClick={() =>
+                answer.mutate(
+                  {
+                    clarificationId: c.id,
+                    answers: Object.fromEntries(
+                      c.indicators.flatMap((code) => {
+                        const s = (texts[`${c.id}:${code}`] ?? '').trim();
+                        return s === '' ? [] : [[code, { statement: s }]];
+                      }),
+                    ),
+                  },
+                  { onSuccess: () => props.onDone(t('clarify.answered')), onError: props.onError },
+                )
+              }
+            >
+              {t('clarify.send')}
+            </Button>
+          ) : null}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
