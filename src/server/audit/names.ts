@@ -17,11 +17,22 @@ function collectIds(value: unknown, into: Set<string>, depth = 0): void {
   if (depth > 6) return;
   if (typeof value === 'string') {
     if (UUID.test(value)) into.add(value.toLowerCase());
+    // Compound subjects ("cycleId/unitId" of a unit in a cycle).
+    else if (value.includes('/')) for (const part of value.split('/')) if (UUID.test(part)) into.add(part.toLowerCase());
   } else if (Array.isArray(value)) {
     for (const v of value.slice(0, 200)) collectIds(v, into, depth + 1);
   } else if (value && typeof value === 'object') {
     for (const v of Object.values(value)) collectIds(v, into, depth + 1);
   }
+}
+
+/** A subject's name; a compound "cycleId/unitId" reads "unit · cycle". */
+function subjectName(subjectId: string, names: Map<string, string>): string | null {
+  const parts = subjectId
+    .split('/')
+    .map((p) => names.get(p.toLowerCase()))
+    .filter((n): n is string => n !== undefined);
+  return parts.length > 0 ? parts.reverse().join(' · ') : null;
 }
 
 export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Promise<Page<AuditEvent>> {
@@ -58,7 +69,7 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
       }
       return {
         ...e,
-        subjectName: e.subjectId ? (names.get(e.subjectId.toLowerCase()) ?? null) : null,
+        subjectName: e.subjectId ? subjectName(e.subjectId, names) : null,
         actorName: e.actorId ? (names.get(e.actorId.toLowerCase()) ?? null) : null,
         names: own,
       };
