@@ -9,8 +9,8 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation('admin');
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped withTableBorder verticalSpacing="xs" fz="sm">
+    <Table.ScrollContainer minWidth={0}>
+      <Table striped withTableBorder verticalSpacing="xs" fz="sm" className="stack-table">
         <Table.Caption>{t('audit.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -25,11 +25,15 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         <Table.Tbody>
           {events.map((e) => (
             <Table.Tr key={e.seq}>
-              <Table.Td className="tabular">{e.seq}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
-              <Table.Td>{e.actorName ?? e.actorLabel}</Table.Td>
-              <Table.Td ff="monospace">{e.action}</Table.Td>
-              <Table.Td>
+              <Table.Td className="tabular" data-label={t('audit.columns.seq')}>
+                {e.seq}
+              </Table.Td>
+              <Table.Td data-label={t('audit.columns.at')}>{format.dateTime(e.at)}</Table.Td>
+              <Table.Td data-label={t('audit.columns.actor')}>{e.actorName ?? e.actorLabel}</Table.Td>
+              <Table.Td ff="monospace" data-label={t('audit.columns.action')}>
+                {e.action}
+              </Table.Td>
+              <Table.Td data-label={t('audit.columns.subject')}>
                 {t(`audit.subject_types.${e.subjectType}`, { defaultValue: e.subjectType })}
                 {e.subjectId && (
                   <Text size="xs" c="dimmed">
@@ -37,7 +41,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label={t('audit.columns.diff')}>
                 <AuditDiff diff={e.diff} names={e.names ?? {}} format={format} />
               </Table.Td>
             </Table.Tr>
