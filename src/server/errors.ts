@@ -325,8 +325,8 @@ export const catalogue = {
   },
   'publication.disputes_open': {
     status: 409,
-    id: '{open} sanggahan pada instansi cakupan ini belum diputus.',
-    en: '{open} disputes on bodies of this scope are still undecided.',
+    id: '{open} sanggahan pada instansi cakupan ini belum diputus: {names}.',
+    en: '{open} disputes on bodies of this scope are still undecided: {names}.',
   },
   'publication.exists': {
     status: 409,
@@ -421,7 +421,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly details: Record<string, unknown>;
   constructor(code: ErrorCode, details: Record<string, unknown> = {}, status?: number) {
-    super(interpolate(catalogue[code].en, details));
+    super(interpolate(catalogue[code].en, localiseDetails(code, 'en', details)));
     this.code = code;
     this.status = status ?? catalogue[code].status;
     this.details = details;
@@ -496,7 +496,13 @@ export function localiseDetails(code: ErrorCode, lang: Lang, details: Record<str
     const s = subjects[details.subject];
     return { ...details, subject: s ? s[lang] : details.subject };
   }
-  return details;
+  // issue 16: a parameter given in both languages ({ id, en }: a name, a local time) is shown in the caller's.
+  const picked = Object.entries(details).map(([k, v]) =>
+    v !== null && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { en?: unknown }).en === 'string'
+      ? [k, (v as Record<Lang, string>)[lang]]
+      : [k, v],
+  );
+  return Object.fromEntries(picked);
 }
 
 export function orNotFound<T>(value: T | undefined | null, subject: string): T {

@@ -6,6 +6,7 @@ import { pageOf } from '../../shared/wire/common.ts';
 import { defineRoute } from '../http/route.ts';
 import { scopesFor } from '../auth/policy.ts';
 import { listAudit, verifyAudit } from './queries.ts';
+import { withAuditNames } from './names.ts';
 import { publicationAnchors } from './checkpoints.ts';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
@@ -24,17 +25,20 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       const actor = auth.user();
       const province = scopesFor(actor, 'audit.read').includes('all') ? query.province : (query.province ?? actor.provinceCode);
       auth.require('audit.read', { provinceCode: province ?? null });
-      return listAudit(tx, {
-        page: query.page,
-        pageSize: query.pageSize,
-        action: query.action,
-        subjectType: query.subjectType,
-        subjectId: query.subjectId,
-        actorId: query.actorId,
-        provinceCode: province ?? undefined,
-        from: query.from ? new Date(query.from) : undefined,
-        to: query.to ? new Date(query.to) : undefined,
-      });
+      return withAuditNames(
+        tx,
+        await listAudit(tx, {
+          page: query.page,
+          pageSize: query.pageSize,
+          action: query.action,
+          subjectType: query.subjectType,
+          subjectId: query.subjectId,
+          actorId: query.actorId,
+          provinceCode: province ?? undefined,
+          from: query.from ? new Date(query.from) : undefined,
+          to: query.to ? new Date(query.to) : undefined,
+        }),
+      );
     },
   );
 

@@ -45,13 +45,16 @@ describe('POST /auth/login', () => {
     const { user } = res.json();
     expect(Object.keys(user).sort()).toEqual([
       'bodyId',
+      'bodyName',
       'id',
       'mustChangePassword',
       'name',
       'provinceCode',
+      'provinceName',
       'role',
       'totpEnabled',
       'unitId',
+      'unitName',
       'username',
     ]);
     expect(user).toMatchObject({
@@ -59,6 +62,8 @@ describe('POST /auth/login', () => {
       name: 'Kepala Perwakilan Banten',
       role: 'pimpinan',
       provinceCode: '36',
+      // issue 16: the scope's name travels with the code
+      provinceName: 'Provinsi Banten',
       bodyId: null,
       unitId: null,
     });
@@ -368,5 +373,21 @@ describe('audit chain', () => {
     const v = await verifyAudit(t.db.db);
     expect(v.ok).toBe(true);
     expect(await auditCount('auth.login')).toBeGreaterThan(5);
+  });
+});
+
+// issue 16: the web shell reads the session without a 401 in the console.
+describe('GET /auth/session', () => {
+  it('answers 200 { user: null } to an anonymous visitor', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ user: null });
+  });
+
+  it('answers the signed-in user with the names of the scope', async () => {
+    const s = await signIn(t.app, 'kepala.banten', PW);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: s.headers.cookie! } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ username: 'kepala.banten', provinceCode: '36', provinceName: 'Provinsi Banten' });
   });
 });

@@ -3,7 +3,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { LoginIn, PasswordChangeIn, Session, TotpConfirmIn, TotpDisableIn, TotpEnrolIn, TotpEnrolment } from '../../shared/wire/auth.ts';
+import {
+  LoginIn,
+  MaybeSession,
+  PasswordChangeIn,
+  Session,
+  TotpConfirmIn,
+  TotpDisableIn,
+  TotpEnrolIn,
+  TotpEnrolment,
+} from '../../shared/wire/auth.ts';
 import { NoContent } from '../../shared/wire/common.ts';
 import { defineRoute } from '../http/route.ts';
 import { cookiesSecure } from '../http/security.ts';
@@ -15,11 +24,17 @@ import { dummyHash, verifyPassword } from './passwords.ts';
 import { endSession, findUserForLogin, loginDelaySeconds, recordFailedLogin, startSession } from './queries.ts';
 import { changeOwnPassword, checkLoginTotp, confirmTotp, disableTotp, startTotpEnrolment } from './account.ts';
 import { users } from './schema.ts';
+import { withScopeNames } from './scope-names.ts';
 
 const tags = ['auth'];
 
 /** Routes a session that must change its password may still use (the rest answer 403). */
-export const ALLOWED_DURING_PASSWORD_CHANGE = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
+export const ALLOWED_DURING_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/auth/me',
+  'GET /api/v1/auth/session',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+]);
 
 /** Secure unless plain http on localhost (http/security.ts `cookiesSecure`). */
 const isSecure = (app: FastifyInstance, req: FastifyRequest): boolean => cookiesSecure(app.config, req);
@@ -84,7 +99,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       }
       const session = await db.transaction((tx) => startSession(tx, user, ip, now));
       setSessionCookies(app, req, reply, session);
-      return { user: toUser(user) };
+      return { user: await withScopeNames(db, toUser(user)) };
     },
   );
 
@@ -102,7 +117,25 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       // Read afresh: a forced password change or the second factor may have changed since sign-in.
       const [row] = await tx.select().from(users).where(eq(users.id, auth.user().id)).limit(1);
       if (!row) throw new AppError('auth.required');
-      return { user: toUser(row) };
+      return { user: await withScopeNames(tx, toUser(row)) };
+    },
+  );
+
+  // issue 16: the session for the web shell — anonymous (or an ended session) is 200 { user: null }, not a 401 in the console.
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/auth/session',
+      summary: 'The signed-in user, or { user: null } when nobody is signed in (never 401)',
+      tags,
+      access: 'public',
+      response: { 200: MaybeSession },
+    },
+    async ({ tx, auth }) => {
+      if (!auth.actor) return { user: null };
+      const [row] = await tx.select().from(users).where(eq(users.id, auth.actor.id)).limit(1);
+      return { user: row ? await withScopeNames(tx, toUser(row)) : null };
     },
   );
 

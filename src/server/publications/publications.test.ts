@@ -148,6 +148,14 @@ describe('publish: preconditions and scope', () => {
     const open = await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' }));
     expect(open.statusCode).toBe(409);
     expect(open.json().error.code).toBe('publication.window_open');
+    // issue 16: the refusal names the province and gives the deadline in its zone, not "36" and an ISO instant.
+    const message: string = open.json().error.message;
+    expect(message).toMatch(/ WIB;/);
+    expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const ready = await w.call('pimpinan', { method: 'GET', url: api(`/cycles/${cycleId}/publication-readiness?scope=36`) });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ scope: '36', ready: false, blockers: [{ kind: 'window_open', scope: '36' }] });
+    expect(ready.json().blockers[0].deadlineText).toMatch(/ WIB$/);
     await t.db.db.update(clarificationWindows).set({ closedAt: new Date() }).where(eq(clarificationWindows.id, win!.id));
     const [d] = await t.db.db
       .insert(disputes)
@@ -156,6 +164,9 @@ describe('publish: preconditions and scope', () => {
     const disputed = await unchanged(() => post('pimpinan', `/cycles/${cycleId}/publications`, { scope: '36' }));
     expect(disputed.statusCode).toBe(409);
     expect(disputed.json().error).toMatchObject({ code: 'publication.disputes_open', details: { open: 1 } });
+    expect(disputed.json().error.message).toContain(w.bodies.b.name);
+    const blocked = await w.call('pimpinan', { method: 'GET', url: api(`/cycles/${cycleId}/publication-readiness?scope=36`) });
+    expect(blocked.json().blockers).toEqual([{ kind: 'dispute_open', bodyId: w.bodies.b.id, name: w.bodies.b.name, count: 1 }]);
     await t.db.db.update(disputes).set({ status: 'rejected', resolution: 'Tidak terbukti' }).where(eq(disputes.id, d!.id));
   });
 

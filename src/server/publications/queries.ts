@@ -30,6 +30,7 @@ import { governmentRanking, previousCycle } from '../scores/queries.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { publications } from './schema.ts';
 import { NATIONAL, bodyCoveredSql, covers } from './visibility.ts';
+import { scopeLabel, scopeTime } from './scope-label.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { StoredUnitScore } from '../../shared/wire/scores.ts';
 import type {
@@ -368,7 +369,7 @@ async function assertPublishable(tx: Queryable, cycle: Cycle, scope: string, now
     .from(publications)
     .where(and(eq(publications.cycleId, cycle.id), eq(publications.scope, scope), eq(publications.status, 'current')))
     .limit(1);
-  if (current) throw new AppError('publication.exists', { scope, version: current.version });
+  if (current) throw new AppError('publication.exists', { scope: await scopeLabel(tx, scope), version: current.version });
   const locus = await tx
     .select({
       name: bodies.name,
@@ -378,7 +379,7 @@ async function assertPublishable(tx: Queryable, cycle: Cycle, scope: string, now
     .innerJoin(bodies, eq(bodies.id, cycleBodies.bodyId))
     .where(and(eq(cycleBodies.cycleId, cycle.id), inScope(scope)))
     .orderBy(asc(bodies.code));
-  if (locus.length === 0) throw new AppError('publication.scope_empty', { scope });
+  if (locus.length === 0) throw new AppError('publication.scope_empty', { scope: await scopeLabel(tx, scope) });
   const open = locus.filter((b) => b.open);
   if (open.length > 0) {
     const names =
@@ -401,13 +402,24 @@ async function assertPublishable(tx: Queryable, cycle: Cycle, scope: string, now
     )
     .orderBy(desc(clarificationWindows.deadline))
     .limit(1);
-  if (window) throw new AppError('publication.window_open', { scope: window.scope, deadline: window.deadline.toISOString() });
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  if (window) {
+    // issue 16: the province's name and the deadline in its zone, not "36" and an ISO instant.
+    throw new AppError('publication.window_open', {
+      scope: await scopeLabel(tx, window.scope),
+      deadline: scopeTime(window.deadline, window.scope),
+      deadlineAt: window.deadline.toISOString(),
+    });
+  }
+  const undecided = await tx
+    .select({ name: bodies.name, n: sql<number>`count(*)::int` })
     .from(disputes)
     .innerJoin(bodies, eq(bodies.id, disputes.bodyId))
-    .where(and(eq(disputes.cycleId, cycle.id), eq(disputes.status, 'open'), inScope(scope)));
-  if (n > 0) throw new AppError('publication.disputes_open', { open: n });
+    .where(and(eq(disputes.cycleId, cycle.id), eq(disputes.status, 'open'), inScope(scope)))
+    .groupBy(bodies.name)
+    .orderBy(asc(bodies.name));
+  const n = undecided.reduce((sum, d) => sum + d.n, 0);
+  // issue 16: the refusal names the bodies whose disputes are undecided.
+  if (n > 0) throw new AppError('publication.disputes_open', { open: n, names: undecided.map((d) => `${d.name} (${d.n})`).join(', ') });
 }
 
 async function store(

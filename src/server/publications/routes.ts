@@ -12,7 +12,10 @@ import {
   PublicationView,
   PublishIn,
   publicationParams,
+  PublishReadiness,
+  ReadinessQuery,
 } from '../../shared/wire/publications.ts';
+import { publishReadiness } from './readiness.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
@@ -60,6 +63,26 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       );
       reply.status(201);
       return (await getPublicationMeta(tx, row.id, lang, now))!;
+    },
+  );
+
+  // issue 16: every blocker of a scope, named, before "Terbitkan" is pressed.
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/publication-readiness',
+      summary: 'What stands between a scope and its publication: bodies not final, open clarification windows, undecided disputes (named)',
+      tags,
+      access: 'publication.manage',
+      params: cycleParams,
+      query: ReadinessQuery,
+      response: { 200: PublishReadiness },
+    },
+    async ({ tx, auth, params, query, lang }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      auth.require('publication.manage', scopeTarget(query.scope));
+      return publishReadiness(tx, cycle, query.scope, lang, new Date());
     },
   );
 

@@ -203,6 +203,11 @@ describe('published rapor', () => {
       expect((await get('public', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(401);
       expect((await get('koordinatorOther', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(403);
       expect((await get('koordinator', `/publications/${publicationId}/bodies/${w.bodies.a.id}/rapor.pdf`)).statusCode).toBe(200);
+      // issue 16: one rule — during the embargo the koordinator's live rapor is the publication's too (final, not SEMENTARA).
+      const live = await get('koordinator', `/cycles/${cycleId}/bodies/${w.bodies.a.id}/rapor.pdf`);
+      expect(live.statusCode).toBe(200);
+      const pages = readBack(live.rawPayload);
+      if (pages) expect(squash(pages.join(' '))).not.toContain('SEMENTARA');
     } finally {
       await t.db.db
         .update(publications)

@@ -56,6 +56,37 @@ async function liveRef(tx: Queryable, cycle: Cycle, provinceCode: string | null,
   return pub === null ? null : { id: pub.id, version: pub.version, publishedAt: pub.publishedAt, url: publicationUrl(origin, pub.id) };
 }
 
+/** issue 16: a body's rapor rendered from a publication's snapshot (null when the body has no units in it). */
+async function publishedRapor(
+  tx: Queryable,
+  row: NonNullable<Awaited<ReturnType<typeof getPublicationRow>>>,
+  bodyId: string,
+  lang: Lang,
+  req: FastifyRequest,
+): Promise<{ bytes: Awaited<ReturnType<typeof renderRapor>>; fileName: string } | null> {
+  const snapshot = row.snapshot as PublicationSnapshot;
+  const part = snapshotPart(snapshot, bodyId);
+  if (part === null || part.units.length === 0) return null;
+  const cycle = await getCycleOr404(tx, row.cycleId);
+  const scheme = await cycleScheme(tx, cycle);
+  const input = raporInputFromSnapshot(scheme, {
+    lang,
+    cycle: { name: snapshot.cycle.name, year: snapshot.cycle.year, schemeId: snapshot.cycle.schemeId },
+    body: part.body,
+    units: part.units,
+    provinceName: await provinceName(tx, part.body.provinceCode),
+    evidence: await evidenceCounts(
+      tx,
+      row.cycleId,
+      part.units.map((u) => u.id),
+    ),
+    assumptions: snapshot.assumptions,
+    snapshot: await snapshotRefOf(tx, row, publicOrigin(req)),
+    generatedAt: new Date().toISOString(),
+  });
+  return { bytes: await renderRapor(input), fileName: `rapor-${slug(part.body.name)}-${snapshot.cycle.year}-v${row.version}.pdf` };
+}
+
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
   // Any instance's worker may run a pack started through another.
   app.jobs.define('report-pack', (ctx) => runReportPack(ctx, ctx.job.params as unknown as PackParams));
@@ -77,6 +108,17 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
+      // issue 16: one rule for a rapor's state and ranks — when a current publication covers the
+      // body (released, or under embargo for a caller who may already read it), the rapor is the
+      // publication's, exactly as its permanent route and the report pack render it.
+      const covering = await coveringPublication(tx, cycle, body.provinceCode, new Date(Date.UTC(9999, 11, 31)));
+      if (covering !== null) {
+        const row = await getPublicationRow(tx, covering.id);
+        if (row) {
+          const pdf = await publishedRapor(tx, row, body.id, query.lang as Lang, req);
+          if (pdf !== null) return sendPdf(reply, pdf.bytes, pdf.fileName);
+        }
+      }
       const snapBody = liveBody(await getBodyResult(tx, cycle, body));
       const units = await liveUnits(tx, cycle.id, body.id);
       if (snapBody === null || units.length === 0) throw new AppError('report.no_result', { subject: body.name });
@@ -171,24 +213,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         published: released,
       });
       if (part.units.length === 0) throw new AppError('report.no_result', { subject: part.body.name });
-      const cycle = await getCycleOr404(tx, row.cycleId);
-      const scheme = await cycleScheme(tx, cycle);
-      const input = raporInputFromSnapshot(scheme, {
-        lang: query.lang as Lang,
-        cycle: { name: snapshot.cycle.name, year: snapshot.cycle.year, schemeId: snapshot.cycle.schemeId },
-        body: part.body,
-        units: part.units,
-        provinceName: await provinceName(tx, part.body.provinceCode),
-        evidence: await evidenceCounts(
-          tx,
-          row.cycleId,
-          part.units.map((u) => u.id),
-        ),
-        assumptions: snapshot.assumptions,
-        snapshot: await snapshotRefOf(tx, row, publicOrigin(req)),
-        generatedAt: new Date().toISOString(),
-      });
-      return sendPdf(reply, await renderRapor(input), `rapor-${slug(part.body.name)}-${snapshot.cycle.year}-v${row.version}.pdf`);
+      const pdf = (await publishedRapor(tx, row, part.body.id, query.lang as Lang, req))!;
+      return sendPdf(reply, pdf.bytes, pdf.fileName);
     },
   );
 

@@ -19,6 +19,10 @@ export const AuditEvent = z.object({
   diff: z.unknown(),
   prevHash: z.string(),
   hash: z.string(),
+  // issue 16: names of the subject, the actor and every id in `diff` (the screen shows names, not ids)
+  subjectName: z.string().nullable().optional(),
+  actorName: z.string().nullable().optional(),
+  names: z.record(z.string(), z.string()).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

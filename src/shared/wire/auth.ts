@@ -23,11 +23,19 @@ export const User = z.object({
   mustChangePassword: z.boolean(),
   /** The second factor (TOTP) is on for this account. */
   totpEnabled: z.boolean(),
+  // issue 16: the scope's names (GET /auth/me, /auth/session, login), so no screen shows an id or a bare province code
+  provinceName: z.string().nullable().optional(),
+  bodyName: z.string().nullable().optional(),
+  unitName: z.string().nullable().optional(),
 });
 export type User = z.infer<typeof User>;
 
 export const Session = z.object({ user: User });
 export type Session = z.infer<typeof Session>;
+
+/** issue 16: `GET /auth/session` — the signed-in user or null (anonymous is not an error: 200). */
+export const MaybeSession = z.object({ user: User.nullable() });
+export type MaybeSession = z.infer<typeof MaybeSession>;
 
 /** A 6-digit authenticator (TOTP) code. */
 export const TotpCode = z

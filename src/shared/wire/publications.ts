@@ -164,3 +164,28 @@ export type ErratumIn = z.infer<typeof ErratumIn>;
 export const OpenDataTable = z.enum(OPEN_DATA_TABLES);
 export type OpenDataTable = z.infer<typeof OpenDataTable>;
 export const OpenDataQuery = z.object({ table: OpenDataTable.default('governments') });
+
+// issue 16: publication readiness — every blocker of a scope, named, so the screen can list them with links.
+export const ReadinessQuery = z.object({ scope: PublicationScope });
+export type ReadinessQuery = z.infer<typeof ReadinessQuery>;
+export const PublishBlocker = z.discriminatedUnion('kind', [
+  /** A body of the scope not final yet (a unit not approved). */
+  z.object({ kind: z.literal('body_open'), bodyId: z.uuid(), name: z.string(), provinceCode: z.string().nullable() }),
+  /** A clarification window still open; `deadline` is the instant, `deadlineText` the same in the province's zone. */
+  z.object({ kind: z.literal('window_open'), scope: z.string(), scopeName: z.string(), deadline: z.string(), deadlineText: z.string() }),
+  /** Undecided disputes on a body. */
+  z.object({ kind: z.literal('dispute_open'), bodyId: z.uuid(), name: z.string(), count: z.number().int() }),
+]);
+export type PublishBlocker = z.infer<typeof PublishBlocker>;
+export const PublishReadiness = z.object({
+  scope: z.string(),
+  scopeName: z.string(),
+  cycleStatus: z.string(),
+  /** The cycle is in review or final (else nothing can be published yet). */
+  cycleReady: z.boolean(),
+  /** The version in force of the scope (an erratum, not a new publication). */
+  currentVersion: z.number().int().nullable(),
+  blockers: z.array(PublishBlocker),
+  ready: z.boolean(),
+});
+export type PublishReadiness = z.infer<typeof PublishReadiness>;

@@ -1,34 +1,16 @@
 /** Audit events as a table: when, who, what, on which subject, and the recorded difference. */
-import { Code, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../shared/wire/audit.ts';
 import { useFormat } from '../lib/format.ts';
-
-function Diff({ diff }: { diff: unknown }) {
-  const { t } = useTranslation('admin');
-  if (diff === null || diff === undefined) return <>—</>;
-  const text = JSON.stringify(diff);
-  if (text.length <= 80) return <Code>{text}</Code>;
-  return (
-    <details>
-      <summary>
-        <Text span size="xs">
-          {t('audit.show_diff', { n: text.length })}
-        </Text>
-      </summary>
-      <Code block maw={420} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-        {JSON.stringify(diff, null, 1)}
-      </Code>
-    </details>
-  );
-}
+import { AuditDiff } from './audit-diff.tsx';
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation('admin');
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped withTableBorder verticalSpacing="xs" fz="sm">
+    <Table.ScrollContainer minWidth={0}>
+      <Table striped withTableBorder verticalSpacing="xs" fz="sm" className="stack-table">
         <Table.Caption>{t('audit.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -43,20 +25,24 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         <Table.Tbody>
           {events.map((e) => (
             <Table.Tr key={e.seq}>
-              <Table.Td className="tabular">{e.seq}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
-              <Table.Td>{e.actorLabel}</Table.Td>
-              <Table.Td ff="monospace">{e.action}</Table.Td>
-              <Table.Td>
-                {e.subjectType}
+              <Table.Td className="tabular" data-label={t('audit.columns.seq')}>
+                {e.seq}
+              </Table.Td>
+              <Table.Td data-label={t('audit.columns.at')}>{format.dateTime(e.at)}</Table.Td>
+              <Table.Td data-label={t('audit.columns.actor')}>{e.actorName ?? e.actorLabel}</Table.Td>
+              <Table.Td ff="monospace" data-label={t('audit.columns.action')}>
+                {e.action}
+              </Table.Td>
+              <Table.Td data-label={t('audit.columns.subject')}>
+                {t(`audit.subject_types.${e.subjectType}`, { defaultValue: e.subjectType })}
                 {e.subjectId && (
-                  <Text size="xs" c="dimmed" ff="monospace" title={e.subjectId}>
-                    {e.subjectId.slice(0, 8)}
+                  <Text size="xs" c="dimmed">
+                    {e.subjectName ?? e.names?.[e.subjectId] ?? t('audit.unknown_id')}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
-                <Diff diff={e.diff} />
+              <Table.Td data-label={t('audit.columns.diff')}>
+                <AuditDiff diff={e.diff} names={e.names ?? {}} format={format} />
               </Table.Td>
             </Table.Tr>
           ))}

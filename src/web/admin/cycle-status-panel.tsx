@@ -2,7 +2,7 @@
  * The cycle's status workflow (planning → fieldwork → review → final) as steps, and the one
  * move forward, confirmed first: the server refuses an empty locus or open bodies (409).
  */
-import { Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CYCLE_STATUSES } from '../../shared/wire/enums.ts';
 import type { CycleDetail, CycleStatus } from '../../shared/wire/cycles.ts';
@@ -53,7 +53,16 @@ export function CycleStatusPanel({ cycle }: { cycle: CycleDetail }) {
             {t('cycle.status.imported')}
           </Text>
         )}
-        {next && (
+        {/* issue 16: an empty locus is named before the move to fieldwork, not only refused after it. */}
+        {next === 'fieldwork' && (cycle.bodies === 0 || cycle.units === 0) && (
+          <Alert color="orange" title={t('cycle.status.locus_missing_title')} data-testid="locus-missing">
+            <List size="sm">
+              {cycle.bodies === 0 && <List.Item>{t('cycle.status.locus_missing_bodies')}</List.Item>}
+              {cycle.units === 0 && <List.Item>{t('cycle.status.locus_missing_units')}</List.Item>}
+            </List>
+          </Alert>
+        )}
+        {next && !(next === 'fieldwork' && cycle.units === 0) && (
           <Group>
             <ConfirmAction
               size="sm"

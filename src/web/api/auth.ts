@@ -1,11 +1,11 @@
 /**
- * The signed-in user: `GET /auth/me` → `{ user }`, or null when nobody is signed in (401).
+ * The signed-in user: `GET /auth/session` → `{ user }`, null when nobody is signed in (200; a 401 is still read as null).
  * The last known user is kept on this device so an assessor who goes offline keeps their
  * workspace (drafts only; the server still checks every write). Sign-in and sign-out are in
  * `auth-writes.ts` (the shell reads the session on every page, public ones included).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Session, User } from '../../shared/wire/auth.ts';
+import type { MaybeSession, User } from '../../shared/wire/auth.ts';
 import { api, isApiError } from '../lib/api.ts';
 import { isRole } from '../lib/roles.ts';
 
@@ -37,7 +37,8 @@ function lastUser(): User | null {
 
 export async function getMe(): Promise<User | null> {
   try {
-    const { user } = await api.get<Session>('/auth/me');
+    // issue 16: /auth/session answers 200 { user: null } for an anonymous visitor (no 401 in the console).
+    const { user } = await api.get<MaybeSession>('/auth/session');
     rememberUser(user);
     return user;
   } catch (error) {

@@ -5,7 +5,7 @@
  * The public page reads these, so keep this module lean.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { PublicationMeta, PublicationView } from '../../shared/wire/publications.ts';
+import type { PublicationMeta, PublicationView, PublishReadiness } from '../../shared/wire/publications.ts';
 import { API_BASE, api } from '../lib/api.ts';
 
 export const publicationKeys = {
@@ -37,3 +37,12 @@ export const usePublication = (publicationId: string | undefined) =>
 /** Download addresses of a version's open data (stable, documented columns: docs/open-data.md). */
 export const openDataHref = (publicationId: string, format: 'csv' | 'json'): string =>
   `${API_BASE}/publications/${publicationId}/open-data.${format}`;
+
+// issue 16: every blocker of a scope before publishing (GET /cycles/:cycleId/publication-readiness).
+export const getPublishReadinessQueryOptions = (cycleId: string, scope: string) =>
+  queryOptions({
+    queryKey: [...publicationKeys.cycle(cycleId), 'readiness', scope] as const,
+    queryFn: () => api.get<PublishReadiness>(`/cycles/${cycleId}/publication-readiness?scope=${encodeURIComponent(scope)}`),
+  });
+
+export const usePublishReadiness = (cycleId: string, scope: string) => useQuery(getPublishReadinessQueryOptions(cycleId, scope));

@@ -64,7 +64,13 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2024-12-04T07:30:00Z', 'id', { timeZone: 'Asia/Jakarta' })).toBe('4 Desember 2024 14.30 WIB');
     expect(formatDateTime('2024-12-04T07:30:00Z', 'id', { timeZone: 'Asia/Makassar' })).toBe('4 Desember 2024 15.30 WITA');
     expect(formatDateTime('2024-12-04T07:30:00Z', 'id', { timeZone: 'Asia/Jayapura' })).toBe('4 Desember 2024 16.30 WIT');
-    expect(formatDateTime('2024-12-04T07:30:00Z', 'en', { timeZone: 'Asia/Jakarta' })).toBe('4 December 2024 14:30 GMT+7');
+    expect(formatDateTime('2024-12-04T07:30:00Z', 'en', { timeZone: 'Asia/Jakarta' })).toBe('4 December 2024 14:30 WIB');
+  });
+
+  // issue 16: never the browser's zone or UTC — WIB unless the body's zone is given.
+  it('defaults to WIB, not the browser zone', () => {
+    expect(formatDateTime('2024-12-04T21:36:00Z', 'id')).toBe('5 Desember 2024 04.36 WIB');
+    expect(formatDate('2024-12-04T21:36:00Z', 'id')).toBe('5 Desember 2024');
   });
 });
 

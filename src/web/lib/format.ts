@@ -5,6 +5,7 @@
  * already rounded by the engine (half away from zero, 2 dp); `score` only fixes the digits.
  */
 import { useTranslation } from 'react-i18next';
+import { zoneOfTz } from '../../shared/local-time.ts';
 
 export type Lang = 'id' | 'en';
 
@@ -12,7 +13,10 @@ export type Lang = 'id' | 'en';
 const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
 export interface FormatOptions {
-  /** IANA time zone for date-times; default: the browser's. Dates (YYYY-MM-DD) ignore it. */
+  /**
+   * IANA time zone for date-times (Asia/Jakarta, Asia/Makassar, Asia/Jayapura); default WIB
+   * (Asia/Jakarta), never the browser's (issue 16: the body's zone, not UTC). Dates (YYYY-MM-DD) ignore it.
+   */
   timeZone?: string;
 }
 
@@ -72,7 +76,7 @@ export function formatDate(value: string | Date, lang: Lang, options: FormatOpti
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone: dateOnly ? 'UTC' : options.timeZone,
+    timeZone: dateOnly ? 'UTC' : zoneOfTz(options.timeZone).tz,
   }).format(date);
 }
 
@@ -81,21 +85,21 @@ export function formatDateTime(value: string | Date, lang: Lang, options: Format
   const { date } = toDate(value);
   if (Number.isNaN(date.getTime())) return '—';
   const locale = LOCALES[lang];
+  // Indonesia spans three zones: "14.30 WIB" / "15.30 WITA" / "16.30 WIT" (an embargo's hour matters).
+  const zone = zoneOfTz(options.timeZone);
   const day = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone: options.timeZone,
+    timeZone: zone.tz,
   }).format(date);
   const time = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZone: options.timeZone,
-    // Indonesia spans three zones: "14.30 WIB" / "15.30 WITA" / "16.30 WIT" (an embargo's hour matters).
-    timeZoneName: 'short',
+    timeZone: zone.tz,
   }).format(date);
-  return `${day} ${time}`;
+  return `${day} ${time} ${zone.label}`;
 }
 
 export function toLang(value: string | undefined | null): Lang {
@@ -124,8 +128,11 @@ export function createFormatter(lang: Lang, options: FormatOptions = {}): Format
   };
 }
 
-/** Formatting functions for the current UI language; re-renders when the language changes. */
-export function useFormat(): Formatter {
+/**
+ * Formatting functions for the current UI language; re-renders when the language changes.
+ * Date-times are in WIB unless `options.timeZone` names the body's zone (`zoneOf(provinceCode).tz`).
+ */
+export function useFormat(options: FormatOptions = {}): Formatter {
   const { i18n } = useTranslation();
-  return createFormatter(toLang(i18n.resolvedLanguage ?? i18n.language));
+  return createFormatter(toLang(i18n.resolvedLanguage ?? i18n.language), options);
 }

@@ -28,8 +28,8 @@ export function CycleList({ bodyId, target }: CycleListProps) {
   // Imported cycles carry published government scores only: no units, no improvements.
   const items = cycles.data;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped withTableBorder verticalSpacing="xs">
+    <Table.ScrollContainer minWidth={0}>
+      <Table striped withTableBorder verticalSpacing="xs" className="stack-table">
         <Table.Caption>{t('cycles.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -60,12 +60,12 @@ export function CycleList({ bodyId, target }: CycleListProps) {
                     {c.source === 'imported' ? ` · ${t('cycles.imported')}` : ''}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('cycles.columns.status')}>
                   <Badge variant="dot" color={c.status === 'final' ? 'teal' : 'gray'} tt="none">
                     {t(`cycle_status.${c.status}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('cycles.columns.score')}>
                   {r ? (
                     <Text span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
                       <ScoreValue value={r.score} fw={700} incomplete={!r.complete} />

@@ -87,9 +87,12 @@ export function GovernmentScreen() {
           ) : (
             <>
               <GovernmentSummary result={result.data} provinceName={province?.name ?? null} />
-              <Suspense fallback={null}>
-                <RaporLinks target={{ cycleId, bodyId }} name={result.data.body.name} />
-              </Suspense>
+              {/* issue 16: an imported result (published score, no units) has no rapor to print: no link rather than a 409. */}
+              {result.data.result?.source !== 'imported' && result.data.units.length > 0 && (
+                <Suspense fallback={null}>
+                  <RaporLinks target={{ cycleId, bodyId }} name={result.data.body.name} />
+                </Suspense>
+              )}
               <div className="gov-two">
                 <PanelBoundary>
                   <Suspense fallback={<PageLoader />}>

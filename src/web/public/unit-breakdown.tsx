@@ -29,7 +29,7 @@ function DimensionItem({ dimension }: { dimension: DimensionScore }) {
       </summary>
       <div className="drill-body lb-table-scroll">
         {dimension.variables.map((v) => (
-          <table key={v.code} className="data-table breakdown-table" data-variable={v.code}>
+          <table key={v.code} className="data-table breakdown-table stack-table" data-variable={v.code}>
             <caption>{v.title[lang]}</caption>
             <thead>
               <tr>
@@ -52,11 +52,13 @@ function DimensionItem({ dimension }: { dimension: DimensionScore }) {
                     <span className="indicator-code">{i.code}</span>
                     {i.text[lang]}
                   </th>
-                  <td className="num">{i.missing || i.percentage === null ? t('breakdown.missing') : format.percent(i.percentage, 1)}</td>
-                  <td className="num" data-testid="indicator-points">
+                  <td className="num" data-label={t('breakdown.value')}>
+                    {i.missing || i.percentage === null ? t('breakdown.missing') : format.percent(i.percentage, 1)}
+                  </td>
+                  <td className="num" data-testid="indicator-points" data-label={t('breakdown.points')}>
                     {format.score(i.points)}
                   </td>
-                  <td className="num lost" data-testid="indicator-lost">
+                  <td className="num lost" data-testid="indicator-lost" data-label={t('breakdown.points_lost')}>
                     {format.score(i.pointsLost)}
                   </td>
                 </tr>

@@ -14,7 +14,8 @@ import type { PublicationMeta } from '../../shared/wire/publications.ts';
 import { useMe } from '../api/auth.ts';
 import { getProvincesQueryOptions } from '../api/registry.ts';
 import { useProgress } from '../api/locus.ts';
-import { usePublications } from '../api/publications.ts';
+import { usePublications, usePublishReadiness } from '../api/publications.ts';
+import { blockedReason } from './blockers-list.tsx';
 import { useCycle } from '../api/cycles.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { AnchorLink } from '../ui/anchor-link.tsx';
@@ -49,6 +50,7 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
   const provinces = useQuery(getProvincesQueryOptions());
   const ownProvince = admin ? null : (me?.provinceCode ?? null);
   const [scope, setScope] = useState<string>(ownProvince ?? 'national');
+  const serverReadiness = usePublishReadiness(cycleId, scope);
   const [erratumFor, setErratumFor] = useState<PublicationMeta | null>(null);
   const [erratumDone, setErratumDone] = useState<PublicationMeta | null>(null);
   const erratumRef = useRef<HTMLDivElement>(null);
@@ -102,7 +104,13 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
       </Stack>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <ReadinessPanel readiness={state} cycleStatus={cycle.data?.status ?? null} />
+          <ReadinessPanel
+            readiness={state}
+            cycleStatus={cycle.data?.status ?? null}
+            server={serverReadiness.data}
+            cycleId={cycleId}
+            admin={admin}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <PublishForm
@@ -115,6 +123,7 @@ export function PublicationManager({ cycleId, admin }: { cycleId: string; admin:
               setErratumDone(null);
             }}
             current={state.current}
+            blockedReason={blockedReason(serverReadiness.data, t)}
           />
         </Grid.Col>
       </Grid>

@@ -11,6 +11,7 @@ import { usePublish } from '../api/publications-writes.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { publicAtToIso } from './publish-model.ts';
+import { zoneOf, zoneOffset } from '../../shared/local-time.ts';
 import { ServerRefusal } from './server-message.tsx';
 
 export interface ScopeOption {
@@ -27,18 +28,21 @@ export interface PublishFormProps {
   /** A version is already in force for the chosen scope: corrections go through an erratum. */
   current: PublicationMeta | null;
   onPublished?: (meta: PublicationMeta) => void;
+  /** issue 16: why "Terbitkan" is disabled (blockers on the readiness list), or null. */
+  blockedReason?: string | null;
 }
 
-export function PublishForm({ cycleId, scopes, scope, onScopeChange, current, onPublished }: PublishFormProps) {
+export function PublishForm({ cycleId, scopes, scope, onScopeChange, current, onPublished, blockedReason = null }: PublishFormProps) {
   const { t } = useTranslation('publish');
-  const format = useFormat();
+  const format = useFormat({ timeZone: zoneOf(scope === 'national' ? null : scope).tz });
   const publish = usePublish(cycleId);
   const [publicAt, setPublicAt] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<PublicationMeta | null>(null);
   const scopeLabel = scopes.find((s) => s.value === scope)?.label ?? scope;
-  const iso = publicAtToIso(publicAt);
+  const zone = zoneOf(scope === 'national' ? null : scope);
+  const iso = publicAtToIso(publicAt, zoneOffset(zone));
 
   const ask = () => {
     if (iso === undefined) {
@@ -101,7 +105,7 @@ export function PublishForm({ cycleId, scopes, scope, onScopeChange, current, on
           <TextInput
             type="datetime-local"
             label={t('form.public_at')}
-            description={t('form.public_at_help')}
+            description={`${t('form.public_at_help')} (${zone.label})`}
             value={publicAt}
             onChange={(e) => {
               setPublicAt(e.currentTarget.value);
@@ -110,9 +114,14 @@ export function PublishForm({ cycleId, scopes, scope, onScopeChange, current, on
             error={dateError}
             maw={420}
           />
-          <Button onClick={ask} w="fit-content">
+          <Button onClick={ask} w="fit-content" disabled={!!blockedReason} aria-describedby={blockedReason ? 'publish-blocked' : undefined}>
             {t('form.submit')}
           </Button>
+          {blockedReason && (
+            <Text size="sm" c="orange.8" id="publish-blocked" data-testid="publish-blocked">
+              {blockedReason}
+            </Text>
+          )}
           {!confirming && publish.error && <ServerRefusal error={publish.error} />}
         </>
       )}

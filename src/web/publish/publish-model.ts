@@ -7,6 +7,7 @@
 import type { Scheme, Text } from '../../core/types.ts';
 import { type Correction, ErratumIn, type PublicationMeta, type SnapshotUnit } from '../../shared/wire/publications.ts';
 import { fieldProblems } from '../lib/form-schema.ts';
+import { fromLocalInput } from '../lib/local-time.ts';
 
 export type ReasonError = 'required' | 'too_short' | 'too_long';
 
@@ -49,8 +50,10 @@ export const toCorrections = (rows: CorrectionRow[]): Correction[] =>
  * The embargo field holds a local date-time (`<input type="datetime-local">`, "2024-12-04T09:00");
  * the API takes an ISO moment. Empty = public at once. Undefined result = not a valid moment.
  */
-export function publicAtToIso(local: string): string | null | undefined {
+export function publicAtToIso(local: string, offsetMinutes?: number): string | null | undefined {
   if (local.trim() === '') return null;
+  // issue 16: a wall-clock time in the scope's zone (WIB/WITA/WIT) when the offset is given.
+  if (offsetMinutes !== undefined) return fromLocalInput(local, offsetMinutes) ?? undefined;
   const date = new Date(local);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }

@@ -322,7 +322,8 @@ describe('PublishForm', () => {
       expect(calls.find((c) => c.method === 'POST')).toEqual({
         method: 'POST',
         url: '/cycles/c1/publications',
-        body: { scope: '36', publicAt: new Date('2024-12-10T09:00').toISOString() },
+        // issue 16: the embargo is a wall-clock time in the province's zone (Banten: WIB), not the browser's.
+        body: { scope: '36', publicAt: '2024-12-10T02:00:00.000Z' },
       });
       expect((await screen.findByTestId('publish-done')).textContent).toContain('Versi 1 telah terbit');
     },

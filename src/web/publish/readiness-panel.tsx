@@ -8,10 +8,25 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
 import './publish.css';
 import type { Readiness } from './publish-model.ts';
+import type { PublishReadiness } from '../../shared/wire/publications.ts';
+import { BlockersList } from './blockers-list.tsx';
 
 const SHOWN = 12;
 
-export function ReadinessPanel({ readiness, cycleStatus }: { readiness: Readiness; cycleStatus: string | null }) {
+export function ReadinessPanel({
+  readiness,
+  cycleStatus,
+  server,
+  cycleId,
+  admin = false,
+}: {
+  readiness: Readiness;
+  cycleStatus: string | null;
+  /** issue 16: the server's list of every blocker (bodies, windows, disputes), with links. */
+  server?: PublishReadiness | undefined;
+  cycleId?: string;
+  admin?: boolean;
+}) {
   const { t } = useTranslation('publish');
   const format = useFormat();
   const { total, final, open, current } = readiness;
@@ -29,7 +44,17 @@ export function ReadinessPanel({ readiness, cycleStatus }: { readiness: Readines
           {ready ? '✓ ' : '! '}
           {t('readiness.bodies_final', { final: format.integer(final), total: format.integer(total) })}
         </Text>
-        {open.length > 0 && (
+        {server && cycleId ? (
+          <>
+            <BlockersList readiness={server} cycleId={cycleId} admin={admin} />
+            {server.ready && (
+              <Text size="sm" className="pub-ok" data-testid="readiness-clear">
+                ✓ {t('readiness.all_clear')}
+              </Text>
+            )}
+          </>
+        ) : null}
+        {!server && open.length > 0 && (
           <>
             <Text size="sm">{t('readiness.open_intro', { count: open.length })}</Text>
             <List size="sm" data-testid="readiness-open">
@@ -45,9 +70,11 @@ export function ReadinessPanel({ readiness, cycleStatus }: { readiness: Readines
             {t('readiness.current', { version: current.version, date: format.date(current.publishedAt) })}
           </Text>
         )}
-        <Text size="xs" c="dimmed">
-          {t('readiness.server_checks')}
-        </Text>
+        {!server && (
+          <Text size="xs" c="dimmed">
+            {t('readiness.server_checks')}
+          </Text>
+        )}
       </Stack>
     </Paper>
   );

@@ -23,7 +23,7 @@ function AwardTable({ kind, items }: { kind: AwardKind; items: AwardItem[] }) {
   const ranked = kind !== 'kualitas-tertinggi';
   return (
     <div className="rep-table-wrap">
-      <table className="rep-table" data-testid={`awards-${kind}`}>
+      <table className="rep-table stack-table" data-testid={`awards-${kind}`}>
         <thead>
           <tr>
             {ranked ? <th className="num">{t('awards.col.rank')}</th> : null}
@@ -38,7 +38,11 @@ function AwardTable({ kind, items }: { kind: AwardKind; items: AwardItem[] }) {
         <tbody>
           {items.map((a) => (
             <tr key={a.code}>
-              {ranked ? <td className="num">{a.rank ?? '—'}</td> : null}
+              {ranked ? (
+                <td className="num" data-label={t('awards.col.rank')}>
+                  {a.rank ?? '—'}
+                </td>
+              ) : null}
               <td>
                 <AnchorLink to="/governments/$bodyId" params={{ bodyId: a.body.id }}>
                   {a.body.name}
@@ -47,15 +51,21 @@ function AwardTable({ kind, items }: { kind: AwardKind; items: AwardItem[] }) {
                   <BandChip band={a.band} size="xs" />
                 </div>
               </td>
-              {kind === 'top-province' ? <td>{a.provinceName ?? a.provinceCode ?? '—'}</td> : null}
-              <td className="num">{format.score(a.score)}</td>
-              {kind === 'most-improved' ? <td className="num">{a.delta === null ? '—' : `+${format.score(a.delta)}`}</td> : null}
-              <td>
+              {kind === 'top-province' ? <td data-label={t('awards.col.province')}>{a.provinceName ?? '—'}</td> : null}
+              <td className="num" data-label={t('awards.col.score')}>
+                {format.score(a.score)}
+              </td>
+              {kind === 'most-improved' ? (
+                <td className="num" data-label={t('awards.col.delta')}>
+                  {a.delta === null ? '—' : `+${format.score(a.delta)}`}
+                </td>
+              ) : null}
+              <td data-label={t('awards.col.code')}>
                 <AnchorLink to="/verifikasi/$code" params={{ code: a.code }} className="rep-code">
                   {a.code}
                 </AnchorLink>
               </td>
-              <td>
+              <td data-label={t('awards.col.piagam')}>
                 <a href={piagamUrl(a.piagamUrl, lang)} aria-label={t('awards.download_label', { body: a.body.name })} download>
                   {t('awards.download')}
                 </a>

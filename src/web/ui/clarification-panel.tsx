@@ -11,6 +11,7 @@ import { useOpenWindow, useUpdateWindow } from '../api/clarifications-writes.ts'
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import { fromLocalInput, toLocalInput } from '../lib/local-time.ts';
+import { zoneOf, zoneOffset } from '../../shared/local-time.ts';
 import { ButtonLink } from './links.tsx';
 import { Countdown } from './countdown.tsx';
 
@@ -41,11 +42,13 @@ export function ClarificationPanel({
   cycleStatus: string | undefined;
 }) {
   const { t } = useTranslation('clarify');
-  const format = useFormat();
+  // issue 16: the deadline is entered and shown in the province's zone (WIB/WITA/WIT).
+  const zone = zoneOf(provinceCode);
+  const format = useFormat({ timeZone: zone.tz });
   const windows = useWindows(cycleId);
   const open = useOpenWindow(cycleId);
   const update = useUpdateWindow();
-  const [deadline, setDeadline] = useState(() => toLocalInput(inDays(14)));
+  const [deadline, setDeadline] = useState(() => toLocalInput(inDays(14), zoneOffset(zone)));
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [confirmClose, setConfirmClose] = useState(false);
@@ -54,7 +57,7 @@ export function ClarificationPanel({
   const failure = open.error ?? update.error;
 
   const checkedDeadline = (): string | null => {
-    const iso = fromLocalInput(deadline);
+    const iso = fromLocalInput(deadline, zoneOffset(zone));
     if (!iso || new Date(iso).getTime() <= Date.now()) {
       setError(t('window.error_deadline'));
       return null;

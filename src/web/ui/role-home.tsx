@@ -7,9 +7,10 @@ import type { User } from '../../shared/wire/auth.ts';
 export function RoleHomeHeader({ user, children }: { user: User; children?: ReactNode }) {
   const { t } = useTranslation('ui');
   const scope: string[] = [];
-  if (user.provinceCode) scope.push(t('home.scope.province', { code: user.provinceCode }));
-  if (user.bodyId) scope.push(t('home.scope.body', { id: user.bodyId }));
-  if (user.unitId) scope.push(t('home.scope.unit', { id: user.unitId }));
+  // issue 16: names, not ids or bare province codes (the session carries them).
+  if (user.provinceCode) scope.push(user.provinceName ?? t('home.scope.province_unknown'));
+  if (user.bodyId) scope.push(user.bodyName ?? t('home.scope.body_unknown'));
+  if (user.unitId) scope.push(user.unitName ?? t('home.scope.unit_unknown'));
   if (!scope.length && user.role === 'admin') scope.push(t('home.scope.national'));
   return (
     <Stack gap="xs">

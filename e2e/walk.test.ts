@@ -1,0 +1,188 @@
+// Issue 16: a walk through every role (public, admin, pimpinan, asisten, koordinator, operator)
+// at 360 and 1280 px. No page may show a UUID-like string, a bare province code ("kode 36"),
+// an ISO instant or a UTC time; no page may scroll sideways at 360 px; an anonymous visit logs
+// no 401. Screenshots go to a temporary directory (printed) to be looked at.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, startE2E, type E2E } from './harness.ts';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const SHORT_ID = /\b[0-9a-f]{8}…/i;
+const BARE_PROVINCE = /\((kode|code) \d{2}\)|Provinsi \(kode|Province \(code/;
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const UTC_TIME = /\d{2}[.:]\d{2} (UTC|GMT)/;
+const UNNAMED = /\(nama tidak tersedia\)|\(name not available\)/;
+
+const DIR = mkdtempSync(join(tmpdir(), 'pantau-walk-'));
+
+interface Finding {
+  page: string;
+  width: number;
+  problem: string;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+  // Until the page's loaders are gone (a screenshot of a spinner shows nothing).
+  await page.waitForFunction(() => !document.querySelector('.page-loader'), null, { timeout: 30_000 }).catch(() => {});
+  // Lazy panels and their queries.
+  await page.waitForTimeout(400);
+  await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+}
+
+async function inspect(page: Page, name: string, findings: Finding[]): Promise<void> {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForTimeout(200);
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const [label, re] of [
+      ['UUID', UUID],
+      ['short id', SHORT_ID],
+      ['bare province code', BARE_PROVINCE],
+      ['ISO instant', ISO_INSTANT],
+      ['UTC time', UTC_TIME],
+      ['unnamed id', UNNAMED],
+    ] as const) {
+      const m = re.exec(text);
+      if (m)
+        findings.push({
+          page: name,
+          width,
+          problem: `${label}: "${text.slice(Math.max(0, m.index - 40), m.index + 60).replace(/\s+/g, ' ')}"`,
+        });
+    }
+    if (width === 360) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 2) findings.push({ page: name, width, problem: `scrolls sideways by ${overflow} px` });
+    }
+    await page.screenshot({ path: join(DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function visit(page: Page, url: string, name: string, findings: Finding[]): Promise<void> {
+  await page.goto(url);
+  await settle(page);
+  await inspect(page, name, findings);
+}
+
+async function login(e2e: E2E, context: BrowserContext, role: string, home: string): Promise<Page> {
+  const page = await context.newPage();
+  const account = e2e.account(role);
+  await page.goto(`${e2e.url}/login`);
+  await page.locator('input[autocomplete="username"]').fill(account.username);
+  await page.locator('input[autocomplete="current-password"]').fill(account.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL((u) => u.pathname === home, { timeout: 30_000 });
+  await settle(page);
+  return page;
+}
+
+async function cycles(page: Page): Promise<{ id: string; status: string; source: string }[]> {
+  return page.evaluate(async () => {
+    const res = await fetch('/api/v1/cycles?pageSize=50');
+    return ((await res.json()) as { items: { id: string; status: string; source: string }[] }).items;
+  });
+}
+
+describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () => {
+  let e2e: E2E;
+  const findings: Finding[] = [];
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    console.log(`walk screenshots: ${DIR}`);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('public pages log no 401 and show names, local times and no sideways scrolling', async () => {
+    const context = await e2e.browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    const unauthorised: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 401) unauthorised.push(r.url());
+    });
+    await visit(page, `${e2e.url}/`, 'public-home', findings);
+    const gov = page.locator('a[href^="/governments/"]').first();
+    if ((await gov.count()) > 0) {
+      await gov.click();
+      await settle(page);
+      await inspect(page, 'public-government', findings);
+    }
+    await visit(page, `${e2e.url}/map`, 'public-map', findings);
+    expect(unauthorised).toEqual([]);
+    await context.close();
+  });
+
+  const roles: [string, string, (e: E2E, p: Page) => Promise<string[]>][] = [
+    [
+      'admin',
+      '/admin',
+      async (e, p) => {
+        const c = await cycles(p);
+        return [
+          '/admin/cycles',
+          '/admin/users',
+          '/audit',
+          ...c.slice(0, 2).map((x) => `/admin/cycles/${x.id}`),
+          ...c
+            .filter((x) => x.source !== 'imported')
+            .slice(0, 1)
+            .map((x) => `/admin/cycles/${x.id}/publikasi`),
+        ].map((u) => `${e.url}${u}`);
+      },
+    ],
+    [
+      'pimpinan',
+      '/review',
+      async (e, p) => {
+        const c = (await cycles(p)).filter((x) => x.source !== 'imported');
+        return [
+          '/review/queue',
+          '/audit',
+          ...c
+            .slice(0, 1)
+            .flatMap((x) => [`/review/cycles/${x.id}`, `/review/cycles/${x.id}/publikasi`, `/review/cycles/${x.id}/klarifikasi`]),
+        ].map((u) => `${e.url}${u}`);
+      },
+    ],
+    ['asisten', '/assess', async (e) => [`${e.url}/assignments/mine`]],
+    [
+      'koordinator',
+      '/pemda',
+      async (e, p) => {
+        const c = (await cycles(p)).filter((x) => x.source !== 'imported');
+        return c.slice(0, 1).map((x) => `${e.url}/pemda/cycles/${x.id}`);
+      },
+    ],
+    ['operator', '/unit', async () => []],
+  ];
+
+  for (const [role, home, more] of roles) {
+    it(`${role}: every page shows names and local times, and fits 360 px`, async () => {
+      const context = await e2e.browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
+      const page = await login(e2e, context, role, home);
+      await inspect(page, `${role}-home`, findings);
+      for (const url of await more(e2e, page))
+        await visit(
+          page,
+          url,
+          `${role}-${new URL(url).pathname
+            .split('/')
+            .filter((s) => !UUID.test(s))
+            .join('-')}`,
+          findings,
+        );
+      await context.close();
+    });
+  }
+
+  it('found nothing a new user trips over', () => {
+    expect(findings).toEqual([]);
+  });
+});

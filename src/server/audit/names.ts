@@ -1,0 +1,78 @@
+/**
+ * Issue 16: the audit log screen shows names, not 8-character ids: every id an event mentions
+ * (its subject, its actor, any id inside its recorded difference) is looked up once among
+ * bodies, units, cycles and accounts. Reads only.
+ */
+import { inArray } from 'drizzle-orm';
+import type { AuditEvent } from '../../shared/wire/audit.ts';
+import type { Page } from '../../shared/wire/common.ts';
+import { users } from '../auth/schema.ts';
+import { cycles } from '../cycles/schema.ts';
+import type { Queryable } from '../db/client.ts';
+import { bodies, units } from '../registry/schema.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function collectIds(value: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 6) return;
+  if (typeof value === 'string') {
+    if (UUID.test(value)) into.add(value.toLowerCase());
+    // Compound subjects ("cycleId/unitId" of a unit in a cycle).
+    else if (value.includes('/')) for (const part of value.split('/')) if (UUID.test(part)) into.add(part.toLowerCase());
+  } else if (Array.isArray(value)) {
+    for (const v of value.slice(0, 200)) collectIds(v, into, depth + 1);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) collectIds(v, into, depth + 1);
+  }
+}
+
+/** A subject's name; a compound "cycleId/unitId" reads "unit · cycle". */
+function subjectName(subjectId: string, names: Map<string, string>): string | null {
+  const parts = subjectId
+    .split('/')
+    .map((p) => names.get(p.toLowerCase()))
+    .filter((n): n is string => n !== undefined);
+  return parts.length > 0 ? parts.reverse().join(' · ') : null;
+}
+
+export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Promise<Page<AuditEvent>> {
+  const all = new Set<string>();
+  for (const e of page.items) {
+    if (e.subjectId) collectIds(e.subjectId, all);
+    if (e.actorId) collectIds(e.actorId, all);
+    collectIds(e.diff, all);
+  }
+  const ids = [...all];
+  const names = new Map<string, string>();
+  if (ids.length > 0) {
+    for (const [table, label] of [
+      [bodies, bodies.name],
+      [units, units.name],
+      [cycles, cycles.name],
+      [users, users.name],
+    ] as const) {
+      const rows = await db.select({ id: table.id, name: label }).from(table).where(inArray(table.id, ids));
+      for (const r of rows) names.set(r.id, r.name);
+    }
+  }
+  return {
+    ...page,
+    items: page.items.map((e) => {
+      const mine = new Set<string>();
+      if (e.subjectId) collectIds(e.subjectId, mine);
+      if (e.actorId) collectIds(e.actorId, mine);
+      collectIds(e.diff, mine);
+      const own: Record<string, string> = {};
+      for (const id of mine) {
+        const n = names.get(id);
+        if (n) own[id] = n;
+      }
+      return {
+        ...e,
+        subjectName: e.subjectId ? subjectName(e.subjectId, names) : null,
+        actorName: e.actorId ? (names.get(e.actorId.toLowerCase()) ?? null) : null,
+        names: own,
+      };
+    }),
+  };
+}

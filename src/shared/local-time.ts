@@ -1,0 +1,77 @@
+/**
+ * Issue 16: dates and times in the body's zone — WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9) —
+ * never ISO or UTC on screen, in PDFs, exports or error messages. A province code (Kemendagri,
+ * "36", or a regency "36.01") decides the zone; without one (national, K/L) it is WIB, the
+ * zone of the capital. Pure: Intl only, no I/O (the server, the CLI and the web share it).
+ */
+import type { Lang } from '../core/types.ts';
+
+export type ZoneLabel = 'WIB' | 'WITA' | 'WIT';
+export interface Zone {
+  /** IANA time zone (Intl). */
+  tz: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+  label: ZoneLabel;
+}
+
+export const WIB: Zone = { tz: 'Asia/Jakarta', label: 'WIB' };
+export const WITA: Zone = { tz: 'Asia/Makassar', label: 'WITA' };
+export const WIT: Zone = { tz: 'Asia/Jayapura', label: 'WIT' };
+
+/** Provinces in WITA: Bali, NTB, NTT, South/East/North Kalimantan and every Sulawesi province. */
+const WITA_PROVINCES = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);
+/** Provinces in WIT: Maluku, North Maluku and the Papua provinces. */
+const WIT_PROVINCES = new Set(['81', '82', '91', '92', '93', '94', '95', '96', '97']);
+
+/** The zone of a province (or regency) code; WIB when unknown or national. */
+export function zoneOf(provinceCode: string | null | undefined): Zone {
+  const p = provinceCode?.slice(0, 2);
+  if (p && WITA_PROVINCES.has(p)) return WITA;
+  if (p && WIT_PROVINCES.has(p)) return WIT;
+  return WIB;
+}
+
+/** The zone of an IANA name (a formatter option); WIB for anything else. */
+export function zoneOfTz(tz: string | undefined): Zone {
+  if (tz === WITA.tz) return WITA;
+  if (tz === WIT.tz) return WIT;
+  return WIB;
+}
+
+const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+
+function toDate(value: string | number | Date): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** "20 Desember 2026" in the zone (a bare "YYYY-MM-DD" is a calendar date: shown as written). */
+export function localDate(value: string | number | Date, lang: Lang, zone: Zone = WIB): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(y, m - 1, d)),
+    );
+  }
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone.tz }).format(date);
+}
+
+/** "21 Desember 2026 00.00 WIB" (id) / "21 December 2026 00:00 WIB" (en). */
+export function localDateTime(value: string | number | Date, lang: Lang, zone: Zone = WIB): string {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  const time = new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone.tz }).format(
+    date,
+  );
+  return `${localDate(date, lang, zone)} ${time} ${zone.label}`;
+}
+
+/** Both languages at once, for a message parameter (`localiseDetails` picks the caller's). */
+export function localDateTimeText(value: string | number | Date, zone: Zone = WIB): { id: string; en: string } {
+  return { id: localDateTime(value, 'id', zone), en: localDateTime(value, 'en', zone) };
+}
+
+/** The zone's fixed UTC offset in minutes (Indonesia keeps no daylight saving): WIB 420, WITA 480, WIT 540. */
+export function zoneOffset(zone: Zone): number {
+  return zone.label === 'WIT' ? 540 : zone.label === 'WITA' ? 480 : 420;
+}
