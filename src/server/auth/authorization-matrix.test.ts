@@ -604,7 +604,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('authorisation matrix (every route × role × own/other organisation)', () => {
+describe('authorisation matrix (every route × role × own/other organisation)', { timeout: 300_000 }, () => {
   it('registers every API route through defineRoute, so the matrix sees it', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
