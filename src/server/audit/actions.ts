@@ -64,6 +64,13 @@ export const auditActions = [
   // Publications (publications/queries.ts)
   'publication.publish',
   'publication.erratum',
+  // issue 12: follow-up actions (actions/queries.ts)
+  'action.create',
+  'action.update',
+  'action.progress',
+  'action.evidence',
+  'action.verify',
+  'action.comment',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

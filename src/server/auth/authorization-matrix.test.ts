@@ -29,6 +29,7 @@ import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { publications } from '../publications/schema.ts';
+import { actionEvidence, actions } from '../actions/schema.ts'; // issue 12
 import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
 import { getCycle } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
@@ -87,6 +88,13 @@ const intended: Record<string, Record<Who, Rule>> = {
   'dispute.write': row('all', 'none', 'none', 'own', 'none', 'none'),
   'dispute.resolve': row('all', 'own', 'own', 'none', 'none', 'none'),
   'results.import': row('all', 'none', 'none', 'none', 'none', 'none'),
+  // issue 12: follow-up actions — the pimpinan reads and comments on its province, the unit's
+  // assessors read, the koordinator plans and verifies, the operator reports on its unit.
+  'action.read': row('all', 'own', 'own', 'own', 'own', 'none'),
+  'action.plan': row('all', 'none', 'none', 'own', 'none', 'none'),
+  'action.report': row('all', 'none', 'none', 'none', 'own', 'none'),
+  'action.verify': row('all', 'none', 'none', 'own', 'none', 'none'),
+  'action.comment': row('all', 'own', 'none', 'none', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -104,6 +112,9 @@ interface WorldIds {
   windowId: string;
   disputeId: string;
   publicationId: string;
+  // issue 12
+  actionId: string;
+  actionFileId: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -247,6 +258,33 @@ async function buildFixtures(): Promise<void> {
     resolution: null,
   }));
 
+  // issue 12: a follow-up action on each unit, with one evidence file.
+  const actionRows = [
+    { unit: unitA!, body: bodyA! },
+    { unit: unitB!, body: bodyB! },
+    { unit: unitP!, body: bodyP },
+  ].map(({ unit, body }) => ({
+    id: randomUUID(),
+    bodyId: body.id,
+    unitId: unit.id,
+    sourceKind: 'manual',
+    title: 'Tindak lanjut uji matriks',
+    personInCharge: 'Kepala unit',
+    dueDate: '2030-01-31',
+    status: 'planned',
+    notes: null,
+    targetLevel: null,
+    verifiedBy: null,
+    verifiedAt: null,
+  }));
+  const actionFileRows = actionRows.map((a, i) => ({
+    id: randomUUID(),
+    actionId: a.id,
+    sha256: fileRows[i]!.sha256,
+    filename: `tindak-lanjut-${i}.pdf`,
+    updateId: null,
+  }));
+
   const publicationId = randomUUID();
   let publicationRow: typeof publications.$inferInsert | undefined;
 
@@ -285,6 +323,8 @@ async function buildFixtures(): Promise<void> {
       for (const f of fileRows) await tx.insert(evidenceFiles).values(f).onConflictDoNothing();
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
+      for (const r of actionRows) await tx.insert(actions).values(r).onConflictDoUpdate({ target: actions.id, set: r });
+      for (const r of actionFileRows) await tx.insert(actionEvidence).values(r).onConflictDoUpdate({ target: actionEvidence.id, set: r });
       for (const r of windowRows)
         await tx
           .insert(clarificationWindows)
@@ -324,6 +364,8 @@ async function buildFixtures(): Promise<void> {
     disputeId: disputeRows[i]?.id ?? randomUUID(),
     // Only the published world has a publication; elsewhere any id is unknown (404).
     publicationId: i === 2 ? publicationId : randomUUID(),
+    actionId: actionRows[i]!.id,
+    actionFileId: actionFileRows[i]!.id,
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -379,6 +421,9 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     code: 'publicationId',
     // No fixture job: any id is another's (404 for all, 401 anonymous) — jobs.test.ts covers owners.
     jobId: 'recordId',
+    // issue 12
+    actionId: 'actionId',
+    fileId: 'actionFileId',
   };
   return byName[name] ?? null;
 }
@@ -389,6 +434,7 @@ const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m)
 type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
 function levelOf(kinds: (keyof WorldIds)[]): Level {
   if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')) return 'unit';
+  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId')) return 'unit'; // issue 12
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';
