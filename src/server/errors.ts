@@ -374,6 +374,16 @@ export const catalogue = {
     id: 'Alasan wajib diisi bila verifikasi ditolak.',
     en: 'A note is required when refusing a verification.',
   },
+  'finding.kind_required': {
+    status: 422,
+    id: 'Pilih jenis: saran perbaikan atau tindakan korektif.',
+    en: 'Choose the kind: saran perbaikan or tindakan korektif.',
+  },
+  'finding.link_elsewhere': {
+    status: 422,
+    id: 'Rujukan {id} bukan milik instansi atau siklus ini.',
+    en: 'Reference {id} does not belong to this body or cycle.',
+  },
   'action.source_invalid': {
     status: 422,
     id: 'Sumber tindak lanjut tidak sesuai dengan unit ini: {reason}.',
@@ -460,6 +470,8 @@ export const subjects: Catalogue = {
   // issue 12
   action: { id: 'Tindak lanjut', en: 'Action' },
   action_evidence: { id: 'Bukti tindak lanjut', en: 'Action evidence' },
+  finding: { id: 'Temuan', en: 'Finding' },
+  followup_product: { id: 'Produk tindak lanjut', en: 'Follow-up product' },
 };
 
 export function notFound(subject: keyof typeof subjects | string): AppError {

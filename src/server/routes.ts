@@ -17,6 +17,7 @@ import { publicationRoutes } from './publications/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { awardRoutes } from './awards/routes.ts';
 import { actionRoutes } from './actions/routes.ts'; // issue 12
+import { findingRoutes } from './findings/routes.ts'; // issue 12
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -36,4 +37,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await reportRoutes(api);
   await awardRoutes(api);
   await actionRoutes(api); // issue 12
+  await findingRoutes(api); // issue 12
 }

@@ -71,6 +71,11 @@ export const auditActions = [
   'action.evidence',
   'action.verify',
   'action.comment',
+  // issue 12: findings and follow-up products (findings/queries.ts)
+  'finding.generate',
+  'finding.recommend',
+  'finding.resolve',
+  'followup_product.create',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -18,6 +18,7 @@ import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submit
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { isAuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
+import { findings } from '../findings/schema.ts'; // issue 12
 
 /** Write routes that append no audit row, and why. Keep this short: each entry is a decision. */
 const allowList: Record<string, string> = {
@@ -382,6 +383,27 @@ const steps: Step[] = [
   {
     route: 'POST /api/v1/actions/:actionId/comments',
     run: () => call('pimpinan', 'POST', `/actions/${ids.action}/comments`, { note: 'Baik.' }),
+  },
+
+  {
+    route: 'PATCH /api/v1/findings/:findingId',
+    run: async () => {
+      const [f] = await t.db.db.select({ id: findings.id }).from(findings).limit(1);
+      return call('pimpinan', 'PATCH', `/findings/${f!.id}`, { recommendationKind: 'tindakan_korektif', recommendation: 'Perbaiki.' });
+    },
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/bodies/:bodyId/followup-products',
+    run: () =>
+      call(
+        'pimpinan',
+        'POST',
+        `/cycles/${main}/bodies/${w.bodies.a.id}/followup-products`,
+        form(
+          { kind: 'saran_perbaikan', number: 'S/1/2025', issuedOn: '2025-01-31', title: 'Saran perbaikan' },
+          { name: 's.pdf', type: 'application/pdf', content: PDF },
+        ),
+      ),
   },
 
   // ── Deactivations last ──

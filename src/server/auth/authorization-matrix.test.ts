@@ -30,6 +30,7 @@ import { bodyResults } from '../scores/schema.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { publications } from '../publications/schema.ts';
 import { actionEvidence, actions } from '../actions/schema.ts'; // issue 12
+import { findings, followupProducts } from '../findings/schema.ts'; // issue 12
 import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
 import { getCycle } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
@@ -95,6 +96,8 @@ const intended: Record<string, Record<Who, Rule>> = {
   'action.report': row('all', 'none', 'none', 'none', 'own', 'none'),
   'action.verify': row('all', 'none', 'none', 'own', 'none', 'none'),
   'action.comment': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'finding.read': row('all', 'own', 'own', 'own', 'own', 'none'),
+  'finding.write': row('all', 'own', 'own', 'none', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -115,6 +118,8 @@ interface WorldIds {
   // issue 12
   actionId: string;
   actionFileId: string;
+  findingId: string;
+  productId: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -285,6 +290,47 @@ async function buildFixtures(): Promise<void> {
     updateId: null,
   }));
 
+  const findingRows = [
+    { cycleId: open.id, unit: unitA!, body: bodyA! },
+    { cycleId: open.id, unit: unitB!, body: bodyB! },
+    { cycleId: final.id, unit: unitP!, body: bodyP },
+  ].map(({ cycleId, unit, body }) => ({
+    id: randomUUID(),
+    cycleId,
+    bodyId: body.id,
+    unitId: unit.id,
+    indicator: uncovered,
+    ref: '1.1',
+    text: { id: 'Indikator', en: 'Indicator' },
+    dimension: 'd',
+    levelReached: 1,
+    nextLevel: 2,
+    nextDescriptor: { id: 'Tingkat 2', en: 'Level 2' },
+    unitGain: 1,
+    governmentGain: 1,
+    recommendationKind: null,
+    recommendation: null,
+    recommendedBy: null,
+    recommendedAt: null,
+    resolution: null,
+    resolutionNote: null,
+    resolvedBy: null,
+    resolvedAt: null,
+  }));
+  const productRows = findingRows.map((f, i) => ({
+    id: randomUUID(),
+    cycleId: f.cycleId,
+    bodyId: f.bodyId,
+    unitId: f.unitId,
+    findingId: f.id,
+    kind: 'rekomendasi',
+    number: `R/${i}`,
+    issuedOn: '2025-01-31',
+    title: 'Rekomendasi uji matriks',
+    sha256: fileRows[i]!.sha256,
+    filename: `rekomendasi-${i}.pdf`,
+  }));
+
   const publicationId = randomUUID();
   let publicationRow: typeof publications.$inferInsert | undefined;
 
@@ -325,6 +371,8 @@ async function buildFixtures(): Promise<void> {
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
       for (const r of actionRows) await tx.insert(actions).values(r).onConflictDoUpdate({ target: actions.id, set: r });
       for (const r of actionFileRows) await tx.insert(actionEvidence).values(r).onConflictDoUpdate({ target: actionEvidence.id, set: r });
+      for (const r of findingRows) await tx.insert(findings).values(r).onConflictDoUpdate({ target: findings.id, set: r });
+      for (const r of productRows) await tx.insert(followupProducts).values(r).onConflictDoUpdate({ target: followupProducts.id, set: r });
       for (const r of windowRows)
         await tx
           .insert(clarificationWindows)
@@ -366,6 +414,8 @@ async function buildFixtures(): Promise<void> {
     publicationId: i === 2 ? publicationId : randomUUID(),
     actionId: actionRows[i]!.id,
     actionFileId: actionFileRows[i]!.id,
+    findingId: findingRows[i]!.id,
+    productId: productRows[i]!.id,
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -424,6 +474,8 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     // issue 12
     actionId: 'actionId',
     fileId: 'actionFileId',
+    findingId: 'findingId',
+    productId: 'productId',
   };
   return byName[name] ?? null;
 }
@@ -434,7 +486,7 @@ const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m)
 type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
 function levelOf(kinds: (keyof WorldIds)[]): Level {
   if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')) return 'unit';
-  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId')) return 'unit'; // issue 12
+  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId' || k === 'findingId' || k === 'productId')) return 'unit'; // issue 12
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';

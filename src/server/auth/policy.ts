@@ -88,6 +88,10 @@ export const policy = {
   'action.verify': { admin: ['all'], koordinator: ['body'] },
   /** Comment on the province's actions. */
   'action.comment': { admin: ['all'], pimpinan: ['province'] },
+  /** Findings of a publication and the Ombudsman's follow-up products: as actions are read. */
+  'finding.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
+  /** The Perwakilan's recommendation per finding, follow-up products, the pre-check at the next visit. */
+  'finding.write': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

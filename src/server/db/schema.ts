@@ -10,3 +10,4 @@ export * from '../publications/schema.ts';
 export * from '../clarifications/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../actions/schema.ts'; // issue 12
+export * from '../findings/schema.ts'; // issue 12

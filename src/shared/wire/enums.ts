@@ -71,3 +71,8 @@ export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'verified'] as
 export const ACTION_SOURCES = ['finding', 'skm', 'manual'] as const satisfies readonly ActionSource[];
 export const ACTION_TIMINGS = ['on_track', 'due_soon', 'overdue', 'closed'] as const satisfies readonly ActionTiming[];
 export const ACTION_UPDATE_KINDS = ['plan', 'progress', 'verification', 'comment'] as const;
+/** issue 12: what the Perwakilan adds to a finding, and the Ombudsman's follow-up products (reference.md §5.5). */
+export const FINDING_RECOMMENDATION_KINDS = ['saran_perbaikan', 'tindakan_korektif'] as const;
+export const FOLLOWUP_PRODUCT_KINDS = ['saran_perbaikan', 'tindakan_korektif', 'rekomendasi'] as const;
+/** issue 12: the next cycle's pre-check of a finding. */
+export const FINDING_RESOLUTIONS = ['resolved', 'unresolved'] as const;
