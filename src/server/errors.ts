@@ -406,6 +406,47 @@ export const catalogue = {
     id: 'F-02 belum lengkap: {count} indikator belum dinilai ({first}).',
     en: 'F-02 is not complete: {count} indicators are not scored yet ({first}).',
   },
+  // issue 12: follow-up actions
+  'action.closed': {
+    status: 409,
+    id: 'Tindak lanjut ini sudah diverifikasi; tidak dapat diubah lagi.',
+    en: 'This action is verified; it can no longer change.',
+  },
+  'action.bad_move': {
+    status: 409,
+    id: 'Status tindak lanjut tidak dapat berpindah dari {from} ke {to}.',
+    en: 'The action cannot move from {from} to {to}.',
+  },
+  'action.not_done': {
+    status: 409,
+    id: 'Hanya tindak lanjut berstatus selesai yang dapat diverifikasi (sekarang: {status}).',
+    en: 'Only a done action can be verified (now: {status}).',
+  },
+  'action.evidence_elsewhere': {
+    status: 422,
+    id: 'Bukti {evidenceId} bukan milik tindak lanjut ini.',
+    en: 'Evidence {evidenceId} does not belong to this action.',
+  },
+  'action.note_required': {
+    status: 422,
+    id: 'Alasan wajib diisi bila verifikasi ditolak.',
+    en: 'A note is required when refusing a verification.',
+  },
+  'finding.kind_required': {
+    status: 422,
+    id: 'Pilih jenis: saran perbaikan atau tindakan korektif.',
+    en: 'Choose the kind: saran perbaikan or tindakan korektif.',
+  },
+  'finding.link_elsewhere': {
+    status: 422,
+    id: 'Rujukan {id} bukan milik instansi atau siklus ini.',
+    en: 'Reference {id} does not belong to this body or cycle.',
+  },
+  'action.source_invalid': {
+    status: 422,
+    id: 'Sumber tindak lanjut tidak sesuai dengan unit ini: {reason}.',
+    en: 'The source of the action does not match this unit: {reason}.',
+  },
   internal: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',
@@ -484,6 +525,11 @@ export const subjects: Catalogue = {
   dispute: { id: 'Sanggahan', en: 'Dispute' },
   window: { id: 'Masa klarifikasi', en: 'Clarification window' },
   award: { id: 'Penghargaan', en: 'Award' },
+  // issue 12
+  action: { id: 'Tindak lanjut', en: 'Action' },
+  action_evidence: { id: 'Bukti tindak lanjut', en: 'Action evidence' },
+  finding: { id: 'Temuan', en: 'Finding' },
+  followup_product: { id: 'Produk tindak lanjut', en: 'Follow-up product' },
 };
 
 export function notFound(subject: keyof typeof subjects | string): AppError {

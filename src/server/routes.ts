@@ -18,6 +18,8 @@ import { reportRoutes } from './reports/routes.ts';
 import { awardRoutes } from './awards/routes.ts';
 import { recognitionRoutes } from './recognition/routes.ts'; // issue 18
 import { pekpppRoutes } from './pekppp/routes.ts'; // issue 10
+import { actionRoutes } from './actions/routes.ts'; // issue 12
+import { findingRoutes } from './findings/routes.ts'; // issue 12
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -38,4 +40,6 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await awardRoutes(api);
   await recognitionRoutes(api); // issue 18
   await pekpppRoutes(api); // issue 10
+  await actionRoutes(api); // issue 12
+  await findingRoutes(api); // issue 12
 }

@@ -75,6 +75,18 @@ export const auditActions = [
   'verification.clarify',
   'verification.answer',
   'verification.finalise',
+  // issue 12: follow-up actions (actions/queries.ts)
+  'action.create',
+  'action.update',
+  'action.progress',
+  'action.evidence',
+  'action.verify',
+  'action.comment',
+  // issue 12: findings and follow-up products (findings/queries.ts)
+  'finding.generate',
+  'finding.recommend',
+  'finding.resolve',
+  'followup_product.create',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -19,6 +19,7 @@ import { createTestApp, type TestApp } from '../test/harness.ts';
 import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
 import { isAuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
+import { findings } from '../findings/schema.ts'; // issue 12
 
 /** Write routes that append no audit row, and why. Keep this short: each entry is a decision. */
 const allowList: Record<string, string> = {
@@ -427,6 +428,59 @@ const steps: Step[] = [
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/finalise',
     run: () => pk!.call('evaluator', { method: 'POST', url: pekppp('/finalise'), payload: {} }),
+  },
+  // ── issue 12: follow-up actions (plan, edit, evidence, progress, verify, comment) ──
+  {
+    route: 'POST /api/v1/units/:unitId/actions',
+    run: () =>
+      call('koordinator', 'POST', `/units/${w.units.a1}/actions`, {
+        sourceKind: 'manual',
+        title: 'SK standar pelayanan',
+        personInCharge: 'Kabag Organisasi',
+        dueDate: '2030-03-31',
+      }),
+    keep: 'action',
+  },
+  { route: 'PATCH /api/v1/actions/:actionId', run: () => call('koordinator', 'PATCH', `/actions/${ids.action}`, { targetLevel: 3 }) },
+  {
+    route: 'POST /api/v1/actions/:actionId/evidence',
+    run: () =>
+      call('operator', 'POST', `/actions/${ids.action}/evidence`, form({}, { name: 'sk.pdf', type: 'application/pdf', content: PDF })),
+    keep: 'actionFile',
+  },
+  {
+    route: 'POST /api/v1/actions/:actionId/progress',
+    run: () =>
+      call('operator', 'POST', `/actions/${ids.action}/progress`, { note: 'SK terbit', status: 'done', evidenceIds: [ids.actionFile] }),
+  },
+  {
+    route: 'POST /api/v1/actions/:actionId/verify',
+    run: () => call('koordinator', 'POST', `/actions/${ids.action}/verify`, { accepted: true }),
+  },
+  {
+    route: 'POST /api/v1/actions/:actionId/comments',
+    run: () => call('pimpinan', 'POST', `/actions/${ids.action}/comments`, { note: 'Baik.' }),
+  },
+
+  {
+    route: 'PATCH /api/v1/findings/:findingId',
+    run: async () => {
+      const [f] = await t.db.db.select({ id: findings.id }).from(findings).limit(1);
+      return call('pimpinan', 'PATCH', `/findings/${f!.id}`, { recommendationKind: 'tindakan_korektif', recommendation: 'Perbaiki.' });
+    },
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/bodies/:bodyId/followup-products',
+    run: () =>
+      call(
+        'pimpinan',
+        'POST',
+        `/cycles/${main}/bodies/${w.bodies.a.id}/followup-products`,
+        form(
+          { kind: 'saran_perbaikan', number: 'S/1/2025', issuedOn: '2025-01-31', title: 'Saran perbaikan' },
+          { name: 's.pdf', type: 'application/pdf', content: PDF },
+        ),
+      ),
   },
 
   // ── Deactivations last ──

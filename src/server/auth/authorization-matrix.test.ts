@@ -29,6 +29,8 @@ import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { publications } from '../publications/schema.ts';
+import { actionEvidence, actions } from '../actions/schema.ts'; // issue 12
+import { findings, followupProducts } from '../findings/schema.ts'; // issue 12
 import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
 import { getCycle } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
@@ -93,6 +95,15 @@ const intended: Record<string, Record<Who, Rule>> = {
   'pekppp.claim': row('all', 'none', 'none', 'own', 'own', 'none'),
   'pekppp.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
   'pekppp.read': row('all', 'own', 'none', 'own', 'own', 'none'),
+  // issue 12: follow-up actions — the pimpinan reads and comments on its province, the unit's
+  // assessors read, the koordinator plans and verifies, the operator reports on its unit.
+  'action.read': row('all', 'own', 'own', 'own', 'own', 'none'),
+  'action.plan': row('all', 'none', 'none', 'own', 'none', 'none'),
+  'action.report': row('all', 'none', 'none', 'none', 'own', 'none'),
+  'action.verify': row('all', 'none', 'none', 'own', 'none', 'none'),
+  'action.comment': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'finding.read': row('all', 'own', 'own', 'own', 'own', 'none'),
+  'finding.write': row('all', 'own', 'own', 'none', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -110,6 +121,11 @@ interface WorldIds {
   windowId: string;
   disputeId: string;
   publicationId: string;
+  // issue 12
+  actionId: string;
+  actionFileId: string;
+  findingId: string;
+  productId: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -253,6 +269,74 @@ async function buildFixtures(): Promise<void> {
     resolution: null,
   }));
 
+  // issue 12: a follow-up action on each unit, with one evidence file.
+  const actionRows = [
+    { unit: unitA!, body: bodyA! },
+    { unit: unitB!, body: bodyB! },
+    { unit: unitP!, body: bodyP },
+  ].map(({ unit, body }) => ({
+    id: randomUUID(),
+    bodyId: body.id,
+    unitId: unit.id,
+    sourceKind: 'manual',
+    title: 'Tindak lanjut uji matriks',
+    personInCharge: 'Kepala unit',
+    dueDate: '2030-01-31',
+    status: 'planned',
+    notes: null,
+    targetLevel: null,
+    verifiedBy: null,
+    verifiedAt: null,
+  }));
+  const actionFileRows = actionRows.map((a, i) => ({
+    id: randomUUID(),
+    actionId: a.id,
+    sha256: fileRows[i]!.sha256,
+    filename: `tindak-lanjut-${i}.pdf`,
+    updateId: null,
+  }));
+
+  const findingRows = [
+    { cycleId: open.id, unit: unitA!, body: bodyA! },
+    { cycleId: open.id, unit: unitB!, body: bodyB! },
+    { cycleId: final.id, unit: unitP!, body: bodyP },
+  ].map(({ cycleId, unit, body }) => ({
+    id: randomUUID(),
+    cycleId,
+    bodyId: body.id,
+    unitId: unit.id,
+    indicator: uncovered,
+    ref: '1.1',
+    text: { id: 'Indikator', en: 'Indicator' },
+    dimension: 'd',
+    levelReached: 1,
+    nextLevel: 2,
+    nextDescriptor: { id: 'Tingkat 2', en: 'Level 2' },
+    unitGain: 1,
+    governmentGain: 1,
+    recommendationKind: null,
+    recommendation: null,
+    recommendedBy: null,
+    recommendedAt: null,
+    resolution: null,
+    resolutionNote: null,
+    resolvedBy: null,
+    resolvedAt: null,
+  }));
+  const productRows = findingRows.map((f, i) => ({
+    id: randomUUID(),
+    cycleId: f.cycleId,
+    bodyId: f.bodyId,
+    unitId: f.unitId,
+    findingId: f.id,
+    kind: 'rekomendasi',
+    number: `R/${i}`,
+    issuedOn: '2025-01-31',
+    title: 'Rekomendasi uji matriks',
+    sha256: fileRows[i]!.sha256,
+    filename: `rekomendasi-${i}.pdf`,
+  }));
+
   const publicationId = randomUUID();
   let publicationRow: typeof publications.$inferInsert | undefined;
 
@@ -291,6 +375,10 @@ async function buildFixtures(): Promise<void> {
       for (const f of fileRows) await tx.insert(evidenceFiles).values(f).onConflictDoNothing();
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
+      for (const r of actionRows) await tx.insert(actions).values(r).onConflictDoUpdate({ target: actions.id, set: r });
+      for (const r of actionFileRows) await tx.insert(actionEvidence).values(r).onConflictDoUpdate({ target: actionEvidence.id, set: r });
+      for (const r of findingRows) await tx.insert(findings).values(r).onConflictDoUpdate({ target: findings.id, set: r });
+      for (const r of productRows) await tx.insert(followupProducts).values(r).onConflictDoUpdate({ target: followupProducts.id, set: r });
       for (const r of windowRows)
         await tx
           .insert(clarificationWindows)
@@ -330,6 +418,10 @@ async function buildFixtures(): Promise<void> {
     disputeId: disputeRows[i]?.id ?? randomUUID(),
     // Only the published world has a publication; elsewhere any id is unknown (404).
     publicationId: i === 2 ? publicationId : randomUUID(),
+    actionId: actionRows[i]!.id,
+    actionFileId: actionFileRows[i]!.id,
+    findingId: findingRows[i]!.id,
+    productId: productRows[i]!.id,
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -385,6 +477,11 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     code: 'publicationId',
     // No fixture job: any id is another's (404 for all, 401 anonymous) — jobs.test.ts covers owners.
     jobId: 'recordId',
+    // issue 12
+    actionId: 'actionId',
+    fileId: 'actionFileId',
+    findingId: 'findingId',
+    productId: 'productId',
   };
   return byName[name] ?? null;
 }
@@ -395,6 +492,7 @@ const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m)
 type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
 function levelOf(kinds: (keyof WorldIds)[]): Level {
   if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')) return 'unit';
+  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId' || k === 'findingId' || k === 'productId')) return 'unit'; // issue 12
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';

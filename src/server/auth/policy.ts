@@ -120,6 +120,21 @@ export const policy = {
   'pekppp.verify': { admin: ['all'], evaluator: ['assigned'] },
   /** See a unit's F-01 beside F-02 (claims, verdicts, clarifications) before publication. */
   'pekppp.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'], evaluator: ['assigned'] },
+  // issue 12: follow-up actions (findings' action plans, the SKM follow-up plan, manual actions)
+  /** See actions: pimpinan its province, the unit's assessors, koordinator its government, operator its unit. */
+  'action.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
+  /** Plan and edit actions on the government's units. */
+  'action.plan': { admin: ['all'], koordinator: ['body'] },
+  /** Report progress with evidence on the own unit. */
+  'action.report': { admin: ['all'], operator: ['unit'] },
+  /** Verify (or refuse) a done action. */
+  'action.verify': { admin: ['all'], koordinator: ['body'] },
+  /** Comment on the province's actions. */
+  'action.comment': { admin: ['all'], pimpinan: ['province'] },
+  /** Findings of a publication and the Ombudsman's follow-up products: as actions are read. */
+  'finding.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
+  /** The Perwakilan's recommendation per finding, follow-up products, the pre-check at the next visit. */
+  'finding.write': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -11,3 +11,5 @@ export * from '../clarifications/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../recognition/schema.ts'; // issue 18
 export * from '../pekppp/schema.ts'; // issue 10
+export * from '../actions/schema.ts'; // issue 12
+export * from '../findings/schema.ts'; // issue 12

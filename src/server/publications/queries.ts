@@ -41,6 +41,7 @@ import type {
   SnapshotChange,
   SnapshotUnit,
 } from '../../shared/wire/publications.ts';
+import { generateFindings } from '../findings/queries.ts'; // issue 12
 
 export type PublicationRow = typeof publications.$inferSelect;
 
@@ -450,6 +451,7 @@ async function store(
       snapshot,
     })
     .returning();
+  await generateFindings(tx, actor, cycle, snapshot); // issue 12: points lost become findings
   return row!;
 }
 

@@ -5,6 +5,7 @@
  * same type (`src/core/types.ts`), `satisfies` keeps the two in step. Limits: `./limits.ts`.
  */
 import type { BodyType, Family, Lang, ZoneCode } from '../../core/types.ts';
+import type { ActionSource, ActionStatus, ActionTiming } from '../../core/actions.ts';
 
 export const LANGS = ['id', 'en'] as const satisfies readonly Lang[];
 
@@ -78,3 +79,13 @@ export const EVIDENCE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'applica
 export const SELF_ASSESSMENT_STATUSES = ['draft', 'submitted', 'reopened'] as const;
 /** A clarification request on chosen indicators: open (the unit may answer), answered, closed by the evaluator. */
 export const PEKPPP_CLARIFICATION_STATUSES = ['open', 'answered', 'closed'] as const;
+// issue 12: follow-up actions (findings, SKM follow-up plan, manual), their updates
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'verified'] as const satisfies readonly ActionStatus[];
+export const ACTION_SOURCES = ['finding', 'skm', 'manual'] as const satisfies readonly ActionSource[];
+export const ACTION_TIMINGS = ['on_track', 'due_soon', 'overdue', 'closed'] as const satisfies readonly ActionTiming[];
+export const ACTION_UPDATE_KINDS = ['plan', 'progress', 'verification', 'comment'] as const;
+/** issue 12: what the Perwakilan adds to a finding, and the Ombudsman's follow-up products (reference.md §5.5). */
+export const FINDING_RECOMMENDATION_KINDS = ['saran_perbaikan', 'tindakan_korektif'] as const;
+export const FOLLOWUP_PRODUCT_KINDS = ['saran_perbaikan', 'tindakan_korektif', 'rekomendasi'] as const;
+/** issue 12: the next cycle's pre-check of a finding. */
+export const FINDING_RESOLUTIONS = ['resolved', 'unresolved'] as const;

@@ -335,6 +335,93 @@ CREATE TABLE "pekppp_units" (
 	CONSTRAINT "pekppp_units_cycle_id_unit_id_pk" PRIMARY KEY("cycle_id","unit_id")
 );
 --> statement-breakpoint
+CREATE TABLE "action_evidence" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"action_id" uuid NOT NULL,
+	"update_id" uuid,
+	"sha256" text NOT NULL,
+	"filename" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "action_updates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"action_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"author_id" uuid,
+	"note" text,
+	"from_status" text,
+	"to_status" text,
+	"diff" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"body_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"source_kind" text NOT NULL,
+	"finding_id" uuid,
+	"survey_id" uuid,
+	"unsur_code" text,
+	"cycle_id" uuid,
+	"indicator" text,
+	"title" text NOT NULL,
+	"person_in_charge" text NOT NULL,
+	"due_date" date NOT NULL,
+	"target_level" double precision,
+	"notes" text,
+	"status" text DEFAULT 'planned' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"verified_by" uuid,
+	"verified_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "findings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"body_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"indicator" text NOT NULL,
+	"ref" text NOT NULL,
+	"text" jsonb NOT NULL,
+	"dimension" text NOT NULL,
+	"level_reached" double precision,
+	"next_level" double precision NOT NULL,
+	"next_descriptor" jsonb NOT NULL,
+	"unit_gain" double precision NOT NULL,
+	"government_gain" double precision NOT NULL,
+	"recommendation_kind" text,
+	"recommendation" text,
+	"recommended_by" uuid,
+	"recommended_at" timestamp with time zone,
+	"resolution" text,
+	"resolution_note" text,
+	"resolved_by" uuid,
+	"resolved_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "followup_products" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"body_id" uuid NOT NULL,
+	"unit_id" uuid,
+	"finding_id" uuid,
+	"kind" text NOT NULL,
+	"number" text NOT NULL,
+	"issued_on" date NOT NULL,
+	"title" text NOT NULL,
+	"note" text,
+	"sha256" text NOT NULL,
+	"filename" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -392,6 +479,27 @@ ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_unit_id_units_id_fk" FOR
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_reopened_by_users_id_fk" FOREIGN KEY ("reopened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_finalised_by_users_id_fk" FOREIGN KEY ("finalised_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_update_id_action_updates_id_fk" FOREIGN KEY ("update_id") REFERENCES "public"."action_updates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_sha256_evidence_files_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_updates" ADD CONSTRAINT "action_updates_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_updates" ADD CONSTRAINT "action_updates_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_recommended_by_users_id_fk" FOREIGN KEY ("recommended_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_finding_id_findings_id_fk" FOREIGN KEY ("finding_id") REFERENCES "public"."findings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_sha256_evidence_files_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bodies_code_key" ON "bodies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "bodies_province_idx" ON "bodies" USING btree ("province_code","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "offices_province_key" ON "offices" USING btree ("kind","province_code");--> statement-breakpoint
@@ -417,4 +525,13 @@ CREATE INDEX "disputes_window_idx" ON "disputes" USING btree ("window_id","statu
 CREATE INDEX "result_changes_body_idx" ON "result_changes" USING btree ("cycle_id","body_id","changed_at");--> statement-breakpoint
 CREATE INDEX "jobs_owner_idx" ON "jobs" USING btree ("owner_id","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
-CREATE INDEX "pekppp_clarifications_unit_idx" ON "pekppp_clarifications" USING btree ("cycle_id","unit_id");
+CREATE INDEX "pekppp_clarifications_unit_idx" ON "pekppp_clarifications" USING btree ("cycle_id","unit_id");--> statement-breakpoint
+CREATE INDEX "action_evidence_action_idx" ON "action_evidence" USING btree ("action_id");--> statement-breakpoint
+CREATE INDEX "action_updates_action_idx" ON "action_updates" USING btree ("action_id","created_at");--> statement-breakpoint
+CREATE INDEX "actions_body_idx" ON "actions" USING btree ("body_id","status");--> statement-breakpoint
+CREATE INDEX "actions_unit_idx" ON "actions" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "actions_finding_idx" ON "actions" USING btree ("finding_id");--> statement-breakpoint
+CREATE INDEX "actions_survey_idx" ON "actions" USING btree ("survey_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "findings_unit_indicator_key" ON "findings" USING btree ("cycle_id","unit_id","indicator");--> statement-breakpoint
+CREATE INDEX "findings_body_idx" ON "findings" USING btree ("cycle_id","body_id");--> statement-breakpoint
+CREATE INDEX "followup_products_body_idx" ON "followup_products" USING btree ("cycle_id","body_id");
