@@ -135,6 +135,17 @@ const steps: Step[] = [
     keep: 'unit',
   },
   { route: 'PATCH /api/v1/units/:unitId', run: () => call('admin', 'PATCH', `/units/${ids.unit}`, { name: 'Disdukcapil Tangsel' }) },
+  // issue 17: unit locations in bulk (one unit.update per changed unit)
+  {
+    route: 'POST /api/v1/bodies/:bodyId/units/locations',
+    run: () =>
+      call(
+        'admin',
+        'POST',
+        `/bodies/${ids.body}/units/locations`,
+        form({}, { name: 'lokasi.csv', type: 'text/csv', content: Buffer.from(`id_unit,alamat\n${ids.unit},Jl. Pajajaran No. 1\n`) }),
+      ),
+  },
   {
     route: 'POST /api/v1/users',
     run: () =>

@@ -766,3 +766,107 @@ describe('authorisation matrix (every route × role × own/other organisation)',
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });
 });
+
+// ── Issue 17: unit-located scope (vertical offices of ministries and agencies) ─────────────────
+// A ministry's or agency's body has no province; its units carry their own kabupaten/kota. A
+// Perwakilan (pimpinan, asisten) works on the units located in its province; the ministry's own
+// coordinator sees all its units nationally. Own fixtures, after the matrix (it restores its own).
+
+describe('unit-located scope (issue 17: vertical offices)', () => {
+  const V = { pimpinan: 'pimpinan.vertikal', asisten: 'asisten.vertikal', koordinator: 'koordinator.polri', jabar: 'pimpinan.jabar' };
+  const s = {} as Record<keyof typeof V, SignedIn>;
+  let polri = '';
+  let serang = '';
+  let bandung = '';
+  let unlocated = '';
+  let national = '';
+  let banten = '';
+  let asistenId = '';
+
+  const inject = (who: keyof typeof V, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: s[who].headers, ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    const db = t.db.db;
+    const [body] = await db
+      .insert(bodies)
+      .values({ type: 'lembaga', code: 'polri-uji', name: 'Kepolisian (uji)', provinceCode: null })
+      .returning();
+    polri = body!.id;
+    const rows = await db
+      .insert(units)
+      .values([
+        { bodyId: polri, name: 'Polres Serang', sector: 'kepolisian', regencyCode: '36.04', latitude: -6.12, longitude: 106.15 },
+        { bodyId: polri, name: 'Polrestabes Bandung', sector: 'kepolisian', regencyCode: '32.73', latitude: -6.91, longitude: 107.61 },
+        { bodyId: polri, name: 'Polres Tanpa Lokasi', sector: 'kepolisian' },
+      ])
+      .returning();
+    [serang, bandung, unlocated] = rows.map((u) => u.id) as [string, string, string];
+    await addUser(db, { username: V.pimpinan, name: V.pimpinan, password: PW, role: 'pimpinan', provinceCode: '36' });
+    asistenId = (await addUser(db, { username: V.asisten, name: V.asisten, password: PW, role: 'asisten', provinceCode: '36' })).id;
+    await addUser(db, { username: V.koordinator, name: V.koordinator, password: PW, role: 'koordinator', bodyId: polri });
+    await addUser(db, { username: V.jabar, name: V.jabar, password: PW, role: 'pimpinan', provinceCode: '32' });
+    for (const k of Object.keys(V) as (keyof typeof V)[]) s[k] = await signIn(t.app, V[k], PW);
+    const scheme = getScheme('ombudsman-2024')!;
+    const frozen = canonicalJson(scheme);
+    const cycleRow = (name: string, provinceCode: string | null) => ({
+      id: randomUUID(),
+      name,
+      year: 2024,
+      schemeId: scheme.id,
+      family: scheme.family,
+      schemeHash: createHash('sha256').update(frozen).digest('hex'),
+      scheme: JSON.parse(frozen) as unknown,
+      status: 'fieldwork',
+      provinceCode,
+    });
+    const [n, b] = [cycleRow('Vertikal nasional', null), cycleRow('Vertikal Banten', '36')];
+    await db.insert(cycles).values([n, b]);
+    national = n.id;
+    banten = b.id;
+  });
+
+  it('lets a Perwakilan put the vertical offices located in its province into the locus, and only those', async () => {
+    expect((await inject('pimpinan', 'POST', `/cycles/${national}/units`, { unitId: serang })).statusCode).toBe(200);
+    expect((await inject('pimpinan', 'POST', `/cycles/${national}/units`, { unitId: bandung })).statusCode).toBe(403);
+    expect((await inject('pimpinan', 'POST', `/cycles/${national}/units`, { unitId: unlocated })).statusCode).toBe(403);
+    // The whole body nationally is not the province's; chosen units elsewhere neither.
+    expect((await inject('pimpinan', 'POST', `/cycles/${national}/bodies`, { bodyId: polri })).statusCode).toBe(403);
+    expect((await inject('pimpinan', 'POST', `/cycles/${national}/bodies`, { bodyId: polri, unitIds: [serang, bandung] })).statusCode).toBe(
+      403,
+    );
+    // The other province's Perwakilan takes its own.
+    expect((await inject('jabar', 'POST', `/cycles/${national}/units`, { unitId: bandung })).statusCode).toBe(200);
+    // A province cycle takes the body with only the units located in the province.
+    const added = await inject('pimpinan', 'POST', `/cycles/${banten}/bodies`, { bodyId: polri });
+    expect(added.statusCode).toBe(200);
+    expect(added.json().added).toEqual([serang]);
+    expect((await inject('pimpinan', 'POST', `/cycles/${banten}/bodies`, { bodyId: polri, unitIds: [bandung] })).statusCode).toBe(403);
+  });
+
+  it('lets the Perwakilan assign and read its located units, never the other province’s', async () => {
+    const assign = await inject('pimpinan', 'PUT', `/cycles/${national}/units/${serang}/assignment`, { assessorId: asistenId });
+    expect(assign.statusCode).toBe(200);
+    expect((await inject('pimpinan', 'PUT', `/cycles/${national}/units/${bandung}/assignment`, { assessorId: asistenId })).statusCode).toBe(
+      403,
+    );
+    expect((await inject('pimpinan', 'GET', `/cycles/${national}/units/${bandung}/result`)).statusCode).toBe(403);
+    const progress = (await inject('pimpinan', 'GET', `/cycles/${national}/progress?bodyId=${polri}`)).json();
+    const seen = progress.items.flatMap((b: { units: { unitId: string }[] }) => b.units.map((u) => u.unitId));
+    expect(seen).toEqual([serang]);
+    const byProvince = (await inject('pimpinan', 'GET', `/cycles/${national}/progress?province=36&bodyId=${polri}`)).json();
+    expect(byProvince.items).toHaveLength(1);
+    // The assigned asisten may now work on it.
+    const mine = (await inject('asisten', 'GET', '/assignments/mine')).json();
+    expect(mine.items.map((a: { unit: { unitId: string } }) => a.unit.unitId)).toContain(serang);
+  });
+
+  it('lets the ministry’s or agency’s coordinator see all its units nationally', async () => {
+    const progress = (await inject('koordinator', 'GET', `/cycles/${national}/progress?bodyId=${polri}`)).json();
+    const seen = progress.items.flatMap((b: { units: { unitId: string }[] }) => b.units.map((u) => u.unitId));
+    expect(new Set(seen)).toEqual(new Set([serang, bandung]));
+    expect((await inject('koordinator', 'GET', `/cycles/${national}/units/${bandung}/result`)).statusCode).not.toBe(403);
+    // … but may not manage the locus.
+    expect((await inject('koordinator', 'POST', `/cycles/${national}/units`, { unitId: unlocated })).statusCode).toBe(403);
+  });
+});

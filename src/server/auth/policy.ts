@@ -28,11 +28,18 @@ export interface Target {
   assessorIds?: readonly string[];
   /** The data is published to the public (a released current publication covers it: publications/visibility.ts). */
   published?: boolean;
+  /**
+   * Issue 17: the provinces where the touched service units are (from each unit's kabupaten/kota).
+   * A ministry's or agency's body has no province of its own (`provinceCode` null); its vertical
+   * offices are then in a Perwakilan's province scope when every touched unit is located there.
+   */
+  unitProvinceCodes?: readonly string[];
 }
 
 /**
  * 'all'      — any organisation;
- * 'province' — the actor's province (Perwakilan);
+ * 'province' — the actor's province (Perwakilan); for a ministry's or agency's units (a body
+ *               without province), the province where the units are (issue 17: vertical offices);
  * 'body'     — the actor's government/body (pemda coordinator);
  * 'unit'     — the actor's own service unit;
  * 'assigned' — units the actor is assigned to assess;
@@ -146,7 +153,7 @@ function scopeMatches(scope: Scope, actor: Actor | null, t: Target): boolean {
     case 'published':
       return t.published === true;
     case 'province':
-      return !!actor?.provinceCode && t.provinceCode === actor.provinceCode;
+      return !!actor?.provinceCode && (t.provinceCode === actor.provinceCode || locatedIn(actor.provinceCode, t));
     case 'body':
       return !!actor?.bodyId && t.bodyId === actor.bodyId;
     case 'unit':
@@ -154,6 +161,16 @@ function scopeMatches(scope: Scope, actor: Actor | null, t: Target): boolean {
     case 'assigned':
       return !!actor && !!t.assessorIds?.includes(actor.id);
   }
+}
+
+/**
+ * Issue 17: unit-located scope. Units of a body without a province (kementerian/lembaga) are in
+ * a province when every touched unit is located there; a unit without a location is nowhere.
+ */
+function locatedIn(provinceCode: string, t: Target): boolean {
+  if (t.provinceCode != null) return false;
+  const where = t.unitProvinceCodes;
+  return !!where && where.length > 0 && where.every((p) => p === provinceCode);
 }
 
 /** True when `actor` (null = anonymous public) may perform `action` on `target`. */

@@ -12,6 +12,8 @@ export interface ScopeColumns {
   assessorId?: SQLWrapper;
   /** A boolean expression: the data is published (a released current publication covers it). */
   published?: SQL;
+  /** Issue 17: the province where the row's unit is (policy: units of a body without province are in scope there). */
+  unitProvinceCode?: SQLWrapper;
 }
 
 /** `true` when every row is visible, otherwise the OR of the caller's scopes (false if none apply). */
@@ -25,7 +27,13 @@ export function scopeWhere(actor: Actor | null, action: Action, cols: ScopeColum
         if (cols.published) parts.push(cols.published);
         break;
       case 'province':
-        if (actor?.provinceCode && cols.provinceCode) parts.push(sql`${cols.provinceCode} = ${actor.provinceCode}`);
+        if (actor?.provinceCode && cols.provinceCode) {
+          parts.push(
+            cols.unitProvinceCode
+              ? sql`(${cols.provinceCode} = ${actor.provinceCode} or (${cols.provinceCode} is null and ${cols.unitProvinceCode} = ${actor.provinceCode}))`
+              : sql`${cols.provinceCode} = ${actor.provinceCode}`,
+          );
+        }
         break;
       case 'body':
         if (actor?.bodyId && cols.bodyId) parts.push(sql`${cols.bodyId} = ${actor.bodyId}`);

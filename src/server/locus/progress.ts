@@ -9,6 +9,7 @@ import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import type { Queryable } from '../db/client.ts';
 import { bodyCoveredSql } from '../publications/visibility.ts';
+import { unitProvinceSql } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
@@ -40,6 +41,7 @@ export async function locusProgress(
     bodyCoveredSql(cycleUnits.cycleId, bodies.provinceCode, { released: true }),
     scopeWhere(actor, 'record.read', {
       provinceCode: bodies.provinceCode,
+      unitProvinceCode: unitProvinceSql,
       bodyId: cycleUnits.bodyId,
       unitId: cycleUnits.unitId,
       assessorId: cycleUnits.assessorId,
@@ -48,7 +50,8 @@ export async function locusProgress(
   const unitWhere = and(
     eq(cycleUnits.cycleId, cycle.id),
     f.bodyId ? eq(cycleUnits.bodyId, f.bodyId) : undefined,
-    f.provinceCode ? eq(bodies.provinceCode, f.provinceCode) : undefined,
+    // Issue 17: a ministry's or agency's unit is in the province where it is located.
+    f.provinceCode ? sql`coalesce(${bodies.provinceCode}, ${unitProvinceSql}) = ${f.provinceCode}` : undefined,
     f.type ? eq(bodies.type, f.type) : undefined,
     f.assessorId ? eq(cycleUnits.assessorId, f.assessorId) : undefined,
     unitScope,
@@ -57,6 +60,7 @@ export async function locusProgress(
     .selectDistinct({ bodyId: cycleUnits.bodyId, code: bodies.code })
     .from(cycleUnits)
     .innerJoin(bodies, eq(bodies.id, cycleUnits.bodyId))
+    .innerJoin(units, eq(units.id, cycleUnits.unitId))
     .where(unitWhere);
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(bodyIdsQuery.as('b'));
   const page = await bodyIdsQuery

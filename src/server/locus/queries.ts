@@ -9,7 +9,7 @@ import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { covers, cycleScopes } from '../publications/visibility.ts';
-import { type CycleUnitContext, getLocusEntry } from '../read-models/locus.ts';
+import { type CycleUnitContext, getLocusEntry, provinceOfCycleUnit, unitProvinceSql } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
 import { evaluatorCovers } from '../pekppp/organisations.ts';
 import { bodies, units } from '../registry/schema.ts';
@@ -55,6 +55,37 @@ export async function getBodyOfUnit(tx: Queryable, unitId: string): Promise<Locu
 }
 
 /**
+ * Issue 17: the units adding `body` to the locus would add, each with the province it is located
+ * in: `unitIds` when given (422 for an unknown or inactive unit), otherwise the body's active
+ * units — for a ministry's or agency's body (no province) in a province cycle, only those
+ * located in that province. Routes build the policy target from it (unit-located scope).
+ */
+export async function plannedLocusUnits(
+  tx: Queryable,
+  cycle: Pick<Cycle, 'provinceCode'>,
+  body: Pick<LocusBody, 'id' | 'provinceCode'>,
+  unitIds?: string[],
+  opts: { lenient?: boolean } = {},
+): Promise<{ id: string; provinceCode: string | null }[]> {
+  const bodyUnits = await tx
+    .select({ id: units.id, active: units.active, provinceCode: unitProvinceSql })
+    .from(units)
+    .where(eq(units.bodyId, body.id));
+  const known = new Map(bodyUnits.map((u) => [u.id, u]));
+  if (unitIds) {
+    return unitIds.map((id) => {
+      const u = known.get(id);
+      // Lenient (a policy target, before the caller may learn what exists): unknown is nowhere.
+      if (!u?.active && !opts.lenient) throw new AppError('locus.unit_invalid', { subject: id });
+      return { id, provinceCode: u?.active ? (u.provinceCode ?? null) : null };
+    });
+  }
+  return bodyUnits
+    .filter((u) => u.active && (body.provinceCode !== null || !cycle.provinceCode || u.provinceCode === cycle.provinceCode))
+    .map((u) => ({ id: u.id, provinceCode: u.provinceCode ?? null }));
+}
+
+/**
  * Adds a body and its units to the locus (all its active units when `unitIds` is absent).
  * Adding what is already there changes nothing. A province cycle takes only bodies of its province.
  */
@@ -67,14 +98,12 @@ export async function addLocusBody(
 ): Promise<{ added: string[] }> {
   assertLocusOpen(cycle);
   if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
+  const planned = await plannedLocusUnits(tx, cycle, body, unitIds);
+  const wanted = planned.map((u) => u.id);
   if (cycle.provinceCode && body.provinceCode !== cycle.provinceCode) {
-    throw new AppError('locus.outside_province', { subject: body.name });
-  }
-  const bodyUnits = await tx.select({ id: units.id, active: units.active }).from(units).where(eq(units.bodyId, body.id));
-  const known = new Map(bodyUnits.map((u) => [u.id, u.active]));
-  const wanted = unitIds ?? bodyUnits.filter((u) => u.active).map((u) => u.id);
-  for (const id of wanted) {
-    if (!known.get(id)) throw new AppError('locus.unit_invalid', { subject: id });
+    // Issue 17: a ministry's or agency's vertical offices located in the province may join it.
+    const located = body.provinceCode === null && planned.length > 0 && planned.every((u) => u.provinceCode === cycle.provinceCode);
+    if (!located) throw new AppError('locus.outside_province', { subject: body.name });
   }
   await tx.insert(cycleBodies).values({ cycleId: cycle.id, bodyId: body.id }).onConflictDoNothing();
   const added =
@@ -190,7 +219,7 @@ export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitCont
       .from(users)
       .where(eq(users.id, next.assessorId))
       .limit(1);
-    const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === cu.body.provinceCode);
+    const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === provinceOfCycleUnit(cu));
     if (!fits) throw new AppError('assessor.invalid', { user: u?.username ?? next.assessorId });
   }
   const before: Assignment = { assessorId: cu.assessorId, dueDate: cu.dueDate };
@@ -207,7 +236,7 @@ export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitCont
     action: 'assignment.set',
     subjectType: 'cycle_unit',
     subjectId: `${cu.cycle.id}/${cu.unit.id}`,
-    provinceCode: cu.body.provinceCode,
+    provinceCode: provinceOfCycleUnit(cu),
     diff: { before, after },
   });
   return after;

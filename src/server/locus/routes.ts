@@ -20,9 +20,32 @@ import { cycleReadTarget, cycleScheme, getCycleOr404, quotasOf } from '../cycles
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { recomputeBodies } from '../scores/recompute.ts';
 import { locusProgress, myAssignments } from './progress.ts';
-import { addLocusBody, getBodyOfUnit, getBodyRow, removeLocusBody, removeLocusUnit, setAssignment, setFollowups } from './queries.ts';
+import {
+  type LocusBody,
+  addLocusBody,
+  getBodyOfUnit,
+  getBodyRow,
+  plannedLocusUnits,
+  removeLocusBody,
+  removeLocusUnit,
+  setAssignment,
+  setFollowups,
+} from './queries.ts';
+import type { Target } from '../auth/policy.ts';
+import type { Queryable } from '../db/client.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
 
 const tags = ['cycles'];
+
+/** Issue 17: the policy target of adding a body's units — the body, and where the units it would add are. */
+async function locusTarget(tx: Queryable, cycle: Cycle, body: LocusBody, unitIds?: string[]): Promise<Target> {
+  const planned = body.provinceCode === null ? await plannedLocusUnits(tx, cycle, body, unitIds, { lenient: true }) : [];
+  return {
+    provinceCode: body.provinceCode,
+    bodyId: body.id,
+    unitProvinceCodes: planned.map((u) => u.provinceCode ?? ''),
+  };
+}
 
 export async function locusRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -62,7 +85,7 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const target = await getBodyRow(tx, body.bodyId);
       if (!target) throw notFound('body');
-      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      auth.require('locus.manage', await locusTarget(tx, cycle, target, body.unitIds));
       return addLocusBody(tx, auth.user(), cycle, target, body.unitIds);
     },
   );
@@ -104,7 +127,7 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const target = await getBodyOfUnit(tx, body.unitId);
       if (!target) throw notFound('unit');
-      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      auth.require('locus.manage', await locusTarget(tx, cycle, target, [body.unitId]));
       return addLocusBody(tx, auth.user(), cycle, target, [body.unitId]);
     },
   );

@@ -29,7 +29,8 @@ export interface UnitReview {
 
 export interface CycleUnitContext {
   cycle: Cycle;
-  unit: { id: string; name: string; sector: string; active: boolean };
+  /** `provinceCode`: where the unit is (from its kabupaten/kota; null without a location) — issue 17. */
+  unit: { id: string; name: string; sector: string; active: boolean; provinceCode: string | null };
   body: { id: string; name: string; type: string; code: string; provinceCode: string | null };
   assessorId: string | null;
   dueDate: string | null;
@@ -47,12 +48,20 @@ export const publicationFlags = (cycleId: SQLWrapper, provinceCode: SQLWrapper) 
   locked: sql<boolean>`${bodyCoveredSql(cycleId, provinceCode, { released: false })}`,
 });
 
+/** Issue 17: the province a unit is located in, from its kabupaten/kota code ("36.04" → "36"); null without one. */
+export const unitProvinceSql = sql<string | null>`nullif(split_part(${units.regencyCode}, '.', 1), '')`;
+
+/** The province of a kabupaten/kota code ("36.04" → "36"). */
+export const provinceOfRegency = (regencyCode: string | null | undefined): string | null =>
+  regencyCode ? (regencyCode.split('.')[0] ?? null) : null;
+
 /** The columns of a cycle unit's context (cycle_units ⋈ units ⋈ bodies, with the publication flags). */
 const contextColumns = {
   unitId: units.id,
   unitName: units.name,
   sector: units.sector,
   active: units.active,
+  unitProvinceCode: unitProvinceSql,
   bodyId: bodies.id,
   bodyName: bodies.name,
   bodyType: bodies.type,
@@ -70,6 +79,7 @@ type ContextRow = {
   unitName: string;
   sector: string;
   active: boolean;
+  unitProvinceCode: string | null;
   bodyId: string;
   bodyName: string;
   bodyType: string;
@@ -85,7 +95,7 @@ type ContextRow = {
 
 const toContext = (cycle: Cycle, row: ContextRow): CycleUnitContext => ({
   cycle,
-  unit: { id: row.unitId, name: row.unitName, sector: row.sector, active: row.active },
+  unit: { id: row.unitId, name: row.unitName, sector: row.sector, active: row.active, provinceCode: row.unitProvinceCode ?? null },
   body: { id: row.bodyId, name: row.bodyName, type: row.bodyType, code: row.bodyCode, provinceCode: row.provinceCode },
   assessorId: row.assessorId,
   dueDate: row.dueDate,
@@ -142,6 +152,10 @@ export async function getCycleUnits(
   return { locus, cycles: found };
 }
 
+/** Issue 17: the province a cycle unit belongs to — its body's, or for a ministry's or agency's unit, where it is located. */
+export const provinceOfCycleUnit = (cu: Pick<CycleUnitContext, 'body' | 'unit'>): string | null =>
+  cu.body.provinceCode ?? cu.unit.provinceCode;
+
 /** The policy target of a unit in a cycle. */
 export const unitTarget = (cu: CycleUnitContext): Target => ({
   provinceCode: cu.body.provinceCode,
@@ -149,6 +163,7 @@ export const unitTarget = (cu: CycleUnitContext): Target => ({
   unitId: cu.unit.id,
   assessorIds: cu.assessorId ? [cu.assessorId] : [],
   published: cu.published,
+  unitProvinceCodes: cu.unit.provinceCode ? [cu.unit.provinceCode] : [],
 });
 
 // ── A body in a cycle ───────────────────────────────────────────────────────────────────────
@@ -251,6 +266,8 @@ export interface ScoredUnitRow {
   complete: boolean;
   /** The stored breakdown, only when asked for (`breakdown: true`); null otherwise. */
   breakdown: unknown;
+  /** Issue 17: the province the unit is located in (its kabupaten/kota's); null without a location. */
+  unitProvinceCode: string | null;
 }
 
 /**
@@ -260,8 +277,10 @@ export interface ScoredUnitRow {
 export async function scoredUnits(
   tx: Queryable,
   cycleId: string,
-  f: { bodyIds?: readonly string[]; provinceCode?: string; sector?: string; breakdown?: boolean } = {},
+  f: { bodyIds?: readonly string[]; provinceCode?: string; sector?: string; breakdown?: boolean; located?: boolean } = {},
 ): Promise<ScoredUnitRow[]> {
+  // Issue 17 (`located`): a ministry's or agency's unit counts in the province where it is.
+  const province = f.located ? sql`coalesce(${bodies.provinceCode}, ${unitProvinceSql})` : bodies.provinceCode;
   if (f.bodyIds?.length === 0) return [];
   return tx
     .select({
@@ -278,6 +297,7 @@ export async function scoredUnits(
       bandCode: unitResults.bandCode,
       complete: unitResults.complete,
       breakdown: f.breakdown ? unitResults.breakdown : sql<unknown>`null`,
+      unitProvinceCode: unitProvinceSql,
     })
     .from(unitResults)
     .innerJoin(units, eq(units.id, unitResults.unitId))
@@ -286,7 +306,7 @@ export async function scoredUnits(
       and(
         eq(unitResults.cycleId, cycleId),
         f.bodyIds ? inArray(unitResults.bodyId, [...f.bodyIds]) : undefined,
-        f.provinceCode !== undefined ? eq(bodies.provinceCode, f.provinceCode) : undefined,
+        f.provinceCode !== undefined ? sql`${province} = ${f.provinceCode}` : undefined,
         f.sector !== undefined ? eq(units.sector, f.sector) : undefined,
       ),
     )

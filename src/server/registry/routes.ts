@@ -14,8 +14,18 @@ import {
   UnitIn,
   UnitPatchIn,
   UnitsQuery,
+  // issue 17
+  RegencyMatch,
+  RegencyMatchQuery,
+  UnitLocationsImported,
+  VerticalOfficeTypeList,
 } from '../../shared/wire/registry.ts';
+import { AppError } from '../errors.ts';
+import { readUnitLocations, regencyOfAddress } from './locations.ts';
+import { verticalOfficeTypes } from './vertical-offices.ts';
 import { defineRoute } from '../http/route.ts';
+import type { Target } from '../auth/policy.ts';
+import { provinceOfRegency } from '../read-models/locus.ts';
 import { orNotFound } from '../errors.ts';
 import {
   createBody,
@@ -34,6 +44,23 @@ const tags = ['registry'];
 
 /** The organisation a body or unit belongs to, as the policy sees it. */
 const bodyTarget = (b: Body) => ({ provinceCode: b.provinceCode, bodyId: b.id });
+
+/**
+ * Issue 17: a unit as the policy sees it — its body, and where the unit is before and after the
+ * write (a ministry's or agency's vertical office is in the province where it is located).
+ */
+const unitTarget = (u: Pick<Unit, 'id' | 'bodyId' | 'provinceCode' | 'regencyCode'>, next?: { regencyCode?: string | null }): Target => ({
+  provinceCode: u.provinceCode,
+  bodyId: u.bodyId,
+  unitId: u.id,
+  unitProvinceCodes: located(u.regencyCode, next?.regencyCode),
+});
+
+/** Where a unit is before and after a write; a unit not yet located may be located by the province it goes to. */
+function located(before: string | null, after: string | null | undefined): string[] {
+  const codes = after === undefined ? [before] : before === null ? [after] : [before, after];
+  return codes.map((r) => provinceOfRegency(r) ?? '');
+}
 
 export async function registryRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(
@@ -203,7 +230,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, body: input, reply }) => {
       const body = orNotFound(await getBody(tx, params.bodyId), 'body');
-      auth.require('registry.write', bodyTarget(body));
+      auth.require('registry.write', { ...bodyTarget(body), unitProvinceCodes: [provinceOfRegency(input.regencyCode) ?? ''] });
       const unit = await createUnit(tx, auth.user(), body, input);
       reply.status(201);
       return unit;
@@ -242,7 +269,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, body: patch }) => {
       const before = orNotFound(await getUnit(tx, params.unitId), 'unit');
-      auth.require('registry.write', { provinceCode: before.provinceCode, bodyId: before.bodyId, unitId: before.id });
+      auth.require('registry.write', unitTarget(before, patch));
       return updateUnit(tx, auth.user(), before, patch);
     },
   );
@@ -260,8 +287,82 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params }) => {
       const before = orNotFound(await getUnit(tx, params.unitId), 'unit');
-      auth.require('registry.write', { provinceCode: before.provinceCode, bodyId: before.bodyId, unitId: before.id });
+      auth.require('registry.write', unitTarget(before));
       return updateUnit(tx, auth.user(), before, { active: false });
+    },
+  );
+
+  // ── issue 17: vertical office types, an address's kabupaten/kota, unit locations in bulk ──────
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/vertical-office-types',
+      summary: "The typical vertical offices (as sectors) of the starter list's ministries and agencies: Polres, Kantor Pertanahan …",
+      tags,
+      access: 'registry.read',
+      response: { 200: VerticalOfficeTypeList },
+    },
+    async () => ({ items: verticalOfficeTypes.map((v) => ({ bodyCode: v.body, sector: v.sector, name: v.name, label: v.label })) }),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/regencies/match',
+      summary: 'The kabupaten/kota a typed address names (null when none or several do)',
+      tags,
+      access: 'registry.read',
+      query: RegencyMatchQuery,
+      response: { 200: RegencyMatch },
+    },
+    async ({ tx, query }) => ({ regency: await regencyOfAddress(tx, query.address) }),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/bodies/:bodyId/units/locations',
+      summary:
+        "Set the locations of a body's units from an .xlsx/CSV (multipart, one file: columns unit or id_unit, alamat, kode_kabupaten_kota, lintang, bujur). Every row is checked first (422 import.invalid lists every problem, nothing saved); each changed unit is audited.",
+      tags,
+      access: 'registry.write',
+      params: bodyParams,
+      rawBody: true,
+      noTransaction: true,
+      response: { 200: UnitLocationsImported },
+    },
+    async ({ db, auth, params, req, lang }) => {
+      const body = orNotFound(await getBody(db, params.bodyId), 'body');
+      // The body's own scope first (a vertical office's province is checked per row below).
+      if (body.provinceCode !== null) auth.require('registry.write', bodyTarget(body));
+      if (!req.isMultipart()) throw new AppError('import.no_file');
+      let file: Buffer | null = null;
+      for await (const part of req.parts()) {
+        if (part.type === 'field') continue;
+        if (file) {
+          part.file.resume();
+          continue;
+        }
+        file = await part.toBuffer();
+      }
+      if (!file || file.length === 0) throw new AppError('import.no_file');
+      const upload = file;
+      return db.transaction(async (tx) => {
+        const read = await readUnitLocations(tx, body.id, upload, lang);
+        if (!read.ok) throw new AppError('import.invalid', { count: read.issues.length, issues: read.issues });
+        let updated = 0;
+        for (const r of read.rows) {
+          const before = orNotFound(await getUnit(tx, r.unitId), 'unit');
+          auth.require('registry.write', unitTarget(before, r.location));
+          const after = await updateUnit(tx, auth.user(), before, r.location);
+          if (after !== before) updated++;
+        }
+        return { updated, unchanged: read.rows.length - updated };
+      });
     },
   );
 }

@@ -206,8 +206,12 @@ export function rankingGroupOf(
   };
   if (query.group === 'national') return { kind: 'national', type: need(query.type, 'type') };
   if (query.group === 'province') return { kind: 'province', province: need(query.province, 'province') };
-  return { kind: 'sector', province: need(query.province, 'province'), sector: need(query.sector, 'sector') };
+  // Issue 17: a sector without a province ranks every unit of it nationally (all Polres).
+  return { kind: 'sector', province: query.province ?? NATIONAL_SECTOR, sector: need(query.sector, 'sector') };
 }
+
+/** Issue 17: the `province` of a national sector ranking group (`sector:national:kepolisian`). */
+export const NATIONAL_SECTOR = 'national';
 
 /**
  * One ranking group, ranked by the engine over every row of the group; the caller sees the rows
@@ -245,6 +249,7 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
         bodyId: row.body.id,
         unitId: row.id,
         assessorIds: assessors.get(row.id) ?? [],
+        unitProvinceCodes: row.located ? [row.located] : [],
       };
       if (!visible(t)) continue;
       const previousRank = prevRanks.get(row.id) ?? null;
@@ -290,18 +295,24 @@ const collator = new Intl.Collator('id');
 
 interface UnitRankRow extends RankInput {
   body: BodyRef;
+  /** Where the unit is (its kabupaten/kota's province), for the unit-located policy scope. */
+  located: string | null;
   bandCode: string;
   complete: boolean;
 }
 
 async function unitRows(tx: Queryable, cycleId: string, province: string, sector: string): Promise<UnitRankRow[]> {
-  const rows = await scoredUnits(tx, cycleId, { provinceCode: province, sector });
+  // Issue 17: a unit is in the province of its body, or (a ministry's or agency's) where it is located.
+  const national = province === NATIONAL_SECTOR;
+  const rows = await scoredUnits(tx, cycleId, { ...(national ? {} : { provinceCode: province }), sector, located: true });
   return rows.map((r) => ({
     id: r.id,
     // Units share names across bodies ("Disdukcapil"): rank display needs the body too.
     name: `${r.name} — ${r.bodyName}`,
     type: r.bodyType as RankInput['type'],
-    province: r.provinceCode!,
+    // One group: the province asked for, or the whole country.
+    province: national ? NATIONAL_SECTOR : province,
+    located: r.unitProvinceCode ?? null,
     sector: r.sector,
     score: r.score,
     body: { id: r.bodyId, code: r.bodyCode, name: r.bodyName, type: r.bodyType, provinceCode: r.provinceCode },

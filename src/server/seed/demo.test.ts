@@ -65,12 +65,13 @@ describe('seedDemoIfEmpty', () => {
     const [cycle] = await t.db.db.select().from(cycles).where(eq(cycles.id, seed.cycles.current));
     expect(cycle).toMatchObject({ year: 2024, schemeId: 'ombudsman-2024', status: 'review', source: 'computed' });
     const unitRows = await t.db.db.select({ complete: unitResults.complete }).from(unitResults).where(eq(unitResults.cycleId, cycle!.id));
-    expect(unitRows).toHaveLength(61);
+    // 61 pemda units + 16 vertical offices (issue 17: 8 Polres, 8 Kantor Pertanahan).
+    expect(unitRows).toHaveLength(61 + 16);
     expect(unitRows.every((u) => u.complete)).toBe(true);
     const [{ n } = { n: 0 }] = await t.db.db.select({ n: count() }).from(records).where(eq(records.cycleId, cycle!.id));
-    expect(n).toBe(61 * 39);
+    expect(n).toBe((61 + 16) * 39);
     const gov = await t.db.db.select({ band: bodyResults.bandCode }).from(bodyResults).where(eq(bodyResults.cycleId, cycle!.id));
-    expect(gov).toHaveLength(9);
+    expect(gov).toHaveLength(9 + 2); // + POLRI and ATR/BPN (issue 17)
     expect(new Set(gov.map((g) => g.band)).size).toBeGreaterThanOrEqual(3);
   });
 

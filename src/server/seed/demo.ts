@@ -33,6 +33,7 @@ import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
 import { recomputeCycle } from '../scores/recompute.ts';
 import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
+import { seedDemoVertical } from './demo-vertical.ts';
 import type { RecordInput } from '../../shared/wire/records.ts';
 import { seedPekpppDemo } from './demo-pekppp.ts'; // issue 10
 
@@ -312,6 +313,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     if (u.bodyId === serang.id)
       await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }
+  await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now }); // issue 17: Banten's Polres and Kantor Pertanahan
   cycle = await transitionCycle(tx, admin, cycle, 'review');
   accounts.push(...(await seedPekpppDemo(tx, admin, now))); // issue 10
   return { accounts, cycles: { current: cycle.id, past: past.id } };

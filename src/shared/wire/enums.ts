@@ -22,6 +22,13 @@ export const SECTORS = [
   'pertanahan',
   'kepolisian',
   'lainnya',
+  // issue 17: vertical offices of ministries and agencies (src/server/registry/vertical-offices.json)
+  'imigrasi',
+  'samsat',
+  'kua',
+  'pajak',
+  'pemasyarakatan',
+  'jaminan-sosial',
 ] as const;
 /** `active=true` (the default) | `false` | `all` on every registry and account list. */
 export const ACTIVE_FILTERS = ['true', 'false', 'all'] as const;

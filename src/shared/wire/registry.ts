@@ -112,3 +112,23 @@ export const UnitIn = z.object({ name: z.string().trim().min(2).max(200), sector
 export type UnitIn = z.infer<typeof UnitIn>;
 export const UnitPatchIn = UnitIn.partial().extend({ active: z.boolean().optional() }).strict();
 export type UnitPatchIn = z.infer<typeof UnitPatchIn>;
+
+// issue 17: the typical vertical offices of ministries and agencies (registry data)
+export const VerticalOfficeType = z.object({
+  /** The ministry's or agency's code in the registry ("polri", "atrbpn"). */
+  bodyCode: z.string(),
+  sector: Sector,
+  /** How such a unit is usually named; `{place}` is the kabupaten/kota ("Polres {place}"). */
+  name: z.string(),
+  label: z.object({ id: z.string(), en: z.string() }),
+});
+export type VerticalOfficeType = z.infer<typeof VerticalOfficeType>;
+export const VerticalOfficeTypeList = z.object({ items: z.array(VerticalOfficeType) });
+
+/** The kabupaten/kota a typed address names (null when none or several do). */
+export const RegencyMatchQuery = z.object({ address: z.string().trim().min(2).max(ADDRESS_MAX) });
+export const RegencyMatch = z.object({ regency: z.object({ code: z.string(), name: z.string() }).nullable() });
+export type RegencyMatch = z.infer<typeof RegencyMatch>;
+/** Bulk unit locations from an .xlsx/CSV: how many units changed, how many rows changed nothing. */
+export const UnitLocationsImported = z.object({ updated: z.number().int(), unchanged: z.number().int() });
+export type UnitLocationsImported = z.infer<typeof UnitLocationsImported>;
