@@ -203,8 +203,9 @@ describe('api: POST /evidence', () => {
 
   it('checks the link and the caller before storing anything', async () => {
     const f = { name: 'x.png', type: 'image/png', content: Buffer.concat([PNG, Buffer.from('other')]) };
+    // The unit's own koordinator may attach evidence (F-01 of PEKPPP, issue 10); another government's may not.
     expect((await unchanged(() => upload('asistenOther', { cycleId, unitId: w.units.a1 }, f))).statusCode).toBe(403);
-    expect((await unchanged(() => upload('koordinator', { cycleId, unitId: w.units.a1 }, f))).statusCode).toBe(403);
+    expect((await unchanged(() => upload('koordinatorOther', { cycleId, unitId: w.units.a1 }, f))).statusCode).toBe(403);
     const badIndicator = await unchanged(() => upload('asisten', { cycleId, unitId: w.units.a1, indicator: 'ZZ9' }, f));
     expect(badIndicator.statusCode).toBe(422);
     expect(badIndicator.json().error.code).toBe('evidence.invalid_link');

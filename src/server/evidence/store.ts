@@ -82,11 +82,15 @@ export async function stage(
       }
     },
   });
+  const out = createWriteStream(tmp, { flags: 'wx' });
   try {
-    await pipeline(source, tap, createWriteStream(tmp, { flags: 'wx' }));
+    await pipeline(source, tap, out);
     opts.beforeCommit?.(size);
     return { path: tmp, sha256: hash.digest('hex'), size, head };
   } catch (e) {
+    // A refusal can come before the file is even opened: wait until the write stream has closed,
+    // or the open would create the file after it was removed (a stray file in tmp/).
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(tmp, { force: true });
     // Drain what the client still sends so the request can be answered.
     source.resume();
