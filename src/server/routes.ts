@@ -16,6 +16,8 @@ import { clarificationRoutes } from './clarifications/routes.ts';
 import { publicationRoutes } from './publications/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { awardRoutes } from './awards/routes.ts';
+// issue 13
+import { fieldworkRoutes } from './fieldwork/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -34,4 +36,6 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await publicationRoutes(api);
   await reportRoutes(api);
   await awardRoutes(api);
+  // issue 13
+  await fieldworkRoutes(api);
 }

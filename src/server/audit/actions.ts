@@ -64,6 +64,8 @@ export const auditActions = [
   // Publications (publications/queries.ts)
   'publication.publish',
   'publication.erratum',
+  // issue 13: fieldwork checks (fieldwork/queries.ts)
+  'fieldwork.acknowledge',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

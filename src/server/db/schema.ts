@@ -9,3 +9,5 @@ export * from '../scores/schema.ts';
 export * from '../publications/schema.ts';
 export * from '../clarifications/schema.ts';
 export * from '../jobs/schema.ts';
+// issue 13
+export * from '../fieldwork/schema.ts';

@@ -134,7 +134,11 @@ CREATE TABLE "records" (
 	"review" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"content_hash" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"accuracy" double precision,
+	"respondent_key" text
 );
 --> statement-breakpoint
 CREATE TABLE "evidence_files" (
@@ -282,6 +286,21 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "fieldwork_flags" (
+	"record_id" uuid NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"severity" text NOT NULL,
+	"reason" jsonb NOT NULL,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL,
+	"acknowledged_by" uuid,
+	"acknowledged_at" timestamp with time zone,
+	"acknowledge_note" text,
+	CONSTRAINT "fieldwork_flags_record_id_code_pk" PRIMARY KEY("record_id","code")
+);
+--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -324,6 +343,9 @@ ALTER TABLE "result_changes" ADD CONSTRAINT "result_changes_unit_id_units_id_fk"
 ALTER TABLE "result_changes" ADD CONSTRAINT "result_changes_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_changes" ADD CONSTRAINT "result_changes_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_record_id_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."records"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_acknowledged_by_users_id_fk" FOREIGN KEY ("acknowledged_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bodies_code_key" ON "bodies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "bodies_province_idx" ON "bodies" USING btree ("province_code","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "offices_province_key" ON "offices" USING btree ("kind","province_code");--> statement-breakpoint
@@ -348,4 +370,5 @@ CREATE INDEX "disputes_unit_idx" ON "disputes" USING btree ("cycle_id","unit_id"
 CREATE INDEX "disputes_window_idx" ON "disputes" USING btree ("window_id","status");--> statement-breakpoint
 CREATE INDEX "result_changes_body_idx" ON "result_changes" USING btree ("cycle_id","body_id","changed_at");--> statement-breakpoint
 CREATE INDEX "jobs_owner_idx" ON "jobs" USING btree ("owner_id","created_at");--> statement-breakpoint
-CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");
+CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
+CREATE INDEX "fieldwork_flags_unit_idx" ON "fieldwork_flags" USING btree ("cycle_id","unit_id");
