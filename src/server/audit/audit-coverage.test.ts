@@ -239,7 +239,10 @@ const steps: Step[] = [
   },
   // issue 13: a flagged sheet is acknowledged before its unit is approved; a2 is approved in bulk.
   { route: 'POST /api/v1/records/:id/fieldwork-flags/acknowledge', run: () => acknowledgeAll(w.units.a1) },
-  { route: 'POST /api/v1/cycles/:cycleId/approve-bulk', run: () => call('pimpinan', 'POST', `/cycles/${main}/approve-bulk`, { unitIds: [w.units.a2] }) },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/approve-bulk',
+    run: () => call('pimpinan', 'POST', `/cycles/${main}/approve-bulk`, { unitIds: [w.units.a2] }),
+  },
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/approve',
     run: () => call('pimpinan', 'POST', `/cycles/${main}/units/${w.units.a1}/approve`, {}),

@@ -15,11 +15,21 @@ let w: World;
 let cycleId: string;
 
 /** What the web does at capture: sha256 of the normalised phone number; the clear value never leaves the device. */
-const respondentKey = (phone: string) => createHash('sha256').update(`pantau-respondent:v1:${phone.replace(/\D/g, '')}`).digest('hex');
+const respondentKey = (phone: string) =>
+  createHash('sha256')
+    .update(`pantau-respondent:v1:${phone.replace(/\D/g, '')}`)
+    .digest('hex');
 const UNIT_POINT = { lat: -6.178, lon: 106.63 };
 const MIN = 60_000;
 
-type Capture = RecordPayload & { startedAt?: string; finishedAt?: string; latitude?: number; longitude?: number; accuracy?: number; respondentKey?: string };
+type Capture = RecordPayload & {
+  startedAt?: string;
+  finishedAt?: string;
+  latitude?: number;
+  longitude?: number;
+  accuracy?: number;
+  respondentKey?: string;
+};
 
 /** A full unit filled honestly: varied answers, one sheet every 12 minutes lasting 11, at the unit. */
 function honestUnit(unitId: string, day: string, phonePrefix: string): Capture[] {
@@ -113,15 +123,29 @@ describe('anti-fabrication flags', () => {
     );
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('fieldwork.flags_open');
-    const bulk = await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${cycleId}/approve-bulk`, payload: { unitIds: [w.units.a1] } });
-    expect(bulk.json()).toMatchObject({ approved: 0, skipped: 1, results: [{ unitId: w.units.a1, outcome: 'skipped', code: 'fieldwork.flags_open' }] });
+    const bulk = await w.call('pimpinan', {
+      method: 'POST',
+      url: `/api/v1/cycles/${cycleId}/approve-bulk`,
+      payload: { unitIds: [w.units.a1] },
+    });
+    expect(bulk.json()).toMatchObject({
+      approved: 0,
+      skipped: 1,
+      results: [{ unitId: w.units.a1, outcome: 'skipped', code: 'fieldwork.flags_open' }],
+    });
   });
 
   it('are acknowledged per sheet by the pimpinan only, with a note; then the unit is approved in bulk', async () => {
     const f = await flagsOf(w.units.a1);
-    const flagged = [...new Set(f.items.filter((i: { severity: string }) => i.severity === 'warning').map((i: { recordId: string }) => i.recordId))];
+    const flagged = [
+      ...new Set(f.items.filter((i: { severity: string }) => i.severity === 'warning').map((i: { recordId: string }) => i.recordId)),
+    ];
     const ack = (who: 'asisten' | 'pimpinan', id: string) =>
-      w.call(who, { method: 'POST', url: `/api/v1/records/${id}/fieldwork-flags/acknowledge`, payload: { note: 'Dicek ulang via telepon' } });
+      w.call(who, {
+        method: 'POST',
+        url: `/api/v1/records/${id}/fieldwork-flags/acknowledge`,
+        payload: { note: 'Dicek ulang via telepon' },
+      });
     expect((await ack('asisten', flagged[0] as string)).statusCode).toBe(403);
     for (const id of flagged) expect((await ack('pimpinan', id as string)).statusCode).toBe(200);
     expect((await ack('pimpinan', flagged[0] as string)).json().error.code).toBe('fieldwork.nothing_open');

@@ -73,7 +73,12 @@ export async function recomputeFieldworkFlags(tx: Queryable, cycle: Cycle, now =
   const stored = new Map(
     (
       await tx
-        .select({ recordId: fieldworkFlags.recordId, code: fieldworkFlags.code, severity: fieldworkFlags.severity, details: fieldworkFlags.details })
+        .select({
+          recordId: fieldworkFlags.recordId,
+          code: fieldworkFlags.code,
+          severity: fieldworkFlags.severity,
+          details: fieldworkFlags.details,
+        })
         .from(fieldworkFlags)
         .where(eq(fieldworkFlags.cycleId, cycle.id))
     ).map((r) => [`${r.recordId}|${r.code}`, `${r.severity}|${canonicalJson(r.details)}`]),

@@ -58,7 +58,8 @@ export async function fieldworkRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'POST',
       url: '/cycles/:cycleId/approve-bulk',
-      summary: 'Approve several submitted units at once; a unit with open fieldwork flags, incomplete or out of scope is skipped with its reason',
+      summary:
+        'Approve several submitted units at once; a unit with open fieldwork flags, incomplete or out of scope is skipped with its reason',
       tags,
       access: 'record.review',
       params: cycleParams,

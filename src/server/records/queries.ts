@@ -70,7 +70,8 @@ export function fastRecordInput(item: unknown): RecordInput | undefined {
     if (t !== undefined && t !== null && (typeof t !== 'string' || !datetimeShape.safeParse(t).success)) return undefined;
   }
   const acc = item['accuracy'];
-  if (acc !== undefined && acc !== null && !(typeof acc === 'number' && Number.isFinite(acc) && acc >= 0 && acc <= 1_000_000)) return undefined;
+  if (acc !== undefined && acc !== null && !(typeof acc === 'number' && Number.isFinite(acc) && acc >= 0 && acc <= 1_000_000))
+    return undefined;
   const rk = item['respondentKey'];
   if (rk !== undefined && rk !== null && !(typeof rk === 'string' && /^[0-9a-f]{64}$/.test(rk))) return undefined;
   for (const u of [id, cycleId, unitId]) if (typeof u !== 'string' || !uuidShape.safeParse(u).success) return undefined;
@@ -128,6 +129,9 @@ const sortedPairs = (o: Record<string, unknown> | undefined): [string, unknown][
         .sort()
         .map((k) => [k, o[k]]);
 
+// issue 13: does the content carry device capture fields?
+const hasCapture = (c: RecordContent): boolean => (c.startedAt ?? c.finishedAt ?? c.accuracy ?? c.respondentKey ?? null) !== null;
+
 /**
  * sha256 over the record's content in a fixed canonical form: a JSON array of the fields in a
  * fixed order, answers and remarks as [code, value] pairs sorted by code (UTF-16 order, as
@@ -135,9 +139,6 @@ const sortedPairs = (o: Record<string, unknown> | undefined): [string, unknown][
  * milliseconds. Written out by hand rather than through canonicalJson because every record of
  * every sync batch is hashed.
  */
-const hasCapture = (c: RecordContent): boolean =>
-  (c.startedAt ?? c.finishedAt ?? c.accuracy ?? c.respondentKey ?? null) !== null;
-
 export function contentHash(cycleId: string, unitId: string, c: RecordContent): string {
   const canonical = JSON.stringify([
     cycleId,
@@ -561,8 +562,7 @@ export async function updateRecord(
     .returning();
   const before = toRecordView(row);
   const changedKeys = (Object.keys(next) as (keyof typeof next)[]).filter(
-    (k) =>
-      canonicalJson(before[k]) !== canonicalJson(plain(next[k])),
+    (k) => canonicalJson(before[k]) !== canonicalJson(plain(next[k])),
   );
   await appendAudit(tx, {
     actor: auth.user(),

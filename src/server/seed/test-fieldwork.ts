@@ -2,7 +2,12 @@
 // reviewer does before approving a unit whose fixture answers are deliberately uniform.
 import type { World } from './test-world.ts';
 
-export async function acknowledgeAllFlags(w: World, cycleId: string, unitId: string, who: 'pimpinan' | 'admin' = 'pimpinan'): Promise<number> {
+export async function acknowledgeAllFlags(
+  w: World,
+  cycleId: string,
+  unitId: string,
+  who: 'pimpinan' | 'admin' = 'pimpinan',
+): Promise<number> {
   const res = await w.call(who, { method: 'GET', url: `/api/v1/cycles/${cycleId}/units/${unitId}/fieldwork-flags` });
   if (res.statusCode !== 200) throw new Error(`fieldwork flags: ${res.statusCode} ${res.body.slice(0, 400)}`);
   const items = (res.json() as { items: { recordId: string; severity: string; acknowledged: unknown }[] }).items;
