@@ -49,6 +49,18 @@ async function publish2024(e2e: E2E): Promise<string> {
       `${e2e.url}/api/v1/cycles/${cycle!.id}/progress?pageSize=200`,
     );
     for (const unit of progress.items.flatMap((b) => b.units).filter((u) => u.status === 'submitted')) {
+      // issue 13: open fieldwork warnings are acknowledged before the unit is approved.
+      const flags = await json<{ items: { recordId: string; severity: string; acknowledged: unknown }[] }>(
+        ctx.request,
+        `${e2e.url}/api/v1/cycles/${cycle!.id}/units/${unit.unitId}/fieldwork-flags`,
+      );
+      for (const id of new Set(flags.items.filter((f) => f.severity === 'warning' && f.acknowledged === null).map((f) => f.recordId))) {
+        const ack = await ctx.request.post(`${e2e.url}/api/v1/records/${id}/fieldwork-flags/acknowledge`, {
+          data: { note: 'Diperiksa.' },
+          headers,
+        });
+        expect(ack.status()).toBe(200);
+      }
       const res = await ctx.request.post(`${e2e.url}/api/v1/cycles/${cycle!.id}/units/${unit.unitId}/approve`, { data: {}, headers });
       expect(res.status()).toBe(200);
     }

@@ -166,6 +166,13 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
       `/cycles/${cycleId}/progress?pageSize=200`,
     );
     for (const unit of progress.items.flatMap((b) => b.units).filter((u) => u.status === 'submitted')) {
+      // issue 13: open fieldwork warnings are acknowledged before the unit is approved.
+      const flags = await api<{ items: { recordId: string; severity: string; acknowledged: unknown }[] }>(
+        'GET',
+        `/cycles/${cycleId}/units/${unit.unitId}/fieldwork-flags`,
+      );
+      const open = new Set(flags.items.filter((f) => f.severity === 'warning' && f.acknowledged === null).map((f) => f.recordId));
+      for (const id of open) await api('POST', `/records/${id}/fieldwork-flags/acknowledge`, { note: 'Diperiksa.' });
       await api('POST', `/cycles/${cycleId}/units/${unit.unitId}/approve`, { note: null });
     }
     await page.reload();

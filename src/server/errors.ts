@@ -452,6 +452,17 @@ export const catalogue = {
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',
     en: 'Something went wrong on the server. Please try again.',
   },
+  // issue 13
+  'fieldwork.flags_open': {
+    status: 409,
+    id: 'Unit {unit} masih memiliki {open} peringatan kerja lapangan yang belum ditanggapi; akui dengan catatan atau kembalikan lembarnya.',
+    en: 'Unit {unit} still has {open} unanswered fieldwork warning(s); acknowledge them with a note or return the sheets.',
+  },
+  'fieldwork.nothing_open': {
+    status: 409,
+    id: 'Lembar ini tidak memiliki peringatan kerja lapangan yang terbuka.',
+    en: 'This sheet has no open fieldwork warnings.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;

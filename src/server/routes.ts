@@ -20,6 +20,8 @@ import { recognitionRoutes } from './recognition/routes.ts'; // issue 18
 import { pekpppRoutes } from './pekppp/routes.ts'; // issue 10
 import { actionRoutes } from './actions/routes.ts'; // issue 12
 import { findingRoutes } from './findings/routes.ts'; // issue 12
+// issue 13
+import { fieldworkRoutes } from './fieldwork/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -42,4 +44,6 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await pekpppRoutes(api); // issue 10
   await actionRoutes(api); // issue 12
   await findingRoutes(api); // issue 12
+  // issue 13
+  await fieldworkRoutes(api);
 }

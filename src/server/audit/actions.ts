@@ -87,6 +87,8 @@ export const auditActions = [
   'finding.recommend',
   'finding.resolve',
   'followup_product.create',
+  // issue 13: fieldwork checks (fieldwork/queries.ts)
+  'fieldwork.acknowledge',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

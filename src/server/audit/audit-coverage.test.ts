@@ -59,6 +59,18 @@ const asOwn = async (method: InjectOptions['method'], url: string, payload?: obj
 const codeNow = (step = 0) => totp(base32Decode(totpSecret), new Date(Date.now() + step * 30_000));
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
+// issue 13
+/** The pimpinan acknowledges every open fieldwork warning of a unit; the last acknowledgement's response. */
+async function acknowledgeAll(unitId: string) {
+  const flags = json(await call('pimpinan', 'GET', `/cycles/${main}/units/${unitId}/fieldwork-flags`)) as {
+    items: { recordId: string; severity: string; acknowledged: unknown }[];
+  };
+  const open = new Set(flags.items.filter((f) => f.severity === 'warning' && f.acknowledged === null).map((f) => f.recordId));
+  let last: Awaited<ReturnType<typeof call>> | undefined;
+  for (const id of open) last = await call('pimpinan', 'POST', `/records/${id}/fieldwork-flags/acknowledge`, { note: 'Diperiksa.' });
+  return last!;
+}
+
 /** A multipart/form-data body: fields, then one file. */
 function form(
   fields: Record<string, string>,
@@ -245,6 +257,12 @@ const steps: Step[] = [
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/submit',
     run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/submit`),
+  },
+  // issue 13: a flagged sheet is acknowledged before its unit is approved; a2 is approved in bulk.
+  { route: 'POST /api/v1/records/:id/fieldwork-flags/acknowledge', run: () => acknowledgeAll(w.units.a1) },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/approve-bulk',
+    run: () => call('pimpinan', 'POST', `/cycles/${main}/approve-bulk`, { unitIds: [w.units.a2] }),
   },
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/approve',
@@ -516,7 +534,7 @@ beforeAll(async () => {
     fullUnit(w.scheme, main, w.units.a2, () => 2),
   );
   expect((await call('asisten', 'POST', `/cycles/${main}/units/${w.units.a2}/submit`)).statusCode).toBe(200);
-  expect((await call('pimpinan', 'POST', `/cycles/${main}/units/${w.units.a2}/approve`, {})).statusCode).toBe(200);
+  await acknowledgeAll(w.units.a2); // issue 13: approved in bulk by a step
 });
 afterAll(() => t.close());
 

@@ -25,6 +25,7 @@ import type { RouteInfo } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { records } from '../records/schema.ts';
+import { fieldworkFlags } from '../fieldwork/schema.ts'; // issue 13
 import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
@@ -372,6 +373,24 @@ async function buildFixtures(): Promise<void> {
           .insert(records)
           .values(r)
           .onConflictDoUpdate({ target: records.id, set: { status: r.status, unitId: r.unitId, cycleId: r.cycleId } });
+      // issue 13: an open fieldwork warning on every record, so flag lists have a row and acknowledging succeeds.
+      for (const r of recordRows)
+        await tx
+          .insert(fieldworkFlags)
+          .values({
+            recordId: r.id,
+            cycleId: r.cycleId,
+            unitId: r.unitId,
+            code: 'too-short',
+            severity: 'warning',
+            reason: { id: 'Terlalu singkat.', en: 'Too short.' },
+            details: {},
+            computedAt: new Date(),
+          })
+          .onConflictDoUpdate({
+            target: [fieldworkFlags.recordId, fieldworkFlags.code],
+            set: { acknowledgedAt: null, acknowledgedBy: null, acknowledgeNote: null },
+          });
       for (const f of fileRows) await tx.insert(evidenceFiles).values(f).onConflictDoNothing();
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();

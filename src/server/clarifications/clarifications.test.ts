@@ -20,6 +20,7 @@ import { png } from '../test/files.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { applyIndicatorChange } from './change.ts';
 import { clarificationWindows, disputes, resultChanges } from './schema.ts';
+import { acknowledgeAllFlags } from '../seed/test-fieldwork.ts'; // issue 13
 
 let t: TestApp;
 let w: World;
@@ -116,6 +117,7 @@ beforeAll(async () => {
   );
   // a1 is approved: its fieldwork is locked; only an accepted dispute may still change it.
   expect((await api('asisten', 'POST', `/cycles/${cycleId}/units/${w.units.a1}/submit`, {})).statusCode).toBe(200);
+  await acknowledgeAllFlags(w, cycleId, w.units.a1); // issue 13
   expect((await api('pimpinan', 'POST', `/cycles/${cycleId}/units/${w.units.a1}/approve`, {})).statusCode).toBe(200);
 });
 afterAll(() => t.close());

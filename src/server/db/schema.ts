@@ -13,3 +13,5 @@ export * from '../recognition/schema.ts'; // issue 18
 export * from '../pekppp/schema.ts'; // issue 10
 export * from '../actions/schema.ts'; // issue 12
 export * from '../findings/schema.ts'; // issue 12
+// issue 13
+export * from '../fieldwork/schema.ts';

@@ -44,6 +44,11 @@ const ALLOWED_KEYS = new Set([
   'capturedAt',
   'latitude',
   'longitude',
+  // issue 13
+  'startedAt',
+  'finishedAt',
+  'accuracy',
+  'respondentKey',
 ]);
 const uuidShape = z.uuid();
 const datetimeShape = z.iso.datetime({ offset: true });
@@ -62,6 +67,15 @@ export function fastRecordInput(item: unknown): RecordInput | undefined {
   if (!isPlain(item)) return undefined;
   for (const k in item) if (!ALLOWED_KEYS.has(k)) return undefined;
   const { id, cycleId, unitId, instrument, respondent, answers, remarks, notes, capturedAt, latitude, longitude } = item;
+  // issue 13: device capture fields
+  for (const t of [item['startedAt'], item['finishedAt']]) {
+    if (t !== undefined && t !== null && (typeof t !== 'string' || !datetimeShape.safeParse(t).success)) return undefined;
+  }
+  const acc = item['accuracy'];
+  if (acc !== undefined && acc !== null && !(typeof acc === 'number' && Number.isFinite(acc) && acc >= 0 && acc <= 1_000_000))
+    return undefined;
+  const rk = item['respondentKey'];
+  if (rk !== undefined && rk !== null && !(typeof rk === 'string' && /^[0-9a-f]{64}$/.test(rk))) return undefined;
   for (const u of [id, cycleId, unitId]) if (typeof u !== 'string' || !uuidShape.safeParse(u).success) return undefined;
   if (typeof instrument !== 'string' || !codeOk(instrument)) return undefined;
   if (respondent !== undefined && respondent !== null && !(textOk(respondent, 200) && respondent === (respondent as string).trim()))
@@ -103,6 +117,11 @@ export const toRecordView = (r: RecordRow): RecordView => ({
   contentHash: r.contentHash,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+  // issue 13
+  startedAt: r.startedAt?.toISOString() ?? null,
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+  accuracy: r.accuracy,
+  respondentKey: r.respondentKey,
 });
 
 const sortedPairs = (o: Record<string, unknown> | undefined): [string, unknown][] =>
@@ -111,6 +130,9 @@ const sortedPairs = (o: Record<string, unknown> | undefined): [string, unknown][
     : Object.keys(o)
         .sort()
         .map((k) => [k, o[k]]);
+
+// issue 13: does the content carry device capture fields?
+const hasCapture = (c: RecordContent): boolean => (c.startedAt ?? c.finishedAt ?? c.accuracy ?? c.respondentKey ?? null) !== null;
 
 /**
  * sha256 over the record's content in a fixed canonical form: a JSON array of the fields in a
@@ -131,6 +153,15 @@ export function contentHash(cycleId: string, unitId: string, c: RecordContent): 
     new Date(c.capturedAt).toISOString(),
     c.latitude ?? null,
     c.longitude ?? null,
+    // issue 13: the capture fields count only when present, so hashes of earlier records stand.
+    ...(hasCapture(c)
+      ? [
+          c.startedAt ? new Date(c.startedAt).toISOString() : null,
+          c.finishedAt ? new Date(c.finishedAt).toISOString() : null,
+          c.accuracy ?? null,
+          c.respondentKey ?? null,
+        ]
+      : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -430,18 +461,24 @@ export async function bulkInsertRecords(
       latitude: r.latitude ?? null,
       longitude: r.longitude ?? null,
       content_hash: r.contentHash,
+      started_at: r.startedAt ?? null,
+      finished_at: r.finishedAt ?? null,
+      accuracy: r.accuracy ?? null,
+      respondent_key: r.respondentKey ?? null,
     }));
     // The rows as one JSON recordset: as fast in the database as `unnest` over column arrays
     // (stack.md gotcha 7), and cheaper for Node, which serialises one JSON string instead of
     // escaping every value into array literals.
     const res = (await tx.execute(sql`
       insert into records (id, cycle_id, unit_id, instrument, respondent, answers, remarks, notes, captured_by, captured_at,
-        latitude, longitude, status, review, content_hash, created_at, updated_at)
+        latitude, longitude, status, review, content_hash, created_at, updated_at,
+        started_at, finished_at, accuracy, respondent_key)
       select x.id, x.cycle_id, x.unit_id, x.instrument, x.respondent, x.answers, x.remarks, x.notes, ${capturedBy}::uuid, x.captured_at,
-        x.latitude, x.longitude, 'submitted', '{}'::jsonb, x.content_hash, ${at}::timestamptz, ${at}::timestamptz
+        x.latitude, x.longitude, 'submitted', '{}'::jsonb, x.content_hash, ${at}::timestamptz, ${at}::timestamptz,
+        x.started_at, x.finished_at, x.accuracy, x.respondent_key
       from json_to_recordset(${JSON.stringify(chunk)}::json) as x(id uuid, cycle_id uuid, unit_id uuid, instrument text,
         respondent text, answers jsonb, remarks jsonb, notes text, captured_at timestamptz, latitude float8, longitude float8,
-        content_hash text)
+        content_hash text, started_at timestamptz, finished_at timestamptz, accuracy float8, respondent_key text)
       on conflict (id) do nothing
       returning id`)) as unknown as { rows: { id: string }[] };
     for (const r of res.rows) done.add(r.id);
@@ -500,6 +537,8 @@ async function assertFits(tx: Queryable, cu: CycleUnitContext, content: RecordCo
   if (why) throw new AppError('record.invalid', { ...why });
 }
 
+const plain = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
+
 /** Replaces a record's content (the unit must accept writes). Same content: unchanged. */
 export async function updateRecord(
   tx: Tx,
@@ -529,6 +568,11 @@ export async function updateRecord(
     capturedAt: new Date(content.capturedAt),
     latitude: content.latitude ?? null,
     longitude: content.longitude ?? null,
+    // issue 13
+    startedAt: content.startedAt ? new Date(content.startedAt) : null,
+    finishedAt: content.finishedAt ? new Date(content.finishedAt) : null,
+    accuracy: content.accuracy ?? null,
+    respondentKey: content.respondentKey ?? null,
   };
   const [updated] = await tx
     .update(records)
@@ -537,9 +581,7 @@ export async function updateRecord(
     .returning();
   const before = toRecordView(row);
   const changedKeys = (Object.keys(next) as (keyof typeof next)[]).filter(
-    (k) =>
-      canonicalJson(k === 'capturedAt' ? before.capturedAt : before[k]) !==
-      canonicalJson(k === 'capturedAt' ? next.capturedAt.toISOString() : next[k]),
+    (k) => canonicalJson(before[k]) !== canonicalJson(plain(next[k])),
   );
   await appendAudit(tx, {
     actor: auth.user(),
@@ -551,8 +593,8 @@ export async function updateRecord(
     diff: {
       cycleId: row.cycleId,
       unitId: row.unitId,
-      before: Object.fromEntries(changedKeys.map((k) => [k, k === 'capturedAt' ? before.capturedAt : before[k]])),
-      after: Object.fromEntries(changedKeys.map((k) => [k, k === 'capturedAt' ? next.capturedAt.toISOString() : next[k]])),
+      before: Object.fromEntries(changedKeys.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changedKeys.map((k) => [k, plain(next[k])])),
       contentHash: { before: row.contentHash, after: hash },
     },
   });

@@ -9,6 +9,7 @@ import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submit
 import { records } from './schema.ts';
 import { RecordInput } from '../../shared/wire/records.ts';
 import { fastRecordInput } from './queries.ts';
+import { acknowledgeAllFlags } from '../seed/test-fieldwork.ts'; // issue 13
 
 let t: TestApp;
 let w: World;
@@ -328,6 +329,8 @@ describe('review: submit, return with comments, approve', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('unit.invalid_state');
     expect((await w.call('asisten', { method: 'POST', url: unitUrl(w.units.a2, 'submit') })).statusCode).toBe(200);
+    // issue 13: the uniform fixture answers raise fieldwork warnings; the pimpinan acknowledges them.
+    for (const u of [w.units.a1, w.units.a2]) await acknowledgeAllFlags(w, reviewCycle, u);
     const first = await w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a1, 'approve'), payload: {} });
     expect(first.json()).toEqual({ status: 'approved', bodyFinal: false });
     const second = await w.call('pimpinan', { method: 'POST', url: unitUrl(w.units.a2, 'approve'), payload: { note: 'Lengkap' } });

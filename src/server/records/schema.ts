@@ -35,6 +35,12 @@ export const records = pgTable(
     contentHash: text('content_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // issue 13: device capture — started/finished on the device, GPS accuracy (m), and the
+    // respondent's identity hashed on the device (sha256 hex; only matched, never shown or exported).
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    accuracy: doublePrecision('accuracy'),
+    respondentKey: text('respondent_key'),
   },
   (t) => [index('records_unit_idx').on(t.cycleId, t.unitId)],
 );

@@ -15,6 +15,8 @@ import { unitResults } from '../scores/schema.ts';
 import { invalidDetails } from './reasons.ts';
 import { records } from './schema.ts';
 import { schemeCodes } from './validate.ts';
+// issue 13
+import { openWarnings, recomputeFieldworkFlags } from '../fieldwork/queries.ts';
 import type { CycleStatus } from '../../shared/wire/cycles.ts';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
 
@@ -69,6 +71,8 @@ export async function submitUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, now =
     .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
   if (n === 0) throw new AppError('unit.no_records', { unit: cu.unit.name });
   await setUnitStatus(tx, cu, 'submitted', cu.review, now);
+  // issue 13: the anti-fabrication flags of the cycle, stored for the review screens.
+  await recomputeFieldworkFlags(tx, cu.cycle, now);
   await appendAudit(tx, {
     actor: auth.user(),
     action: 'unit.submit',
@@ -109,6 +113,9 @@ export async function approveUnit(
     const missing = [...(b?.incompleteInstruments ?? []), ...(b?.missing ?? [])];
     throw new AppError('unit.incomplete', { unit: cu.unit.name, missing: missing.length ? missing.join(', ') : '—', codes: missing });
   }
+  // issue 13: every fieldwork warning of the unit's sheets acknowledged (or the sheet returned).
+  const openFlags = await openWarnings(tx, cu.cycle.id, cu.unit.id);
+  if (openFlags > 0) throw new AppError('fieldwork.flags_open', { unit: cu.unit.name, open: openFlags });
   const actor = auth.user();
   const review: UnitReview = { decision: 'approved', note, comments: {}, by: actor.username, at: now.toISOString() };
   await setUnitStatus(tx, cu, 'approved', review, now);

@@ -29,6 +29,7 @@ import { addLocusBody, setAssignment } from '../locus/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
 import { bulkInsertRecords, contentHash, recordsCreatedDiff } from '../records/queries.ts';
 import { approveUnit, submitUnit } from '../records/workflow.ts';
+import { acknowledgeUnitFlags } from '../fieldwork/queries.ts'; // issue 13
 import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
 import { recomputeCycle } from '../scores/recompute.ts';
@@ -310,6 +311,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   for (const u of createdUnits) {
     const cu = (await getCycleUnit(tx, cycle, u.id))!;
     await submitUnit(tx, asistenAuth, cu, now);
+    if (u.bodyId === serang.id) await acknowledgeUnitFlags(tx, pimpinanAuth, cu, 'Diperiksa bersama asisten.', now); // issue 13
     if (u.bodyId === serang.id)
       await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }

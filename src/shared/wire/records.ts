@@ -26,6 +26,15 @@ export const RecordContent = z.object({
   capturedAt: z.iso.datetime({ offset: true }),
   latitude: z.number().min(-90).max(90).nullish(),
   longitude: z.number().min(-180).max(180).nullish(),
+  // issue 13: device capture (times the sheet was started and finished, GPS accuracy in metres,
+  // and the respondent's identity as a sha256 made on the device — never the clear value).
+  startedAt: z.iso.datetime({ offset: true }).nullish(),
+  finishedAt: z.iso.datetime({ offset: true }).nullish(),
+  accuracy: z.number().min(0).max(1_000_000).nullish(),
+  respondentKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullish(),
 });
 export type RecordContent = z.infer<typeof RecordContent>;
 
@@ -57,6 +66,11 @@ export const RecordView = z.object({
   contentHash: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  // issue 13 (optional so that views built elsewhere, e.g. offline, need not carry them)
+  startedAt: z.string().nullish(),
+  finishedAt: z.string().nullish(),
+  accuracy: z.number().nullish(),
+  respondentKey: z.string().nullish(),
 });
 export type RecordView = z.infer<typeof RecordView>;
 

@@ -15,6 +15,7 @@ import type { QueuedEvidence } from '../lib/offline-db.ts';
 import { syncSoon } from '../lib/sync.ts';
 import { ButtonLink } from '../ui/links.tsx';
 import { IndicatorExtras } from './indicator-extras.tsx';
+import { CapturePanel } from './capture-panel.tsx'; // issue 13
 import type { SheetValue } from './sheet-model.ts';
 import { SheetWorkspace } from './sheet-workspace.tsx';
 import type { unitEngineSheets } from './unit-model.ts';
@@ -88,6 +89,8 @@ export function CycleSheetEditor({ ids, scheme, instrument, initial, replaces, c
           {t('sheet.save_failed')}
         </Alert>
       )}
+      {/* issue 13: start time, position and hashed respondent key */}
+      <CapturePanel unitId={unitId} scheme={scheme} value={draft.value} onChange={onChange} />
       <SheetWorkspace
         sheetId={sheetId}
         scheme={scheme}

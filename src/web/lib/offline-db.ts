@@ -16,6 +16,18 @@ export interface SheetValue {
   answers: Record<string, number | null>;
   /** Indicator code → the assessor's remark on it (optional). */
   remarks?: Record<string, string>;
+  /** issue 13: device capture (assess/capture.ts). */
+  capture?: SheetCapture;
+}
+
+/** issue 13: when and where a sheet was captured on the device; the respondent only as a hash. */
+export interface SheetCapture {
+  /** Device time the sheet was opened for the first time. */
+  startedAt?: string;
+  position?: { lat: number; lon: number; accuracy: number | null; at: string } | null;
+  positionError?: 'denied' | 'unavailable' | 'unsupported';
+  /** sha256 hex of the respondent's phone number or key (never the clear value). */
+  respondentKey?: string | null;
 }
 
 /** Unassigned sheets (no unit yet) share this unit key. */

@@ -41,7 +41,23 @@ export function toRecordPayload(
     notes: entry.value.notes.trim() || null,
     // When the sheet was finished on the device, not when it reached the server.
     capturedAt: entry.queuedAt,
+    // issue 13: device capture (started, finished, position, hashed respondent key).
+    ...capturePayload(entry.value.capture, entry.queuedAt),
   };
+}
+
+// issue 13
+function capturePayload(c: OutboxEntry['value']['capture'], finishedAt: string): Partial<RecordInput> {
+  if (!c) return {};
+  const out: Partial<RecordInput> = { finishedAt };
+  if (c.startedAt) out.startedAt = c.startedAt;
+  if (c.position) {
+    out.latitude = c.position.lat;
+    out.longitude = c.position.lon;
+    if (c.position.accuracy !== null) out.accuracy = Math.max(0, c.position.accuracy);
+  }
+  if (c.respondentKey) out.respondentKey = c.respondentKey;
+  return out;
 }
 
 // ── Outcomes ─────────────────────────────────────────────────────────────────────────────────

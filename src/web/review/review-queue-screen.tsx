@@ -18,6 +18,7 @@ import { PageLoader } from '../ui/page-loader.tsx';
 import { scoreOutliers } from './outliers.ts';
 import { ResultCell } from './review-bits.tsx';
 import { openCycles } from './review-model.ts';
+import { BulkApprovePanel } from './bulk-approve-panel.tsx'; // issue 13
 
 function QueueTable({ cycleId, status }: { cycleId: string; status: UnitStatus }) {
   const { t } = useTranslation('review');
@@ -102,6 +103,8 @@ export function ReviewQueueScreen() {
               {t('queue.to_dashboard')}
             </ButtonLink>
           </Group>
+          {/* issue 13: bulk approval of units without open flags */}
+          <BulkApprovePanel cycleId={chosen.id} />
           <Stack gap="xs" component="section" aria-labelledby="queue-submitted">
             <Title order={2} size="h4" id="queue-submitted">
               {t('queue.waiting')}

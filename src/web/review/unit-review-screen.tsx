@@ -25,6 +25,7 @@ import { PATTERN_RULE, SCORE_RULE, identicalPatterns, scoreOutliers } from './ou
 import { UnitStatusBadge } from './review-bits.tsx';
 import { ReviewDecision } from './review-decision.tsx';
 import { SheetReview } from './sheet-review.tsx';
+import { FieldworkFlagsPanel } from './fieldwork-flags-panel.tsx'; // issue 13
 
 export function UnitReviewScreen() {
   const { t } = useTranslation('review');
@@ -118,6 +119,10 @@ export function UnitReviewScreen() {
           )}
         </Alert>
       )}
+      {/* issue 13: the server's fieldwork checks, acknowledged per sheet before approval */}
+      <PanelBoundary>
+        <FieldworkFlagsPanel cycleId={cycleId} unitId={unitId} canAcknowledge={status === 'submitted'} instrumentTitle={title} />
+      </PanelBoundary>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
           <Tabs defaultValue="indicators" keepMounted={false}>

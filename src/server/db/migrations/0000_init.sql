@@ -134,7 +134,11 @@ CREATE TABLE "records" (
 	"review" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"content_hash" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"accuracy" double precision,
+	"respondent_key" text
 );
 --> statement-breakpoint
 CREATE TABLE "evidence_files" (
@@ -422,6 +426,21 @@ CREATE TABLE "followup_products" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "fieldwork_flags" (
+	"record_id" uuid NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"severity" text NOT NULL,
+	"reason" jsonb NOT NULL,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL,
+	"acknowledged_by" uuid,
+	"acknowledged_at" timestamp with time zone,
+	"acknowledge_note" text,
+	CONSTRAINT "fieldwork_flags_record_id_code_pk" PRIMARY KEY("record_id","code")
+);
+--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -500,6 +519,9 @@ ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_unit_id_units_
 ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_finding_id_findings_id_fk" FOREIGN KEY ("finding_id") REFERENCES "public"."findings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_sha256_evidence_files_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_record_id_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."records"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_acknowledged_by_users_id_fk" FOREIGN KEY ("acknowledged_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bodies_code_key" ON "bodies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "bodies_province_idx" ON "bodies" USING btree ("province_code","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "offices_province_key" ON "offices" USING btree ("kind","province_code");--> statement-breakpoint
@@ -534,4 +556,5 @@ CREATE INDEX "actions_finding_idx" ON "actions" USING btree ("finding_id");--> s
 CREATE INDEX "actions_survey_idx" ON "actions" USING btree ("survey_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "findings_unit_indicator_key" ON "findings" USING btree ("cycle_id","unit_id","indicator");--> statement-breakpoint
 CREATE INDEX "findings_body_idx" ON "findings" USING btree ("cycle_id","body_id");--> statement-breakpoint
-CREATE INDEX "followup_products_body_idx" ON "followup_products" USING btree ("cycle_id","body_id");
+CREATE INDEX "followup_products_body_idx" ON "followup_products" USING btree ("cycle_id","body_id");--> statement-breakpoint
+CREATE INDEX "fieldwork_flags_unit_idx" ON "fieldwork_flags" USING btree ("cycle_id","unit_id");
