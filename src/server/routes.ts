@@ -16,6 +16,7 @@ import { clarificationRoutes } from './clarifications/routes.ts';
 import { publicationRoutes } from './publications/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { awardRoutes } from './awards/routes.ts';
+import { surveyRoutes } from './surveys/routes.ts'; // issue 11
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -34,4 +35,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await publicationRoutes(api);
   await reportRoutes(api);
   await awardRoutes(api);
+  await surveyRoutes(api); // issue 11
 }

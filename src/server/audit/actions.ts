@@ -64,6 +64,13 @@ export const auditActions = [
   // Publications (publications/queries.ts)
   'publication.publish',
   'publication.erratum',
+  // issue 11: public surveys (surveys/queries.ts)
+  'survey.create',
+  'survey.update',
+  'survey.kiosk',
+  'survey.paper_entry',
+  'survey.moderate',
+  'survey.publish',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

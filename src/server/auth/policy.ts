@@ -77,6 +77,9 @@ export const policy = {
   'dispute.resolve': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
   /** Import historical (published) results from a template. */
   'results.import': { admin: ['all'] },
+  // issue 11: public surveys (SKM, F-03) of a unit — set up and run by its operator or its koordinator.
+  'survey.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'] },
+  'survey.manage': { admin: ['all'], koordinator: ['body'], operator: ['unit'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -9,3 +9,4 @@ export * from '../scores/schema.ts';
 export * from '../publications/schema.ts';
 export * from '../clarifications/schema.ts';
 export * from '../jobs/schema.ts';
+export * from '../surveys/schema.ts'; // issue 11

@@ -24,6 +24,7 @@ import { makeAuth } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
 import { createUser } from '../users/queries.ts';
+import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, cycleScheme, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody, setAssignment } from '../locus/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
@@ -312,5 +313,6 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
       await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }
   cycle = await transitionCycle(tx, admin, cycle, 'review');
+  await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11
   return { accounts, cycles: { current: cycle.id, past: past.id } };
 }

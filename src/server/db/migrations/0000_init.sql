@@ -282,6 +282,47 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "survey_responses" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"opened_at" timestamp with time zone,
+	"device_key" text,
+	"fingerprint" text NOT NULL,
+	"answers" jsonb NOT NULL,
+	"profile" jsonb NOT NULL,
+	"suggestion" text,
+	"suggestion_status" text DEFAULT 'pending' NOT NULL,
+	"accepted" boolean NOT NULL,
+	"flags" jsonb NOT NULL,
+	"scan_sha256" text,
+	"entered_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "surveys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"code" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"scheme_id" text NOT NULL,
+	"instrument" text NOT NULL,
+	"cycle_id" uuid,
+	"period_kind" text NOT NULL,
+	"period_key" text NOT NULL,
+	"period_start" timestamp with time zone NOT NULL,
+	"period_end" timestamp with time zone NOT NULL,
+	"offset_minutes" integer DEFAULT 420 NOT NULL,
+	"services" jsonb NOT NULL,
+	"expected_users" integer NOT NULL,
+	"target_sample" integer NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -324,6 +365,11 @@ ALTER TABLE "result_changes" ADD CONSTRAINT "result_changes_unit_id_units_id_fk"
 ALTER TABLE "result_changes" ADD CONSTRAINT "result_changes_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_changes" ADD CONSTRAINT "result_changes_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bodies_code_key" ON "bodies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "bodies_province_idx" ON "bodies" USING btree ("province_code","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "offices_province_key" ON "offices" USING btree ("kind","province_code");--> statement-breakpoint
@@ -348,4 +394,8 @@ CREATE INDEX "disputes_unit_idx" ON "disputes" USING btree ("cycle_id","unit_id"
 CREATE INDEX "disputes_window_idx" ON "disputes" USING btree ("window_id","status");--> statement-breakpoint
 CREATE INDEX "result_changes_body_idx" ON "result_changes" USING btree ("cycle_id","body_id","changed_at");--> statement-breakpoint
 CREATE INDEX "jobs_owner_idx" ON "jobs" USING btree ("owner_id","created_at");--> statement-breakpoint
-CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");
+CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
+CREATE INDEX "survey_responses_device_idx" ON "survey_responses" USING btree ("survey_id","device_key");--> statement-breakpoint
+CREATE INDEX "survey_responses_fingerprint_idx" ON "survey_responses" USING btree ("survey_id","fingerprint","submitted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "surveys_code_key" ON "surveys" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "surveys_unit_idx" ON "surveys" USING btree ("unit_id","period_key");
