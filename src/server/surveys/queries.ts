@@ -443,7 +443,7 @@ function checkAnswers(
 }
 
 /** The identity of a response for bursts: its answers and profile, key order irrelevant. */
-function fingerprintOf(answers: Record<string, unknown>, profile: Record<string, unknown>): string {
+export function fingerprintOf(answers: Record<string, unknown>, profile: Record<string, unknown>): string {
   const part = (o: Record<string, unknown>) =>
     Object.keys(o)
       .filter((k) => o[k] !== null && o[k] !== undefined)

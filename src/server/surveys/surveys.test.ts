@@ -8,6 +8,7 @@ import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts
 import { auditEvents } from '../audit/schema.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { surveyResponses } from './schema.ts';
+import { seedDemoSurveys } from '../seed/demo-surveys.ts';
 
 let t: TestApp;
 let w: World;
@@ -282,5 +283,27 @@ describe('results', () => {
     const report = await w.call('operator', { method: 'GET', url: `/api/v1/surveys/${survey.id}/report.pdf` });
     expect(report.statusCode, report.body.slice(0, 300)).toBe(200);
     expect(report.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('demo', () => {
+  it('seeds an SKM survey with a few hundred responses, the bots and the repeat flagged', async () => {
+    const op = w.users.operator;
+    const actor = {
+      id: op.id,
+      username: op.username,
+      name: op.username,
+      role: 'operator' as const,
+      provinceCode: '36',
+      bodyId: w.bodies.a.id,
+      unitId: w.units.a1,
+    };
+    const id = await t.db.db.transaction((tx) => seedDemoSurveys(tx, actor, w.units.a1, new Date(), 300));
+    const r = await results(id);
+    expect(r.accepted + r.flagged).toBe(300);
+    expect(r.flaggedResponses.flatMap((x) => x.flags.map((f) => f.code))).toEqual(expect.arrayContaining(['honeypot', 'device-repeat']));
+    expect(r.ikm!.value).toBeGreaterThan(65);
+    expect(r.ikm!.weakest).toEqual(['U3']);
+    expect(r.suggestions.some((x) => x.status === 'approved')).toBe(true);
   });
 });
