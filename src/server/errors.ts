@@ -390,6 +390,37 @@ export const catalogue = {
     id: 'Survei ini belum memiliki jawaban yang diterima.',
     en: 'This survey has no accepted responses yet.',
   },
+  // issue 12: follow-up actions
+  'action.closed': {
+    status: 409,
+    id: 'Tindak lanjut ini sudah diverifikasi; tidak dapat diubah lagi.',
+    en: 'This action is verified; it can no longer change.',
+  },
+  'action.bad_move': {
+    status: 409,
+    id: 'Status tindak lanjut tidak dapat berpindah dari {from} ke {to}.',
+    en: 'The action cannot move from {from} to {to}.',
+  },
+  'action.not_done': {
+    status: 409,
+    id: 'Hanya tindak lanjut berstatus selesai yang dapat diverifikasi (sekarang: {status}).',
+    en: 'Only a done action can be verified (now: {status}).',
+  },
+  'action.evidence_elsewhere': {
+    status: 422,
+    id: 'Bukti {evidenceId} bukan milik tindak lanjut ini.',
+    en: 'Evidence {evidenceId} does not belong to this action.',
+  },
+  'action.note_required': {
+    status: 422,
+    id: 'Alasan wajib diisi bila verifikasi ditolak.',
+    en: 'A note is required when refusing a verification.',
+  },
+  'action.source_invalid': {
+    status: 422,
+    id: 'Sumber tindak lanjut tidak sesuai dengan unit ini: {reason}.',
+    en: 'The source of the action does not match this unit: {reason}.',
+  },
   internal: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',
@@ -469,6 +500,9 @@ export const subjects: Catalogue = {
   window: { id: 'Masa klarifikasi', en: 'Clarification window' },
   award: { id: 'Penghargaan', en: 'Award' },
   survey: { id: 'Survei', en: 'Survey' }, // issue 11
+  // issue 12
+  action: { id: 'Tindak lanjut', en: 'Action' },
+  action_evidence: { id: 'Bukti tindak lanjut', en: 'Action evidence' },
 };
 
 export function notFound(subject: keyof typeof subjects | string): AppError {

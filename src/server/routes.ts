@@ -17,6 +17,7 @@ import { publicationRoutes } from './publications/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { awardRoutes } from './awards/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts'; // issue 11
+import { actionRoutes } from './actions/routes.ts'; // issue 12
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -36,4 +37,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await reportRoutes(api);
   await awardRoutes(api);
   await surveyRoutes(api); // issue 11
+  await actionRoutes(api); // issue 12
 }

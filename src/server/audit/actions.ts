@@ -71,6 +71,13 @@ export const auditActions = [
   'survey.paper_entry',
   'survey.moderate',
   'survey.publish',
+  // issue 12: follow-up actions (actions/queries.ts)
+  'action.create',
+  'action.update',
+  'action.progress',
+  'action.evidence',
+  'action.verify',
+  'action.comment',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

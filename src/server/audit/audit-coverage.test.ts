@@ -396,6 +396,38 @@ const steps: Step[] = [
     run: () => call('operator', 'PUT', `/surveys/${ids.survey}/responses/${ids.paper}/suggestion`, { status: 'approved' }),
   },
   { route: 'POST /api/v1/surveys/:surveyId/publication', run: () => call('operator', 'POST', `/surveys/${ids.survey}/publication`) },
+  // ── issue 12: follow-up actions (plan, edit, evidence, progress, verify, comment) ──
+  {
+    route: 'POST /api/v1/units/:unitId/actions',
+    run: () =>
+      call('koordinator', 'POST', `/units/${w.units.a1}/actions`, {
+        sourceKind: 'manual',
+        title: 'SK standar pelayanan',
+        personInCharge: 'Kabag Organisasi',
+        dueDate: '2030-03-31',
+      }),
+    keep: 'action',
+  },
+  { route: 'PATCH /api/v1/actions/:actionId', run: () => call('koordinator', 'PATCH', `/actions/${ids.action}`, { targetLevel: 3 }) },
+  {
+    route: 'POST /api/v1/actions/:actionId/evidence',
+    run: () =>
+      call('operator', 'POST', `/actions/${ids.action}/evidence`, form({}, { name: 'sk.pdf', type: 'application/pdf', content: PDF })),
+    keep: 'actionFile',
+  },
+  {
+    route: 'POST /api/v1/actions/:actionId/progress',
+    run: () =>
+      call('operator', 'POST', `/actions/${ids.action}/progress`, { note: 'SK terbit', status: 'done', evidenceIds: [ids.actionFile] }),
+  },
+  {
+    route: 'POST /api/v1/actions/:actionId/verify',
+    run: () => call('koordinator', 'POST', `/actions/${ids.action}/verify`, { accepted: true }),
+  },
+  {
+    route: 'POST /api/v1/actions/:actionId/comments',
+    run: () => call('pimpinan', 'POST', `/actions/${ids.action}/comments`, { note: 'Baik.' }),
+  },
 
   // ── Deactivations last ──
   { route: 'POST /api/v1/users/:userId/deactivate', run: () => call('admin', 'POST', `/users/${ids.user}/deactivate`) },

@@ -29,6 +29,7 @@ import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { publications } from '../publications/schema.ts';
+import { actionEvidence, actions } from '../actions/schema.ts'; // issue 12
 import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
 import { getCycle } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
@@ -91,6 +92,13 @@ const intended: Record<string, Record<Who, Rule>> = {
   // issue 11: a unit's surveys — its operator and koordinator run them; the pimpinan reads its province's.
   'survey.read': row('all', 'own', 'none', 'own', 'own', 'none'),
   'survey.manage': row('all', 'none', 'none', 'own', 'own', 'none'),
+  // issue 12: follow-up actions — the pimpinan reads and comments on its province, the unit's
+  // assessors read, the koordinator plans and verifies, the operator reports on its unit.
+  'action.read': row('all', 'own', 'own', 'own', 'own', 'none'),
+  'action.plan': row('all', 'none', 'none', 'own', 'none', 'none'),
+  'action.report': row('all', 'none', 'none', 'none', 'own', 'none'),
+  'action.verify': row('all', 'none', 'none', 'own', 'none', 'none'),
+  'action.comment': row('all', 'own', 'none', 'none', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -109,6 +117,9 @@ interface WorldIds {
   disputeId: string;
   publicationId: string;
   surveyId: string; // issue 11
+  // issue 12
+  actionId: string;
+  actionFileId: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -271,6 +282,33 @@ async function buildFixtures(): Promise<void> {
     closesAt: new Date('2099-01-01T00:00:00Z'),
   }));
 
+  // issue 12: a follow-up action on each unit, with one evidence file.
+  const actionRows = [
+    { unit: unitA!, body: bodyA! },
+    { unit: unitB!, body: bodyB! },
+    { unit: unitP!, body: bodyP },
+  ].map(({ unit, body }) => ({
+    id: randomUUID(),
+    bodyId: body.id,
+    unitId: unit.id,
+    sourceKind: 'manual',
+    title: 'Tindak lanjut uji matriks',
+    personInCharge: 'Kepala unit',
+    dueDate: '2030-01-31',
+    status: 'planned',
+    notes: null,
+    targetLevel: null,
+    verifiedBy: null,
+    verifiedAt: null,
+  }));
+  const actionFileRows = actionRows.map((a, i) => ({
+    id: randomUUID(),
+    actionId: a.id,
+    sha256: fileRows[i]!.sha256,
+    filename: `tindak-lanjut-${i}.pdf`,
+    updateId: null,
+  }));
+
   const publicationId = randomUUID();
   let publicationRow: typeof publications.$inferInsert | undefined;
 
@@ -310,6 +348,8 @@ async function buildFixtures(): Promise<void> {
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
       for (const r of surveyRows) await tx.insert(surveys).values(r).onConflictDoNothing(); // issue 11
+      for (const r of actionRows) await tx.insert(actions).values(r).onConflictDoUpdate({ target: actions.id, set: r });
+      for (const r of actionFileRows) await tx.insert(actionEvidence).values(r).onConflictDoUpdate({ target: actionEvidence.id, set: r });
       for (const r of windowRows)
         await tx
           .insert(clarificationWindows)
@@ -350,6 +390,8 @@ async function buildFixtures(): Promise<void> {
     // Only the published world has a publication; elsewhere any id is unknown (404).
     publicationId: i === 2 ? publicationId : randomUUID(),
     surveyId: surveyRows[i]!.id, // issue 11
+    actionId: actionRows[i]!.id,
+    actionFileId: actionFileRows[i]!.id,
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -409,6 +451,9 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     surveyId: 'surveyId',
     responseId: 'recordId',
     surveyCode: 'recordId',
+    // issue 12
+    actionId: 'actionId',
+    fileId: 'actionFileId',
   };
   return byName[name] ?? null;
 }
@@ -418,10 +463,8 @@ const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m)
 /** The organisation level a route touches: its most specific org param. */
 type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
 function levelOf(kinds: (keyof WorldIds)[]): Level {
-  if (
-    kinds.some((k) => k === 'surveyId' || k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')
-  )
-    return 'unit';
+  if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')) return 'unit';
+  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId' || k === 'surveyId')) return 'unit'; // issues 12, 11
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';

@@ -80,6 +80,17 @@ export const policy = {
   // issue 11: public surveys (SKM, F-03) of a unit — set up and run by its operator or its koordinator.
   'survey.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'] },
   'survey.manage': { admin: ['all'], koordinator: ['body'], operator: ['unit'] },
+  // issue 12: follow-up actions (findings' action plans, the SKM follow-up plan, manual actions)
+  /** See actions: pimpinan its province, the unit's assessors, koordinator its government, operator its unit. */
+  'action.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
+  /** Plan and edit actions on the government's units. */
+  'action.plan': { admin: ['all'], koordinator: ['body'] },
+  /** Report progress with evidence on the own unit. */
+  'action.report': { admin: ['all'], operator: ['unit'] },
+  /** Verify (or refuse) a done action. */
+  'action.verify': { admin: ['all'], koordinator: ['body'] },
+  /** Comment on the province's actions. */
+  'action.comment': { admin: ['all'], pimpinan: ['province'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -10,3 +10,4 @@ export * from '../publications/schema.ts';
 export * from '../clarifications/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../surveys/schema.ts'; // issue 11
+export * from '../actions/schema.ts'; // issue 12

@@ -45,6 +45,10 @@ export const pdfWords = {
     id: 'Unit menyusun rencana tindak lanjut untuk unsur terlemah: tindakan, penanggung jawab, tenggat, status dan bukti.',
     en: 'The unit drafts a follow-up plan for the weakest elements: action, owner, due date, status and evidence.',
   },
+  'report.colAction': { id: 'Tindakan', en: 'Action' },
+  'report.colOwner': { id: 'Penanggung jawab', en: 'Owner' },
+  'report.colDue': { id: 'Tenggat', en: 'Due' },
+  'report.colStatus': { id: 'Status', en: 'Status' },
   'report.suggestions': { id: 'Saran masyarakat (telah dimoderasi)', en: 'Suggestions (moderated)' },
 } as const satisfies Catalogue;
 
@@ -75,7 +79,15 @@ export async function renderPoster(s: SurveyRow, url: string, lang: Lang): Promi
   );
 }
 
-export async function renderSkmReport(r: SurveyResults, lang: Lang): Promise<Buffer> {
+export interface RtlRow {
+  unsurCode: string;
+  title: string;
+  personInCharge: string;
+  dueDate: string;
+  status: string;
+}
+
+export async function renderSkmReport(r: SurveyResults, lang: Lang, rtl: RtlRow[] = []): Promise<Buffer> {
   const w = t(lang);
   const s = r.survey;
   const ikm = r.ikm!;
@@ -120,6 +132,23 @@ export async function renderSkmReport(r: SurveyResults, lang: Lang): Promise<Buf
     h(w('report.followup')),
     { text: w('report.followupText'), fontSize: 10 },
   ];
+  if (rtl.length > 0)
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: [40, '*', 90, 60, 55],
+        body: [
+          [w('report.colUnsur'), w('report.colAction'), w('report.colOwner'), w('report.colDue'), w('report.colStatus')].map((x) => ({
+            text: x,
+            bold: true,
+            fillColor: palette.head,
+          })),
+          ...rtl.map((a) => [a.unsurCode, a.title, a.personInCharge, a.dueDate.split('-').reverse().join('-'), a.status]),
+        ],
+      },
+      fontSize: 9,
+      margin: [0, 6, 0, 0],
+    });
   const approved = r.suggestions.filter((x) => x.status === 'approved');
   if (approved.length > 0) content.push(h(w('report.suggestions')), { ul: approved.slice(0, 50).map((x) => x.text), fontSize: 10 });
   return renderPdf({ pageSize: 'A4', pageMargins: [50, 50, 50, 50], content }, { title: w('report.title'), createdAt: s.createdAt, lang });

@@ -28,6 +28,7 @@ import { AppError, notFound } from '../errors.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { surveyResponses, surveys } from './schema.ts';
+import { actions } from '../actions/schema.ts';
 
 export const SKM_SCHEME = 'skm-2017';
 
@@ -777,4 +778,34 @@ export async function publishedIkm(tx: Queryable, unitId?: string): Promise<Publ
     });
   }
   return out;
+}
+
+// ── Follow-up plan (RTL): the shared action model of issue 12 ────────────────────────────────
+
+/** An SKM action source must name a survey of the action's unit and one of its unsur. */
+export async function checkSurveySource(tx: Queryable, unitId: string, surveyId: string, unsurCode: string): Promise<string | null> {
+  const [s] = await baseSelect(tx).where(eq(surveys.id, surveyId)).limit(1);
+  if (!s || s.unitId !== unitId) return `survey ${surveyId}`;
+  const scheme = await surveyScheme(tx, s as SurveyRow);
+  const items = itemsOf(scheme, instrumentOf(scheme, s.instrument));
+  return items.some((i) => i.code === unsurCode) ? null : `unsur ${unsurCode}`;
+}
+
+/** The RTL of a survey: the follow-up actions whose source is one of its unsur. */
+export async function surveyActions(
+  tx: Queryable,
+  surveyId: string,
+): Promise<{ unsurCode: string; title: string; personInCharge: string; dueDate: string; status: string }[]> {
+  const rows = await tx
+    .select({
+      unsurCode: actions.unsurCode,
+      title: actions.title,
+      personInCharge: actions.personInCharge,
+      dueDate: actions.dueDate,
+      status: actions.status,
+    })
+    .from(actions)
+    .where(eq(actions.surveyId, surveyId))
+    .orderBy(asc(actions.dueDate));
+  return rows.map((r) => ({ ...r, unsurCode: r.unsurCode ?? '' }));
 }

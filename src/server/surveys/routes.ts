@@ -41,6 +41,7 @@ import {
   storeResponse,
   surveyOut,
   surveyResults,
+  surveyActions,
   surveyScheme,
   surveyTarget,
   updateSurvey,
@@ -268,7 +269,11 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
       auth.require('survey.read', surveyTarget(s));
       const results = await surveyResults(tx, s);
       if (!results.ikm) throw new AppError('survey.no_responses');
-      return sendPdf(reply, await renderSkmReport(results, lang), `laporan-skm-${s.code}-${s.periodKey}.pdf`);
+      return sendPdf(
+        reply,
+        await renderSkmReport(results, lang, await surveyActions(tx, s.id)),
+        `laporan-skm-${s.code}-${s.periodKey}.pdf`,
+      );
     },
   );
 

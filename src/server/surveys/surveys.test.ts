@@ -307,3 +307,27 @@ describe('demo', () => {
     expect(r.suggestions.some((x) => x.status === 'approved')).toBe(true);
   });
 });
+
+describe('follow-up plan (RTL) through the shared action model', () => {
+  it('plans an action on a weak unsur of the unit’s survey, refuses another unit’s survey, and prints it in the report', async () => {
+    const plan = (unitId: string, unsurCode: string) =>
+      w.call('koordinator', {
+        method: 'POST',
+        url: `/api/v1/units/${unitId}/actions`,
+        payload: {
+          sourceKind: 'skm',
+          surveyId: survey.id,
+          unsurCode,
+          title: 'Tambah loket antrean',
+          personInCharge: 'Kepala Dinas',
+          dueDate: '2030-03-31',
+        },
+      });
+    const ok = await plan(w.units.a1, 'U3');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await expectUnchanged(t.db.db, () => plan(w.units.a2, 'U3'))).statusCode).toBe(422);
+    expect((await expectUnchanged(t.db.db, () => plan(w.units.a1, 'U99'))).statusCode).toBe(422);
+    const report = await w.call('operator', { method: 'GET', url: `/api/v1/surveys/${survey.id}/report.pdf` });
+    expect(report.statusCode).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@
  * same type (`src/core/types.ts`), `satisfies` keeps the two in step. Limits: `./limits.ts`.
  */
 import type { BodyType, Family, Lang, ZoneCode } from '../../core/types.ts';
+import type { ActionSource, ActionStatus, ActionTiming } from '../../core/actions.ts';
 
 export const LANGS = ['id', 'en'] as const satisfies readonly Lang[];
 
@@ -64,3 +65,9 @@ export const AUDIT_BREAK_KINDS = ['link', 'content', 'truncated', 'rewritten', '
 
 /** What the evidence store accepts, judged by the file's first bytes (never its name). */
 export const EVIDENCE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+
+// issue 12: follow-up actions (findings, SKM follow-up plan, manual), their updates
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'verified'] as const satisfies readonly ActionStatus[];
+export const ACTION_SOURCES = ['finding', 'skm', 'manual'] as const satisfies readonly ActionSource[];
+export const ACTION_TIMINGS = ['on_track', 'due_soon', 'overdue', 'closed'] as const satisfies readonly ActionTiming[];
+export const ACTION_UPDATE_KINDS = ['plan', 'progress', 'verification', 'comment'] as const;

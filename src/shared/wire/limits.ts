@@ -32,3 +32,11 @@ export const STATEMENT_MAX = 4000;
 /** A written reason: rejecting a dispute, an erratum. */
 export const REASON_MIN = 10;
 export const REASON_MAX = 2000;
+
+// issue 12: follow-up actions
+/** An action's title, its person in charge, a note (progress, comment, verification, plan notes). */
+export const ACTION_TITLE_MAX = 300;
+export const ACTION_PERSON_MAX = 200;
+export const ACTION_NOTE_MAX = 4000;
+/** Evidence files one progress report may name. */
+export const ACTION_EVIDENCE_PER_UPDATE = 20;

@@ -1,0 +1,210 @@
+// Follow-up actions (issue 12): plan → progress with evidence → done → verified, refusals, scope of
+// lists and counts (overdue, due soon), comments, audit rows; bad input changes nothing.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdf } from '../test/files.ts';
+import { type World, buildWorld, openCycle } from '../seed/test-world.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
+import { auditEvents } from '../audit/schema.ts';
+import { eq } from 'drizzle-orm';
+import type { ActionDetail, ActionPage } from '../../shared/wire/actions.ts';
+
+let t: TestApp;
+let w: World;
+
+const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const call = (who: Parameters<World['call']>[0], method: InjectOptions['method'], url: string, payload?: object) =>
+  w.call(who, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+
+function form(file: { name: string; type: string; content: Buffer }): Pick<InjectOptions, 'payload' | 'headers'> {
+  const boundary = `----pantau${Math.random().toString(16).slice(2)}`;
+  return {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const plan = (unitId: string, extra: object = {}) =>
+  call('koordinator', 'POST', `/units/${unitId}/actions`, {
+    sourceKind: 'manual',
+    title: 'Menetapkan SK standar pelayanan',
+    personInCharge: 'Kepala Bagian Organisasi',
+    dueDate: day(30),
+    ...extra,
+  });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t.app, t.db.db);
+  // The asisten is assigned to the units of province 36 in a cycle: they see those units' actions.
+  await openCycle(w, { bodies: [w.bodies.a, w.bodies.b] });
+});
+afterAll(() => t.close());
+
+describe('follow-up actions', () => {
+  let id = '';
+
+  it('the koordinator plans an action on a unit of its government; it is audited', async () => {
+    const res = await plan(w.units.a1, { targetLevel: 3, notes: 'Dari temuan penilaian 2024' });
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json() as ActionDetail;
+    id = a.id;
+    expect(a).toMatchObject({
+      status: 'planned',
+      timing: 'on_track',
+      daysLeft: 30,
+      unitId: w.units.a1,
+      bodyId: w.bodies.a.id,
+      targetLevel: 3,
+    });
+    expect(a.updates.map((u) => u.kind)).toEqual(['plan']);
+    const rows = await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
+    expect(rows.map((r) => r.action)).toEqual(['action.create']);
+  });
+
+  it('refuses other governments, other roles and bad input, changing nothing', async () => {
+    await expectUnchanged(t.db.db, async () => {
+      expect((await plan(w.units.b1)).statusCode).toBe(403);
+      expect(
+        (
+          await call('operator', 'POST', `/units/${w.units.a1}/actions`, {
+            sourceKind: 'manual',
+            title: 'x',
+            personInCharge: 'y',
+            dueDate: day(1),
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect((await plan(w.units.a1, { sourceKind: 'finding' })).statusCode).toBe(422);
+      expect((await plan(w.units.a1, { sourceKind: 'skm', surveyId: crypto.randomUUID() })).statusCode).toBe(422);
+      expect((await plan(w.units.a1, { dueDate: '2025-02-30' })).statusCode).toBe(400);
+      expect((await call('koordinator', 'POST', `/actions/${id}/verify`, { accepted: true })).statusCode).toBe(409);
+      expect((await call('operatorOther', 'POST', `/actions/${id}/progress`, { note: 'bukan unit saya' })).statusCode).toBe(403);
+      expect((await call('koordinator', 'POST', `/actions/${id}/progress`, { note: 'koordinator' })).statusCode).toBe(403);
+    });
+  });
+
+  it('the unit reports progress with evidence; the koordinator refuses, then verifies', async () => {
+    const up = await w.call('operator', {
+      method: 'POST',
+      url: `/api/v1/actions/${id}/evidence`,
+      ...form({ name: 'sk.pdf', type: 'application/pdf', content: pdf('SK standar pelayanan') }),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = (up.json() as { id: string }).id;
+    let res = await call('operator', 'POST', `/actions/${id}/progress`, {
+      note: 'Rancangan SK disusun',
+      status: 'in_progress',
+      evidenceIds: [fileId],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as ActionDetail).updates.at(-1)).toMatchObject({
+      kind: 'progress',
+      fromStatus: 'planned',
+      toStatus: 'in_progress',
+      evidenceIds: [fileId],
+    });
+    // The same file cannot be named twice, nor a status moved back.
+    await expectUnchanged(t.db.db, async () => {
+      expect((await call('operator', 'POST', `/actions/${id}/progress`, { note: 'lagi', evidenceIds: [fileId] })).statusCode).toBe(422);
+      expect((await call('operator', 'POST', `/actions/${id}/progress`, { note: 'mundur', status: 'planned' })).statusCode).toBe(409);
+      expect((await call('operator', 'POST', `/actions/${id}/progress`, { note: 'sendiri', status: 'verified' })).statusCode).toBe(409);
+    });
+    const dl = await call('koordinator', 'GET', `/actions/${id}/evidence/${fileId}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect((await call('operatorOther', 'GET', `/actions/${id}/evidence/${fileId}`)).statusCode).toBe(403);
+
+    res = await call('operator', 'POST', `/actions/${id}/progress`, { note: 'SK ditandatangani', status: 'done' });
+    expect((res.json() as ActionDetail).status).toBe('done');
+    expect((await call('koordinator', 'POST', `/actions/${id}/verify`, { accepted: false })).statusCode).toBe(422);
+    res = await call('koordinator', 'POST', `/actions/${id}/verify`, { accepted: false, note: 'Lampiran belum ada' });
+    expect((res.json() as ActionDetail).status).toBe('in_progress');
+    await call('operator', 'POST', `/actions/${id}/progress`, { note: 'Lampiran ditambahkan', status: 'done' });
+    res = await call('koordinator', 'POST', `/actions/${id}/verify`, { accepted: true, note: 'Sesuai' });
+    const a = res.json() as ActionDetail;
+    expect(a).toMatchObject({ status: 'verified', timing: 'closed', verifiedBy: w.users.koordinator.id, evidenceCount: 1 });
+    expect(a.updates.map((u) => `${u.kind}:${u.toStatus}`)).toEqual([
+      'plan:planned',
+      'progress:in_progress',
+      'progress:done',
+      'verification:in_progress',
+      'progress:done',
+      'verification:verified',
+    ]);
+    // Verified is closed: no more edits or progress.
+    expect((await call('koordinator', 'PATCH', `/actions/${id}`, { title: 'Ubah' })).statusCode).toBe(409);
+    expect((await call('operator', 'POST', `/actions/${id}/progress`, { note: 'setelah' })).statusCode).toBe(409);
+  });
+
+  it('the pimpinan of the province reads and comments; others do not', async () => {
+    const res = await call('pimpinan', 'POST', `/actions/${id}/comments`, { note: 'Pertahankan.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as ActionDetail).updates.at(-1)).toMatchObject({ kind: 'comment', authorRole: 'pimpinan', note: 'Pertahankan.' });
+    expect((await call('pimpinanOther', 'POST', `/actions/${id}/comments`, { note: 'Bukan provinsi saya' })).statusCode).toBe(403);
+    expect((await call('pimpinanOther', 'GET', `/actions/${id}`)).statusCode).toBe(403);
+    expect((await call('koordinatorOther', 'GET', `/actions/${id}`)).statusCode).toBe(403);
+    expect((await call('asisten', 'GET', `/actions/${id}`)).statusCode).toBe(200);
+    expect((await call('public', 'GET', `/actions/${id}`)).statusCode).toBe(401);
+  });
+
+  it('lists in scope with counts per status and timing (overdue, due soon)', async () => {
+    const late = (await plan(w.units.a2, { dueDate: day(-3), title: 'Maklumat pelayanan' })).json() as ActionDetail;
+    expect(late).toMatchObject({ timing: 'overdue', daysLeft: -3 });
+    const soon = (await plan(w.units.a1, { dueDate: day(5), title: 'Kanal pengaduan' })).json() as ActionDetail;
+    expect(soon.timing).toBe('due_soon');
+    // issue 11: an SKM source must be a survey of the unit.
+    const survey = (
+      await call('operator', 'POST', `/units/${w.units.a1}/surveys`, {
+        periodKind: 'year',
+        year: 2026,
+        index: 1,
+        services: ['KTP-el'],
+        expectedUsers: 100,
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2026-12-31T00:00:00Z',
+      })
+    ).json() as { id: string };
+    const skm = await plan(w.units.a1, {
+      sourceKind: 'skm',
+      surveyId: survey.id,
+      unsurCode: 'U5',
+      title: 'Perbaiki waktu layanan',
+    });
+    expect(skm.statusCode).toBe(201);
+
+    const boardRes = await call('koordinator', 'GET', `/actions?bodyId=${w.bodies.a.id}`);
+    expect(boardRes.statusCode, boardRes.body).toBe(200);
+    const board = boardRes.json() as ActionPage;
+    expect(board.total).toBe(4);
+    expect(board.summary.byStatus).toEqual({ planned: 3, in_progress: 0, done: 0, verified: 1 });
+    expect(board.summary.byTiming).toMatchObject({ overdue: 1, due_soon: 1, closed: 1, on_track: 1 });
+    const overdue = (await call('koordinator', 'GET', '/actions?timing=overdue')).json() as ActionPage;
+    expect(overdue.items.map((a) => a.id)).toEqual([late.id]);
+    expect(((await call('operator', 'GET', '/actions')).json() as ActionPage).total).toBe(3);
+    expect(((await call('operatorOther', 'GET', '/actions')).json() as ActionPage).total).toBe(1);
+    expect(((await call('pimpinan', 'GET', '/actions?provinceCode=36')).json() as ActionPage).total).toBe(4);
+    expect(((await call('pimpinanOther', 'GET', '/actions')).json() as ActionPage).total).toBe(0);
+    expect(((await call('koordinatorOther', 'GET', '/actions')).json() as ActionPage).total).toBe(0);
+    expect(((await call('asisten', 'GET', '/actions')).json() as ActionPage).total).toBe(4);
+    expect(((await call('koordinator', 'GET', '/actions?sourceKind=skm')).json() as ActionPage).items[0]).toMatchObject({
+      unsurCode: 'U5',
+    });
+    expect((await call('public', 'GET', '/actions')).statusCode).toBe(401);
+  });
+
+  it('edits the plan with a diff in its updates', async () => {
+    const a = (await plan(w.units.a1)).json() as ActionDetail;
+    const res = await call('koordinator', 'PATCH', `/actions/${a.id}`, { dueDate: day(60), targetLevel: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as ActionDetail).dueDate).toBe(day(60));
+    const rows = await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, a.id));
+    expect(rows.map((r) => r.action)).toEqual(['action.create', 'action.update']);
+  });
+});
