@@ -89,7 +89,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: '/index.html',
         // API calls and the server's own pages (OpenAPI docs) never come from the cache.
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/s\//],
         runtimeCaching: [{ urlPattern: ({ url }) => url.pathname.startsWith('/api/'), handler: 'NetworkOnly' }],
         cleanupOutdatedCaches: true,
       },
@@ -114,6 +114,8 @@ export default defineConfig({
         hostType === 'html' || PUBLIC_CHUNKS.test(file) ? deps : deps.filter((d) => d.endsWith('.css')),
     },
     rolldownOptions: {
+      // issue 11: the public survey respondent page is its own small entry (survey.html, /s/<code>).
+      input: { main: 'index.html', survey: 'survey.html' },
       output: {
         // The libraries every page needs before its first paint, in one chunk rather than
         // several small shared ones: one gzip stream, ~5 KB less on a first visit (issue 4 §8;

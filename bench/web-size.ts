@@ -189,6 +189,20 @@ export function measure(dist: string, attribution?: Attribution, startModules: r
   };
 }
 
+// issue 11: the public survey respondent page (/s/<code>) is its own entry, survey.html.
+export const SURVEY_BUDGET_KB = 60;
+
+/** Gzipped JavaScript of survey.html's entry and its static imports (nothing of the main app). */
+export function measureSurveyPage(dist: string): { totalKb: number; files: { file: string; kb: number }[] } {
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const key = Object.keys(manifest).find((k) => manifest[k]?.isEntry && k.endsWith('survey.html'));
+  if (!key) throw new Error('web-size: no survey.html entry in the Vite manifest');
+  const files = staticClosure(manifest, [key])
+    .filter((f) => f.endsWith('.js'))
+    .map((file) => ({ file, kb: gzipKb(readFileSync(join(dist, file))) }));
+  return { totalKb: files.reduce((a, f) => a + f.kb, 0), files };
+}
+
 const kb = (n: number) => `${n.toFixed(1).padStart(6)} KB`;
 const verdict = (r: SizeReport) => (r.totalKb <= r.budgetKb ? 'within budget' : 'OVER BUDGET');
 
@@ -276,7 +290,14 @@ async function main(): Promise<void> {
       if (reports.length > 1) console.log('\nOther public pages (same entry graph, plus their own screen and strings):');
       for (const r of reports.slice(1)) console.log(`  ${kb(r.totalKb)}  (${r.totalKb6.toFixed(1)} kB at -6)  ${r.page} — ${verdict(r)}`);
     }
-    let sentOk = true;
+    // issue 11: the survey respondent page against its own budget.
+    const survey = measureSurveyPage(dist);
+    const surveyOk = survey.totalKb <= SURVEY_BUDGET_KB;
+    if (!process.argv.includes('--json'))
+      console.log(
+        `\nSurvey respondent page /s/<code> (survey.html): ${kb(survey.totalKb)} / budget ${SURVEY_BUDGET_KB} KB — ${surveyOk ? 'within budget' : 'OVER BUDGET'}`,
+      );
+    let sentOk = surveyOk;
     if (!process.argv.includes('--no-sent') && !process.argv.includes('--json')) {
       const sent = await measureSent(dist);
       sentOk = sent.jsKb <= BUDGET_KB;

@@ -253,6 +253,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
         },
       });
     }
+    // issue 11: the survey respondent page (/s/<code>) is its own entry.
+    if (req.url.startsWith('/s/') && existsSync(join(webDir!, 'survey.html'))) return reply.sendFile('survey.html');
     return reply.sendFile('index.html');
   });
 

@@ -406,6 +406,48 @@ export const catalogue = {
     id: 'F-02 belum lengkap: {count} indikator belum dinilai ({first}).',
     en: 'F-02 is not complete: {count} indicators are not scored yet ({first}).',
   },
+  // issue 11: public surveys
+  'survey.closed': {
+    status: 422,
+    id: 'Survei ini tidak sedang dibuka. Survei dibuka {opensAt} sampai {closesAt}.',
+    en: 'This survey is not open. It is open from {opensAt} until {closesAt}.',
+  },
+  'survey.token_invalid': {
+    status: 400,
+    id: 'Tanda perangkat tidak sah. Muat ulang halaman survei.',
+    en: 'The device token is not valid. Reload the survey page.',
+  },
+  'survey.rate_limited': {
+    status: 429,
+    id: 'Terlalu banyak jawaban terkirim. Coba lagi dalam {seconds} detik.',
+    en: 'Too many responses sent. Try again in {seconds} seconds.',
+  },
+  'survey.dates_invalid': {
+    status: 422,
+    id: 'Tanggal tutup survei harus setelah tanggal buka.',
+    en: 'The survey must close after it opens.',
+  },
+  'survey.period_not_allowed': {
+    status: 422,
+    id: 'Periode {period} tidak diizinkan metodologi {scheme}.',
+    en: 'Period {period} is not allowed by methodology {scheme}.',
+  },
+  'survey.answers_invalid': { status: 422, id: 'Jawaban survei tidak valid: {reason}', en: 'Invalid survey answers: {reason}' },
+  'survey.cycle_invalid': {
+    status: 422,
+    id: 'F-03 memerlukan siklus PEKPPP yang mencakup unit ini.',
+    en: 'F-03 needs a PEKPPP cycle whose locus includes this unit.',
+  },
+  'survey.scan_missing': {
+    status: 422,
+    id: 'Pindaian formulir kertas belum diunggah.',
+    en: 'The scan of the paper form has not been uploaded.',
+  },
+  'survey.no_responses': {
+    status: 409,
+    id: 'Survei ini belum memiliki jawaban yang diterima.',
+    en: 'This survey has no accepted responses yet.',
+  },
   // issue 12: follow-up actions
   'action.closed': {
     status: 409,
@@ -536,6 +578,7 @@ export const subjects: Catalogue = {
   dispute: { id: 'Sanggahan', en: 'Dispute' },
   window: { id: 'Masa klarifikasi', en: 'Clarification window' },
   award: { id: 'Penghargaan', en: 'Award' },
+  survey: { id: 'Survei', en: 'Survey' }, // issue 11
   // issue 12
   action: { id: 'Tindak lanjut', en: 'Action' },
   action_evidence: { id: 'Bukti tindak lanjut', en: 'Action evidence' },

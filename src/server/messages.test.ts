@@ -10,6 +10,7 @@ import { words } from './i18n.ts';
 import { reasons } from './records/reasons.ts';
 import { evidenceKinds, groupNames, names, strings, zones as reportZones } from './reports/i18n.ts';
 import { fileNames, issueTexts, titles } from './transfer/i18n.ts';
+import { pdfWords as surveyPdfWords } from './surveys/pdf.ts'; // issue 11
 
 const catalogues: Record<string, Catalogue> = {
   'server/errors.ts catalogue': errors,
@@ -31,6 +32,7 @@ const catalogues: Record<string, Catalogue> = {
   'server/transfer/i18n.ts fileNames': fileNames,
   'server/transfer/i18n.ts issueTexts': issueTexts,
   'cli/i18n.ts': cli,
+  'server/surveys/pdf.ts pdfWords': surveyPdfWords, // issue 11
 };
 
 describe('the message mechanism', () => {

@@ -18,6 +18,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { awardRoutes } from './awards/routes.ts';
 import { recognitionRoutes } from './recognition/routes.ts'; // issue 18
 import { pekpppRoutes } from './pekppp/routes.ts'; // issue 10
+import { surveyRoutes } from './surveys/routes.ts'; // issue 11
 import { actionRoutes } from './actions/routes.ts'; // issue 12
 import { findingRoutes } from './findings/routes.ts'; // issue 12
 // issue 13
@@ -42,6 +43,7 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await awardRoutes(api);
   await recognitionRoutes(api); // issue 18
   await pekpppRoutes(api); // issue 10
+  await surveyRoutes(api); // issue 11
   await actionRoutes(api); // issue 12
   await findingRoutes(api); // issue 12
   // issue 13

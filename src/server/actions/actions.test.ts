@@ -159,9 +159,21 @@ describe('follow-up actions', () => {
     expect(late).toMatchObject({ timing: 'overdue', daysLeft: -3 });
     const soon = (await plan(w.units.a1, { dueDate: day(5), title: 'Kanal pengaduan' })).json() as ActionDetail;
     expect(soon.timing).toBe('due_soon');
+    // issue 11: an SKM source must be a survey of the unit.
+    const survey = (
+      await call('operator', 'POST', `/units/${w.units.a1}/surveys`, {
+        periodKind: 'year',
+        year: 2026,
+        index: 1,
+        services: ['KTP-el'],
+        expectedUsers: 100,
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2026-12-31T00:00:00Z',
+      })
+    ).json() as { id: string };
     const skm = await plan(w.units.a1, {
       sourceKind: 'skm',
-      surveyId: crypto.randomUUID(),
+      surveyId: survey.id,
       unsurCode: 'U5',
       title: 'Perbaiki waktu layanan',
     });

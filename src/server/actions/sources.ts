@@ -7,6 +7,7 @@ import { cycles } from '../cycles/schema.ts';
 import { findings } from '../findings/schema.ts';
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { checkSurveySource } from '../surveys/queries.ts'; // issue 11
 import type { ActionIn } from '../../shared/wire/actions.ts';
 
 export async function checkActionSource(tx: Tx, _unit: { id: string }, input: ActionIn, _lang: Lang): Promise<void> {
@@ -22,6 +23,11 @@ export async function checkActionSource(tx: Tx, _unit: { id: string }, input: Ac
     if (!f || f.unitId !== _unit.id) throw new AppError('action.source_invalid', { reason: `finding ${input.findingId}` });
     input.cycleId ??= f.cycleId;
     input.indicator ??= f.indicator;
+  }
+  // issue 11: the survey must be the unit's and the unsur one of its questions.
+  if (input.sourceKind === 'skm') {
+    const wrong = await checkSurveySource(tx, _unit.id, input.surveyId!, input.unsurCode!);
+    if (wrong) throw new AppError('action.source_invalid', { reason: wrong });
   }
   if (input.cycleId) {
     const [c] = await tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, input.cycleId)).limit(1);

@@ -75,6 +75,13 @@ export const auditActions = [
   'verification.clarify',
   'verification.answer',
   'verification.finalise',
+  // issue 11: public surveys (surveys/queries.ts)
+  'survey.create',
+  'survey.update',
+  'survey.kiosk',
+  'survey.paper_entry',
+  'survey.moderate',
+  'survey.publish',
   // issue 12: follow-up actions (actions/queries.ts)
   'action.create',
   'action.update',

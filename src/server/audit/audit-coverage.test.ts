@@ -19,6 +19,7 @@ import { createTestApp, type TestApp } from '../test/harness.ts';
 import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
 import { isAuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
+import { evidenceFiles } from '../evidence/schema.ts'; // issue 11
 import { findings } from '../findings/schema.ts'; // issue 12
 
 /** Write routes that append no audit row, and why. Keep this short: each entry is a decision. */
@@ -28,6 +29,10 @@ const allowList: Record<string, string> = {
   'POST /api/v1/cycles/:cycleId/exports/results': 'read-only export job',
   // A report pack renders the PDFs of a published snapshot in a background job: a read.
   'POST /api/v1/publications/:publicationId/report-pack': 'read-only report job',
+  // issue 11: an anonymous survey response is kept with its own abuse verdict (flags, device key,
+  // fingerprint); chaining each would serialise results-day campaigns on the audit lock. The
+  // survey's set-up, paper entries, moderation and publication are audited.
+  'POST /api/v1/public/surveys/:surveyCode/responses': 'anonymous survey response, kept with its abuse verdict',
   // issue 18: the award-night pack renders a published snapshot's awards: a read.
   'POST /api/v1/publications/:publicationId/award-night-pack': 'read-only award-night job',
 };
@@ -458,6 +463,46 @@ const steps: Step[] = [
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/finalise',
     run: () => pk!.call('evaluator', { method: 'POST', url: pekppp('/finalise'), payload: {} }),
   },
+  // ── issue 11: a unit's public survey ──
+  {
+    route: 'POST /api/v1/units/:unitId/surveys',
+    run: () =>
+      call('operator', 'POST', `/units/${w.units.a1}/surveys`, {
+        periodKind: 'quarter',
+        year: 2024,
+        index: 4,
+        services: ['KTP-el'],
+        expectedUsers: 500,
+        opensAt: inHours(-1),
+        closesAt: inHours(48),
+      }),
+    keep: 'survey',
+  },
+  { route: 'PATCH /api/v1/surveys/:surveyId', run: () => call('operator', 'PATCH', `/surveys/${ids.survey}`, { expectedUsers: 600 }) },
+  { route: 'POST /api/v1/surveys/:surveyId/kiosk', run: () => call('operator', 'POST', `/surveys/${ids.survey}/kiosk`) },
+  {
+    route: 'POST /api/v1/surveys/:surveyId/paper',
+    run: async () => {
+      await t.db.db
+        .insert(evidenceFiles)
+        .values({ sha256: 'b'.repeat(64), size: 1, mime: 'application/pdf' })
+        .onConflictDoNothing();
+      ids.paper = randomUUID();
+      const answers = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((c) => [c, 3]));
+      return call('operator', 'POST', `/surveys/${ids.survey}/paper`, {
+        id: ids.paper,
+        answers,
+        profile: { layanan: 'KTP-el' },
+        suggestion: 'Terima kasih',
+        scanSha256: 'b'.repeat(64),
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/surveys/:surveyId/responses/:responseId/suggestion',
+    run: () => call('operator', 'PUT', `/surveys/${ids.survey}/responses/${ids.paper}/suggestion`, { status: 'approved' }),
+  },
+  { route: 'POST /api/v1/surveys/:surveyId/publication', run: () => call('operator', 'POST', `/surveys/${ids.survey}/publication`) },
   // ── issue 12: follow-up actions (plan, edit, evidence, progress, verify, comment) ──
   {
     route: 'POST /api/v1/units/:unitId/actions',

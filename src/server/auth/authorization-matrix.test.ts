@@ -37,6 +37,7 @@ import { getCycle } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
 import { DirectoryEvidenceStore } from '../evidence/store.ts';
 import { users } from './schema.ts';
+import { surveys } from '../surveys/schema.ts'; // issue 11
 import { addUser, signIn, type SignedIn } from './testing.ts';
 
 // ── The intended rules ─────────────────────────────────────────────────────────────────────
@@ -96,6 +97,9 @@ const intended: Record<string, Record<Who, Rule>> = {
   'pekppp.claim': row('all', 'none', 'none', 'own', 'own', 'none'),
   'pekppp.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
   'pekppp.read': row('all', 'own', 'none', 'own', 'own', 'none'),
+  // issue 11: a unit's surveys — its operator and koordinator run them; the pimpinan reads its province's.
+  'survey.read': row('all', 'own', 'none', 'own', 'own', 'none'),
+  'survey.manage': row('all', 'none', 'none', 'own', 'own', 'none'),
   // issue 12: follow-up actions — the pimpinan reads and comments on its province, the unit's
   // assessors read, the koordinator plans and verifies, the operator reports on its unit.
   'action.read': row('all', 'own', 'own', 'own', 'own', 'none'),
@@ -122,6 +126,7 @@ interface WorldIds {
   windowId: string;
   disputeId: string;
   publicationId: string;
+  surveyId: string; // issue 11
   // issue 12
   actionId: string;
   actionFileId: string;
@@ -270,6 +275,25 @@ async function buildFixtures(): Promise<void> {
     resolution: null,
   }));
 
+  // issue 11: a survey of each unit.
+  const surveyRows = [unitA!, unitB!, unitP!].map((u, i) => ({
+    id: randomUUID(),
+    kind: 'skm',
+    code: `matriks${i}`,
+    unitId: u.id,
+    schemeId: 'skm-2017',
+    instrument: 'responden',
+    periodKind: 'year',
+    periodKey: '2024',
+    periodStart: new Date('2023-12-31T17:00:00Z'),
+    periodEnd: new Date('2024-12-31T17:00:00Z'),
+    services: ['KTP-el'],
+    expectedUsers: 100,
+    targetSample: 80,
+    opensAt: new Date('2024-01-01T00:00:00Z'),
+    closesAt: new Date('2099-01-01T00:00:00Z'),
+  }));
+
   // issue 12: a follow-up action on each unit, with one evidence file.
   const actionRows = [
     { unit: unitA!, body: bodyA! },
@@ -394,6 +418,7 @@ async function buildFixtures(): Promise<void> {
       for (const f of fileRows) await tx.insert(evidenceFiles).values(f).onConflictDoNothing();
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
+      for (const r of surveyRows) await tx.insert(surveys).values(r).onConflictDoNothing(); // issue 11
       for (const r of actionRows) await tx.insert(actions).values(r).onConflictDoUpdate({ target: actions.id, set: r });
       for (const r of actionFileRows) await tx.insert(actionEvidence).values(r).onConflictDoUpdate({ target: actionEvidence.id, set: r });
       for (const r of findingRows) await tx.insert(findings).values(r).onConflictDoUpdate({ target: findings.id, set: r });
@@ -437,6 +462,7 @@ async function buildFixtures(): Promise<void> {
     disputeId: disputeRows[i]?.id ?? randomUUID(),
     // Only the published world has a publication; elsewhere any id is unknown (404).
     publicationId: i === 2 ? publicationId : randomUUID(),
+    surveyId: surveyRows[i]!.id, // issue 11
     actionId: actionRows[i]!.id,
     actionFileId: actionFileRows[i]!.id,
     findingId: findingRows[i]!.id,
@@ -496,6 +522,10 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     code: 'publicationId',
     // No fixture job: any id is another's (404 for all, 401 anonymous) — jobs.test.ts covers owners.
     jobId: 'recordId',
+    // issue 11: a unit's survey; a response or public code that is no fixture's (404 / 400).
+    surveyId: 'surveyId',
+    responseId: 'recordId',
+    surveyCode: 'recordId',
     // issue 12
     actionId: 'actionId',
     fileId: 'actionFileId',
@@ -511,7 +541,8 @@ const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m)
 type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
 function levelOf(kinds: (keyof WorldIds)[]): Level {
   if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')) return 'unit';
-  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId' || k === 'findingId' || k === 'productId')) return 'unit'; // issue 12
+  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId' || k === 'findingId' || k === 'productId' || k === 'surveyId'))
+    return 'unit'; // issues 12, 11
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';
@@ -580,6 +611,7 @@ const hints = (): Record<string, unknown> => ({
   schemeId: 'ombudsman-2024',
   to: 'ombudsman-2023',
   instrument: instrumentCode,
+  scanSha256: '0'.repeat(64), // issue 11
 });
 
 /** Optional query params sent anyway, because a handler requires them in combination. */
@@ -776,7 +808,8 @@ describe('authorisation matrix (every route × role × own/other organisation)',
       expect(all.some((c) => c.who === who && c.allowed)).toBe(true);
       expect(all.some((c) => c.who === who && !c.allowed) || who === 'admin').toBe(true);
     }
-  });
+    // issue 11: more routes; the whole matrix is one test (slow on a loaded machine).
+  }, 300_000);
 
   it('leaves the audit chain intact after all those calls', async () => {
     const { verifyAudit } = await import('../audit/queries.ts');

@@ -127,6 +127,9 @@ export const policy = {
   'pekppp.verify': { admin: ['all'], evaluator: ['assigned'] },
   /** See a unit's F-01 beside F-02 (claims, verdicts, clarifications) before publication. */
   'pekppp.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'], evaluator: ['assigned'] },
+  // issue 11: public surveys (SKM, F-03) of a unit — set up and run by its operator or its koordinator.
+  'survey.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'] },
+  'survey.manage': { admin: ['all'], koordinator: ['body'], operator: ['unit'] },
   // issue 12: follow-up actions (findings' action plans, the SKM follow-up plan, manual actions)
   /** See actions: pimpinan its province, the unit's assessors, koordinator its government, operator its unit. */
   'action.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },

@@ -11,6 +11,7 @@ export * from '../clarifications/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../recognition/schema.ts'; // issue 18
 export * from '../pekppp/schema.ts'; // issue 10
+export * from '../surveys/schema.ts'; // issue 11
 export * from '../actions/schema.ts'; // issue 12
 export * from '../findings/schema.ts'; // issue 12
 // issue 13

@@ -24,6 +24,7 @@ import { makeAuth } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
 import { createUser } from '../users/queries.ts';
+import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, cycleScheme, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody, setAssignment } from '../locus/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
@@ -318,5 +319,6 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now }); // issue 17: Banten's Polres and Kantor Pertanahan
   cycle = await transitionCycle(tx, admin, cycle, 'review');
   accounts.push(...(await seedPekpppDemo(tx, admin, now))); // issue 10
+  await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11
   return { accounts, cycles: { current: cycle.id, past: past.id } };
 }

@@ -339,6 +339,47 @@ CREATE TABLE "pekppp_units" (
 	CONSTRAINT "pekppp_units_cycle_id_unit_id_pk" PRIMARY KEY("cycle_id","unit_id")
 );
 --> statement-breakpoint
+CREATE TABLE "survey_responses" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"opened_at" timestamp with time zone,
+	"device_key" text,
+	"fingerprint" text NOT NULL,
+	"answers" jsonb NOT NULL,
+	"profile" jsonb NOT NULL,
+	"suggestion" text,
+	"suggestion_status" text DEFAULT 'pending' NOT NULL,
+	"accepted" boolean NOT NULL,
+	"flags" jsonb NOT NULL,
+	"scan_sha256" text,
+	"entered_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "surveys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"code" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"scheme_id" text NOT NULL,
+	"instrument" text NOT NULL,
+	"cycle_id" uuid,
+	"period_kind" text NOT NULL,
+	"period_key" text NOT NULL,
+	"period_start" timestamp with time zone NOT NULL,
+	"period_end" timestamp with time zone NOT NULL,
+	"offset_minutes" integer DEFAULT 420 NOT NULL,
+	"services" jsonb NOT NULL,
+	"expected_users" integer NOT NULL,
+	"target_sample" integer NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "action_evidence" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"action_id" uuid NOT NULL,
@@ -498,6 +539,11 @@ ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_unit_id_units_id_fk" FOR
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_reopened_by_users_id_fk" FOREIGN KEY ("reopened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_finalised_by_users_id_fk" FOREIGN KEY ("finalised_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_update_id_action_updates_id_fk" FOREIGN KEY ("update_id") REFERENCES "public"."action_updates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_sha256_evidence_files_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -548,6 +594,10 @@ CREATE INDEX "result_changes_body_idx" ON "result_changes" USING btree ("cycle_i
 CREATE INDEX "jobs_owner_idx" ON "jobs" USING btree ("owner_id","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
 CREATE INDEX "pekppp_clarifications_unit_idx" ON "pekppp_clarifications" USING btree ("cycle_id","unit_id");--> statement-breakpoint
+CREATE INDEX "survey_responses_device_idx" ON "survey_responses" USING btree ("survey_id","device_key");--> statement-breakpoint
+CREATE INDEX "survey_responses_fingerprint_idx" ON "survey_responses" USING btree ("survey_id","fingerprint","submitted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "surveys_code_key" ON "surveys" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "surveys_unit_idx" ON "surveys" USING btree ("unit_id","period_key");--> statement-breakpoint
 CREATE INDEX "action_evidence_action_idx" ON "action_evidence" USING btree ("action_id");--> statement-breakpoint
 CREATE INDEX "action_updates_action_idx" ON "action_updates" USING btree ("action_id","created_at");--> statement-breakpoint
 CREATE INDEX "actions_body_idx" ON "actions" USING btree ("body_id","status");--> statement-breakpoint

@@ -1,0 +1,811 @@
+// Public surveys (issue 11): set-up by the unit, the public questionnaire, anonymous responses
+// with the engine's abuse checks (core surveyResponseFlags), paper entries, moderation and the
+// IKM results (core ikmReport). Every write by a signed-in user audits itself; anonymous
+// responses are not audited one by one (they carry their own flags, see audit-coverage).
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { getScheme } from '../../../methodologies/index.ts';
+import { CoreError } from '../../core/errors.ts';
+import { quotaFor, sampleSize } from '../../core/sample-size.ts';
+import { ageBand, ikmReport, periodBounds, surveyResponseFlags } from '../../core/survey.ts';
+import type { Indicator, Instrument, Scheme, SurveyFlag, SurveyResponseInput, Text } from '../../core/types.ts';
+import type {
+  PaperResponseIn,
+  PublicSurvey,
+  PublishedIkm,
+  Survey,
+  SurveyIn,
+  SurveyPatchIn,
+  SurveyResponseIn,
+  SurveyResults,
+} from '../../shared/wire/surveys.ts';
+import { type AuditActor, appendAudit } from '../audit/queries.ts';
+import type { Actor, Target } from '../auth/policy.ts';
+import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
+import { cycleUnits } from '../cycles/schema.ts';
+import type { Queryable, Tx } from '../db/client.ts';
+import { AppError, notFound } from '../errors.ts';
+import { evidenceFiles } from '../evidence/schema.ts';
+import { bodies, units } from '../registry/schema.ts';
+import { surveyResponses, surveys } from './schema.ts';
+import { actions } from '../actions/schema.ts';
+
+export const SKM_SCHEME = 'skm-2017';
+
+/** UTC offset of a province (Kemendagri code): WITA and WIT provinces, WIB otherwise (and K/L). */
+export function offsetOfProvince(code: string | null | undefined): number {
+  const wita = ['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76'];
+  const wit = ['81', '82', '91', '92', '93', '94', '95', '96', '97'];
+  if (code && wit.includes(code)) return 540;
+  if (code && wita.includes(code)) return 480;
+  return 420;
+}
+
+const ZONE_NAMES: Record<number, string> = { 420: 'WIB', 480: 'WITA', 540: 'WIT' };
+
+/** "05-12-2026 08:00 WIB": a time in the body's zone for messages (never ISO on screen). */
+export function zoneTime(at: Date, offsetMinutes: number): string {
+  const d = new Date(at.getTime() + offsetMinutes * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${ZONE_NAMES[offsetMinutes] ?? ''}`.trim();
+}
+
+// ── The survey row with its unit and body ────────────────────────────────────────────────────
+
+export interface SurveyRow {
+  id: string;
+  kind: 'skm' | 'f03';
+  code: string;
+  unitId: string;
+  unitName: string;
+  bodyId: string;
+  bodyName: string;
+  provinceCode: string | null;
+  schemeId: string;
+  instrument: string;
+  cycleId: string | null;
+  periodKind: 'month' | 'quarter' | 'semester' | 'year';
+  periodKey: string;
+  periodStart: Date;
+  periodEnd: Date;
+  offsetMinutes: number;
+  services: string[];
+  expectedUsers: number;
+  targetSample: number;
+  opensAt: Date;
+  closesAt: Date;
+  publishedAt: Date | null;
+  createdAt: Date;
+}
+
+const surveyColumns = {
+  id: surveys.id,
+  kind: surveys.kind,
+  code: surveys.code,
+  unitId: surveys.unitId,
+  unitName: units.name,
+  bodyId: units.bodyId,
+  bodyName: bodies.name,
+  provinceCode: bodies.provinceCode,
+  schemeId: surveys.schemeId,
+  instrument: surveys.instrument,
+  cycleId: surveys.cycleId,
+  periodKind: surveys.periodKind,
+  periodKey: surveys.periodKey,
+  periodStart: surveys.periodStart,
+  periodEnd: surveys.periodEnd,
+  offsetMinutes: surveys.offsetMinutes,
+  services: surveys.services,
+  expectedUsers: surveys.expectedUsers,
+  targetSample: surveys.targetSample,
+  opensAt: surveys.opensAt,
+  closesAt: surveys.closesAt,
+  publishedAt: surveys.publishedAt,
+  createdAt: surveys.createdAt,
+};
+
+const baseSelect = (tx: Queryable) =>
+  tx.select(surveyColumns).from(surveys).innerJoin(units, eq(units.id, surveys.unitId)).innerJoin(bodies, eq(bodies.id, units.bodyId));
+
+export async function getSurveyOr404(tx: Queryable, id: string): Promise<SurveyRow> {
+  const [row] = await baseSelect(tx).where(eq(surveys.id, id)).limit(1);
+  if (!row) throw notFound('survey');
+  return row as SurveyRow;
+}
+
+export async function getSurveyByCodeOr404(tx: Queryable, code: string): Promise<SurveyRow> {
+  const [row] = await baseSelect(tx).where(eq(surveys.code, code)).limit(1);
+  if (!row) throw notFound('survey');
+  return row as SurveyRow;
+}
+
+export const surveyTarget = (s: Pick<SurveyRow, 'provinceCode' | 'bodyId' | 'unitId'>): Target => ({
+  provinceCode: s.provinceCode,
+  bodyId: s.bodyId,
+  unitId: s.unitId,
+});
+
+async function counts(tx: Queryable, ids: string[]): Promise<Map<string, { accepted: number; flagged: number }>> {
+  const out = new Map<string, { accepted: number; flagged: number }>();
+  if (ids.length === 0) return out;
+  const rows = await tx
+    .select({
+      surveyId: surveyResponses.surveyId,
+      accepted: sql<number>`count(*) filter (where ${surveyResponses.accepted})::int`,
+      flagged: sql<number>`count(*) filter (where not ${surveyResponses.accepted})::int`,
+    })
+    .from(surveyResponses)
+    .where(inArray(surveyResponses.surveyId, ids))
+    .groupBy(surveyResponses.surveyId);
+  for (const r of rows) out.set(r.surveyId, { accepted: Number(r.accepted), flagged: Number(r.flagged) });
+  return out;
+}
+
+export function toWire(s: SurveyRow, c: { accepted: number; flagged: number } = { accepted: 0, flagged: 0 }): Survey {
+  const period = periodBounds(s.periodKind, Number(s.periodKey.slice(0, 4)), indexOfKey(s.periodKey), s.offsetMinutes);
+  return {
+    id: s.id,
+    kind: s.kind,
+    code: s.code,
+    unitId: s.unitId,
+    unitName: s.unitName,
+    bodyId: s.bodyId,
+    bodyName: s.bodyName,
+    schemeId: s.schemeId,
+    instrument: s.instrument,
+    cycleId: s.cycleId,
+    periodKind: s.periodKind,
+    periodKey: s.periodKey,
+    periodFirstDay: period.firstDay,
+    periodLastDay: period.lastDay,
+    offsetMinutes: s.offsetMinutes,
+    services: s.services,
+    expectedUsers: s.expectedUsers,
+    targetSample: s.targetSample,
+    opensAt: s.opensAt.toISOString(),
+    closesAt: s.closesAt.toISOString(),
+    accepted: c.accepted,
+    flagged: c.flagged,
+    publishedAt: s.publishedAt?.toISOString() ?? null,
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+function indexOfKey(key: string): number {
+  const m = /^\d{4}(?:-(?:(\d{2})|Q(\d)|S(\d)))?$/.exec(key);
+  return Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? 1);
+}
+
+export async function surveyOut(tx: Queryable, s: SurveyRow): Promise<Survey> {
+  return toWire(s, (await counts(tx, [s.id])).get(s.id));
+}
+
+export async function listUnitSurveys(tx: Queryable, unitId: string): Promise<Survey[]> {
+  const rows = (await baseSelect(tx)
+    .where(eq(surveys.unitId, unitId))
+    .orderBy(asc(surveys.periodStart), asc(surveys.createdAt))) as SurveyRow[];
+  const c = await counts(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toWire(r, c.get(r.id)));
+}
+
+// ── The scheme and its instrument ────────────────────────────────────────────────────────────
+
+const schemeCache = new Map<string, Scheme>();
+
+/** The survey's scheme: skm-2017 from the library, or the F-03 cycle's frozen scheme. */
+export async function surveyScheme(tx: Queryable, s: Pick<SurveyRow, 'schemeId' | 'cycleId'>): Promise<Scheme> {
+  if (s.cycleId === null) {
+    const scheme = getScheme(s.schemeId);
+    if (!scheme) throw new AppError('scheme.unknown', { scheme: s.schemeId });
+    return scheme;
+  }
+  const hit = schemeCache.get(s.cycleId);
+  if (hit) return hit;
+  const scheme = await cycleScheme(tx, await getCycleOr404(tx, s.cycleId));
+  schemeCache.set(s.cycleId, scheme);
+  return scheme;
+}
+
+export function instrumentOf(scheme: Scheme, code: string): Instrument {
+  const i = scheme.instruments.find((x) => x.code === code);
+  if (!i) throw new CoreError('scheme.unknown_instrument', { schemeId: scheme.id, instrument: code });
+  return i;
+}
+
+/** The questions of an instrument, from the dimensions or the supplements, in the file's order. */
+export function itemsOf(scheme: Scheme, instrument: Instrument): Indicator[] {
+  const covered = new Set(instrument.covers);
+  const out: Indicator[] = [];
+  const visit = (o: unknown): void => {
+    if (Array.isArray(o)) for (const x of o) visit(x);
+    else if (o !== null && typeof o === 'object') {
+      const r = o as Record<string, unknown>;
+      if (typeof r.code === 'string' && covered.has(r.code) && r.scale !== undefined) {
+        out.push(r as unknown as Indicator);
+        covered.delete(r.code);
+        return;
+      }
+      for (const v of Object.values(r)) if (typeof v === 'object') visit(v);
+    }
+  };
+  visit(scheme.dimensions);
+  visit((scheme as unknown as { supplements?: unknown }).supplements);
+  return out;
+}
+
+// ── Set-up ───────────────────────────────────────────────────────────────────────────────────
+
+export interface UnitRow {
+  id: string;
+  name: string;
+  bodyId: string;
+  provinceCode: string | null;
+}
+
+export async function getUnitRowOr404(tx: Queryable, unitId: string): Promise<UnitRow> {
+  const [row] = await tx
+    .select({ id: units.id, name: units.name, bodyId: units.bodyId, provinceCode: bodies.provinceCode })
+    .from(units)
+    .innerJoin(bodies, eq(bodies.id, units.bodyId))
+    .where(eq(units.id, unitId))
+    .limit(1);
+  if (!row) throw notFound('unit');
+  return row;
+}
+
+const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+function newCode(): string {
+  const bytes = randomBytes(7);
+  return [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+const auditActor = (a: Actor): AuditActor => ({ id: a.id, username: a.username });
+
+export async function createSurvey(tx: Tx, actor: Actor, unit: UnitRow, input: SurveyIn): Promise<SurveyRow> {
+  const offset = offsetOfProvince(unit.provinceCode);
+  let scheme: Scheme;
+  let instrument: string;
+  let cycleId: string | null = null;
+  let target: number;
+  if (input.kind === 'f03') {
+    if (!input.cycleId) throw new AppError('survey.cycle_invalid');
+    const cycle = await getCycleOr404(tx, input.cycleId);
+    const [inLocus] = await tx
+      .select({ unitId: cycleUnits.unitId })
+      .from(cycleUnits)
+      .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.unitId, unit.id)))
+      .limit(1);
+    scheme = await cycleScheme(tx, cycle);
+    if (cycle.family !== 'pekppp' || !inLocus || !scheme.instruments.some((i) => i.code === 'f03' && i.publicResponse))
+      throw new AppError('survey.cycle_invalid');
+    instrument = 'f03';
+    cycleId = cycle.id;
+    // F-03 counts against the locus quota (10–20 per locus in the library file).
+    target = quotaFor(scheme, instrument).target;
+  } else {
+    scheme = getScheme(SKM_SCHEME)!;
+    instrument = scheme.instruments.find((i) => i.publicResponse !== undefined)!.code;
+    if (!(scheme.survey?.periods ?? []).includes(input.periodKind))
+      throw new AppError('survey.period_not_allowed', { period: input.periodKind, scheme: scheme.id });
+    // The minimum sample: Krejcie–Morgan S(N) from the library's sampling constants.
+    target = scheme.sampling ? sampleSize(scheme.sampling, input.expectedUsers) : quotaFor(scheme, instrument).target;
+  }
+  const period = periodBounds(input.periodKind, input.year, input.index, offset);
+  const opensAt = new Date(input.opensAt);
+  const closesAt = new Date(input.closesAt);
+  if (!(closesAt.getTime() > opensAt.getTime())) throw new AppError('survey.dates_invalid');
+  const id = crypto.randomUUID();
+  const code = newCode();
+  await tx.insert(surveys).values({
+    id,
+    kind: input.kind,
+    code,
+    unitId: unit.id,
+    schemeId: scheme.id,
+    instrument,
+    cycleId,
+    periodKind: input.periodKind,
+    periodKey: period.key,
+    periodStart: new Date(period.start),
+    periodEnd: new Date(period.end),
+    offsetMinutes: offset,
+    services: input.services,
+    expectedUsers: input.expectedUsers,
+    targetSample: target,
+    opensAt,
+    closesAt,
+    createdBy: actor.id,
+  });
+  await appendAudit(tx, {
+    actor: auditActor(actor),
+    action: 'survey.create',
+    subjectType: 'survey',
+    subjectId: id,
+    provinceCode: unit.provinceCode,
+    diff: { kind: input.kind, unitId: unit.id, period: period.key, expectedUsers: input.expectedUsers, targetSample: target, code },
+  });
+  return getSurveyOr404(tx, id);
+}
+
+export async function updateSurvey(tx: Tx, actor: Actor, s: SurveyRow, patch: SurveyPatchIn): Promise<SurveyRow> {
+  const opensAt = patch.opensAt ? new Date(patch.opensAt) : s.opensAt;
+  const closesAt = patch.closesAt ? new Date(patch.closesAt) : s.closesAt;
+  if (!(closesAt.getTime() > opensAt.getTime())) throw new AppError('survey.dates_invalid');
+  const set: Partial<typeof surveys.$inferInsert> = { opensAt, closesAt };
+  if (patch.services) set.services = patch.services;
+  if (patch.expectedUsers !== undefined && s.kind === 'skm') {
+    const scheme = getScheme(s.schemeId)!;
+    set.expectedUsers = patch.expectedUsers;
+    set.targetSample = scheme.sampling ? sampleSize(scheme.sampling, patch.expectedUsers) : s.targetSample;
+  }
+  await tx.update(surveys).set(set).where(eq(surveys.id, s.id));
+  await appendAudit(tx, {
+    actor: auditActor(actor),
+    action: 'survey.update',
+    subjectType: 'survey',
+    subjectId: s.id,
+    provinceCode: s.provinceCode,
+    diff: { before: { opensAt: s.opensAt, closesAt: s.closesAt, expectedUsers: s.expectedUsers }, after: patch },
+  });
+  return getSurveyOr404(tx, s.id);
+}
+
+export async function auditKiosk(tx: Tx, actor: Actor, s: SurveyRow): Promise<void> {
+  await appendAudit(tx, {
+    actor: auditActor(actor),
+    action: 'survey.kiosk',
+    subjectType: 'survey',
+    subjectId: s.id,
+    provinceCode: s.provinceCode,
+    diff: { kiosk: true },
+  });
+}
+
+// ── The public questionnaire ─────────────────────────────────────────────────────────────────
+
+export function publicForm(scheme: Scheme, s: SurveyRow, deviceToken: string, now: Date): PublicSurvey {
+  const instrument = instrumentOf(scheme, s.instrument);
+  return {
+    code: s.code,
+    kind: s.kind,
+    title: instrument.title,
+    unitName: s.unitName,
+    bodyName: s.bodyName,
+    periodKey: s.periodKey,
+    opensAt: s.opensAt.toISOString(),
+    closesAt: s.closesAt.toISOString(),
+    open: now >= s.opensAt && now < s.closesAt,
+    offsetMinutes: s.offsetMinutes,
+    questions: itemsOf(scheme, instrument).map((i) => ({
+      code: i.code,
+      text: i.text,
+      guidance: i.guidance ?? null,
+      levels: i.scale.levels.map((l) => ({ value: l.value, key: l.key ?? null, label: l.descriptor })),
+    })),
+    profile: (instrument.profile ?? []).map((p) => ({
+      code: p.code,
+      label: p.label,
+      kind: p.kind,
+      required: p.required,
+      options:
+        p.kind === 'service'
+          ? s.services.map((sv) => ({ code: sv, label: { id: sv, en: sv } }))
+          : (p.options ?? []).map((o) => ({ code: o.code, label: o.label })),
+    })),
+    deviceToken,
+  };
+}
+
+/** Checks answers and profile against the instrument; returns the cleaned profile. */
+function checkAnswers(
+  scheme: Scheme,
+  s: SurveyRow,
+  answers: Record<string, number>,
+  profileIn: Record<string, string | number>,
+  age: number | undefined,
+): Record<string, string> {
+  const instrument = instrumentOf(scheme, s.instrument);
+  const items = itemsOf(scheme, instrument);
+  const codes = new Set(items.map((i) => i.code));
+  for (const k of Object.keys(answers)) if (!codes.has(k)) throw new AppError('survey.answers_invalid', { reason: `unknown item ${k}` });
+  for (const i of items) {
+    const v = answers[i.code];
+    if (v === undefined) throw new AppError('survey.answers_invalid', { reason: `${i.code} unanswered` });
+    if (!i.scale.levels.some((l) => l.value === v)) throw new AppError('survey.answers_invalid', { reason: `${i.code} = ${v}` });
+  }
+  const profile: Record<string, string> = {};
+  const fields = instrument.profile ?? [];
+  for (const [k, v] of Object.entries(profileIn)) {
+    const f = fields.find((x) => x.code === k);
+    if (!f) throw new AppError('survey.answers_invalid', { reason: `unknown profile field ${k}` });
+    const value = String(v);
+    const ok =
+      f.kind === 'service'
+        ? s.services.includes(value)
+        : f.kind === 'text'
+          ? value.length <= 200
+          : (f.options ?? []).some((o) => o.code === value);
+    if (!ok) throw new AppError('survey.answers_invalid', { reason: `${k} = ${value}` });
+    profile[k] = value;
+  }
+  if (age !== undefined) {
+    const band = fields.find((f) => f.kind === 'age-band');
+    if (band) {
+      const code = ageBand(scheme, s.instrument, age, band.code);
+      if (code !== null) profile[band.code] = code;
+    }
+  }
+  for (const f of fields)
+    if (f.required && profile[f.code] === undefined) throw new AppError('survey.answers_invalid', { reason: `${f.code} required` });
+  return profile;
+}
+
+/** The identity of a response for bursts: its answers and profile, key order irrelevant. */
+export function fingerprintOf(answers: Record<string, unknown>, profile: Record<string, unknown>): string {
+  const part = (o: Record<string, unknown>) =>
+    Object.keys(o)
+      .filter((k) => o[k] !== null && o[k] !== undefined)
+      .sort()
+      .map((k) => `${k}=${String(o[k])}`)
+      .join('&');
+  return createHash('sha256')
+    .update(`${part(answers)}|${part(profile)}`)
+    .digest('hex');
+}
+
+export interface IncomingResponse {
+  id: string;
+  source: 'public' | 'kiosk' | 'paper';
+  submittedAt: Date;
+  openedAt?: Date;
+  deviceKey: string | null;
+  answers: Record<string, number>;
+  profile: Record<string, string>;
+  suggestion?: string;
+  honeypot?: string;
+  scanSha256?: string;
+  enteredBy?: string;
+}
+
+/**
+ * Stores one response with the engine's verdict: the earlier responses that bear on it (the same
+ * device in the same period, identical answers within the burst window) are read back and the
+ * engine judges them together. Flagged responses are kept with their reasons. A repeated id of the
+ * same survey is a no-op (a retried send).
+ */
+export async function storeResponse(
+  tx: Tx,
+  scheme: Scheme,
+  s: SurveyRow,
+  r: IncomingResponse,
+): Promise<{ accepted: boolean; flags: SurveyFlag[] }> {
+  const [dup] = await tx
+    .select({ surveyId: surveyResponses.surveyId, accepted: surveyResponses.accepted, flags: surveyResponses.flags })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.id, r.id))
+    .limit(1);
+  if (dup) {
+    if (dup.surveyId !== s.id) throw new AppError('survey.answers_invalid', { reason: 'id reused' });
+    return { accepted: dup.accepted, flags: dup.flags as SurveyFlag[] };
+  }
+  const rules = instrumentOf(scheme, s.instrument).publicResponse!;
+  const fingerprint = fingerprintOf(r.answers, r.profile);
+  const since = new Date(r.submittedAt.getTime() - rules.burst.windowMinutes * 60_000);
+  const near =
+    r.source === 'paper'
+      ? []
+      : await tx
+          .select({
+            id: surveyResponses.id,
+            submittedAt: surveyResponses.submittedAt,
+            deviceKey: surveyResponses.deviceKey,
+            source: surveyResponses.source,
+            fingerprint: surveyResponses.fingerprint,
+          })
+          .from(surveyResponses)
+          .where(
+            and(
+              eq(surveyResponses.surveyId, s.id),
+              or(
+                r.deviceKey === null ? sql`false` : eq(surveyResponses.deviceKey, r.deviceKey),
+                and(eq(surveyResponses.fingerprint, fingerprint), gte(surveyResponses.submittedAt, since)),
+              ),
+            ),
+          );
+  // Earlier rows enter the engine with the identity that matters (same fingerprint or not).
+  const inputs: SurveyResponseInput[] = near.map((p) => ({
+    id: p.id,
+    submittedAt: p.submittedAt.toISOString(),
+    ...(p.deviceKey ? { deviceKey: p.deviceKey } : {}),
+    kiosk: p.source === 'kiosk',
+    answers: p.fingerprint === fingerprint ? r.answers : { _other: 1 },
+    profile: p.fingerprint === fingerprint ? r.profile : { _id: p.id },
+  }));
+  inputs.push({
+    id: r.id,
+    submittedAt: r.submittedAt.toISOString(),
+    ...(r.openedAt ? { openedAt: r.openedAt.toISOString() } : {}),
+    ...(r.deviceKey ? { deviceKey: r.deviceKey } : {}),
+    kiosk: r.source !== 'public',
+    answers: r.answers,
+    profile: r.profile,
+    honeypot: r.honeypot ?? null,
+  });
+  const verdicts =
+    r.source === 'paper'
+      ? [{ id: r.id, accepted: true, flags: [] as SurveyFlag[] }]
+      : surveyResponseFlags(scheme, s.instrument, inputs, {
+          window: { opensAt: s.opensAt.toISOString(), closesAt: s.closesAt.toISOString() },
+          periodKind: s.periodKind,
+          offsetMinutes: s.offsetMinutes,
+        });
+  const verdict = verdicts.find((v) => v.id === r.id)!;
+  await tx.insert(surveyResponses).values({
+    id: r.id,
+    surveyId: s.id,
+    source: r.source,
+    submittedAt: r.submittedAt,
+    openedAt: r.openedAt ?? null,
+    deviceKey: r.deviceKey,
+    fingerprint,
+    answers: r.answers,
+    profile: r.profile,
+    suggestion: r.suggestion?.trim() ? r.suggestion.trim() : null,
+    accepted: verdict.accepted,
+    flags: verdict.flags,
+    scanSha256: r.scanSha256 ?? null,
+    enteredBy: r.enteredBy ?? null,
+  });
+  return { accepted: verdict.accepted, flags: verdict.flags };
+}
+
+export function publicResponse(
+  scheme: Scheme,
+  s: SurveyRow,
+  input: SurveyResponseIn,
+  meta: { deviceKey: string | null; kiosk: boolean; now: Date },
+): IncomingResponse {
+  if (meta.now < s.opensAt || meta.now >= s.closesAt) {
+    throw new AppError('survey.closed', { opensAt: zoneTime(s.opensAt, s.offsetMinutes), closesAt: zoneTime(s.closesAt, s.offsetMinutes) });
+  }
+  const profile = checkAnswers(scheme, s, input.answers, input.profile, input.age);
+  return {
+    id: input.id,
+    source: meta.kiosk ? 'kiosk' : 'public',
+    submittedAt: meta.now,
+    ...(input.openedAt ? { openedAt: new Date(input.openedAt) } : {}),
+    deviceKey: meta.kiosk ? null : meta.deviceKey,
+    answers: input.answers,
+    profile,
+    ...(input.suggestion ? { suggestion: input.suggestion } : {}),
+    ...(input.website ? { honeypot: input.website } : {}),
+  };
+}
+
+/** A paper form typed by the unit: the scan must be in the evidence store already. */
+export async function enterPaper(
+  tx: Tx,
+  actor: Actor,
+  scheme: Scheme,
+  s: SurveyRow,
+  input: PaperResponseIn,
+): Promise<{ accepted: boolean }> {
+  const [file] = await tx
+    .select({ sha256: evidenceFiles.sha256 })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.sha256, input.scanSha256))
+    .limit(1);
+  if (!file) throw new AppError('survey.scan_missing');
+  const profile = checkAnswers(scheme, s, input.answers, input.profile, undefined);
+  const out = await storeResponse(tx, scheme, s, {
+    id: input.id,
+    source: 'paper',
+    submittedAt: new Date(),
+    deviceKey: null,
+    answers: input.answers,
+    profile,
+    ...(input.suggestion ? { suggestion: input.suggestion } : {}),
+    scanSha256: input.scanSha256,
+    enteredBy: actor.id,
+  });
+  await appendAudit(tx, {
+    actor: auditActor(actor),
+    action: 'survey.paper_entry',
+    subjectType: 'survey',
+    subjectId: s.id,
+    provinceCode: s.provinceCode,
+    diff: { responseId: input.id, scanSha256: input.scanSha256 },
+  });
+  return out;
+}
+
+export async function moderateSuggestion(
+  tx: Tx,
+  actor: Actor,
+  s: SurveyRow,
+  responseId: string,
+  status: 'pending' | 'approved' | 'hidden',
+): Promise<void> {
+  const [row] = await tx
+    .update(surveyResponses)
+    .set({ suggestionStatus: status })
+    .where(and(eq(surveyResponses.id, responseId), eq(surveyResponses.surveyId, s.id), isNotNull(surveyResponses.suggestion)))
+    .returning({ id: surveyResponses.id });
+  if (!row) throw notFound('survey');
+  await appendAudit(tx, {
+    actor: auditActor(actor),
+    action: 'survey.moderate',
+    subjectType: 'survey',
+    subjectId: s.id,
+    provinceCode: s.provinceCode,
+    diff: { responseId, status },
+  });
+}
+
+export async function publishSurvey(tx: Tx, actor: Actor, s: SurveyRow): Promise<SurveyRow> {
+  if (s.kind !== 'skm') throw new AppError('survey.no_responses');
+  const [n] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, s.id), eq(surveyResponses.accepted, true)));
+  if (!n || Number(n.n) === 0) throw new AppError('survey.no_responses');
+  await tx.update(surveys).set({ publishedAt: new Date() }).where(eq(surveys.id, s.id));
+  await appendAudit(tx, {
+    actor: auditActor(actor),
+    action: 'survey.publish',
+    subjectType: 'survey',
+    subjectId: s.id,
+    provinceCode: s.provinceCode,
+    diff: { published: true, period: s.periodKey },
+  });
+  return getSurveyOr404(tx, s.id);
+}
+
+// ── Results ──────────────────────────────────────────────────────────────────────────────────
+
+interface StoredResponse {
+  id: string;
+  submittedAt: Date;
+  source: string;
+  answers: Record<string, number>;
+  profile: Record<string, string>;
+  suggestion: string | null;
+  suggestionStatus: string;
+  accepted: boolean;
+  flags: SurveyFlag[];
+}
+
+async function responsesOf(tx: Queryable, surveyId: string): Promise<StoredResponse[]> {
+  return (await tx
+    .select({
+      id: surveyResponses.id,
+      submittedAt: surveyResponses.submittedAt,
+      source: surveyResponses.source,
+      answers: surveyResponses.answers,
+      profile: surveyResponses.profile,
+      suggestion: surveyResponses.suggestion,
+      suggestionStatus: surveyResponses.suggestionStatus,
+      accepted: surveyResponses.accepted,
+      flags: surveyResponses.flags,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .orderBy(asc(surveyResponses.submittedAt))) as StoredResponse[];
+}
+
+export async function surveyResults(tx: Queryable, s: SurveyRow): Promise<SurveyResults> {
+  const scheme = await surveyScheme(tx, s);
+  const instrument = instrumentOf(scheme, s.instrument);
+  const all = await responsesOf(tx, s.id);
+  const accepted = all.filter((r) => r.accepted);
+  const flagged = all.filter((r) => !r.accepted);
+  let ikm: SurveyResults['ikm'] = null;
+  if (s.kind === 'skm' && accepted.length > 0) {
+    const report = ikmReport(
+      scheme,
+      accepted.map((r) => r.answers),
+      s.expectedUsers,
+    );
+    ikm = {
+      value: report.ikm,
+      raw: report.raw,
+      band: { code: report.band.code, label: report.band.label },
+      unsur: report.unsur.map((u) => ({ ...u, band: u.band.code })),
+      weakest: report.weakest,
+      ascending: report.ascending,
+    };
+  }
+  const profile = (instrument.profile ?? [])
+    .filter((f) => f.kind !== 'text')
+    .map((f) => {
+      const options: { code: string; label: Text }[] =
+        f.kind === 'service' ? s.services.map((sv) => ({ code: sv, label: { id: sv, en: sv } })) : (f.options ?? []);
+      return {
+        field: f.code,
+        label: f.label,
+        counts: options.map((o) => ({ code: o.code, label: o.label, n: accepted.filter((r) => r.profile[f.code] === o.code).length })),
+      };
+    });
+  return {
+    survey: toWire(s, { accepted: accepted.length, flagged: flagged.length }),
+    accepted: accepted.length,
+    flagged: flagged.length,
+    target: s.targetSample,
+    progress: s.targetSample > 0 ? accepted.length / s.targetSample : 0,
+    ikm,
+    profile,
+    flaggedResponses: flagged.map((r) => ({
+      id: r.id,
+      submittedAt: r.submittedAt.toISOString(),
+      source: r.source as 'public' | 'kiosk' | 'paper',
+      flags: r.flags.map((f) => ({ code: f.code, reason: f.reason })),
+    })),
+    suggestions: accepted
+      .filter((r) => r.suggestion !== null)
+      .map((r) => ({
+        id: r.id,
+        submittedAt: r.submittedAt.toISOString(),
+        text: r.suggestion!,
+        status: r.suggestionStatus as 'pending' | 'approved' | 'hidden',
+      })),
+  };
+}
+
+/** Every published unit IKM (the public portal and open data), newest period first. */
+export async function publishedIkm(tx: Queryable, unitId?: string): Promise<PublishedIkm[]> {
+  const rows = (await baseSelect(tx)
+    .where(and(isNotNull(surveys.publishedAt), eq(surveys.kind, 'skm'), unitId ? eq(surveys.unitId, unitId) : undefined))
+    .orderBy(sql`${surveys.periodStart} desc`)) as SurveyRow[];
+  const out: PublishedIkm[] = [];
+  for (const s of rows) {
+    const r = await surveyResults(tx, s);
+    if (!r.ikm) continue;
+    out.push({
+      surveyId: s.id,
+      unitId: s.unitId,
+      unitName: s.unitName,
+      bodyName: s.bodyName,
+      periodKey: s.periodKey,
+      respondents: r.accepted,
+      ikm: r.ikm.value,
+      band: r.ikm.band.code,
+      unsur: r.ikm.unsur.map((u) => ({ code: u.code, text: u.text, nrr: u.nrr })),
+      suggestions: r.suggestions.filter((x) => x.status === 'approved').map((x) => x.text),
+      publishedAt: s.publishedAt!.toISOString(),
+    });
+  }
+  return out;
+}
+
+// ── Follow-up plan (RTL): the shared action model of issue 12 ────────────────────────────────
+
+/** An SKM action source must name a survey of the action's unit and one of its unsur. */
+export async function checkSurveySource(tx: Queryable, unitId: string, surveyId: string, unsurCode: string): Promise<string | null> {
+  const [s] = await baseSelect(tx).where(eq(surveys.id, surveyId)).limit(1);
+  if (!s || s.unitId !== unitId) return `survey ${surveyId}`;
+  const scheme = await surveyScheme(tx, s as SurveyRow);
+  const items = itemsOf(scheme, instrumentOf(scheme, s.instrument));
+  return items.some((i) => i.code === unsurCode) ? null : `unsur ${unsurCode}`;
+}
+
+/** The RTL of a survey: the follow-up actions whose source is one of its unsur. */
+export async function surveyActions(
+  tx: Queryable,
+  surveyId: string,
+): Promise<{ unsurCode: string; title: string; personInCharge: string; dueDate: string; status: string }[]> {
+  const rows = await tx
+    .select({
+      unsurCode: actions.unsurCode,
+      title: actions.title,
+      personInCharge: actions.personInCharge,
+      dueDate: actions.dueDate,
+      status: actions.status,
+    })
+    .from(actions)
+    .where(eq(actions.surveyId, surveyId))
+    .orderBy(asc(actions.dueDate));
+  return rows.map((r) => ({ ...r, unsurCode: r.unsurCode ?? '' }));
+}
