@@ -11,6 +11,7 @@ import { pdf } from '../test/files.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import type { Finding, FindingList, FollowupProduct } from '../../shared/wire/findings.ts';
 import type { UnitImprovements } from '../../shared/wire/scores.ts';
+import { acknowledgeAllFlags } from '../seed/test-fieldwork.ts';
 
 let t: TestApp;
 let w: World;
@@ -53,8 +54,11 @@ beforeAll(async () => {
   for (const u of [w.units.a1, w.units.a2])
     expect((await call('asisten', 'POST', `/cycles/${cycleId}/units/${u}/submit`)).statusCode).toBe(200);
   expect((await call('admin', 'POST', `/cycles/${cycleId}/status`, { status: 'review' })).statusCode).toBe(200);
-  for (const u of [w.units.a1, w.units.a2])
+  for (const u of [w.units.a1, w.units.a2]) {
+    // The fixture's uniform answers raise fieldwork warnings (issue 13): the reviewer acknowledges them first.
+    await acknowledgeAllFlags(w, cycleId, u);
     expect((await call('pimpinan', 'POST', `/cycles/${cycleId}/units/${u}/approve`, {})).statusCode).toBe(200);
+  }
 });
 afterAll(() => t.close());
 

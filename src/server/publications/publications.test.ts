@@ -22,6 +22,7 @@ import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts
 import { publish } from './queries.ts';
 import { publications } from './schema.ts';
 import type { PublicationSnapshot } from '../../shared/wire/publications.ts';
+import { acknowledgeAllFlags } from '../seed/test-fieldwork.ts';
 
 let t: TestApp;
 let w: World;
@@ -125,6 +126,7 @@ describe('publish: preconditions and scope', () => {
   });
 
   it('refuses while a body of the scope is not final, naming it', async () => {
+    await acknowledgeAllFlags(w, cycleId, w.units.a1); // the fixture's uniform answers raise fieldwork warnings (issue 13)
     expect((await post('pimpinan', unitUrl(w.units.a1, 'approve'))).statusCode).toBe(200);
     const res = await unchanged(() =>
       w.call('pimpinan', {
@@ -137,7 +139,10 @@ describe('publish: preconditions and scope', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'publication.bodies_open', details: { open: 3 } });
     expect(res.json().error.message).toContain('Kota Tangerang');
-    for (const u of [w.units.a2, w.units.b1, w.units.c1]) expect((await post('pimpinan', unitUrl(u, 'approve'))).statusCode).toBe(200);
+    for (const u of [w.units.a2, w.units.b1, w.units.c1]) {
+      await acknowledgeAllFlags(w, cycleId, u);
+      expect((await post('pimpinan', unitUrl(u, 'approve'))).statusCode).toBe(200);
+    }
   });
 
   it('refuses while a clarification window of the scope is open or a dispute is undecided', async () => {
@@ -512,6 +517,7 @@ describe('national publication', () => {
     expect(open.statusCode).toBe(409);
     expect(open.json().error).toMatchObject({ code: 'publication.bodies_open', details: { open: 1 } });
     expect((await post('admin', unitUrl(w.units.other1, 'submit'))).statusCode).toBe(200);
+    await acknowledgeAllFlags(w, cycleId, w.units.other1, 'admin');
     expect((await post('admin', unitUrl(w.units.other1, 'approve'))).statusCode).toBe(200);
     const res = await post('admin', `/cycles/${cycleId}/publications`, { scope: 'national' });
     expect(res.statusCode, res.body).toBe(201);
