@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { seedDemoIfEmpty } from '../src/server/seed/demo.ts';
@@ -132,4 +132,24 @@ export async function shot(page: Page, name: string): Promise<string> {
   const file = join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * issue 13: the reviewer acknowledges every open fieldwork warning of a unit (sheets filled by a
+ * robot in seconds are "too short"), through the API with the signed-in context's session.
+ */
+export async function acknowledgeFieldworkFlags(e2e: E2E, context: BrowserContext, cycleId: string, unitId: string): Promise<number> {
+  const csrf = (await context.cookies()).find((c) => c.name === 'pantau_csrf')?.value ?? '';
+  const res = await context.request.get(`${e2e.url}/api/v1/cycles/${cycleId}/units/${unitId}/fieldwork-flags`);
+  if (res.status() !== 200) throw new Error(`fieldwork flags: ${res.status()}`);
+  const items = ((await res.json()) as { items: { recordId: string; severity: string; acknowledged: unknown }[] }).items;
+  const open = new Set(items.filter((f) => f.severity === 'warning' && f.acknowledged === null).map((f) => f.recordId));
+  for (const id of open) {
+    const ack = await context.request.post(`${e2e.url}/api/v1/records/${id}/fieldwork-flags/acknowledge`, {
+      data: { note: 'Diperiksa oleh pimpinan.' },
+      headers: { 'x-csrf-token': csrf },
+    });
+    if (ack.status() !== 200) throw new Error(`acknowledge: ${ack.status()}`);
+  }
+  return open.size;
 }

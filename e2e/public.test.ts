@@ -41,8 +41,11 @@ async function publish2024(e2e: E2E): Promise<string> {
     expect(login.status()).toBe(200);
     const csrf = (await ctx.cookies()).find((c) => c.name === 'pantau_csrf')?.value ?? '';
     const headers = { 'x-csrf-token': csrf };
-    const cycles = await json<{ items: { id: string; year: number; status: string }[] }>(ctx.request, `${e2e.url}/api/v1/cycles`);
-    const cycle = cycles.items.find((c) => c.year === 2024);
+    const cycles = await json<{ items: { id: string; year: number; status: string; schemeId: string }[] }>(
+      ctx.request,
+      `${e2e.url}/api/v1/cycles`,
+    );
+    const cycle = cycles.items.find((c) => c.year === 2024 && c.schemeId.startsWith('ombudsman'));
     expect(cycle?.status).toBe('review');
     const progress = await json<{ items: { units: { unitId: string; status: string }[] }[] }>(
       ctx.request,

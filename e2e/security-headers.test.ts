@@ -117,7 +117,8 @@ describe.runIf(run)('the CSP in Chromium', () => {
     try {
       await w.page.goto(`${e2e.url}/api/docs`);
       await w.page.waitForSelector('.swagger-ui .opblock', { timeout: 30_000 });
-      expect(await w.page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(50);
+      // swagger-ui renders the operations progressively: wait until they are all there.
+      await expect.poll(() => w.page.locator('.swagger-ui .opblock').count(), { timeout: 30_000 }).toBeGreaterThan(50);
       expect(await w.violations()).toEqual([]);
       await shot(w.page, 'csp-api-docs-1280');
     } finally {

@@ -3,13 +3,15 @@
  * (its subject, its actor, any id inside its recorded difference) is looked up once among
  * bodies, units, cycles and accounts. Reads only.
  */
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AuditEvent } from '../../shared/wire/audit.ts';
 import type { Page } from '../../shared/wire/common.ts';
 import { users } from '../auth/schema.ts';
 import { cycles } from '../cycles/schema.ts';
 import type { Queryable } from '../db/client.ts';
 import { bodies, units } from '../registry/schema.ts';
+import { actions } from '../actions/schema.ts';
+import { surveys } from '../surveys/schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,6 +56,15 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
       const rows = await db.select({ id: table.id, name: label }).from(table).where(inArray(table.id, ids));
       for (const r of rows) names.set(r.id, r.name);
     }
+    // Surveys (issue 11) read "SKM 2026-Q4 · <unit>", follow-up actions (issue 12) by their title.
+    const surveyRows = await db
+      .select({ id: surveys.id, kind: surveys.kind, period: surveys.periodKey, unit: units.name })
+      .from(surveys)
+      .innerJoin(units, eq(units.id, surveys.unitId))
+      .where(inArray(surveys.id, ids));
+    for (const r of surveyRows) names.set(r.id, `${r.kind === 'f03' ? 'F-03' : 'SKM'} ${r.period} · ${r.unit}`);
+    const actionRows = await db.select({ id: actions.id, title: actions.title }).from(actions).where(inArray(actions.id, ids));
+    for (const r of actionRows) names.set(r.id, r.title);
   }
   return {
     ...page,

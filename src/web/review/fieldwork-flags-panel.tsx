@@ -41,9 +41,13 @@ function SheetFlags({
             {instrumentTitle} · {recordId.slice(0, 8)}
           </Text>
           {open ? (
-            <Badge color="orange">{t('fieldwork.open')}</Badge>
+            <Badge color="orange" variant="light">
+              {t('fieldwork.open')}
+            </Badge>
           ) : done ? (
-            <Badge color="green">{t('fieldwork.acknowledged')}</Badge>
+            <Badge color="green" variant="light">
+              {t('fieldwork.acknowledged')}
+            </Badge>
           ) : null}
         </Group>
         <List size="sm" spacing={2}>
