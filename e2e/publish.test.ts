@@ -150,17 +150,23 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await expect.poll(() => page.getByTestId('readiness-blockers').locator('li').count()).toBe(8);
     await expect(page.getByTestId('publish-scope').textContent()).resolves.toBe('Banten');
 
-    await page.getByRole('button', { name: 'Terbitkan…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Terbitkan hasil?' });
-    await dialog.getByRole('button', { name: 'Ya, terbitkan' }).click();
-    const refusal = dialog.getByTestId('server-refusal');
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/8 instansi cakupan ini belum final \(semua unit harus disetujui\)/);
+    // issue 16: "Terbitkan" stays disabled while the list has blockers, and says why.
+    await expect.poll(() => page.getByRole('button', { name: 'Terbitkan…' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('publish-blocked').textContent()).toBe(
+      'Belum dapat diterbitkan: 8 hal pada daftar kesiapan harus diselesaikan dulu.',
+    );
     await expectAccessible(page);
     await shot(page, 'publish-refused-1280');
-    await dialog.getByRole('button', { name: 'Batal' }).click();
-    // The refusal stays on the screen after the dialog closes.
-    await page.getByRole('region', { name: 'Terbitkan' }).getByTestId('server-refusal').waitFor();
+    // The server refuses the same publication in Indonesian, naming what is open.
+    const csrf = decodeURIComponent((await pimpinan.cookies()).find((c) => c.name === 'pantau_csrf')?.value ?? '');
+    const res = await pimpinan.request.post(`${e2e.url}/api/v1/cycles/${cycleId}/publications`, {
+      data: { scope: '36' },
+      headers: { 'x-csrf-token': csrf, 'accept-language': 'id' },
+    });
+    expect(res.status()).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /8 instansi cakupan ini belum final \(semua unit harus disetujui\)/,
+    );
   });
 
   it('publishes Banten with an embargo: the koordinator sees it first, the public after the date', async () => {

@@ -117,8 +117,16 @@ describe.runIf(run)('the CSP in Chromium', () => {
     try {
       await w.page.goto(`${e2e.url}/api/docs`);
       await w.page.waitForSelector('.swagger-ui .opblock', { timeout: 30_000 });
-      // swagger-ui renders the operations progressively: wait until they are all there.
-      await expect.poll(() => w.page.locator('.swagger-ui .opblock').count(), { timeout: 30_000 }).toBeGreaterThan(50);
+      // swagger-ui renders operations as they scroll into view: scroll down until many are there.
+      await expect
+        .poll(
+          async () => {
+            await w.page.mouse.wheel(0, 4000);
+            return w.page.locator('.swagger-ui .opblock').count();
+          },
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThan(50);
       expect(await w.violations()).toEqual([]);
       await shot(w.page, 'csp-api-docs-1280');
     } finally {

@@ -3,7 +3,7 @@
  * (its subject, its actor, any id inside its recorded difference) is looked up once among
  * bodies, units, cycles and accounts. Reads only.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AuditEvent } from '../../shared/wire/audit.ts';
 import type { Page } from '../../shared/wire/common.ts';
 import { users } from '../auth/schema.ts';
@@ -12,6 +12,7 @@ import type { Queryable } from '../db/client.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { actions } from '../actions/schema.ts';
 import { surveys } from '../surveys/schema.ts';
+import { publications } from '../publications/schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -65,6 +66,22 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
     for (const r of surveyRows) names.set(r.id, `${r.kind === 'f03' ? 'F-03' : 'SKM'} ${r.period} · ${r.unit}`);
     const actionRows = await db.select({ id: actions.id, title: actions.title }).from(actions).where(inArray(actions.id, ids));
     for (const r of actionRows) names.set(r.id, r.title);
+    // Publications read "<cycle> · <scope> v<version>" (the scope is "national" or a province code).
+    const publicationRows = await db
+      .select({ id: publications.id, scope: publications.scope, version: publications.version, cycle: cycles.name })
+      .from(publications)
+      .innerJoin(cycles, eq(cycles.id, publications.cycleId))
+      .where(inArray(publications.id, ids));
+    const provinceNames = new Map(
+      (
+        await db
+          .select({ code: bodies.provinceCode, name: bodies.name })
+          .from(bodies)
+          .where(and(eq(bodies.type, 'provinsi'), inArray(bodies.provinceCode, [...new Set(publicationRows.map((r) => r.scope))])))
+      ).map((r) => [r.code, r.name]),
+    );
+    for (const r of publicationRows)
+      names.set(r.id, `${r.cycle} · ${r.scope === 'national' ? 'nasional' : (provinceNames.get(r.scope) ?? r.scope)} v${r.version}`);
   }
   return {
     ...page,

@@ -61,7 +61,9 @@ function CycleUnits({ cycle }: { cycle: Cycle }) {
                   <Group gap={4}>
                     <Badge variant="light">{t(`claimStatus.${u.claimStatus}`)}</Badge>
                     {u.openClarifications > 0 ? (
-                      <Badge color="orange">{t('home.clarifications', { n: u.openClarifications })}</Badge>
+                      <Badge c="var(--mantine-color-text)" color="orange" variant="light" tt="none">
+                        {t('home.clarifications', { n: u.openClarifications })}
+                      </Badge>
                     ) : null}
                   </Group>
                 </Table.Td>

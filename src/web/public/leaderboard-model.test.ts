@@ -49,6 +49,11 @@ describe('pickCycle', () => {
     expect(pickCycle(cycles, undefined)?.id).toBe('c24');
     expect(pickCycle([], undefined)).toBeUndefined();
   });
+  it('prefers an Ombudsman cycle: a newer PEKPPP publication does not take over the start page', () => {
+    const pekppp = { ...cycle('p25', 2025), schemeId: 'pekppp-2025', family: 'pekppp' };
+    expect(pickCycle([...cycles, pekppp], undefined)?.id).toBe('c24');
+    expect(pickCycle([pekppp], undefined)?.id).toBe('p25');
+  });
 });
 
 describe('filterRows', () => {

@@ -12,8 +12,13 @@ export function pickCycle(cycles: readonly CycleSummary[], wanted: string | unde
   return cycles.find((c) => c.id === wanted) ?? newestCycle(cycles);
 }
 
+/**
+ * The start page ranks the Ombudsman compliance results: the newest published Ombudsman cycle,
+ * newer years first; another regime's cycle (PEKPPP) only when no Ombudsman cycle is published.
+ */
 export function newestCycle(cycles: readonly CycleSummary[]): CycleSummary | undefined {
-  return [...cycles].sort((a, b) => b.year - a.year)[0];
+  const ombudsman = (c: CycleSummary) => (c.family === 'ombudsman' ? 0 : 1);
+  return [...cycles].sort((a, b) => ombudsman(a) - ombudsman(b) || b.year - a.year)[0];
 }
 
 /** Case- and accent-insensitive comparison form of a name. */

@@ -41,11 +41,11 @@ function SheetFlags({
             {instrumentTitle} · {recordId.slice(0, 8)}
           </Text>
           {open ? (
-            <Badge color="orange" variant="light">
+            <Badge c="var(--mantine-color-text)" color="orange" variant="light" tt="none">
               {t('fieldwork.open')}
             </Badge>
           ) : done ? (
-            <Badge color="green" variant="light">
+            <Badge c="var(--mantine-color-text)" color="green" variant="light" tt="none">
               {t('fieldwork.acknowledged')}
             </Badge>
           ) : null}
