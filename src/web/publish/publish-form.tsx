@@ -118,7 +118,7 @@ export function PublishForm({ cycleId, scopes, scope, onScopeChange, current, on
             {t('form.submit')}
           </Button>
           {blockedReason && (
-            <Text size="sm" c="orange.8" id="publish-blocked" data-testid="publish-blocked">
+            <Text size="sm" className="pub-warn" id="publish-blocked" data-testid="publish-blocked">
               {blockedReason}
             </Text>
           )}
