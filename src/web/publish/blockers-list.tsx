@@ -15,15 +15,15 @@ export function BlockersList({ readiness, cycleId, admin }: { readiness: Publish
   if (blockers.length === 0) return null;
   const resolveLink = (kind: 'body' | 'clarify', label: string) =>
     admin ? (
-      <AnchorLink to="/admin/cycles/$cycleId" params={{ cycleId }} size="sm">
+      <AnchorLink to="/admin/cycles/$cycleId" params={{ cycleId }} size="sm" underline="always">
         {label}
       </AnchorLink>
     ) : kind === 'clarify' ? (
-      <AnchorLink to="/review/cycles/$cycleId/klarifikasi" params={{ cycleId }} size="sm">
+      <AnchorLink to="/review/cycles/$cycleId/klarifikasi" params={{ cycleId }} size="sm" underline="always">
         {label}
       </AnchorLink>
     ) : (
-      <AnchorLink to="/review/cycles/$cycleId" params={{ cycleId }} size="sm">
+      <AnchorLink to="/review/cycles/$cycleId" params={{ cycleId }} size="sm" underline="always">
         {label}
       </AnchorLink>
     );
