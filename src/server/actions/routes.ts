@@ -17,11 +17,11 @@ import {
 } from '../../shared/wire/actions.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
-import { AppError, detailText } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { putChecked } from '../evidence/file-check.ts';
+import { receiveOneFile } from '../evidence/upload.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
-import { type EvidenceStore, cleanName } from '../evidence/store.ts';
+import type { EvidenceStore } from '../evidence/store.ts';
 import {
   actionDetail,
   actionTarget,
@@ -154,28 +154,22 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     async ({ auth, req, reply, params, lang }) => {
       const a = await loadActionOr404(db, params.actionId);
       auth.require('action.report', await actionTarget(db, a));
-      if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
       if (a.row.status === 'verified') throw new AppError('action.closed');
-      let result: ActionEvidence | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') continue;
-        if (result) {
-          part.file.resume();
-          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
-        }
-        const filename = cleanName(part.filename);
-        const { stored, mime } = await putChecked(store, part, limit);
-        result = await db.transaction(async (tx) =>
-          attachEvidence(
-            tx,
-            auth.user(),
-            await loadActionOr404(tx, params.actionId),
-            { sha256: stored.sha256, size: stored.size, mime },
-            filename,
+      const result = await receiveOneFile(req, {
+        store,
+        limit,
+        lang,
+        save: (file) =>
+          db.transaction(async (tx) =>
+            attachEvidence(
+              tx,
+              auth.user(),
+              await loadActionOr404(tx, params.actionId),
+              { sha256: file.sha256, size: file.size, mime: file.mime },
+              file.filename,
+            ),
           ),
-        );
-      }
-      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
+      });
       reply.status(201);
       return result;
     },

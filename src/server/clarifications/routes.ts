@@ -23,15 +23,15 @@ import {
 } from '../../shared/wire/clarifications.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
-import { AppError, detailText, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { word } from '../i18n.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
-import { type EvidenceStore, cleanName } from '../evidence/store.ts';
-import { putChecked } from '../evidence/file-check.ts';
+import type { EvidenceStore } from '../evidence/store.ts';
+import { receiveOneFile } from '../evidence/upload.ts';
 import { applyIndicatorChange } from './change.ts';
 import {
   PUSAT,
@@ -215,23 +215,16 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
       auth.require('dispute.write', unitTarget(cu));
       assertOpen(row);
       await openWindowFor(db, cu);
-      if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
-      let result: DisputeEvidence[] | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') continue;
-        if (result) {
-          part.file.resume();
-          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
-        }
-        // Committed only when the whole file is a well-formed JPEG, PNG, WebP or PDF (file-check.ts).
-        const { stored, mime } = await putChecked(store, part, limit);
-        const item = { sha256: stored.sha256, filename: cleanName(part.filename), mime, size: stored.size };
-        result = await db.transaction(async (tx) => {
-          await tx.insert(evidenceFiles).values({ sha256: item.sha256, size: item.size, mime: item.mime }).onConflictDoNothing();
-          return addDisputeEvidence(tx, auth.user(), params.disputeId, item);
-        });
-      }
-      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
+      const result = await receiveOneFile(req, {
+        store,
+        limit,
+        lang,
+        save: (file) =>
+          db.transaction(async (tx) => {
+            await tx.insert(evidenceFiles).values({ sha256: file.sha256, size: file.size, mime: file.mime }).onConflictDoNothing();
+            return addDisputeEvidence(tx, auth.user(), params.disputeId, file);
+          }),
+      });
       reply.status(201);
       return { evidence: result };
     },

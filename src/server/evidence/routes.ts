@@ -7,15 +7,15 @@ import { FileReply, cycleUnitParams, pageOf } from '../../shared/wire/common.ts'
 import { Evidence, EvidenceDeleted, EvidenceQuery, EvidenceUploadFields, evidenceParams } from '../../shared/wire/evidence.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
-import { AppError, detailText } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
-import { checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
+import { type LinkInput, checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
 import { sendEvidenceFile } from './send.ts';
-import { type EvidenceStore, cleanName } from './store.ts';
-import { putChecked } from './file-check.ts';
+import type { EvidenceStore } from './store.ts';
+import { receiveOneFile, uploadFields } from './upload.ts';
 
 const tags = ['evidence'];
 
@@ -38,52 +38,28 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       response: { 201: Evidence },
     },
     async ({ auth, req, reply, lang }) => {
-      if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
-      const fields: Record<string, string> = {};
-      let result: Evidence | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') {
-          fields[part.fieldname] = String(part.value);
-          continue;
-        }
-        if (result) {
-          part.file.resume();
-          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
-        }
+      let f: EvidenceUploadFields;
+      let link: LinkInput;
+      const result = await receiveOneFile(req, {
+        store,
+        limit,
+        lang,
         // Everything is checked before the first byte is stored.
-        const parsed = EvidenceUploadFields.safeParse(fields);
-        if (!parsed.success) {
-          part.file.resume();
-          throw new AppError('request.invalid', {
-            summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-          });
-        }
-        const f = parsed.data;
-        const link = {
-          recordId: f.recordId ?? null,
-          indicator: f.indicator ?? null,
-          kind: f.kind ?? null,
-          filename: cleanName(part.filename),
-        };
-        const cycle = await getCycleOr404(db, f.cycleId);
-        const cu = await getCycleUnitOr404(db, cycle, f.unitId);
-        try {
+        before: async (fields, filename) => {
+          f = uploadFields(EvidenceUploadFields, fields);
+          link = { recordId: f.recordId ?? null, indicator: f.indicator ?? null, kind: f.kind ?? null, filename };
+          const cu = await getCycleUnitOr404(db, await getCycleOr404(db, f.cycleId), f.unitId);
           auth.require('evidence.write', unitTarget(cu));
           assertWritable(cu);
           await checkLink(db, cu, link, lang);
-        } catch (e) {
-          part.file.resume();
-          throw e;
-        }
-        // Committed only when the whole file is a well-formed JPEG, PNG, WebP or PDF (file-check.ts).
-        const { stored, mime } = await putChecked(store, part, limit);
-        result = await db.transaction(async (tx) => {
-          const fresh = await getCycleUnitOr404(tx, await getCycleOr404(tx, f.cycleId), f.unitId);
-          assertWritable(fresh);
-          return linkEvidence(tx, auth.user(), fresh, { sha256: stored.sha256, size: stored.size, mime }, link);
-        });
-      }
-      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
+        },
+        save: (file) =>
+          db.transaction(async (tx) => {
+            const fresh = await getCycleUnitOr404(tx, await getCycleOr404(tx, f.cycleId), f.unitId);
+            assertWritable(fresh);
+            return linkEvidence(tx, auth.user(), fresh, { sha256: file.sha256, size: file.size, mime: file.mime }, link);
+          }),
+      });
       reply.status(201);
       return result;
     },

@@ -16,13 +16,13 @@ import {
 import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Target } from '../auth/policy.ts';
 import type { Db, Queryable } from '../db/client.ts';
-import { AppError, detailText, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { cycleUnits } from '../cycles/schema.ts';
-import { putChecked } from '../evidence/file-check.ts';
+import { receiveOneFile, uploadFields } from '../evidence/upload.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
-import { type EvidenceStore, cleanName } from '../evidence/store.ts';
+import type { EvidenceStore } from '../evidence/store.ts';
 import { bodies } from '../registry/schema.ts';
 import { actionUnitTarget, getUnitWithBodyOr404 } from '../actions/queries.ts';
 import {
@@ -149,44 +149,26 @@ export async function findingRoutes(app: FastifyInstance): Promise<void> {
       await getCycleOr404(db, params.cycleId);
       const target = await findingBodyTarget(db, params.bodyId);
       auth.require('finding.write', target);
-      if (!req.isMultipart()) throw new AppError('request.invalid', { summary: 'multipart/form-data' });
-      const fields: Record<string, string> = {};
-      let result: FollowupProduct | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') {
-          fields[part.fieldname] = String(part.value);
-          continue;
-        }
-        if (result) {
-          part.file.resume();
-          throw new AppError('request.invalid', { summary: detailText('upload.one_file', lang) });
-        }
-        const parsed = FollowupProductFields.safeParse(fields);
-        if (!parsed.success) {
-          part.file.resume();
-          throw new AppError('request.invalid', {
-            summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-          });
-        }
-        try {
-          await checkProductLinks(db, params.cycleId, params.bodyId, parsed.data);
-        } catch (e) {
-          part.file.resume();
-          throw e;
-        }
-        const filename = cleanName(part.filename);
-        const { stored, mime } = await putChecked(store, part, limit);
-        result = await db.transaction((tx) =>
-          recordProduct(
-            tx,
-            auth.user(),
-            { cycleId: params.cycleId, bodyId: params.bodyId, provinceCode: target.provinceCode },
-            parsed.data,
-            { sha256: stored.sha256, size: stored.size, mime, filename },
+      let input: FollowupProductFields;
+      const result = await receiveOneFile(req, {
+        store,
+        limit,
+        lang,
+        before: async (fields) => {
+          input = uploadFields(FollowupProductFields, fields);
+          await checkProductLinks(db, params.cycleId, params.bodyId, input);
+        },
+        save: (file) =>
+          db.transaction((tx) =>
+            recordProduct(
+              tx,
+              auth.user(),
+              { cycleId: params.cycleId, bodyId: params.bodyId, provinceCode: target.provinceCode },
+              input,
+              file,
+            ),
           ),
-        );
-      }
-      if (!result) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
+      });
       reply.status(201);
       return result;
     },
