@@ -3,10 +3,10 @@
 // publication id, content hash and a digest of the stored JSON; the status is read fresh.
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Scheme } from '../../core/types.ts';
+import type { Lang, Scheme } from '../../core/types.ts';
 import type { Queryable } from '../db/client.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
-import { hashSnapshot } from '../publications/queries.ts';
+import { hashSnapshot, scopeName } from '../publications/queries.ts';
 import { publications } from '../publications/schema.ts';
 import { bodies } from '../registry/schema.ts';
 import { type AwardEntry, computeAwards } from './awards.ts';
@@ -131,4 +131,35 @@ export async function currentVersionOf(
     .where(sql`${publications.cycleId} = ${pub.cycleId} and ${publications.scope} = ${pub.scope} and ${publications.status} = 'current'`)
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * What a verification says of the publication that certifies an award (a government's or a
+ * unit's piagam): the version, whether it was superseded, and the current version if so.
+ */
+export async function verifiedPublication(
+  tx: Queryable,
+  pub: VerifiedAward['publication'] & { id: string },
+  awards: Pick<PublicationAwards, 'snapshot' | 'contentHash'>,
+  lang: Lang,
+  provinceOf: (code: string | null) => string | null,
+) {
+  const superseded = pub.status !== 'current';
+  const current = superseded ? await currentVersionOf(tx, pub) : null;
+  const snap = awards.snapshot;
+  return {
+    publication: {
+      id: pub.id,
+      cycle: { id: snap.cycle.id, name: snap.cycle.name, year: snap.cycle.year, schemeId: snap.cycle.schemeId },
+      scope: pub.scope,
+      scopeName: scopeName(pub.scope, provinceOf(pub.scope === 'national' ? null : pub.scope), lang),
+      version: pub.version,
+      status: superseded ? ('superseded' as const) : ('current' as const),
+      released: true as const,
+      publishedAt: pub.publishedAt.toISOString(),
+      contentHash: awards.contentHash,
+    },
+    superseded,
+    current: current !== null && current.id !== pub.id ? current : null,
+  };
 }

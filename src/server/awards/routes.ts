@@ -10,14 +10,14 @@ import { getScheme } from '../../../methodologies/index.ts';
 import { notFound } from '../errors.ts';
 import { word } from '../i18n.ts';
 import { defineRoute } from '../http/route.ts';
-import { getPublicationMeta, getPublicationRow, scopeName, viewOf } from '../publications/queries.ts';
+import { getPublicationMeta, getPublicationRow, viewOf } from '../publications/queries.ts';
 import { bandRef } from '../scores/breakdown.ts';
 import { renderPiagam } from '../reports/piagam.ts';
 import { publicOrigin, sendPdf } from '../reports/routes.ts';
 import { slug } from '../reports/pack.ts';
 import type { Award } from '../reports/types.ts';
 import { awardRules } from './awards.ts';
-import { type CodedAward, currentVersionOf, provinceNames, publicationAwards, verifyCode } from './queries.ts';
+import { type CodedAward, provinceNames, publicationAwards, verifiedPublication, verifyCode } from './queries.ts';
 import { sameCode } from './codes.ts';
 import { unitVerification } from '../recognition/piece.ts';
 
@@ -177,9 +177,6 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       if (found === null) return (await unitVerification(tx, app.secrets.certificate, params.code, lang)) ?? { valid: false as const };
       const { award, publication: pub, awards } = found;
       const provinces = await provinceNames(tx);
-      const superseded = pub.status !== 'current';
-      const current = superseded ? await currentVersionOf(tx, pub) : null;
-      const snap = awards.snapshot;
       const provinceOf = (code: string | null) => (code === null ? null : (provinces.get(code) ?? null));
       return {
         valid: true as const,
@@ -200,19 +197,7 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
         },
         score: award.body.score,
         band: bandRef(awards.scheme, award.body.bandCode),
-        publication: {
-          id: pub.id,
-          cycle: { id: snap.cycle.id, name: snap.cycle.name, year: snap.cycle.year, schemeId: snap.cycle.schemeId },
-          scope: pub.scope,
-          scopeName: scopeName(pub.scope, provinceOf(pub.scope === 'national' ? null : pub.scope), lang),
-          version: pub.version,
-          status: superseded ? ('superseded' as const) : ('current' as const),
-          released: true,
-          publishedAt: pub.publishedAt.toISOString(),
-          contentHash: awards.contentHash,
-        },
-        superseded,
-        current: current !== null && current.id !== pub.id ? current : null,
+        ...(await verifiedPublication(tx, pub, awards, lang, provinceOf)),
       };
     },
   );

@@ -4,8 +4,7 @@ import type { Queryable } from '../db/client.ts';
 import type { PiagamInput } from '../reports/types.ts';
 import { typeName } from '../reports/i18n.ts';
 import { bandRef } from '../scores/breakdown.ts';
-import { currentVersionOf, provinceNames } from '../awards/queries.ts';
-import { scopeName } from '../publications/queries.ts';
+import { provinceNames, verifiedPublication } from '../awards/queries.ts';
 import type { Verification } from '../../shared/wire/awards.ts';
 import type { PublicationUnitAwards, UnitAward } from './unit-awards.ts';
 import { verifyUnitCode } from './unit-awards.ts';
@@ -66,8 +65,6 @@ export async function unitVerification(tx: Queryable, key: Buffer, code: string,
   const { award, publication: pub, awards } = found;
   const provinces = await provinceNames(tx);
   const provinceOf = (c: string | null) => (c === null ? null : (provinces.get(c) ?? null));
-  const superseded = pub.status !== 'current';
-  const current = superseded ? await currentVersionOf(tx, pub) : null;
   const snap = awards.snapshot;
   const kind = award.kind === 'top-band' ? ('kualitas-tertinggi' as const) : award.kind;
   const awardProvince = award.kind === 'top-sector' ? award.body.provinceCode : snap.scope === 'national' ? null : snap.scope;
@@ -84,19 +81,7 @@ export async function unitVerification(tx: Queryable, key: Buffer, code: string,
     },
     score: award.unit.score,
     band: bandRef(awards.scheme, award.unit.bandCode),
-    publication: {
-      id: pub.id,
-      cycle: { id: snap.cycle.id, name: snap.cycle.name, year: snap.cycle.year, schemeId: snap.cycle.schemeId },
-      scope: pub.scope,
-      scopeName: scopeName(pub.scope, provinceOf(pub.scope === 'national' ? null : pub.scope), lang),
-      version: pub.version,
-      status: superseded ? ('superseded' as const) : ('current' as const),
-      released: true,
-      publishedAt: pub.publishedAt.toISOString(),
-      contentHash: awards.contentHash,
-    },
-    superseded,
-    current: current !== null && current.id !== pub.id ? current : null,
+    ...(await verifiedPublication(tx, pub, awards, lang, provinceOf)),
     unit: { id: award.unit.id, name: award.unit.name, sector: award.unit.sector, sectorName: sectorName(award.unit.sector, lang) },
   };
 }
