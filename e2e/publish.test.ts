@@ -8,7 +8,7 @@
 // each checked with axe.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import { acknowledgeFieldworkFlags, browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
 
 interface Meta {
   id: string;
@@ -177,12 +177,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     );
     for (const unit of progress.items.flatMap((b) => b.units).filter((u) => u.status === 'submitted')) {
       // issue 13: open fieldwork warnings are acknowledged before the unit is approved.
-      const flags = await api<{ items: { recordId: string; severity: string; acknowledged: unknown }[] }>(
-        'GET',
-        `/cycles/${cycleId}/units/${unit.unitId}/fieldwork-flags`,
-      );
-      const open = new Set(flags.items.filter((f) => f.severity === 'warning' && f.acknowledged === null).map((f) => f.recordId));
-      for (const id of open) await api('POST', `/records/${id}/fieldwork-flags/acknowledge`, { note: 'Diperiksa.' });
+      await acknowledgeFieldworkFlags(e2e, pimpinan, cycleId, unit.unitId);
       await api('POST', `/cycles/${cycleId}/units/${unit.unitId}/approve`, { note: null });
     }
     await page.reload();
