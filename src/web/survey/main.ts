@@ -14,7 +14,8 @@ const kioskToken = new URLSearchParams(location.search).get('kiosk') ?? undefine
 const DEVICE = 'pantau.survey.device';
 const LANG = 'pantau.survey.lang';
 
-let lang: Lang = (localStorage.getItem(LANG) as Lang | null) ?? (navigator.language.toLowerCase().startsWith('en') ? 'en' : 'id');
+// Bahasa Indonesia first, as in the app: English only when the respondent chose it on this device.
+let lang: Lang = (localStorage.getItem(LANG) as Lang | null) ?? 'id';
 let survey: PublicSurvey | null = null;
 let openedAt = new Date().toISOString();
 let attempt = 0;
