@@ -1,14 +1,14 @@
 // End-to-end harness: the real server (PGlite in memory, demo seed) on a free port, the built
 // web app, and Debian's Chromium driven by playwright-core. Never downloads a browser.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
 import { openDatabase } from '../src/server/db/client.ts';
-import { seedDemoIfEmpty } from '../src/server/seed/demo.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = resolve('test-results');
@@ -35,34 +35,16 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-// Each run builds into its own directory: @fastify/static (wildcard: false) lists the files
-// once at start, so a `dist/` rebuilt by a concurrent run would 404 this run's assets.
-let built: string | null = null;
-async function buildWeb(): Promise<string> {
-  if (built) return built;
-  const { build } = await import('vite');
-  const outDir = mkdtempSync(join(tmpdir(), 'pantau-web-'));
-  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
-  // (≈ 70 KB gzipped more, and slower): build exactly what `npm start` serves.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
-  built = outDir;
-  return outDir;
-}
-
+/**
+ * The real server on the demo data: the web app built and the demo seeded once per run by
+ * `e2e/global-setup.ts`; each spec loads the seeded database's dump into its own in-memory PGlite.
+ */
 export async function startE2E(): Promise<E2E> {
-  const webDir = await buildWeb();
+  const run = inject('pantauE2E');
   const dataDir = mkdtempSync(join(tmpdir(), 'pantau-e2e-'));
-  const database = await openDatabase({ dataDir: 'memory://' });
-  const seeded = await seedDemoIfEmpty(database.db);
-  if (!seeded) throw new Error('demo seed did not run on an empty database');
-  const app = await buildApp({ db: database.db, dataDir, webDir, logger: false });
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(run.dump)]), migrate: false });
+  const seeded = { accounts: run.accounts };
+  const app = await buildApp({ db: database.db, dataDir, webDir: run.webDir, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const browser = await chromium.launch({
