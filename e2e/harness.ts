@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
@@ -32,6 +33,11 @@ export interface E2E {
   browser: Browser;
   accounts: Account[];
   account(role: string): Account;
+  /**
+   * The clock the test controls: an embargoed publication's release date arrives now (its
+   * `public_at` is moved to the database's now), instead of the test racing a real date.
+   */
+  releaseNow(publicationId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,9 @@ export async function startE2E(): Promise<E2E> {
       const a = seeded.accounts.find((x) => x.role === role);
       if (!a) throw new Error(`no demo account for role ${role}`);
       return a;
+    },
+    async releaseNow(publicationId) {
+      await database.db.execute(sql`update publications set public_at = now() where id = ${publicationId}`);
     },
     async close() {
       await browser.close();
