@@ -173,7 +173,12 @@ export function FindingList({ items, user, orderBy }: { items: readonly Finding[
               <Group gap="md" wrap="wrap">
                 <Text size="sm">
                   {t('findings.level', {
-                    from: f.levelReached === null ? t('findings.no_answer') : format.decimal(f.levelReached, 2),
+                    from:
+                      f.levelReached === null
+                        ? t('findings.no_answer')
+                        : Number.isInteger(f.levelReached)
+                          ? format.integer(f.levelReached)
+                          : format.decimal(f.levelReached, 2),
                     to: format.integer(f.nextLevel),
                   })}
                 </Text>
