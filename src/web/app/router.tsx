@@ -435,7 +435,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 const findingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/temuan',
-  beforeLoad: requireRole(IMPROVE_ROLES),
+  // the asisten opens it from an assigned unit: last cycle's findings, marked at the visit (pre-check).
+  beforeLoad: requireRole([...IMPROVE_ROLES, 'asisten']),
   validateSearch: (search: Record<string, unknown>): FindingsSearch => ({
     cycle: str(search.cycle),
     body: str(search.body),

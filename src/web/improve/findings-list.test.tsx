@@ -125,4 +125,29 @@ describe('FindingList', () => {
     });
     expect((sent[0]!.body as { dueDate: string }).dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  it('the asisten marks a finding resolved or not at the next visit (pre-check), with a note', async () => {
+    await i18n.loadNamespaces('improve');
+    const sent: { url: string; method: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string, init: RequestInit = {}) => {
+        sent.push({ url: String(input), method: init.method ?? 'GET', body: JSON.parse(String(init.body ?? 'null')) });
+        return new Response(JSON.stringify(items[0]), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    await renderRouted(<FindingList items={items} user={user('asisten')} orderBy="unitGain" />);
+    expect(screen.queryByRole('button', { name: /Buat rencana aksi/ })).toBeNull();
+    const row = within(screen.getByRole('list', { name: 'Daftar temuan' })).getAllByRole('listitem')[0]!;
+    fireEvent.change(within(row).getByLabelText('Catatan pemeriksaan (opsional): SP1'), {
+      target: { value: 'SK belum dipasang di loket' },
+    });
+    fireEvent.click(within(row).getByRole('button', { name: 'Belum teratasi' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      url: `/api/v1/findings/${items[0]!.id}`,
+      method: 'PATCH',
+      body: { resolution: 'unresolved', resolutionNote: 'SK belum dipasang di loket' },
+    });
+  });
 });

@@ -6,12 +6,15 @@
  * government of its province.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/wire/auth.ts';
 import type { Finding } from '../../shared/wire/findings.ts';
 import { useBodyFindings, useUnitFindings } from '../api/actions.ts';
+import { usePatchFinding } from '../api/actions-writes.ts';
+import { errorMessage } from '../lib/error-message.ts';
 import { useMe } from '../api/auth.ts';
 import { useCycles } from '../api/cycles.ts';
 import { useBodies } from '../api/registry.ts';
@@ -80,6 +83,14 @@ function Findings({ user }: { user: User }) {
           </Group>
           {user.role === 'operator' && user.unitId ? (
             <UnitFindings cycleId={cycleId} unitId={user.unitId} user={user} />
+          ) : user.role === 'asisten' ? (
+            search.unit ? (
+              <UnitFindings cycleId={cycleId} unitId={search.unit} user={user} />
+            ) : (
+              <Alert color="gray" role="status">
+                {t('findings.pick_unit')}
+              </Alert>
+            )
           ) : bodyId ? (
             <BodyFindings cycleId={cycleId} bodyId={bodyId} user={user} unit={search.unit} onUnit={(unit) => go({ unit })} />
           ) : null}
@@ -140,6 +151,8 @@ export function FindingList({ items, user, orderBy }: { items: readonly Finding[
   const format = useFormat();
   const [planning, setPlanning] = useState<PlanFrom | null>(null);
   const canPlan = user.role === 'koordinator' || user.role === 'admin';
+  // The next cycle's pre-check: the Perwakilan (the unit's asisten at the visit, or the pimpinan).
+  const canCheck = user.role === 'asisten' || user.role === 'pimpinan' || user.role === 'admin';
   const points = (v: number) => t('findings.points', { value: format.score(v) });
   const sorted = [...items].sort((a, b) => b[orderBy] - a[orderBy]);
   if (sorted.length === 0)
@@ -202,11 +215,15 @@ export function FindingList({ items, user, orderBy }: { items: readonly Finding[
                   </Text>
                 </Alert>
               )}
-              {f.resolution && (
-                <Text size="sm" c={f.resolution === 'resolved' ? 'teal' : 'orange'}>
-                  {t(`findings.resolution.${f.resolution}`)}
-                  {f.resolutionNote ? ` — ${f.resolutionNote}` : ''}
-                </Text>
+              {canCheck ? (
+                <PreCheck finding={f} />
+              ) : (
+                f.resolution && (
+                  <Text size="sm" c={f.resolution === 'resolved' ? 'teal' : 'orange'}>
+                    {t(`findings.resolution.${f.resolution}`)}
+                    {f.resolutionNote ? ` — ${f.resolutionNote}` : ''}
+                  </Text>
+                )
               )}
               <Group gap="sm" justify="space-between" wrap="wrap">
                 <Text size="sm" c="dimmed">
@@ -248,6 +265,63 @@ export function FindingList({ items, user, orderBy }: { items: readonly Finding[
         ))}
       </Stack>
       {canPlan && <PlanActionDialog opened={planning !== null} onClose={() => setPlanning(null)} from={planning} />}
+    </Stack>
+  );
+}
+
+/** The pre-check of one finding at the next visit: resolved or not, with an optional note (PATCH /findings/:id). */
+function PreCheck({ finding: f }: { finding: Finding }) {
+  const { t } = useTranslation('improve');
+  const patch = usePatchFinding(f.id);
+  const [note, setNote] = useState(f.resolutionNote ?? '');
+  const save = (resolution: 'resolved' | 'unresolved') =>
+    patch.mutate(
+      { resolution, resolutionNote: note.trim() ? note.trim() : null },
+      { onSuccess: () => notifications.show({ color: 'teal', message: t('findings.precheck.saved') }) },
+    );
+  return (
+    <Stack gap={6} p="xs" style={{ background: 'var(--mantine-color-default-hover)', borderRadius: 'var(--mantine-radius-sm)' }}>
+      <Group gap="xs" wrap="wrap" justify="space-between">
+        <Text size="sm" fw={600}>
+          {t('findings.precheck.title')}
+          {f.resolution ? ` · ${t(`findings.precheck.${f.resolution}`)}` : ''}
+        </Text>
+        <Group gap="xs">
+          <Button
+            size="xs"
+            color="teal"
+            variant={f.resolution === 'resolved' ? 'filled' : 'light'}
+            aria-pressed={f.resolution === 'resolved'}
+            loading={patch.isPending}
+            onClick={() => save('resolved')}
+          >
+            {t('findings.precheck.resolved')}
+          </Button>
+          <Button
+            size="xs"
+            color="orange"
+            variant={f.resolution === 'unresolved' ? 'filled' : 'light'}
+            aria-pressed={f.resolution === 'unresolved'}
+            loading={patch.isPending}
+            onClick={() => save('unresolved')}
+          >
+            {t('findings.precheck.unresolved')}
+          </Button>
+        </Group>
+      </Group>
+      <TextInput
+        size="xs"
+        aria-label={`${t('findings.precheck.note')}: ${f.indicator}`}
+        placeholder={t('findings.precheck.note')}
+        maxLength={4000}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      {patch.isError && (
+        <Alert color="red" role="alert" p="xs">
+          {errorMessage(t, patch.error)}
+        </Alert>
+      )}
     </Stack>
   );
 }
