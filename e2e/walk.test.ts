@@ -88,6 +88,15 @@ async function cycles(page: Page): Promise<{ id: string; status: string; source:
   });
 }
 
+/** issue 12: the first follow-up action the signed-in role sees (the demo has some in every state). */
+async function firstAction(page: Page): Promise<string[]> {
+  const ids = await page.evaluate(async () => {
+    const res = await fetch('/api/v1/actions?pageSize=1&status=done');
+    return ((await res.json()) as { items: { id: string }[] }).items.map((a) => a.id);
+  });
+  return ids.map((id) => `/tindak-lanjut/${id}`);
+}
+
 describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () => {
   let e2e: E2E;
   const findings: Finding[] = [];
@@ -145,6 +154,8 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
         return [
           '/review/queue',
           '/audit',
+          '/tindak-lanjut', // issue 12
+          '/temuan',
           ...c
             .slice(0, 1)
             .flatMap((x) => [`/review/cycles/${x.id}`, `/review/cycles/${x.id}/publikasi`, `/review/cycles/${x.id}/klarifikasi`]),
@@ -157,10 +168,16 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
       '/pemda',
       async (e, p) => {
         const c = (await cycles(p)).filter((x) => x.source !== 'imported');
-        return c.slice(0, 1).map((x) => `${e.url}/pemda/cycles/${x.id}`);
+        return [
+          ...c.slice(0, 1).map((x) => `/pemda/cycles/${x.id}`),
+          // issue 12: the action board, the findings, one action.
+          '/tindak-lanjut',
+          '/temuan',
+          ...(await firstAction(p)),
+        ].map((u) => `${e.url}${u}`);
       },
     ],
-    ['operator', '/unit', async () => []],
+    ['operator', '/unit', async (e, p) => ['/tindak-lanjut', ...(await firstAction(p))].map((u) => `${e.url}${u}`)], // issue 12
   ];
 
   for (const [role, home, more] of roles) {

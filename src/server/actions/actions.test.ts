@@ -7,6 +7,8 @@ import { type World, buildWorld, openCycle } from '../seed/test-world.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { TABLE_HEADER_ROW } from '../exports/workbook.ts';
 import type { ActionDetail, ActionPage } from '../../shared/wire/actions.ts';
 
 let t: TestApp;
@@ -187,6 +189,12 @@ describe('follow-up actions', () => {
     expect(board.summary.byTiming).toMatchObject({ overdue: 1, due_soon: 1, closed: 1, on_track: 1 });
     const overdue = (await call('koordinator', 'GET', '/actions?timing=overdue')).json() as ActionPage;
     expect(overdue.items.map((a) => a.id)).toEqual([late.id]);
+    // The total counts the filtered rows; the counts keep every status and timing of the scope (a board's chips).
+    expect(overdue.total).toBe(1);
+    expect(overdue.summary).toEqual(board.summary);
+    const planned = (await call('koordinator', 'GET', '/actions?status=planned,done&timing=due_soon,on_track')).json() as ActionPage;
+    expect(planned.total).toBe(2);
+    expect(planned.items).toHaveLength(2);
     expect(((await call('operator', 'GET', '/actions')).json() as ActionPage).total).toBe(3);
     expect(((await call('operatorOther', 'GET', '/actions')).json() as ActionPage).total).toBe(1);
     expect(((await call('pimpinan', 'GET', '/actions?provinceCode=36')).json() as ActionPage).total).toBe(4);
@@ -197,6 +205,46 @@ describe('follow-up actions', () => {
       unsurCode: 'U5',
     });
     expect((await call('public', 'GET', '/actions')).statusCode).toBe(401);
+  });
+
+  it('exports the board as .xlsx: the same rows and counts as the list, in scope, in the chosen language', async () => {
+    const rowsOf = async (who: Parameters<World['call']>[0], query: string) => {
+      const res = await call(who, 'GET', `/actions.xlsx${query}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0]!;
+      const header = (ws.getRow(TABLE_HEADER_ROW).values as unknown[]).slice(1).map(String);
+      const rows: Record<string, unknown>[] = [];
+      for (let r = TABLE_HEADER_ROW + 1; r <= ws.rowCount; r++) {
+        const v = (ws.getRow(r).values as unknown[]).slice(1);
+        rows.push(Object.fromEntries(header.map((h, k) => [h, v[k] ?? null])));
+      }
+      return { ws, rows, disposition: String(res.headers['content-disposition']) };
+    };
+    const board = (await call('koordinator', 'GET', '/actions')).json() as ActionPage;
+    const k = await rowsOf('koordinator', '');
+    expect(k.ws.name).toBe('Tindak Lanjut');
+    expect(String(k.ws.getCell('A1').value)).toBe('Papan Tindak Lanjut — Kota Tangerang');
+    expect(String(k.ws.getCell('A2').value)).toContain(`${board.total} tindak lanjut: 3 direncanakan`);
+    expect(k.disposition).toContain('tindak-lanjut-kota-tangerang-');
+    expect(k.rows.map((r) => r['Tindak lanjut'])).toEqual(board.items.map((a) => a.title));
+    const late = k.rows.find((r) => r['Tindak lanjut'] === 'Maklumat pelayanan')!;
+    expect(late).toMatchObject({ 'Ketepatan waktu': 'Lewat tenggat', 'Sisa hari': -3, Status: 'Direncanakan', Tenggat: day(-3) });
+    const skm = k.rows.find((r) => r.Sumber === 'Survei Kepuasan Masyarakat')!;
+    expect(skm['Indikator / unsur']).toBe('U5');
+    const verified = k.rows.find((r) => r.Status === 'Terverifikasi')!;
+    expect(verified).toMatchObject({ Bukti: 1, 'Sisa hari': null });
+    // Filters as on the board; English on request.
+    const overdue = await rowsOf('koordinator', '?timing=overdue&lang=en');
+    expect(overdue.ws.name).toBe('Actions');
+    expect(overdue.rows.map((r) => r.Timing)).toEqual(['Overdue']);
+    // Scope: the operator's unit only; another province sees an empty board; the public is refused.
+    expect((await rowsOf('operator', '')).rows).toHaveLength(3);
+    expect((await rowsOf('pimpinanOther', '')).rows).toHaveLength(0);
+    expect((await call('public', 'GET', '/actions.xlsx')).statusCode).toBe(401);
+    expect((await call('koordinator', 'GET', '/actions.xlsx?status=lost')).statusCode).toBe(400);
   });
 
   it('edits the plan with a diff in its updates', async () => {

@@ -204,20 +204,26 @@ export async function listActions(tx: Queryable, actor: Actor | null, q: Actions
       .orderBy(asc(bodies.name), asc(units.name), asc(actions.dueDate), asc(actions.createdAt))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
+    // The counts leave the status and timing filters out, so a board shows every status and
+    // timing of its scope while one is chosen; `total` counts the rows the filters keep.
     tx
       .select({ status: actions.status, timing: timingSql, n: count() })
       .from(actions)
       .innerJoin(bodies, eq(bodies.id, actions.bodyId))
-      .where(where)
+      .where(and(...base))
       .groupBy(sql`1`, sql`2`),
   ]);
   const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
   const byTiming = Object.fromEntries(ACTION_TIMINGS.map((s) => [s, 0])) as ActionPage['summary']['byTiming'];
+  let all = 0;
   let total = 0;
   for (const c of counts) {
-    total += c.n;
+    all += c.n;
     byStatus[c.status as ActionStatus] += c.n;
     byTiming[c.timing as keyof typeof byTiming] += c.n;
+    const keep =
+      (!q.status || q.status.includes(c.status as ActionStatus)) && (!q.timing || q.timing.includes(c.timing as keyof typeof byTiming));
+    if (keep) total += c.n;
   }
   const ev = await evidenceCounts(
     tx,
@@ -229,7 +235,7 @@ export async function listActions(tx: Queryable, actor: Actor | null, q: Actions
     total,
     page: q.page,
     pageSize: q.pageSize,
-    summary: { total, byStatus, byTiming },
+    summary: { total: all, byStatus, byTiming },
   };
 }
 

@@ -6,6 +6,8 @@ import { records } from '../records/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import { publications } from '../publications/schema.ts';
+import { actions } from '../actions/schema.ts';
+import { auditEvents } from '../audit/schema.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { type DemoSeed, banten2022, seedDemoIfEmpty } from './demo.ts';
 
@@ -123,5 +125,22 @@ describe('seedDemoIfEmpty', () => {
 
   it('leaves an intact audit chain', async () => {
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
+  });
+});
+
+// issue 12: the board, an action's page and the findings are not empty in the demo.
+describe('demo follow-up actions', () => {
+  it('Kota Tangerang has actions in every state, one overdue, one from the SKM, audited', async () => {
+    const rows = await t.db.db
+      .select({ status: actions.status, source: actions.sourceKind, due: actions.dueDate, unsur: actions.unsurCode })
+      .from(actions)
+      .innerJoin(bodies, eq(bodies.id, actions.bodyId))
+      .where(eq(bodies.code, '36.71'));
+    expect(rows.map((r) => r.status).sort()).toEqual(['done', 'in_progress', 'planned', 'planned', 'verified']);
+    expect(rows.find((r) => r.source === 'skm')?.unsur).toBe('U3');
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    expect(rows.filter((r) => r.status === 'planned' && r.due < today)).toHaveLength(1);
+    const [{ n } = { n: 0 }] = await t.db.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'action.verify'));
+    expect(n).toBe(2);
   });
 });

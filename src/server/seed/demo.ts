@@ -24,6 +24,7 @@ import { makeAuth } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
 import { createUser } from '../users/queries.ts';
+import { seedDemoActions } from './demo-actions.ts';
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, cycleScheme, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody, setAssignment } from '../locus/queries.ts';
@@ -319,6 +320,14 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now }); // issue 17: Banten's Polres and Kantor Pertanahan
   cycle = await transitionCycle(tx, admin, cycle, 'review');
   accounts.push(...(await seedPekpppDemo(tx, admin, now))); // issue 10
-  await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11
+  const surveyId = await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11
+  // issue 12: follow-up actions in every state (on Disdukcapil's findings when a published cycle made them).
+  await seedDemoActions(
+    tx,
+    { koordinator: actors.get('koordinator')!, operator: actors.get('operator')!, pimpinan },
+    disdukcapil.id,
+    surveyId,
+    now,
+  );
   return { accounts, cycles: { current: cycle.id, past: past.id } };
 }

@@ -32,6 +32,7 @@ export const fileNames = {
   results: { id: 'hasil', en: 'results' },
   resultsTemplate: { id: 'templat hasil', en: 'results template' },
   answersTemplate: { id: 'templat jawaban', en: 'answers template' },
+  actions: { id: 'tindak lanjut', en: 'actions' }, // issue 12
 } satisfies Catalogue;
 
 /** A download's file name in `lang`: `fileName('ranking', 'en', 'kota', 2024)` → ranking-kota-2024.xlsx. */

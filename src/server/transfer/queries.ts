@@ -23,6 +23,12 @@ import { importBodyScores } from '../scores/import.ts';
 import { type RankingGroup, getBodyResult, getUnitResult, ranking } from '../scores/queries.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import { bodyBreakdownXlsx, cycleResultsXlsx, leaderboardXlsx } from '../exports/xlsx.ts';
+import { actionsXlsx } from '../exports/actions-xlsx.ts';
+import { localToday } from '../../core/actions.ts';
+import { localDateTime, zoneOf } from '../../shared/local-time.ts';
+import { label as exportLabel } from '../exports/i18n.ts';
+import { listActions } from '../actions/queries.ts';
+import type { ActionsQuery } from '../../shared/wire/actions.ts';
 import type {
   BandLabel,
   BreakdownUnit,
@@ -108,6 +114,66 @@ export async function leaderboardFile(
   const what =
     group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
   return { fileName: fileName('ranking', lang, what, cycle.year), buffer };
+}
+
+// ── The action board (issue 12) ─────────────────────────────────────────────────────────────
+
+/** Rows an action-board export carries at most (a government has tens; a province hundreds). */
+export const ACTIONS_EXPORT_MAX = 10_000;
+
+/** What an action board covers, for the file's title: the unit, the government, the province, or national. */
+async function actionScopeName(
+  tx: Queryable,
+  actor: Actor | null,
+  q: Omit<ActionsQuery, 'page' | 'pageSize'>,
+  lang: Lang,
+): Promise<string> {
+  const unitId = q.unitId ?? actor?.unitId ?? null;
+  if (unitId) {
+    const [u] = await tx
+      .select({ name: units.name, body: bodies.name })
+      .from(units)
+      .innerJoin(bodies, eq(bodies.id, units.bodyId))
+      .where(eq(units.id, unitId))
+      .limit(1);
+    if (u) return `${u.name} — ${u.body}`;
+  }
+  const bodyId = q.bodyId ?? actor?.bodyId ?? null;
+  if (bodyId) {
+    const [b] = await tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, bodyId)).limit(1);
+    if (b) return b.name;
+  }
+  const province = q.provinceCode ?? actor?.provinceCode ?? null;
+  if (province) {
+    const [p] = await tx
+      .select({ name: bodies.name })
+      .from(bodies)
+      .where(and(eq(bodies.type, 'provinsi'), eq(bodies.code, province)))
+      .limit(1);
+    if (p) return p.name;
+  }
+  return exportLabel(lang, 'block.actionsNational');
+}
+
+/** The action board in the caller's scope, with the board's filters, as .xlsx (the same rows and counts as GET /actions). */
+export async function actionsFile(
+  tx: Queryable,
+  actor: Actor | null,
+  q: Omit<ActionsQuery, 'page' | 'pageSize'>,
+  lang: Lang,
+  now = new Date(),
+): Promise<XlsxFile> {
+  const page = await listActions(tx, actor, { ...q, page: 1, pageSize: ACTIONS_EXPORT_MAX });
+  const scope = await actionScopeName(tx, actor, q, lang);
+  const buffer = await actionsXlsx(page.items, {
+    lang,
+    scope,
+    summary: page.summary,
+    total: page.total,
+    generated: exportLabel(lang, 'block.generated', { date: localDateTime(now, lang, zoneOf(actor?.provinceCode)) }),
+    created: now,
+  });
+  return { fileName: fileName('actions', lang, scope, localToday(actor?.provinceCode, now.getTime())), buffer };
 }
 
 // ── One body's breakdown ────────────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FileReply, cycleBodyParams, cycleParams, cycleUnitParams, langQuery } from '../../shared/wire/common.ts';
 import { Job } from '../../shared/wire/jobs.ts';
 import { AnswersImported, CycleExportIn, RankingXlsxQuery, ResultsImportFields } from '../../shared/wire/transfer.ts';
+import { ActionsXlsxQuery } from '../../shared/wire/actions.ts';
 import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { AppError, detailText } from '../errors.ts';
@@ -28,6 +29,7 @@ import { answersTemplateXlsx, parseAnswersImport, parseResultsImport, resultsTem
 import { fileName, wireIssues } from './i18n.ts';
 import {
   XLSX_MIME,
+  actionsFile,
   bodyBreakdownFile,
   createImportedCycle,
   cycleIssues,
@@ -141,6 +143,25 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       const group = rankingGroupOf(query, lang);
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
       const file = await leaderboardFile(tx, auth.actor, cycle, group, lang);
+      return sendXlsx(reply, file.fileName, file.buffer);
+    },
+  );
+
+  // issue 12: the action board with its filters, in the caller's scope.
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/actions.xlsx',
+      summary: 'The follow-up action board as .xlsx (same filters, scope and counts as GET /actions; every matching row)',
+      tags,
+      access: 'action.read',
+      query: ActionsXlsxQuery,
+      response: { 200: File },
+    },
+    async ({ tx, auth, query, lang, reply }) => {
+      const { lang: _lang, ...filters } = query;
+      const file = await actionsFile(tx, auth.actor, filters, lang);
       return sendXlsx(reply, file.fileName, file.buffer);
     },
   );

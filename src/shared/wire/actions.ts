@@ -18,9 +18,10 @@
  *   GET  /actions/:actionId/evidence/:fileId  download it
  *   POST /actions/:actionId/verify      accept or refuse a done action (koordinator)
  *   POST /actions/:actionId/comments    a comment (pimpinan of the province)
+ *   GET  /actions.xlsx                  the board as Excel, same filters (transfer/routes.ts)
  */
 import { z } from 'zod';
-import { csvOf, pageQuery, provinceCode } from './common.ts';
+import { Lang, csvOf, pageQuery, provinceCode } from './common.ts';
 import { ACTION_SOURCES, ACTION_STATUSES, ACTION_TIMINGS, ACTION_UPDATE_KINDS } from './enums.ts';
 import { ACTION_EVIDENCE_PER_UPDATE, ACTION_NOTE_MAX, ACTION_PERSON_MAX, ACTION_TITLE_MAX } from './limits.ts';
 
@@ -148,8 +149,7 @@ export type VerifyIn = z.infer<typeof VerifyIn>;
 export const CommentIn = z.object({ note });
 export type CommentIn = z.infer<typeof CommentIn>;
 
-export const ActionsQuery = z.object({
-  ...pageQuery,
+const actionFilters = {
   provinceCode: provinceCode.optional(),
   bodyId: z.uuid().optional(),
   unitId: z.uuid().optional(),
@@ -159,10 +159,18 @@ export const ActionsQuery = z.object({
   findingId: z.uuid().optional(),
   surveyId: z.uuid().optional(),
   cycleId: z.uuid().optional(),
-});
+};
+export const ActionsQuery = z.object({ ...pageQuery, ...actionFilters });
 export type ActionsQuery = z.infer<typeof ActionsQuery>;
+/** `GET /actions.xlsx`: the board's filters (every matching row, no paging) and the file's language. */
+export const ActionsXlsxQuery = z.object({ ...actionFilters, lang: Lang.optional() });
+export type ActionsXlsxQuery = z.infer<typeof ActionsXlsxQuery>;
 
-/** Counts over the whole filter (not only the page): per status and per timing. */
+/**
+ * Counts over the whole scope and the filters other than status and timing (not only the page),
+ * per status and per timing: a board shows them all while one status or timing is chosen.
+ * `ActionPage.total` counts the rows every filter keeps.
+ */
 export const ActionSummary = z.object({
   total: z.number().int(),
   byStatus: z.record(ActionStatus, z.number().int()),

@@ -14,10 +14,11 @@ function useRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: actionKeys.all });
 }
 
-export function usePlanAction(unitId: string) {
+/** Plan an action on a unit (from a finding, or on the unit chosen in the board's form). */
+export function usePlanAction() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: ActionIn) => api.post<ActionDetail>(`/units/${unitId}/actions`, input),
+    mutationFn: ({ unitId, input }: { unitId: string; input: ActionIn }) => api.post<ActionDetail>(`/units/${unitId}/actions`, input),
     onSuccess: () => refresh(),
   });
 }

@@ -6,7 +6,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ActionDetail, ActionPage } from '../../shared/wire/actions.ts';
 import type { FindingList, FollowupProduct } from '../../shared/wire/findings.ts';
-import { api } from '../lib/api.ts';
+import { API_BASE, api } from '../lib/api.ts';
 
 /** Filters of `GET /actions` as query-string values (comma-separated lists for status and timing). */
 export interface ActionFilter {
@@ -69,3 +69,11 @@ export const useFollowupProducts = (cycleId: string, bodyId: string) =>
 /** Download addresses (the browser sends the session cookie). */
 export const actionEvidenceUrl = (actionId: string, fileId: string): string => `/api/v1/actions/${actionId}/evidence/${fileId}`;
 export const productDocumentUrl = (productId: string): string => `/api/v1/followup-products/${productId}/document`;
+
+/** The board as .xlsx with the same filters (`GET /actions.xlsx`; a plain download link). */
+export function actionsXlsxUrl(f: Omit<ActionFilter, 'page' | 'pageSize'>, lang: 'id' | 'en'): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') p.set(k, String(v));
+  p.set('lang', lang);
+  return `${API_BASE}/actions.xlsx?${p.toString()}`;
+}

@@ -25,7 +25,10 @@ export type NavPath =
   // issue 15
   | '/akun'
   // issue 10
-  | '/pekppp';
+  | '/pekppp'
+  // issue 12
+  | '/temuan'
+  | '/tindak-lanjut';
 
 export interface NavItem {
   to: NavPath;
@@ -60,6 +63,9 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
 // issue 10: the unit's F-01 is filled in the PEKPPP screens.
 ROLE_ITEMS.koordinator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
 ROLE_ITEMS.operator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
+// issue 12: findings of a published cycle and the follow-up actions answering them.
+for (const role of ['koordinator', 'operator', 'pimpinan'] as const)
+  ROLE_ITEMS[role].push({ to: '/temuan', label: 'shell.nav.findings' }, { to: '/tindak-lanjut', label: 'shell.nav.actions' });
 
 const SHARED: NavItem[] = [
   { to: '/', label: 'shell.nav.public_portal', exact: true },

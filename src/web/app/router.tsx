@@ -423,6 +423,62 @@ const pekpppUnitRoute = createRoute({
   component: lazyRouteComponent(() => import('../pekppp/pekppp-unit-screen.tsx'), 'PekpppUnitScreen'),
 });
 
+// issue 12 ─ the improvement loop: findings of a published cycle, the action board, one action.
+export interface FindingsSearch {
+  cycle?: string;
+  body?: string;
+  unit?: string;
+}
+const IMPROVE_ROLES = ['koordinator', 'operator', 'pimpinan', 'admin'] as const;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+const findingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/temuan',
+  // the asisten opens it from an assigned unit: last cycle's findings, marked at the visit (pre-check).
+  beforeLoad: requireRole([...IMPROVE_ROLES, 'asisten']),
+  validateSearch: (search: Record<string, unknown>): FindingsSearch => ({
+    cycle: str(search.cycle),
+    body: str(search.body),
+    unit: str(search.unit),
+  }),
+  loader: loadNs('improve'),
+  component: lazyRouteComponent(() => import('../improve/findings-screen.tsx'), 'FindingsScreen'),
+});
+
+export interface ActionBoardSearch {
+  body?: string;
+  unit?: string;
+  status?: string;
+  timing?: string;
+  source?: string;
+  page?: number;
+}
+
+const actionBoardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tindak-lanjut',
+  beforeLoad: requireRole(IMPROVE_ROLES),
+  validateSearch: (search: Record<string, unknown>): ActionBoardSearch => ({
+    body: str(search.body),
+    unit: str(search.unit),
+    status: str(search.status),
+    timing: str(search.timing),
+    source: str(search.source),
+    page: typeof search.page === 'number' && search.page > 1 ? Math.floor(search.page) : undefined,
+  }),
+  loader: loadNs('improve'),
+  component: lazyRouteComponent(() => import('../improve/action-board-screen.tsx'), 'ActionBoardScreen'),
+});
+
+const actionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tindak-lanjut/$actionId',
+  beforeLoad: requireRole([...IMPROVE_ROLES, 'asisten']),
+  loader: loadNs('improve'),
+  component: lazyRouteComponent(() => import('../improve/action-detail-screen.tsx'), 'ActionDetailScreen'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicHomeRoute,
   publicGovernmentRoute,
@@ -469,6 +525,10 @@ const routeTree = rootRoute.addChildren([
   // issue 10
   pekpppHomeRoute,
   pekpppUnitRoute,
+  // issue 12
+  findingsRoute,
+  actionBoardRoute,
+  actionRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,0 +1,166 @@
+/**
+ * "Buat rencana aksi": the koordinator plans a follow-up action — from a finding (unit, indicator,
+ * target level and a title prefilled) or by hand on a unit chosen here. Saved through
+ * `POST /units/:unitId/actions`; a refusal is shown translated and nothing changes.
+ */
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { ActionDetail, ActionIn } from '../../shared/wire/actions.ts';
+import { usePlanAction } from '../api/actions-writes.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import type { Option } from './action-board.tsx';
+
+export interface PlanFrom {
+  unitId: string;
+  unitName: string;
+  cycleId?: string;
+  findingId?: string;
+  indicator?: string;
+  title?: string;
+  targetLevel?: number;
+}
+
+/** A local calendar date `days` ahead ("YYYY-MM-DD", WIB). */
+export function dateAhead(days: number, now = Date.now()): string {
+  return new Date(now + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface PlanActionDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  /** A finding's unit and indicator, or null: choose the unit among `units`. */
+  from: PlanFrom | null;
+  units?: readonly Option[];
+  onSaved?: (action: ActionDetail) => void;
+}
+
+export function PlanActionDialog({ opened, onClose, from, units, onSaved }: PlanActionDialogProps) {
+  const { t } = useTranslation('improve');
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('plan.title')} size="lg">
+      {opened && <PlanForm from={from} units={units} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+function PlanForm({ from, units, onClose, onSaved }: Omit<PlanActionDialogProps, 'opened'>) {
+  const { t } = useTranslation('improve');
+  const plan = usePlanAction();
+  const [unitId, setUnitId] = useState(from?.unitId ?? '');
+  const [title, setTitle] = useState(from?.title ?? '');
+  const [person, setPerson] = useState('');
+  const [due, setDue] = useState(dateAhead(90));
+  const [target, setTarget] = useState<number | ''>(from?.targetLevel ?? '');
+  const [notes, setNotes] = useState('');
+  const [tried, setTried] = useState(false);
+  const missing = (v: string) => (tried && !v.trim() ? t('plan.required') : null);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!unitId || !title.trim() || !person.trim() || !due) return;
+    const input: ActionIn = {
+      sourceKind: from?.findingId ? 'finding' : 'manual',
+      title: title.trim(),
+      personInCharge: person.trim(),
+      dueDate: due,
+      ...(from?.findingId ? { findingId: from.findingId } : {}),
+      ...(from?.cycleId ? { cycleId: from.cycleId } : {}),
+      ...(from?.indicator ? { indicator: from.indicator } : {}),
+      ...(target !== '' ? { targetLevel: target } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
+    plan.mutate(
+      { unitId, input },
+      {
+        onSuccess: (a) => {
+          notifications.show({ color: 'teal', message: t('plan.saved') });
+          onSaved?.(a);
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {from ? (
+          <Text size="sm" c="dimmed">
+            {from.indicator ? t('plan.from_finding', { indicator: from.indicator, unit: from.unitName }) : from.unitName}
+          </Text>
+        ) : (
+          <NativeSelect
+            label={t('plan.unit')}
+            required
+            value={unitId}
+            onChange={(e) => setUnitId(e.currentTarget.value)}
+            data={[{ value: '', label: t('plan.unit_pick') }, ...(units ?? []).map((u) => ({ value: u.id, label: u.name }))]}
+            error={missing(unitId)}
+          />
+        )}
+        <Textarea
+          label={t('plan.action_title')}
+          required
+          autosize
+          minRows={2}
+          maxLength={300}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={missing(title)}
+        />
+        <TextInput
+          label={t('plan.person')}
+          description={t('plan.person_hint')}
+          required
+          maxLength={200}
+          value={person}
+          onChange={(e) => setPerson(e.currentTarget.value)}
+          error={missing(person)}
+        />
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput
+            type="date"
+            label={t('plan.due')}
+            required
+            value={due}
+            onChange={(e) => setDue(e.currentTarget.value)}
+            error={missing(due)}
+            miw={160}
+          />
+          <NumberInput
+            label={t('plan.target')}
+            min={0}
+            max={1000}
+            value={target}
+            onChange={(v) => setTarget(typeof v === 'number' ? v : '')}
+            miw={120}
+          />
+        </Group>
+        <Textarea
+          label={t('plan.notes')}
+          autosize
+          minRows={2}
+          maxLength={4000}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        {plan.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(t, plan.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('plan.cancel')}
+          </Button>
+          <Button type="submit" loading={plan.isPending}>
+            {t('plan.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
