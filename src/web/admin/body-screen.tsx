@@ -9,7 +9,8 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Table, Text, Title } 
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActiveFilter, Unit } from '../../shared/wire/registry.ts';
-import { useBody, useProvinceNames, useRegencyNames, useUnits, useVerticalOfficeTypes } from '../api/registry.ts';
+import { useBody, useProvinceNames, useUnits } from '../api/registry.ts';
+import { useRegencyNames, useVerticalOfficeTypes } from '../api/registry-locations.ts';
 import { useWriteUnit } from '../api/registry-writes.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { ConfirmAction } from './confirm-action.tsx';

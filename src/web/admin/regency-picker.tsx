@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button, Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useRegencyMatch, useRegencySearch } from '../api/registry.ts';
+import { useRegencyMatch, useRegencySearch } from '../api/registry-locations.ts';
 
 export interface RegencyPickerProps {
   value: string | null;

@@ -10,7 +10,7 @@ import { Alert, Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, TextInpu
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type Sector, type Unit, UnitIn } from '../../shared/wire/registry.ts';
-import { useVerticalOfficeTypes } from '../api/registry.ts';
+import { useVerticalOfficeTypes } from '../api/registry-locations.ts';
 import { boundsOf, fieldProblems } from '../lib/form-schema.ts';
 import { toLang } from '../lib/format.ts';
 import { applyServerErrors } from './form-errors.ts';

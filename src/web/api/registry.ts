@@ -4,9 +4,9 @@
  * are in `registry-writes.ts`. The public portal reads provinces and a province's governments
  * here too, so keep this module lean.
  */
-import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../shared/wire/common.ts';
-import type { ActiveFilter, Body, BodyType, Province, RegencyMatch, Unit, VerticalOfficeType } from '../../shared/wire/registry.ts';
+import type { ActiveFilter, Body, BodyType, Province, Unit } from '../../shared/wire/registry.ts';
 import { api } from '../lib/api.ts';
 
 export interface BodyFilter {
@@ -96,37 +96,3 @@ export function getUnitQueryOptions(unitId: string) {
 }
 
 export const useUnit = (unitId: string | null) => useQuery({ ...getUnitQueryOptions(unitId ?? ''), enabled: !!unitId });
-
-// ── issue 17: vertical office types, kabupaten/kota, an address's kabupaten/kota ──────────────
-
-/** The typical vertical offices of the starter list's ministries and agencies (registry data). */
-export const useVerticalOfficeTypes = () =>
-  useQuery({
-    queryKey: registryKeys.verticalOfficeTypes(),
-    queryFn: async () => (await api.get<{ items: VerticalOfficeType[] }>('/vertical-office-types')).items,
-    staleTime: Infinity,
-  });
-
-/** Kabupaten/kota whose name contains `q` (the picker's search), at most `pageSize`. */
-export const useRegencySearch = (q: string, pageSize = 20) =>
-  useBodies({ page: 1, pageSize, type: ['kabupaten', 'kota'], q: q.trim() || undefined, active: 'all' });
-
-/** Kabupaten/kota code → name for the given provinces (one cached read per province). */
-export function useRegencyNames(provinceCodes: readonly string[]): Map<string, string> {
-  const results = useQueries({
-    queries: [...new Set(provinceCodes)].map((province) => ({
-      ...getBodiesQueryOptions({ page: 1, pageSize: 200, type: ['kabupaten', 'kota'], province, active: 'all' }),
-      staleTime: Infinity,
-    })),
-  });
-  return new Map(results.flatMap((r) => (r.data?.items ?? []).map((b) => [b.code, b.name] as const)));
-}
-
-/** The kabupaten/kota a typed address names (`regency: null` when none or several); off below 3 characters. */
-export const useRegencyMatch = (address: string) =>
-  useQuery({
-    queryKey: registryKeys.regencyMatch(address.trim()),
-    queryFn: ({ signal }) => api.get<RegencyMatch>('/regencies/match', { query: { address: address.trim() }, signal }),
-    enabled: address.trim().length >= 3,
-    staleTime: Infinity,
-  });
