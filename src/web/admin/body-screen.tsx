@@ -9,6 +9,7 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Table, Text, Title } 
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActiveFilter, Unit } from '../../shared/wire/registry.ts';
+import { useMe } from '../api/auth.ts';
 import { useBody, useProvinceNames, useUnits } from '../api/registry.ts';
 import { useRegencyNames, useVerticalOfficeTypes } from '../api/registry-locations.ts';
 import { useWriteUnit } from '../api/registry-writes.ts';
@@ -30,14 +31,19 @@ export function BodyScreen() {
   const { t } = useTranslation('admin');
   const { bodyId } = useParams({ from: '/admin/registry/$bodyId' });
   const body = useBody(bodyId);
+  // Admin: any body; pimpinan: its province's (the server checks each write); koordinator: reads.
+  const role = useMe().data?.role;
+  const canWrite = role === 'admin' || role === 'pimpinan';
   const provinceNames = useProvinceNames();
   if (!body.data) return <QueryStatus query={body} />;
   const b = body.data;
   return (
     <Stack gap="lg" maw={1100}>
-      <AnchorLink to="/admin/registry" size="sm">
-        {t('registry.back')}
-      </AnchorLink>
+      {role === 'admin' && (
+        <AnchorLink to="/admin/registry" size="sm">
+          {t('registry.back')}
+        </AnchorLink>
+      )}
       <Stack gap={4}>
         <Title order={1} size="h2">
           {b.name}
@@ -51,13 +57,13 @@ export function BodyScreen() {
           <ActiveBadge active={b.active} />
         </Group>
       </Stack>
-      <UnitsPanel bodyId={b.id} bodyName={b.name} bodyCode={b.code} />
-      <UnitLocationsImport bodyId={b.id} bodyCode={b.code} />
+      <UnitsPanel bodyId={b.id} bodyName={b.name} bodyCode={b.code} canWrite={canWrite} />
+      {canWrite && <UnitLocationsImport bodyId={b.id} bodyCode={b.code} />}
     </Stack>
   );
 }
 
-function UnitsPanel({ bodyId, bodyName, bodyCode }: { bodyId: string; bodyName: string; bodyCode: string }) {
+function UnitsPanel({ bodyId, bodyName, bodyCode, canWrite }: { bodyId: string; bodyName: string; bodyCode: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation('admin');
   const lang = toLang(i18n.language);
   const format = useFormat();
@@ -91,7 +97,7 @@ function UnitsPanel({ bodyId, bodyName, bodyCode }: { bodyId: string; bodyName: 
             }}
             data={(['all', 'true', 'false'] as const).map((v) => ({ value: v, label: t(`common.active_filter.${v}`) }))}
           />
-          <Button onClick={() => setEditing('new')}>{t('units.add')}</Button>
+          {canWrite && <Button onClick={() => setEditing('new')}>{t('units.add')}</Button>}
         </Group>
       </Group>
       <QueryStatus query={units} />
@@ -113,7 +119,7 @@ function UnitsPanel({ bodyId, bodyName, bodyCode }: { bodyId: string; bodyName: 
                   <Table.Th scope="col">{t('units.columns.address')}</Table.Th>
                   <Table.Th scope="col">{t('units.columns.coordinates')}</Table.Th>
                   <Table.Th scope="col">{t('units.columns.status')}</Table.Th>
-                  <Table.Th scope="col">{t('units.columns.actions')}</Table.Th>
+                  {canWrite && <Table.Th scope="col">{t('units.columns.actions')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -143,41 +149,43 @@ function UnitsPanel({ bodyId, bodyName, bodyCode }: { bodyId: string; bodyName: 
                     <Table.Td className="tabular">
                       {u.latitude !== null && u.longitude !== null ? `${coordinate(u.latitude)}, ${coordinate(u.longitude)}` : '—'}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <ActiveBadge active={u.active} />
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setEditing(u)}
-                          aria-label={t('units.edit_named', { name: u.name })}
-                        >
-                          {t('units.edit')}
-                        </Button>
-                        {u.active ? (
-                          <ConfirmAction
-                            label={t('units.deactivate')}
-                            ariaLabel={t('units.deactivate_named', { name: u.name })}
-                            title={t('units.deactivate_confirm.title', { name: u.name })}
-                            body={t('units.deactivate_confirm.body')}
-                            confirmLabel={t('units.deactivate')}
-                            color="red"
-                            onConfirm={() => write.mutateAsync({ kind: 'deactivate', unitId: u.id })}
-                          />
-                        ) : (
+                    {canWrite && (
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
                           <Button
                             size="xs"
-                            variant="light"
-                            onClick={() => reactivate.mutate({ kind: 'reactivate', unitId: u.id })}
-                            aria-label={t('units.reactivate_named', { name: u.name })}
+                            variant="default"
+                            onClick={() => setEditing(u)}
+                            aria-label={t('units.edit_named', { name: u.name })}
                           >
-                            {t('units.reactivate')}
+                            {t('units.edit')}
                           </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
+                          {u.active ? (
+                            <ConfirmAction
+                              label={t('units.deactivate')}
+                              ariaLabel={t('units.deactivate_named', { name: u.name })}
+                              title={t('units.deactivate_confirm.title', { name: u.name })}
+                              body={t('units.deactivate_confirm.body')}
+                              confirmLabel={t('units.deactivate')}
+                              color="red"
+                              onConfirm={() => write.mutateAsync({ kind: 'deactivate', unitId: u.id })}
+                            />
+                          ) : (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              onClick={() => reactivate.mutate({ kind: 'reactivate', unitId: u.id })}
+                              aria-label={t('units.reactivate_named', { name: u.name })}
+                            >
+                              {t('units.reactivate')}
+                            </Button>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -45,13 +45,12 @@ export function VerticalOfficesPanel({ cycleId, provinceCode }: { cycleId: strin
               ({format.integer(rows.length)})
             </Text>
           </h3>
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={300}>
             <Table verticalSpacing={4} data-sector={sector}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('vertical.rank')}</Table.Th>
                   <Table.Th scope="col">{t('vertical.office')}</Table.Th>
-                  <Table.Th scope="col">{t('vertical.place')}</Table.Th>
                   <Table.Th scope="col">{t('vertical.score')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -62,12 +61,12 @@ export function VerticalOfficesPanel({ cycleId, provinceCode }: { cycleId: strin
                     <Table.Td>
                       {o.unit.name}
                       <Text size="xs" c="dimmed">
+                        {o.place.regencyName ?? o.place.regencyCode} ·{' '}
                         <AnchorLink to="/governments/$bodyId" params={{ bodyId: o.body.id }} search={{ cycle: cycleId }} size="xs">
                           {o.body.name}
                         </AnchorLink>
                       </Text>
                     </Table.Td>
-                    <Table.Td>{o.place.regencyName ?? o.place.regencyCode}</Table.Td>
                     <Table.Td>
                       <span className="tabular">{format.score(o.score)}</span> <BandChip band={o.band} size="sm" />
                     </Table.Td>

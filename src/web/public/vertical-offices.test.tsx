@@ -93,7 +93,7 @@ describe('the province page’s vertical offices (issue 17)', { timeout: 30_000 
       within(rows[0]!)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['1 dari 2', 'Polres CilegonKepolisian Negara Republik Indonesia', 'Kota Cilegon', '88,50 A · Kualitas Tertinggi']);
+    ).toEqual(['1 dari 2', 'Polres CilegonKota Cilegon · Kepolisian Negara Republik Indonesia', '88,50 A · Kualitas Tertinggi']);
     expect(within(rows[0]!).getByRole('link', { name: 'Kepolisian Negara Republik Indonesia' }).getAttribute('href')).toBe(
       `/governments/${polri.id}?cycle=c24`,
     );
