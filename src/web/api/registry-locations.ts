@@ -4,10 +4,11 @@
  * types, kabupaten/kota by search or by province, and the kabupaten/kota a typed address names.
  * Keys are `registryKeys` (registry.ts), so a registry write refetches these too.
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
-import type { RegencyMatch, VerticalOfficeType } from '../../shared/wire/registry.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { Page } from '../../shared/wire/common.ts';
+import type { Body, RegencyMatch, VerticalOfficeType } from '../../shared/wire/registry.ts';
 import { api } from '../lib/api.ts';
-import { getBodiesQueryOptions, registryKeys, useBodies } from './registry.ts';
+import { registryKeys, useBodies } from './registry.ts';
 
 /** The typical vertical offices of the starter list's ministries and agencies (registry data). */
 export const useVerticalOfficeTypes = () =>
@@ -21,15 +22,24 @@ export const useVerticalOfficeTypes = () =>
 export const useRegencySearch = (q: string, pageSize = 20) =>
   useBodies({ page: 1, pageSize, type: ['kabupaten', 'kota'], q: q.trim() || undefined, active: 'all' });
 
-/** Kabupaten/kota code → name for the given provinces (one cached read per province). */
+/**
+ * Kabupaten/kota code → name for the given provinces (one read per province, in one query).
+ * Not `useQueries`: its observer would join the first-paint vendor chunk (bench/web-size.ts).
+ */
 export function useRegencyNames(provinceCodes: readonly string[]): Map<string, string> {
-  const results = useQueries({
-    queries: [...new Set(provinceCodes)].map((province) => ({
-      ...getBodiesQueryOptions({ page: 1, pageSize: 200, type: ['kabupaten', 'kota'], province, active: 'all' }),
-      staleTime: Infinity,
-    })),
+  const provinces = [...new Set(provinceCodes)].sort();
+  const { data } = useQuery({
+    queryKey: [...registryKeys.all, 'regency-names', provinces] as const,
+    queryFn: ({ signal }) =>
+      Promise.all(
+        provinces.map((province) =>
+          api.get<Page<Body>>('/bodies', { query: { page: 1, pageSize: 200, type: 'kabupaten,kota', province, active: 'all' }, signal }),
+        ),
+      ),
+    enabled: provinces.length > 0,
+    staleTime: Infinity,
   });
-  return new Map(results.flatMap((r) => (r.data?.items ?? []).map((b) => [b.code, b.name] as const)));
+  return new Map((data ?? []).flatMap((page) => page.items.map((b) => [b.code, b.name] as const)));
 }
 
 /** The kabupaten/kota a typed address names (`regency: null` when none or several); off below 3 characters. */
