@@ -2,7 +2,8 @@
  * Issue 17: the registry reads of a unit's location, for the signed-in screens only (kept apart
  * from `registry.ts`, which the public portal loads before its first paint): the vertical office
  * types, kabupaten/kota by search or by province, and the kabupaten/kota a typed address names.
- * Keys are `registryKeys` (registry.ts), so a registry write refetches these too.
+ * Keys start with `registryKeys.all` (registry.ts), so a registry write refetches these too; they
+ * are built here, not in registry.ts, to keep the portal's first visit as it was.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Page } from '../../shared/wire/common.ts';
@@ -10,10 +11,16 @@ import type { Body, RegencyMatch, VerticalOfficeType } from '../../shared/wire/r
 import { api } from '../lib/api.ts';
 import { registryKeys, useBodies } from './registry.ts';
 
+export const registryLocationKeys = {
+  verticalOfficeTypes: () => [...registryKeys.all, 'vertical-office-types'] as const,
+  regencyNames: (provinces: readonly string[]) => [...registryKeys.all, 'regency-names', provinces] as const,
+  regencyMatch: (address: string) => [...registryKeys.all, 'regency-match', address] as const,
+};
+
 /** The typical vertical offices of the starter list's ministries and agencies (registry data). */
 export const useVerticalOfficeTypes = () =>
   useQuery({
-    queryKey: registryKeys.verticalOfficeTypes(),
+    queryKey: registryLocationKeys.verticalOfficeTypes(),
     queryFn: async () => (await api.get<{ items: VerticalOfficeType[] }>('/vertical-office-types')).items,
     staleTime: Infinity,
   });
@@ -29,7 +36,7 @@ export const useRegencySearch = (q: string, pageSize = 20) =>
 export function useRegencyNames(provinceCodes: readonly string[]): Map<string, string> {
   const provinces = [...new Set(provinceCodes)].sort();
   const { data } = useQuery({
-    queryKey: [...registryKeys.all, 'regency-names', provinces] as const,
+    queryKey: registryLocationKeys.regencyNames(provinces),
     queryFn: ({ signal }) =>
       Promise.all(
         provinces.map((province) =>
@@ -45,7 +52,7 @@ export function useRegencyNames(provinceCodes: readonly string[]): Map<string, s
 /** The kabupaten/kota a typed address names (`regency: null` when none or several); off below 3 characters. */
 export const useRegencyMatch = (address: string) =>
   useQuery({
-    queryKey: registryKeys.regencyMatch(address.trim()),
+    queryKey: registryLocationKeys.regencyMatch(address.trim()),
     queryFn: ({ signal }) => api.get<RegencyMatch>('/regencies/match', { query: { address: address.trim() }, signal }),
     enabled: address.trim().length >= 3,
     staleTime: Infinity,
