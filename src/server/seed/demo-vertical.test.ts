@@ -21,7 +21,8 @@ beforeAll(async () => {
   seed = (await seedDemoIfEmpty(t.db.db))!;
   const p = seed.accounts.find((a) => a.role === 'pimpinan')!;
   pimpinan = await signIn(t.app, p.username, p.password);
-});
+  // The whole demo is seeded: on a loaded machine this takes longer than the db project's 120 s.
+}, 300_000);
 afterAll(() => t.close());
 
 const get = (url: string, who?: SignedIn) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who?.headers ?? {} });
