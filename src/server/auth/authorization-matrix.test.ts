@@ -921,4 +921,40 @@ describe('unit-located scope (issue 17: vertical offices)', () => {
     // … but may not manage the locus.
     expect((await inject('koordinator', 'POST', `/cycles/${national}/units`, { unitId: unlocated })).statusCode).toBe(403);
   });
+
+  it('shows each Perwakilan the disputes on the vertical offices located in its province, and the coordinator all', async () => {
+    // A ministry's disputes are filed in the cycle's 'pusat' window; serang and bandung are in the locus (above).
+    const scheme = getScheme('ombudsman-2024')!;
+    const indicator = scheme.dimensions[0]!.variables[0]!.indicators[0]!.code;
+    const windowId = randomUUID();
+    await t.db.db
+      .insert(clarificationWindows)
+      .values({ id: windowId, cycleId: national, scope: 'pusat', deadline: new Date(Date.now() + 86_400_000) });
+    const [onSerang, onBandung] = [randomUUID(), randomUUID()];
+    await t.db.db.insert(disputes).values(
+      [
+        [onSerang, serang],
+        [onBandung, bandung],
+      ].map(([id, unitId]) => ({
+        id: id!,
+        windowId,
+        cycleId: national,
+        bodyId: polri,
+        unitId: unitId!,
+        indicator,
+        statement: 'Sanggahan kantor vertikal.',
+      })),
+    );
+    const listed = async (who: keyof typeof V) => {
+      const res = await inject(who, 'GET', `/cycles/${national}/disputes`);
+      expect(res.statusCode).toBe(200);
+      return res
+        .json()
+        .items.map((d: { id: string }) => d.id)
+        .filter((id: string) => id === onSerang || id === onBandung);
+    };
+    expect(await listed('pimpinan')).toEqual([onSerang]);
+    expect(await listed('jabar')).toEqual([onBandung]);
+    expect(new Set(await listed('koordinator'))).toEqual(new Set([onSerang, onBandung]));
+  });
 });

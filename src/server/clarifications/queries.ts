@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { cycleScheme, getCycle } from '../cycles/queries.ts';
-import { type CycleUnitContext, bodyUnitResults, getCycleUnit } from '../read-models/locus.ts';
+import { type CycleUnitContext, bodyUnitResults, getCycleUnit, unitProvinceSql } from '../read-models/locus.ts';
 import { cycleUnits } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import { records } from '../records/schema.ts';
@@ -455,12 +455,16 @@ export interface DisputeFilter {
   bodyId?: string;
 }
 
-/** Disputes of a cycle the caller may read (pimpinan: province; asisten: assigned units; koordinator: own body). */
+/**
+ * Disputes of a cycle the caller may read (pimpinan: province, with the vertical offices located in
+ * it; asisten: assigned units; koordinator: own body).
+ */
 export async function listDisputes(tx: Queryable, actor: Actor, cycle: Cycle, f: DisputeFilter): Promise<Dispute[]> {
   const rows = await tx
     .select({ d: disputes })
     .from(disputes)
     .innerJoin(bodies, eq(bodies.id, disputes.bodyId))
+    .innerJoin(units, eq(units.id, disputes.unitId))
     .innerJoin(cycleUnits, and(eq(cycleUnits.cycleId, disputes.cycleId), eq(cycleUnits.unitId, disputes.unitId)))
     .where(
       and(
@@ -470,6 +474,8 @@ export async function listDisputes(tx: Queryable, actor: Actor, cycle: Cycle, f:
         f.bodyId ? eq(disputes.bodyId, f.bodyId) : undefined,
         scopeWhere(actor, 'dispute.read', {
           provinceCode: bodies.provinceCode,
+          // Issue 17: a ministry's or agency's located unit is in its province's Perwakilan's scope.
+          unitProvinceCode: unitProvinceSql,
           bodyId: disputes.bodyId,
           unitId: disputes.unitId,
           assessorId: cycleUnits.assessorId,

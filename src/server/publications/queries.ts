@@ -19,7 +19,7 @@ import { type AuditActor, signedAuditHead, appendAudit } from '../audit/queries.
 import { applyIndicatorChange } from '../clarifications/change.ts';
 import { clarificationWindows, disputes, resultChanges } from '../clarifications/schema.ts';
 import { cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
-import { getCycleUnit, scoredUnits } from '../read-models/locus.ts';
+import { getCycleUnit, scoredUnits, unitPlaceOf } from '../read-models/locus.ts';
 import { cycleBodies, cycles } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -339,6 +339,7 @@ export async function buildSnapshot(tx: Queryable, cycle: Cycle, scope: string, 
     bandCode: u.bandCode,
     complete: u.complete,
     breakdown: u.breakdown as StoredUnitScore,
+    place: unitPlaceOf(u),
   }));
   return {
     format: 1,

@@ -14,7 +14,7 @@ import { bodies, units } from '../registry/schema.ts';
 import { unitResults } from '../scores/schema.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { BodyStatus, Followups, UnitStatus } from '../../shared/wire/locus.ts';
-import type { BodyRef } from '../../shared/wire/registry.ts';
+import type { BodyRef, UnitPlace } from '../../shared/wire/registry.ts';
 
 // ── A unit in a cycle ───────────────────────────────────────────────────────────────────────
 
@@ -50,6 +50,17 @@ export const publicationFlags = (cycleId: SQLWrapper, provinceCode: SQLWrapper) 
 
 /** Issue 17: the province a unit is located in, from its kabupaten/kota code ("36.04" → "36"); null without one. */
 export const unitProvinceSql = sql<string | null>`nullif(split_part(${units.regencyCode}, '.', 1), '')`;
+
+/** Issue 17: the registry's name of a unit's kabupaten/kota (null when not located or unknown). */
+export const unitRegencyNameSql = sql<
+  string | null
+>`(select r.name from bodies r where r.code = ${units.regencyCode} and r.type in ('kabupaten', 'kota') order by r.name limit 1)`;
+
+/** Issue 17: a unit's place (results, snapshots) from its kabupaten/kota code; null when not located. */
+export function unitPlaceOf(r: { regencyCode: string | null; regencyName: string | null }): UnitPlace | null {
+  const provinceCode = provinceOfRegency(r.regencyCode);
+  return r.regencyCode && provinceCode ? { provinceCode, regencyCode: r.regencyCode, regencyName: r.regencyName } : null;
+}
 
 /** The province of a kabupaten/kota code ("36.04" → "36"). */
 export const provinceOfRegency = (regencyCode: string | null | undefined): string | null =>
@@ -220,6 +231,9 @@ export interface BodyUnitResultRow {
   bandCode: string | null;
   complete: boolean | null;
   breakdown: unknown;
+  /** Issue 17: the unit's kabupaten/kota code and name (null when not located). */
+  regencyCode: string | null;
+  regencyName: string | null;
 }
 
 /** The units of a body in a cycle's locus with their stored results, by name (`scored`: only units with a result). */
@@ -241,6 +255,8 @@ export async function bodyUnitResults(
       bandCode: unitResults.bandCode,
       complete: unitResults.complete,
       breakdown: unitResults.breakdown,
+      regencyCode: units.regencyCode,
+      regencyName: unitRegencyNameSql,
     })
     .from(cycleUnits)
     .innerJoin(units, eq(units.id, cycleUnits.unitId));
@@ -268,6 +284,9 @@ export interface ScoredUnitRow {
   breakdown: unknown;
   /** Issue 17: the province the unit is located in (its kabupaten/kota's); null without a location. */
   unitProvinceCode: string | null;
+  /** Issue 17: the unit's kabupaten/kota code and name (null when not located). */
+  regencyCode: string | null;
+  regencyName: string | null;
 }
 
 /**
@@ -298,6 +317,8 @@ export async function scoredUnits(
       complete: unitResults.complete,
       breakdown: f.breakdown ? unitResults.breakdown : sql<unknown>`null`,
       unitProvinceCode: unitProvinceSql,
+      regencyCode: units.regencyCode,
+      regencyName: unitRegencyNameSql,
     })
     .from(unitResults)
     .innerJoin(units, eq(units.id, unitResults.unitId))

@@ -10,7 +10,7 @@ import { can } from '../auth/policy.ts';
 import type { Queryable } from '../db/client.ts';
 import { AppError, detailText } from '../errors.ts';
 import { cycleScheme } from '../cycles/queries.ts';
-import { type CycleUnitContext, bodyUnitResults, getLocusEntry, scoredUnits } from '../read-models/locus.ts';
+import { type CycleUnitContext, bodyUnitResults, getLocusEntry, scoredUnits, unitPlaceOf } from '../read-models/locus.ts';
 import { bodyCoveredSql, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
 import { cycleUnits, cycles } from '../cycles/schema.ts';
 import { bodies } from '../registry/schema.ts';
@@ -19,7 +19,16 @@ import { loadSheets } from './recompute.ts';
 import { bodyResults, unitResults } from './schema.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { BodyRef, UnitRef } from '../../shared/wire/registry.ts';
-import type { BodyResult, Ranking, RankingRow, RankPlace, ScoreRef, StoredUnitScore, TrendItem } from '../../shared/wire/scores.ts';
+import type {
+  BodyResult,
+  Ranking,
+  RankingRow,
+  RankPlace,
+  ScoreRef,
+  StoredUnitScore,
+  TrendItem,
+  VerticalOffices,
+} from '../../shared/wire/scores.ts';
 
 /** A government's result as the route sends it, without the cycle (the route adds it). */
 export type BodyResultOf = Omit<BodyResult, 'cycle'>;
@@ -68,6 +77,7 @@ export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef):
             complete: u.complete!,
             dimensions: storedDimensionScores(u.breakdown as StoredUnitScore),
           },
+    place: unitPlaceOf(u),
   }));
   const scored = list.filter((u) => u.result);
   const dimensions = scheme.dimensions.map((d) => {
@@ -292,6 +302,41 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
 }
 
 const collator = new Intl.Collator('id');
+
+/**
+ * Issue 17: the units of ministries and agencies (bodies without a province) located in a
+ * province, with their results; each is ranked among the province's units of its sector (the
+ * same group as `group=sector&province=…`), and the caller sees the rows they may read.
+ */
+export async function verticalOffices(
+  tx: Queryable,
+  actor: Actor | null,
+  cycle: Cycle,
+  provinceCode: string,
+): Promise<Omit<VerticalOffices, 'cycle'>> {
+  const scheme = await cycleScheme(tx, cycle);
+  const released = (await cycleScopes(tx, cycle.id)).released;
+  const rows = (await scoredUnits(tx, cycle.id, { provinceCode, located: true })).filter((r) => r.provinceCode === null);
+  const ranked = rankUnitsBySector(
+    rows.map((r) => ({ ...r, type: r.bodyType as RankInput['type'], province: provinceCode, place: unitPlaceOf(r)! })),
+  ).sort((a, b) => collator.compare(a.row.sector, b.row.sector) || a.rank - b.rank || collator.compare(a.row.name, b.row.name));
+  const items: VerticalOffices['items'] = [];
+  for (const { row, rank, of } of ranked) {
+    const t: Target = { provinceCode: null, bodyId: row.bodyId, unitId: row.id, unitProvinceCodes: [provinceCode] };
+    if (!can(actor, 'result.read', { ...t, published: covers(released, null) })) continue;
+    items.push({
+      unit: { id: row.id, name: row.name, sector: row.sector },
+      body: { id: row.bodyId, code: row.bodyCode, name: row.bodyName, type: row.bodyType, provinceCode: null },
+      place: row.place,
+      score: row.score,
+      band: bandRef(scheme, row.bandCode),
+      complete: row.complete,
+      rank,
+      of,
+    });
+  }
+  return { provinceCode, items, hidden: ranked.length - items.length };
+}
 
 interface UnitRankRow extends RankInput {
   body: BodyRef;

@@ -17,6 +17,9 @@ import {
   UnitResult,
   UnitWhatIf,
   WhatIfQuery,
+  // issue 17
+  VerticalOffices,
+  cycleProvinceParams,
 } from '../../shared/wire/scores.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
@@ -35,6 +38,7 @@ import {
   unitImprovements,
   unitWhatIf,
   rankingGroupOf,
+  verticalOffices,
 } from './queries.ts';
 
 const tags = ['scores'];
@@ -110,6 +114,27 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       // out (counted in `hidden`). The public sees published bodies of cycles with a released publication only.
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
       const view = await ranking(tx, auth.actor, cycle, group);
+      return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/provinces/:provinceCode/vertical-offices',
+      summary:
+        "Issue 17: the units of ministries and agencies located in a province (Polres, Kantor Pertanahan …) with their results, each ranked among the province's units of its sector",
+      tags,
+      access: 'result.read',
+      published: {},
+      params: cycleProvinceParams,
+      response: { 200: VerticalOffices },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
+      const view = await verticalOffices(tx, auth.actor, cycle, params.provinceCode);
       return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
     },
   );

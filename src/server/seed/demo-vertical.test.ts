@@ -9,6 +9,9 @@ import { unitResults } from '../scores/schema.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { signIn, type SignedIn } from '../auth/testing.ts';
 import { type DemoSeed, seedDemoIfEmpty } from './demo.ts';
+import { getCycleOr404 } from '../cycles/queries.ts';
+import { buildSnapshot } from '../publications/queries.ts';
+import { PublicationSnapshot } from '../../shared/wire/publications.ts';
 
 let t: TestApp;
 let seed: DemoSeed;
@@ -18,7 +21,8 @@ beforeAll(async () => {
   seed = (await seedDemoIfEmpty(t.db.db))!;
   const p = seed.accounts.find((a) => a.role === 'pimpinan')!;
   pimpinan = await signIn(t.app, p.username, p.password);
-});
+  // The whole demo is seeded: on a loaded machine this takes longer than the db project's 120 s.
+}, 300_000);
 afterAll(() => t.close());
 
 const get = (url: string, who?: SignedIn) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who?.headers ?? {} });
@@ -62,5 +66,62 @@ describe('demo: Banten vertical offices (issue 17)', () => {
     // Not published: the public sees none of it.
     const anon = (await get(`/cycles/${seed.cycles.current}/rankings?group=sector&sector=kepolisian`)).json();
     expect(anon.items ?? []).toHaveLength(0);
+  });
+});
+
+describe('where the demo’s vertical offices are, on results and snapshots (issue 17)', () => {
+  interface Place {
+    provinceCode: string;
+    regencyCode: string;
+    regencyName: string | null;
+  }
+
+  it('lists the offices located in Banten by office type with their results and ranks', async () => {
+    const res = await get(`/cycles/${seed.cycles.current}/provinces/36/vertical-offices`, pimpinan);
+    expect(res.statusCode).toBe(200);
+    const items: { unit: { sector: string }; body: { code: string }; place: Place; rank: number; of: number; score: number }[] =
+      res.json().items;
+    expect(items).toHaveLength(16);
+    expect(items.map((i) => i.unit.sector)).toEqual([...Array(8).fill('kepolisian'), ...Array(8).fill('pertanahan')]);
+    for (const i of items) {
+      expect(i.place.provinceCode).toBe('36');
+      expect(i.place.regencyName).toMatch(/^(Kabupaten|Kota) /);
+      expect(i.of).toBe(8);
+    }
+    const polres = items.filter((i) => i.unit.sector === 'kepolisian');
+    expect(polres.map((i) => i.rank)[0]).toBe(1);
+    expect(polres.map((i) => i.score)).toEqual([...polres.map((i) => i.score)].sort((a, b) => b - a));
+    // Another province has none; the public sees nothing of an unpublished cycle.
+    expect((await get(`/cycles/${seed.cycles.current}/provinces/31/vertical-offices`, pimpinan)).json().items).toHaveLength(0);
+    const anon = await get(`/cycles/${seed.cycles.current}/provinces/36/vertical-offices`);
+    expect(anon.statusCode === 200 ? anon.json().items : []).toHaveLength(0);
+    expect((await get(`/cycles/${seed.cycles.current}/provinces/3x/vertical-offices`, pimpinan)).statusCode).toBe(400);
+  });
+
+  it('gives a ministry’s units their place on its result (listed by province on its page)', async () => {
+    const [polri] = await t.db.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.code, 'polri'));
+    const a = seed.accounts.find((x) => x.role === 'admin')!;
+    const admin = await signIn(t.app, a.username, a.password);
+    const res = await get(`/cycles/${seed.cycles.current}/bodies/${polri!.id}/result`, admin);
+    expect(res.statusCode).toBe(200);
+    const places: (Place | null)[] = res.json().units.map((u: { place: Place | null }) => u.place);
+    expect(places).toHaveLength(8);
+    expect(places.every((p) => p?.provinceCode === '36' && p.regencyCode.startsWith('36.'))).toBe(true);
+  });
+
+  it('freezes each unit’s place in the snapshot, and still reads a snapshot made before it', async () => {
+    const snapshot = await t.db.db.transaction(async (tx) => {
+      const cycle = await getCycleOr404(tx, seed.cycles.current);
+      return buildSnapshot(tx, cycle, 'national', { version: 1, publishedAt: new Date(), publicAt: new Date() });
+    });
+    const [atr] = await t.db.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.code, 'atrbpn'));
+    const offices = snapshot.units.filter((u) => u.bodyId === atr!.id);
+    expect(offices).toHaveLength(8);
+    for (const u of offices) expect(u.place).toMatchObject({ provinceCode: '36', regencyCode: expect.stringMatching(/^36\./) });
+    // A Banten government's unit has no kabupaten/kota of its own: no place.
+    expect(snapshot.units.some((u) => u.place === null)).toBe(true);
+    const old = JSON.parse(JSON.stringify(snapshot)) as { units: Record<string, unknown>[] };
+    for (const u of old.units) delete u.place;
+    expect(PublicationSnapshot.safeParse(old).success).toBe(true);
   });
 });

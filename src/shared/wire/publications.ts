@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { Text, opaque } from './common.ts';
 import { CycleRef } from './cycles.ts';
+import { UnitPlace } from './registry.ts';
 import { BandRef, type StoredUnitScore } from './scores.ts';
 import { OPEN_DATA_TABLES, PUBLICATION_STATUSES } from './enums.ts';
 import { REASON_MAX, REASON_MIN } from './limits.ts';
@@ -108,6 +109,8 @@ export const SnapshotUnit = z.object({
   complete: z.boolean(),
   /** The stored engine breakdown; expand it with the frozen scheme. */
   breakdown: opaque<StoredUnitScore>(),
+  /** Issue 17: where the unit was located when published (null: not located); absent in snapshots before it. */
+  place: UnitPlace.nullable().optional(),
 });
 export type SnapshotUnit = z.infer<typeof SnapshotUnit>;
 

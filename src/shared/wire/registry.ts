@@ -68,6 +68,13 @@ export const BodyRef = z.object({
 export type BodyRef = z.infer<typeof BodyRef>;
 export const UnitRef = z.object({ id: z.uuid(), name: z.string(), sector: z.string() });
 export type UnitRef = z.infer<typeof UnitRef>;
+/**
+ * Issue 17: where a located unit is, as results and publication snapshots carry it (a snapshot
+ * keeps it so a published page never reads the live registry for it): the kabupaten/kota (code and
+ * name when the registry knows it) and that code's province. The office type is the unit's sector.
+ */
+export const UnitPlace = z.object({ provinceCode: z.string(), regencyCode: z.string(), regencyName: z.string().nullable() });
+export type UnitPlace = z.infer<typeof UnitPlace>;
 
 // ── Requests ─────────────────────────────────────────────────────────────────────────────────
 

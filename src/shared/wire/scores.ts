@@ -15,7 +15,7 @@ import type {
 import { Text, provinceCode } from './common.ts';
 import { CycleRef, Family } from './cycles.ts';
 import { BodyStatus, Followups } from './locus.ts';
-import { BodyRef, BodyType, UnitRef } from './registry.ts';
+import { BodyRef, BodyType, UnitPlace, UnitRef } from './registry.ts';
 import { RANKING_GROUPS, ZONES } from './enums.ts';
 
 // ── The engine's outputs (src/core/types.ts) ─────────────────────────────────────────────────
@@ -166,11 +166,29 @@ export const BodyResult = z.object({
     UnitRef.extend({
       status: z.string(),
       result: ScoreRef.extend({ dimensions: z.array(z.object({ code: z.string(), score: z.number() })) }).nullable(),
+      /** Issue 17: where the unit is located (a ministry's units are listed by province); null when not located. */
+      place: UnitPlace.nullable(),
     }),
   ),
   followups: Followups.nullable(),
 });
 export type BodyResult = z.infer<typeof BodyResult>;
+
+// issue 17: the vertical offices located in a province
+export const cycleProvinceParams = z.object({ cycleId: z.uuid(), provinceCode });
+/**
+ * `GET /cycles/:cycleId/provinces/:provinceCode/vertical-offices`: the units of ministries and
+ * agencies located in the province with their results, each ranked among the province's units of
+ * its sector (its office type), by sector then rank.
+ */
+export const VerticalOffices = z.object({
+  cycle: CycleRef.extend({ status: z.string() }),
+  provinceCode: z.string(),
+  items: z.array(ScoreRef.extend({ unit: UnitRef, body: BodyRef, place: UnitPlace, rank: z.number().int(), of: z.number().int() })),
+  /** Rows the caller may not read (not published yet for the public). */
+  hidden: z.number().int(),
+});
+export type VerticalOffices = z.infer<typeof VerticalOffices>;
 
 /** The query naming a ranking group (JSON rankings and the leaderboard workbook). */
 export const RankingQuery = z.object({

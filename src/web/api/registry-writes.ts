@@ -4,8 +4,10 @@
  * the unit agree again.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Unit, UnitIn } from '../../shared/wire/registry.ts';
+import type { Lang } from '../../shared/wire/common.ts';
+import type { Unit, UnitIn, UnitLocationsImported } from '../../shared/wire/registry.ts';
 import { api } from '../lib/api.ts';
+import { uploadForm } from '../lib/upload.ts';
 import { registryKeys } from './registry.ts';
 
 export type UnitWrite =
@@ -31,6 +33,22 @@ export function useWriteUnit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: writeUnit,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: registryKeys.all }),
+  });
+}
+
+/**
+ * Issue 17: `POST /bodies/:bodyId/units/locations` — the units' locations from an .xlsx/CSV; a
+ * 422 `import.invalid` lists every problem (`importIssues` in api/transfer.ts), nothing saved.
+ */
+export function useImportUnitLocations(bodyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, lang }: { file: File; lang: Lang }) => {
+      const form = new FormData();
+      form.set('file', file);
+      return uploadForm<UnitLocationsImported>(`/bodies/${bodyId}/units/locations`, form, { lang });
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: registryKeys.all }),
   });
 }

@@ -32,6 +32,7 @@ export const registryKeys = {
   body: (bodyId: string) => ['registry', 'body', bodyId] as const,
   units: (bodyId: string, f: UnitFilter) => ['registry', 'units', bodyId, f] as const,
   unit: (unitId: string) => ['registry', 'unit', unitId] as const,
+  // issue 17: the location reads' keys are in registry-locations.ts (under `registryKeys.all`)
 };
 
 export function getProvincesQueryOptions() {

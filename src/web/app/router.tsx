@@ -167,7 +167,9 @@ const adminRegistryRoute = createRoute({
 const adminBodyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/registry/$bodyId',
-  beforeLoad: requireRole(['admin']),
+  // issue 17: the pimpinan locates its province's vertical offices; a koordinator (a ministry's
+  // too: all its units nationally) reads its own body's units and where they are.
+  beforeLoad: requireRole(['admin', 'pimpinan', 'koordinator']),
   loader: loadNs('admin'),
   component: lazyRouteComponent(() => import('../admin/body-screen.tsx'), 'BodyScreen'),
 });

@@ -44,6 +44,19 @@ export function PemdaHomeScreen() {
               </ButtonLink>
             ),
           },
+          ...(user.bodyId
+            ? [
+                {
+                  title: t('cards.units.title'),
+                  description: t('cards.units.body'),
+                  action: (
+                    <ButtonLink to="/admin/registry/$bodyId" params={{ bodyId: user.bodyId }} variant="light">
+                      {t('cards.units.action')}
+                    </ButtonLink>
+                  ),
+                },
+              ]
+            : []),
           {
             title: t('cards.public.title'),
             description: t('cards.public.body'),

@@ -29,6 +29,8 @@ const AssumptionsNote = lazy(() => import('./assumptions-note.tsx').then((m) => 
 const RaporLinks = lazy(() => import('../ui/rapor-links.tsx').then((m) => ({ default: m.RaporLinks })));
 // issue 18: the facts box a press release is built from
 const GovernmentFacts = lazy(() => import('./government-facts.tsx').then((m) => ({ default: m.GovernmentFacts })));
+// issue 17: on a province's page, the vertical offices located in the province
+const VerticalOfficesPanel = lazy(() => import('./vertical-offices-panel.tsx').then((m) => ({ default: m.VerticalOfficesPanel })));
 
 function NoResult() {
   const { t } = useTranslation('public');
@@ -110,6 +112,13 @@ export function GovernmentScreen() {
                   <UnitList result={result.data} />
                 </Suspense>
               </PanelBoundary>
+              {body.type === 'provinsi' && body.provinceCode && (
+                <PanelBoundary>
+                  <Suspense fallback={null}>
+                    <VerticalOfficesPanel cycleId={cycleId} provinceCode={body.provinceCode} />
+                  </Suspense>
+                </PanelBoundary>
+              )}
               <PanelBoundary>
                 <Suspense fallback={null}>
                   <GovernmentFacts cycleId={cycleId} bodyId={bodyId} provinceCode={body.provinceCode} />

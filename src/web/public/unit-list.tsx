@@ -1,7 +1,8 @@
 /**
  * A government's assessed units, each a collapsible row (native <details>: Enter/Space toggle
  * it, screen readers announce expanded/collapsed). Opening a unit loads its breakdown (code
- * and data).
+ * and data). Issue 17: a ministry's or agency's units (a body without a province) are listed
+ * under the province each is located in, with its kabupaten/kota.
  */
 import { lazy, useState } from 'react';
 import { Text } from '@mantine/core';
@@ -10,6 +11,7 @@ import type { BodyResult } from '../../shared/wire/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import { useProvinces } from './use-registry.ts';
 
 type UnitRow = BodyResult['units'][number];
 
@@ -26,6 +28,7 @@ function UnitItem({ cycleId, unit }: { cycleId: string; unit: UnitRow }) {
         <span className="drill-title">{unit.name}</span>
         <Text span size="sm" c="dimmed">
           {t(`sectors.${unit.sector}`, { defaultValue: unit.sector })}
+          {unit.place ? ` · ${unit.place.regencyName ?? unit.place.regencyCode}` : ''}
         </Text>
         {unit.result ? (
           <>
@@ -51,8 +54,44 @@ function UnitItem({ cycleId, unit }: { cycleId: string; unit: UnitRow }) {
   );
 }
 
+/** Units by the province they are located in (provinces by name; units not located last). */
+export function byProvince(
+  units: readonly UnitRow[],
+  provinceName: (code: string) => string,
+): { code: string | null; name: string | null; units: UnitRow[] }[] {
+  const groups = new Map<string | null, UnitRow[]>();
+  for (const u of units) {
+    const code = u.place?.provinceCode ?? null;
+    groups.set(code, [...(groups.get(code) ?? []), u]);
+  }
+  return [...groups]
+    .map(([code, list]) => ({ code, name: code === null ? null : provinceName(code), units: list }))
+    .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, 'id')));
+}
+
+function ByProvince({ result }: { result: BodyResult }) {
+  const { t } = useTranslation('public');
+  const provinces = useProvinces();
+  const name = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
+  return byProvince(result.units, name).map((g) => (
+    <section key={g.code ?? '-'} aria-label={g.name ?? t('units.not_located')} className="units-province">
+      <h3 className="heading-5">
+        {g.name ?? t('units.not_located')}{' '}
+        <Text span size="sm" c="dimmed">
+          ({g.units.length})
+        </Text>
+      </h3>
+      {g.units.map((u) => (
+        <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} />
+      ))}
+    </section>
+  ));
+}
+
 export function UnitList({ result }: { result: BodyResult }) {
   const { t } = useTranslation('public');
+  // A ministry or agency (no province of its own) with located units: by province.
+  const located = result.body.provinceCode === null && result.units.some((u) => u.place);
   return (
     <section aria-labelledby="units-heading">
       <h2 className="heading-4" id="units-heading">
@@ -65,9 +104,7 @@ export function UnitList({ result }: { result: BodyResult }) {
           <Text size="sm" c="dimmed" mb="xs">
             {t('units.hint')}
           </Text>
-          {result.units.map((u) => (
-            <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} />
-          ))}
+          {located ? <ByProvince result={result} /> : result.units.map((u) => <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} />)}
         </>
       )}
     </section>

@@ -16,7 +16,7 @@ import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { IssueTable } from './issue-table.tsx';
+import { IssueTable } from '../ui/issue-table.tsx';
 import { UploadField } from './upload-field.tsx';
 
 export function AnswersImportScreen() {

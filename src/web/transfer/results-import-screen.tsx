@@ -16,7 +16,7 @@ import { useFormat } from '../lib/format.ts';
 import { getSchemesQueryOptions } from '../lib/schemes.ts';
 import { ButtonLink } from '../ui/links.tsx';
 import { JobProgress } from '../ui/job-progress.tsx';
-import { IssueTable } from './issue-table.tsx';
+import { IssueTable } from '../ui/issue-table.tsx';
 import { UploadField } from './upload-field.tsx';
 
 export function ResultsImportScreen() {
