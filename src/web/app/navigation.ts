@@ -25,7 +25,9 @@ export type NavPath =
   // issue 15
   | '/akun'
   // issue 10
-  | '/pekppp';
+  | '/pekppp'
+  // issue 11
+  | '/survei';
 
 export interface NavItem {
   to: NavPath;
@@ -60,6 +62,9 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
 // issue 10: the unit's F-01 is filled in the PEKPPP screens.
 ROLE_ITEMS.koordinator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
 ROLE_ITEMS.operator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
+// issue 11: the unit's SKM surveys, set up and run by its operator or its koordinator.
+ROLE_ITEMS.koordinator.push({ to: '/survei', label: 'shell.nav.surveys' });
+ROLE_ITEMS.operator.push({ to: '/survei', label: 'shell.nav.surveys' });
 
 const SHARED: NavItem[] = [
   { to: '/', label: 'shell.nav.public_portal', exact: true },

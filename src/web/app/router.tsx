@@ -423,6 +423,31 @@ const pekpppUnitRoute = createRoute({
   component: lazyRouteComponent(() => import('../pekppp/pekppp-unit-screen.tsx'), 'PekpppUnitScreen'),
 });
 
+// issue 11 ─ public surveys: the unit operator's / koordinator's list, set-up and survey page.
+const surveysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survei',
+  beforeLoad: requireRole(['operator', 'koordinator']),
+  loader: loadNs('surveys'),
+  component: lazyRouteComponent(() => import('../surveys/surveys-screen.tsx'), 'SurveysScreen'),
+});
+
+const surveySetupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survei/baru',
+  beforeLoad: requireRole(['operator', 'koordinator']),
+  loader: loadNs('surveys'),
+  component: lazyRouteComponent(() => import('../surveys/survey-setup-screen.tsx'), 'SurveySetupScreen'),
+});
+
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survei/$surveyId',
+  beforeLoad: requireRole(['operator', 'koordinator', 'pimpinan', 'admin']),
+  loader: loadNs('surveys'),
+  component: lazyRouteComponent(() => import('../surveys/survey-screen.tsx'), 'SurveyScreen'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicHomeRoute,
   publicGovernmentRoute,
@@ -469,6 +494,10 @@ const routeTree = rootRoute.addChildren([
   // issue 10
   pekpppHomeRoute,
   pekpppUnitRoute,
+  // issue 11
+  surveysRoute,
+  surveySetupRoute,
+  surveyRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -26,7 +26,9 @@ export type Namespace =
   | 'reports'
   | 'transfer'
   // issue 10
-  | 'pekppp';
+  | 'pekppp'
+  // issue 11
+  | 'surveys';
 
 type Resource = Record<string, unknown>;
 const lazyResources = import.meta.glob<Resource>(['../*/locales/*.json', '!../ui/locales/id.json'], {
