@@ -160,7 +160,19 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
         return c.slice(0, 1).map((x) => `${e.url}/pemda/cycles/${x.id}`);
       },
     ],
-    ['operator', '/unit', async () => []],
+    [
+      'operator',
+      '/unit',
+      async (e, p) => {
+        // issue 11: the unit's surveys, the set-up form and the demo survey's page.
+        const surveys = await p.evaluate(async () => {
+          const me = (await (await fetch('/api/v1/auth/session')).json()) as { user: { unitId: string } };
+          const res = await fetch(`/api/v1/units/${me.user.unitId}/surveys`);
+          return ((await res.json()) as { items: { id: string }[] }).items;
+        });
+        return ['/survei', '/survei/baru', ...surveys.slice(0, 1).map((x) => `/survei/${x.id}`)].map((u) => `${e.url}${u}`);
+      },
+    ],
   ];
 
   for (const [role, home, more] of roles) {

@@ -27,7 +27,7 @@ export function SurveysScreen() {
           <Title order={1} size="h3">
             {t('list.title')}
           </Title>
-          <Text>{t('list.intro')}</Text>
+          <Text>{isKoordinator ? t('list.intro_koordinator') : t('list.intro')}</Text>
         </Stack>
         <ButtonLink to="/survei/baru">{t('list.create')}</ButtonLink>
       </Group>
