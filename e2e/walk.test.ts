@@ -177,7 +177,26 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
         ].map((u) => `${e.url}${u}`);
       },
     ],
-    ['operator', '/unit', async (e, p) => ['/tindak-lanjut', ...(await firstAction(p))].map((u) => `${e.url}${u}`)], // issue 12
+    [
+      'operator',
+      '/unit',
+      async (e, p) => {
+        // issue 11: the unit's surveys, the set-up form and the demo survey's page.
+        const surveys = await p.evaluate(async () => {
+          const me = (await (await fetch('/api/v1/auth/session')).json()) as { user: { unitId: string } };
+          const res = await fetch(`/api/v1/units/${me.user.unitId}/surveys`);
+          return ((await res.json()) as { items: { id: string }[] }).items;
+        });
+        return [
+          '/survei',
+          '/survei/baru',
+          ...surveys.slice(0, 1).map((x) => `/survei/${x.id}`),
+          // issue 12
+          '/tindak-lanjut',
+          ...(await firstAction(p)),
+        ].map((u) => `${e.url}${u}`);
+      },
+    ],
   ];
 
   for (const [role, home, more] of roles) {

@@ -281,7 +281,14 @@ describe('surveyResponseFlags', () => {
       details: { count: 4, windowMinutes: 10, limit: 3 },
     });
     expect(verdicts.find((v) => v.id === 'r3')!.flags[0]!.details).toEqual({ seconds: 10, minSeconds: 20 });
-    expect(verdicts.find((v) => v.id === 'r2')!.flags[0]!.reason.en).toBe('This device already sent 1 response(s) in period 2025-03.');
+    // The period in words (issue 11), its key kept in the details.
+    expect(verdicts.find((v) => v.id === 'r2')!.flags[0]).toMatchObject({
+      reason: {
+        id: 'Perangkat ini sudah mengirim 1 jawaban pada periode Maret 2025.',
+        en: 'This device already sent 1 response(s) in the period March 2025.',
+      },
+      details: { limit: 1, period: '2025-03' },
+    });
   });
 
   it('the per-device limit runs per survey period: a yearly survey refuses the same device in April', () => {

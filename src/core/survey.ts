@@ -6,6 +6,7 @@
  * responses are kept by the caller but left out of the IKM. Pure; no I/O, no clock.
  */
 import { classify } from './classify.ts';
+import { periodLabel } from './period-label.ts';
 import { CoreError } from './errors.ts';
 import { round2 } from './round.ts';
 import { quotaFor } from './sample-size.ts';
@@ -235,8 +236,8 @@ export function ikmByPeriod(
 const reasons: { [C in SurveyFlagCode]: (d: Record<string, string | number>) => Text } = {
   'outside-dates': () => ({ id: 'Dikirim di luar tanggal survei dibuka.', en: 'Sent outside the dates the survey is open.' }),
   'device-repeat': (d) => ({
-    id: `Perangkat ini sudah mengirim ${d['limit']} jawaban pada periode ${d['period']}.`,
-    en: `This device already sent ${d['limit']} response(s) in period ${d['period']}.`,
+    id: `Perangkat ini sudah mengirim ${d['limit']} jawaban pada periode ${periodLabel(String(d['period']), 'id')}.`,
+    en: `This device already sent ${d['limit']} response(s) in the period ${periodLabel(String(d['period']), 'en')}.`,
   }),
   'burst-identical': (d) => ({
     id: `Jawaban ke-${d['count']} yang identik dalam ${d['windowMinutes']} menit (batas ${d['limit']}).`,

@@ -210,3 +210,48 @@ describe('F-02 by the evaluator', () => {
     expect(view.result.predicate).toMatch(/^[A-F]-?$/);
   });
 });
+
+describe('F-03 beside the progress (issue 11)', () => {
+  it("shows the unit's F-03 survey counts against the locus quota in the PEKPPP view", async () => {
+    const before = await p.call('operator', { method: 'GET', url: url() });
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json().f03).toBeNull();
+    const now = Date.now();
+    const created = await p.call('operator', {
+      method: 'POST',
+      url: `/api/v1/units/${w.units.a1}/surveys`,
+      payload: {
+        kind: 'f03',
+        cycleId: p.cycleId,
+        periodKind: 'year',
+        year: 2024,
+        index: 1,
+        services: ['Perizinan'],
+        expectedUsers: 100,
+        opensAt: new Date(now - 86_400_000).toISOString(),
+        closesAt: new Date(now + 86_400_000).toISOString(),
+      },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const survey = created.json() as { id: string; code: string; targetSample: number };
+    const form = (await t.app.inject({ method: 'GET', url: `/api/v1/public/surveys/${survey.code}` })).json() as {
+      deviceToken: string;
+      questions: { code: string; levels: { value: number }[] }[];
+    };
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/surveys/${survey.code}/responses`,
+      payload: {
+        id: crypto.randomUUID(),
+        deviceToken: form.deviceToken,
+        openedAt: new Date(now - 300_000).toISOString(),
+        answers: Object.fromEntries(form.questions.map((q) => [q.code, q.levels.at(-1)!.value])),
+        profile: {},
+      },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const after = await p.call('evaluator', { method: 'GET', url: url() });
+    expect(after.json().f03).toEqual({ surveyId: survey.id, accepted: 1, flagged: 0, target: survey.targetSample });
+    expect(survey.targetSample).toBeGreaterThan(0);
+  });
+});

@@ -41,6 +41,7 @@ import {
 } from '../../shared/wire/pekppp.ts';
 import { offsetOfProvince } from './organisations.ts';
 import { pekpppClarifications, pekpppUnits } from './schema.ts';
+import { f03Progress } from '../surveys/queries.ts'; // issue 11
 
 // ── Context ─────────────────────────────────────────────────────────────────────────────────
 
@@ -541,6 +542,7 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
     indicators,
     clarifications: clarRows.map((r) => toClarification(r, now)),
     result: result ? resultOf(scheme, result.result) : null,
+    f03: await f03Progress(tx, cu.cycle.id, cu.unit.id), // issue 11
   };
 }
 

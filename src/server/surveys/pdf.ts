@@ -3,6 +3,7 @@
 // analysis, follow-up plan). Words from the catalogue below (id + en).
 import type { Lang } from '../../core/types.ts';
 import { type Catalogue, format } from '../../shared/messages.ts';
+import { periodLabel } from '../../core/period-label.ts';
 import type { SurveyResults } from '../../shared/wire/surveys.ts';
 import { type Node, palette, renderPdf } from '../reports/pdf.ts';
 import { qrSvg } from '../reports/piagam.ts';
@@ -68,7 +69,13 @@ export async function renderPoster(s: SurveyRow, url: string, lang: Lang): Promi
     },
     { text: s.unitName, fontSize: 24, bold: true, alignment: 'center', margin: [0, 10, 0, 2] },
     { text: s.bodyName, fontSize: 16, alignment: 'center', color: palette.muted },
-    { text: w('poster.period', { period: s.periodKey }), fontSize: 14, alignment: 'center', color: palette.muted, margin: [0, 4, 0, 20] },
+    {
+      text: w('poster.period', { period: periodLabel(s.periodKey, lang) }),
+      fontSize: 14,
+      alignment: 'center',
+      color: palette.muted,
+      margin: [0, 4, 0, 20],
+    },
     { svg: qrSvg(url), width: 300, alignment: 'center' },
     { text: w('poster.scan'), fontSize: 16, alignment: 'center', margin: [30, 24, 30, 10] },
     { text: url, fontSize: 18, bold: true, alignment: 'center', color: palette.ink },
@@ -97,7 +104,11 @@ export async function renderSkmReport(r: SurveyResults, lang: Lang, rtl: RtlRow[
   const h = (text: string): Node => ({ text, fontSize: 13, bold: true, color: palette.ink, margin: [0, 14, 0, 4] });
   const content: Node[] = [
     { text: w('report.title'), fontSize: 18, bold: true, color: palette.ink },
-    { text: w('report.unit', { unit: s.unitName, body: s.bodyName, period: s.periodKey }), fontSize: 11, margin: [0, 2, 0, 8] },
+    {
+      text: w('report.unit', { unit: s.unitName, body: s.bodyName, period: periodLabel(s.periodKey, lang) }),
+      fontSize: 11,
+      margin: [0, 2, 0, 8],
+    },
     h(w('report.method')),
     { text: w('report.methodText'), fontSize: 10 },
     h(w('report.sample')),

@@ -3,7 +3,8 @@
 // IKM results (core ikmReport). Every write by a signed-in user audits itself; anonymous
 // responses are not audited one by one (they carry their own flags, see audit-coverage).
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { stringify } from 'csv-stringify/sync';
+import { and, asc, desc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { getScheme } from '../../../methodologies/index.ts';
 import { CoreError } from '../../core/errors.ts';
 import { quotaFor, sampleSize } from '../../core/sample-size.ts';
@@ -191,6 +192,35 @@ export async function listUnitSurveys(tx: Queryable, unitId: string): Promise<Su
   return rows.map((r) => toWire(r, c.get(r.id)));
 }
 
+/** The surveys of every unit of a body (the koordinator's list), by unit then period. */
+export async function listBodySurveys(tx: Queryable, bodyId: string): Promise<Survey[]> {
+  const rows = (await baseSelect(tx)
+    .where(eq(units.bodyId, bodyId))
+    .orderBy(asc(units.name), asc(surveys.periodStart), asc(surveys.createdAt))) as SurveyRow[];
+  const c = await counts(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toWire(r, c.get(r.id)));
+}
+
+/** issue 11: the unit's F-03 survey of a PEKPPP cycle (the latest) with its counts against the locus quota. */
+export async function f03Progress(
+  tx: Queryable,
+  cycleId: string,
+  unitId: string,
+): Promise<{ surveyId: string; accepted: number; flagged: number; target: number } | null> {
+  const [row] = await tx
+    .select({ id: surveys.id, target: surveys.targetSample })
+    .from(surveys)
+    .where(and(eq(surveys.cycleId, cycleId), eq(surveys.unitId, unitId), eq(surveys.kind, 'f03')))
+    .orderBy(desc(surveys.createdAt))
+    .limit(1);
+  if (!row) return null;
+  const c = (await counts(tx, [row.id])).get(row.id) ?? { accepted: 0, flagged: 0 };
+  return { surveyId: row.id, accepted: c.accepted, flagged: c.flagged, target: row.target };
+}
+
 // ── The scheme and its instrument ────────────────────────────────────────────────────────────
 
 const schemeCache = new Map<string, Scheme>();
@@ -253,6 +283,12 @@ export async function getUnitRowOr404(tx: Queryable, unitId: string): Promise<Un
     .where(eq(units.id, unitId))
     .limit(1);
   if (!row) throw notFound('unit');
+  return row;
+}
+
+export async function getBodyRowOr404(tx: Queryable, bodyId: string): Promise<{ id: string; provinceCode: string | null }> {
+  const [row] = await tx.select({ id: bodies.id, provinceCode: bodies.provinceCode }).from(bodies).where(eq(bodies.id, bodyId)).limit(1);
+  if (!row) throw notFound('body');
   return row;
 }
 
@@ -808,4 +844,42 @@ export async function surveyActions(
     .where(eq(actions.surveyId, surveyId))
     .orderBy(asc(actions.dueDate));
   return rows.map((r) => ({ ...r, unsurCode: r.unsurCode ?? '' }));
+}
+
+/**
+ * The accepted responses of a survey as CSV for the unit (UTF-8 with BOM, CRLF, a header row):
+ * number, local submission time in the body's zone, source, one column per unsur by code, the
+ * profile fields, and the suggestion only once approved by moderation. Never the device key,
+ * the fingerprint or the flags: nothing that ties a response to a device.
+ */
+export async function acceptedResponsesCsv(tx: Queryable, scheme: Scheme, s: SurveyRow): Promise<string> {
+  const instrument = instrumentOf(scheme, s.instrument);
+  const items = itemsOf(scheme, instrument).map((i) => i.code);
+  const profile = (instrument.profile ?? []).map((p) => p.code);
+  const rows = await tx
+    .select({
+      submittedAt: surveyResponses.submittedAt,
+      source: surveyResponses.source,
+      answers: surveyResponses.answers,
+      profile: surveyResponses.profile,
+      suggestion: surveyResponses.suggestion,
+      suggestionStatus: surveyResponses.suggestionStatus,
+    })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, s.id), eq(surveyResponses.accepted, true)))
+    .orderBy(asc(surveyResponses.submittedAt), asc(surveyResponses.id));
+  const header = ['no', 'submitted_at', 'source', ...items, ...profile, 'suggestion'];
+  const body = rows.map((r, k) => {
+    const answers = r.answers as Record<string, number | null>;
+    const prof = r.profile as Record<string, string | number | null>;
+    return [
+      k + 1,
+      zoneTime(r.submittedAt, s.offsetMinutes),
+      r.source,
+      ...items.map((c) => answers[c] ?? ''),
+      ...profile.map((c) => prof[c] ?? ''),
+      r.suggestionStatus === 'approved' ? (r.suggestion ?? '') : '',
+    ];
+  });
+  return stringify([header, ...body], { bom: true, record_delimiter: 'windows' });
 }

@@ -4,7 +4,7 @@
 // results with the IKM, publication of a unit's IKM, the poster and the SKM report.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { unitParams } from '../../shared/wire/common.ts';
+import { bodyParams, unitParams } from '../../shared/wire/common.ts';
 import {
   KioskToken,
   ModerationIn,
@@ -13,6 +13,7 @@ import {
   PublishedIkmList,
   Survey,
   SurveyIn,
+  SurveyLink,
   SurveyList,
   SurveyPatchIn,
   SurveyResponseAck,
@@ -26,12 +27,15 @@ import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { RateLimiter, type SurveyLimits, surveyLimitsFromEnv } from './limits.ts';
 import {
+  acceptedResponsesCsv,
   auditKiosk,
   createSurvey,
   enterPaper,
+  getBodyRowOr404,
   getSurveyByCodeOr404,
   getSurveyOr404,
   getUnitRowOr404,
+  listBodySurveys,
   listUnitSurveys,
   moderateSuggestion,
   publicForm,
@@ -48,6 +52,7 @@ import {
 } from './queries.ts';
 import { renderPoster, renderSkmReport } from './pdf.ts';
 import { deviceKey, issueDeviceToken, kioskToken, verifyDeviceToken, verifyKioskToken } from './tokens.ts';
+import { qrSvg } from '../reports/piagam.ts';
 import { publicOrigin, sendPdf } from '../reports/routes.ts';
 
 const tags = ['surveys'];
@@ -80,6 +85,24 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
       const unit = await getUnitRowOr404(tx, params.unitId);
       auth.require('survey.read', { provinceCode: unit.provinceCode, bodyId: unit.bodyId, unitId: unit.id });
       return { items: await listUnitSurveys(tx, unit.id) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/bodies/:bodyId/surveys',
+      summary: "The surveys of a body's units with accepted and flagged counts (the koordinator's list)",
+      tags,
+      access: 'survey.read',
+      params: bodyParams,
+      response: { 200: SurveyList },
+    },
+    async ({ tx, auth, params }) => {
+      const body = await getBodyRowOr404(tx, params.bodyId);
+      auth.require('survey.read', { provinceCode: body.provinceCode, bodyId: body.id });
+      return { items: await listBodySurveys(tx, body.id) };
     },
   );
 
@@ -136,6 +159,25 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
       const s = await getSurveyOr404(tx, params.surveyId);
       auth.require('survey.manage', surveyTarget(s));
       return surveyOut(tx, await updateSurvey(tx, auth.user(), s, body));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/surveys/:surveyId/link',
+      summary: 'The public link of a survey with its QR code (SVG data URL)',
+      tags,
+      access: 'survey.read',
+      params: surveyParams,
+      response: { 200: SurveyLink },
+    },
+    async ({ tx, auth, params, req }) => {
+      const s = await getSurveyOr404(tx, params.surveyId);
+      auth.require('survey.read', surveyTarget(s));
+      const url = surveyLink(publicOrigin(req), s.code);
+      return { url, qr: `data:image/svg+xml;base64,${Buffer.from(qrSvg(url)).toString('base64')}` };
     },
   );
 
@@ -250,6 +292,29 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
       const s = await getSurveyOr404(tx, params.surveyId);
       auth.require('survey.read', surveyTarget(s));
       return sendPdf(reply, await renderPoster(s, surveyLink(publicOrigin(req), s.code), lang), `poster-survei-${s.code}.pdf`);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/surveys/:surveyId/responses.csv',
+      summary: "The survey's accepted responses as CSV for the unit (no device key, approved suggestions only)",
+      tags,
+      access: 'survey.manage',
+      params: surveyParams,
+      response: { 200: z.any() },
+    },
+    async ({ tx, auth, params, reply }) => {
+      const s = await getSurveyOr404(tx, params.surveyId);
+      auth.require('survey.manage', surveyTarget(s));
+      const csv = await acceptedResponsesCsv(tx, await surveyScheme(tx, s), s);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="survei-${s.code}-${s.periodKey}.csv"`)
+        .header('cache-control', 'private, no-store')
+        .send(csv);
     },
   );
 

@@ -124,6 +124,29 @@ describe('survey set-up', () => {
   });
 });
 
+describe("a body's survey list (the koordinator's screen)", () => {
+  it("lists every unit's surveys of the body with counts, to its koordinator and the province's pimpinan only", async () => {
+    const other = await w.call('koordinator', {
+      method: 'POST',
+      url: `/api/v1/units/${w.units.a2}/surveys`,
+      payload: { periodKind: 'quarter', year: 2026, index: 4, services: ['x'], expectedUsers: 50, opensAt: iso(0), closesAt: iso(DAY) },
+    });
+    expect(other.statusCode, other.body).toBe(200);
+    const url = `/api/v1/bodies/${w.bodies.a.id}/surveys`;
+    const res = await w.call('koordinator', { method: 'GET', url });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { id: string; unitId: string; accepted: number; flagged: number; periodKey: string }[];
+    expect(new Set(items.map((i) => i.unitId))).toEqual(new Set([w.units.a1, w.units.a2]));
+    expect(items.map((i) => i.id)).toContain(survey.id);
+    expect(items.find((i) => i.id === other.json().id)).toMatchObject({ periodKey: '2026-Q4', accepted: 0, flagged: 0 });
+    expect((await w.call('pimpinan', { method: 'GET', url })).statusCode).toBe(200);
+    for (const who of ['koordinatorOther', 'operator', 'asisten', 'public'] as const)
+      expect([401, 403], who).toContain((await w.call(who, { method: 'GET', url })).statusCode);
+    const none = await w.call('koordinator', { method: 'GET', url: `/api/v1/bodies/${randomUUID()}/surveys` });
+    expect(none.statusCode).toBe(404);
+  });
+});
+
 describe('the public questionnaire and its abuse checks', () => {
   it('serves the nine unsur with four answers and the profile, without login', async () => {
     const f = await form(survey.code);
@@ -276,6 +299,11 @@ describe('results', () => {
   });
 
   it('renders the poster and the SKM report as PDFs', async () => {
+    const link = await w.call('operator', { method: 'GET', url: `/api/v1/surveys/${survey.id}/link` });
+    expect(link.statusCode, link.body).toBe(200);
+    expect(link.json().url).toMatch(new RegExp(`/s/${survey.code}$`));
+    expect(Buffer.from(link.json().qr.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toContain('<svg');
+    expect((await w.call('operatorOther', { method: 'GET', url: `/api/v1/surveys/${survey.id}/link` })).statusCode).toBe(403);
     const poster = await w.call('operator', { method: 'GET', url: `/api/v1/surveys/${survey.id}/poster.pdf` });
     expect(poster.statusCode).toBe(200);
     expect(poster.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -283,6 +311,36 @@ describe('results', () => {
     const report = await w.call('operator', { method: 'GET', url: `/api/v1/surveys/${survey.id}/report.pdf` });
     expect(report.statusCode, report.body.slice(0, 300)).toBe(200);
     expect(report.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('CSV of the accepted responses', () => {
+  it('gives the unit its accepted responses without device keys or fingerprints; others are refused', async () => {
+    // One person's response, and a bot's (honeypot): kept, flagged, and left out of the CSV.
+    await respond(survey.code, { deviceToken: (await form(survey.code)).deviceToken, answers: answersOf(4) });
+    await respond(survey.code, { deviceToken: (await form(survey.code)).deviceToken, answers: answersOf(2), website: 'http://spam' });
+    const url = `/api/v1/surveys/${survey.id}/responses.csv`;
+    const res = await w.call('operator', { method: 'GET', url });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^no,submitted_at,source,U\d/);
+    expect(lines[0]!.split(',')).toEqual(expect.arrayContaining(['U1', 'U9', 'suggestion']));
+    const counted = await results(survey.id);
+    expect(counted.flagged).toBeGreaterThan(0);
+    expect(counted.accepted).toBeGreaterThan(0);
+    expect(lines).toHaveLength(1 + counted.accepted);
+    expect(lines[1]).toMatch(/^1,\d{2}-\d{2}-\d{4} \d{2}:\d{2} WIB,(public|kiosk|paper),/);
+    const stored = await t.db.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey.id));
+    for (const r of stored) {
+      if (r.deviceKey) expect(res.body).not.toContain(r.deviceKey);
+      expect(res.body).not.toContain(r.fingerprint);
+    }
+    for (const who of ['operatorOther', 'pimpinan', 'asisten', 'public'] as const)
+      expect([401, 403], who).toContain((await w.call(who, { method: 'GET', url })).statusCode);
   });
 });
 

@@ -109,6 +109,8 @@ export const PekpppUnitView = z.object({
   indicators: z.array(PekpppIndicator),
   clarifications: z.array(PekpppClarification),
   result: PekpppResult.nullable(),
+  /** issue 11: the unit's F-03 survey of this cycle (public questionnaire), counted against the locus quota. */
+  f03: z.object({ surveyId: z.uuid(), accepted: z.number().int(), flagged: z.number().int(), target: z.number().int() }).nullable(),
 });
 export type PekpppUnitView = z.infer<typeof PekpppUnitView>;
 

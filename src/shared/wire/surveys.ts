@@ -137,6 +137,11 @@ export const PaperResponseIn = z.object({
 export type PaperResponseIn = z.infer<typeof PaperResponseIn>;
 
 export const KioskToken = z.object({ kioskToken: z.string(), url: z.string() });
+export type KioskToken = z.infer<typeof KioskToken>;
+
+/** The public link of a survey and its QR code (an SVG data URL) for the operator's page. */
+export const SurveyLink = z.object({ url: z.string(), qr: z.string() });
+export type SurveyLink = z.infer<typeof SurveyLink>;
 
 export const SurveyFlag = z.object({ code: z.enum(SURVEY_FLAG_CODES), reason: Text });
 export const FlaggedResponse = z.object({

@@ -28,7 +28,9 @@ export type NavPath =
   | '/pekppp'
   // issue 12
   | '/temuan'
-  | '/tindak-lanjut';
+  | '/tindak-lanjut'
+  // issue 11
+  | '/survei';
 
 export interface NavItem {
   to: NavPath;
@@ -66,6 +68,9 @@ ROLE_ITEMS.operator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
 // issue 12: findings of a published cycle and the follow-up actions answering them.
 for (const role of ['koordinator', 'operator', 'pimpinan'] as const)
   ROLE_ITEMS[role].push({ to: '/temuan', label: 'shell.nav.findings' }, { to: '/tindak-lanjut', label: 'shell.nav.actions' });
+// issue 11: the unit's SKM surveys, set up and run by its operator or its koordinator.
+ROLE_ITEMS.koordinator.push({ to: '/survei', label: 'shell.nav.surveys' });
+ROLE_ITEMS.operator.push({ to: '/survei', label: 'shell.nav.surveys' });
 
 const SHARED: NavItem[] = [
   { to: '/', label: 'shell.nav.public_portal', exact: true },

@@ -481,6 +481,31 @@ const actionRoute = createRoute({
   component: lazyRouteComponent(() => import('../improve/action-detail-screen.tsx'), 'ActionDetailScreen'),
 });
 
+// issue 11 ─ public surveys: the unit operator's / koordinator's list, set-up and survey page.
+const surveysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survei',
+  beforeLoad: requireRole(['operator', 'koordinator']),
+  loader: loadNs('surveys'),
+  component: lazyRouteComponent(() => import('../surveys/surveys-screen.tsx'), 'SurveysScreen'),
+});
+
+const surveySetupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survei/baru',
+  beforeLoad: requireRole(['operator', 'koordinator']),
+  loader: loadNs('surveys'),
+  component: lazyRouteComponent(() => import('../surveys/survey-setup-screen.tsx'), 'SurveySetupScreen'),
+});
+
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survei/$surveyId',
+  beforeLoad: requireRole(['operator', 'koordinator', 'pimpinan', 'admin']),
+  loader: loadNs('surveys'),
+  component: lazyRouteComponent(() => import('../surveys/survey-screen.tsx'), 'SurveyScreen'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicHomeRoute,
   publicGovernmentRoute,
@@ -531,6 +556,10 @@ const routeTree = rootRoute.addChildren([
   findingsRoute,
   actionBoardRoute,
   actionRoute,
+  // issue 11
+  surveysRoute,
+  surveySetupRoute,
+  surveyRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

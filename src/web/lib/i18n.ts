@@ -28,7 +28,9 @@ export type Namespace =
   // issue 10
   | 'pekppp'
   // issue 12
-  | 'improve';
+  | 'improve'
+  // issue 11
+  | 'surveys';
 
 type Resource = Record<string, unknown>;
 const lazyResources = import.meta.glob<Resource>(['../*/locales/*.json', '!../ui/locales/id.json'], {

@@ -145,6 +145,16 @@ function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claima
             <Progress value={(100 * a.claimed) / Math.max(a.indicators, 1)} size="sm" mt={4} />
           </Card>
         ))}
+        {/* issue 11: the unit's F-03 public questionnaire against the locus quota. */}
+        <Card withBorder padding="sm" data-testid="pekppp-f03">
+          <Text size="sm" fw={600}>
+            {t('f03Title')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {view.f03 ? t('f03Progress', view.f03) : t('f03None')}
+          </Text>
+          {view.f03 ? <Progress value={Math.min(100, (100 * view.f03.accepted) / Math.max(view.f03.target, 1))} size="sm" mt={4} /> : null}
+        </Card>
       </SimpleGrid>
 
       {view.result ? (
