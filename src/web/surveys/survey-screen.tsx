@@ -441,7 +441,7 @@ function PlanActionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation('surveys');
-  const plan = usePlanAction(unitId);
+  const plan = usePlanAction();
   const [failure, setFailure] = useState<string | null>(null);
   const toInput = (v: PlanValues): ActionIn => ({
     sourceKind: 'skm',
@@ -465,7 +465,7 @@ function PlanActionModal({
   const submit = form.onSubmit(async (v) => {
     setFailure(null);
     try {
-      await plan.mutateAsync(toInput(v));
+      await plan.mutateAsync({ unitId, input: toInput(v) });
       onClose();
     } catch (error) {
       setFailure(errorMessage(t, error));
