@@ -77,6 +77,8 @@ export interface QueuedEvidence {
   queuedAt: string;
   /** The last upload failure (translated by code in the UI). */
   error: { code: string; message: string; details: Record<string, unknown> } | null;
+  /** issue 13: the resumable upload's address on the server, kept so a later sync continues it. */
+  uploadUrl?: string | null;
 }
 
 /** A server answer kept for offline use (assignments, a cycle's frozen scheme, a unit's records). */
