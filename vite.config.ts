@@ -92,6 +92,12 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//, /^\/s\//],
         runtimeCaching: [{ urlPattern: ({ url }) => url.pathname.startsWith('/api/'), handler: 'NetworkOnly' }],
         cleanupOutdatedCaches: true,
+        // issue 13: the first session works offline without a reload — the new worker takes
+        // control of the open page as soon as it activates (clients.claim). An update still waits
+        // for the app's tabs to close (no skipWaiting), so an assessor mid-sheet never has the
+        // chunks of the running version removed under them (cleanupOutdatedCaches).
+        clientsClaim: true,
+        skipWaiting: false,
       },
     }),
     precompress(),

@@ -226,6 +226,32 @@ export const catalogue = {
   'unit.no_records': { status: 409, id: 'Unit {unit} belum memiliki rekaman.', en: 'Unit {unit} has no records yet.' },
   'unit.incomplete': { status: 409, id: 'Unit {unit} belum lengkap: {missing}.', en: 'Unit {unit} is not complete: {missing}.' },
   'evidence.invalid_link': { status: 422, id: 'Tautan bukti tidak valid: {reason}', en: 'Invalid evidence link: {reason}' },
+  // issue 13: resumable (tus) evidence uploads
+  'upload.version': {
+    status: 412,
+    id: 'Unggahan berlanjut memerlukan protokol tus {version}.',
+    en: 'Resumable uploads need the tus protocol {version}.',
+  },
+  'upload.offset_mismatch': {
+    status: 409,
+    id: 'Bagian unggahan ini dimulai dari byte {sent}, padahal server sudah menerima {offset} byte. Lanjutkan dari byte {offset}.',
+    en: 'This part of the upload starts at byte {sent}, but the server has received {offset} bytes. Continue from byte {offset}.',
+  },
+  'upload.busy': {
+    status: 423,
+    id: 'Unggahan ini sedang menerima bagian lain. Coba lagi sebentar lagi.',
+    en: 'This upload is receiving another part. Try again in a moment.',
+  },
+  'upload.too_long': {
+    status: 413,
+    id: 'Data yang dikirim melebihi panjang unggahan ({length} byte); unggahan dibatalkan.',
+    en: 'More data was sent than the upload length ({length} bytes); the upload was cancelled.',
+  },
+  'upload.hash_mismatch': {
+    status: 422,
+    id: 'Berkas yang diterima tidak sama dengan berkas di perangkat (sidik SHA-256 berbeda); unggahan dibatalkan. Kirim ulang berkasnya.',
+    en: 'The file received differs from the one on the device (SHA-256 differs); the upload was cancelled. Send the file again.',
+  },
   'clarification.closed': {
     status: 409,
     id: 'Masa klarifikasi tidak sedang dibuka (belum dibuka, sudah ditutup, atau batas waktunya lewat); sanggahan dan bukti tidak dapat ditambahkan.',
@@ -571,6 +597,7 @@ export const subjects: Catalogue = {
   cycle: { id: 'Siklus penilaian', en: 'Assessment cycle' },
   record: { id: 'Rekaman', en: 'Record' },
   evidence: { id: 'Bukti', en: 'Evidence' },
+  upload: { id: 'Unggahan', en: 'Upload' },
   scheme: { id: 'Metodologi', en: 'Methodology' },
   result: { id: 'Hasil', en: 'Result' },
   job: { id: 'Pekerjaan', en: 'Job' },

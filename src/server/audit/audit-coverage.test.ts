@@ -35,6 +35,12 @@ const allowList: Record<string, string> = {
   'POST /api/v1/public/surveys/:surveyCode/responses': 'anonymous survey response, kept with its abuse verdict',
   // issue 18: the award-night pack renders a published snapshot's awards: a read.
   'POST /api/v1/publications/:publicationId/award-night-pack': 'read-only award-night job',
+  // issue 13: a resumable upload's bytes wait in a staging file until the last part arrives; the
+  // completed upload is audited as `evidence.upload` (the PATCH step below). Starting, asking the
+  // offset of, or abandoning an upload changes no data.
+  'POST /api/v1/uploads': 'starts a staging file; the completed upload is audited (PATCH)',
+  'HEAD /api/v1/uploads/:uploadId': 'reads the offset of a staging file',
+  'DELETE /api/v1/uploads/:uploadId': 'removes an unfinished staging file; evidence already made stays',
 };
 
 type Who = Parameters<World['call']>[0];
@@ -251,6 +257,31 @@ const steps: Step[] = [
     keep: 'evidence',
   },
   { route: 'DELETE /api/v1/evidence/:id', run: () => call('asisten', 'DELETE', `/evidence/${ids.evidence}`) },
+  // issue 13: a resumable (tus) upload, completed in one part: audited as evidence.upload.
+  {
+    route: 'PATCH /api/v1/uploads/:uploadId',
+    run: async () => {
+      const tus = { 'tus-resumable': '1.0.0' };
+      const meta = { cycleId: main, unitId: w.units.a1, filename: 'bukti-berlanjut.pdf' };
+      const created = await w.call('asisten', {
+        method: 'POST',
+        url: '/api/v1/uploads',
+        headers: {
+          ...tus,
+          'upload-length': String(PDF.length),
+          'upload-metadata': Object.entries(meta)
+            .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+            .join(','),
+        },
+      });
+      return w.call('asisten', {
+        method: 'PATCH',
+        url: String(created.headers.location),
+        headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+        payload: PDF,
+      });
+    },
+  },
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/submit',
     run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/submit`),

@@ -531,6 +531,8 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     fileId: 'actionFileId',
     findingId: 'findingId',
     productId: 'productId',
+    // issue 13: no fixture upload: any id is another's (404 for all, 401 anonymous) — resumable.test.ts covers owners.
+    uploadId: 'recordId',
   };
   return byName[name] ?? null;
 }

@@ -17,6 +17,8 @@ export interface LinkInput {
   indicator?: string | null;
   kind?: string | null;
   filename: string;
+  /** issue 13: how the file arrived, when not in one multipart request (audited). */
+  via?: 'resumable';
 }
 
 const indicatorCodes = (scheme: Scheme): Set<string> =>
@@ -87,6 +89,7 @@ export async function linkEvidence(
       size: file.size,
       mime: file.mime,
       filename: view.filename,
+      ...(link.via ? { via: link.via } : {}),
     },
   });
   return view;

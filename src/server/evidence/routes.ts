@@ -3,12 +3,25 @@
 // by sha256), listing per unit,
 // authorised download, unlink.
 import type { FastifyInstance } from 'fastify';
-import { FileReply, cycleUnitParams, pageOf } from '../../shared/wire/common.ts';
-import { Evidence, EvidenceDeleted, EvidenceQuery, EvidenceUploadFields, evidenceParams } from '../../shared/wire/evidence.ts';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { FileReply, NoContent, cycleUnitParams, pageOf } from '../../shared/wire/common.ts';
+import {
+  Evidence,
+  EvidenceDeleted,
+  EvidenceQuery,
+  EvidenceUploadFields,
+  ResumableUploadCreated,
+  ResumableUploadMeta,
+  evidenceParams,
+  uploadParams,
+} from '../../shared/wire/evidence.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
-import { defineRoute } from '../http/route.ts';
+import type { Actor } from '../auth/policy.ts';
+import { AppError, detailText } from '../errors.ts';
+import { type Auth, defineRoute } from '../http/route.ts';
+import type { Lang } from '../../core/types.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
@@ -16,6 +29,9 @@ import { type LinkInput, checkLink, linkEvidence, listEvidence, loadEvidence, un
 import { sendEvidenceFile } from './send.ts';
 import type { EvidenceStore } from './store.ts';
 import { receiveOneFile, uploadFields } from './upload.ts';
+import { putChecked } from './file-check.ts';
+import { cleanName } from './store.ts';
+import { OFFSET_STREAM, ResumableUploads, TUS_VERSION, type UploadInfo, UploadOverflow, parseMetadata } from './resumable.ts';
 
 const tags = ['evidence'];
 
@@ -23,6 +39,38 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = app.stores.evidence;
   const limit = app.config.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const db = app.db as Db;
+  const uploads = new ResumableUploads(join(app.config.dataDir, 'uploads'));
+  /** Uploads receiving a PATCH right now (one at a time each: 423 for a second). */
+  const busy = new Set<string>();
+  // PATCH bodies reach the handler as the raw stream (tus: application/offset+octet-stream).
+  app.addContentTypeParser(OFFSET_STREAM, (_req, payload, done) => done(null, payload));
+
+  /** The same checks as a multipart upload's, before a byte is kept. */
+  const checkTarget = async (auth: Auth, f: EvidenceUploadFields, link: LinkInput, lang: Lang) => {
+    const cu = await getCycleUnitOr404(db, await getCycleOr404(db, f.cycleId), f.unitId);
+    auth.require('evidence.write', unitTarget(cu));
+    assertWritable(cu);
+    await checkLink(db, cu, link, lang);
+  };
+  const linkOf = (info: UploadInfo): LinkInput => ({
+    recordId: info.fields.recordId ?? null,
+    indicator: info.fields.indicator ?? null,
+    kind: info.fields.kind ?? null,
+    filename: info.filename,
+  });
+  /** The upload, when it is the caller's; 404 otherwise (another's upload is not revealed). */
+  const ownUpload = async (id: string, actorId: string): Promise<UploadInfo> => {
+    const info = await uploads.get(id);
+    if (!info || info.owner !== actorId) throw new AppError('not_found', { subject: 'upload' });
+    return info;
+  };
+  const tusHeaders = (reply: { header: (k: string, v: string) => unknown }) => {
+    reply.header('Tus-Resumable', TUS_VERSION);
+    reply.header('Cache-Control', 'no-store');
+  };
+  const requireVersion = (headers: Record<string, unknown>) => {
+    if (headers['tus-resumable'] !== TUS_VERSION) throw new AppError('upload.version', { version: TUS_VERSION });
+  };
 
   defineRoute(
     app,
@@ -125,4 +173,171 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       return { deleted: params.id };
     },
   );
+
+  // ── issue 13: resumable uploads (tus 1.0.0) ──────────────────────────────────────────────────
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/uploads',
+      summary:
+        'Start a resumable evidence upload (tus 1.0.0 creation): Tus-Resumable, Upload-Length, Upload-Metadata (base64: cycleId, unitId, recordId?, indicator?, kind?, filename, sha256?). The same checks as POST /evidence before a byte is kept; 201 with Location.',
+      tags,
+      access: 'evidence.write',
+      rawBody: true,
+      noTransaction: true,
+      response: { 201: ResumableUploadCreated },
+    },
+    async ({ auth, req, reply, lang }) => {
+      requireVersion(req.headers);
+      const lengthHeader = String(req.headers['upload-length'] ?? '');
+      if (!/^\d{1,15}$/.test(lengthHeader)) throw new AppError('request.invalid', { summary: 'Upload-Length' });
+      const length = Number(lengthHeader);
+      if (length > limit) throw new AppError('request.too_large', { limit });
+      if (length === 0) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
+      const meta = parseMetadata(req.headers['upload-metadata'] as string | undefined);
+      if (!meta) throw new AppError('request.invalid', { summary: 'Upload-Metadata' });
+      const m = uploadFields(ResumableUploadMeta, meta);
+      const { filename: rawName, sha256, ...fields } = m;
+      const filename = cleanName(rawName);
+      await checkTarget(
+        auth,
+        fields,
+        { recordId: fields.recordId ?? null, indicator: fields.indicator ?? null, kind: fields.kind ?? null, filename },
+        lang,
+      );
+      const info = await uploads.create({ owner: auth.user().id, length, fields, filename, sha256: sha256 ?? null });
+      tusHeaders(reply);
+      reply.header('Location', `${app.prefix}/uploads/${info.id}`);
+      reply.header('Upload-Offset', '0');
+      reply.status(201);
+      return { id: info.id, offset: 0, length };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'HEAD',
+      url: '/uploads/:uploadId',
+      summary: 'How much of a resumable upload the server has (tus: Upload-Offset, Upload-Length); the caller’s own uploads only',
+      tags,
+      access: 'evidence.write',
+      params: uploadParams,
+      noTransaction: true,
+      response: { 200: NoContent },
+    },
+    async ({ auth, params, reply }) => {
+      const info = await ownUpload(params.uploadId, auth.user().id);
+      tusHeaders(reply);
+      reply.header('Upload-Offset', String(await uploads.offset(info)));
+      reply.header('Upload-Length', String(info.length));
+      if (info.evidenceId) reply.header('Upload-Evidence-Id', info.evidenceId);
+      return reply.status(200).send();
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PATCH',
+      url: '/uploads/:uploadId',
+      summary:
+        'Send the next bytes of a resumable upload (tus: application/offset+octet-stream from Upload-Offset). The last part checks the file (structure, size, the device’s sha256), stores it, links it (audited) and answers Upload-Evidence-Id; repeating it answers the same evidence.',
+      tags,
+      access: 'evidence.write',
+      params: uploadParams,
+      rawBody: true,
+      noTransaction: true,
+      response: { 204: NoContent },
+    },
+    async ({ auth, params, req, reply, lang }) => {
+      const info = await ownUpload(params.uploadId, auth.user().id);
+      requireVersion(req.headers);
+      if (req.headers['content-type'] !== OFFSET_STREAM) {
+        throw new AppError('request.unsupported_type', { type: String(req.headers['content-type'] ?? '') });
+      }
+      const sentHeader = String(req.headers['upload-offset'] ?? '');
+      if (!/^\d{1,15}$/.test(sentHeader)) throw new AppError('request.invalid', { summary: 'Upload-Offset' });
+      if (busy.has(info.id)) throw new AppError('upload.busy');
+      busy.add(info.id);
+      try {
+        const sent = Number(sentHeader);
+        let offset = await uploads.offset(info);
+        if (sent !== offset) throw new AppError('upload.offset_mismatch', { sent, offset });
+        let done = info;
+        if (!info.evidenceId) {
+          try {
+            offset = await uploads.append(info, req.body as Readable);
+          } catch (e) {
+            if (!(e instanceof UploadOverflow)) throw e;
+            await uploads.remove(info);
+            throw new AppError('upload.too_long', { length: info.length });
+          }
+          if (offset === info.length) done = await finish(info, auth.user(), lang);
+        }
+        tusHeaders(reply);
+        reply.header('Upload-Offset', String(offset));
+        if (done.evidenceId) reply.header('Upload-Evidence-Id', done.evidenceId);
+        return reply.status(204).send();
+      } finally {
+        busy.delete(info.id);
+      }
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      url: '/uploads/:uploadId',
+      summary: 'End a resumable upload (tus termination): its received bytes are removed; evidence it already made stays',
+      tags,
+      access: 'evidence.write',
+      params: uploadParams,
+      noTransaction: true,
+      response: { 204: NoContent },
+    },
+    async ({ auth, params, req, reply }) => {
+      const info = await ownUpload(params.uploadId, auth.user().id);
+      requireVersion(req.headers);
+      if (busy.has(info.id)) throw new AppError('upload.busy');
+      await uploads.remove(info);
+      tusHeaders(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  /**
+   * The last byte arrived: the device's hash, then the structural check and the store (as a
+   * multipart upload), then the link in a transaction (audited `evidence.upload`). A refused file
+   * ends the upload (nothing of it stays) and answers why.
+   */
+  async function finish(info: UploadInfo, actor: Actor, lang: Lang): Promise<UploadInfo> {
+    if (info.sha256 && (await uploads.hash(info)) !== info.sha256) {
+      await uploads.remove(info);
+      throw new AppError('upload.hash_mismatch');
+    }
+    let checked: Awaited<ReturnType<typeof putChecked>>;
+    try {
+      checked = await putChecked(store, { file: uploads.open(info) }, limit);
+    } catch (e) {
+      await uploads.remove(info);
+      throw e;
+    }
+    const view = await db.transaction(async (tx) => {
+      const fresh = await getCycleUnitOr404(tx, await getCycleOr404(tx, info.fields.cycleId), info.fields.unitId);
+      assertWritable(fresh);
+      await checkLink(tx, fresh, linkOf(info), lang);
+      return linkEvidence(
+        tx,
+        actor,
+        fresh,
+        { sha256: checked.stored.sha256, size: checked.stored.size, mime: checked.mime },
+        { ...linkOf(info), via: 'resumable' },
+      );
+    });
+    return uploads.complete(info, view.id);
+  }
 }

@@ -13,7 +13,7 @@ import { type Action, type Actor, type Target, can, canSome } from '../auth/poli
 import { AppError } from '../errors.ts';
 import type { PublishedSpec } from '../published/plugin.ts';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * 'public'        — anyone, signed in or not (health, login, published data);

@@ -37,6 +37,26 @@ export const EvidenceUploadFields = z.object({
 });
 export type EvidenceUploadFields = z.infer<typeof EvidenceUploadFields>;
 
+// ── issue 13: resumable uploads (tus 1.0.0: creation, core, termination) ─────────────────────
+// `POST /uploads` with `Upload-Length` and `Upload-Metadata` (base64 values of the fields below),
+// `HEAD /uploads/:uploadId` → `Upload-Offset`, `PATCH /uploads/:uploadId` with
+// `application/offset+octet-stream` from that offset; the last PATCH answers `Upload-Evidence-Id`.
+
+/** `Upload-Metadata` of a resumable evidence upload: the multipart fields, the name, the device's hash. */
+export const ResumableUploadMeta = EvidenceUploadFields.extend({
+  filename: z.string().min(1).max(255),
+  /** sha256 of the file computed on the device (hex): the server refuses bytes that differ. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+export type ResumableUploadMeta = z.infer<typeof ResumableUploadMeta>;
+export const uploadParams = z.object({ uploadId: z.uuid() });
+/** 201 of `POST /uploads` (the address is also in `Location`). */
+export const ResumableUploadCreated = z.object({ id: z.uuid(), offset: z.number().int(), length: z.number().int() });
+export type ResumableUploadCreated = z.infer<typeof ResumableUploadCreated>;
+
 export const EvidenceQuery = z.object({ ...pageQuery, recordId: z.uuid().optional(), indicator: z.string().max(100).optional() });
 export const evidenceParams = z.object({ id: z.uuid() });
 export const EvidenceDeleted = z.object({ deleted: z.uuid() });

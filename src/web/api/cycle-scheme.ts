@@ -16,8 +16,8 @@ function looksLikeScheme(value: unknown): value is Scheme {
   return !!s && typeof s.id === 'string' && Array.isArray(s.instruments) && Array.isArray(s.dimensions) && Array.isArray(s.bands);
 }
 
-export async function getCycleScheme(cycleId: string): Promise<CycleScheme> {
-  const reply = await withOfflineCache(`scheme:${cycleId}`, () => api.get<CycleScheme>(`/cycles/${cycleId}/scheme`));
+export async function getCycleScheme(cycleId: string, options: { fresh?: boolean } = {}): Promise<CycleScheme> {
+  const reply = await withOfflineCache(`scheme:${cycleId}`, () => api.get<CycleScheme>(`/cycles/${cycleId}/scheme`), options);
   if (!looksLikeScheme(reply.scheme)) throw new Error(`cycle ${cycleId}: the frozen scheme is malformed`);
   return reply;
 }
@@ -27,7 +27,13 @@ export async function getCycleScheme(cycleId: string): Promise<CycleScheme> {
  * the assessor's device for offline use.
  */
 export function getCycleSchemeQueryOptions(cycleId: string) {
-  return queryOptions({ queryKey: cycleKeys.scheme(cycleId), queryFn: () => getCycleScheme(cycleId), staleTime: Infinity });
+  return queryOptions({
+    queryKey: cycleKeys.scheme(cycleId),
+    queryFn: () => getCycleScheme(cycleId),
+    staleTime: Infinity,
+    // Runs offline too (never paused): answers the device's copy, or says it was not downloaded.
+    networkMode: 'offlineFirst',
+  });
 }
 
 export const useCycleScheme = (cycleId: string, enabled = true) => useQuery({ ...getCycleSchemeQueryOptions(cycleId), enabled });

@@ -16,9 +16,18 @@ export function getUnitEvidenceQueryOptions(cycleId: string, unitId: string) {
   return queryOptions({
     queryKey: evidenceKeys.unit(cycleId, unitId),
     staleTime: 0,
-    queryFn: () =>
-      withOfflineCache(`evidence:${cycleId}:${unitId}`, () => getAllPages<Evidence>(`/cycles/${cycleId}/units/${unitId}/evidence`)),
+    networkMode: 'offlineFirst',
+    queryFn: () => getUnitEvidence(cycleId, unitId),
   });
+}
+
+/** The unit's evidence list, kept on the device; `fresh` refuses the kept copy (downloading for offline use). */
+export function getUnitEvidence(cycleId: string, unitId: string, options: { fresh?: boolean } = {}): Promise<Evidence[]> {
+  return withOfflineCache(
+    `evidence:${cycleId}:${unitId}`,
+    () => getAllPages<Evidence>(`/cycles/${cycleId}/units/${unitId}/evidence`),
+    options,
+  );
 }
 
 export const useUnitEvidence = (cycleId: string, unitId: string) => useQuery(getUnitEvidenceQueryOptions(cycleId, unitId));

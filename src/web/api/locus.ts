@@ -54,13 +54,14 @@ export function getProgressQueryOptions(cycleId: string) {
 
 export const useProgress = (cycleId: string) => useQuery(getProgressQueryOptions(cycleId));
 
-export function getAssignments(): Promise<Assignment[]> {
-  return withOfflineCache('assignments:mine', async () => (await api.get<{ items: Assignment[] }>('/assignments/mine')).items);
+export function getAssignments(options: { fresh?: boolean } = {}): Promise<Assignment[]> {
+  return withOfflineCache('assignments:mine', async () => (await api.get<{ items: Assignment[] }>('/assignments/mine')).items, options);
 }
 
 /** The assessor's units in open cycles with due dates and progress, nearest due date first. */
 export function getAssignmentsQueryOptions() {
-  return queryOptions({ queryKey: locusKeys.assignments, queryFn: getAssignments });
+  // offlineFirst: the read runs even when the browser says it is offline, and answers the device's copy.
+  return queryOptions({ queryKey: locusKeys.assignments, queryFn: () => getAssignments(), networkMode: 'offlineFirst' });
 }
 
 export const useAssignments = () => useQuery(getAssignmentsQueryOptions());

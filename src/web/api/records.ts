@@ -17,9 +17,19 @@ export function getUnitRecordsQueryOptions(cycleId: string, unitId: string) {
     queryKey: recordKeys.unit(cycleId, unitId),
     // Always fresh on opening: a sync may have just moved sheets from the device to the server.
     staleTime: 0,
-    queryFn: () =>
-      withOfflineCache(`records:${cycleId}:${unitId}`, () => getAllPages<RecordView>(`/cycles/${cycleId}/units/${unitId}/records`)),
+    // Runs offline too (never paused): answers the device's copy, or says it was not downloaded.
+    networkMode: 'offlineFirst',
+    queryFn: () => getUnitRecords(cycleId, unitId),
   });
+}
+
+/** The unit's records, kept on the device; `fresh` refuses the kept copy (downloading for offline use). */
+export function getUnitRecords(cycleId: string, unitId: string, options: { fresh?: boolean } = {}): Promise<RecordView[]> {
+  return withOfflineCache(
+    `records:${cycleId}:${unitId}`,
+    () => getAllPages<RecordView>(`/cycles/${cycleId}/units/${unitId}/records`),
+    options,
+  );
 }
 
 export const useUnitRecords = (cycleId: string, unitId: string) => useQuery(getUnitRecordsQueryOptions(cycleId, unitId));

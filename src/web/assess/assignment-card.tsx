@@ -1,10 +1,11 @@
 /** One assigned unit in the list: status, due date, progress per instrument against the quotas, sheets on the device. */
-import { Badge, Card, Group, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Scheme } from '../../core/types.ts';
 import type { Assignment } from '../../shared/wire/locus.ts';
 import { unitWritable } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
+import type { UnitDownload } from '../lib/offline-db.ts';
 import { ButtonLink } from '../ui/links.tsx';
 
 export interface AssignmentCardProps {
@@ -12,9 +13,25 @@ export interface AssignmentCardProps {
   scheme: Scheme | undefined;
   local: { drafts: number; outbox: number; rejected: number } | undefined;
   today: string;
+  /** issue 13: what of this unit is on the device for offline use (undefined: not downloaded). */
+  download?: UnitDownload | undefined;
+  /** Downloads this unit for offline use; absent where the list offers no download. */
+  onDownload?: (() => void) | undefined;
+  /** A download is running (this unit's or all). */
+  downloading?: boolean;
+  online?: boolean;
 }
 
-export function AssignmentCard({ assignment: a, scheme, local, today }: AssignmentCardProps) {
+export function AssignmentCard({
+  assignment: a,
+  scheme,
+  local,
+  today,
+  download,
+  onDownload,
+  downloading = false,
+  online = true,
+}: AssignmentCardProps) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const writable = unitWritable(a.cycle.status, a.unit.status);
@@ -71,7 +88,27 @@ export function AssignmentCard({ assignment: a, scheme, local, today }: Assignme
             {t('assignments.on_device', { list: localText.join(' · ') })}
           </Text>
         )}
-        <Group justify="flex-end">
+        <Text size="xs" c={download ? undefined : 'dimmed'} data-testid="offline-mark" data-ready={download ? 'yes' : 'no'}>
+          {download
+            ? t('offline.unit_ready', {
+                when: format.dateTime(download.at),
+                records: format.integer(download.records),
+                evidence: format.integer(download.evidence),
+              })
+            : t('offline.unit_missing')}
+        </Text>
+        <Group justify="flex-end" gap="xs">
+          {onDownload && (
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={onDownload}
+              disabled={!online || downloading}
+              aria-label={t('offline.download_label', { name: label })}
+            >
+              {t(download ? 'offline.download_again' : 'offline.download')}
+            </Button>
+          )}
           <ButtonLink
             to="/assignments/$cycleId/$unitId"
             params={{ cycleId: a.cycle.id, unitId: a.unit.unitId }}

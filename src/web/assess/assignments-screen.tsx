@@ -9,16 +9,27 @@ import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../../shared/wire/locus.ts';
 import { unitWritable, useAssignments } from '../api/locus.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
+import { useDownloadUnits } from '../api/offline-package.ts';
+import type { UnitDownload } from '../lib/offline-db.ts';
+import { useOnline } from '../lib/use-online.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { AssignmentCard } from './assignment-card.tsx';
 import { SyncPanel } from './sync-panel.tsx';
-import { useLocalCountsByUnit } from './use-local-sheets.ts';
+import { useDownloads, useLocalCountsByUnit } from './use-local-sheets.ts';
+import { OfflinePanel } from './offline-panel.tsx';
 
 type Filter = 'todo' | 'all';
 
-function CycleGroup({ items, today }: { items: Assignment[]; today: string }) {
+interface OfflineProps {
+  downloads: Map<string, UnitDownload> | undefined;
+  onDownload: (a: Assignment) => void;
+  downloading: boolean;
+  online: boolean;
+}
+
+function CycleGroup({ items, today, offline }: { items: Assignment[]; today: string; offline: OfflineProps }) {
   const { t } = useTranslation('assess');
   const cycle = items[0]!.cycle;
   const scheme = useCycleScheme(cycle.id);
@@ -41,6 +52,10 @@ function CycleGroup({ items, today }: { items: Assignment[]; today: string }) {
             scheme={scheme.data?.scheme}
             local={local?.get(`${cycle.id}|${a.unit.unitId}`)}
             today={today}
+            download={offline.downloads?.get(`${cycle.id}|${a.unit.unitId}`)}
+            onDownload={() => offline.onDownload(a)}
+            downloading={offline.downloading}
+            online={offline.online}
           />
         ))}
       </SimpleGrid>
@@ -55,6 +70,18 @@ export function AssignmentsScreen() {
   const [filter, setFilter] = useState<Filter | null>(null);
   const shown: Filter = filter ?? (todo.length > 0 ? 'todo' : 'all');
   const today = new Date().toISOString().slice(0, 10);
+  // issue 13: download for offline use (all units still to be worked on, or one).
+  const online = useOnline();
+  const downloads = useDownloads();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const download = useDownloadUnits((done, total) => setProgress({ done, total }));
+  const start = (units: Assignment[]) => {
+    setProgress({ done: 0, total: units.length });
+    download.mutate(units);
+  };
+  const kept = todo.map((a) => downloads?.get(`${a.cycle.id}|${a.unit.unitId}`)).filter((d) => d !== undefined);
+  const oldest = kept.reduce<UnitDownload | null>((o, d) => (o === null || d.at < o.at ? d : o), null);
+  const offline: OfflineProps = { downloads, onDownload: (a) => start([a]), downloading: download.isPending, online };
 
   const list = shown === 'todo' ? todo : (assignments.data ?? []);
   const groups = new Map<string, Assignment[]>();
@@ -71,6 +98,21 @@ export function AssignmentsScreen() {
       <PanelBoundary>
         <SyncPanel />
       </PanelBoundary>
+      {assignments.data && (
+        <PanelBoundary>
+          <OfflinePanel
+            units={todo.length}
+            onDevice={kept.length}
+            oldest={oldest}
+            online={online}
+            running={download.isPending}
+            progress={progress}
+            result={download.data ? { units: download.data.units.length } : null}
+            error={download.error}
+            onDownloadAll={() => start(todo)}
+          />
+        </PanelBoundary>
+      )}
       {assignments.isPending ? (
         <PageLoader />
       ) : assignments.isError ? (
@@ -90,7 +132,7 @@ export function AssignmentsScreen() {
           {list.length === 0 && <Text c="dimmed">{t(shown === 'todo' ? 'assignments.empty_todo' : 'assignments.empty')}</Text>}
           {[...groups.values()].map((items) => (
             <PanelBoundary key={items[0]!.cycle.id}>
-              <CycleGroup items={items} today={today} />
+              <CycleGroup items={items} today={today} offline={offline} />
             </PanelBoundary>
           ))}
         </>

@@ -1,6 +1,15 @@
 /** Live views of the sheets stored on this device (re-render when IndexedDB changes). */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listDrafts, listOutbox, offlineDb, type DraftSheet, type OutboxEntry, type QueuedEvidence } from '../lib/offline-db.ts';
+import {
+  listDownloads,
+  listDrafts,
+  listOutbox,
+  offlineDb,
+  type DraftSheet,
+  type OutboxEntry,
+  type QueuedEvidence,
+  type UnitDownload,
+} from '../lib/offline-db.ts';
 
 /** Drafts, newest first; undefined while loading. */
 export function useDrafts(): DraftSheet[] | undefined {
@@ -49,4 +58,9 @@ export function useLocalCountsByUnit(): Map<string, { drafts: number; outbox: nu
     for (const e of outbox) bump(e, e.rejected ? 'rejected' : 'outbox');
     return out;
   }, []);
+}
+
+/** issue 13: the units downloaded for offline use on this device (key `cycleId|unitId`); undefined while loading. */
+export function useDownloads(): Map<string, UnitDownload> | undefined {
+  return useLiveQuery(listDownloads, []);
 }

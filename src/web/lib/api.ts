@@ -159,20 +159,30 @@ export function setOfflineCacheStore(next: OfflineCacheStore | null): void {
   store = next;
 }
 
+/** Offline, and this answer was never kept on the device (issue 13: "not downloaded"). */
+export const NOT_DOWNLOADED = 'offline.not_downloaded';
+
 /**
  * Runs `load`; keeps its answer on the device under `key`; when the server cannot be reached,
- * answers the kept copy instead (or rethrows when there is none).
+ * answers the kept copy instead, or fails with `ApiError(0, NOT_DOWNLOADED)` when there is none
+ * (the screen says the unit was not downloaded; the query client does not retry it).
  */
-export async function withOfflineCache<T>(key: string, load: () => Promise<T>): Promise<T> {
+export async function withOfflineCache<T>(
+  key: string,
+  load: () => Promise<T>,
+  /** `fresh`: the server's answer or the error, never the kept copy (downloading for offline use). */
+  options: { fresh?: boolean } = {},
+): Promise<T> {
   const kept = store;
   try {
     const value = await load();
-    if (kept) void kept.put(key, value).catch(() => undefined);
+    if (kept) await kept.put(key, value).catch(() => undefined);
     return value;
   } catch (error) {
-    if (kept && isApiError(error) && error.status === 0) {
+    if (kept && !options.fresh && isApiError(error) && error.status === 0) {
       const value = await kept.get(key).catch(() => undefined);
       if (value !== undefined) return value as T;
+      throw new ApiError(0, NOT_DOWNLOADED, error.message, { key });
     }
     throw error;
   }

@@ -77,6 +77,8 @@ export interface QueuedEvidence {
   queuedAt: string;
   /** The last upload failure (translated by code in the UI). */
   error: { code: string; message: string; details: Record<string, unknown> } | null;
+  /** issue 13: the resumable upload's address on the server, kept so a later sync continues it. */
+  uploadUrl?: string | null;
 }
 
 /** A server answer kept for offline use (assignments, a cycle's frozen scheme, a unit's records). */
@@ -202,4 +204,40 @@ export async function unitSheets(schemeId: string, unitKey: string): Promise<(Dr
     db.outbox.where('[schemeId+unitKey]').equals([schemeId, unitKey]).toArray(),
   ]);
   return [...queued, ...drafts];
+}
+
+// ── issue 13: what was downloaded for offline use ────────────────────────────────────────────
+// One mark per assigned unit in the `cache` table (key `download:<cycle>:<unit>`), written after
+// everything the unit's sheets need is on the device: the cycle's frozen scheme, the assignment
+// list, the unit's server records and evidence list (each kept under its own cache key).
+
+/** What is on the device for one unit, and when it was downloaded. */
+export interface UnitDownload {
+  cycleId: string;
+  unitId: string;
+  /** Device time the download finished. */
+  at: string;
+  /** Server records (sheets already handed to the server) kept on the device. */
+  records: number;
+  /** Evidence files listed (their list, not the files themselves). */
+  evidence: number;
+  /** The frozen scheme's content hash the forms were built from. */
+  schemeHash: string;
+}
+
+const DOWNLOAD_PREFIX = 'download:';
+
+export async function markDownloaded(mark: UnitDownload): Promise<void> {
+  await offlineDb().cache.put({ key: `${DOWNLOAD_PREFIX}${mark.cycleId}:${mark.unitId}`, value: mark, savedAt: mark.at });
+}
+
+/** Every unit downloaded on this device, keyed `cycleId|unitId`. */
+export async function listDownloads(): Promise<Map<string, UnitDownload>> {
+  const rows = await offlineDb().cache.where('key').startsWith(DOWNLOAD_PREFIX).toArray();
+  const out = new Map<string, UnitDownload>();
+  for (const r of rows) {
+    const d = r.value as UnitDownload;
+    out.set(`${d.cycleId}|${d.unitId}`, d);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * /auth/me, whose 401 simply means "not signed in"). Client errors are not retried.
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api.ts';
+import { NOT_DOWNLOADED, isApiError } from './api.ts';
 
 export interface QueryClientHooks {
   onSessionExpired?: () => void;
@@ -33,6 +33,8 @@ export function createQueryClient(hooks: QueryClientHooks = {}): QueryClient {
         refetchOnWindowFocus: false,
         retry: (failures, error) => {
           if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+          // Offline with no copy on the device: asking again cannot help until the connection is back.
+          if (isApiError(error) && error.code === NOT_DOWNLOADED) return false;
           return failures < 2;
         },
       },

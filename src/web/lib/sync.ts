@@ -4,7 +4,7 @@
  *   1. new sheets of the outbox go through `POST /records/batch` (one transaction per batch;
  *      each record comes back created, unchanged or rejected with its reason); sheets that edit
  *      a record already on the server go one by one through `PUT /records/:id`;
- *   2. evidence files whose sheet is now on the server are uploaded (multipart, with progress),
+ *   2. evidence files whose sheet is now on the server are uploaded (resumable tus uploads with progress: lib/resumable-upload.ts),
  *      linked to that record and indicator.
  * Rules: an entry leaves the device only after the server acknowledged it (created, unchanged,
  * updated), so a lost reply just means the next run gets "unchanged" (record ids are client
@@ -17,8 +17,9 @@
 import { useSyncExternalStore } from 'react';
 import type { WireError } from '../../shared/wire/common.ts';
 import type { RecordBatchOut, RecordInput } from '../../shared/wire/records.ts';
-import { API_BASE, ApiError, CSRF_COOKIE, CSRF_HEADER, api, isApiError, readCookie } from './api.ts';
+import { api, isApiError } from './api.ts';
 import { offlineDb, recordSendFailure, removeFromOutbox, type OutboxEntry, type QueuedEvidence } from './offline-db.ts';
+import { sha256Hex, uploadResumable, xhrTusTransport } from './resumable-upload.ts';
 import { isOnline } from './use-online.ts';
 
 /** The payload of an outbox entry, or null when it has no cycle or unit (a free practice sheet). */
@@ -304,73 +305,36 @@ function uiLanguage(): string {
   return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
 }
 
-/**
- * Multipart upload through XMLHttpRequest, the only browser API that reports upload progress
- * (fetch cannot). Same contract as lib/api.ts: CSRF header, Accept-Language, `{error}` → ApiError.
- */
-export function uploadEvidenceFile(
-  fields: { cycleId: string; unitId: string; recordId?: string | null; indicator: string; kind?: string | null },
-  file: Blob,
-  filename: string,
-  onProgress?: (loaded: number, total: number) => void,
-): Promise<{ id: string }> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    // The server reads the fields before the file part.
-    form.append('cycleId', fields.cycleId);
-    form.append('unitId', fields.unitId);
-    if (fields.recordId) form.append('recordId', fields.recordId);
-    form.append('indicator', fields.indicator);
-    if (fields.kind) form.append('kind', fields.kind);
-    form.append('file', file, filename);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/evidence`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', uiLanguage());
-    const token = readCookie(CSRF_COOKIE);
-    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
-    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onerror = () => reject(new ApiError(0, 'network.offline', 'Network error'));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        // Not JSON (proxy page): status-derived error below.
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as { id: string });
-        return;
-      }
-      const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-      const code =
-        typeof err?.code === 'string'
-          ? err.code
-          : xhr.status === 413
-            ? 'request.too_large'
-            : xhr.status === 415
-              ? 'request.unsupported_type'
-              : 'internal';
-      const details = err?.details && typeof err.details === 'object' ? (err.details as Record<string, unknown>) : {};
-      reject(new ApiError(xhr.status, code, typeof err?.message === 'string' ? err.message : xhr.statusText, details));
-    };
-    xhr.send(form);
-  });
-}
-
 export const httpSyncTransport: SyncTransport = {
   sendBatch: (records) => api.post<RecordBatchOut>('/records/batch', { records }),
   async replace(record) {
     const { id, cycleId: _cycle, unitId: _unit, ...content } = record;
     await api.put(`/records/${id}`, content);
   },
-  upload: (item, recordId, onProgress) =>
-    uploadEvidenceFile(
-      { cycleId: item.cycleId, unitId: item.unitId, recordId, indicator: item.indicator, kind: item.kind },
-      item.blob,
-      item.filename,
+  // issue 13: resumable (tus) — a lost connection or a closed app continues from the server's
+  // offset on the next sync; the address is kept with the queued file on the device.
+  async upload(item, recordId, onProgress) {
+    const metadata: Record<string, string> = {
+      cycleId: item.cycleId,
+      unitId: item.unitId,
+      indicator: item.indicator,
+      filename: item.filename,
+    };
+    if (recordId) metadata.recordId = recordId;
+    if (item.kind) metadata.kind = item.kind;
+    metadata.sha256 = await sha256Hex(item.blob);
+    const { evidenceId } = await uploadResumable(xhrTusTransport(uiLanguage()), {
+      file: item.blob,
+      metadata,
+      // The kept address was made for the sheet's record; the unit-only retry starts afresh.
+      savedUrl: recordId ? (item.uploadUrl ?? null) : null,
+      saveUrl: async (url) => {
+        await offlineDb().evidence.update(item.id, { uploadUrl: url });
+      },
       onProgress,
-    ),
+    });
+    return { id: evidenceId };
+  },
 };
 
 // ── One sync at a time, observable by the UI ─────────────────────────────────────────────────

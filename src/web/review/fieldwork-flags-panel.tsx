@@ -5,12 +5,22 @@
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldworkFlagView } from '../../shared/wire/fieldwork.ts';
 import { useUnitFieldworkFlags } from '../api/fieldwork.ts';
 import { useAcknowledgeFlags } from '../api/fieldwork-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
+import type { SheetName } from './review-model.ts';
+
+/** "Responden: Ibu Sari · lembar 3", or "Lembar 3" without a label; never the record's id. */
+function sheetLabel(t: TFunction<'review'>, sheet: SheetName | undefined): string {
+  if (!sheet) return t('fieldwork.sheet_gone');
+  return sheet.respondent
+    ? t('fieldwork.sheet_respondent', { respondent: sheet.respondent, n: sheet.number })
+    : t('fieldwork.sheet_number', { n: sheet.number });
+}
 
 function SheetFlags({
   cycleId,
@@ -19,6 +29,7 @@ function SheetFlags({
   items,
   canAcknowledge,
   instrumentTitle,
+  sheet,
 }: {
   cycleId: string;
   unitId: string;
@@ -26,6 +37,7 @@ function SheetFlags({
   items: FieldworkFlagView[];
   canAcknowledge: boolean;
   instrumentTitle: string;
+  sheet: SheetName | undefined;
 }) {
   const { t } = useTranslation('review');
   const format = useFormat();
@@ -38,7 +50,7 @@ function SheetFlags({
       <Stack gap={6}>
         <Group justify="space-between" gap="xs">
           <Text fw={600} size="sm">
-            {instrumentTitle} · {recordId.slice(0, 8)}
+            {instrumentTitle} · {sheetLabel(t, sheet)}
           </Text>
           {open ? (
             <Badge c="var(--mantine-color-text)" color="orange" variant="light" tt="none">
@@ -98,11 +110,14 @@ export function FieldworkFlagsPanel({
   unitId,
   canAcknowledge,
   instrumentTitle,
+  sheets,
 }: {
   cycleId: string;
   unitId: string;
   canAcknowledge: boolean;
   instrumentTitle: (code: string) => string;
+  /** The unit's sheets named for a person (`sheetNames` over the unit's records). */
+  sheets: Map<string, SheetName>;
 }) {
   const { t } = useTranslation('review');
   const flags = useUnitFieldworkFlags(cycleId, unitId);
@@ -129,6 +144,7 @@ export function FieldworkFlagsPanel({
             items={list}
             canAcknowledge={canAcknowledge}
             instrumentTitle={instrumentTitle(list[0]!.instrument)}
+            sheet={sheets.get(recordId)}
           />
         ))}
         {infoOnly > 0 && (

@@ -23,6 +23,7 @@ import { ScoreValue } from '../ui/score-value.tsx';
 import { IndicatorReview } from './indicator-review.tsx';
 import { PATTERN_RULE, SCORE_RULE, identicalPatterns, scoreOutliers } from './outliers.ts';
 import { UnitStatusBadge } from './review-bits.tsx';
+import { sheetNames } from './review-model.ts';
 import { ReviewDecision } from './review-decision.tsx';
 import { SheetReview } from './sheet-review.tsx';
 import { FieldworkFlagsPanel } from './fieldwork-flags-panel.tsx'; // issue 13
@@ -39,6 +40,7 @@ export function UnitReviewScreen() {
   const [comments, setComments] = useState<Record<string, string>>({});
   const onComment = useCallback((code: string, text: string) => setComments((c) => ({ ...c, [code]: text })), []);
   const patterns = useMemo(() => identicalPatterns(unitRecords.data ?? []), [unitRecords.data]);
+  const sheets = useMemo(() => sheetNames(unitRecords.data ?? []), [unitRecords.data]);
 
   for (const q of [unit, unitRecords, unitEvidence, scheme]) {
     if (q.isError) return <ErrorView error={q.error} onRetry={() => void q.refetch()} />;
@@ -121,7 +123,13 @@ export function UnitReviewScreen() {
       )}
       {/* issue 13: the server's fieldwork checks, acknowledged per sheet before approval */}
       <PanelBoundary>
-        <FieldworkFlagsPanel cycleId={cycleId} unitId={unitId} canAcknowledge={status === 'submitted'} instrumentTitle={title} />
+        <FieldworkFlagsPanel
+          cycleId={cycleId}
+          unitId={unitId}
+          canAcknowledge={status === 'submitted'}
+          instrumentTitle={title}
+          sheets={sheets}
+        />
       </PanelBoundary>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>

@@ -6,7 +6,7 @@
 import { Alert, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../lib/api.ts';
+import { NOT_DOWNLOADED, isApiError } from '../lib/api.ts';
 import { errorKind, errorMessage, type ErrorKind } from '../lib/error-message.ts';
 import { ButtonLink } from './links.tsx';
 
@@ -30,6 +30,8 @@ export function ErrorView({ error, kind, onRetry, compact = false }: ErrorViewPr
     offline: 'offline',
     generic: 'generic',
   }[resolved];
+  // issue 13: offline, and this unit (or list) was never downloaded to the device.
+  const titleKey = isApiError(error) && error.code === NOT_DOWNLOADED ? 'not_downloaded' : key;
   const detail = resolved === 'generic' && error !== undefined ? errorMessage(t, error) : null;
   const code = isApiError(error) ? error.code : null;
 
@@ -51,9 +53,9 @@ export function ErrorView({ error, kind, onRetry, compact = false }: ErrorViewPr
 
   if (compact) {
     return (
-      <Alert role="alert" color={resolved === 'offline' ? 'yellow' : 'red'} title={t(`error_screen.${key}.title`)}>
+      <Alert role="alert" color={resolved === 'offline' ? 'yellow' : 'red'} title={t(`error_screen.${titleKey}.title`)}>
         <Stack gap="xs">
-          <Text size="sm">{detail ?? t(`error_screen.${key}.body`)}</Text>
+          <Text size="sm">{detail ?? t(`error_screen.${titleKey}.body`)}</Text>
           {actions}
         </Stack>
       </Alert>
@@ -64,9 +66,9 @@ export function ErrorView({ error, kind, onRetry, compact = false }: ErrorViewPr
     <Paper withBorder p={{ base: 'md', sm: 'xl' }} maw={640} mx="auto" mt="lg" role="alert" data-error-kind={resolved}>
       <Stack gap="md">
         <Title order={1} size="h2">
-          {t(`error_screen.${key}.title`)}
+          {t(`error_screen.${titleKey}.title`)}
         </Title>
-        <Text>{t(`error_screen.${key}.body`)}</Text>
+        <Text>{t(`error_screen.${titleKey}.body`)}</Text>
         {detail && <Text c="dimmed">{detail}</Text>}
         {code && resolved === 'generic' && (
           <Text size="sm" c="dimmed">

@@ -1,0 +1,163 @@
+// Resumable evidence uploads (issue 13 §3) on the tus 1.0.0 protocol — core, creation and
+// termination — so a photo sent over a failing connection continues where it stopped instead of
+// starting again. The bytes of an unfinished upload wait in `<dataDir>/uploads/<id>` beside its
+// description `<id>.json` (who, for which unit/record/indicator, how long, the hash the device
+// computed); the offset is the file's size, so whatever arrived before a connection broke counts.
+// When the last byte arrives the file goes through the same structural check, size limit and
+// content-addressed store as a multipart upload (`putChecked`), is linked (and audited) like one,
+// and the partial file is removed; the description keeps the evidence id, so repeating the last
+// request answers the same evidence (idempotent). Nothing here knows HTTP: routes.ts speaks tus.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { EvidenceUploadFields } from '../../shared/wire/evidence.ts';
+
+export const TUS_VERSION = '1.0.0';
+export const OFFSET_STREAM = 'application/offset+octet-stream';
+
+const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export interface UploadInfo {
+  id: string;
+  /** The account that created it: only it may continue, inspect or end the upload. */
+  owner: string;
+  length: number;
+  fields: EvidenceUploadFields;
+  filename: string;
+  /** The sha256 the device computed (hex), checked against the bytes received; null = not given. */
+  sha256: string | null;
+  createdAt: string;
+  /** Set once the upload completed: the evidence link it made. */
+  evidenceId?: string;
+}
+
+/**
+ * `Upload-Metadata`: comma-separated `key base64value` pairs (a key alone means an empty value).
+ * Returns null when the header is malformed (bad key, bad base64, a key twice).
+ */
+export function parseMetadata(header: string | undefined): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  if (header === undefined || header.trim() === '') return out;
+  for (const pair of header.split(',')) {
+    const [key, value, extra] = pair.trim().split(' ');
+    if (!key || !/^[A-Za-z0-9_.-]{1,64}$/.test(key) || extra !== undefined || key in out) return null;
+    if (value === undefined || value === '') {
+      out[key] = '';
+      continue;
+    }
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) return null;
+    out[key] = Buffer.from(value, 'base64').toString('utf8');
+  }
+  return out;
+}
+
+/** Passes at most `max` bytes; one more fails the stream (the client sent past Upload-Length). */
+class Cap extends Transform {
+  seen = 0;
+  constructor(private readonly max: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.max) {
+      done(new UploadOverflow());
+      return;
+    }
+    done(null, chunk);
+  }
+}
+export class UploadOverflow extends Error {
+  constructor() {
+    super('more bytes than Upload-Length');
+  }
+}
+
+/** Unfinished uploads on local disk (any evidence store: the finished file moves into it). */
+export class ResumableUploads {
+  constructor(private readonly dir: string) {}
+
+  private data(id: string): string {
+    return join(this.dir, id);
+  }
+  private meta(id: string): string {
+    return join(this.dir, `${id}.json`);
+  }
+
+  async create(info: Omit<UploadInfo, 'id' | 'createdAt'>, now = new Date()): Promise<UploadInfo> {
+    await mkdir(this.dir, { recursive: true });
+    const full: UploadInfo = { ...info, id: randomUUID(), createdAt: now.toISOString() };
+    await writeFile(this.data(full.id), Buffer.alloc(0), { flag: 'wx' });
+    await writeFile(this.meta(full.id), JSON.stringify(full));
+    return full;
+  }
+
+  /** The upload's description, or undefined for an unknown (or malformed) id. */
+  async get(id: string): Promise<UploadInfo | undefined> {
+    if (!ID_RE.test(id)) return undefined;
+    try {
+      return JSON.parse(await readFile(this.meta(id), 'utf8')) as UploadInfo;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Bytes received so far (the whole length once completed). */
+  async offset(info: UploadInfo): Promise<number> {
+    if (info.evidenceId) return info.length;
+    try {
+      return (await stat(this.data(info.id))).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Appends `source` at the end of what was received. A connection that breaks mid-body keeps
+   * every byte written before it broke (the next HEAD answers that offset). Returns the new
+   * offset; throws `UploadOverflow` (after keeping nothing past Upload-Length) when the client
+   * sends too much.
+   */
+  async append(info: UploadInfo, source: Readable): Promise<number> {
+    const before = await this.offset(info);
+    const cap = new Cap(info.length - before);
+    try {
+      await pipeline(source, cap, createWriteStream(this.data(info.id), { flags: 'a' }));
+    } catch (e) {
+      if (e instanceof UploadOverflow) {
+        source.resume();
+        throw e;
+      }
+      // The client went away (aborted request, broken connection): what arrived stays.
+    }
+    return this.offset(info);
+  }
+
+  /** The received bytes, for the check and the store. */
+  open(info: UploadInfo): Readable {
+    return createReadStream(this.data(info.id));
+  }
+
+  /** sha256 of the received bytes (hex). */
+  async hash(info: UploadInfo): Promise<string> {
+    const h = createHash('sha256');
+    for await (const chunk of this.open(info)) h.update(chunk as Buffer);
+    return h.digest('hex');
+  }
+
+  /** The upload made evidence: keep the answer, drop the bytes (the store has them now). */
+  async complete(info: UploadInfo, evidenceId: string): Promise<UploadInfo> {
+    const done = { ...info, evidenceId };
+    await writeFile(this.meta(info.id), JSON.stringify(done));
+    await rm(this.data(info.id), { force: true });
+    return done;
+  }
+
+  /** Ends an upload (termination, or a refused file): nothing of it stays. */
+  async remove(info: UploadInfo): Promise<void> {
+    await rm(this.data(info.id), { force: true });
+    await rm(this.meta(info.id), { force: true });
+  }
+}
