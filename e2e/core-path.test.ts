@@ -1,7 +1,7 @@
 // The core path of issue 4 §7 in one walk, on a NEW cycle, entirely through the UI as the demo
 // roles (Chromium against the real server on PGlite, demo seed):
 //  1. the admin creates a 2025 cycle on the newest Ombudsman scheme, adds one unit of Kota Serang
-//     to the locus (the demo ranks Banten only in 2022 and 2024, so in 2025 the rank is
+//     to the locus (the demo ranks Banten only in 2022, 2023 and 2024, so in 2025 the rank is
 //     unambiguous), assigns the demo asisten and starts fieldwork;
 //  2. the asisten, on a 360 px phone, fills every instrument of the unit up to the quota the
 //     server requires for approval (`unit.incomplete`: every instrument at `quota.min ?? target`),

@@ -63,26 +63,41 @@ async function setUnitStatus(
 
 /** The assessor hands a unit in for review (pending or returned, with at least one record). */
 export async function submitUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, now = new Date()): Promise<UnitStatus> {
-  auth.require('record.write', unitTarget(cu));
-  assertWritable(cu);
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: count() })
-    .from(records)
-    .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-  if (n === 0) throw new AppError('unit.no_records', { unit: cu.unit.name });
-  await setUnitStatus(tx, cu, 'submitted', cu.review, now);
-  // issue 13: the anti-fabrication flags of the cycle, stored for the review screens.
-  await recomputeFieldworkFlags(tx, cu.cycle, now);
-  await appendAudit(tx, {
-    actor: auth.user(),
-    action: 'unit.submit',
-    subjectType: 'cycle_unit',
-    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
-    provinceCode: cu.body.provinceCode,
-    at: now,
-    diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: n },
-  });
+  await submitUnits(tx, auth, [cu], now);
   return 'submitted';
+}
+
+/**
+ * Hands several units of one cycle in at once (the demo seed's assessor): each unit exactly as
+ * `submitUnit` (checked, status set, audited), with the cycle's fieldwork flags recomputed once
+ * at the end rather than once per unit — the flags are a function of the cycle's records alone,
+ * so the result is the same.
+ */
+export async function submitUnits(tx: Tx, auth: Auth, cus: readonly CycleUnitContext[], now = new Date()): Promise<void> {
+  const cycle = cus[0]?.cycle;
+  if (!cycle) return;
+  if (cus.some((cu) => cu.cycle.id !== cycle.id)) throw new Error('submitUnits: units of one cycle only');
+  for (const cu of cus) {
+    auth.require('record.write', unitTarget(cu));
+    assertWritable(cu);
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(records)
+      .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
+    if (n === 0) throw new AppError('unit.no_records', { unit: cu.unit.name });
+    await setUnitStatus(tx, cu, 'submitted', cu.review, now);
+    await appendAudit(tx, {
+      actor: auth.user(),
+      action: 'unit.submit',
+      subjectType: 'cycle_unit',
+      subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+      provinceCode: cu.body.provinceCode,
+      at: now,
+      diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: n },
+    });
+  }
+  // issue 13: the anti-fabrication flags of the cycle, stored for the review screens.
+  await recomputeFieldworkFlags(tx, cycle, now);
 }
 
 function assertReviewable(cu: CycleUnitContext, allowed: UnitStatus[]): void {

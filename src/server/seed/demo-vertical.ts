@@ -13,11 +13,12 @@ import { cycleScheme } from '../cycles/queries.ts';
 import { addLocusBody, setAssignment } from '../locus/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
 import { bulkInsertRecords, contentHash, recordsCreatedDiff } from '../records/queries.ts';
-import { submitUnit } from '../records/workflow.ts';
+import { submitUnits } from '../records/workflow.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { verticalOfficeName, verticalOfficeTypes } from '../registry/vertical-offices.ts';
 import { recomputeUnits } from '../scores/recompute.ts';
 import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
+import { cycleUnitsOf } from './demo-fieldwork.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { RecordInput } from '../../shared/wire/records.ts';
 
@@ -146,7 +147,7 @@ export async function seedDemoVertical(
     { now },
   );
   const asistenAuth = makeAuth(asisten);
-  for (const u of created) await submitUnit(tx, asistenAuth, (await getCycleUnit(tx, cycle, u.id))!, now);
+  await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, created), now);
   return {
     units: created.map((u) => ({
       id: u.id,

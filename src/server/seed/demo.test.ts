@@ -8,6 +8,7 @@ import { bodyResults, unitResults } from '../scores/schema.ts';
 import { publications } from '../publications/schema.ts';
 import { actions } from '../actions/schema.ts';
 import { auditEvents } from '../audit/schema.ts';
+import { findings } from '../findings/schema.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { type DemoSeed, banten2022, seedDemoIfEmpty } from './demo.ts';
 
@@ -89,6 +90,57 @@ describe('seedDemoIfEmpty', () => {
       .from(cycleUnits)
       .where(and(eq(cycleUnits.cycleId, seed.cycles.current)));
     expect(statuses.map((s) => s.status).sort()).toEqual(['approved', 'submitted']);
+  });
+
+  it('assesses 2023 the real way and publishes it: scores, approvals, a national snapshot with units, findings and awards', async () => {
+    const [cycle] = await t.db.db.select().from(cycles).where(eq(cycles.id, seed.cycles.published));
+    expect(cycle).toMatchObject({ year: 2023, schemeId: 'ombudsman-2023', status: 'final', source: 'computed' });
+    // Every unit of the nine governments approved, from the asisten's records, every body final.
+    const unitStatuses = await t.db.db
+      .selectDistinct({ status: cycleUnits.status })
+      .from(cycleUnits)
+      .where(eq(cycleUnits.cycleId, cycle!.id));
+    expect(unitStatuses).toEqual([{ status: 'approved' }]);
+    const bodyStatuses = await t.db.db.select({ status: cycleBodies.status }).from(cycleBodies).where(eq(cycleBodies.cycleId, cycle!.id));
+    expect(bodyStatuses).toHaveLength(9);
+    expect(bodyStatuses.every((b) => b.status === 'final')).toBe(true);
+    const [{ n } = { n: 0 }] = await t.db.db.select({ n: count() }).from(records).where(eq(records.cycleId, cycle!.id));
+    expect(n).toBe(61 * 39);
+    // The order follows what is known of 2023 (reference.md §6.2): Tangsel first, Kab/Kota
+    // Tangerang next, Kabupaten Serang in A, Kota Serang 7th of the kabupaten/kota.
+    const scores = await t.db.db
+      .select({ code: bodies.code, score: bodyResults.score, band: bodyResults.bandCode })
+      .from(bodyResults)
+      .innerJoin(bodies, eq(bodies.id, bodyResults.bodyId))
+      .where(eq(bodyResults.cycleId, cycle!.id));
+    const regencies = scores.filter((r) => r.code !== '36').sort((a, b) => b.score - a.score);
+    expect(regencies.map((r) => r.code).slice(0, 4)).toEqual(['36.74', '36.03', '36.71', '36.04']);
+    expect(regencies[6]!.code).toBe('36.73');
+    expect(scores.find((r) => r.code === '36.04')!.band).toBe('A');
+
+    const pubs = await t.db.db.select().from(publications).where(eq(publications.cycleId, cycle!.id));
+    expect(pubs.map((p) => [p.scope, p.version, p.status])).toEqual([['national', 1, 'current']]);
+    const snapshot = pubs[0]!.snapshot as { bodies: { previous: { cycleId: string } | null }[]; units: unknown[] };
+    expect(snapshot.bodies).toHaveLength(9);
+    expect(snapshot.units).toHaveLength(61);
+    // Movement from the imported 2022 year.
+    expect(snapshot.bodies.every((b) => b.previous?.cycleId === seed.cycles.past)).toBe(true);
+    // issue 12: findings generated at publication, for the published units.
+    const found = await t.db.db.selectDistinct({ unitId: findings.unitId }).from(findings).where(eq(findings.cycleId, cycle!.id));
+    expect(found.length).toBeGreaterThan(50);
+
+    // Anonymous: the public sees the cycle, its unit awards (issue 18) and its hand-over.
+    const publicCycles = await t.app.inject({ method: 'GET', url: '/api/v1/cycles' });
+    expect((publicCycles.json().items as { id: string }[]).map((c) => c.id)).toContain(cycle!.id);
+    const awards = await t.app.inject({ method: 'GET', url: `/api/v1/publications/${pubs[0]!.id}/unit-awards` });
+    expect(awards.statusCode).toBe(200);
+    const kinds = new Set((awards.json().items as { kind: string }[]).map((a) => a.kind));
+    expect(kinds.size).toBeGreaterThanOrEqual(2);
+    const piagam = await t.app.inject({ method: 'GET', url: (awards.json().items as { piagamUrl: string }[])[0]!.piagamUrl });
+    expect(piagam.statusCode).toBe(200);
+    expect(piagam.headers['content-type']).toMatch(/pdf/);
+    const handover = await t.app.inject({ method: 'GET', url: `/api/v1/publications/${pubs[0]!.id}/handover` });
+    expect(handover.json()).toMatchObject({ date: '2024-01-24' });
   });
 
   it("imports Banten's published 2022 scores so rankings show movement", async () => {

@@ -6,12 +6,17 @@
 //    Pabuaran, Neglasari); the others are named after the body's first kecamatan
 //    (idn-area-data), as Puskesmas usually are. A provincial government runs no Disdukcapil or
 //    Puskesmas, so the province gets DPMPTSP, Dindikbud, Dinsos, Dinkes and RSUD Banten instead;
-//  - "Penilaian 2024" (ombudsman-2024) in review: every instrument filled to its quota with
-//    answers from a fixed-seed PRNG around a quality level per government, so the results span
-//    bands A–D; Kabupaten Serang's units are approved (the body is final), the others await review;
 //  - the published 2022 government scores of Banten (reference.md §6.2) as an imported, final
-//    cycle with its national publication (snapshot built by publications/queries.ts), so the
-//    public sees it, rankings show movement and the trend has two points;
+//    cycle with its national publication (snapshot built by publications/queries.ts);
+//  - "Penilaian 2023" (ombudsman-2023) assessed the real way and PUBLISHED (issue 16 §7): every
+//    instrument filled to its quota with answers from a fixed-seed PRNG around a quality level per
+//    government (set so the order follows what is known of Banten's 2023 results), handed in,
+//    reviewed and approved, published nationally by publications/queries.ts `publish` (snapshot,
+//    findings), with its hand-over — so the first public visit has ranks with movement, a radar,
+//    units, indicators, rapor, unit awards and piagam (issue 18), and findings (issue 12);
+//  - "Penilaian 2024" (ombudsman-2024) in review, filled the same way, so the results span
+//    bands A–D; Kabupaten Serang's units are approved (the body is final), the others await
+//    review — the pimpinan's review and publication screens still have work to do;
 //  - one account per role, with random passwords returned once (main.ts prints them).
 import { count, eq } from 'drizzle-orm';
 import { getDistricts } from 'idn-area-data';
@@ -26,18 +31,16 @@ import { seedRegistry } from '../registry/seed.ts';
 import { createUser } from '../users/queries.ts';
 import { seedDemoActions } from './demo-actions.ts';
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
-import { createCycle, cycleScheme, transitionCycle } from '../cycles/queries.ts';
-import { addLocusBody, setAssignment } from '../locus/queries.ts';
+import { createCycle, transitionCycle } from '../cycles/queries.ts';
+import { addLocusBody } from '../locus/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
-import { bulkInsertRecords, contentHash, recordsCreatedDiff } from '../records/queries.ts';
-import { approveUnit, submitUnit } from '../records/workflow.ts';
+import { approveUnit, submitUnits } from '../records/workflow.ts';
 import { acknowledgeUnitFlags } from '../fieldwork/queries.ts'; // issue 13
 import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
-import { recomputeCycle } from '../scores/recompute.ts';
-import { prng, prngUuid, syntheticSheets } from './synthetic.ts';
+import { setHandover } from '../recognition/queries.ts'; // issue 18
+import { cycleUnitsOf, fillCycle } from './demo-fieldwork.ts';
 import { seedDemoVertical } from './demo-vertical.ts';
-import type { RecordInput } from '../../shared/wire/records.ts';
 import { seedPekpppDemo } from './demo-pekppp.ts'; // issue 10
 
 export interface DemoAccount {
@@ -50,12 +53,14 @@ export interface DemoAccount {
 
 export interface DemoSeed {
   accounts: DemoAccount[];
-  cycles: { current: string; past: string };
+  /** current: 2024 in review; published: 2023, assessed and published; past: 2022, imported. */
+  cycles: { current: string; published: string; past: string };
 }
 
 export const BANTEN = '36';
-/** Fixed PRNG seed of the demo answers. */
+/** Fixed PRNG seed of the demo answers (2024; 2023 has its own). */
 export const DEMO_SEED = 20241204;
+export const DEMO_SEED_2023 = 20231439;
 
 /**
  * Quality level (0–1) of each Banten government's answers in the 2024 demo cycle, chosen so the
@@ -72,6 +77,24 @@ const quality: Record<string, number> = {
   '36.73': 0.64,
   '36.72': 0.56,
   '36.02': 0.42,
+};
+
+/**
+ * Quality levels of the published 2023 cycle, set so the order follows reference.md §6.2 for
+ * 2023: Kota Tangerang Selatan first, Kabupaten Tangerang 93.72 and Kota Tangerang 93.21 next,
+ * Kabupaten Serang 89.28 (A), Kota Serang 7th of the kabupaten/kota; the others (not found) in
+ * between, Lebak last. The numbers themselves are the PRNG's, not the real ones.
+ */
+const quality2023: Record<string, number> = {
+  '36.74': 1.05, // above 1: every unit at the top of the scale (the per-unit level is clamped to 1)
+  '36.03': 1,
+  '36.71': 0.99,
+  '36.04': 0.96,
+  '36.01': 0.8,
+  '36': 0.78,
+  '36.72': 0.75,
+  '36.73': 0.68,
+  '36.02': 0.6,
 };
 
 /** Published 2022 government scores of Banten (reference.md §6.2). */
@@ -257,65 +280,41 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   );
   await publish(tx, admin, past, { scope: 'national', publicAt: now }, now);
 
+  // The 2023 cycle, assessed the real way and published (issue 16 §7): fieldwork, every unit
+  // handed in, warnings acknowledged and approved by the pimpinan, published nationally (the cycle
+  // turns final; the snapshot, its findings and its awards are the product's own), handed over.
+  const asistenAuth = makeAuth(asisten);
+  const pimpinanAuth = makeAuth(pimpinan);
+  let y2023 = await createCycle(tx, admin, {
+    name: 'Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik 2023',
+    year: 2023,
+    schemeId: 'ombudsman-2023',
+  });
+  for (const b of banten) await addLocusBody(tx, admin, y2023, b);
+  y2023 = await transitionCycle(tx, admin, y2023, 'fieldwork');
+  await fillCycle(tx, { cycle: y2023, pimpinan, asisten, now }, createdUnits, banten, quality2023, DEMO_SEED_2023);
+  await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, y2023, createdUnits), now);
+  for (const u of createdUnits) {
+    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, 'Diperiksa bersama asisten.', now);
+    await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, 'Lengkap dan sesuai bukti.', now);
+  }
+  y2023 = await transitionCycle(tx, admin, y2023, 'review');
+  const published = await publish(tx, admin, y2023, { scope: 'national', publicAt: now }, now);
+  // issue 18: the 2023 results were handed over in January 2024 (reference.md §6.4).
+  await setHandover(tx, admin, published, { date: '2024-01-24', place: 'Pendopo Gubernur Banten, Kota Serang' }, now);
+
   // The 2024 cycle: locus, assignments, fieldwork.
   let cycle = await createCycle(tx, admin, { name: 'Penilaian Kualitas Pelayanan Publik 2024', year: 2024, schemeId: 'ombudsman-2024' });
   for (const b of banten) await addLocusBody(tx, admin, cycle, b);
   cycle = await transitionCycle(tx, admin, cycle, 'fieldwork');
-  const scheme = await cycleScheme(tx, cycle);
-  const rand = prng(DEMO_SEED);
-  const perUnit = new Map<string, string[]>();
-  const rows: (RecordInput & { contentHash: string })[] = [];
-  for (const u of createdUnits) {
-    const cu = (await getCycleUnit(tx, cycle, u.id))!;
-    await setAssignment(tx, pimpinan, cu, { assessorId: asisten.id, dueDate: '2024-09-30' });
-    const body = banten.find((b) => b.id === u.bodyId)!;
-    const q = Math.min(1, Math.max(0, quality[body.code]! + (rand() * 2 - 1) * 0.05));
-    const ids: string[] = [];
-    syntheticSheets(scheme, rand, q).forEach((sheet, k) => {
-      const day = 1 + Math.floor(rand() * 60);
-      const input: RecordInput = {
-        id: prngUuid(rand),
-        cycleId: cycle.id,
-        unitId: u.id,
-        instrument: sheet.instrument,
-        respondent: sheet.respondent,
-        answers: sheet.answers,
-        capturedAt: new Date(Date.UTC(2024, 6, day, 2 + (k % 8), (k * 7) % 60)).toISOString(),
-      };
-      rows.push({ ...input, contentHash: contentHash(cycle.id, u.id, input) });
-      ids.push(input.id);
-    });
-    perUnit.set(u.id, ids);
-  }
-  await bulkInsertRecords(tx, asisten.id, rows, now);
-  const hashes = new Map(rows.map((r) => [r.id, r]));
-  for (const u of createdUnits) {
-    const body = banten.find((b) => b.id === u.bodyId)!;
-    await appendAudit(tx, {
-      actor: asisten,
-      action: 'record.create',
-      subjectType: 'unit',
-      subjectId: u.id,
-      provinceCode: body.provinceCode,
-      at: now,
-      diff: recordsCreatedDiff(
-        cycle.id,
-        perUnit.get(u.id)!.map((id) => ({ id, instrument: hashes.get(id)!.instrument, contentHash: hashes.get(id)!.contentHash })),
-      ),
-    });
-  }
-  await recomputeCycle(tx, cycle, { now });
+  await fillCycle(tx, { cycle, pimpinan, asisten, now }, createdUnits, banten, quality, DEMO_SEED);
 
   // Every unit handed in; Kabupaten Serang reviewed and final; the cycle in review.
-  const asistenAuth = makeAuth(asisten);
-  const pimpinanAuth = makeAuth(pimpinan);
   const serang = byCode.get('36.04')!;
-  for (const u of createdUnits) {
-    const cu = (await getCycleUnit(tx, cycle, u.id))!;
-    await submitUnit(tx, asistenAuth, cu, now);
-    if (u.bodyId === serang.id) await acknowledgeUnitFlags(tx, pimpinanAuth, cu, 'Diperiksa bersama asisten.', now); // issue 13
-    if (u.bodyId === serang.id)
-      await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
+  await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, createdUnits), now);
+  for (const u of createdUnits.filter((x) => x.bodyId === serang.id)) {
+    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Diperiksa bersama asisten.', now); // issue 13
+    await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now }); // issue 17: Banten's Polres and Kantor Pertanahan
   cycle = await transitionCycle(tx, admin, cycle, 'review');
@@ -329,5 +328,5 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     surveyId,
     now,
   );
-  return { accounts, cycles: { current: cycle.id, past: past.id } };
+  return { accounts, cycles: { current: cycle.id, published: y2023.id, past: past.id } };
 }

@@ -30,7 +30,8 @@ function UnitAwardTable({ kind, items }: { kind: UnitAwardKind; items: UnitAward
   const format = useFormat();
   if (items.length === 0) return <Text size="sm">{t('units.none')}</Text>;
   return (
-    <Table striped data-testid={`unit-awards-${kind}`}>
+    // issue 16 §6: rows stack into labelled lines on a phone instead of scrolling sideways.
+    <Table striped data-testid={`unit-awards-${kind}`} className="stack-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('col.rank')}</Table.Th>
@@ -44,22 +45,22 @@ function UnitAwardTable({ kind, items }: { kind: UnitAwardKind; items: UnitAward
       <Table.Tbody>
         {items.map((i) => (
           <Table.Tr key={i.code}>
-            <Table.Td>{i.rank ?? '—'}</Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t('col.rank')}>{i.rank ?? '—'}</Table.Td>
+            <Table.Td data-label={t('col.unit')}>
               {i.unit.name}
               <Text size="xs" c="dimmed">
                 {i.unit.sectorName}
               </Text>
             </Table.Td>
-            <Table.Td>{i.body.name}</Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t('col.government')}>{i.body.name}</Table.Td>
+            <Table.Td data-label={t('col.score')}>
               {format.score(i.score)}
               {i.delta !== null ? <Text size="xs">{t('units.delta', { delta: format.score(i.delta) })}</Text> : null}
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t('col.band')}>
               <BandChip band={i.band} size="sm" />
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t('col.piagam')}>
               <a href={unitPiagamUrl(i.piagamUrl, format.lang)} target="_blank" rel="noreferrer">
                 {t('units.piagam')}
               </a>
