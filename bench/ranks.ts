@@ -28,7 +28,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { movement, rankGovernments, rankUnitsBySector } from '../src/core/index.ts';
 import type { RankInput } from '../src/core/types.ts';
 import type { Actor } from '../src/server/auth/policy.ts';
-import { createCycle, getCycle } from '../src/server/cycles/queries.ts';
+import { createCycle, cycleScheme, getCycle } from '../src/server/cycles/queries.ts';
+import { cycleScopes } from '../src/server/publications/visibility.ts';
 import { type Db, openDatabase } from '../src/server/db/client.ts';
 import { publish } from '../src/server/publications/queries.ts';
 import { scoredUnits } from '../src/server/read-models/locus.ts';
@@ -85,6 +86,9 @@ async function govRows(db: Db, cycleId: string) {
 }
 
 async function readTimeGovernments(db: Db, cycle: Cycle, key: string) {
+  // What ranking() reads besides the rows, as before (scheme, released scopes, previous cycle).
+  await cycleScheme(db, cycle);
+  await cycleScopes(db, cycle.id);
   const prev = await previousCycle(db, cycle);
   const prevPlaces = new Map<string, number>();
   if (prev)
@@ -108,6 +112,8 @@ async function readTimeSector(db: Db, cycle: Cycle, sector: string) {
       sector: r.sector,
       score: r.score,
     }));
+  await cycleScheme(db, cycle);
+  await cycleScopes(db, cycle.id);
   const prev = await previousCycle(db, cycle);
   const prevRanks = new Map<string, number>();
   if (prev) for (const r of rankUnitsBySector(await rows(prev.id))) prevRanks.set(r.row.id, r.rank);

@@ -2,16 +2,14 @@
 // in are recomputed with the engine's rules (`src/core/rank.ts`) in the same transaction and kept
 // in `result_ranks`, so a ranking read (live or for a publication) is one indexed read.
 //
-// Only what changed is written: the current ranks of the affected groups are loaded beside the
-// rows, compared, and only moved places are upserted (and vanished ones deleted).
+// One statement on the database per re-rank: the places of the affected groups are computed with
+// window functions, and only moved places are written (vanished ones deleted).
 //
 // Who calls it: `recomputeBodies` (body groups), `recomputeUnits` (the sector groups of the units
 // it scored), the import of past scores, locus removals, registry edits of the fields groups
 // depend on (a body's type or province; a unit's sector or location), and `backfillRanks` at
 // start-up for data written before ranks were stored.
 import { type SQL, sql } from 'drizzle-orm';
-import { rank, rankGovernments, sectorGroup } from '../../core/index.ts';
-import type { RankInput } from '../../core/types.ts';
 
 /** What this needs of a database handle (db/client.ts calls `backfillRanks` while opening one: no import back). */
 interface Queryable {
@@ -42,112 +40,93 @@ export interface RankWrite {
   removed: number;
 }
 
-interface Place {
-  g: string;
-  s: string;
-  r: number;
-  o: number;
-}
-
-/** Rows per statement. */
-const CHUNK = 2000;
-
 async function rows<T>(tx: Queryable, query: SQL): Promise<T[]> {
   return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 /**
- * Re-ranks the groups of `scope` in one cycle from its stored results and writes what moved.
- * Ranks are the engine's (standard competition ranking on round2(score) inside core's groups);
- * names only order ties for display, so they are not needed here.
+ * The engine's rounding in SQL: a double read at 15 significant digits, rounded half away from
+ * zero — what `round2` does (core/round.ts), so ties fall where the engine puts them. Stored
+ * scores are already round2(raw); this keeps the rule even for a value that is not.
+ */
+const ranked = (score: SQL) => sql`round(${score}::numeric, 2)`;
+
+/**
+ * Re-ranks the groups of `scope` in one cycle from its stored results and writes what moved,
+ * in ONE statement on the database (no rows travel to Node): the groups and the rule are the
+ * engine's (`src/core/rank.ts`: standard competition ranking — `rank()` — on the rounded score;
+ * `of` = the group's size); unchanged places are not rewritten; places no longer ranked in a
+ * group of the scope are deleted. Names only order ties for display, so they play no part here.
+ * `ranks.test.ts` compares the result with the engine's on a national cycle.
  */
 export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScope = { bodies: true, sectors: 'all' }): Promise<RankWrite> {
-  let sectors: readonly string[] | 'all' | null =
-    scope.sectors === undefined || (scope.sectors !== 'all' && scope.sectors.length === 0) ? null : scope.sectors;
-  if (scope.unitIds && scope.unitIds.length > 0 && sectors !== 'all') {
-    const of = await rows<{ sector: string }>(
-      tx,
-      sql`select distinct sector from units where id = any(${sql.param([...scope.unitIds])}::uuid[]) and sector is not null`,
-    );
-    sectors = [...new Set([...(sectors ?? []), ...of.map((r) => r.sector)])];
-    if (sectors.length === 0) sectors = null;
-  }
-  if (!scope.bodies && sectors === null) return { ranked: 0, written: 0, removed: 0 };
-  const want = new Map<string, Place>();
-  const add = (g: string, s: string, r: number, o: number) => want.set(`${g}|${s}`, { g, s, r, o });
-
-  if (scope.bodies) {
-    const list = await rows<{ id: string; type: RankInput['type']; province: string | null; score: number }>(
-      tx,
-      sql`select br.body_id as id, b.type, b.province_code as province, br.score
-          from body_results br join bodies b on b.id = br.body_id where br.cycle_id = ${cycleId}`,
-    );
-    const inputs: RankInput[] = list.map((r) => ({
-      id: r.id,
-      name: '',
-      type: r.type,
-      ...(r.province ? { province: r.province } : {}),
-      score: Number(r.score),
-    }));
-    for (const e of rankGovernments(inputs)) {
-      add(e.nationalType.group, e.nationalType.row.id, e.nationalType.rank, e.nationalType.of);
-      if (e.province) add(e.province.group, e.province.row.id, e.province.rank, e.province.of);
-    }
-  }
-
-  if (sectors !== null) {
-    // A unit ranks in its body's province, or (a ministry's or agency's) where it is located.
-    const list = await rows<{ id: string; type: RankInput['type']; sector: string | null; province: string | null; score: number }>(
-      tx,
-      sql`select ur.unit_id as id, b.type, u.sector, coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as province, ur.score
-          from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id
-          where ur.cycle_id = ${cycleId}${sectors === 'all' ? sql`` : sql` and u.sector = any(${sql.param([...sectors])}::text[])`}`,
-    );
-    const provincial: RankInput[] = [];
-    const national: RankInput[] = [];
-    for (const r of list) {
-      if (!r.sector) continue;
-      const base = { id: r.id, name: '', type: r.type, sector: r.sector, score: Number(r.score) };
-      if (r.province) provincial.push({ ...base, province: r.province });
-      national.push({ ...base, province: NATIONAL_SECTOR });
-    }
-    for (const e of rank(provincial, sectorGroup)) add(e.group, e.row.id, e.rank, e.of);
-    for (const e of rank(national, sectorGroup)) add(e.group, e.row.id, e.rank, e.of);
-  }
-
-  const bodyCond = scope.bodies ? sql`group_key not like 'sector:%'` : sql`false`;
-  const unitCond =
-    sectors === null
-      ? sql`false`
-      : sectors === 'all'
-        ? sql`group_key like 'sector:%'`
-        : sql`(group_key like 'sector:%' and split_part(group_key, ':', 3) = any(${sql.param([...sectors])}::text[]))`;
-  const have = await rows<{ group_key: string; subject_id: string; rank: number; group_size: number }>(
+  const listed = scope.sectors === undefined || scope.sectors === 'all' ? [] : [...scope.sectors];
+  const unitIds = scope.unitIds ? [...scope.unitIds] : [];
+  const anySector = scope.sectors === 'all';
+  if (!scope.bodies && !anySector && listed.length === 0 && unitIds.length === 0) return { ranked: 0, written: 0, removed: 0 };
+  // The sectors whose groups are re-ranked: all, the listed ones, and those of the given units.
+  const sectorIn = (column: SQL) =>
+    anySector
+      ? sql`true`
+      : sql`(${column} = any(${sql.param(listed)}::text[]) or ${column} in (select sector from units where id = any(${sql.param(unitIds)}::uuid[])))`;
+  const sectorsInScope = anySector || listed.length > 0 || unitIds.length > 0;
+  const bodyGroups = scope.bodies
+    ? sql`
+      select 'national:' || b.type as g, br.body_id as s,
+        rank() over (partition by b.type order by ${ranked(sql`br.score`)} desc)::int as r,
+        count(*) over (partition by b.type)::int as o
+      from body_results br join bodies b on b.id = br.body_id
+      where br.cycle_id = ${cycleId}
+      union all
+      select 'province:' || b.province_code, br.body_id,
+        rank() over (partition by b.province_code order by ${ranked(sql`br.score`)} desc)::int,
+        count(*) over (partition by b.province_code)::int
+      from body_results br join bodies b on b.id = br.body_id
+      where br.cycle_id = ${cycleId} and b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> ''`
+    : sql`select null::text as g, null::uuid as s, null::int as r, null::int as o where false`;
+  // A unit ranks in its body's province, or (a ministry's or agency's) where it is located; and nationally.
+  const unitGroups = sectorsInScope
+    ? sql`
+      union all
+      select 'sector:' || x.province || ':' || x.sector, x.id,
+        rank() over (partition by x.province, x.sector order by x.score desc)::int,
+        count(*) over (partition by x.province, x.sector)::int
+      from units_in_scope x where coalesce(x.province, '') <> ''
+      union all
+      select 'sector:national:' || x.sector, x.id,
+        rank() over (partition by x.sector order by x.score desc)::int,
+        count(*) over (partition by x.sector)::int
+      from units_in_scope x`
+    : sql``;
+  const inScope = sql`(${scope.bodies ? sql`rr.group_key not like 'sector:%'` : sql`false`} or ${
+    sectorsInScope ? sql`(rr.group_key like 'sector:%' and ${sectorIn(sql`split_part(rr.group_key, ':', 3)`)})` : sql`false`
+  })`;
+  const [out] = await rows<{ ranked: number; written: number; removed: number }>(
     tx,
-    sql`select group_key, subject_id, rank, group_size from result_ranks where cycle_id = ${cycleId} and (${bodyCond} or ${unitCond})`,
+    sql`
+      with units_in_scope as (
+        select ur.unit_id as id, u.sector, ${ranked(sql`ur.score`)} as score,
+          coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as province
+        from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id
+        where ur.cycle_id = ${cycleId} and coalesce(u.sector, '') <> '' and ${sectorsInScope ? sectorIn(sql`u.sector`) : sql`false`}
+      ),
+      want as (${bodyGroups}${unitGroups}),
+      gone as (
+        delete from result_ranks rr
+        where rr.cycle_id = ${cycleId} and ${inScope}
+          and not exists (select 1 from want w where w.g = rr.group_key and w.s = rr.subject_id)
+        returning 1
+      ),
+      put as (
+        insert into result_ranks (cycle_id, group_key, subject_id, rank, group_size)
+        select ${cycleId}::uuid, w.g, w.s, w.r, w.o from want w
+        on conflict (cycle_id, group_key, subject_id) do update set rank = excluded.rank, group_size = excluded.group_size
+        where result_ranks.rank <> excluded.rank or result_ranks.group_size <> excluded.group_size
+        returning 1
+      )
+      select (select count(*) from want)::int as ranked, (select count(*) from put)::int as written, (select count(*) from gone)::int as removed`,
   );
-  const gone: { g: string; s: string }[] = [];
-  for (const h of have) {
-    const key = `${h.group_key}|${h.subject_id}`;
-    const w = want.get(key);
-    if (!w) gone.push({ g: h.group_key, s: h.subject_id });
-    else if (w.r === h.rank && w.o === h.group_size) want.delete(key);
-  }
-  const changed = [...want.values()];
-  for (let i = 0; i < gone.length; i += CHUNK) {
-    const chunk = JSON.stringify(gone.slice(i, i + CHUNK));
-    await tx.execute(sql`
-      delete from result_ranks r using json_to_recordset(${chunk}::json) as x(g text, s uuid)
-      where r.cycle_id = ${cycleId} and r.group_key = x.g and r.subject_id = x.s`);
-  }
-  for (let i = 0; i < changed.length; i += CHUNK) {
-    const chunk = JSON.stringify(changed.slice(i, i + CHUNK));
-    await tx.execute(sql`
-      insert into result_ranks (cycle_id, group_key, subject_id, rank, group_size)
-      select ${cycleId}::uuid, x.g, x.s, x.r, x.o from json_to_recordset(${chunk}::json) as x(g text, s uuid, r int, o int)
-      on conflict (cycle_id, group_key, subject_id) do update set rank = excluded.rank, group_size = excluded.group_size`);
-  }
-  return { ranked: have.length - gone.length + changed.length, written: changed.length, removed: gone.length };
+  return { ranked: Number(out?.ranked ?? 0), written: Number(out?.written ?? 0), removed: Number(out?.removed ?? 0) };
 }
 
 /** Every cycle in which `subject` (a body or a unit) has a stored result: those ranks depend on it. */
