@@ -127,7 +127,13 @@ async function serve(): Promise<void> {
 
   await app.listen({ port, host });
   // PGlite belongs to this process: `pantau backup` asks it through a socket in the data directory.
-  backups = database.kind === 'pglite' ? await serveBackups(dataDir, database.db, app.stores) : null;
+  // A socket that cannot be opened (e.g. a data directory path over the 107-byte socket limit) only
+  // loses the online backup: `pantau backup` then needs the server stopped.
+  if (database.kind === 'pglite')
+    backups = await serveBackups(dataDir, database.db, app.stores).catch((err: unknown) => {
+      app.log.warn({ err }, 'no backup socket: pantau backup needs the server stopped');
+      return null;
+    });
   // The password dictionaries load now, not on the first account change.
   preloadPasswordPolicy();
   if (!cluster.isWorker)
