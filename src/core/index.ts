@@ -20,7 +20,7 @@ export { round2, formatFixed2 } from './round.ts';
 export { classify, bandOf } from './classify.ts';
 export { scoreUnit, type ScoreOptions } from './score-unit.ts';
 export { aggregate, evaluateQualifiers, type AggregateUnit } from './aggregate.ts';
-export { rank, rankGovernments, rankUnitsBySector, movement } from './rank.ts';
+export { rank, rankGovernments, rankUnitsBySector, movement, nationalTypeGroup, provinceGroup, sectorGroup } from './rank.ts';
 export { ikm } from './ikm.ts';
 /** Krejcie–Morgan sample; an instrument's quota, from the population when the file says so. */
 export { sampleSize, quotaFor } from './sample-size.ts';

@@ -7,6 +7,8 @@
 // readiness turns 503, new connections stop, requests in flight and running jobs finish (jobs get
 // PANTAU_JOB_GRACE_MS, then go back to the queue), the database closes; a hard stop after
 // PANTAU_SHUTDOWN_MS. Logs are JSON lines (pino) with the request id; LOG_LEVEL=info logs every request.
+import type { Server } from 'node:net';
+import { serveBackups } from './ops/backup-socket.ts';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -99,6 +101,7 @@ async function serve(): Promise<void> {
   });
 
   let closing = false;
+  let backups: Server | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -115,6 +118,7 @@ async function serve(): Promise<void> {
     // Give a balancer polling /health/ready a moment to stop sending new requests.
     await new Promise((r) => setTimeout(r, Number(env.PANTAU_DRAIN_MS ?? 0)));
     await app.close();
+    backups?.close();
     await runtime.close();
     process.exit(0);
   };
@@ -122,6 +126,14 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port, host });
+  // PGlite belongs to this process: `pantau backup` asks it through a socket in the data directory.
+  // A socket that cannot be opened (e.g. a data directory path over the 107-byte socket limit) only
+  // loses the online backup: `pantau backup` then needs the server stopped.
+  if (database.kind === 'pglite')
+    backups = await serveBackups(dataDir, database.db, app.stores).catch((err: unknown) => {
+      app.log.warn({ err }, 'no backup socket: pantau backup needs the server stopped');
+      return null;
+    });
   // The password dictionaries load now, not on the first account change.
   preloadPasswordPolicy();
   if (!cluster.isWorker)

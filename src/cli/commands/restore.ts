@@ -19,6 +19,11 @@ export const command: Command = {
     const { databaseOptionsFromEnv, openDatabase } = await import('../../server/db/client.ts');
     const { storesFromEnv } = await import('../../server/storage/index.ts');
     const { restore } = await import('../../server/ops/backup.ts');
+    if (!process.env.DATABASE_URL) {
+      const { serverAnswers } = await import('../../server/ops/backup-socket.ts');
+      if (await serverAnswers(resolve(process.env.DATA_DIR ?? './data')))
+        throw new Error('a Pantau server is running on this data directory: stop it before restoring');
+    }
     const database = await openDatabase(databaseOptionsFromEnv());
     const stores = storesFromEnv(resolve(process.env.DATA_DIR ?? './data'));
     try {

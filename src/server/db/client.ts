@@ -80,6 +80,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       await withStartupLock(async () => {
         await run(db as never, { migrationsFolder });
         await (await import('../audit/guards.ts')).installAuditGuards(db);
+        // Ranks are stored at recompute time; data from before that gets them once.
+        await (await import('../scores/ranks.ts')).backfillRanks(db);
       });
     }
     return {
@@ -118,6 +120,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(db as never, { migrationsFolder });
     await (await import('../audit/guards.ts')).installAuditGuards(db);
+    await (await import('../scores/ranks.ts')).backfillRanks(db);
   }
   return { db, kind: 'pglite', withStartupLock: (fn) => fn(), close: () => client.close() };
 }

@@ -13,6 +13,7 @@ import { type CycleUnitContext, getLocusEntry, provinceOfCycleUnit, unitProvince
 import { records } from '../records/schema.ts';
 import { evaluatorCovers } from '../pekppp/organisations.ts';
 import { bodies, units } from '../registry/schema.ts';
+import { storeRanks } from '../scores/ranks.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { Followups } from '../../shared/wire/locus.ts';
@@ -164,6 +165,7 @@ export async function removeLocusBody(tx: Tx, actor: AuditActor, cycle: Cycle, b
   await tx.delete(bodyResults).where(and(eq(bodyResults.cycleId, cycle.id), eq(bodyResults.bodyId, body.id)));
   await tx.delete(cycleUnits).where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)));
   await tx.delete(cycleBodies).where(and(eq(cycleBodies.cycleId, cycle.id), eq(cycleBodies.bodyId, body.id)));
+  await storeRanks(tx, cycle.id, { bodies: true, unitIds });
   await appendAudit(tx, {
     actor,
     action: 'locus.remove',
@@ -181,6 +183,7 @@ export async function removeLocusUnit(tx: Tx, actor: AuditActor, cu: CycleUnitCo
   if (n > 0) throw new AppError('locus.has_records', { subject: cu.unit.name, records: n });
   await tx.delete(unitResults).where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
   await tx.delete(cycleUnits).where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)));
+  await storeRanks(tx, cu.cycle.id, { unitIds: [cu.unit.id] });
   await appendAudit(tx, {
     actor,
     action: 'locus.remove',

@@ -19,6 +19,7 @@ import { storesFromEnv } from '../storage/index.ts';
 import { type TestApp, type TestDb, createTestApp, createTestDb, onPostgres } from '../test/harness.ts';
 import { pdf } from '../test/files.ts';
 import { backup, restore } from './backup.ts';
+import { backupThroughServer, serveBackups, serverAnswers } from './backup-socket.ts';
 
 let a: TestApp;
 let b: { app: FastifyInstance; db: TestDb; dataDir: string };
@@ -139,5 +140,42 @@ describe('backup and restore', () => {
     const again = join(work, 'again.backup');
     await backup(b.db.db, 'pglite', b.app.stores, again);
     await expect(restore(b.db.db, b.app.stores, again)).rejects.toThrow(/not empty/);
+  });
+
+  it('backs up online through the running server (PGlite) while it answers requests, and restores the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-online-'));
+    expect(await backupThroughServer(dir, join(dir, 'none.backup'))).toBeNull();
+    const server = await serveBackups(dir, a.db.db, a.app.stores);
+    try {
+      expect(await serverAnswers(dir)).toBe(true);
+      const file = join(dir, 'online.backup');
+      const url = `/api/v1/cycles/${seed.cycles.current}/rankings?group=province&province=36`;
+      // Requests keep being answered while the server writes the archive.
+      const [summary, ...answers] = await Promise.all([
+        backupThroughServer(dir, file),
+        ...Array.from({ length: 5 }, () => a.app.inject({ method: 'GET', url, headers: headers.admin })),
+      ]);
+      expect(answers.every((r) => r.statusCode === 200)).toBe(true);
+      expect(summary).toMatchObject({ evidence: 1, files: 1 });
+      const db = await createTestDb();
+      const restoredDir = mkdtempSync(join(tmpdir(), 'pantau-restored-online-'));
+      try {
+        const restored = await restore(db.db, storesFromEnv(restoredDir), file);
+        expect(restored.rows).toBe(summary!.rows);
+        const app = await buildApp({ db: db.db, dataDir: restoredDir, secrets: a.app.secrets });
+        await app.ready();
+        const [x, y] = await Promise.all([a.app, app].map((s) => s.inject({ method: 'GET', url, headers: headers.admin })));
+        expect(y!.body).toBe(x!.body);
+        expect((await verifyAudit(db.db)).ok).toBe(true);
+        await app.close();
+      } finally {
+        await db.destroy();
+        rmSync(restoredDir, { recursive: true, force: true });
+      }
+    } finally {
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await serverAnswers(dir)).toBe(false);
   });
 });

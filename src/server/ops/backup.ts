@@ -12,8 +12,8 @@
 //   manifest.json              format, migration, counts and the sha256 of every entry (last).
 // Restore: into an EMPTY database (migrated to the same schema) in one transaction, rows inserted
 // with json_populate_recordset, sequences moved past their rows; evidence re-hashed on the way
-// in. PostgreSQL backs up online; PGlite's data directory belongs to one process, so stop the
-// server first (the CLI refuses while it runs).
+// in. PostgreSQL backs up online; so does PGlite: its data directory belongs to the server
+// process, so the CLI asks that process to write the archive (ops/backup-socket.ts).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';

@@ -21,6 +21,7 @@ import type {
   UnitPatchIn,
 } from '../../shared/wire/registry.ts';
 import { bodies, offices, units } from './schema.ts';
+import { cyclesWithResult, storeRanks } from '../scores/ranks.ts';
 
 type BodyRow = typeof bodies.$inferSelect;
 type UnitRow = typeof units.$inferSelect;
@@ -187,6 +188,9 @@ export async function updateBody(tx: Tx, actor: AuditActor, before: Body, patch:
     .where(eq(bodies.id, before.id))
     .returning();
   const body = toBodyView(row!);
+  // Its ranking groups follow its type and province (and its units' province): re-rank where it has results.
+  if ('type' in diff.after || 'provinceCode' in diff.after)
+    for (const cycleId of await cyclesWithResult(tx, { bodyId: body.id })) await storeRanks(tx, cycleId, { bodies: true, sectors: 'all' });
   const action = patch.active === false && Object.keys(diff.after).length === 1 ? 'body.deactivate' : 'body.update';
   await appendAudit(tx, {
     actor,
@@ -291,6 +295,10 @@ export async function updateUnit(tx: Tx, actor: AuditActor, before: Unit, patch:
     .where(eq(units.id, before.id))
     .returning();
   const unit = toUnitView(row!, before.provinceCode);
+  // Its sector groups follow its sector and where it is located: re-rank where it has results.
+  if ('sector' in diff.after || 'regencyCode' in diff.after)
+    for (const cycleId of await cyclesWithResult(tx, { unitId: unit.id }))
+      await storeRanks(tx, cycleId, { sectors: [...new Set([before.sector, unit.sector])] });
   const action = patch.active === false && Object.keys(diff.after).length === 1 ? 'unit.deactivate' : 'unit.update';
   await appendAudit(tx, { actor, action, subjectType: 'unit', subjectId: unit.id, provinceCode: before.provinceCode, diff });
   return unit;

@@ -7,6 +7,7 @@ import { appendAudit, type AuditActor } from '../audit/queries.ts';
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { cycleScheme } from '../cycles/queries.ts';
+import { storeRanks } from './ranks.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 
 export interface ImportedScore {
@@ -38,6 +39,7 @@ export async function importBodyScores(
     from json_to_recordset(${json}::json) as x(body_id uuid, score float8, band_code text)
     on conflict (cycle_id, body_id) do update set raw = excluded.raw, score = excluded.score, band_code = excluded.band_code,
       source = 'imported', computed_at = excluded.computed_at`);
+  await storeRanks(tx, cycle.id, { bodies: true });
   await appendAudit(tx, {
     actor,
     action: 'result.import',

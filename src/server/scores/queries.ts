@@ -2,7 +2,7 @@
 // per group with movement against the previous cycle of the same scheme family, what-if under
 // another scheme of the family, the improvement list, and a body's trend across cycles.
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { aggregate, improvements, movement, rankGovernments, rankUnitsBySector, round2, whatIf } from '../../core/index.ts';
+import { aggregate, improvements, movement, round2, whatIf } from '../../core/index.ts';
 import type { BandRef, Improvement, Lang, QualifierResult, RankInput, Scheme, UnitScore } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Actor, Target } from '../auth/policy.ts';
@@ -13,9 +13,9 @@ import { cycleScheme } from '../cycles/queries.ts';
 import { type CycleUnitContext, bodyUnitResults, getLocusEntry, scoredUnits, unitPlaceOf } from '../read-models/locus.ts';
 import { bodyCoveredSql, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
 import { cycleUnits, cycles } from '../cycles/schema.ts';
-import { bodies } from '../registry/schema.ts';
 import { bandRef, expandUnitScore, storedDimensionScores } from './breakdown.ts';
 import { loadSheets } from './recompute.ts';
+import { NATIONAL_SECTOR } from './ranks.ts';
 import { bodyResults, unitResults } from './schema.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { BodyRef, UnitRef } from '../../shared/wire/registry.ts';
@@ -84,7 +84,7 @@ export async function getBodyResult(tx: Queryable, cycle: Cycle, body: BodyRef):
     const values = scored.map((u) => u.result!.dimensions.find((x) => x.code === d.code)?.score ?? 0);
     return { code: d.code, title: d.title, weight: d.weight, score: values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0 };
   });
-  const ranking = row ? await governmentRanking(tx, cycle) : null;
+  const ranking = row ? await governmentRanking(tx, cycle, body.id) : null;
   const mine = ranking?.get(body.id);
   return {
     body,
@@ -127,71 +127,43 @@ export async function previousCycle(
   return row ?? null;
 }
 
-export interface GovRow extends RankInput {
-  body: BodyRef;
-  bandCode: string;
-  complete: boolean;
-  source: string;
-}
+type RankRow = { subject_id: string; group_key: string; rank: number; group_size: number; prev_rank: number | null };
 
-async function governmentRows(tx: Queryable, cycleId: string): Promise<GovRow[]> {
-  const rows = await tx
-    .select({
-      id: bodies.id,
-      code: bodies.code,
-      name: bodies.name,
-      type: bodies.type,
-      provinceCode: bodies.provinceCode,
-      score: bodyResults.score,
-      bandCode: bodyResults.bandCode,
-      complete: bodyResults.complete,
-      source: bodyResults.source,
-    })
-    .from(bodyResults)
-    .innerJoin(bodies, eq(bodies.id, bodyResults.bodyId))
-    .where(eq(bodyResults.cycleId, cycleId));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    type: r.type as RankInput['type'],
-    ...(r.provinceCode ? { province: r.provinceCode } : {}),
-    score: r.score,
-    body: { id: r.id, code: r.code, name: r.name, type: r.type, provinceCode: r.provinceCode },
-    bandCode: r.bandCode,
-    complete: r.complete,
-    source: r.source,
-  }));
-}
+const place = (r: { group_key: string; rank: number; group_size: number; prev_rank: number | null }): RankPlace => {
+  const previousRank = r.prev_rank === null ? null : Number(r.prev_rank);
+  const rank = Number(r.rank);
+  return { group: r.group_key, rank, of: Number(r.group_size), previousRank, movement: movement(previousRank, rank) };
+};
 
-/** Per body: its national-per-type place and (kab/kota) provincial place, with movement. */
+/** The previous cycle's place in the same group and of the same subject (for movement). */
+const previousPlaceJoin = (prevId: string | null) =>
+  sql`left join result_ranks p on p.cycle_id = ${prevId}::uuid and p.group_key = rr.group_key and p.subject_id = rr.subject_id`;
+
+/**
+ * Per body: its national-per-type place and (kab/kota) provincial place, with movement against
+ * the previous cycle — read from the ranks stored at recompute time (scores/ranks.ts).
+ */
 export async function governmentRanking(
   tx: Queryable,
   cycle: Cycle,
-): Promise<Map<string, { nationalType: RankPlace; province: RankPlace | null; row: GovRow }>> {
-  const rows = await governmentRows(tx, cycle.id);
+  only?: string,
+): Promise<Map<string, { nationalType: RankPlace; province: RankPlace | null }>> {
   const prev = await previousCycle(tx, cycle);
-  const prevPlaces = new Map<string, { group: string; rank: number }[]>();
-  if (prev) {
-    const prevRows = await governmentRows(tx, prev.id);
-    rankGovernments(prevRows).forEach((r) => {
-      const list = [{ group: r.nationalType.group, rank: r.nationalType.rank }];
-      if (r.province) list.push({ group: r.province.group, rank: r.province.rank });
-      prevPlaces.set(r.nationalType.row.id, list);
-    });
+  const list = (
+    (await tx.execute(sql`
+      select rr.subject_id, rr.group_key, rr.rank, rr.group_size, p.rank as prev_rank
+      from result_ranks rr ${previousPlaceJoin(prev?.id ?? null)}
+      where rr.cycle_id = ${cycle.id} and rr.group_key not like 'sector:%'${only === undefined ? sql`` : sql` and rr.subject_id = ${only}`}`)) as unknown as {
+      rows: RankRow[];
+    }
+  ).rows;
+  const out = new Map<string, { nationalType: RankPlace; province: RankPlace | null }>();
+  for (const r of list) {
+    let entry = out.get(r.subject_id);
+    if (!entry) out.set(r.subject_id, (entry = { nationalType: null as unknown as RankPlace, province: null }));
+    if (r.group_key.startsWith('national:')) entry.nationalType = place(r);
+    else entry.province = place(r);
   }
-  const place = (id: string, group: string, rank: number, of: number): RankPlace => {
-    const previousRank = prevPlaces.get(id)?.find((p) => p.group === group)?.rank ?? null;
-    return { group, rank, of, previousRank, movement: movement(previousRank, rank) };
-  };
-  const out = new Map<string, { nationalType: RankPlace; province: RankPlace | null; row: GovRow }>();
-  rankGovernments(rows).forEach((r) => {
-    const id = r.nationalType.row.id;
-    out.set(id, {
-      row: r.nationalType.row,
-      nationalType: place(id, r.nationalType.group, r.nationalType.rank, r.nationalType.of),
-      province: r.province ? place(id, r.province.group, r.province.rank, r.province.of) : null,
-    });
-  });
   return out;
 }
 
@@ -221,7 +193,7 @@ export function rankingGroupOf(
 }
 
 /** Issue 17: the `province` of a national sector ranking group (`sector:national:kepolisian`). */
-export const NATIONAL_SECTOR = 'national';
+export { NATIONAL_SECTOR };
 
 /**
  * One ranking group, ranked by the engine over every row of the group; the caller sees the rows
@@ -245,60 +217,104 @@ export async function ranking(tx: Queryable, actor: Actor | null, cycle: Cycle, 
   }
   const visible = (t: Target) => can(actor, 'result.read', { ...t, published: covers(released, t.provinceCode ?? null) });
 
+  const key =
+    group.kind === 'sector'
+      ? `sector:${group.province}:${group.sector}`
+      : group.kind === 'national'
+        ? `national:${group.type}`
+        : `province:${group.province}`;
+  const prevJoin = previousPlaceJoin(prev?.id ?? null);
+
   if (group.kind === 'sector') {
-    const key = `sector:${group.province}:${group.sector}`;
-    const rows = await unitRows(tx, cycle.id, group.province, group.sector);
-    const prevRanks = new Map<string, number>();
-    if (prev) for (const r of rankUnitsBySector(await unitRows(tx, prev.id, group.province, group.sector))) prevRanks.set(r.row.id, r.rank);
-    const ranked = rankUnitsBySector(rows);
+    const list = (
+      (await tx.execute(sql`
+        select rr.subject_id, rr.rank, rr.group_size, p.rank as prev_rank, u.name, u.sector,
+          nullif(split_part(u.regency_code, '.', 1), '') as located,
+          b.id as body_id, b.code as body_code, b.name as body_name, b.type as body_type, b.province_code,
+          ur.score, ur.band_code, ur.complete
+        from result_ranks rr
+        join unit_results ur on ur.cycle_id = rr.cycle_id and ur.unit_id = rr.subject_id
+        join units u on u.id = rr.subject_id
+        join bodies b on b.id = ur.body_id
+        ${prevJoin}
+        where rr.cycle_id = ${cycle.id} and rr.group_key = ${key}`)) as unknown as {
+        rows: (Omit<RankRow, 'group_key'> & {
+          name: string;
+          sector: string;
+          located: string | null;
+          body_id: string;
+          body_code: string;
+          body_name: string;
+          body_type: string;
+          province_code: string | null;
+          score: number;
+          band_code: string;
+          complete: boolean;
+        })[];
+      }
+    ).rows;
+    // Display order inside the group as the engine's: rank, then name (units share names across
+    // bodies, so with the body's), then id.
+    const named = list.map((r) => ({ r, name: `${r.name} — ${r.body_name}` }));
+    named.sort((a, b) => a.r.rank - b.r.rank || collator.compare(a.name, b.name) || byId(a.r.subject_id, b.r.subject_id));
     const items: RankingRow[] = [];
-    for (const r of ranked) {
-      const row = r.row;
+    for (const { r } of named) {
+      const body: BodyRef = { id: r.body_id, code: r.body_code, name: r.body_name, type: r.body_type, provinceCode: r.province_code };
       const t: Target = {
-        provinceCode: row.body.provinceCode,
-        bodyId: row.body.id,
-        unitId: row.id,
-        assessorIds: assessors.get(row.id) ?? [],
-        unitProvinceCodes: row.located ? [row.located] : [],
+        provinceCode: r.province_code,
+        bodyId: r.body_id,
+        unitId: r.subject_id,
+        assessorIds: assessors.get(r.subject_id) ?? [],
+        unitProvinceCodes: r.located ? [r.located] : [],
       };
       if (!visible(t)) continue;
-      const previousRank = prevRanks.get(row.id) ?? null;
       items.push({
-        group: key,
-        rank: r.rank,
-        of: r.of,
-        previousRank,
-        movement: movement(previousRank, r.rank),
-        body: row.body,
-        unit: { id: row.id, name: row.name, sector: row.sector! },
-        score: row.score,
-        band: bandRef(scheme, row.bandCode),
-        complete: row.complete,
+        ...place({ ...r, group_key: key }),
+        body,
+        unit: { id: r.subject_id, name: r.name, sector: r.sector },
+        score: Number(r.score),
+        band: bandRef(scheme, r.band_code),
+        complete: r.complete,
       });
     }
-    return { group: key, previousCycle: prev, items, hidden: ranked.length - items.length };
+    return { group: key, previousCycle: prev, items, hidden: list.length - items.length };
   }
 
-  const key = group.kind === 'national' ? `national:${group.type}` : `province:${group.province}`;
-  const places = await governmentRanking(tx, cycle);
-  const inGroup = [...places.values()]
-    .map((p) => ({ p, place: group.kind === 'national' ? p.nationalType : p.province }))
-    .filter((x): x is { p: typeof x.p; place: RankPlace } => x.place?.group === key)
-    .sort((a, b) => a.place.rank - b.place.rank || collator.compare(a.p.row.name, b.p.row.name));
+  const list = (
+    (await tx.execute(sql`
+      select rr.subject_id, rr.rank, rr.group_size, p.rank as prev_rank,
+        b.code, b.name, b.type, b.province_code, br.score, br.band_code, br.complete
+      from result_ranks rr
+      join body_results br on br.cycle_id = rr.cycle_id and br.body_id = rr.subject_id
+      join bodies b on b.id = rr.subject_id
+      ${prevJoin}
+      where rr.cycle_id = ${cycle.id} and rr.group_key = ${key}`)) as unknown as {
+      rows: (Omit<RankRow, 'group_key'> & {
+        code: string;
+        name: string;
+        type: string;
+        province_code: string | null;
+        score: number;
+        band_code: string;
+        complete: boolean;
+      })[];
+    }
+  ).rows;
+  list.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name) || byId(a.subject_id, b.subject_id));
   const items: RankingRow[] = [];
-  for (const { p, place } of inGroup) {
-    const t: Target = { provinceCode: p.row.body.provinceCode, bodyId: p.row.id, assessorIds: assessors.get(p.row.id) ?? [] };
+  for (const r of list) {
+    const t: Target = { provinceCode: r.province_code, bodyId: r.subject_id, assessorIds: assessors.get(r.subject_id) ?? [] };
     if (!visible(t)) continue;
     items.push({
-      ...place,
-      body: p.row.body,
+      ...place({ ...r, group_key: key }),
+      body: { id: r.subject_id, code: r.code, name: r.name, type: r.type, provinceCode: r.province_code },
       unit: null,
-      score: p.row.score,
-      band: bandRef(scheme, p.row.bandCode),
-      complete: p.row.complete,
+      score: Number(r.score),
+      band: bandRef(scheme, r.band_code),
+      complete: r.complete,
     });
   }
-  return { group: key, previousCycle: prev, items, hidden: inGroup.length - items.length };
+  return { group: key, previousCycle: prev, items, hidden: list.length - items.length };
 }
 
 const collator = new Intl.Collator('id');
@@ -338,33 +354,7 @@ export async function verticalOffices(
   return { provinceCode, items, hidden: ranked.length - items.length };
 }
 
-interface UnitRankRow extends RankInput {
-  body: BodyRef;
-  /** Where the unit is (its kabupaten/kota's province), for the unit-located policy scope. */
-  located: string | null;
-  bandCode: string;
-  complete: boolean;
-}
-
-async function unitRows(tx: Queryable, cycleId: string, province: string, sector: string): Promise<UnitRankRow[]> {
-  // Issue 17: a unit is in the province of its body, or (a ministry's or agency's) where it is located.
-  const national = province === NATIONAL_SECTOR;
-  const rows = await scoredUnits(tx, cycleId, { ...(national ? {} : { provinceCode: province }), sector, located: true });
-  return rows.map((r) => ({
-    id: r.id,
-    // Units share names across bodies ("Disdukcapil"): rank display needs the body too.
-    name: `${r.name} — ${r.bodyName}`,
-    type: r.bodyType as RankInput['type'],
-    // One group: the province asked for, or the whole country.
-    province: national ? NATIONAL_SECTOR : province,
-    located: r.unitProvinceCode ?? null,
-    sector: r.sector,
-    score: r.score,
-    body: { id: r.bodyId, code: r.bodyCode, name: r.bodyName, type: r.bodyType, provinceCode: r.provinceCode },
-    bandCode: r.bandCode,
-    complete: r.complete,
-  }));
-}
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // ── What-if and improvements ────────────────────────────────────────────────────────────────
 

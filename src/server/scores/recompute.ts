@@ -11,6 +11,7 @@ import { cycleScheme } from '../cycles/queries.ts';
 import { compactUnitScore } from './breakdown.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import { effectiveAnswers, loadOverrides } from './overrides.ts';
+import { storeRanks } from './ranks.ts';
 
 /** Rows written per upsert statement. */
 const CHUNK = 500;
@@ -76,6 +77,8 @@ export interface RecomputeTimings {
   score?: number;
   writeUnits?: number;
   bodies?: number;
+  /** Re-ranking the affected groups and writing the moved places (scores/ranks.ts). */
+  ranks?: number;
 }
 
 /** Units scored per step: their records are loaded while the previous step is scored and written. */
@@ -208,18 +211,29 @@ export async function recomputeUnits(
   }
   lap('writeUnits');
   const bodyIds = [...new Set(locus.map((l) => l.body_id))];
-  const bodies = await recomputeBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now);
+  const bodies = await recomputeBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now, { rank: false });
   lap('bodies');
+  // The places of every group these scores sit in: the bodies' groups and the units' sector groups.
+  await storeRanks(
+    tx,
+    cycle.id,
+    unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodies: true, unitIds: locus.map((l) => l.unit_id) },
+  );
+  lap('ranks');
   return { units: scored, bodies };
 }
 
-/** Aggregates the given bodies (or all) from their stored unit results; returns how many have a result. */
+/**
+ * Aggregates the given bodies (or all) from their stored unit results and re-ranks the body
+ * groups (unless `rank: false`: the caller ranks); returns how many have a result.
+ */
 export async function recomputeBodies(
   tx: Tx,
   cycle: Cycle,
   scheme: Scheme,
   bodyIds: readonly string[] | 'all',
   now = new Date(),
+  opts: { rank?: boolean } = {},
 ): Promise<number> {
   if (bodyIds !== 'all' && bodyIds.length === 0) return 0;
   // One query: each body of the locus with its follow-ups and its units' results (if any).
@@ -280,6 +294,7 @@ export async function recomputeBodies(
       sql`delete from body_results where cycle_id = ${cycle.id} and source = 'computed' and body_id = any(${sql.param(empty)}::uuid[])`,
     );
   }
+  if (opts.rank !== false) await storeRanks(tx, cycle.id, { bodies: true });
   return out.length;
 }
 

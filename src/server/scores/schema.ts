@@ -84,3 +84,25 @@ export const indicatorOverrides = pgTable(
   },
   (t) => [index('indicator_overrides_unit_idx').on(t.cycleId, t.unitId, t.createdAt)],
 );
+
+/**
+ * Ranks stored at recompute time (issue 14): one row per (cycle, ranking group, ranked subject),
+ * so a live ranking read is an indexed read instead of re-ranking the whole cycle. Groups are
+ * core's keys (`src/core/rank.ts`): `national:<type>` and `province:<code>` rank bodies (subject
+ * = body id); `sector:<province>:<sector>` and `sector:national:<sector>` rank units (subject =
+ * unit id). Written by `scores/ranks.ts` in the transaction that changes a score, a locus or the
+ * registry fields groups depend on.
+ */
+export const resultRanks = pgTable(
+  'result_ranks',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    groupKey: text('group_key').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    rank: integer('rank').notNull(),
+    groupSize: integer('group_size').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.groupKey, t.subjectId] }), index('result_ranks_subject_idx').on(t.cycleId, t.subjectId)],
+);

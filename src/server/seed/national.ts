@@ -57,6 +57,8 @@ export interface NationalOptions {
    * the results-day state `bench/public-reads.ts` reads. Implies the recompute.
    */
   publish?: boolean;
+  /** Only the first N sheets of each unit (a national-shaped cycle small enough for a db test). */
+  sheetsPerUnit?: number;
   log?: (line: string) => void;
 }
 
@@ -183,7 +185,8 @@ export async function seedNational(db: Db, opts: NationalOptions = {}): Promise<
   };
   for (const u of setup.created) {
     const q = Math.min(1, Math.max(0, quality.get(u.bodyId)! + (rand() * 2 - 1) * 0.05));
-    syntheticSheets(scheme, rand, q).forEach((sheet, k) => {
+    const sheets = syntheticSheets(scheme, rand, q);
+    sheets.slice(0, opts.sheetsPerUnit ?? sheets.length).forEach((sheet, k) => {
       const input: RecordInput = {
         id: prngUuid(rand),
         cycleId: setup.cycle.id,

@@ -188,6 +188,15 @@ CREATE TABLE "indicator_overrides" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "result_ranks" (
+	"cycle_id" uuid NOT NULL,
+	"group_key" text NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"rank" integer NOT NULL,
+	"group_size" integer NOT NULL,
+	CONSTRAINT "result_ranks_cycle_id_group_key_subject_id_pk" PRIMARY KEY("cycle_id","group_key","subject_id")
+);
+--> statement-breakpoint
 CREATE TABLE "unit_results" (
 	"cycle_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
@@ -505,6 +514,7 @@ ALTER TABLE "body_results" ADD CONSTRAINT "body_results_cycle_id_cycles_id_fk" F
 ALTER TABLE "body_results" ADD CONSTRAINT "body_results_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_overrides" ADD CONSTRAINT "indicator_overrides_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_overrides" ADD CONSTRAINT "indicator_overrides_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "result_ranks" ADD CONSTRAINT "result_ranks_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_results" ADD CONSTRAINT "unit_results_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_results" ADD CONSTRAINT "unit_results_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_results" ADD CONSTRAINT "unit_results_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -584,6 +594,7 @@ CREATE INDEX "records_unit_idx" ON "records" USING btree ("cycle_id","unit_id");
 CREATE INDEX "evidence_links_unit_idx" ON "evidence_links" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "evidence_links_record_idx" ON "evidence_links" USING btree ("record_id");--> statement-breakpoint
 CREATE INDEX "indicator_overrides_unit_idx" ON "indicator_overrides" USING btree ("cycle_id","unit_id","created_at");--> statement-breakpoint
+CREATE INDEX "result_ranks_subject_idx" ON "result_ranks" USING btree ("cycle_id","subject_id");--> statement-breakpoint
 CREATE INDEX "unit_results_body_idx" ON "unit_results" USING btree ("cycle_id","body_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "publications_version_key" ON "publications" USING btree ("cycle_id","scope","version");--> statement-breakpoint
 CREATE INDEX "publications_cycle_idx" ON "publications" USING btree ("cycle_id","status");--> statement-breakpoint

@@ -1,0 +1,249 @@
+// Ranks stored at recompute time (issue 14) read exactly as ranking at read time did, on a
+// national-shaped cycle (the synthetic national seed — 587 bodies, 4,109 units — with one sheet a
+// unit, so scores are coarse and ties are everywhere) with a published previous cycle (imported
+// scores) for movement; then after writes that move scores (a recompute of some units only), remove results,
+// and change a unit's sector: the narrow re-rank of each write leaves nothing stale.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq, sql } from 'drizzle-orm';
+import { movement, rankGovernments, rankUnitsBySector } from '../../core/index.ts';
+import type { RankInput } from '../../core/types.ts';
+import type { Actor } from '../auth/policy.ts';
+import { createCycle, getCycle } from '../cycles/queries.ts';
+import { publish } from '../publications/queries.ts';
+import { importBodyScores } from './import.ts';
+import type { Queryable } from '../db/client.ts';
+import { scoredUnits } from '../read-models/locus.ts';
+import { bodies, units } from '../registry/schema.ts';
+import { getUnit, updateUnit } from '../registry/queries.ts';
+import { seedNational } from '../seed/national.ts';
+import { createTestDb, type TestDb } from '../test/harness.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { RankingRow } from '../../shared/wire/scores.ts';
+import { type RankingGroup, getBodyResult, previousCycle, ranking } from './queries.ts';
+import { NATIONAL_SECTOR, storeRanks } from './ranks.ts';
+import { recomputeUnits } from './recompute.ts';
+import { bodyResults } from './schema.ts';
+
+const admin: Actor = {
+  id: '00000000-0000-4000-8000-000000000001',
+  username: 'admin',
+  name: 'Admin',
+  role: 'admin',
+  provinceCode: null,
+  bodyId: null,
+  unitId: null,
+};
+const collator = new Intl.Collator('id');
+
+let db: TestDb;
+let cycle: Cycle;
+
+// ── The reference: ranking at read time, as it was before ranks were stored ────────────────
+
+interface Ref {
+  group: string;
+  id: string;
+  rank: number;
+  of: number;
+  previousRank: number | null;
+  movement: number | null;
+}
+
+async function govRows(tx: Queryable, cycleId: string) {
+  const rows = await tx
+    .select({ id: bodies.id, name: bodies.name, type: bodies.type, province: bodies.provinceCode, score: bodyResults.score })
+    .from(bodyResults)
+    .innerJoin(bodies, eq(bodies.id, bodyResults.bodyId))
+    .where(eq(bodyResults.cycleId, cycleId));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type as RankInput['type'],
+    ...(r.province ? { province: r.province } : {}),
+    score: r.score,
+  }));
+}
+
+async function referenceGovernments(c: Cycle, group: Exclude<RankingGroup, { kind: 'sector' }>): Promise<Ref[]> {
+  const prev = await previousCycle(db.db, c);
+  const prevPlaces = new Map<string, number>();
+  const key = group.kind === 'national' ? `national:${group.type}` : `province:${group.province}`;
+  if (prev)
+    for (const r of rankGovernments(await govRows(db.db, prev.id))) {
+      for (const p of [r.nationalType, r.province]) if (p?.group === key) prevPlaces.set(p.row.id, p.rank);
+    }
+  const out: (Ref & { name: string })[] = [];
+  for (const r of rankGovernments(await govRows(db.db, c.id))) {
+    const p = group.kind === 'national' ? r.nationalType : r.province;
+    if (p?.group !== key) continue;
+    const previousRank = prevPlaces.get(p.row.id) ?? null;
+    out.push({
+      group: key,
+      id: p.row.id,
+      name: p.row.name,
+      rank: p.rank,
+      of: p.of,
+      previousRank,
+      movement: movement(previousRank, p.rank),
+    });
+  }
+  out.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  return out.map(({ name: _n, ...rest }) => rest);
+}
+
+async function sectorRows(cycleId: string, province: string, sector: string) {
+  const national = province === NATIONAL_SECTOR;
+  const rows = await scoredUnits(db.db, cycleId, { ...(national ? {} : { provinceCode: province }), sector, located: true });
+  return rows.map((r) => ({
+    id: r.id,
+    name: `${r.name} — ${r.bodyName}`,
+    type: r.bodyType as RankInput['type'],
+    province: national ? NATIONAL_SECTOR : province,
+    sector: r.sector,
+    score: r.score,
+  }));
+}
+
+async function referenceSector(c: Cycle, province: string, sector: string): Promise<Ref[]> {
+  const prev = await previousCycle(db.db, c);
+  const prevRanks = new Map<string, number>();
+  if (prev) for (const r of rankUnitsBySector(await sectorRows(prev.id, province, sector))) prevRanks.set(r.row.id, r.rank);
+  return rankUnitsBySector(await sectorRows(c.id, province, sector)).map((r) => {
+    const previousRank = prevRanks.get(r.row.id) ?? null;
+    return { group: r.group, id: r.row.id, rank: r.rank, of: r.of, previousRank, movement: movement(previousRank, r.rank) };
+  });
+}
+
+const stored = (items: RankingRow[]): Ref[] =>
+  items.map((i) => ({
+    group: i.group,
+    id: i.unit?.id ?? i.body.id,
+    rank: i.rank,
+    of: i.of,
+    previousRank: i.previousRank,
+    movement: i.movement,
+  }));
+
+/** Every group of the cycle: national per type, each province, each sector per province and nationally. */
+async function everyGroup(c: Cycle): Promise<RankingGroup[]> {
+  const types = await db.db.execute(
+    sql`select distinct b.type, b.province_code from body_results br join bodies b on b.id = br.body_id where br.cycle_id = ${c.id}`,
+  );
+  const sectors = await db.db.execute(sql`
+    select distinct u.sector, coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as province
+    from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id where ur.cycle_id = ${c.id}`);
+  const out: RankingGroup[] = [];
+  const tr = (types as unknown as { rows: { type: RankInput['type']; province_code: string | null }[] }).rows;
+  for (const type of new Set(tr.map((r) => r.type))) out.push({ kind: 'national', type });
+  for (const p of new Set(tr.filter((r) => r.type === 'kabupaten' || r.type === 'kota').map((r) => r.province_code!)))
+    out.push({ kind: 'province', province: p });
+  const sr = (sectors as unknown as { rows: { sector: string; province: string | null }[] }).rows;
+  for (const sector of new Set(sr.map((r) => r.sector))) out.push({ kind: 'sector', province: NATIONAL_SECTOR, sector });
+  for (const r of sr) if (r.province) out.push({ kind: 'sector', province: r.province, sector: r.sector });
+  return out;
+}
+
+async function expectSameAsReadTime(c: Cycle): Promise<{ groups: number; rows: number; ties: number }> {
+  let rows = 0;
+  let ties = 0;
+  const groups = await everyGroup(c);
+  for (const group of groups) {
+    const want = group.kind === 'sector' ? await referenceSector(c, group.province, group.sector) : await referenceGovernments(c, group);
+    const got = await ranking(db.db, admin, c, group);
+    expect(got.hidden).toBe(0);
+    expect(stored(got.items), JSON.stringify(group)).toEqual(want);
+    rows += want.length;
+    ties += want.filter((r, k) => k > 0 && want[k - 1]!.rank === r.rank).length;
+  }
+  return { groups: groups.length, rows, ties };
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  const seeded = await seedNational(db.db, { year: 2024, seed: 11, sheetsPerUnit: 1 });
+  cycle = (await getCycle(db.db, seeded.cycleId))!;
+  // A published previous cycle of the family (imported scores, coarse: ties), for movement.
+  await db.db.transaction(async (tx) => {
+    const past = await createCycle(tx, null, {
+      name: 'Hasil 2023',
+      year: 2023,
+      schemeId: 'ombudsman-2024',
+      source: 'imported',
+      status: 'final',
+    });
+    const list = await tx
+      .select({ bodyId: bodyResults.bodyId })
+      .from(bodyResults)
+      .where(eq(bodyResults.cycleId, cycle.id))
+      .orderBy(asc(bodyResults.bodyId));
+    await importBodyScores(
+      tx,
+      null,
+      past,
+      list.map((b, k) => ({ bodyId: b.bodyId, score: 60 + ((k * 7) % 31) })),
+    );
+    await publish(tx, null, past, { scope: 'national' });
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await db?.destroy();
+});
+
+describe('stored ranks (issue 14)', () => {
+  it('read exactly as ranking at read time: every group of a national cycle, ties and movement included', async () => {
+    const seen = await expectSameAsReadTime(cycle);
+    // 5 body types, 34 provinces, sector groups; the coarse scores tie a lot.
+    expect(seen.groups).toBeGreaterThan(5 + 34 + 100);
+    expect(seen.rows).toBeGreaterThan(587 + 553 + 4109 + 3500);
+    expect(seen.ties).toBeGreaterThan(100);
+    // Movement against the published 2023 cycle reaches the national groups.
+    const kab = await ranking(db.db, admin, cycle, { kind: 'national', type: 'kabupaten' });
+    expect(kab.previousCycle?.year).toBe(2023);
+    expect(kab.items.some((i) => i.movement !== 0)).toBe(true);
+    expect(kab.items.filter((i) => i.movement !== null).length).toBe(416);
+    // A government page reads its own places from the same rows.
+    const first = kab.items[0]!;
+    const page = await getBodyResult(db.db, cycle, first.body);
+    expect(page.ranks.nationalType).toEqual({
+      group: first.group,
+      rank: first.rank,
+      of: first.of,
+      previousRank: first.previousRank,
+      movement: first.movement,
+    });
+    expect(page.ranks.province?.group).toBe(`province:${first.body.provinceCode}`);
+  }, 600_000);
+
+  it('stays exact after writes that move some scores, remove results and change a unit sector', async () => {
+    const some = (await db.db.execute(sql`
+      select cu.unit_id, cu.body_id from cycle_units cu join bodies b on b.id = cu.body_id
+      where cu.cycle_id = ${cycle.id} and b.type in ('kabupaten', 'kota') order by cu.unit_id limit 60`)) as unknown as {
+      rows: { unit_id: string; body_id: string }[];
+    };
+    const [donor, ...targets] = some.rows;
+    const moved = targets.slice(0, 40).map((r) => r.unit_id);
+    const emptied = targets.slice(40).map((r) => r.unit_id);
+    await db.db.transaction(async (tx) => {
+      // 40 units take the donor's answers (new ties), 19 lose their records (leave their groups).
+      await tx.execute(sql`
+        update records r set answers = d.answers
+        from (select instrument, (array_agg(answers order by id))[1] as answers from records where cycle_id = ${cycle.id} and unit_id = ${donor!.unit_id} group by instrument) d
+        where r.cycle_id = ${cycle.id} and r.unit_id = any(${sql.param(moved)}::uuid[]) and r.instrument = d.instrument`);
+      await tx.execute(sql`delete from records where cycle_id = ${cycle.id} and unit_id = any(${sql.param(emptied)}::uuid[])`);
+      // As a write does: only these units, their bodies, their groups.
+      await recomputeUnits(tx, cycle, [...moved, ...emptied], { bodies: new Map(targets.map((r) => [r.unit_id, r.body_id])) });
+    });
+    // A registry edit that moves a unit to another sector group.
+    const [u] = await db.db.select().from(units).where(eq(units.id, moved[0]!)).orderBy(asc(units.id));
+    await db.db.transaction(async (tx) =>
+      updateUnit(tx, null, (await getUnit(tx, u!.id))!, { sector: u!.sector === 'sosial' ? 'kesehatan' : 'sosial' }),
+    );
+
+    await expectSameAsReadTime(cycle);
+    // Nothing stale anywhere: a full re-rank from scratch finds nothing to write.
+    const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
+    expect(again.written).toBe(0);
+    expect(again.removed).toBe(0);
+  }, 600_000);
+});

@@ -1,0 +1,157 @@
+// Ranks stored at recompute time (issue 14): when a score moves, the ranks of the groups it sits
+// in are recomputed with the engine's rules (`src/core/rank.ts`) in the same transaction and kept
+// in `result_ranks`, so a ranking read (live or for a publication) is one indexed read.
+//
+// One statement on the database per re-rank: the places of the affected groups are computed with
+// window functions, and only moved places are written (vanished ones deleted).
+//
+// Who calls it: `recomputeBodies` (body groups), `recomputeUnits` (the sector groups of the units
+// it scored), the import of past scores, locus removals, registry edits of the fields groups
+// depend on (a body's type or province; a unit's sector or location), and `backfillRanks` at
+// start-up for data written before ranks were stored.
+import { type SQL, sql } from 'drizzle-orm';
+
+/** What this needs of a database handle (db/client.ts calls `backfillRanks` while opening one: no import back). */
+interface Queryable {
+  execute(query: SQL): Promise<unknown>;
+}
+interface Db extends Queryable {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** The `province` of a national sector group (`sector:national:kepolisian`, issue 17). */
+export const NATIONAL_SECTOR = 'national';
+
+/** Which groups to re-rank: the body groups (national per type, provincial kab/kota) and/or unit sector groups. */
+export interface RankScope {
+  bodies?: boolean;
+  /** Sector groups of these sectors (every province and national), or of all sectors. */
+  sectors?: readonly string[] | 'all';
+  /** Also the sector groups of these units' sectors. */
+  unitIds?: readonly string[];
+}
+
+export interface RankWrite {
+  /** Places ranked in the groups looked at. */
+  ranked: number;
+  /** Rows upserted (new or moved). */
+  written: number;
+  /** Rows deleted (no longer ranked in that group). */
+  removed: number;
+}
+
+async function rows<T>(tx: Queryable, query: SQL): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * The engine's rounding in SQL: a double read at 15 significant digits, rounded half away from
+ * zero — what `round2` does (core/round.ts), so ties fall where the engine puts them. Stored
+ * scores are already round2(raw); this keeps the rule even for a value that is not.
+ */
+const ranked = (score: SQL) => sql`round(${score}::numeric, 2)`;
+
+/**
+ * Re-ranks the groups of `scope` in one cycle from its stored results and writes what moved,
+ * in ONE statement on the database (no rows travel to Node): the groups and the rule are the
+ * engine's (`src/core/rank.ts`: standard competition ranking — `rank()` — on the rounded score;
+ * `of` = the group's size); unchanged places are not rewritten; places no longer ranked in a
+ * group of the scope are deleted. Names only order ties for display, so they play no part here.
+ * `ranks.test.ts` compares the result with the engine's on a national cycle.
+ */
+export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScope = { bodies: true, sectors: 'all' }): Promise<RankWrite> {
+  const listed = scope.sectors === undefined || scope.sectors === 'all' ? [] : [...scope.sectors];
+  const unitIds = scope.unitIds ? [...scope.unitIds] : [];
+  const anySector = scope.sectors === 'all';
+  if (!scope.bodies && !anySector && listed.length === 0 && unitIds.length === 0) return { ranked: 0, written: 0, removed: 0 };
+  // The sectors whose groups are re-ranked: all, the listed ones, and those of the given units.
+  const sectorIn = (column: SQL) =>
+    anySector
+      ? sql`true`
+      : sql`(${column} = any(${sql.param(listed)}::text[]) or ${column} in (select sector from units where id = any(${sql.param(unitIds)}::uuid[])))`;
+  const sectorsInScope = anySector || listed.length > 0 || unitIds.length > 0;
+  const bodyGroups = scope.bodies
+    ? sql`
+      select 'national:' || b.type as g, br.body_id as s,
+        rank() over (partition by b.type order by ${ranked(sql`br.score`)} desc)::int as r,
+        count(*) over (partition by b.type)::int as o
+      from body_results br join bodies b on b.id = br.body_id
+      where br.cycle_id = ${cycleId}
+      union all
+      select 'province:' || b.province_code, br.body_id,
+        rank() over (partition by b.province_code order by ${ranked(sql`br.score`)} desc)::int,
+        count(*) over (partition by b.province_code)::int
+      from body_results br join bodies b on b.id = br.body_id
+      where br.cycle_id = ${cycleId} and b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> ''`
+    : sql`select null::text as g, null::uuid as s, null::int as r, null::int as o where false`;
+  // A unit ranks in its body's province, or (a ministry's or agency's) where it is located; and nationally.
+  const unitGroups = sectorsInScope
+    ? sql`
+      union all
+      select 'sector:' || x.province || ':' || x.sector, x.id,
+        rank() over (partition by x.province, x.sector order by x.score desc)::int,
+        count(*) over (partition by x.province, x.sector)::int
+      from units_in_scope x where coalesce(x.province, '') <> ''
+      union all
+      select 'sector:national:' || x.sector, x.id,
+        rank() over (partition by x.sector order by x.score desc)::int,
+        count(*) over (partition by x.sector)::int
+      from units_in_scope x`
+    : sql``;
+  const inScope = sql`(${scope.bodies ? sql`rr.group_key not like 'sector:%'` : sql`false`} or ${
+    sectorsInScope ? sql`(rr.group_key like 'sector:%' and ${sectorIn(sql`split_part(rr.group_key, ':', 3)`)})` : sql`false`
+  })`;
+  const [out] = await rows<{ ranked: number; written: number; removed: number }>(
+    tx,
+    sql`
+      with units_in_scope as (
+        select ur.unit_id as id, u.sector, ${ranked(sql`ur.score`)} as score,
+          coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as province
+        from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id
+        where ur.cycle_id = ${cycleId} and coalesce(u.sector, '') <> '' and ${sectorsInScope ? sectorIn(sql`u.sector`) : sql`false`}
+      ),
+      want as (${bodyGroups}${unitGroups}),
+      gone as (
+        delete from result_ranks rr
+        where rr.cycle_id = ${cycleId} and ${inScope}
+          and not exists (select 1 from want w where w.g = rr.group_key and w.s = rr.subject_id)
+        returning 1
+      ),
+      put as (
+        insert into result_ranks (cycle_id, group_key, subject_id, rank, group_size)
+        select ${cycleId}::uuid, w.g, w.s, w.r, w.o from want w
+        on conflict (cycle_id, group_key, subject_id) do update set rank = excluded.rank, group_size = excluded.group_size
+        where result_ranks.rank <> excluded.rank or result_ranks.group_size <> excluded.group_size
+        returning 1
+      )
+      select (select count(*) from want)::int as ranked, (select count(*) from put)::int as written, (select count(*) from gone)::int as removed`,
+  );
+  return { ranked: Number(out?.ranked ?? 0), written: Number(out?.written ?? 0), removed: Number(out?.removed ?? 0) };
+}
+
+/** Every cycle in which `subject` (a body or a unit) has a stored result: those ranks depend on it. */
+export async function cyclesWithResult(tx: Queryable, subject: { bodyId: string } | { unitId: string }): Promise<string[]> {
+  const list = await rows<{ cycle_id: string }>(
+    tx,
+    'bodyId' in subject
+      ? sql`select distinct cycle_id from body_results where body_id = ${subject.bodyId}
+            union select distinct cycle_id from unit_results where body_id = ${subject.bodyId}`
+      : sql`select distinct cycle_id from unit_results where unit_id = ${subject.unitId}`,
+  );
+  return list.map((r) => r.cycle_id);
+}
+
+/**
+ * Ranks for data written before they were stored (or restored from such a dump): every cycle
+ * with results and no stored rank is ranked once. Cheap when there is nothing to do.
+ */
+export async function backfillRanks(db: Db): Promise<number> {
+  const missing = await rows<{ id: string }>(
+    db,
+    sql`select c.id from cycles c
+        where exists (select 1 from body_results br where br.cycle_id = c.id)
+          and not exists (select 1 from result_ranks rr where rr.cycle_id = c.id)`,
+  );
+  for (const c of missing) await db.transaction((tx) => storeRanks(tx, c.id));
+  return missing.length;
+}
