@@ -492,7 +492,9 @@ function claimSection(c: Ctx): Node[] {
   const claims = c.input.claims ?? [];
   if (claims.length === 0) return [];
   const score = c.term('score', c.t('rapor.score'));
-  const out: Node[] = [
+  const out: Node[] = [];
+  // The section's title and note stay on the page of the first unit's aspect table.
+  let heading: Node[] = [
     sectionTitle(c.t('rapor.section.claims'), [0, 16, 0, 2]),
     { text: c.t('rapor.section.claims.note', { score }), style: 'note' },
   ];
@@ -514,15 +516,15 @@ function claimSection(c: Ctx): Node[] {
       differing.length === 0
         ? c.t('rapor.section.claims.none')
         : c.t('rapor.section.claims.indicators', { n: differing.length, over: cmp.counts.over, under: cmp.counts.under });
-    out.push(
-      captionedTable({
-        caption: captionNode(claims.length > 1 || c.isGovernment ? unit : '', summary),
-        widths: ['*', 70, 70, 60],
-        head: [c.term('dimension', c.t('col.dimension')), c.t('col.claimed'), c.t('col.verified'), c.t('col.difference')],
-        body,
-        align: ['left', 'right', 'right', 'right'],
-      }),
-    );
+    const aspects = captionedTable({
+      caption: captionNode(claims.length > 1 || c.isGovernment ? unit : '', summary),
+      widths: ['*', 70, 70, 60],
+      head: [c.term('dimension', c.t('col.dimension')), c.t('col.claimed'), c.t('col.verified'), c.t('col.difference')],
+      body,
+      align: ['left', 'right', 'right', 'right'],
+    });
+    out.push({ stack: [...heading, { text: '', margin: [0, 6, 0, 0] }, aspects], unbreakable: true });
+    heading = [];
     if (differing.length > 0) {
       out.push(
         captionedTable({

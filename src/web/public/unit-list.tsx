@@ -10,13 +10,14 @@ import type { BodyResult } from '../../shared/wire/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
+import type { ResultWords } from './result-words.ts';
 
 type UnitRow = BodyResult['units'][number];
 
 // Loaded when a unit is first opened: most visitors read the page without drilling down.
 const UnitBreakdown = lazy(() => import('./unit-breakdown.tsx').then((m) => ({ default: m.UnitBreakdown })));
 
-function UnitItem({ cycleId, unit }: { cycleId: string; unit: UnitRow }) {
+function UnitItem({ cycleId, unit, words }: { cycleId: string; unit: UnitRow; words?: ResultWords }) {
   const { t } = useTranslation('public');
   const format = useFormat();
   const [open, setOpen] = useState(false);
@@ -43,7 +44,7 @@ function UnitItem({ cycleId, unit }: { cycleId: string; unit: UnitRow }) {
       {open && (
         <div className="drill-body">
           <PanelBoundary>
-            <UnitBreakdown cycleId={cycleId} unitId={unit.id} />
+            <UnitBreakdown cycleId={cycleId} unitId={unit.id} words={words} />
           </PanelBoundary>
         </div>
       )}
@@ -51,7 +52,7 @@ function UnitItem({ cycleId, unit }: { cycleId: string; unit: UnitRow }) {
   );
 }
 
-export function UnitList({ result }: { result: BodyResult }) {
+export function UnitList({ result, words }: { result: BodyResult; words?: ResultWords }) {
   const { t } = useTranslation('public');
   return (
     <section aria-labelledby="units-heading">
@@ -66,7 +67,7 @@ export function UnitList({ result }: { result: BodyResult }) {
             {t('units.hint')}
           </Text>
           {result.units.map((u) => (
-            <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} />
+            <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} words={words} />
           ))}
         </>
       )}
