@@ -9,7 +9,14 @@ import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { createFormatter, useFormat } from '../lib/format.ts';
-import type { ClaimAspect } from './claim-chart.tsx';
+
+/** One aspect's score claimed (F-01) and verified (F-02). */
+export interface ClaimAspect {
+  code: string;
+  title: string;
+  claimed: number;
+  verified: number;
+}
 
 echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
 

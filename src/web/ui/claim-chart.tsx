@@ -7,6 +7,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useFormat } from '../lib/format.ts';
+import type { ClaimAspect } from './claim-chart-bars.tsx';
 
 const ClaimBars = lazy(() => import('./claim-chart-bars.tsx').then((m) => ({ default: m.ClaimBars })));
 
@@ -21,12 +22,7 @@ export interface ClaimLabels {
   chart: string;
 }
 
-export interface ClaimAspect {
-  code: string;
-  title: string;
-  claimed: number;
-  verified: number;
-}
+export type { ClaimAspect } from './claim-chart-bars.tsx';
 
 /** "+0,41" / "−0,20" / "0,00": the sign of claimed − verified, the number in the reader's format. */
 export function signedDifference(claimed: number, verified: number, score: (x: number) => string): string {
