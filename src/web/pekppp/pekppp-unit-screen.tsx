@@ -62,8 +62,6 @@ export function PekpppUnitScreen() {
   const { t } = useTranslation('pekppp');
   const me = useMe().data;
   const query = usePekpppUnit(cycleId, unitId);
-  // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
-  const resultMax = useCycleScheme(cycleId).data?.scheme.result.max;
   if (query.isPending) return <Text>{t('loading')}</Text>;
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   const role = me?.role;
@@ -73,6 +71,8 @@ export function PekpppUnitScreen() {
 }
 
 function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claimant: boolean; evaluator: boolean }) {
+  // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
+  const resultMax = useCycleScheme(view.cycleId).data?.scheme.result.max;
   const { t, i18n } = useTranslation('pekppp');
   const lang = toLang(i18n.language);
   const { cycleId, unitId } = view;
