@@ -217,6 +217,18 @@ const schemeSchema = z.strictObject({
     })
     .optional(),
   verification: z.strictObject({ clarificationDays: positiveInt }).optional(),
+  terms: z
+    .strictObject({
+      issuer: text,
+      issuerShort: text,
+      programme: text,
+      score: text,
+      scoreLong: text,
+      band: text,
+      dimension: text,
+      dimensions: text,
+    })
+    .optional(),
   survey: z.strictObject({ periods: z.array(z.enum(PERIOD_KINDS)).min(1) }).optional(),
   fieldwork: z
     .strictObject({

@@ -306,6 +306,8 @@ export interface Scheme {
   awards?: AwardRules;
   /** PEKPPP verification (F-02) rules. */
   verification?: VerificationRules;
+  /** How this scheme's results are named on screens and documents (absent: the generic words). */
+  terms?: SchemeTerms;
   /** Survey periods of a periodic public survey (SKM). */
   survey?: SurveyRules;
   /** Cross-instrument fieldwork thresholds (issue 13 §4). */
@@ -313,6 +315,28 @@ export interface Scheme {
   /** Topics the scheme's published result is evidence for (skm-2017: the IKM report → "skm"). */
   topics?: string[];
   assumptions: Assumption[];
+}
+
+/**
+ * The words a scheme's results are published in (issue 10: PEKPPP in its own words — "IPP",
+ * "Predikat", "Aspek", issued by KemenPANRB — where Ombudsman says "Nilai", "Kategori",
+ * "Dimensi"). Screens and documents take them from here, not from the family's name.
+ */
+export interface SchemeTerms {
+  /** The institution that evaluates and issues the results (rapor header, piagam). */
+  issuer: Text;
+  issuerShort: Text;
+  /** The programme, short: "PEKPPP". */
+  programme: Text;
+  /** The result's name, short: "IPP". */
+  score: Text;
+  /** The result's name, long: "Indeks Pelayanan Publik". */
+  scoreLong: Text;
+  /** A band's name: "Predikat". */
+  band: Text;
+  /** A dimension's name, singular and plural: "Aspek" / "Aspek". */
+  dimension: Text;
+  dimensions: Text;
 }
 
 /** Who gets an award besides every body in the highest band. */

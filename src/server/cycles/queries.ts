@@ -15,7 +15,7 @@ import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { cycleIsPublic, cyclePublicSql } from '../publications/visibility.ts';
 import type { Page } from '../../shared/wire/common.ts';
-import type { Cycle, CycleStatus, CycleSummary, InstrumentQuota } from '../../shared/wire/cycles.ts';
+import type { Cycle, CycleStatus, CycleSummary, InstrumentQuota, SchemeTerms } from '../../shared/wire/cycles.ts';
 import { cycleBodies, cycleUnits, cycles } from './schema.ts';
 import { scopeWhere } from './scope.ts';
 
@@ -166,6 +166,7 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     .select({
       ...cycleColumns,
       schemeTitle: sql<Text>`${cycles.scheme} -> 'title'`,
+      terms: sql<SchemeTerms | null>`${cycles.scheme} -> 'terms'`,
       bodies: sql<number>`(select count(*)::int from ${cycleBodies} cb where cb.cycle_id = ${cycles.id})`,
       units: sql<number>`(select count(*)::int from ${cycleUnits} cu where cu.cycle_id = ${cycles.id})`,
       published: sql<boolean>`${cyclePublicSql(cycles.id)}`,
@@ -176,9 +177,10 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   return {
-    items: rows.map(({ schemeTitle, bodies: b, units: u, published, ...r }) => ({
+    items: rows.map(({ schemeTitle, terms, bodies: b, units: u, published, ...r }) => ({
       ...toCycle(r),
       schemeTitle,
+      terms: terms ?? null,
       bodies: b,
       units: u,
       published,
@@ -193,13 +195,21 @@ export async function cycleSummary(tx: Queryable, cycle: Cycle): Promise<CycleSu
   const [row] = await tx
     .select({
       schemeTitle: sql<Text>`${cycles.scheme} -> 'title'`,
+      terms: sql<SchemeTerms | null>`${cycles.scheme} -> 'terms'`,
       bodies: sql<number>`(select count(*)::int from ${cycleBodies} cb where cb.cycle_id = ${cycles.id})`,
       units: sql<number>`(select count(*)::int from ${cycleUnits} cu where cu.cycle_id = ${cycles.id})`,
       published: sql<boolean>`${cyclePublicSql(cycles.id)}`,
     })
     .from(cycles)
     .where(eq(cycles.id, cycle.id));
-  return { ...cycle, schemeTitle: row!.schemeTitle, bodies: row!.bodies, units: row!.units, published: row!.published };
+  return {
+    ...cycle,
+    schemeTitle: row!.schemeTitle,
+    terms: row!.terms ?? null,
+    bodies: row!.bodies,
+    units: row!.units,
+    published: row!.published,
+  };
 }
 
 /** Moves a cycle one step forward; anything else is 409 `cycle.invalid_transition`. */

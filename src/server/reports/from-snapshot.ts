@@ -10,6 +10,7 @@
  * list depends only on the numbers frozen in the snapshot, and a pack never reads the records.
  */
 import { rank } from '../../core/index.ts';
+import { compareClaims, supplementSummaries } from '../../core/pekppp.ts';
 import type { Improvement, Lang, Scheme, UnitScore } from '../../core/types.ts';
 import { bandRef, expandUnitScore } from '../scores/breakdown.ts';
 import type { EvidenceSummaryRow, RankPosition, RaporInput, ReportImprovement, ReportUnit, SnapshotRef } from './types.ts';
@@ -127,8 +128,24 @@ export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): Ra
         ? score.weight / totalWeight
         : 0
       : 1 / Math.max(1, expanded.length);
+  // The scheme's own words (library `terms`), its claim-vs-verdict view where a 'claim'
+  // instrument exists (PEKPPP F-01 vs F-02), and the 'beside' questionnaire (F-03) where present.
+  const hasClaims = scheme.instruments.some((i) => i.role === 'claim');
+  const hasBeside = scheme.instruments.some((i) => i.role === 'beside') && scheme.supplements.length > 0;
+  const pick = (x: { u: SnapshotUnit }) => a.unitId === undefined || x.u.id === a.unitId;
   const base = {
     language: a.lang,
+    ...(scheme.terms ? { terms: scheme.terms } : {}),
+    ...(hasClaims
+      ? { claims: expanded.filter(pick).map(({ u, score }) => ({ unit: u.name, comparison: compareClaims(scheme, score) })) }
+      : {}),
+    ...(hasBeside
+      ? {
+          supplements: expanded
+            .filter(pick)
+            .flatMap(({ u, score }) => supplementSummaries(scheme, score).map((summary) => ({ unit: u.name, summary }))),
+        }
+      : {}),
     cycle,
     assumptions: a.assumptions,
     snapshot: a.snapshot,

@@ -16,6 +16,38 @@ export const strings = {
   'org.short': { id: 'Ombudsman RI', en: 'Ombudsman RI' },
   'rapor.title': { id: 'Rapor Hasil Penilaian', en: 'Assessment Report Card' },
   'rapor.title.unit': { id: 'Rapor Hasil Penilaian Unit Layanan', en: 'Service Unit Assessment Report Card' },
+  'rapor.title.programme': { id: 'Rapor Hasil Evaluasi {programme}', en: '{programme} Evaluation Report Card' },
+  'rapor.title.programme.unit': {
+    id: 'Rapor Hasil Evaluasi {programme} Unit Layanan',
+    en: '{programme} Service Unit Evaluation Report Card',
+  },
+  'rapor.section.by': { id: '{score} per {dimension}', en: '{score} by {dimension}' },
+  'rapor.section.claims': {
+    id: 'Penilaian mandiri (F-01) dibanding verifikasi (F-02)',
+    en: 'Self-assessment (F-01) against verification (F-02)',
+  },
+  'rapor.section.claims.note': {
+    id: 'Klaim = {score} bila semua penilaian mandiri unit diterima (indikator tanpa klaim dihitung 0); verifikasi = {score} yang ditetapkan evaluator. Selisih positif = unit menilai dirinya lebih tinggi daripada hasil verifikasi.',
+    en: 'Claimed = the {score} had every self-assessment of the unit been accepted (unclaimed indicators count 0); verified = the {score} the evaluator set. A positive difference = the unit rated itself higher than the verification.',
+  },
+  'rapor.section.claims.indicators': {
+    id: 'Indikator dengan klaim berbeda dari verifikasi: {n} (lebih tinggi {over}, lebih rendah {under}).',
+    en: 'Indicators whose claim differs from the verification: {n} ({over} higher, {under} lower).',
+  },
+  'rapor.section.claims.none': { id: 'Semua klaim sama dengan hasil verifikasi.', en: 'Every claim equals the verification.' },
+  'rapor.section.supplement': {
+    id: '{title}: {respondents} responden (target {target})',
+    en: '{title}: {respondents} respondents (target {target})',
+  },
+  'rapor.section.supplement.note': {
+    id: 'Dilaporkan di samping {score}, tidak dihitung di dalamnya. Rerata jawaban pada skala 0–5.',
+    en: 'Reported beside the {score}, not counted in it. Mean answer on the 0–5 scale.',
+  },
+  'col.claimed': { id: 'Klaim', en: 'Claimed' },
+  'col.verified': { id: 'Verifikasi', en: 'Verified' },
+  'col.difference': { id: 'Selisih', en: 'Difference' },
+  'col.mean': { id: 'Rerata', en: 'Mean' },
+  'col.respondents': { id: 'Responden', en: 'Respondents' },
   'rapor.provisional': { id: 'SEMENTARA', en: 'PROVISIONAL' },
   'rapor.provisional.banner': {
     id: 'SEMENTARA — hasil ini belum dipublikasikan dan masih dapat berubah (klarifikasi, reviu). Jangan dikutip sebagai hasil resmi.',

@@ -12,7 +12,7 @@
  * indicator table starts a page of its own (so an OPD's page can be handed to its head); then
  * the improvement list, the evidence summary and the assumptions note.
  */
-import type { BandRef, DimensionScore, EvidenceKind, Lang, UnitScore } from '../../core/types.ts';
+import type { BandRef, DimensionScore, EvidenceKind, Lang, SchemeTerms, UnitScore } from '../../core/types.ts';
 import { renderDimensionChart, type ChartDimension } from './chart.ts';
 import {
   evidenceKindName,
@@ -42,6 +42,8 @@ interface Ctx {
   /** Maximum of the result scale (100 for Ombudsman, 5 for PEKPPP), read off the breakdowns. */
   resultMax: number;
   isGovernment: boolean;
+  /** The scheme's word for `key` (library `terms`), else the generic `fallback`. */
+  term: (key: keyof SchemeTerms, fallback: string) => string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,11 +257,18 @@ function schemeLine(c: Ctx): string {
   return title.toLowerCase().includes(name.toLowerCase()) ? title : `${title} · ${name}`;
 }
 
+/** "Rapor Hasil Penilaian", or in the scheme's words "Rapor Hasil Evaluasi PEKPPP". */
+function raporTitle(c: Pick<Ctx, 't' | 'lang' | 'isGovernment'> & { input: Pick<RaporInput, 'terms'> }): string {
+  const programme = c.input.terms?.programme[c.lang];
+  if (programme === undefined) return c.isGovernment ? c.t('rapor.title') : c.t('rapor.title.unit');
+  return c.isGovernment ? c.t('rapor.title.programme', { programme }) : c.t('rapor.title.programme.unit', { programme });
+}
+
 function titleBlock(c: Ctx): Node[] {
-  const { input, t } = c;
+  const { input } = c;
   return [
     {
-      text: (c.isGovernment ? t('rapor.title') : t('rapor.title.unit')).toUpperCase(),
+      text: raporTitle(c).toUpperCase(),
       fontSize: 9,
       bold: true,
       color: palette.muted,
@@ -298,7 +307,7 @@ function scoreBox(c: Ctx): Node {
   }));
   const scoreCell: Node = {
     stack: [
-      { text: t('rapor.score'), fontSize: 8, color: palette.muted },
+      { text: c.term('score', t('rapor.score')), fontSize: 8, color: palette.muted },
       { text: c.n(input.score), fontSize: 38, bold: true, color: palette.ink, margin: [0, -2, 0, -4] },
       { text: t('rapor.score.of', { max: c.n(c.resultMax) }), fontSize: 8, color: palette.muted },
     ],
@@ -306,7 +315,7 @@ function scoreBox(c: Ctx): Node {
   };
   const bandCellNode: Node = {
     stack: [
-      { text: t('rapor.band'), fontSize: 8, color: palette.muted },
+      { text: c.term('band', t('rapor.band')), fontSize: 8, color: palette.muted },
       { text: band.code, fontSize: 26, bold: true, margin: [0, -1, 0, -2] },
       { text: band.label[c.lang], fontSize: 12, bold: true },
       ...(zone === null ? [] : [{ text: zone, fontSize: 9, margin: [0, 2, 0, 0] }]),
@@ -371,6 +380,13 @@ function incompleteWarnings(c: Ctx): Node[] {
     });
 }
 
+/** "Nilai per dimensi", or in the scheme's words "IPP per aspek". */
+function dimensionsTitle(c: Ctx): string {
+  const terms = c.input.terms;
+  if (terms === undefined) return c.t('rapor.section.dimensions');
+  return c.t('rapor.section.by', { score: terms.score[c.lang], dimension: terms.dimensions[c.lang].toLowerCase() });
+}
+
 function dimensionSection(c: Ctx): Node[] {
   const rows = dimensionRows(c.input.units);
   const variant = c.input.chart ?? 'bar';
@@ -386,7 +402,7 @@ function dimensionSection(c: Ctx): Node[] {
   const totalLost = rows.reduce((s, r) => s + r.pointsLost, 0);
   const body: Node[][] = rows.map((r) => [r.title[c.lang], c.n(r.weight), c.n(r.score), c.n(r.points), c.n(r.pointsLost)]);
   body.push([
-    { text: c.t('rapor.score'), bold: true },
+    { text: c.term('score', c.t('rapor.score')), bold: true },
     { text: c.n(rows.reduce((s, r) => s + r.weight, 0)), bold: true },
     '',
     { text: c.n(totalPoints), bold: true },
@@ -396,7 +412,13 @@ function dimensionSection(c: Ctx): Node[] {
   const table = captionedTable({
     caption: { text: note, style: 'note' },
     widths: variant === 'radar' ? ['*', 36, 36, 36, 40] : ['*', 60, 60, 60, 60],
-    head: [c.t('col.dimension'), c.t('col.weight'), c.t('col.score'), c.t('col.points'), c.t('col.pointsLost')],
+    head: [
+      c.term('dimension', c.t('col.dimension')),
+      c.t('col.weight'),
+      c.term('score', c.t('col.score')),
+      c.t('col.points'),
+      c.t('col.pointsLost'),
+    ],
     body,
     align: ['left', 'right', 'right', 'right', 'right'],
   });
@@ -404,7 +426,7 @@ function dimensionSection(c: Ctx): Node[] {
     return [
       {
         stack: [
-          sectionTitle(c.t('rapor.section.dimensions')),
+          sectionTitle(dimensionsTitle(c)),
           {
             columns: [
               { svg, width: chartWidth },
@@ -419,7 +441,7 @@ function dimensionSection(c: Ctx): Node[] {
   }
   return [
     {
-      stack: [sectionTitle(c.t('rapor.section.dimensions')), { svg, width: chartWidth, alignment: 'center', margin: [0, 2, 0, 4] }],
+      stack: [sectionTitle(dimensionsTitle(c)), { svg, width: chartWidth, alignment: 'center', margin: [0, 2, 0, 4] }],
       unbreakable: true,
     },
     table,
@@ -445,11 +467,115 @@ function unitsSection(c: Ctx): Node[] {
     captionedTable({
       caption: captionNode(c.t('rapor.section.units')),
       widths: [14, '*', 100, 36, 96, 58],
-      head: [c.t('col.no'), c.t('col.unit'), c.t('col.sector'), c.t('col.score'), c.t('col.band'), c.t('col.status')],
+      head: [
+        c.t('col.no'),
+        c.t('col.unit'),
+        c.t('col.sector'),
+        c.term('score', c.t('col.score')),
+        c.term('band', c.t('col.band')),
+        c.t('col.status'),
+      ],
       body,
       align: ['right', 'left', 'left', 'right', 'left', 'left'],
     }),
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claimed against verified (PEKPPP F-01 vs F-02) and the public questionnaire beside the result
+// ---------------------------------------------------------------------------------------------
+
+const signed = (x: number, n: (x: number) => string): string => (x > 0 ? `+${n(x)}` : n(x));
+
+/** Per unit: each aspect's score claimed (F-01) and verified (F-02), then the indicators where they differ. */
+function claimSection(c: Ctx): Node[] {
+  const claims = c.input.claims ?? [];
+  if (claims.length === 0) return [];
+  const score = c.term('score', c.t('rapor.score'));
+  const out: Node[] = [];
+  // The section's title and note stay on the page of the first unit's aspect table.
+  let heading: Node[] = [
+    sectionTitle(c.t('rapor.section.claims'), [0, 16, 0, 2]),
+    { text: c.t('rapor.section.claims.note', { score }), style: 'note' },
+  ];
+  for (const { unit, comparison: cmp } of claims) {
+    const body: Node[][] = cmp.dimensions.map((d) => [
+      d.title[c.lang],
+      c.n(d.claimedScore),
+      c.n(d.verifiedScore),
+      { text: signed(d.difference, c.n), bold: d.difference > 0.005 },
+    ]);
+    body.push([
+      { text: score, bold: true },
+      { text: `${c.n(cmp.claimedScore)} · ${cmp.claimedBand.code}`, bold: true },
+      { text: `${c.n(cmp.verifiedScore)} · ${cmp.verifiedBand.code}`, bold: true },
+      { text: signed(cmp.difference, c.n), bold: true },
+    ]);
+    const differing = cmp.dimensions.flatMap((d) => d.indicators.filter((i) => i.status === 'over' || i.status === 'under'));
+    const summary =
+      differing.length === 0
+        ? c.t('rapor.section.claims.none')
+        : c.t('rapor.section.claims.indicators', { n: differing.length, over: cmp.counts.over, under: cmp.counts.under });
+    const aspects = captionedTable({
+      caption: captionNode(claims.length > 1 || c.isGovernment ? unit : '', summary),
+      widths: ['*', 70, 70, 60],
+      head: [c.term('dimension', c.t('col.dimension')), c.t('col.claimed'), c.t('col.verified'), c.t('col.difference')],
+      body,
+      align: ['left', 'right', 'right', 'right'],
+    });
+    out.push({ stack: [...heading, { text: '', margin: [0, 6, 0, 0] }, aspects], unbreakable: true });
+    heading = [];
+    if (differing.length > 0) {
+      out.push(
+        captionedTable({
+          caption: { text: '', margin: [0, 2, 0, 0] },
+          widths: [26, '*', 40, 48, 44],
+          head: [c.t('col.code'), c.t('col.indicator'), c.t('col.claimed'), c.t('col.verified'), c.t('col.difference')],
+          body: differing.map((i) => [
+            { text: i.code, bold: true },
+            { text: i.text[c.lang], fontSize: 8 },
+            c.n(i.claimed ?? 0),
+            c.n(i.verified ?? 0),
+            { text: signed(i.difference ?? 0, c.n), bold: (i.difference ?? 0) > 0 },
+          ]),
+          align: ['left', 'left', 'right', 'right', 'right'],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Per unit with respondents: the public questionnaire (F-03) per aspect, beside the result. */
+function supplementSection(c: Ctx): Node[] {
+  const rows = (c.input.supplements ?? []).filter((s) => s.summary.respondents > 0);
+  if (rows.length === 0) return [];
+  const score = c.term('score', c.t('rapor.score'));
+  const out: Node[] = [];
+  for (const { unit, summary } of rows) {
+    const title = c.t('rapor.section.supplement', {
+      title: summary.title[c.lang],
+      respondents: formatInteger(summary.respondents, c.lang),
+      target: formatInteger(summary.target, c.lang),
+    });
+    out.push(
+      captionedTable({
+        caption: captionNode(c.isGovernment ? `${unit} — ${title}` : title, c.t('rapor.section.supplement.note', { score })),
+        widths: ['*', 60, 60],
+        head: [c.term('dimension', c.t('col.dimension')), c.t('col.mean'), c.t('col.indicators')],
+        body: [
+          ...summary.dimensions.map((d) => [d.title[c.lang], d.mean === null ? '—' : c.n(d.mean), formatInteger(d.items, c.lang)]),
+          [
+            { text: summary.title[c.lang], bold: true },
+            { text: summary.mean === null ? '—' : c.n(summary.mean), bold: true },
+            formatInteger(summary.items.length, c.lang),
+          ],
+        ],
+        align: ['left', 'right', 'right'],
+      }),
+    );
+  }
+  return [{ text: '', margin: [0, 8, 0, 0] }, ...out];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -833,13 +959,18 @@ function assumptionSection(c: Ctx): Node[] {
 // Document
 // ---------------------------------------------------------------------------------------------
 
+/** The issuing institution: the caller's, the scheme's (KemenPANRB for PEKPPP), else Ombudsman RI. */
+function issuerOf(input: RaporInput, lang: Lang, t: Translate): string {
+  return input.issuer?.[lang] ?? input.terms?.issuer[lang] ?? t('org.name');
+}
+
 function pageHeader(c: Ctx): (page: number) => Node {
   const right = `${c.input.cycle.name} · ${c.input.subject.name}`;
   return () => ({
     stack: [
       {
         columns: [
-          { text: c.input.issuer?.[c.lang] ?? c.t('org.name'), bold: true, fontSize: 8, color: palette.ink, width: 'auto' },
+          { text: issuerOf(c.input, c.lang, c.t), bold: true, fontSize: 8, color: palette.ink, width: 'auto' },
           { text: right, fontSize: 8, color: palette.muted, alignment: 'right', width: '*' },
         ],
         columnGap: 12,
@@ -878,6 +1009,7 @@ function context(input: RaporInput): Ctx {
     input,
     resultMax: resultMaxOf(input.units),
     isGovernment: input.subject.kind === 'government',
+    term: (key, fallback) => input.terms?.[key][lang] ?? fallback,
   };
 }
 
@@ -920,6 +1052,8 @@ export function buildRaporDocument(input: RaporInput, layout: GovernmentLayout =
     ...incompleteWarnings(c),
     ...dimensionSection(c),
     ...unitsSection(c),
+    ...claimSection(c),
+    ...supplementSection(c),
     ...indicatorSections(c, layout),
     ...improvementSection(c, !matrix),
     ...evidenceSection(c),
@@ -943,6 +1077,7 @@ export async function renderRapor(input: RaporInput, layout: GovernmentLayout = 
   const lang = input.language ?? 'id';
   const t = translator(lang);
   const doc = buildRaporDocument(input, layout);
-  const title = `${input.subject.kind === 'government' ? t('rapor.title') : t('rapor.title.unit')} — ${input.subject.name} — ${input.cycle.name}`;
-  return renderPdf(doc, { title, createdAt: input.generatedAt, lang, author: input.issuer?.[lang] ?? t('org.name') });
+  const heading = raporTitle({ t, lang, isGovernment: input.subject.kind === 'government', input });
+  const title = `${heading} — ${input.subject.name} — ${input.cycle.name}`;
+  return renderPdf(doc, { title, createdAt: input.generatedAt, lang, author: issuerOf(input, lang, t) });
 }

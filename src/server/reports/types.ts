@@ -4,7 +4,20 @@
  * renderers are pure with respect to them: no database, no clock (dates are passed in), no
  * network, so the same input always gives the same document.
  */
-import type { Assumption, BandRef, BodyType, EvidenceKind, Improvement, Lang, QualifierResult, Text, UnitScore } from '../../core/types.ts';
+import type {
+  Assumption,
+  BandRef,
+  BodyType,
+  ClaimComparison,
+  EvidenceKind,
+  Improvement,
+  Lang,
+  QualifierResult,
+  SchemeTerms,
+  SupplementSummary,
+  Text,
+  UnitScore,
+} from '../../core/types.ts';
 
 /** A date as a Date or an ISO-8601 string; printed in Asia/Jakarta time. */
 export type DateInput = Date | string;
@@ -85,6 +98,12 @@ export interface RaporInput {
   language?: Lang;
   /** Issuing institution printed in the header; default Ombudsman Republik Indonesia. */
   issuer?: Text;
+  /** The scheme's own words (score, band, dimension names; library `terms`); absent = the generic ones. */
+  terms?: SchemeTerms;
+  /** Per unit, its claims (PEKPPP F-01) against the verdict (F-02): the over-claim view. Absent/empty: none printed. */
+  claims?: { unit: string; comparison: ClaimComparison }[];
+  /** Per unit, the public questionnaire summarised beside the result (PEKPPP F-03), when it has respondents. */
+  supplements?: { unit: string; summary: SupplementSummary }[];
   cycle: ReportCycle;
   subject: ReportSubject;
   /** Published (rounded) score of the subject. */

@@ -47,8 +47,23 @@ export const InstrumentQuota = z.object({
 });
 export type InstrumentQuota = z.infer<typeof InstrumentQuota>;
 
+/** The words a scheme's results are published in (library `terms`: "IPP", "Predikat", "Aspek"). */
+export const SchemeTerms = z.object({
+  issuer: Text,
+  issuerShort: Text,
+  programme: Text,
+  score: Text,
+  scoreLong: Text,
+  band: Text,
+  dimension: Text,
+  dimensions: Text,
+});
+export type SchemeTerms = z.infer<typeof SchemeTerms>;
+
 export const CycleSummary = Cycle.extend({
   schemeTitle: Text,
+  /** The frozen scheme's own words for its results; null: the generic ones (Nilai, Predikat, Dimensi). */
+  terms: SchemeTerms.nullable(),
   bodies: z.number().int(),
   units: z.number().int(),
   /** At least one released current publication (the public may open the cycle). */

@@ -29,6 +29,7 @@ import { useTranslation } from 'react-i18next';
 import type { PekpppIndicator, PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import { useMe } from '../api/auth.ts';
 import { evidenceHref } from '../api/evidence.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { usePekpppUnit } from '../api/pekppp.ts';
 import {
   useAnswerClarification,
@@ -42,6 +43,7 @@ import {
 } from '../api/pekppp-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { formatDate, formatDecimal, toLang } from '../lib/format.ts';
+import { ClaimChart } from '../ui/claim-chart.tsx';
 
 type Filter = 'all' | 'unscored' | 'differs';
 interface ClaimDraft {
@@ -69,6 +71,8 @@ export function PekpppUnitScreen() {
 }
 
 function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claimant: boolean; evaluator: boolean }) {
+  // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
+  const resultMax = useCycleScheme(view.cycleId).data?.scheme.result.max;
   const { t, i18n } = useTranslation('pekppp');
   const lang = toLang(i18n.language);
   const { cycleId, unitId } = view;
@@ -172,6 +176,21 @@ function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claima
           <Text size="sm" c="dimmed">
             {t('result.claimed', { ipp: formatDecimal(view.result.claimedIpp, lang), predicate: view.result.claimedPredicate })}
           </Text>
+          {resultMax !== undefined && (
+            <ClaimChart
+              dimension={t('claims.aspect')}
+              max={resultMax}
+              aspects={view.result.aspects.map((a) => ({ code: a.code, title: a.title[lang], claimed: a.claimed, verified: a.verified }))}
+              labels={{
+                title: t('claims.title'),
+                note: t('claims.note'),
+                claimed: t('claims.claimed'),
+                verified: t('claims.verified'),
+                difference: t('claims.difference'),
+                chart: t('claims.chart'),
+              }}
+            />
+          )}
         </Card>
       ) : null}
 

@@ -7,9 +7,18 @@ import { useTranslation } from 'react-i18next';
 import type { BodyResult } from '../../shared/wire/scores.ts';
 import { toLang, useFormat } from '../lib/format.ts';
 import { LazyChart } from './lazy-chart.tsx';
+import type { ResultWords } from './result-words.ts';
 import { useSchemeFacts } from './use-scheme-facts.ts';
 
-export function DimensionPanel({ cycleId, dimensions }: { cycleId: string; dimensions: BodyResult['dimensions'] }) {
+export function DimensionPanel({
+  cycleId,
+  dimensions,
+  words,
+}: {
+  cycleId: string;
+  dimensions: BodyResult['dimensions'];
+  words?: ResultWords;
+}) {
   const { t, i18n } = useTranslation('public');
   const lang = toLang(i18n.resolvedLanguage);
   const format = useFormat();
@@ -22,7 +31,7 @@ export function DimensionPanel({ cycleId, dimensions }: { cycleId: string; dimen
   return (
     <section aria-labelledby="dimensions-heading">
       <h2 className="heading-4" id="dimensions-heading">
-        {t('dimensions.title')}
+        {words?.dimensions ?? t('dimensions.title')}
       </h2>
       {dimensions.length === 0 ? (
         <Text c="dimmed">{t('dimensions.none')}</Text>
@@ -35,12 +44,12 @@ export function DimensionPanel({ cycleId, dimensions }: { cycleId: string; dimen
             <caption className="visually-hidden">{t('dimensions.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('dimensions.dimension')}</th>
+                <th scope="col">{words?.dimension ?? t('dimensions.dimension')}</th>
                 <th scope="col" className="num">
                   {t('dimensions.weight')}
                 </th>
                 <th scope="col" className="num">
-                  {t('dimensions.score')}
+                  {words?.score ?? t('dimensions.score')}
                 </th>
               </tr>
             </thead>

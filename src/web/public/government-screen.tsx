@@ -15,6 +15,7 @@ import { useDetailStrings } from './detail-strings.ts';
 import { SelectField } from './fields.tsx';
 import { GovernmentSummary } from './government-summary.tsx';
 import { leaderboardFor } from './leaderboard-model.ts';
+import { resultWords, useCycleTerms } from './result-words.ts';
 import { useProvinces } from './use-registry.ts';
 import { useBodyResult, useTrend } from './use-results.ts';
 import '../ui/portal.css';
@@ -43,7 +44,7 @@ function NoResult() {
 }
 
 export function GovernmentScreen() {
-  const { t } = useTranslation('public');
+  const { t, i18n } = useTranslation('public');
   useDetailStrings('government');
   const { bodyId } = useParams({ from: '/governments/$bodyId' });
   const search = useSearch({ from: '/governments/$bodyId' });
@@ -53,6 +54,8 @@ export function GovernmentScreen() {
   const published = (trend.data?.items ?? []).filter((i) => i.cycle.published);
   const cycleId = search.cycle ?? published.at(-1)?.cycle.id;
   const result = useBodyResult(cycleId, bodyId);
+  const terms = useCycleTerms(cycleId);
+  const words = resultWords(terms, i18n.resolvedLanguage === 'en' ? 'en' : 'id');
 
   if (trend.isPending) return <PageLoader />;
   const body = trend.data!.body;
@@ -88,7 +91,7 @@ export function GovernmentScreen() {
             <PageLoader />
           ) : (
             <>
-              <GovernmentSummary result={result.data} provinceName={province?.name ?? null} />
+              <GovernmentSummary result={result.data} provinceName={province?.name ?? null} words={words} />
               {/* issue 16: an imported result (published score, no units) has no rapor to print: no link rather than a 409. */}
               {result.data.result?.source !== 'imported' && result.data.units.length > 0 && (
                 <Suspense fallback={null}>
@@ -98,7 +101,7 @@ export function GovernmentScreen() {
               <div className="gov-two">
                 <PanelBoundary>
                   <Suspense fallback={<PageLoader />}>
-                    <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} />
+                    <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} words={words} />
                   </Suspense>
                 </PanelBoundary>
                 <PanelBoundary>
@@ -109,7 +112,7 @@ export function GovernmentScreen() {
               </div>
               <PanelBoundary>
                 <Suspense fallback={<PageLoader />}>
-                  <UnitList result={result.data} />
+                  <UnitList result={result.data} words={words} />
                 </Suspense>
               </PanelBoundary>
               {body.type === 'provinsi' && body.provinceCode && (

@@ -10,6 +10,7 @@ import { toLang } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
 import { RankMovement } from '../ui/rank-movement.tsx';
+import type { ResultWords } from './result-words.ts';
 
 function RankStat({ title, place, testId }: { title: string; place: RankPlace | null; testId: string }) {
   const { t } = useTranslation('public');
@@ -35,7 +36,15 @@ function RankStat({ title, place, testId }: { title: string; place: RankPlace | 
   );
 }
 
-export function GovernmentSummary({ result, provinceName }: { result: BodyResult; provinceName: string | null }) {
+export function GovernmentSummary({
+  result,
+  provinceName,
+  words,
+}: {
+  result: BodyResult;
+  provinceName: string | null;
+  words?: ResultWords;
+}) {
   const { t, i18n } = useTranslation('public');
   const lang = toLang(i18n.resolvedLanguage);
   const r = result.result;
@@ -43,7 +52,7 @@ export function GovernmentSummary({ result, provinceName }: { result: BodyResult
     <section className="gov-summary" aria-label={t('government.summary', { cycle: result.cycle.name })}>
       <div className="gov-stat" data-testid="government-score">
         <Text size="sm" c="dimmed" fw={500}>
-          {t('government.score', { year: result.cycle.year })}
+          {words?.score ? `${words.score} ${result.cycle.year}` : t('government.score', { year: result.cycle.year })}
         </Text>
         {r ? (
           <>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BodyType, Province } from '../../shared/wire/registry.ts';
 import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import { SearchField, SelectField } from './fields.tsx';
+import { familiesOf } from './leaderboard-model.ts';
 import { LEADERBOARD_TYPES, REGIONAL_TYPES, type LeaderboardSearch, type LeaderboardView } from './public-search.ts';
 
 export interface LeaderboardFiltersProps {
@@ -18,7 +19,12 @@ export interface LeaderboardFiltersProps {
 }
 
 export function LeaderboardFilters({ cycles, provinces, value, onChange }: LeaderboardFiltersProps) {
-  const { t } = useTranslation('public');
+  const { t, i18n } = useTranslation('public');
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'id';
+  // PEKPPP apart from Ombudsman: a family choice when more than one is published; its label is
+  // the scheme's own programme and issuer (library `terms`), else the generic compliance name.
+  const families = familiesOf(cycles);
+  const shown = value.family ? cycles.filter((c) => c.family === value.family) : cycles;
   const [q, setQ] = useState(value.q ?? '');
   useEffect(() => setQ(value.q ?? ''), [value.q]);
   const regional = value.view === 'province' || REGIONAL_TYPES.includes(value.type);
@@ -26,11 +32,22 @@ export function LeaderboardFilters({ cycles, provinces, value, onChange }: Leade
 
   return (
     <form role="search" aria-label={t('filters.label')} className="lb-filters" onSubmit={(e) => e.preventDefault()}>
+      {families.length > 1 && (
+        <SelectField
+          label={t('filters.family')}
+          value={value.family ?? ''}
+          onChange={(family) => onChange({ family, cycle: undefined })}
+          options={families.map((c) => ({
+            value: c.family,
+            label: c.terms ? `${c.terms.programme[lang]} (${c.terms.issuerShort[lang]})` : t('filters.family_default'),
+          }))}
+        />
+      )}
       <SelectField
         label={t('filters.cycle')}
         value={value.cycle}
         onChange={(cycle) => onChange({ cycle })}
-        options={cycles.map((c) => ({ value: c.id, label: `${c.year} · ${c.name}` }))}
+        options={shown.map((c) => ({ value: c.id, label: `${c.year} · ${c.name}` }))}
       />
       <SelectField
         label={t('filters.view')}

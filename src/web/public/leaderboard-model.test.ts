@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import type { RankingRow } from '../../shared/wire/scores.ts';
 import { movementOf, movementSymbol } from '../ui/rank-movement.tsx';
-import { filterRows, leaderboardFor, pickCycle, searchKey, shortBodyName } from './leaderboard-model.ts';
+import { familiesOf, filterRows, leaderboardFor, pickCycle, searchKey, shortBodyName } from './leaderboard-model.ts';
 
 const band = { code: 'A', label: { id: 'Kualitas Tertinggi', en: 'Highest quality' }, color: '#1e6b34' };
 function row(name: string, provinceCode: string | null, rank: number, movement: number | null): RankingRow {
@@ -34,6 +34,7 @@ function cycle(id: string, year: number): CycleSummary {
     bodies: 0,
     units: 0,
     published: true,
+    terms: null,
     createdAt: `${year}-01-01T00:00:00.000Z`,
     updatedAt: `${year}-01-01T00:00:00.000Z`,
   };
@@ -97,5 +98,24 @@ describe('names and back links', () => {
       view: 'national',
       type: 'kementerian',
     });
+  });
+});
+
+describe('PEKPPP apart from Ombudsman (issue 10)', () => {
+  const pekppp = (id: string, year: number): CycleSummary => ({ ...cycle(id, year), family: 'pekppp', schemeId: `pekppp-${year}` });
+  const list = [pekppp('p24', 2024), cycle('o22', 2022), pekppp('p23', 2023)];
+
+  it('offers each published family once with its newest cycle, Ombudsman first', () => {
+    expect(familiesOf(list).map((c) => [c.family, c.id])).toEqual([
+      ['ombudsman', 'o22'],
+      ['pekppp', 'p24'],
+    ]);
+  });
+
+  it('picks the newest cycle of the family asked for; the start page still prefers Ombudsman', () => {
+    expect(pickCycle(list, undefined)?.id).toBe('o22');
+    expect(pickCycle(list, undefined, 'pekppp')?.id).toBe('p24');
+    expect(pickCycle(list, 'p23', 'ombudsman')?.id).toBe('p23');
+    expect(pickCycle(list, undefined, 'skm')?.id).toBe('o22');
   });
 });

@@ -7,9 +7,21 @@ import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import type { RankingRow } from '../../shared/wire/scores.ts';
 import { LEADERBOARD_TYPES, type LeaderboardSearch } from './public-search.ts';
 
-/** The cycle to show: the one asked for if published, else the newest published one. */
-export function pickCycle(cycles: readonly CycleSummary[], wanted: string | undefined): CycleSummary | undefined {
-  return cycles.find((c) => c.id === wanted) ?? newestCycle(cycles);
+/**
+ * The cycle to show: the one asked for if published, else the newest published one of the
+ * family asked for (PEKPPP apart from Ombudsman), else the newest published one.
+ */
+export function pickCycle(cycles: readonly CycleSummary[], wanted: string | undefined, family?: string): CycleSummary | undefined {
+  return (
+    cycles.find((c) => c.id === wanted) ?? newestCycle(family ? cycles.filter((c) => c.family === family) : cycles) ?? newestCycle(cycles)
+  );
+}
+
+/** The families of the published cycles, Ombudsman first (as the start page prefers it), each with its newest cycle. */
+export function familiesOf(cycles: readonly CycleSummary[]): CycleSummary[] {
+  const out = new Map<string, CycleSummary>();
+  for (const c of [...cycles].sort((a, b) => b.year - a.year)) if (!out.has(c.family)) out.set(c.family, c);
+  return [...out.values()].sort((a, b) => (a.family === 'ombudsman' ? 0 : 1) - (b.family === 'ombudsman' ? 0 : 1));
 }
 
 /**

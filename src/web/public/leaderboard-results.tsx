@@ -36,6 +36,8 @@ export function LeaderboardResults({ cycle, group, q, province, provinces }: Lea
   const ranking = useRanking(cycle.id, group);
   if (!ranking.data) return <PageLoader />;
 
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'id';
+  const words = cycle.terms ? { score: cycle.terms.score[lang], band: cycle.terms.band[lang] } : undefined;
   const names = new Map(provinces.map((p) => [p.code, p.name]));
   const rows = filterRows(ranking.data.items, { q, province });
   const groupName =
@@ -60,7 +62,13 @@ export function LeaderboardResults({ cycle, group, q, province, provinces }: Lea
         <Text>{t('leaderboard.no_match')}</Text>
       ) : (
         <>
-          <LeaderboardTable cycleId={cycle.id} caption={caption} rows={rows} provinceNames={group.kind === 'national' ? names : null} />
+          <LeaderboardTable
+            cycleId={cycle.id}
+            caption={caption}
+            rows={rows}
+            provinceNames={group.kind === 'national' ? names : null}
+            words={words}
+          />
           <LeaderboardCards cycleId={cycle.id} caption={caption} rows={rows} />
         </>
       )}

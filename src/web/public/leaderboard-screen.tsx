@@ -36,7 +36,7 @@ function PortalIntro() {
 }
 
 export function LeaderboardScreen() {
-  const { t } = useTranslation('public');
+  const { t, i18n } = useTranslation('public');
   const search = useSearch({ from: '/' });
   const navigate = useNavigate({ from: '/' });
   const cycles = usePublishedCycles();
@@ -44,7 +44,9 @@ export function LeaderboardScreen() {
   const update = (patch: Partial<LeaderboardSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true, resetScroll: false });
 
-  const cycle = pickCycle(cycles.data ?? [], search.cycle);
+  const cycle = pickCycle(cycles.data ?? [], search.cycle, search.family);
+  const family = cycle?.family;
+  const programme = cycle?.terms?.programme[i18n.resolvedLanguage === 'en' ? 'en' : 'id'];
   const view = search.view ?? 'national';
   const type = search.type ?? 'kabupaten';
   const group: RankingGroup | null =
@@ -63,12 +65,14 @@ export function LeaderboardScreen() {
       ) : (
         <Stack gap="md" component="section" aria-labelledby="leaderboard-heading">
           <h2 id="leaderboard-heading" className="heading-2">
-            {t('leaderboard.heading', { year: cycle.year })}
+            {programme
+              ? `${t('leaderboard.heading', { year: '' }).trim()} ${programme} ${cycle.year}`
+              : t('leaderboard.heading', { year: cycle.year })}
           </h2>
           <LeaderboardFilters
             cycles={cycles.data ?? []}
             provinces={provinces.data ?? []}
-            value={{ ...search, cycle: cycle.id, view, type }}
+            value={{ ...search, cycle: cycle.id, family, view, type }}
             onChange={update}
           />
           <PanelBoundary>

@@ -16,6 +16,8 @@ interface RowsProps {
   cycleId: string;
   caption: string;
   rows: RankingRow[];
+  /** The scheme's words for the score and the band ("IPP", "Predikat"); absent: the generic ones. */
+  words?: { score: string; band: string };
 }
 
 function GovernmentLink({ row, cycleId, short = false }: { row: RankingRow; cycleId: string; short?: boolean }) {
@@ -26,7 +28,13 @@ function GovernmentLink({ row, cycleId, short = false }: { row: RankingRow; cycl
   );
 }
 
-export function LeaderboardTable({ cycleId, caption, rows, provinceNames }: RowsProps & { provinceNames: Map<string, string> | null }) {
+export function LeaderboardTable({
+  cycleId,
+  caption,
+  rows,
+  provinceNames,
+  words,
+}: RowsProps & { provinceNames: Map<string, string> | null }) {
   const { t } = useTranslation('public');
   const format = useFormat();
   const withProvince = provinceNames !== null && rows.some((r) => r.body.provinceCode);
@@ -43,9 +51,9 @@ export function LeaderboardTable({ cycleId, caption, rows, provinceNames }: Rows
             <th scope="col">{t('table.government')}</th>
             {withProvince && <th scope="col">{t('table.province')}</th>}
             <th scope="col" className="num">
-              {t('table.score')}
+              {words?.score ?? t('table.score')}
             </th>
-            <th scope="col">{t('table.band')}</th>
+            <th scope="col">{words?.band ?? t('table.band')}</th>
           </tr>
         </thead>
         <tbody>

@@ -14,6 +14,8 @@ export type LeaderboardView = 'national' | 'province';
 /** `/?cycle=…&view=province&province=36&q=serang` */
 export interface LeaderboardSearch {
   cycle?: string;
+  /** A scheme family (ombudsman, pekppp): the cycles offered and the default one. */
+  family?: string;
   view?: LeaderboardView;
   type?: BodyType;
   province?: string;
@@ -42,6 +44,7 @@ export function validateLeaderboardSearch(search: Record<string, unknown>): Lead
   const type = str(search.type);
   return {
     cycle: str(search.cycle),
+    family: /^[a-z]{2,20}$/.test(str(search.family) ?? '') ? str(search.family) : undefined,
     view: search.view === 'province' || search.view === 'national' ? search.view : undefined,
     type: LEADERBOARD_TYPES.includes(type as BodyType) ? (type as BodyType) : undefined,
     province: provinceOf(search.province),

@@ -6,10 +6,30 @@
  */
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DimensionScore } from '../../core/types.ts';
+import { compareClaims } from '../../core/pekppp.ts';
+import type { DimensionScore, Lang, Scheme, UnitScore } from '../../core/types.ts';
+import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { toLang, useFormat } from '../lib/format.ts';
+import { type ClaimAspect, ClaimChart } from '../ui/claim-chart.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import type { ResultWords } from './result-words.ts';
 import { useUnitResult } from './use-results.ts';
+
+/**
+ * Per aspect, the score had every claim been accepted beside the verified one (core
+ * compareClaims), when the unit's result carries claims (a scheme with a 'claim' instrument,
+ * PEKPPP F-01); else none.
+ */
+export function claimAspects(scheme: Scheme, result: UnitScore, lang: Lang): ClaimAspect[] {
+  const claimed = result.dimensions.some((d) => d.variables.some((v) => v.indicators.some((i) => i.claimed != null)));
+  if (!claimed || !scheme.instruments.some((i) => i.role === 'claim')) return [];
+  return compareClaims(scheme, result).dimensions.map((d) => ({
+    code: d.code,
+    title: d.title[lang],
+    claimed: d.claimedScore,
+    verified: d.verifiedScore,
+  }));
+}
 
 function DimensionItem({ dimension }: { dimension: DimensionScore }) {
   const { t, i18n } = useTranslation('public');
@@ -71,16 +91,39 @@ function DimensionItem({ dimension }: { dimension: DimensionScore }) {
   );
 }
 
-export function UnitBreakdown({ cycleId, unitId }: { cycleId: string; unitId: string }) {
-  const { t } = useTranslation('public');
+export function UnitBreakdown({ cycleId, unitId, words }: { cycleId: string; unitId: string; words?: ResultWords }) {
+  const { t, i18n } = useTranslation('public');
+  const lang = toLang(i18n.resolvedLanguage);
   const unit = useUnitResult(cycleId, unitId);
+  const scheme = useCycleScheme(cycleId);
   if (!unit.data) return <PageLoader />;
   const result = unit.data.result;
   if (!result) return <Text c="dimmed">{t('units.no_result')}</Text>;
+  const max = scheme.data?.scheme.result.max ?? 100;
+  const aspects = scheme.data ? claimAspects(scheme.data.scheme, result, lang) : [];
   return (
     <div>
+      {aspects.length > 0 && (
+        <ClaimChart
+          aspects={aspects}
+          max={max}
+          dimension={words?.dimension ?? t('breakdown.dimension')}
+          labels={{
+            title: t('claims.title'),
+            note: t('claims.note'),
+            claimed: t('claims.claimed'),
+            verified: t('claims.verified'),
+            difference: t('claims.difference'),
+            chart: t('claims.chart'),
+          }}
+        />
+      )}
       <Text size="sm" c="dimmed" my="xs">
-        {t('breakdown.hint')}
+        {t('breakdown.hint', {
+          score: words?.score ?? t('breakdown.score'),
+          dimension: (words?.dimension ?? t('breakdown.dimension')).toLowerCase(),
+          max,
+        })}
       </Text>
       {result.dimensions.map((d) => (
         <DimensionItem key={d.code} dimension={d} />

@@ -12,13 +12,14 @@ import { useFormat } from '../lib/format.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { useProvinces } from './use-registry.ts';
+import type { ResultWords } from './result-words.ts';
 
 type UnitRow = BodyResult['units'][number];
 
 // Loaded when a unit is first opened: most visitors read the page without drilling down.
 const UnitBreakdown = lazy(() => import('./unit-breakdown.tsx').then((m) => ({ default: m.UnitBreakdown })));
 
-function UnitItem({ cycleId, unit }: { cycleId: string; unit: UnitRow }) {
+function UnitItem({ cycleId, unit, words }: { cycleId: string; unit: UnitRow; words?: ResultWords }) {
   const { t } = useTranslation('public');
   const format = useFormat();
   const [open, setOpen] = useState(false);
@@ -46,7 +47,7 @@ function UnitItem({ cycleId, unit }: { cycleId: string; unit: UnitRow }) {
       {open && (
         <div className="drill-body">
           <PanelBoundary>
-            <UnitBreakdown cycleId={cycleId} unitId={unit.id} />
+            <UnitBreakdown cycleId={cycleId} unitId={unit.id} words={words} />
           </PanelBoundary>
         </div>
       )}
@@ -69,7 +70,7 @@ export function byProvince(
     .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, 'id')));
 }
 
-function ByProvince({ result }: { result: BodyResult }) {
+function ByProvince({ result, words }: { result: BodyResult; words?: ResultWords }) {
   const { t } = useTranslation('public');
   const provinces = useProvinces();
   const name = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
@@ -82,13 +83,13 @@ function ByProvince({ result }: { result: BodyResult }) {
         </Text>
       </h3>
       {g.units.map((u) => (
-        <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} />
+        <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} words={words} />
       ))}
     </section>
   ));
 }
 
-export function UnitList({ result }: { result: BodyResult }) {
+export function UnitList({ result, words }: { result: BodyResult; words?: ResultWords }) {
   const { t } = useTranslation('public');
   // A ministry or agency (no province of its own) with located units: by province.
   const located = result.body.provinceCode === null && result.units.some((u) => u.place);
@@ -104,7 +105,11 @@ export function UnitList({ result }: { result: BodyResult }) {
           <Text size="sm" c="dimmed" mb="xs">
             {t('units.hint')}
           </Text>
-          {located ? <ByProvince result={result} /> : result.units.map((u) => <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} />)}
+          {located ? (
+            <ByProvince result={result} words={words} />
+          ) : (
+            result.units.map((u) => <UnitItem key={u.id} cycleId={result.cycle.id} unit={u} words={words} />)
+          )}
         </>
       )}
     </section>
