@@ -2,7 +2,7 @@
 // per group with movement against the previous cycle of the same scheme family, what-if under
 // another scheme of the family, the improvement list, and a body's trend across cycles.
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { aggregate, improvements, movement, round2, whatIf } from '../../core/index.ts';
+import { aggregate, improvements, movement, rankUnitsBySector, round2, whatIf } from '../../core/index.ts';
 import type { BandRef, Improvement, Lang, QualifierResult, RankInput, Scheme, UnitScore } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Actor, Target } from '../auth/policy.ts';
