@@ -132,6 +132,8 @@ interface WorldIds {
   actionFileId: string;
   findingId: string;
   productId: string;
+  /** issue 17: the world's province (a province-wide read such as its vertical offices). */
+  provinceCode: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -467,6 +469,7 @@ async function buildFixtures(): Promise<void> {
     actionFileId: actionFileRows[i]!.id,
     findingId: findingRows[i]!.id,
     productId: productRows[i]!.id,
+    provinceCode: i === 0 ? '36' : '32',
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -533,6 +536,8 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     productId: 'productId',
     // issue 13: no fixture upload: any id is another's (404 for all, 401 anonymous) — resumable.test.ts covers owners.
     uploadId: 'recordId',
+    // issue 17: a province-wide read (rows outside the caller's scope are left out, as in rankings).
+    provinceCode: 'provinceCode',
   };
   return byName[name] ?? null;
 }
