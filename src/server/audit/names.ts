@@ -13,6 +13,7 @@ import { bodies, units } from '../registry/schema.ts';
 import { actions } from '../actions/schema.ts';
 import { surveys } from '../surveys/schema.ts';
 import { publications } from '../publications/schema.ts';
+import { findings, followupProducts } from '../findings/schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,6 +67,18 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
     for (const r of surveyRows) names.set(r.id, `${r.kind === 'f03' ? 'F-03' : 'SKM'} ${r.period} · ${r.unit}`);
     const actionRows = await db.select({ id: actions.id, title: actions.title }).from(actions).where(inArray(actions.id, ids));
     for (const r of actionRows) names.set(r.id, r.title);
+    // Findings (issue 12) read "indicator <code> · <unit>", follow-up products by their title.
+    const findingRows = await db
+      .select({ id: findings.id, indicator: findings.indicator, unit: units.name })
+      .from(findings)
+      .innerJoin(units, eq(units.id, findings.unitId))
+      .where(inArray(findings.id, ids));
+    for (const r of findingRows) names.set(r.id, `${r.indicator} · ${r.unit}`);
+    const productRows = await db
+      .select({ id: followupProducts.id, title: followupProducts.title })
+      .from(followupProducts)
+      .where(inArray(followupProducts.id, ids));
+    for (const r of productRows) names.set(r.id, r.title);
     // Publications read "<cycle> · <scope> v<version>" (the scope is "national" or a province code).
     const publicationRows = await db
       .select({ id: publications.id, scope: publications.scope, version: publications.version, cycle: cycles.name })
