@@ -11,8 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { EvidenceUploadFields } from '../../shared/wire/evidence.ts';
 
 export const TUS_VERSION = '1.0.0';
@@ -54,21 +53,6 @@ export function parseMetadata(header: string | undefined): Record<string, string
   return out;
 }
 
-/** Passes at most `max` bytes; one more fails the stream (the client sent past Upload-Length). */
-class Cap extends Transform {
-  seen = 0;
-  constructor(private readonly max: number) {
-    super();
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.seen += chunk.length;
-    if (this.seen > this.max) {
-      done(new UploadOverflow());
-      return;
-    }
-    done(null, chunk);
-  }
-}
 export class UploadOverflow extends Error {
   constructor() {
     super('more bytes than Upload-Length');
@@ -122,16 +106,30 @@ export class ResumableUploads {
    */
   async append(info: UploadInfo, source: Readable): Promise<number> {
     const before = await this.offset(info);
-    const cap = new Cap(info.length - before);
+    const max = info.length - before;
+    const out = createWriteStream(this.data(info.id), { flags: 'a' });
+    let seen = 0;
+    let overflow = false;
     try {
-      await pipeline(source, cap, createWriteStream(this.data(info.id), { flags: 'a' }));
-    } catch (e) {
-      if (e instanceof UploadOverflow) {
-        source.resume();
-        throw e;
+      // Read the request to its end even past the length (never destroy it: the reply must still
+      // go out — on Node 24 a destroyed request body leaves the reply hanging), writing only
+      // what fits.
+      for await (const chunk of source) {
+        const buf = chunk as Buffer;
+        if (overflow) continue;
+        if (seen + buf.length > max) {
+          overflow = true;
+          continue;
+        }
+        seen += buf.length;
+        if (!out.write(buf)) await new Promise<void>((resolve) => out.once('drain', resolve));
       }
+    } catch {
       // The client went away (aborted request, broken connection): what arrived stays.
+    } finally {
+      await new Promise<void>((resolve) => out.end(resolve));
     }
+    if (overflow) throw new UploadOverflow();
     return this.offset(info);
   }
 
