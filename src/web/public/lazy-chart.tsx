@@ -3,26 +3,14 @@
  * is imported only when the chart's box comes near the viewport. The box is an image with a
  * text alternative; the numbers are also in the table beside every chart.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useNearViewport } from '../ui/use-near-viewport.ts';
 import type { ChartSpec } from './public-charts.tsx';
 
 const PublicChart = lazy(() => import('./public-charts.tsx').then((m) => ({ default: m.PublicChart })));
 
 export function LazyChart({ spec, label, height = 300 }: { spec: ChartSpec; label: string; height?: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || near) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      setNear(true);
-      return;
-    }
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '200px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [near]);
+  const [ref, near] = useNearViewport<HTMLDivElement>();
 
   return (
     <div ref={ref} role="img" aria-label={label} className="chart-box" style={{ minHeight: height }} data-chart={spec.kind}>

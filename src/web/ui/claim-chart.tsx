@@ -5,7 +5,8 @@
  * comes near the viewport, so neither the portal's first visit nor the evaluator's screen pays
  * for it up front. The table carries every number; the chart is an image with a text alternative.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useNearViewport } from './use-near-viewport.ts';
 import { useFormat } from '../lib/format.ts';
 import type { ClaimAspect } from './claim-chart-bars.tsx';
 
@@ -31,19 +32,7 @@ export function signedDifference(claimed: number, verified: number, score: (x: n
 }
 
 function LazyBars({ aspects, max, label, labels }: { aspects: ClaimAspect[]; max: number; label: string; labels: ClaimLabels }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || near) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      setNear(true);
-      return;
-    }
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '200px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [near]);
+  const [ref, near] = useNearViewport<HTMLDivElement>();
   const height = 60 + aspects.length * 44;
   return (
     <div ref={ref} role="img" aria-label={label} className="chart-box" style={{ minHeight: height }} data-chart="claims">
