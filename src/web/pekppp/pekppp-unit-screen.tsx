@@ -27,7 +27,9 @@ import { useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PekpppIndicator, PekpppUnitView } from '../../shared/wire/pekppp.ts';
+import { zoneOf, zoneOffset } from '../../shared/local-time.ts';
 import { useMe } from '../api/auth.ts';
+import { useCreateSurvey } from '../api/surveys-writes.ts';
 import { evidenceHref } from '../api/evidence.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { usePekpppUnit } from '../api/pekppp.ts';
@@ -44,6 +46,7 @@ import {
 import { errorMessage } from '../lib/error-message.ts';
 import { formatDate, formatDecimal, toLang } from '../lib/format.ts';
 import { ClaimChart } from '../ui/claim-chart.tsx';
+import { F03Card } from './f03-card.tsx';
 
 type Filter = 'all' | 'unscored' | 'differs';
 interface ClaimDraft {
@@ -67,10 +70,26 @@ export function PekpppUnitScreen() {
   const role = me?.role;
   const claimant = role === 'operator' || role === 'koordinator' || role === 'admin';
   const evaluator = role === 'evaluator' || role === 'admin';
-  return <Workbench view={query.data} claimant={claimant} evaluator={evaluator} />;
+  const surveyReader = claimant || role === 'pimpinan';
+  const offsetMinutes = zoneOffset(zoneOf(me?.provinceCode));
+  return (
+    <Workbench view={query.data} claimant={claimant} evaluator={evaluator} surveyReader={surveyReader} offsetMinutes={offsetMinutes} />
+  );
 }
 
-function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claimant: boolean; evaluator: boolean }) {
+function Workbench({
+  view,
+  claimant,
+  evaluator,
+  surveyReader,
+  offsetMinutes,
+}: {
+  view: PekpppUnitView;
+  claimant: boolean;
+  evaluator: boolean;
+  surveyReader: boolean;
+  offsetMinutes: number;
+}) {
   // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
   const resultMax = useCycleScheme(view.cycleId).data?.scheme.result.max;
   const { t, i18n } = useTranslation('pekppp');
@@ -89,6 +108,7 @@ function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claima
   const saveVerdicts = useSaveVerdicts(cycleId, unitId);
   const clarify = useRequestClarification(cycleId, unitId);
   const finalise = useFinalise(cycleId, unitId);
+  const createSurvey = useCreateSurvey();
   const editClaims = claimant && view.claimEditable;
   const verdictOpen = evaluator && view.unitStatus !== 'submitted' && view.unitStatus !== 'approved';
   // The unit sees the verdict once the evaluator has finalised.
@@ -146,19 +166,22 @@ function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView; claima
             <Text size="xs" c="dimmed">
               {t('aspectProgress', { claimed: a.claimed, verified: a.verified, total: a.indicators })}
             </Text>
-            <Progress value={(100 * a.claimed) / Math.max(a.indicators, 1)} size="sm" mt={4} />
+            <Progress
+              value={(100 * a.claimed) / Math.max(a.indicators, 1)}
+              size="sm"
+              mt={4}
+              aria-label={t('aspectProgress', { claimed: a.claimed, verified: a.verified, total: a.indicators })}
+            />
           </Card>
         ))}
         {/* issue 11: the unit's F-03 public questionnaire against the locus quota. */}
-        <Card withBorder padding="sm" data-testid="pekppp-f03">
-          <Text size="sm" fw={600}>
-            {t('f03Title')}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {view.f03 ? t('f03Progress', view.f03) : t('f03None')}
-          </Text>
-          {view.f03 ? <Progress value={Math.min(100, (100 * view.f03.accepted) / Math.max(view.f03.target, 1))} size="sm" mt={4} /> : null}
-        </Card>
+        <F03Card
+          view={view}
+          canOpen={claimant}
+          canRead={surveyReader}
+          offsetMinutes={offsetMinutes}
+          onOpen={(input) => createSurvey.mutateAsync({ unitId, input })}
+        />
       </SimpleGrid>
 
       {view.result ? (
