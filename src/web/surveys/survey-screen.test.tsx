@@ -170,4 +170,23 @@ describe('SurveyView', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('link', { name: 'Unduh laporan SKM (PDF)' })).toBeNull();
     expect(screen.getByText('Tidak ada jawaban yang ditandai.')).toBeTruthy();
   });
+
+  it("shows an F-03 questionnaire against the locus quota, with no IKM, and leads to the unit's PEKPPP view", async () => {
+    const cycleId = '2a8c5e1f-3b4d-4e6f-8a9b-0c1d2e3f4a5b';
+    const survey = { ...results.survey, kind: 'f03' as const, schemeId: 'pekppp-2024', instrument: 'f03', cycleId, targetSample: 20 };
+    renderView({
+      results: { ...results, survey, accepted: 7, target: 20, progress: 7 / 20, ikm: null, flaggedResponses: [], flagged: 0 },
+      actions: [],
+    });
+    expect(await screen.findByRole('heading', { name: 'Kuesioner pengguna layanan (F-03 PEKPPP)' })).toBeTruthy();
+    expect(screen.getByText('Kuota lokus F-03')).toBeTruthy();
+    expect(screen.getByTestId('count-target').textContent).toBe('20');
+    expect(screen.getByRole('link', { name: 'https://pantau.example/s/abc2345' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Buka unit di siklus PEKPPP' }).getAttribute('href')).toBe(
+      `/pekppp/cycles/${cycleId}/units/${UNIT}`,
+    );
+    // Neither the SKM's IKM nor its follow-up plan.
+    expect(screen.queryByText(/IKM muncul setelah jawaban pertama/)).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Rencana tindak lanjut' })).toBeNull();
+  });
 });

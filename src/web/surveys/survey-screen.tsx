@@ -90,7 +90,7 @@ export function SurveyView({ results, link, actions, canManage, canPlan, now = n
         </AnchorLink>
         <Group gap="sm" align="center" wrap="wrap">
           <Title order={1} size="h3">
-            {t('page.title', { period })}
+            {s.kind === 'f03' ? t('page.title_f03') : t('page.title', { period })}
           </Title>
           <Badge color={STATE_COLOR[state]} variant="light" c="var(--mantine-color-text)" tt="none">
             {t(`status.${state}`)}
@@ -110,9 +110,14 @@ export function SurveyView({ results, link, actions, canManage, canPlan, now = n
         {canManage ? <KioskCard surveyId={s.id} /> : null}
       </SimpleGrid>
 
-      <IkmCard results={results} canPlan={canPlan} canManage={canManage} onPlan={setPlanFor} />
-
-      <RtlCard actions={actions} canPlan={canPlan} />
+      {s.kind === 'f03' ? (
+        <F03Note cycleId={s.cycleId} unitId={s.unitId} />
+      ) : (
+        <>
+          <IkmCard results={results} canPlan={canPlan} canManage={canManage} onPlan={setPlanFor} />
+          <RtlCard actions={actions} canPlan={canPlan} />
+        </>
+      )}
 
       <FlaggedCard results={results} />
 
@@ -140,7 +145,11 @@ function Counts({ results }: { results: SurveyResults }) {
       </Title>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <Stat label={t('page.accepted')} value={f.integer(results.accepted)} testId="count-accepted" />
-        <Stat label={t('page.target')} value={f.integer(results.target)} testId="count-target" />
+        <Stat
+          label={results.survey.kind === 'f03' ? t('page.target_f03') : t('page.target')}
+          value={f.integer(results.target)}
+          testId="count-target"
+        />
         <Stat label={t('page.flagged')} value={f.integer(results.flagged)} testId="count-flagged" />
       </SimpleGrid>
       <Progress value={percent} mt="md" aria-label={t('page.accepted')} />
@@ -339,6 +348,24 @@ function IkmCard({
           </Table.ScrollContainer>
         </Stack>
       )}
+    </Card>
+  );
+}
+
+/** F-03 has no IKM: its responses count against the PEKPPP locus quota, shown in the unit's PEKPPP view. */
+function F03Note({ cycleId, unitId }: { cycleId: string | null; unitId: string }) {
+  const { t } = useTranslation('surveys');
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h5" mb={4}>
+        {t('page.f03_title')}
+      </Title>
+      <Text size="sm">{t('page.f03_intro')}</Text>
+      {cycleId ? (
+        <AnchorLink to="/pekppp/cycles/$cycleId/units/$unitId" params={{ cycleId, unitId }} size="sm" mt="xs">
+          {t('page.f03_unit')}
+        </AnchorLink>
+      ) : null}
     </Card>
   );
 }
