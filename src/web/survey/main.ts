@@ -143,7 +143,8 @@ function renderForm(): void {
   const suggestion = el('label', { class: 'field' }, t('suggestion'), el('textarea', { name: 'suggestion', maxlength: '2000' }));
   const status = el('p', { role: 'status' });
   const submit = el('button', { type: 'submit', class: 'primary', text: t('send'), disabled: !s.open });
-  form.append(profile, questions, suggestion, trap, status, submit);
+  // F-03 asks for no profile: no empty "About you" box then.
+  form.append(...(s.profile.length > 0 ? [profile] : []), questions, suggestion, trap, status, submit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     collect(form, status);
