@@ -5,6 +5,10 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on the 2-core CI machine that runs every
+    // file one after another while the main process idles. Two workers overlap a database file
+    // with a component file (each test file still has its own database; e2e files stay serial).
+    maxWorkers: Number(process.env.PANTAU_TEST_WORKERS ?? 2),
     projects: [
       {
         test: {
