@@ -30,7 +30,8 @@ export async function seedDemoSurveys(tx: Tx, operator: Actor, unitId: string, n
     services: ['KTP-el', 'Kartu Keluarga', 'Akta Kelahiran', 'Pindah Datang'],
     expectedUsers: 3000,
     opensAt: new Date(period.start).toISOString(),
-    closesAt: new Date(period.end).toISOString(),
+    // 23.59 of the period's last day, as the set-up form closes a survey (not 00.00 of the next).
+    closesAt: new Date(period.end - 60_000).toISOString(),
   });
   const scheme = await surveyScheme(tx, survey);
   // Weaker on waiting time (U3) and complaints (U9), strong on staff behaviour (U7).
