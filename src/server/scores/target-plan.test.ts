@@ -32,7 +32,8 @@ let cycleId = '';
 let provinsiId = '';
 
 type Who = Parameters<World['call']>[0];
-const get = (who: Who, url: string, lang = 'id') => w.call(who, { method: 'GET', url: `/api/v1${url}`, headers: { 'accept-language': lang } });
+const get = (who: Who, url: string, lang = 'id') =>
+  w.call(who, { method: 'GET', url: `/api/v1${url}`, headers: { 'accept-language': lang } });
 const planUrl = (query: string, bodyId = w.bodies.a.id) => `/cycles/${cycleId}/bodies/${bodyId}/target-plan?${query}`;
 const plan = async (query: string, who: Who = 'koordinator'): Promise<TargetPlan> => {
   const res = await get(who, planUrl(query));
@@ -63,9 +64,9 @@ beforeAll(async () => {
     const res = await w.call('asisten', { method: 'POST', url: `/api/v1/cycles/${cycleId}/units/${unit}/submit` });
     expect(res.statusCode, res.body).toBe(200);
   }
-  expect((await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${cycleId}/status`, payload: { status: 'review' } })).statusCode).toBe(
-    200,
-  );
+  expect(
+    (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${cycleId}/status`, payload: { status: 'review' } })).statusCode,
+  ).toBe(200);
   for (const [unit] of sets) {
     await acknowledgeAllFlags(w, cycleId, unit);
     const res = await w.call('pimpinan', { method: 'POST', url: `/api/v1/cycles/${cycleId}/units/${unit}/approve`, payload: {} });
@@ -131,7 +132,8 @@ describe('GET /cycles/:cycleId/bodies/:bodyId/target-plan', () => {
   });
 
   it('lets the body’s koordinator, its province’s pimpinan and its assessor ask; refuses another pemda and others', async () => {
-    for (const who of ['koordinator', 'pimpinan', 'asisten', 'admin'] as const) expect((await get(who, planUrl('scope=province&rank=1'))).statusCode).toBe(200);
+    for (const who of ['koordinator', 'pimpinan', 'asisten', 'admin'] as const)
+      expect((await get(who, planUrl('scope=province&rank=1'))).statusCode).toBe(200);
     for (const who of ['koordinatorOther', 'operator', 'pimpinanOther'] as const) {
       const res = await get(who, planUrl('scope=province&rank=1'));
       expect(res.statusCode, who).toBe(403);

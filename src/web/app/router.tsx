@@ -448,6 +448,48 @@ const findingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../improve/findings-screen.tsx'), 'FindingsScreen'),
 });
 
+// issue 12 §6: the target planner and the what-if view (the koordinator's own government; the pimpinan's province).
+export interface TargetPlanSearch {
+  cycle?: string;
+  body?: string;
+  scope?: 'province' | 'national';
+  rank?: number;
+}
+const PLAN_ROLES = ['koordinator', 'pimpinan', 'admin'] as const;
+
+const targetPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sasaran',
+  beforeLoad: requireRole(PLAN_ROLES),
+  validateSearch: (search: Record<string, unknown>): TargetPlanSearch => ({
+    cycle: str(search.cycle),
+    body: str(search.body),
+    scope: search.scope === 'national' ? 'national' : search.scope === 'province' ? 'province' : undefined,
+    rank: typeof search.rank === 'number' && Number.isInteger(search.rank) && search.rank >= 1 ? search.rank : undefined,
+  }),
+  loader: loadNs('improve'),
+  component: lazyRouteComponent(() => import('../improve/target-plan-screen.tsx'), 'TargetPlanScreen'),
+});
+
+export interface WhatIfSearch {
+  cycle?: string;
+  body?: string;
+  scheme?: string;
+}
+
+const whatIfRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/simulasi',
+  beforeLoad: requireRole(PLAN_ROLES),
+  validateSearch: (search: Record<string, unknown>): WhatIfSearch => ({
+    cycle: str(search.cycle),
+    body: str(search.body),
+    scheme: str(search.scheme),
+  }),
+  loader: loadNs('improve'),
+  component: lazyRouteComponent(() => import('../improve/what-if-screen.tsx'), 'WhatIfScreen'),
+});
+
 export interface ActionBoardSearch {
   body?: string;
   unit?: string;
@@ -555,6 +597,8 @@ const routeTree = rootRoute.addChildren([
   // issue 12
   findingsRoute,
   actionBoardRoute,
+  targetPlanRoute,
+  whatIfRoute,
   actionRoute,
   // issue 11
   surveysRoute,
