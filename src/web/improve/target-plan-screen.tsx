@@ -37,23 +37,21 @@ export function TargetPlanScreen() {
         <Text maw={760}>{t('target.intro')}</Text>
       </Stack>
       <CycleBodyPicker user={user} cycleId={search.cycle} bodyId={search.body} onChange={go}>
-        {({ cycle, bodyId }) =>
-          bodyId ? (
-            <Stack gap="md">
-              <Planner
-                user={user}
-                cycleId={cycle.id}
-                bodyId={bodyId}
-                scope={search.scope ?? 'province'}
-                rank={search.rank ?? 1}
-                onAsk={(scope, rank) => go({ scope, rank })}
-              />
-              <AnchorLink to="/simulasi" search={{ cycle: cycle.id, body: search.body }} size="sm">
-                {t('target.what_if_link')}
-              </AnchorLink>
-            </Stack>
-          ) : null
-        }
+        {({ cycle, bodyId }) => (
+          <Stack gap="md">
+            <Planner
+              user={user}
+              cycleId={cycle.id}
+              bodyId={bodyId}
+              scope={search.scope ?? 'province'}
+              rank={search.rank ?? 1}
+              onAsk={(scope, rank) => go({ scope, rank })}
+            />
+            <AnchorLink to="/simulasi" search={{ cycle: cycle.id, body: search.body }} size="sm">
+              {t('target.what_if_link')}
+            </AnchorLink>
+          </Stack>
+        )}
       </CycleBodyPicker>
     </Stack>
   );
@@ -87,7 +85,7 @@ function Planner({
       <form onSubmit={submit} aria-label={t('target.form')}>
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="target-scope">
+            <Text size="sm" fw={600} id="target-scope">
               {t('target.scope')}
             </Text>
             <SegmentedControl
@@ -100,7 +98,7 @@ function Planner({
               ]}
             />
           </Stack>
-          <NumberInput label={t('target.rank')} min={1} max={10000} allowDecimal={false} value={draft} onChange={setDraft} w={140} />
+          <NumberInput label={t('target.rank')} min={1} max={10000} allowDecimal={false} value={draft} onChange={setDraft} w={170} />
           <Button type="submit">{t('target.compute')}</Button>
         </Group>
       </form>

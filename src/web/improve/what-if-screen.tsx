@@ -8,7 +8,6 @@ import { Alert, Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import type { BodyWhatIf } from '../../shared/wire/scores.ts';
 import { useMe } from '../api/auth.ts';
 import { useBodyWhatIf } from '../api/target-plan.ts';
@@ -18,7 +17,7 @@ import { getSchemesQueryOptions } from '../lib/schemes.ts';
 import { BandChip } from '../ui/band-chip.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { CycleBodyPicker } from './cycle-body-picker.tsx';
+import { CycleBodyPicker, type PickedCycle } from './cycle-body-picker.tsx';
 
 export function WhatIfScreen() {
   const user = useMe().data;
@@ -38,7 +37,7 @@ export function WhatIfScreen() {
       <CycleBodyPicker user={user} cycleId={search.cycle} bodyId={search.body} onChange={(p) => go({ ...p, scheme: undefined })}>
         {({ cycle, bodyId }) => (
           <Stack gap="md">
-            {bodyId && <WhatIf cycle={cycle} bodyId={bodyId} scheme={search.scheme} onScheme={(scheme) => go({ scheme })} />}
+            <WhatIf cycle={cycle} bodyId={bodyId} scheme={search.scheme} onScheme={(scheme) => go({ scheme })} />
             <AnchorLink to="/sasaran" search={{ cycle: cycle.id, body: search.body }} size="sm">
               {t('whatif.target_link')}
             </AnchorLink>
@@ -55,13 +54,12 @@ function WhatIf({
   scheme,
   onScheme,
 }: {
-  cycle: CycleSummary;
+  cycle: PickedCycle;
   bodyId: string;
   scheme: string | undefined;
   onScheme: (scheme: string) => void;
 }) {
   const { t } = useTranslation('improve');
-  const format = useFormat();
   const schemes = useQuery(getSchemesQueryOptions());
   const own = schemes.data?.find((s) => s.id === cycle.schemeId);
   // The newer schemes of the cycle's family, newest first.
@@ -81,7 +79,7 @@ function WhatIf({
         label={t('whatif.scheme')}
         value={chosen.id}
         onChange={(e) => onScheme(e.currentTarget.value)}
-        data={newer.map((s) => ({ value: s.id, label: `${s.title[format.lang]} (${s.id})` }))}
+        data={newer.map((s) => ({ value: s.id, label: s.id }))}
         maw={520}
       />
       {whatIf.isPending ? (
