@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { RouterProvider, createMemoryHistory, createRootRoute, createRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import type { BodyWhatIf, TargetPlan, TargetPlanFix } from '../../shared/wire/scores.ts';
+import type { User } from '../../shared/wire/auth.ts';
+import type { BodyWhatIf, TargetPlan, TargetPlanFix, Trend } from '../../shared/wire/scores.ts';
 import { i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
+import { CycleBodyPicker } from './cycle-body-picker.tsx';
 import { PlanView } from './target-plan-screen.tsx';
 import { WhatIfView } from './what-if-screen.tsx';
 
@@ -150,5 +152,60 @@ describe('WhatIfView', () => {
     expect(screen.getByText(/2 indikator \(T1, T2\) belum ada dalam penilaian ini/)).toBeTruthy();
     const row = screen.getByRole('row', { name: /DPMPTSP/ });
     expect(row.textContent).toBe('DPMPTSP66,6746,67−20,00');
+  });
+});
+
+describe('CycleBodyPicker', () => {
+  it("offers only the cycles where the koordinator's government has a published, assessed result, newest first", async () => {
+    await i18n.loadNamespaces('improve');
+    const band = { code: 'A', label: { id: 'A', en: 'A' }, color: '#2f9e44' };
+    const item = (id: string, name: string, year: number, published: boolean, source = 'computed') => ({
+      cycle: { id, name, year, schemeId: `ombudsman-${year}`, family: 'ombudsman', status: 'final', published },
+      score: 90,
+      band,
+      complete: true,
+      source,
+    });
+    const trend: Trend = {
+      body,
+      items: [
+        item('10000000-0000-4000-8000-000000000022', 'Hasil 2022 (impor)', 2022, true, 'imported'),
+        item('10000000-0000-4000-8000-000000000023', 'Penilaian 2023', 2023, true),
+        item('10000000-0000-4000-8000-000000000024', 'Penilaian 2024', 2024, true),
+        item('10000000-0000-4000-8000-000000000025', 'Penilaian 2025 (belum terbit)', 2025, false),
+      ],
+    };
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        urls.push(String(input));
+        return new Response(JSON.stringify(trend), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const koordinator = {
+      id: 'u',
+      username: 'k',
+      name: 'K',
+      role: 'koordinator',
+      provinceCode: '36',
+      bodyId: body.id,
+      unitId: null,
+    } as unknown as User;
+    const picked: string[] = [];
+    await renderRouted(
+      <CycleBodyPicker user={koordinator} cycleId={undefined} bodyId={undefined} onChange={() => {}}>
+        {({ cycle, bodyId }) => {
+          picked.push(`${cycle.id} ${bodyId}`);
+          return <p>{cycle.name}</p>;
+        }}
+      </CycleBodyPicker>,
+    );
+    const select = (await screen.findByLabelText('Siklus')) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Penilaian 2024', 'Penilaian 2023']);
+    expect(urls).toEqual([`/api/v1/bodies/${body.id}/trend`]);
+    expect(picked.at(-1)).toBe(`10000000-0000-4000-8000-000000000024 ${body.id}`);
+    // The koordinator does not choose a government.
+    expect(screen.queryByLabelText('Pemerintah')).toBeNull();
   });
 });
