@@ -449,43 +449,37 @@ const findingsRoute = createRoute({
 });
 
 // issue 12 §6: the target planner and the what-if view (the koordinator's own government; the pimpinan's province).
-export interface TargetPlanSearch {
+export interface PlanSearch {
   cycle?: string;
   body?: string;
   scope?: 'province' | 'national';
   rank?: number;
+  /** The what-if's scheme. */
+  scheme?: string;
 }
-const PLAN_ROLES = ['koordinator', 'pimpinan', 'admin'] as const;
+const planSearch = (s: Record<string, unknown>): PlanSearch => ({
+  cycle: str(s.cycle),
+  body: str(s.body),
+  scope: s.scope === 'national' || s.scope === 'province' ? s.scope : undefined,
+  rank: Number.isInteger(s.rank) && (s.rank as number) >= 1 ? (s.rank as number) : undefined,
+  scheme: str(s.scheme),
+});
+const PLAN_ROLES = requireRole(['koordinator', 'pimpinan', 'admin']);
 
 const targetPlanRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sasaran',
-  beforeLoad: requireRole(PLAN_ROLES),
-  validateSearch: (search: Record<string, unknown>): TargetPlanSearch => ({
-    cycle: str(search.cycle),
-    body: str(search.body),
-    scope: search.scope === 'national' ? 'national' : search.scope === 'province' ? 'province' : undefined,
-    rank: typeof search.rank === 'number' && Number.isInteger(search.rank) && search.rank >= 1 ? search.rank : undefined,
-  }),
+  beforeLoad: PLAN_ROLES,
+  validateSearch: planSearch,
   loader: loadNs('improve'),
   component: lazyRouteComponent(() => import('../improve/target-plan-screen.tsx'), 'TargetPlanScreen'),
 });
 
-export interface WhatIfSearch {
-  cycle?: string;
-  body?: string;
-  scheme?: string;
-}
-
 const whatIfRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/simulasi',
-  beforeLoad: requireRole(PLAN_ROLES),
-  validateSearch: (search: Record<string, unknown>): WhatIfSearch => ({
-    cycle: str(search.cycle),
-    body: str(search.body),
-    scheme: str(search.scheme),
-  }),
+  beforeLoad: PLAN_ROLES,
+  validateSearch: planSearch,
   loader: loadNs('improve'),
   component: lazyRouteComponent(() => import('../improve/what-if-screen.tsx'), 'WhatIfScreen'),
 });
