@@ -515,6 +515,32 @@ export const catalogue = {
     id: 'Sumber tindak lanjut tidak sesuai dengan unit ini: {reason}.',
     en: 'The source of the action does not match this unit: {reason}.',
   },
+  // issue 12 §6: the target planner
+  'plan.unpublished': {
+    status: 409,
+    id: 'Hasil {body} pada siklus ini belum diterbitkan; perencana sasaran memakai hasil yang sudah terbit.',
+    en: 'The results of {body} in this cycle are not published yet; the target planner works on published results.',
+  },
+  'plan.no_province_group': {
+    status: 422,
+    id: '{body} tidak diperingkat di provinsinya: peringkat provinsi hanya untuk kabupaten/kota. Pilih peringkat nasional.',
+    en: '{body} is not ranked within its province: provincial ranks are for regencies and cities only. Choose the national rank.',
+  },
+  'plan.no_result': {
+    status: 409,
+    id: '{body} belum memiliki nilai pada siklus ini.',
+    en: '{body} has no score in this cycle yet.',
+  },
+  'plan.no_detail': {
+    status: 409,
+    id: 'Nilai {body} pada siklus ini tidak memiliki rincian indikator (hasil impor); rencana perbaikan tidak dapat dihitung.',
+    en: 'The score of {body} in this cycle has no indicator detail (imported result); no improvement plan can be computed.',
+  },
+  'plan.unknown_indicator': {
+    status: 422,
+    id: 'Indikator {indicator} tidak ada dalam metodologi siklus ini.',
+    en: "Indicator {indicator} is not in this cycle's methodology.",
+  },
   internal: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',

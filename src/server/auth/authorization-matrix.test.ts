@@ -109,6 +109,8 @@ const intended: Record<string, Record<Who, Rule>> = {
   'action.comment': row('all', 'own', 'none', 'none', 'none', 'none'),
   'finding.read': row('all', 'own', 'own', 'own', 'own', 'none'),
   'finding.write': row('all', 'own', 'own', 'none', 'none', 'none'),
+  // issue 12 §6: the target planner of a government — its koordinator, its province's Perwakilan.
+  'plan.read': row('all', 'own', 'own', 'own', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both

@@ -145,6 +145,12 @@ export const policy = {
   'finding.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'], operator: ['unit'] },
   /** The Perwakilan's recommendation per finding, follow-up products, the pre-check at the next visit. */
   'finding.write': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
+  /**
+   * The target planner (issue 12 §6): the points a government needs for a rank and the cheapest
+   * indicator fixes — its koordinator, its province's Perwakilan (pimpinan; the asisten of its
+   * units). Not the published scope: another pemda's plan is its own business.
+   */
+  'plan.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -1,5 +1,5 @@
 // Score routes: unit breakdown, government result with its units, rankings per group with
-// movement, what-if under another scheme of the family, the improvement list, a body's trend,
+// movement, what-if under another scheme of the family, the improvement list, the target planner, a body's trend,
 // and a full recompute. Reads are scoped by `result.read` (the public: bodies a released publication covers).
 import type { FastifyInstance } from 'fastify';
 import { bodyParams, cycleBodyParams, cycleParams, cycleUnitParams } from '../../shared/wire/common.ts';
@@ -11,6 +11,8 @@ import {
   Ranking,
   RankingQuery,
   Recomputed,
+  TargetPlan,
+  TargetPlanQuery,
   Trend,
   TrendQuery,
   UnitImprovements,
@@ -27,6 +29,7 @@ import { getCycleOr404 } from '../cycles/queries.ts';
 import { getBodyRow } from '../locus/queries.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { requestRecompute } from './recompute.ts';
+import { targetPlan } from './target-plan.ts';
 import { cycleIsPublic } from '../publications/visibility.ts';
 import {
   bodyImprovements,
@@ -176,6 +179,27 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
       auth.require('result.read', await bodyTarget(tx, cycle, body));
       return bodyWhatIf(tx, cycle, body, query.scheme);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/target-plan',
+      summary:
+        'Target planner (issue 12 §6): the points a government needs to reach rank R in its province (kab/kota) or its national type group, and the cheapest set of indicator fixes, from the published results; peers are assumed to keep their published scores',
+      tags,
+      access: 'plan.read',
+      params: cycleBodyParams,
+      query: TargetPlanQuery,
+      response: { 200: TargetPlan },
+    },
+    async ({ tx, auth, params, query }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
+      auth.require('plan.read', await bodyTarget(tx, cycle, body));
+      return targetPlan(tx, cycle, body, query);
     },
   );
 

@@ -63,6 +63,10 @@ export const RECORD_OUTCOMES = ['created', 'unchanged', 'rejected'] as const;
 export const ZONES = ['hijau', 'kuning', 'merah'] as const satisfies readonly ZoneCode[];
 /** Ranking groups: national per body type, kabupaten/kota of a province, units of a sector. */
 export const RANKING_GROUPS = ['national', 'province', 'sector'] as const;
+/** Issue 12 §6: the group a target rank is planned in — the province's kabupaten/kota, or the national body-type group. */
+export const TARGET_PLAN_SCOPES = ['province', 'national'] as const;
+/** The target planner's outcome (core `TargetPlan.status`). */
+export const TARGET_PLAN_STATUSES = ['already', 'reachable', 'unreachable'] as const;
 
 export const PUBLICATION_STATUSES = ['current', 'superseded'] as const;
 /** The open-data tables of a publication (docs/open-data.md). */

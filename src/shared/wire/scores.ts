@@ -16,7 +16,7 @@ import { Text, provinceCode } from './common.ts';
 import { CycleRef, Family } from './cycles.ts';
 import { BodyStatus, Followups } from './locus.ts';
 import { BodyRef, BodyType, UnitPlace, UnitRef } from './registry.ts';
-import { RANKING_GROUPS, ZONES } from './enums.ts';
+import { RANKING_GROUPS, TARGET_PLAN_SCOPES, TARGET_PLAN_STATUSES, ZONES } from './enums.ts';
 
 // ── The engine's outputs (src/core/types.ts) ─────────────────────────────────────────────────
 
@@ -240,6 +240,68 @@ export const BodyWhatIf = z.object({
   units: z.array(z.object({ unit: UnitRef, from: ScoreRef, to: ScoreRef, delta: z.number(), unmapped: z.array(z.string()) })),
 });
 export type BodyWhatIf = z.infer<typeof BodyWhatIf>;
+
+// ── Target planner (issue 12 §6) ─────────────────────────────────────────────────────────────
+
+export const TargetPlanScope = z.enum(TARGET_PLAN_SCOPES);
+export type TargetPlanScope = z.infer<typeof TargetPlanScope>;
+
+/**
+ * `?scope=province|national&rank=R[&fixable=K1,O2]`: the rank aimed at in the group (1 = top;
+ * "top 10" = 10), optionally only some indicators may be fixed (comma-separated codes).
+ */
+export const TargetPlanQuery = z.object({
+  scope: TargetPlanScope,
+  rank: z.coerce.number().int().min(1).max(10_000),
+  fixable: z.string().trim().min(1).max(2000).optional(),
+});
+export type TargetPlanQuery = z.infer<typeof TargetPlanQuery>;
+
+/** One indicator fix of the plan: a unit's indicator raised to a level, with the gains; the finding on it when there is one. */
+export const TargetPlanFix = Improvement.extend({
+  unit: UnitRef,
+  /** Whole level steps (to − floor(from); an unanswered indicator counts from the scale minimum). */
+  steps: z.number().int(),
+  findingId: z.uuid().nullable(),
+});
+export type TargetPlanFix = z.infer<typeof TargetPlanFix>;
+
+const PlanPlace = z.object({ score: z.number(), rank: z.number().int() });
+
+/**
+ * `GET /cycles/:cycleId/bodies/:bodyId/target-plan`: the points a government needs to reach a
+ * rank in its group and the cheapest set of indicator fixes (core `planTarget`), computed from the
+ * published results; the other members of the group are assumed to keep their published scores
+ * (`peersAssumedUnchanged`, said on screen). Members not yet published are left out (`unpublishedPeers`).
+ */
+export const TargetPlan = z.object({
+  cycle: CycleRef,
+  body: BodyRef,
+  scope: TargetPlanScope,
+  /** The ranking group: `province:36` or `national:kota` (as the stored ranks name it). */
+  group: z.string(),
+  status: z.enum(TARGET_PLAN_STATUSES),
+  peersAssumedUnchanged: z.literal(true),
+  cheapest: z.literal('fewest-steps-then-largest-gain'),
+  current: PlanPlace.extend({ of: z.number().int() }),
+  target: z.object({
+    rank: z.number().int(),
+    /** The lowest published score holding the rank (a tie shares it). */
+    score: z.number(),
+    needed: z.number(),
+    tiedWith: z.array(BodyRef),
+  }),
+  fixes: z.array(TargetPlanFix),
+  steps: z.number().int(),
+  result: PlanPlace,
+  maximum: PlanPlace,
+  /** Published peers the plan ranks against; members of the group not yet published (left out). */
+  peers: z.number().int(),
+  unpublishedPeers: z.number().int(),
+  /** The indicators that could be fixed (all scored ones unless `fixable` was given). */
+  fixable: z.array(z.string()).nullable(),
+});
+export type TargetPlan = z.infer<typeof TargetPlan>;
 
 export const ImprovementsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 export const UnitImprovements = z.object({ items: z.array(Improvement), total: z.number().int() });

@@ -16,6 +16,9 @@ export const scoreKeys = {
   unitImprovements: (cycleId: string, unitId: string, limit: number) => ['scores', cycleId, 'unit', unitId, 'improvements', limit] as const,
   bodyResult: (cycleId: string, bodyId: string) => ['scores', cycleId, 'body', bodyId] as const,
   bodyImprovements: (cycleId: string, bodyId: string, limit: number) => ['scores', cycleId, 'body', bodyId, 'improvements', limit] as const,
+  /** Issue 12 §6: a government's target plan (`target-plan.ts`) and its what-if under another scheme. */
+  targetPlan: (cycleId: string, bodyId: string, q: object) => ['scores', cycleId, 'body', bodyId, 'target-plan', q] as const,
+  bodyWhatIf: (cycleId: string, bodyId: string, scheme: string) => ['scores', cycleId, 'body', bodyId, 'what-if', scheme] as const,
   /** Every body's trend (results across cycles). */
   trends: ['scores', 'trend'] as const,
   trend: (bodyId: string) => ['scores', 'trend', bodyId] as const,

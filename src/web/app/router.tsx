@@ -448,6 +448,42 @@ const findingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../improve/findings-screen.tsx'), 'FindingsScreen'),
 });
 
+// issue 12 §6: the target planner and the what-if view (the koordinator's own government; the pimpinan's province).
+export interface PlanSearch {
+  cycle?: string;
+  body?: string;
+  scope?: 'province' | 'national';
+  rank?: number;
+  /** The what-if's scheme. */
+  scheme?: string;
+}
+const planSearch = (s: Record<string, unknown>): PlanSearch => ({
+  cycle: str(s.cycle),
+  body: str(s.body),
+  scope: s.scope === 'national' || s.scope === 'province' ? s.scope : undefined,
+  rank: Number.isInteger(s.rank) && (s.rank as number) >= 1 ? (s.rank as number) : undefined,
+  scheme: str(s.scheme),
+});
+const PLAN_ROLES = requireRole(['koordinator', 'pimpinan', 'admin']);
+
+const targetPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sasaran',
+  beforeLoad: PLAN_ROLES,
+  validateSearch: planSearch,
+  loader: loadNs('improve'),
+  component: lazyRouteComponent(() => import('../improve/target-plan-screen.tsx'), 'TargetPlanScreen'),
+});
+
+const whatIfRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/simulasi',
+  beforeLoad: PLAN_ROLES,
+  validateSearch: planSearch,
+  loader: loadNs('improve'),
+  component: lazyRouteComponent(() => import('../improve/what-if-screen.tsx'), 'WhatIfScreen'),
+});
+
 export interface ActionBoardSearch {
   body?: string;
   unit?: string;
@@ -555,6 +591,8 @@ const routeTree = rootRoute.addChildren([
   // issue 12
   findingsRoute,
   actionBoardRoute,
+  targetPlanRoute,
+  whatIfRoute,
   actionRoute,
   // issue 11
   surveysRoute,

@@ -49,6 +49,16 @@ function Findings({ user }: { user: User }) {
           {t('findings.title')}
         </Title>
         <Text maw={760}>{t('findings.intro')}</Text>
+        {user.role !== 'operator' && user.role !== 'asisten' && (
+          <Group gap="md" wrap="wrap">
+            <AnchorLink to="/sasaran" search={{ cycle: search.cycle, body: search.body }} size="sm">
+              {t('target.findings_link')}
+            </AnchorLink>
+            <AnchorLink to="/simulasi" search={{ cycle: search.cycle, body: search.body }} size="sm">
+              {t('whatif.findings_link')}
+            </AnchorLink>
+          </Group>
+        )}
       </Stack>
       {cycles.isPending ? (
         <PageLoader />

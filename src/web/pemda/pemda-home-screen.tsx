@@ -44,6 +44,16 @@ export function PemdaHomeScreen() {
               </ButtonLink>
             ),
           },
+          // issue 12 §6: the target planner and the what-if view.
+          {
+            title: t('cards.target.title'),
+            description: t('cards.target.body'),
+            action: (
+              <ButtonLink to="/sasaran" variant="light">
+                {t('cards.target.action')}
+              </ButtonLink>
+            ),
+          },
           ...(user.bodyId
             ? [
                 {

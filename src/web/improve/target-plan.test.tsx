@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { RouterProvider, createMemoryHistory, createRootRoute, createRouter } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import type { User } from '../../shared/wire/auth.ts';
+import type { BodyWhatIf, TargetPlan, TargetPlanFix, Trend } from '../../shared/wire/scores.ts';
+import { i18n } from '../lib/i18n.ts';
+import { renderWithProviders } from '../test/render.tsx';
+import { CycleBodyPicker } from './cycle-body-picker.tsx';
+import { PlanView } from './target-plan-screen.tsx';
+import { WhatIfView } from './what-if-screen.tsx';
+
+const UNIT = '33333333-3333-4333-8333-333333333333';
+const FINDING = '44444444-4444-4444-8444-444444444444';
+const fix = (indicator: string, over: Partial<TargetPlanFix> = {}): TargetPlanFix => ({
+  indicator,
+  ref: `ombudsman-2024/output/${indicator}`,
+  text: { id: `Persepsi pengguna ${indicator}`, en: `User perception ${indicator}` },
+  dimension: 'output',
+  from: 2,
+  to: 3,
+  descriptor: { id: 'Pengguna sangat puas', en: 'Users very satisfied' },
+  unitGain: 1.616,
+  governmentGain: 0.808,
+  unit: { id: UNIT, name: 'DPMPTSP', sector: 'perizinan' },
+  steps: 1,
+  findingId: null,
+  ...over,
+});
+
+const body = { id: '22222222-2222-4222-8222-222222222222', code: '36.71', name: 'Kota Tangerang', type: 'kota', provinceCode: '36' };
+const plan = (over: Partial<TargetPlan> = {}): TargetPlan => ({
+  cycle: { id: '11111111-1111-4111-8111-111111111111', name: 'Penilaian 2024', year: 2024, schemeId: 'ombudsman-2024' },
+  body,
+  scope: 'province',
+  group: 'province:36',
+  status: 'reachable',
+  peersAssumedUnchanged: true,
+  cheapest: 'fewest-steps-then-largest-gain',
+  current: { score: 83.33, rank: 2, of: 3 },
+  target: {
+    rank: 1,
+    score: 85.52,
+    needed: 2.19,
+    tiedWith: [{ id: '55555555-5555-4555-8555-555555555555', code: '36.72', name: 'Kota Cilegon', type: 'kota', provinceCode: '36' }],
+  },
+  fixes: [fix('O1', { findingId: FINDING }), fix('O2'), fix('O3')],
+  steps: 3,
+  result: { score: 85.76, rank: 1 },
+  maximum: { score: 100, rank: 1 },
+  peers: 2,
+  unpublishedPeers: 1,
+  fixable: null,
+  ...over,
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function renderRouted(ui: ReactNode) {
+  const router = createRouter({
+    routeTree: createRootRoute({ component: () => ui }),
+    history: createMemoryHistory({ initialEntries: ['/'] }),
+  });
+  renderWithProviders(<RouterProvider router={router as never} />);
+  await act(() => router.load());
+}
+
+describe('PlanView (target planner)', () => {
+  it('says the points needed, the fixes with level, descriptor and gains, and the assumption about the peers', async () => {
+    await i18n.loadNamespaces('improve');
+    await renderRouted(<PlanView plan={plan()} canPlan={false} />);
+    expect(screen.getByRole('heading', { name: 'Untuk mencapai peringkat 1 di provinsi perlu +2,19 poin' })).toBeTruthy();
+    expect(screen.getByText('83,33 (peringkat 2 dari 3)')).toBeTruthy();
+    expect(screen.getByText(/Nilai terendah yang memegang peringkat 1: 85,52 \(Kota Cilegon\)/)).toBeTruthy();
+    expect(screen.getByText('85,76 (peringkat 1 dari 3)')).toBeTruthy();
+    expect(screen.getByText(/dianggap tetap pada nilai terbitnya/)).toBeTruthy();
+    expect(screen.getByText('1 anggota kelompok belum terbit nilainya dan tidak diperhitungkan.')).toBeTruthy();
+    const rows = within(screen.getByRole('list', { name: 'Perbaikan indikator' })).getAllByRole('listitem');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]!.textContent).toContain('O1 · Persepsi pengguna O1');
+    expect(rows[0]!.textContent).toContain('Tingkat 2 → 3');
+    expect(rows[0]!.textContent).toContain('Nilai unit +1,62 poin');
+    expect(rows[0]!.textContent).toContain('Nilai pemerintah +0,81 poin');
+    expect(rows[0]!.textContent).toContain('Tingkat 3: Pengguna sangat puas');
+    // Only the koordinator turns a fix into an action.
+    expect(screen.queryByRole('button', { name: /Buat rencana aksi/ })).toBeNull();
+  });
+
+  it('says when the rank is out of reach, with the best possible score', async () => {
+    await i18n.loadNamespaces('improve');
+    await renderRouted(
+      <PlanView
+        plan={plan({ status: 'unreachable', fixes: [], steps: 0, maximum: { score: 84.74, rank: 2 }, unpublishedPeers: 0 })}
+        canPlan
+      />,
+    );
+    expect(
+      screen.getByText(/bahkan dengan semua indikator di tingkat tertinggi nilainya paling tinggi 84,74 \(peringkat 2 dari 3\)/),
+    ).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Perbaikan indikator' })).toBeNull();
+  });
+
+  it('the koordinator turns a fix into a follow-up action on its finding, aiming at the fix’s level', async () => {
+    await i18n.loadNamespaces('improve');
+    const sent: { url: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string, init: RequestInit = {}) => {
+        sent.push({ url: String(input), body: JSON.parse(String(init.body ?? 'null')) });
+        return new Response(JSON.stringify({ id: 'a' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    await renderRouted(<PlanView plan={plan()} canPlan />);
+    fireEvent.click(screen.getByRole('button', { name: 'Buat rencana aksi: O1 · DPMPTSP' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Penanggung jawab/), { target: { value: 'Kepala DPMPTSP' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan rencana' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.url).toBe(`/api/v1/units/${UNIT}/actions`);
+    expect(sent[0]!.body).toMatchObject({
+      sourceKind: 'finding',
+      findingId: FINDING,
+      indicator: 'O1',
+      targetLevel: 3,
+      title: 'Mencapai tingkat 3 pada O1: Persepsi pengguna O1',
+    });
+  });
+});
+
+describe('WhatIfView', () => {
+  it('shows the score now and under the newer scheme, the change per unit and the indicators the answers do not cover', async () => {
+    await i18n.loadNamespaces('improve');
+    const band = (code: string) => ({ code, label: { id: code, en: code }, color: '#2f9e44' });
+    const data: BodyWhatIf = {
+      fromScheme: 'ombudsman-2024',
+      toScheme: 'ombudsman-2025',
+      from: { score: 83.33, band: band('B'), complete: true, qualifiers: [] },
+      to: { score: 58.33, band: band('D'), complete: false, qualifiers: [] },
+      delta: -25,
+      units: [
+        {
+          unit: { id: UNIT, name: 'DPMPTSP', sector: 'perizinan' },
+          from: { score: 66.67, band: band('C'), complete: true },
+          to: { score: 46.67, band: band('E'), complete: false },
+          delta: -20,
+          unmapped: ['T1', 'T2'],
+        },
+      ],
+    };
+    await renderRouted(<WhatIfView data={data} />);
+    expect(screen.getByText('Selisih −25,00')).toBeTruthy();
+    expect(screen.getByText(/2 indikator \(T1, T2\) belum ada dalam penilaian ini/)).toBeTruthy();
+    const row = screen.getByRole('row', { name: /DPMPTSP/ });
+    expect(row.textContent).toBe('DPMPTSP66,6746,67−20,00');
+  });
+});
+
+describe('CycleBodyPicker', () => {
+  it("offers only the cycles where the koordinator's government has a published, assessed result, newest first", async () => {
+    await i18n.loadNamespaces('improve');
+    const band = { code: 'A', label: { id: 'A', en: 'A' }, color: '#2f9e44' };
+    const item = (id: string, name: string, year: number, published: boolean, source = 'computed') => ({
+      cycle: { id, name, year, schemeId: `ombudsman-${year}`, family: 'ombudsman', status: 'final', published },
+      score: 90,
+      band,
+      complete: true,
+      source,
+    });
+    const trend: Trend = {
+      body,
+      items: [
+        item('10000000-0000-4000-8000-000000000022', 'Hasil 2022 (impor)', 2022, true, 'imported'),
+        item('10000000-0000-4000-8000-000000000023', 'Penilaian 2023', 2023, true),
+        item('10000000-0000-4000-8000-000000000024', 'Penilaian 2024', 2024, true),
+        item('10000000-0000-4000-8000-000000000025', 'Penilaian 2025 (belum terbit)', 2025, false),
+      ],
+    };
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        urls.push(String(input));
+        return new Response(JSON.stringify(trend), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const koordinator = {
+      id: 'u',
+      username: 'k',
+      name: 'K',
+      role: 'koordinator',
+      provinceCode: '36',
+      bodyId: body.id,
+      unitId: null,
+    } as unknown as User;
+    const picked: string[] = [];
+    await renderRouted(
+      <CycleBodyPicker user={koordinator} cycleId={undefined} bodyId={undefined} onChange={() => {}}>
+        {({ cycle, bodyId }) => {
+          picked.push(`${cycle.id} ${bodyId}`);
+          return <p>{cycle.name}</p>;
+        }}
+      </CycleBodyPicker>,
+    );
+    const select = (await screen.findByLabelText('Siklus')) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Penilaian 2024', 'Penilaian 2023']);
+    expect(urls).toEqual([`/api/v1/bodies/${body.id}/trend`]);
+    expect(picked.at(-1)).toBe(`10000000-0000-4000-8000-000000000024 ${body.id}`);
+    // The koordinator does not choose a government.
+    expect(screen.queryByLabelText('Pemerintah')).toBeNull();
+  });
+});
