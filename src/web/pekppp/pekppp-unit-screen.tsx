@@ -154,7 +154,12 @@ export function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView;
             <Text size="xs" c="dimmed">
               {t('aspectProgress', { claimed: a.claimed, verified: a.verified, total: a.indicators })}
             </Text>
-            <Progress value={(100 * a.claimed) / Math.max(a.indicators, 1)} size="sm" mt={4} />
+            <Progress
+              value={(100 * a.claimed) / Math.max(a.indicators, 1)}
+              size="sm"
+              mt={4}
+              aria-label={t('aspectProgressLabel', { aspect: a.title[lang] })}
+            />
           </Card>
         ))}
         {/* issue 11: the unit's F-03 public questionnaire against the locus quota. */}
@@ -165,7 +170,14 @@ export function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView;
           <Text size="xs" c="dimmed">
             {view.f03 ? t('f03Progress', view.f03) : t('f03None')}
           </Text>
-          {view.f03 ? <Progress value={Math.min(100, (100 * view.f03.accepted) / Math.max(view.f03.target, 1))} size="sm" mt={4} /> : null}
+          {view.f03 ? (
+            <Progress
+              value={Math.min(100, (100 * view.f03.accepted) / Math.max(view.f03.target, 1))}
+              size="sm"
+              mt={4}
+              aria-label={t('f03Title')}
+            />
+          ) : null}
         </Card>
       </SimpleGrid>
 
@@ -206,7 +218,13 @@ export function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView;
       ) : null}
 
       {message ? (
-        <Alert color={message.ok ? 'green' : 'red'} role="status" withCloseButton onClose={() => setMessage(null)}>
+        <Alert
+          color={message.ok ? 'green' : 'red'}
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('dismiss')}
+          onClose={() => setMessage(null)}
+        >
           {message.text}
         </Alert>
       ) : null}
