@@ -139,7 +139,11 @@ describe.skipIf(!browserAvailable())('PEKPPP: F-01 → F-02 with clarification �
 
   it('the operator fills F-01 with evidence at 360 px and submits it', async () => {
     await op.goto(`${e2e.url}/pekppp`);
-    await op.getByRole('link', { name: /Dinas Kependudukan dan Pencatatan Sipil · Kota Tangerang/ }).click();
+    // The unit's row keeps its F-01 state in view on a phone.
+    const row = op.getByTestId('pekppp-unit-row');
+    await expect(row.textContent()).resolves.toContain('F-01 draf');
+    await view(op, 'pekppp-home-360');
+    await row.getByRole('link', { name: /Dinas Kependudukan dan Pencatatan Sipil · Kota Tangerang/ }).click();
     await op.waitForURL((u) => u.pathname === unitPath);
     await op.getByTestId('indicator-A1').waitFor();
     const first = (await apiOf(e2e, operator)<UnitView>('GET', `/cycles/${cycleId}/units/${unitId}/pekppp`)).indicators;
@@ -177,6 +181,9 @@ describe.skipIf(!browserAvailable())('PEKPPP: F-01 → F-02 with clarification �
     await op.getByTestId('indicator-A1').getByRole('button', { name: 'Unggah berkas' }).click();
     await (await chooser).setFiles({ name: 'sk-standar-pelayanan.png', mimeType: 'image/png', buffer: png });
     await op.getByTestId('indicator-A1').getByRole('link', { name: 'sk-standar-pelayanan.png' }).waitFor();
+    // Far down the page the save and submit buttons are still in view (sticky under the header).
+    await op.getByTestId('indicator-A3').scrollIntoViewIfNeeded();
+    await view(op, 'pekppp-f01-scrolled-360');
     await op.getByRole('button', { name: 'Simpan draf' }).click();
     await op.getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
     expect(await op.getByText('Klaim 9/9 · diverifikasi 0/9').count()).toBe(1);

@@ -229,7 +229,9 @@ export function Workbench({ view, claimant, evaluator }: { view: PekpppUnitView;
         </Alert>
       ) : null}
 
-      <Group justify="space-between" wrap="wrap">
+      {/* Filters and the save / submit buttons stay in view below the header: F-01 is some thirty
+          indicators long, and on a phone the buttons would otherwise be a long scroll away. */}
+      <Group justify="space-between" wrap="wrap" className="pekppp-actions" data-testid="pekppp-actions">
         <Chip.Group value={filter} onChange={(v) => setFilter(v as Filter)}>
           <Group gap="xs" role="radiogroup" aria-label={t('filter.label')}>
             {filters.map((f) => (
@@ -491,7 +493,8 @@ function ClaimColumn(props: {
           {t('claim.documents', { list: i.documents.map((d) => d[lang]).join('; ') })}
         </Text>
       ) : null}
-      <Stack gap={2}>
+      {/* Long evidence addresses wrap instead of running out of the card on a phone. */}
+      <Stack gap={2} style={{ overflowWrap: 'anywhere' }}>
         {i.claim.files.map((f) => (
           <a key={f.id} href={evidenceHref(f.id)} target="_blank" rel="noreferrer">
             {f.filename}
@@ -633,7 +636,7 @@ function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone
           {c.indicators.map((code) => (
             <Stack key={code} gap={4} mt="xs">
               {c.answers[code] ? (
-                <Text size="sm" data-testid={`answer-${code}`}>
+                <Text size="sm" data-testid={`answer-${code}`} style={{ overflowWrap: 'anywhere' }}>
                   <b>{code}</b>: {c.answers[code]!.statement}
                   {c.answers[code]!.links.map((l) => (
                     <span key={l}>
