@@ -158,6 +158,18 @@ describe('F-02 by the evaluator', () => {
       difference: 2,
     });
     expect(a1.verdictProblems).toEqual([]);
+    // The unit does not see the evaluator's draft verdict before finalisation: only its own claimed side.
+    const unitView = (await p.call('operator', { method: 'GET', url: url() })).json();
+    expect(unitView.indicators.find((i: { code: string }) => i.code === 'A1')).toMatchObject({
+      claim: { level: 4 },
+      verdict: { level: null, reason: '', sources: [] },
+      difference: null,
+      verdictProblems: [],
+    });
+    expect(unitView.aspects.every((a: { verified: number }) => a.verified === 0)).toBe(true);
+    expect(unitView.result).toMatchObject({ ipp: null, predicate: null, label: null, counts: null });
+    expect(unitView.result.claimedIpp).toBeGreaterThan(0);
+    expect(unitView.result.aspects.every((a: { verified: number | null }) => a.verified === null)).toBe(true);
   });
 
   it('requests clarification with the library window, the unit answers, the evaluator finalises', async () => {
@@ -208,6 +220,10 @@ describe('F-02 by the evaluator', () => {
     expect(view.result.counts.under).toBe(1); // A2: claimed 0, verified 4
     expect(view.result.claimedIpp).not.toBe(view.result.ipp);
     expect(view.result.predicate).toMatch(/^[A-F]-?$/);
+    // Once finalised, the unit sees the verdict and the verified result.
+    const unitView = (await p.call('operator', { method: 'GET', url: url() })).json();
+    expect(unitView.indicators.find((i: { code: string }) => i.code === 'A1').verdict).toMatchObject({ level: 2 });
+    expect(unitView.result).toMatchObject({ ipp: view.result.ipp, predicate: view.result.predicate });
   });
 });
 

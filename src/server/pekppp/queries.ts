@@ -469,10 +469,13 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
   const verdictRemarks = (verdictSheet?.remarks ?? {}) as Record<string, string>;
   const links = asStrings(state.links);
   const sources = asStrings(state.sources);
+  // The unit (operator, koordinator) sees the evaluator's F-02 only once it is finalised: before
+  // that, verdicts, reasons, differences and the verified result stay the evaluator's draft.
+  const hidden = state.finalisedAt === null && !auth.can('pekppp.verify', unitTarget(cu));
   const indicators: PekpppIndicator[] = indicatorsOf(scheme, claim.covers).map(({ indicator, aspect }) => {
     const code = indicator.code;
     const cl = claimAnswers[code] ?? null;
-    const vl = verdict.covers.includes(code) ? (verdictAnswers[code] ?? null) : null;
+    const vl = !hidden && verdict.covers.includes(code) ? (verdictAnswers[code] ?? null) : null;
     const f = files.get(code) ?? [];
     const l = links[code] ?? [];
     const claimProblems = checkEntry(scheme, claim.code, {
@@ -481,12 +484,11 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
       note: claimRemarks[code] ?? '',
       evidence: f.length + l.length,
     }).map((p) => p.message[lang]);
-    const verdictProblems = checkEntry(scheme, verdict.code, {
-      indicator: code,
-      level: vl,
-      note: verdictRemarks[code] ?? '',
-      dataSources: sources[code] ?? [],
-    }).map((p) => p.message[lang]);
+    const reason = hidden ? '' : (verdictRemarks[code] ?? '');
+    const dataSources = hidden ? [] : (sources[code] ?? []);
+    const verdictProblems = hidden
+      ? []
+      : checkEntry(scheme, verdict.code, { indicator: code, level: vl, note: reason, dataSources }).map((p) => p.message[lang]);
     return {
       code,
       aspect,
@@ -495,7 +497,7 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
       evidenceRequired: indicator.selfAssessment?.evidenceRequired === true,
       documents: indicator.selfAssessment?.documents ?? [],
       claim: { level: cl, statement: claimRemarks[code] ?? '', links: l, files: f },
-      verdict: { level: vl, reason: verdictRemarks[code] ?? '', sources: sources[code] ?? [] },
+      verdict: { level: vl, reason, sources: dataSources },
       difference: cl === null || vl === null ? null : cl - vl,
       claimProblems,
       verdictProblems,
@@ -541,22 +543,30 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
     aspects,
     indicators,
     clarifications: clarRows.map((r) => toClarification(r, now)),
-    result: result ? resultOf(scheme, result.result) : null,
+    result: result ? resultOf(scheme, result.result, hidden) : null,
     f03: await f03Progress(tx, cu.cycle.id, cu.unit.id), // issue 11
   };
 }
 
-/** IPP with predicate and label, and the claimed result beside it (core compareClaims). */
-export function resultOf(scheme: Scheme, unit: Parameters<typeof compareClaims>[1]): PekpppResult {
+/**
+ * IPP with predicate and label, and the claimed result beside it (core compareClaims). With
+ * `hidden` (the unit before finalisation) only the claimed side: the verified side is null.
+ */
+export function resultOf(scheme: Scheme, unit: Parameters<typeof compareClaims>[1], hidden = false): PekpppResult {
   const cmp = compareClaims(scheme, unit);
   return {
-    ipp: unit.score,
-    predicate: unit.band.code,
-    label: unit.band.label,
+    ipp: hidden ? null : unit.score,
+    predicate: hidden ? null : unit.band.code,
+    label: hidden ? null : unit.band.label,
     claimedIpp: cmp.claimedScore,
     claimedPredicate: cmp.claimedBand.code,
-    aspects: cmp.dimensions.map((d) => ({ code: d.code, title: d.title, claimed: d.claimedScore, verified: d.verifiedScore })),
-    counts: cmp.counts,
+    aspects: cmp.dimensions.map((d) => ({
+      code: d.code,
+      title: d.title,
+      claimed: d.claimedScore,
+      verified: hidden ? null : d.verifiedScore,
+    })),
+    counts: hidden ? null : cmp.counts,
   };
 }
 

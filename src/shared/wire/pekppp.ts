@@ -73,14 +73,15 @@ export const PekpppClarification = z.object({
 });
 export type PekpppClarification = z.infer<typeof PekpppClarification>;
 
+/** The verified side (ipp, predicate, label, aspects' verified, counts) is null for the unit until F-02 is finalised. */
 export const PekpppResult = z.object({
-  ipp: z.number(),
-  predicate: z.string(),
-  label: Text,
+  ipp: z.number().nullable(),
+  predicate: z.string().nullable(),
+  label: Text.nullable(),
   claimedIpp: z.number(),
   claimedPredicate: z.string(),
-  aspects: z.array(z.object({ code: z.string(), title: Text, claimed: z.number(), verified: z.number() })),
-  counts: z.object({ over: z.number(), under: z.number(), equal: z.number(), unclaimed: z.number(), unverified: z.number() }),
+  aspects: z.array(z.object({ code: z.string(), title: Text, claimed: z.number(), verified: z.number().nullable() })),
+  counts: z.object({ over: z.number(), under: z.number(), equal: z.number(), unclaimed: z.number(), unverified: z.number() }).nullable(),
 });
 export type PekpppResult = z.infer<typeof PekpppResult>;
 

@@ -11,6 +11,8 @@ import { createQueryClient } from '../lib/query-client.ts';
 import { setOfflineCacheStore, withOfflineCache } from '../lib/api.ts';
 import { getCycleSchemeQueryOptions, useCycleScheme } from './cycle-scheme.ts';
 import { locusKeys } from './locus.ts';
+import { pekpppKeys } from './pekppp.ts';
+import { useRequestClarification } from './pekppp-writes.ts';
 import { recordKeys } from './records.ts';
 import { registryKeys } from './registry.ts';
 import { useApproveUnit } from './review-writes.ts';
@@ -121,5 +123,19 @@ describe('withOfflineCache', () => {
     const { ApiError } = await import('../lib/api.ts');
     expect(await withOfflineCache('k', async () => 'fresh')).toBe('fresh');
     await expect(withOfflineCache('k', () => Promise.reject(new ApiError(0, 'network.offline', 'down')))).rejects.toThrow('down');
+  });
+});
+
+describe('PEKPPP writes', () => {
+  it("a clarification request keeps the unit's view in the cache (its reply is a clarification, not a view)", async () => {
+    const clarification = { id: 'c1', indicators: ['A2'], question: 'Lampirkan BA.', status: 'open', answers: {}, lastDay: '2026-12-12' };
+    stubFetch((_url, init) => (init.method === 'POST' ? clarification : {}));
+    const { client, wrapper } = wrapperFor();
+    const key = pekpppKeys.unit(CYCLE, UNIT);
+    client.setQueryData(key, { claimStatus: 'submitted', aspects: [], indicators: [] });
+    const { result } = renderHook(() => useRequestClarification(CYCLE, UNIT), { wrapper });
+    await act(() => result.current.mutateAsync({ indicators: ['A2'], question: 'Lampirkan BA.' }));
+    expect(client.getQueryData(key)).toMatchObject({ claimStatus: 'submitted', aspects: [] });
+    expect(client.getQueryState(key)?.isInvalidated).toBe(true);
   });
 });

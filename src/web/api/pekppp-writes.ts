@@ -26,7 +26,8 @@ function usePekpppMutation<I, O>(cycleId: string, unitId: string, run: (base: st
   return useMutation({
     mutationFn: (input: I) => run(base, input),
     onSuccess: async (out) => {
-      if (out && typeof out === 'object' && 'indicators' in out)
+      // Only a unit view goes into the cache: a clarification also carries `indicators` (its codes).
+      if (out && typeof out === 'object' && 'claimStatus' in out && 'aspects' in out)
         queryClient.setQueryData(pekpppKeys.unit(cycleId, unitId), out as unknown as PekpppUnitView);
       await Promise.all(
         [pekpppKeys.all, recordKeys.all, evidenceKeys.unit(cycleId, unitId), scoreKeys.all].map((queryKey) =>

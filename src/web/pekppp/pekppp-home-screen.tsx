@@ -2,7 +2,7 @@
  * PEKPPP home (issue 10): the PEKPPP cycles, and per cycle the units the caller works on — the
  * unit's operator and its koordinator fill F-01, the assigned evaluator verifies (F-02).
  */
-import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import { useMe } from '../api/auth.ts';
@@ -40,39 +40,34 @@ function CycleUnits({ cycle }: { cycle: Cycle }) {
       <Title order={2} size="h5" mb="sm">
         {cycle.name}
       </Title>
-      <Table.ScrollContainer minWidth={480}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('home.unit')}</Table.Th>
-              <Table.Th>{t('home.claim')}</Table.Th>
-              <Table.Th>{t('home.review')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(units.data ?? []).map((u) => (
-              <Table.Tr key={u.unitId}>
-                <Table.Td>
-                  <AnchorLink to="/pekppp/cycles/$cycleId/units/$unitId" params={{ cycleId: cycle.id, unitId: u.unitId }}>
-                    {u.unitName} · {u.bodyName}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Badge variant="light">{t(`claimStatus.${u.claimStatus}`)}</Badge>
-                    {u.openClarifications > 0 ? (
-                      <Badge c="var(--mantine-color-text)" color="orange" variant="light" tt="none">
-                        {t('home.clarifications', { n: u.openClarifications })}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{t(`unitStatus.${u.unitStatus}`)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {/* A list, not a table: on a phone the status would otherwise scroll out of sight. */}
+      <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('home.unit')}>
+        {(units.data ?? []).map((u, k) => (
+          <Stack
+            key={u.unitId}
+            component="li"
+            gap={4}
+            py="xs"
+            style={k > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
+            data-testid="pekppp-unit-row"
+          >
+            <AnchorLink to="/pekppp/cycles/$cycleId/units/$unitId" params={{ cycleId: cycle.id, unitId: u.unitId }}>
+              {u.unitName} · {u.bodyName}
+            </AnchorLink>
+            <Group gap={6}>
+              <Badge variant="light">{t(`claimStatus.${u.claimStatus}`)}</Badge>
+              {u.openClarifications > 0 ? (
+                <Badge c="var(--mantine-color-text)" color="orange" variant="light" tt="none">
+                  {t('home.clarifications', { n: u.openClarifications })}
+                </Badge>
+              ) : null}
+              <Text size="sm" c="dimmed">
+                {t(`unitStatus.${u.unitStatus}`)}
+              </Text>
+            </Group>
+          </Stack>
+        ))}
+      </Stack>
     </Card>
   );
 }

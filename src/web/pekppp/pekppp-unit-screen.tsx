@@ -11,6 +11,7 @@ import {
   Button,
   Card,
   Checkbox,
+  Chip,
   FileButton,
   Group,
   Progress,
@@ -48,7 +49,7 @@ import { formatDate, formatDecimal, toLang } from '../lib/format.ts';
 import { ClaimChart } from '../ui/claim-chart.tsx';
 import { F03Card } from './f03-card.tsx';
 
-type Filter = 'all' | 'unscored' | 'differs';
+type Filter = 'all' | 'unclaimed' | 'unscored' | 'differs';
 interface ClaimDraft {
   level: number | null;
   statement: string;
@@ -77,18 +78,20 @@ export function PekpppUnitScreen() {
   );
 }
 
-function Workbench({
+export function Workbench({
   view,
   claimant,
   evaluator,
-  surveyReader,
-  offsetMinutes,
+  surveyReader = false,
+  offsetMinutes = 420,
 }: {
   view: PekpppUnitView;
   claimant: boolean;
   evaluator: boolean;
-  surveyReader: boolean;
-  offsetMinutes: number;
+  /** Who sees the F-03 questionnaire's counts (the unit's side and the pimpinan). */
+  surveyReader?: boolean;
+  /** The body's UTC offset for the F-03 set-up dates (WIB by default). */
+  offsetMinutes?: number;
 }) {
   // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
   const resultMax = useCycleScheme(view.cycleId).data?.scheme.result.max;
@@ -125,14 +128,21 @@ function Workbench({
   const shown = useMemo(
     () =>
       view.indicators.filter((i) =>
-        filter === 'unscored'
-          ? i.verdict.level === null
-          : filter === 'differs'
-            ? i.claim.level !== null && i.verdict.level !== null && i.claim.level !== i.verdict.level
-            : true,
+        filter === 'unclaimed'
+          ? i.claim.level === null
+          : filter === 'unscored'
+            ? i.verdict.level === null
+            : filter === 'differs'
+              ? i.claim.level !== null && i.verdict.level !== null && i.claim.level !== i.verdict.level
+              : true,
       ),
     [view.indicators, filter],
   );
+  // The unit filters on what it has not claimed yet; the evaluator (and the unit once the verdict
+  // is shown) on what is not scored yet and where the claim differs from the verdict.
+  const filters: Filter[] = showVerdict ? ['all', 'unscored', 'differs'] : ['all', 'unclaimed'];
+  const verifiedAll = view.aspects.every((a) => a.verified === a.indicators);
+  const verified = verifiedResult(view, verifiedAll, lang);
   const aspectTitle = (code: string) => view.aspects.find((a) => a.code === code)?.title[lang] ?? code;
 
   return (
@@ -170,7 +180,7 @@ function Workbench({
               value={(100 * a.claimed) / Math.max(a.indicators, 1)}
               size="sm"
               mt={4}
-              aria-label={t('aspectProgress', { claimed: a.claimed, verified: a.verified, total: a.indicators })}
+              aria-label={t('aspectProgressLabel', { aspect: a.title[lang] })}
             />
           </Card>
         ))}
@@ -189,21 +199,24 @@ function Workbench({
           <Title order={2} size="h5">
             {t('result.title')}
           </Title>
-          <Text>
-            {t('result.ipp', {
-              ipp: formatDecimal(view.result.ipp, lang),
-              predicate: view.result.predicate,
-              label: view.result.label[lang],
-            })}
-          </Text>
+          {/* The verified IPP only once every indicator has a verdict (a partial F-02 would read as a low IPP). */}
+          {verified !== null ? (
+            <Text data-testid="pekppp-ipp">
+              {t('result.ipp', { ipp: formatDecimal(verified.ipp, lang), predicate: verified.predicate, label: verified.label[lang] })}
+            </Text>
+          ) : (
+            <Text size="sm" data-testid="pekppp-ipp-pending">
+              {evaluator ? t('result.pendingVerdicts') : t('result.pendingFinal')}
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             {t('result.claimed', { ipp: formatDecimal(view.result.claimedIpp, lang), predicate: view.result.claimedPredicate })}
           </Text>
-          {resultMax !== undefined && (
+          {resultMax !== undefined && verified !== null && (
             <ClaimChart
               dimension={t('claims.aspect')}
               max={resultMax}
-              aspects={view.result.aspects.map((a) => ({ code: a.code, title: a.title[lang], claimed: a.claimed, verified: a.verified }))}
+              aspects={verified.aspects}
               labels={{
                 title: t('claims.title'),
                 note: t('claims.note'),
@@ -218,21 +231,29 @@ function Workbench({
       ) : null}
 
       {message ? (
-        <Alert color={message.ok ? 'green' : 'red'} role="status" withCloseButton onClose={() => setMessage(null)}>
+        <Alert
+          color={message.ok ? 'green' : 'red'}
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('dismiss')}
+          onClose={() => setMessage(null)}
+        >
           {message.text}
         </Alert>
       ) : null}
 
-      <Group justify="space-between" wrap="wrap">
-        <SegmentedControl
-          value={filter}
-          onChange={(v) => setFilter(v as Filter)}
-          data={[
-            { value: 'all', label: t('filter.all') },
-            { value: 'unscored', label: t('filter.unscored') },
-            { value: 'differs', label: t('filter.differs') },
-          ]}
-        />
+      {/* Filters and the save / submit buttons stay in view below the header: F-01 is some thirty
+          indicators long, and on a phone the buttons would otherwise be a long scroll away. */}
+      <Group justify="space-between" wrap="wrap" className="pekppp-actions" data-testid="pekppp-actions">
+        <Chip.Group value={filter} onChange={(v) => setFilter(v as Filter)}>
+          <Group gap="xs" role="radiogroup" aria-label={t('filter.label')}>
+            {filters.map((f) => (
+              <Chip key={f} value={f} type="radio" size="sm">
+                {t(`filter.${f}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
         <Group gap="xs">
           {editClaims ? (
             <>
@@ -371,6 +392,7 @@ function Workbench({
               </Text>
               {verdictOpen ? (
                 <Checkbox
+                  label={t('clarify.pickShort')}
                   aria-label={t('clarify.pick', { code: i.code })}
                   checked={chosen.includes(i.code)}
                   onChange={(e) => {
@@ -407,6 +429,20 @@ function Workbench({
   );
 }
 
+const linkOk = (s: string) => s.trim() === '' || /^https?:\/\/\S+$/.test(s.trim());
+
+/** The verified side of the result, when there is one to show (every verdict in, and visible to the caller). */
+function verifiedResult(view: PekpppUnitView, verifiedAll: boolean, lang: 'id' | 'en') {
+  const r = view.result;
+  if (r === null || r.ipp === null || r.predicate === null || r.label === null || !verifiedAll) return null;
+  return {
+    ipp: r.ipp,
+    predicate: r.predicate,
+    label: r.label,
+    aspects: r.aspects.map((a) => ({ code: a.code, title: a.title[lang], claimed: a.claimed, verified: a.verified ?? 0 })),
+  };
+}
+
 function ClaimColumn(props: {
   indicator: PekpppIndicator;
   draft: ClaimDraft;
@@ -426,37 +462,52 @@ function ClaimColumn(props: {
       <Text size="sm" fw={600}>
         {t('claim.title')}
       </Text>
-      <Radio.Group
-        value={draft.level === null ? '' : String(draft.level)}
-        onChange={(v) => props.onChange({ ...draft, level: Number(v) })}
-        name={`claim-${i.code}`}
-      >
-        <Stack gap={6}>
-          {i.levels.map((l) => (
-            <Radio
-              key={l.value}
-              value={String(l.value)}
-              disabled={!editable}
-              label={`${l.value} — ${l.descriptor[lang]}`}
-              data-testid={`claim-${i.code}-${l.value}`}
-            />
-          ))}
-        </Stack>
-      </Radio.Group>
-      <Textarea
-        label={t('claim.statement')}
-        value={draft.statement}
-        readOnly={!editable}
-        autosize
-        minRows={2}
-        onChange={(e) => props.onChange({ ...draft, statement: e.currentTarget.value })}
-      />
+      {editable ? (
+        <Radio.Group
+          value={draft.level === null ? '' : String(draft.level)}
+          onChange={(v) => props.onChange({ ...draft, level: Number(v) })}
+          name={`claim-${i.code}`}
+          label={t('claim.level')}
+        >
+          <Stack gap={6} mt={4}>
+            {i.levels.map((l) => (
+              <Radio
+                key={l.value}
+                value={String(l.value)}
+                label={`${l.value} — ${l.descriptor[lang]}`}
+                data-testid={`claim-${i.code}-${l.value}`}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+      ) : (
+        // Read-only (submitted, or the evaluator's view): the claimed level and its descriptor, not six greyed options.
+        <Text size="sm" data-testid={`claimed-${i.code}`}>
+          {draft.level === null
+            ? t('claim.noLevel')
+            : t('claim.chosen', { level: draft.level, descriptor: i.levels.find((l) => l.value === draft.level)?.descriptor[lang] ?? '' })}
+        </Text>
+      )}
+      {editable ? (
+        <Textarea
+          label={t('claim.statement')}
+          value={draft.statement}
+          autosize
+          minRows={2}
+          onChange={(e) => props.onChange({ ...draft, statement: e.currentTarget.value })}
+        />
+      ) : draft.statement !== '' ? (
+        <Text size="sm">
+          <b>{t('claim.statement')}:</b> {draft.statement}
+        </Text>
+      ) : null}
       {i.documents.length > 0 ? (
         <Text size="xs" c="dimmed">
           {t('claim.documents', { list: i.documents.map((d) => d[lang]).join('; ') })}
         </Text>
       ) : null}
-      <Stack gap={2}>
+      {/* Long evidence addresses wrap instead of running out of the card on a phone. */}
+      <Stack gap={2} style={{ overflowWrap: 'anywhere' }}>
         {i.claim.files.map((f) => (
           <a key={f.id} href={evidenceHref(f.id)} target="_blank" rel="noreferrer">
             {f.filename}
@@ -598,19 +649,39 @@ function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone
           {c.indicators.map((code) => (
             <Stack key={code} gap={4} mt="xs">
               {c.answers[code] ? (
-                <Text size="sm">
+                <Text size="sm" data-testid={`answer-${code}`} style={{ overflowWrap: 'anywhere' }}>
                   <b>{code}</b>: {c.answers[code]!.statement}
+                  {c.answers[code]!.links.map((l) => (
+                    <span key={l}>
+                      {' · '}
+                      <a href={l} target="_blank" rel="noreferrer noopener">
+                        {l}
+                      </a>
+                    </span>
+                  ))}
                 </Text>
               ) : null}
               {claimant && c.status !== 'closed' ? (
-                <Textarea
-                  label={t('clarify.answer', { code })}
-                  value={texts[`${c.id}:${code}`] ?? ''}
-                  onChange={(e) => {
-                    const v = e.currentTarget.value;
-                    setTexts((x) => ({ ...x, [`${c.id}:${code}`]: v }));
-                  }}
-                />
+                <>
+                  <Textarea
+                    label={t('clarify.answer', { code })}
+                    value={texts[`${c.id}:${code}`] ?? ''}
+                    onChange={(e) => {
+                      const v = e.currentTarget.value;
+                      setTexts((x) => ({ ...x, [`${c.id}:${code}`]: v }));
+                    }}
+                  />
+                  <TextInput
+                    label={t('clarify.link', { code })}
+                    placeholder="https://"
+                    value={texts[`${c.id}:${code}:link`] ?? ''}
+                    error={linkOk(texts[`${c.id}:${code}:link`] ?? '') ? undefined : t('clarify.badLink')}
+                    onChange={(e) => {
+                      const v = e.currentTarget.value;
+                      setTexts((x) => ({ ...x, [`${c.id}:${code}:link`]: v }));
+                    }}
+                  />
+                </>
               ) : null}
             </Stack>
           ))}
@@ -619,6 +690,7 @@ function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone
               mt="sm"
               variant="light"
               loading={answer.isPending}
+              disabled={c.indicators.some((code) => !linkOk(texts[`${c.id}:${code}:link`] ?? ''))}
               onClick={() =>
                 answer.mutate(
                   {
@@ -626,11 +698,18 @@ function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone
                     answers: Object.fromEntries(
                       c.indicators.flatMap((code) => {
                         const s = (texts[`${c.id}:${code}`] ?? '').trim();
-                        return s === '' ? [] : [[code, { statement: s }]];
+                        const link = (texts[`${c.id}:${code}:link`] ?? '').trim();
+                        return s === '' ? [] : [[code, { statement: s, links: link === '' ? [] : [link] }]];
                       }),
                     ),
                   },
-                  { onSuccess: () => props.onDone(t('clarify.answered')), onError: props.onError },
+                  {
+                    onSuccess: () => {
+                      setTexts({});
+                      props.onDone(t('clarify.answered'));
+                    },
+                    onError: props.onError,
+                  },
                 )
               }
             >

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { PekpppIndicator, PekpppUnitView } from '../../shared/wire/pekppp.ts';
+import { renderWithProviders } from '../test/render.tsx';
+import { Workbench } from './pekppp-unit-screen.tsx';
+
+const tx = (id: string) => ({ id, en: id });
+const levels = [0, 1, 2, 3, 4, 5].map((value) => ({ value, descriptor: tx(`Deskriptor ${value}`) }));
+const indicator = (code: string, claim: number | null, verdict: number | null): PekpppIndicator => ({
+  code,
+  aspect: 'kebijakan',
+  text: tx(`Indikator ${code}`),
+  levels,
+  evidenceRequired: false,
+  documents: [],
+  claim: { level: claim, statement: claim === null ? '' : `Bukti ${code}`, links: [], files: [] },
+  verdict: { level: verdict, reason: '', sources: [] },
+  difference: claim === null || verdict === null ? null : claim - verdict,
+  claimProblems: [],
+  verdictProblems: [],
+});
+
+function view(indicators: PekpppIndicator[], over: Partial<PekpppUnitView> = {}): PekpppUnitView {
+  const verified = indicators.filter((i) => i.verdict.level !== null).length;
+  return {
+    cycleId: '00000000-0000-4000-8000-000000000001',
+    cycleName: 'PEKPPP 2024',
+    year: 2024,
+    unitId: '00000000-0000-4000-8000-000000000002',
+    unitName: 'Disdukcapil',
+    bodyName: 'Kota Tangerang',
+    unitStatus: 'pending',
+    claimStatus: 'submitted',
+    submittedAt: null,
+    reopenedAt: null,
+    reopenNote: null,
+    finalisedAt: null,
+    evaluatorId: null,
+    claimEditable: false,
+    claimInstrument: 'f01',
+    verdictInstrument: 'f02',
+    dataSources: [],
+    clarificationDays: 7,
+    aspects: [
+      {
+        code: 'kebijakan',
+        title: tx('Kebijakan Pelayanan'),
+        indicators: indicators.length,
+        claimed: indicators.filter((i) => i.claim.level !== null).length,
+        verified,
+      },
+    ],
+    indicators,
+    clarifications: [],
+    result: {
+      ipp: 3.2,
+      predicate: 'B-',
+      label: tx('Baik dengan Catatan'),
+      claimedIpp: 4.1,
+      claimedPredicate: 'A-',
+      aspects: [{ code: 'kebijakan', title: tx('Kebijakan Pelayanan'), claimed: 4.1, verified: 3.2 }],
+      counts: { over: 0, under: 0, equal: 0, unclaimed: 0, unverified: 0 },
+    },
+    f03: null,
+    ...over,
+  };
+}
+
+// The cycle's scheme (for the chart's scale) is not needed here: its request never answers.
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => new Promise(() => {})),
+  );
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('PEKPPP workbench', () => {
+  it('shows the unit its claimed level and claimed IPP, not a verified result before finalisation', async () => {
+    const v = view([indicator('A1', 3, null), indicator('A2', null, null)], {
+      claimStatus: 'draft',
+      result: { ...view([]).result!, ipp: null, predicate: null, label: null, counts: null },
+    });
+    renderWithProviders(<Workbench view={{ ...v, claimEditable: false }} claimant evaluator={false} />);
+    expect(screen.getByTestId('claimed-A1').textContent).toBe('Level 3 — Deskriptor 3');
+    expect(screen.getByTestId('claimed-A2').textContent).toBe('Belum ada level yang diklaim.');
+    expect(screen.getByTestId('pekppp-ipp-pending').textContent).toBe('Hasil verifikasi tampil setelah evaluator memfinalkan F-02.');
+    expect(screen.queryByTestId('pekppp-ipp')).toBeNull();
+    expect(screen.getByTestId('pekppp-result').textContent).toContain('Menurut klaim unit: 4,1 · A-');
+    // The unit's filters: what it has not claimed yet (no verdict filters).
+    const filters = screen.getByRole('radiogroup', { name: 'Tampilkan' });
+    expect(within(filters).queryByText('Belum dinilai')).toBeNull();
+    await userEvent.setup({ delay: null }).click(within(filters).getByText('Belum diisi'));
+    expect(screen.queryByTestId('indicator-A1')).toBeNull();
+    expect(screen.getByTestId('indicator-A2')).toBeTruthy();
+  });
+
+  it('shows the evaluator the verified IPP only once every indicator has a verdict', () => {
+    const { unmount } = renderWithProviders(
+      <Workbench view={view([indicator('A1', 3, 3), indicator('A2', 4, null)])} claimant={false} evaluator />,
+    );
+    expect(screen.getByTestId('pekppp-ipp-pending').textContent).toBe('IPP hasil verifikasi tampil setelah semua indikator dinilai.');
+    expect(screen.queryByTestId('pekppp-ipp')).toBeNull();
+    unmount();
+    renderWithProviders(<Workbench view={view([indicator('A1', 3, 3), indicator('A2', 4, 2)])} claimant={false} evaluator />);
+    expect(screen.getByTestId('pekppp-ipp').textContent).toBe('IPP 3,2 · predikat B- (Baik dengan Catatan)');
+    expect(within(screen.getByRole('radiogroup', { name: 'Tampilkan' })).getByText('Klaim ≠ verifikasi')).toBeTruthy();
+  });
+});
