@@ -1,4 +1,8 @@
-/** Status and timing of a follow-up action as badges, in the UI language. */
+/**
+ * Status and timing of a follow-up action as badges, in the UI language. The status is a tint in its
+ * colour with the body text colour (the light variant's coloured text fails WCAG AA); on-track
+ * timing is a plain badge, only the timings that call for attention are coloured.
+ */
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Action, ActionStatus, ActionTiming } from '../../shared/wire/actions.ts';
@@ -9,7 +13,7 @@ export const TIMING_COLOR: Record<ActionTiming, string> = { on_track: 'green', d
 export function StatusBadge({ status }: { status: ActionStatus }) {
   const { t } = useTranslation('improve');
   return (
-    <Badge variant="light" color={STATUS_COLOR[status]} tt="none" data-status={status}>
+    <Badge variant="light" color={STATUS_COLOR[status]} c="var(--mantine-color-text)" tt="none" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -27,8 +31,8 @@ export function TimingBadge({ action }: { action: Pick<Action, 'timing' | 'daysL
         : t('days.left', { count: action.daysLeft });
   return (
     <Badge
-      variant={action.timing === 'on_track' ? 'outline' : 'filled'}
-      color={TIMING_COLOR[action.timing]}
+      variant={action.timing === 'on_track' ? 'default' : 'filled'}
+      color={action.timing === 'on_track' ? undefined : TIMING_COLOR[action.timing]}
       tt="none"
       autoContrast
       data-timing={action.timing}

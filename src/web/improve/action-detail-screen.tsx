@@ -144,7 +144,7 @@ function Detail({ action: a, user }: { action: ActionDetail; user: User }) {
           <Stack gap={4} component="ul" m={0} pl="md">
             {a.evidence.map((e) => (
               <Text key={e.id} component="li" size="sm">
-                <Anchor href={actionEvidenceUrl(a.id, e.id)} download={e.filename}>
+                <Anchor href={actionEvidenceUrl(a.id, e.id)} download={e.filename} underline="always">
                   {e.filename}
                 </Anchor>{' '}
                 <Text span size="xs" c="dimmed">
@@ -187,7 +187,7 @@ function Detail({ action: a, user }: { action: ActionDetail; user: User }) {
               {u.evidenceIds.length > 0 && (
                 <Group gap="xs" mt={4}>
                   {u.evidenceIds.map((id) => (
-                    <Anchor key={id} size="sm" href={actionEvidenceUrl(a.id, id)}>
+                    <Anchor key={id} size="sm" href={actionEvidenceUrl(a.id, id)} underline="always">
                       {evidenceName.get(id) ?? id}
                     </Anchor>
                   ))}
@@ -282,6 +282,7 @@ function ProgressForm({ action: a }: { action: ActionDetail }) {
             multiple
             clearable
             accept="application/pdf,image/jpeg,image/png,image/webp"
+            clearButtonProps={{ 'aria-label': t('progress.clear_files') }}
             value={files}
             onChange={setFiles}
           />

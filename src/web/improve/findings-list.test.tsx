@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { RouterProvider, createMemoryHistory, createRootRoute, createRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import type { Action } from '../../shared/wire/actions.ts';
 import type { User } from '../../shared/wire/auth.ts';
 import type { Finding } from '../../shared/wire/findings.ts';
 import { i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
-import { FindingList } from './findings-screen.tsx';
+import { FindingList, defaultFindingsCycle } from './findings-screen.tsx';
 
 const finding = (indicator: string, unitGain: number, governmentGain: number, over: Partial<Finding> = {}): Finding => ({
   id: `00000000-0000-4000-8000-00000000000${indicator.length}`,
@@ -149,5 +150,45 @@ describe('FindingList', () => {
       method: 'PATCH',
       body: { resolution: 'unresolved', resolutionNote: 'SK belum dipasang di loket' },
     });
+  });
+
+  it('the asisten sees the actions answering a finding with status and evidence, each linked to its page, and no board link', async () => {
+    await i18n.loadNamespaces('improve');
+    const action = (id: string, status: Action['status'], evidenceCount: number, title: string) =>
+      ({ id, findingId: items[0]!.id, status, evidenceCount, title }) as Action;
+    const actionsOf = new Map([
+      [
+        items[0]!.id,
+        [
+          action('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'verified', 1, 'Menetapkan SK standar pelayanan'),
+          action('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'planned', 0, 'Mengumumkan standar pelayanan'),
+        ],
+      ],
+    ]);
+    await renderRouted(<FindingList items={items} user={user('asisten')} orderBy="unitGain" actionsOf={actionsOf} />);
+    const list = screen.getByRole('list', { name: 'Tindak lanjut temuan: SP1' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'TerverifikasiMenetapkan SK standar pelayanan1 bukti',
+      'DirencanakanMengumumkan standar pelayananbelum ada bukti',
+    ]);
+    expect(within(rows[0]!).getByRole('link', { name: 'Menetapkan SK standar pelayanan' }).getAttribute('href')).toBe(
+      '/tindak-lanjut/aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+    );
+    // The board is not the asisten's: no link to it.
+    expect(screen.queryByRole('link', { name: 'Lihat tindak lanjut' })).toBeNull();
+    // Findings without actions list none.
+    expect(screen.queryByRole('list', { name: 'Tindak lanjut temuan: SP12' })).toBeNull();
+  });
+});
+
+describe('defaultFindingsCycle', () => {
+  it('opens on the newest published Ombudsman cycle, not a newer PEKPPP evaluation of another government', () => {
+    const pekppp = { id: 'p', family: 'pekppp' };
+    const ombudsman2023 = { id: 'o23', family: 'ombudsman' };
+    const ombudsman2022 = { id: 'o22', family: 'ombudsman' };
+    expect(defaultFindingsCycle([pekppp, ombudsman2023, ombudsman2022])).toBe('o23');
+    expect(defaultFindingsCycle([pekppp])).toBe('p');
+    expect(defaultFindingsCycle([])).toBeUndefined();
   });
 });

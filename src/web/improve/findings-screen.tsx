@@ -10,9 +10,11 @@ import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { Action } from '../../shared/wire/actions.ts';
 import type { User } from '../../shared/wire/auth.ts';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import type { Finding } from '../../shared/wire/findings.ts';
-import { useBodyFindings, useUnitFindings } from '../api/actions.ts';
+import { useActions, useBodyFindings, useUnitFindings } from '../api/actions.ts';
 import { usePatchFinding } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useMe } from '../api/auth.ts';
@@ -22,7 +24,17 @@ import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { StatusBadge } from './action-badges.tsx';
 import { PlanActionDialog, type PlanFrom } from './plan-action-dialog.tsx';
+
+/**
+ * The cycle shown first: the newest published Ombudsman assessment (the findings and the next
+ * visit's pre-check are its follow-up), else the newest published cycle. A province's PEKPPP
+ * evaluation of one government listed first would show every other government an empty page.
+ */
+export function defaultFindingsCycle(list: readonly Pick<CycleSummary, 'id' | 'family'>[]): string | undefined {
+  return (list.find((c) => c.family === 'ombudsman') ?? list[0])?.id;
+}
 
 export function FindingsScreen() {
   const user = useMe().data;
@@ -36,7 +48,7 @@ function Findings({ user }: { user: User }) {
   const navigate = useNavigate({ from: '/temuan' });
   const cycles = useCycles({ published: true });
   const list = (cycles.data ?? []).filter((c) => c.source !== 'imported');
-  const cycleId = search.cycle ?? list[0]?.id;
+  const cycleId = search.cycle ?? defaultFindingsCycle(list);
   const choosesBody = user.role === 'pimpinan' || user.role === 'admin';
   const bodies = useBodies({ page: 1, pageSize: 200, type: ['provinsi', 'kabupaten', 'kota'], province: user.provinceCode }, choosesBody);
   const bodyId = choosesBody ? search.body : (user.bodyId ?? undefined);
@@ -112,9 +124,16 @@ function Findings({ user }: { user: User }) {
 
 function UnitFindings({ cycleId, unitId, user }: { cycleId: string; unitId: string; user: User }) {
   const findings = useUnitFindings(cycleId, unitId);
+  // The actions answering them, shown under each finding (the asisten has no action board).
+  const actions = useActions({ unitId, cycleId, sourceKind: 'finding', page: 1, pageSize: 200 });
+  const byFinding = useMemo(() => {
+    const m = new Map<string, Action[]>();
+    for (const a of actions.data?.items ?? []) if (a.findingId) m.set(a.findingId, [...(m.get(a.findingId) ?? []), a]);
+    return m;
+  }, [actions.data]);
   if (findings.isPending) return <PageLoader />;
   if (findings.isError) return <ErrorView error={findings.error} onRetry={() => void findings.refetch()} compact />;
-  return <FindingList items={findings.data.items} user={user} orderBy="unitGain" />;
+  return <FindingList items={findings.data.items} user={user} orderBy="unitGain" actionsOf={byFinding} />;
 }
 
 function BodyFindings({
@@ -156,13 +175,26 @@ function BodyFindings({
   );
 }
 
-export function FindingList({ items, user, orderBy }: { items: readonly Finding[]; user: User; orderBy: 'unitGain' | 'governmentGain' }) {
+export function FindingList({
+  items,
+  user,
+  orderBy,
+  actionsOf,
+}: {
+  items: readonly Finding[];
+  user: User;
+  orderBy: 'unitGain' | 'governmentGain';
+  /** The actions answering each finding (by finding id), listed under it with status and evidence. */
+  actionsOf?: ReadonlyMap<string, readonly Action[]>;
+}) {
   const { t } = useTranslation('improve');
   const format = useFormat();
   const [planning, setPlanning] = useState<PlanFrom | null>(null);
   const canPlan = user.role === 'koordinator' || user.role === 'admin';
   // The next cycle's pre-check: the Perwakilan (the unit's asisten at the visit, or the pimpinan).
   const canCheck = user.role === 'asisten' || user.role === 'pimpinan' || user.role === 'admin';
+  // The asisten reads an action's page but has no board (it is the government's and the Perwakilan's).
+  const hasBoard = user.role !== 'asisten';
   const points = (v: number) => t('findings.points', { value: format.score(v) });
   const sorted = [...items].sort((a, b) => b[orderBy] - a[orderBy]);
   if (sorted.length === 0)
@@ -235,12 +267,39 @@ export function FindingList({ items, user, orderBy }: { items: readonly Finding[
                   </Text>
                 )
               )}
+              {(actionsOf?.get(f.id)?.length ?? 0) > 0 && (
+                <Stack
+                  gap={4}
+                  component="ul"
+                  m={0}
+                  p={0}
+                  style={{ listStyle: 'none' }}
+                  aria-label={`${t('findings.actions_label')}: ${f.indicator}`}
+                >
+                  {actionsOf!.get(f.id)!.map((a) => (
+                    <Group key={a.id} component="li" gap="xs" wrap="wrap" data-action={a.id}>
+                      <StatusBadge status={a.status} />
+                      <AnchorLink
+                        to="/tindak-lanjut/$actionId"
+                        params={{ actionId: a.id }}
+                        size="sm"
+                        style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+                      >
+                        {a.title}
+                      </AnchorLink>
+                      <Text size="xs" c="dimmed">
+                        {a.evidenceCount > 0 ? t('board.evidence', { count: a.evidenceCount }) : t('findings.no_evidence')}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              )}
               <Group gap="sm" justify="space-between" wrap="wrap">
                 <Text size="sm" c="dimmed">
                   {f.actions > 0 ? t('findings.actions', { count: f.actions, verified: f.verifiedActions }) : t('findings.no_actions')}
                 </Text>
                 <Group gap="xs">
-                  {f.actions > 0 && (
+                  {f.actions > 0 && hasBoard && (
                     <AnchorLink to="/tindak-lanjut" search={{ unit: f.unitId, source: 'finding' }} size="sm">
                       {t('findings.see_actions')}
                     </AnchorLink>
@@ -300,7 +359,8 @@ function PreCheck({ finding: f }: { finding: Finding }) {
           <Button
             size="xs"
             color="teal"
-            variant={f.resolution === 'resolved' ? 'filled' : 'light'}
+            variant={f.resolution === 'resolved' ? 'filled' : 'default'}
+            autoContrast
             aria-pressed={f.resolution === 'resolved'}
             loading={patch.isPending}
             onClick={() => save('resolved')}
@@ -310,7 +370,8 @@ function PreCheck({ finding: f }: { finding: Finding }) {
           <Button
             size="xs"
             color="orange"
-            variant={f.resolution === 'unresolved' ? 'filled' : 'light'}
+            variant={f.resolution === 'unresolved' ? 'filled' : 'default'}
+            autoContrast
             aria-pressed={f.resolution === 'unresolved'}
             loading={patch.isPending}
             onClick={() => save('unresolved')}
