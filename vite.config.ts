@@ -15,6 +15,15 @@ const PUBLIC_CHUNKS = /(^|\/)(leaderboard-screen|government-screen|map-screen|un
 // The libraries every page needs before its first paint (one `vendor` chunk, see below).
 const FIRST_PAINT_LIBS =
   /node_modules\/(react|react-dom|scheduler|@tanstack\/(react-router|router-core|history|store|react-store|query-core|react-query)|i18next|react-i18next|use-sync-external-store)\//;
+// The public portal's data layer (registry, cycles, rankings and the hooks over them), which the
+// leaderboard, government and map screens all import: one chunk rather than five tiny ones, each
+// gzipped on its own with its own import list (~0.7 KB gzipped off a first visit, issue 4 §8).
+// Only these modules (not their dependencies, which the entry chunk already holds), so the
+// publication, verification and awards pages, which need none of it, do not load it.
+const PORTAL_DATA =
+  /\/src\/web\/(public\/(query-policy|fields|leaderboard-model|use-published|use-registry)|api\/(registry|cycles|rankings))\.tsx?$/;
+const RANKING_BITS = /\/src\/web\/ui\/(band-chip|rank-movement)\.tsx$/;
+const PUBLICATION_SOURCE = /\/src\/web\/(ui\/publication-source\.tsx|api\/publications\.ts)$/;
 // Mantine's core and the few components the shell itself renders (app-layout.tsx): every page
 // needs them before its first paint. Not all of Mantine's core/ (its utils serve other parts).
 const FIRST_PAINT_MANTINE =
@@ -102,6 +111,14 @@ export default defineConfig({
     }),
     precompress(),
   ],
+  resolve: {
+    // React 19 has useSyncExternalStore: the React 17 shim that react-i18next and
+    // @tanstack/react-store import would only add dead code to every first visit (issue 4 §8).
+    alias: [
+      { find: /^use-sync-external-store\/shim$/, replacement: 'react' },
+      { find: /^use-sync-external-store\/shim\/with-selector$/, replacement: 'use-sync-external-store/with-selector' },
+    ],
+  },
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },
   build: {
@@ -132,6 +149,11 @@ export default defineConfig({
               name: 'vendor',
               test: (id: string) => (FIRST_PAINT_LIBS.test(id) || FIRST_PAINT_MANTINE.test(id)) && !SIGNED_IN_ONLY.test(id),
             },
+            { name: 'portal', test: (id: string) => PORTAL_DATA.test(id), includeDependenciesRecursively: false },
+            // The band chip and the rank movement go together in every ranking (leaderboard,
+            // government, publication); the start page's publication footnote and its data layer.
+            { name: 'ranking-bits', test: (id: string) => RANKING_BITS.test(id), includeDependenciesRecursively: false },
+            { name: 'publication-source', test: (id: string) => PUBLICATION_SOURCE.test(id), includeDependenciesRecursively: false },
           ],
         },
       },

@@ -15,12 +15,18 @@ import { validateCycleSearch, validateLeaderboardSearch, validateMapSearch } fro
 import { AppLayout } from './app-layout.tsx';
 import { requireRole, type SessionContext } from './route-guards.ts';
 import { RouteError } from './route-error.tsx';
+import type { SignedInScreen } from './signed-in-screens.ts';
 
 export interface RouterContext {
   queryClient: QueryClient;
 }
 
 const loadNs = (ns: Namespace) => () => i18n.loadNamespaces(ns);
+/** The table of signed-in screens (signed-in-screens.ts), a lazy chunk of its own. */
+const signedInTable = () => import('./signed-in-screens.ts');
+/** A screen behind a login: its chunk is named in the lazy table, not in the entry chunk. */
+const signedInScreen = (name: SignedInScreen) =>
+  lazyRouteComponent(() => signedInTable().then(async (m) => ({ default: await m.signedInScreens[name]() })));
 /** Publication management: the namespace and the management strings merged into it (publish/manage-strings.ts). */
 const loadPublishManage = () =>
   Promise.all([i18n.loadNamespaces('publish'), import('../publish/manage-strings.ts').then((m) => m.loadManageStrings(currentLang()))]);
@@ -28,7 +34,13 @@ const loadPublishManage = () =>
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   beforeLoad: async ({ context }): Promise<SessionContext> => {
     try {
-      return { user: await context.queryClient.ensureQueryData(getMeQueryOptions()), sessionError: null };
+      const user = await context.queryClient.ensureQueryData(getMeQueryOptions());
+      // A session: fetch the tables of signed-in screens and strings now, not once a screen's route matched.
+      if (user) {
+        signedInTable().catch(() => undefined);
+        import('../lib/signed-in-locales.ts').catch(() => undefined);
+      }
+      return { user, sessionError: null };
     } catch (error) {
       return { user: null, sessionError: error };
     }
@@ -152,7 +164,7 @@ const adminRoute = createRoute({
   path: '/admin',
   beforeLoad: requireRole(['admin']),
   loader: loadNs('admin'),
-  component: lazyRouteComponent(() => import('../admin/admin-home-screen.tsx'), 'AdminHomeScreen'),
+  component: signedInScreen('AdminHomeScreen'),
 });
 
 // Admin workflow (registry, users, cycles) and the audit log (admin; pimpinan: own province).
@@ -161,7 +173,7 @@ const adminRegistryRoute = createRoute({
   path: '/admin/registry',
   beforeLoad: requireRole(['admin']),
   loader: loadNs('admin'),
-  component: lazyRouteComponent(() => import('../admin/registry-screen.tsx'), 'RegistryScreen'),
+  component: signedInScreen('RegistryScreen'),
 });
 
 const adminBodyRoute = createRoute({
@@ -171,7 +183,7 @@ const adminBodyRoute = createRoute({
   // too: all its units nationally) reads its own body's units and where they are.
   beforeLoad: requireRole(['admin', 'pimpinan', 'koordinator']),
   loader: loadNs('admin'),
-  component: lazyRouteComponent(() => import('../admin/body-screen.tsx'), 'BodyScreen'),
+  component: signedInScreen('BodyScreen'),
 });
 
 const adminUsersRoute = createRoute({
@@ -179,7 +191,7 @@ const adminUsersRoute = createRoute({
   path: '/admin/users',
   beforeLoad: requireRole(['admin']),
   loader: loadNs('admin'),
-  component: lazyRouteComponent(() => import('../admin/users-screen.tsx'), 'UsersScreen'),
+  component: signedInScreen('UsersScreen'),
 });
 
 const adminCyclesRoute = createRoute({
@@ -187,7 +199,7 @@ const adminCyclesRoute = createRoute({
   path: '/admin/cycles',
   beforeLoad: requireRole(['admin']),
   loader: loadNs('admin'),
-  component: lazyRouteComponent(() => import('../admin/cycles-screen.tsx'), 'CyclesScreen'),
+  component: signedInScreen('CyclesScreen'),
 });
 
 const adminCycleRoute = createRoute({
@@ -196,7 +208,7 @@ const adminCycleRoute = createRoute({
   beforeLoad: requireRole(['admin']),
   // 'publish': the publication panel (publish/publication-link.tsx).
   loader: () => i18n.loadNamespaces(['admin', 'publish']),
-  component: lazyRouteComponent(() => import('../admin/cycle-screen.tsx'), 'CycleScreen'),
+  component: signedInScreen('CycleScreen'),
 });
 
 // Publishing a cycle's results and errata: admin (nation, any province), pimpinan (own province).
@@ -205,7 +217,7 @@ const adminPublicationRoute = createRoute({
   path: '/admin/cycles/$cycleId/publikasi',
   beforeLoad: requireRole(['admin']),
   loader: loadPublishManage,
-  component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'AdminPublicationScreen'),
+  component: signedInScreen('AdminPublicationScreen'),
 });
 
 // Excel import of historical results (admin); the answer-sheet import of an assigned unit (asisten).
@@ -214,7 +226,7 @@ const adminImportRoute = createRoute({
   path: '/admin/import',
   beforeLoad: requireRole(['admin']),
   loader: loadNs('transfer'),
-  component: lazyRouteComponent(() => import('../transfer/results-import-screen.tsx'), 'ResultsImportScreen'),
+  component: signedInScreen('ResultsImportScreen'),
 });
 
 const answersImportRoute = createRoute({
@@ -222,7 +234,7 @@ const answersImportRoute = createRoute({
   path: '/assignments/$cycleId/$unitId/import',
   beforeLoad: requireRole(['asisten']),
   loader: loadNs('transfer'),
-  component: lazyRouteComponent(() => import('../transfer/answers-import-screen.tsx'), 'AnswersImportScreen'),
+  component: signedInScreen('AnswersImportScreen'),
 });
 
 const auditRoute = createRoute({
@@ -230,7 +242,7 @@ const auditRoute = createRoute({
   path: '/audit',
   beforeLoad: requireRole(['admin', 'pimpinan']),
   loader: loadNs('admin'),
-  component: lazyRouteComponent(() => import('../admin/audit-screen.tsx'), 'AuditScreen'),
+  component: signedInScreen('AuditScreen'),
 });
 
 const reviewRoute = createRoute({
@@ -238,7 +250,7 @@ const reviewRoute = createRoute({
   path: '/review',
   beforeLoad: requireRole(['pimpinan']),
   loader: loadNs('review'),
-  component: lazyRouteComponent(() => import('../review/review-home-screen.tsx'), 'ReviewHomeScreen'),
+  component: signedInScreen('ReviewHomeScreen'),
 });
 
 const assessRoute = createRoute({
@@ -246,7 +258,7 @@ const assessRoute = createRoute({
   path: '/assess',
   beforeLoad: requireRole(['asisten']),
   loader: loadNs('assess'),
-  component: lazyRouteComponent(() => import('../assess/assess-home-screen.tsx'), 'AssessHomeScreen'),
+  component: signedInScreen('AssessHomeScreen'),
 });
 
 export interface SheetSearch {
@@ -263,7 +275,7 @@ const sheetRoute = createRoute({
     instrument: typeof search.instrument === 'string' ? search.instrument : undefined,
   }),
   loader: loadNs('assess'),
-  component: lazyRouteComponent(() => import('../assess/sheet-screen.tsx'), 'SheetScreen'),
+  component: signedInScreen('SheetScreen'),
 });
 
 // Asisten: assignments, one assigned unit, one sheet of it (the cycle's frozen scheme).
@@ -272,7 +284,7 @@ const assignmentsRoute = createRoute({
   path: '/assignments/mine',
   beforeLoad: requireRole(['asisten']),
   loader: loadNs('assess'),
-  component: lazyRouteComponent(() => import('../assess/assignments-screen.tsx'), 'AssignmentsScreen'),
+  component: signedInScreen('AssignmentsScreen'),
 });
 
 const assignmentUnitRoute = createRoute({
@@ -280,7 +292,7 @@ const assignmentUnitRoute = createRoute({
   path: '/assignments/$cycleId/$unitId',
   beforeLoad: requireRole(['asisten']),
   loader: loadNs('assess'),
-  component: lazyRouteComponent(() => import('../assess/unit-workspace-screen.tsx'), 'UnitWorkspaceScreen'),
+  component: signedInScreen('UnitWorkspaceScreen'),
 });
 
 const assignmentSheetRoute = createRoute({
@@ -291,7 +303,7 @@ const assignmentSheetRoute = createRoute({
     instrument: typeof search.instrument === 'string' ? search.instrument : undefined,
   }),
   loader: loadNs('assess'),
-  component: lazyRouteComponent(() => import('../assess/cycle-sheet-screen.tsx'), 'CycleSheetScreen'),
+  component: signedInScreen('CycleSheetScreen'),
 });
 
 // Pimpinan: review queue, cycle dashboard, one unit's review.
@@ -303,7 +315,7 @@ const reviewQueueRoute = createRoute({
     cycle: typeof search.cycle === 'string' ? search.cycle : undefined,
   }),
   loader: loadNs('review'),
-  component: lazyRouteComponent(() => import('../review/review-queue-screen.tsx'), 'ReviewQueueScreen'),
+  component: signedInScreen('ReviewQueueScreen'),
 });
 
 const reviewCycleRoute = createRoute({
@@ -311,7 +323,7 @@ const reviewCycleRoute = createRoute({
   path: '/review/cycles/$cycleId',
   beforeLoad: requireRole(['pimpinan']),
   loader: () => i18n.loadNamespaces(['review', 'publish']),
-  component: lazyRouteComponent(() => import('../review/cycle-dashboard-screen.tsx'), 'CycleDashboardScreen'),
+  component: signedInScreen('CycleDashboardScreen'),
 });
 
 const reviewPublicationRoute = createRoute({
@@ -319,7 +331,7 @@ const reviewPublicationRoute = createRoute({
   path: '/review/cycles/$cycleId/publikasi',
   beforeLoad: requireRole(['pimpinan']),
   loader: loadPublishManage,
-  component: lazyRouteComponent(() => import('../publish/publication-manager-screen.tsx'), 'ReviewPublicationScreen'),
+  component: signedInScreen('ReviewPublicationScreen'),
 });
 
 // Clarification (klarifikasi): the pimpinan's disputes queue of a cycle, the asisten's queue of
@@ -329,7 +341,7 @@ const reviewClarificationRoute = createRoute({
   path: '/review/cycles/$cycleId/klarifikasi',
   beforeLoad: requireRole(['pimpinan']),
   loader: loadNs('clarify'),
-  component: lazyRouteComponent(() => import('../clarify/dispute-queue-screen.tsx'), 'ReviewDisputesScreen'),
+  component: signedInScreen('ReviewDisputesScreen'),
 });
 
 const assistantClarificationRoute = createRoute({
@@ -337,7 +349,7 @@ const assistantClarificationRoute = createRoute({
   path: '/assignments/klarifikasi',
   beforeLoad: requireRole(['asisten']),
   loader: loadNs('clarify'),
-  component: lazyRouteComponent(() => import('../clarify/dispute-queue-screen.tsx'), 'AssistantDisputesScreen'),
+  component: signedInScreen('AssistantDisputesScreen'),
 });
 
 const pemdaClarificationRoute = createRoute({
@@ -345,7 +357,7 @@ const pemdaClarificationRoute = createRoute({
   path: '/pemda/cycles/$cycleId/klarifikasi',
   beforeLoad: requireRole(['koordinator']),
   loader: loadNs('clarify'),
-  component: lazyRouteComponent(() => import('../clarify/clarification-screen.tsx'), 'ClarificationScreen'),
+  component: signedInScreen('ClarificationScreen'),
 });
 
 const reviewUnitRoute = createRoute({
@@ -353,7 +365,7 @@ const reviewUnitRoute = createRoute({
   path: '/review/cycles/$cycleId/units/$unitId',
   beforeLoad: requireRole(['pimpinan']),
   loader: loadNs('review'),
-  component: lazyRouteComponent(() => import('../review/unit-review-screen.tsx'), 'UnitReviewScreen'),
+  component: signedInScreen('UnitReviewScreen'),
 });
 
 const pemdaRoute = createRoute({
@@ -361,7 +373,7 @@ const pemdaRoute = createRoute({
   path: '/pemda',
   beforeLoad: requireRole(['koordinator']),
   loader: loadNs('pemda'),
-  component: lazyRouteComponent(() => import('../pemda/pemda-home-screen.tsx'), 'PemdaHomeScreen'),
+  component: signedInScreen('PemdaHomeScreen'),
 });
 
 const unitRoute = createRoute({
@@ -369,7 +381,7 @@ const unitRoute = createRoute({
   path: '/unit',
   beforeLoad: requireRole(['operator']),
   loader: loadNs('pemda'),
-  component: lazyRouteComponent(() => import('../pemda/unit-home-screen.tsx'), 'UnitHomeScreen'),
+  component: signedInScreen('UnitHomeScreen'),
 });
 
 // Koordinator: a cycle's results and improvements for its body, and one unit's indicators and
@@ -380,7 +392,7 @@ const pemdaCycleRoute = createRoute({
   beforeLoad: requireRole(['koordinator']),
   // 'publish': the embargo notice (publish/embargo-notice.tsx).
   loader: () => i18n.loadNamespaces(['pemda', 'publish']),
-  component: lazyRouteComponent(() => import('../pemda/pemda-cycle-screen.tsx'), 'PemdaCycleScreen'),
+  component: signedInScreen('PemdaCycleScreen'),
 });
 
 const pemdaUnitRoute = createRoute({
@@ -388,7 +400,7 @@ const pemdaUnitRoute = createRoute({
   path: '/pemda/cycles/$cycleId/units/$unitId',
   beforeLoad: requireRole(['koordinator']),
   loader: loadNs('pemda'),
-  component: lazyRouteComponent(() => import('../pemda/unit-result-screens.tsx'), 'PemdaUnitScreen'),
+  component: signedInScreen('PemdaUnitScreen'),
 });
 
 const operatorCycleRoute = createRoute({
@@ -396,7 +408,7 @@ const operatorCycleRoute = createRoute({
   path: '/unit/cycles/$cycleId',
   beforeLoad: requireRole(['operator']),
   loader: loadNs('pemda'),
-  component: lazyRouteComponent(() => import('../pemda/unit-result-screens.tsx'), 'OperatorUnitScreen'),
+  component: signedInScreen('OperatorUnitScreen'),
 });
 
 // issue 15: the own account (every role): password change and two-step verification.
@@ -405,7 +417,7 @@ const accountRoute = createRoute({
   path: '/akun',
   beforeLoad: requireRole(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'evaluator']),
   loader: loadNs('auth'),
-  component: lazyRouteComponent(() => import('../auth/account-screen.tsx'), 'AccountScreen'),
+  component: signedInScreen('AccountScreen'),
 });
 
 // issue 10 ─ PEKPPP: the unit's F-01 and the evaluator's F-02 workbench.
@@ -414,7 +426,7 @@ const pekpppHomeRoute = createRoute({
   path: '/pekppp',
   beforeLoad: requireRole(['operator', 'koordinator', 'evaluator', 'admin']),
   loader: loadNs('pekppp'),
-  component: lazyRouteComponent(() => import('../pekppp/pekppp-home-screen.tsx'), 'PekpppHomeScreen'),
+  component: signedInScreen('PekpppHomeScreen'),
 });
 
 const pekpppUnitRoute = createRoute({
@@ -422,7 +434,7 @@ const pekpppUnitRoute = createRoute({
   path: '/pekppp/cycles/$cycleId/units/$unitId',
   beforeLoad: requireRole(['operator', 'koordinator', 'evaluator', 'admin', 'pimpinan']),
   loader: loadNs('pekppp'),
-  component: lazyRouteComponent(() => import('../pekppp/pekppp-unit-screen.tsx'), 'PekpppUnitScreen'),
+  component: signedInScreen('PekpppUnitScreen'),
 });
 
 // issue 12 ─ the improvement loop: findings of a published cycle, the action board, one action.
@@ -445,7 +457,7 @@ const findingsRoute = createRoute({
     unit: str(search.unit),
   }),
   loader: loadNs('improve'),
-  component: lazyRouteComponent(() => import('../improve/findings-screen.tsx'), 'FindingsScreen'),
+  component: signedInScreen('FindingsScreen'),
 });
 
 // issue 12 §6: the target planner and the what-if view (the koordinator's own government; the pimpinan's province).
@@ -472,7 +484,7 @@ const targetPlanRoute = createRoute({
   beforeLoad: PLAN_ROLES,
   validateSearch: planSearch,
   loader: loadNs('improve'),
-  component: lazyRouteComponent(() => import('../improve/target-plan-screen.tsx'), 'TargetPlanScreen'),
+  component: signedInScreen('TargetPlanScreen'),
 });
 
 const whatIfRoute = createRoute({
@@ -481,7 +493,7 @@ const whatIfRoute = createRoute({
   beforeLoad: PLAN_ROLES,
   validateSearch: planSearch,
   loader: loadNs('improve'),
-  component: lazyRouteComponent(() => import('../improve/what-if-screen.tsx'), 'WhatIfScreen'),
+  component: signedInScreen('WhatIfScreen'),
 });
 
 export interface ActionBoardSearch {
@@ -506,7 +518,7 @@ const actionBoardRoute = createRoute({
     page: typeof search.page === 'number' && search.page > 1 ? Math.floor(search.page) : undefined,
   }),
   loader: loadNs('improve'),
-  component: lazyRouteComponent(() => import('../improve/action-board-screen.tsx'), 'ActionBoardScreen'),
+  component: signedInScreen('ActionBoardScreen'),
 });
 
 const actionRoute = createRoute({
@@ -514,7 +526,7 @@ const actionRoute = createRoute({
   path: '/tindak-lanjut/$actionId',
   beforeLoad: requireRole([...IMPROVE_ROLES, 'asisten']),
   loader: loadNs('improve'),
-  component: lazyRouteComponent(() => import('../improve/action-detail-screen.tsx'), 'ActionDetailScreen'),
+  component: signedInScreen('ActionDetailScreen'),
 });
 
 // issue 11 ─ public surveys: the unit operator's / koordinator's list, set-up and survey page.
@@ -523,7 +535,7 @@ const surveysRoute = createRoute({
   path: '/survei',
   beforeLoad: requireRole(['operator', 'koordinator']),
   loader: loadNs('surveys'),
-  component: lazyRouteComponent(() => import('../surveys/surveys-screen.tsx'), 'SurveysScreen'),
+  component: signedInScreen('SurveysScreen'),
 });
 
 const surveySetupRoute = createRoute({
@@ -531,7 +543,7 @@ const surveySetupRoute = createRoute({
   path: '/survei/baru',
   beforeLoad: requireRole(['operator', 'koordinator']),
   loader: loadNs('surveys'),
-  component: lazyRouteComponent(() => import('../surveys/survey-setup-screen.tsx'), 'SurveySetupScreen'),
+  component: signedInScreen('SurveySetupScreen'),
 });
 
 const surveyRoute = createRoute({
@@ -539,7 +551,7 @@ const surveyRoute = createRoute({
   path: '/survei/$surveyId',
   beforeLoad: requireRole(['operator', 'koordinator', 'pimpinan', 'admin']),
   loader: loadNs('surveys'),
-  component: lazyRouteComponent(() => import('../surveys/survey-screen.tsx'), 'SurveyScreen'),
+  component: signedInScreen('SurveyScreen'),
 });
 
 const routeTree = rootRoute.addChildren([

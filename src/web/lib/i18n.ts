@@ -33,16 +33,30 @@ export type Namespace =
   | 'surveys';
 
 type Resource = Record<string, unknown>;
-const lazyResources = import.meta.glob<Resource>(['../*/locales/*.json', '!../ui/locales/id.json'], {
-  import: 'default',
-});
+/** Namespaces only signed-in screens use: their loaders sit in a lazy table (signed-in-locales.ts). */
+const SIGNED_IN_NAMESPACES: readonly Namespace[] = ['assess', 'review', 'pemda', 'clarify', 'transfer', 'pekppp', 'improve', 'surveys'];
+const lazyResources = import.meta.glob<Resource>(
+  ['../*/locales/*.json', '!../ui/locales/id.json', '!../{assess,review,pemda,clarify,transfer,pekppp,improve,surveys}/locales/*.json'],
+  { import: 'default' },
+);
+
+function loader(namespace: string, language: string): (() => Promise<Resource>) | undefined {
+  const path = `../${namespace}/locales/${language}.json`;
+  if (!SIGNED_IN_NAMESPACES.includes(namespace as Namespace)) return lazyResources[path];
+  return () =>
+    import('./signed-in-locales.ts').then((m) => {
+      const load = m.signedInLocales[path];
+      if (!load) throw new Error(`i18n: no namespace ${namespace} for ${language}`);
+      return load();
+    });
+}
 
 /** Loads `../<ns>/locales/<lang>.json` on demand (one chunk per namespace and language). */
 const lazyBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language: string, namespace: string, callback: ReadCallback) {
-    const load = lazyResources[`../${namespace}/locales/${language}.json`];
+    const load = loader(namespace, language);
     if (!load) {
       callback(new Error(`i18n: no namespace ${namespace} for ${language}`), false);
       return;
@@ -106,7 +120,7 @@ export function currentLang(): Lang {
 
 /** Every namespace that has locale files (used by tests and the completeness check). */
 export function allNamespaces(): Namespace[] {
-  const names = new Set<string>(['ui']);
+  const names = new Set<string>(['ui', ...SIGNED_IN_NAMESPACES]);
   for (const path of Object.keys(lazyResources)) {
     const m = /^\.\.\/([^/]+)\/locales\//.exec(path);
     if (m?.[1]) names.add(m[1]);
