@@ -95,6 +95,7 @@ export function UnitLocationsImport({ bodyId, bodyCode }: { bodyId: string; body
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('units.import.file_clear') }}
             disabled={upload.isPending}
           />
           <Group>

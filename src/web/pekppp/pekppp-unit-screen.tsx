@@ -562,7 +562,7 @@ function ClaimColumn(props: {
         </Group>
       ) : null}
       {editable && i.claimProblems.length > 0 ? (
-        <Text size="xs" c="orange">
+        <Text size="xs" className="warning-text">
           {i.claimProblems.join(' ')}
         </Text>
       ) : null}

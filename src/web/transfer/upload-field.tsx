@@ -42,6 +42,7 @@ export function UploadField({ templateUrl, file, onFile, sent, busy, disabled, c
         value={file}
         onChange={onFile}
         clearable
+        clearButtonProps={{ 'aria-label': t('upload.file_clear') }}
         required
         disabled={busy || disabled}
       />
