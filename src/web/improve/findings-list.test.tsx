@@ -7,7 +7,7 @@ import type { User } from '../../shared/wire/auth.ts';
 import type { Finding } from '../../shared/wire/findings.ts';
 import { i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
-import { FindingList, defaultFindingsCycle } from './findings-screen.tsx';
+import { FindingList, defaultFindingsCycle, findingsCycles } from './findings-screen.tsx';
 
 const finding = (indicator: string, unitGain: number, governmentGain: number, over: Partial<Finding> = {}): Finding => ({
   id: `00000000-0000-4000-8000-00000000000${indicator.length}`,
@@ -190,5 +190,20 @@ describe('defaultFindingsCycle', () => {
     expect(defaultFindingsCycle([pekppp, ombudsman2023, ombudsman2022])).toBe('o23');
     expect(defaultFindingsCycle([pekppp])).toBe('p');
     expect(defaultFindingsCycle([])).toBeUndefined();
+  });
+});
+
+describe('findingsCycles', () => {
+  it("offers a government's own users only the cycles it has a published result in; the Perwakilan every one", () => {
+    const list = [
+      { id: 'cilegon-pekppp', family: 'pekppp' },
+      { id: 'o23', family: 'ombudsman' },
+      { id: 'o22', family: 'ombudsman' },
+    ];
+    const own = findingsCycles(list, new Set(['o23', 'o22', 'unlisted']));
+    expect(own.map((c) => c.id)).toEqual(['o23', 'o22']);
+    expect(defaultFindingsCycle(own)).toBe('o23');
+    expect(findingsCycles(list, new Set())).toEqual([]);
+    expect(findingsCycles(list, null).map((c) => c.id)).toEqual(['cilegon-pekppp', 'o23', 'o22']);
   });
 });

@@ -19,6 +19,7 @@ import { usePatchFinding } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useMe } from '../api/auth.ts';
 import { useCycles } from '../api/cycles.ts';
+import { useTrend } from '../api/scores.ts';
 import { useBodies } from '../api/registry.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
@@ -36,6 +37,15 @@ export function defaultFindingsCycle(list: readonly Pick<CycleSummary, 'id' | 'f
   return (list.find((c) => c.family === 'ombudsman') ?? list[0])?.id;
 }
 
+/**
+ * The cycles a government's own users (koordinator, operator) pick from: those where the
+ * government has a published result (its trend) — not another government's PEKPPP evaluation.
+ * The Perwakilan and the admin (`own` null) pick from every published cycle.
+ */
+export function findingsCycles<T extends Pick<CycleSummary, 'id'>>(list: readonly T[], own: ReadonlySet<string> | null): T[] {
+  return own === null ? [...list] : list.filter((c) => own.has(c.id));
+}
+
 export function FindingsScreen() {
   const user = useMe().data;
   if (!user) return null;
@@ -47,7 +57,13 @@ function Findings({ user }: { user: User }) {
   const search = useSearch({ from: '/temuan' });
   const navigate = useNavigate({ from: '/temuan' });
   const cycles = useCycles({ published: true });
-  const list = (cycles.data ?? []).filter((c) => c.source !== 'imported');
+  const ownBody = user.role === 'koordinator' || user.role === 'operator' ? (user.bodyId ?? null) : null;
+  const trend = useTrend(ownBody);
+  const own = ownBody && trend.data ? new Set(trend.data.items.filter((i) => i.cycle.published).map((i) => i.cycle.id)) : null;
+  const list = findingsCycles(
+    (cycles.data ?? []).filter((c) => c.source !== 'imported'),
+    own,
+  );
   const cycleId = search.cycle ?? defaultFindingsCycle(list);
   const choosesBody = user.role === 'pimpinan' || user.role === 'admin';
   const bodies = useBodies({ page: 1, pageSize: 200, type: ['provinsi', 'kabupaten', 'kota'], province: user.provinceCode }, choosesBody);
@@ -72,7 +88,7 @@ function Findings({ user }: { user: User }) {
           </Group>
         )}
       </Stack>
-      {cycles.isPending ? (
+      {cycles.isPending || (ownBody !== null && trend.isPending) ? (
         <PageLoader />
       ) : cycles.isError ? (
         <ErrorView error={cycles.error} onRetry={() => void cycles.refetch()} compact />
