@@ -26,6 +26,7 @@ import { ErrorView } from '../ui/error-view.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { StatusBadge } from './action-badges.tsx';
+import { levelStep } from './level-step.ts';
 import { PlanActionDialog, type PlanFrom } from './plan-action-dialog.tsx';
 
 /**
@@ -242,17 +243,7 @@ export function FindingList({
                 </Badge>
               </Group>
               <Group gap="md" wrap="wrap">
-                <Text size="sm">
-                  {t('findings.level', {
-                    from:
-                      f.levelReached === null
-                        ? t('findings.no_answer')
-                        : Number.isInteger(f.levelReached)
-                          ? format.integer(f.levelReached)
-                          : format.decimal(f.levelReached, 2),
-                    to: format.integer(f.nextLevel),
-                  })}
-                </Text>
+                <Text size="sm">{levelStep(t, format, f.levelReached, f.nextLevel)}</Text>
                 <Text size="sm">
                   {t('findings.unit_gain')} <strong className="tabular">{points(f.unitGain)}</strong>
                 </Text>

@@ -19,6 +19,7 @@ import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { CycleBodyPicker } from './cycle-body-picker.tsx';
+import { levelStep } from './level-step.ts';
 import { PlanActionDialog, type PlanFrom } from './plan-action-dialog.tsx';
 
 export function TargetPlanScreen() {
@@ -195,17 +196,7 @@ export function PlanView({ plan, canPlan }: { plan: TargetPlan; canPlan: boolean
                   </Badge>
                 </Group>
                 <Group gap="md" wrap="wrap">
-                  <Text size="sm">
-                    {t('findings.level', {
-                      from:
-                        f.from === null
-                          ? t('findings.no_answer')
-                          : Number.isInteger(f.from)
-                            ? format.integer(f.from)
-                            : format.decimal(f.from, 2),
-                      to: format.integer(f.to),
-                    })}
-                  </Text>
+                  <Text size="sm">{levelStep(t, format, f.from, f.to)}</Text>
                   <Text size="sm">
                     {t('findings.unit_gain')}{' '}
                     <strong className="tabular">{t('findings.points', { value: format.score(f.unitGain) })}</strong>
