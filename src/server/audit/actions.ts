@@ -80,6 +80,7 @@ export const auditActions = [
   'survey.update',
   'survey.kiosk',
   'survey.paper_entry',
+  'survey.scan_upload',
   'survey.moderate',
   'survey.publish',
   // issue 12: follow-up actions (actions/queries.ts)

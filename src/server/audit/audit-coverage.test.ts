@@ -530,6 +530,11 @@ const steps: Step[] = [
     },
   },
   {
+    route: 'POST /api/v1/surveys/:surveyId/scans',
+    run: () =>
+      call('operator', 'POST', `/surveys/${ids.survey}/scans`, form({}, { name: 'skm.pdf', type: 'application/pdf', content: PDF })),
+  },
+  {
     route: 'PUT /api/v1/surveys/:surveyId/responses/:responseId/suggestion',
     run: () => call('operator', 'PUT', `/surveys/${ids.survey}/responses/${ids.paper}/suggestion`, { status: 'approved' }),
   },

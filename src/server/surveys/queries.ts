@@ -621,6 +621,25 @@ export function publicResponse(
   };
 }
 
+/** A paper form's scan, stored (content-addressed) before the form is typed: audited with its survey. */
+export async function storeScan(
+  tx: Tx,
+  actor: Actor,
+  s: SurveyRow,
+  file: { sha256: string; size: number; mime: string; filename: string },
+): Promise<{ sha256: string; size: number; mime: string }> {
+  await tx.insert(evidenceFiles).values({ sha256: file.sha256, size: file.size, mime: file.mime }).onConflictDoNothing();
+  await appendAudit(tx, {
+    actor: auditActor(actor),
+    action: 'survey.scan_upload',
+    subjectType: 'survey',
+    subjectId: s.id,
+    provinceCode: s.provinceCode,
+    diff: { sha256: file.sha256, size: file.size, filename: file.filename },
+  });
+  return { sha256: file.sha256, size: file.size, mime: file.mime };
+}
+
 /** A paper form typed by the unit: the scan must be in the evidence store already. */
 export async function enterPaper(
   tx: Tx,

@@ -16,6 +16,8 @@ import {
   SurveyLink,
   SurveyList,
   SurveyPatchIn,
+  SurveyQuestionnaire,
+  SurveyScan,
   SurveyResponseAck,
   SurveyResponseIn,
   SurveyResults,
@@ -43,6 +45,7 @@ import {
   publishSurvey,
   publishedIkm,
   storeResponse,
+  storeScan,
   surveyOut,
   surveyResults,
   surveyActions,
@@ -53,6 +56,9 @@ import {
 import { renderPoster, renderSkmReport } from './pdf.ts';
 import { deviceKey, issueDeviceToken, kioskToken, verifyDeviceToken, verifyKioskToken } from './tokens.ts';
 import { qrSvg } from '../reports/piagam.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/wire/limits.ts';
+import type { Db } from '../db/client.ts';
+import { receiveOneFile } from '../evidence/upload.ts';
 import { publicOrigin, sendPdf } from '../reports/routes.ts';
 
 const tags = ['surveys'];
@@ -236,6 +242,54 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
       auth.require('survey.manage', surveyTarget(s));
       const out = await enterPaper(tx, auth.user(), await surveyScheme(tx, s), s, body);
       return { id: body.id, accepted: out.accepted };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/surveys/:surveyId/questionnaire',
+      summary: 'The questionnaire of a survey (items, answers, profile) for typing its paper forms',
+      tags,
+      access: 'survey.read',
+      params: surveyParams,
+      response: { 200: SurveyQuestionnaire },
+    },
+    async ({ tx, auth, params }) => {
+      const s = await getSurveyOr404(tx, params.surveyId);
+      auth.require('survey.read', surveyTarget(s));
+      const { deviceToken: _none, ...form } = publicForm(await surveyScheme(tx, s), s, '', new Date());
+      return form;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/surveys/:surveyId/scans',
+      summary:
+        "Upload a paper form's scan (multipart/form-data, one file: JPEG, PNG, WebP or PDF, checked by content); its sha256 then goes with the typed form (POST /surveys/:surveyId/paper)",
+      tags,
+      access: 'survey.manage',
+      params: surveyParams,
+      rawBody: true,
+      noTransaction: true,
+      response: { 201: SurveyScan },
+    },
+    async ({ db, auth, params, req, reply, lang }) => {
+      // Refused before a byte is read: another organisation's survey is not written to.
+      const s = await getSurveyOr404(db, params.surveyId);
+      auth.require('survey.manage', surveyTarget(s));
+      const result = await receiveOneFile(req, {
+        store: app.stores.evidence,
+        limit: app.config.maxUploadBytes ?? MAX_UPLOAD_BYTES,
+        lang,
+        save: (file) => (db as Db).transaction((tx) => storeScan(tx, auth.user(), s, file)),
+      });
+      reply.status(201);
+      return result;
     },
   );
 

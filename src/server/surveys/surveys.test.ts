@@ -1,6 +1,6 @@
 // Public surveys (issue 11): set-up by the unit, anonymous responses with the abuse checks,
 // the IKM of a fixture computed by hand, paper entry, moderation and publication.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type World } from '../seed/test-world.ts';
@@ -9,6 +9,8 @@ import { auditEvents } from '../audit/schema.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { surveyResponses } from './schema.ts';
 import { seedDemoSurveys } from '../seed/demo-surveys.ts';
+import { multipart } from '../test/hostile.ts';
+import { pdf } from '../test/files.ts';
 
 let t: TestApp;
 let w: World;
@@ -265,6 +267,54 @@ describe('results', () => {
     expect(r.ikm!.band.code).toBe('B');
     expect(r.ikm!.weakest).toEqual(['U6']);
     expect(r.target).toBe(278);
+  });
+
+  it('uploads a paper form’s scan (audited, another unit’s refused) and gives the unit its questionnaire to type from', async () => {
+    const s = await createOpenSurvey();
+    const q = await w.call('operator', { method: 'GET', url: `/api/v1/surveys/${s.id}/questionnaire` });
+    expect(q.statusCode, q.body).toBe(200);
+    expect(q.json().questions.map((x: { code: string }) => x.code)).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']);
+    expect(q.json().questions[0].levels.map((l: { value: number }) => l.value)).toEqual([1, 2, 3, 4]);
+    expect(q.json()).not.toHaveProperty('deviceToken');
+    expect((await w.call('operatorOther', { method: 'GET', url: `/api/v1/surveys/${s.id}/questionnaire` })).statusCode).toBe(403);
+
+    const file = pdf('Pindaian kuesioner SKM 1');
+    const body = multipart({}, { name: 'skm-001.pdf', type: 'application/pdf', content: file });
+    const upload = (who: 'operator' | 'operatorOther') =>
+      w.call(who, {
+        method: 'POST',
+        url: `/api/v1/surveys/${s.id}/scans`,
+        payload: body.payload,
+        headers: { 'content-type': body.contentType },
+      });
+    const refused = await expectUnchanged(t.db.db, () => upload('operatorOther'));
+    expect(refused.statusCode).toBe(403);
+    const html = multipart({}, { name: 'x.pdf', type: 'application/pdf', content: Buffer.from('<html>bukan pdf</html>') });
+    const bad = await expectUnchanged(t.db.db, () =>
+      w.call('operator', {
+        method: 'POST',
+        url: `/api/v1/surveys/${s.id}/scans`,
+        payload: html.payload,
+        headers: { 'content-type': html.contentType },
+      }),
+    );
+    expect(bad.statusCode).toBe(415);
+    const ok = await upload('operator');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const sha = ok.json().sha256 as string;
+    expect(sha).toBe(createHash('sha256').update(file).digest('hex'));
+    const audit = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'survey.scan_upload'));
+    expect(audit.some((a) => a.subjectId === s.id && (a.diff as { sha256: string }).sha256 === sha)).toBe(true);
+    // The typed form goes with the uploaded scan.
+    const typed = await w.call('operator', {
+      method: 'POST',
+      url: `/api/v1/surveys/${s.id}/paper`,
+      payload: { id: randomUUID(), answers: answersOf(3), profile: { layanan: 'KTP-el' }, scanSha256: sha },
+    });
+    expect(typed.statusCode, typed.body).toBe(200);
+    expect(typed.json().accepted).toBe(true);
+    const [stored] = await t.db.db.select().from(surveyResponses).where(eq(surveyResponses.scanSha256, sha));
+    expect(stored).toMatchObject({ source: 'paper', surveyId: s.id, accepted: true });
   });
 
   it('types a paper form with its scan, moderates a suggestion and publishes the IKM', async () => {

@@ -136,6 +136,14 @@ export const PaperResponseIn = z.object({
 });
 export type PaperResponseIn = z.infer<typeof PaperResponseIn>;
 
+/** The questionnaire of a survey for its unit (typing paper forms): the public form without a device token. */
+export const SurveyQuestionnaire = PublicSurvey.omit({ deviceToken: true });
+export type SurveyQuestionnaire = z.infer<typeof SurveyQuestionnaire>;
+
+/** A paper form's scan, stored in the evidence store: its sha256 goes with the typed form. */
+export const SurveyScan = z.object({ sha256: z.string(), size: z.number().int(), mime: z.string() });
+export type SurveyScan = z.infer<typeof SurveyScan>;
+
 export const KioskToken = z.object({ kioskToken: z.string(), url: z.string() });
 export type KioskToken = z.infer<typeof KioskToken>;
 

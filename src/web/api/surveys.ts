@@ -5,7 +5,7 @@
  * that builds survey keys; the writes are in `surveys-writes.ts`.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Survey, SurveyLink, SurveyList, SurveyResults } from '../../shared/wire/surveys.ts';
+import type { Survey, SurveyLink, SurveyList, SurveyQuestionnaire, SurveyResults } from '../../shared/wire/surveys.ts';
 import { api } from '../lib/api.ts';
 
 export const surveyKeys = {
@@ -15,6 +15,7 @@ export const surveyKeys = {
   detail: (surveyId: string) => ['surveys', 'detail', surveyId] as const,
   results: (surveyId: string) => ['surveys', 'results', surveyId] as const,
   link: (surveyId: string) => ['surveys', 'link', surveyId] as const,
+  questionnaire: (surveyId: string) => ['surveys', 'questionnaire', surveyId] as const,
 };
 
 export const getUnitSurveysQueryOptions = (unitId: string) =>
@@ -42,6 +43,15 @@ export const getSurveyLinkQueryOptions = (surveyId: string) =>
     staleTime: Infinity,
   });
 export const useSurveyLink = (surveyId: string) => useQuery(getSurveyLinkQueryOptions(surveyId));
+
+/** The questionnaire (items, answers, profile) for typing the survey's paper forms. */
+export const getSurveyQuestionnaireQueryOptions = (surveyId: string) =>
+  queryOptions({
+    queryKey: surveyKeys.questionnaire(surveyId),
+    queryFn: ({ signal }) => api.get<SurveyQuestionnaire>(`/surveys/${surveyId}/questionnaire`, { signal }),
+    staleTime: Infinity,
+  });
+export const useSurveyQuestionnaire = (surveyId: string) => useQuery(getSurveyQuestionnaireQueryOptions(surveyId));
 
 /** Live counts: refetched every 30 s while the page is open (responses arrive from the public). */
 export const getSurveyResultsQueryOptions = (surveyId: string) =>

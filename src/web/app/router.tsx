@@ -554,6 +554,14 @@ const surveyRoute = createRoute({
   component: signedInScreen('SurveyScreen'),
 });
 
+const paperEntryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survei/$surveyId/kertas',
+  beforeLoad: requireRole(['operator', 'koordinator', 'admin']),
+  loader: loadNs('surveys'),
+  component: signedInScreen('PaperEntryScreen'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicHomeRoute,
   publicGovernmentRoute,
@@ -610,6 +618,7 @@ const routeTree = rootRoute.addChildren([
   surveysRoute,
   surveySetupRoute,
   surveyRoute,
+  paperEntryRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -46,6 +46,7 @@ export const signedInScreens = {
   SurveysScreen: () => import('../surveys/surveys-screen.tsx').then((m) => m.SurveysScreen),
   SurveySetupScreen: () => import('../surveys/survey-setup-screen.tsx').then((m) => m.SurveySetupScreen),
   SurveyScreen: () => import('../surveys/survey-screen.tsx').then((m) => m.SurveyScreen),
+  PaperEntryScreen: () => import('../surveys/paper-entry-screen.tsx').then((m) => m.PaperEntryScreen),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 export type SignedInScreen = keyof typeof signedInScreens;

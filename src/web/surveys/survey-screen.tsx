@@ -108,6 +108,7 @@ export function SurveyView({ results, link, actions, canManage, canPlan, now = n
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <LinkCard surveyId={s.id} link={link} />
         {canManage ? <KioskCard surveyId={s.id} /> : null}
+        {canManage ? <PaperCard surveyId={s.id} /> : null}
       </SimpleGrid>
 
       {s.kind === 'f03' ? (
@@ -207,6 +208,24 @@ function LinkCard({ surveyId, link }: { surveyId: string; link: SurveyLink | nul
           </Stack>
         </Group>
       ) : null}
+    </Card>
+  );
+}
+
+/** Paper questionnaires are typed on their own screen, each with its scan. */
+function PaperCard({ surveyId }: { surveyId: string }) {
+  const { t } = useTranslation('surveys');
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h5" mb={4}>
+        {t('page.paper')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('page.paper_intro')}
+      </Text>
+      <AnchorLink to="/survei/$surveyId/kertas" params={{ surveyId }} fw={600}>
+        {t('paper.open')}
+      </AnchorLink>
     </Card>
   );
 }
