@@ -265,7 +265,13 @@ describe('library policy', () => {
   describe('Ombudsman fieldwork, awards and vertical offices', () => {
     it.each(OMBUDSMAN)('%s: fieldwork thresholds, with their assumption', (id) => {
       const s = scheme(id);
-      expect(s.fieldwork).toEqual({ assessorLoad: { maxSheets: 15, windowMinutes: 60 }, maxDistanceMetres: 500, cycleGraceDays: 0 });
+      expect(s.fieldwork).toEqual({
+        assessorLoad: { maxSheets: 15, windowMinutes: 60 },
+        maxDistanceMetres: 500,
+        cycleGraceDays: 0,
+        photoMaxEdgePx: 1600,
+      });
+      expect(hasAssumption(s, 'fieldwork/photoMaxEdgePx', /longest edge \(1600 pixels\) is Pantau's/)).toBe(true);
       for (const i of s.instruments) expect(i.fieldwork?.minDurationSeconds, `${id} ${i.code}`).toBeGreaterThan(0);
       expect(hasAssumption(s, 'fieldwork', /Fieldwork thresholds are Pantau's/)).toBe(true);
     });

@@ -235,6 +235,7 @@ const schemeSchema = z.strictObject({
       assessorLoad: z.strictObject({ maxSheets: positiveInt, windowMinutes: positiveInt }),
       maxDistanceMetres: z.number().positive(),
       cycleGraceDays: z.int().min(0),
+      photoMaxEdgePx: z.int().min(320).max(8000).optional(),
     })
     .optional(),
   topics: z.array(code).min(1).optional(),

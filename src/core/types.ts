@@ -378,6 +378,8 @@ export interface FieldworkRules {
   maxDistanceMetres: number;
   /** Days before the cycle's fieldwork start / after its end still accepted without a flag. */
   cycleGraceDays: number;
+  /** issue 13 §2: evidence photos are resized on the device to at most this longest edge (pixels); absent = kept as taken. */
+  photoMaxEdgePx?: number;
 }
 
 export interface SchemeIssue {

@@ -19,6 +19,27 @@ export interface LinkInput {
   filename: string;
   /** issue 13: how the file arrived, when not in one multipart request (audited). */
   via?: 'resumable';
+  /** issue 13 §2: when and where the device took the photo. */
+  capture?: EvidenceCapture;
+}
+
+export interface EvidenceCapture {
+  capturedAt?: string | undefined;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+  accuracy?: number | undefined;
+}
+
+/** The capture fields of an upload; a position only as a pair (one coordinate alone is dropped). */
+export function captureOf(f: EvidenceCapture): EvidenceCapture {
+  const out: EvidenceCapture = {};
+  if (f.capturedAt) out.capturedAt = f.capturedAt;
+  if (f.latitude !== undefined && f.longitude !== undefined) {
+    out.latitude = f.latitude;
+    out.longitude = f.longitude;
+    if (f.accuracy !== undefined) out.accuracy = f.accuracy;
+  }
+  return out;
 }
 
 const indicatorCodes = (scheme: Scheme): Set<string> =>
@@ -71,6 +92,10 @@ export async function linkEvidence(
       filename: link.filename,
       kind: link.kind ?? null,
       createdBy: actor.id,
+      capturedAt: link.capture?.capturedAt ? new Date(link.capture.capturedAt) : null,
+      latitude: link.capture?.latitude ?? null,
+      longitude: link.capture?.longitude ?? null,
+      accuracy: link.capture?.accuracy ?? null,
     })
     .returning();
   const view = toView(row!, file);
@@ -90,6 +115,8 @@ export async function linkEvidence(
       mime: file.mime,
       filename: view.filename,
       ...(link.via ? { via: link.via } : {}),
+      ...(view.capturedAt ? { capturedAt: view.capturedAt } : {}),
+      ...(view.latitude !== null ? { latitude: view.latitude, longitude: view.longitude, accuracy: view.accuracy } : {}),
     },
   });
   return view;
@@ -110,6 +137,10 @@ const toView = (l: LinkRow, f: { size: number; mime: string }): Evidence => ({
   kind: l.kind,
   createdBy: l.createdBy,
   createdAt: l.createdAt.toISOString(),
+  capturedAt: l.capturedAt ? l.capturedAt.toISOString() : null,
+  latitude: l.latitude,
+  longitude: l.longitude,
+  accuracy: l.accuracy,
 });
 
 /** A link with its file and its locus entry, or 404. */

@@ -185,6 +185,41 @@ describe('api: resumable evidence upload (tus 1.0.0)', () => {
     expect(partials()).toEqual([]);
   });
 
+  it('keeps the photo’s capture time and position with the evidence (issue 13 §2), and refuses a position off the globe', async () => {
+    const photo = png(30, 20, 11);
+    const meta = {
+      cycleId,
+      unitId: w.units.a1,
+      recordId,
+      indicator: 'K1',
+      kind: 'foto',
+      filename: 'papan.jpg',
+      sha256: sha(photo),
+      capturedAt: '2025-07-14T02:05:09.000Z',
+      latitude: '-6.0174',
+      longitude: '106.0537',
+      accuracy: '12.5',
+    };
+    const bad = await expectUnchanged(db.db, () => create('asisten', photo.length, { ...meta, latitude: '123' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('request.invalid');
+
+    const url = String((await create('asisten', photo.length, meta)).headers.location);
+    const done = await patch('asisten', url, 0, photo);
+    expect(done.statusCode).toBe(204);
+    const evidenceId = String(done.headers['upload-evidence-id']);
+    const listed = (await w.call('asisten', { method: 'GET', url: `/api/v1/cycles/${cycleId}/units/${w.units.a1}/evidence` })).json();
+    expect(listed.items.find((e: { id: string }) => e.id === evidenceId)).toMatchObject({
+      sha256: sha(photo),
+      capturedAt: '2025-07-14T02:05:09.000Z',
+      latitude: -6.0174,
+      longitude: 106.0537,
+      accuracy: 12.5,
+    });
+    const [event] = await db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+    expect(event!.diff).toMatchObject({ capturedAt: '2025-07-14T02:05:09.000Z', latitude: -6.0174, longitude: 106.0537 });
+  });
+
   it('checks the whole file like a multipart upload: not an image or PDF, or not the device’s bytes, ends the upload', async () => {
     const fake = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x41)]);
     const url = String((await create('asisten', fake.length, { cycleId, unitId: w.units.a1, filename: 'palsu.pdf' })).headers.location);

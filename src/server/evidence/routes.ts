@@ -25,7 +25,7 @@ import type { Lang } from '../../core/types.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
-import { type LinkInput, checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
+import { type LinkInput, captureOf, checkLink, linkEvidence, listEvidence, loadEvidence, unlinkEvidence } from './queries.ts';
 import { sendEvidenceFile } from './send.ts';
 import type { EvidenceStore } from './store.ts';
 import { receiveOneFile, uploadFields } from './upload.ts';
@@ -57,6 +57,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
     indicator: info.fields.indicator ?? null,
     kind: info.fields.kind ?? null,
     filename: info.filename,
+    capture: captureOf(info.fields),
   });
   /** The upload, when it is the caller's; 404 otherwise (another's upload is not revealed). */
   const ownUpload = async (id: string, actorId: string): Promise<UploadInfo> => {
@@ -95,7 +96,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         // Everything is checked before the first byte is stored.
         before: async (fields, filename) => {
           f = uploadFields(EvidenceUploadFields, fields);
-          link = { recordId: f.recordId ?? null, indicator: f.indicator ?? null, kind: f.kind ?? null, filename };
+          link = { recordId: f.recordId ?? null, indicator: f.indicator ?? null, kind: f.kind ?? null, filename, capture: captureOf(f) };
           const cu = await getCycleUnitOr404(db, await getCycleOr404(db, f.cycleId), f.unitId);
           auth.require('evidence.write', unitTarget(cu));
           assertWritable(cu);

@@ -1,5 +1,5 @@
 // Content-addressed evidence files (sha256) and their links to records and indicators.
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.ts';
 import { cycles } from '../cycles/schema.ts';
 import { units } from '../registry/schema.ts';
@@ -33,6 +33,11 @@ export const evidenceLinks = pgTable(
     kind: text('kind'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** issue 13 §2: device time the photo was taken, and the position then (with permission). */
+    capturedAt: timestamp('captured_at', { withTimezone: true }),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    accuracy: doublePrecision('accuracy'),
   },
   (t) => [index('evidence_links_unit_idx').on(t.cycleId, t.unitId), index('evidence_links_record_idx').on(t.recordId)],
 );

@@ -24,6 +24,12 @@ export const Evidence = z.object({
   kind: z.string().nullable(),
   createdBy: z.uuid().nullable(),
   createdAt: z.string(),
+  /** issue 13 §2: device time the photo was taken and where (with permission); null when not known. */
+  capturedAt: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  /** GPS accuracy in metres. */
+  accuracy: z.number().nullable(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -34,6 +40,11 @@ export const EvidenceUploadFields = z.object({
   recordId: z.uuid().optional(),
   indicator: z.string().min(1).max(100).optional(),
   kind: z.string().min(1).max(40).optional(),
+  // issue 13 §2: capture time and position from the device (text fields: coerced).
+  capturedAt: z.iso.datetime({ offset: true }).optional(),
+  latitude: z.coerce.number().min(-90).max(90).optional(),
+  longitude: z.coerce.number().min(-180).max(180).optional(),
+  accuracy: z.coerce.number().min(0).max(100_000).optional(),
 });
 export type EvidenceUploadFields = z.infer<typeof EvidenceUploadFields>;
 

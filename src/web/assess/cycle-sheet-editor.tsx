@@ -44,7 +44,10 @@ export function CycleSheetEditor({ ids, scheme, instrument, initial, replaces, c
     (code: string, text: string) => onChange((prev) => ({ ...prev, remarks: { ...prev.remarks, [code]: text } })),
     [onChange],
   );
-  const sheet = useMemo(() => ({ sheetId, cycleId, unitId }), [sheetId, cycleId, unitId]);
+  // issue 13 §2: photos are resized to the scheme's longest edge and carry the sheet's position.
+  const position = draft.value.capture?.position ?? null;
+  const photoMaxEdge = scheme.fieldwork?.photoMaxEdgePx;
+  const sheet = useMemo(() => ({ sheetId, cycleId, unitId, photoMaxEdge, position }), [sheetId, cycleId, unitId, photoMaxEdge, position]);
   const indicatorExtra = (indicator: Indicator) => (
     <IndicatorExtras
       indicator={indicator}

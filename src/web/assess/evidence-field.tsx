@@ -14,15 +14,26 @@ import { API_BASE } from '../lib/api.ts';
 import { useFormat } from '../lib/format.ts';
 import { offlineDb, type QueuedEvidence } from '../lib/offline-db.ts';
 import { isPermanentEvidenceError, useSyncState } from '../lib/sync.ts';
+import { jpegName, preparePhoto } from '../lib/photo.ts';
+import { sha256Hex } from '../lib/resumable-upload.ts';
 import { newId } from '../lib/uuid.ts';
+import { capturePosition, type SheetCapture } from './capture.ts';
 import { describeError } from './describe-error.ts';
 import { checkEvidenceFile, evidenceKindFor } from './evidence-model.ts';
 
-export interface EvidenceFieldProps {
-  indicator: Indicator;
+/** The sheet a file belongs to, and what capture needs from it (issue 13 §2). */
+export interface EvidenceSheet {
   sheetId: string;
   cycleId: string;
   unitId: string;
+  /** The scheme's longest edge for photos (`fieldwork.photoMaxEdgePx`); absent = kept as taken. */
+  photoMaxEdge?: number | undefined;
+  /** The sheet's last position fix, used when no fresher one comes. */
+  position?: SheetCapture['position'];
+}
+
+export interface EvidenceFieldProps extends EvidenceSheet {
+  indicator: Indicator;
   /** Files of this sheet and indicator still on the device. */
   queued: QueuedEvidence[];
   /** Files already on the server for this record and indicator. */
@@ -33,7 +44,7 @@ function formatSize(bytes: number, decimal: (v: number, d?: number) => string): 
   return bytes >= 1024 * 1024 ? `${decimal(bytes / (1024 * 1024), 1)} MB` : `${decimal(Math.max(1, bytes / 1024), 0)} KB`;
 }
 
-export function EvidenceField({ indicator, sheetId, cycleId, unitId, queued, uploaded }: EvidenceFieldProps) {
+export function EvidenceField({ indicator, sheetId, cycleId, unitId, photoMaxEdge, position, queued, uploaded }: EvidenceFieldProps) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const sync = useSyncState();
@@ -48,6 +59,23 @@ export function EvidenceField({ indicator, sheetId, cycleId, unitId, queued, upl
         setRefusal(checked.error);
         continue;
       }
+      // issue 13 §2: capture time and position, the photo resized here, the kept bytes hashed here.
+      const capturedAt = new Date().toISOString();
+      const fix = checked.mime === 'application/pdf' ? null : (await capturePosition(5_000)).position;
+      let filename = file.name || `${code}.${checked.mime.split('/')[1]}`;
+      let blob: Blob = file;
+      let mime: string = checked.mime;
+      let resizedTo: QueuedEvidence['resizedTo'] = null;
+      if (checked.mime !== 'application/pdf') {
+        const photo = await preparePhoto(file, checked.mime, photoMaxEdge);
+        if (photo.resized) {
+          blob = photo.blob;
+          mime = photo.mime;
+          filename = jpegName(filename);
+          resizedTo = { width: photo.width, height: photo.height };
+        }
+      }
+      const where = fix ?? position ?? null;
       await offlineDb().evidence.put({
         id: newId(),
         sheetId,
@@ -55,15 +83,32 @@ export function EvidenceField({ indicator, sheetId, cycleId, unitId, queued, upl
         unitId,
         indicator: code,
         kind: evidenceKindFor(indicator, checked.mime),
-        filename: file.name || `${code}.${checked.mime.split('/')[1]}`,
-        mime: checked.mime,
-        size: file.size,
-        blob: file,
-        queuedAt: new Date().toISOString(),
+        filename,
+        mime,
+        size: blob.size,
+        blob,
+        queuedAt: capturedAt,
         error: null,
+        sha256: await sha256Hex(blob),
+        capturedAt,
+        position: where ? { lat: where.lat, lon: where.lon, accuracy: where.accuracy } : null,
+        resizedTo,
       });
     }
   };
+
+  const capturedLine = (e: QueuedEvidence) =>
+    [
+      e.capturedAt ? t('evidence.captured_at', { time: format.dateTime(e.capturedAt) }) : null,
+      e.position
+        ? t('evidence.position', { accuracy: format.integer(Math.round(e.position.accuracy ?? 0)) })
+        : e.capturedAt
+          ? t('evidence.no_position')
+          : null,
+      e.resizedTo ? t('evidence.resized', { width: e.resizedTo.width, height: e.resizedTo.height }) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   const picker = (capture: boolean) => (
     <label className="file-pick" data-testid={capture ? `evidence-camera-${code}` : `evidence-file-${code}`}>
@@ -133,6 +178,9 @@ export function EvidenceField({ indicator, sheetId, cycleId, unitId, queued, upl
                 {t('evidence.remove_short')}
               </Button>
             </Group>
+            <Text size="xs" c="dimmed" data-testid={`evidence-capture-${e.id}`}>
+              {capturedLine(e)}
+            </Text>
             {upload && (
               <Progress
                 value={upload.total ? (upload.loaded / upload.total) * 100 : 0}

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../core/types.ts';
 import type { Evidence } from '../../shared/wire/evidence.ts';
 import type { QueuedEvidence } from '../lib/offline-db.ts';
-import { EvidenceField } from './evidence-field.tsx';
+import { EvidenceField, type EvidenceSheet } from './evidence-field.tsx';
 import { wantsEvidence } from './evidence-model.ts';
 import './assess.css';
 
@@ -18,7 +18,7 @@ export interface IndicatorExtrasProps {
   comment: string | undefined;
   remark: string;
   onRemark: (code: string, text: string) => void;
-  sheet: { sheetId: string; cycleId: string; unitId: string };
+  sheet: EvidenceSheet;
   queued: QueuedEvidence[];
   uploaded: Evidence[];
 }

@@ -79,6 +79,13 @@ export interface QueuedEvidence {
   error: { code: string; message: string; details: Record<string, unknown> } | null;
   /** issue 13: the resumable upload's address on the server, kept so a later sync continues it. */
   uploadUrl?: string | null;
+  /** issue 13 §2: sha256 (hex) of `blob` made at capture — the hash the server checks. */
+  sha256?: string;
+  /** issue 13 §2: device time the photo was taken or the file attached, and where (with permission). */
+  capturedAt?: string;
+  position?: { lat: number; lon: number; accuracy: number | null } | null;
+  /** The photo was resized on the device to the scheme's longest edge (its stored size). */
+  resizedTo?: { width: number; height: number } | null;
 }
 
 /** A server answer kept for offline use (assignments, a cycle's frozen scheme, a unit's records). */

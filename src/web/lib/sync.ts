@@ -322,7 +322,14 @@ export const httpSyncTransport: SyncTransport = {
     };
     if (recordId) metadata.recordId = recordId;
     if (item.kind) metadata.kind = item.kind;
-    metadata.sha256 = await sha256Hex(item.blob);
+    // issue 13 §2: the hash made at capture is the one the server checks (older queued files: now).
+    metadata.sha256 = item.sha256 ?? (await sha256Hex(item.blob));
+    if (item.capturedAt) metadata.capturedAt = item.capturedAt;
+    if (item.position) {
+      metadata.latitude = String(item.position.lat);
+      metadata.longitude = String(item.position.lon);
+      if (item.position.accuracy !== null) metadata.accuracy = String(Math.max(0, item.position.accuracy));
+    }
     const { evidenceId } = await uploadResumable(xhrTusTransport(uiLanguage()), {
       file: item.blob,
       metadata,

@@ -21,6 +21,10 @@ const file = (indicator: string | null, name = `${indicator ?? 'umum'}.pdf`): Ev
   kind: null,
   createdBy: null,
   createdAt: '2024-07-01T00:00:00Z',
+  capturedAt: null,
+  latitude: null,
+  longitude: null,
+  accuracy: null,
 });
 
 describe('evidenceByIndicator', () => {

@@ -158,7 +158,11 @@ CREATE TABLE "evidence_links" (
 	"filename" text NOT NULL,
 	"kind" text,
 	"created_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"captured_at" timestamp with time zone,
+	"latitude" double precision,
+	"longitude" double precision,
+	"accuracy" double precision
 );
 --> statement-breakpoint
 CREATE TABLE "body_results" (
