@@ -24,6 +24,8 @@ import pekppp2024 from './pekppp-2024.json' with { type: 'json' };
 import pekppp2025 from './pekppp-2025.json' with { type: 'json' };
 import skm2017 from './skm-2017.json' with { type: 'json' };
 import topicsJson from './topics.json' with { type: 'json' };
+import documentTypesJson from './document-types.json' with { type: 'json' };
+import { type DocumentTypeLibrary, parseDocumentTypes } from '../src/core/library-docs.ts';
 
 /** File name → parsed JSON, in display order (family, then year). */
 const files: Record<string, unknown> = {
@@ -99,6 +101,19 @@ export function buildTopics(json: unknown): TopicLibrary {
 
 /** The cross-scheme topic vocabulary (read-only). */
 export const topics: TopicLibrary = buildTopics(topicsJson);
+
+/**
+ * Issue 12 §3: the document types of a unit's evidence library, each naming the topics it is
+ * evidence for (checked against topics.json), and the "expiring soon" window.
+ */
+export function buildDocumentTypes(json: unknown, vocabulary: TopicLibrary = topics): DocumentTypeLibrary {
+  const parsed = parseDocumentTypes(json, vocabulary, 'methodologies/document-types.json');
+  if (!parsed.ok) throw new LibraryError(parsed.issues.map((i) => i.message));
+  return deepFreeze(parsed.value);
+}
+
+/** The document types of the evidence library (read-only). */
+export const documentTypes: DocumentTypeLibrary = buildDocumentTypes(documentTypesJson);
 
 /** Every shipped scheme, keyed by id. Read-only and deeply frozen: never mutate a scheme. */
 export const library: ReadonlyMap<string, Scheme> = buildLibrary(files, topics);

@@ -57,3 +57,4 @@ export { planTarget, indicatorLevels, type PlanOptions } from './plan.ts';
 
 // Awards of a publication: governments (issue 5 §4) and service units (issue 18 §1)
 export { governmentAwards, unitAwards, topBandCode } from './awards.ts';
+export { parseDocumentTypes, documentValidity, cycleJudgingDate, suggestIndicators } from './library-docs.ts';

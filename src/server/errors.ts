@@ -541,6 +541,32 @@ export const catalogue = {
     id: 'Indikator {indicator} tidak ada dalam metodologi siklus ini.',
     en: "Indicator {indicator} is not in this cycle's methodology.",
   },
+  // issue 12 §3: a unit's evidence library
+  'library.unknown_type': {
+    status: 422,
+    id: 'Jenis dokumen "{type}" tidak dikenal. Pilih salah satu jenis di pustaka.',
+    en: 'Unknown document type "{type}". Choose one of the library\'s types.',
+  },
+  'library.bad_dates': {
+    status: 422,
+    id: 'Masa berlaku ({validUntil}) berakhir sebelum tanggal terbit ({issuedOn}).',
+    en: 'The validity ({validUntil}) ends before the issuing date ({issuedOn}).',
+  },
+  'library.already_linked': {
+    status: 409,
+    id: 'Dokumen ini sudah ditautkan ke {target}.',
+    en: 'This document is already linked to {target}.',
+  },
+  'library.other_unit': {
+    status: 422,
+    id: 'Dokumen pustaka {unit} hanya dapat ditautkan ke penilaian dan tindak lanjut unit itu sendiri.',
+    en: "A library document of {unit} can only be linked to that unit's own assessments and actions.",
+  },
+  'library.use_reported': {
+    status: 409,
+    id: 'Berkas ini sudah disebut dalam laporan kemajuan tindak lanjut; tautannya tidak dapat dilepas.',
+    en: 'This file is already named in a progress report of the action; it cannot be unlinked.',
+  },
   internal: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',
@@ -637,6 +663,9 @@ export const subjects: Catalogue = {
   action_evidence: { id: 'Bukti tindak lanjut', en: 'Action evidence' },
   finding: { id: 'Temuan', en: 'Finding' },
   followup_product: { id: 'Produk tindak lanjut', en: 'Follow-up product' },
+  // issue 12 §3
+  library_document: { id: 'Dokumen pustaka', en: 'Library document' },
+  library_use: { id: 'Tautan dokumen pustaka', en: 'Library document link' },
 };
 
 export function notFound(subject: keyof typeof subjects | string): AppError {

@@ -97,6 +97,11 @@ export const auditActions = [
   'followup_product.create',
   // issue 13: fieldwork checks (fieldwork/queries.ts)
   'fieldwork.acknowledge',
+  // issue 12 §3: a unit's evidence library (library-docs/queries.ts)
+  'library_document.create',
+  'library_document.update',
+  'library_document.link',
+  'library_document.unlink',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -552,6 +552,37 @@ const steps: Step[] = [
     keep: 'action',
   },
   { route: 'PATCH /api/v1/actions/:actionId', run: () => call('koordinator', 'PATCH', `/actions/${ids.action}`, { targetLevel: 3 }) },
+  // ── issue 12 §3: the unit's evidence library (add, edit, link to the action above, unlink) ──
+  {
+    route: 'POST /api/v1/units/:unitId/library-documents',
+    run: () =>
+      call(
+        'operator',
+        'POST',
+        `/units/${w.units.a1}/library-documents`,
+        form(
+          { type: 'maklumat-pelayanan', title: 'Maklumat pelayanan', issuedOn: '2025-01-02' },
+          { name: 'maklumat.pdf', type: 'application/pdf', content: PDF },
+        ),
+      ),
+    keep: 'libraryDoc',
+  },
+  {
+    route: 'PATCH /api/v1/library-documents/:documentId',
+    run: () => call('koordinator', 'PATCH', `/library-documents/${ids.libraryDoc}`, { validUntil: '2030-12-31' }),
+  },
+  {
+    route: 'POST /api/v1/library-documents/:documentId/uses',
+    run: async () => {
+      const res = await call('operator', 'POST', `/library-documents/${ids.libraryDoc}/uses`, { actionId: ids.action });
+      ids.libraryUse = (json(res).use as { id: string } | undefined)?.id ?? '';
+      return res;
+    },
+  },
+  {
+    route: 'DELETE /api/v1/library-documents/:documentId/uses/:useId',
+    run: () => call('koordinator', 'DELETE', `/library-documents/${ids.libraryDoc}/uses/${ids.libraryUse}`),
+  },
   {
     route: 'POST /api/v1/actions/:actionId/evidence',
     run: () =>

@@ -32,6 +32,7 @@ import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { publications } from '../publications/schema.ts';
 import { actionEvidence, actions } from '../actions/schema.ts'; // issue 12
 import { findings, followupProducts } from '../findings/schema.ts'; // issue 12
+import { libraryDocumentUses, libraryDocuments } from '../library-docs/schema.ts'; // issue 12 §3
 import { buildSnapshot, hashSnapshot } from '../publications/queries.ts';
 import { getCycle } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
@@ -111,6 +112,10 @@ const intended: Record<string, Record<Who, Rule>> = {
   'finding.write': row('all', 'own', 'own', 'none', 'none', 'none'),
   // issue 12 §6: the target planner of a government — its koordinator, its province's Perwakilan.
   'plan.read': row('all', 'own', 'own', 'own', 'none', 'none'),
+  // issue 12 §3: a unit's evidence library — its operator and its government's koordinator manage
+  // it, not even the admin; the assessor of a cycle a document is linked to reads that document.
+  'library.manage': row('none', 'none', 'none', 'own', 'own', 'none'),
+  'library.read': row('none', 'none', 'own', 'own', 'own', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -134,6 +139,9 @@ interface WorldIds {
   actionFileId: string;
   findingId: string;
   productId: string;
+  // issue 12 §3: a library document of the world's unit, linked to the fixture indicator of its cycle
+  documentId: string;
+  documentUseId: string;
   /** issue 17: the world's province (a province-wide read such as its vertical offices). */
   provinceCode: string;
 }
@@ -366,6 +374,31 @@ async function buildFixtures(): Promise<void> {
     filename: `rekomendasi-${i}.pdf`,
   }));
 
+  // issue 12 §3: a library document per unit, linked to an indicator of its cycle (an evidence link of its own).
+  const libraryIndicator = scheme.dimensions[0]!.variables[0]!.indicators[0]!.code;
+  const libraryLinkRows = recordRows.map((r, i) => ({
+    id: randomUUID(),
+    sha256: fileRows[i]!.sha256,
+    cycleId: r.cycleId,
+    unitId: r.unitId,
+    recordId: null,
+    indicator: libraryIndicator,
+    filename: `pustaka-${i}.pdf`,
+    kind: 'pustaka',
+    createdBy: null,
+  }));
+  const libraryDocRows = [unitA!, unitB!, unitP!].map((u, i) => ({
+    id: randomUUID(),
+    unitId: u.id,
+    type: 'maklumat-pelayanan',
+    title: 'Maklumat uji matriks',
+    issuedOn: '2024-01-02',
+    validUntil: null,
+    sha256: fileRows[i]!.sha256,
+    filename: `pustaka-${i}.pdf`,
+  }));
+  const libraryUseRows = libraryDocRows.map((d, i) => ({ id: randomUUID(), documentId: d.id, evidenceLinkId: libraryLinkRows[i]!.id }));
+
   const publicationId = randomUUID();
   let publicationRow: typeof publications.$inferInsert | undefined;
 
@@ -427,6 +460,11 @@ async function buildFixtures(): Promise<void> {
       for (const r of actionFileRows) await tx.insert(actionEvidence).values(r).onConflictDoUpdate({ target: actionEvidence.id, set: r });
       for (const r of findingRows) await tx.insert(findings).values(r).onConflictDoUpdate({ target: findings.id, set: r });
       for (const r of productRows) await tx.insert(followupProducts).values(r).onConflictDoUpdate({ target: followupProducts.id, set: r });
+      // issue 12 §3
+      for (const r of libraryLinkRows) await tx.insert(evidenceLinks).values(r).onConflictDoNothing();
+      for (const r of libraryDocRows)
+        await tx.insert(libraryDocuments).values(r).onConflictDoUpdate({ target: libraryDocuments.id, set: r });
+      for (const r of libraryUseRows) await tx.insert(libraryDocumentUses).values(r).onConflictDoNothing();
       for (const r of windowRows)
         await tx
           .insert(clarificationWindows)
@@ -471,6 +509,8 @@ async function buildFixtures(): Promise<void> {
     actionFileId: actionFileRows[i]!.id,
     findingId: findingRows[i]!.id,
     productId: productRows[i]!.id,
+    documentId: libraryDocRows[i]!.id,
+    documentUseId: libraryUseRows[i]!.id,
     provinceCode: i === 0 ? '36' : '32',
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
@@ -536,6 +576,9 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     fileId: 'actionFileId',
     findingId: 'findingId',
     productId: 'productId',
+    // issue 12 §3
+    documentId: 'documentId',
+    useId: 'documentUseId',
     // issue 13: no fixture upload: any id is another's (404 for all, 401 anonymous) — resumable.test.ts covers owners.
     uploadId: 'recordId',
     // issue 17: a province-wide read (rows outside the caller's scope are left out, as in rankings).
@@ -550,7 +593,18 @@ const paramsOf = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m)
 type Level = 'none' | 'cycle' | 'unit' | 'body' | 'user';
 function levelOf(kinds: (keyof WorldIds)[]): Level {
   if (kinds.some((k) => k === 'unitId' || k === 'recordId' || k === 'evidenceId' || k === 'sha256' || k === 'disputeId')) return 'unit';
-  if (kinds.some((k) => k === 'actionId' || k === 'actionFileId' || k === 'findingId' || k === 'productId' || k === 'surveyId'))
+  if (
+    kinds.some(
+      (k) =>
+        k === 'actionId' ||
+        k === 'actionFileId' ||
+        k === 'findingId' ||
+        k === 'productId' ||
+        k === 'surveyId' ||
+        k === 'documentId' ||
+        k === 'documentUseId',
+    )
+  )
     return 'unit'; // issues 12, 11
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';

@@ -151,6 +151,15 @@ export const policy = {
    * units). Not the published scope: another pemda's plan is its own business.
    */
   'plan.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'] },
+  /**
+   * Issue 12 §3: a unit's evidence library — its operator and its government's koordinator
+   * manage it (add, edit, link, unlink, list); nobody else, not even the national admin (a
+   * pemda's own documents). Once linked to an indicator a document is also that cycle's
+   * evidence, read as any evidence (`evidence.read`).
+   */
+  'library.manage': { koordinator: ['body'], operator: ['unit'] },
+  /** One document and its file: the managers, and the asisten/evaluator assigned to a unit of a cycle it is linked to. */
+  'library.read': { asisten: ['assigned'], evaluator: ['assigned'], koordinator: ['body'], operator: ['unit'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

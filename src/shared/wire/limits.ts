@@ -40,3 +40,7 @@ export const ACTION_PERSON_MAX = 200;
 export const ACTION_NOTE_MAX = 4000;
 /** Evidence files one progress report may name. */
 export const ACTION_EVIDENCE_PER_UPDATE = 20;
+
+// issue 12 §3: the evidence library
+/** A library document's title. */
+export const LIBRARY_TITLE_MAX = 300;

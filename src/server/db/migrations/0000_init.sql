@@ -495,6 +495,31 @@ CREATE TABLE "fieldwork_flags" (
 	CONSTRAINT "fieldwork_flags_record_id_code_pk" PRIMARY KEY("record_id","code")
 );
 --> statement-breakpoint
+CREATE TABLE "library_document_uses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_id" uuid NOT NULL,
+	"evidence_link_id" uuid,
+	"action_evidence_id" uuid,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "library_document_uses_evidence_link_id_unique" UNIQUE("evidence_link_id"),
+	CONSTRAINT "library_document_uses_action_evidence_id_unique" UNIQUE("action_evidence_id")
+);
+--> statement-breakpoint
+CREATE TABLE "library_documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"title" text NOT NULL,
+	"issued_on" date NOT NULL,
+	"valid_until" date,
+	"sha256" text NOT NULL,
+	"filename" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -582,6 +607,13 @@ ALTER TABLE "followup_products" ADD CONSTRAINT "followup_products_created_by_use
 ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_record_id_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."records"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_acknowledged_by_users_id_fk" FOREIGN KEY ("acknowledged_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_document_id_library_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."library_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_evidence_link_id_evidence_links_id_fk" FOREIGN KEY ("evidence_link_id") REFERENCES "public"."evidence_links"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_action_evidence_id_action_evidence_id_fk" FOREIGN KEY ("action_evidence_id") REFERENCES "public"."action_evidence"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_sha256_evidence_files_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bodies_code_key" ON "bodies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "bodies_province_idx" ON "bodies" USING btree ("province_code","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "offices_province_key" ON "offices" USING btree ("kind","province_code");--> statement-breakpoint
@@ -622,4 +654,6 @@ CREATE INDEX "actions_survey_idx" ON "actions" USING btree ("survey_id");--> sta
 CREATE UNIQUE INDEX "findings_unit_indicator_key" ON "findings" USING btree ("cycle_id","unit_id","indicator");--> statement-breakpoint
 CREATE INDEX "findings_body_idx" ON "findings" USING btree ("cycle_id","body_id");--> statement-breakpoint
 CREATE INDEX "followup_products_body_idx" ON "followup_products" USING btree ("cycle_id","body_id");--> statement-breakpoint
-CREATE INDEX "fieldwork_flags_unit_idx" ON "fieldwork_flags" USING btree ("cycle_id","unit_id");
+CREATE INDEX "fieldwork_flags_unit_idx" ON "fieldwork_flags" USING btree ("cycle_id","unit_id");--> statement-breakpoint
+CREATE INDEX "library_document_uses_doc_idx" ON "library_document_uses" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "library_documents_unit_idx" ON "library_documents" USING btree ("unit_id");
