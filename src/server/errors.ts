@@ -388,8 +388,23 @@ export const catalogue = {
   },
   'evaluator.invalid': {
     status: 422,
-    id: 'Pengguna {user} bukan evaluator aktif dari KemenPANRB, Biro Organisasi provinsi, atau Bagian Organisasi pemerintah unit ini.',
-    en: "User {user} is not an active evaluator of KemenPANRB, the province's Biro Organisasi or the unit's own government's Bagian Organisasi.",
+    id: 'Pengguna {user} bukan evaluator aktif dari {organisation}, organisasi yang mengevaluasi lokus unit ini.',
+    en: "User {user} is not an active evaluator of {organisation}, the organisation that evaluates this unit's locus.",
+  },
+  'locus.no_evaluator_organisation': {
+    status: 409,
+    id: 'Lokus {subject} belum menetapkan organisasi evaluator PEKPPP; tetapkan dahulu organisasi evaluatornya.',
+    en: '{subject} has no PEKPPP evaluating organisation in this cycle yet; name it first.',
+  },
+  'locus.evaluator_organisation_invalid': {
+    status: 422,
+    id: '{organisation} tidak dapat mengevaluasi {subject}: hanya KemenPANRB, Biro Organisasi provinsinya, atau Bagian/Biro Organisasi pemerintahnya sendiri.',
+    en: "{organisation} may not evaluate {subject}: only KemenPANRB, its province's Biro Organisasi or its own government's Bagian/Biro Organisasi.",
+  },
+  'locus.evaluators_assigned': {
+    status: 409,
+    id: '{count} unit {subject} masih ditugaskan kepada evaluator organisasi lain; lepaskan penugasannya dahulu.',
+    en: "{count} unit(s) of {subject} are still assigned to another organisation's evaluator; clear those assignments first.",
   },
   'user.evaluator_body': {
     status: 422,

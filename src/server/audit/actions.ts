@@ -35,6 +35,7 @@ export const auditActions = [
   // Locus (locus/queries.ts)
   'locus.add',
   'locus.remove',
+  'locus.evaluator_organisation', // issue 10
   'assignment.set',
   'followups.set',
   // Records (records/queries.ts, transfer/queries.ts, the national seed)

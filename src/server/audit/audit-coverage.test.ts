@@ -494,6 +494,11 @@ const steps: Step[] = [
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/finalise',
     run: () => pk!.call('evaluator', { method: 'POST', url: pekppp('/finalise'), payload: {} }),
   },
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/bodies/:bodyId/evaluator-organisation',
+    run: () =>
+      call('admin', 'PUT', `/cycles/${pk!.cycleId}/bodies/${w.bodies.b.id}/evaluator-organisation`, { organisationId: w.bodies.b.id }),
+  },
   // ── issue 11: a unit's public survey ──
   {
     route: 'POST /api/v1/units/:unitId/surveys',

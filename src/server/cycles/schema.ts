@@ -46,6 +46,12 @@ export const cycleBodies = pgTable(
      * (QualifierInput). null = not recorded yet, so no qualifier applies.
      */
     followups: jsonb('followups'),
+    /**
+     * Issue 10: PEKPPP — the organisation that evaluates this locus entry (KemenPANRB, the
+     * province's Biro Organisasi or the kab/kota's Bagian Organisasi = that government's body).
+     * Defaulted when the body joins a PEKPPP cycle (pekppp/organisations.ts); null for Ombudsman.
+     */
+    evaluatorBodyId: uuid('evaluator_body_id').references(() => bodies.id),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.bodyId] })],
 );

@@ -2,7 +2,7 @@
 // and the Ombudsman follow-ups of each body (qualifiers). Writes only while the cycle is open;
 // each write audits itself. Progress listings are `progress.ts`; how other resources read a
 // unit or body of the locus is `read-models/locus.ts`.
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, or } from 'drizzle-orm';
 import { users } from '../auth/schema.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
@@ -11,7 +11,7 @@ import { AppError, notFound } from '../errors.ts';
 import { covers, cycleScopes } from '../publications/visibility.ts';
 import { type CycleUnitContext, getLocusEntry, provinceOfCycleUnit, unitProvinceSql } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
-import { evaluatorCovers } from '../pekppp/organisations.ts';
+import { KEMENPANRB_CODE, candidateOrganisations, defaultEvaluatorOrganisation, mayEvaluate } from '../pekppp/organisations.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { storeRanks } from '../scores/ranks.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
@@ -106,7 +106,9 @@ export async function addLocusBody(
     const located = body.provinceCode === null && planned.length > 0 && planned.every((u) => u.provinceCode === cycle.provinceCode);
     if (!located) throw new AppError('locus.outside_province', { subject: body.name });
   }
-  await tx.insert(cycleBodies).values({ cycleId: cycle.id, bodyId: body.id }).onConflictDoNothing();
+  // Issue 10: a PEKPPP locus entry names its evaluating organisation, defaulted here.
+  const evaluatorBodyId = cycle.family === 'pekppp' ? (defaultEvaluatorOrganisation(body, await kemenpanrbBody(tx))?.id ?? null) : null;
+  await tx.insert(cycleBodies).values({ cycleId: cycle.id, bodyId: body.id, evaluatorBodyId }).onConflictDoNothing();
   const added =
     wanted.length === 0
       ? []
@@ -207,15 +209,16 @@ export interface Assignment {
 export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitContext, next: Partial<Assignment>): Promise<Assignment> {
   if (cu.cycle.status === 'final' || cu.cycle.source === 'imported') throw new AppError('cycle.closed', { status: cu.cycle.status });
   if (next.assessorId && cu.cycle.family === 'pekppp') {
-    // issue 10: a PEKPPP unit is assessed by an evaluator of KemenPANRB or of a Biro/Bagian Organisasi that covers it.
+    // issue 10: a PEKPPP unit is assessed by an evaluator of the organisation its locus entry names.
     const [u] = await tx
       .select({ role: users.role, active: users.active, username: users.username, bodyId: users.bodyId })
       .from(users)
       .where(eq(users.id, next.assessorId))
       .limit(1);
-    const evaluatorBody = u?.bodyId ? await getBodyRow(tx, u.bodyId) : undefined;
-    const fits = !!u && u.active && u.role === 'evaluator' && !!evaluatorBody && evaluatorCovers(evaluatorBody, cu.body);
-    if (!fits) throw new AppError('evaluator.invalid', { user: u?.username ?? next.assessorId });
+    const organisation = await getEvaluatorOrganisation(tx, cu.cycle.id, cu.body.id);
+    if (!organisation) throw new AppError('locus.no_evaluator_organisation', { subject: cu.body.name });
+    const fits = !!u && u.active && u.role === 'evaluator' && u.bodyId === organisation.id;
+    if (!fits) throw new AppError('evaluator.invalid', { user: u?.username ?? next.assessorId, organisation: organisation.name });
   } else if (next.assessorId) {
     const [u] = await tx
       .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
@@ -264,4 +267,80 @@ export async function setFollowups(tx: Tx, actor: AuditActor, cycle: Cycle, body
     provinceCode: body.provinceCode,
     diff: { before: entry.followups, after: followups },
   });
+}
+
+// ── issue 10: the evaluating organisation of a PEKPPP locus entry ────────────────────────────
+
+export async function kemenpanrbBody(tx: Queryable): Promise<LocusBody | undefined> {
+  const [row] = await tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.code, KEMENPANRB_CODE)).limit(1);
+  return row && getBodyRow(tx, row.id);
+}
+
+/** The evaluating organisation stored for a body of a cycle's locus (null: none named). */
+export async function getEvaluatorOrganisation(tx: Queryable, cycleId: string, bodyId: string): Promise<LocusBody | null> {
+  const [row] = await tx
+    .select({ id: cycleBodies.evaluatorBodyId })
+    .from(cycleBodies)
+    .where(and(eq(cycleBodies.cycleId, cycleId), eq(cycleBodies.bodyId, bodyId)))
+    .limit(1);
+  return (row?.id && (await getBodyRow(tx, row.id))) || null;
+}
+
+/** The organisations that may evaluate `body`: KemenPANRB, the government itself, its province's Biro Organisasi. */
+export async function evaluatorOrganisationOptions(tx: Queryable, body: LocusBody): Promise<LocusBody[]> {
+  const ids = await tx
+    .select({ id: bodies.id })
+    .from(bodies)
+    .where(
+      and(
+        eq(bodies.active, true),
+        or(
+          eq(bodies.code, KEMENPANRB_CODE),
+          eq(bodies.id, body.id),
+          body.provinceCode ? and(eq(bodies.type, 'provinsi'), eq(bodies.provinceCode, body.provinceCode)) : undefined,
+        ),
+      ),
+    );
+  const rows = (await Promise.all(ids.map((r) => getBodyRow(tx, r.id)))).filter((b): b is LocusBody => !!b);
+  return candidateOrganisations(body, rows).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Names the organisation that evaluates `body` in a PEKPPP cycle (422 when it may not evaluate
+ * it; 409 while an evaluator of another organisation is still assigned to one of its units).
+ */
+export async function setEvaluatorOrganisation(
+  tx: Tx,
+  actor: AuditActor,
+  cycle: Cycle,
+  body: LocusBody,
+  organisationId: string,
+): Promise<LocusBody> {
+  assertLocusOpen(cycle);
+  if (cycle.family !== 'pekppp') throw new AppError('pekppp.not_pekppp', {});
+  if (!(await getLocusEntry(tx, cycle.id, body.id))) throw notFound('body');
+  const organisation = await getBodyRow(tx, organisationId);
+  if (!organisation?.active || !mayEvaluate(organisation, body))
+    throw new AppError('locus.evaluator_organisation_invalid', { organisation: organisation?.name ?? organisationId, subject: body.name });
+  const before = await getEvaluatorOrganisation(tx, cycle.id, body.id);
+  const assigned = await tx
+    .select({ unitId: cycleUnits.unitId, bodyId: users.bodyId })
+    .from(cycleUnits)
+    .innerJoin(users, eq(users.id, cycleUnits.assessorId))
+    .where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)));
+  const stranded = assigned.filter((a) => a.bodyId !== organisation.id).length;
+  if (stranded > 0) throw new AppError('locus.evaluators_assigned', { subject: body.name, count: stranded });
+  await tx
+    .update(cycleBodies)
+    .set({ evaluatorBodyId: organisation.id })
+    .where(and(eq(cycleBodies.cycleId, cycle.id), eq(cycleBodies.bodyId, body.id)));
+  await appendAudit(tx, {
+    actor,
+    action: 'locus.evaluator_organisation',
+    subjectType: 'cycle_body',
+    subjectId: `${cycle.id}/${body.id}`,
+    provinceCode: body.provinceCode,
+    diff: { before: before?.id ?? null, after: organisation.id },
+  });
+  return organisation;
 }

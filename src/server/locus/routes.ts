@@ -6,6 +6,8 @@ import {
   AssignmentIn,
   AssignmentList,
   AssignmentOut,
+  EvaluatorOrganisationIn,
+  EvaluatorOrganisationOut,
   Followups,
   LocusAdded,
   LocusBodyIn,
@@ -17,18 +19,21 @@ import {
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { cycleReadTarget, cycleScheme, getCycleOr404, quotasOf } from '../cycles/queries.ts';
-import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
+import { getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { recomputeBodies } from '../scores/recompute.ts';
 import { locusProgress, myAssignments } from './progress.ts';
 import {
   type LocusBody,
   addLocusBody,
+  evaluatorOrganisationOptions,
+  getEvaluatorOrganisation,
   getBodyOfUnit,
   getBodyRow,
   plannedLocusUnits,
   removeLocusBody,
   removeLocusUnit,
   setAssignment,
+  setEvaluatorOrganisation,
   setFollowups,
 } from './queries.ts';
 import type { Target } from '../auth/policy.ts';
@@ -36,6 +41,8 @@ import type { Queryable } from '../db/client.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 
 const tags = ['cycles'];
+
+const orgOut = (b: LocusBody) => ({ id: b.id, code: b.code, name: b.name, type: b.type });
 
 /** Issue 17: the policy target of adding a body's units — the body, and where the units it would add are. */
 async function locusTarget(tx: Queryable, cycle: Cycle, body: LocusBody, unitIds?: string[]): Promise<Target> {
@@ -173,6 +180,53 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       if (body.assessorId !== undefined) next.assessorId = body.assessorId;
       if (body.dueDate !== undefined) next.dueDate = body.dueDate;
       return setAssignment(tx, auth.user(), cu, next);
+    },
+  );
+
+  // issue 10: the organisation that evaluates a PEKPPP locus entry
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/bodies/:bodyId/evaluator-organisation',
+      summary: 'PEKPPP: the organisation that evaluates a locus entry, and the ones that may',
+      tags,
+      access: 'locus.manage',
+      params: cycleBodyParams,
+      response: { 200: EvaluatorOrganisationOut },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const target = await getBodyRow(tx, params.bodyId);
+      if (!target) throw notFound('body');
+      auth.require('locus.manage', await locusTarget(tx, cycle, target));
+      await getLocusBodyOr404(tx, cycle, target.id);
+      const organisation = await getEvaluatorOrganisation(tx, cycle.id, target.id);
+      const options = await evaluatorOrganisationOptions(tx, target);
+      return { bodyId: target.id, organisation: organisation && orgOut(organisation), options: options.map(orgOut) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PUT',
+      url: '/cycles/:cycleId/bodies/:bodyId/evaluator-organisation',
+      summary: 'PEKPPP: name the organisation that evaluates a locus entry (KemenPANRB, Biro or Bagian Organisasi)',
+      tags,
+      access: 'locus.manage',
+      params: cycleBodyParams,
+      body: EvaluatorOrganisationIn,
+      response: { 200: EvaluatorOrganisationOut },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const target = await getBodyRow(tx, params.bodyId);
+      if (!target) throw notFound('body');
+      auth.require('locus.manage', await locusTarget(tx, cycle, target));
+      const organisation = await setEvaluatorOrganisation(tx, auth.user(), cycle, target, body.organisationId);
+      const options = await evaluatorOrganisationOptions(tx, target);
+      return { bodyId: target.id, organisation: orgOut(organisation), options: options.map(orgOut) };
     },
   );
 

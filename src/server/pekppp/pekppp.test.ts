@@ -58,15 +58,94 @@ describe('evaluators', () => {
     expect(bad.json().error.code).toBe('user.evaluator_body');
   });
 
-  it("assigns only an evaluator whose organisation covers the unit (own Bagian Organisasi, the province's Biro, KemenPANRB)", async () => {
+  it('assigns only an evaluator of the organisation stored for the locus entry, not one the old inference allowed', async () => {
     const assign = (assessorId: string, unit = w.units.a2) =>
       w.call('admin', { method: 'PUT', url: `/api/v1/cycles/${p.cycleId}/units/${unit}/assignment`, payload: { assessorId } });
     const asisten = await assign(w.users.asisten.id);
     expect(asisten.statusCode).toBe(422);
     expect(asisten.json().error.code).toBe('evaluator.invalid');
     expect((await assign(p.users.evaluatorOther.id)).json().error.code).toBe('evaluator.invalid');
-    expect((await assign(p.users.evaluatorNational.id)).statusCode).toBe(200);
+    // KemenPANRB "covers" every locus, but Kota Tangerang's entry names its own Bagian Organisasi.
+    const national = await assign(p.users.evaluatorNational.id);
+    expect(national.statusCode).toBe(422);
+    expect(national.json().error.message).toContain('Kota Tangerang');
     expect((await assign(p.users.evaluator.id)).statusCode).toBe(200);
+  });
+});
+
+describe('the evaluating organisation per locus entry', () => {
+  const orgUrl = (cycleId: string, bodyId: string) => `/api/v1/cycles/${cycleId}/bodies/${bodyId}/evaluator-organisation`;
+
+  it('defaults to the government itself when it joins a PEKPPP cycle, and lists who may evaluate it', async () => {
+    const res = await w.call('admin', { method: 'GET', url: orgUrl(p.cycleId, w.bodies.a.id) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().organisation).toMatchObject({ id: w.bodies.a.id, name: 'Kota Tangerang' });
+    expect(
+      res
+        .json()
+        .options.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([w.bodies.a.id, p.kemenpanrb.id].sort());
+    const view = await p.call('operator', { method: 'GET', url: url() });
+    expect(view.json().evaluatorOrganisation).toMatchObject({ id: w.bodies.a.id, name: 'Kota Tangerang' });
+    const list = await p.call('evaluator', { method: 'GET', url: `/api/v1/cycles/${p.cycleId}/pekppp/units` });
+    expect(list.json().items[0].evaluatorOrganisation).toMatchObject({ id: w.bodies.a.id });
+  });
+
+  it('refuses, translated and unchanged, an organisation that may not evaluate the locus and a switch that strands assigned evaluators', async () => {
+    const other = await unchanged(() =>
+      w.call('admin', { method: 'PUT', url: orgUrl(p.cycleId, w.bodies.a.id), payload: { organisationId: w.bodies.b.id } }),
+    );
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('locus.evaluator_organisation_invalid');
+    expect(other.json().error.message).toContain('Kota Cilegon tidak dapat mengevaluasi Kota Tangerang');
+    const en = await w.call('admin', {
+      method: 'PUT',
+      url: orgUrl(p.cycleId, w.bodies.a.id),
+      payload: { organisationId: w.bodies.b.id },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(en.json().error.message).toContain('Kota Cilegon may not evaluate Kota Tangerang');
+    const stranded = await w.call('admin', {
+      method: 'PUT',
+      url: orgUrl(p.cycleId, w.bodies.a.id),
+      payload: { organisationId: p.kemenpanrb.id },
+    });
+    expect(stranded.statusCode).toBe(409);
+    expect(stranded.json().error.code).toBe('locus.evaluators_assigned');
+    // A koordinator does not manage the locus.
+    expect(
+      (await w.call('koordinator', { method: 'PUT', url: orgUrl(p.cycleId, w.bodies.a.id), payload: { organisationId: w.bodies.a.id } }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('switched to KemenPANRB: its evaluator is assigned, the Bagian Organisasi no longer; audited', async () => {
+    const created = await w.call('admin', {
+      method: 'POST',
+      url: '/api/v1/cycles',
+      payload: { name: 'PEKPPP Serang 2024', year: 2024, schemeId: 'pekppp-2024' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const cycleId = created.json().id as string;
+    expect(
+      (await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${cycleId}/bodies`, payload: { bodyId: w.bodies.c.id } })).statusCode,
+    ).toBe(200);
+    const serangEvaluator = await t.db.db.transaction(async (tx) => {
+      const { insertUser } = await import('../seed/fixtures.ts');
+      return insertUser(tx, 'evaluator', { provinceCode: '36', bodyId: w.bodies.c.id });
+    });
+    const unit = w.units.c1;
+    const assign = (assessorId: string) =>
+      w.call('admin', { method: 'PUT', url: `/api/v1/cycles/${cycleId}/units/${unit}/assignment`, payload: { assessorId } });
+    expect((await assign(p.users.evaluatorNational.id)).statusCode).toBe(422);
+    const put = await w.call('admin', { method: 'PUT', url: orgUrl(cycleId, w.bodies.c.id), payload: { organisationId: p.kemenpanrb.id } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().organisation).toMatchObject({ id: p.kemenpanrb.id, code: 'kemenpanrb' });
+    expect((await assign(serangEvaluator.id)).json().error.code).toBe('evaluator.invalid');
+    expect((await assign(p.users.evaluatorNational.id)).statusCode).toBe(200);
+    const audit = await w.call('admin', { method: 'GET', url: '/api/v1/audit?action=locus.evaluator_organisation' });
+    expect(JSON.stringify(audit.json())).toContain(p.kemenpanrb.id);
   });
 });
 

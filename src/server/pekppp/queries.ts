@@ -11,7 +11,9 @@ import { clarificationWindow, compareClaims } from '../../core/pekppp.ts';
 import type { Indicator, Instrument, Lang, Scheme } from '../../core/types.ts';
 import { appendAudit } from '../audit/queries.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
-import { cycleUnits } from '../cycles/schema.ts';
+import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
+import { getEvaluatorOrganisation } from '../locus/queries.ts';
+import { bodies } from '../registry/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
@@ -530,6 +532,7 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
     reopenNote: state.reopenNote,
     finalisedAt: state.finalisedAt?.toISOString() ?? null,
     evaluatorId: cu.assessorId,
+    evaluatorOrganisation: await organisationOf(tx, cu.cycle.id, cu.body.id),
     claimEditable:
       claimStatus !== 'submitted' &&
       (cu.cycle.status === 'planning' || cu.cycle.status === 'fieldwork') &&
@@ -546,6 +549,11 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
     result: result ? resultOf(scheme, result.result, hidden) : null,
     f03: await f03Progress(tx, cu.cycle.id, cu.unit.id), // issue 11
   };
+}
+
+async function organisationOf(tx: Queryable, cycleId: string, bodyId: string) {
+  const o = await getEvaluatorOrganisation(tx, cycleId, bodyId);
+  return o && { id: o.id, code: o.code, name: o.name, type: o.type };
 }
 
 /**
@@ -600,6 +608,15 @@ export async function listUnits(tx: Queryable, auth: Auth, cycleId: string, now 
         .groupBy(pekpppClarifications.unitId)
     ).map((r) => [r.unitId, r.n]),
   );
+  const organisations = new Map(
+    (
+      await tx
+        .select({ bodyId: cycleBodies.bodyId, id: bodies.id, code: bodies.code, name: bodies.name, type: bodies.type })
+        .from(cycleBodies)
+        .innerJoin(bodies, eq(bodies.id, cycleBodies.evaluatorBodyId))
+        .where(eq(cycleBodies.cycleId, cycle.id))
+    ).map(({ bodyId, ...o }) => [bodyId, o]),
+  );
   return {
     items: visible
       .map((cu) => ({
@@ -609,6 +626,7 @@ export async function listUnits(tx: Queryable, auth: Auth, cycleId: string, now 
         claimStatus: states.get(cu.unit.id) ?? ('draft' as const),
         unitStatus: cu.status,
         evaluatorId: cu.assessorId,
+        evaluatorOrganisation: organisations.get(cu.body.id) ?? null,
         openClarifications: open.get(cu.unit.id) ?? 0,
       }))
       .sort((a, b) => a.bodyName.localeCompare(b.bodyName) || a.unitName.localeCompare(b.unitName)),

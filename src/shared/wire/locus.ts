@@ -106,3 +106,21 @@ export const AssignmentIn = z.object({ assessorId: z.uuid().nullish(), dueDate: 
 export type AssignmentIn = z.infer<typeof AssignmentIn>;
 export const AssignmentOut = z.object({ assessorId: z.uuid().nullable(), dueDate: z.string().nullable() });
 export type AssignmentOut = z.infer<typeof AssignmentOut>;
+
+// issue 10 ─ the organisation that evaluates a PEKPPP locus entry
+
+/** An organisation that evaluates PEKPPP (KemenPANRB, a province's Biro or a kab/kota's Bagian Organisasi). */
+export const EvaluatorOrganisation = z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string() });
+export type EvaluatorOrganisation = z.infer<typeof EvaluatorOrganisation>;
+
+/** `PUT /cycles/:cycleId/bodies/:bodyId/evaluator-organisation` */
+export const EvaluatorOrganisationIn = z.object({ organisationId: z.uuid() });
+export type EvaluatorOrganisationIn = z.infer<typeof EvaluatorOrganisationIn>;
+
+/** The stored organisation of a locus entry and the ones that may evaluate it. */
+export const EvaluatorOrganisationOut = z.object({
+  bodyId: z.uuid(),
+  organisation: EvaluatorOrganisation.nullable(),
+  options: z.array(EvaluatorOrganisation),
+});
+export type EvaluatorOrganisationOut = z.infer<typeof EvaluatorOrganisationOut>;

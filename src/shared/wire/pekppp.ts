@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PEKPPP_CLARIFICATION_STATUSES, SELF_ASSESSMENT_STATUSES, UNIT_STATUSES } from './enums.ts';
 import { Text } from './common.ts';
+import { EvaluatorOrganisation } from './locus.ts';
 
 export const SelfAssessmentStatus = z.enum(SELF_ASSESSMENT_STATUSES);
 export type SelfAssessmentStatus = z.infer<typeof SelfAssessmentStatus>;
@@ -100,6 +101,8 @@ export const PekpppUnitView = z.object({
   reopenNote: z.string().nullable(),
   finalisedAt: z.string().nullable(),
   evaluatorId: z.uuid().nullable(),
+  /** The organisation that evaluates the unit's locus entry (stored per cycle and body). */
+  evaluatorOrganisation: EvaluatorOrganisation.nullable(),
   /** The unit may still change its claims (draft or reopened, cycle open). */
   claimEditable: z.boolean(),
   claimInstrument: z.string(),
@@ -122,6 +125,7 @@ export const PekpppUnitRow = z.object({
   claimStatus: SelfAssessmentStatus,
   unitStatus: z.enum(UNIT_STATUSES),
   evaluatorId: z.uuid().nullable(),
+  evaluatorOrganisation: EvaluatorOrganisation.nullable(),
   openClarifications: z.number().int(),
 });
 export const PekpppUnits = z.object({ items: z.array(PekpppUnitRow) });

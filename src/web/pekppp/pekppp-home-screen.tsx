@@ -65,6 +65,9 @@ function CycleUnits({ cycle }: { cycle: Cycle }) {
                 {t(`unitStatus.${u.unitStatus}`)}
               </Text>
             </Group>
+            <Text size="sm" c="dimmed">
+              {u.evaluatorOrganisation ? t('evaluatedBy', { organisation: u.evaluatorOrganisation.name }) : t('noEvaluatorOrganisation')}
+            </Text>
           </Stack>
         ))}
       </Stack>

@@ -37,6 +37,7 @@ function view(indicators: PekpppIndicator[], over: Partial<PekpppUnitView> = {})
     reopenNote: null,
     finalisedAt: null,
     evaluatorId: null,
+    evaluatorOrganisation: { id: '00000000-0000-4000-8000-000000000009', code: '36.71', name: 'Kota Tangerang', type: 'kota' },
     claimEditable: false,
     claimInstrument: 'f01',
     verdictInstrument: 'f02',

@@ -154,6 +154,9 @@ export function Workbench({
         <Title order={1} size="h3">
           {view.unitName} · {view.bodyName}
         </Title>
+        <Text size="sm" data-testid="evaluator-organisation">
+          {view.evaluatorOrganisation ? t('evaluatedBy', { organisation: view.evaluatorOrganisation.name }) : t('noEvaluatorOrganisation')}
+        </Text>
         <Group gap="xs">
           <Badge data-testid="claim-status" color={view.claimStatus === 'submitted' ? 'blue' : 'gray'}>
             {t(`claimStatus.${view.claimStatus}`)}

@@ -86,6 +86,7 @@ CREATE TABLE "cycle_bodies" (
 	"body_id" uuid NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
 	"followups" jsonb,
+	"evaluator_body_id" uuid,
 	CONSTRAINT "cycle_bodies_cycle_id_body_id_pk" PRIMARY KEY("cycle_id","body_id")
 );
 --> statement-breakpoint
@@ -526,6 +527,7 @@ ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("bo
 ALTER TABLE "users" ADD CONSTRAINT "users_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_bodies" ADD CONSTRAINT "cycle_bodies_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_bodies" ADD CONSTRAINT "cycle_bodies_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cycle_bodies" ADD CONSTRAINT "cycle_bodies_evaluator_body_id_bodies_id_fk" FOREIGN KEY ("evaluator_body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_units" ADD CONSTRAINT "cycle_units_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_units" ADD CONSTRAINT "cycle_units_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_units" ADD CONSTRAINT "cycle_units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
