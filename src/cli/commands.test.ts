@@ -490,3 +490,32 @@ describe('pantau --help', () => {
     expect(en.stdout).toContain(commands.find((c) => c.name === name)!.summary.en);
   });
 });
+
+describe('pantau restore', () => {
+  it('refuses, in the chosen language, while a server answers on the data directory', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createServer } = await import('node:net');
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-restore-refused-'));
+    // What a running server's backup socket answers to a ping (server/ops/backup-socket.ts).
+    const server = createServer((s) => s.on('data', () => s.end(`${JSON.stringify({ ok: true })}\n`)));
+    await new Promise<void>((r) => server.listen(join(dir, 'backup.sock'), r));
+    const env = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+    process.env.DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    try {
+      const id = await cli(['restore', 'cadangan.backup']);
+      expect(id.code).toBe(2);
+      expect(id.stderr).toContain('server Pantau sedang berjalan pada direktori data ini');
+      const en = await cli(['restore', 'cadangan.backup', '--lang', 'en']);
+      expect(en.stderr).toContain('a Pantau server is running on this data directory');
+    } finally {
+      for (const [k, v] of Object.entries(env))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -183,6 +183,14 @@ export const messages = {
     en: 'this row has {actual} columns, the header has {expected}',
   },
   'errors.expected_object': { id: 'harus berupa objek JSON', en: 'must be a JSON object' },
+  'errors.restore_server_running': {
+    id: 'server Pantau sedang berjalan pada direktori data ini: hentikan dulu sebelum memulihkan',
+    en: 'a Pantau server is running on this data directory: stop it before restoring',
+  },
+  'errors.restore_not_empty': {
+    id: 'basis data tidak kosong (tabel {table} berisi {rows} baris): pulihkan ke basis data yang kosong',
+    en: 'the database is not empty ({table} has {rows} rows): restore into an empty database',
+  },
   'errors.expected_array': { id: 'harus berupa daftar (array) JSON', en: 'must be a JSON array' },
   'errors.expected_text': { id: 'harus berupa teks', en: 'must be text' },
   'errors.expected_number': { id: 'harus berupa angka', en: 'must be a number' },

@@ -167,7 +167,7 @@ export async function removeLocusBody(tx: Tx, actor: AuditActor, cycle: Cycle, b
   await tx.delete(bodyResults).where(and(eq(bodyResults.cycleId, cycle.id), eq(bodyResults.bodyId, body.id)));
   await tx.delete(cycleUnits).where(and(eq(cycleUnits.cycleId, cycle.id), eq(cycleUnits.bodyId, body.id)));
   await tx.delete(cycleBodies).where(and(eq(cycleBodies.cycleId, cycle.id), eq(cycleBodies.bodyId, body.id)));
-  await storeRanks(tx, cycle.id, { bodies: true, unitIds });
+  await storeRanks(tx, cycle.id, { bodyIds: [body.id], unitIds });
   await appendAudit(tx, {
     actor,
     action: 'locus.remove',

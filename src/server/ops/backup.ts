@@ -211,6 +211,17 @@ export interface RestoreSummary {
   files: number;
 }
 
+/** A restore refused because the target already holds data (the CLI translates it). */
+export class RestoreNotEmpty extends Error {
+  constructor(
+    readonly table: string,
+    readonly rows: number,
+  ) {
+    super(`the database is not empty (${table} has ${rows} rows): restore into an empty database`);
+    this.name = 'RestoreNotEmpty';
+  }
+}
+
 /**
  * Restores an archive into an empty, migrated database and the given stores. Everything is
  * checked against the manifest (entry hashes, row counts, evidence hashes) before the database
@@ -263,7 +274,7 @@ export async function restore(db: Db, stores: Stores, file: string, log: (line: 
     for (const t of manifest.tables) {
       if (!present.has(t.name)) throw new Error(`table ${t.name} does not exist in this schema`);
       const [{ n } = { n: 0 }] = await rowsOf<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${quote(t.name)}`));
-      if (n > 0) throw new Error(`the database is not empty (${t.name} has ${n} rows): restore into an empty database`);
+      if (n > 0) throw new RestoreNotEmpty(t.name, n);
     }
     for (const t of manifest.tables) {
       const gz = entries.get(t.entry);

@@ -2,7 +2,7 @@
 // per group with movement against the previous cycle of the same scheme family, what-if under
 // another scheme of the family, the improvement list, and a body's trend across cycles.
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { aggregate, improvements, movement, rankUnitsBySector, round2, whatIf } from '../../core/index.ts';
+import { aggregate, improvements, movement, round2, whatIf } from '../../core/index.ts';
 import type { BandRef, Improvement, Lang, QualifierResult, RankInput, Scheme, UnitScore } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Actor, Target } from '../auth/policy.ts';
@@ -321,8 +321,9 @@ const collator = new Intl.Collator('id');
 
 /**
  * Issue 17: the units of ministries and agencies (bodies without a province) located in a
- * province, with their results; each is ranked among the province's units of its sector (the
- * same group as `group=sector&province=…`), and the caller sees the rows they may read.
+ * province, with their results; each with its place among the province's units of its sector —
+ * the stored group `sector:<province>:<sector>` that `group=sector&province=…` lists (ranked at
+ * recompute time, scores/ranks.ts) — and the caller sees the rows they may read.
  */
 export async function verticalOffices(
   tx: Queryable,
@@ -333,9 +334,22 @@ export async function verticalOffices(
   const scheme = await cycleScheme(tx, cycle);
   const released = (await cycleScopes(tx, cycle.id)).released;
   const rows = (await scoredUnits(tx, cycle.id, { provinceCode, located: true })).filter((r) => r.provinceCode === null);
-  const ranked = rankUnitsBySector(
-    rows.map((r) => ({ ...r, type: r.bodyType as RankInput['type'], province: provinceCode, place: unitPlaceOf(r)! })),
-  ).sort((a, b) => collator.compare(a.row.sector, b.row.sector) || a.rank - b.rank || collator.compare(a.row.name, b.row.name));
+  const groups = [...new Set(rows.map((r) => `sector:${provinceCode}:${r.sector}`))];
+  const places = new Map<string, { rank: number; of: number }>();
+  if (rows.length > 0) {
+    const stored = (await tx.execute(sql`
+      select subject_id, rank, group_size from result_ranks
+      where cycle_id = ${cycle.id} and group_key = any(${sql.param(groups)}::text[])
+        and subject_id = any(${sql.param(rows.map((r) => r.id))}::uuid[])`)) as unknown as {
+      rows: { subject_id: string; rank: number; group_size: number }[];
+    };
+    for (const r of stored.rows) places.set(r.subject_id, { rank: Number(r.rank), of: Number(r.group_size) });
+  }
+  // Every scored unit with a sector has its place stored (ranks.test.ts); one without is not listed.
+  const ranked = rows
+    .filter((row) => places.has(row.id))
+    .map((row) => ({ row, ...places.get(row.id)! }))
+    .sort((a, b) => collator.compare(a.row.sector, b.row.sector) || a.rank - b.rank || collator.compare(a.row.name, b.row.name));
   const items: VerticalOffices['items'] = [];
   for (const { row, rank, of } of ranked) {
     const t: Target = { provinceCode: null, bodyId: row.bodyId, unitId: row.id, unitProvinceCodes: [provinceCode] };
@@ -343,7 +357,7 @@ export async function verticalOffices(
     items.push({
       unit: { id: row.id, name: row.name, sector: row.sector },
       body: { id: row.bodyId, code: row.bodyCode, name: row.bodyName, type: row.bodyType, provinceCode: null },
-      place: row.place,
+      place: unitPlaceOf(row)!,
       score: row.score,
       band: bandRef(scheme, row.bandCode),
       complete: row.complete,

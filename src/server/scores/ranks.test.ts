@@ -22,6 +22,7 @@ import type { RankingRow } from '../../shared/wire/scores.ts';
 import { type RankingGroup, getBodyResult, previousCycle, ranking } from './queries.ts';
 import { NATIONAL_SECTOR, storeRanks } from './ranks.ts';
 import { recomputeUnits } from './recompute.ts';
+import { getBodyRow, removeLocusBody } from '../locus/queries.ts';
 import { bodyResults } from './schema.ts';
 
 const admin: Actor = {
@@ -245,5 +246,116 @@ describe('stored ranks (issue 14)', () => {
     const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
     expect(again.written).toBe(0);
     expect(again.removed).toBe(0);
+  }, 600_000);
+
+  // The narrow re-rank: a write ranks only the groups its moved scores sit in. Stored places are
+  // marked wrong (rank 999) in groups the write must re-rank and in groups it must leave alone;
+  // a re-ranked group loses its mark, an untouched one keeps it.
+  type Row = { unit_id: string; body_id: string; sector: string; province: string };
+  const q = async <T>(query: ReturnType<typeof sql>) => (await db.db.execute(query)) as unknown as { rows: T[] };
+  const mark = (group: string, notSubject: string) =>
+    q<{ subject_id: string }>(sql`
+      update result_ranks set rank = 999 where cycle_id = ${cycle.id} and group_key = ${group} and subject_id = (
+        select subject_id from result_ranks where cycle_id = ${cycle.id} and group_key = ${group} and subject_id <> ${notSubject}
+        order by subject_id limit 1)
+      returning subject_id`).then((r) => r.rows[0]!.subject_id);
+  const rankOf = async (group: string, subject: string) =>
+    (
+      await q<{ rank: number }>(
+        sql`select rank from result_ranks where cycle_id = ${cycle.id} and group_key = ${group} and subject_id = ${subject}`,
+      )
+    ).rows[0]?.rank;
+  const rounded = async (table: 'unit_results' | 'body_results', column: 'unit_id' | 'body_id', id: string) =>
+    (
+      await q<{ s: string }>(
+        sql`select round(score::numeric, 2)::text as s from ${sql.raw(table)} where cycle_id = ${cycle.id} and ${sql.raw(column)} = ${id}`,
+      )
+    ).rows[0]?.s;
+  async function kabupatenUnit(): Promise<{ unit: Row; other: Row }> {
+    const list = await q<Row>(sql`
+      select ur.unit_id, ur.body_id, u.sector, b.province_code as province
+      from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id
+      where ur.cycle_id = ${cycle.id} and b.type = 'kabupaten' order by ur.unit_id`);
+    const unit = list.rows[0]!;
+    // A unit of the same sector in another province: its province's groups are not the write's.
+    const other = list.rows.find((r) => r.sector === unit.sector && r.province !== unit.province)!;
+    return { unit, other };
+  }
+  const write = (unit: Row, move: boolean) =>
+    db.db.transaction(async (tx) => {
+      if (move)
+        await tx.execute(sql`
+          update records r set answers = (
+            select jsonb_object_agg(e.key, case when jsonb_typeof(e.value) = 'number' then to_jsonb(case when e.value::text = '0' then 3 else 0 end) else e.value end)
+            from jsonb_each(r.answers::jsonb) e)
+          where r.cycle_id = ${cycle.id} and r.unit_id = ${unit.unit_id}`);
+      await recomputeUnits(tx, cycle, [unit.unit_id], { bodies: new Map([[unit.unit_id, unit.body_id]]) });
+    });
+
+  it('a write re-ranks only the groups of the unit and body whose score moved', async () => {
+    const { unit, other } = await kabupatenUnit();
+    const mine = [
+      'national:kabupaten',
+      `province:${unit.province}`,
+      `sector:${unit.province}:${unit.sector}`,
+      `sector:${NATIONAL_SECTOR}:${unit.sector}`,
+    ];
+    const theirs = [`province:${other.province}`, `sector:${other.province}:${other.sector}`];
+    const marked = new Map<string, string>();
+    for (const g of [...mine, ...theirs]) marked.set(g, await mark(g, g.startsWith('sector:') ? unit.unit_id : unit.body_id));
+    const before = {
+      unit: await rounded('unit_results', 'unit_id', unit.unit_id),
+      body: await rounded('body_results', 'body_id', unit.body_id),
+    };
+
+    await write(unit, true);
+
+    // Both scores moved: the unit's two sector groups and the body's two groups are ranked again…
+    expect(await rounded('unit_results', 'unit_id', unit.unit_id)).not.toBe(before.unit);
+    expect(await rounded('body_results', 'body_id', unit.body_id)).not.toBe(before.body);
+    for (const g of mine) expect(await rankOf(g, marked.get(g)!), g).not.toBe(999);
+    expect(stored((await ranking(db.db, admin, cycle, { kind: 'province', province: unit.province })).items)).toEqual(
+      await referenceGovernments(cycle, { kind: 'province', province: unit.province }),
+    );
+    expect(stored((await ranking(db.db, admin, cycle, { kind: 'sector', province: unit.province, sector: unit.sector })).items)).toEqual(
+      await referenceSector(cycle, unit.province, unit.sector),
+    );
+    // … another province's groups are not.
+    for (const g of theirs) expect(await rankOf(g, marked.get(g)!), g).toBe(999);
+    // Nothing else is stale: a full re-rank only repairs the two marks left.
+    const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
+    expect(again).toMatchObject({ written: 2, removed: 0 });
+  }, 600_000);
+
+  it('a write that leaves the rounded scores as they were re-ranks nothing', async () => {
+    const { unit } = await kabupatenUnit();
+    const groups = ['national:kabupaten', `province:${unit.province}`, `sector:${NATIONAL_SECTOR}:${unit.sector}`];
+    const marked = new Map<string, string>();
+    for (const g of groups) marked.set(g, await mark(g, g.startsWith('sector:') ? unit.unit_id : unit.body_id));
+
+    await write(unit, false);
+
+    for (const g of groups) expect(await rankOf(g, marked.get(g)!), g).toBe(999);
+    const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
+    expect(again).toMatchObject({ written: 3, removed: 0 });
+  }, 600_000);
+
+  it("removing a body from the locus re-ranks its groups and its units' sector groups", async () => {
+    // A kabupaten without records can leave the locus: its results go, and so do its places.
+    const { unit } = await kabupatenUnit();
+    const unitIds = (
+      await q<{ unit_id: string }>(sql`select unit_id from cycle_units where cycle_id = ${cycle.id} and body_id = ${unit.body_id}`)
+    ).rows.map((r) => r.unit_id);
+    await db.db.execute(sql`delete from records where cycle_id = ${cycle.id} and unit_id = any(${sql.param(unitIds)}::uuid[])`);
+    // (The seeded cycle is in review; the locus only changes in planning or fieldwork.)
+    await db.db.transaction(async (tx) =>
+      removeLocusBody(tx, null, { ...cycle, status: 'fieldwork' }, (await getBodyRow(tx, unit.body_id))!),
+    );
+    const left = await q<{ n: number }>(
+      sql`select count(*)::int as n from result_ranks where cycle_id = ${cycle.id} and subject_id = any(${sql.param([unit.body_id, ...unitIds])}::uuid[])`,
+    );
+    expect(left.rows[0]!.n).toBe(0);
+    const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
+    expect(again).toMatchObject({ written: 0, removed: 0 });
   }, 600_000);
 });

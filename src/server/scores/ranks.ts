@@ -22,12 +22,15 @@ interface Db extends Queryable {
 /** The `province` of a national sector group (`sector:national:kepolisian`, issue 17). */
 export const NATIONAL_SECTOR = 'national';
 
-/** Which groups to re-rank: the body groups (national per type, provincial kab/kota) and/or unit sector groups. */
+/** Which groups to re-rank: every group of a kind, or only the groups some subjects sit in. */
 export interface RankScope {
+  /** Every body group (national per type, provincial kab/kota). */
   bodies?: boolean;
+  /** The groups these bodies sit in: their type's national group and (kab/kota) their province's. */
+  bodyIds?: readonly string[];
   /** Sector groups of these sectors (every province and national), or of all sectors. */
   sectors?: readonly string[] | 'all';
-  /** Also the sector groups of these units' sectors. */
+  /** The sector groups these units sit in: their sector where they are located, and nationally. */
   unitIds?: readonly string[];
 }
 
@@ -57,33 +60,57 @@ const ranked = (score: SQL) => sql`round(${score}::numeric, 2)`;
  * engine's (`src/core/rank.ts`: standard competition ranking — `rank()` — on the rounded score;
  * `of` = the group's size); unchanged places are not rewritten; places no longer ranked in a
  * group of the scope are deleted. Names only order ties for display, so they play no part here.
+ * A write passes the bodies and units whose rounded score moved (`bodyIds`, `unitIds`): only the
+ * groups they sit in are ranked — a kabupaten's national and provincial groups, a unit's sector
+ * in its province and nationally — not every group of the cycle.
  * `ranks.test.ts` compares the result with the engine's on a national cycle.
  */
 export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScope = { bodies: true, sectors: 'all' }): Promise<RankWrite> {
   const listed = scope.sectors === undefined || scope.sectors === 'all' ? [] : [...scope.sectors];
-  const unitIds = scope.unitIds ? [...scope.unitIds] : [];
+  const bodyIds = scope.bodies ? [] : [...(scope.bodyIds ?? [])];
+  const unitIds = scope.sectors === 'all' ? [] : [...(scope.unitIds ?? [])];
   const anySector = scope.sectors === 'all';
-  if (!scope.bodies && !anySector && listed.length === 0 && unitIds.length === 0) return { ranked: 0, written: 0, removed: 0 };
-  // The sectors whose groups are re-ranked: all, the listed ones, and those of the given units.
-  const sectorIn = (column: SQL) =>
-    anySector
-      ? sql`true`
-      : sql`(${column} = any(${sql.param(listed)}::text[]) or ${column} in (select sector from units where id = any(${sql.param(unitIds)}::uuid[])))`;
-  const sectorsInScope = anySector || listed.length > 0 || unitIds.length > 0;
-  const bodyGroups = scope.bodies
-    ? sql`
+  const allBodies = scope.bodies === true;
+  const someBodies = bodyIds.length > 0;
+  const someUnits = unitIds.length > 0;
+  const wideSectors = anySector || listed.length > 0;
+  if (!allBodies && !someBodies && !wideSectors && !someUnits) return { ranked: 0, written: 0, removed: 0 };
+  const none = sql`select null::text as g, null::uuid as s, null::int as r, null::int as o where false`;
+  // The groups of the given bodies and units (narrow scopes).
+  const bg = someBodies
+    ? sql`select distinct b.type, case when b.type in ('kabupaten', 'kota') then nullif(b.province_code, '') end as province
+          from bodies b where b.id = any(${sql.param(bodyIds)}::uuid[])`
+    : sql`select null::text as type, null::text as province where false`;
+  const ug = someUnits
+    ? sql`select distinct u.sector, coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as province
+          from units u join bodies b on b.id = u.body_id
+          where u.id = any(${sql.param(unitIds)}::uuid[]) and coalesce(u.sector, '') <> ''`
+    : sql`select null::text as sector, null::text as province where false`;
+  const typeIn = allBodies ? sql`true` : sql`b.type in (select type from bg)`;
+  const provinceIn = allBodies ? sql`true` : sql`b.province_code in (select province from bg)`;
+  const bodyGroups =
+    allBodies || someBodies
+      ? sql`
       select 'national:' || b.type as g, br.body_id as s,
         rank() over (partition by b.type order by ${ranked(sql`br.score`)} desc)::int as r,
         count(*) over (partition by b.type)::int as o
       from body_results br join bodies b on b.id = br.body_id
-      where br.cycle_id = ${cycleId}
+      where br.cycle_id = ${cycleId} and ${typeIn}
       union all
       select 'province:' || b.province_code, br.body_id,
         rank() over (partition by b.province_code order by ${ranked(sql`br.score`)} desc)::int,
         count(*) over (partition by b.province_code)::int
       from body_results br join bodies b on b.id = br.body_id
-      where br.cycle_id = ${cycleId} and b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> ''`
-    : sql`select null::text as g, null::uuid as s, null::int as r, null::int as o where false`;
+      where br.cycle_id = ${cycleId} and b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> '' and ${provinceIn}`
+      : none;
+  // The sectors whose groups are ranked: all, the listed ones (every province), those of the given units.
+  const sectorIn = (column: SQL) =>
+    anySector ? sql`true` : sql`(${column} = any(${sql.param(listed)}::text[]) or ${column} in (select sector from ug))`;
+  // Of a given unit's sector, only the province it is located in (and the national group).
+  const provinceSectorIn = anySector
+    ? sql`true`
+    : sql`(x.sector = any(${sql.param(listed)}::text[]) or (x.province, x.sector) in (select province, sector from ug))`;
+  const sectorsInScope = wideSectors || someUnits;
   // A unit ranks in its body's province, or (a ministry's or agency's) where it is located; and nationally.
   const unitGroups = sectorsInScope
     ? sql`
@@ -91,20 +118,30 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
       select 'sector:' || x.province || ':' || x.sector, x.id,
         rank() over (partition by x.province, x.sector order by x.score desc)::int,
         count(*) over (partition by x.province, x.sector)::int
-      from units_in_scope x where coalesce(x.province, '') <> ''
+      from units_in_scope x where coalesce(x.province, '') <> '' and ${provinceSectorIn}
       union all
       select 'sector:national:' || x.sector, x.id,
         rank() over (partition by x.sector order by x.score desc)::int,
         count(*) over (partition by x.sector)::int
       from units_in_scope x`
     : sql``;
-  const inScope = sql`(${scope.bodies ? sql`rr.group_key not like 'sector:%'` : sql`false`} or ${
-    sectorsInScope ? sql`(rr.group_key like 'sector:%' and ${sectorIn(sql`split_part(rr.group_key, ':', 3)`)})` : sql`false`
-  })`;
+  // The stored places the scope covers (deleted when no longer ranked there).
+  const covered: SQL[] = [];
+  if (allBodies) covered.push(sql`rr.group_key not like 'sector:%'`);
+  if (anySector) covered.push(sql`rr.group_key like 'sector:%'`);
+  else if (listed.length > 0)
+    covered.push(sql`(rr.group_key like 'sector:%' and split_part(rr.group_key, ':', 3) = any(${sql.param(listed)}::text[]))`);
+  if (someBodies || someUnits)
+    covered.push(sql`rr.group_key in (
+      select 'national:' || type from bg
+      union select 'province:' || province from bg where province is not null
+      union select 'sector:' || province || ':' || sector from ug where coalesce(province, '') <> ''
+      union select 'sector:national:' || sector from ug)`);
   const [out] = await rows<{ ranked: number; written: number; removed: number }>(
     tx,
     sql`
-      with units_in_scope as (
+      with bg as (${bg}), ug as (${ug}),
+      units_in_scope as (
         select ur.unit_id as id, u.sector, ${ranked(sql`ur.score`)} as score,
           coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as province
         from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id
@@ -113,15 +150,16 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
       want as (${bodyGroups}${unitGroups}),
       gone as (
         delete from result_ranks rr
-        where rr.cycle_id = ${cycleId} and ${inScope}
+        where rr.cycle_id = ${cycleId} and (${sql.join(covered, sql` or `)})
           and not exists (select 1 from want w where w.g = rr.group_key and w.s = rr.subject_id)
         returning 1
       ),
       put as (
         insert into result_ranks (cycle_id, group_key, subject_id, rank, group_size)
         select ${cycleId}::uuid, w.g, w.s, w.r, w.o from want w
+        left join result_ranks rr on rr.cycle_id = ${cycleId} and rr.group_key = w.g and rr.subject_id = w.s
+        where rr.subject_id is null or rr.rank <> w.r or rr.group_size <> w.o
         on conflict (cycle_id, group_key, subject_id) do update set rank = excluded.rank, group_size = excluded.group_size
-        where result_ranks.rank <> excluded.rank or result_ranks.group_size <> excluded.group_size
         returning 1
       )
       select (select count(*) from want)::int as ranked, (select count(*) from put)::int as written, (select count(*) from gone)::int as removed`,

@@ -95,17 +95,41 @@ type UnitRow = {
   breakdown: unknown;
 };
 
-async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string): Promise<void> {
+/**
+ * The engine's rounding of a stored score in SQL (as `scores/ranks.ts` ranks it): a write whose
+ * rounded score stays the same moves no place, so its groups are not re-ranked.
+ */
+const movedScore = (before: ReturnType<typeof sql>, after: ReturnType<typeof sql>) =>
+  sql`round(${before}::numeric, 2) is distinct from round(${after}::numeric, 2)`;
+
+/** Upserts unit results; returns the units whose rounded score moved (new ones included). */
+async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string): Promise<string[]> {
+  const moved: string[] = [];
   for (let i = 0; i < results.length; i += CHUNK) {
     const chunk = JSON.stringify(results.slice(i, i + CHUNK));
-    await tx.execute(sql`
-      insert into unit_results (cycle_id, unit_id, body_id, raw, score, band_code, complete, weight, breakdown, computed_at)
-      select ${cycleId}::uuid, x.unit_id, x.body_id, x.raw, x.score, x.band_code, x.complete, x.weight, x.breakdown, ${at}::timestamptz
-      from json_to_recordset(${chunk}::json) as x(unit_id uuid, body_id uuid, raw float8, score float8, band_code text, complete boolean, weight float8, breakdown json)
-      on conflict (cycle_id, unit_id) do update set body_id = excluded.body_id, raw = excluded.raw, score = excluded.score,
-        band_code = excluded.band_code, complete = excluded.complete, weight = excluded.weight, breakdown = excluded.breakdown,
-        computed_at = excluded.computed_at`);
+    // Every sub-statement sees the table as it was before the upsert: `before` holds the old scores.
+    const list = await rows<{ unit_id: string }>(
+      tx,
+      sql`
+      with x as (
+        select * from json_to_recordset(${chunk}::json)
+          as x(unit_id uuid, body_id uuid, raw float8, score float8, band_code text, complete boolean, weight float8, breakdown json)
+      ),
+      before as (select ur.unit_id, ur.score from unit_results ur where ur.cycle_id = ${cycleId} and ur.unit_id in (select unit_id from x)),
+      up as (
+        insert into unit_results (cycle_id, unit_id, body_id, raw, score, band_code, complete, weight, breakdown, computed_at)
+        select ${cycleId}::uuid, x.unit_id, x.body_id, x.raw, x.score, x.band_code, x.complete, x.weight, x.breakdown, ${at}::timestamptz
+        from x
+        on conflict (cycle_id, unit_id) do update set body_id = excluded.body_id, raw = excluded.raw, score = excluded.score,
+          band_code = excluded.band_code, complete = excluded.complete, weight = excluded.weight, breakdown = excluded.breakdown,
+          computed_at = excluded.computed_at
+        returning unit_id, score
+      )
+      select up.unit_id from up left join before b on b.unit_id = up.unit_id where ${movedScore(sql`b.score`, sql`up.score`)}`,
+    );
+    for (const r of list) moved.push(r.unit_id);
   }
+  return moved;
 }
 
 /**
@@ -166,6 +190,7 @@ export async function recomputeUnits(
     serial(() => loadSheets(tx, cycle.id, unitIds === 'all' && steps.length === 1 ? 'all' : steps[k]!.map((u) => u.unit_id), identity));
 
   const writes: Promise<void>[] = [];
+  const movedUnits: string[] = [];
   let failure: unknown;
   let scored = 0;
   const empty: string[] = [];
@@ -197,7 +222,12 @@ export async function recomputeUnits(
       }
       scored += results.length;
       if (results.length > 0)
-        writes.push(serial(() => writeUnitResults(tx, cycle.id, results, at)).catch((e: unknown) => void (failure ??= e)));
+        writes.push(
+          serial(() => writeUnitResults(tx, cycle.id, results, at)).then(
+            (moved) => void movedUnits.push(...moved),
+            (e: unknown) => void (failure ??= e),
+          ),
+        );
       lap('score');
     }
   } finally {
@@ -207,25 +237,26 @@ export async function recomputeUnits(
   }
   if (failure !== undefined) throw failure;
   if (empty.length > 0) {
-    await tx.execute(sql`delete from unit_results where cycle_id = ${cycle.id} and unit_id = any(${sql.param(empty)}::uuid[])`);
+    const gone = await rows<{ unit_id: string }>(
+      tx,
+      sql`delete from unit_results where cycle_id = ${cycle.id} and unit_id = any(${sql.param(empty)}::uuid[]) returning unit_id`,
+    );
+    for (const r of gone) movedUnits.push(r.unit_id);
   }
   lap('writeUnits');
   const bodyIds = [...new Set(locus.map((l) => l.body_id))];
-  const bodies = await recomputeBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now, { rank: false });
+  const bodies = await aggregateBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now);
   lap('bodies');
-  // The places of every group these scores sit in: the bodies' groups and the units' sector groups.
-  await storeRanks(
-    tx,
-    cycle.id,
-    unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodies: true, unitIds: locus.map((l) => l.unit_id) },
-  );
+  // The places of the groups whose scores moved: the moved bodies' groups, the moved units' sector
+  // groups (a write that leaves every rounded score as it was ranks nothing).
+  await storeRanks(tx, cycle.id, unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodyIds: bodies.moved, unitIds: movedUnits });
   lap('ranks');
-  return { units: scored, bodies };
+  return { units: scored, bodies: bodies.count };
 }
 
 /**
- * Aggregates the given bodies (or all) from their stored unit results and re-ranks the body
- * groups (unless `rank: false`: the caller ranks); returns how many have a result.
+ * Aggregates the given bodies (or all) from their stored unit results and re-ranks the groups of
+ * those whose rounded score moved; returns how many have a result.
  */
 export async function recomputeBodies(
   tx: Tx,
@@ -233,9 +264,25 @@ export async function recomputeBodies(
   scheme: Scheme,
   bodyIds: readonly string[] | 'all',
   now = new Date(),
-  opts: { rank?: boolean } = {},
 ): Promise<number> {
-  if (bodyIds !== 'all' && bodyIds.length === 0) return 0;
+  const { count, moved } = await aggregateBodies(tx, cycle, scheme, bodyIds, now);
+  await storeRanks(tx, cycle.id, bodyIds === 'all' ? { bodies: true } : { bodyIds: moved });
+  return count;
+}
+
+/**
+ * Aggregates the given bodies (or all) from their stored unit results; returns how many have a
+ * result and which moved (rounded score changed, new, or gone).
+ */
+async function aggregateBodies(
+  tx: Tx,
+  cycle: Cycle,
+  scheme: Scheme,
+  bodyIds: readonly string[] | 'all',
+  now: Date,
+): Promise<{ count: number; moved: string[] }> {
+  const moved: string[] = [];
+  if (bodyIds !== 'all' && bodyIds.length === 0) return { count: 0, moved };
   // One query: each body of the locus with its follow-ups and its units' results (if any).
   const joined = await rows<{
     body_id: string;
@@ -281,21 +328,36 @@ export async function recomputeBodies(
   }
   for (let i = 0; i < out.length; i += CHUNK) {
     const chunk = JSON.stringify(out.slice(i, i + CHUNK));
-    await tx.execute(sql`
-      insert into body_results (cycle_id, body_id, raw, score, band_code, complete, units, qualifiers, source, computed_at)
-      select ${cycle.id}::uuid, x.body_id, x.raw, x.score, x.band_code, x.complete, x.units, x.qualifiers, 'computed', ${now.toISOString()}::timestamptz
-      from json_to_recordset(${chunk}::json) as x(body_id uuid, raw float8, score float8, band_code text, complete boolean, units int, qualifiers jsonb)
-      on conflict (cycle_id, body_id) do update set raw = excluded.raw, score = excluded.score, band_code = excluded.band_code,
-        complete = excluded.complete, units = excluded.units, qualifiers = excluded.qualifiers, source = 'computed',
-        computed_at = excluded.computed_at`);
+    // As for units: `before` sees the scores the upsert replaces.
+    const list = await rows<{ body_id: string }>(
+      tx,
+      sql`
+      with x as (
+        select * from json_to_recordset(${chunk}::json)
+          as x(body_id uuid, raw float8, score float8, band_code text, complete boolean, units int, qualifiers jsonb)
+      ),
+      before as (select br.body_id, br.score from body_results br where br.cycle_id = ${cycle.id} and br.body_id in (select body_id from x)),
+      up as (
+        insert into body_results (cycle_id, body_id, raw, score, band_code, complete, units, qualifiers, source, computed_at)
+        select ${cycle.id}::uuid, x.body_id, x.raw, x.score, x.band_code, x.complete, x.units, x.qualifiers, 'computed', ${now.toISOString()}::timestamptz
+        from x
+        on conflict (cycle_id, body_id) do update set raw = excluded.raw, score = excluded.score, band_code = excluded.band_code,
+          complete = excluded.complete, units = excluded.units, qualifiers = excluded.qualifiers, source = 'computed',
+          computed_at = excluded.computed_at
+        returning body_id, score
+      )
+      select up.body_id from up left join before b on b.body_id = up.body_id where ${movedScore(sql`b.score`, sql`up.score`)}`,
+    );
+    for (const r of list) moved.push(r.body_id);
   }
   if (empty.length > 0) {
-    await tx.execute(
-      sql`delete from body_results where cycle_id = ${cycle.id} and source = 'computed' and body_id = any(${sql.param(empty)}::uuid[])`,
+    const gone = await rows<{ body_id: string }>(
+      tx,
+      sql`delete from body_results where cycle_id = ${cycle.id} and source = 'computed' and body_id = any(${sql.param(empty)}::uuid[]) returning body_id`,
     );
+    for (const r of gone) moved.push(r.body_id);
   }
-  if (opts.rank !== false) await storeRanks(tx, cycle.id, { bodies: true });
-  return out.length;
+  return { count: out.length, moved };
 }
 
 /** Full recompute of a cycle: every unit, then every body. */

@@ -79,7 +79,7 @@ describe('where the demo’s vertical offices are, on results and snapshots (iss
   it('lists the offices located in Banten by office type with their results and ranks', async () => {
     const res = await get(`/cycles/${seed.cycles.current}/provinces/36/vertical-offices`, pimpinan);
     expect(res.statusCode).toBe(200);
-    const items: { unit: { sector: string }; body: { code: string }; place: Place; rank: number; of: number; score: number }[] =
+    const items: { unit: { id: string; sector: string }; body: { code: string }; place: Place; rank: number; of: number; score: number }[] =
       res.json().items;
     expect(items).toHaveLength(16);
     expect(items.map((i) => i.unit.sector)).toEqual([...Array(8).fill('kepolisian'), ...Array(8).fill('pertanahan')]);
@@ -91,6 +91,15 @@ describe('where the demo’s vertical offices are, on results and snapshots (iss
     const polres = items.filter((i) => i.unit.sector === 'kepolisian');
     expect(polres.map((i) => i.rank)[0]).toBe(1);
     expect(polres.map((i) => i.score)).toEqual([...polres.map((i) => i.score)].sort((a, b) => b - a));
+    // The places are the province's sector group's, as its ranking lists them (stored ranks).
+    for (const sector of ['kepolisian', 'pertanahan']) {
+      const group = (await get(`/cycles/${seed.cycles.current}/rankings?group=sector&province=36&sector=${sector}`, pimpinan)).json();
+      const want = new Map(
+        group.items.map((i: { unit: { id: string }; rank: number; of: number }) => [i.unit.id, { rank: i.rank, of: i.of }]),
+      );
+      const got = items.filter((i) => i.unit.sector === sector);
+      expect(got.map((i) => ({ rank: i.rank, of: i.of }))).toEqual(got.map((i) => want.get(i.unit.id)));
+    }
     // Another province has none; the public sees nothing of an unpublished cycle.
     expect((await get(`/cycles/${seed.cycles.current}/provinces/31/vertical-offices`, pimpinan)).json().items).toHaveLength(0);
     const anon = await get(`/cycles/${seed.cycles.current}/provinces/36/vertical-offices`);
