@@ -23,6 +23,7 @@ import { actionRoutes } from './actions/routes.ts'; // issue 12
 import { findingRoutes } from './findings/routes.ts'; // issue 12
 // issue 13
 import { fieldworkRoutes } from './fieldwork/routes.ts';
+import { visitRoutes } from './visits/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -48,4 +49,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await findingRoutes(api); // issue 12
   // issue 13
   await fieldworkRoutes(api);
+  await visitRoutes(api);
 }

@@ -96,6 +96,13 @@ export const auditActions = [
   'followup_product.create',
   // issue 13: fieldwork checks (fieldwork/queries.ts)
   'fieldwork.acknowledge',
+  // issue 13 §5, §6: visit plans, a unit's own quota, the team-lead level (visits/queries.ts; records/workflow.ts)
+  'visit.create',
+  'visit.update',
+  'visit.delete',
+  'quota.adjust',
+  'team_lead.set',
+  'unit.lead_review',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

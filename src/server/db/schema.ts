@@ -16,3 +16,4 @@ export * from '../actions/schema.ts'; // issue 12
 export * from '../findings/schema.ts'; // issue 12
 // issue 13
 export * from '../fieldwork/schema.ts';
+export * from '../visits/schema.ts';
