@@ -233,7 +233,8 @@ describe('methodology library', () => {
         ['pejabat', 'interview', 'score', { target: 4 }, false, ['K1', 'K2', 'K3', 'K4', 'K5', 'K6']],
         ['dokumen', 'document', 'score', { target: 1 }, false, ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9']],
         ['observasi-produk', 'observation', 'score', { target: 2, min: 2 }, true, dimensionCodes(s, 'proses')],
-        ['pengguna', 'interview', 'score', { target: 30 }, false, users],
+        // issue 13 §5: a Perwakilan may set one unit's user quota within 20–40 (ASSUMPTION in the file).
+        ['pengguna', 'interview', 'score', { target: 30, adjust: { min: 20, max: 40 } }, false, users],
         ['pengelola-pengaduan', 'interview', 'score', { target: 2 }, false, dimensionCodes(s, 'pengaduan')],
       ]);
     });

@@ -48,6 +48,8 @@ export {
 
 // Fieldwork anti-fabrication (issue 13 §4)
 export { fieldworkFlags, haversineMetres } from './fieldwork.ts';
+/** Visit plans (issue 13 §5): a unit's own quota within the scheme's range; progress against a plan. */
+export { quotaRange, adjustQuota, visitState, type VisitState, type PlannedUnitFacts } from './visit-plan.ts';
 
 // Cross-scheme related indicators (issue 12 §3)
 export { parseTopics, checkTopicUse, relatedIndicators, indicatorsWithTopics } from './topics.ts';

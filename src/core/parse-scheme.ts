@@ -117,6 +117,7 @@ const instrumentSchema = z.strictObject({
     target: positiveInt,
     min: positiveInt.optional(),
     fromPopulation: z.enum(['target', 'target-and-min']).optional(),
+    adjust: z.strictObject({ min: positiveInt, max: positiveInt }).optional(),
   }),
   role: z.enum(['score', 'claim', 'beside']),
   perProduct: z.boolean().optional(),
@@ -504,6 +505,15 @@ function checkInstruments(issues: Issues, s: Node, inds: IndicatorRef[]): void {
       const min = num(quota['min']);
       if (target !== undefined && min !== undefined && min > target) {
         issues.add([...path, 'quota', 'min'], `must not exceed quota.target (${target})`);
+      }
+      // issue 13 §5: the range within which a Perwakilan may set one unit's quota must hold the default.
+      const adjust = quota['adjust'];
+      if (isNode(adjust) && target !== undefined) {
+        const lo = num(adjust['min']);
+        const hi = num(adjust['max']);
+        if (lo !== undefined && hi !== undefined && !(lo <= target && target <= hi)) {
+          issues.add([...path, 'quota', 'adjust'], `must hold quota.target (${target}): min ≤ target ≤ max`);
+        }
       }
       if (quota['fromPopulation'] !== undefined && s['sampling'] === undefined) {
         issues.add(

@@ -188,6 +188,11 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
 export interface ScoreOptions {
   /** Expected number of service users in the period (SKM): sets population-based quotas. */
   population?: number;
+  /**
+   * Issue 13 §5: a unit's own quotas (instrument code → target and minimum) set by the Perwakilan
+   * within the scheme's `quota.adjust`; they replace the file's (and the population's) quota.
+   */
+  quotas?: Readonly<Record<string, { target: number; min: number }>>;
 }
 
 /** Per-indicator tallies from the sheets of one unit. */
@@ -432,9 +437,10 @@ export function scoreUnit(scheme: Scheme, answers: UnitAnswers, options?: ScoreO
   const progress: InstrumentProgress[] = c.instrumentList.map((ci) => {
     const done = t.done[ci.index]!;
     const quota =
-      population === undefined || ci.instrument.quota.fromPopulation === undefined
+      options?.quotas?.[ci.instrument.code] ??
+      (population === undefined || ci.instrument.quota.fromPopulation === undefined
         ? { target: ci.instrument.quota.target, min: ci.min }
-        : quotaFor(scheme, ci.instrument.code, population);
+        : quotaFor(scheme, ci.instrument.code, population));
     return {
       code: ci.instrument.code,
       done,

@@ -198,6 +198,11 @@ export interface Instrument {
      * Morgan) replaces the target ('target') or the target and the minimum ('target-and-min').
      */
     fromPopulation?: 'target' | 'target-and-min';
+    /**
+     * Issue 13 §5: the range within which a Perwakilan may set this instrument's target for one
+     * unit of a cycle (with a reason, audited). Absent: the quota cannot be adjusted per unit.
+     */
+    adjust?: { min: number; max: number };
   };
   /**
    * 'score'  — answers feed the score;

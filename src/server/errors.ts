@@ -598,6 +598,42 @@ export const catalogue = {
     id: 'Lembar ini tidak memiliki peringatan kerja lapangan yang terbuka.',
     en: 'This sheet has no open fieldwork warnings.',
   },
+  // issue 13 §5, §6: visit plans, a unit's own quota, the team-lead level
+  'visit.assessor_required': {
+    status: 422,
+    id: 'Pilih asisten pemilik rencana kunjungan.',
+    en: 'Choose the asisten whose visit plan this is.',
+  },
+  'visit.unit_invalid': {
+    status: 422,
+    id: 'Unit {unit} tidak termasuk lokus siklus ini di wilayah Perwakilan rencana kunjungan.',
+    en: "Unit {unit} is not in this cycle's locus in the visit plan's Perwakilan.",
+  },
+  'quota.not_adjustable': {
+    status: 422,
+    id: 'Kuota instrumen {instrument} tidak dapat diubah per unit menurut metodologi siklus ini.',
+    en: "The quota of instrument {instrument} cannot be set per unit under this cycle's methodology.",
+  },
+  'quota.out_of_range': {
+    status: 422,
+    id: 'Kuota {target} untuk instrumen {instrument} di luar rentang yang diizinkan metodologi ({min}–{max}).',
+    en: 'A quota of {target} for instrument {instrument} is outside the range the methodology allows ({min}–{max}).',
+  },
+  'team_lead.required': {
+    status: 422,
+    id: 'Tunjuk sedikitnya satu ketua tim untuk menyalakan tingkat tinjauan ketua tim.',
+    en: 'Name at least one team lead to switch the team-lead review level on.',
+  },
+  'team_lead.off': {
+    status: 409,
+    id: 'Tingkat tinjauan ketua tim tidak aktif untuk unit {unit} pada siklus ini.',
+    en: 'The team-lead review level is off for unit {unit} in this cycle.',
+  },
+  'unit.lead_review_pending': {
+    status: 409,
+    id: 'Unit {unit} menunggu tinjauan ketua tim sebelum dapat disetujui pimpinan.',
+    en: 'Unit {unit} is waiting for the team lead’s review before the pimpinan can approve it.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;
@@ -681,6 +717,7 @@ export const subjects: Catalogue = {
   // issue 12 §3
   library_document: { id: 'Dokumen pustaka', en: 'Library document' },
   library_use: { id: 'Tautan dokumen pustaka', en: 'Library document link' },
+  visit: { id: 'Rencana kunjungan', en: 'Visit plan' }, // issue 13 §5
 };
 
 export function notFound(subject: keyof typeof subjects | string): AppError {

@@ -24,6 +24,7 @@ import { findingRoutes } from './findings/routes.ts'; // issue 12
 // issue 13
 import { fieldworkRoutes } from './fieldwork/routes.ts';
 import { libraryDocRoutes } from './library-docs/routes.ts'; // issue 12 §3
+import { visitRoutes } from './visits/routes.ts';
 
 export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await healthRoutes(api);
@@ -50,4 +51,5 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   // issue 13
   await fieldworkRoutes(api);
   await libraryDocRoutes(api); // issue 12 §3
+  await visitRoutes(api);
 }

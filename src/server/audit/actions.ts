@@ -103,6 +103,13 @@ export const auditActions = [
   'library_document.update',
   'library_document.link',
   'library_document.unlink',
+  // issue 13 §5, §6: visit plans, a unit's own quota, the team-lead level (visits/queries.ts; records/workflow.ts)
+  'visit.create',
+  'visit.update',
+  'visit.delete',
+  'quota.adjust',
+  'team_lead.set',
+  'unit.lead_review',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

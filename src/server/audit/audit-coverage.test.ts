@@ -235,6 +235,26 @@ const steps: Step[] = [
     route: 'PUT /api/v1/cycles/:cycleId/bodies/:bodyId/followups',
     run: () => call('admin', 'PUT', `/cycles/${main}/bodies/${w.bodies.a.id}/followups`, { products: [{ kind: 'lhp', followedUp: true }] }),
   },
+  // issue 13 §5: a visit plan (the asisten's own), a unit's own quota, the team-lead level.
+  {
+    route: 'POST /api/v1/cycles/:cycleId/visits',
+    run: () => call('asisten', 'POST', `/cycles/${main}/visits`, { date: '2024-07-01', unitIds: [w.units.a1] }),
+    keep: 'visit',
+  },
+  {
+    route: 'PUT /api/v1/visits/:id',
+    run: () => call('asisten', 'PUT', `/visits/${ids.visit}`, { date: '2024-07-02', unitIds: [w.units.a1], note: 'Bersama tim' }),
+  },
+  { route: 'DELETE /api/v1/visits/:id', run: () => call('pimpinan', 'DELETE', `/visits/${ids.visit}`) },
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/units/:unitId/quota',
+    run: () =>
+      call('pimpinan', 'PUT', `/cycles/${main}/units/${w.units.a1}/quota`, { instrument: 'pengguna', target: 32, reason: 'Unit ramai' }),
+  },
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/team-leads',
+    run: () => call('pimpinan', 'PUT', `/cycles/${main}/team-leads`, { provinceCode: '36', enabled: true, leadIds: [w.users.asisten.id] }),
+  },
   { route: 'POST /api/v1/records', run: () => call('asisten', 'POST', '/records', a1[0]!) },
   { route: 'POST /api/v1/records/batch', run: () => call('asisten', 'POST', '/records/batch', { records: [...a1.slice(1), extra] }) },
   {
@@ -286,6 +306,15 @@ const steps: Step[] = [
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/submit',
     run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/submit`),
   },
+  // issue 13 §6: the team lead (the asisten, named above) returns it once, then passes it on later.
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/lead-return',
+    run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/lead-return`, { comments: { O1: 'Periksa lagi.' } }),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/submit',
+    run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/submit`),
+  },
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/return',
     run: () => call('pimpinan', 'POST', `/cycles/${main}/units/${w.units.a1}/return`, { note: 'Periksa kembali jawaban.' }),
@@ -293,6 +322,15 @@ const steps: Step[] = [
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/submit',
     run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/submit`),
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/lead-review',
+    run: () => call('asisten', 'POST', `/cycles/${main}/units/${w.units.a1}/lead-review`, { note: 'Lengkap.' }),
+  },
+  // Off again: a2 (handed in before) goes to the pimpinan as handed in; a1 is reviewed.
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/team-leads',
+    run: () => call('pimpinan', 'PUT', `/cycles/${main}/team-leads`, { provinceCode: '36', enabled: false }),
   },
   // issue 13: a flagged sheet is acknowledged before its unit is approved; a2 is approved in bulk.
   { route: 'POST /api/v1/records/:id/fieldwork-flags/acknowledge', run: () => acknowledgeAll(w.units.a1) },

@@ -39,6 +39,7 @@ import type { Tx } from '../db/client.ts';
 import { DirectoryEvidenceStore } from '../evidence/store.ts';
 import { users } from './schema.ts';
 import { surveys } from '../surveys/schema.ts'; // issue 11
+import { teamLeadLevels, visitPlans } from '../visits/schema.ts'; // issue 13 §5, §6
 import { addUser, signIn, type SignedIn } from './testing.ts';
 
 // ── The intended rules ─────────────────────────────────────────────────────────────────────
@@ -116,6 +117,13 @@ const intended: Record<string, Record<Who, Rule>> = {
   // it, not even the admin; the assessor of a cycle a document is linked to reads that document.
   'library.manage': row('none', 'none', 'none', 'own', 'own', 'none'),
   'library.read': row('none', 'none', 'own', 'own', 'own', 'none'),
+  // issue 13 §5: visit plans — the pimpinan its Perwakilan's, the asisten its own (or those it goes
+  // along on); a unit's own quota by its pimpinan. §6: a unit's team-lead review by a team lead of its Perwakilan.
+  'visit.read': row('all', 'own', 'own', 'none', 'none', 'none'),
+  'visit.plan': row('all', 'own', 'own', 'none', 'none', 'none'),
+  'quota.adjust': row('all', 'own', 'none', 'none', 'none', 'none'),
+  // The fixture asisten is the team lead of province 36 in the open cycle.
+  'record.lead_review': row('all', 'none', 'own', 'none', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both
@@ -144,6 +152,8 @@ interface WorldIds {
   documentUseId: string;
   /** issue 17: the world's province (a province-wide read such as its vertical offices). */
   provinceCode: string;
+  /** issue 13 §5: a visit plan of the world's asisten on its unit. */
+  visitId: string;
 }
 
 const PW = 'kata-sandi-rahasia';
@@ -398,6 +408,12 @@ async function buildFixtures(): Promise<void> {
     filename: `pustaka-${i}.pdf`,
   }));
   const libraryUseRows = libraryDocRows.map((d, i) => ({ id: randomUUID(), documentId: d.id, evidenceLinkId: libraryLinkRows[i]!.id }));
+  // issue 13 §5: a visit plan in each world, owned by that world's asisten.
+  const visitRows = [
+    { cycleId: open.id, provinceCode: '36', assessorId: asisten.id, unitIds: [unitA!.id] },
+    { cycleId: open.id, provinceCode: '32', assessorId: asisten32.id, unitIds: [unitB!.id] },
+    { cycleId: final.id, provinceCode: '32', assessorId: asisten32.id, unitIds: [unitP!.id] },
+  ].map((v) => ({ ...v, id: randomUUID(), date: '2024-06-01', teamIds: [] as string[], note: null }));
 
   const publicationId = randomUUID();
   let publicationRow: typeof publications.$inferInsert | undefined;
@@ -465,6 +481,13 @@ async function buildFixtures(): Promise<void> {
       for (const r of libraryDocRows)
         await tx.insert(libraryDocuments).values(r).onConflictDoUpdate({ target: libraryDocuments.id, set: r });
       for (const r of libraryUseRows) await tx.insert(libraryDocumentUses).values(r).onConflictDoNothing();
+      for (const r of visitRows) await tx.insert(visitPlans).values(r).onConflictDoUpdate({ target: visitPlans.id, set: r }); // issue 13
+      // issue 13 §6: the open cycle's team-lead level in province 36, led by the fixture asisten.
+      const lead = { cycleId: open.id, provinceCode: '36', leadIds: [asisten.id] };
+      await tx
+        .insert(teamLeadLevels)
+        .values(lead)
+        .onConflictDoUpdate({ target: [teamLeadLevels.cycleId, teamLeadLevels.provinceCode], set: { leadIds: lead.leadIds } });
       for (const r of windowRows)
         await tx
           .insert(clarificationWindows)
@@ -512,6 +535,7 @@ async function buildFixtures(): Promise<void> {
     documentId: libraryDocRows[i]!.id,
     documentUseId: libraryUseRows[i]!.id,
     provinceCode: i === 0 ? '36' : '32',
+    visitId: visitRows[i]!.id, // issue 13 §5
   });
   worlds.own = ids(open, bodyA!, unitA!, target36, 0);
   worlds.other = ids(open, bodyB!, unitB!, target32, 1);
@@ -549,6 +573,7 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     if (before === 'records') return 'recordId';
     if (before === 'evidence') return 'evidenceId';
     if (before === 'users') return 'userId';
+    if (before === 'visits') return 'visitId'; // issue 13 §5
     return null;
   }
   const byName: Record<string, keyof WorldIds> = {
@@ -606,6 +631,7 @@ function levelOf(kinds: (keyof WorldIds)[]): Level {
     )
   )
     return 'unit'; // issues 12, 11
+  if (kinds.includes('visitId')) return 'unit'; // issue 13 §5: a plan is its asisten's, on units of its Perwakilan
   // A clarification window covers a province: owned like a body by the pimpinan.
   if (kinds.includes('bodyId') || kinds.includes('windowId')) return 'body';
   if (kinds.includes('userId')) return 'user';

@@ -34,6 +34,8 @@ export interface Target {
    * offices are then in a Perwakilan's province scope when every touched unit is located there.
    */
   unitProvinceCodes?: readonly string[];
+  /** Issue 13 §6: the team leads of the unit's Perwakilan in the cycle (when its team-lead level is on). */
+  teamLeadIds?: readonly string[];
 }
 
 /**
@@ -43,9 +45,10 @@ export interface Target {
  * 'body'     — the actor's government/body (pemda coordinator);
  * 'unit'     — the actor's own service unit;
  * 'assigned' — units the actor is assigned to assess;
- * 'published'— anyone, published data only.
+ * 'published'— anyone, published data only;
+ * 'lead'     — the team leads of the target's Perwakilan in the cycle (issue 13 §6).
  */
-export type Scope = 'all' | 'province' | 'body' | 'unit' | 'assigned' | 'published';
+export type Scope = 'all' | 'province' | 'body' | 'unit' | 'assigned' | 'published' | 'lead';
 
 type Rule = Partial<Record<Role | 'public', Scope[]>>;
 
@@ -73,10 +76,11 @@ export const policy = {
   },
   'cycle.manage': { admin: ['all'] },
   'locus.manage': { admin: ['all'], pimpinan: ['province'] },
+  // issue 13 §6: a team lead reads the units it reviews ('lead').
   'record.read': {
     admin: ['all'],
     pimpinan: ['province'],
-    asisten: ['assigned'],
+    asisten: ['assigned', 'lead'],
     koordinator: ['body'],
     operator: ['unit'],
     evaluator: ['assigned'],
@@ -87,7 +91,7 @@ export const policy = {
   'evidence.read': {
     admin: ['all'],
     pimpinan: ['province'],
-    asisten: ['assigned'],
+    asisten: ['assigned', 'lead'],
     koordinator: ['body'],
     operator: ['unit'],
     evaluator: ['assigned'],
@@ -160,6 +164,14 @@ export const policy = {
   'library.manage': { koordinator: ['body'], operator: ['unit'] },
   /** One document and its file: the managers, and the asisten/evaluator assigned to a unit of a cycle it is linked to. */
   'library.read': { asisten: ['assigned'], evaluator: ['assigned'], koordinator: ['body'], operator: ['unit'] },
+  // issue 13 §5: visit plans — the pimpinan its Perwakilan's; an asisten the plans it owns or goes
+  // along on (the plan's target names them as `assessorIds`), a unit's own quota by the pimpinan.
+  'visit.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
+  /** Plan visits: the asisten its own (target `assessorIds` = the plan's owner), the pimpinan for its team. */
+  'visit.plan': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'] },
+  'quota.adjust': { admin: ['all'], pimpinan: ['province'] },
+  /** Issue 13 §6: a team lead (an asisten the pimpinan names for the cycle) reviews before the pimpinan. */
+  'record.lead_review': { admin: ['all'], asisten: ['lead'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;
@@ -178,6 +190,8 @@ function scopeMatches(scope: Scope, actor: Actor | null, t: Target): boolean {
       return !!actor?.unitId && t.unitId === actor.unitId;
     case 'assigned':
       return !!actor && !!t.assessorIds?.includes(actor.id);
+    case 'lead':
+      return !!actor && !!t.teamLeadIds?.includes(actor.id);
   }
 }
 

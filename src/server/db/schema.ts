@@ -17,3 +17,4 @@ export * from '../findings/schema.ts'; // issue 12
 // issue 13
 export * from '../fieldwork/schema.ts';
 export * from '../library-docs/schema.ts'; // issue 12 §3
+export * from '../visits/schema.ts';

@@ -5,6 +5,7 @@ import type { Scheme } from '../../core/types.ts';
 import type { Actor } from '../auth/policy.ts';
 import { users } from '../auth/schema.ts';
 import { type Paging, cycleScheme, getCycle, quotasOf } from '../cycles/queries.ts';
+import { unitQuotaMap } from '../visits/quotas.ts';
 import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import type { Queryable } from '../db/client.ts';
@@ -114,6 +115,7 @@ export async function locusProgress(
   const bodyResult = new Map(bodyRes.map((b) => [b.bodyId, { score: b.score, bandCode: b.bandCode, complete: b.complete }]));
 
   const quotas = quotasOf(scheme);
+  const ownQuotas = await unitQuotaMap(tx, cycle.id, unitIds); // issue 13 §5
   const byBody = new Map<string, BodyProgress>();
   for (const r of rows) {
     let b = byBody.get(r.bodyId);
@@ -135,9 +137,11 @@ export async function locusProgress(
       };
       byBody.set(r.bodyId, b);
     }
-    const instruments = quotas.map((q) => {
-      const n = done.get(`${r.unitId}|${q.code}`) ?? 0;
-      return { code: q.code, done: n, target: q.target, min: q.min, complete: n >= q.min };
+    const own = ownQuotas.get(r.unitId);
+    const instruments = quotas.map((q0) => {
+      const q = own?.[q0.code] ?? q0;
+      const n = done.get(`${r.unitId}|${q0.code}`) ?? 0;
+      return { code: q0.code, done: n, target: q.target, min: q.min, complete: n >= q.min };
     });
     const u: UnitProgress = {
       unitId: r.unitId,

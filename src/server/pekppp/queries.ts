@@ -338,7 +338,8 @@ export async function requestClarification(
 ): Promise<PekpppClarification> {
   const { cu, scheme, verdict } = ctx;
   auth.require('pekppp.verify', unitTarget(cu));
-  if (cu.status === 'submitted' || cu.status === 'approved') throw new AppError('unit.locked', { unit: cu.unit.name, status: cu.status });
+  if (cu.status === 'submitted' || cu.status === 'reviewed' || cu.status === 'approved')
+    throw new AppError('unit.locked', { unit: cu.unit.name, status: cu.status });
   assertCovered(verdict, input.indicators);
   const window = clarificationWindow(scheme, now.getTime(), offsetOfProvince(cu.body.provinceCode));
   const [row] = await tx

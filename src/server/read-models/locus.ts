@@ -19,7 +19,8 @@ import type { BodyRef, UnitPlace } from '../../shared/wire/registry.ts';
 // ── A unit in a cycle ───────────────────────────────────────────────────────────────────────
 
 export interface UnitReview {
-  decision: 'approved' | 'returned';
+  /** 'reviewed': a team lead passed the unit on (issue 13 §6). */
+  decision: 'approved' | 'returned' | 'reviewed';
   note: string | null;
   /** Indicator code → reviewer comment (returns). */
   comments: Record<string, string>;
@@ -40,6 +41,8 @@ export interface CycleUnitContext {
   published: boolean;
   /** Any current publication covers the body (embargo included): fieldwork is locked, changes only by erratum. */
   locked: boolean;
+  /** Issue 13 §6: the team leads of the unit's Perwakilan in the cycle; null when its team-lead level is off. */
+  teamLeadIds: string[] | null;
 }
 
 /** The two publication flags of a unit's body, as select columns (cycle id and province columns of the query). */
@@ -83,6 +86,9 @@ const contextColumns = {
   status: cycleUnits.status,
   review: cycleUnits.review,
   ...publicationFlags(cycleUnits.cycleId, bodies.provinceCode),
+  // issue 13 §6: the team-lead level of the unit's Perwakilan (visits/schema.ts), by name to keep reads below resources.
+  teamLeadIds: sql<string[] | null>`(select t.lead_ids from team_lead_levels t where t.cycle_id = ${cycleUnits.cycleId}
+    and t.province_code = coalesce(${bodies.provinceCode}, ${unitProvinceSql}))`,
 };
 
 type ContextRow = {
@@ -102,6 +108,7 @@ type ContextRow = {
   review: unknown;
   published: boolean;
   locked: boolean;
+  teamLeadIds: string[] | null;
 };
 
 const toContext = (cycle: Cycle, row: ContextRow): CycleUnitContext => ({
@@ -114,6 +121,7 @@ const toContext = (cycle: Cycle, row: ContextRow): CycleUnitContext => ({
   review: row.review as CycleUnitContext['review'],
   published: !!row.published,
   locked: !!row.locked,
+  teamLeadIds: row.teamLeadIds ?? null,
 });
 
 /** The unit as part of a cycle's locus, with its body; undefined when not in the locus. */
@@ -175,6 +183,7 @@ export const unitTarget = (cu: CycleUnitContext): Target => ({
   assessorIds: cu.assessorId ? [cu.assessorId] : [],
   published: cu.published,
   unitProvinceCodes: cu.unit.provinceCode ? [cu.unit.provinceCode] : [],
+  teamLeadIds: cu.teamLeadIds ?? [],
 });
 
 // ── A body in a cycle ───────────────────────────────────────────────────────────────────────

@@ -12,14 +12,15 @@ import {
   RecordsQuery,
   recordParams,
 } from '../../shared/wire/records.ts';
-import { ApproveIn, Approved, ReturnIn, Returned, Submitted } from '../../shared/wire/review.ts';
+import { ApproveIn, Approved, LeadReviewed, ReturnIn, Returned, Submitted } from '../../shared/wire/review.ts';
+import { LeadReviewIn } from '../../shared/wire/visits.ts';
 import { MAX_RECORD_BATCH } from '../../shared/wire/limits.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { deleteRecord, getRecordRow, ingestRecords, listRecords, loadRecord, toRecordView, updateRecord } from './queries.ts';
-import { approveUnit, returnUnit, submitUnit } from './workflow.ts';
+import { approveUnit, leadReviewUnit, returnUnit, submitUnit } from './workflow.ts';
 
 const tags = ['records'];
 
@@ -190,6 +191,47 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
       await returnUnit(tx, auth, cu, { note: body.note || null, comments: body.comments }, lang);
+      return { status: 'returned' as const };
+    },
+  );
+
+  // issue 13 §6: the team lead's review level (where the cycle has it on for the unit's Perwakilan).
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/units/:unitId/lead-review',
+      summary: 'A team lead passes a handed-in unit on to the pimpinan (submitted → reviewed)',
+      tags,
+      access: 'record.lead_review',
+      params: cycleUnitParams,
+      body: LeadReviewIn,
+      response: { 200: LeadReviewed },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      await leadReviewUnit(tx, auth, cu, body.note || null);
+      return { status: 'reviewed' as const };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/units/:unitId/lead-return',
+      summary: "A team lead returns a handed-in unit's records to the assessor with a comment per indicator",
+      tags,
+      access: 'record.lead_review',
+      params: cycleUnitParams,
+      body: ReturnIn,
+      response: { 200: Returned },
+    },
+    async ({ tx, auth, params, body, lang }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      await returnUnit(tx, auth, cu, { note: body.note || null, comments: body.comments }, lang, new Date(), 'lead');
       return { status: 'returned' as const };
     },
   );

@@ -1,5 +1,7 @@
 // The unit review workflow: a unit of the locus is pending → submitted (the assessor hands it
-// in) → approved | returned (the reviewer); a returned unit is submitted again. The unit's state
+// in) → approved | returned (the reviewer); a returned unit is submitted again. Where the cycle's
+// team-lead level is on for the unit's Perwakilan (issue 13 §6), a team lead reviews first:
+// submitted → reviewed (passed on) | returned, and the pimpinan approves only reviewed units. The unit's state
 // decides whether its fieldwork (records, evidence) accepts writes (`writableReason`). Each
 // transition audits itself; approving the last unit of a body makes the body final.
 import { and, count, eq, sql } from 'drizzle-orm';
@@ -100,6 +102,28 @@ export async function submitUnits(tx: Tx, auth: Auth, cus: readonly CycleUnitCon
   await recomputeFieldworkFlags(tx, cycle, now);
 }
 
+/**
+ * Issue 13 §6: a team lead of the unit's Perwakilan passes a handed-in unit on to the pimpinan
+ * (submitted → reviewed), with an optional note. 409 `team_lead.off` when the level is off.
+ */
+export async function leadReviewUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, note: string | null, now = new Date()): Promise<void> {
+  auth.require('record.lead_review', unitTarget(cu));
+  if (cu.teamLeadIds === null) throw new AppError('team_lead.off', { unit: cu.unit.name });
+  assertReviewable(cu, ['submitted']);
+  const actor = auth.user();
+  const review: UnitReview = { decision: 'reviewed', note, comments: {}, by: actor.username, at: now.toISOString() };
+  await setUnitStatus(tx, cu, 'reviewed', review, now);
+  await appendAudit(tx, {
+    actor,
+    action: 'unit.lead_review',
+    subjectType: 'cycle_unit',
+    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+    provinceCode: cu.body.provinceCode,
+    at: now,
+    diff: { before: { status: cu.status }, after: { status: 'reviewed' }, note },
+  });
+}
+
 function assertReviewable(cu: CycleUnitContext, allowed: UnitStatus[]): void {
   if (cu.locked) throw new AppError('publication.locked', { subject: cu.body.name });
   if (cu.cycle.status !== 'fieldwork' && cu.cycle.status !== 'review') throw new AppError('cycle.closed', { status: cu.cycle.status });
@@ -118,7 +142,9 @@ export async function approveUnit(
   now = new Date(),
 ): Promise<{ bodyFinal: boolean }> {
   auth.require('record.review', unitTarget(cu));
-  assertReviewable(cu, ['submitted']);
+  // issue 13 §6: with the team-lead level on, a handed-in unit waits for its team lead first.
+  if (cu.status === 'submitted' && cu.teamLeadIds !== null) throw new AppError('unit.lead_review_pending', { unit: cu.unit.name });
+  assertReviewable(cu, ['submitted', 'reviewed']);
   const [result] = await tx
     .select({ complete: unitResults.complete, breakdown: unitResults.breakdown })
     .from(unitResults)
@@ -162,8 +188,9 @@ export async function approveUnit(
 }
 
 /**
- * The reviewer returns a submitted (or approved) unit with a comment per indicator. Each record
- * gets the comments on the indicators it answers; the body is open again.
+ * The reviewer returns a submitted, reviewed (or approved) unit with a comment per indicator. Each
+ * record gets the comments on the indicators it answers; the body is open again. `by: 'lead'`
+ * (issue 13 §6): a team lead of the unit's Perwakilan returns a handed-in unit the same way.
  */
 export async function returnUnit(
   tx: Tx,
@@ -172,9 +199,16 @@ export async function returnUnit(
   input: { note: string | null; comments: Record<string, string> },
   lang: Lang,
   now = new Date(),
+  by: 'reviewer' | 'lead' = 'reviewer',
 ): Promise<void> {
-  auth.require('record.review', unitTarget(cu));
-  assertReviewable(cu, ['submitted', 'approved']);
+  if (by === 'lead') {
+    auth.require('record.lead_review', unitTarget(cu));
+    if (cu.teamLeadIds === null) throw new AppError('team_lead.off', { unit: cu.unit.name });
+    assertReviewable(cu, ['submitted']);
+  } else {
+    auth.require('record.review', unitTarget(cu));
+    assertReviewable(cu, ['submitted', 'reviewed', 'approved']);
+  }
   const scheme = await cycleScheme(tx, cu.cycle);
   const codes = schemeCodes(scheme);
   for (const k of Object.keys(input.comments)) {
@@ -218,6 +252,6 @@ export async function returnUnit(
     subjectId: `${cu.cycle.id}/${cu.unit.id}`,
     provinceCode: cu.body.provinceCode,
     at: now,
-    diff: { before: { status: cu.status }, after: { status: 'returned' }, note: input.note, comments: input.comments },
+    diff: { before: { status: cu.status }, after: { status: 'returned' }, note: input.note, comments: input.comments, by },
   });
 }

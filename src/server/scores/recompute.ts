@@ -4,6 +4,7 @@
 // unit results. The same path serves one unit after a write and a whole national cycle.
 import { sql } from 'drizzle-orm';
 import { aggregate, scoreUnit } from '../../core/index.ts';
+import { unitQuotaMap } from '../visits/quotas.ts'; // issue 13 §5
 import type { QualifierInput, Scheme, Sheet } from '../../core/types.ts';
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
@@ -166,6 +167,8 @@ export async function recomputeUnits(
     mark = t;
   };
   const scheme = await cycleScheme(tx, cycle);
+  // issue 13 §5: units' own quotas (set by the Perwakilan within the scheme's range).
+  const ownQuotas = await unitQuotaMap(tx, cycle.id, unitIds === 'all' ? undefined : unitIds);
   const at = now.toISOString();
   const known = opts.bodies;
   const locus =
@@ -208,7 +211,8 @@ export async function recomputeUnits(
           empty.push(unit_id);
           continue;
         }
-        const u = scoreUnit(scheme, { sheets: unitSheets });
+        const quotas = ownQuotas.get(unit_id);
+        const u = scoreUnit(scheme, { sheets: unitSheets }, quotas ? { quotas } : undefined);
         results.push({
           unit_id,
           body_id,

@@ -50,8 +50,11 @@ export const CYCLE_STATUSES = ['planning', 'fieldwork', 'review', 'final'] as co
 /** Computed from records, or imported from an earlier system's results. */
 export const CYCLE_SOURCES = ['computed', 'imported'] as const;
 export const FAMILIES = ['ombudsman', 'pekppp', 'skm'] as const satisfies readonly Family[];
-/** A unit's review state in a cycle. */
-export const UNIT_STATUSES = ['pending', 'submitted', 'approved', 'returned'] as const;
+/**
+ * A unit's review state in a cycle. 'reviewed' (issue 13 §6): passed on by a team lead of its
+ * Perwakilan, where the cycle's team-lead level is on; the pimpinan then approves or returns it.
+ */
+export const UNIT_STATUSES = ['pending', 'submitted', 'reviewed', 'approved', 'returned'] as const;
 /** A body is final once every unit of it in the cycle is approved. */
 export const BODY_STATUSES = ['open', 'final'] as const;
 /** How an instrument's answers count (core `Instrument.role`). */

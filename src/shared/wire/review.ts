@@ -22,3 +22,6 @@ export const ReturnIn = z.object({
 export type ReturnIn = z.input<typeof ReturnIn>;
 export const Returned = z.object({ status: z.literal('returned') });
 export type Returned = z.infer<typeof Returned>;
+/** Issue 13 §6: a team lead passed the unit on to the pimpinan. */
+export const LeadReviewed = z.object({ status: z.literal('reviewed') });
+export type LeadReviewed = z.infer<typeof LeadReviewed>;

@@ -36,9 +36,9 @@ export function SubmitUnitPanel({ ids, unitName, status, blockers, quotas }: Sub
         <Title order={2} size="h4" id="submit-title">
           {t('unit.submit.title')}
         </Title>
-        {status === 'submitted' || status === 'approved' ? (
+        {status === 'submitted' || status === 'reviewed' || status === 'approved' ? (
           <Alert color={status === 'approved' ? 'green' : 'blue'} variant="light" data-testid="unit-handed-in">
-            {t(`unit.submit.done_${status}`)}
+            {t(`unit.submit.done_${status === 'reviewed' ? 'submitted' : status}`)}
           </Alert>
         ) : (
           <>

@@ -14,7 +14,9 @@ export function BulkApprovePanel({ cycleId }: { cycleId: string }) {
   const progress = useProgress(cycleId);
   const bulk = useBulkApprove(cycleId);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const rows = (progress.data?.bodies ?? []).flatMap((b) => b.units.filter((u) => u.status === 'submitted').map((u) => ({ b, u })));
+  const rows = (progress.data?.bodies ?? []).flatMap((b) =>
+    b.units.filter((u) => u.status === 'submitted' || u.status === 'reviewed').map((u) => ({ b, u })),
+  );
   if (rows.length < 2 && !bulk.data) return null;
   const names = new Map(rows.map(({ b, u }) => [u.unitId, `${u.name} · ${b.name}`]));
   const all = rows.length > 0 && rows.every(({ u }) => chosen.has(u.unitId));

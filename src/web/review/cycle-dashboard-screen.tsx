@@ -23,7 +23,7 @@ import { MissingPanel, OutlierPanel } from './attention-panels.tsx';
 import { BodyProgressTable } from './body-progress-table.tsx';
 import { scoreOutliers } from './outliers.ts';
 
-const STATES: UnitStatus[] = ['pending', 'submitted', 'returned', 'approved'];
+const STATES: UnitStatus[] = ['pending', 'submitted', 'reviewed', 'returned', 'approved'];
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (

@@ -7,7 +7,13 @@ import { BandChip } from '../ui/band-chip.tsx';
 import { ScoreValue } from '../ui/score-value.tsx';
 
 // Light badges in orange and green fall below 4.5:1 with their own text colour: the label keeps the body text colour.
-const STATUS_COLOR: Record<UnitStatus, string> = { pending: 'gray', submitted: 'blue', returned: 'orange', approved: 'green' };
+const STATUS_COLOR: Record<UnitStatus, string> = {
+  pending: 'gray',
+  submitted: 'blue',
+  reviewed: 'cyan',
+  returned: 'orange',
+  approved: 'green',
+};
 
 export function UnitStatusBadge({ status }: { status: UnitStatus }) {
   const { t } = useTranslation('review');

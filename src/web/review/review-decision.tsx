@@ -62,7 +62,7 @@ export function ReviewDecision({ ids, bodyName, max, status, complete, comments 
   );
   const nComments = Object.keys(filled).length;
   const error = approve.error ?? ret.error;
-  const canDecide = status === 'submitted';
+  const canDecide = status === 'submitted' || status === 'reviewed';
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="decision-title">
       <Stack gap="sm">

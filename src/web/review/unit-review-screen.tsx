@@ -55,7 +55,7 @@ export function UnitReviewScreen() {
   const status = unit.data.status as UnitStatus;
   const outlier = bodyProgress ? scoreOutliers([bodyProgress], sch.result).find((o) => o.unitId === unitId) : undefined;
   const title = (code: string) => sch.instruments.find((i) => i.code === code)?.title[format.lang] ?? code;
-  const canComment = status === 'submitted' || status === 'approved';
+  const canComment = status === 'submitted' || status === 'reviewed' || status === 'approved';
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -126,7 +126,7 @@ export function UnitReviewScreen() {
         <FieldworkFlagsPanel
           cycleId={cycleId}
           unitId={unitId}
-          canAcknowledge={status === 'submitted'}
+          canAcknowledge={status === 'submitted' || status === 'reviewed'}
           instrumentTitle={title}
           sheets={sheets}
         />

@@ -521,6 +521,41 @@ CREATE TABLE "library_documents" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "team_lead_levels" (
+	"cycle_id" uuid NOT NULL,
+	"province_code" text NOT NULL,
+	"lead_ids" uuid[] NOT NULL,
+	"set_by" uuid,
+	"set_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "team_lead_levels_cycle_id_province_code_pk" PRIMARY KEY("cycle_id","province_code")
+);
+--> statement-breakpoint
+CREATE TABLE "unit_quotas" (
+	"cycle_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"instrument" text NOT NULL,
+	"target" integer NOT NULL,
+	"min" integer NOT NULL,
+	"reason" text NOT NULL,
+	"set_by" uuid,
+	"set_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "unit_quotas_cycle_id_unit_id_instrument_pk" PRIMARY KEY("cycle_id","unit_id","instrument")
+);
+--> statement-breakpoint
+CREATE TABLE "visit_plans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"province_code" text NOT NULL,
+	"assessor_id" uuid NOT NULL,
+	"date" date NOT NULL,
+	"team_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"unit_ids" uuid[] NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -616,6 +651,14 @@ ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_create
 ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_sha256_evidence_files_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_lead_levels" ADD CONSTRAINT "team_lead_levels_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_lead_levels" ADD CONSTRAINT "team_lead_levels_set_by_users_id_fk" FOREIGN KEY ("set_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_quotas" ADD CONSTRAINT "unit_quotas_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_quotas" ADD CONSTRAINT "unit_quotas_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_quotas" ADD CONSTRAINT "unit_quotas_set_by_users_id_fk" FOREIGN KEY ("set_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "visit_plans" ADD CONSTRAINT "visit_plans_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "visit_plans" ADD CONSTRAINT "visit_plans_assessor_id_users_id_fk" FOREIGN KEY ("assessor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "visit_plans" ADD CONSTRAINT "visit_plans_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bodies_code_key" ON "bodies" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "bodies_province_idx" ON "bodies" USING btree ("province_code","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "offices_province_key" ON "offices" USING btree ("kind","province_code");--> statement-breakpoint
@@ -658,4 +701,6 @@ CREATE INDEX "findings_body_idx" ON "findings" USING btree ("cycle_id","body_id"
 CREATE INDEX "followup_products_body_idx" ON "followup_products" USING btree ("cycle_id","body_id");--> statement-breakpoint
 CREATE INDEX "fieldwork_flags_unit_idx" ON "fieldwork_flags" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "library_document_uses_doc_idx" ON "library_document_uses" USING btree ("document_id");--> statement-breakpoint
-CREATE INDEX "library_documents_unit_idx" ON "library_documents" USING btree ("unit_id");
+CREATE INDEX "library_documents_unit_idx" ON "library_documents" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "visit_plans_cycle_idx" ON "visit_plans" USING btree ("cycle_id","province_code","date");--> statement-breakpoint
+CREATE INDEX "visit_plans_assessor_idx" ON "visit_plans" USING btree ("assessor_id");
