@@ -380,6 +380,11 @@ export const catalogue = {
     id: 'Publikasi ini tidak memuat penghargaan; tidak ada paket malam penghargaan untuk dibuat.',
     en: 'This publication holds no awards; there is no award-night pack to make.',
   },
+  'recognition.handover_superseded': {
+    status: 409,
+    id: 'Versi {version} sudah digantikan; isi tanggal dan tempat penyerahan pada versi yang berlaku.',
+    en: 'Version {version} has been superseded; enter the date and place of the hand-over on the current version.',
+  },
   // issue 10 ─ PEKPPP
   'record.filler_forbidden': {
     status: 403,

@@ -20,6 +20,7 @@ import { awardRules } from './awards.ts';
 import { type CodedAward, provinceNames, publicationAwards, verifiedPublication, verifyCode } from './queries.ts';
 import { sameCode } from './codes.ts';
 import { unitVerification } from '../recognition/piece.ts';
+import { getHandover, piagamIssued } from '../recognition/queries.ts';
 
 const tags = ['awards'];
 
@@ -134,6 +135,7 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
       const provinces = await provinceNames(tx);
       const body = award.body;
       const url = `${publicOrigin(req)}/verifikasi/${award.code}`;
+      const issued = piagamIssued(await getHandover(tx, row.id), row.publicAt);
       const pdf = await renderPiagam({
         language: lang,
         awardee: {
@@ -152,8 +154,8 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
         band: bandRef(awards.scheme, body.bandCode),
         verification: { code: award.code, url },
         signatory: SIGNATORY[lang],
-        issuedAt: row.publicAt,
-        issuedPlace: 'Jakarta',
+        issuedAt: issued.at,
+        issuedPlace: issued.place,
       });
       return sendPdf(reply, pdf, `piagam-${slug(body.name)}-${award.kind}-${awards.snapshot.cycle.year}.pdf`);
     },

@@ -20,7 +20,7 @@ import { renderPdf, type DocumentDefinition, type Node } from '../reports/pdf.ts
 import { slug } from '../reports/pack.ts';
 import type { PiagamInput } from '../reports/types.ts';
 import { bandRef } from '../scores/breakdown.ts';
-import { getHandover } from './queries.ts';
+import { getHandover, piagamIssued } from './queries.ts';
 import { handoverDate } from './release.ts';
 import { SIGNATORY, unitPiagamInput } from './piece.ts';
 import { publicationUnitAwards } from './unit-awards.ts';
@@ -126,7 +126,7 @@ export async function runAwardNightPack(ctx: JobContext, key: Buffer, p: AwardNi
   const handover = await getHandover(db, row.id);
   const snapshot = gov.snapshot;
   const scheme = gov.scheme;
-  const place = handover.place ?? 'Jakarta';
+  const issued = piagamIssued(handover, row.publicAt);
   const verify = (code: string) => `${p.origin}/verifikasi/${code}`;
   const provinceOf = (code: string | null) => (code === null ? '' : (provinces.get(code) ?? code));
   const cycle = { name: snapshot.cycle.name, year: snapshot.cycle.year, schemeId: scheme.id, schemeTitle: scheme.title };
@@ -163,8 +163,8 @@ export async function runAwardNightPack(ctx: JobContext, key: Buffer, p: AwardNi
         band,
         verification: { code: a.code, url: verify(a.code) },
         signatory: SIGNATORY[lang],
-        issuedAt: row.publicAt,
-        issuedPlace: place,
+        issuedAt: issued.at,
+        issuedPlace: issued.place,
       },
     });
   }
@@ -179,7 +179,7 @@ export async function runAwardNightPack(ctx: JobContext, key: Buffer, p: AwardNi
       score: a.unit.score,
       band: `${band.code} · ${band.label[lang]}`,
       code: a.code,
-      piagam: unitPiagamInput(a, units, provinces, lang, verify(a.code), { at: row.publicAt, place }),
+      piagam: unitPiagamInput(a, units, provinces, lang, verify(a.code), issued),
     });
   }
   if (lines.length === 0) throw new AppError('recognition.no_awards');

@@ -1,7 +1,7 @@
 // Unit awards as the piagam renderer, the verification page and the wire see them (issue 18).
 import type { Lang } from '../../core/types.ts';
 import type { Queryable } from '../db/client.ts';
-import type { PiagamInput } from '../reports/types.ts';
+import type { DateInput, PiagamInput } from '../reports/types.ts';
 import { typeName } from '../reports/i18n.ts';
 import { bandRef } from '../scores/breakdown.ts';
 import { provinceNames, verifiedPublication } from '../awards/queries.ts';
@@ -23,7 +23,7 @@ export function unitPiagamInput(
   provinces: Map<string, string>,
   lang: Lang,
   verifyUrl: string,
-  issued: { at: Date; place: string },
+  issued: { at: DateInput; place: string },
 ): PiagamInput {
   const provinceName = a.body.provinceCode === null ? null : (provinces.get(a.body.provinceCode) ?? a.body.provinceCode);
   const award: PiagamInput['award'] =

@@ -13,6 +13,7 @@ import type { PublicationSnapshot, SnapshotRank } from '../../shared/wire/public
 import type { Handover, HandoverIn, Release, ReleaseFacts } from '../../shared/wire/recognition.ts';
 import { awardHandovers, pressReleases } from './schema.ts';
 import { releaseFacts, releaseText } from './release.ts';
+import type { DateInput } from '../reports/types.ts';
 import { publicationUnitAwards } from './unit-awards.ts';
 
 export async function getHandover(tx: Queryable, publicationId: string): Promise<Handover> {
@@ -37,6 +38,16 @@ export async function setHandover(tx: Tx, actor: AuditActor, row: PublicationRow
     diff: { before: { date: before.date, place: before.place }, after: { date: input.date, place: input.place } },
   });
   return { date: input.date, place: input.place, updatedAt: now.toISOString() };
+}
+
+/**
+ * The date and place printed on a piagam (issue 18): the hand-over's when the Perwakilan entered
+ * it (a calendar date, printed as written), else the publication's public date, in Jakarta.
+ */
+export function piagamIssued(handover: Handover, publicAt: Date): { at: DateInput; place: string } {
+  return handover.date !== null && handover.place !== null
+    ? { at: handover.date, place: handover.place }
+    : { at: publicAt, place: 'Jakarta' };
 }
 
 /**

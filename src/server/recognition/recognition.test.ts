@@ -16,6 +16,7 @@ import { auditEvents } from '../audit/schema.ts';
 import { settleJobs } from '../jobs/runner.ts';
 import { hashSnapshot } from '../publications/queries.ts';
 import { publications } from '../publications/schema.ts';
+import { formatDate } from '../reports/i18n.ts';
 import { closeSharedPool } from '../reports/pool.ts';
 import { pdfInfo, pdfPages, skipPoppler, squash } from '../reports/poppler.ts';
 import { type World, buildWorld, openCycle } from '../seed/test-world.ts';
@@ -251,6 +252,9 @@ describe.skipIf(skipPoppler)('unit piagam and its verification', () => {
     expect(text).toContain('Peringkat 2 Terbaik Sektor Administrasi Kependudukan');
     expect(text).toContain(best.code);
     expect(text).toContain('90,00');
+    // No hand-over entered yet: the publication's public date, in Jakarta.
+    const [pub] = await t.db.db.select().from(publications).where(eq(publications.id, publicationId));
+    expect(text).toContain(`Jakarta, ${formatDate(pub!.publicAt, 'id')}`);
 
     const ok = (await w.call('public', { method: 'GET', url: api(`/verify/${best.code}`) })).json();
     expect(ok).toMatchObject({
@@ -304,6 +308,42 @@ describe('press release', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'recognition.handover'), eq(auditEvents.subjectId, publicationId)));
     expect(audit).toHaveLength(1);
+  });
+
+  it.skipIf(skipPoppler)('prints the hand-over date and place on the unit and government piagam once entered', async () => {
+    const units = (await w.call('public', { method: 'GET', url: api(`/publications/${publicationId}/unit-awards`) })).json();
+    const govs = (await w.call('public', { method: 'GET', url: api(`/publications/${publicationId}/awards`) })).json();
+    for (const url of [units.items[0].piagamUrl, `${api(`/publications/${publicationId}/awards/${govs.items[0].code}/piagam.pdf`)}`]) {
+      const pdf = await w.call('public', { method: 'GET', url });
+      expect(pdf.statusCode).toBe(200);
+      const text = squash(pdfPages(pdf.rawPayload).join(' '));
+      expect(text).toContain('Pendopo Gubernur Banten, 10 Desember 2024');
+    }
+  });
+
+  it('refuses a hand-over on a superseded version (409, translated), nothing stored', async () => {
+    const old = randomUUID();
+    await t.db.db.insert(publications).values({
+      id: old,
+      cycleId: current.cycle.id,
+      scope: '36',
+      version: 0,
+      status: 'superseded',
+      publicAt: new Date('2024-11-01T00:00:00Z'),
+      publishedAt: new Date('2024-11-01T00:00:00Z'),
+      schemeHash: 'h',
+      contentHash: hashSnapshot(current),
+      snapshot: current,
+    });
+    const res = await w.call('pimpinan', {
+      method: 'PUT',
+      url: api(`/publications/${old}/handover`),
+      payload: { date: '2024-12-10', place: 'Pendopo Gubernur Banten' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'recognition.handover_superseded' });
+    expect(res.json().error.message).toContain('Versi 0 sudah digantikan');
+    expect((await w.call('pimpinan', { method: 'GET', url: api(`/publications/${old}/handover`) })).json()).toMatchObject({ date: null });
   });
 
   for (const lang of ['id', 'en'] as const) {

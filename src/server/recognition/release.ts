@@ -163,7 +163,7 @@ export function releaseFacts(i: FactsInput): ReleaseFacts {
 }
 
 /** A calendar date "YYYY-MM-DD" in words ("10 Desember 2025"). */
-export const handoverDate = (date: string, lang: Lang): string => formatDate(`${date}T12:00:00+07:00`, lang);
+export const handoverDate = (date: string, lang: Lang): string => formatDate(date, lang);
 
 /** The release text of a facts box. Plain text, paragraphs separated by blank lines. */
 export function releaseText(f: ReleaseFacts, lang: Lang): string {

@@ -37,7 +37,7 @@ import { jobView } from '../jobs/routes.ts';
 import { textToDocx } from './docx.ts';
 import { type AwardNightParams, runAwardNightPack } from './pack.ts';
 import { sectorName, unitPiagamInput } from './piece.ts';
-import { factsOf, getHandover, releaseOf, saveRelease, setHandover } from './queries.ts';
+import { factsOf, getHandover, piagamIssued, releaseOf, saveRelease, setHandover } from './queries.ts';
 import { publicationUnitAwards, unitAwardByCode } from './unit-awards.ts';
 
 const tags = ['recognition'];
@@ -141,10 +141,14 @@ export async function recognitionRoutes(app: FastifyInstance): Promise<void> {
       const award = unitAwardByCode(awards, params.code);
       if (award === undefined || (view !== 'full' && award.body.id !== view.bodyId)) throw notFound('award');
       const handover = await getHandover(tx, row.id);
-      const input = unitPiagamInput(award, awards, await provinceNames(tx), lang, `${publicOrigin(req)}/verifikasi/${award.code}`, {
-        at: row.publicAt,
-        place: handover.place ?? 'Jakarta',
-      });
+      const input = unitPiagamInput(
+        award,
+        awards,
+        await provinceNames(tx),
+        lang,
+        `${publicOrigin(req)}/verifikasi/${award.code}`,
+        piagamIssued(handover, row.publicAt),
+      );
       const pdf = await renderPiagam(input);
       return sendPdf(
         reply,
@@ -176,7 +180,8 @@ export async function recognitionRoutes(app: FastifyInstance): Promise<void> {
     {
       method: 'PUT',
       url: '/publications/:publicationId/handover',
-      summary: 'Enter the date and place of the hand-over (award night) of a publication; audited',
+      summary:
+        'Enter the date and place of the hand-over (award night) of a publication; audited. 409 on a superseded version (enter it on the current one)',
       tags,
       access: 'publication.manage',
       params: publicationParams,
@@ -187,6 +192,8 @@ export async function recognitionRoutes(app: FastifyInstance): Promise<void> {
       const row = await getPublicationRow(tx, params.publicationId);
       if (!row) throw notFound('publication');
       auth.require('publication.manage', scopeTarget(row.scope));
+      // A superseded version's awards are handed over with the version that replaced it.
+      if (row.status !== 'current') throw new AppError('recognition.handover_superseded', { version: row.version });
       return setHandover(tx, auth.user(), row, body);
     },
   );

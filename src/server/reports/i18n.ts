@@ -10,6 +10,7 @@ import { formatFixed2 } from '../../core/index.ts';
 import type { EvidenceKind, Lang } from '../../core/types.ts';
 import { type Catalogue, format } from '../../shared/messages.ts';
 import type { DateInput } from './types.ts';
+import { localDate, WIB, type Zone } from '../../shared/local-time.ts';
 
 export const strings = {
   'org.name': { id: 'Ombudsman Republik Indonesia', en: 'Ombudsman of the Republic of Indonesia' },
@@ -315,18 +316,18 @@ export function formatGain(x: number, lang: Lang): string {
   return x >= 0 ? `+${formatNumber(x, lang)}` : formatNumber(x, lang);
 }
 
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }),
-};
-
 export function toDate(d: DateInput): Date {
   const date = d instanceof Date ? d : new Date(d);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid date: ${String(d)}`);
   return date;
 }
 
-/** "4 Desember 2024" (id), "4 December 2024" (en), in Asia/Jakarta time. */
-export function formatDate(d: DateInput, lang: Lang): string {
-  return dateFormats[lang].format(toDate(d));
+/**
+ * "4 Desember 2024" (id), "4 December 2024" (en): the calendar day in the body's zone (issue 16:
+ * WIB, WITA or WIT from its province; WIB when national). A bare "YYYY-MM-DD" is a calendar date
+ * (a hand-over day) and is printed as written, whatever the zone.
+ */
+export function formatDate(d: DateInput, lang: Lang, zone: Zone = WIB): string {
+  if (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) return localDate(d, lang, zone);
+  return localDate(toDate(d), lang, zone);
 }

@@ -16,7 +16,10 @@ import { getPublicationRow } from '../publications/queries.ts';
 import { provinceNames, currentVersionOf } from '../awards/queries.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type SnapshotRaporArgs, unitRanksIn } from './from-snapshot.ts';
-import { mapBounded, sharedPool } from './pool.ts';
+import { mapBounded, type RenderTask, sharedPool } from './pool.ts';
+import { publicationUnitAwards } from '../recognition/unit-awards.ts';
+import { unitPiagamInput } from '../recognition/piece.ts';
+import { getHandover, piagamIssued } from '../recognition/queries.ts';
 import { evidenceByUnit } from './queries.ts';
 import type { SnapshotRef } from './types.ts';
 import type { PublicationSnapshot, SnapshotUnit } from '../../shared/wire/publications.ts';
@@ -64,7 +67,11 @@ export async function snapshotRefOf(
   return ref;
 }
 
-export async function runReportPack(ctx: JobContext, p: PackParams): Promise<JobOutcome> {
+/**
+ * Report pack job. With `units`, each government's folder also holds its units' rapor and the
+ * piagam of every unit award (issue 18), dated as the hand-over (else the publication date).
+ */
+export async function runReportPack(ctx: JobContext, p: PackParams, key: Buffer): Promise<JobOutcome> {
   const db = ctx.db;
   const row = await getPublicationRow(db, p.publicationId);
   if (!row) throw notFound('publication');
@@ -90,9 +97,12 @@ export async function runReportPack(ctx: JobContext, p: PackParams): Promise<Job
 
   interface Item {
     name: string;
-    args: SnapshotRaporArgs;
+    task: RenderTask;
   }
+  const unitAwards = p.units ? await publicationUnitAwards(db, key, row) : null;
+  const issued = piagamIssued(await getHandover(db, row.id), row.publicAt);
   const items: Item[] = [];
+  const schemeKey = `${cycle.id}:${cycle.schemeHash}`;
   const bodies = [...snapshot.bodies].filter((b) => (unitsOf.get(b.id)?.length ?? 0) > 0).sort((a, b) => a.code.localeCompare(b.code));
   for (const body of bodies) {
     const units = unitsOf.get(body.id)!;
@@ -108,12 +118,18 @@ export async function runReportPack(ctx: JobContext, p: PackParams): Promise<Job
       generatedAt,
     };
     const stem = `${slug(body.code)}-${slug(body.name)}`;
-    items.push({ name: `rapor-${stem}.pdf`, args: base });
+    items.push({ name: `rapor-${stem}.pdf`, task: { kind: 'snapshot-rapor', schemeKey, args: base } });
     if (p.units) {
       for (const u of [...units].sort((a, b) => a.name.localeCompare(b.name, 'id'))) {
         items.push({
           name: `unit/${stem}/rapor-unit-${slug(u.name)}-${u.id.slice(0, 8)}.pdf`,
-          args: { ...base, unitId: u.id, unitRanks: unitRanksIn(allUnits, u.id) },
+          task: { kind: 'snapshot-rapor', schemeKey, args: { ...base, unitId: u.id, unitRanks: unitRanksIn(allUnits, u.id) } },
+        });
+      }
+      for (const a of unitAwards?.intact ? unitAwards.awards.filter((x) => x.body.id === body.id) : []) {
+        items.push({
+          name: `unit/${stem}/piagam-${slug(a.unit.name)}-${a.kind}-${a.unit.id.slice(0, 8)}.pdf`,
+          task: { kind: 'piagam', input: unitPiagamInput(a, unitAwards!, provinces, p.lang, `${p.origin}/verifikasi/${a.code}`, issued) },
         });
       }
     }
@@ -121,9 +137,9 @@ export async function runReportPack(ctx: JobContext, p: PackParams): Promise<Job
   if (items.length === 0) throw new AppError('report.pack_empty');
 
   const total = items.length;
+  const piagams = items.filter((i) => i.task.kind === 'piagam').length;
   await ctx.progress(0, total);
   const pool = sharedPool();
-  const schemeKey = `${cycle.id}:${cycle.schemeHash}`;
   pool.addScheme(schemeKey, scheme);
 
   const out = createWriteStream(ctx.filePath);
@@ -142,7 +158,7 @@ export async function runReportPack(ctx: JobContext, p: PackParams): Promise<Job
       mapBounded(
         items,
         2 * pool.size,
-        (item) => pool.render({ kind: 'snapshot-rapor', schemeKey, args: item.args }),
+        (item) => pool.render(item.task),
         async (pdf, k) => {
           zip.append(pdf, { name: items[k]!.name, date });
           done++;
@@ -163,6 +179,6 @@ export async function runReportPack(ctx: JobContext, p: PackParams): Promise<Job
   return {
     fileName: `rapor-${slug(snapshot.cycle.name)}-${scope}-v${snapshot.version}${p.units ? '-dengan-unit' : ''}.zip`,
     mime: 'application/zip',
-    result: { pdfs: total, governments: bodies.length, units: p.units ? total - bodies.length : 0 },
+    result: { pdfs: total, governments: bodies.length, units: p.units ? total - bodies.length - piagams : 0, piagams },
   };
 }

@@ -259,7 +259,12 @@ describe('report pack', () => {
     }
   });
 
-  it('adds every unit rapor on request', async () => {
+  it('adds every unit rapor and every unit award\u2019s piagam on request', async () => {
+    const awards = (await get('admin', `/publications/${publicationId}/unit-awards`)).json() as {
+      items: { code: string; unit: { name: string } }[];
+    };
+    expect(awards.items.length).toBeGreaterThan(0);
+    const n = 7 + awards.items.length;
     const start = await w.call('admin', {
       method: 'POST',
       url: api(`/publications/${publicationId}/report-pack`),
@@ -268,7 +273,20 @@ describe('report pack', () => {
     expect(start.statusCode).toBe(202);
     await settleJobs();
     const done = (await get('admin', `/jobs/${start.json().id}`)).json();
-    expect(done).toMatchObject({ status: 'done', done: 7, total: 7, result: { governments: 3, units: 4 } });
+    expect(done).toMatchObject({ status: 'done', done: n, total: n, result: { governments: 3, units: 4, piagams: awards.items.length } });
+    const file = await get('admin', `/jobs/${start.json().id}/file`);
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-pack-'));
+    try {
+      const zip = join(dir, 'pack.zip');
+      writeFileSync(zip, file.rawPayload);
+      const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+      const piagams = names.filter((x) => /^unit\/.+\/piagam-.+\.pdf$/.test(x));
+      expect(piagams).toHaveLength(awards.items.length);
+      const pages = readBack(execFileSync('unzip', ['-p', zip, piagams[0]!]));
+      if (pages) expect(awards.items.some((a) => squash(pages.join(' ')).includes(a.code))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown publication with a translated 404', async () => {

@@ -21,6 +21,7 @@ import { getPublicationRow, scopeTarget } from '../publications/queries.ts';
 import { provinceNames } from '../awards/queries.ts';
 import { getBodyResult } from '../scores/queries.ts';
 import { raporInputFromSnapshot, unitRanksIn } from './from-snapshot.ts';
+import { publicationUnitAwards } from '../recognition/unit-awards.ts';
 import { type PackParams, packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
 import { closeSharedPool } from './pool.ts';
 import { coveringPublication, cycleUnitScores, evidenceCounts, liveBody, liveUnits, snapshotPart } from './queries.ts';
@@ -89,7 +90,7 @@ async function publishedRapor(
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
   // Any instance's worker may run a pack started through another.
-  app.jobs.define('report-pack', (ctx) => runReportPack(ctx, ctx.job.params as unknown as PackParams));
+  app.jobs.define('report-pack', (ctx) => runReportPack(ctx, ctx.job.params as unknown as PackParams, app.secrets.certificate));
   // The render workers of report packs stop with the server (a later pack starts new ones).
   app.addHook('onClose', async () => closeSharedPool());
   defineRoute(
@@ -224,7 +225,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       method: 'POST',
       url: '/publications/:publicationId/report-pack',
       summary:
-        "Start a report pack: every government rapor of the publication's snapshot (optionally every unit rapor) in one zip, rendered in the background; follow it at /jobs/:jobId",
+        "Start a report pack: every government rapor of the publication's snapshot (optionally every unit rapor and every unit award's piagam, dated as the hand-over) in one zip, rendered in the background; follow it at /jobs/:jobId",
       tags,
       access: 'publication.manage',
       params: publicationParams,
@@ -236,7 +237,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       if (!row) throw notFound('publication');
       auth.require('publication.manage', scopeTarget(row.scope));
       const snapshot = row.snapshot as PublicationSnapshot;
-      const total = packSize(snapshot, body.units);
+      const unitAwards = body.units ? await publicationUnitAwards(tx, app.secrets.certificate, row) : null;
+      const total = packSize(snapshot, body.units) + (unitAwards?.intact ? unitAwards.awards.length : 0);
       if (total === 0) throw new AppError('report.pack_empty');
       const params2 = { publicationId: row.id, lang: body.lang as Lang, units: body.units, origin: publicOrigin(req) };
       const job = await startJob(app, tx, req, { kind: 'report-pack', ownerId: auth.user().id, params: params2, total });

@@ -299,7 +299,9 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }
   y2023 = await transitionCycle(tx, admin, y2023, 'review');
-  const published = await publish(tx, admin, y2023, { scope: 'national', publicAt: now }, now);
+  // Dated as the real 2023 results were announced (reference.md §6.2: 14 December 2023), not at seed time.
+  const announced2023 = new Date('2023-12-14T10:00:00+07:00');
+  const published = await publish(tx, admin, y2023, { scope: 'national', publicAt: announced2023 }, announced2023);
   // issue 18: the 2023 results were handed over in January 2024 (reference.md §6.4).
   await setHandover(tx, admin, published, { date: '2024-01-24', place: 'Pendopo Gubernur Banten, Kota Serang' }, now);
 
