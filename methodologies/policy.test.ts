@@ -105,8 +105,14 @@ describe('library policy', () => {
 
     it.each(PEKPPP)('%s: the clarification window is 7 days (ASSUMPTION from "about one week")', (id) => {
       const s = scheme(id);
-      expect(s.verification).toEqual({ clarificationDays: 7 });
+      expect(s.verification?.clarificationDays).toBe(7);
       expect(hasAssumption(s, 'verification/clarificationDays', /7 calendar days, from "about one week"/)).toBe(true);
+    });
+
+    it.each(PEKPPP)('%s: a "mandiri" cycle is validated by KemenPANRB (ASSUMPTION: the sources do not say who)', (id) => {
+      const s = scheme(id);
+      expect(s.verification?.mandiri).toEqual({ validatedBy: 'kemenpanrb' });
+      expect(hasAssumption(s, 'verification/mandiri', /^ASSUMPTION: a "mandiri" cycle/)).toBe(true);
     });
 
     // instruments-skm-pekppp.md §2a: no, kode isu, aspect, form text.

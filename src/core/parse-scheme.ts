@@ -217,7 +217,7 @@ const schemeSchema = z.strictObject({
       units: z.strictObject({ topBand: z.boolean(), topPerSector: z.int().min(0), mostImproved: z.int().min(0) }).optional(),
     })
     .optional(),
-  verification: z.strictObject({ clarificationDays: positiveInt }).optional(),
+  verification: z.strictObject({ clarificationDays: positiveInt, mandiri: z.strictObject({ validatedBy: code }).optional() }).optional(),
   terms: z
     .strictObject({
       issuer: text,

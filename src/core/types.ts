@@ -367,6 +367,11 @@ export interface UnitAwardRules {
 export interface VerificationRules {
   /** Calendar days a unit has to answer a clarification request (the window closes at the end of the last day). */
   clarificationDays: number;
+  /**
+   * A cycle a Biro/Bagian Organisasi runs for its own government's units ("mandiri"): its results
+   * are marked so and validated later by the organisation with this registry code (KemenPANRB).
+   */
+  mandiri?: { validatedBy: string };
 }
 
 export type PeriodKind = 'month' | 'quarter' | 'semester' | 'year';

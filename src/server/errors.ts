@@ -416,6 +416,41 @@ export const catalogue = {
     id: 'Evaluator PEKPPP bekerja untuk KemenPANRB atau pemerintah daerah (Biro/Bagian Organisasi), bukan {body}.',
     en: 'A PEKPPP evaluator works for KemenPANRB or a regional government (Biro/Bagian Organisasi), not {body}.',
   },
+  'pekppp.mandiri_unsupported': {
+    status: 409,
+    id: 'Metodologi siklus ini tidak mengenal evaluasi mandiri (tidak ada organisasi validator).',
+    en: "This cycle's methodology has no self-run (mandiri) evaluation (no validating organisation).",
+  },
+  'pekppp.validator_missing': {
+    status: 409,
+    id: 'Organisasi validator {code} yang disebut metodologi tidak ada di registri.',
+    en: 'The validating organisation {code} named by the methodology is not in the registry.',
+  },
+  'pekppp.mandiri_organiser': {
+    status: 422,
+    id: 'Evaluasi mandiri dijalankan oleh Biro/Bagian Organisasi pemerintah daerah, bukan {subject}.',
+    en: "A self-run (mandiri) evaluation is run by a regional government's Biro/Bagian Organisasi, not {subject}.",
+  },
+  'pekppp.mandiri_locus': {
+    status: 409,
+    id: 'Evaluasi mandiri {organiser} hanya mencakup unit pemerintahnya sendiri; {subject} ada di lokus.',
+    en: "{organiser}'s self-run (mandiri) evaluation covers only its own government's units; {subject} is in the locus.",
+  },
+  'pekppp.not_mandiri': {
+    status: 409,
+    id: 'Siklus ini bukan evaluasi mandiri; tidak ada yang perlu divalidasi.',
+    en: 'This cycle is not a self-run (mandiri) evaluation; there is nothing to validate.',
+  },
+  'pekppp.reason_required': {
+    status: 422,
+    id: 'Tuliskan alasan pengembalian hasil evaluasi mandiri.',
+    en: 'Give the reason for returning the self-run evaluation.',
+  },
+  'pekppp.already_validated': {
+    status: 409,
+    id: 'Hasil evaluasi mandiri ini sudah divalidasi.',
+    en: 'This self-run evaluation has already been validated.',
+  },
   'pekppp.not_pekppp': { status: 409, id: 'Siklus ini bukan siklus PEKPPP.', en: 'This cycle is not a PEKPPP cycle.' },
   'pekppp.claim_locked': {
     status: 409,

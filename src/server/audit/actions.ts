@@ -76,6 +76,8 @@ export const auditActions = [
   'verification.clarify',
   'verification.answer',
   'verification.finalise',
+  'pekppp.mandiri',
+  'pekppp.validate',
   // issue 11: public surveys (surveys/queries.ts)
   'survey.create',
   'survey.update',

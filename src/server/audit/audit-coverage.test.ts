@@ -537,6 +537,24 @@ const steps: Step[] = [
     run: () =>
       call('admin', 'PUT', `/cycles/${pk!.cycleId}/bodies/${w.bodies.b.id}/evaluator-organisation`, { organisationId: w.bodies.b.id }),
   },
+  {
+    route: 'PUT /api/v1/cycles/:cycleId/pekppp/mandiri',
+    run: async () => {
+      const created = await call('admin', 'POST', '/cycles', { name: 'PEKPPP mandiri', year: 2024, schemeId: 'pekppp-2024' });
+      ids.mandiriCycle = json(created).id as string;
+      await call('admin', 'POST', `/cycles/${ids.mandiriCycle}/bodies`, { bodyId: w.bodies.c.id });
+      return call('admin', 'PUT', `/cycles/${ids.mandiriCycle}/pekppp/mandiri`, { organiserBodyId: w.bodies.c.id });
+    },
+  },
+  {
+    route: 'POST /api/v1/cycles/:cycleId/pekppp/validation',
+    run: () =>
+      pk!.call('evaluatorNational', {
+        method: 'POST',
+        url: `/api/v1/cycles/${ids.mandiriCycle}/pekppp/validation`,
+        payload: { decision: 'validated' },
+      }),
+  },
   // ── issue 11: a unit's public survey ──
   {
     route: 'POST /api/v1/units/:unitId/surveys',

@@ -99,6 +99,8 @@ const intended: Record<string, Record<Who, Rule>> = {
   'pekppp.claim': row('all', 'none', 'none', 'own', 'own', 'none'),
   'pekppp.verify': row('all', 'none', 'none', 'none', 'none', 'none'),
   'pekppp.read': row('all', 'own', 'none', 'own', 'own', 'none'),
+  // issue 10: only KemenPANRB's evaluators (role not in this matrix) and the admin validate a mandiri cycle.
+  'pekppp.validate': row('all', 'none', 'none', 'none', 'none', 'none'),
   // issue 11: a unit's surveys — its operator and koordinator run them; the pimpinan reads its province's.
   'survey.read': row('all', 'own', 'none', 'own', 'own', 'none'),
   'survey.manage': row('all', 'none', 'none', 'own', 'own', 'none'),

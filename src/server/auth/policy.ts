@@ -131,6 +131,8 @@ export const policy = {
   'pekppp.verify': { admin: ['all'], evaluator: ['assigned'] },
   /** See a unit's F-01 beside F-02 (claims, verdicts, clarifications) before publication. */
   'pekppp.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'], evaluator: ['assigned'] },
+  /** Validate (or return) a "mandiri" cycle: an evaluator of the organisation the library names (target: that body). */
+  'pekppp.validate': { admin: ['all'], evaluator: ['body'] },
   // issue 11: public surveys (SKM, F-03) of a unit — set up and run by its operator or its koordinator.
   'survey.read': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'], operator: ['unit'] },
   'survey.manage': { admin: ['all'], koordinator: ['body'], operator: ['unit'] },

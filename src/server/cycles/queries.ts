@@ -4,6 +4,7 @@
 // over a cycle's units are `read-models/locus.ts`.
 //
 // Every later computation reads the cycle's frozen scheme (`cycleScheme`), never the library.
+import { mandiriOf } from '../pekppp/mandiri.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
@@ -176,6 +177,10 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     .orderBy(desc(cycles.year), asc(cycles.name))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
+  const mandiri = await mandiriOf(
+    tx,
+    rows.filter((r) => r.family === 'pekppp').map((r) => r.id),
+  );
   return {
     items: rows.map(({ schemeTitle, terms, bodies: b, units: u, published, ...r }) => ({
       ...toCycle(r),
@@ -184,6 +189,7 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
       bodies: b,
       units: u,
       published,
+      mandiri: mandiri.get(r.id) ?? null,
     })),
     total,
     page: f.page,
@@ -209,6 +215,7 @@ export async function cycleSummary(tx: Queryable, cycle: Cycle): Promise<CycleSu
     bodies: row!.bodies,
     units: row!.units,
     published: row!.published,
+    mandiri: cycle.family === 'pekppp' ? ((await mandiriOf(tx, [cycle.id])).get(cycle.id) ?? null) : null,
   };
 }
 

@@ -13,6 +13,7 @@ import { type CycleUnitContext, getLocusEntry, provinceOfCycleUnit, unitProvince
 import { records } from '../records/schema.ts';
 import { KEMENPANRB_CODE, candidateOrganisations, defaultEvaluatorOrganisation, mayEvaluate } from '../pekppp/organisations.ts';
 import { bodies, units } from '../registry/schema.ts';
+import { mandiriOrganiser } from '../pekppp/mandiri.ts';
 import { storeRanks } from '../scores/ranks.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
@@ -106,6 +107,10 @@ export async function addLocusBody(
     const located = body.provinceCode === null && planned.length > 0 && planned.every((u) => u.provinceCode === cycle.provinceCode);
     if (!located) throw new AppError('locus.outside_province', { subject: body.name });
   }
+  // Issue 10: a mandiri PEKPPP cycle takes only its organiser's own government.
+  const organiser = cycle.family === 'pekppp' ? await mandiriOrganiser(tx, cycle.id) : null;
+  if (organiser && organiser !== body.id)
+    throw new AppError('pekppp.mandiri_locus', { subject: body.name, organiser: (await getBodyRow(tx, organiser))?.name ?? '' });
   // Issue 10: a PEKPPP locus entry names its evaluating organisation, defaulted here.
   const evaluatorBodyId = cycle.family === 'pekppp' ? (defaultEvaluatorOrganisation(body, await kemenpanrbBody(tx))?.id ?? null) : null;
   await tx.insert(cycleBodies).values({ cycleId: cycle.id, bodyId: body.id, evaluatorBodyId }).onConflictDoNothing();

@@ -350,3 +350,70 @@ describe('F-03 beside the progress (issue 11)', () => {
     expect(survey.targetSample).toBeGreaterThan(0);
   });
 });
+
+describe('"mandiri" cycles validated by KemenPANRB', () => {
+  let cycleId = '';
+  const mandiri = (who: Parameters<PekpppWorld['call']>[0], organiserBodyId: string) =>
+    p.call(who, { method: 'PUT', url: `/api/v1/cycles/${cycleId}/pekppp/mandiri`, payload: { organiserBodyId } });
+  const decide = (who: Parameters<PekpppWorld['call']>[0], payload: object, lang = 'id') =>
+    p.call(who, { method: 'POST', url: `/api/v1/cycles/${cycleId}/pekppp/validation`, payload, headers: { 'accept-language': lang } });
+
+  it("marks a cycle run by a government's Bagian Organisasi for its own units only", async () => {
+    const created = await w.call('admin', {
+      method: 'POST',
+      url: '/api/v1/cycles',
+      payload: { name: 'PEKPPP mandiri Kota Serang 2024', year: 2024, schemeId: 'pekppp-2024' },
+    });
+    cycleId = created.json().id as string;
+    await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${cycleId}/bodies`, payload: { bodyId: w.bodies.c.id } });
+    const foreign = await mandiri('admin', w.bodies.b.id);
+    expect(foreign.statusCode).toBe(409);
+    expect(foreign.json().error.message).toBe(
+      'Evaluasi mandiri Kota Cilegon hanya mencakup unit pemerintahnya sendiri; Kota Serang ada di lokus.',
+    );
+    expect((await mandiri('admin', p.kemenpanrb.id)).json().error.code).toBe('pekppp.mandiri_organiser');
+    expect((await mandiri('koordinator', w.bodies.c.id)).statusCode).toBe(403);
+    const ok = await mandiri('admin', w.bodies.c.id);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().mandiri).toMatchObject({
+      organiser: { id: w.bodies.c.id, name: 'Kota Serang' },
+      validator: { code: 'kemenpanrb' },
+      status: 'pending',
+      decidedAt: null,
+    });
+    const other = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${cycleId}/bodies`, payload: { bodyId: w.bodies.a.id } });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('pekppp.mandiri_locus');
+  });
+
+  it('only an evaluator of the organisation the library names validates; a return needs a reason; audited', async () => {
+    expect((await decide('evaluatorOther', { decision: 'validated' })).statusCode).toBe(403);
+    expect((await decide('pimpinan', { decision: 'validated' })).statusCode).toBe(403);
+    const noReason = await decide('evaluatorNational', { decision: 'returned' }, 'en');
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().error).toMatchObject({
+      code: 'pekppp.reason_required',
+      message: 'Give the reason for returning the self-run evaluation.',
+    });
+    const back = await decide('evaluatorNational', { decision: 'returned', reason: 'Bukti A1 belum sah.' });
+    expect(back.json().mandiri).toMatchObject({ status: 'returned', reason: 'Bukti A1 belum sah.' });
+    const ok = await decide('evaluatorNational', { decision: 'validated' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().mandiri).toMatchObject({ status: 'validated', reason: null });
+    expect(ok.json().mandiri.decidedBy).toBeTruthy();
+    expect(Date.parse(ok.json().mandiri.decidedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await decide('evaluatorNational', { decision: 'validated' })).json().error.code).toBe('pekppp.already_validated');
+    const read = await w.call('operator', { method: 'GET', url: `/api/v1/cycles/${cycleId}` });
+    expect(read.json().mandiri.status).toBe('validated');
+    const audit = await w.call('admin', { method: 'GET', url: '/api/v1/audit?action=pekppp.' });
+    const actions = audit.json().items.map((i: { action: string }) => i.action);
+    expect(actions.filter((a: string) => a === 'pekppp.validate')).toHaveLength(2);
+    expect(actions).toContain('pekppp.mandiri');
+    const notMandiri = await p.call('evaluatorNational', {
+      method: 'POST',
+      url: `/api/v1/cycles/${p.cycleId}/pekppp/validation`,
+      payload: { decision: 'validated' },
+    });
+    expect(notMandiri.json().error.code).toBe('pekppp.not_mandiri');
+  });
+});

@@ -8,13 +8,18 @@ import {
   ClarificationAnswerIn,
   ClarificationRequestIn,
   ClaimsIn,
+  MandiriIn,
   PekpppClarification,
   PekpppUnits,
   PekpppUnitView,
   ReopenIn,
+  ValidationIn,
   VerdictsIn,
 } from '../../shared/wire/pekppp.ts';
 import { defineRoute } from '../http/route.ts';
+import { cycleSummary, getCycleOr404 } from '../cycles/queries.ts';
+import { CycleSummary } from '../../shared/wire/cycles.ts';
+import { decideValidation, setMandiri, validatorBody } from './mandiri.ts';
 import {
   answerClarification,
   buildView,
@@ -188,6 +193,49 @@ export async function pekpppRoutes(app: FastifyInstance): Promise<void> {
       const ctx = await pekpppContext(tx, auth, 'pekppp.verify', params.cycleId, params.unitId);
       await finalise(tx, auth, ctx, lang);
       return buildView(tx, auth, await pekpppContext(tx, auth, 'pekppp.verify', params.cycleId, params.unitId), lang);
+    },
+  );
+
+  // "mandiri" cycles: a Biro/Bagian Organisasi runs the cycle for its own government; the
+  // organisation the library names (KemenPANRB) validates the results or returns them.
+  defineRoute(
+    app,
+    {
+      method: 'PUT',
+      url: '/cycles/:cycleId/pekppp/mandiri',
+      summary: "Mark a PEKPPP cycle as run 'mandiri' by a government's Biro/Bagian Organisasi (its locus: that government only)",
+      tags,
+      access: 'cycle.manage',
+      params: cycleParams,
+      body: MandiriIn,
+      response: { 200: CycleSummary },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      auth.require('cycle.manage', {});
+      await setMandiri(tx, auth, cycle, body);
+      return cycleSummary(tx, cycle);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/pekppp/validation',
+      summary:
+        "The validating organisation (library: verification.mandiri.validatedBy) validates a mandiri cycle's results or returns them with a reason",
+      tags,
+      access: 'pekppp.validate',
+      params: cycleParams,
+      body: ValidationIn,
+      response: { 200: CycleSummary },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      auth.require('pekppp.validate', { bodyId: (await validatorBody(tx, cycle)).id });
+      await decideValidation(tx, auth, cycle, body);
+      return cycleSummary(tx, cycle);
     },
   );
 }

@@ -6,7 +6,7 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.ts';
 import { cycles } from '../cycles/schema.ts';
-import { units } from '../registry/schema.ts';
+import { bodies, units } from '../registry/schema.ts';
 
 export const pekpppUnits = pgTable(
   'pekppp_units',
@@ -65,3 +65,24 @@ export const pekpppClarifications = pgTable(
   },
   (t) => [index('pekppp_clarifications_unit_idx').on(t.cycleId, t.unitId)],
 );
+
+/**
+ * A "mandiri" PEKPPP cycle (issue 10 §1): run by a Biro/Bagian Organisasi (`organiserBodyId`, a
+ * government's body) for its own government's units; its results carry a validation state by the
+ * organisation the library names (`verification.mandiri.validatedBy`, KemenPANRB).
+ */
+export const pekpppCycles = pgTable('pekppp_cycles', {
+  cycleId: uuid('cycle_id')
+    .primaryKey()
+    .references(() => cycles.id),
+  organiserBodyId: uuid('organiser_body_id')
+    .notNull()
+    .references(() => bodies.id),
+  /** pending | validated | returned */
+  validation: text('validation').notNull().default('pending'),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  /** Why it was returned (required then). */
+  reason: text('reason'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

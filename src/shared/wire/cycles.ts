@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Scheme } from '../../core/types.ts';
 import { Text, opaque, pageQuery, provinceCode } from './common.ts';
-import { CYCLE_SOURCES, CYCLE_STATUSES, FAMILIES, INSTRUMENT_ROLES } from './enums.ts';
+import { CYCLE_SOURCES, CYCLE_STATUSES, FAMILIES, INSTRUMENT_ROLES, PEKPPP_VALIDATION_STATUSES } from './enums.ts';
 
 export const CycleStatus = z.enum(CYCLE_STATUSES);
 export type CycleStatus = z.infer<typeof CycleStatus>;
@@ -60,6 +60,24 @@ export const SchemeTerms = z.object({
 });
 export type SchemeTerms = z.infer<typeof SchemeTerms>;
 
+// issue 10 ─ "mandiri" PEKPPP cycles
+export const MandiriValidationStatus = z.enum(PEKPPP_VALIDATION_STATUSES);
+
+/**
+ * A PEKPPP cycle a Biro/Bagian Organisasi runs for its own government ("mandiri"), with its
+ * validation by the organisation the library names (KemenPANRB): who decided and when, and why
+ * it was returned. Dates are ISO instants; screens show them in the body's zone.
+ */
+export const Mandiri = z.object({
+  organiser: z.object({ id: z.uuid(), name: z.string(), provinceCode: z.string().nullable() }),
+  validator: z.object({ code: z.string(), name: z.string().nullable() }),
+  status: MandiriValidationStatus,
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type Mandiri = z.infer<typeof Mandiri>;
+
 export const CycleSummary = Cycle.extend({
   schemeTitle: Text,
   /** The frozen scheme's own words for its results; null: the generic ones (Nilai, Predikat, Dimensi). */
@@ -68,6 +86,8 @@ export const CycleSummary = Cycle.extend({
   units: z.number().int(),
   /** At least one released current publication (the public may open the cycle). */
   published: z.boolean(),
+  /** issue 10: a PEKPPP cycle run "mandiri" by a Biro/Bagian Organisasi, with its KemenPANRB validation (absent: not mandiri). */
+  mandiri: Mandiri.nullable().optional(),
 });
 export type CycleSummary = z.infer<typeof CycleSummary>;
 

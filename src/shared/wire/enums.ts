@@ -93,6 +93,7 @@ export const EVIDENCE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'applica
 export const SELF_ASSESSMENT_STATUSES = ['draft', 'submitted', 'reopened'] as const;
 /** A clarification request on chosen indicators: open (the unit may answer), answered, closed by the evaluator. */
 export const PEKPPP_CLARIFICATION_STATUSES = ['open', 'answered', 'closed'] as const;
+export const PEKPPP_VALIDATION_STATUSES = ['pending', 'validated', 'returned'] as const;
 // issue 12: follow-up actions (findings, SKM follow-up plan, manual), their updates
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'verified'] as const satisfies readonly ActionStatus[];
 export const ACTION_SOURCES = ['finding', 'skm', 'manual'] as const satisfies readonly ActionSource[];

@@ -159,3 +159,18 @@ export const ClarificationAnswerIn = z.object({
   answers: z.record(code, z.object({ statement: z.string().trim().min(1).max(4000), links: z.array(link).max(20).default([]) })),
 });
 export type ClarificationAnswerIn = z.input<typeof ClarificationAnswerIn>;
+
+// ── "mandiri" cycles validated by KemenPANRB ────────────────────────────────────────────────
+
+export { Mandiri, MandiriValidationStatus } from './cycles.ts';
+
+/** `PUT /cycles/:cycleId/pekppp/mandiri`: the government whose Biro/Bagian Organisasi runs the cycle. */
+export const MandiriIn = z.object({ organiserBodyId: z.uuid() });
+export type MandiriIn = z.infer<typeof MandiriIn>;
+
+/** `POST /cycles/:cycleId/pekppp/validation`: validate, or return with a reason. */
+export const ValidationIn = z.object({
+  decision: z.enum(['validated', 'returned']),
+  reason: z.string().trim().max(2000).optional(),
+});
+export type ValidationIn = z.infer<typeof ValidationIn>;

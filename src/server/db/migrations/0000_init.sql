@@ -336,6 +336,16 @@ CREATE TABLE "pekppp_clarifications" (
 	"closed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "pekppp_cycles" (
+	"cycle_id" uuid PRIMARY KEY NOT NULL,
+	"organiser_body_id" uuid NOT NULL,
+	"validation" text DEFAULT 'pending' NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"reason" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "pekppp_units" (
 	"cycle_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
@@ -610,6 +620,9 @@ ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_unit_i
 ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_clarifications" ADD CONSTRAINT "pekppp_clarifications_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_cycles" ADD CONSTRAINT "pekppp_cycles_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_cycles" ADD CONSTRAINT "pekppp_cycles_organiser_body_id_bodies_id_fk" FOREIGN KEY ("organiser_body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pekppp_cycles" ADD CONSTRAINT "pekppp_cycles_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pekppp_units" ADD CONSTRAINT "pekppp_units_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
