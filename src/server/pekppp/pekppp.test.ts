@@ -345,9 +345,33 @@ describe('F-03 beside the progress (issue 11)', () => {
       },
     });
     expect(sent.statusCode, sent.body).toBe(200);
+    // A second respondent (another device): the first item 1, every other item 3.
+    const second = (await t.app.inject({ method: 'GET', url: `/api/v1/public/surveys/${survey.code}` })).json() as { deviceToken: string };
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/surveys/${survey.code}/responses`,
+      payload: {
+        id: crypto.randomUUID(),
+        deviceToken: second.deviceToken,
+        openedAt: new Date(now - 300_000).toISOString(),
+        answers: Object.fromEntries(form.questions.map((q, k) => [q.code, k === 0 ? 1 : 3])),
+        profile: {},
+      },
+    });
+    expect(again.statusCode, again.body).toBe(200);
     const after = await p.call('evaluator', { method: 'GET', url: url() });
-    expect(after.json().f03).toEqual({ surveyId: survey.id, accepted: 1, flagged: 0, target: survey.targetSample });
+    const f03 = after.json().f03;
+    expect(f03).toMatchObject({ surveyId: survey.id, accepted: 2, flagged: 0, target: survey.targetSample });
     expect(survey.targetSample).toBeGreaterThan(0);
+    // Per item, by hand: item 1 (5 + 1) / 2 = 3, the 14 others (5 + 3) / 2 = 4; overall (3 + 14 × 4) / 15.
+    expect(form.questions).toHaveLength(15);
+    expect(f03.items).toHaveLength(15);
+    expect(f03.items[0]).toMatchObject({ code: form.questions[0]!.code, mean: 3, n: 2 });
+    for (const item of f03.items.slice(1)) expect(item).toMatchObject({ mean: 4, n: 2 });
+    expect(f03.mean).toBeCloseTo(59 / 15, 12);
+    expect(f03.dimensions.length).toBeGreaterThan(0);
+    // How F-03 enters the result is the library's word: beside the IPP, not inside it.
+    expect(f03.note.id).toMatch(/di samping IPP, tidak dihitung di dalamnya/);
   });
 });
 

@@ -548,7 +548,7 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
     indicators,
     clarifications: clarRows.map((r) => toClarification(r, now)),
     result: result ? resultOf(scheme, result.result, hidden) : null,
-    f03: await f03Progress(tx, cu.cycle.id, cu.unit.id), // issue 11
+    f03: await f03Progress(tx, scheme, cu.cycle.id, cu.unit.id), // issue 11
   };
 }
 

@@ -9,6 +9,9 @@ import { getScheme } from '../../../methodologies/index.ts';
 import { CoreError } from '../../core/errors.ts';
 import { quotaFor, sampleSize } from '../../core/sample-size.ts';
 import { ageBand, ikmReport, periodBounds, surveyResponseFlags } from '../../core/survey.ts';
+import { supplementSummaries } from '../../core/pekppp.ts';
+import { scoreUnit } from '../../core/score-unit.ts';
+import type { PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import type { Indicator, Instrument, Scheme, SurveyFlag, SurveyResponseInput, Text } from '../../core/types.ts';
 import type {
   PaperResponseIn,
@@ -205,20 +208,36 @@ export async function listBodySurveys(tx: Queryable, bodyId: string): Promise<Su
 }
 
 /** issue 11: the unit's F-03 survey of a PEKPPP cycle (the latest) with its counts against the locus quota. */
-export async function f03Progress(
-  tx: Queryable,
-  cycleId: string,
-  unitId: string,
-): Promise<{ surveyId: string; accepted: number; flagged: number; target: number } | null> {
+export async function f03Progress(tx: Queryable, scheme: Scheme, cycleId: string, unitId: string): Promise<PekpppUnitView['f03']> {
   const [row] = await tx
-    .select({ id: surveys.id, target: surveys.targetSample })
+    .select({ id: surveys.id, target: surveys.targetSample, instrument: surveys.instrument })
     .from(surveys)
     .where(and(eq(surveys.cycleId, cycleId), eq(surveys.unitId, unitId), eq(surveys.kind, 'f03')))
     .orderBy(desc(surveys.createdAt))
     .limit(1);
   if (!row) return null;
   const c = (await counts(tx, [row.id])).get(row.id) ?? { accepted: 0, flagged: 0 };
-  return { surveyId: row.id, accepted: c.accepted, flagged: c.flagged, target: row.target };
+  // The accepted responses as the instrument's sheets, summarised by the engine as the rapor is.
+  const answers = await tx
+    .select({ answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, row.id), eq(surveyResponses.accepted, true)));
+  const sheets = answers.map((a) => ({ instrument: row.instrument, answers: a.answers as Record<string, number> }));
+  const instrument = scheme.instruments.find((i) => i.code === row.instrument);
+  const summary = supplementSummaries(scheme, scoreUnit(scheme, { sheets })).find((g) =>
+    g.items.some((i) => instrument?.covers.includes(i.code)),
+  );
+  const note = summary ? (scheme.assumptions.find((a) => a.path === `supplements/${summary.code}`)?.note ?? null) : null;
+  return {
+    surveyId: row.id,
+    accepted: c.accepted,
+    flagged: c.flagged,
+    target: row.target,
+    mean: summary?.mean ?? null,
+    items: (summary?.items ?? []).map((i) => ({ code: i.code, text: i.text, mean: i.mean, n: i.n, unverified: i.unverified })),
+    dimensions: summary?.dimensions ?? [],
+    note,
+  };
 }
 
 // ── The scheme and its instrument ────────────────────────────────────────────────────────────

@@ -114,7 +114,20 @@ export const PekpppUnitView = z.object({
   clarifications: z.array(PekpppClarification),
   result: PekpppResult.nullable(),
   /** issue 11: the unit's F-03 survey of this cycle (public questionnaire), counted against the locus quota. */
-  f03: z.object({ surveyId: z.uuid(), accepted: z.number().int(), flagged: z.number().int(), target: z.number().int() }).nullable(),
+  f03: z
+    .object({
+      surveyId: z.uuid(),
+      accepted: z.number().int(),
+      flagged: z.number().int(),
+      target: z.number().int(),
+      /** The engine's summary of the accepted responses (supplementSummaries): reported beside the IPP, never inside it. */
+      mean: z.number().nullable(),
+      items: z.array(z.object({ code: z.string(), text: Text, mean: z.number().nullable(), n: z.number().int(), unverified: z.boolean() })),
+      dimensions: z.array(z.object({ code: z.string(), title: Text, mean: z.number().nullable(), items: z.number().int() })),
+      /** How F-03 enters the result, in the library's words (its assumption on the supplement group), if it says. */
+      note: Text.nullable(),
+    })
+    .nullable(),
 });
 export type PekpppUnitView = z.infer<typeof PekpppUnitView>;
 

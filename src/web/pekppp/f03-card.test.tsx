@@ -5,7 +5,7 @@ import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } fr
 import type { Survey, SurveyIn } from '../../shared/wire/surveys.ts';
 import { ApiError } from '../lib/api.ts';
 import { renderWithProviders } from '../test/render.tsx';
-import { F03Card, type F03CardProps } from './f03-card.tsx';
+import { F03Card, type F03CardProps, F03Results } from './f03-card.tsx';
 
 const CYCLE = '2a8c5e1f-3b4d-4e6f-8a9b-0c1d2e3f4a5b';
 const UNIT = '0b6b3f0e-8a51-4b8e-9a53-3f1f8d7c2a10';
@@ -28,11 +28,52 @@ function renderCard(props: Partial<F03CardProps>) {
   return renderWithProviders(<RouterProvider router={router} />);
 }
 
+const tx = (id: string, en: string) => ({ id, en });
+/** Two accepted respondents: item F03.01 3.5 (n 2), F03.12 unanswered (n 0), the aspects' means. */
+const F03 = {
+  surveyId: SURVEY,
+  accepted: 2,
+  flagged: 0,
+  target: 20,
+  mean: 3.75,
+  items: [
+    { code: 'F03.01', text: tx('Kemudahan persyaratan pelayanan', 'Ease of service requirements'), mean: 3.5, n: 2, unverified: false },
+    { code: 'F03.02', text: tx('Kejelasan prosedur', 'Clear procedure'), mean: 4, n: 2, unverified: false },
+    { code: 'F03.12', text: tx('Butir dua belas', 'Item twelve'), mean: null, n: 0, unverified: true },
+  ],
+  dimensions: [{ code: 'kebijakan', title: tx('Kebijakan Pelayanan', 'Service policy'), mean: 3.75, items: 2 }],
+  note: tx(
+    'Butir F-03 dilaporkan di samping IPP, tidak dihitung di dalamnya.',
+    'F-03 items are reported beside the IPP, not computed in it.',
+  ),
+};
+
+describe('F03Results (beside the IPP)', { timeout: 60_000 }, () => {
+  it('shows the mean per aspect and per item with the library’s note on how F-03 enters the result', async () => {
+    renderWithProviders(<F03Results f03={F03} />);
+    const card = await screen.findByTestId('pekppp-f03-results');
+    expect(within(card).getByRole('heading', { name: 'Hasil kuesioner F-03 (di samping IPP)' })).toBeTruthy();
+    expect(within(card).getByTestId('pekppp-f03-note').textContent).toBe(
+      'Butir F-03 dilaporkan di samping IPP, tidak dihitung di dalamnya.',
+    );
+    expect(within(card).getByText('Rata-rata semua butir 3,75 dari 5, dari 2 responden diterima.')).toBeTruthy();
+    const aspects = within(within(card).getByTestId('pekppp-f03-aspects')).getAllByRole('row').slice(1);
+    expect(aspects.map((r) => r.textContent)).toEqual(['Kebijakan Pelayanan (2 butir)3,75']);
+    const items = within(within(card).getByTestId('pekppp-f03-items')).getAllByRole('row').slice(1);
+    expect(items.map((r) => r.textContent)).toEqual([
+      'F03.01 Kemudahan persyaratan pelayanan3,502',
+      'F03.02 Kejelasan prosedur4,002',
+      'F03.12 Butir dua belas (belum terverifikasi)–0',
+    ]);
+  });
+});
+
 describe('F03Card (PEKPPP unit view)', { timeout: 60_000 }, () => {
   it('shows the accepted responses against the locus quota and links to the survey page', async () => {
-    renderCard({ view: { cycleId: CYCLE, unitId: UNIT, year: 2024, f03: { surveyId: SURVEY, accepted: 1234, flagged: 3, target: 20 } } });
+    renderCard({ view: { cycleId: CYCLE, unitId: UNIT, year: 2024, f03: { ...F03, accepted: 1234, flagged: 3 } } });
     const card = await screen.findByTestId('pekppp-f03');
     expect(within(card).getByText('Diterima 1.234/20 responden · ditandai 3')).toBeTruthy();
+    expect(within(card).getByTestId('pekppp-f03-mean').textContent).toBe('Rata-rata semua butir: 3,75 (skala 0–5)');
     expect(within(card).getByRole('progressbar', { name: 'Jawaban diterima terhadap kuota lokus (20 responden)' })).toBeTruthy();
     expect(within(card).getByRole('link', { name: 'Tautan, kode QR dan jawaban F-03' }).getAttribute('href')).toBe(`/survei/${SURVEY}`);
     // Already open: nothing to open again.

@@ -6,13 +6,13 @@
  * the wire's `SurveyIn` before it is sent; the server's refusal is shown translated.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Group, NumberInput, Progress, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Survey, SurveyIn } from '../../shared/wire/surveys.ts';
 import type { PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { fieldProblems } from '../lib/form-schema.ts';
-import { formatInteger, toLang } from '../lib/format.ts';
+import { formatInteger, formatScore, toLang } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 
 export interface F03CardProps {
@@ -63,6 +63,11 @@ export function F03Card({ view, canOpen, canRead, offsetMinutes, today = new Dat
             mt={4}
             aria-label={t('f03Quota', { target: formatInteger(f03.target, lang) })}
           />
+          {f03.mean !== null ? (
+            <Text size="xs" mt={4} data-testid="pekppp-f03-mean">
+              {t('f03Mean', { mean: formatScore(f03.mean, lang) })}
+            </Text>
+          ) : null}
           {canRead ? (
             <AnchorLink to="/survei/$surveyId" params={{ surveyId: f03.surveyId }} size="sm" mt={6}>
               {t('f03Page')}
@@ -200,5 +205,83 @@ function F03Form({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * The F-03 results beside the IPP (issue 11 §6): the mean per aspect and per item of the accepted
+ * responses as the engine summarises them (supplementSummaries), with the library's own words on
+ * how F-03 enters the result (PEKPPP: beside the IPP, not inside it).
+ */
+export function F03Results({ f03 }: { f03: NonNullable<PekpppUnitView['f03']> }) {
+  const { t, i18n } = useTranslation('pekppp');
+  const lang = toLang(i18n.language);
+  const mean = (m: number | null) => (m === null ? '–' : formatScore(m, lang));
+  return (
+    <Card withBorder padding="md" data-testid="pekppp-f03-results" aria-labelledby="pekppp-f03-results">
+      <Title order={2} size="h5" id="pekppp-f03-results">
+        {t('f03Results.title')}
+      </Title>
+      {f03.note ? (
+        <Text size="sm" mt={4} data-testid="pekppp-f03-note">
+          {f03.note[lang]}
+        </Text>
+      ) : null}
+      <Text size="sm" mt="xs" fw={600}>
+        {f03.mean === null ? t('f03Results.none') : t('f03Results.overall', { mean: mean(f03.mean), n: formatInteger(f03.accepted, lang) })}
+      </Text>
+      {f03.mean !== null ? (
+        <Stack gap="md" mt="sm">
+          <Table striped withTableBorder aria-label={t('f03Results.by_aspect')} data-testid="pekppp-f03-aspects">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('f03Results.aspect')}</Table.Th>
+                <Table.Th ta="right">{t('f03Results.mean')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {f03.dimensions.map((d) => (
+                <Table.Tr key={d.code}>
+                  <Table.Td>{t('f03Results.aspect_items', { aspect: d.title[lang], n: d.items })}</Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {mean(d.mean)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Table striped withTableBorder aria-label={t('f03Results.by_item')} data-testid="pekppp-f03-items">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('f03Results.item')}</Table.Th>
+                <Table.Th ta="right">{t('f03Results.mean')}</Table.Th>
+                <Table.Th ta="right">{t('f03Results.n')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {f03.items.map((i) => (
+                <Table.Tr key={i.code}>
+                  <Table.Td>
+                    {i.code} {i.text[lang]}
+                    {i.unverified ? (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        ({t('f03Results.unverified')})
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {mean(i.mean)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {formatInteger(i.n, lang)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      ) : null}
+    </Card>
   );
 }

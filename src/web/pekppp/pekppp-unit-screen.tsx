@@ -47,7 +47,7 @@ import {
 import { errorMessage } from '../lib/error-message.ts';
 import { formatDate, formatDecimal, toLang } from '../lib/format.ts';
 import { ClaimChart } from '../ui/claim-chart.tsx';
-import { F03Card } from './f03-card.tsx';
+import { F03Card, F03Results } from './f03-card.tsx';
 
 type Filter = 'all' | 'unclaimed' | 'unscored' | 'differs';
 interface ClaimDraft {
@@ -232,6 +232,9 @@ export function Workbench({
           )}
         </Card>
       ) : null}
+
+      {/* issue 11: the F-03 results per aspect and item, beside the IPP as the library says. */}
+      {view.f03 && view.f03.accepted > 0 ? <F03Results f03={view.f03} /> : null}
 
       {message ? (
         <Alert
