@@ -53,6 +53,11 @@ export interface AppConfig {
   trustProxy?: boolean | string;
   /** Evidence upload limit in bytes (default 20 MiB). */
   maxUploadBytes?: number;
+  /**
+   * issue 13 §3: unfinished resumable uploads untouched for this many hours are deleted at start-up
+   * and every hour (default 72; PANTAU_UPLOAD_MAX_AGE_HOURS).
+   */
+  abandonedUploadHours?: number;
   /** Secret keys (config/secrets.ts); default: loaded from the environment or the data directory. */
   secrets?: Secrets;
   /** Evidence and job-file stores (storage/index.ts); default: from PANTAU_STORE and S3_* or the data directory. */

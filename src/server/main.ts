@@ -87,6 +87,7 @@ async function serve(): Promise<void> {
     // e.g. TRUST_PROXY=127.0.0.1 behind a local reverse proxy; unset = use the socket address.
     ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY } : {}),
     logger: { level: env.LOG_LEVEL ?? 'warn' },
+    ...(num('PANTAU_UPLOAD_MAX_AGE_HOURS') ? { abandonedUploadHours: num('PANTAU_UPLOAD_MAX_AGE_HOURS')! } : {}),
     ops: { pool: () => database.pool, ...(env.PANTAU_METRICS_TOKEN ? { metricsToken: env.PANTAU_METRICS_TOKEN } : {}) },
     jobs: {
       ...(num('PANTAU_JOB_CONCURRENCY') ? { concurrency: num('PANTAU_JOB_CONCURRENCY')! } : {}),

@@ -2,7 +2,7 @@
 // connection, ends in the same content-addressed store, with the same checks and audit as a
 // multipart upload, exactly once.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -101,6 +101,52 @@ describe('ResumableUploads.append', () => {
     broken.destroy(new Error('ECONNRESET'));
     expect(await done).toBe(12);
     expect(await uploads.append(info, Readable.from([Buffer.alloc(18, 2)]))).toBe(30);
+  });
+});
+
+describe('ResumableUploads.sweep (issue 13 §3: abandoned partial uploads)', () => {
+  it('deletes unfinished uploads untouched for the configured age and stray partial files; keeps fresh, slow and completed ones', async () => {
+    const dir = join(dataDir, 'sweep-uploads');
+    const uploads = new ResumableUploads(dir);
+    const now = new Date('2025-08-10T12:00:00Z');
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
+    const fields = { cycleId, unitId: w.units.a1 };
+    const make = async (createdHoursAgo: number, touchedHoursAgo: number, bytes: number) => {
+      const info = await uploads.create({ owner: 'x', length: 100, fields, filename: 'a.pdf', sha256: null }, hoursAgo(createdHoursAgo));
+      await uploads.append(info, Readable.from([Buffer.alloc(bytes, 1)]));
+      const t = hoursAgo(touchedHoursAgo);
+      utimesSync(join(dir, info.id), t, t);
+      return info;
+    };
+    const abandoned = await make(80, 79, 40);
+    const fresh = await make(2, 1, 10);
+    // created long ago but still receiving bytes an hour ago: not abandoned
+    const slow = await make(100, 1, 60);
+    const completed = await uploads.complete(await make(90, 90, 100), '5d4c2b1a-0000-4000-8000-000000000009');
+    const stray = '0b1e6d3c-1111-4222-8333-444455556666';
+    writeFileSync(join(dir, stray), Buffer.alloc(5));
+    utimesSync(join(dir, stray), hoursAgo(200), hoursAgo(200));
+
+    const removed = await uploads.sweep(72 * 3600_000, now);
+    expect(removed.sort()).toEqual([abandoned.id, stray].sort());
+    expect(await uploads.get(abandoned.id)).toBeUndefined();
+    expect(existsSync(join(dir, abandoned.id))).toBe(false);
+    expect(existsSync(join(dir, stray))).toBe(false);
+    expect(await uploads.offset(fresh)).toBe(10);
+    expect(await uploads.offset(slow)).toBe(60);
+    expect((await uploads.get(completed.id))?.evidenceId).toBe('5d4c2b1a-0000-4000-8000-000000000009');
+    // nothing left to remove the second time
+    expect(await uploads.sweep(72 * 3600_000, now)).toEqual([]);
+  });
+
+  it('an upload the sweep removed is unknown to the device (404), which then starts afresh', async () => {
+    const photo = png(16, 16, 5);
+    const url = String((await create('asisten', photo.length, { cycleId, unitId: w.units.a1, filename: 'lama.png' })).headers.location);
+    expect((await patch('asisten', url, 0, photo.subarray(0, 10))).statusCode).toBe(204);
+    const sweeper = new ResumableUploads(join(dataDir, 'uploads'));
+    const id = url.split('/').at(-1)!;
+    expect(await sweeper.sweep(3600_000, new Date(Date.now() + 2 * 3600_000))).toContain(id);
+    expect((await head('asisten', url)).statusCode).toBe(404);
   });
 });
 

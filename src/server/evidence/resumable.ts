@@ -9,7 +9,7 @@
 // request answers the same evidence (idempotent). Nothing here knows HTTP: routes.ts speaks tus.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { EvidenceUploadFields } from '../../shared/wire/evidence.ts';
@@ -151,6 +151,46 @@ export class ResumableUploads {
     await writeFile(this.meta(info.id), JSON.stringify(done));
     await rm(this.data(info.id), { force: true });
     return done;
+  }
+
+  /**
+   * issue 13 §3: deletes unfinished uploads nobody touched for `maxAgeMs` (no byte since, counted
+   * from the last byte received or the creation) and stray partial files without a description.
+   * Completed uploads keep their small description, so a device asking late still gets its
+   * evidence id instead of sending the file again. Only files: no data row changes.
+   * Returns the ids removed.
+   */
+  async sweep(maxAgeMs: number, now = new Date()): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return [];
+    }
+    const cutoff = now.getTime() - maxAgeMs;
+    const removed: string[] = [];
+    const described = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
+    for (const id of described) {
+      const info = await this.get(id);
+      if (!info || info.evidenceId) continue;
+      const touched = await stat(this.data(id)).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      );
+      if (Math.max(touched, Date.parse(info.createdAt)) < cutoff) {
+        await this.remove(info);
+        removed.push(id);
+      }
+    }
+    for (const name of names) {
+      if (name.endsWith('.json') || described.has(name) || !ID_RE.test(name)) continue;
+      const s = await stat(this.data(name)).catch(() => null);
+      if (s && s.mtimeMs < cutoff) {
+        await rm(this.data(name), { force: true });
+        removed.push(name);
+      }
+    }
+    return removed;
   }
 
   /** Ends an upload (termination, or a refused file): nothing of it stays. */

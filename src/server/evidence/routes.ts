@@ -42,6 +42,20 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const uploads = new ResumableUploads(join(app.config.dataDir, 'uploads'));
   /** Uploads receiving a PATCH right now (one at a time each: 423 for a second). */
   const busy = new Set<string>();
+  // issue 13 §3: abandoned partial uploads go at start-up and every hour (files only, nothing audited).
+  const maxAgeMs = (app.config.abandonedUploadHours ?? 72) * 3600_000;
+  const sweep = async () => {
+    try {
+      const removed = await uploads.sweep(maxAgeMs);
+      if (removed.length > 0) app.log.info({ removed: removed.length }, 'abandoned resumable uploads removed');
+    } catch (e) {
+      app.log.warn({ err: e }, 'sweeping abandoned uploads failed');
+    }
+  };
+  const sweeper = setInterval(() => void sweep(), 3600_000);
+  sweeper.unref();
+  app.addHook('onReady', sweep);
+  app.addHook('onClose', async () => clearInterval(sweeper));
   // PATCH bodies reach the handler as the raw stream (tus: application/offset+octet-stream).
   app.addContentTypeParser(OFFSET_STREAM, (_req, payload, done) => done(null, payload));
 

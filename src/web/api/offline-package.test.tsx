@@ -9,11 +9,28 @@ import { renderWithProviders } from '../test/render.tsx';
 import { cycleKeys } from './cycles.ts';
 import { getUnitRecords, recordKeys, useUnitRecords } from './records.ts';
 import { downloadUnits } from './offline-package.ts';
+import { getPreviousFindings, previousCycle } from './previous-findings.ts';
 
 const C = '7f0c1f7e-0000-4000-8000-0000000000c1';
 const U1 = '7f0c1f7e-0000-4000-8000-0000000000a1';
 const U2 = '7f0c1f7e-0000-4000-8000-0000000000a2';
 const R1 = '7f0c1f7e-0000-4000-8000-0000000000f1';
+const P = '7f0c1f7e-0000-4000-8000-0000000000c0';
+const PREVIOUS = {
+  id: P,
+  name: 'Penilaian 2023',
+  year: 2023,
+  family: 'ombudsman',
+  source: 'computed' as 'computed' | 'imported',
+  published: true,
+};
+const FINDING = {
+  id: '7f0c1f7e-0000-4000-8000-0000000000d1',
+  cycleId: P,
+  unitId: U1,
+  indicator: 'O3',
+  text: { id: 'Maklumat', en: 'Charter' },
+};
 
 const assignment = (unitId: string): Assignment => ({
   cycle: { id: C, name: 'Penilaian 2025', year: 2025, status: 'fieldwork', schemeId: 'ombudsman-2024' },
@@ -59,6 +76,13 @@ beforeEach(() => {
     if (path === '/api/v1/assignments/mine') return json({ items: [assignment(U1), assignment(U2)] });
     if (path === `/api/v1/cycles/${C}/scheme`) return json(SCHEME);
     if (path === `/api/v1/cycles/${C}/units/${U1}/records`) return json({ items: [record], total: 1 });
+    // issue 13: last cycle's findings (an imported and a later cycle are not "last cycle")
+    if (path === '/api/v1/cycles')
+      return json({
+        items: [PREVIOUS, { ...PREVIOUS, id: C, year: 2025 }, { ...PREVIOUS, id: 'x', year: 2024, source: 'imported' }],
+        total: 3,
+      });
+    if (path === `/api/v1/cycles/${P}/units/${U1}/findings`) return json({ items: [FINDING], total: 1 });
     if (path.endsWith('/records') || path.endsWith('/evidence')) return json({ items: [], total: 0 });
     return new Response('{}', { status: 404 });
   });
@@ -82,10 +106,19 @@ describe('downloadUnits ("Unduh untuk luring")', () => {
       () => new Date('2025-03-01T01:02:03.000Z'),
       async (m) => void marks.push(m),
     );
-    expect(out.units).toEqual([{ cycleId: C, unitId: U1, at: '2025-03-01T01:02:03.000Z', records: 1, evidence: 0, schemeHash: 'h1' }]);
+    expect(out.units).toEqual([
+      { cycleId: C, unitId: U1, at: '2025-03-01T01:02:03.000Z', records: 1, evidence: 0, findings: 1, schemeHash: 'h1' },
+    ]);
     expect(marks).toEqual(out.units);
     expect(progress).toEqual([1]);
-    expect([...kept.keys()].sort()).toEqual(['assignments:mine', `evidence:${C}:${U1}`, `records:${C}:${U1}`, `scheme:${C}`]);
+    expect([...kept.keys()].sort()).toEqual([
+      'assignments:mine',
+      `evidence:${C}:${U1}`,
+      `findings-prev:${C}:${U1}`,
+      `records:${C}:${U1}`,
+      `scheme:${C}`,
+    ]);
+    expect(kept.get(`findings-prev:${C}:${U1}`)).toEqual({ cycle: { id: P, name: 'Penilaian 2023', year: 2023 }, items: [FINDING] });
     // the open screens see the same answers at once
     expect(qc.getQueryData(recordKeys.unit(C, U1))).toEqual([record]);
     expect(qc.getQueryData(cycleKeys.scheme(C))).toEqual(SCHEME);
@@ -93,6 +126,7 @@ describe('downloadUnits ("Unduh untuk luring")', () => {
     // offline afterwards: the downloaded unit answers from the device, the other says it was never downloaded
     offline = true;
     expect(await getUnitRecords(C, U1)).toEqual([record]);
+    expect((await getPreviousFindings({ id: C, year: 2025 }, U1)).items).toEqual([FINDING]);
     const missing = await getUnitRecords(C, U2).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ApiError);
     expect((missing as ApiError).code).toBe(NOT_DOWNLOADED);
@@ -136,5 +170,17 @@ describe('a unit opened while the browser is offline', () => {
     expect(await screen.findByText('Pengguna 1')).toBeTruthy();
     expect(await screen.findByText(NOT_DOWNLOADED)).toBeTruthy();
     expect(screen.queryByText('memuat')).toBeNull();
+  });
+});
+
+describe('previousCycle (whose findings the visit follows up)', () => {
+  const c = (id: string, year: number, over: Partial<typeof PREVIOUS> = {}) => ({ ...PREVIOUS, id, year, ...over });
+  it('is the newest published, assessed cycle of an earlier year, an Ombudsman one first', () => {
+    expect(previousCycle([c('a', 2022), c('b', 2023), c('now', 2024)], 2024)?.id).toBe('b');
+    expect(previousCycle([c('a', 2022), c('b', 2023, { source: 'imported' })], 2024)?.id).toBe('a');
+    expect(previousCycle([c('a', 2022), c('b', 2023, { published: false })], 2024)?.id).toBe('a');
+    expect(previousCycle([c('a', 2022), c('p', 2023, { family: 'pekppp' })], 2024)?.id).toBe('a');
+    expect(previousCycle([c('p', 2023, { family: 'pekppp' })], 2024)?.id).toBe('p');
+    expect(previousCycle([c('now', 2024)], 2024)).toBeUndefined();
   });
 });

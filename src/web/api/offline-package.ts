@@ -2,7 +2,7 @@
  * Issue 13 §1 "Unduh untuk luring": everything an assessor needs to fill an assigned unit's sheets
  * without a connection, fetched fresh from the server (never from an older copy on the device)
  * and kept on the device — the assignment list, the cycle's frozen scheme, the unit's server
- * records and its evidence list — then a mark per unit with the time and what is there
+ * records, its evidence list and last cycle's findings of the unit (`previous-findings.ts`) — then a mark per unit with the time and what is there
  * (`markDownloaded` in lib/offline-db.ts). The query cache gets the same answers, so the open
  * screens show them at once. Reads only; nothing is written to the server.
  */
@@ -13,6 +13,7 @@ import { cycleKeys } from './cycles.ts';
 import { getCycleScheme } from './cycle-scheme.ts';
 import { evidenceKeys, getUnitEvidence } from './evidence.ts';
 import { getAssignments, locusKeys } from './locus.ts';
+import { getPreviousFindings, previousFindingsKey } from './previous-findings.ts';
 import { getUnitRecords, recordKeys } from './records.ts';
 
 export interface DownloadResult {
@@ -43,10 +44,12 @@ export async function downloadUnits(
       schemes.set(cycle.id, scheme);
       queryClient.setQueryData(cycleKeys.scheme(cycle.id), scheme);
     }
-    const [records, evidence] = await Promise.all([
+    const [records, evidence, findings] = await Promise.all([
       getUnitRecords(cycle.id, unit.unitId, fresh),
       getUnitEvidence(cycle.id, unit.unitId, fresh),
+      getPreviousFindings(cycle, unit.unitId, fresh),
     ]);
+    queryClient.setQueryData(previousFindingsKey(cycle.id, unit.unitId), findings);
     queryClient.setQueryData(recordKeys.unit(cycle.id, unit.unitId), records);
     queryClient.setQueryData(evidenceKeys.unit(cycle.id, unit.unitId), evidence);
     const done: UnitDownload = {
@@ -55,6 +58,7 @@ export async function downloadUnits(
       at: now().toISOString(),
       records: records.length,
       evidence: evidence.length,
+      findings: findings.items.length,
       schemeHash: scheme.schemeHash,
     };
     await mark(done);

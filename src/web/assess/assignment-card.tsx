@@ -94,7 +94,7 @@ export function AssignmentCard({
                 when: format.dateTime(download.at),
                 records: format.integer(download.records),
                 evidence: format.integer(download.evidence),
-              })
+              }) + (download.findings !== undefined ? t('offline.unit_findings', { count: download.findings }) : '')
             : t('offline.unit_missing')}
         </Text>
         <Group justify="flex-end" gap="xs">

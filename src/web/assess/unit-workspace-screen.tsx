@@ -13,10 +13,11 @@ import { useUnitRecords } from '../api/records.ts';
 import { useFormat } from '../lib/format.ts';
 import { newId } from '../lib/uuid.ts';
 import { ErrorView } from '../ui/error-view.tsx';
-import { AnchorLink, ButtonLink } from '../ui/links.tsx';
+import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { AnswersImportLink } from '../ui/answers-import-link.tsx';
+import { PreviousFindingsPanel } from './previous-findings-panel.tsx';
 import { QuotaPanel } from './quota-panel.tsx';
 import { ScorePreview } from './score-preview.tsx';
 import { SubmitUnitPanel } from './submit-unit-panel.tsx';
@@ -118,10 +119,10 @@ export function UnitWorkspaceScreen() {
                 <AnswersImportLink cycleId={cycleId} unitId={unitId} />
               </PanelBoundary>
             )}
-            {/* issue 12: the pre-check — last cycle's findings of this unit, marked at the visit. */}
-            <AnchorLink to="/temuan" search={{ unit: unitId }} size="sm">
-              {t('unit.findings_link')}
-            </AnchorLink>
+            {/* issue 12/13: the pre-check — last cycle's findings of this unit, on the device too. */}
+            <PanelBoundary>
+              <PreviousFindingsPanel cycle={a.cycle} unitId={unitId} />
+            </PanelBoundary>
             <Stack gap="xs" component="section" aria-labelledby="sheets-title">
               <Title order={2} size="h4" id="sheets-title">
                 {t('unit.sheets.title')}

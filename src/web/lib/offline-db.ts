@@ -228,6 +228,8 @@ export interface UnitDownload {
   records: number;
   /** Evidence files listed (their list, not the files themselves). */
   evidence: number;
+  /** Last cycle's findings of the unit kept on the device (absent in marks made before they were). */
+  findings?: number;
   /** The frozen scheme's content hash the forms were built from. */
   schemeHash: string;
 }
