@@ -123,6 +123,26 @@ export async function getSurveyByCodeOr404(tx: Queryable, code: string): Promise
   return row as SurveyRow;
 }
 
+/**
+ * The public endpoint's survey by code, kept for `SURVEY_CACHE_MS` per instance (a results-day
+ * campaign asks for the same survey hundreds of times a second). A change made on this instance
+ * forgets it at once (`forgetSurveyCode`); another instance's change (dates, services) is seen
+ * within that bound at most.
+ */
+const SURVEY_CACHE_MS = 2_000;
+const byCode = new Map<string, { row: SurveyRow; until: number }>();
+export async function getSurveyByCodeCached(db: Queryable, code: string, now = Date.now()): Promise<SurveyRow> {
+  const hit = byCode.get(code);
+  if (hit && hit.until > now) return hit.row;
+  const row = await getSurveyByCodeOr404(db, code);
+  if (byCode.size > 10_000) byCode.clear();
+  byCode.set(code, { row, until: now + SURVEY_CACHE_MS });
+  return row;
+}
+export const forgetSurveyCode = (code: string): void => {
+  byCode.delete(code);
+};
+
 export const surveyTarget = (s: Pick<SurveyRow, 'provinceCode' | 'bodyId' | 'unitId'>): Target => ({
   provinceCode: s.provinceCode,
   bodyId: s.bodyId,
@@ -532,36 +552,33 @@ export interface IncomingResponse {
  * same survey is a no-op (a retried send).
  */
 export async function storeResponse(
-  tx: Tx,
+  tx: Queryable,
   scheme: Scheme,
   s: SurveyRow,
   r: IncomingResponse,
 ): Promise<{ accepted: boolean; flags: SurveyFlag[] }> {
-  const [dup] = await tx
-    .select({ surveyId: surveyResponses.surveyId, accepted: surveyResponses.accepted, flags: surveyResponses.flags })
-    .from(surveyResponses)
-    .where(eq(surveyResponses.id, r.id))
-    .limit(1);
-  if (dup) {
-    if (dup.surveyId !== s.id) throw new AppError('survey.answers_invalid', { reason: 'id reused' });
-    return { accepted: dup.accepted, flags: dup.flags as SurveyFlag[] };
-  }
-  const rules = instrumentOf(scheme, s.instrument).publicResponse!;
+  const rules = instrumentOf(scheme, s.instrument).publicResponse;
   const fingerprint = fingerprintOf(r.answers, r.profile);
-  const since = new Date(r.submittedAt.getTime() - rules.burst.windowMinutes * 60_000);
-  const near =
-    r.source === 'paper'
-      ? []
-      : await tx
-          .select({
-            id: surveyResponses.id,
-            submittedAt: surveyResponses.submittedAt,
-            deviceKey: surveyResponses.deviceKey,
-            source: surveyResponses.source,
-            fingerprint: surveyResponses.fingerprint,
-          })
-          .from(surveyResponses)
-          .where(
+  const since = new Date(r.submittedAt.getTime() - (rules?.burst.windowMinutes ?? 0) * 60_000);
+  // One round trip: a retried send of the same id, and the earlier responses that bear on the
+  // verdict (the same device in the period, the same answers inside the burst window).
+  const earlier = await tx
+    .select({
+      id: surveyResponses.id,
+      surveyId: surveyResponses.surveyId,
+      submittedAt: surveyResponses.submittedAt,
+      deviceKey: surveyResponses.deviceKey,
+      source: surveyResponses.source,
+      fingerprint: surveyResponses.fingerprint,
+      accepted: surveyResponses.accepted,
+      flags: surveyResponses.flags,
+    })
+    .from(surveyResponses)
+    .where(
+      r.source === 'paper'
+        ? eq(surveyResponses.id, r.id)
+        : or(
+            eq(surveyResponses.id, r.id),
             and(
               eq(surveyResponses.surveyId, s.id),
               or(
@@ -569,7 +586,14 @@ export async function storeResponse(
                 and(eq(surveyResponses.fingerprint, fingerprint), gte(surveyResponses.submittedAt, since)),
               ),
             ),
-          );
+          ),
+    );
+  const dup = earlier.find((p) => p.id === r.id);
+  if (dup) {
+    if (dup.surveyId !== s.id) throw new AppError('survey.answers_invalid', { reason: 'id reused' });
+    return { accepted: dup.accepted, flags: dup.flags as SurveyFlag[] };
+  }
+  const near = earlier;
   // Earlier rows enter the engine with the identity that matters (same fingerprint or not).
   const inputs: SurveyResponseInput[] = near.map((p) => ({
     id: p.id,

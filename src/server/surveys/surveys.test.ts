@@ -237,6 +237,24 @@ describe('the public questionnaire and its abuse checks', () => {
     expect((await results(s.id)).accepted).toBe(3);
   });
 
+  it('refuses a response at once after the unit closes its survey early (the cached survey is forgotten)', async () => {
+    const s = await createOpenSurvey();
+    const ok = await respond(s.code, { deviceToken: (await form(s.code)).deviceToken, answers: answersOf(4) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const patch = await w.call('operator', {
+      method: 'PATCH',
+      url: `/api/v1/surveys/${s.id}`,
+      payload: { opensAt: iso(Date.now() - 2 * DAY), closesAt: iso(Date.now() - 60_000) },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const token = (await form(s.code)).deviceToken;
+    const late = await expectUnchanged(t.db.db, () => respond(s.code, { deviceToken: token, answers: answersOf(3) }), {
+      tables: [surveyResponses],
+    });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.code).toBe('survey.closed');
+  });
+
   it('treats a resent response (same id) as one', async () => {
     const s = await createOpenSurvey();
     const { deviceToken } = await form(s.code);
