@@ -71,17 +71,17 @@ function MonthCalendar({ month, plans, onMonth }: { month: string; plans: VisitP
           </Button>
         </Group>
       </Group>
-      <div className="visit-calendar" role="grid" aria-labelledby="visit-calendar-title">
-        <div className="visit-calendar__row" role="row">
+      <div className="visit-calendar">
+        <div className="visit-calendar__row">
           {weekdays.map((w) => (
-            <div key={w} className="visit-calendar__head" role="columnheader">
+            <div key={w} className="visit-calendar__head">
               {w}
             </div>
           ))}
         </div>
         {Array.from({ length: Math.ceil((firstWeekday + days) / 7) }, (_, week) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: weeks of a month are positional
-          <div key={week} className="visit-calendar__row" role="row">
+          <div key={week} className="visit-calendar__row">
             {Array.from({ length: 7 }, (_, wd) => {
               const day = week * 7 + wd - firstWeekday + 1;
               const inMonth = day >= 1 && day <= days;
@@ -91,7 +91,6 @@ function MonthCalendar({ month, plans, onMonth }: { month: string; plans: VisitP
                 <div
                   // biome-ignore lint/suspicious/noArrayIndexKey: days of a week are positional
                   key={wd}
-                  role="gridcell"
                   className={`visit-calendar__cell${inMonth ? '' : ' visit-calendar__cell--out'}`}
                   data-testid={inMonth && here.length > 0 ? `visit-day-${day}` : undefined}
                 >
