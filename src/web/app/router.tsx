@@ -326,6 +326,15 @@ const reviewCycleRoute = createRoute({
   component: signedInScreen('CycleDashboardScreen'),
 });
 
+// issue 13 §5: the Perwakilan's visit plans of a cycle (list, calendar, progress, team-lead queue).
+const reviewVisitsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/cycles/$cycleId/kunjungan',
+  beforeLoad: requireRole(['pimpinan']),
+  loader: loadNs('review'),
+  component: signedInScreen('VisitPlanScreen'),
+});
+
 const reviewPublicationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId/publikasi',
@@ -582,6 +591,7 @@ const routeTree = rootRoute.addChildren([
   assignmentUnitRoute,
   assignmentSheetRoute,
   reviewQueueRoute,
+  reviewVisitsRoute,
   reviewCycleRoute,
   reviewPublicationRoute,
   reviewUnitRoute,

@@ -25,6 +25,7 @@ export const signedInScreens = {
   CycleSheetScreen: () => import('../assess/cycle-sheet-screen.tsx').then((m) => m.CycleSheetScreen),
   ReviewQueueScreen: () => import('../review/review-queue-screen.tsx').then((m) => m.ReviewQueueScreen),
   CycleDashboardScreen: () => import('../review/cycle-dashboard-screen.tsx').then((m) => m.CycleDashboardScreen),
+  VisitPlanScreen: () => import('../review/visit-plan-screen.tsx').then((m) => m.VisitPlanScreen), // issue 13 §5
   ReviewPublicationScreen: () => import('../publish/publication-manager-screen.tsx').then((m) => m.ReviewPublicationScreen),
   ReviewDisputesScreen: () => import('../clarify/dispute-queue-screen.tsx').then((m) => m.ReviewDisputesScreen),
   AssistantDisputesScreen: () => import('../clarify/dispute-queue-screen.tsx').then((m) => m.AssistantDisputesScreen),

@@ -81,6 +81,9 @@ export function CycleDashboardScreen() {
           <ButtonLink to="/review/queue" search={{ cycle: cycleId }} size="sm">
             {t('dashboard.to_queue', { n: format.integer(count('submitted')) })}
           </ButtonLink>
+          <ButtonLink to="/review/cycles/$cycleId/kunjungan" params={{ cycleId }} size="sm" variant="default">
+            {t('visits.to_visits')}
+          </ButtonLink>
         </Group>
       </Stack>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
