@@ -6,6 +6,7 @@ import { FileReply } from '../../shared/wire/common.ts';
 import { publicationParams } from '../../shared/wire/publications.ts';
 import { PdfQuery } from '../../shared/wire/reports.ts';
 import type { Lang, Scheme } from '../../core/types.ts';
+import { zoneOf } from '../../shared/local-time.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { notFound } from '../errors.ts';
 import { word } from '../i18n.ts';
@@ -156,6 +157,7 @@ export async function awardRoutes(app: FastifyInstance): Promise<void> {
         signatory: SIGNATORY[lang],
         issuedAt: issued.at,
         issuedPlace: issued.place,
+        zone: zoneOf(body.provinceCode),
       });
       return sendPdf(reply, pdf, `piagam-${slug(body.name)}-${award.kind}-${awards.snapshot.cycle.year}.pdf`);
     },

@@ -4,6 +4,7 @@
  * engine and fills these in; the functions in this folder are pure with respect to them (no
  * database, no clock, no network), so the same input always gives the same file contents.
  */
+import type { Zone } from '../../shared/local-time.ts';
 import type { Assumption, BandRef, BodyType, Lang, Scheme, Sheet, Text, UnitScore, ZoneCode } from '../../core/types.ts';
 
 /** What an export needs of a band: its code, its label in both languages and its zone. */
@@ -40,6 +41,8 @@ export interface ExportOptions {
   scheme?: Scheme;
   /** Printed in the header block when given (the functions never read the clock). */
   generatedAt?: Date | string;
+  /** The zone of the body or province the workbook is about (issue 16); default WIB. */
+  zone?: Zone;
   onProgress?: ProgressCallback;
 }
 

@@ -6,10 +6,10 @@
  * scheme's assumptions. Numbers are written as numbers (never as formatted text), so a reader
  * gets back exactly what was exported; scores arrive already rounded by the engine.
  */
+import { localDateTime, WIB, type Zone } from '../../shared/local-time.ts';
 import { formatFixed2 } from '../../core/index.ts';
 import type { Lang, Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
-import { localeTags } from '../i18n.ts';
 import { bodyTypeLabel, label, sectorLabel, zoneLabel } from './i18n.ts';
 import type {
   BandLabel,
@@ -39,13 +39,9 @@ function toDate(d: Date | string | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-function formatDate(lang: Lang, d: Date): string {
-  const f = new Intl.DateTimeFormat(localeTags[lang], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Asia/Jakarta',
-  });
-  return `${f.format(d)} WIB`;
+/** "5 Desember 2026 10.15 WITA": in the zone of the body the workbook is about (issue 16; WIB when national). */
+function formatDate(lang: Lang, d: Date, zone: Zone = WIB): string {
+  return localDateTime(d, lang, zone);
 }
 
 const decimalMark: Record<Lang, string> = { id: ',', en: '.' };
@@ -82,7 +78,7 @@ function headerBlock(
   const n = scheme?.assumptions.length ?? 0;
   let note = n > 0 ? label(lang, 'block.note', { n }) : label(lang, 'block.noteNoAssumptions');
   const generated = toDate(opts.generatedAt);
-  if (generated !== undefined) note += ` ${label(lang, 'block.generated', { date: formatDate(lang, generated) })}.`;
+  if (generated !== undefined) note += ` ${label(lang, 'block.generated', { date: formatDate(lang, generated, opts.zone) })}.`;
   lines.push(note);
   return lines;
 }

@@ -4,6 +4,7 @@
 //    PDF, each certificate followed by a blank page so a duplex printer leaves every back empty;
 //  - penerima.xlsx: the awardees list, the running order and a slide-ready table (large type).
 // Progress: one step per piagam, then the PDF, then the workbook.
+import { zoneOf } from '../../shared/local-time.ts';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import archiver from 'archiver';
@@ -165,6 +166,7 @@ export async function runAwardNightPack(ctx: JobContext, key: Buffer, p: AwardNi
         signatory: SIGNATORY[lang],
         issuedAt: issued.at,
         issuedPlace: issued.place,
+        zone: zoneOf(a.body.provinceCode),
       },
     });
   }

@@ -1,5 +1,6 @@
 // Unit awards as the piagam renderer, the verification page and the wire see them (issue 18).
 import type { Lang } from '../../core/types.ts';
+import { zoneOf } from '../../shared/local-time.ts';
 import type { Queryable } from '../db/client.ts';
 import type { DateInput, PiagamInput } from '../reports/types.ts';
 import { typeName } from '../reports/i18n.ts';
@@ -55,6 +56,7 @@ export function unitPiagamInput(
     signatory: SIGNATORY[lang],
     issuedAt: issued.at,
     issuedPlace: issued.place,
+    zone: zoneOf(a.body.provinceCode),
   };
 }
 

@@ -10,6 +10,7 @@
  * list depends only on the numbers frozen in the snapshot, and a pack never reads the records.
  */
 import { rank } from '../../core/index.ts';
+import { zoneOf } from '../../shared/local-time.ts';
 import { compareClaims, supplementSummaries } from '../../core/pekppp.ts';
 import type { Improvement, Lang, Scheme, UnitScore } from '../../core/types.ts';
 import { bandRef, expandUnitScore } from '../scores/breakdown.ts';
@@ -150,6 +151,7 @@ export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): Ra
     assumptions: a.assumptions,
     snapshot: a.snapshot,
     generatedAt: a.generatedAt,
+    zone: zoneOf(a.body.provinceCode),
   };
   if (a.unitId !== undefined) {
     const k = expanded.findIndex((x) => x.u.id === a.unitId);

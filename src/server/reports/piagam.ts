@@ -103,8 +103,8 @@ export function buildPiagamDocument(input: PiagamInput, qr: string): DocumentDef
       : null;
   const issued =
     input.issuedPlace === undefined
-      ? formatDate(input.issuedAt, lang)
-      : t('piagam.issued', { place: input.issuedPlace, date: formatDate(input.issuedAt, lang) });
+      ? formatDate(input.issuedAt, lang, input.zone)
+      : t('piagam.issued', { place: input.issuedPlace, date: formatDate(input.issuedAt, lang, input.zone) });
 
   const verification: Node = {
     columns: [

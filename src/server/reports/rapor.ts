@@ -21,6 +21,7 @@ import {
   formatInteger,
   formatNumber,
   groupName,
+  toDate,
   translator,
   typeName,
   zoneName,
@@ -28,6 +29,7 @@ import {
 } from './i18n.ts';
 import { bandCell, bandText, palette, renderPdf, tint, type DocumentDefinition, type Node } from './pdf.ts';
 import type { RankPosition, RaporInput, ReportImprovement, ReportUnit } from './types.ts';
+import { localDateTime } from '../../shared/local-time.ts';
 
 const PAGE_MARGINS = [40, 58, 40, 46] as const;
 /** A4 width (595.28 pt) minus the side margins. */
@@ -356,7 +358,7 @@ function publicationLines(c: Ctx): Node[] {
   return [
     {
       text: [
-        c.t('rapor.published', { date: formatDate(snap.publishedAt, c.lang), version: snap.version, id: snap.id }),
+        c.t('rapor.published', { date: formatDate(snap.publishedAt, c.lang, c.input.zone), version: snap.version, id: snap.id }),
         '\n',
         c.t('rapor.verify', { url: snap.url }),
       ],
@@ -983,7 +985,7 @@ function pageHeader(c: Ctx): (page: number) => Node {
 
 function pageFooter(c: Ctx): (page: number, pages: number) => Node {
   const snap = c.input.snapshot;
-  const generated = c.t('rapor.generated', { date: formatDate(c.input.generatedAt, c.lang) });
+  const generated = c.t('rapor.generated', { date: localDateTime(toDate(c.input.generatedAt), c.lang, c.input.zone) });
   const left =
     snap === null
       ? [{ text: c.t('rapor.provisional'), bold: true }, `  ·  ${generated}`]

@@ -4,6 +4,7 @@
  * renderers are pure with respect to them: no database, no clock (dates are passed in), no
  * network, so the same input always gives the same document.
  */
+import type { Zone } from '../../shared/local-time.ts';
 import type {
   Assumption,
   BandRef,
@@ -19,7 +20,7 @@ import type {
   UnitScore,
 } from '../../core/types.ts';
 
-/** A date as a Date or an ISO-8601 string; printed in Asia/Jakarta time. */
+/** A date as a Date or an ISO-8601 string; printed in the body's zone (WIB unless given). */
 export type DateInput = Date | string;
 
 export interface ReportCycle {
@@ -125,8 +126,10 @@ export interface RaporInput {
   assumptions: Assumption[];
   /** The published snapshot; null = not published, the rapor is marked SEMENTARA / PROVISIONAL. */
   snapshot: SnapshotRef | null;
-  /** When the document is generated (printed in the footer and the PDF metadata). */
+  /** When the document is generated (printed in the footer, with the hour in `zone`, and the PDF metadata). */
   generatedAt: DateInput;
+  /** The body's zone (WIB, WITA, WIT from its province; issue 16) for every date printed; default WIB. */
+  zone?: Zone;
   /** How many improvements to print (default 15); the rest are counted. */
   improvementLimit?: number;
   /** Dimension chart style (default 'bar'). */
@@ -175,6 +178,8 @@ export interface PiagamInput {
   };
   signatory: { name: string; title: string };
   issuedAt: DateInput;
+  /** The awardee's zone (issue 16): the issue day is the calendar day there; default WIB. */
+  zone?: Zone;
   /** Place of signing, e.g. "Jakarta". */
   issuedPlace?: string;
 }

@@ -110,6 +110,7 @@ export async function leaderboardFile(
     cycle: exportCycle(cycle),
     scheme,
     generatedAt: now,
+    zone: zoneOf(group.kind === 'national' ? null : group.province),
   });
   const what =
     group.kind === 'national' ? group.type : group.kind === 'province' ? `provinsi-${group.province}` : `${group.sector}-${group.province}`;
@@ -217,7 +218,7 @@ export async function bodyBreakdownFile(tx: Queryable, cycle: Cycle, body: BodyR
   };
   const buffer = await bodyBreakdownXlsx(
     { cycle: exportCycle(cycle), body: cycleBody, units: unitsOut },
-    { lang, scheme, generatedAt: now },
+    { lang, scheme, generatedAt: now, zone: zoneOf(body.provinceCode) },
   );
   return { fileName: fileName('breakdown', lang, body.name, cycle.year), buffer };
 }
@@ -310,7 +311,7 @@ export async function cycleResultsFile(
 
   const buffer = await cycleResultsXlsx(
     { cycle: exportCycle(cycle), bodies: bodiesOut, units: unitsOut },
-    { lang, scheme, generatedAt: now, ...(onProgress ? { onProgress } : {}) },
+    { lang, scheme, generatedAt: now, zone: zoneOf(actor?.provinceCode), ...(onProgress ? { onProgress } : {}) },
   );
   return {
     fileName: fileName('results', lang, cycle.name),

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/wire/auth.ts';
 import { useMe } from '../api/auth.ts';
 import { changeLanguage } from '../lib/i18n.ts';
-import { toLang } from '../lib/format.ts';
+import { toLang, ZoneContext, zoneTzOf } from '../lib/format.ts';
 import { useOnline } from '../lib/use-online.ts';
 import { CloseIcon, MenuIcon, MoonIcon, OfflineIcon, SunIcon } from '../ui/icons.tsx';
 import { NavLinkLink } from '../ui/anchor-link.tsx';
@@ -160,7 +160,9 @@ export function AppLayout() {
               <ForcedPasswordScreen user={user} onSignedOut={() => void navigate({ to: '/' })} />
             </Suspense>
           ) : (
-            <Outlet />
+            <ZoneContext.Provider value={zoneTzOf(user?.provinceCode)}>
+              <Outlet />
+            </ZoneContext.Provider>
           )}
         </PanelBoundary>
       </main>

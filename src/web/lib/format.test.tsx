@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen } from '@testing-library/react';
-import { createFormatter, formatDate, formatDateTime, formatInteger, formatPercent, formatScore, useFormat, type Lang } from './format.ts';
+import {
+  createFormatter,
+  formatDate,
+  formatDateTime,
+  formatInteger,
+  formatPercent,
+  formatScore,
+  useFormat,
+  ZoneContext,
+  zoneTzOf,
+  type Lang,
+} from './format.ts';
 import { changeLanguage } from './i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 
@@ -98,5 +109,40 @@ describe('useFormat', () => {
     expect(screen.getByTestId('probe').textContent).toBe('95.31 · 4 December 2024');
     expect(localStorage.getItem('pantau.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+// Issue 16: a screen shows date-times in the zone the shell gives (the signed-in user's province)
+// unless it names its body's zone; national users (no province) read WIB.
+function Stamp({ timeZone }: { timeZone?: string }) {
+  const format = useFormat(timeZone === undefined ? {} : { timeZone });
+  return <span data-testid="stamp">{format.dateTime('2024-12-01T16:30:00Z')}</span>;
+}
+
+describe('ZoneContext', () => {
+  it.each<[string | null, string]>([
+    ['73', '2 Desember 2024 00.30 WITA'], // Sulawesi Selatan
+    ['51', '2 Desember 2024 00.30 WITA'], // Bali
+    ['91', '2 Desember 2024 01.30 WIT'], // Papua
+    ['36', '1 Desember 2024 23.30 WIB'], // Banten
+    [null, '1 Desember 2024 23.30 WIB'], // national
+  ])('a user of province %s reads %s', async (province, expected) => {
+    await act(() => changeLanguage('id'));
+    renderWithProviders(
+      <ZoneContext.Provider value={zoneTzOf(province)}>
+        <Stamp />
+      </ZoneContext.Provider>,
+    );
+    expect(screen.getByTestId('stamp').textContent).toBe(expected);
+  });
+
+  it('a screen about another body names that body\u2019s zone', async () => {
+    await act(() => changeLanguage('id'));
+    renderWithProviders(
+      <ZoneContext.Provider value={zoneTzOf('91')}>
+        <Stamp timeZone="Asia/Makassar" />
+      </ZoneContext.Provider>,
+    );
+    expect(screen.getByTestId('stamp').textContent).toBe('2 Desember 2024 00.30 WITA');
   });
 });

@@ -4,8 +4,9 @@
  * functions take the language explicitly. No rounding rule lives here: published scores are
  * already rounded by the engine (half away from zero, 2 dp); `score` only fixes the digits.
  */
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { zoneOfTz } from '../../shared/local-time.ts';
+import { zoneOf, zoneOfTz } from '../../shared/local-time.ts';
 
 export type Lang = 'id' | 'en';
 
@@ -129,10 +130,24 @@ export function createFormatter(lang: Lang, options: FormatOptions = {}): Format
 }
 
 /**
+ * The zone of the screens below it (issue 16): the shell gives the signed-in user's province
+ * (a Bali koordinator reads WITA, a Papua operator WIT); a screen about another body names that
+ * body's zone in `useFormat({ timeZone })`. Undefined: WIB.
+ */
+export const ZoneContext = createContext<string | undefined>(undefined);
+
+/** The IANA zone of a province code for `ZoneContext` (undefined for national users: WIB). */
+export const zoneTzOf = (provinceCode: string | null | undefined): string | undefined =>
+  provinceCode ? zoneOf(provinceCode).tz : undefined;
+
+/**
  * Formatting functions for the current UI language; re-renders when the language changes.
- * Date-times are in WIB unless `options.timeZone` names the body's zone (`zoneOf(provinceCode).tz`).
+ * Date-times are in `options.timeZone` (the body's zone, `zoneOf(provinceCode).tz`), else the
+ * zone of `ZoneContext` (the signed-in user's province), else WIB.
  */
 export function useFormat(options: FormatOptions = {}): Formatter {
   const { i18n } = useTranslation();
-  return createFormatter(toLang(i18n.resolvedLanguage ?? i18n.language), options);
+  const inherited = useContext(ZoneContext);
+  const timeZone = options.timeZone ?? inherited;
+  return createFormatter(toLang(i18n.resolvedLanguage ?? i18n.language), timeZone === undefined ? options : { ...options, timeZone });
 }
