@@ -114,7 +114,7 @@ describe('LibraryList', () => {
     const sk = card('SK Standar Pelayanan');
     expect(sk.textContent).toContain('SK standar pelayanan');
     expect(sk.textContent).toContain('Terbit 1 Februari 2023 · berlaku s.d. 31 Desember 2025');
-    expect(within(sk).getByText('Kedaluwarsa').getAttribute('data-validity')).toBe('expired');
+    expect(within(sk).getByText('Kedaluwarsa').closest('[data-validity]')?.getAttribute('data-validity')).toBe('expired');
     expect(sk.textContent).toContain('S6 · Penilaian 2026');
     expect(sk.textContent).toContain('kedaluwarsa untuk siklus ini');
     expect(within(sk).getByRole('link', { name: 'Unduh sk.pdf' }).getAttribute('href')).toBe('/api/v1/library-documents/sk/file');
@@ -143,7 +143,7 @@ describe('LibraryList', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     renderWithProviders(<AddDocumentForm unitId="u1" page={page} onDone={() => undefined} />);
     expect((screen.getByLabelText(/Jenis dokumen/) as HTMLSelectElement).value).toBe('sk-standar-pelayanan');
-    fireEvent.click(screen.getByRole('button', { name: 'Simpan ke pustaka' }));
+    fireEvent.submit(screen.getByRole('button', { name: 'Simpan ke pustaka' }).closest('form')!);
     expect(screen.getAllByText('Wajib diisi.').length).toBe(3);
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
