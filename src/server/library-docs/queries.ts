@@ -29,8 +29,10 @@ import { AppError, notFound } from '../errors.ts';
 import { checkLink } from '../evidence/queries.ts';
 import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { getCycleUnitOr404 } from '../read-models/locus.ts';
-import { assertWritable } from '../records/workflow.ts';
+import { assertWritable, writableReason } from '../records/workflow.ts';
 import { bodies, units } from '../registry/schema.ts';
+import type { CycleStatus } from '../../shared/wire/cycles.ts';
+import type { UnitStatus } from '../../shared/wire/locus.ts';
 import { libraryDocumentUses, libraryDocuments } from './schema.ts';
 
 /** The unit a library belongs to, with its body and the body's province (the zone). */
@@ -177,15 +179,27 @@ async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Pr
   return out;
 }
 
-/** The unit's cycles open for linking (planning or fieldwork), newest first, with their frozen schemes. */
+/**
+ * The unit's cycles where evidence may still be linked (fieldwork, or a unit returned in review:
+ * records' `writableReason`), newest first, with their frozen schemes.
+ */
 async function openCycles(tx: Queryable, unitId: string) {
   const rows = await tx
-    .select({ id: cycles.id, name: cycles.name, year: cycles.year, family: cycles.family, schemeHash: cycles.schemeHash })
+    .select({
+      id: cycles.id,
+      name: cycles.name,
+      year: cycles.year,
+      family: cycles.family,
+      schemeHash: cycles.schemeHash,
+      status: cycles.status,
+      unitStatus: cycleUnits.status,
+    })
     .from(cycleUnits)
     .innerJoin(cycles, eq(cycles.id, cycleUnits.cycleId))
-    .where(and(eq(cycleUnits.unitId, unitId), inArray(cycles.status, ['planning', 'fieldwork'])))
+    .where(and(eq(cycleUnits.unitId, unitId), inArray(cycles.status, ['fieldwork', 'review'])))
     .orderBy(desc(cycles.year), asc(cycles.name));
-  return Promise.all(rows.map(async (c) => ({ ...c, scheme: await cycleScheme(tx, { id: c.id, schemeHash: c.schemeHash }) })));
+  const open = rows.filter((c) => writableReason(c.status as CycleStatus, c.unitStatus as UnitStatus) === null);
+  return Promise.all(open.map(async (c) => ({ ...c, scheme: await cycleScheme(tx, { id: c.id, schemeHash: c.schemeHash }) })));
 }
 
 type OpenCycle = Awaited<ReturnType<typeof openCycles>>[number];

@@ -23,6 +23,7 @@ import { sendEvidenceFile } from '../evidence/send.ts';
 import type { EvidenceStore } from '../evidence/store.ts';
 import { receiveOneFile, uploadFields } from '../evidence/upload.ts';
 import { defineRoute } from '../http/route.ts';
+import { putDemoLibraryFiles } from '../seed/demo-library.ts';
 import {
   checkNewDocument,
   createDocument,
@@ -43,6 +44,10 @@ export async function libraryDocRoutes(app: FastifyInstance): Promise<void> {
   const store: EvidenceStore = app.stores.evidence;
   const limit = app.config.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const db = app.db as Db;
+  // The demo's library files (seeded before any store exists) go into the store at start.
+  app.addHook('onReady', async () => {
+    await putDemoLibraryFiles(db, store);
+  });
 
   defineRoute(
     app,

@@ -63,10 +63,11 @@ export function useLinkLibraryDocument() {
   });
 }
 
-export function useUnlinkLibraryDocument(documentId: string) {
+export function useUnlinkLibraryDocument() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (useId: string) => api.delete<LibraryDocumentDetail>(`/library-documents/${documentId}/uses/${useId}`),
+    mutationFn: ({ documentId, useId }: { documentId: string; useId: string }) =>
+      api.delete<LibraryDocumentDetail>(`/library-documents/${documentId}/uses/${useId}`),
     onSuccess: () => refresh(),
   });
 }

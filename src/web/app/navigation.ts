@@ -30,6 +30,7 @@ export type NavPath =
   | '/temuan'
   | '/tindak-lanjut'
   | '/sasaran'
+  | '/pustaka'
   // issue 11
   | '/survei';
 
@@ -74,6 +75,8 @@ for (const role of ['koordinator', 'pimpinan'] as const) ROLE_ITEMS[role].push({
 // issue 11: the unit's SKM surveys, set up and run by its operator or its koordinator.
 ROLE_ITEMS.koordinator.push({ to: '/survei', label: 'shell.nav.surveys' });
 ROLE_ITEMS.operator.push({ to: '/survei', label: 'shell.nav.surveys' });
+// issue 12 §3: the unit's evidence library, managed by its operator and its government's koordinator.
+for (const role of ['koordinator', 'operator'] as const) ROLE_ITEMS[role].push({ to: '/pustaka', label: 'shell.nav.library' });
 
 const SHARED: NavItem[] = [
   { to: '/', label: 'shell.nav.public_portal', exact: true },

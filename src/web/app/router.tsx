@@ -538,6 +538,16 @@ const actionRoute = createRoute({
   component: signedInScreen('ActionDetailScreen'),
 });
 
+// issue 12 §3 ─ a unit's evidence library (its operator; its government's koordinator, `?unit=`).
+const libraryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pustaka',
+  beforeLoad: requireRole(['operator', 'koordinator']),
+  validateSearch: (search: Record<string, unknown>): { unit?: string } => ({ unit: str(search.unit) }),
+  loader: loadNs('improve'),
+  component: signedInScreen('LibraryScreen'),
+});
+
 // issue 11 ─ public surveys: the unit operator's / koordinator's list, set-up and survey page.
 const surveysRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -624,6 +634,7 @@ const routeTree = rootRoute.addChildren([
   targetPlanRoute,
   whatIfRoute,
   actionRoute,
+  libraryRoute,
   // issue 11
   surveysRoute,
   surveySetupRoute,

@@ -44,6 +44,7 @@ export const signedInScreens = {
   WhatIfScreen: () => import('../improve/what-if-screen.tsx').then((m) => m.WhatIfScreen),
   ActionBoardScreen: () => import('../improve/action-board-screen.tsx').then((m) => m.ActionBoardScreen),
   ActionDetailScreen: () => import('../improve/action-detail-screen.tsx').then((m) => m.ActionDetailScreen),
+  LibraryScreen: () => import('../improve/library-screen.tsx').then((m) => m.LibraryScreen), // issue 12 §3
   SurveysScreen: () => import('../surveys/surveys-screen.tsx').then((m) => m.SurveysScreen),
   SurveySetupScreen: () => import('../surveys/survey-setup-screen.tsx').then((m) => m.SurveySetupScreen),
   SurveyScreen: () => import('../surveys/survey-screen.tsx').then((m) => m.SurveyScreen),

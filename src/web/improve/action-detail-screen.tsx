@@ -9,6 +9,7 @@ import {
   Alert,
   Anchor,
   Button,
+  CloseButton,
   Divider,
   FileInput,
   Group,
@@ -29,6 +30,9 @@ import { zoneOf } from '../../shared/local-time.ts';
 import { actionEvidenceUrl, useAction } from '../api/actions.ts';
 import { useCommentAction, useReportProgress, useUploadActionEvidence, useVerifyAction } from '../api/actions-writes.ts';
 import { useMe } from '../api/auth.ts';
+import { useLinkLibraryDocument } from '../api/library-docs-writes.ts';
+import type { LibraryDocument } from '../../shared/wire/library-docs.ts';
+import { LibraryPicker } from '../ui/library-picker.tsx';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
@@ -221,6 +225,9 @@ function ProgressForm({ action: a }: { action: ActionDetail }) {
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string>('');
   const [files, setFiles] = useState<File[]>([]);
+  // issue 12 §3: documents chosen from the unit's library, linked to the action when the report is sent.
+  const [picked, setPicked] = useState<LibraryDocument[]>([]);
+  const linkDocument = useLinkLibraryDocument();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -234,6 +241,10 @@ function ProgressForm({ action: a }: { action: ActionDetail }) {
         setBusy(t('progress.uploading', { name: f.name }));
         ids.push((await upload.mutateAsync(f)).id);
       }
+      for (const d of picked) {
+        const { use } = await linkDocument.mutateAsync({ documentId: d.id, link: { actionId: a.id } });
+        if (use.actionEvidenceId) ids.push(use.actionEvidenceId);
+      }
       setBusy(null);
       await report.mutateAsync({
         note: note.trim(),
@@ -244,6 +255,7 @@ function ProgressForm({ action: a }: { action: ActionDetail }) {
       setNote('');
       setStatus('');
       setFiles([]);
+      setPicked([]);
     } catch (err) {
       setError(err);
     } finally {
@@ -286,6 +298,31 @@ function ProgressForm({ action: a }: { action: ActionDetail }) {
             value={files}
             onChange={setFiles}
           />
+          <Stack gap={4}>
+            <Group>
+              <LibraryPicker
+                unitId={a.unitId}
+                {...(a.cycleId && a.indicator ? { cycleId: a.cycleId, indicator: a.indicator } : {})}
+                exclude={picked.map((d) => d.id)}
+                onPick={(d) => {
+                  setPicked((p) => [...p, d]);
+                  return undefined;
+                }}
+              />
+            </Group>
+            {picked.map((d) => (
+              <Group key={d.id} gap={4} wrap="nowrap">
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {t('library.picked', { title: d.title })}
+                </Text>
+                <CloseButton
+                  size="sm"
+                  aria-label={t('library.remove_pick', { title: d.title })}
+                  onClick={() => setPicked((p) => p.filter((x) => x.id !== d.id))}
+                />
+              </Group>
+            ))}
+          </Stack>
           {busy && (
             <Text size="sm" c="dimmed" role="status">
               {busy}
@@ -297,7 +334,7 @@ function ProgressForm({ action: a }: { action: ActionDetail }) {
             </Alert>
           )}
           <Group>
-            <Button type="submit" disabled={!note.trim()} loading={upload.isPending || report.isPending}>
+            <Button type="submit" disabled={!note.trim()} loading={upload.isPending || linkDocument.isPending || report.isPending}>
               {t('progress.submit')}
             </Button>
           </Group>

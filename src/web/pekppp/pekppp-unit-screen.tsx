@@ -30,6 +30,8 @@ import { useTranslation } from 'react-i18next';
 import type { PekpppIndicator, PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import { zoneOf, zoneOffset } from '../../shared/local-time.ts';
 import { useMe } from '../api/auth.ts';
+import { useLinkLibraryDocument } from '../api/library-docs-writes.ts';
+import { LibraryPicker } from '../ui/library-picker.tsx';
 import { useCreateSurvey } from '../api/surveys-writes.ts';
 import { evidenceHref } from '../api/evidence.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
@@ -74,7 +76,14 @@ export function PekpppUnitScreen() {
   const surveyReader = claimant || role === 'pimpinan';
   const offsetMinutes = zoneOffset(zoneOf(me?.provinceCode));
   return (
-    <Workbench view={query.data} claimant={claimant} evaluator={evaluator} surveyReader={surveyReader} offsetMinutes={offsetMinutes} />
+    <Workbench
+      view={query.data}
+      claimant={claimant}
+      evaluator={evaluator}
+      surveyReader={surveyReader}
+      offsetMinutes={offsetMinutes}
+      library={role === 'operator' || role === 'koordinator'}
+    />
   );
 }
 
@@ -84,6 +93,7 @@ export function Workbench({
   evaluator,
   surveyReader = false,
   offsetMinutes = 420,
+  library = false,
 }: {
   view: PekpppUnitView;
   claimant: boolean;
@@ -92,6 +102,8 @@ export function Workbench({
   surveyReader?: boolean;
   /** The body's UTC offset for the F-03 set-up dates (WIB by default). */
   offsetMinutes?: number;
+  /** The unit's evidence library may be picked from (its operator and koordinator, issue 12 §3). */
+  library?: boolean;
 }) {
   // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
   const resultMax = useCycleScheme(view.cycleId).data?.scheme.result.max;
@@ -413,6 +425,7 @@ export function Workbench({
                 indicator={i}
                 draft={claimOf(i)}
                 editable={editClaims}
+                library={library}
                 cycleId={cycleId}
                 unitId={unitId}
                 onChange={(d) => setClaims((c) => ({ ...c, [i.code]: d }))}
@@ -453,6 +466,7 @@ function ClaimColumn(props: {
   indicator: PekpppIndicator;
   draft: ClaimDraft;
   editable: boolean;
+  library?: boolean;
   cycleId: string;
   unitId: string;
   onChange: (d: ClaimDraft) => void;
@@ -463,6 +477,7 @@ function ClaimColumn(props: {
   const lang = toLang(i18n.language);
   const [link, setLink] = useState('');
   const upload = useUploadIndicatorEvidence(props.cycleId, props.unitId);
+  const linkDocument = useLinkLibraryDocument();
   return (
     <Stack gap="xs" aria-label={t('claim.title')}>
       <Text size="sm" fw={600}>
@@ -565,6 +580,16 @@ function ClaimColumn(props: {
               </Button>
             )}
           </FileButton>
+          {props.library ? (
+            <LibraryPicker
+              unitId={props.unitId}
+              cycleId={props.cycleId}
+              indicator={i.code}
+              onPick={(doc) =>
+                linkDocument.mutateAsync({ documentId: doc.id, link: { cycleId: props.cycleId, indicator: i.code, kind: 'f01' } })
+              }
+            />
+          ) : null}
         </Group>
       ) : null}
       {editable && i.claimProblems.length > 0 ? (

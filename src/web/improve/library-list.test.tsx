@@ -1,0 +1,163 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { LibraryDocumentDetail, LibraryDocumentPage } from '../../shared/wire/library-docs.ts';
+import { changeLanguage, i18n } from '../lib/i18n.ts';
+import { renderWithProviders } from '../test/render.tsx';
+import { LibraryList } from './library-list.tsx';
+import { AddDocumentForm } from './library-screen.tsx';
+
+const doc = (id: string, over: Partial<LibraryDocumentDetail>): LibraryDocumentDetail => ({
+  id,
+  unitId: 'u1',
+  unitName: 'Disdukcapil',
+  bodyId: 'b1',
+  bodyName: 'Kota Tangerang',
+  type: 'maklumat-pelayanan',
+  typeTitle: { id: 'Maklumat pelayanan', en: 'Service pledge (maklumat)' },
+  title: `Dokumen ${id}`,
+  issuedOn: '2025-01-02',
+  validUntil: null,
+  validity: 'open',
+  daysLeft: null,
+  today: '2026-12-05',
+  filename: `${id}.pdf`,
+  mime: 'application/pdf',
+  size: 900,
+  sha256: 'a'.repeat(64),
+  uses: [],
+  suggested: false,
+  linkedHere: false,
+  createdAt: '2026-11-01T00:00:00Z',
+  updatedAt: '2026-11-01T00:00:00Z',
+  suggestions: [],
+  ...over,
+});
+
+const page: LibraryDocumentPage = {
+  items: [
+    doc('sk', {
+      type: 'sk-standar-pelayanan',
+      typeTitle: { id: 'SK standar pelayanan', en: 'Service-standard decree' },
+      title: 'SK Standar Pelayanan',
+      issuedOn: '2023-02-01',
+      validUntil: '2025-12-31',
+      validity: 'expired',
+      daysLeft: -339,
+      uses: [
+        {
+          id: 'use-1',
+          kind: 'indicator',
+          cycleId: 'c1',
+          cycleName: 'Penilaian 2026',
+          cycleYear: 2026,
+          family: 'ombudsman',
+          indicator: 'S6',
+          indicatorText: { id: 'Dasar hukum standar pelayanan', en: 'Legal basis of the service standard' },
+          evidenceId: 'e1',
+          actionId: null,
+          actionTitle: null,
+          actionEvidenceId: null,
+          validity: 'expired',
+          createdAt: '2026-11-02T00:00:00Z',
+        },
+      ],
+    }),
+    doc('mk', {
+      title: 'Maklumat Pelayanan',
+      suggestions: [
+        {
+          cycleId: 'c2',
+          cycleName: 'PEKPPP 2026',
+          cycleYear: 2026,
+          family: 'pekppp',
+          indicator: 'A5',
+          ref: 'pekppp-2024/A/A5',
+          text: { id: 'Siklus maklumat pelayanan terpenuhi', en: 'The maklumat cycle is complete' },
+          topics: ['maklumat'],
+          reason: 'type',
+          validity: 'open',
+        },
+      ],
+    }),
+  ],
+  total: 2,
+  page: 1,
+  pageSize: 200,
+  unitName: 'Disdukcapil',
+  bodyName: 'Kota Tangerang',
+  today: '2026-12-05',
+  types: [
+    { code: 'sk-standar-pelayanan', title: { id: 'SK standar pelayanan', en: 'Service-standard decree' }, topics: ['standar-pelayanan'] },
+    { code: 'maklumat-pelayanan', title: { id: 'Maklumat pelayanan', en: 'Service pledge (maklumat)' }, topics: ['maklumat'] },
+  ],
+  expiringSoonDays: 60,
+};
+
+function setup() {
+  const onLink = vi.fn();
+  const onUnlink = vi.fn();
+  renderWithProviders(
+    <LibraryList page={page} fileUrl={(id) => `/api/v1/library-documents/${id}/file`} onLink={onLink} onUnlink={onUnlink} />,
+  );
+  return { onLink, onUnlink };
+}
+
+const card = (title: string) => screen.getByRole('article', { name: title });
+
+describe('LibraryList', () => {
+  it('lists each document with type, dates, an expired badge and where it is used', async () => {
+    await i18n.loadNamespaces('improve');
+    setup();
+    expect(screen.getByText('2 dokumen')).toBeTruthy();
+    expect(screen.getByText('1 kedaluwarsa')).toBeTruthy();
+    expect(screen.getByText('Masa berlaku dinilai per 5 Desember 2026 (zona waktu instansi).')).toBeTruthy();
+    const sk = card('SK Standar Pelayanan');
+    expect(sk.textContent).toContain('SK standar pelayanan');
+    expect(sk.textContent).toContain('Terbit 1 Februari 2023 · berlaku s.d. 31 Desember 2025');
+    expect(within(sk).getByText('Kedaluwarsa').closest('[data-validity]')?.getAttribute('data-validity')).toBe('expired');
+    expect(sk.textContent).toContain('S6 · Penilaian 2026');
+    expect(sk.textContent).toContain('kedaluwarsa untuk siklus ini');
+    expect(within(sk).getByRole('link', { name: 'Unduh sk.pdf' }).getAttribute('href')).toBe('/api/v1/library-documents/sk/file');
+    const mk = card('Maklumat Pelayanan');
+    expect(mk.textContent).toContain('tanpa batas berlaku');
+    expect(within(mk).getByText('Tanpa batas')).toBeTruthy();
+    expect(mk.textContent).toContain('Belum ditautkan ke indikator atau tindak lanjut.');
+  });
+
+  it('links a suggestion with one click and unlinks a use', async () => {
+    await i18n.loadNamespaces('improve');
+    const { onLink, onUnlink } = setup();
+    const mk = card('Maklumat Pelayanan');
+    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan ke indikator (1 saran)' }));
+    const suggestions = within(mk).getByRole('region', { name: 'Disarankan untuk' });
+    expect(suggestions.textContent).toContain('A5 · PEKPPP 2026');
+    expect(suggestions.textContent).toContain('PEKPPP · sesuai jenis dokumen');
+    fireEvent.click(within(suggestions).getByRole('button', { name: 'Tautkan ke A5 · PEKPPP 2026' }));
+    expect(onLink).toHaveBeenCalledWith(page.items[1], page.items[1]!.suggestions[0]);
+    fireEvent.click(within(card('SK Standar Pelayanan')).getByRole('button', { name: 'Lepas tautan S6 · Penilaian 2026' }));
+    expect(onUnlink).toHaveBeenCalledWith(page.items[0], page.items[0]!.uses[0]);
+  });
+
+  it('says what is missing in the add form before sending anything', async () => {
+    await i18n.loadNamespaces('improve');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    renderWithProviders(<AddDocumentForm unitId="u1" page={page} onDone={() => undefined} />);
+    expect((screen.getByLabelText(/Jenis dokumen/) as HTMLSelectElement).value).toBe('sk-standar-pelayanan');
+    fireEvent.submit(screen.getByRole('button', { name: 'Simpan ke pustaka' }).closest('form')!);
+    expect(screen.getAllByText('Wajib diisi.').length).toBe(3);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+
+  it('speaks English', async () => {
+    setup();
+    await act(() => changeLanguage('en'));
+    try {
+      expect(screen.getByText('2 documents')).toBeTruthy();
+      expect(within(card('SK Standar Pelayanan')).getByText('Expired')).toBeTruthy();
+      expect(card('SK Standar Pelayanan').textContent).toContain('Issued 1 February 2023 · valid until 31 December 2025');
+    } finally {
+      await act(() => changeLanguage('id'));
+    }
+  });
+});
