@@ -1,7 +1,7 @@
 // Who may do what, and over which organisations: the ONE place scoping lives. Handlers resolve
 // the target (the unit, body or province a request touches) and call `auth.require(action, target)`.
 import { mayFill } from '../../core/fill.ts';
-import type { Scheme } from '../../core/types.ts';
+import type { FillerRole, Scheme } from '../../core/types.ts';
 import type { Role } from '../../shared/wire/auth.ts';
 
 export type { Role };
@@ -34,6 +34,12 @@ export interface Target {
    * offices are then in a Perwakilan's province scope when every touched unit is located there.
    */
   unitProvinceCodes?: readonly string[];
+  /**
+   * Issue 12 §4: the data belongs to an internal pre-assessment owned by this government (the
+   * cycle's `ownerBodyId`). Only the admin and that government's own accounts may touch it (see
+   * `can`); it is never published, so the 'published' scope never opens it.
+   */
+  internalOf?: string | null;
 }
 
 /**
@@ -43,9 +49,10 @@ export interface Target {
  * 'body'     — the actor's government/body (pemda coordinator);
  * 'unit'     — the actor's own service unit;
  * 'assigned' — units the actor is assigned to assess;
- * 'published'— anyone, published data only.
+ * 'published'— anyone, published data only;
+ * 'owner'    — issue 12 §4: an internal pre-assessment owned by the actor's government.
  */
-export type Scope = 'all' | 'province' | 'body' | 'unit' | 'assigned' | 'published';
+export type Scope = 'all' | 'province' | 'body' | 'unit' | 'assigned' | 'published' | 'owner';
 
 type Rule = Partial<Record<Role | 'public', Scope[]>>;
 
@@ -69,10 +76,12 @@ export const policy = {
     koordinator: ['all'],
     operator: ['all'],
     evaluator: ['all'],
+    penilai: ['owner'],
     public: ['published'],
   },
-  'cycle.manage': { admin: ['all'] },
-  'locus.manage': { admin: ['all'], pimpinan: ['province'] },
+  /** Official cycles: the admin. Issue 12 §4: a koordinator creates and moves its government's internal pre-assessments. */
+  'cycle.manage': { admin: ['all'], koordinator: ['owner'] },
+  'locus.manage': { admin: ['all'], pimpinan: ['province'], koordinator: ['owner'] },
   'record.read': {
     admin: ['all'],
     pimpinan: ['province'],
@@ -80,10 +89,19 @@ export const policy = {
     koordinator: ['body'],
     operator: ['unit'],
     evaluator: ['assigned'],
+    penilai: ['assigned'],
   },
   // Which instruments each role fills is the library's (`fillers`, see `canFill` below); koordinator and evaluator since issue 10.
-  'record.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'], koordinator: ['body'], evaluator: ['assigned'] },
-  'record.review': { admin: ['all'], pimpinan: ['province'] },
+  'record.write': {
+    admin: ['all'],
+    asisten: ['assigned'],
+    operator: ['unit'],
+    koordinator: ['body'],
+    evaluator: ['assigned'],
+    penilai: ['assigned'],
+  },
+  /** The Perwakilan reviews official fieldwork; issue 12 §4: the koordinator its government's internal pre-assessment. */
+  'record.review': { admin: ['all'], pimpinan: ['province'], koordinator: ['owner'] },
   'evidence.read': {
     admin: ['all'],
     pimpinan: ['province'],
@@ -91,8 +109,16 @@ export const policy = {
     koordinator: ['body'],
     operator: ['unit'],
     evaluator: ['assigned'],
+    penilai: ['assigned'],
   },
-  'evidence.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'], koordinator: ['body'], evaluator: ['assigned'] },
+  'evidence.write': {
+    admin: ['all'],
+    asisten: ['assigned'],
+    operator: ['unit'],
+    koordinator: ['body'],
+    evaluator: ['assigned'],
+    penilai: ['assigned'],
+  },
   // Published results are public: every signed-in role reads them too, besides its own scope.
   'result.read': {
     admin: ['all'],
@@ -101,6 +127,7 @@ export const policy = {
     koordinator: ['body', 'published'],
     operator: ['unit', 'published'],
     evaluator: ['assigned', 'published'],
+    penilai: ['assigned'],
     public: ['published'],
   },
   'audit.read': { admin: ['all'], pimpinan: ['province'] },
@@ -169,7 +196,20 @@ function scopeMatches(scope: Scope, actor: Actor | null, t: Target): boolean {
       return !!actor?.unitId && t.unitId === actor.unitId;
     case 'assigned':
       return !!actor && !!t.assessorIds?.includes(actor.id);
+    case 'owner':
+      return !!actor?.bodyId && !!t.internalOf && t.internalOf === actor.bodyId;
   }
+}
+
+/**
+ * Issue 12 §4, before any scope: an internal pre-assessment is its government's business — the
+ * admin and the owning government's own accounts only (not the Perwakilan, not another pemda, not
+ * the public); and a `penilai` account (the pemda's internal assessor) works inside its
+ * government's internal cycles and nowhere else (it reads the registry, nothing official).
+ */
+function internalGate(actor: Actor | null, action: Action, t: Target): boolean {
+  if (t.internalOf) return !!actor && (actor.role === 'admin' || actor.bodyId === t.internalOf);
+  return actor?.role !== 'penilai' || action === 'registry.read';
 }
 
 /**
@@ -186,7 +226,7 @@ function locatedIn(provinceCode: string, t: Target): boolean {
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   const rule: Rule = policy[action];
   const scopes = rule[actor ? actor.role : 'public'];
-  return !!scopes && scopes.some((s) => scopeMatches(s, actor, target));
+  return !!scopes && internalGate(actor, action, target) && scopes.some((s) => scopeMatches(s, actor, target));
 }
 
 /** True when the role may perform the action on at least some target (for menus and list filters). */
@@ -211,7 +251,15 @@ const fillScopes: Record<Role, Scope> = {
   koordinator: 'body',
   operator: 'unit',
   evaluator: 'assigned',
+  penilai: 'assigned',
 };
+
+/**
+ * ASSUMPTION (issue 12 §4; the sources are silent): in an internal pre-assessment the pemda's own
+ * assessor fills what the scheme gives the Ombudsman's assessor (`asisten`), with the same
+ * instrument — the library's `fillers` stay the official rule and are read unchanged.
+ */
+const internalStandIn: Partial<Record<Role, FillerRole>> = { penilai: 'asisten' };
 
 /**
  * May `actor` fill (create, edit, delete a sheet of) instrument `instrument` of `scheme` for the
@@ -224,7 +272,9 @@ export function canFill(actor: Actor | null, scheme: Scheme, instrument: string,
   if (actor === null) return false;
   // The national administrator corrects and imports any sheet (answers import, data repair).
   if (actor.role === 'admin') return true;
+  if (!internalGate(actor, 'record.write', target)) return false;
   if (!scheme.instruments.some((i) => i.code === instrument)) return true;
-  if (!mayFill(scheme, instrument, actor.role).allowed) return false;
+  const fillAs = (target.internalOf ? internalStandIn[actor.role] : undefined) ?? actor.role;
+  if (fillAs === 'penilai' || !mayFill(scheme, instrument, fillAs).allowed) return false;
   return scopeMatches(fillScopes[actor.role], actor, target);
 }

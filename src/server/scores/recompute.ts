@@ -214,11 +214,13 @@ export async function recomputeUnits(
   const bodies = await recomputeBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now, { rank: false });
   lap('bodies');
   // The places of every group these scores sit in: the bodies' groups and the units' sector groups.
-  await storeRanks(
-    tx,
-    cycle.id,
-    unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodies: true, unitIds: locus.map((l) => l.unit_id) },
-  );
+  // Issue 12 §4: an internal pre-assessment is never ranked.
+  if (cycle.kind !== 'internal')
+    await storeRanks(
+      tx,
+      cycle.id,
+      unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodies: true, unitIds: locus.map((l) => l.unit_id) },
+    );
   lap('ranks');
   return { units: scored, bodies };
 }
@@ -294,7 +296,7 @@ export async function recomputeBodies(
       sql`delete from body_results where cycle_id = ${cycle.id} and source = 'computed' and body_id = any(${sql.param(empty)}::uuid[])`,
     );
   }
-  if (opts.rank !== false) await storeRanks(tx, cycle.id, { bodies: true });
+  if (opts.rank !== false && cycle.kind !== 'internal') await storeRanks(tx, cycle.id, { bodies: true });
   return out.length;
 }
 
