@@ -178,6 +178,37 @@ export const catalogue = {
   },
   'record.invalid': { status: 422, id: 'Rekaman tidak valid: {reason}', en: 'Invalid record: {reason}' },
   'domain.invalid': { status: 422, id: 'Data tidak sesuai metodologi: {reason}', en: 'Data does not fit the methodology: {reason}' },
+  // issue 12 §4: a government's own pre-assessment
+  'cycle.internal': {
+    status: 409,
+    id: 'Pra-penilaian mandiri pemda tidak pernah dipublikasikan, diperingkat, diklarifikasi, atau diberi penghargaan.',
+    en: "A government's own pre-assessment is never published, ranked, clarified or awarded.",
+  },
+  'internal.family': {
+    status: 422,
+    id: 'Pra-penilaian mandiri memakai instrumen Ombudsman; {scheme} bukan metodologi Ombudsman.',
+    en: 'A pre-assessment uses the Ombudsman instrument; {scheme} is not an Ombudsman methodology.',
+  },
+  'internal.not_government': {
+    status: 403,
+    id: 'Hanya koordinator pemerintah daerah yang dapat membuat pra-penilaian mandiri.',
+    en: "Only a regional government's koordinator can create its own pre-assessment.",
+  },
+  'internal.unit_outside': {
+    status: 422,
+    id: 'Unit {subject} bukan unit layanan aktif pemerintah daerah ini.',
+    en: 'Unit {subject} is not an active service unit of this government.',
+  },
+  'internal.assessor_invalid': {
+    status: 422,
+    id: 'Pengguna {user} bukan penilai internal aktif dari pemerintah daerah pemilik pra-penilaian ini.',
+    en: 'User {user} is not an active internal assessor of the government that owns this pre-assessment.',
+  },
+  'internal.not_internal': {
+    status: 404,
+    id: 'Pra-penilaian mandiri tidak ditemukan.',
+    en: 'Pre-assessment not found.',
+  },
   'cycle.locus_empty': {
     status: 409,
     id: 'Lokus siklus masih kosong; tambahkan instansi dan unit terlebih dahulu.',

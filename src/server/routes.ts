@@ -21,6 +21,7 @@ import { pekpppRoutes } from './pekppp/routes.ts'; // issue 10
 import { surveyRoutes } from './surveys/routes.ts'; // issue 11
 import { actionRoutes } from './actions/routes.ts'; // issue 12
 import { findingRoutes } from './findings/routes.ts'; // issue 12
+import { internalRoutes } from './internal/routes.ts'; // issue 12 §4
 // issue 13
 import { fieldworkRoutes } from './fieldwork/routes.ts';
 import { libraryDocRoutes } from './library-docs/routes.ts'; // issue 12 §3
@@ -48,6 +49,7 @@ export async function registerRoutes(api: FastifyInstance): Promise<void> {
   await surveyRoutes(api); // issue 11
   await actionRoutes(api); // issue 12
   await findingRoutes(api); // issue 12
+  await internalRoutes(api); // issue 12 §4
   // issue 13
   await fieldworkRoutes(api);
   await libraryDocRoutes(api); // issue 12 §3

@@ -200,6 +200,17 @@ const steps: Step[] = [
     run: () => call('admin', 'POST', '/cycles', { name: 'Penilaian cakupan audit', year: 2024, schemeId: 'ombudsman-2024' }),
     keep: 'side',
   },
+  // issue 12 §4: the koordinator's own pre-assessment (cycle.create + locus.add)
+  {
+    route: 'POST /api/v1/internal-cycles',
+    run: () =>
+      call('koordinator', 'POST', '/internal-cycles', {
+        name: 'Pra-penilaian cakupan audit',
+        year: 2025,
+        schemeId: 'ombudsman-2025',
+        unitIds: [w.units.a1],
+      }),
+  },
   { route: 'POST /api/v1/cycles/:cycleId/bodies', run: () => call('admin', 'POST', `/cycles/${ids.side}/bodies`, { bodyId: ids.body }) },
   { route: 'POST /api/v1/cycles/:cycleId/units', run: () => call('admin', 'POST', `/cycles/${ids.side}/units`, { unitId: w.units.c1 }) },
   { route: 'POST /api/v1/cycles/:cycleId/status', run: () => call('admin', 'POST', `/cycles/${ids.side}/status`, { status: 'fieldwork' }) },

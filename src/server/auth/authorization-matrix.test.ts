@@ -52,9 +52,12 @@ type Who = 'admin' | 'pimpinan' | 'asisten' | 'koordinator' | 'operator' | 'anon
  *                      units; operator: their unit);
  * 'published-only'   — published (final) cycles only;
  * 'own-or-published' — own organisation, or any published cycle;
- * 'none'             — never.
+ * 'none'             — never;
+ * 'internal'         — issue 12 §4: only inside the own government's internal pre-assessment
+ *                      (internal/internal.test.ts covers those); the fixtures' cycles are all
+ *                      official, so denied wherever a cycle or organisation is named.
  */
-type Rule = 'all' | 'own' | 'published-only' | 'own-or-published' | 'none';
+type Rule = 'all' | 'own' | 'published-only' | 'own-or-published' | 'none' | 'internal';
 
 const WHO: readonly Who[] = ['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'anonymous'];
 
@@ -77,11 +80,11 @@ const intended: Record<string, Record<Who, Rule>> = {
   'user.read': row('all', 'own', 'none', 'none', 'none', 'none'),
   'user.manage': row('all', 'none', 'none', 'none', 'none', 'none'),
   'cycle.read': row('all', 'all', 'all', 'all', 'all', 'published-only'),
-  'cycle.manage': row('all', 'none', 'none', 'none', 'none', 'none'),
-  'locus.manage': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'cycle.manage': row('all', 'none', 'none', 'internal', 'none', 'none'),
+  'locus.manage': row('all', 'own', 'none', 'internal', 'none', 'none'),
   'record.read': row('all', 'own', 'own', 'own', 'own', 'none'),
   'record.write': row('all', 'none', 'own', 'own', 'own', 'none'), // koordinator: F-01 of its body's units (issue 10); which instrument: instrument-matrix.test.ts
-  'record.review': row('all', 'own', 'none', 'none', 'none', 'none'),
+  'record.review': row('all', 'own', 'none', 'internal', 'none', 'none'),
   'evidence.read': row('all', 'own', 'own', 'own', 'own', 'none'),
   'evidence.write': row('all', 'none', 'own', 'own', 'own', 'none'),
   'result.read': row('all', 'own-or-published', 'own-or-published', 'own-or-published', 'own-or-published', 'published-only'),
@@ -660,6 +663,8 @@ function ownsLevel(who: Who, level: Level): boolean {
 function expectAllowed(rule: Rule, who: Who, world: World, level: Level): boolean {
   if (rule === 'all') return true;
   if (rule === 'none') return false;
+  // Without a cycle or organisation the role-level check lets it in (the body is invalid here).
+  if (rule === 'internal') return level === 'none';
   // Without an org param the route cannot refuse by organisation: lists filter, creates read
   // their target from the (here invalid) body. Any scope at all lets the caller in.
   if (level === 'none') return true;

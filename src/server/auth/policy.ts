@@ -1,7 +1,7 @@
 // Who may do what, and over which organisations: the ONE place scoping lives. Handlers resolve
 // the target (the unit, body or province a request touches) and call `auth.require(action, target)`.
 import { mayFill } from '../../core/fill.ts';
-import type { Scheme } from '../../core/types.ts';
+import type { FillerRole, Scheme } from '../../core/types.ts';
 import type { Role } from '../../shared/wire/auth.ts';
 
 export type { Role };
@@ -36,6 +36,12 @@ export interface Target {
   unitProvinceCodes?: readonly string[];
   /** Issue 13 §6: the team leads of the unit's Perwakilan in the cycle (when its team-lead level is on). */
   teamLeadIds?: readonly string[];
+  /**
+   * Issue 12 §4: the data belongs to an internal pre-assessment owned by this government (the
+   * cycle's `ownerBodyId`). Only the admin and that government's own accounts may touch it (see
+   * `can`); it is never published, so the 'published' scope never opens it.
+   */
+  internalOf?: string | null;
 }
 
 /**
@@ -47,8 +53,9 @@ export interface Target {
  * 'assigned' — units the actor is assigned to assess;
  * 'published'— anyone, published data only;
  * 'lead'     — the team leads of the target's Perwakilan in the cycle (issue 13 §6).
+ * 'owner'    — issue 12 §4: an internal pre-assessment owned by the actor's government.
  */
-export type Scope = 'all' | 'province' | 'body' | 'unit' | 'assigned' | 'published' | 'lead';
+export type Scope = 'all' | 'province' | 'body' | 'unit' | 'assigned' | 'published' | 'lead' | 'owner';
 
 type Rule = Partial<Record<Role | 'public', Scope[]>>;
 
@@ -72,10 +79,12 @@ export const policy = {
     koordinator: ['all'],
     operator: ['all'],
     evaluator: ['all'],
+    penilai: ['owner'],
     public: ['published'],
   },
-  'cycle.manage': { admin: ['all'] },
-  'locus.manage': { admin: ['all'], pimpinan: ['province'] },
+  /** Official cycles: the admin. Issue 12 §4: a koordinator creates and moves its government's internal pre-assessments. */
+  'cycle.manage': { admin: ['all'], koordinator: ['owner'] },
+  'locus.manage': { admin: ['all'], pimpinan: ['province'], koordinator: ['owner'] },
   // issue 13 §6: a team lead reads the units it reviews ('lead').
   'record.read': {
     admin: ['all'],
@@ -84,10 +93,19 @@ export const policy = {
     koordinator: ['body'],
     operator: ['unit'],
     evaluator: ['assigned'],
+    penilai: ['assigned'],
   },
   // Which instruments each role fills is the library's (`fillers`, see `canFill` below); koordinator and evaluator since issue 10.
-  'record.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'], koordinator: ['body'], evaluator: ['assigned'] },
-  'record.review': { admin: ['all'], pimpinan: ['province'] },
+  'record.write': {
+    admin: ['all'],
+    asisten: ['assigned'],
+    operator: ['unit'],
+    koordinator: ['body'],
+    evaluator: ['assigned'],
+    penilai: ['assigned'],
+  },
+  /** The Perwakilan reviews official fieldwork; issue 12 §4: the koordinator its government's internal pre-assessment. */
+  'record.review': { admin: ['all'], pimpinan: ['province'], koordinator: ['owner'] },
   'evidence.read': {
     admin: ['all'],
     pimpinan: ['province'],
@@ -95,8 +113,16 @@ export const policy = {
     koordinator: ['body'],
     operator: ['unit'],
     evaluator: ['assigned'],
+    penilai: ['assigned'],
   },
-  'evidence.write': { admin: ['all'], asisten: ['assigned'], operator: ['unit'], koordinator: ['body'], evaluator: ['assigned'] },
+  'evidence.write': {
+    admin: ['all'],
+    asisten: ['assigned'],
+    operator: ['unit'],
+    koordinator: ['body'],
+    evaluator: ['assigned'],
+    penilai: ['assigned'],
+  },
   // Published results are public: every signed-in role reads them too, besides its own scope.
   'result.read': {
     admin: ['all'],
@@ -105,6 +131,7 @@ export const policy = {
     koordinator: ['body', 'published'],
     operator: ['unit', 'published'],
     evaluator: ['assigned', 'published'],
+    penilai: ['assigned'],
     public: ['published'],
   },
   'audit.read': { admin: ['all'], pimpinan: ['province'] },
@@ -194,7 +221,20 @@ function scopeMatches(scope: Scope, actor: Actor | null, t: Target): boolean {
       return !!actor && !!t.assessorIds?.includes(actor.id);
     case 'lead':
       return !!actor && !!t.teamLeadIds?.includes(actor.id);
+    case 'owner':
+      return !!actor?.bodyId && !!t.internalOf && t.internalOf === actor.bodyId;
   }
+}
+
+/**
+ * Issue 12 §4, before any scope: an internal pre-assessment is its government's business — the
+ * admin and the owning government's own accounts only (not the Perwakilan, not another pemda, not
+ * the public); and a `penilai` account (the pemda's internal assessor) works inside its
+ * government's internal cycles and nowhere else (it reads the registry, nothing official).
+ */
+function internalGate(actor: Actor | null, action: Action, t: Target): boolean {
+  if (t.internalOf) return !!actor && (actor.role === 'admin' || actor.bodyId === t.internalOf);
+  return actor?.role !== 'penilai' || action === 'registry.read';
 }
 
 /**
@@ -211,7 +251,7 @@ function locatedIn(provinceCode: string, t: Target): boolean {
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   const rule: Rule = policy[action];
   const scopes = rule[actor ? actor.role : 'public'];
-  return !!scopes && scopes.some((s) => scopeMatches(s, actor, target));
+  return !!scopes && internalGate(actor, action, target) && scopes.some((s) => scopeMatches(s, actor, target));
 }
 
 /** True when the role may perform the action on at least some target (for menus and list filters). */
@@ -236,7 +276,15 @@ const fillScopes: Record<Role, Scope> = {
   koordinator: 'body',
   operator: 'unit',
   evaluator: 'assigned',
+  penilai: 'assigned',
 };
+
+/**
+ * ASSUMPTION (issue 12 §4; the sources are silent): in an internal pre-assessment the pemda's own
+ * assessor fills what the scheme gives the Ombudsman's assessor (`asisten`), with the same
+ * instrument — the library's `fillers` stay the official rule and are read unchanged.
+ */
+const internalStandIn: Partial<Record<Role, FillerRole>> = { penilai: 'asisten' };
 
 /**
  * May `actor` fill (create, edit, delete a sheet of) instrument `instrument` of `scheme` for the
@@ -249,7 +297,9 @@ export function canFill(actor: Actor | null, scheme: Scheme, instrument: string,
   if (actor === null) return false;
   // The national administrator corrects and imports any sheet (answers import, data repair).
   if (actor.role === 'admin') return true;
+  if (!internalGate(actor, 'record.write', target)) return false;
   if (!scheme.instruments.some((i) => i.code === instrument)) return true;
-  if (!mayFill(scheme, instrument, actor.role).allowed) return false;
+  const fillAs = (target.internalOf ? internalStandIn[actor.role] : undefined) ?? actor.role;
+  if (fillAs === 'penilai' || !mayFill(scheme, instrument, fillAs).allowed) return false;
   return scopeMatches(fillScopes[actor.role], actor, target);
 }

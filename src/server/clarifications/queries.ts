@@ -8,7 +8,7 @@ import { users } from '../auth/schema.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import { cycleScheme, getCycle } from '../cycles/queries.ts';
+import { assertOfficial, cycleScheme, getCycle } from '../cycles/queries.ts';
 import { type CycleUnitContext, bodyUnitResults, getCycleUnit, unitProvinceSql } from '../read-models/locus.ts';
 import { cycleUnits } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
@@ -98,6 +98,7 @@ export async function openWindow(
   input: { scope: string; deadline: Date; note?: string | null },
   now = new Date(),
 ): Promise<ClarificationWindow> {
+  assertOfficial(cycle); // issue 12 §4: no clarification window on an internal pre-assessment
   if (cycle.status !== 'review') throw new AppError('clarification.cycle_status', { status: cycle.status });
   if (cycle.provinceCode && input.scope !== cycle.provinceCode) throw new AppError('clarification.scope_outside', { scope: input.scope });
   assertFuture(input.deadline, now);

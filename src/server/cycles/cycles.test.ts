@@ -84,7 +84,7 @@ describe('api: /cycles', () => {
           w.call(who, {
             method: 'POST',
             url: '/api/v1/cycles',
-            payload: { name: 'X', year: 2024, schemeId: 'ombudsman-2024' },
+            payload: { name: 'Penilaian X', year: 2024, schemeId: 'ombudsman-2024' },
           }),
         );
         expect(res.statusCode, who).toBe(403);

@@ -18,7 +18,7 @@ import { cycleIsPublic, cyclePublicSql } from '../publications/visibility.ts';
 import type { Page } from '../../shared/wire/common.ts';
 import type { Cycle, CycleStatus, CycleSummary, InstrumentQuota, SchemeTerms } from '../../shared/wire/cycles.ts';
 import { cycleBodies, cycleUnits, cycles } from './schema.ts';
-import { scopeWhere } from './scope.ts';
+import { internalWhere, scopeWhere } from './scope.ts';
 
 /** The only transitions: one step forward. */
 const nextStatus: Record<CycleStatus, CycleStatus | null> = { planning: 'fieldwork', fieldwork: 'review', review: 'final', final: null };
@@ -40,6 +40,8 @@ export const cycleColumns = {
   status: cycles.status,
   provinceCode: cycles.provinceCode,
   source: cycles.source,
+  kind: cycles.kind,
+  ownerBodyId: cycles.ownerBodyId,
   createdAt: cycles.createdAt,
   updatedAt: cycles.updatedAt,
 };
@@ -50,6 +52,7 @@ export const toCycle = (r: CycleSelect): Cycle => ({
   ...r,
   status: r.status as CycleStatus,
   source: r.source as Cycle['source'],
+  kind: r.kind as Cycle['kind'],
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -71,10 +74,22 @@ export async function getCycleOr404(tx: Queryable, id: string): Promise<Cycle> {
 // are public once a released current publication covers it, not when the cycle is final.
 
 /** The policy target of reading a cycle (the public: cycles with a released publication only). */
-export const cycleReadTarget = async (tx: Queryable, cycle: Pick<Cycle, 'id' | 'provinceCode'>): Promise<Target> => ({
-  published: await cycleIsPublic(tx, cycle.id),
+export const cycleReadTarget = async (tx: Queryable, cycle: Pick<Cycle, 'id' | 'provinceCode' | 'ownerBodyId'>): Promise<Target> => ({
+  published: cycle.ownerBodyId ? false : await cycleIsPublic(tx, cycle.id),
   provinceCode: cycle.provinceCode,
+  internalOf: cycle.ownerBodyId,
 });
+
+/** Issue 12 §4: what a write on the cycle itself touches (an internal cycle: its owning government). */
+export const cycleManageTarget = (cycle: Pick<Cycle, 'provinceCode' | 'ownerBodyId'>): Target => ({
+  provinceCode: cycle.provinceCode,
+  internalOf: cycle.ownerBodyId,
+});
+
+/** Issue 12 §4: publications, clarification windows, awards and imports are for official cycles only (409 `cycle.internal`). */
+export function assertOfficial(cycle: Pick<Cycle, 'kind'>): void {
+  if (cycle.kind === 'internal') throw new AppError('cycle.internal');
+}
 
 // Frozen schemes are immutable and addressed by content hash, so they are cached per process
 // (the engine caches its compiled form per scheme object, which this keeps alive too).
@@ -100,6 +115,9 @@ export interface NewCycle {
   /** 'imported' for the published scores of a past cycle (seed, Excel import). */
   source?: 'computed' | 'imported';
   status?: CycleStatus;
+  /** Issue 12 §4: a government's own pre-assessment (`internal`, owned by `ownerBodyId`). */
+  kind?: 'official' | 'internal';
+  ownerBodyId?: string | null;
 }
 
 /** Creates a cycle with the library scheme frozen on it. */
@@ -118,6 +136,8 @@ export async function createCycle(tx: Tx, actor: AuditActor, input: NewCycle): P
     status: input.status ?? 'planning',
     provinceCode: input.provinceCode ?? null,
     source: input.source ?? 'computed',
+    kind: input.kind ?? 'official',
+    ownerBodyId: input.ownerBodyId ?? null,
     createdBy: actor?.id ?? null,
   };
   const [row] = await tx.insert(cycles).values(values).returning(cycleColumns);
@@ -136,6 +156,8 @@ export async function createCycle(tx: Tx, actor: AuditActor, input: NewCycle): P
       status: cycle.status,
       provinceCode: cycle.provinceCode,
       source: cycle.source,
+      kind: cycle.kind,
+      ownerBodyId: cycle.ownerBodyId,
     },
   });
   return cycle;
@@ -147,6 +169,7 @@ export interface CycleFilter extends Paging {
   schemeId?: string;
   family?: string;
   provinceCode?: string;
+  kind?: 'official' | 'internal';
   /** Only cycles with (true) / without (false) a released current publication. */
   published?: boolean;
 }
@@ -159,8 +182,10 @@ export async function listCycles(tx: Queryable, actor: Actor | null, f: CycleFil
     f.schemeId ? eq(cycles.schemeId, f.schemeId) : undefined,
     f.family ? eq(cycles.family, f.family) : undefined,
     f.provinceCode ? eq(cycles.provinceCode, f.provinceCode) : undefined,
+    f.kind ? eq(cycles.kind, f.kind) : undefined,
+    internalWhere(actor, cycles.ownerBodyId),
     f.published === undefined ? undefined : f.published ? cyclePublicSql(cycles.id) : sql`not ${cyclePublicSql(cycles.id)}`,
-    scopeWhere(actor, 'cycle.read', { published: cyclePublicSql(cycles.id) }),
+    scopeWhere(actor, 'cycle.read', { published: cyclePublicSql(cycles.id), internalOf: cycles.ownerBodyId }),
   );
   const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(cycles).where(where);
   const rows = await tx

@@ -6,6 +6,7 @@ import { Cycle, CycleDetail, CycleIn, CycleScheme, CycleStatusIn, CycleSummary, 
 import { defineRoute } from '../http/route.ts';
 import {
   createCycle,
+  cycleManageTarget,
   cycleReadTarget,
   cycleScheme,
   cycleSummary,
@@ -109,7 +110,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, body }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      auth.require('cycle.manage', { provinceCode: cycle.provinceCode });
+      auth.require('cycle.manage', cycleManageTarget(cycle));
       return transitionCycle(tx, auth.user(), cycle, body.status);
     },
   );

@@ -22,11 +22,19 @@ export const cycles = pgTable(
     provinceCode: text('province_code'),
     /** 'computed' (answers in Pantau) or 'imported' (published scores of a past cycle). */
     source: text('source').notNull().default('computed'),
+    /**
+     * Issue 12 §4: 'official' (the Ombudsman's or KemenPANRB's assessment) or 'internal' (a pemda's
+     * own pre-assessment with the same instrument: owned by `owner_body_id`, never public, never
+     * ranked, never published, never in open data or awards).
+     */
+    kind: text('kind').notNull().default('official'),
+    /** The government that runs an internal cycle (null for an official cycle). */
+    ownerBodyId: uuid('owner_body_id').references(() => bodies.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('cycles_family_idx').on(t.family, t.year)],
+  (t) => [index('cycles_family_idx').on(t.family, t.year), index('cycles_owner_idx').on(t.ownerBodyId)],
 );
 
 /** The bodies in a cycle's locus. */

@@ -14,6 +14,18 @@ export interface ScopeColumns {
   published?: SQL;
   /** Issue 17: the province where the row's unit is (policy: units of a body without province are in scope there). */
   unitProvinceCode?: SQLWrapper;
+  /** Issue 12 §4: the government owning the row's internal cycle (null: official). */
+  internalOf?: SQLWrapper;
+}
+
+/**
+ * Issue 12 §4, the list side of the policy's internal gate: official rows for anyone the scopes
+ * allow (not a `penilai`), internal rows only for the admin and the owning government's accounts.
+ */
+export function internalWhere(actor: Actor | null, internalOf: SQLWrapper): SQL {
+  if (actor?.role === 'admin') return sql`true`;
+  const official = actor?.role === 'penilai' ? sql`false` : sql`${internalOf} is null`;
+  return actor?.bodyId ? sql`(${official} or ${internalOf} = ${actor.bodyId})` : official;
 }
 
 /** `true` when every row is visible, otherwise the OR of the caller's scopes (false if none apply). */
@@ -43,6 +55,9 @@ export function scopeWhere(actor: Actor | null, action: Action, cols: ScopeColum
         break;
       case 'assigned':
         if (actor && cols.assessorId) parts.push(sql`${cols.assessorId} = ${actor.id}`);
+        break;
+      case 'owner':
+        if (actor?.bodyId && cols.internalOf) parts.push(sql`${cols.internalOf} = ${actor.bodyId}`);
         break;
     }
   }

@@ -68,6 +68,8 @@ export async function fieldworkRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params, body, lang }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
+      // Issue 12 §4: a koordinator reviews only its own government's internal pre-assessment.
+      if (auth.actor?.role === 'koordinator') auth.require('record.review', { internalOf: cycle.ownerBodyId });
       const results: BulkApproveOut['results'] = [];
       for (const unitId of [...new Set(body.unitIds)]) {
         const cu = await getCycleUnit(tx, cycle, unitId);

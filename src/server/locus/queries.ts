@@ -99,6 +99,8 @@ export async function addLocusBody(
   unitIds?: string[],
 ): Promise<{ added: string[] }> {
   assertLocusOpen(cycle);
+  // issue 12 §4: an internal pre-assessment assesses its own government's units only.
+  if (cycle.ownerBodyId && body.id !== cycle.ownerBodyId) throw new AppError('internal.unit_outside', { subject: body.name });
   if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });
   const planned = await plannedLocusUnits(tx, cycle, body, unitIds);
   const wanted = planned.map((u) => u.id);
@@ -213,8 +215,17 @@ export interface Assignment {
  */
 export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitContext, next: Partial<Assignment>): Promise<Assignment> {
   if (cu.cycle.status === 'final' || cu.cycle.source === 'imported') throw new AppError('cycle.closed', { status: cu.cycle.status });
-  if (next.assessorId && cu.cycle.family === 'pekppp') {
-    // issue 10: a PEKPPP unit is assessed by an evaluator of the organisation its locus entry names.
+  if (next.assessorId && cu.cycle.kind === 'internal') {
+    // issue 12 §4: the owning government's own internal assessor (`penilai`), never an Ombudsman asisten.
+    const [u] = await tx
+      .select({ role: users.role, active: users.active, username: users.username, bodyId: users.bodyId })
+      .from(users)
+      .where(eq(users.id, next.assessorId))
+      .limit(1);
+    const fits = !!u && u.active && u.role === 'penilai' && u.bodyId === cu.cycle.ownerBodyId;
+    if (!fits) throw new AppError('internal.assessor_invalid', { user: u?.username ?? next.assessorId });
+  } else if (next.assessorId && cu.cycle.family === 'pekppp') {
+    // issue 10: a PEKPPP unit is assessed by an evaluator of KemenPANRB or of a Biro/Bagian Organisasi that covers it.
     const [u] = await tx
       .select({ role: users.role, active: users.active, username: users.username, bodyId: users.bodyId })
       .from(users)

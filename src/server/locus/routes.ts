@@ -51,6 +51,7 @@ async function locusTarget(tx: Queryable, cycle: Cycle, body: LocusBody, unitIds
     provinceCode: body.provinceCode,
     bodyId: body.id,
     unitProvinceCodes: planned.map((u) => u.provinceCode ?? ''),
+    internalOf: cycle.ownerBodyId,
   };
 }
 
@@ -112,7 +113,7 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const target = await getBodyRow(tx, params.bodyId);
       if (!target) throw notFound('body');
-      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id, internalOf: cycle.ownerBodyId });
       await removeLocusBody(tx, auth.user(), cycle, target);
       return { removed: target.id };
     },
@@ -246,7 +247,7 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const target = await getBodyRow(tx, params.bodyId);
       if (!target) throw notFound('body');
-      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id });
+      auth.require('locus.manage', { provinceCode: target.provinceCode, bodyId: target.id, internalOf: cycle.ownerBodyId });
       await setFollowups(tx, auth.user(), cycle, target, body);
       await recomputeBodies(tx, cycle, await cycleScheme(tx, cycle), [target.id]);
       return body;

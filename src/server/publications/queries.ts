@@ -18,7 +18,7 @@ import { users } from '../auth/schema.ts';
 import { type AuditActor, signedAuditHead, appendAudit } from '../audit/queries.ts';
 import { applyIndicatorChange } from '../clarifications/change.ts';
 import { clarificationWindows, disputes, resultChanges } from '../clarifications/schema.ts';
-import { cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
+import { assertOfficial, cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
 import { getCycleUnit, scoredUnits, unitPlaceOf } from '../read-models/locus.ts';
 import { cycleBodies, cycles } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
@@ -466,6 +466,7 @@ export interface PublishInput {
  * scope). A national publication moves a cycle in review to final.
  */
 export async function publish(tx: Tx, actor: AuditActor, cycle: Cycle, input: PublishInput, now = new Date()): Promise<PublicationRow> {
+  assertOfficial(cycle); // issue 12 §4: an internal pre-assessment is never published
   await assertPublishable(tx, cycle, input.scope, now);
   const publicAt = input.publicAt ?? now;
   const [{ last } = { last: 0 }] = await tx

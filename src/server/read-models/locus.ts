@@ -184,6 +184,7 @@ export const unitTarget = (cu: CycleUnitContext): Target => ({
   published: cu.published,
   unitProvinceCodes: cu.unit.provinceCode ? [cu.unit.provinceCode] : [],
   teamLeadIds: cu.teamLeadIds ?? [],
+  internalOf: cu.cycle.ownerBodyId,
 });
 
 // ── A body in a cycle ───────────────────────────────────────────────────────────────────────
@@ -220,8 +221,13 @@ export async function bodyAssessorIds(tx: Queryable, cycleId: string, bodyId: st
 }
 
 /** The policy target of a body in a cycle (its assessors, and whether its results are public). */
-export async function bodyTarget(tx: Queryable, cycle: Pick<Cycle, 'id'>, body: Pick<BodyRef, 'id' | 'provinceCode'>): Promise<Target> {
+export async function bodyTarget(
+  tx: Queryable,
+  cycle: Pick<Cycle, 'id' | 'ownerBodyId'>,
+  body: Pick<BodyRef, 'id' | 'provinceCode'>,
+): Promise<Target> {
   return {
+    internalOf: cycle.ownerBodyId,
     provinceCode: body.provinceCode,
     bodyId: body.id,
     assessorIds: await bodyAssessorIds(tx, cycle.id, body.id),

@@ -501,7 +501,7 @@ export async function bodyTrend(tx: Queryable, actor: Actor | null, body: BodyRe
     })
     .from(bodyResults)
     .innerJoin(cycles, eq(cycles.id, bodyResults.cycleId))
-    .where(and(eq(bodyResults.bodyId, body.id), family ? eq(cycles.family, family) : undefined))
+    .where(and(eq(bodyResults.bodyId, body.id), eq(cycles.kind, 'official'), family ? eq(cycles.family, family) : undefined))
     .orderBy(asc(cycles.year), asc(cycles.createdAt));
   const ids = rows.map((r) => r.id);
   const assessed = new Set(

@@ -75,6 +75,9 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
   const someUnits = unitIds.length > 0;
   const wideSectors = anySector || listed.length > 0;
   if (!allBodies && !someBodies && !wideSectors && !someUnits) return { ranked: 0, written: 0, removed: 0 };
+  // Issue 12 §4: a government's internal pre-assessment is never ranked, whatever write reaches here.
+  const [kind] = await rows<{ kind: string }>(tx, sql`select kind from cycles where id = ${cycleId}`);
+  if (kind?.kind === 'internal') return { ranked: 0, written: 0, removed: 0 };
   const none = sql`select null::text as g, null::uuid as s, null::int as r, null::int as o where false`;
   // The groups of the given bodies and units (narrow scopes).
   const bg = someBodies
@@ -187,7 +190,8 @@ export async function backfillRanks(db: Db): Promise<number> {
   const missing = await rows<{ id: string }>(
     db,
     sql`select c.id from cycles c
-        where exists (select 1 from body_results br where br.cycle_id = c.id)
+        where c.kind <> 'internal'
+          and exists (select 1 from body_results br where br.cycle_id = c.id)
           and not exists (select 1 from result_ranks rr where rr.cycle_id = c.id)`,
   );
   for (const c of missing) await db.transaction((tx) => storeRanks(tx, c.id));

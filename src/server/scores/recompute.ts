@@ -252,8 +252,10 @@ export async function recomputeUnits(
   const bodies = await aggregateBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now);
   lap('bodies');
   // The places of the groups whose scores moved: the moved bodies' groups, the moved units' sector
-  // groups (a write that leaves every rounded score as it was ranks nothing).
-  await storeRanks(tx, cycle.id, unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodyIds: bodies.moved, unitIds: movedUnits });
+  // groups (a write that leaves every rounded score as it was ranks nothing). Issue 12 §4: an
+  // internal pre-assessment is never ranked.
+  if (cycle.kind !== 'internal')
+    await storeRanks(tx, cycle.id, unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodyIds: bodies.moved, unitIds: movedUnits });
   lap('ranks');
   return { units: scored, bodies: bodies.count };
 }
@@ -270,7 +272,7 @@ export async function recomputeBodies(
   now = new Date(),
 ): Promise<number> {
   const { count, moved } = await aggregateBodies(tx, cycle, scheme, bodyIds, now);
-  await storeRanks(tx, cycle.id, bodyIds === 'all' ? { bodies: true } : { bodyIds: moved });
+  if (cycle.kind !== 'internal') await storeRanks(tx, cycle.id, bodyIds === 'all' ? { bodies: true } : { bodyIds: moved });
   return count;
 }
 

@@ -25,7 +25,7 @@ import {
 } from '../../shared/wire/scores.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { getCycleOr404 } from '../cycles/queries.ts';
+import { assertOfficial, cycleManageTarget, getCycleOr404 } from '../cycles/queries.ts';
 import { getBodyRow } from '../locus/queries.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { requestRecompute } from './recompute.ts';
@@ -113,6 +113,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, auth, params, query, lang }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const group = rankingGroupOf(query, lang);
+      assertOfficial(cycle); // issue 12 §4: an internal pre-assessment is never ranked
       // Any role with result.read may open any group: rows outside the caller's scope are left
       // out (counted in `hidden`). The public sees published bodies of cycles with a released publication only.
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
@@ -136,6 +137,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
+      assertOfficial(cycle);
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
       const view = await verticalOffices(tx, auth.actor, cycle, params.provinceCode);
       return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
@@ -277,7 +279,7 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
-      auth.require('cycle.manage', { provinceCode: cycle.provinceCode });
+      auth.require('cycle.manage', cycleManageTarget(cycle));
       return requestRecompute(tx, auth.user(), cycle);
     },
   );

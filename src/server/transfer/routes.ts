@@ -17,7 +17,7 @@ import type { Lang } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import { AppError, detailText } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
-import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
+import { assertOfficial, cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import { assertWritable } from '../records/workflow.ts';
 import { bodyTarget, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { jobView } from '../jobs/routes.ts';
@@ -141,6 +141,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, auth, params, query, lang, reply }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const group = rankingGroupOf(query, lang);
+      assertOfficial(cycle); // issue 12 §4: never ranked
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
       const file = await leaderboardFile(tx, auth.actor, cycle, group, lang);
       return sendXlsx(reply, file.fileName, file.buffer);
@@ -204,7 +205,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
       const actor = auth.user();
       const cycle = await getCycleOr404(tx, params.cycleId);
       // A provincial cycle belongs to its Perwakilan; a national one is exported row by row.
-      auth.require('record.review', { provinceCode: cycle.provinceCode ?? actor.provinceCode });
+      auth.require('record.review', { provinceCode: cycle.provinceCode ?? actor.provinceCode, internalOf: cycle.ownerBodyId });
       const fileLang = body?.lang ?? lang;
       const job = await startJob(app, tx, req, {
         kind: 'export.cycle',

@@ -57,6 +57,7 @@ const scopeField: Record<Role, keyof ScopeInput | null> = {
   koordinator: 'bodyId',
   operator: 'unitId',
   evaluator: 'bodyId', // issue 10
+  penilai: 'bodyId', // issue 12 §4: the government whose internal pre-assessments it fills
 };
 
 /** Validates the scope against the role and the registry; returns the stored scope. */
@@ -76,7 +77,8 @@ export async function resolveScope(tx: Queryable, role: Role, input: ScopeInput)
       if (!(await provinceExists(tx, code))) throw new AppError('registry.unknown_reference', { field: 'provinceCode', value: code });
       return { provinceCode: code, bodyId: null, unitId: null };
     }
-    case 'koordinator': {
+    case 'koordinator':
+    case 'penilai': {
       const body = await getBody(tx, input.bodyId!);
       if (!body) throw new AppError('registry.unknown_reference', { field: 'bodyId', value: input.bodyId });
       if (!body.active) throw new AppError('registry.inactive', { field: 'bodyId', value: body.code });

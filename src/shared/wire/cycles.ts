@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Scheme } from '../../core/types.ts';
 import { Text, opaque, pageQuery, provinceCode } from './common.ts';
-import { CYCLE_SOURCES, CYCLE_STATUSES, FAMILIES, INSTRUMENT_ROLES, PEKPPP_VALIDATION_STATUSES } from './enums.ts';
+import { CYCLE_KINDS, CYCLE_SOURCES, CYCLE_STATUSES, FAMILIES, INSTRUMENT_ROLES, PEKPPP_VALIDATION_STATUSES } from './enums.ts';
 
 export const CycleStatus = z.enum(CYCLE_STATUSES);
 export type CycleStatus = z.infer<typeof CycleStatus>;
@@ -30,6 +30,10 @@ export const Cycle = z.object({
   /** A provincial cycle belongs to its Perwakilan; null: national. */
   provinceCode: z.string().nullable(),
   source: z.enum(CYCLE_SOURCES),
+  /** Issue 12 §4: 'internal' = a government's own pre-assessment (owner below), seen only by that government and the admin. */
+  kind: z.enum(CYCLE_KINDS),
+  /** The government that owns an internal cycle; null for an official one. */
+  ownerBodyId: z.uuid().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -112,6 +116,8 @@ export const CyclesQuery = z.object({
   schemeId: z.string().min(1).max(60).optional(),
   family: Family.optional(),
   province: provinceCode.optional(),
+  /** Issue 12 §4: only official cycles or only internal pre-assessments (the caller's government's). */
+  kind: z.enum(CYCLE_KINDS).optional(),
   /** true: only cycles the public can read (a released current publication). */
   published: z
     .enum(['true', 'false'])

@@ -43,12 +43,16 @@ export const ROLES = [
   'operator',
   // issue 10: a PEKPPP evaluator of KemenPANRB or a Biro/Bagian Organisasi (scoped to that body, assigned to units)
   'evaluator',
+  // issue 12 §4: a pemda's own staff member who fills sheets in its government's internal pre-assessment only
+  'penilai',
 ] as const;
 
 /** A cycle moves one step at a time: planning → fieldwork → review → final. */
 export const CYCLE_STATUSES = ['planning', 'fieldwork', 'review', 'final'] as const;
 /** Computed from records, or imported from an earlier system's results. */
 export const CYCLE_SOURCES = ['computed', 'imported'] as const;
+/** Issue 12 §4: an official assessment, or a government's own internal pre-assessment (never public). */
+export const CYCLE_KINDS = ['official', 'internal'] as const;
 export const FAMILIES = ['ombudsman', 'pekppp', 'skm'] as const satisfies readonly Family[];
 /**
  * A unit's review state in a cycle. 'reviewed' (issue 13 §6): passed on by a team lead of its

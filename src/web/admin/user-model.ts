@@ -15,6 +15,7 @@ export function scopeFieldOf(role: Role | ''): ScopeField | null {
       return 'provinceCode';
     case 'koordinator':
     case 'evaluator': // issue 10: KemenPANRB or a government (its Biro/Bagian Organisasi)
+    case 'penilai': // issue 12 §4: the government whose internal pre-assessments it fills
       return 'bodyId';
     case 'operator':
       return 'unitId';

@@ -63,6 +63,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
   koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
   operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],
   evaluator: [{ to: '/pekppp', label: 'shell.nav.pekppp' }], // issue 10
+  penilai: [{ to: '/assignments/mine', label: 'shell.nav.assignments' }], // issue 12 §4
 };
 // issue 10: the unit's F-01 is filled in the PEKPPP screens.
 ROLE_ITEMS.koordinator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });

@@ -282,7 +282,8 @@ const sheetRoute = createRoute({
 const assignmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assignments/mine',
-  beforeLoad: requireRole(['asisten']),
+  // issue 12 §4: the pemda's internal assessor fills its assigned sheets with the same screens.
+  beforeLoad: requireRole(['asisten', 'penilai']),
   loader: loadNs('assess'),
   component: signedInScreen('AssignmentsScreen'),
 });
@@ -290,7 +291,8 @@ const assignmentsRoute = createRoute({
 const assignmentUnitRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assignments/$cycleId/$unitId',
-  beforeLoad: requireRole(['asisten']),
+  // issue 12 §4: the pemda's internal assessor fills its assigned sheets with the same screens.
+  beforeLoad: requireRole(['asisten', 'penilai']),
   loader: loadNs('assess'),
   component: signedInScreen('UnitWorkspaceScreen'),
 });
@@ -298,7 +300,8 @@ const assignmentUnitRoute = createRoute({
 const assignmentSheetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assignments/$cycleId/$unitId/sheets/$sheetId',
-  beforeLoad: requireRole(['asisten']),
+  // issue 12 §4: the pemda's internal assessor fills its assigned sheets with the same screens.
+  beforeLoad: requireRole(['asisten', 'penilai']),
   validateSearch: (search: Record<string, unknown>): { instrument?: string } => ({
     instrument: typeof search.instrument === 'string' ? search.instrument : undefined,
   }),
@@ -369,6 +372,23 @@ const pemdaClarificationRoute = createRoute({
   component: signedInScreen('ClarificationScreen'),
 });
 
+// issue 12 §4: the government's own pre-assessment and a unit's comparison with the last official result.
+const preAssessmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pemda/pra-penilaian',
+  beforeLoad: requireRole(['koordinator']),
+  loader: loadNs('pemda'),
+  component: signedInScreen('PreAssessmentScreen'),
+});
+
+const preAssessmentCompareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pemda/pra-penilaian/$cycleId/$unitId',
+  beforeLoad: requireRole(['koordinator']),
+  loader: loadNs('pemda'),
+  component: signedInScreen('PreAssessmentCompareScreen'),
+});
+
 const reviewUnitRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId/units/$unitId',
@@ -424,7 +444,7 @@ const operatorCycleRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/akun',
-  beforeLoad: requireRole(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'evaluator']),
+  beforeLoad: requireRole(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'evaluator', 'penilai']),
   loader: loadNs('auth'),
   component: signedInScreen('AccountScreen'),
 });
@@ -582,6 +602,8 @@ const paperEntryRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
+  preAssessmentRoute,
+  preAssessmentCompareRoute,
   publicHomeRoute,
   publicGovernmentRoute,
   publicMapRoute,

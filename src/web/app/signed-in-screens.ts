@@ -45,6 +45,8 @@ export const signedInScreens = {
   ActionBoardScreen: () => import('../improve/action-board-screen.tsx').then((m) => m.ActionBoardScreen),
   ActionDetailScreen: () => import('../improve/action-detail-screen.tsx').then((m) => m.ActionDetailScreen),
   LibraryScreen: () => import('../improve/library-screen.tsx').then((m) => m.LibraryScreen), // issue 12 §3
+  PreAssessmentScreen: () => import('../pemda/pre-assessment-screen.tsx').then((m) => m.PreAssessmentScreen),
+  PreAssessmentCompareScreen: () => import('../pemda/pre-assessment-compare-screen.tsx').then((m) => m.PreAssessmentCompareScreen),
   SurveysScreen: () => import('../surveys/surveys-screen.tsx').then((m) => m.SurveysScreen),
   SurveySetupScreen: () => import('../surveys/survey-setup-screen.tsx').then((m) => m.SurveySetupScreen),
   SurveyScreen: () => import('../surveys/survey-screen.tsx').then((m) => m.SurveyScreen),

@@ -13,6 +13,7 @@ export const ROLE_HOME: Record<Role, string> = {
   koordinator: '/pemda',
   operator: '/unit',
   evaluator: '/pekppp', // issue 10
+  penilai: '/assignments/mine', // issue 12 §4: the pemda's internal assessor fills its assigned sheets
 };
 
 /** Every role has a home (the record's type says so), so this is also the list of roles. */

@@ -44,6 +44,16 @@ export function PemdaHomeScreen() {
               </ButtonLink>
             ),
           },
+          // issue 12 §4: the government's own pre-assessment.
+          {
+            title: t('cards.internal.title'),
+            description: t('cards.internal.body'),
+            action: (
+              <ButtonLink to="/pemda/pra-penilaian" variant="light">
+                {t('cards.internal.action')}
+              </ButtonLink>
+            ),
+          },
           // issue 12 §6: the target planner and the what-if view.
           {
             title: t('cards.target.title'),

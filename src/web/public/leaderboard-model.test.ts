@@ -28,6 +28,8 @@ function cycle(id: string, year: number): CycleSummary {
     family: 'ombudsman',
     schemeHash: `hash-${year}`,
     status: 'final',
+    kind: 'official',
+    ownerBodyId: null,
     source: 'computed',
     provinceCode: null,
     schemeTitle: { id: '', en: '' },

@@ -113,6 +113,8 @@ CREATE TABLE "cycles" (
 	"status" text DEFAULT 'planning' NOT NULL,
 	"province_code" text,
 	"source" text DEFAULT 'computed' NOT NULL,
+	"kind" text DEFAULT 'official' NOT NULL,
+	"owner_body_id" uuid,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -577,6 +579,7 @@ ALTER TABLE "cycle_units" ADD CONSTRAINT "cycle_units_cycle_id_cycles_id_fk" FOR
 ALTER TABLE "cycle_units" ADD CONSTRAINT "cycle_units_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_units" ADD CONSTRAINT "cycle_units_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycle_units" ADD CONSTRAINT "cycle_units_assessor_id_users_id_fk" FOREIGN KEY ("assessor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cycles" ADD CONSTRAINT "cycles_owner_body_id_bodies_id_fk" FOREIGN KEY ("owner_body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cycles" ADD CONSTRAINT "cycles_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "records" ADD CONSTRAINT "records_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "records" ADD CONSTRAINT "records_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -684,6 +687,7 @@ CREATE INDEX "audit_province_idx" ON "audit_events" USING btree ("province_code"
 CREATE INDEX "cycle_units_body_idx" ON "cycle_units" USING btree ("cycle_id","body_id");--> statement-breakpoint
 CREATE INDEX "cycle_units_assessor_idx" ON "cycle_units" USING btree ("assessor_id");--> statement-breakpoint
 CREATE INDEX "cycles_family_idx" ON "cycles" USING btree ("family","year");--> statement-breakpoint
+CREATE INDEX "cycles_owner_idx" ON "cycles" USING btree ("owner_body_id");--> statement-breakpoint
 CREATE INDEX "records_unit_idx" ON "records" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "evidence_links_unit_idx" ON "evidence_links" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "evidence_links_record_idx" ON "evidence_links" USING btree ("record_id");--> statement-breakpoint
