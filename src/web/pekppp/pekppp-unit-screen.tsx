@@ -29,7 +29,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PekpppIndicator, PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import { zoneOf, zoneOffset } from '../../shared/local-time.ts';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import { useMe } from '../api/auth.ts';
+import { useCycles } from '../api/cycles.ts';
+import { MandiriNote } from '../ui/mandiri-note.tsx';
 import { useCreateSurvey } from '../api/surveys-writes.ts';
 import { evidenceHref } from '../api/evidence.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
@@ -66,6 +69,7 @@ export function PekpppUnitScreen() {
   const { t } = useTranslation('pekppp');
   const me = useMe().data;
   const query = usePekpppUnit(cycleId, unitId);
+  const cycle = useCycles().data?.find((c) => c.id === cycleId);
   if (query.isPending) return <Text>{t('loading')}</Text>;
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   const role = me?.role;
@@ -74,7 +78,14 @@ export function PekpppUnitScreen() {
   const surveyReader = claimant || role === 'pimpinan';
   const offsetMinutes = zoneOffset(zoneOf(me?.provinceCode));
   return (
-    <Workbench view={query.data} claimant={claimant} evaluator={evaluator} surveyReader={surveyReader} offsetMinutes={offsetMinutes} />
+    <Workbench
+      view={query.data}
+      claimant={claimant}
+      evaluator={evaluator}
+      surveyReader={surveyReader}
+      offsetMinutes={offsetMinutes}
+      cycle={cycle}
+    />
   );
 }
 
@@ -84,6 +95,7 @@ export function Workbench({
   evaluator,
   surveyReader = false,
   offsetMinutes = 420,
+  cycle,
 }: {
   view: PekpppUnitView;
   claimant: boolean;
@@ -92,6 +104,8 @@ export function Workbench({
   surveyReader?: boolean;
   /** The body's UTC offset for the F-03 set-up dates (WIB by default). */
   offsetMinutes?: number;
+  /** The cycle's summary: a "mandiri" cycle says whether KemenPANRB validated it. */
+  cycle?: CycleSummary | undefined;
 }) {
   // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
   const resultMax = useCycleScheme(view.cycleId).data?.scheme.result.max;
