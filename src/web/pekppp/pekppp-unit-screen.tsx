@@ -156,6 +156,11 @@ export function Workbench({
   // is shown) on what is not scored yet and where the claim differs from the verdict.
   const filters: Filter[] = showVerdict ? ['all', 'unscored', 'differs'] : ['all', 'unclaimed'];
   const verifiedAll = view.aspects.every((a) => a.verified === a.indicators);
+  // Why "Kirim F-01" cannot be pressed yet: unsaved changes first, then indicators not claimed or
+  // missing what the library requires (the server checks the same and says which).
+  const unclaimed = view.indicators.filter((i) => i.claimProblems.length > 0).length;
+  const submitBlocked =
+    Object.keys(claims).length > 0 ? t('claim.blockedUnsaved') : unclaimed > 0 ? t('claim.blockedIncomplete', { n: unclaimed }) : null;
   const verified = verifiedResult(view, verifiedAll, lang);
   const aspectTitle = (code: string) => view.aspects.find((a) => a.code === code)?.title[lang] ?? code;
 
@@ -171,6 +176,7 @@ export function Workbench({
         <Text size="sm" data-testid="evaluator-organisation">
           {view.evaluatorOrganisation ? t('evaluatedBy', { organisation: view.evaluatorOrganisation.name }) : t('noEvaluatorOrganisation')}
         </Text>
+        <MandiriNote cycle={cycle} />
         <Group gap="xs">
           <Badge data-testid="claim-status" color={view.claimStatus === 'submitted' ? 'blue' : 'gray'}>
             {t(`claimStatus.${view.claimStatus}`)}
@@ -294,11 +300,17 @@ export function Workbench({
               </Button>
               <Button
                 loading={submitClaims.isPending}
-                disabled={Object.keys(claims).length > 0}
+                disabled={submitBlocked !== null}
+                aria-describedby={submitBlocked ? 'submit-blocked' : undefined}
                 onClick={() => submitClaims.mutate(undefined, { onSuccess: () => done(t('claim.submitted')), onError: failed })}
               >
                 {t('claim.submit')}
               </Button>
+              {submitBlocked ? (
+                <Text size="sm" id="submit-blocked" data-testid="submit-blocked" w="100%">
+                  {submitBlocked}
+                </Text>
+              ) : null}
             </>
           ) : null}
           {verdictOpen ? (
