@@ -123,3 +123,24 @@ describe('PEKPPP rapor', () => {
     expect(text).toContain('Kuesioner Masyarakat (F-03): 12 responden');
   });
 });
+
+describe('a "mandiri" PEKPPP rapor', () => {
+  const mandiri = {
+    organiser: { id: bodyId, name: 'Kota Cilegon', provinceCode: '36' },
+    validator: { code: 'kemenpanrb', name: 'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi' },
+    decidedBy: 'Evaluator KemenPANRB',
+    reason: null,
+  };
+  it.skipIf(skipPoppler)('says it is not yet validated by KemenPANRB, or when KemenPANRB validated it (body zone)', async () => {
+    const pending = squash(
+      pdfPages(await renderRapor({ ...input, mandiri: { ...mandiri, status: 'pending', decidedAt: null } })).join('\n'),
+    );
+    expect(pending).toContain('Evaluasi mandiri — belum divalidasi KemenPANRB');
+    expect(text).not.toContain('Evaluasi mandiri');
+    const validated = squash(
+      pdfPages(await renderRapor({ ...input, mandiri: { ...mandiri, status: 'validated', decidedAt: '2024-12-19T17:30:00Z' } })).join('\n'),
+    );
+    // 17.30 UTC on 19 December is 20 December in WIB.
+    expect(validated).toContain('Evaluasi mandiri — divalidasi KemenPANRB pada 20 Desember 2024');
+  });
+});

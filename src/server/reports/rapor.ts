@@ -12,6 +12,7 @@
  * indicator table starts a page of its own (so an OPD's page can be handed to its head); then
  * the improvement list, the evidence summary and the assumptions note.
  */
+import { mandiriNote } from '../../shared/mandiri-note.ts';
 import type { BandRef, DimensionScore, EvidenceKind, Lang, SchemeTerms, UnitScore } from '../../core/types.ts';
 import { renderDimensionChart, type ChartDimension } from './chart.ts';
 import {
@@ -1049,6 +1050,7 @@ export function buildRaporDocument(input: RaporInput, layout: GovernmentLayout =
           ),
         ]
       : []),
+    ...(input.mandiri ? [provisionalBanner(c, mandiriNote(input.mandiri, c.lang, input.terms?.issuerShort[c.lang]))] : []),
     scoreBox(c),
     ...publicationLines(c),
     ...incompleteWarnings(c),

@@ -22,6 +22,8 @@ import { provinceNames } from '../awards/queries.ts';
 import { getBodyResult } from '../scores/queries.ts';
 import { raporInputFromSnapshot, unitRanksIn } from './from-snapshot.ts';
 import { publicationUnitAwards } from '../recognition/unit-awards.ts';
+import { mandiriOf } from '../pekppp/mandiri.ts';
+import type { RaporInput } from './types.ts';
 import { type PackParams, packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
 import { closeSharedPool } from './pool.ts';
 import { coveringPublication, cycleUnitScores, evidenceCounts, liveBody, liveUnits, snapshotPart } from './queries.ts';
@@ -85,7 +87,16 @@ async function publishedRapor(
     snapshot: await snapshotRefOf(tx, row, publicOrigin(req)),
     generatedAt: new Date().toISOString(),
   });
-  return { bytes: await renderRapor(input), fileName: `rapor-${slug(part.body.name)}-${snapshot.cycle.year}-v${row.version}.pdf` };
+  return {
+    bytes: await renderRapor(await withMandiri(tx, row.cycleId, input)),
+    fileName: `rapor-${slug(part.body.name)}-${snapshot.cycle.year}-v${row.version}.pdf`,
+  };
+}
+
+/** issue 10: a "mandiri" PEKPPP cycle's rapor says whether KemenPANRB validated it (read live: validation follows publication). */
+async function withMandiri(tx: Queryable, cycleId: string, input: RaporInput): Promise<RaporInput> {
+  const m = (await mandiriOf(tx, [cycleId])).get(cycleId);
+  return m ? { ...input, mandiri: m } : input;
 }
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
@@ -139,7 +150,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         snapshot: await liveRef(tx, cycle, body.provinceCode, publicOrigin(req)),
         generatedAt: new Date().toISOString(),
       });
-      return sendPdf(reply, await renderRapor(input), `rapor-${slug(body.name)}-${cycle.year}.pdf`);
+      return sendPdf(reply, await renderRapor(await withMandiri(tx, cycle.id, input)), `rapor-${slug(body.name)}-${cycle.year}.pdf`);
     },
   );
 
@@ -184,7 +195,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         snapshot: await liveRef(tx, cycle, body.provinceCode, publicOrigin(req)),
         generatedAt: new Date().toISOString(),
       });
-      return sendPdf(reply, await renderRapor(input), `rapor-unit-${slug(cu.unit.name)}-${cycle.year}.pdf`);
+      return sendPdf(
+        reply,
+        await renderRapor(await withMandiri(tx, cycle.id, input)),
+        `rapor-unit-${slug(cu.unit.name)}-${cycle.year}.pdf`,
+      );
     },
   );
 

@@ -5,6 +5,7 @@
  * network, so the same input always gives the same document.
  */
 import type { Zone } from '../../shared/local-time.ts';
+import type { Mandiri } from '../../shared/wire/cycles.ts';
 import type {
   Assumption,
   BandRef,
@@ -101,6 +102,8 @@ export interface RaporInput {
   issuer?: Text;
   /** The scheme's own words (score, band, dimension names; library `terms`); absent = the generic ones. */
   terms?: SchemeTerms;
+  /** issue 10: a "mandiri" PEKPPP cycle and its KemenPANRB validation (a line under the title). */
+  mandiri?: Mandiri;
   /** Per unit, its claims (PEKPPP F-01) against the verdict (F-02): the over-claim view. Absent/empty: none printed. */
   claims?: { unit: string; comparison: ClaimComparison }[];
   /** Per unit, the public questionnaire summarised beside the result (PEKPPP F-03), when it has respondents. */

@@ -12,8 +12,11 @@ import type {
   ClaimsIn,
   PekpppClarification,
   PekpppUnitView,
+  ValidationIn,
   VerdictsIn,
 } from '../../shared/wire/pekppp.ts';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
+import { cycleKeys } from './cycles.ts';
 import { api } from '../lib/api.ts';
 import { evidenceKeys } from './evidence.ts';
 import { pekpppKeys } from './pekppp.ts';
@@ -65,5 +68,14 @@ export function useUploadIndicatorEvidence(cycleId: string, unitId: string) {
     form.append('kind', input.kind);
     form.append('file', input.file, input.file.name);
     return api.post<Evidence>('/evidence', form);
+  });
+}
+
+/** issue 10: KemenPANRB validates a "mandiri" cycle or returns it with a reason; the cycle lists refetch. */
+export function useValidateMandiri(cycleId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ValidationIn) => api.post<CycleSummary>(`/cycles/${cycleId}/pekppp/validation`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cycleKeys.all }),
   });
 }

@@ -2,19 +2,24 @@
  * PEKPPP home (issue 10): the PEKPPP cycles, and per cycle the units the caller works on — the
  * unit's operator and its koordinator fill F-01, the assigned evaluator verifies (F-02).
  */
-import { Alert, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cycle } from '../../shared/wire/cycles.ts';
+import type { CycleSummary as Cycle } from '../../shared/wire/cycles.ts';
 import { useMe } from '../api/auth.ts';
 import { useCycles } from '../api/cycles.ts';
 import { usePekpppUnits } from '../api/pekppp.ts';
+import { useValidateMandiri } from '../api/pekppp-writes.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { MandiriNote } from '../ui/mandiri-note.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 
 export function PekpppHomeScreen() {
   const { t } = useTranslation('pekppp');
   const me = useMe().data;
   const cycles = useCycles();
-  const pekppp = (cycles.data ?? []).filter((c) => c.family === 'pekppp' && c.status !== 'final');
+  // A mandiri cycle stays listed once final: KemenPANRB validates it afterwards.
+  const pekppp = (cycles.data ?? []).filter((c) => c.family === 'pekppp' && (c.status !== 'final' || !!c.mandiri));
   return (
     <Stack gap="lg" maw={1100}>
       <Stack gap={4}>
@@ -33,13 +38,18 @@ export function PekpppHomeScreen() {
 
 function CycleUnits({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation('pekppp');
+  const me = useMe().data;
   const units = usePekpppUnits(cycle.id);
-  if (units.isSuccess && units.data.length === 0) return null;
+  // The validating organisation's evaluators (not the organiser's own) and the admin; the server decides.
+  const canValidate = me?.role === 'admin' || (me?.role === 'evaluator' && me.bodyId !== cycle.mandiri?.organiser.id);
+  if (units.isSuccess && units.data.length === 0 && !(canValidate && cycle.mandiri)) return null;
   return (
     <Card withBorder padding="md">
       <Title order={2} size="h5" mb="sm">
         {cycle.name}
       </Title>
+      <MandiriNote cycle={cycle} />
+      {canValidate && cycle.mandiri ? <ValidationForm cycle={cycle} /> : null}
       {/* A list, not a table: on a phone the status would otherwise scroll out of sight. */}
       <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('home.unit')}>
         {(units.data ?? []).map((u, k) => (
@@ -72,5 +82,45 @@ function CycleUnits({ cycle }: { cycle: Cycle }) {
         ))}
       </Stack>
     </Card>
+  );
+}
+
+/** KemenPANRB's evaluator validates a mandiri cycle, or returns it with a reason. */
+function ValidationForm({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation('pekppp');
+  const validate = useValidateMandiri(cycle.id);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = (decision: 'validated' | 'returned') =>
+    validate.mutate(decision === 'returned' ? { decision, reason } : { decision }, {
+      onSuccess: () => {
+        setReason('');
+        setMessage({ ok: true, text: t(`mandiri.${decision}`) });
+      },
+      onError: (e) => setMessage({ ok: false, text: errorMessage(t, e) }),
+    });
+  return (
+    <Stack gap="xs" my="sm" data-testid="mandiri-validation">
+      <Group align="end" wrap="wrap">
+        <Button size="sm" disabled={cycle.mandiri?.status === 'validated'} loading={validate.isPending} onClick={() => run('validated')}>
+          {t('mandiri.validate')}
+        </Button>
+        <TextInput
+          size="sm"
+          label={t('mandiri.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          style={{ flex: '1 1 14rem' }}
+        />
+        <Button size="sm" variant="light" disabled={reason.trim() === ''} onClick={() => run('returned')}>
+          {t('mandiri.return')}
+        </Button>
+      </Group>
+      {message ? (
+        <Text size="sm" role="status" c={message.ok ? undefined : 'red.8'}>
+          {message.text}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

@@ -110,4 +110,28 @@ describe('PEKPPP workbench', () => {
     expect(screen.getByTestId('pekppp-ipp').textContent).toBe('IPP 3,2 · predikat B- (Baik dengan Catatan)');
     expect(within(screen.getByRole('radiogroup', { name: 'Tampilkan' })).getByText('Klaim ≠ verifikasi')).toBeTruthy();
   });
+
+  it('says why "Kirim F-01" is disabled: indicators not complete, then unsaved changes; names the evaluating organisation and the mandiri state', async () => {
+    const a2 = { ...indicator('A2', null, null), claimProblems: ['Level wajib diisi.'] };
+    const v = view([indicator('A1', 3, null), a2], { claimStatus: 'draft', claimEditable: true, result: null });
+    const cycle = {
+      mandiri: {
+        organiser: { id: '00000000-0000-4000-8000-000000000009', name: 'Kota Tangerang', provinceCode: '36' },
+        validator: { code: 'kemenpanrb', name: null },
+        status: 'pending' as const,
+        decidedBy: null,
+        decidedAt: null,
+        reason: null,
+      },
+      terms: null,
+    } as unknown as Parameters<typeof Workbench>[0]['cycle'];
+    renderWithProviders(<Workbench view={v} claimant evaluator={false} cycle={cycle} />);
+    expect(screen.getByTestId('evaluator-organisation').textContent).toBe('Dievaluasi oleh Kota Tangerang');
+    expect(screen.getByTestId('mandiri-note').textContent).toBe('Evaluasi mandiri — belum divalidasi kemenpanrb');
+    const submit = screen.getByRole('button', { name: 'Kirim F-01' });
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('submit-blocked').textContent).toBe('1 indikator belum lengkap (level atau bukti yang diwajibkan).');
+    await userEvent.setup({ delay: null }).click(screen.getByTestId('claim-A2-4'));
+    expect(screen.getByTestId('submit-blocked').textContent).toBe('Simpan draf dahulu: ada perubahan yang belum disimpan.');
+  });
 });

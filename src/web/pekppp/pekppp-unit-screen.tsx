@@ -29,9 +29,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PekpppIndicator, PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import { zoneOf, zoneOffset } from '../../shared/local-time.ts';
+import type { CycleSummary } from '../../shared/wire/cycles.ts';
 import { useMe } from '../api/auth.ts';
 import { useLinkLibraryDocument } from '../api/library-docs-writes.ts';
 import { LibraryPicker } from '../ui/library-picker.tsx';
+import { useCycles } from '../api/cycles.ts';
+import { MandiriNote } from '../ui/mandiri-note.tsx';
 import { useCreateSurvey } from '../api/surveys-writes.ts';
 import { evidenceHref } from '../api/evidence.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
@@ -68,6 +71,7 @@ export function PekpppUnitScreen() {
   const { t } = useTranslation('pekppp');
   const me = useMe().data;
   const query = usePekpppUnit(cycleId, unitId);
+  const cycle = useCycles().data?.find((c) => c.id === cycleId);
   if (query.isPending) return <Text>{t('loading')}</Text>;
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   const role = me?.role;
@@ -83,6 +87,7 @@ export function PekpppUnitScreen() {
       surveyReader={surveyReader}
       offsetMinutes={offsetMinutes}
       library={role === 'operator' || role === 'koordinator'}
+      cycle={cycle}
     />
   );
 }
@@ -94,6 +99,7 @@ export function Workbench({
   surveyReader = false,
   offsetMinutes = 420,
   library = false,
+  cycle,
 }: {
   view: PekpppUnitView;
   claimant: boolean;
@@ -104,6 +110,8 @@ export function Workbench({
   offsetMinutes?: number;
   /** The unit's evidence library may be picked from (its operator and koordinator, issue 12 §3). */
   library?: boolean;
+  /** The cycle's summary: a "mandiri" cycle says whether KemenPANRB validated it. */
+  cycle?: CycleSummary | undefined;
 }) {
   // The top of the result scale (5 for the IPP) from the cycle's frozen scheme, for the claim chart.
   const resultMax = useCycleScheme(view.cycleId).data?.scheme.result.max;
@@ -154,6 +162,11 @@ export function Workbench({
   // is shown) on what is not scored yet and where the claim differs from the verdict.
   const filters: Filter[] = showVerdict ? ['all', 'unscored', 'differs'] : ['all', 'unclaimed'];
   const verifiedAll = view.aspects.every((a) => a.verified === a.indicators);
+  // Why "Kirim F-01" cannot be pressed yet: unsaved changes first, then indicators not claimed or
+  // missing what the library requires (the server checks the same and says which).
+  const unclaimed = view.indicators.filter((i) => i.claimProblems.length > 0).length;
+  const submitBlocked =
+    Object.keys(claims).length > 0 ? t('claim.blockedUnsaved') : unclaimed > 0 ? t('claim.blockedIncomplete', { n: unclaimed }) : null;
   const verified = verifiedResult(view, verifiedAll, lang);
   const aspectTitle = (code: string) => view.aspects.find((a) => a.code === code)?.title[lang] ?? code;
 
@@ -169,6 +182,7 @@ export function Workbench({
         <Text size="sm" data-testid="evaluator-organisation">
           {view.evaluatorOrganisation ? t('evaluatedBy', { organisation: view.evaluatorOrganisation.name }) : t('noEvaluatorOrganisation')}
         </Text>
+        <MandiriNote cycle={cycle} />
         <Group gap="xs">
           <Badge data-testid="claim-status" color={view.claimStatus === 'submitted' ? 'blue' : 'gray'}>
             {t(`claimStatus.${view.claimStatus}`)}
@@ -295,11 +309,17 @@ export function Workbench({
               </Button>
               <Button
                 loading={submitClaims.isPending}
-                disabled={Object.keys(claims).length > 0}
+                disabled={submitBlocked !== null}
+                aria-describedby={submitBlocked ? 'submit-blocked' : undefined}
                 onClick={() => submitClaims.mutate(undefined, { onSuccess: () => done(t('claim.submitted')), onError: failed })}
               >
                 {t('claim.submit')}
               </Button>
+              {submitBlocked ? (
+                <Text size="sm" id="submit-blocked" data-testid="submit-blocked" w="100%">
+                  {submitBlocked}
+                </Text>
+              ) : null}
             </>
           ) : null}
           {verdictOpen ? (

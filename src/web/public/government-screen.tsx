@@ -15,7 +15,8 @@ import { useDetailStrings } from './detail-strings.ts';
 import { SelectField } from './fields.tsx';
 import { GovernmentSummary } from './government-summary.tsx';
 import { leaderboardFor } from './leaderboard-model.ts';
-import { resultWords, useCycleTerms } from './result-words.ts';
+import { resultWords, useCycleTerms, usePublishedCycle } from './result-words.ts';
+import { MandiriNote } from '../ui/mandiri-note.tsx';
 import { useProvinces } from './use-registry.ts';
 import { useBodyResult, useTrend } from './use-results.ts';
 import '../ui/portal.css';
@@ -56,6 +57,7 @@ export function GovernmentScreen() {
   const result = useBodyResult(cycleId, bodyId);
   const terms = useCycleTerms(cycleId);
   const words = resultWords(terms, i18n.resolvedLanguage === 'en' ? 'en' : 'id');
+  const publishedCycle = usePublishedCycle(cycleId);
 
   if (trend.isPending) return <PageLoader />;
   const body = trend.data!.body;
@@ -70,6 +72,7 @@ export function GovernmentScreen() {
         </AnchorLink>
         <h1 className="heading-1">{body.name}</h1>
         <Text c="dimmed">{typeLine}</Text>
+        <MandiriNote cycle={publishedCycle} />
       </Stack>
       {!cycleId ? (
         <NoResult />

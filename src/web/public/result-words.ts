@@ -4,7 +4,7 @@
  * cycle list the portal already reads; without them the generic words of the caller's strings.
  * Data, not an if/else on the family's name.
  */
-import type { SchemeTerms } from '../../shared/wire/cycles.ts';
+import type { CycleSummary, SchemeTerms } from '../../shared/wire/cycles.ts';
 import type { Lang } from '../../core/types.ts';
 import { usePublishedCycles } from './use-published.ts';
 
@@ -33,4 +33,9 @@ export function resultWords(terms: SchemeTerms | null | undefined, lang: Lang): 
 export function useCycleTerms(cycleId: string | undefined): SchemeTerms | null {
   const cycles = usePublishedCycles();
   return cycles.data?.find((c) => c.id === cycleId)?.terms ?? null;
+}
+
+/** issue 10: the published cycle's summary (its "mandiri" validation state among others). */
+export function usePublishedCycle(cycleId: string | undefined): CycleSummary | undefined {
+  return usePublishedCycles().data?.find((c) => c.id === cycleId);
 }
