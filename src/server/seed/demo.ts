@@ -30,6 +30,7 @@ import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
 import { createUser } from '../users/queries.ts';
 import { seedDemoActions } from './demo-actions.ts';
+import { seedDemoLibrary } from './demo-library.ts'; // issue 12 §3
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody } from '../locus/queries.ts';
@@ -330,5 +331,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     surveyId,
     now,
   );
+  // issue 12 §3: Disdukcapil's evidence library (one document expired, one expiring soon).
+  await seedDemoLibrary(tx, actors.get('operator')!, disdukcapil.id, now);
   return { accounts, cycles: { current: cycle.id, published: y2023.id, past: past.id } };
 }

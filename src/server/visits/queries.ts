@@ -173,14 +173,14 @@ async function checkPlan(
     .from(users)
     .where(sql`${users.id} = any(${sql.param([assessorId, ...teamIds])}::uuid[])`);
   const owner = people.find((p) => p.id === assessorId);
-  if (!owner || owner.role !== 'asisten' || !owner.active || !owner.provinceCode)
+  if (owner?.role !== 'asisten' || !owner.active || !owner.provinceCode)
     throw new AppError('assessor.invalid', { user: owner?.username ?? assessorId });
   const provinceCode = owner.provinceCode;
   // The policy decides first (the asisten plans only its own; the pimpinan only its Perwakilan's).
   auth.require('visit.plan', { provinceCode, assessorIds: [assessorId] });
   for (const id of teamIds) {
     const p = people.find((x) => x.id === id);
-    if (!p || p.role !== 'asisten' || !p.active || p.provinceCode !== provinceCode)
+    if (p?.role !== 'asisten' || !p.active || p.provinceCode !== provinceCode)
       throw new AppError('assessor.invalid', { user: p?.username ?? id });
   }
   const unitIds = [...new Set(input.unitIds)];
@@ -500,7 +500,7 @@ export async function setTeamLeads(
       .where(sql`${users.id} = any(${sql.param(leadIds)}::uuid[])`);
     for (const id of leadIds) {
       const p = people.find((x) => x.id === id);
-      if (!p || p.role !== 'asisten' || !p.active || p.provinceCode !== input.provinceCode)
+      if (p?.role !== 'asisten' || !p.active || p.provinceCode !== input.provinceCode)
         throw new AppError('assessor.invalid', { user: p?.username ?? id });
     }
   }
