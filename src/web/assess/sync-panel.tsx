@@ -14,7 +14,7 @@ import { recordKeys } from '../api/records.ts';
 import { scoreKeys } from '../api/scores.ts';
 import { useFormat } from '../lib/format.ts';
 import { offlineDb } from '../lib/offline-db.ts';
-import { installAutoSync, onSyncDone, startSync, useSyncState, type SyncReport } from '../lib/sync.ts';
+import { installAutoSync, onSyncDone, startSync, syncSoon, useSyncState, type SyncReport } from '../lib/sync.ts';
 import { useOnline } from '../lib/use-online.ts';
 import { describeError } from './describe-error.ts';
 
@@ -74,6 +74,8 @@ function useRefreshAfterSync(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     installAutoSync();
+    // issue 13 §3: an app opened again (after being closed mid-upload) continues by itself.
+    syncSoon();
     return onSyncDone(() => {
       for (const queryKey of [locusKeys.assignments, recordKeys.all, evidenceKeys.all, scoreKeys.all]) {
         void queryClient.invalidateQueries({ queryKey });
