@@ -408,10 +408,6 @@ const steps: Step[] = [
     run: () => call('admin', 'POST', `/cycles/${main}/publications`, { scope: '36' }),
     keep: 'publication',
   },
-  {
-    route: 'POST /api/v1/publications/:publicationId/errata',
-    run: () => call('admin', 'POST', `/publications/${ids.publication}/errata`, { reason: 'Koreksi penulisan nama unit.' }),
-  },
   // issue 18: the hand-over of the awards, a government's edited press release
   {
     route: 'PUT /api/v1/publications/:publicationId/handover',
@@ -425,6 +421,11 @@ const steps: Step[] = [
         lang: 'id',
         text: 'SIARAN PERS\n\nTeks yang disunting.',
       }),
+  },
+  // The erratum last: a hand-over is refused on a superseded version (issue 18).
+  {
+    route: 'POST /api/v1/publications/:publicationId/errata',
+    run: () => call('admin', 'POST', `/publications/${ids.publication}/errata`, { reason: 'Koreksi penulisan nama unit.' }),
   },
 
   // ── Historical results (a job writes the cycle and its audit) ──
