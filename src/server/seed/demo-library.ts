@@ -14,29 +14,7 @@ import type { Queryable, Tx } from '../db/client.ts';
 import type { EvidenceStore } from '../evidence/store.ts';
 import { createDocument, libraryUnitOr404, linkDocument, loadDocumentOr404 } from '../library-docs/queries.ts';
 import { libraryDocuments } from '../library-docs/schema.ts';
-
-/** A one-page PDF with one line of text (well-formed: catalogue, page tree, xref). */
-function onePagePdf(text: string): Buffer {
-  const content = `BT /F1 11 Tf 20 60 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 120] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+import { onePagePdf } from './one-page-pdf.ts';
 
 const FILES = {
   maklumat: onePagePdf('Maklumat Pelayanan Disdukcapil Kota Tangerang'),

@@ -2,6 +2,7 @@
 // (a 24×16 canvas: libjpeg-turbo, libwebp, its PNG encoder) and PDF/PNG builders that write
 // well-formed files, so the structure check (evidence/file-check.ts) has real input to pass.
 import { crc32, deflateSync } from 'node:zlib';
+import { onePagePdf } from '../seed/one-page-pdf.ts';
 
 const b64 = (s: string) => Buffer.from(s, 'base64');
 
@@ -72,23 +73,5 @@ export function png(w = 2, h = 2, seed = 0) {
 
 /** A well-formed one-page PDF (header, objects, xref table with true offsets, trailer, %%EOF). */
 export function pdf(text = 'Bukti') {
-  const content = `BT /F1 12 Tf 20 50 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return onePagePdf(text, { width: 200, height: 100, fontSize: 12 });
 }
