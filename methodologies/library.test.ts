@@ -43,7 +43,7 @@ describe('methodology library', () => {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .sort();
-    expect(files).toEqual([...[...ALL].sort().map((id) => `${id}.json`), 'topics.json'].sort());
+    expect(files).toEqual([...[...ALL].sort().map((id) => `${id}.json`), 'topics.json', 'document-types.json'].sort());
   });
 
   it.each(ALL)('%s: id is family-year and matches getScheme', (id) => {

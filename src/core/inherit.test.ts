@@ -54,7 +54,7 @@ describe('inheritPolicy', () => {
     const read = inheritPolicy(old, library);
     expect(mayFill(read, 'f02', 'evaluator')).toEqual({ allowed: true, mode: 'direct' });
     expect(mayFill(read, 'f02', 'operator').allowed).toBe(false);
-    expect(read.verification).toEqual({ clarificationDays: 7 });
+    expect(read.verification).toEqual({ clarificationDays: 7, mandiri: { validatedBy: 'kemenpanrb' } });
     expect(read.awards?.units).toEqual(library.awards?.units);
     expect(read.aggregation.verticalOffices).toBe('with-parent');
     expect(read.dimensions[0]!.variables[0]!.indicators[0]!.selfAssessment).toEqual(
