@@ -14,6 +14,7 @@ import { users } from '../auth/schema.ts';
 import { cycleUnits, cycles } from '../cycles/schema.ts';
 import { settleJobs } from '../jobs/runner.ts';
 import { type SessionHeaders, sessionHeaders } from '../seed/fixtures.ts';
+import { putDemoLibraryFiles } from '../seed/demo-library.ts';
 import { type DemoSeed, seedDemoIfEmpty } from '../seed/demo.ts';
 import { storesFromEnv } from '../storage/index.ts';
 import { type TestApp, type TestDb, createTestApp, createTestDb, onPostgres } from '../test/harness.ts';
@@ -27,6 +28,7 @@ let seed: DemoSeed;
 let headers: { admin: SessionHeaders; pimpinan: SessionHeaders };
 let evidenceId: string;
 let jobId: string;
+let demoFiles = 0;
 const work = mkdtempSync(join(tmpdir(), 'pantau-backup-test-'));
 // A well-formed PDF (evidence is checked on its structure) with a few KB of varied bytes.
 const PDF = pdf(`Bukti cadangan ${Array.from({ length: 400 }, (_, i) => i.toString(36)).join(' ')}`);
@@ -40,6 +42,8 @@ async function headersOf(role: string): Promise<SessionHeaders> {
 beforeAll(async () => {
   a = await createTestApp();
   seed = (await seedDemoIfEmpty(a.db.db))!;
+  // Seeded after the app started: the demo library's files go into the store as at a real start.
+  demoFiles = await putDemoLibraryFiles(a.db.db, a.app.stores.evidence);
   headers = { admin: await headersOf('admin'), pimpinan: await headersOf('pimpinan') };
   // An evidence file uploaded by the admin for a unit of the cycle, back in fieldwork.
   await a.db.db.update(cycles).set({ status: 'fieldwork' }).where(eq(cycles.id, seed.cycles.current));
@@ -84,7 +88,8 @@ beforeAll(async () => {
   // Backup while the server runs; restore into an empty database and data directory.
   const file = join(work, 'pantau.backup');
   const summary = await backup(a.db.db, onPostgres() ? 'postgres' : 'pglite', a.app.stores, file);
-  expect(summary).toMatchObject({ evidence: 1, files: 1 });
+  expect(demoFiles).toBeGreaterThan(0);
+  expect(summary).toMatchObject({ evidence: 1 + demoFiles, files: 1 });
   const db = await createTestDb();
   const dataDir = mkdtempSync(join(tmpdir(), 'pantau-restored-'));
   const restored = await restore(db.db, storesFromEnv(dataDir), file);
@@ -156,7 +161,7 @@ describe('backup and restore', () => {
         ...Array.from({ length: 5 }, () => a.app.inject({ method: 'GET', url, headers: headers.admin })),
       ]);
       expect(answers.every((r) => r.statusCode === 200)).toBe(true);
-      expect(summary).toMatchObject({ evidence: 1, files: 1 });
+      expect(summary).toMatchObject({ evidence: 1 + demoFiles, files: 1 });
       const db = await createTestDb();
       const restoredDir = mkdtempSync(join(tmpdir(), 'pantau-restored-online-'));
       try {
