@@ -14,6 +14,7 @@ import { actions } from '../actions/schema.ts';
 import { surveys } from '../surveys/schema.ts';
 import { publications } from '../publications/schema.ts';
 import { findings, followupProducts } from '../findings/schema.ts';
+import { libraryDocumentUses, libraryDocuments } from '../library-docs/schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,6 +80,19 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
       .from(followupProducts)
       .where(inArray(followupProducts.id, ids));
     for (const r of productRows) names.set(r.id, r.title);
+    // Library documents (issue 12 §3) read "<title> · <unit>", one of their links "tautan <title>".
+    const documentRows = await db
+      .select({ id: libraryDocuments.id, title: libraryDocuments.title, unit: units.name })
+      .from(libraryDocuments)
+      .innerJoin(units, eq(units.id, libraryDocuments.unitId))
+      .where(inArray(libraryDocuments.id, ids));
+    for (const r of documentRows) names.set(r.id, `${r.title} · ${r.unit}`);
+    const useRows = await db
+      .select({ id: libraryDocumentUses.id, title: libraryDocuments.title })
+      .from(libraryDocumentUses)
+      .innerJoin(libraryDocuments, eq(libraryDocuments.id, libraryDocumentUses.documentId))
+      .where(inArray(libraryDocumentUses.id, ids));
+    for (const r of useRows) names.set(r.id, `tautan ${r.title}`);
     // Publications read "<cycle> · <scope> v<version>" (the scope is "national" or a province code).
     const publicationRows = await db
       .select({ id: publications.id, scope: publications.scope, version: publications.version, cycle: cycles.name })

@@ -15,6 +15,7 @@ import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
 import { type World, buildWorld, openCycle } from '../seed/test-world.ts';
 import { pdf } from '../test/files.ts';
+import { withAuditNames } from '../audit/names.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -189,6 +190,29 @@ describe('evidence library', () => {
       'library_document.link',
       'library_document.link',
     ]);
+    // The audit log screen names the document and each link, not their ids (issue 16).
+    const named = await withAuditNames(t.db.db, {
+      items: audit.map((r) => ({
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        actorLabel: '',
+        action: r.action,
+        subjectType: r.subjectType,
+        subjectId: r.subjectId,
+        provinceCode: r.provinceCode,
+        diff: r.diff,
+        prevHash: '',
+        hash: '',
+      })),
+      total: audit.length,
+      page: 1,
+      pageSize: audit.length,
+    });
+    for (const e of named.items) expect(e.subjectName).toMatch(/^Maklumat/);
+    const useName = named.items.find((e) => e.action === 'library_document.link')!;
+    const useId = (useName.diff as { useId: string }).useId;
+    expect(useName.names?.[useId]).toMatch(/^tautan Maklumat/);
   });
 
   it('lists the suggested document first in the picker beside an indicator', async () => {
