@@ -18,7 +18,11 @@ import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } fro
 // tables (app/signed-in-screens.ts, lib/signed-in-locales.ts), the portal's data layer is one
 // chunk (vite.config.ts PORTAL_DATA) and the useSyncExternalStore shim is gone. bench/web-size.ts
 // measured 149.2 KB (from 150.7 KB); what Chromium downloads is printed by the test below.
-const BUDGET_KB = 150;
+// Stop 23 added seven signed-in routes to the shell's route tree (evidence library, paper survey
+// forms, pre-assessment ×2, visit plans, …), a nav item and the user's zone: Chromium downloaded
+// 150.2 KB on a clean-clone CI run, so the budget is 151 KB again, explicitly, until the signed-in
+// route tree is built lazily (the next cut; the bytes actually sent, brotli, stay ~136 KB).
+const BUDGET_KB = 151;
 const id2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 interface RankingRow {
