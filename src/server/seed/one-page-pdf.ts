@@ -7,7 +7,7 @@ export interface PdfPage {
   fontSize: number;
 }
 
-export function onePagePdf(text: string, page: PdfPage = { width: 420, height: 120, fontSize: 11 }): Buffer {
+export function onePagePdf(text: string, page: PdfPage = { width: 420, height: 120, fontSize: 11 }) {
   const content = `BT /F1 ${page.fontSize} Tf 20 ${page.height / 2} Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
