@@ -10,7 +10,7 @@ import { users } from '../auth/schema.ts';
 import { cycles } from '../cycles/schema.ts';
 import type { Queryable } from '../db/client.ts';
 import { bodies, units } from '../registry/schema.ts';
-import { actions } from '../actions/schema.ts';
+import { actionEvidence, actions } from '../actions/schema.ts';
 import { surveys } from '../surveys/schema.ts';
 import { publications } from '../publications/schema.ts';
 import { findings, followupProducts } from '../findings/schema.ts';
@@ -93,6 +93,12 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
       .innerJoin(libraryDocuments, eq(libraryDocuments.id, libraryDocumentUses.documentId))
       .where(inArray(libraryDocumentUses.id, ids));
     for (const r of useRows) names.set(r.id, `tautan ${r.title}`);
+    // An action's evidence file (the library links one to an action) reads by its file name.
+    const actionFileRows = await db
+      .select({ id: actionEvidence.id, filename: actionEvidence.filename })
+      .from(actionEvidence)
+      .where(inArray(actionEvidence.id, ids));
+    for (const r of actionFileRows) names.set(r.id, r.filename);
     // Publications read "<cycle> · <scope> v<version>" (the scope is "national" or a province code).
     const publicationRows = await db
       .select({ id: publications.id, scope: publications.scope, version: publications.version, cycle: cycles.name })

@@ -213,6 +213,9 @@ describe('evidence library', () => {
     const useName = named.items.find((e) => e.action === 'library_document.link')!;
     const useId = (useName.diff as { useId: string }).useId;
     expect(useName.names?.[useId]).toMatch(/^tautan Maklumat/);
+    const onActionEvent = named.items.find((e) => (e.diff as { actionEvidenceId?: string }).actionEvidenceId)!;
+    const fileId = (onActionEvent.diff as { actionEvidenceId: string }).actionEvidenceId;
+    expect(onActionEvent.names?.[fileId]).toBe('dokumen.pdf');
   });
 
   it('lists the suggested document first in the picker beside an indicator', async () => {
