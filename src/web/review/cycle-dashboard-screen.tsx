@@ -3,7 +3,7 @@
  * the quotas; progress by body and unit; outliers (rule stated) and missing instruments.
  */
 import { useMemo } from 'react';
-import { Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
@@ -21,22 +21,10 @@ import { PublicationLink } from '../ui/publication-link.tsx';
 import { CycleExportPanel } from '../ui/cycle-export-panel.tsx';
 import { MissingPanel, OutlierPanel } from './attention-panels.tsx';
 import { BodyProgressTable } from './body-progress-table.tsx';
+import { Stat } from './review-bits.tsx';
 import { scoreOutliers } from './outliers.ts';
 
 const STATES: UnitStatus[] = ['pending', 'submitted', 'reviewed', 'returned', 'approved'];
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Paper withBorder p="sm" data-testid={testId}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={26} fw={700} className="tabular">
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 export function CycleDashboardScreen() {
   const { t } = useTranslation('review');

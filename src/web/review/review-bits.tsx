@@ -1,5 +1,5 @@
-/** Small shared pieces of the review screens: a unit status badge and a stored result as score + band chip. */
-import { Badge, Group, Text } from '@mantine/core';
+/** Small shared pieces of the review screens: a unit status badge, a stored result as score + band chip, a figure tile. */
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Scheme } from '../../core/types.ts';
 import type { ResultRef, UnitStatus } from '../../shared/wire/locus.ts';
@@ -39,5 +39,19 @@ export function ResultCell({ result, scheme }: { result: ResultRef | null; schem
       <ScoreValue value={result.score} incomplete={!result.complete} fw={650} />
       {band && <BandChip band={band} size="sm" />}
     </Group>
+  );
+}
+
+/** One figure with its label (the cycle dashboard's and the visit plan's counts). */
+export function Stat({ label, value, testId, fz = 26 }: { label: string; value: string; testId: string; fz?: number }) {
+  return (
+    <Paper withBorder p="sm" data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={fz} fw={700} className="tabular">
+        {value}
+      </Text>
+    </Paper>
   );
 }

@@ -13,7 +13,7 @@ import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
-import { UnitStatusBadge } from './review-bits.tsx';
+import { Stat, UnitStatusBadge } from './review-bits.tsx';
 import './visit-plan.css';
 
 const STATE_COLOR: Record<VisitState, string> = { visited: 'green', planned: 'blue', missed: 'orange' };
@@ -31,19 +31,6 @@ const shiftMonth = (month: string, by: number): string => {
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Paper withBorder p="sm" data-testid={testId}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={24} fw={700} className="tabular">
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 function MonthCalendar({ month, plans, onMonth }: { month: string; plans: VisitPlan[]; onMonth: (m: string) => void }) {
   const { t } = useTranslation('review');
@@ -211,10 +198,10 @@ export function VisitPlanView({ cycleId }: { cycleId: string }) {
         {t('visits.rule')}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Stat label={t('visits.stat.planned_units')} value={format.integer(progress.plannedUnits)} testId="visit-stat-planned" />
-        <Stat label={t('visits.state.visited')} value={format.integer(progress.visited)} testId="visit-stat-visited" />
-        <Stat label={t('visits.state.planned')} value={format.integer(progress.planned)} testId="visit-stat-upcoming" />
-        <Stat label={t('visits.state.missed')} value={format.integer(progress.missed)} testId="visit-stat-missed" />
+        <Stat fz={24} label={t('visits.stat.planned_units')} value={format.integer(progress.plannedUnits)} testId="visit-stat-planned" />
+        <Stat fz={24} label={t('visits.state.visited')} value={format.integer(progress.visited)} testId="visit-stat-visited" />
+        <Stat fz={24} label={t('visits.state.planned')} value={format.integer(progress.planned)} testId="visit-stat-upcoming" />
+        <Stat fz={24} label={t('visits.state.missed')} value={format.integer(progress.missed)} testId="visit-stat-missed" />
       </SimpleGrid>
       <PanelBoundary>
         <MonthCalendar month={shown} plans={items} onMonth={setMonth} />
