@@ -3,7 +3,7 @@
  * the quotas; progress by body and unit; outliers (rule stated) and missing instruments.
  */
 import { useMemo } from 'react';
-import { Badge, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Grid, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
