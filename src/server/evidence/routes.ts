@@ -109,7 +109,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         lang,
         // Everything is checked before the first byte is stored.
         before: async (fields, filename) => {
-          f = uploadFields(EvidenceUploadFields, fields);
+          f = uploadFields(EvidenceUploadFields, fields, lang);
           link = { recordId: f.recordId ?? null, indicator: f.indicator ?? null, kind: f.kind ?? null, filename, capture: captureOf(f) };
           const cu = await getCycleUnitOr404(db, await getCycleOr404(db, f.cycleId), f.unitId);
           auth.require('evidence.write', unitTarget(cu));
@@ -213,7 +213,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       if (length === 0) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       const meta = parseMetadata(req.headers['upload-metadata'] as string | undefined);
       if (!meta) throw new AppError('request.invalid', { summary: 'Upload-Metadata' });
-      const m = uploadFields(ResumableUploadMeta, meta);
+      const m = uploadFields(ResumableUploadMeta, meta, lang);
       const { filename: rawName, sha256, ...fields } = m;
       const filename = cleanName(rawName);
       await checkTarget(

@@ -4,7 +4,7 @@
 // on its structure and stored (putChecked), and `save` records it. A refusal drains the part so
 // the request can be answered; a second file or no file is a translated 400.
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Lang } from '../../core/types.ts';
 import { AppError, detailText } from '../errors.ts';
 import { putChecked } from './file-check.ts';
@@ -58,9 +58,11 @@ export async function receiveOneFile<T>(req: FastifyRequest, upload: OneFileUplo
   return result as T;
 }
 
-/** The upload's text fields through their wire schema; 400 naming each problem. */
-export function uploadFields<S extends z.ZodType>(schema: S, fields: Record<string, string>): z.infer<S> {
-  const parsed = schema.safeParse(fields);
+const zodLocales = { id: z.locales.id(), en: z.locales.en() };
+
+/** The upload's text fields through their wire schema; 400 naming each problem in the request's language. */
+export function uploadFields<S extends z.ZodType>(schema: S, fields: Record<string, string>, lang: Lang): z.infer<S> {
+  const parsed = schema.safeParse(fields, { error: zodLocales[lang].localeError });
   if (!parsed.success) {
     throw new AppError('request.invalid', {
       summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),

@@ -155,7 +155,7 @@ export async function findingRoutes(app: FastifyInstance): Promise<void> {
         limit,
         lang,
         before: async (fields) => {
-          input = uploadFields(FollowupProductFields, fields);
+          input = uploadFields(FollowupProductFields, fields, lang);
           await checkProductLinks(db, params.cycleId, params.bodyId, input);
         },
         save: (file) =>

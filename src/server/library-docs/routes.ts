@@ -93,7 +93,7 @@ export async function libraryDocRoutes(app: FastifyInstance): Promise<void> {
         lang,
         // The fields are checked before a byte of the file is stored.
         before: (raw) => {
-          fields = uploadFields(LibraryDocumentFields, raw);
+          fields = uploadFields(LibraryDocumentFields, raw, lang);
           checkNewDocument(fields);
         },
         save: (file) =>
