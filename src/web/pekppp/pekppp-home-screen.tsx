@@ -12,6 +12,7 @@ import { usePekpppUnits } from '../api/pekppp.ts';
 import { useValidateMandiri } from '../api/pekppp-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { MandiriNote } from '../ui/mandiri-note.tsx';
+import { organisationLabel } from './organisation-label.ts';
 import { AnchorLink } from '../ui/links.tsx';
 
 export function PekpppHomeScreen() {
@@ -76,7 +77,9 @@ function CycleUnits({ cycle }: { cycle: Cycle }) {
               </Text>
             </Group>
             <Text size="sm" c="dimmed">
-              {u.evaluatorOrganisation ? t('evaluatedBy', { organisation: u.evaluatorOrganisation.name }) : t('noEvaluatorOrganisation')}
+              {u.evaluatorOrganisation
+                ? t('evaluatedBy', { organisation: organisationLabel(t, u.evaluatorOrganisation) })
+                : t('noEvaluatorOrganisation')}
             </Text>
           </Stack>
         ))}

@@ -126,12 +126,63 @@ describe('PEKPPP workbench', () => {
       terms: null,
     } as unknown as Parameters<typeof Workbench>[0]['cycle'];
     renderWithProviders(<Workbench view={v} claimant evaluator={false} cycle={cycle} />);
-    expect(screen.getByTestId('evaluator-organisation').textContent).toBe('Dievaluasi oleh Kota Tangerang');
+    expect(screen.getByTestId('evaluator-organisation').textContent).toBe('Dievaluasi oleh Bagian Organisasi Kota Tangerang');
     expect(screen.getByTestId('mandiri-note').textContent).toBe('Evaluasi mandiri — belum divalidasi kemenpanrb');
     const submit = screen.getByRole('button', { name: 'Kirim F-01' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('submit-blocked').textContent).toBe('1 indikator belum lengkap (level atau bukti yang diwajibkan).');
     await userEvent.setup({ delay: null }).click(screen.getByTestId('claim-A2-4'));
     expect(screen.getByTestId('submit-blocked').textContent).toBe('Simpan draf dahulu: ada perubahan yang belum disimpan.');
+  });
+
+  it('lets the unit attach a file (not only a link) to its clarification answer, as clarification evidence of the indicator', async () => {
+    const sent: FormData[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) => {
+        if (String(url).endsWith('/evidence') && init?.method === 'POST') {
+          sent.push(init.body as FormData);
+          return Promise.resolve(new Response(JSON.stringify({}), { status: 201, headers: { 'content-type': 'application/json' } }));
+        }
+        return new Promise(() => {});
+      }),
+    );
+    const a1 = indicator('A1', 4, 3);
+    const files = [{ id: '00000000-0000-4000-8000-0000000000f1', filename: 'sk-lama.pdf', mime: 'application/pdf', size: 10, kind: 'f01' }];
+    const clarification = {
+      id: '00000000-0000-4000-8000-0000000000c1',
+      indicators: ['A1'],
+      question: 'Mohon SK terbaru.',
+      requestedAt: '2024-08-01T03:00:00.000Z',
+      closesAt: '2024-08-08T16:59:59.000Z',
+      lastDay: '2024-08-08',
+      status: 'open' as const,
+      answers: {},
+      answeredAt: null,
+      closedAt: null,
+    };
+    const v = view([{ ...a1, claim: { ...a1.claim, files } }], { clarifications: [clarification] });
+    const { unmount } = renderWithProviders(<Workbench view={v} claimant evaluator={false} />);
+    const user = userEvent.setup({ delay: null });
+    const section = screen.getByRole('region', { name: 'Klarifikasi' });
+    // The F-01 file is the claim's evidence, not an answer's.
+    expect(within(section).queryByTestId('answer-files-A1')).toBeNull();
+    const input = section.querySelector('input[type=file]') as HTMLInputElement;
+    await user.upload(input, new File(['%PDF-1.4'], 'sk-baru.pdf', { type: 'application/pdf' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Berkas sk-baru.pdf terunggah sebagai bukti klarifikasi A1.');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.get('indicator')).toBe('A1');
+    expect(sent[0]!.get('kind')).toBe('klarifikasi');
+    expect((sent[0]!.get('file') as File).name).toBe('sk-baru.pdf');
+    unmount();
+    // Once uploaded, the view lists it under the answer (and the evaluator sees it there too).
+    const uploaded = { ...files[0]!, id: '00000000-0000-4000-8000-0000000000f2', filename: 'sk-baru.pdf', kind: 'klarifikasi' };
+    const after = view([{ ...a1, claim: { ...a1.claim, files: [...files, uploaded] } }], {
+      clarifications: [{ ...clarification, status: 'answered', answers: { A1: { statement: 'SK terlampir.', links: [] } } }],
+    });
+    renderWithProviders(<Workbench view={after} claimant={false} evaluator />);
+    const listed = screen.getByTestId('answer-files-A1');
+    expect(within(listed).getByRole('link', { name: 'sk-baru.pdf' })).toBeTruthy();
+    expect(within(listed).queryByRole('link', { name: 'sk-lama.pdf' })).toBeNull();
   });
 });

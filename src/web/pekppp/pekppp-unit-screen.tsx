@@ -35,6 +35,7 @@ import { useLinkLibraryDocument } from '../api/library-docs-writes.ts';
 import { LibraryPicker } from '../ui/library-picker.tsx';
 import { useCycles } from '../api/cycles.ts';
 import { MandiriNote } from '../ui/mandiri-note.tsx';
+import { organisationLabel } from './organisation-label.ts';
 import { useCreateSurvey } from '../api/surveys-writes.ts';
 import { evidenceHref } from '../api/evidence.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
@@ -180,7 +181,9 @@ export function Workbench({
           {view.unitName} · {view.bodyName}
         </Title>
         <Text size="sm" data-testid="evaluator-organisation">
-          {view.evaluatorOrganisation ? t('evaluatedBy', { organisation: view.evaluatorOrganisation.name }) : t('noEvaluatorOrganisation')}
+          {view.evaluatorOrganisation
+            ? t('evaluatedBy', { organisation: organisationLabel(t, view.evaluatorOrganisation) })
+            : t('noEvaluatorOrganisation')}
         </Text>
         <MandiriNote cycle={cycle} />
         <Group gap="xs">
@@ -681,8 +684,13 @@ function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone
   const { t, i18n } = useTranslation('pekppp');
   const lang = toLang(i18n.language);
   const answer = useAnswerClarification(view.cycleId, view.unitId);
+  const upload = useUploadIndicatorEvidence(view.cycleId, view.unitId);
+  const [uploading, setUploading] = useState<string | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
   if (view.clarifications.length === 0) return null;
+  // The files the unit sent as clarification evidence, per indicator (kind 'klarifikasi').
+  const answerFiles = (code: string) =>
+    view.indicators.find((i) => i.code === code)?.claim.files.filter((f) => f.kind === 'klarifikasi') ?? [];
   return (
     <Stack gap="sm" component="section" aria-label={t('clarify.list')}>
       <Title order={2} size="h5">
@@ -722,17 +730,59 @@ function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone
                       setTexts((x) => ({ ...x, [`${c.id}:${code}`]: v }));
                     }}
                   />
-                  <TextInput
-                    label={t('clarify.link', { code })}
-                    placeholder="https://"
-                    value={texts[`${c.id}:${code}:link`] ?? ''}
-                    error={linkOk(texts[`${c.id}:${code}:link`] ?? '') ? undefined : t('clarify.badLink')}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      setTexts((x) => ({ ...x, [`${c.id}:${code}:link`]: v }));
-                    }}
-                  />
+                  <Group gap="xs" align="end">
+                    <TextInput
+                      label={t('clarify.link', { code })}
+                      placeholder="https://"
+                      value={texts[`${c.id}:${code}:link`] ?? ''}
+                      error={linkOk(texts[`${c.id}:${code}:link`] ?? '') ? undefined : t('clarify.badLink')}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setTexts((x) => ({ ...x, [`${c.id}:${code}:link`]: v }));
+                      }}
+                      style={{ flex: '1 1 14rem' }}
+                    />
+                    {/* A file goes up at once (kind 'klarifikasi') and is listed below; the statement is sent with "Kirim jawaban". */}
+                    <FileButton
+                      accept="application/pdf,image/jpeg,image/png,image/webp"
+                      onChange={(file) => {
+                        if (!file) return;
+                        setUploading(code);
+                        upload.mutate(
+                          { indicator: code, kind: 'klarifikasi', file },
+                          {
+                            onSuccess: () => props.onDone(t('clarify.uploaded', { code, file: file.name })),
+                            onError: props.onError,
+                            onSettled: () => setUploading(null),
+                          },
+                        );
+                      }}
+                    >
+                      {(p) => (
+                        <Button
+                          {...p}
+                          variant="default"
+                          loading={upload.isPending && uploading === code}
+                          aria-label={t('clarify.uploadFor', { code })}
+                        >
+                          {t('clarify.upload')}
+                        </Button>
+                      )}
+                    </FileButton>
+                  </Group>
                 </>
+              ) : null}
+              {answerFiles(code).length > 0 ? (
+                <Stack gap={2} style={{ overflowWrap: 'anywhere' }} data-testid={`answer-files-${code}`}>
+                  <Text size="xs" c="dimmed">
+                    {t('clarify.files', { code })}
+                  </Text>
+                  {answerFiles(code).map((f) => (
+                    <a key={f.id} href={evidenceHref(f.id)} target="_blank" rel="noreferrer">
+                      {f.filename}
+                    </a>
+                  ))}
+                </Stack>
               ) : null}
             </Stack>
           ))}
