@@ -1,16 +1,21 @@
 // The PEKPPP part of the demo (issue 10): a published PEKPPP 2024 cycle of Kota Cilegon (DPMPTSP
 // and Disdukcapil) evaluated by its Bagian Organisasi, with a mix of claims (F-01) and verdicts
-// (F-02), and a PEKPPP 2024 cycle of Kota Tangerang in the F-01 stage; evaluator accounts for
-// both Bagian Organisasi (the unit's operator and the koordinator of Kota Tangerang are the
-// demo's own accounts). Called once from demo.ts.
+// (F-02); a PEKPPP 2023 cycle Kota Cilegon ran "mandiri" (its Bagian Organisasi, results
+// approved) awaiting KemenPANRB's validation; and a PEKPPP 2024 cycle of Kota Tangerang in the
+// F-01 stage with some F-03 questionnaires in. Evaluator accounts for both Bagian Organisasi and
+// for KemenPANRB (the unit's operator and the koordinator of Kota Tangerang are the demo's own
+// accounts). Called once from demo.ts.
 import { and, eq } from 'drizzle-orm';
 import type { Actor, Role } from '../auth/policy.ts';
 import { generatePassword } from '../auth/password-policy.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Tx } from '../db/client.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
 import { makeAuth } from '../http/route.ts';
 import { createCycle, cycleScheme, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody, setAssignment } from '../locus/queries.ts';
+import { setMandiri } from '../pekppp/mandiri.ts';
+import { KEMENPANRB_CODE } from '../pekppp/organisations.ts';
 import { pekpppUnits } from '../pekppp/schema.ts';
 import { publish } from '../publications/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
@@ -60,42 +65,76 @@ async function bodyOf(tx: Tx, code: string) {
   return b!;
 }
 
-export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Promise<PekpppDemoAccount[]> {
-  const cilegon = await bodyOf(tx, '36.72');
-  const tangerang = await bodyOf(tx, '36.71');
-  const accounts: PekpppDemoAccount[] = [];
-  const evaluators = new Map<string, Actor>();
-  for (const [username, name, body] of [
-    ['evaluator.kotacilegon', 'Bagian Organisasi Kota Cilegon', cilegon],
-    ['evaluator.kotatng', 'Bagian Organisasi Kota Tangerang', tangerang],
-  ] as const) {
-    const password = await generatePassword({ username, name });
-    const u = await createUser(tx, null, { username, name, password, role: 'evaluator', bodyId: body.id });
-    evaluators.set(body.code, { ...u, role: 'evaluator' } as Actor);
-    accounts.push({ role: 'evaluator', username, password, scope: `${body.name} (${body.code}), PEKPPP` });
-  }
+type Body = Awaited<ReturnType<typeof bodyOf>>;
+type Row = RecordInput & { contentHash: string };
 
-  // Kota Cilegon 2024: evaluated by its Bagian Organisasi, approved and published.
-  const evaluator = evaluators.get('36.72')!;
-  const dpmptsp = await unitOf(tx, cilegon.id, 'perizinan');
-  const dukcapil = await unitOf(tx, cilegon.id, 'adminduk');
-  let cycle = await createCycle(tx, admin, { name: 'PEKPPP 2024 Kota Cilegon', year: 2024, schemeId: 'pekppp-2024' });
-  await addLocusBody(tx, admin, cycle, cilegon, [dpmptsp.id, dukcapil.id]);
+/** F-03 questionnaires (paper sheets typed by the unit) for `unitId`: `n` respondents, answers 3–5. */
+function f03Sheets(
+  cycleId: string,
+  unitId: string,
+  covers: string[],
+  n: number,
+  rand: () => number,
+  at: (k: number) => string,
+): RecordInput[] {
+  return Array.from({ length: n }, (_, k) => ({
+    id: prngUuid(rand),
+    cycleId,
+    unitId,
+    instrument: 'f03',
+    respondent: `Responden ${k + 1}`,
+    answers: Object.fromEntries(covers.map((c) => [c, 3 + Math.floor(rand() * 3)])),
+    capturedAt: at(k),
+  }));
+}
+
+async function insertRows(tx: Tx, admin: Actor, cycle: Cycle, body: Body, rows: Row[], now: Date) {
+  await bulkInsertRecords(tx, null, rows, now);
+  await appendAudit(tx, {
+    actor: admin,
+    action: 'record.seed',
+    subjectType: 'cycle',
+    subjectId: cycle.id,
+    provinceCode: body.provinceCode,
+    at: now,
+    diff: { records: rows.length, demo: 'pekppp' },
+  });
+}
+
+/**
+ * A PEKPPP cycle of `body` evaluated to the end by `evaluator` (its Bagian Organisasi): F-01
+ * claims, F-02 verdicts, the F-03 quota, finalised, recomputed, handed in and approved; the cycle
+ * left in review. `lower` takes a level off each claim and verdict (an earlier, weaker year).
+ */
+async function evaluatedCycle(
+  tx: Tx,
+  admin: Actor,
+  evaluator: Actor,
+  body: Body,
+  opts: { name: string; year: number; seed: number; lower: number; mandiri: boolean; domain: string },
+  now: Date,
+): Promise<Cycle> {
+  const dpmptsp = await unitOf(tx, body.id, 'perizinan');
+  const dukcapil = await unitOf(tx, body.id, 'adminduk');
+  const adminAuth = makeAuth(admin);
+  let cycle = await createCycle(tx, admin, { name: opts.name, year: opts.year, schemeId: 'pekppp-2024' });
+  await addLocusBody(tx, admin, cycle, body, [dpmptsp.id, dukcapil.id]);
+  if (opts.mandiri) await setMandiri(tx, adminAuth, cycle, { organiserBodyId: body.id }, now);
   cycle = await transitionCycle(tx, admin, cycle, 'fieldwork');
   const scheme = await cycleScheme(tx, cycle);
-  const rand = prng(20241010);
+  const rand = prng(opts.seed);
   const f01 = scheme.instruments.find((i) => i.code === 'f01')!;
-  const f02 = scheme.instruments.find((i) => i.code === 'f02')!;
   const f03 = scheme.instruments.find((i) => i.code === 'f03')!;
   const scored = new Set(scheme.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators.map((i) => i.code))));
-  const rows: (RecordInput & { contentHash: string })[] = [];
+  const rows: Row[] = [];
   const push = (input: RecordInput) => rows.push({ ...input, contentHash: contentHash(input.cycleId, input.unitId, input) });
-  const at = (day: number) => new Date(Date.UTC(2024, 7, day, 3)).toISOString();
+  const at = (day: number) => new Date(Date.UTC(opts.year, 7, day, 3)).toISOString();
+  const down = (level: number) => Math.max(1, level - opts.lower);
   for (const [u, sector] of [
     [dpmptsp, 'perizinan'],
     [dukcapil, 'adminduk'],
   ] as const) {
-    await setAssignment(tx, admin, (await getCycleUnit(tx, cycle, u.id))!, { assessorId: evaluator.id, dueDate: '2024-09-30' });
+    await setAssignment(tx, admin, (await getCycleUnit(tx, cycle, u.id))!, { assessorId: evaluator.id, dueDate: `${opts.year}-09-30` });
     const claims: Record<string, number> = {};
     const verdicts: Record<string, number> = {};
     const statements: Record<string, string> = {};
@@ -104,12 +143,12 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
     const sources: Record<string, string[]> = {};
     for (const code of f01.covers.filter((c) => scored.has(c))) {
       const fixed = LEVELS[sector]![code];
-      const claim = fixed?.[0] ?? 3 + Math.floor(rand() * 3);
-      const verdict = fixed?.[1] ?? Math.max(2, claim - (rand() < 0.35 ? 1 : 0));
+      const claim = down(fixed?.[0] ?? 3 + Math.floor(rand() * 3));
+      const verdict = down(fixed?.[1] ?? Math.max(2, claim - (rand() < 0.35 ? 1 : 0)));
       claims[code] = claim;
       verdicts[code] = verdict;
       statements[code] = `Bukti ${code} tersedia dan diunggah ke SIPPN.`;
-      links[code] = [`https://dokumen.cilegon.go.id/pekppp/2024/${sector}/${code.toLowerCase()}`];
+      links[code] = [`https://${opts.domain}/pekppp/${opts.year}/${sector}/${code.toLowerCase()}`];
       reasons[code] =
         verdict < claim
           ? `Bukti belum memenuhi level ${claim}; sesuai dokumen level ${verdict}.`
@@ -134,16 +173,7 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
       remarks: reasons,
       capturedAt: at(20),
     });
-    for (let k = 0; k < f03.quota.target; k++)
-      push({
-        id: prngUuid(rand),
-        cycleId: cycle.id,
-        unitId: u.id,
-        instrument: 'f03',
-        respondent: `Responden ${k + 1}`,
-        answers: Object.fromEntries(f03.covers.map((c) => [c, 3 + Math.floor(rand() * 3)])),
-        capturedAt: at(10 + (k % 10)),
-      });
+    for (const sheet of f03Sheets(cycle.id, u.id, f03.covers, f03.quota.target, rand, (k) => at(10 + (k % 10)))) push(sheet);
     await tx.insert(pekpppUnits).values({
       cycleId: cycle.id,
       unitId: u.id,
@@ -155,28 +185,63 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
       finalisedBy: evaluator.id,
     });
   }
-  void f02;
-  await bulkInsertRecords(tx, null, rows, now);
-  await appendAudit(tx, {
-    actor: admin,
-    action: 'record.seed',
-    subjectType: 'cycle',
-    subjectId: cycle.id,
-    provinceCode: cilegon.provinceCode,
-    at: now,
-    diff: { records: rows.length, demo: 'pekppp' },
-  });
+  await insertRows(tx, admin, cycle, body, rows, now);
   await recomputeCycle(tx, cycle, { now });
   const evaluatorAuth = makeAuth(evaluator);
-  const adminAuth = makeAuth(admin);
   for (const u of [dpmptsp, dukcapil]) {
     await submitUnit(tx, evaluatorAuth, (await getCycleUnit(tx, cycle, u.id))!, now);
     await approveUnit(tx, adminAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Diverifikasi Bagian Organisasi.', now);
   }
-  cycle = await transitionCycle(tx, admin, cycle, 'review');
+  return transitionCycle(tx, admin, cycle, 'review');
+}
+
+export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Promise<PekpppDemoAccount[]> {
+  const cilegon = await bodyOf(tx, '36.72');
+  const tangerang = await bodyOf(tx, '36.71');
+  const kemenpanrb = await bodyOf(tx, KEMENPANRB_CODE);
+  const accounts: PekpppDemoAccount[] = [];
+  const evaluators = new Map<string, Actor>();
+  for (const [username, name, body, scope] of [
+    ['evaluator.kotacilegon', 'Bagian Organisasi Kota Cilegon', cilegon, 'PEKPPP'],
+    ['evaluator.kotatng', 'Bagian Organisasi Kota Tangerang', tangerang, 'PEKPPP'],
+    ['evaluator.kemenpanrb', 'Evaluator PEKPPP KemenPANRB', kemenpanrb, 'PEKPPP, validasi mandiri / mandiri validation'],
+  ] as const) {
+    const password = await generatePassword({ username, name });
+    const u = await createUser(tx, null, { username, name, password, role: 'evaluator', bodyId: body.id });
+    evaluators.set(body.code, { ...u, role: 'evaluator' } as Actor);
+    accounts.push({
+      role: 'evaluator',
+      username,
+      password,
+      scope: `${body.code === KEMENPANRB_CODE ? 'KemenPANRB' : `${body.name} (${body.code})`}, ${scope}`,
+    });
+  }
+
+  // Kota Cilegon 2024: evaluated by its Bagian Organisasi, approved and published.
+  const evaluator = evaluators.get('36.72')!;
+  const cycle = await evaluatedCycle(
+    tx,
+    admin,
+    evaluator,
+    cilegon,
+    { name: 'PEKPPP 2024 Kota Cilegon', year: 2024, seed: 20241010, lower: 0, mandiri: false, domain: 'dokumen.cilegon.go.id' },
+    now,
+  );
   await publish(tx, admin, cycle, { scope: 'national', publicAt: now }, now);
 
-  // Kota Tangerang 2024: in the F-01 stage, evaluated by its Bagian Organisasi.
+  // Kota Cilegon 2023, "mandiri": run by its own Bagian Organisasi, approved, awaiting KemenPANRB's
+  // validation (sign in as evaluator.kemenpanrb to validate or return it).
+  await evaluatedCycle(
+    tx,
+    admin,
+    evaluator,
+    cilegon,
+    { name: 'PEKPPP 2023 Kota Cilegon (mandiri)', year: 2023, seed: 20231010, lower: 1, mandiri: true, domain: 'dokumen.cilegon.go.id' },
+    now,
+  );
+
+  // Kota Tangerang 2024: in the F-01 stage, evaluated by its Bagian Organisasi; some F-03
+  // questionnaires already typed in (fewer than the quota).
   let tng = await createCycle(tx, admin, { name: 'PEKPPP 2024 Kota Tangerang', year: 2024, schemeId: 'pekppp-2024' });
   const tngUnits = [await unitOf(tx, tangerang.id, 'adminduk'), await unitOf(tx, tangerang.id, 'perizinan')];
   await addLocusBody(
@@ -192,5 +257,18 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
       dueDate: '2024-10-31',
     });
   tng = await transitionCycle(tx, admin, tng, 'fieldwork');
+  const f03 = (await cycleScheme(tx, tng)).instruments.find((i) => i.code === 'f03')!;
+  const rand = prng(20240901);
+  const at = (k: number) => new Date(Date.UTC(2024, 8, 2 + (k % 20), 2 + (k % 7))).toISOString();
+  const sheets = tngUnits.flatMap((u, n) => f03Sheets(tng.id, u.id, f03.covers, n === 0 ? 7 : 4, rand, at));
+  await insertRows(
+    tx,
+    admin,
+    tng,
+    tangerang,
+    sheets.map((r) => ({ ...r, contentHash: contentHash(r.cycleId, r.unitId, r) })),
+    now,
+  );
+  await recomputeCycle(tx, tng, { now });
   return accounts;
 }

@@ -22,9 +22,18 @@ afterAll(() => t.close());
 
 describe('seedDemoIfEmpty', () => {
   it('returns one account per role with a random password, once', async () => {
-    // issue 10: the evaluators of Kota Cilegon's and Kota Tangerang's Bagian Organisasi (PEKPPP).
-    expect(seed.accounts.map((a) => a.role)).toEqual(['admin', 'pimpinan', 'asisten', 'koordinator', 'operator', 'evaluator', 'evaluator']);
-    expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(7);
+    // issue 10: the evaluators of Kota Cilegon's and Kota Tangerang's Bagian Organisasi and of KemenPANRB (PEKPPP).
+    expect(seed.accounts.map((a) => a.role)).toEqual([
+      'admin',
+      'pimpinan',
+      'asisten',
+      'koordinator',
+      'operator',
+      'evaluator',
+      'evaluator',
+      'evaluator',
+    ]);
+    expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(8);
     expect(seed.accounts.every((a) => a.password.length >= 12 && a.scope.length > 0)).toBe(true);
     expect(await seedDemoIfEmpty(t.db.db)).toBeNull();
   });
@@ -194,5 +203,49 @@ describe('demo follow-up actions', () => {
     expect(rows.filter((r) => r.status === 'planned' && r.due < today)).toHaveLength(1);
     const [{ n } = { n: 0 }] = await t.db.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'action.verify'));
     expect(n).toBe(2);
+  });
+});
+
+// issue 10: the PEKPPP demo can be walked to the end: KemenPANRB's evaluator validates a mandiri
+// cycle, and Tangerang's F-01-stage cycle already has F-03 questionnaires.
+describe('demo PEKPPP', () => {
+  it("has a mandiri cycle awaiting KemenPANRB's validation that evaluator.kemenpanrb validates, and F-03 sheets for Kota Tangerang", async () => {
+    const login = async (role: string, username: string) => {
+      const account = seed.accounts.find((a) => a.role === role && a.username === username)!;
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: account.password } });
+      expect(res.statusCode).toBe(200);
+      const cookies = res.cookies as { name: string; value: string }[];
+      return {
+        cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+        'x-csrf-token': cookies.find((c) => c.name === 'pantau_csrf')!.value,
+      };
+    };
+    const headers = await login('evaluator', 'evaluator.kemenpanrb');
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/cycles', headers });
+    const items = list.json().items as {
+      id: string;
+      name: string;
+      status: string;
+      mandiri: { status: string; organiser: { name: string } } | null;
+    }[];
+    const mandiri = items.filter((c) => c.mandiri);
+    expect(mandiri.map((c) => [c.name, c.status, c.mandiri!.status, c.mandiri!.organiser.name])).toEqual([
+      ['PEKPPP 2023 Kota Cilegon (mandiri)', 'review', 'pending', 'Kota Cilegon'],
+    ]);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cycles/${mandiri[0]!.id}/pekppp/validation`,
+      headers,
+      payload: { decision: 'validated' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().mandiri.status).toBe('validated');
+
+    const [tng] = await t.db.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, 'PEKPPP 2024 Kota Tangerang'));
+    const f03 = await t.db.db
+      .select({ n: count() })
+      .from(records)
+      .where(and(eq(records.cycleId, tng!.id), eq(records.instrument, 'f03')));
+    expect(f03[0]!.n).toBe(11);
   });
 });
