@@ -12,6 +12,7 @@ import { useProgressPage } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
 import { AssignmentForm } from './assignment-form.tsx';
 import { ConfirmAction } from './confirm-action.tsx';
+import { EvaluatorOrganisation } from './evaluator-organisation.tsx';
 import { LocusUnits } from './locus-units.tsx';
 import { Pager } from './pager.tsx';
 import { QueryStatus } from './query-status.tsx';
@@ -93,6 +94,9 @@ export function LocusTable({ cycle, editable }: { cycle: CycleDetail; editable: 
                 )}
               </Group>
             </Group>
+            {cycle.family === 'pekppp' && (
+              <EvaluatorOrganisation cycleId={cycle.id} bodyId={b.bodyId} bodyName={b.name} editable={editable} />
+            )}
             <LocusUnits
               body={b}
               editable={editable}

@@ -4,10 +4,11 @@
  * (its body and unit counts) and the assessors' assignments; removing a unit also its results.
  */
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AssignmentIn, LocusAdded, LocusBodyIn, LocusRemoved } from '../../shared/wire/locus.ts';
+import type { AssignmentIn, EvaluatorOrganisationOut, LocusAdded, LocusBodyIn, LocusRemoved } from '../../shared/wire/locus.ts';
 import { api } from '../lib/api.ts';
 import { cycleKeys } from './cycles.ts';
 import { locusKeys } from './locus.ts';
+import { pekpppKeys } from './pekppp.ts';
 import { rankingKeys } from './rankings.ts';
 import { scoreKeys } from './scores.ts';
 
@@ -46,3 +47,16 @@ export const useAssign = (cycleId: string) =>
     }
     return unitIds.length;
   });
+
+/** issue 10: names the organisation that evaluates a PEKPPP locus entry; the entry's read and the PEKPPP views refetch. */
+export function useSetEvaluatorOrganisation(cycleId: string, bodyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (organisationId: string) =>
+      api.put<EvaluatorOrganisationOut>(`/cycles/${cycleId}/bodies/${bodyId}/evaluator-organisation`, { organisationId }),
+    onSuccess: async (out) => {
+      queryClient.setQueryData(locusKeys.evaluatorOrganisation(cycleId, bodyId), out);
+      await queryClient.invalidateQueries({ queryKey: pekpppKeys.all });
+    },
+  });
+}

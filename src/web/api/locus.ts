@@ -6,7 +6,7 @@
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { CycleStatus, InstrumentQuota } from '../../shared/wire/cycles.ts';
-import type { Assignment, BodyProgress, ProgressPage, UnitStatus } from '../../shared/wire/locus.ts';
+import type { Assignment, BodyProgress, EvaluatorOrganisationOut, ProgressPage, UnitStatus } from '../../shared/wire/locus.ts';
 import { api, getAllPages, withOfflineCache } from '../lib/api.ts';
 
 export interface ProgressFilter {
@@ -27,7 +27,17 @@ export const locusKeys = {
   progressPage: (cycleId: string, f: ProgressFilter) => ['locus', 'progress', cycleId, 'page', f] as const,
   progressAll: (cycleId: string) => ['locus', 'progress', cycleId, 'all'] as const,
   assignments: ['locus', 'assignments', 'mine'] as const,
+  /** issue 10: the organisation that evaluates a PEKPPP locus entry, and the ones that may. */
+  evaluatorOrganisation: (cycleId: string, bodyId: string) => ['locus', 'evaluator-organisation', cycleId, bodyId] as const,
 };
+
+/** issue 10: who evaluates a PEKPPP locus entry (KemenPANRB, a Biro or Bagian Organisasi) and who may. */
+export const useEvaluatorOrganisation = (cycleId: string, bodyId: string, enabled = true) =>
+  useQuery({
+    queryKey: locusKeys.evaluatorOrganisation(cycleId, bodyId),
+    queryFn: ({ signal }) => api.get<EvaluatorOrganisationOut>(`/cycles/${cycleId}/bodies/${bodyId}/evaluator-organisation`, { signal }),
+    enabled,
+  });
 
 export function getProgressPageQueryOptions(cycleId: string, f: ProgressFilter) {
   return queryOptions({

@@ -12,7 +12,7 @@ import { usePekpppUnits } from '../api/pekppp.ts';
 import { useValidateMandiri } from '../api/pekppp-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { MandiriNote } from '../ui/mandiri-note.tsx';
-import { organisationLabel } from './organisation-label.ts';
+import { organisationLabel } from '../ui/organisation-label.ts';
 import { AnchorLink } from '../ui/links.tsx';
 
 export function PekpppHomeScreen() {

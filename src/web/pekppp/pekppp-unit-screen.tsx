@@ -35,7 +35,7 @@ import { useLinkLibraryDocument } from '../api/library-docs-writes.ts';
 import { LibraryPicker } from '../ui/library-picker.tsx';
 import { useCycles } from '../api/cycles.ts';
 import { MandiriNote } from '../ui/mandiri-note.tsx';
-import { organisationLabel } from './organisation-label.ts';
+import { organisationLabel } from '../ui/organisation-label.ts';
 import { useCreateSurvey } from '../api/surveys-writes.ts';
 import { evidenceHref } from '../api/evidence.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
