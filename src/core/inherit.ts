@@ -11,7 +11,7 @@ import type { Assumption, Indicator, Instrument, Scheme } from './types.ts';
 
 const SCHEME_POLICY = ['awards', 'verification', 'survey', 'fieldwork', 'topics'] as const;
 const INSTRUMENT_POLICY = ['instructions', 'fillers', 'paperEntry', 'entry', 'profile', 'publicResponse', 'fieldwork'] as const;
-const INDICATOR_POLICY = ['topics', 'selfAssessment', 'formCode'] as const;
+const INDICATOR_POLICY = ['topics', 'selfAssessment', 'formCode', 'ikmEvidence'] as const;
 
 const cache = new WeakMap<Scheme, WeakMap<Scheme, Scheme>>();
 

@@ -593,6 +593,15 @@ const rules: Rule[] = [
     message: /unknown dimension "pelayanan"/,
   },
   {
+    rule: 'IKM as evidence for an unknown body type (issue 11 §7)',
+    base: 'ombudsman-2024',
+    edit: (s) => {
+      s.dimensions[0].variables[0].indicators[0].ikmEvidence = { bodyTypes: ['desa'] };
+    },
+    path: `${IND}.ikmEvidence.bodyTypes[0]`,
+    message: /kementerian/,
+  },
+  {
     rule: 'a scored indicator reported under a dimension',
     base: 'pekppp-2024',
     edit: (s) => {
@@ -731,6 +740,7 @@ describe('parseScheme', () => {
     'units',
     'verification',
     'survey',
+    'ikmEvidence',
   ]);
   function withoutLaterFields(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(withoutLaterFields);

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { EvidenceKind, Family, FillerRole, InstrumentKind, PeriodKind, Result, Scheme, SchemeIssue, ZoneCode } from './types.ts';
-import { FILLER_ROLES, PERIOD_KINDS } from './vocab.ts';
+import { BODY_TYPES, FILLER_ROLES, PERIOD_KINDS } from './vocab.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies (checked against the union types of types.ts at compile time)
@@ -92,6 +92,7 @@ const indicator = z.strictObject({
   reportedUnder: code.optional(),
   formCode: nonEmpty.optional(),
   unverified: z.boolean().optional(),
+  ikmEvidence: z.strictObject({ bodyTypes: z.array(z.enum(BODY_TYPES)).min(1).optional() }).optional(),
 });
 
 const fillerRole = z.enum(FILLER_ROLES, {

@@ -86,6 +86,17 @@ export interface Indicator {
   formCode?: string;
   /** True when no source confirms the item; an assumption must cover its path. Default false. */
   unverified?: boolean;
+  /**
+   * Issue 11 §7: the unit's IKM (an SKM survey's result, frozen when attached) may be attached
+   * as evidence of this indicator; `bodyTypes` limits it to units of those body types.
+   */
+  ikmEvidence?: IkmEvidenceRule;
+}
+
+/** Where an IKM snapshot counts as evidence of an indicator (issue 11 §7). */
+export interface IkmEvidenceRule {
+  /** Only units of bodies of these types (absent: every unit). */
+  bodyTypes?: BodyType[];
 }
 
 /** What a unit must give when it claims a level of an indicator (F-01). */

@@ -3,7 +3,7 @@
  * types.ts). Kept apart from parse-scheme so a small bundle (the public survey page) can use
  * them without zod. Pure.
  */
-import type { FillerRole, PeriodKind } from './types.ts';
+import type { BodyType, FillerRole, PeriodKind } from './types.ts';
 
 /** Every role that may fill an instrument (types.ts `FillerRole`), in a stable order. */
 export const FILLER_ROLES = [
@@ -18,3 +18,6 @@ export const FILLER_ROLES = [
 
 /** Survey period kinds (types.ts `PeriodKind`), shortest first. */
 export const PERIOD_KINDS = ['month', 'quarter', 'semester', 'year'] as const satisfies readonly PeriodKind[];
+
+/** Body types (types.ts `BodyType`): ministries and agencies (K/L), then regional governments. */
+export const BODY_TYPES = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const satisfies readonly BodyType[];

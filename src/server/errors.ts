@@ -257,6 +257,27 @@ export const catalogue = {
   'unit.no_records': { status: 409, id: 'Unit {unit} belum memiliki rekaman.', en: 'Unit {unit} has no records yet.' },
   'unit.incomplete': { status: 409, id: 'Unit {unit} belum lengkap: {missing}.', en: 'Unit {unit} is not complete: {missing}.' },
   'evidence.invalid_link': { status: 422, id: 'Tautan bukti tidak valid: {reason}', en: 'Invalid evidence link: {reason}' },
+  // issue 11 §7: an IKM as evidence
+  'evidence.ikm_not_allowed': {
+    status: 422,
+    id: 'Indikator {indicator} tidak menerima IKM sebagai bukti untuk unit ini (metodologi {schemeId}).',
+    en: 'Indicator {indicator} does not take an IKM as evidence for this unit (methodology {schemeId}).',
+  },
+  'evidence.ikm_survey_invalid': {
+    status: 422,
+    id: 'IKM hanya dapat diambil dari survei SKM unit {unit} sendiri.',
+    en: "An IKM can only come from an SKM survey of {unit}'s own.",
+  },
+  'evidence.ikm_not_final': {
+    status: 409,
+    id: 'Survei ini masih berjalan: IKM dapat dilampirkan setelah survei ditutup atau dipublikasikan.',
+    en: 'This survey is still running: its IKM can be attached once the survey is closed or published.',
+  },
+  'evidence.ikm_duplicate': {
+    status: 409,
+    id: 'IKM survei ini sudah dilampirkan pada indikator {indicator}.',
+    en: "This survey's IKM is already attached to indicator {indicator}.",
+  },
   // issue 13: resumable (tus) evidence uploads
   'upload.version': {
     status: 412,

@@ -51,6 +51,9 @@ export const auditActions = [
   // Evidence (evidence/queries.ts)
   'evidence.upload',
   'evidence.delete',
+  // issue 11 §7: a unit's IKM attached to an indicator (evidence/ikm.ts)
+  'evidence.ikm_attach',
+  'evidence.ikm_detach',
   // Results changed outside fieldwork (scores/import.ts, clarifications/change.ts)
   'result.import',
   'result.change',

@@ -21,6 +21,7 @@ import { isAuditAction } from './actions.ts';
 import { auditEvents } from './schema.ts';
 import { evidenceFiles } from '../evidence/schema.ts'; // issue 11
 import { findings } from '../findings/schema.ts'; // issue 12
+import { insertClosedSkm } from '../seed/skm-fixture.ts'; // issue 11 §7
 
 /** Write routes that append no audit row, and why. Keep this short: each entry is a decision. */
 const allowList: Record<string, string> = {
@@ -501,6 +502,26 @@ const steps: Step[] = [
         payload: { indicators: allOf((code) => ({ level: 3, links: [`https://contoh.go.id/${code}`] })) },
       });
     },
+  },
+  // issue 11 §7: the unit attaches its closed SKM survey's IKM to an SKM indicator of F-01, then removes it.
+  {
+    route: 'POST /api/v1/cycles/:cycleId/units/:unitId/ikm-evidence',
+    run: async () => {
+      const surveyId = await insertClosedSkm(t.db.db, w.units.a1, [
+        Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((c) => [c, 3])),
+      ]);
+      const res = await pk!.call('operator', {
+        method: 'POST',
+        url: `/api/v1/cycles/${pk!.cycleId}/units/${w.units.a1}/ikm-evidence`,
+        payload: { indicator: 'A6', surveyId },
+      });
+      ids.ikmEvidence = json(res).id as string;
+      return res;
+    },
+  },
+  {
+    route: 'DELETE /api/v1/ikm-evidence/:ikmEvidenceId',
+    run: () => pk!.call('operator', { method: 'DELETE', url: `/api/v1/ikm-evidence/${ids.ikmEvidence}` }),
   },
   {
     route: 'POST /api/v1/cycles/:cycleId/units/:unitId/pekppp/claims/submit',

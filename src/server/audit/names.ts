@@ -12,6 +12,7 @@ import type { Queryable } from '../db/client.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { actionEvidence, actions } from '../actions/schema.ts';
 import { surveys } from '../surveys/schema.ts';
+import { ikmEvidence } from '../evidence/schema.ts';
 import { publications } from '../publications/schema.ts';
 import { findings, followupProducts } from '../findings/schema.ts';
 import { libraryDocumentUses, libraryDocuments } from '../library-docs/schema.ts';
@@ -66,6 +67,13 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
       .innerJoin(units, eq(units.id, surveys.unitId))
       .where(inArray(surveys.id, ids));
     for (const r of surveyRows) names.set(r.id, `${r.kind === 'f03' ? 'F-03' : 'SKM'} ${r.period} · ${r.unit}`);
+    // An IKM attached as evidence (issue 11 §7) reads "IKM <indicator> <period> · <unit>".
+    const ikmRows = await db
+      .select({ id: ikmEvidence.id, indicator: ikmEvidence.indicator, period: ikmEvidence.periodKey, unit: units.name })
+      .from(ikmEvidence)
+      .innerJoin(units, eq(units.id, ikmEvidence.unitId))
+      .where(inArray(ikmEvidence.id, ids));
+    for (const r of ikmRows) names.set(r.id, `IKM ${r.indicator} ${r.period} · ${r.unit}`);
     const actionRows = await db.select({ id: actions.id, title: actions.title }).from(actions).where(inArray(actions.id, ids));
     for (const r of actionRows) names.set(r.id, r.title);
     // Findings (issue 12) read "indicator <code> · <unit>", follow-up products by their title.

@@ -26,7 +26,7 @@ import { bodies, units } from '../registry/schema.ts';
 import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { records } from '../records/schema.ts';
 import { fieldworkFlags } from '../fieldwork/schema.ts'; // issue 13
-import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
+import { evidenceFiles, evidenceLinks, ikmEvidence } from '../evidence/schema.ts';
 import { bodyResults } from '../scores/schema.ts';
 import { clarificationWindows, disputes } from '../clarifications/schema.ts';
 import { publications } from '../publications/schema.ts';
@@ -147,6 +147,7 @@ interface WorldIds {
   disputeId: string;
   publicationId: string;
   surveyId: string; // issue 11
+  ikmEvidenceId: string; // issue 11 §7
   // issue 12
   actionId: string;
   actionFileId: string;
@@ -321,6 +322,20 @@ async function buildFixtures(): Promise<void> {
     closesAt: new Date('2099-01-01T00:00:00Z'),
   }));
 
+  // issue 11 §7: an IKM of each unit's survey attached to an indicator of its record's cycle.
+  const ikmRows = linkRows.map((l, i) => ({
+    id: randomUUID(),
+    cycleId: l.cycleId,
+    unitId: l.unitId,
+    indicator: 'O1',
+    surveyId: surveyRows[i]!.id,
+    periodKey: '2024',
+    ikm: 82.45,
+    band: 'B',
+    respondents: 412,
+    target: 80,
+  }));
+
   // issue 12: a follow-up action on each unit, with one evidence file.
   const actionRows = [
     { unit: unitA!, body: bodyA! },
@@ -477,6 +492,7 @@ async function buildFixtures(): Promise<void> {
       for (const l of linkRows) await tx.insert(evidenceLinks).values(l).onConflictDoNothing();
       for (const r of bodyResultRows) await tx.insert(bodyResults).values(r).onConflictDoNothing();
       for (const r of surveyRows) await tx.insert(surveys).values(r).onConflictDoNothing(); // issue 11
+      for (const r of ikmRows) await tx.insert(ikmEvidence).values(r).onConflictDoNothing(); // issue 11 §7
       for (const r of actionRows) await tx.insert(actions).values(r).onConflictDoUpdate({ target: actions.id, set: r });
       for (const r of actionFileRows) await tx.insert(actionEvidence).values(r).onConflictDoUpdate({ target: actionEvidence.id, set: r });
       for (const r of findingRows) await tx.insert(findings).values(r).onConflictDoUpdate({ target: findings.id, set: r });
@@ -533,6 +549,7 @@ async function buildFixtures(): Promise<void> {
     // Only the published world has a publication; elsewhere any id is unknown (404).
     publicationId: i === 2 ? publicationId : randomUUID(),
     surveyId: surveyRows[i]!.id, // issue 11
+    ikmEvidenceId: ikmRows[i]!.id, // issue 11 §7
     actionId: actionRows[i]!.id,
     actionFileId: actionFileRows[i]!.id,
     findingId: findingRows[i]!.id,
@@ -599,6 +616,7 @@ function paramKind(url: string, name: string): keyof WorldIds | null {
     jobId: 'recordId',
     // issue 11: a unit's survey; a response or public code that is no fixture's (404 / 400).
     surveyId: 'surveyId',
+    ikmEvidenceId: 'ikmEvidenceId', // issue 11 §7
     responseId: 'recordId',
     surveyCode: 'recordId',
     // issue 12
@@ -631,6 +649,7 @@ function levelOf(kinds: (keyof WorldIds)[]): Level {
         k === 'findingId' ||
         k === 'productId' ||
         k === 'surveyId' ||
+        k === 'ikmEvidenceId' ||
         k === 'documentId' ||
         k === 'documentUseId',
     )

@@ -31,6 +31,7 @@ import type { EvidenceStore } from './store.ts';
 import { receiveOneFile, uploadFields } from './upload.ts';
 import { putChecked } from './file-check.ts';
 import { cleanName } from './store.ts';
+import { ikmEvidenceRoutes } from './ikm-routes.ts';
 import { OFFSET_STREAM, ResumableUploads, TUS_VERSION, type UploadInfo, UploadOverflow, parseMetadata } from './resumable.ts';
 
 const tags = ['evidence'];
@@ -355,4 +356,6 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
     });
     return uploads.complete(info, view.id);
   }
+
+  await ikmEvidenceRoutes(app); // issue 11 §7
 }

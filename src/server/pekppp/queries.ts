@@ -44,6 +44,7 @@ import {
 import { offsetOfProvince } from './organisations.ts';
 import { pekpppClarifications, pekpppUnits } from './schema.ts';
 import { f03Progress } from '../surveys/queries.ts'; // issue 11
+import { ikmIndicators, listIkmEvidence } from '../evidence/ikm.ts'; // issue 11 §7
 
 // ── Context ─────────────────────────────────────────────────────────────────────────────────
 
@@ -454,7 +455,7 @@ export async function finalise(tx: Tx, auth: Auth, ctx: PekpppContext, lang: Lan
 export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, lang: Lang, now = new Date()): Promise<PekpppUnitView> {
   const { cu, scheme, claim, verdict } = ctx;
   auth.require('pekppp.read', unitTarget(cu));
-  const [state, claimSheet, verdictSheet, files, clarRows, result] = await Promise.all([
+  const [state, claimSheet, verdictSheet, files, clarRows, result, ikmRows] = await Promise.all([
     stateOf(tx, cu),
     sheetOf(tx, cu, claim.code),
     sheetOf(tx, cu, verdict.code),
@@ -465,7 +466,9 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
       .where(and(eq(pekpppClarifications.cycleId, cu.cycle.id), eq(pekpppClarifications.unitId, cu.unit.id)))
       .orderBy(asc(pekpppClarifications.requestedAt)),
     getUnitResult(tx, cu),
+    listIkmEvidence(tx, cu.cycle.id, cu.unit.id),
   ]);
+  const takesIkm = new Set(ikmIndicators(scheme, cu.body.type).map((i) => i.code));
   const claimAnswers = (claimSheet?.answers ?? {}) as Record<string, number | null>;
   const claimRemarks = (claimSheet?.remarks ?? {}) as Record<string, string>;
   const verdictAnswers = (verdictSheet?.answers ?? {}) as Record<string, number | null>;
@@ -481,11 +484,12 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
     const vl = !hidden && verdict.covers.includes(code) ? (verdictAnswers[code] ?? null) : null;
     const f = files.get(code) ?? [];
     const l = links[code] ?? [];
+    const ikm = ikmRows.filter((e) => e.indicator === code);
     const claimProblems = checkEntry(scheme, claim.code, {
       indicator: code,
       level: cl,
       note: claimRemarks[code] ?? '',
-      evidence: f.length + l.length,
+      evidence: f.length + l.length + ikm.length,
     }).map((p) => p.message[lang]);
     const reason = hidden ? '' : (verdictRemarks[code] ?? '');
     const dataSources = hidden ? [] : (sources[code] ?? []);
@@ -498,8 +502,9 @@ export async function buildView(tx: Queryable, auth: Auth, ctx: PekpppContext, l
       text: indicator.text,
       levels: (indicator.scale.levels ?? []).map((lv) => ({ value: lv.value, descriptor: lv.descriptor })),
       evidenceRequired: indicator.selfAssessment?.evidenceRequired === true,
+      takesIkm: takesIkm.has(code),
       documents: indicator.selfAssessment?.documents ?? [],
-      claim: { level: cl, statement: claimRemarks[code] ?? '', links: l, files: f },
+      claim: { level: cl, statement: claimRemarks[code] ?? '', links: l, files: f, ikm },
       verdict: { level: vl, reason, sources: dataSources },
       difference: cl === null || vl === null ? null : cl - vl,
       claimProblems,

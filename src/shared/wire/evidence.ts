@@ -5,7 +5,7 @@
  * downloaded at `GET /evidence/:id`, unlinked with `DELETE /evidence/:id`.
  */
 import { z } from 'zod';
-import { pageQuery } from './common.ts';
+import { Text, pageQuery } from './common.ts';
 import { EVIDENCE_MIMES } from './enums.ts';
 
 export const EvidenceMime = z.enum(EVIDENCE_MIMES);
@@ -71,3 +71,55 @@ export type ResumableUploadCreated = z.infer<typeof ResumableUploadCreated>;
 export const EvidenceQuery = z.object({ ...pageQuery, recordId: z.uuid().optional(), indicator: z.string().max(100).optional() });
 export const evidenceParams = z.object({ id: z.uuid() });
 export const EvidenceDeleted = z.object({ deleted: z.uuid() });
+
+// ── issue 11 §7: a unit's IKM as evidence ─────────────────────────────────────────────────────
+// Where the library allows it (`ikmEvidence` on an indicator: PEKPPP's SKM indicators, the
+// Ombudsman Output indicators of K/L units), the IKM of one of the unit's SKM surveys, closed or
+// published, is attached to an indicator, frozen as it was then (value, mutu, respondents).
+
+/** One attached IKM, as frozen when attached. */
+export const IkmEvidence = z.object({
+  id: z.uuid(),
+  cycleId: z.uuid(),
+  unitId: z.uuid(),
+  indicator: z.string(),
+  surveyId: z.uuid(),
+  /** The survey's period key ("2024-S1"); shown in words (core periodLabel), never as the key. */
+  periodKey: z.string(),
+  /** IKM 25–100, rounded as published (2 dp). */
+  ikm: z.number(),
+  /** Mutu A–D and its label (skm-2017). */
+  band: z.string(),
+  bandLabel: Text,
+  respondents: z.number().int(),
+  target: z.number().int(),
+  createdAt: z.string(),
+});
+export type IkmEvidence = z.infer<typeof IkmEvidence>;
+export const IkmEvidenceList = z.object({ items: z.array(IkmEvidence) });
+export type IkmEvidenceList = z.infer<typeof IkmEvidenceList>;
+
+/** `POST /cycles/:cycleId/units/:unitId/ikm-evidence` */
+export const IkmEvidenceIn = z.object({ indicator: z.string().min(1).max(100), surveyId: z.uuid() });
+export type IkmEvidenceIn = z.infer<typeof IkmEvidenceIn>;
+export const ikmEvidenceParams = z.object({ ikmEvidenceId: z.uuid() });
+
+/** `GET /cycles/:cycleId/units/:unitId/ikm-options`: the indicators that take an IKM, and the unit's IKMs to choose from. */
+export const IkmOptions = z.object({
+  /** Codes of the indicators of the frozen scheme that take an IKM for this unit (body type). */
+  indicators: z.array(z.string()),
+  /** The unit's SKM surveys that are closed or published and have an IKM, newest period first. */
+  surveys: z.array(
+    z.object({
+      surveyId: z.uuid(),
+      periodKey: z.string(),
+      ikm: z.number(),
+      band: z.string(),
+      bandLabel: Text,
+      respondents: z.number().int(),
+      target: z.number().int(),
+      published: z.boolean(),
+    }),
+  ),
+});
+export type IkmOptions = z.infer<typeof IkmOptions>;

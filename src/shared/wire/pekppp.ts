@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PEKPPP_CLARIFICATION_STATUSES, SELF_ASSESSMENT_STATUSES, UNIT_STATUSES } from './enums.ts';
 import { Text } from './common.ts';
 import { EvaluatorOrganisation } from './locus.ts';
+import { IkmEvidence } from './evidence.ts';
 
 export const SelfAssessmentStatus = z.enum(SELF_ASSESSMENT_STATUSES);
 export type SelfAssessmentStatus = z.infer<typeof SelfAssessmentStatus>;
@@ -30,6 +31,8 @@ export const PekpppClaim = z.object({
   statement: z.string(),
   links: z.array(z.string()),
   files: z.array(PekpppFile),
+  /** issue 11 §7: the unit's IKMs attached to this indicator (frozen when attached); they count as evidence. */
+  ikm: z.array(IkmEvidence),
 });
 export const PekpppVerdict = z.object({ level: z.number().int().nullable(), reason: z.string(), sources: z.array(z.string()) });
 
@@ -39,6 +42,8 @@ export const PekpppIndicator = z.object({
   text: Text,
   levels: z.array(z.object({ value: z.number().int(), descriptor: Text })),
   evidenceRequired: z.boolean(),
+  /** issue 11 §7: the library lets the unit attach its IKM to this indicator (`ikmEvidence`, body type). */
+  takesIkm: z.boolean(),
   /** The documents the library lists as evidence for the indicator. */
   documents: z.array(Text),
   claim: PekpppClaim,

@@ -4,8 +4,8 @@
  * `evidenceHref` (the session cookie authorises it). Uploads go with the sync (`lib/sync.ts`).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Evidence } from '../../shared/wire/evidence.ts';
-import { API_BASE, getAllPages, withOfflineCache } from '../lib/api.ts';
+import type { Evidence, IkmEvidenceList, IkmOptions } from '../../shared/wire/evidence.ts';
+import { API_BASE, api, getAllPages, withOfflineCache } from '../lib/api.ts';
 
 export const evidenceKeys = {
   all: ['evidence'] as const,
@@ -34,3 +34,27 @@ export const useUnitEvidence = (cycleId: string, unitId: string) => useQuery(get
 
 /** The download address of one evidence file. */
 export const evidenceHref = (id: string): string => `${API_BASE}/evidence/${id}`;
+
+// ── issue 11 §7: a unit's IKM as evidence ─────────────────────────────────────────────────────
+
+export const ikmKeys = {
+  options: (cycleId: string, unitId: string) => ['evidence', 'ikm-options', cycleId, unitId] as const,
+  unit: (cycleId: string, unitId: string) => ['evidence', 'ikm', cycleId, unitId] as const,
+};
+
+/** The indicators that take the unit's IKM, and the unit's closed or published IKMs to choose from. */
+export const getIkmOptionsQueryOptions = (cycleId: string, unitId: string) =>
+  queryOptions({
+    queryKey: ikmKeys.options(cycleId, unitId),
+    queryFn: () => api.get<IkmOptions>(`/cycles/${cycleId}/units/${unitId}/ikm-options`),
+  });
+export const useIkmOptions = (cycleId: string, unitId: string, enabled = true) =>
+  useQuery({ ...getIkmOptionsQueryOptions(cycleId, unitId), enabled });
+
+/** The IKMs attached to the unit's indicators in a cycle (frozen when attached). */
+export const getIkmEvidenceQueryOptions = (cycleId: string, unitId: string) =>
+  queryOptions({
+    queryKey: ikmKeys.unit(cycleId, unitId),
+    queryFn: () => api.get<IkmEvidenceList>(`/cycles/${cycleId}/units/${unitId}/ikm-evidence`),
+  });
+export const useIkmEvidence = (cycleId: string, unitId: string) => useQuery(getIkmEvidenceQueryOptions(cycleId, unitId));

@@ -13,8 +13,9 @@ const indicator = (code: string, claim: number | null, verdict: number | null): 
   text: tx(`Indikator ${code}`),
   levels,
   evidenceRequired: false,
+  takesIkm: false,
   documents: [],
-  claim: { level: claim, statement: claim === null ? '' : `Bukti ${code}`, links: [], files: [] },
+  claim: { level: claim, statement: claim === null ? '' : `Bukti ${code}`, links: [], files: [], ikm: [] },
   verdict: { level: verdict, reason: '', sources: [] },
   difference: claim === null || verdict === null ? null : claim - verdict,
   claimProblems: [],
@@ -184,5 +185,78 @@ describe('PEKPPP workbench', () => {
     const listed = screen.getByTestId('answer-files-A1');
     expect(within(listed).getByRole('link', { name: 'sk-baru.pdf' })).toBeTruthy();
     expect(within(listed).queryByRole('link', { name: 'sk-lama.pdf' })).toBeNull();
+  });
+
+  // issue 11 §7: the unit's IKM as evidence of an SKM indicator.
+  const ikm = {
+    id: '00000000-0000-4000-8000-0000000000a1',
+    cycleId: '00000000-0000-4000-8000-000000000001',
+    unitId: '00000000-0000-4000-8000-000000000002',
+    indicator: 'A6',
+    surveyId: '00000000-0000-4000-8000-0000000000b1',
+    periodKey: '2024-S1',
+    ikm: 82.45,
+    band: 'B',
+    bandLabel: tx('Baik'),
+    respondents: 412,
+    target: 384,
+    createdAt: '2024-08-01T03:00:00.000Z',
+  };
+
+  it('shows the evaluator an attached IKM in words, frozen as attached, and no picker', () => {
+    const a6 = { ...indicator('A6', 4, null), takesIkm: true };
+    a6.claim = { ...a6.claim, ikm: [ikm] };
+    renderWithProviders(<Workbench view={view([a6])} claimant={false} evaluator />);
+    expect(screen.getByTestId('ikm-evidence').textContent).toBe('IKM 82,45 (B) — SKM Semester I 2024, 412 responden');
+    expect(screen.queryByRole('button', { name: 'Lampirkan IKM' })).toBeNull();
+  });
+
+  it('lets the unit pick one of its closed IKMs for an indicator that takes one, and attaches it', async () => {
+    const calls: { url: string; method: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : null });
+        const json = (body: unknown, status = 200) =>
+          new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+        if (url.includes('/ikm-options'))
+          return json({
+            indicators: ['A6'],
+            surveys: [
+              {
+                surveyId: ikm.surveyId,
+                periodKey: '2024-S1',
+                ikm: 82.45,
+                band: 'B',
+                bandLabel: tx('Baik'),
+                respondents: 412,
+                target: 384,
+                published: true,
+              },
+            ],
+          });
+        if (url.endsWith('/ikm-evidence') && init?.method === 'POST') return json(ikm, 201);
+        return new Promise<Response>(() => {});
+      }),
+    );
+    const v = view([{ ...indicator('A6', null, null), takesIkm: true }, indicator('A1', null, null)], {
+      claimStatus: 'draft',
+      claimEditable: true,
+      result: null,
+    });
+    renderWithProviders(<Workbench view={v} claimant evaluator={false} />);
+    expect(screen.queryByTestId('ikm-pick-A1')).toBeNull();
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByTestId('ikm-pick-A6'));
+    const choice = await screen.findByTestId('ikm-choice');
+    expect(choice.textContent).toContain('IKM 82,45 (B) — SKM Semester I 2024, 412 responden');
+    expect(choice.textContent).toContain('Baik · Dipublikasikan');
+    await user.click(within(choice).getByRole('button', { name: 'Lampirkan' }));
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      url: expect.stringContaining(`/cycles/${v.cycleId}/units/${v.unitId}/ikm-evidence`),
+      body: { indicator: 'A6', surveyId: ikm.surveyId },
+    });
   });
 });

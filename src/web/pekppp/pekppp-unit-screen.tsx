@@ -54,6 +54,7 @@ import { errorMessage } from '../lib/error-message.ts';
 import { formatDate, formatDecimal, toLang } from '../lib/format.ts';
 import { ClaimChart } from '../ui/claim-chart.tsx';
 import { F03Card, F03Results } from './f03-card.tsx';
+import { IkmEvidenceLines, IkmPicker } from './ikm-evidence.tsx';
 
 type Filter = 'all' | 'unclaimed' | 'unscored' | 'differs';
 interface ClaimDraft {
@@ -573,6 +574,7 @@ function ClaimColumn(props: {
             ) : null}
           </Group>
         ))}
+        <IkmEvidenceLines items={i.claim.ikm} cycleId={props.cycleId} unitId={props.unitId} editable={editable} />
       </Stack>
       {editable ? (
         <Group gap="xs" align="end">
@@ -603,6 +605,9 @@ function ClaimColumn(props: {
               </Button>
             )}
           </FileButton>
+          {i.takesIkm ? (
+            <IkmPicker cycleId={props.cycleId} unitId={props.unitId} indicator={i.code} attached={i.claim.ikm.map((e) => e.surveyId)} />
+          ) : null}
           {props.library ? (
             <LibraryPicker
               unitId={props.unitId}

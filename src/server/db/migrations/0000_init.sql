@@ -168,6 +168,21 @@ CREATE TABLE "evidence_links" (
 	"accuracy" double precision
 );
 --> statement-breakpoint
+CREATE TABLE "ikm_evidence" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"indicator" text NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"period_key" text NOT NULL,
+	"ikm" double precision NOT NULL,
+	"band" text NOT NULL,
+	"respondents" integer NOT NULL,
+	"target" integer NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "body_results" (
 	"cycle_id" uuid NOT NULL,
 	"body_id" uuid NOT NULL,
@@ -589,6 +604,10 @@ ALTER TABLE "evidence_links" ADD CONSTRAINT "evidence_links_cycle_id_cycles_id_f
 ALTER TABLE "evidence_links" ADD CONSTRAINT "evidence_links_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_links" ADD CONSTRAINT "evidence_links_record_id_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."records"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_links" ADD CONSTRAINT "evidence_links_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ikm_evidence" ADD CONSTRAINT "ikm_evidence_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ikm_evidence" ADD CONSTRAINT "ikm_evidence_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ikm_evidence" ADD CONSTRAINT "ikm_evidence_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ikm_evidence" ADD CONSTRAINT "ikm_evidence_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "body_results" ADD CONSTRAINT "body_results_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "body_results" ADD CONSTRAINT "body_results_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_overrides" ADD CONSTRAINT "indicator_overrides_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -691,6 +710,8 @@ CREATE INDEX "cycles_owner_idx" ON "cycles" USING btree ("owner_body_id");--> st
 CREATE INDEX "records_unit_idx" ON "records" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "evidence_links_unit_idx" ON "evidence_links" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "evidence_links_record_idx" ON "evidence_links" USING btree ("record_id");--> statement-breakpoint
+CREATE INDEX "ikm_evidence_unit_idx" ON "ikm_evidence" USING btree ("cycle_id","unit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "ikm_evidence_once" ON "ikm_evidence" USING btree ("cycle_id","unit_id","indicator","survey_id");--> statement-breakpoint
 CREATE INDEX "indicator_overrides_unit_idx" ON "indicator_overrides" USING btree ("cycle_id","unit_id","created_at");--> statement-breakpoint
 CREATE INDEX "result_ranks_subject_idx" ON "result_ranks" USING btree ("cycle_id","subject_id");--> statement-breakpoint
 CREATE INDEX "unit_results_body_idx" ON "unit_results" USING btree ("cycle_id","body_id");--> statement-breakpoint
