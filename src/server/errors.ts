@@ -602,6 +602,16 @@ export const catalogue = {
     id: 'Bukti {evidenceId} bukan milik tindak lanjut ini.',
     en: 'Evidence {evidenceId} does not belong to this action.',
   },
+  'action.unit_fixed': {
+    status: 422,
+    id: 'Unit tindak lanjut dari temuan atau survei tidak dapat dipindah; hanya tindak lanjut yang dibuat manual.',
+    en: 'The unit of an action from a finding or a survey cannot change; only a manual action can move.',
+  },
+  'action.unit_elsewhere': {
+    status: 422,
+    id: 'Unit tujuan bukan unit layanan aktif pemerintah ini.',
+    en: 'The new unit is not an active service unit of this government.',
+  },
   'action.note_required': {
     status: 422,
     id: 'Alasan wajib diisi bila verifikasi ditolak.',

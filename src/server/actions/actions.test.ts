@@ -6,6 +6,7 @@ import { pdf } from '../test/files.ts';
 import { type World, buildWorld, openCycle } from '../seed/test-world.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { auditEvents } from '../audit/schema.ts';
+import { actions } from './schema.ts';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { TABLE_HEADER_ROW } from '../exports/workbook.ts';
@@ -254,5 +255,39 @@ describe('follow-up actions', () => {
     expect((res.json() as ActionDetail).dueDate).toBe(day(60));
     const rows = await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, a.id));
     expect(rows.map((r) => r.action)).toEqual(['action.create', 'action.update']);
+  });
+
+  it("moves a manual action to another unit of the government; refuses another government's unit and a finding's action, changing nothing", async () => {
+    const a = (await plan(w.units.a1)).json() as ActionDetail;
+    const res = await call('koordinator', 'PATCH', `/actions/${a.id}`, { unitId: w.units.a2, personInCharge: 'Sekretaris Dinas' });
+    expect(res.statusCode, res.body).toBe(200);
+    const moved = res.json() as ActionDetail;
+    expect(moved).toMatchObject({ unitId: w.units.a2, personInCharge: 'Sekretaris Dinas' });
+    expect(moved.unitName).not.toBe(a.unitName);
+    const rows = await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, a.id));
+    expect(rows.find((r) => r.action === 'action.update')?.diff).toMatchObject({
+      before: { unitId: w.units.a1 },
+      after: { unitId: w.units.a2 },
+    });
+    await expectUnchanged(t.db.db, async () => {
+      const elsewhere = await w.call('koordinator', {
+        method: 'PATCH',
+        url: `/api/v1/actions/${a.id}`,
+        payload: { unitId: w.units.b1 },
+        headers: { 'accept-language': 'id' },
+      });
+      expect(elsewhere.statusCode).toBe(422);
+      expect(elsewhere.json().error.code).toBe('action.unit_elsewhere');
+      expect(elsewhere.json().error.message).toContain('bukan unit layanan aktif');
+    });
+    // A finding's (or a survey's) action stays with its unit.
+    const b = (await plan(w.units.a1)).json() as ActionDetail;
+    await t.db.db.update(actions).set({ sourceKind: 'survey' }).where(eq(actions.id, b.id));
+    await expectUnchanged(t.db.db, async () => {
+      const fixed = await call('koordinator', 'PATCH', `/actions/${b.id}`, { unitId: w.units.a2 });
+      expect(fixed.statusCode).toBe(422);
+      expect(fixed.json().error.code).toBe('action.unit_fixed');
+      expect((await call('koordinator', 'PATCH', `/actions/${b.id}`, { unitId: 'not-a-uuid' })).statusCode).toBe(400);
+    });
   });
 });

@@ -351,6 +351,18 @@ const assertOpen = (a: LoadedAction) => {
 
 export async function updateAction(tx: Tx, actor: Actor, a: LoadedAction, patch: ActionPatchIn): Promise<ActionDetail> {
   assertOpen(a);
+  let unitName = a.unitName;
+  if (patch.unitId !== undefined && patch.unitId !== a.row.unitId) {
+    // A finding's or a survey's action belongs to that finding's or survey's unit; only a manual one moves, within its government.
+    if (a.row.sourceKind !== 'manual') throw new AppError('action.unit_fixed');
+    const [u] = await tx
+      .select({ name: units.name, bodyId: units.bodyId, active: units.active })
+      .from(units)
+      .where(eq(units.id, patch.unitId))
+      .limit(1);
+    if (!u || u.bodyId !== a.row.bodyId || !u.active) throw new AppError('action.unit_elsewhere');
+    unitName = u.name;
+  }
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(patch)) {
@@ -368,7 +380,7 @@ export async function updateAction(tx: Tx, actor: Actor, a: LoadedAction, patch:
     .returning();
   await tx.insert(actionUpdates).values({ actionId: a.row.id, kind: 'plan', authorId: actor.id, diff: { before, after } });
   await audit(tx, actor, 'action.update', { id: a.row.id, provinceCode: a.provinceCode }, { before, after });
-  return actionDetail(tx, { ...a, row: row! });
+  return actionDetail(tx, { ...a, row: row!, unitName });
 }
 
 export async function reportProgress(tx: Tx, actor: Actor, a: LoadedAction, input: ProgressIn): Promise<ActionDetail> {

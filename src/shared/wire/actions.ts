@@ -126,6 +126,8 @@ export type ActionIn = z.infer<typeof ActionIn>;
 
 /** Edit the plan (not the source, not the status). Null clears an optional field. */
 export const ActionPatchIn = z.object({
+  /** Move a manual action to another unit (OPD) of the same government (422 action.unit_fixed otherwise). */
+  unitId: z.uuid().optional(),
   title: z.string().trim().min(1).max(ACTION_TITLE_MAX).optional(),
   personInCharge: z.string().trim().min(1).max(ACTION_PERSON_MAX).optional(),
   dueDate: isoDate.optional(),

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActionDetail, ActionEvidence, ActionIn, ActionPatchIn, CommentIn, ProgressIn, VerifyIn } from '../../shared/wire/actions.ts';
-import type { Finding, FindingPatchIn } from '../../shared/wire/findings.ts';
+import type { Finding, FindingPatchIn, FollowupProduct, FollowupProductFields } from '../../shared/wire/findings.ts';
 import { api } from '../lib/api.ts';
 import { actionKeys } from './actions.ts';
 
@@ -69,6 +69,23 @@ export function usePatchFinding(findingId: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (input: FindingPatchIn) => api.patch<Finding>(`/findings/${findingId}`, input),
+    onSuccess: () => refresh(),
+  });
+}
+
+/**
+ * Record an Ombudsman follow-up product with its source document (multipart: the fields first,
+ * then the file — the server checks the fields before it stores anything).
+ */
+export function useRecordFollowupProduct(cycleId: string, bodyId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ fields, file }: { fields: FollowupProductFields; file: File }) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, String(v));
+      form.append('file', file);
+      return api.post<FollowupProduct>(`/cycles/${cycleId}/bodies/${bodyId}/followup-products`, form);
+    },
     onSuccess: () => refresh(),
   });
 }

@@ -489,6 +489,17 @@ const findingsRoute = createRoute({
   component: signedInScreen('FindingsScreen'),
 });
 
+// issue 12 §1: the Perwakilan's follow-up of a government's findings (advice per finding, the
+// Ombudsman's follow-up products with their document) — the pimpinan of its province, the asisten of its units.
+const followupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/cycles/$cycleId/bodies/$bodyId/temuan',
+  beforeLoad: requireRole(['pimpinan', 'asisten', 'admin']),
+  validateSearch: (search: Record<string, unknown>): { unit?: string } => ({ unit: str(search.unit) }),
+  loader: loadNs('improve'),
+  component: signedInScreen('FollowupScreen'),
+});
+
 // issue 12 §6: the target planner and the what-if view (the koordinator's own government; the pimpinan's province).
 export interface PlanSearch {
   cycle?: string;
@@ -652,6 +663,7 @@ const routeTree = rootRoute.addChildren([
   pekpppUnitRoute,
   // issue 12
   findingsRoute,
+  followupRoute,
   actionBoardRoute,
   targetPlanRoute,
   whatIfRoute,

@@ -40,6 +40,7 @@ export const signedInScreens = {
   PekpppHomeScreen: () => import('../pekppp/pekppp-home-screen.tsx').then((m) => m.PekpppHomeScreen),
   PekpppUnitScreen: () => import('../pekppp/pekppp-unit-screen.tsx').then((m) => m.PekpppUnitScreen),
   FindingsScreen: () => import('../improve/findings-screen.tsx').then((m) => m.FindingsScreen),
+  FollowupScreen: () => import('../improve/followup-screen.tsx').then((m) => m.FollowupScreen),
   TargetPlanScreen: () => import('../improve/target-plan-screen.tsx').then((m) => m.TargetPlanScreen),
   WhatIfScreen: () => import('../improve/what-if-screen.tsx').then((m) => m.WhatIfScreen),
   ActionBoardScreen: () => import('../improve/action-board-screen.tsx').then((m) => m.ActionBoardScreen),

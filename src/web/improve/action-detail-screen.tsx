@@ -30,6 +30,7 @@ import { zoneOf } from '../../shared/local-time.ts';
 import { actionEvidenceUrl, useAction } from '../api/actions.ts';
 import { useCommentAction, useReportProgress, useUploadActionEvidence, useVerifyAction } from '../api/actions-writes.ts';
 import { useMe } from '../api/auth.ts';
+import { useUnits } from '../api/registry.ts';
 import { useLinkLibraryDocument } from '../api/library-docs-writes.ts';
 import type { LibraryDocument } from '../../shared/wire/library-docs.ts';
 import { LibraryPicker } from '../ui/library-picker.tsx';
@@ -39,6 +40,7 @@ import { ErrorView } from '../ui/error-view.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { StatusBadge, TimingBadge } from './action-badges.tsx';
+import { EditActionDialog } from './edit-action-dialog.tsx';
 import { VerifyDialog } from './verify-dialog.tsx';
 
 export function ActionDetailScreen() {
@@ -82,6 +84,9 @@ function Detail({ action: a, user }: { action: ActionDetail; user: User }) {
   const canReport = own('operator') && a.status !== 'verified';
   const canVerify = own('koordinator') && a.status === 'done';
   const canComment = own('pimpinan');
+  const canEdit = own('koordinator') && a.status !== 'verified';
+  const [editing, setEditing] = useState(false);
+  const units = useUnits(canEdit ? a.bodyId : null, { page: 1, pageSize: 200 });
   const evidenceName = new Map(a.evidence.map((e) => [e.id, e.filename]));
 
   return (
@@ -121,12 +126,27 @@ function Detail({ action: a, user }: { action: ActionDetail; user: User }) {
         )}
       </Paper>
 
-      {canVerify && (
+      {(canVerify || canEdit) && (
         <Group>
-          <Button onClick={() => setVerifying(true)} color="teal">
-            {t('verify.open')}
-          </Button>
+          {canVerify && (
+            <Button onClick={() => setVerifying(true)} color="teal">
+              {t('verify.open')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('edit.open')}
+            </Button>
+          )}
         </Group>
+      )}
+      {canEdit && (
+        <EditActionDialog
+          opened={editing}
+          onClose={() => setEditing(false)}
+          action={a}
+          units={(units.data?.items ?? []).filter((u) => u.active !== false).map((u) => ({ id: u.id, name: u.name }))}
+        />
       )}
       {canReport && <ProgressForm action={a} />}
       {own('operator') && a.status === 'verified' && (

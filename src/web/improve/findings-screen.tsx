@@ -23,7 +23,7 @@ import { useTrend } from '../api/scores.ts';
 import { useBodies } from '../api/registry.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
-import { AnchorLink } from '../ui/links.tsx';
+import { AnchorLink, ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { StatusBadge } from './action-badges.tsx';
 import { levelStep } from './level-step.ts';
@@ -150,7 +150,30 @@ function UnitFindings({ cycleId, unitId, user }: { cycleId: string; unitId: stri
   }, [actions.data]);
   if (findings.isPending) return <PageLoader />;
   if (findings.isError) return <ErrorView error={findings.error} onRetry={() => void findings.refetch()} compact />;
-  return <FindingList items={findings.data.items} user={user} orderBy="unitGain" actionsOf={byFinding} />;
+  const bodyId = findings.data.items[0]?.bodyId;
+  return (
+    <Stack gap="md">
+      {bodyId && <FollowupLink user={user} cycleId={cycleId} bodyId={bodyId} unit={unitId} />}
+      <FindingList items={findings.data.items} user={user} orderBy="unitGain" actionsOf={byFinding} />
+    </Stack>
+  );
+}
+
+/** The Perwakilan's way to its follow-up screen: advice per finding, the Ombudsman's follow-up products. */
+function FollowupLink({ user, cycleId, bodyId, unit }: { user: User; cycleId: string; bodyId: string; unit?: string | undefined }) {
+  const { t } = useTranslation('improve');
+  if (user.role !== 'pimpinan' && user.role !== 'asisten' && user.role !== 'admin') return null;
+  return (
+    <ButtonLink
+      to="/review/cycles/$cycleId/bodies/$bodyId/temuan"
+      params={{ cycleId, bodyId }}
+      search={{ unit }}
+      variant="light"
+      style={{ alignSelf: 'flex-start' }}
+    >
+      {t('followup.link')}
+    </ButtonLink>
+  );
 }
 
 function BodyFindings({
@@ -178,6 +201,7 @@ function BodyFindings({
   const items = unit ? findings.data.items.filter((f) => f.unitId === unit) : findings.data.items;
   return (
     <Stack gap="md">
+      {findings.data.items.length > 0 && <FollowupLink user={user} cycleId={cycleId} bodyId={bodyId} unit={unit} />}
       {units.length > 1 && (
         <NativeSelect
           label={t('findings.unit')}
