@@ -25,7 +25,11 @@ export function TileMap({ province, tiles, cycleId, label }: { province: string;
   const grid = placeTiles(province, tiles);
   return (
     <div className="tile-map-scroll">
-      <ul className="tile-map" aria-label={label} style={{ ['--tile-cols' as string]: grid.cols }}>
+      <ul
+        className={grid.cols >= 7 ? 'tile-map tile-map-dense' : 'tile-map'}
+        aria-label={label}
+        style={{ ['--tile-cols' as string]: grid.cols }}
+      >
         {grid.tiles.map(({ item, col, row }) => (
           <li key={item.id} style={{ gridColumn: col + 1, gridRow: row + 1 }} data-body-code={item.code}>
             {item.result ? (

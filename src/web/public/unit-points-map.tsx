@@ -108,34 +108,37 @@ function PointList({ items, cycleId }: { items: readonly Point[]; cycleId: strin
   const { t } = useTranslation('public');
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={300}>
-      <Table verticalSpacing={4} aria-label={t('points.list')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('points.unit')}</Table.Th>
-            <Table.Th scope="col">{t('points.score')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((i) => (
-            <Table.Tr key={i.unit.id}>
-              <Table.Td>
-                {i.unit.name}
-                <Text size="xs" c="dimmed">
-                  {t(`sectors.${i.unit.sector}`, { defaultValue: i.unit.sector })}
-                  {i.place?.regencyName ? ` · ${i.place.regencyName}` : ''} ·{' '}
-                  <AnchorLink to="/governments/$bodyId" params={{ bodyId: i.body.id }} search={{ cycle: cycleId }} size="xs">
-                    {i.body.name}
-                  </AnchorLink>
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <span className="tabular">{format.score(i.score)}</span> <BandChip band={i.band} size="sm" />
-              </Table.Td>
+    <details className="unit-points-list">
+      <summary>{t('points.list_toggle', { count: items.length })}</summary>
+      <Table.ScrollContainer minWidth={300}>
+        <Table verticalSpacing={4} aria-label={t('points.list')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('points.unit')}</Table.Th>
+              <Table.Th scope="col">{t('points.score')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((i) => (
+              <Table.Tr key={i.unit.id}>
+                <Table.Td>
+                  {i.unit.name}
+                  <Text size="xs" c="dimmed">
+                    {t(`sectors.${i.unit.sector}`, { defaultValue: i.unit.sector })}
+                    {i.place?.regencyName ? ` · ${i.place.regencyName}` : ''} ·{' '}
+                    <AnchorLink to="/governments/$bodyId" params={{ bodyId: i.body.id }} search={{ cycle: cycleId }} size="xs">
+                      {i.body.name}
+                    </AnchorLink>
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <span className="tabular">{format.score(i.score)}</span> <BandChip band={i.band} size="sm" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </details>
   );
 }
