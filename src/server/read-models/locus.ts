@@ -302,6 +302,9 @@ export interface ScoredUnitRow {
   /** Issue 17: the unit's kabupaten/kota code and name (null when not located). */
   regencyCode: string | null;
   regencyName: string | null;
+  /** Issue 17 §4: the unit's coordinates (null when not entered). */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 /**
@@ -334,6 +337,8 @@ export async function scoredUnits(
       unitProvinceCode: unitProvinceSql,
       regencyCode: units.regencyCode,
       regencyName: unitRegencyNameSql,
+      latitude: units.latitude,
+      longitude: units.longitude,
     })
     .from(unitResults)
     .innerJoin(units, eq(units.id, unitResults.unitId))

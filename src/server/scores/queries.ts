@@ -27,6 +27,7 @@ import type {
   ScoreRef,
   StoredUnitScore,
   TrendItem,
+  UnitPoints,
   VerticalOffices,
 } from '../../shared/wire/scores.ts';
 
@@ -366,6 +367,46 @@ export async function verticalOffices(
     });
   }
   return { provinceCode, items, hidden: ranked.length - items.length };
+}
+
+/**
+ * Issue 17 §4: the scored units located in a province that have coordinates — its governments'
+ * units and the ministries' and agencies' units located there — for the map. Rows the caller may
+ * not read (for the public: bodies no released publication covers) are counted in `hidden`.
+ */
+export async function unitPoints(
+  tx: Queryable,
+  actor: Actor | null,
+  cycle: Cycle,
+  provinceCode: string,
+): Promise<Omit<UnitPoints, 'cycle'>> {
+  const scheme = await cycleScheme(tx, cycle);
+  const released = (await cycleScopes(tx, cycle.id)).released;
+  const rows = (await scoredUnits(tx, cycle.id, { provinceCode, located: true })).filter(
+    (r) => r.latitude !== null && r.longitude !== null,
+  );
+  const items: UnitPoints['items'] = [];
+  for (const row of rows) {
+    const t: Target = {
+      provinceCode: row.provinceCode,
+      bodyId: row.bodyId,
+      unitId: row.id,
+      unitProvinceCodes: row.unitProvinceCode ? [row.unitProvinceCode] : [],
+    };
+    if (!can(actor, 'result.read', { ...t, published: covers(released, row.provinceCode) })) continue;
+    items.push({
+      unit: { id: row.id, name: row.name, sector: row.sector },
+      body: { id: row.bodyId, code: row.bodyCode, name: row.bodyName, type: row.bodyType, provinceCode: row.provinceCode },
+      place: unitPlaceOf(row),
+      latitude: row.latitude!,
+      longitude: row.longitude!,
+      score: row.score,
+      band: bandRef(scheme, row.bandCode),
+      complete: row.complete,
+    });
+  }
+  items.sort((a, b) => collator.compare(a.unit.name, b.unit.name) || byId(a.unit.id, b.unit.id));
+  return { provinceCode, items, hidden: rows.length - items.length };
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

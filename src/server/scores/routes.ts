@@ -20,6 +20,7 @@ import {
   UnitWhatIf,
   WhatIfQuery,
   // issue 17
+  UnitPoints,
   VerticalOffices,
   cycleProvinceParams,
 } from '../../shared/wire/scores.ts';
@@ -41,6 +42,7 @@ import {
   unitImprovements,
   unitWhatIf,
   rankingGroupOf,
+  unitPoints,
   verticalOffices,
 } from './queries.ts';
 
@@ -140,6 +142,28 @@ export async function scoreRoutes(app: FastifyInstance): Promise<void> {
       assertOfficial(cycle);
       if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
       const view = await verticalOffices(tx, auth.actor, cycle, params.provinceCode);
+      return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/cycles/:cycleId/provinces/:provinceCode/unit-points',
+      summary:
+        "Issue 17 §4: the public map's points — the assessed units located in a province that have coordinates (its governments' units and the ministries' and agencies' offices there) with name, body, office type (sector), kabupaten/kota, score and band",
+      tags,
+      access: 'result.read',
+      published: {},
+      params: cycleProvinceParams,
+      response: { 200: UnitPoints },
+    },
+    async ({ tx, auth, params }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      assertOfficial(cycle);
+      if (!auth.actor) auth.require('result.read', { published: await cycleIsPublic(tx, cycle.id) });
+      const view = await unitPoints(tx, auth.actor, cycle, params.provinceCode);
       return { cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status }, ...view };
     },
   );

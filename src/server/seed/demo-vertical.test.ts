@@ -133,4 +133,58 @@ describe('where the demo’s vertical offices are, on results and snapshots (iss
     for (const u of old.units) delete u.place;
     expect(PublicationSnapshot.safeParse(old).success).toBe(true);
   });
+
+  it('gives the map its points: located units with coordinates, their office type, score and band; the public only published ones', async () => {
+    const res = await get(`/cycles/${seed.cycles.current}/provinces/36/unit-points`, pimpinan);
+    expect(res.statusCode).toBe(200);
+    const items: {
+      unit: { name: string; sector: string };
+      body: { code: string };
+      place: Place | null;
+      latitude: number;
+      longitude: number;
+      score: number;
+      band: { code: string; color: string };
+    }[] = res.json().items;
+    const offices = items.filter((i) => i.body.code === 'polri' || i.body.code === 'atrbpn');
+    expect(offices).toHaveLength(16);
+    for (const i of offices) {
+      // Inside Banten (about 105.1–106.8 E, 5.8–7.0 S).
+      expect(i.latitude).toBeGreaterThan(-7.1);
+      expect(i.latitude).toBeLessThan(-5.7);
+      expect(i.longitude).toBeGreaterThan(105);
+      expect(i.longitude).toBeLessThan(106.9);
+      expect(['kepolisian', 'pertanahan']).toContain(i.unit.sector);
+      expect(i.place?.regencyCode).toMatch(/^36\./);
+      expect(typeof i.score).toBe('number');
+      expect(i.band.color).toMatch(/^#/);
+    }
+    // Sorted by name; none in another province; the public sees nothing of the unpublished 2024 cycle.
+    expect(items.map((i) => i.unit.name)).toEqual([...items.map((i) => i.unit.name)].sort((a, b) => a.localeCompare(b, 'id')));
+    expect((await get(`/cycles/${seed.cycles.current}/provinces/31/unit-points`, pimpinan)).json().items).toHaveLength(0);
+    const anon = await get(`/cycles/${seed.cycles.current}/provinces/36/unit-points`);
+    expect(anon.statusCode === 200 ? anon.json().items : []).toHaveLength(0);
+    expect((await get(`/cycles/${seed.cycles.current}/provinces/3x/unit-points`, pimpinan)).statusCode).toBe(400);
+
+    // A unit of the published 2023 cycle given coordinates (the demo's have none) is on the public
+    // map with its published result.
+    const [unit] = await t.db.db
+      .select({ id: units.id, name: units.name })
+      .from(unitResults)
+      .innerJoin(units, eq(units.id, unitResults.unitId))
+      .innerJoin(bodies, eq(bodies.id, units.bodyId))
+      .where(and(eq(unitResults.cycleId, seed.cycles.published), eq(bodies.code, '36.04')))
+      .limit(1);
+    await t.db.db.update(units).set({ regencyCode: '36.04', latitude: -6.1449, longitude: 106.2206 }).where(eq(units.id, unit!.id));
+    const published = await get(`/cycles/${seed.cycles.published}/provinces/36/unit-points`);
+    expect(published.statusCode).toBe(200);
+    expect(published.json().items).toEqual([
+      expect.objectContaining({
+        unit: expect.objectContaining({ name: unit!.name }),
+        body: expect.objectContaining({ code: '36.04', provinceCode: '36' }),
+        latitude: -6.1449,
+        band: expect.objectContaining({ code: expect.any(String) }),
+      }),
+    ]);
+  });
 });

@@ -190,6 +190,29 @@ export const VerticalOffices = z.object({
 });
 export type VerticalOffices = z.infer<typeof VerticalOffices>;
 
+/**
+ * Issue 17 §4: `GET /cycles/:cycleId/provinces/:provinceCode/unit-points` — the assessed units
+ * located in a province that have coordinates (its governments' units and the ministries' and
+ * agencies' offices there), with their published score and band: the public map's points. The
+ * office type is the unit's sector.
+ */
+export const UnitPoints = z.object({
+  cycle: CycleRef.extend({ status: z.string() }),
+  provinceCode: z.string(),
+  items: z.array(
+    ScoreRef.extend({
+      unit: UnitRef,
+      body: BodyRef,
+      place: UnitPlace.nullable(),
+      latitude: z.number(),
+      longitude: z.number(),
+    }),
+  ),
+  /** Rows the caller may not read (not published yet for the public). */
+  hidden: z.number().int(),
+});
+export type UnitPoints = z.infer<typeof UnitPoints>;
+
 /** The query naming a ranking group (JSON rankings and the leaderboard workbook). */
 export const RankingQuery = z.object({
   group: z.enum(RANKING_GROUPS),

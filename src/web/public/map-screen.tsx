@@ -21,6 +21,7 @@ import { useProvinces } from './use-registry.ts';
 export function MapScreen() {
   const { t } = useTranslation('public');
   useDetailStrings('map');
+  useDetailStrings('government'); // office type names of the unit points (issue 17 §4)
   const search = useSearch({ from: '/map' });
   const navigate = useNavigate({ from: '/map' });
   const cycles = usePublishedCycles();

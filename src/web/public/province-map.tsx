@@ -11,6 +11,7 @@ import { toLang, useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { TileMap, type MapTile } from './tile-map.tsx';
+import { UnitPointsMap } from './unit-points-map.tsx';
 import { useRanking } from './use-published.ts';
 import { useSchemeFacts } from './use-scheme-facts.ts';
 import { useProvinceBodies } from './use-registry.ts';
@@ -64,6 +65,7 @@ export function ProvinceMap({ cycle, province }: { cycle: CycleSummary; province
           {`: ${format.score(own.score)} · ${own.band.code} · ${own.band.label[lang]}`}
         </Text>
       )}
+      <UnitPointsMap cycleId={cycle.id} provinceCode={province.code} regencies={bodies.data} />
     </section>
   );
 }

@@ -1,8 +1,51 @@
-import { getRegencies } from 'idn-area-data';
+import { getProvinces, getRegencies } from 'idn-area-data';
 import { describe, expect, it } from 'vitest';
+import { layoutOf } from '../../../scripts/derive-tile-layouts.ts';
+import centroids from '../lib/geo/kabkota-centroids.json';
+import derived from './tile-layouts.json';
 import { TILE_LAYOUTS, placeTiles } from './tile-layouts.ts';
 
 describe('tile grid maps', () => {
+  it('has a layout for every province, a tile for each of the 514 kabupaten/kota, none on another', async () => {
+    const provinces = await getProvinces();
+    const regencies = await getRegencies({ transform: true });
+    expect(provinces).toHaveLength(38);
+    expect(regencies).toHaveLength(514);
+    let placed = 0;
+    for (const p of provinces) {
+      const own = regencies.filter((r) => r.provinceCode === p.code);
+      const layout = TILE_LAYOUTS[p.code];
+      expect(layout, p.name).toBeDefined();
+      // Exactly the province's kabupaten/kota, by Kemendagri code.
+      expect(Object.keys(layout!.at).sort(), p.name).toEqual(own.map((r) => r.code).sort());
+      const grid = placeTiles(p.code, own);
+      const cells = grid.tiles.map((t) => `${t.col},${t.row}`);
+      expect(new Set(cells).size, p.name).toBe(own.length);
+      expect(grid.tiles.every((t) => t.col >= 0 && t.row >= 0 && t.col < grid.cols && t.row < grid.rows)).toBe(true);
+      // Placed by the layout (a layout's cell), not by the alphabetical fallback.
+      expect(grid.tiles.every((t) => layout!.at[t.item.code]![0] === t.col && layout!.at[t.item.code]![1] === t.row)).toBe(true);
+      expect(grid.cols).toBeLessThanOrEqual(8);
+      placed += grid.tiles.length;
+    }
+    expect(placed).toBe(514);
+  });
+
+  it('keeps the committed layouts what the script derives from the committed centres', () => {
+    const points = centroids.points as unknown as Record<string, [number, number]>;
+    const byProvince = new Map<string, Record<string, [number, number]>>();
+    for (const [code, p] of Object.entries(points))
+      byProvince.set(code.split('.')[0]!, { ...byProvince.get(code.split('.')[0]!), [code]: p });
+    expect(byProvince.size).toBe(38);
+    for (const [province, pts] of byProvince) expect(derived.layouts[province as keyof typeof derived.layouts]).toEqual(layoutOf(pts));
+  });
+
+  it('puts East Java roughly where it lies: Pacitan west, Banyuwangi east, Sumenep on Madura north of Jember', () => {
+    const at = TILE_LAYOUTS['35']!.at;
+    expect(at['35.01']![0]).toBeLessThan(at['35.10']![0]); // Pacitan, Banyuwangi
+    expect(at['35.29']![1]).toBeLessThan(at['35.09']![1]); // Sumenep, Jember
+    expect(at['35.78']![1]).toBeLessThan(at['35.07']![1]); // Kota Surabaya, Kabupaten Malang
+  });
+
   it.each(Object.keys(TILE_LAYOUTS))('places every kabupaten/kota of province %s (idn-area-data) on its own cell', async (province) => {
     const regencies = (await getRegencies({ transform: true })).filter((r) => r.provinceCode === province);
     expect(regencies.length).toBeGreaterThan(1);

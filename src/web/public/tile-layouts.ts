@@ -1,9 +1,12 @@
 /**
- * Tile grid maps: no offline boundary data ships with the installed packages (idn-area-data
- * has codes and names only), so a province is drawn as one equal tile per kabupaten/kota.
- * Provinces listed here place their tiles roughly where they lie (column, row from the
- * north-west); any other province gets its tiles in alphabetical order.
+ * Tile grid maps: no boundary data ships offline, so a province is drawn as one equal tile per
+ * kabupaten/kota, placed roughly where it lies (column, row from the north-west). Every province's
+ * layout is derived from the kabupaten/kota centres (tile-layouts.json, made by
+ * scripts/derive-tile-layouts.ts from src/web/lib/geo/kabkota-centroids.json — source and licence
+ * there); a hand-made layout below wins over the derived one. A province whose bodies do not all
+ * have a place (a new kabupaten) gets its tiles in alphabetical order.
  */
+import derived from './tile-layouts.json';
 
 export interface TileLayout {
   cols: number;
@@ -11,7 +14,7 @@ export interface TileLayout {
   at: Record<string, readonly [number, number]>;
 }
 
-export const TILE_LAYOUTS: Record<string, TileLayout> = {
+const HAND_MADE: Record<string, TileLayout> = {
   // Banten: Cilegon on the north-west tip, Kota Serang inside Kabupaten Serang, Tangerang and
   // Tangerang Selatan against Jakarta in the east, Pandeglang and Lebak across the south.
   '36': {
@@ -27,6 +30,11 @@ export const TILE_LAYOUTS: Record<string, TileLayout> = {
       '36.74': [3, 1], // Kota Tangerang Selatan
     },
   },
+};
+
+export const TILE_LAYOUTS: Record<string, TileLayout> = {
+  ...(derived.layouts as unknown as Record<string, TileLayout>),
+  ...HAND_MADE,
 };
 
 export interface PlacedTile<T> {

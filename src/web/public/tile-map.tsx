@@ -24,35 +24,41 @@ export function TileMap({ province, tiles, cycleId, label }: { province: string;
   const format = useFormat();
   const grid = placeTiles(province, tiles);
   return (
-    <ul className="tile-map" aria-label={label} style={{ ['--tile-cols' as string]: grid.cols }}>
-      {grid.tiles.map(({ item, col, row }) => (
-        <li key={item.id} style={{ gridColumn: col + 1, gridRow: row + 1 }} data-body-code={item.code}>
-          {item.result ? (
-            <AnchorLink
-              to="/governments/$bodyId"
-              params={{ bodyId: item.id }}
-              search={{ cycle: cycleId }}
-              className="tile"
-              underline="never"
-              style={{ background: item.result.band.color, color: textColorOn(item.result.band.color) }}
-            >
-              <span className="tile-name">{shortBodyName(item.name)}</span>
-              <span className="tile-value">{format.score(item.result.score)}</span>
-              <span className="tile-band">
-                {item.result.band.code}
-                <span className="visually-hidden">
-                  {` · ${item.result.band.label[lang]} · ${t('map.rank', { rank: item.result.rank })}`}
+    <div className="tile-map-scroll">
+      <ul
+        className={grid.cols >= 7 ? 'tile-map tile-map-dense' : 'tile-map'}
+        aria-label={label}
+        style={{ ['--tile-cols' as string]: grid.cols }}
+      >
+        {grid.tiles.map(({ item, col, row }) => (
+          <li key={item.id} style={{ gridColumn: col + 1, gridRow: row + 1 }} data-body-code={item.code}>
+            {item.result ? (
+              <AnchorLink
+                to="/governments/$bodyId"
+                params={{ bodyId: item.id }}
+                search={{ cycle: cycleId }}
+                className="tile"
+                underline="never"
+                style={{ background: item.result.band.color, color: textColorOn(item.result.band.color) }}
+              >
+                <span className="tile-name">{shortBodyName(item.name)}</span>
+                <span className="tile-value">{format.score(item.result.score)}</span>
+                <span className="tile-band">
+                  {item.result.band.code}
+                  <span className="visually-hidden">
+                    {` · ${item.result.band.label[lang]} · ${t('map.rank', { rank: item.result.rank })}`}
+                  </span>
                 </span>
-              </span>
-            </AnchorLink>
-          ) : (
-            <div className="tile tile-none">
-              <span className="tile-name">{shortBodyName(item.name)}</span>
-              <span className="tile-band">{t('map.not_assessed')}</span>
-            </div>
-          )}
-        </li>
-      ))}
-    </ul>
+              </AnchorLink>
+            ) : (
+              <div className="tile tile-none">
+                <span className="tile-name">{shortBodyName(item.name)}</span>
+                <span className="tile-band">{t('map.not_assessed')}</span>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

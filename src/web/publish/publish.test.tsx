@@ -107,6 +107,8 @@ const snapshot: PublicationSnapshot = {
       bodyId: 'b1',
       name: 'Disdukcapil Kota Tangerang',
       sector: 'adminduk',
+      // issue 17: the unit's place as the snapshot froze it
+      place: { provinceCode: '36', regencyCode: '36.71', regencyName: 'Kota Tangerang' },
       raw: 95.2,
       score: 95.2,
       bandCode: 'A',
@@ -455,7 +457,10 @@ describe('PublicationContent', () => {
       await user().click(toggle);
       expect(toggle.getAttribute('aria-expanded')).toBe('true');
       // The detail row's code loads on first opening.
-      expect(await screen.findByText('Disdukcapil Kota Tangerang')).toBeTruthy();
+      const unit = (await screen.findByText('Disdukcapil Kota Tangerang')).closest('li')!;
+      // Its office type and kabupaten/kota (issue 17), never the bare code.
+      expect(unit.textContent).toContain('Administrasi kependudukan · Kota Tangerang');
+      expect(unit.textContent).not.toContain('36.71');
       const log = await screen.findByTestId('change-log');
       expect(log.textContent).toContain('Nilai indikator 1 → 3; nilai unit 93,50 → 95,20');
       expect(log.textContent).toContain('Bukti SK sudah ada sejak Maret');

@@ -121,6 +121,8 @@ export function BodyDetail({
                     </Text>{' '}
                     <Text span size="xs" c="dimmed">
                       {t(`sectors.${u.sector}`, { defaultValue: u.sector })}
+                      {/* issue 17: where a located unit is, as the snapshot froze it */}
+                      {u.place?.regencyName ? ` · ${u.place.regencyName}` : ''}
                     </Text>
                   </span>
                   <ScoreValue value={u.score} size="sm" fw={600} incomplete={!u.complete} />
