@@ -2,7 +2,7 @@
 // at 360 and 1280 px. No page may show a UUID-like string, a bare province code ("kode 36"),
 // an ISO instant or a UTC time; no page may scroll sideways at 360 px; an anonymous visit logs
 // no 401. Screenshots go to a temporary directory (printed) to be looked at.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,14 @@ const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UTC_TIME = /\d{2}[.:]\d{2} (UTC|GMT)/;
 const UNNAMED = /\(nama tidak tersedia\)|\(name not available\)/;
 
-const DIR = mkdtempSync(join(tmpdir(), 'pantau-walk-'));
+// PANTAU_WALK_SHOTS keeps the screenshots in a folder of one's choice (to look at them afterwards).
+const DIR = walkDir(process.env.PANTAU_WALK_SHOTS);
+
+function walkDir(chosen: string | undefined): string {
+  if (!chosen) return mkdtempSync(join(tmpdir(), 'pantau-walk-'));
+  mkdirSync(chosen, { recursive: true });
+  return chosen;
+}
 
 interface Finding {
   page: string;
@@ -86,6 +93,14 @@ async function cycles(page: Page): Promise<{ id: string; status: string; source:
     const res = await fetch('/api/v1/cycles?pageSize=50');
     return ((await res.json()) as { items: { id: string; status: string; source: string }[] }).items;
   });
+}
+
+/** The first links on a page (e.g. a PEKPPP unit from the PEKPPP home), without visiting them. */
+async function linksOn(page: Page, url: string, prefix: string, n = 1): Promise<string[]> {
+  await page.goto(url);
+  await settle(page);
+  const hrefs = await page.locator(`a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(hrefs)].slice(0, n);
 }
 
 /** issue 12: the first follow-up action the signed-in role sees (the demo has some in every state). */
@@ -158,7 +173,12 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
           '/temuan',
           ...c
             .slice(0, 1)
-            .flatMap((x) => [`/review/cycles/${x.id}`, `/review/cycles/${x.id}/publikasi`, `/review/cycles/${x.id}/klarifikasi`]),
+            .flatMap((x) => [
+              `/review/cycles/${x.id}`,
+              `/review/cycles/${x.id}/publikasi`,
+              `/review/cycles/${x.id}/klarifikasi`,
+              `/review/cycles/${x.id}/kunjungan`,
+            ]),
         ].map((u) => `${e.url}${u}`);
       },
     ],
@@ -174,6 +194,7 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
           '/tindak-lanjut',
           '/temuan',
           ...(await firstAction(p)),
+          '/pemda/pra-penilaian', // issue 12 §4
         ].map((u) => `${e.url}${u}`);
       },
     ],
@@ -190,13 +211,19 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
         return [
           '/survei',
           '/survei/baru',
-          ...surveys.slice(0, 1).map((x) => `/survei/${x.id}`),
+          ...surveys.slice(0, 1).flatMap((x) => [`/survei/${x.id}`, `/survei/${x.id}/kertas`]),
           // issue 12
           '/tindak-lanjut',
           ...(await firstAction(p)),
+          '/pustaka', // issue 12 §3: the evidence library
+          // issue 10: the PEKPPP home and the unit's page
+          '/pekppp',
+          ...(await linksOn(p, `${e.url}/pekppp`, '/pekppp/cycles/')),
         ].map((u) => `${e.url}${u}`);
       },
     ],
+    // issue 10: the evaluator's PEKPPP home and the first unit assigned.
+    ['evaluator', '/pekppp', async (e, p) => (await linksOn(p, `${e.url}/pekppp`, '/pekppp/cycles/', 2)).map((u) => `${e.url}${u}`)],
   ];
 
   for (const [role, home, more] of roles) {

@@ -66,9 +66,19 @@ export function localDateTime(value: string | number | Date, lang: Lang, zone: Z
   return `${localDate(date, lang, zone)} ${time} ${zone.label}`;
 }
 
+/** A calendar date or an instant's day in both languages, for a message parameter ("20 Desember 2026"). */
+export function localDateText(value: string | number | Date, zone: Zone = WIB): { id: string; en: string } {
+  return { id: localDate(value, 'id', zone), en: localDate(value, 'en', zone) };
+}
+
 /** Both languages at once, for a message parameter (`localiseDetails` picks the caller's). */
 export function localDateTimeText(value: string | number | Date, zone: Zone = WIB): { id: string; en: string } {
   return { id: localDateTime(value, 'id', zone), en: localDateTime(value, 'en', zone) };
+}
+
+/** The zone of a fixed UTC offset in minutes (a survey stores its body's): 480 WITA, 540 WIT, else WIB. */
+export function zoneOfOffsetMinutes(offsetMinutes: number): Zone {
+  return offsetMinutes === 540 ? WIT : offsetMinutes === 480 ? WITA : WIB;
 }
 
 /** The zone's fixed UTC offset in minutes (Indonesia keeps no daylight saving): WIB 420, WITA 480, WIT 540. */

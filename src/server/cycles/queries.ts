@@ -121,7 +121,8 @@ export interface NewCycle {
 }
 
 /** Creates a cycle with the library scheme frozen on it. */
-export async function createCycle(tx: Tx, actor: AuditActor, input: NewCycle): Promise<Cycle> {
+/** `now`: when (the demo's past year is created in its own year; requests use the clock). */
+export async function createCycle(tx: Tx, actor: AuditActor, input: NewCycle, now = new Date()): Promise<Cycle> {
   const scheme = getScheme(input.schemeId);
   if (!scheme) throw new AppError('scheme.unknown', { scheme: input.schemeId });
   const frozen = canonicalJson(scheme);
@@ -139,6 +140,8 @@ export async function createCycle(tx: Tx, actor: AuditActor, input: NewCycle): P
     kind: input.kind ?? 'official',
     ownerBodyId: input.ownerBodyId ?? null,
     createdBy: actor?.id ?? null,
+    createdAt: now,
+    updatedAt: now,
   };
   const [row] = await tx.insert(cycles).values(values).returning(cycleColumns);
   const cycle = toCycle(row!);
@@ -148,6 +151,7 @@ export async function createCycle(tx: Tx, actor: AuditActor, input: NewCycle): P
     subjectType: 'cycle',
     subjectId: cycle.id,
     provinceCode: cycle.provinceCode,
+    at: now,
     diff: {
       name: cycle.name,
       year: cycle.year,
@@ -245,7 +249,7 @@ export async function cycleSummary(tx: Queryable, cycle: Cycle): Promise<CycleSu
 }
 
 /** Moves a cycle one step forward; anything else is 409 `cycle.invalid_transition`. */
-export async function transitionCycle(tx: Tx, actor: AuditActor, cycle: Cycle, to: CycleStatus): Promise<Cycle> {
+export async function transitionCycle(tx: Tx, actor: AuditActor, cycle: Cycle, to: CycleStatus, now = new Date()): Promise<Cycle> {
   if (cycle.source === 'imported' || nextStatus[cycle.status] !== to) {
     throw new AppError('cycle.invalid_transition', { from: cycle.status, to });
   }
@@ -260,13 +264,14 @@ export async function transitionCycle(tx: Tx, actor: AuditActor, cycle: Cycle, t
       .where(and(eq(cycleBodies.cycleId, cycle.id), sql`${cycleBodies.status} <> 'final'`));
     if (n > 0) throw new AppError('cycle.bodies_open', { open: n });
   }
-  const [row] = await tx.update(cycles).set({ status: to, updatedAt: new Date() }).where(eq(cycles.id, cycle.id)).returning(cycleColumns);
+  const [row] = await tx.update(cycles).set({ status: to, updatedAt: now }).where(eq(cycles.id, cycle.id)).returning(cycleColumns);
   await appendAudit(tx, {
     actor,
     action: 'cycle.transition',
     subjectType: 'cycle',
     subjectId: cycle.id,
     provinceCode: cycle.provinceCode,
+    at: now,
     diff: { before: { status: cycle.status }, after: { status: to } },
   });
   return toCycle(row!);

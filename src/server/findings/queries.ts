@@ -43,7 +43,14 @@ export function nextSteps(list: readonly Improvement[]): Improvement[] {
  * covers. Units without fieldwork records (imported results) have no answers and get none. The
  * Perwakilan's recommendations and the pre-check stay on refresh. Audited once per publication.
  */
-export async function generateFindings(tx: Tx, actor: AuditActor, cycle: Cycle, snapshot: PublicationSnapshot): Promise<number> {
+/** `now`: the publication's moment (a past year's findings are dated with its publication). */
+export async function generateFindings(
+  tx: Tx,
+  actor: AuditActor,
+  cycle: Cycle,
+  snapshot: PublicationSnapshot,
+  now = new Date(),
+): Promise<number> {
   const unitIds = snapshot.units.map((u) => u.id);
   if (unitIds.length === 0) return 0;
   const scheme = await cycleScheme(tx, cycle);
@@ -73,6 +80,7 @@ export async function generateFindings(tx: Tx, actor: AuditActor, cycle: Cycle, 
         nextDescriptor: i.descriptor,
         unitGain: i.unitGain,
         governmentGain: i.governmentGain,
+        createdAt: now,
       });
     }
   }
@@ -94,6 +102,7 @@ export async function generateFindings(tx: Tx, actor: AuditActor, cycle: Cycle, 
   await appendAudit(tx, {
     actor,
     action: 'finding.generate',
+    at: now,
     subjectType: 'cycle',
     subjectId: cycle.id,
     provinceCode: snapshot.scope === 'national' ? null : snapshot.scope,

@@ -6,6 +6,7 @@ import { documentTypes } from '../../../methodologies/index.ts';
 import { localToday } from '../../core/actions.ts';
 import { cycleJudgingDate, documentValidity, type LibraryCycle, suggestIndicators } from '../../core/library-docs.ts';
 import type { Lang, Scheme, Text } from '../../core/types.ts';
+import { localDateText } from '../../shared/local-time.ts';
 import type {
   LibraryDocument,
   LibraryDocumentDetail,
@@ -314,7 +315,8 @@ export async function listDocuments(tx: Queryable, unit: LibraryUnit, q: Library
 function checkFields(f: { type?: string; issuedOn?: string; validUntil?: string | null }): void {
   if (f.type !== undefined && !typeOf(f.type)) throw new AppError('library.unknown_type', { type: f.type });
   if (f.issuedOn && f.validUntil && f.validUntil < f.issuedOn) {
-    throw new AppError('library.bad_dates', { issuedOn: f.issuedOn, validUntil: f.validUntil });
+    // issue 16: calendar dates as words ("20 Desember 2026"), never ISO.
+    throw new AppError('library.bad_dates', { issuedOn: localDateText(f.issuedOn), validUntil: localDateText(f.validUntil) });
   }
 }
 

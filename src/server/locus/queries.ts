@@ -97,6 +97,7 @@ export async function addLocusBody(
   cycle: Cycle,
   body: LocusBody,
   unitIds?: string[],
+  now = new Date(),
 ): Promise<{ added: string[] }> {
   assertLocusOpen(cycle);
   // issue 12 §4: an internal pre-assessment assesses its own government's units only.
@@ -133,6 +134,7 @@ export async function addLocusBody(
     subjectType: 'cycle',
     subjectId: cycle.id,
     provinceCode: body.provinceCode,
+    at: now,
     diff: { bodyId: body.id, units: added },
   });
   return { added };
@@ -213,7 +215,13 @@ export interface Assignment {
  * Assigns (or clears) the assessor of a unit and its due date. The assessor must be an active
  * asisten of the unit's province (or of pusat, province null).
  */
-export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitContext, next: Partial<Assignment>): Promise<Assignment> {
+export async function setAssignment(
+  tx: Tx,
+  actor: AuditActor,
+  cu: CycleUnitContext,
+  next: Partial<Assignment>,
+  now = new Date(),
+): Promise<Assignment> {
   if (cu.cycle.status === 'final' || cu.cycle.source === 'imported') throw new AppError('cycle.closed', { status: cu.cycle.status });
   if (next.assessorId && cu.cycle.kind === 'internal') {
     // issue 12 §4: the owning government's own internal assessor (`penilai`), never an Ombudsman asisten.
@@ -251,10 +259,11 @@ export async function setAssignment(tx: Tx, actor: AuditActor, cu: CycleUnitCont
   };
   await tx
     .update(cycleUnits)
-    .set({ ...after, updatedAt: new Date() })
+    .set({ ...after, updatedAt: now })
     .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)));
   await appendAudit(tx, {
     actor,
+    at: now,
     action: 'assignment.set',
     subjectType: 'cycle_unit',
     subjectId: `${cu.cycle.id}/${cu.unit.id}`,

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { checkEntry } from '../../core/fill.ts';
 import { clarificationWindow, compareClaims } from '../../core/pekppp.ts';
 import type { Indicator, Instrument, Lang, Scheme } from '../../core/types.ts';
+import { localDateText } from '../../shared/local-time.ts';
 import { appendAudit } from '../audit/queries.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
@@ -391,7 +392,8 @@ export async function answerClarification(
     )
     .limit(1);
   if (!row) throw new AppError('not_found', { subject: 'clarification' });
-  if (row.status === 'closed' || row.closesAt <= now) throw new AppError('pekppp.clarification_closed', { lastDay: row.lastDay });
+  if (row.status === 'closed' || row.closesAt <= now)
+    throw new AppError('pekppp.clarification_closed', { lastDay: localDateText(row.lastDay) }); // issue 16: "20 Desember 2026", not ISO
   const asked = row.indicators as string[];
   for (const code of Object.keys(body.answers))
     if (!asked.includes(code)) throw new AppError('pekppp.indicator_unknown', { indicator: code });

@@ -452,7 +452,7 @@ async function store(
       snapshot,
     })
     .returning();
-  await generateFindings(tx, actor, cycle, snapshot); // issue 12: points lost become findings
+  await generateFindings(tx, actor, cycle, snapshot, v.now); // issue 12: points lost become findings
   return row!;
 }
 
@@ -474,7 +474,7 @@ export async function publish(tx: Tx, actor: AuditActor, cycle: Cycle, input: Pu
     .from(publications)
     .where(and(eq(publications.cycleId, cycle.id), eq(publications.scope, input.scope)));
   let current = cycle;
-  if (input.scope === NATIONAL && cycle.status === 'review') current = await transitionCycle(tx, actor, cycle, 'final');
+  if (input.scope === NATIONAL && cycle.status === 'review') current = await transitionCycle(tx, actor, cycle, 'final', now);
   const row = await store(tx, actor, current, input.scope, { version: last + 1, publicAt, now, reason: null, supersedesId: null });
   await appendAudit(tx, {
     actor,

@@ -32,7 +32,8 @@ export type DemoBody = { id: string; code: string; name: string; type: string; p
  */
 export async function fillCycle(
   tx: Tx,
-  ctx: { cycle: Cycle; pimpinan: Actor; asisten: Actor; now: Date },
+  /** `now`: when the sheets reached the server; `assignedAt`: when the units were assigned (default `now`). */
+  ctx: { cycle: Cycle; pimpinan: Actor; asisten: Actor; now: Date; assignedAt?: Date },
   list: readonly { id: string; bodyId: string }[],
   bodyList: readonly DemoBody[],
   quality: Record<string, number>,
@@ -45,7 +46,7 @@ export async function fillCycle(
   const rows: (RecordInput & { contentHash: string })[] = [];
   for (const u of list) {
     const cu = (await getCycleUnit(tx, cycle, u.id))!;
-    await setAssignment(tx, pimpinan, cu, { assessorId: asisten.id, dueDate: `${cycle.year}-09-30` });
+    await setAssignment(tx, pimpinan, cu, { assessorId: asisten.id, dueDate: `${cycle.year}-09-30` }, ctx.assignedAt ?? now);
     const body = bodyList.find((b) => b.id === u.bodyId)!;
     const q = Math.min(1, Math.max(0, quality[body.code]! + (rand() * 2 - 1) * 0.05));
     const ids: string[] = [];

@@ -184,6 +184,43 @@ describe('seedDemoIfEmpty', () => {
     expect(items.every((i) => i.previousRank !== null && i.movement !== null)).toBe(true);
   });
 
+  it('dates the 2023 year in 2023, before its publication on 14 December, not at seed time (issue 16)', async () => {
+    const cycleId = seed.cycles.published;
+    const start = new Date('2023-01-01T00:00:00+07:00').getTime();
+    const announced = new Date('2023-12-14T10:00:00+07:00').getTime();
+    const [cycle] = await t.db.db.select().from(cycles).where(eq(cycles.id, cycleId));
+    expect(cycle!.createdAt.getTime()).toBeGreaterThanOrEqual(start);
+    const sheets = await t.db.db
+      .select({ capturedAt: records.capturedAt, createdAt: records.createdAt })
+      .from(records)
+      .where(eq(records.cycleId, cycleId));
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const r of sheets) {
+      expect(r.capturedAt.getTime()).toBeLessThan(r.createdAt.getTime());
+      expect(r.createdAt.getTime()).toBeGreaterThanOrEqual(start);
+      expect(r.createdAt.getTime()).toBeLessThan(announced);
+    }
+    const approvals = await t.db.db
+      .select({ review: cycleUnits.review, updatedAt: cycleUnits.updatedAt })
+      .from(cycleUnits)
+      .where(eq(cycleUnits.cycleId, cycleId));
+    for (const u of approvals) {
+      const at = new Date((u.review as { at: string }).at).getTime();
+      expect(at).toBeGreaterThanOrEqual(new Date('2023-10-01T00:00:00+07:00').getTime());
+      expect(at).toBeLessThan(announced);
+    }
+    // Every audit entry about the cycle, its units and its sheets: in 2023, none after the publication
+    // (the follow-up actions on its findings are today's work).
+    const events = (await t.db.db.select().from(auditEvents)).filter(
+      (e) => !e.action.startsWith('action.') && JSON.stringify([e.subjectId, e.diff]).includes(cycleId),
+    );
+    expect(events.length).toBeGreaterThan(approvals.length * 3);
+    for (const e of events) {
+      expect(e.at.getTime(), e.action).toBeGreaterThanOrEqual(start);
+      expect(e.at.getTime(), e.action).toBeLessThanOrEqual(announced);
+    }
+  });
+
   it('leaves an intact audit chain', async () => {
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });

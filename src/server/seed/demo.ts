@@ -264,47 +264,75 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   const pimpinan = actors.get('pimpinan')!;
   const asisten = actors.get('asisten')!;
 
-  // The published 2022 scores, as an imported final cycle.
-  const past = await createCycle(tx, admin, {
-    name: 'Penilaian Kepatuhan 2022 (hasil terbit)',
-    year: 2022,
-    schemeId: 'ombudsman-2022',
-    source: 'imported',
-    status: 'final',
-  });
+  // The published 2022 scores, as an imported final cycle — taken in before the 2023 cycle began
+  // (issue 16: not dated at seed time, after the 2023 publication).
+  const imported2022 = new Date('2023-02-15T10:00:00+07:00');
+  const past = await createCycle(
+    tx,
+    admin,
+    { name: 'Penilaian Kepatuhan 2022 (hasil terbit)', year: 2022, schemeId: 'ombudsman-2022', source: 'imported', status: 'final' },
+    imported2022,
+  );
   await importBodyScores(
     tx,
     admin,
     past,
     Object.entries(banten2022).map(([code, score]) => ({ bodyId: byCode.get(code)!.id, score })),
-    now,
+    imported2022,
   );
-  await publish(tx, admin, past, { scope: 'national', publicAt: now }, now);
+  await publish(tx, admin, past, { scope: 'national', publicAt: imported2022 }, imported2022);
 
   // The 2023 cycle, assessed the real way and published (issue 16 §7): fieldwork, every unit
   // handed in, warnings acknowledged and approved by the pimpinan, published nationally (the cycle
   // turns final; the snapshot, its findings and its awards are the product's own), handed over.
   const asistenAuth = makeAuth(asisten);
   const pimpinanAuth = makeAuth(pimpinan);
-  let y2023 = await createCycle(tx, admin, {
-    name: 'Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik 2023',
-    year: 2023,
-    schemeId: 'ombudsman-2023',
-  });
-  for (const b of banten) await addLocusBody(tx, admin, y2023, b);
-  y2023 = await transitionCycle(tx, admin, y2023, 'fieldwork');
-  await fillCycle(tx, { cycle: y2023, pimpinan, asisten, now }, createdUnits, banten, quality2023, DEMO_SEED_2023);
-  await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, y2023, createdUnits), now);
-  for (const u of createdUnits) {
-    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, 'Diperiksa bersama asisten.', now);
-    await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, 'Lengkap dan sesuai bukti.', now);
+  // Its steps are dated in 2023 (issue 16: a past year's history is not stamped at seed time):
+  // planned in March, units assigned in June, sheets captured in July and August (fillCycle), handed
+  // in mid-September, reviewed and approved in October (one unit every half hour of office days),
+  // in review from late October, published on 14 December.
+  const at2023 = (day: string, time = '09:00') => new Date(`2023-${day}T${time}:00+07:00`);
+  let y2023 = await createCycle(
+    tx,
+    admin,
+    { name: 'Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik 2023', year: 2023, schemeId: 'ombudsman-2023' },
+    at2023('03-01'),
+  );
+  for (const b of banten) await addLocusBody(tx, admin, y2023, b, undefined, at2023('03-06', '10:00'));
+  y2023 = await transitionCycle(tx, admin, y2023, 'fieldwork', at2023('07-01', '08:00'));
+  await fillCycle(
+    tx,
+    { cycle: y2023, pimpinan, asisten, now: at2023('08-31', '16:00'), assignedAt: at2023('06-20', '10:00') },
+    createdUnits,
+    banten,
+    quality2023,
+    DEMO_SEED_2023,
+  );
+  await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, y2023, createdUnits), at2023('09-15', '15:00'));
+  for (const [k, u] of createdUnits.entries()) {
+    // From 2 October, 08.00–15.30 WIB: sixteen units a day, acknowledged then approved ten minutes later.
+    const day = new Date(at2023('10-02', '08:00').getTime() + Math.floor(k / 16) * 86_400_000 + (k % 16) * 1_800_000);
+    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, 'Diperiksa bersama asisten.', day);
+    await approveUnit(
+      tx,
+      pimpinanAuth,
+      (await getCycleUnit(tx, y2023, u.id))!,
+      'Lengkap dan sesuai bukti.',
+      new Date(day.getTime() + 600_000),
+    );
   }
-  y2023 = await transitionCycle(tx, admin, y2023, 'review');
+  y2023 = await transitionCycle(tx, admin, y2023, 'review', at2023('10-27', '14:00'));
   // Dated as the real 2023 results were announced (reference.md §6.2: 14 December 2023), not at seed time.
   const announced2023 = new Date('2023-12-14T10:00:00+07:00');
   const published = await publish(tx, admin, y2023, { scope: 'national', publicAt: announced2023 }, announced2023);
   // issue 18: the 2023 results were handed over in January 2024 (reference.md §6.4).
-  await setHandover(tx, admin, published, { date: '2024-01-24', place: 'Pendopo Gubernur Banten, Kota Serang' }, now);
+  await setHandover(
+    tx,
+    admin,
+    published,
+    { date: '2024-01-24', place: 'Pendopo Gubernur Banten, Kota Serang' },
+    new Date('2024-01-10T10:00:00+07:00'),
+  );
 
   // The 2024 cycle: locus, assignments, fieldwork.
   let cycle = await createCycle(tx, admin, { name: 'Penilaian Kualitas Pelayanan Publik 2024', year: 2024, schemeId: 'ombudsman-2024' });

@@ -12,6 +12,7 @@ import { ageBand, ikmReport, periodBounds, surveyResponseFlags } from '../../cor
 import { supplementSummaries } from '../../core/pekppp.ts';
 import { scoreUnit } from '../../core/score-unit.ts';
 import type { PekpppUnitView } from '../../shared/wire/pekppp.ts';
+import { localDateTimeText, zoneOfOffsetMinutes } from '../../shared/local-time.ts';
 import type { Indicator, Instrument, Scheme, SurveyFlag, SurveyResponseInput, Text } from '../../core/types.ts';
 import type {
   PaperResponseIn,
@@ -648,7 +649,9 @@ export function publicResponse(
   meta: { deviceKey: string | null; kiosk: boolean; now: Date },
 ): IncomingResponse {
   if (meta.now < s.opensAt || meta.now >= s.closesAt) {
-    throw new AppError('survey.closed', { opensAt: zoneTime(s.opensAt, s.offsetMinutes), closesAt: zoneTime(s.closesAt, s.offsetMinutes) });
+    // issue 16: in the body's zone, as every date on screen ("20 Desember 2026 08.00 WITA").
+    const zone = zoneOfOffsetMinutes(s.offsetMinutes);
+    throw new AppError('survey.closed', { opensAt: localDateTimeText(s.opensAt, zone), closesAt: localDateTimeText(s.closesAt, zone) });
   }
   const profile = checkAnswers(scheme, s, input.answers, input.profile, input.age);
   return {

@@ -7,7 +7,8 @@ import { buildWorld, type World } from '../seed/test-world.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
-import { surveyResponses } from './schema.ts';
+import { surveyResponses, surveys } from './schema.ts';
+import { localDateTime, WITA } from '../../shared/local-time.ts';
 import { seedDemoSurveys } from '../seed/demo-surveys.ts';
 import { multipart } from '../test/hostile.ts';
 import { pdf } from '../test/files.ts';
@@ -253,6 +254,19 @@ describe('the public questionnaire and its abuse checks', () => {
     });
     expect(late.statusCode).toBe(422);
     expect(late.json().error.code).toBe('survey.closed');
+  });
+
+  it("refuses a response before opening with the times in the body's zone (a WITA body: issue 16)", async () => {
+    const opens = new Date(Math.ceil((Date.now() + 3 * DAY) / 3_600_000) * 3_600_000);
+    const s = await createOpenSurvey({ opensAt: opens.toISOString(), closesAt: iso(opens.getTime() + 10 * DAY) });
+    // The unit's body in Bali: the survey keeps its zone's offset (WITA, UTC+8).
+    await t.db.db.update(surveys).set({ offsetMinutes: 480 }).where(eq(surveys.id, s.id));
+    const early = await respond(s.code, { deviceToken: (await form(s.code)).deviceToken }, { 'accept-language': 'id' });
+    expect(early.statusCode).toBe(422);
+    const message = early.json().error.message as string;
+    expect(message).toContain(localDateTime(opens, 'id', WITA));
+    expect(message).toContain('WITA');
+    expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('treats a resent response (same id) as one', async () => {

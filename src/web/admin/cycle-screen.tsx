@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useCycle } from '../api/cycles.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
+import { BodyZone } from '../ui/body-zone.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { PublicationLink } from '../ui/publication-link.tsx';
 import { CycleExportPanel } from '../ui/cycle-export-panel.tsx';
@@ -27,47 +28,49 @@ export function CycleScreen() {
   const c = cycle.data;
   const locusOpen = c.source !== 'imported' && (c.status === 'planning' || c.status === 'fieldwork');
   return (
-    <Stack gap="lg" maw={1100}>
-      <AnchorLink to="/admin/cycles" size="sm">
-        {t('cycle.back')}
-      </AnchorLink>
-      <Stack gap={4}>
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {c.name}
-          </Title>
-          <CycleStatusBadge status={c.status} />
-        </Group>
-        <Text c="dimmed">
-          {t('cycle.subtitle', { year: c.year })}{' '}
-          <AnchorLink to="/schemes/$schemeId" params={{ schemeId: c.schemeId }}>
-            {c.schemeTitle[format.lang]}
-          </AnchorLink>
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('cycle.hash')} <Code>{c.schemeHash.slice(0, 16)}…</Code>
-        </Text>
-      </Stack>
-      <PanelBoundary>
-        <CycleStatusPanel cycle={c} />
-      </PanelBoundary>
-      <PanelBoundary>
-        <ProgressSummary cycle={c} />
-      </PanelBoundary>
-      <PanelBoundary>
-        <PublicationLink cycleId={c.id} admin />
-      </PanelBoundary>
-      <PanelBoundary>
-        <CycleExportPanel cycleId={c.id} />
-      </PanelBoundary>
-      {locusOpen && (
+    <BodyZone provinceCode={c.provinceCode}>
+      <Stack gap="lg" maw={1100}>
+        <AnchorLink to="/admin/cycles" size="sm">
+          {t('cycle.back')}
+        </AnchorLink>
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {c.name}
+            </Title>
+            <CycleStatusBadge status={c.status} />
+          </Group>
+          <Text c="dimmed">
+            {t('cycle.subtitle', { year: c.year })}{' '}
+            <AnchorLink to="/schemes/$schemeId" params={{ schemeId: c.schemeId }}>
+              {c.schemeTitle[format.lang]}
+            </AnchorLink>
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('cycle.hash')} <Code>{c.schemeHash.slice(0, 16)}…</Code>
+          </Text>
+        </Stack>
         <PanelBoundary>
-          <LocusPicker cycleId={c.id} />
+          <CycleStatusPanel cycle={c} />
         </PanelBoundary>
-      )}
-      <PanelBoundary>
-        <LocusTable cycle={c} editable={locusOpen} />
-      </PanelBoundary>
-    </Stack>
+        <PanelBoundary>
+          <ProgressSummary cycle={c} />
+        </PanelBoundary>
+        <PanelBoundary>
+          <PublicationLink cycleId={c.id} admin />
+        </PanelBoundary>
+        <PanelBoundary>
+          <CycleExportPanel cycleId={c.id} />
+        </PanelBoundary>
+        {locusOpen && (
+          <PanelBoundary>
+            <LocusPicker cycleId={c.id} />
+          </PanelBoundary>
+        )}
+        <PanelBoundary>
+          <LocusTable cycle={c} editable={locusOpen} />
+        </PanelBoundary>
+      </Stack>
+    </BodyZone>
   );
 }

@@ -87,6 +87,11 @@ export function CyclesScreen() {
                           {t('cycles.imported')}
                         </Text>
                       )}
+                      {c.kind === 'internal' && (
+                        <Badge variant="light" color="grape" tt="none" size="sm" display="block" w="fit-content" mt={2}>
+                          {t('cycles.internal')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td className="tabular">{c.year}</Table.Td>
                     <Table.Td>

@@ -18,6 +18,8 @@ export interface CycleFilter {
   /** Only cycles the public can read (a released current publication, national or of a province). */
   published?: boolean;
   status?: CycleStatus;
+  /** Issue 12 §4: 'official' leaves out a government's own pre-assessments (internal cycles). */
+  kind?: 'official' | 'internal';
 }
 
 export const cycleKeys = {
@@ -43,7 +45,7 @@ export const useCyclesPage = (p: CyclePage) => useQuery(getCyclesPageQueryOption
 export function getCyclesQueryOptions(f: CycleFilter = {}) {
   return queryOptions({
     queryKey: cycleKeys.list(f),
-    queryFn: () => getAllPages<CycleSummary>('/cycles', { published: f.published, status: f.status }),
+    queryFn: () => getAllPages<CycleSummary>('/cycles', { published: f.published, status: f.status, kind: f.kind }),
   });
 }
 

@@ -12,6 +12,7 @@ import { useDisputes, useWindows } from '../api/clarifications.ts';
 import { useCycles } from '../api/cycles.ts';
 import { getProvincesQueryOptions } from '../api/registry.ts';
 import { useFormat } from '../lib/format.ts';
+import { CycleZone } from '../ui/cycle-zone.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -83,20 +84,22 @@ export function ReviewDisputesScreen() {
   const { t } = useTranslation('clarify');
   const { cycleId } = useParams({ from: '/review/cycles/$cycleId/klarifikasi' });
   return (
-    <Stack gap="lg" maw={1000}>
-      <ButtonLink to="/review/cycles/$cycleId" params={{ cycleId }} variant="subtle" px={0} w="fit-content">
-        {t('queue.back')}
-      </ButtonLink>
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {t('queue.title')}
-        </Title>
-        <Text c="dimmed" maw={760}>
-          {t('queue.intro')}
-        </Text>
+    <CycleZone cycleId={cycleId}>
+      <Stack gap="lg" maw={1000}>
+        <ButtonLink to="/review/cycles/$cycleId" params={{ cycleId }} variant="subtle" px={0} w="fit-content">
+          {t('queue.back')}
+        </ButtonLink>
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {t('queue.title')}
+          </Title>
+          <Text c="dimmed" maw={760}>
+            {t('queue.intro')}
+          </Text>
+        </Stack>
+        <DisputeQueue cycleId={cycleId} />
       </Stack>
-      <DisputeQueue cycleId={cycleId} />
-    </Stack>
+    </CycleZone>
   );
 }
 

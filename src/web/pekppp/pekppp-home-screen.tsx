@@ -18,7 +18,7 @@ import { AnchorLink } from '../ui/links.tsx';
 export function PekpppHomeScreen() {
   const { t } = useTranslation('pekppp');
   const me = useMe().data;
-  const cycles = useCycles();
+  const cycles = useCycles({ kind: 'official' });
   // A mandiri cycle stays listed once final: KemenPANRB validates it afterwards.
   const pekppp = (cycles.data ?? []).filter((c) => c.family === 'pekppp' && (c.status !== 'final' || !!c.mandiri));
   return (

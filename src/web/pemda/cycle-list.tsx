@@ -21,7 +21,8 @@ export interface CycleListProps {
 export function CycleList({ bodyId, target }: CycleListProps) {
   const { t } = useTranslation('pemda');
   const format = useFormat();
-  const cycles = useCycles();
+  // The official cycles; the government's own pre-assessments have their screen (/pemda/pra-penilaian).
+  const cycles = useCycles({ kind: 'official' });
   const trend = useTrend(bodyId);
   if (!cycles.data) return <ResultState query={cycles} />;
   const byCycle = new Map((trend.data?.items ?? []).map((r) => [r.cycle.id, r]));

@@ -9,6 +9,7 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Suspense, lazy } from 'react';
 import { AnchorLink } from '../ui/anchor-link.tsx';
+import { BodyZone } from '../ui/body-zone.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { useDetailStrings } from './detail-strings.ts';
@@ -65,80 +66,82 @@ export function GovernmentScreen() {
   const typeLine = [t(`types.${body.type}`), body.type !== 'provinsi' ? province?.name : null].filter(Boolean).join(' · ');
 
   return (
-    <Stack gap="lg" maw={1100}>
-      <Stack gap={4}>
-        <AnchorLink to="/" search={leaderboardFor(body, cycleId)} size="sm">
-          {t('government.back')}
-        </AnchorLink>
-        <h1 className="heading-1">{body.name}</h1>
-        <Text c="dimmed">{typeLine}</Text>
-        <MandiriNote cycle={publishedCycle} />
-      </Stack>
-      {!cycleId ? (
-        <NoResult />
-      ) : (
-        <>
-          {published.length > 1 && (
-            <div className="lb-filters">
-              <SelectField
-                label={t('filters.cycle')}
-                value={cycleId}
-                onChange={(cycle) => void navigate({ search: { cycle }, replace: true, resetScroll: false })}
-                options={published.map((i) => ({ value: i.cycle.id, label: `${i.cycle.year} · ${i.cycle.name}` }))}
-              />
-            </div>
-          )}
-          {result.error ? (
-            <NoResult />
-          ) : !result.data ? (
-            <PageLoader />
-          ) : (
-            <>
-              <GovernmentSummary result={result.data} provinceName={province?.name ?? null} words={words} />
-              {/* issue 16: an imported result (published score, no units) has no rapor to print: no link rather than a 409. */}
-              {result.data.result?.source !== 'imported' && result.data.units.length > 0 && (
-                <Suspense fallback={null}>
-                  <RaporLinks target={{ cycleId, bodyId }} name={result.data.body.name} />
-                </Suspense>
-              )}
-              <div className="gov-two">
-                <PanelBoundary>
-                  <Suspense fallback={<PageLoader />}>
-                    <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} words={words} />
-                  </Suspense>
-                </PanelBoundary>
-                <PanelBoundary>
-                  <Suspense fallback={<PageLoader />}>
-                    <TrendPanel items={published} current={cycleId} />
-                  </Suspense>
-                </PanelBoundary>
+    <BodyZone provinceCode={body.provinceCode}>
+      <Stack gap="lg" maw={1100}>
+        <Stack gap={4}>
+          <AnchorLink to="/" search={leaderboardFor(body, cycleId)} size="sm">
+            {t('government.back')}
+          </AnchorLink>
+          <h1 className="heading-1">{body.name}</h1>
+          <Text c="dimmed">{typeLine}</Text>
+          <MandiriNote cycle={publishedCycle} />
+        </Stack>
+        {!cycleId ? (
+          <NoResult />
+        ) : (
+          <>
+            {published.length > 1 && (
+              <div className="lb-filters">
+                <SelectField
+                  label={t('filters.cycle')}
+                  value={cycleId}
+                  onChange={(cycle) => void navigate({ search: { cycle }, replace: true, resetScroll: false })}
+                  options={published.map((i) => ({ value: i.cycle.id, label: `${i.cycle.year} · ${i.cycle.name}` }))}
+                />
               </div>
-              <PanelBoundary>
-                <Suspense fallback={<PageLoader />}>
-                  <UnitList result={result.data} words={words} />
-                </Suspense>
-              </PanelBoundary>
-              {body.type === 'provinsi' && body.provinceCode && (
+            )}
+            {result.error ? (
+              <NoResult />
+            ) : !result.data ? (
+              <PageLoader />
+            ) : (
+              <>
+                <GovernmentSummary result={result.data} provinceName={province?.name ?? null} words={words} />
+                {/* issue 16: an imported result (published score, no units) has no rapor to print: no link rather than a 409. */}
+                {result.data.result?.source !== 'imported' && result.data.units.length > 0 && (
+                  <Suspense fallback={null}>
+                    <RaporLinks target={{ cycleId, bodyId }} name={result.data.body.name} />
+                  </Suspense>
+                )}
+                <div className="gov-two">
+                  <PanelBoundary>
+                    <Suspense fallback={<PageLoader />}>
+                      <DimensionPanel cycleId={cycleId} dimensions={result.data.dimensions} words={words} />
+                    </Suspense>
+                  </PanelBoundary>
+                  <PanelBoundary>
+                    <Suspense fallback={<PageLoader />}>
+                      <TrendPanel items={published} current={cycleId} />
+                    </Suspense>
+                  </PanelBoundary>
+                </div>
+                <PanelBoundary>
+                  <Suspense fallback={<PageLoader />}>
+                    <UnitList result={result.data} words={words} />
+                  </Suspense>
+                </PanelBoundary>
+                {body.type === 'provinsi' && body.provinceCode && (
+                  <PanelBoundary>
+                    <Suspense fallback={null}>
+                      <VerticalOfficesPanel cycleId={cycleId} provinceCode={body.provinceCode} />
+                    </Suspense>
+                  </PanelBoundary>
+                )}
                 <PanelBoundary>
                   <Suspense fallback={null}>
-                    <VerticalOfficesPanel cycleId={cycleId} provinceCode={body.provinceCode} />
+                    <GovernmentFacts cycleId={cycleId} bodyId={bodyId} provinceCode={body.provinceCode} />
                   </Suspense>
                 </PanelBoundary>
-              )}
-              <PanelBoundary>
-                <Suspense fallback={null}>
-                  <GovernmentFacts cycleId={cycleId} bodyId={bodyId} provinceCode={body.provinceCode} />
-                </Suspense>
-              </PanelBoundary>
-              <PanelBoundary>
-                <Suspense fallback={null}>
-                  <AssumptionsNote cycleId={cycleId} />
-                </Suspense>
-              </PanelBoundary>
-            </>
-          )}
-        </>
-      )}
-    </Stack>
+                <PanelBoundary>
+                  <Suspense fallback={null}>
+                    <AssumptionsNote cycleId={cycleId} />
+                  </Suspense>
+                </PanelBoundary>
+              </>
+            )}
+          </>
+        )}
+      </Stack>
+    </BodyZone>
   );
 }

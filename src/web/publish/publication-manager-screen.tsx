@@ -28,16 +28,25 @@ import { PublishForm, type ScopeOption } from './publish-form.tsx';
 import { readiness, versionsOf } from './publish-model.ts';
 import { ReadinessPanel } from './readiness-panel.tsx';
 import { VersionHistory } from './version-history.tsx';
+import { CycleZone } from '../ui/cycle-zone.tsx';
 import './publish.css';
 
 export function ReviewPublicationScreen() {
   const { cycleId } = useParams({ from: '/review/cycles/$cycleId/publikasi' });
-  return <PublicationManager cycleId={cycleId} admin={false} />;
+  return (
+    <CycleZone cycleId={cycleId}>
+      <PublicationManager cycleId={cycleId} admin={false} />
+    </CycleZone>
+  );
 }
 
 export function AdminPublicationScreen() {
   const { cycleId } = useParams({ from: '/admin/cycles/$cycleId/publikasi' });
-  return <PublicationManager cycleId={cycleId} admin />;
+  return (
+    <CycleZone cycleId={cycleId}>
+      <PublicationManager cycleId={cycleId} admin />
+    </CycleZone>
+  );
 }
 
 export function PublicationManager({ cycleId, admin }: { cycleId: string; admin: boolean }) {

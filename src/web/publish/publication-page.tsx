@@ -15,6 +15,7 @@ import type { PublicationMeta, PublicationSnapshot, PublicationView as Publicati
 import { openDataHref, usePublication, usePublications } from '../api/publications.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
+import { BodyZone, scopeProvince } from '../ui/body-zone.tsx';
 import { LazyErrorView } from '../ui/lazy-error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { StatusBadge } from '../ui/publication-status.tsx';
@@ -162,8 +163,16 @@ export function PublicationPage() {
   return <PublicationContent key={publicationId} {...view.data} />;
 }
 
-/** The page's content for one loaded version (exported for tests). */
-export function PublicationContent({ meta, snapshot, bands }: PublicationViewData) {
+/** The page's content for one loaded version (exported for tests), its dates in the scope's zone (issue 16). */
+export function PublicationContent(view: PublicationViewData) {
+  return (
+    <BodyZone provinceCode={scopeProvince(view.meta.scope)}>
+      <PublicationBody {...view} />
+    </BodyZone>
+  );
+}
+
+function PublicationBody({ meta, snapshot, bands }: PublicationViewData) {
   const { t } = useTranslation('publish');
   const format = useFormat();
   const list = usePublications(meta.cycleId);

@@ -411,6 +411,21 @@ describe('VersionHistory', () => {
 });
 
 describe('PublicationContent', () => {
+  it.each([
+    ['51', 'Bali', '10 Desember 2024 10.00 WITA'],
+    ['91', 'Papua', '10 Desember 2024 11.00 WIT'],
+  ])(
+    'gives the dates of a province %s (%s) publication in its zone, not WIB (issue 16)',
+    async (scope, scopeName, local) => {
+      mockApi({ 'GET /cycles/c1/publications': () => ({ status: 200, json: { items: [] } }) });
+      // 02:00 UTC: 09.00 WIB, 10.00 WITA, 11.00 WIT.
+      await renderRouted(<PublicationContent meta={meta({ scope, scopeName, released: false })} snapshot={snapshot} bands={bands} />);
+      expect(screen.getByTestId('embargo-banner').textContent).toContain(local);
+      expect(document.body.textContent).not.toContain('WIB');
+    },
+    SLOW,
+  );
+
   it(
     'marks a superseded version with a banner naming the new version, its reason, and a link to it',
     async () => {

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { VisitPlan, VisitState } from '../../shared/wire/visits.ts';
 import { useLeadQueue, useVisits } from '../api/visits.ts';
 import { useFormat } from '../lib/format.ts';
+import { CycleZone } from '../ui/cycle-zone.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -176,7 +177,11 @@ function LeadQueuePanel({ cycleId }: { cycleId: string }) {
 
 export function VisitPlanScreen() {
   const { cycleId } = useParams({ from: '/review/cycles/$cycleId/kunjungan' });
-  return <VisitPlanView cycleId={cycleId} />;
+  return (
+    <CycleZone cycleId={cycleId}>
+      <VisitPlanView cycleId={cycleId} />
+    </CycleZone>
+  );
 }
 
 /** The screen's body for one cycle (tests render it without the router). */

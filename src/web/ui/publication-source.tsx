@@ -8,7 +8,8 @@ import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PublicationMeta } from '../../shared/wire/publications.ts';
 import { openDataHref, usePublications } from '../api/publications.ts';
-import { useFormat } from '../lib/format.ts';
+import { useFormat, zoneTzOf } from '../lib/format.ts';
+import { scopeProvince } from './body-zone.tsx';
 import { AnchorLink } from './anchor-link.tsx';
 
 /** The version in force for the scope asked for; the nation's when the province has none. */
@@ -19,9 +20,10 @@ export function sourceFor(items: PublicationMeta[], scope: string): PublicationM
 
 export function PublicationSource({ cycleId, scope }: { cycleId: string; scope: string }) {
   const { t } = useTranslation('public');
-  const format = useFormat();
   const list = usePublications(cycleId);
   const source = sourceFor(list.data ?? [], scope);
+  // issue 16: the publication's day in its province's zone.
+  const format = useFormat({ timeZone: zoneTzOf(source ? scopeProvince(source.scope) : null) });
   if (!source) return null;
   return (
     <Text size="sm" mt="sm" data-testid="publication-source">
