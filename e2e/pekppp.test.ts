@@ -101,29 +101,19 @@ describe.skipIf(!browserAvailable())('PEKPPP: F-01 â†’ F-02 with clarification â
     unitId = units.items.find((u) => u.unitName.includes('Kependudukan'))!.unitId;
     otherId = units.items.find((u) => u.unitId !== unitId)!.unitId;
     unitPath = `/pekppp/cycles/${cycleId}/units/${unitId}`;
-    // The ten F-03 questionnaires per unit a complete result needs (the scheme's quota minimum),
-    // beside the few the demo already typed in (they count in the engine's result too).
+    // The ten F-03 questionnaires per unit a complete result needs (the scheme's quota minimum).
     const scheme = getScheme('pekppp-2024')!;
     const f03Instrument = scheme.instruments.find((i) => i.code === 'f03')!;
-    const seeded: Record<string, Record<string, number>[]> = {};
-    for (const u of [unitId, otherId])
-      seeded[u] = (
-        await apiOf(e2e, admin)<{ items: { answers: Record<string, number> }[] }>(
-          'GET',
-          `/cycles/${cycleId}/units/${u}/records?instrument=f03&pageSize=200`,
-        )
-      ).items.map((r) => r.answers);
     const records = [unitId, otherId].flatMap((u) => {
-      const added = Array.from({ length: f03Instrument.quota.min ?? f03Instrument.quota.target }, (_, k) =>
+      f03[u] = Array.from({ length: f03Instrument.quota.min ?? f03Instrument.quota.target }, (_, k) =>
         Object.fromEntries(f03Instrument.covers.map((c, j) => [c, 3 + ((k + j) % 3)])),
       );
-      f03[u] = [...seeded[u]!, ...added];
-      return added.map((answers, k) => ({
+      return f03[u]!.map((answers, k) => ({
         id: crypto.randomUUID(),
         cycleId,
         unitId: u,
         instrument: 'f03',
-        respondent: `Responden uji ${k + 1}`,
+        respondent: `Responden ${k + 1}`,
         answers,
         capturedAt: new Date().toISOString(),
       }));

@@ -16,6 +16,7 @@ import type { Improvement, Lang, Scheme, UnitScore } from '../../core/types.ts';
 import { bandRef, expandUnitScore } from '../scores/breakdown.ts';
 import type { EvidenceSummaryRow, RankPosition, RaporInput, ReportImprovement, ReportUnit, SnapshotRef } from './types.ts';
 import type { SnapshotBody, SnapshotRank, SnapshotUnit } from '../../shared/wire/publications.ts';
+import type { Mandiri } from '../../shared/wire/cycles.ts';
 
 /** Evidence of a unit, counted per indicator and kind (one row per unit × indicator). */
 export interface EvidenceCount {
@@ -40,6 +41,8 @@ export interface SnapshotRaporArgs {
   assumptions: RaporInput['assumptions'];
   snapshot: SnapshotRef | null;
   generatedAt: string;
+  /** issue 10: a "mandiri" PEKPPP cycle and its validation, read live when the pack is made. */
+  mandiri?: Mandiri;
 }
 
 const position = (r: SnapshotRank | null): RankPosition | undefined =>
@@ -137,6 +140,7 @@ export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): Ra
   const base = {
     language: a.lang,
     ...(scheme.terms ? { terms: scheme.terms } : {}),
+    ...(a.mandiri ? { mandiri: a.mandiri } : {}),
     ...(hasClaims
       ? { claims: expanded.filter(pick).map(({ u, score }) => ({ unit: u.name, comparison: compareClaims(scheme, score) })) }
       : {}),

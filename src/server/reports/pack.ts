@@ -23,6 +23,7 @@ import { getHandover, piagamIssued } from '../recognition/queries.ts';
 import { evidenceByUnit } from './queries.ts';
 import type { SnapshotRef } from './types.ts';
 import type { PublicationSnapshot, SnapshotUnit } from '../../shared/wire/publications.ts';
+import { mandiriOf } from '../pekppp/mandiri.ts';
 
 export interface PackParams {
   publicationId: string;
@@ -82,6 +83,8 @@ export async function runReportPack(ctx: JobContext, p: PackParams, key: Buffer)
   const evidence = await evidenceByUnit(db, cycle.id);
   const ref = await snapshotRefOf(db, row, p.origin);
   const generatedAt = new Date().toISOString();
+  // issue 10: a "mandiri" PEKPPP cycle's rapor says whether KemenPANRB validated it (as a single rapor does).
+  const mandiri = (await mandiriOf(db, [cycle.id])).get(cycle.id);
 
   const unitsOf = new Map<string, SnapshotUnit[]>();
   for (const u of snapshot.units) unitsOf.set(u.bodyId, [...(unitsOf.get(u.bodyId) ?? []), u]);
@@ -116,6 +119,7 @@ export async function runReportPack(ctx: JobContext, p: PackParams, key: Buffer)
       assumptions: snapshot.assumptions,
       snapshot: ref,
       generatedAt,
+      ...(mandiri ? { mandiri } : {}),
     };
     const stem = `${slug(body.code)}-${slug(body.name)}`;
     items.push({ name: `rapor-${stem}.pdf`, task: { kind: 'snapshot-rapor', schemeKey, args: base } });

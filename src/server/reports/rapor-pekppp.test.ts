@@ -62,7 +62,7 @@ const body: SnapshotBody = {
   previous: null,
   changes: [],
 };
-const input = raporInputFromSnapshot(scheme, {
+const packArgs: Parameters<typeof raporInputFromSnapshot>[1] = {
   lang: 'id',
   cycle: { name: 'PEKPPP 2024 Kota Cilegon', year: 2024, schemeId: scheme.id },
   body,
@@ -72,7 +72,8 @@ const input = raporInputFromSnapshot(scheme, {
   assumptions: scheme.assumptions,
   snapshot: { id: 'snap-pekppp', version: 1, publishedAt: '2024-12-04T10:00:00+07:00', url: 'https://pantau.example/p/1' },
   generatedAt: '2024-12-05T10:00:00+07:00',
-});
+};
+const input = raporInputFromSnapshot(scheme, packArgs);
 
 let text = '';
 let textEn = '';
@@ -142,5 +143,14 @@ describe('a "mandiri" PEKPPP rapor', () => {
     );
     // 17.30 UTC on 19 December is 20 December in WIB.
     expect(validated).toContain('Evaluasi mandiri — divalidasi KemenPANRB pada 20 Desember 2024');
+  });
+
+  it.skipIf(skipPoppler)("says so in a report pack too: the pack's snapshot arguments carry the mandiri state to the rapor", async () => {
+    const args = { ...packArgs, mandiri: { ...mandiri, status: 'pending' as const, decidedAt: null } };
+    const packed = raporInputFromSnapshot(scheme, args);
+    expect(packed.mandiri?.status).toBe('pending');
+    expect(raporInputFromSnapshot(scheme, packArgs).mandiri).toBeUndefined();
+    const unitRapor = squash(pdfPages(await renderRapor(raporInputFromSnapshot(scheme, { ...args, unitId }))).join('\n'));
+    expect(unitRapor).toContain('Evaluasi mandiri — belum divalidasi KemenPANRB');
   });
 });

@@ -2,9 +2,9 @@
 // and Disdukcapil) evaluated by its Bagian Organisasi, with a mix of claims (F-01) and verdicts
 // (F-02); a PEKPPP 2023 cycle Kota Cilegon ran "mandiri" (its Bagian Organisasi, results
 // approved) awaiting KemenPANRB's validation; and a PEKPPP 2024 cycle of Kota Tangerang in the
-// F-01 stage with some F-03 questionnaires in. Evaluator accounts for both Bagian Organisasi and
-// for KemenPANRB (the unit's operator and the koordinator of Kota Tangerang are the demo's own
-// accounts). Called once from demo.ts.
+// F-01 stage with its F-03 public questionnaires open and some responses in. Evaluator accounts
+// for both Bagian Organisasi and for KemenPANRB (the unit's operator and the koordinator of Kota
+// Tangerang are the demo's own accounts). Called once from demo.ts.
 import { and, eq } from 'drizzle-orm';
 import type { Actor, Role } from '../auth/policy.ts';
 import { generatePassword } from '../auth/password-policy.ts';
@@ -23,6 +23,9 @@ import { bulkInsertRecords, contentHash } from '../records/queries.ts';
 import { approveUnit, submitUnit } from '../records/workflow.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { recomputeCycle } from '../scores/recompute.ts';
+import { createSurvey, fingerprintOf, getUnitRowOr404 } from '../surveys/queries.ts';
+import { surveyResponses } from '../surveys/schema.ts';
+import { deviceKey } from '../surveys/tokens.ts';
 import { createUser } from '../users/queries.ts';
 import type { RecordInput } from '../../shared/wire/records.ts';
 import { prng, prngUuid } from './synthetic.ts';
@@ -99,6 +102,46 @@ async function insertRows(tx: Tx, admin: Actor, cycle: Cycle, body: Body, rows: 
     at: now,
     diff: { records: rows.length, demo: 'pekppp' },
   });
+}
+
+/**
+ * An F-03 public questionnaire of a unit in a PEKPPP cycle (issue 11 §6) over September–October
+ * 2024 with `n` accepted responses (answers 3–5, one device each): the unit's F-03 card shows them
+ * against the locus quota and the results beside the IPP.
+ */
+async function seedF03Survey(tx: Tx, actor: Actor, cycle: Cycle, unitId: string, n: number, rand: () => number) {
+  const unit = await getUnitRowOr404(tx, unitId);
+  const survey = await createSurvey(tx, actor, unit, {
+    kind: 'f03',
+    cycleId: cycle.id,
+    periodKind: 'year',
+    year: cycle.year,
+    index: 1,
+    services: ['Layanan utama'],
+    expectedUsers: 2000,
+    opensAt: '2024-09-01T00:00:00+07:00',
+    closesAt: '2024-10-31T23:59:00+07:00',
+  });
+  const covers = (await cycleScheme(tx, cycle)).instruments.find((i) => i.code === 'f03')!.covers;
+  const rows = Array.from({ length: n }, (_, k) => {
+    const answers = Object.fromEntries(covers.map((c) => [c, 3 + Math.floor(rand() * 3)]));
+    const profile = { layanan: 'Layanan utama' };
+    const submittedAt = new Date(Date.UTC(2024, 8, 2 + k, 2 + (k % 6)));
+    return {
+      id: prngUuid(rand),
+      surveyId: survey.id,
+      source: 'public',
+      submittedAt,
+      openedAt: new Date(submittedAt.getTime() - 180_000),
+      deviceKey: deviceKey(survey.id, `device-${k}`),
+      fingerprint: fingerprintOf(answers, profile),
+      answers,
+      profile,
+      accepted: true,
+      flags: [],
+    };
+  });
+  await tx.insert(surveyResponses).values(rows);
 }
 
 /**
@@ -240,8 +283,7 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
     now,
   );
 
-  // Kota Tangerang 2024: in the F-01 stage, evaluated by its Bagian Organisasi; some F-03
-  // questionnaires already typed in (fewer than the quota).
+  // Kota Tangerang 2024: in the F-01 stage, evaluated by its Bagian Organisasi.
   let tng = await createCycle(tx, admin, { name: 'PEKPPP 2024 Kota Tangerang', year: 2024, schemeId: 'pekppp-2024' });
   const tngUnits = [await unitOf(tx, tangerang.id, 'adminduk'), await unitOf(tx, tangerang.id, 'perizinan')];
   await addLocusBody(
@@ -257,18 +299,12 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
       dueDate: '2024-10-31',
     });
   tng = await transitionCycle(tx, admin, tng, 'fieldwork');
-  const f03 = (await cycleScheme(tx, tng)).instruments.find((i) => i.code === 'f03')!;
+  // The F-03 public questionnaire opened by each unit's operator side, with some responses in.
   const rand = prng(20240901);
-  const at = (k: number) => new Date(Date.UTC(2024, 8, 2 + (k % 20), 2 + (k % 7))).toISOString();
-  const sheets = tngUnits.flatMap((u, n) => f03Sheets(tng.id, u.id, f03.covers, n === 0 ? 7 : 4, rand, at));
-  await insertRows(
-    tx,
-    admin,
-    tng,
-    tangerang,
-    sheets.map((r) => ({ ...r, contentHash: contentHash(r.cycleId, r.unitId, r) })),
-    now,
-  );
-  await recomputeCycle(tx, tng, { now });
+  for (const [u, n] of [
+    [tngUnits[0]!, 12],
+    [tngUnits[1]!, 5],
+  ] as const)
+    await seedF03Survey(tx, admin, tng, u.id, n, rand);
   return accounts;
 }

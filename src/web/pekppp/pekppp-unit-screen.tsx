@@ -14,6 +14,7 @@ import {
   Chip,
   FileButton,
   Group,
+  NativeSelect,
   Progress,
   Radio,
   SegmentedControl,
@@ -171,6 +172,16 @@ export function Workbench({
     Object.keys(claims).length > 0 ? t('claim.blockedUnsaved') : unclaimed > 0 ? t('claim.blockedIncomplete', { n: unclaimed }) : null;
   const verified = verifiedResult(view, verifiedAll, lang);
   const aspectTitle = (code: string) => view.aspects.find((a) => a.code === code)?.title[lang] ?? code;
+  // Scrolls the aspect's first indicator to just under the sticky bar and moves the focus there.
+  const jumpTo = (code: string) => {
+    const target = document.getElementById(`aspect-${code}`);
+    if (!target) return;
+    // Where the sticky bar's bottom will be once stuck (its `top` under the header, plus its height).
+    const bar = document.querySelector<HTMLElement>('[data-testid="pekppp-actions"]');
+    const covered = bar ? Number.parseFloat(getComputedStyle(bar).top) + bar.offsetHeight : 0;
+    window.scrollTo({ top: target.getBoundingClientRect().top + window.scrollY - covered - 8 });
+    target.focus({ preventScroll: true });
+  };
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -290,6 +301,19 @@ export function Workbench({
             ))}
           </Group>
         </Chip.Group>
+        {/* The F-01 page is long (six aspects, ~30 indicators): jump to an aspect's first indicator. */}
+        <NativeSelect
+          size="sm"
+          aria-label={t('jump.label')}
+          value=""
+          data-testid="aspect-jump"
+          onChange={(e) => jumpTo(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('jump.placeholder') },
+            ...view.aspects.filter((a) => shown.some((i) => i.aspect === a.code)).map((a) => ({ value: a.code, label: a.title[lang] })),
+          ]}
+          style={{ flex: '1 1 12rem', maxWidth: '20rem' }}
+        />
         <Group gap="xs">
           {editClaims ? (
             <>
@@ -424,7 +448,7 @@ export function Workbench({
         {shown.map((i, k) => (
           <Card key={i.code} withBorder padding="md" data-testid={`indicator-${i.code}`}>
             {k === 0 || shown[k - 1]!.aspect !== i.aspect ? (
-              <Text size="xs" tt="uppercase" c="dimmed" mb={4}>
+              <Text size="xs" tt="uppercase" c="dimmed" mb={4} id={`aspect-${i.aspect}`} tabIndex={-1}>
                 {aspectTitle(i.aspect)}
               </Text>
             ) : null}
