@@ -11,9 +11,11 @@ import { quotaFor, sampleSize } from '../../core/sample-size.ts';
 import { ageBand, ikmReport, periodBounds, surveyResponseFlags } from '../../core/survey.ts';
 import { supplementSummaries } from '../../core/pekppp.ts';
 import { scoreUnit } from '../../core/score-unit.ts';
+import { compactUnitScore } from '../scores/breakdown.ts';
+import type { StoredF03 } from '../../shared/wire/scores.ts';
 import type { PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import { localDateTimeText, zoneOfOffsetMinutes } from '../../shared/local-time.ts';
-import type { Indicator, Instrument, Scheme, SurveyFlag, SurveyResponseInput, Text } from '../../core/types.ts';
+import type { Indicator, Instrument, Scheme, SurveyFlag, SurveyResponseInput, Text, UnitScore } from '../../core/types.ts';
 import type {
   PaperResponseIn,
   PublicSurvey,
@@ -228,32 +230,87 @@ export async function listBodySurveys(tx: Queryable, bodyId: string): Promise<Su
   return rows.map((r) => toWire(r, c.get(r.id)));
 }
 
+/**
+ * issue 11: the F-03 of units of a PEKPPP cycle from their F-03 surveys (the latest per unit):
+ * the accepted responses as the 'beside' instrument's sheets, scored by the engine. The ONE
+ * source of F-03 numbers: the PEKPPP view's card (f03Progress), the rapor and the public
+ * breakdown (`withF03` over the stored breakdown) and the publication snapshot read it.
+ */
+export async function f03Results(
+  tx: Queryable,
+  scheme: Scheme,
+  cycleId: string,
+  unitIds: readonly string[],
+): Promise<Map<string, { stored: StoredF03; target: number; score: UnitScore }>> {
+  const out = new Map<string, { stored: StoredF03; target: number; score: UnitScore }>();
+  const beside = scheme.instruments.find((i) => i.role === 'beside' && i.publicResponse !== undefined);
+  if (!beside || unitIds.length === 0) return out;
+  const rows = await tx
+    .selectDistinctOn([surveys.unitId], {
+      id: surveys.id,
+      unitId: surveys.unitId,
+      target: surveys.targetSample,
+      instrument: surveys.instrument,
+    })
+    .from(surveys)
+    .where(and(eq(surveys.cycleId, cycleId), inArray(surveys.unitId, [...unitIds]), eq(surveys.kind, 'f03')))
+    .orderBy(surveys.unitId, desc(surveys.createdAt));
+  if (rows.length === 0) return out;
+  const c = await counts(
+    tx,
+    rows.map((r) => r.id),
+  );
+  const answers = await tx
+    .select({ surveyId: surveyResponses.surveyId, answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(
+      and(
+        inArray(
+          surveyResponses.surveyId,
+          rows.map((r) => r.id),
+        ),
+        eq(surveyResponses.accepted, true),
+      ),
+    );
+  for (const r of rows) {
+    const sheets = answers
+      .filter((a) => a.surveyId === r.id)
+      .map((a) => ({ instrument: r.instrument, answers: a.answers as Record<string, number> }));
+    const score = scoreUnit(scheme, { sheets });
+    const instrument = scheme.instruments.find((i) => i.code === r.instrument);
+    const groups = new Set(
+      scheme.supplements.filter((g) => g.indicators.some((i) => instrument?.covers.includes(i.code))).map((g) => g.code),
+    );
+    const counted = c.get(r.id) ?? { accepted: 0, flagged: 0 };
+    out.set(r.unitId, {
+      target: r.target,
+      score,
+      stored: {
+        surveyId: r.id,
+        accepted: counted.accepted,
+        flagged: counted.flagged,
+        instrument: r.instrument,
+        done: score.progress.find((p) => p.code === r.instrument)?.done ?? 0,
+        supplements: compactUnitScore(score).supplements.filter(([code]) => groups.has(code)),
+      },
+    });
+  }
+  return out;
+}
+
 /** issue 11: the unit's F-03 survey of a PEKPPP cycle (the latest) with its counts against the locus quota. */
 export async function f03Progress(tx: Queryable, scheme: Scheme, cycleId: string, unitId: string): Promise<PekpppUnitView['f03']> {
-  const [row] = await tx
-    .select({ id: surveys.id, target: surveys.targetSample, instrument: surveys.instrument })
-    .from(surveys)
-    .where(and(eq(surveys.cycleId, cycleId), eq(surveys.unitId, unitId), eq(surveys.kind, 'f03')))
-    .orderBy(desc(surveys.createdAt))
-    .limit(1);
-  if (!row) return null;
-  const c = (await counts(tx, [row.id])).get(row.id) ?? { accepted: 0, flagged: 0 };
-  // The accepted responses as the instrument's sheets, summarised by the engine as the rapor is.
-  const answers = await tx
-    .select({ answers: surveyResponses.answers })
-    .from(surveyResponses)
-    .where(and(eq(surveyResponses.surveyId, row.id), eq(surveyResponses.accepted, true)));
-  const sheets = answers.map((a) => ({ instrument: row.instrument, answers: a.answers as Record<string, number> }));
-  const instrument = scheme.instruments.find((i) => i.code === row.instrument);
-  const summary = supplementSummaries(scheme, scoreUnit(scheme, { sheets })).find((g) =>
-    g.items.some((i) => instrument?.covers.includes(i.code)),
-  );
+  const r = (await f03Results(tx, scheme, cycleId, [unitId])).get(unitId);
+  if (!r) return null;
+  // The accepted responses summarised by the engine as the rapor is.
+  const instrument = scheme.instruments.find((i) => i.code === r.stored.instrument);
+  const summary = supplementSummaries(scheme, r.score).find((g) => g.items.some((i) => instrument?.covers.includes(i.code)));
   const note = summary ? (scheme.assumptions.find((a) => a.path === `supplements/${summary.code}`)?.note ?? null) : null;
   return {
-    surveyId: row.id,
-    accepted: c.accepted,
-    flagged: c.flagged,
-    target: row.target,
+    surveyId: r.stored.surveyId,
+    accepted: r.stored.accepted,
+    flagged: r.stored.flagged,
+    target: r.target,
     mean: summary?.mean ?? null,
     items: (summary?.items ?? []).map((i) => ({ code: i.code, text: i.text, mean: i.mean, n: i.n, unverified: i.unverified })),
     dimensions: summary?.dimensions ?? [],

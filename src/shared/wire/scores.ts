@@ -118,6 +118,23 @@ export type StoredVariable = [string, number, number, StoredIndicator[]];
 /** [code, score, points, pointsLost, variables] */
 export type StoredDimension = [string, number, number, number, StoredVariable[]];
 
+/**
+ * Issue 11: a unit's F-03 as its F-03 survey's accepted responses say (the 'beside' instrument):
+ * the engine's supplement numbers of those responses and how many there are. It stands in for
+ * the F-03 sheets of the stored breakdown wherever F-03 is summarised (PEKPPP view, rapor,
+ * public breakdown) and is frozen in publication snapshots.
+ */
+export interface StoredF03 {
+  surveyId: string;
+  accepted: number;
+  flagged: number;
+  /** The 'beside' instrument and its sheets done (the accepted responses). */
+  instrument: string;
+  done: number;
+  /** [group code, [item code, mean, n][]] of the groups the instrument covers. */
+  supplements: [string, [string, number | null, number][]][];
+}
+
 export interface StoredUnitScore {
   schemeId: string;
   raw: number;

@@ -12,7 +12,7 @@ import type { IkmEvidence } from '../../shared/wire/evidence.ts';
 import { useIkmOptions } from '../api/evidence.ts';
 import { useAttachIkm, useDetachIkm } from '../api/evidence-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { formatDecimal, toLang } from '../lib/format.ts';
+import { formatInteger, formatScore, toLang } from '../lib/format.ts';
 
 type IkmFigures = Pick<IkmEvidence, 'ikm' | 'band' | 'periodKey' | 'respondents'>;
 
@@ -21,7 +21,13 @@ export function useIkmLine(): (e: IkmFigures) => string {
   const { t, i18n } = useTranslation('pekppp');
   const lang = toLang(i18n.language);
   return (e) =>
-    t('ikm.line', { ikm: formatDecimal(e.ikm, lang, 2), band: e.band, period: periodLabel(e.periodKey, lang), count: e.respondents });
+    t('ikm.line', {
+      ikm: formatScore(e.ikm, lang),
+      band: e.band,
+      period: periodLabel(e.periodKey, lang),
+      count: e.respondents,
+      respondents: formatInteger(e.respondents, lang),
+    });
 }
 
 /** The IKMs attached to one indicator; the unit removes one while its claim is editable. */

@@ -323,7 +323,8 @@ function IkmCard({
               </Table.Thead>
               <Table.Tbody>
                 {ikm.unsur.map((u) => {
-                  const weakest = ikm.weakest.includes(u.code);
+                  // Every unsur tied at the bottom is no weakest one: no badge then.
+                  const weakest = ikm.weakest.includes(u.code) && ikm.weakest.length < ikm.unsur.length;
                   const label = `${u.code} ${u.text[f.lang]}`;
                   return (
                     <Table.Tr key={u.code}>
