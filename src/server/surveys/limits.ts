@@ -1,6 +1,7 @@
 // Rate limits of the public survey endpoint, per IP and per survey: fixed windows in this
 // process's memory (several instances each hold their own; the per-device and burst checks
 // in the database are the shared defence). Figures from the environment, defaults below.
+import type { BatchRule } from './batcher.ts';
 
 export interface RateRule {
   /** Most requests per window. */
@@ -13,6 +14,8 @@ export interface SurveyLimits {
   perSurvey: RateRule;
   /** Device tokens handed out per IP (opening the questionnaire). */
   tokensPerIp: RateRule;
+  /** Group commit of responses (batcher.ts). */
+  batch: BatchRule;
 }
 
 const num = (v: string | undefined, d: number): number => {
@@ -25,6 +28,7 @@ export function surveyLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Surve
     perIp: { max: num(env.PANTAU_SURVEY_PER_IP_PER_MINUTE, 30), windowMs: 60_000 },
     perSurvey: { max: num(env.PANTAU_SURVEY_PER_SURVEY_PER_SECOND, 2000), windowMs: 1_000 },
     tokensPerIp: { max: num(env.PANTAU_SURVEY_TOKENS_PER_IP_PER_MINUTE, 60), windowMs: 60_000 },
+    batch: { max: num(env.PANTAU_SURVEY_BATCH_MAX, 500), delayMs: num(env.PANTAU_SURVEY_BATCH_MS, 2) },
   };
 }
 

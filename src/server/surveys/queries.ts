@@ -603,23 +603,36 @@ export interface IncomingResponse {
   enteredBy?: string;
 }
 
+/** What became of one response: the engine's verdict (of a resend: the stored one), or its error. */
+export type StoreOutcome = { accepted: boolean; flags: SurveyFlag[] } | { error: AppError };
+
 /**
- * Stores one response with the engine's verdict: the earlier responses that bear on it (the same
- * device in the same period, identical answers within the burst window) are read back and the
- * engine judges them together. Flagged responses are kept with their reasons. A repeated id of the
- * same survey is a no-op (a retried send).
+ * The advisory lock class of a survey's responses (the other key is `hashtext(survey id)`): the
+ * read of earlier responses and the insert of a batch are serialised per survey across
+ * connections and instances, so two responses of one device never both pass the per-device check.
  */
-export async function storeResponse(
-  tx: Queryable,
-  scheme: Scheme,
-  s: SurveyRow,
-  r: IncomingResponse,
-): Promise<{ accepted: boolean; flags: SurveyFlag[] }> {
-  const rules = instrumentOf(scheme, s.instrument).publicResponse;
-  const fingerprint = fingerprintOf(r.answers, r.profile);
-  const since = new Date(r.submittedAt.getTime() - (rules?.burst.windowMinutes ?? 0) * 60_000);
-  // One round trip: a retried send of the same id, and the earlier responses that bear on the
-  // verdict (the same device in the period, the same answers inside the burst window).
+const RESPONSES_LOCK_CLASS = 0x534b4d; // 'SKM'
+
+/**
+ * Stores responses of one survey with the engine's verdicts, in the caller's transaction: the
+ * earlier responses that bear on them (the same device, identical answers inside the burst window)
+ * are read back in ONE query and the engine judges them with the new ones in ONE pass — in time
+ * order, so each verdict is the one it would get alone after those before it — and the new ones
+ * go in as ONE insert statement. Flagged responses are kept with their reasons. A repeated id of
+ * the same survey (a retried send, also twice in one batch) is a no-op answered with the stored
+ * verdict; an id of another survey is an error of that response only.
+ */
+export async function storeResponses(tx: Tx, scheme: Scheme, s: SurveyRow, rs: readonly IncomingResponse[]): Promise<StoreOutcome[]> {
+  if (rs.length === 0) return [];
+  await tx.execute(sql`select pg_advisory_xact_lock(${RESPONSES_LOCK_CLASS}, hashtext(${s.id}))`);
+  const windowMs = (instrumentOf(scheme, s.instrument).publicResponse?.burst.windowMinutes ?? 0) * 60_000;
+  const fps = rs.map((r) => fingerprintOf(r.answers, r.profile));
+  const judged = rs.flatMap((r, k) => (r.source === 'paper' ? [] : [k]));
+  const keys = [...new Set(judged.flatMap((k) => (rs[k]!.deviceKey === null ? [] : [rs[k]!.deviceKey!])))];
+  const since = new Date(Math.min(...judged.map((k) => rs[k]!.submittedAt.getTime())) - windowMs);
+  // One round trip: resends (any survey, to refuse a reused id), and the earlier responses that
+  // bear on the verdicts (the same device in the survey, the same answers inside the burst window).
+  const ids = sql`${surveyResponses.id} = any(${sql.param(rs.map((r) => r.id))}::uuid[])`;
   const earlier = await tx
     .select({
       id: surveyResponses.id,
@@ -633,70 +646,127 @@ export async function storeResponse(
     })
     .from(surveyResponses)
     .where(
-      r.source === 'paper'
-        ? eq(surveyResponses.id, r.id)
+      judged.length === 0
+        ? ids
         : or(
-            eq(surveyResponses.id, r.id),
+            ids,
             and(
               eq(surveyResponses.surveyId, s.id),
               or(
-                r.deviceKey === null ? sql`false` : eq(surveyResponses.deviceKey, r.deviceKey),
-                and(eq(surveyResponses.fingerprint, fingerprint), gte(surveyResponses.submittedAt, since)),
+                keys.length === 0 ? sql`false` : sql`${surveyResponses.deviceKey} = any(${sql.param(keys)}::text[])`,
+                and(
+                  sql`${surveyResponses.fingerprint} = any(${sql.param([...new Set(judged.map((k) => fps[k]!))])}::text[])`,
+                  gte(surveyResponses.submittedAt, since),
+                ),
               ),
             ),
           ),
     );
-  const dup = earlier.find((p) => p.id === r.id);
-  if (dup) {
-    if (dup.surveyId !== s.id) throw new AppError('survey.answers_invalid', { reason: 'id reused' });
-    return { accepted: dup.accepted, flags: dup.flags as SurveyFlag[] };
+
+  const outcomes: StoreOutcome[] = new Array(rs.length);
+  const stored = new Map(earlier.map((p) => [p.id, p]));
+  const firstOf = new Map<string, number>();
+  const resent: [number, number][] = [];
+  const fresh: number[] = [];
+  rs.forEach((r, k) => {
+    const dup = stored.get(r.id);
+    if (dup) {
+      outcomes[k] =
+        dup.surveyId === s.id
+          ? { accepted: dup.accepted, flags: dup.flags as SurveyFlag[] }
+          : { error: new AppError('survey.answers_invalid', { reason: 'id reused' }) };
+    } else if (firstOf.has(r.id)) resent.push([k, firstOf.get(r.id)!]);
+    else {
+      firstOf.set(r.id, k);
+      fresh.push(k);
+    }
+  });
+
+  const toJudge = fresh.filter((k) => rs[k]!.source !== 'paper');
+  const verdicts = new Map<string, { accepted: boolean; flags: SurveyFlag[] }>();
+  if (toJudge.length > 0) {
+    // Earlier rows enter the engine with the identity that matters: the answers of a new
+    // response with the same fingerprint, else an identity of their own.
+    const like = new Map(toJudge.map((k) => [fps[k]!, rs[k]!]));
+    const inputs: SurveyResponseInput[] = earlier
+      .filter((p) => p.surveyId === s.id)
+      .map((p) => {
+        const same = like.get(p.fingerprint);
+        return {
+          id: p.id,
+          submittedAt: p.submittedAt.toISOString(),
+          ...(p.deviceKey ? { deviceKey: p.deviceKey } : {}),
+          kiosk: p.source === 'kiosk',
+          answers: same ? same.answers : { _other: 1 },
+          profile: same ? same.profile : { _id: p.id },
+        };
+      });
+    for (const k of toJudge) {
+      const r = rs[k]!;
+      inputs.push({
+        id: r.id,
+        submittedAt: r.submittedAt.toISOString(),
+        ...(r.openedAt ? { openedAt: r.openedAt.toISOString() } : {}),
+        ...(r.deviceKey ? { deviceKey: r.deviceKey } : {}),
+        kiosk: r.source !== 'public',
+        answers: r.answers,
+        profile: r.profile,
+        honeypot: r.honeypot ?? null,
+      });
+    }
+    const judgedAll = surveyResponseFlags(scheme, s.instrument, inputs, {
+      window: { opensAt: s.opensAt.toISOString(), closesAt: s.closesAt.toISOString() },
+      periodKind: s.periodKind,
+      offsetMinutes: s.offsetMinutes,
+    });
+    for (const v of judgedAll.slice(inputs.length - toJudge.length)) verdicts.set(v.id, { accepted: v.accepted, flags: v.flags });
   }
-  const near = earlier;
-  // Earlier rows enter the engine with the identity that matters (same fingerprint or not).
-  const inputs: SurveyResponseInput[] = near.map((p) => ({
-    id: p.id,
-    submittedAt: p.submittedAt.toISOString(),
-    ...(p.deviceKey ? { deviceKey: p.deviceKey } : {}),
-    kiosk: p.source === 'kiosk',
-    answers: p.fingerprint === fingerprint ? r.answers : { _other: 1 },
-    profile: p.fingerprint === fingerprint ? r.profile : { _id: p.id },
-  }));
-  inputs.push({
-    id: r.id,
-    submittedAt: r.submittedAt.toISOString(),
-    ...(r.openedAt ? { openedAt: r.openedAt.toISOString() } : {}),
-    ...(r.deviceKey ? { deviceKey: r.deviceKey } : {}),
-    kiosk: r.source !== 'public',
-    answers: r.answers,
-    profile: r.profile,
-    honeypot: r.honeypot ?? null,
-  });
-  const verdicts =
-    r.source === 'paper'
-      ? [{ id: r.id, accepted: true, flags: [] as SurveyFlag[] }]
-      : surveyResponseFlags(scheme, s.instrument, inputs, {
-          window: { opensAt: s.opensAt.toISOString(), closesAt: s.closesAt.toISOString() },
-          periodKind: s.periodKind,
-          offsetMinutes: s.offsetMinutes,
-        });
-  const verdict = verdicts.find((v) => v.id === r.id)!;
-  await tx.insert(surveyResponses).values({
-    id: r.id,
-    surveyId: s.id,
-    source: r.source,
-    submittedAt: r.submittedAt,
-    openedAt: r.openedAt ?? null,
-    deviceKey: r.deviceKey,
-    fingerprint,
-    answers: r.answers,
-    profile: r.profile,
-    suggestion: r.suggestion?.trim() ? r.suggestion.trim() : null,
-    accepted: verdict.accepted,
-    flags: verdict.flags,
-    scanSha256: r.scanSha256 ?? null,
-    enteredBy: r.enteredBy ?? null,
-  });
-  return { accepted: verdict.accepted, flags: verdict.flags };
+
+  if (fresh.length > 0) {
+    const rows = fresh.map((k) => {
+      const r = rs[k]!;
+      const verdict = verdicts.get(r.id) ?? { accepted: true, flags: [] };
+      outcomes[k] = verdict;
+      return {
+        id: r.id,
+        source: r.source,
+        submitted_at: r.submittedAt.toISOString(),
+        opened_at: r.openedAt?.toISOString() ?? null,
+        device_key: r.deviceKey,
+        fingerprint: fps[k],
+        answers: r.answers,
+        profile: r.profile,
+        suggestion: r.suggestion?.trim() ? r.suggestion.trim() : null,
+        accepted: verdict.accepted,
+        flags: verdict.flags,
+        scan_sha256: r.scanSha256 ?? null,
+        entered_by: r.enteredBy ?? null,
+      };
+    });
+    // One statement, the rows as one JSON recordset (as records/queries.ts does).
+    await tx.execute(sql`
+      insert into survey_responses (id, survey_id, source, submitted_at, opened_at, device_key, fingerprint, answers,
+        profile, suggestion, accepted, flags, scan_sha256, entered_by)
+      select x.id, ${s.id}::uuid, x.source, x.submitted_at, x.opened_at, x.device_key, x.fingerprint, x.answers,
+        x.profile, x.suggestion, x.accepted, x.flags, x.scan_sha256, x.entered_by
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x(id uuid, source text, submitted_at timestamptz,
+        opened_at timestamptz, device_key text, fingerprint text, answers jsonb, profile jsonb, suggestion text,
+        accepted boolean, flags jsonb, scan_sha256 text, entered_by uuid)`);
+  }
+  for (const [k, first] of resent) outcomes[k] = outcomes[first]!;
+  return outcomes;
+}
+
+/** One response, as `storeResponses`; its error thrown. */
+export async function storeResponse(
+  tx: Tx,
+  scheme: Scheme,
+  s: SurveyRow,
+  r: IncomingResponse,
+): Promise<{ accepted: boolean; flags: SurveyFlag[] }> {
+  const [out] = await storeResponses(tx, scheme, s, [r]);
+  if ('error' in out!) throw out.error;
+  return out!;
 }
 
 export function publicResponse(

@@ -27,6 +27,7 @@ import {
 } from '../../shared/wire/surveys.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
+import { ResponseBatcher } from './batcher.ts';
 import { RateLimiter, type SurveyLimits, surveyLimitsFromEnv } from './limits.ts';
 import {
   acceptedResponsesCsv,
@@ -46,7 +47,6 @@ import {
   publicResponse,
   publishSurvey,
   publishedIkm,
-  storeResponse,
   storeScan,
   surveyOut,
   surveyResults,
@@ -73,6 +73,10 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
   const perIp = new RateLimiter(limits.perIp);
   const perSurvey = new RateLimiter(limits.perSurvey);
   const tokensPerIp = new RateLimiter(limits.tokensPerIp);
+  // Anonymous responses are stored in group commits; those waiting are stored before the
+  // database closes (onClose hooks run before the caller closes it).
+  const batcher = new ResponseBatcher(app.db, limits.batch);
+  app.addHook('onClose', () => batcher.drain());
   const limited = (seconds: number) => {
     if (seconds > 0) throw new AppError('survey.rate_limited', { seconds });
   };
@@ -432,9 +436,9 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
       params: surveyCodeParams,
       body: SurveyResponseIn,
       response: { 200: SurveyResponseAck },
-      // Results-day campaigns: the write is ONE insert statement (atomic on its own) after one
-      // read of the earlier responses that bear on the verdict, so no explicit transaction —
-      // two round trips per response (the survey is cached by code, see getSurveyByCodeCached).
+      // Results-day campaigns: the response joins a group commit (batcher.ts) — one transaction
+      // for the responses of many concurrent requests, each answered once its batch committed.
+      // The survey is cached by code (getSurveyByCodeCached).
       noTransaction: true,
     },
     async ({ db, params, body, req }) => {
@@ -447,7 +451,7 @@ export async function surveyRoutes(app: FastifyInstance, limits: SurveyLimits = 
       if (kiosk && !verifyKioskToken(app.secrets.session, s.id, body.kioskToken!)) throw new AppError('survey.token_invalid');
       const scheme = await surveyScheme(db, s);
       const incoming = publicResponse(scheme, s, body, { deviceKey: deviceKey(s.id, deviceId), kiosk, now: new Date() });
-      await storeResponse(db, scheme, s, incoming);
+      await batcher.submit(scheme, s, incoming);
       // The same answer whatever the verdict: a bot learns nothing from it.
       return { id: body.id, received: true as const };
     },

@@ -9,6 +9,10 @@ import { auditEvents } from '../audit/schema.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { surveyResponses, surveys } from './schema.ts';
 import { localDateTime, WITA } from '../../shared/local-time.ts';
+import { ResponseBatcher } from './batcher.ts';
+import { getSurveyOr404, publicResponse, surveyScheme } from './queries.ts';
+import { deviceKey } from './tokens.ts';
+import type { AppError } from '../errors.ts';
 import { seedDemoSurveys } from '../seed/demo-surveys.ts';
 import { multipart } from '../test/hostile.ts';
 import { pdf } from '../test/files.ts';
@@ -277,6 +281,88 @@ describe('the public questionnaire and its abuse checks', () => {
     await respond(s.code, { id, deviceToken });
     const r = await results(s.id);
     expect([r.accepted, r.flagged]).toEqual([1, 0]);
+  });
+});
+
+describe('group commit of anonymous responses', () => {
+  it('judges responses sent at the same time as if they came one after another', async () => {
+    const s = await createOpenSurvey();
+    const { deviceToken } = await form(s.code);
+    const same = answersOf([2, 3, 2, 3, 2, 3, 2, 3, 2]);
+    const tokens = await Promise.all([0, 1, 2, 3].map(() => form(s.code)));
+    const sent = await Promise.all([
+      ...[1, 2, 4].map((v) => respond(s.code, { deviceToken, answers: answersOf(v) })),
+      ...tokens.map((f) => respond(s.code, { deviceToken: f.deviceToken, answers: same })),
+    ]);
+    expect(sent.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    const r = await results(s.id);
+    expect([r.accepted, r.flagged]).toEqual([4, 3]);
+    expect(r.flaggedResponses.flatMap((x) => x.flags.map((f) => f.code)).sort()).toEqual([
+      'burst-identical',
+      'device-repeat',
+      'device-repeat',
+    ]);
+  });
+
+  it('stores a batch in one transaction, answers a resend inside it once, and fails only the response at fault', async () => {
+    const s = await createOpenSurvey();
+    const other = await createOpenSurvey();
+    const row = await getSurveyOr404(t.db.db, s.id);
+    const scheme = await surveyScheme(t.db.db, row);
+    const incoming = (id: string, device: string, v: number) =>
+      publicResponse(
+        scheme,
+        row,
+        { id, deviceToken: 'x', openedAt: iso(Date.now() - 120_000), answers: answersOf(v), profile: { layanan: 'KTP-el' } },
+        { deviceKey: deviceKey(row.id, device), kiosk: false, now: new Date() },
+      );
+    const taken = randomUUID();
+    expect((await respond(other.code, { id: taken, deviceToken: (await form(other.code)).deviceToken })).statusCode).toBe(200);
+    let transactions = 0;
+    const db = t.db.db;
+    const counting = new Proxy(db, {
+      get: (target, key) =>
+        key === 'transaction'
+          ? (...a: Parameters<typeof db.transaction>) => {
+              transactions++;
+              return target.transaction(...a);
+            }
+          : Reflect.get(target, key),
+    });
+    // A long wait: everything submitted below goes in ONE batch.
+    const batcher = new ResponseBatcher(counting, { max: 100, delayMs: 50 });
+    const twice = randomUUID();
+    const outcomes = await Promise.allSettled([
+      batcher.submit(scheme, row, incoming(randomUUID(), 'a', 1)),
+      batcher.submit(scheme, row, incoming(randomUUID(), 'a', 2)),
+      batcher.submit(scheme, row, incoming(twice, 'b', 3)),
+      batcher.submit(scheme, row, incoming(twice, 'b', 3)),
+      batcher.submit(scheme, row, incoming(taken, 'c', 4)),
+    ]);
+    expect(transactions).toBe(1);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.accepted : (o.reason as AppError).code))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      'survey.answers_invalid',
+    ]);
+    const r = await results(s.id);
+    expect([r.accepted, r.flagged]).toEqual([2, 1]);
+
+    // A response the database refuses (its survey is gone) fails the batch's transaction: the
+    // others are stored one by one, and only that one is refused.
+    const ghost = { ...row, id: randomUUID() };
+    transactions = 0;
+    const second = await Promise.allSettled([
+      batcher.submit(scheme, row, incoming(randomUUID(), 'd', 1)),
+      batcher.submit(scheme, ghost, incoming(randomUUID(), 'e', 2)),
+      batcher.submit(scheme, row, incoming(randomUUID(), 'f', 3)),
+    ]);
+    expect(second.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(transactions).toBe(4);
+    expect((await results(s.id)).accepted).toBe(4);
+    await batcher.drain();
   });
 });
 
