@@ -679,6 +679,11 @@ export const catalogue = {
     id: 'Dokumen pustaka {unit} hanya dapat ditautkan ke penilaian dan tindak lanjut unit itu sendiri.',
     en: "A library document of {unit} can only be linked to that unit's own assessments and actions.",
   },
+  'library.document_in_use': {
+    status: 409,
+    id: 'Dokumen ini masih tertaut ke {count} indikator atau tindak lanjut; lepaskan tautannya dulu sebelum menghapus.',
+    en: 'This document is still linked to {count} indicator(s) or action(s); unlink it before deleting.',
+  },
   'library.use_reported': {
     status: 409,
     id: 'Berkas ini sudah disebut dalam laporan kemajuan tindak lanjut; tautannya tidak dapat dilepas.',

@@ -108,6 +108,7 @@ export const auditActions = [
   'library_document.update',
   'library_document.link',
   'library_document.unlink',
+  'library_document.delete',
   // issue 13 §5, §6: visit plans, a unit's own quota, the team-lead level (visits/queries.ts; records/workflow.ts)
   'visit.create',
   'visit.update',

@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AuditEvent } from '../../shared/wire/audit.ts';
 import type { Page } from '../../shared/wire/common.ts';
 import { users } from '../auth/schema.ts';
+import { auditEvents } from './schema.ts';
 import { cycles } from '../cycles/schema.ts';
 import type { Queryable } from '../db/client.ts';
 import { bodies, units } from '../registry/schema.ts';
@@ -95,6 +96,18 @@ export async function withAuditNames(db: Queryable, page: Page<AuditEvent>): Pro
       .innerJoin(units, eq(units.id, libraryDocuments.unitId))
       .where(inArray(libraryDocuments.id, ids));
     for (const r of documentRows) names.set(r.id, `${r.title} · ${r.unit}`);
+    // A deleted document keeps its name in its deletion's audit row.
+    const gone = ids.filter((id) => !names.has(id));
+    if (gone.length > 0) {
+      const deleted = await db
+        .select({ id: auditEvents.subjectId, diff: auditEvents.diff })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'library_document.delete'), inArray(auditEvents.subjectId, gone)));
+      for (const r of deleted) {
+        const d = r.diff as { title?: unknown; unitName?: unknown } | null;
+        if (r.id && typeof d?.title === 'string') names.set(r.id, typeof d.unitName === 'string' ? `${d.title} · ${d.unitName}` : d.title);
+      }
+    }
     const useRows = await db
       .select({ id: libraryDocumentUses.id, title: libraryDocuments.title })
       .from(libraryDocumentUses)

@@ -347,4 +347,44 @@ describe('evidence library', () => {
       expect((await call(who, 'GET', `/library-documents/${maklumat}/file`)).statusCode, who).toBe(403);
     }
   });
+
+  it('deletes a document linked nowhere (audited, still named in the log); refuses a linked one with the count, and other roles, changing nothing', async () => {
+    await expectUnchanged(t.db.db, async () => {
+      const linked = await call('operator', 'DELETE', `/library-documents/${maklumat}`);
+      expect(linked.statusCode).toBe(409);
+      expect(linked.json().error.code).toBe('library.document_in_use');
+      expect(linked.json().error.message).toMatch(/masih tertaut ke \d+ indikator atau tindak lanjut/);
+      for (const who of ['operatorOther', 'koordinatorOther', 'pimpinan', 'admin', 'asisten'] as const)
+        expect((await call(who, 'DELETE', `/library-documents/${maklumat}`)).statusCode, who).toBe(403);
+    });
+    const spare = (
+      await add('operator', w.units.a1, { type: 'lainnya', title: 'Draf yang salah unggah', issuedOn: '2025-02-01' }, pdf('draf'))
+    ).json() as LibraryDocumentDetail;
+    const res = await call('koordinator', 'DELETE', `/library-documents/${spare.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id: spare.id, title: 'Draf yang salah unggah' });
+    expect((await call('operator', 'GET', `/library-documents/${spare.id}`)).statusCode).toBe(404);
+    const rows = await t.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, spare.id));
+    expect(rows.map((r) => r.action)).toEqual(['library_document.create', 'library_document.delete']);
+    const named = await withAuditNames(t.db.db, {
+      items: rows.map((r) => ({
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        actorLabel: '',
+        action: r.action,
+        subjectType: r.subjectType,
+        subjectId: r.subjectId,
+        provinceCode: r.provinceCode,
+        diff: r.diff,
+        prevHash: '',
+        hash: '',
+      })),
+      total: rows.length,
+      page: 1,
+      pageSize: rows.length,
+    });
+    for (const e of named.items) expect(e.subjectName).toBe(`Draf yang salah unggah · ${spare.unitName}`);
+    expect((await call('operator', 'DELETE', `/library-documents/${spare.id}`)).statusCode).toBe(404);
+  });
 });

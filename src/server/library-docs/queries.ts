@@ -9,6 +9,7 @@ import type { Lang, Scheme, Text } from '../../core/types.ts';
 import { localDateText } from '../../shared/local-time.ts';
 import type {
   LibraryDocument,
+  LibraryDocumentDeleted,
   LibraryDocumentDetail,
   LibraryDocumentFields,
   LibraryDocumentPage,
@@ -504,4 +505,28 @@ export async function unlinkUse(tx: Tx, actor: Actor, d: LoadedDocument, useId: 
     diff: { useId: use.id, ...diff },
   });
   return documentDetail(tx, d);
+}
+
+/**
+ * Deletes a document that is linked nowhere (409 library.document_in_use otherwise: its links are
+ * evidence of a cycle or an action and must be released first, where their own rules apply). The
+ * stored file stays — content-addressed, it may be another link's too. The audit row keeps the
+ * title and unit so the log still names it.
+ */
+export async function deleteDocument(tx: Tx, actor: Actor, d: LoadedDocument): Promise<LibraryDocumentDeleted> {
+  const uses = await tx
+    .select({ id: libraryDocumentUses.id })
+    .from(libraryDocumentUses)
+    .where(eq(libraryDocumentUses.documentId, d.row.id));
+  if (uses.length > 0) throw new AppError('library.document_in_use', { count: uses.length });
+  await tx.delete(libraryDocuments).where(eq(libraryDocuments.id, d.row.id));
+  await appendAudit(tx, {
+    actor,
+    action: 'library_document.delete',
+    subjectType: 'library_document',
+    subjectId: d.row.id,
+    provinceCode: d.unit.provinceCode,
+    diff: { title: d.row.title, type: d.row.type, unitName: d.unit.name, filename: d.row.filename },
+  });
+  return { id: d.row.id, title: d.row.title };
 }

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { FileReply, unitParams } from '../../shared/wire/common.ts';
 import {
+  LibraryDocumentDeleted,
   LibraryDocumentDetail,
   LibraryDocumentFields,
   LibraryDocumentPage,
@@ -27,6 +28,7 @@ import { putDemoLibraryFiles } from '../seed/demo-library.ts';
 import {
   checkNewDocument,
   createDocument,
+  deleteDocument,
   documentDetail,
   documentTarget,
   libraryTarget,
@@ -138,6 +140,24 @@ export async function libraryDocRoutes(app: FastifyInstance): Promise<void> {
       const d = await loadDocumentOr404(tx, params.documentId);
       auth.require('library.manage', libraryTarget(d.unit));
       return updateDocument(tx, auth.user(), d, body);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      url: '/library-documents/:documentId',
+      summary: 'Delete a library document linked nowhere (409 library.document_in_use while linked); the stored file stays',
+      tags,
+      access: 'library.manage',
+      params: libraryDocumentParams,
+      response: { 200: LibraryDocumentDeleted },
+    },
+    async ({ tx, auth, params }) => {
+      const d = await loadDocumentOr404(tx, params.documentId);
+      auth.require('library.manage', libraryTarget(d.unit));
+      return deleteDocument(tx, auth.user(), d);
     },
   );
 

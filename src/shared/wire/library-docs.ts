@@ -12,6 +12,7 @@
  *   POST   /units/:unitId/library-documents            add a document (multipart: fields of LibraryDocumentFields, then the file)
  *   GET    /library-documents/:documentId             one document with its uses and suggestions (also the assigned asisten/evaluator)
  *   PATCH  /library-documents/:documentId             edit type, title, dates
+ *   DELETE /library-documents/:documentId             delete it (409 library.document_in_use while it is linked)
  *   GET    /library-documents/:documentId/file        download the file
  *   POST   /library-documents/:documentId/uses        link it to an indicator of a cycle, or to an action
  *   DELETE /library-documents/:documentId/uses/:useId unlink it
@@ -142,6 +143,10 @@ export const LibraryDocumentPatch = z
   })
   .strict();
 export type LibraryDocumentPatch = z.infer<typeof LibraryDocumentPatch>;
+
+/** A deleted document: its id and title (the stored file stays — other links may share its content). */
+export const LibraryDocumentDeleted = z.object({ id: z.uuid(), title: z.string() });
+export type LibraryDocumentDeleted = z.infer<typeof LibraryDocumentDeleted>;
 
 export const LibraryIndicatorLink = z
   .object({ cycleId: z.uuid(), indicator: z.string().min(1).max(100), kind: z.string().min(1).max(40).optional() })

@@ -5,7 +5,13 @@
  * a unit's evidence, the actions).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LibraryDocumentDetail, LibraryDocumentPatch, LibraryLinkIn, LibraryLinked } from '../../shared/wire/library-docs.ts';
+import type {
+  LibraryDocumentDeleted,
+  LibraryDocumentDetail,
+  LibraryDocumentPatch,
+  LibraryLinkIn,
+  LibraryLinked,
+} from '../../shared/wire/library-docs.ts';
 import { api } from '../lib/api.ts';
 import { actionKeys } from './actions.ts';
 import { libraryKeys } from './library-docs.ts';
@@ -68,6 +74,15 @@ export function useUnlinkLibraryDocument() {
   return useMutation({
     mutationFn: ({ documentId, useId }: { documentId: string; useId: string }) =>
       api.delete<LibraryDocumentDetail>(`/library-documents/${documentId}/uses/${useId}`),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** Deletes a document linked nowhere (the server refuses a linked one: 409 library.document_in_use). */
+export function useDeleteLibraryDocument() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (documentId: string) => api.delete<LibraryDocumentDeleted>(`/library-documents/${documentId}`),
     onSuccess: () => refresh(),
   });
 }

@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LibraryDocumentDetail, LibraryDocumentPage } from '../../shared/wire/library-docs.ts';
 import { changeLanguage, i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { LibraryList } from './library-list.tsx';
 import { AddDocumentForm } from './library-screen.tsx';
+import { DeleteDocumentDialog, EditDocumentDialog } from './library-document-dialogs.tsx';
 
 const doc = (id: string, over: Partial<LibraryDocumentDetail>): LibraryDocumentDetail => ({
   id,
@@ -159,5 +160,72 @@ describe('LibraryList', () => {
     } finally {
       await act(() => changeLanguage('id'));
     }
+  });
+});
+
+describe('editing and deleting a library document', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const recordFetch = () => {
+    const sent: { url: string; method: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string, init: RequestInit = {}) => {
+        sent.push({ url: String(input), method: init.method ?? 'GET', body: JSON.parse(String(init.body ?? 'null')) });
+        return new Response(JSON.stringify({ id: 'mk', title: 'Maklumat Pelayanan' }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+    return sent;
+  };
+
+  it('offers edit and delete on each card, named by the document', async () => {
+    await i18n.loadNamespaces('improve');
+    const onEdit = vi.fn();
+    const onDelete = vi.fn();
+    renderWithProviders(
+      <LibraryList page={page} fileUrl={(id) => id} onLink={vi.fn()} onUnlink={vi.fn()} onEdit={onEdit} onDelete={onDelete} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Ubah SK Standar Pelayanan' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Hapus Maklumat Pelayanan' }));
+    expect(onEdit.mock.calls[0]![0].id).toBe('sk');
+    expect(onDelete.mock.calls[0]![0].id).toBe('mk');
+  });
+
+  it('edits the title and validity end, sending only what changed', async () => {
+    await i18n.loadNamespaces('improve');
+    const sent = recordFetch();
+    const onClose = vi.fn();
+    renderWithProviders(<EditDocumentDialog doc={page.items[1]!} page={page} onClose={onClose} />);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Judul dokumen/), { target: { value: '  Maklumat Pelayanan 2026 ' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Berlaku sampai/), { target: { value: '2027-12-31' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan perubahan' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      url: '/api/v1/library-documents/mk',
+      method: 'PATCH',
+      body: { title: 'Maklumat Pelayanan 2026', validUntil: '2027-12-31' },
+    });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  it('a linked document says where it is used and offers no delete; an unlinked one is deleted after confirmation', async () => {
+    await i18n.loadNamespaces('improve');
+    const sent = recordFetch();
+    const { unmount } = renderWithProviders(<DeleteDocumentDialog doc={page.items[0]!} onClose={vi.fn()} />);
+    let dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('status').textContent).toContain('masih tertaut ke 1 indikator atau tindak lanjut');
+    expect(within(dialog).getByText('S6 · Penilaian 2026')).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: 'Hapus dokumen' })).toBeNull();
+    unmount();
+    const onClose = vi.fn();
+    renderWithProviders(<DeleteDocumentDialog doc={page.items[1]!} onClose={onClose} />);
+    dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hapus dokumen' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ url: '/api/v1/library-documents/mk', method: 'DELETE' });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 });

@@ -19,6 +19,9 @@ export interface LibraryListProps {
   onUnlink: (doc: LibraryDocumentDetail, use: LibraryUse) => void;
   /** The document and target being linked or unlinked right now. */
   busy?: string | null;
+  /** Edit a document's type, title and dates; delete one (the dialog says when it is still linked). */
+  onEdit?: (doc: LibraryDocumentDetail) => void;
+  onDelete?: (doc: LibraryDocumentDetail) => void;
 }
 
 export function LibraryList({ page, ...props }: LibraryListProps) {
@@ -124,10 +127,26 @@ function DocumentCard({ doc: d, ...props }: { doc: LibraryDocumentDetail } & Omi
             ))}
           </List>
         )}
-        <Group>
+        <Group gap="xs" wrap="wrap">
           <Button variant="light" size="xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
             {open ? t('library.hide_suggestions') : t('library.show_suggestions', { count: d.suggestions.length })}
           </Button>
+          {props.onEdit && (
+            <Button variant="default" size="xs" onClick={() => props.onEdit!(d)} aria-label={t('library.edit_of', { title: d.title })}>
+              {t('library.edit')}
+            </Button>
+          )}
+          {props.onDelete && (
+            <Button
+              variant="default"
+              color="red"
+              size="xs"
+              onClick={() => props.onDelete!(d)}
+              aria-label={t('library.delete_of', { title: d.title })}
+            >
+              {t('library.delete')}
+            </Button>
+          )}
         </Group>
         {open && <Suggestions doc={d} {...props} />}
       </Stack>

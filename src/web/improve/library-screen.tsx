@@ -18,6 +18,7 @@ import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { DeleteDocumentDialog, EditDocumentDialog } from './library-document-dialogs.tsx';
 import { LibraryList } from './library-list.tsx';
 
 export function LibraryScreen() {
@@ -58,6 +59,8 @@ function UnitLibrary({ unitId }: { unitId: string }) {
   const link = useLinkLibraryDocument();
   const unlink = useUnlinkLibraryDocument();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<LibraryDocumentDetail | null>(null);
+  const [deleting, setDeleting] = useState<LibraryDocumentDetail | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (list.isPending) return <PageLoader />;
@@ -107,7 +110,11 @@ function UnitLibrary({ unitId }: { unitId: string }) {
         onLink={(d, s) => void onLink(d, s)}
         onUnlink={(d, u) => void onUnlink(d, u)}
         busy={busy}
+        onEdit={setEditing}
+        onDelete={setDeleting}
       />
+      <EditDocumentDialog doc={editing} page={list.data} onClose={() => setEditing(null)} />
+      <DeleteDocumentDialog doc={deleting} onClose={() => setDeleting(null)} />
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('library.add_title')} size="lg">
         {adding && <AddDocumentForm unitId={unitId} page={list.data} onDone={() => setAdding(false)} />}
       </Modal>
