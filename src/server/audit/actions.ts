@@ -103,6 +103,7 @@ export const auditActions = [
   'followup_product.create',
   // issue 13: fieldwork checks (fieldwork/queries.ts)
   'fieldwork.acknowledge',
+  'fieldwork.acknowledge_unit',
   // issue 12 §3: a unit's evidence library (library-docs/queries.ts)
   'library_document.create',
   'library_document.update',

@@ -129,6 +129,8 @@ const intended: Record<string, Record<Who, Rule>> = {
   'quota.adjust': row('all', 'own', 'none', 'none', 'none', 'none'),
   // The fixture asisten is the team lead of province 36 in the open cycle.
   'record.lead_review': row('all', 'none', 'own', 'none', 'none', 'none'),
+  // Acknowledging a whole unit's warnings with one note: its pimpinan only (not the admin, not a koordinator).
+  'fieldwork.acknowledge_unit': row('none', 'own', 'none', 'none', 'none', 'none'),
 };
 
 // ── Fixtures: two provinces, a body and a unit in each, a national cycle in fieldwork with both

@@ -201,6 +201,8 @@ export const policy = {
   'quota.adjust': { admin: ['all'], pimpinan: ['province'] },
   /** Issue 13 §6: a team lead (an asisten the pimpinan names for the cycle) reviews before the pimpinan. */
   'record.lead_review': { admin: ['all'], asisten: ['lead'] },
+  /** Issue 13 §6: acknowledge every open fieldwork warning of a unit with one note — the pimpinan of its Perwakilan only. */
+  'fieldwork.acknowledge_unit': { pimpinan: ['province'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

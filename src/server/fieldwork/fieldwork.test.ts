@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../audit/schema.ts';
 import { records } from '../records/schema.ts';
 import { units } from '../registry/schema.ts';
 import { type RecordPayload, type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
@@ -169,6 +170,41 @@ describe('anti-fabrication flags', () => {
         { unitId: w.units.a2, outcome: 'skipped', code: 'unit.invalid_state' },
       ],
     });
+  });
+
+  it("are acknowledged all at once for a unit with one note, by the unit's pimpinan only, audited once", async () => {
+    const before = await flagsOf(w.units.a2);
+    const open = before.items.filter((i: { severity: string; acknowledged: unknown }) => i.severity === 'warning' && !i.acknowledged);
+    expect(open.length).toBeGreaterThan(0);
+    const url = `/api/v1/cycles/${cycleId}/units/${w.units.a2}/fieldwork-flags/acknowledge-all`;
+    for (const who of ['asisten', 'admin', 'pimpinanOther'] as const) {
+      const res = await expectUnchanged(t.db.db, () => w.call(who, { method: 'POST', url, payload: { note: 'Semua dicek.' } }), {
+        tables: [fieldworkFlags, auditEvents],
+      });
+      expect([403, 404]).toContain(res.statusCode);
+    }
+    const empty = await expectUnchanged(t.db.db, () => w.call('pimpinan', { method: 'POST', url, payload: { note: '  ' } }), {
+      tables: [fieldworkFlags, auditEvents],
+    });
+    expect(empty.statusCode).toBe(400);
+    const res = await w.call('pimpinan', { method: 'POST', url, payload: { note: 'Semua dicek via telepon.' } });
+    expect(res.statusCode).toBe(200);
+    const sheets = new Set(open.map((i: { recordId: string }) => i.recordId)).size;
+    expect(res.json()).toEqual({ unitId: w.units.a2, sheets, warnings: open.length });
+    const after = await flagsOf(w.units.a2);
+    expect(after.open).toBe(0);
+    expect(
+      after.items
+        .filter((i: { severity: string }) => i.severity === 'warning')
+        .every((i: { acknowledged: { note: string } }) => i.acknowledged.note === 'Semua dicek via telepon.'),
+    ).toBe(true);
+    const audit = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'fieldwork.acknowledge_unit'));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.subjectId).toBe(`${cycleId}/${w.units.a2}`);
+    expect(audit[0]!.diff).toMatchObject({ sheets, warnings: open.length, note: 'Semua dicek via telepon.' });
+    const again = await w.call('pimpinan', { method: 'POST', url, payload: { note: 'Lagi.' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('fieldwork.nothing_open');
   });
 
   it('never hold the respondent in clear', async () => {

@@ -14,7 +14,7 @@ import { cycleScheme } from '../cycles/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { Auth } from '../http/route.ts';
-import { type CycleUnitContext, unitTarget } from '../read-models/locus.ts';
+import { type CycleUnitContext, provinceOfCycleUnit, unitTarget } from '../read-models/locus.ts';
 import { records } from '../records/schema.ts';
 import { units } from '../registry/schema.ts';
 import { fieldworkFlags } from './schema.ts';
@@ -188,6 +188,49 @@ export async function acknowledgeFlags(
     diff: { cycleId: row.cycleId, unitId: row.unitId, codes: done.map((d) => d.code).sort(), note },
   });
   return done.length;
+}
+
+/**
+ * Issue 13 §6, review at scale: the unit's pimpinan acknowledges every open warning of the unit's
+ * sheets with one note. One audit event for the unit (`fieldwork.acknowledge_unit`) names the
+ * sheets touched and the warnings by rule — no record ids (the audit screen names units and
+ * cycles). 409 fieldwork.nothing_open when the unit has none.
+ */
+export async function acknowledgeAllOfUnit(
+  tx: Tx,
+  auth: Auth,
+  cu: CycleUnitContext,
+  note: string,
+  now = new Date(),
+): Promise<{ sheets: number; warnings: number }> {
+  auth.require('fieldwork.acknowledge_unit', unitTarget(cu));
+  const actor = auth.user();
+  const done = await tx
+    .update(fieldworkFlags)
+    .set({ acknowledgedBy: actor.id, acknowledgedAt: now, acknowledgeNote: note })
+    .where(
+      and(
+        eq(fieldworkFlags.cycleId, cu.cycle.id),
+        eq(fieldworkFlags.unitId, cu.unit.id),
+        eq(fieldworkFlags.severity, 'warning'),
+        isNull(fieldworkFlags.acknowledgedAt),
+      ),
+    )
+    .returning({ recordId: fieldworkFlags.recordId, code: fieldworkFlags.code });
+  if (done.length === 0) throw new AppError('fieldwork.nothing_open', {});
+  const sheets = new Set(done.map((d) => d.recordId)).size;
+  const byCode: Record<string, number> = {};
+  for (const d of done) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+  await appendAudit(tx, {
+    actor,
+    action: 'fieldwork.acknowledge_unit',
+    subjectType: 'cycle_unit',
+    subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+    provinceCode: provinceOfCycleUnit(cu),
+    at: now,
+    diff: { sheets, warnings: done.length, byCode, note },
+  });
+  return { sheets, warnings: done.length };
 }
 
 /**

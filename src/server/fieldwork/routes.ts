@@ -2,7 +2,14 @@
 // of a flagged sheet, and bulk approval of submitted units without open flags.
 import type { FastifyInstance } from 'fastify';
 import { cycleParams, cycleUnitParams } from '../../shared/wire/common.ts';
-import { AcknowledgeIn, Acknowledged, BulkApproveIn, BulkApproveOut, UnitFieldworkFlags } from '../../shared/wire/fieldwork.ts';
+import {
+  AcknowledgeIn,
+  Acknowledged,
+  BulkApproveIn,
+  BulkApproveOut,
+  UnitAcknowledged,
+  UnitFieldworkFlags,
+} from '../../shared/wire/fieldwork.ts';
 import { recordParams } from '../../shared/wire/records.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { AppError, messageFor, localiseDetails } from '../errors.ts';
@@ -10,7 +17,7 @@ import { defineRoute } from '../http/route.ts';
 import { getCycleUnit, getCycleUnitOr404, unitTarget } from '../read-models/locus.ts';
 import { loadRecord } from '../records/queries.ts';
 import { approveUnit } from '../records/workflow.ts';
-import { acknowledgeFlags, unitFlags } from './queries.ts';
+import { acknowledgeAllOfUnit, acknowledgeFlags, unitFlags } from './queries.ts';
 
 const tags = ['fieldwork'];
 
@@ -50,6 +57,25 @@ export async function fieldworkRoutes(app: FastifyInstance): Promise<void> {
       const loaded = await loadRecord(tx, params.id);
       const n = await acknowledgeFlags(tx, auth, loaded, body.note);
       return { recordId: params.id, acknowledged: n };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/cycles/:cycleId/units/:unitId/fieldwork-flags/acknowledge-all',
+      summary: "The unit's pimpinan acknowledges every open fieldwork warning of the unit's sheets with one note",
+      tags,
+      access: 'fieldwork.acknowledge_unit',
+      params: cycleUnitParams,
+      body: AcknowledgeIn,
+      response: { 200: UnitAcknowledged },
+    },
+    async ({ tx, auth, params, body }) => {
+      const cycle = await getCycleOr404(tx, params.cycleId);
+      const cu = await getCycleUnitOr404(tx, cycle, params.unitId);
+      return { unitId: cu.unit.id, ...(await acknowledgeAllOfUnit(tx, auth, cu, body.note)) };
     },
   );
 

@@ -47,6 +47,10 @@ export type UnitFieldworkFlags = z.infer<typeof UnitFieldworkFlags>;
 
 export const AcknowledgeIn = z.object({ note: z.string().trim().min(1).max(4000) });
 export type AcknowledgeIn = z.infer<typeof AcknowledgeIn>;
+/** `POST …/fieldwork-flags/acknowledge-all`: every open warning of a unit, one note; the sheets touched. */
+export const UnitAcknowledged = z.object({ unitId: z.uuid(), sheets: z.number().int(), warnings: z.number().int() });
+export type UnitAcknowledged = z.infer<typeof UnitAcknowledged>;
+
 export const Acknowledged = z.object({ recordId: z.uuid(), acknowledged: z.number().int() });
 export type Acknowledged = z.infer<typeof Acknowledged>;
 

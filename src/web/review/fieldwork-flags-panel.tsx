@@ -1,15 +1,18 @@
 /**
  * Issue 13: the server's anti-fabrication flags of a unit, grouped by sheet, with reasons; a
  * warning must be acknowledged with a note (or the unit returned) before the unit is approved.
- * Information flags (no position recorded, unit without coordinates) need nothing.
+ * Information flags (no position recorded, unit without coordinates) need nothing. At scale (a
+ * Perwakilan has 30 respondents × 60 units) the unit opens on a summary — counts by rule — with
+ * the sheets folded away, and its pimpinan may acknowledge every open warning with one note.
  */
 import { useState } from 'react';
+import { useMe } from '../api/auth.ts';
 import { Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { FieldworkFlagView } from '../../shared/wire/fieldwork.ts';
+import type { FieldworkFlagCode, FieldworkFlagView } from '../../shared/wire/fieldwork.ts';
 import { useUnitFieldworkFlags } from '../api/fieldwork.ts';
-import { useAcknowledgeFlags } from '../api/fieldwork-writes.ts';
+import { useAcknowledgeAll, useAcknowledgeFlags } from '../api/fieldwork-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import type { SheetName } from './review-model.ts';
@@ -105,6 +108,58 @@ function SheetFlags({
   );
 }
 
+/** Sheets shown unfolded when there are at most this many; more start folded behind the summary. */
+const UNFOLDED_SHEETS = 3;
+
+/** Counts by rule: warnings still open and sheets raising it. */
+function summarise(items: FieldworkFlagView[]): { code: FieldworkFlagCode; sheets: number; open: number; warning: boolean }[] {
+  const by = new Map<FieldworkFlagCode, { sheets: Set<string>; open: number; warning: boolean }>();
+  for (const f of items) {
+    const e = by.get(f.code) ?? { sheets: new Set<string>(), open: 0, warning: false };
+    e.sheets.add(f.recordId);
+    if (f.severity === 'warning') {
+      e.warning = true;
+      if (f.acknowledged === null) e.open += 1;
+    }
+    by.set(f.code, e);
+  }
+  return [...by.entries()]
+    .map(([code, e]) => ({ code, sheets: e.sheets.size, open: e.open, warning: e.warning }))
+    .sort((a, b) => Number(b.warning) - Number(a.warning) || b.open - a.open || b.sheets - a.sheets);
+}
+
+function AcknowledgeAll({ cycleId, unitId, open }: { cycleId: string; unitId: string; open: number }) {
+  const { t } = useTranslation('review');
+  const [note, setNote] = useState('');
+  const ack = useAcknowledgeAll(cycleId, unitId);
+  return (
+    <Stack gap={4} data-testid="fieldwork-ack-all">
+      <Group gap="xs" align="end" wrap="wrap">
+        <TextInput
+          size="xs"
+          style={{ flex: 1, minWidth: 200 }}
+          label={t('fieldwork.note_all')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
+        <Button size="xs" disabled={note.trim() === ''} loading={ack.isPending} onClick={() => ack.mutate(note.trim())}>
+          {t('fieldwork.acknowledge_all', { n: open })}
+        </Button>
+      </Group>
+      {ack.isError && (
+        <Text size="xs" c="red" role="alert">
+          {errorMessage(t, ack.error)}
+        </Text>
+      )}
+      {ack.isSuccess && (
+        <Text size="xs" role="status">
+          {t('fieldwork.acknowledged_all', { sheets: ack.data.sheets, n: ack.data.warnings })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 export function FieldworkFlagsPanel({
   cycleId,
   unitId,
@@ -120,7 +175,10 @@ export function FieldworkFlagsPanel({
   sheets: Map<string, SheetName>;
 }) {
   const { t } = useTranslation('review');
+  const format = useFormat();
   const flags = useUnitFieldworkFlags(cycleId, unitId);
+  const me = useMe().data;
+  const [unfolded, setUnfolded] = useState<boolean | null>(null);
   if (!flags.data) return null;
   const { items, open } = flags.data;
   if (items.length === 0) return null;
@@ -128,6 +186,8 @@ export function FieldworkFlagsPanel({
   for (const f of items) bySheet.set(f.recordId, [...(bySheet.get(f.recordId) ?? []), f]);
   const warnings = [...bySheet.entries()].filter(([, list]) => list.some((f) => f.severity === 'warning'));
   const infoOnly = bySheet.size - warnings.length;
+  const showSheets = unfolded ?? warnings.length <= UNFOLDED_SHEETS;
+  const summary = summarise(items);
   return (
     <Alert color={open > 0 ? 'orange' : 'gray'} variant="light" data-testid="fieldwork-flags">
       <Stack gap="sm">
@@ -135,18 +195,44 @@ export function FieldworkFlagsPanel({
           {t('fieldwork.title')}
         </Title>
         <Text size="sm">{open > 0 ? t('fieldwork.open_count', { n: open }) : t('fieldwork.none_open')}</Text>
-        {warnings.map(([recordId, list]) => (
-          <SheetFlags
-            key={recordId}
-            cycleId={cycleId}
-            unitId={unitId}
-            recordId={recordId}
-            items={list}
-            canAcknowledge={canAcknowledge}
-            instrumentTitle={instrumentTitle(list[0]!.instrument)}
-            sheet={sheets.get(recordId)}
-          />
-        ))}
+        <List size="sm" spacing={2} data-testid="fieldwork-summary">
+          {summary.map((s) => (
+            <List.Item key={s.code} data-code={s.code}>
+              <Text span size="sm" c={s.warning ? undefined : 'dimmed'}>
+                {t(`fieldwork.code.${s.code}`)}:{' '}
+                {s.warning
+                  ? t('fieldwork.summary_warning', { sheets: format.integer(s.sheets), open: format.integer(s.open) })
+                  : t('fieldwork.summary_info', { sheets: format.integer(s.sheets) })}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+        {open > 0 && canAcknowledge && me?.role === 'pimpinan' && <AcknowledgeAll cycleId={cycleId} unitId={unitId} open={open} />}
+        {warnings.length > 0 && (
+          <Button
+            size="xs"
+            variant="default"
+            w="fit-content"
+            aria-expanded={showSheets}
+            onClick={() => setUnfolded(!showSheets)}
+            data-testid="fieldwork-toggle"
+          >
+            {showSheets ? t('fieldwork.hide_sheets') : t('fieldwork.show_sheets', { n: warnings.length })}
+          </Button>
+        )}
+        {showSheets &&
+          warnings.map(([recordId, list]) => (
+            <SheetFlags
+              key={recordId}
+              cycleId={cycleId}
+              unitId={unitId}
+              recordId={recordId}
+              items={list}
+              canAcknowledge={canAcknowledge}
+              instrumentTitle={instrumentTitle(list[0]!.instrument)}
+              sheet={sheets.get(recordId)}
+            />
+          ))}
         {infoOnly > 0 && (
           <Text size="xs" c="dimmed">
             {t('fieldwork.info_only', { n: infoOnly })}

@@ -1,7 +1,8 @@
 /**
  * The Perwakilan's visit plans of a cycle (issue 13 §5) for the pimpinan: progress against the
- * plan (the rule stated), a month calendar (plain CSS grid) and the list by day; and the units
- * waiting for a team lead where the team-lead level is on (§6). Reads only.
+ * plan (the rule stated), a month calendar (plain CSS grid) and the list by day, each plan
+ * changed or removed in place and new ones planned; a unit's own quota; the team-lead level and
+ * the units waiting for a team lead (§6). The forms are in visit-plan-forms.tsx.
  */
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
@@ -9,12 +10,15 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { VisitPlan, VisitState } from '../../shared/wire/visits.ts';
 import { useLeadQueue, useVisits } from '../api/visits.ts';
+import { useDeletePlan } from '../api/visits-writes.ts';
+import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import { CycleZone } from '../ui/cycle-zone.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { Stat, UnitStatusBadge } from './review-bits.tsx';
+import { PlanForm, QuotaPanel, TeamLeadsPanel } from './visit-plan-forms.tsx';
 import './visit-plan.css';
 
 const STATE_COLOR: Record<VisitState, string> = { visited: 'green', planned: 'blue', missed: 'orange' };
@@ -98,38 +102,80 @@ function MonthCalendar({ month, plans, onMonth }: { month: string; plans: VisitP
   );
 }
 
-function PlanList({ plans }: { plans: VisitPlan[] }) {
+function PlanActions({ plan, onEdit }: { plan: VisitPlan; onEdit: () => void }) {
+  const { t } = useTranslation('review');
+  const remove = useDeletePlan();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" justify="flex-end">
+        {confirming ? (
+          <>
+            <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+              {t('visits.form.cancel')}
+            </Button>
+            <Button size="xs" color="red" loading={remove.isPending} onClick={() => remove.mutate(plan.id)}>
+              {t('visits.form.confirm_delete')}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button size="xs" variant="default" onClick={onEdit}>
+              {t('visits.form.edit')}
+            </Button>
+            <Button size="xs" variant="default" color="red" onClick={() => setConfirming(true)}>
+              {t('visits.form.delete')}
+            </Button>
+          </>
+        )}
+      </Group>
+      {remove.isError && (
+        <Text size="xs" c="red" role="alert">
+          {errorMessage(t, remove.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function PlanList({ cycleId, plans, editable }: { cycleId: string; plans: VisitPlan[]; editable: boolean }) {
   const { t } = useTranslation('review');
   const format = useFormat();
+  const [editing, setEditing] = useState<string | null>(null);
   if (plans.length === 0) return <Text c="dimmed">{t('visits.none')}</Text>;
   return (
     <Stack gap="sm" data-testid="visit-list">
-      {plans.map((p) => (
-        <Paper key={p.id} withBorder p="sm">
-          <Stack gap={6}>
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Text fw={650}>{format.date(p.date)}</Text>
-              <Text size="sm">{t('visits.visited_of', { visited: p.visited, n: p.units.length })}</Text>
-            </Group>
-            <Text size="sm">{t('visits.team', { names: [p.assessor, ...p.team].map((x) => x.name || x.username).join(', ') })}</Text>
-            {p.units.map((u) => (
-              <Group key={u.unitId} gap="xs" wrap="wrap">
-                <Badge color={STATE_COLOR[u.state]} variant="light" c="var(--mantine-color-text)" tt="none">
-                  {t(`visits.state.${u.state}`)}
-                </Badge>
-                <Text size="sm" className="visit-unit-name">
-                  {u.name} · {u.bodyName}
-                </Text>
+      {plans.map((p) =>
+        editing === p.id ? (
+          <PlanForm key={p.id} cycleId={cycleId} plan={p} onDone={() => setEditing(null)} />
+        ) : (
+          <Paper key={p.id} withBorder p="sm" data-testid="visit-plan">
+            <Stack gap={6}>
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Text fw={650}>{format.date(p.date)}</Text>
+                <Text size="sm">{t('visits.visited_of', { visited: p.visited, n: p.units.length })}</Text>
               </Group>
-            ))}
-            {p.note && (
-              <Text size="sm" c="dimmed">
-                {p.note}
-              </Text>
-            )}
-          </Stack>
-        </Paper>
-      ))}
+              <Text size="sm">{t('visits.team', { names: [p.assessor, ...p.team].map((x) => x.name || x.username).join(', ') })}</Text>
+              {p.units.map((u) => (
+                <Group key={u.unitId} gap="xs" wrap="wrap">
+                  <Badge color={STATE_COLOR[u.state]} variant="light" c="var(--mantine-color-text)" tt="none">
+                    {t(`visits.state.${u.state}`)}
+                  </Badge>
+                  <Text size="sm" className="visit-unit-name">
+                    {u.name} · {u.bodyName}
+                  </Text>
+                </Group>
+              ))}
+              {p.note && (
+                <Text size="sm" c="dimmed">
+                  {p.note}
+                </Text>
+              )}
+              {editable && <PlanActions plan={p} onEdit={() => setEditing(p.id)} />}
+            </Stack>
+          </Paper>
+        ),
+      )}
     </Stack>
   );
 }
@@ -190,6 +236,7 @@ export function VisitPlanView({ cycleId }: { cycleId: string }) {
   const format = useFormat();
   const all = useVisits(cycleId);
   const [month, setMonth] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   if (all.isPending) return <PageLoader />;
   if (all.isError) return <ErrorView error={all.error} onRetry={() => void all.refetch()} />;
   const { items, progress } = all.data;
@@ -212,11 +259,29 @@ export function VisitPlanView({ cycleId }: { cycleId: string }) {
         <MonthCalendar month={shown} plans={items} onMonth={setMonth} />
       </PanelBoundary>
       <Stack gap="xs" component="section" aria-labelledby="visit-list-title">
-        <Title order={2} size="h4" id="visit-list-title">
-          {t('visits.list', { n: progress.plans })}
-        </Title>
-        <PlanList plans={items} />
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2} size="h4" id="visit-list-title">
+            {t('visits.list', { n: progress.plans })}
+          </Title>
+          {!adding && (
+            <Button size="xs" onClick={() => setAdding(true)}>
+              {t('visits.form.new')}
+            </Button>
+          )}
+        </Group>
+        {adding && (
+          <PanelBoundary>
+            <PlanForm cycleId={cycleId} onDone={() => setAdding(false)} />
+          </PanelBoundary>
+        )}
+        <PlanList cycleId={cycleId} plans={items} editable />
       </Stack>
+      <PanelBoundary>
+        <QuotaPanel cycleId={cycleId} />
+      </PanelBoundary>
+      <PanelBoundary>
+        <TeamLeadsPanel cycleId={cycleId} />
+      </PanelBoundary>
       <PanelBoundary>
         <LeadQueuePanel cycleId={cycleId} />
       </PanelBoundary>
