@@ -141,7 +141,12 @@ export const policy = {
   'publication.manage': { admin: ['all'], pimpinan: ['province'] },
   /** Open / close a clarification window. */
   'clarification.manage': { admin: ['all'], pimpinan: ['province'] },
-  /** See disputes and the change log of a body. */
+  /**
+   * See disputes and the change log of a body. Issue 17: a ministry's or agency's page covers its
+   * units nationally; a Perwakilan (pimpinan 'province') opens it limited to the units located in
+   * its province (clarifications/routes.ts asks with `unitProvinceCodes` = its province and the
+   * view keeps only those units, their disputes and changes).
+   */
   'dispute.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'] },
   /** File a dispute on the own body's units during an open window. */
   'dispute.write': { admin: ['all'], koordinator: ['body'] },
