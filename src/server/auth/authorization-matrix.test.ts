@@ -77,6 +77,8 @@ const intended: Record<string, Record<Who, Rule>> = {
   authenticated: row('all', 'all', 'all', 'all', 'all', 'none'),
   'registry.read': row('all', 'all', 'all', 'all', 'all', 'all'),
   'registry.write': row('all', 'own', 'none', 'none', 'none', 'none'),
+  // issue 17 (decision): a body's koordinator locates its own body's units in bulk.
+  'unit.locate': row('all', 'own', 'none', 'own', 'none', 'none'),
   'user.read': row('all', 'own', 'none', 'none', 'none', 'none'),
   'user.manage': row('all', 'none', 'none', 'none', 'none', 'none'),
   'cycle.read': row('all', 'all', 'all', 'all', 'all', 'published-only'),

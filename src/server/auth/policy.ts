@@ -70,6 +70,16 @@ export const policy = {
     public: ['all'],
   },
   'registry.write': { admin: ['all'], pimpinan: ['province'] },
+  /**
+   * Issue 17 — DECISION: set the locations (address, kabupaten/kota, coordinates) of a body's
+   * units in bulk (POST /bodies/:bodyId/units/locations), and nothing else of the registry. Beside
+   * `registry.write`'s admin and pimpinan, a body's own koordinator may locate its own body's units:
+   * a ministry's or agency's coordinator knows where its offices are across the country, which no
+   * single Perwakilan does. The same holds for a pemda's koordinator and its own units. Every
+   * change is audited (unit.update with the before/after location); a unit's location is what
+   * fieldwork position checks compare against, so the audit log is where a moved office shows.
+   */
+  'unit.locate': { admin: ['all'], pimpinan: ['province'], koordinator: ['body'] },
   'user.read': { admin: ['all'], pimpinan: ['province'] },
   'user.manage': { admin: ['all'] },
   'cycle.read': {
@@ -141,7 +151,12 @@ export const policy = {
   'publication.manage': { admin: ['all'], pimpinan: ['province'] },
   /** Open / close a clarification window. */
   'clarification.manage': { admin: ['all'], pimpinan: ['province'] },
-  /** See disputes and the change log of a body. */
+  /**
+   * See disputes and the change log of a body. Issue 17: a ministry's or agency's page covers its
+   * units nationally; a Perwakilan (pimpinan 'province') opens it limited to the units located in
+   * its province (clarifications/routes.ts asks with `unitProvinceCodes` = its province and the
+   * view keeps only those units, their disputes and changes).
+   */
   'dispute.read': { admin: ['all'], pimpinan: ['province'], asisten: ['assigned'], koordinator: ['body'] },
   /** File a dispute on the own body's units during an open window. */
   'dispute.write': { admin: ['all'], koordinator: ['body'] },

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/queries.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertOfficial, cycleScheme, getCycle } from '../cycles/queries.ts';
-import { type CycleUnitContext, bodyUnitResults, getCycleUnit, unitProvinceSql } from '../read-models/locus.ts';
+import { type CycleUnitContext, bodyUnitResults, getCycleUnit, provinceOfRegency, unitProvinceSql } from '../read-models/locus.ts';
 import { cycleUnits } from '../cycles/schema.ts';
 import { scopeWhere } from '../cycles/scope.ts';
 import { records } from '../records/schema.ts';
@@ -38,7 +38,7 @@ export const scopeOfProvince = (provinceCode: string | null): string => province
 export const scopeTarget = (scope: string): Target => ({ provinceCode: scope === PUSAT ? null : scope });
 
 /** A body's clarification page as the route sends it, without the cycle and scope (the route adds them). */
-export type BodyClarificationOf = Omit<BodyClarification, 'cycle' | 'scope'>;
+export type BodyClarificationOf = Omit<BodyClarification, 'cycle' | 'scope' | 'limitedTo'>;
 
 // ── Windows ─────────────────────────────────────────────────────────────────────────────────
 
@@ -524,9 +524,21 @@ export async function bodyChanges(tx: Queryable, cycle: Cycle, bodyId: string): 
   }));
 }
 
-export async function bodyClarification(tx: Queryable, cycle: Cycle, body: BodyClarificationOf['body']): Promise<BodyClarificationOf> {
+/**
+ * A body's clarification page. `limitedTo` (issue 17): only the units located in that province,
+ * their disputes and changes, without the body's national result (a Perwakilan on a ministry's page).
+ */
+export async function bodyClarification(
+  tx: Queryable,
+  cycle: Cycle,
+  body: BodyClarificationOf['body'],
+  limitedTo: string | null = null,
+): Promise<BodyClarificationOf> {
   const w = await getWindowRow(tx, cycle.id, scopeOfProvince(body.provinceCode));
-  const unitRows = await bodyUnitResults(tx, cycle.id, body.id);
+  const allUnits = await bodyUnitResults(tx, cycle.id, body.id);
+  const unitRows = limitedTo === null ? allUnits : allUnits.filter((u) => provinceOfRegency(u.regencyCode) === limitedTo);
+  const shown = new Set(unitRows.map((u) => u.id));
+  const keep = <T extends { unitId: string }>(rows: T[]) => (limitedTo === null ? rows : rows.filter((r) => shown.has(r.unitId)));
   const [br] = await tx
     .select({ score: bodyResults.score, bandCode: bodyResults.bandCode, complete: bodyResults.complete })
     .from(bodyResults)
@@ -539,7 +551,7 @@ export async function bodyClarification(tx: Queryable, cycle: Cycle, body: BodyC
   return {
     window: w ? await toWindowView(tx, w, cycle) : null,
     body,
-    result: br ?? null,
+    result: limitedTo === null ? (br ?? null) : null,
     units: unitRows.map((u) => ({
       id: u.id,
       name: u.name,
@@ -547,7 +559,7 @@ export async function bodyClarification(tx: Queryable, cycle: Cycle, body: BodyC
       status: u.status,
       result: u.score === null ? null : { score: u.score, bandCode: u.bandCode!, complete: u.complete! },
     })),
-    disputes: await toDisputeViews(tx, cycle, disputeRows),
-    changes: await bodyChanges(tx, cycle, body.id),
+    disputes: await toDisputeViews(tx, cycle, keep(disputeRows)),
+    changes: keep(await bodyChanges(tx, cycle, body.id)),
   };
 }

@@ -27,7 +27,15 @@ import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { word } from '../i18n.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
-import { bodyAssessorIds, getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
+import {
+  bodyAssessorIds,
+  bodyUnitResults,
+  getCycleUnitOr404,
+  getLocusBodyOr404,
+  provinceOfRegency,
+  unitTarget,
+} from '../read-models/locus.ts';
+import { can } from '../auth/policy.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
 import { sendEvidenceFile } from '../evidence/send.ts';
 import type { EvidenceStore } from '../evidence/store.ts';
@@ -140,16 +148,23 @@ export async function clarificationRoutes(app: FastifyInstance): Promise<void> {
     async ({ tx, auth, params }) => {
       const cycle = await getCycleOr404(tx, params.cycleId);
       const body = await getLocusBodyOr404(tx, cycle, params.bodyId);
-      auth.require('dispute.read', {
-        provinceCode: body.provinceCode,
-        bodyId: body.id,
-        assessorIds: await bodyAssessorIds(tx, cycle.id, body.id),
-      });
-      const view = await bodyClarification(tx, cycle, body);
+      const target = { provinceCode: body.provinceCode, bodyId: body.id, assessorIds: await bodyAssessorIds(tx, cycle.id, body.id) };
+      // Issue 17: a ministry's or agency's page covers its units nationally (its disputes go to the
+      // national window). A Perwakilan that may not read all of it opens it limited to the units
+      // located in its province (403 when it has none there).
+      const own = auth.actor?.provinceCode ?? null;
+      let limitedTo: string | null = null;
+      if (body.provinceCode === null && own !== null && !can(auth.actor, 'dispute.read', target)) {
+        const located = (await bodyUnitResults(tx, cycle.id, body.id)).some((u) => provinceOfRegency(u.regencyCode) === own);
+        auth.require('dispute.read', { ...target, unitProvinceCodes: located ? [own] : [] });
+        limitedTo = own;
+      } else auth.require('dispute.read', target);
+      const view = await bodyClarification(tx, cycle, body, limitedTo);
       return {
         cycle: { id: cycle.id, name: cycle.name, year: cycle.year, schemeId: cycle.schemeId, status: cycle.status },
         scope: body.provinceCode ?? PUSAT,
         ...view,
+        limitedTo,
       };
     },
   );

@@ -329,7 +329,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       summary:
         "Set the locations of a body's units from an .xlsx/CSV (multipart, one file: columns unit or id_unit, alamat, kode_kabupaten_kota, lintang, bujur). Every row is checked first (422 import.invalid lists every problem, nothing saved); each changed unit is audited.",
       tags,
-      access: 'registry.write',
+      access: 'unit.locate',
       params: bodyParams,
       rawBody: true,
       noTransaction: true,
@@ -337,8 +337,9 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
     async ({ db, auth, params, req, lang }) => {
       const body = orNotFound(await getBody(db, params.bodyId), 'body');
-      // The body's own scope first (a vertical office's province is checked per row below).
-      if (body.provinceCode !== null) auth.require('registry.write', bodyTarget(body));
+      // The body's own scope first (a vertical office's province is checked per row below; a
+      // ministry's own koordinator passes by its body).
+      if (body.provinceCode !== null || auth.actor?.role === 'koordinator') auth.require('unit.locate', bodyTarget(body));
       if (!req.isMultipart()) throw new AppError('import.no_file');
       let file: Buffer | null = null;
       for await (const part of req.parts()) {
@@ -357,7 +358,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         let updated = 0;
         for (const r of read.rows) {
           const before = orNotFound(await getUnit(tx, r.unitId), 'unit');
-          auth.require('registry.write', unitTarget(before, r.location));
+          auth.require('unit.locate', unitTarget(before, r.location));
           const after = await updateUnit(tx, auth.user(), before, r.location);
           if (after !== before) updated++;
         }

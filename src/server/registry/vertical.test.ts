@@ -188,6 +188,24 @@ describe('unit locations in bulk from Excel', () => {
     expect((await upload(admin, atr, { name: 'lokasi.csv', content: file })).statusCode).toBe(200);
   });
 
+  it('lets a ministry’s own koordinator locate its units anywhere, never another body’s (decision, issue 17)', async () => {
+    await addUser(t.db.db, { username: 'koordinator.atr', name: 'Koordinator ATR/BPN', password: PW, role: 'koordinator', bodyId: atr });
+    await addUser(t.db.db, { username: 'koordinator.polri', name: 'Koordinator Polri', password: PW, role: 'koordinator', bodyId: polri });
+    const own = await signIn(t.app, 'koordinator.atr', PW);
+    const other = await signIn(t.app, 'koordinator.polri', PW);
+    // Jawa Barat: no single Perwakilan could locate units in two provinces in one file; the ministry can.
+    const file = Buffer.from('unit,kode_kabupaten_kota,lintang,bujur\nKantor Pertanahan Kota Cilegon,32.73,-6.91,107.61\n');
+    await expectUnchanged(t.db.db, async () => {
+      expect((await upload(other, atr, { name: 'lokasi.csv', content: file })).statusCode).toBe(403);
+    });
+    const res = await upload(own, atr, { name: 'lokasi.csv', content: file });
+    expect(res.statusCode, res.body).toBe(200);
+    const [cilegon] = await t.db.db.select().from(units).where(eq(units.name, 'Kantor Pertanahan Kota Cilegon'));
+    expect(cilegon).toMatchObject({ regencyCode: '32.73', latitude: -6.91 });
+    // Locations only: the registry's other writes stay the admin's and the Perwakilan's.
+    expect((await call(own, 'PATCH', `/units/${cilegon!.id}`, { name: 'Kantor Pertanahan Baru' })).statusCode).toBe(403);
+  });
+
   it('stops a zip bomb before any parser inflates it', async () => {
     const { deflateRawSync } = await import('node:zlib');
     // One entry declaring a small size but inflating to 80 MB of zeros.

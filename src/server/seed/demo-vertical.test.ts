@@ -7,7 +7,7 @@ import { cycleUnits } from '../cycles/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { unitResults } from '../scores/schema.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { signIn, type SignedIn } from '../auth/testing.ts';
+import { addUser, signIn, type SignedIn } from '../auth/testing.ts';
 import { type DemoSeed, seedDemoIfEmpty } from './demo.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
 import { buildSnapshot } from '../publications/queries.ts';
@@ -186,5 +186,51 @@ describe('where the demo’s vertical offices are, on results and snapshots (iss
         band: expect.objectContaining({ code: expect.any(String) }),
       }),
     ]);
+  });
+});
+
+describe('a ministry’s clarification page as a Perwakilan sees it (issue 17)', () => {
+  it('opens for Banten’s pimpinan limited to the units located in Banten; the admin sees all; another Perwakilan none', async () => {
+    const [polri] = await t.db.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.code, 'polri'));
+    // A Polres in Jawa Barat in the same cycle: not Banten's.
+    const [bogor] = await t.db.db
+      .insert(units)
+      .values({ bodyId: polri!.id, name: 'Polres Bogor', sector: 'kepolisian', regencyCode: '32.01', latitude: -6.48, longitude: 106.85 })
+      .returning({ id: units.id });
+    await t.db.db.insert(cycleUnits).values({ cycleId: seed.cycles.current, unitId: bogor!.id, bodyId: polri!.id });
+    const url = `/cycles/${seed.cycles.current}/bodies/${polri!.id}/clarification`;
+
+    const mine = await get(url, pimpinan);
+    expect(mine.statusCode).toBe(200);
+    const view = mine.json();
+    expect(view.limitedTo).toBe('36');
+    expect(view.scope).toBe('pusat');
+    expect(view.units).toHaveLength(8);
+    expect(view.units.map((u: { name: string }) => u.name)).not.toContain('Polres Bogor');
+    expect(view.result).toBeNull();
+
+    const a = seed.accounts.find((x) => x.role === 'admin')!;
+    const all = (await get(url, await signIn(t.app, a.username, a.password))).json();
+    expect(all.limitedTo).toBeNull();
+    expect(all.units).toHaveLength(9);
+
+    // Jawa Tengah's Perwakilan has no Polri unit in its locus: refused. Jawa Barat's sees only Bogor.
+    await addUser(t.db.db, {
+      username: 'pimpinan.jateng',
+      name: 'Kepala Jateng',
+      password: 'kata-sandi-rahasia',
+      role: 'pimpinan',
+      provinceCode: '33',
+    });
+    await addUser(t.db.db, {
+      username: 'pimpinan.jabar',
+      name: 'Kepala Jabar',
+      password: 'kata-sandi-rahasia',
+      role: 'pimpinan',
+      provinceCode: '32',
+    });
+    expect((await get(url, await signIn(t.app, 'pimpinan.jateng', 'kata-sandi-rahasia'))).statusCode).toBe(403);
+    const jabar = (await get(url, await signIn(t.app, 'pimpinan.jabar', 'kata-sandi-rahasia'))).json();
+    expect(jabar.units.map((u: { name: string }) => u.name)).toEqual(['Polres Bogor']);
   });
 });

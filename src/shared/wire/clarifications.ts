@@ -128,6 +128,11 @@ export const BodyClarification = z.object({
   units: z.array(z.object({ id: z.uuid(), name: z.string(), sector: z.string(), status: z.string(), result: ResultRef.nullable() })),
   disputes: z.array(Dispute),
   changes: z.array(ChangeEntry),
+  /**
+   * Issue 17: a ministry's or agency's page as a Perwakilan sees it — only the units located in
+   * this province (their disputes and changes, no national result); null: the whole body.
+   */
+  limitedTo: z.string().nullable().optional(),
 });
 export type BodyClarification = z.infer<typeof BodyClarification>;
 

@@ -32,8 +32,11 @@ export function BodyScreen() {
   const { bodyId } = useParams({ from: '/admin/registry/$bodyId' });
   const body = useBody(bodyId);
   // Admin: any body; pimpinan: its province's (the server checks each write); koordinator: reads.
-  const role = useMe().data?.role;
+  const me = useMe().data;
+  const role = me?.role;
   const canWrite = role === 'admin' || role === 'pimpinan';
+  // Issue 17 (decision, policy `unit.locate`): a body's own koordinator sets its units' locations in bulk.
+  const canLocate = (b: { id: string }) => canWrite || (role === 'koordinator' && me?.bodyId === b.id);
   const provinceNames = useProvinceNames();
   if (!body.data) return <QueryStatus query={body} />;
   const b = body.data;
@@ -58,7 +61,7 @@ export function BodyScreen() {
         </Group>
       </Stack>
       <UnitsPanel bodyId={b.id} bodyName={b.name} bodyCode={b.code} canWrite={canWrite} />
-      {canWrite && <UnitLocationsImport bodyId={b.id} bodyCode={b.code} />}
+      {canLocate(b) && <UnitLocationsImport bodyId={b.id} bodyCode={b.code} />}
     </Stack>
   );
 }

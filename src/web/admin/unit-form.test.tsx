@@ -1,6 +1,6 @@
 // Issue 17: the unit form's office type and location picker, and the locations import.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { UnitIn } from '../../shared/wire/registry.ts';
 import { ApiError } from '../lib/api.ts';
@@ -102,6 +102,33 @@ describe('UnitForm: office type and location (issue 17)', { timeout: 60_000 }, (
     expect(screen.getByText('Lintang dan bujur diisi bersama.')).toBeTruthy();
     expect(field(/^Lintang/).getAttribute('aria-invalid')).toBe('true');
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('sets approximate coordinates from a click on the province drawing (offline picker)', async () => {
+    const onSubmit = vi.fn(async (_: UnitIn) => {});
+    renderWithProviders(
+      <UnitForm
+        unit={{ name: 'Polres Cilegon', sector: 'kepolisian', regencyCode: '36.72' }}
+        bodyCode="polri"
+        onSubmit={onSubmit}
+        onCancel={() => {}}
+      />,
+    );
+    const drawing = await screen.findByRole('img', { name: 'Gambar provinsi untuk memilih koordinat' });
+    // Banten's 8 kabupaten/kota, Cilegon the chosen one; no point yet.
+    expect(drawing.querySelectorAll('[data-regency]')).toHaveLength(8);
+    expect(drawing.querySelector('[data-regency="36.72"]')!.getAttribute('class')).toContain('picker-ref-chosen');
+    expect(screen.queryByTestId('picker-point')).toBeNull();
+    // A click at the drawing's middle (jsdom boxes start at 0, 0): a point inside Banten.
+    fireEvent.click(drawing, { clientX: Number(drawing.getAttribute('width')) / 2, clientY: Number(drawing.getAttribute('height')) / 2 });
+    const lat = Number(field(/^Lintang/).value);
+    const lon = Number(field(/^Bujur/).value);
+    expect(lat).toBeGreaterThan(-7.1);
+    expect(lat).toBeLessThan(-5.8);
+    expect(lon).toBeGreaterThan(105.1);
+    expect(lon).toBeLessThan(106.9);
+    expect(field(/^Lintang/).value).toMatch(/^-\d\.\d{1,4}$/);
+    expect(await screen.findByTestId('picker-point')).toBeTruthy();
   });
 
   it('reads coordinates the way people type them', () => {

@@ -10,10 +10,11 @@ import { Alert, Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, TextInpu
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type Sector, type Unit, UnitIn } from '../../shared/wire/registry.ts';
-import { useVerticalOfficeTypes } from '../api/registry-locations.ts';
+import { useRegencyNames, useVerticalOfficeTypes } from '../api/registry-locations.ts';
 import { boundsOf, fieldProblems } from '../lib/form-schema.ts';
 import { toLang } from '../lib/format.ts';
 import { applyServerErrors } from './form-errors.ts';
+import { LocationPicker } from './location-picker.tsx';
 import { RegencyPicker } from './regency-picker.tsx';
 import { COORDINATE_BOUNDS, coordinateProblems, osmLink, parseCoordinate, sectorOptions } from './unit-location-model.ts';
 
@@ -96,6 +97,8 @@ export function UnitForm({ unit, regencyName = null, bodyCode = null, onSubmit, 
     }
   });
 
+  const pickedProvince = form.values.regencyCode?.split('.')[0];
+  const regencyNames = useRegencyNames(pickedProvince ? [pickedProvince] : []);
   const options = sectorOptions(types.data ?? [], bodyCode, lang, (s) => t(`sectors.${s}`));
   const lat = parseCoordinate(form.values.latitude);
   const lon = parseCoordinate(form.values.longitude);
@@ -159,6 +162,17 @@ export function UnitForm({ unit, regencyName = null, bodyCode = null, onSubmit, 
                 {...form.getInputProps('longitude')}
               />
             </SimpleGrid>
+            {form.values.regencyCode && (
+              <LocationPicker
+                regencyCode={form.values.regencyCode}
+                point={located ? [lat, lon] : null}
+                names={regencyNames}
+                onPick={(la, lo) => {
+                  form.setFieldValue('latitude', String(la));
+                  form.setFieldValue('longitude', String(lo));
+                }}
+              />
+            )}
             {located && (
               <Anchor href={osmLink(lat, lon)} target="_blank" rel="noopener noreferrer" size="sm">
                 {t('units.location.see_on_map')}

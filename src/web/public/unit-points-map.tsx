@@ -17,7 +17,7 @@ import { AnchorLink } from '../ui/anchor-link.tsx';
 import { BandChip } from '../ui/band-chip.tsx';
 import { shortBodyName } from './leaderboard-model.ts';
 import { publishedStaleTime, throwOnError } from './query-policy.ts';
-import { fitProjection, provinceCentres, type LatLon } from './unit-points-model.ts';
+import { fitProjection, provinceCentres, type LatLon } from '../lib/geo/projection.ts';
 
 type Point = UnitPoints['items'][number];
 

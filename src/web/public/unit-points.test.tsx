@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { UnitPoints } from '../../shared/wire/scores.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { loadDetailStrings } from './detail-strings.ts';
-import { fitProjection, provinceCentres } from './unit-points-model.ts';
+import { fitProjection, provinceCentres } from '../lib/geo/projection.ts';
 import { UnitPointsMap } from './unit-points-map.tsx';
 
 describe('the map projection (offline, from kabupaten/kota centres)', () => {
@@ -38,6 +38,11 @@ describe('the map projection (offline, from kabupaten/kota centres)', () => {
     const dy = p.at(pts[1])[1] - p.at(pts[0])[1];
     const dx = p.at(pts[2])[0] - p.at(pts[0])[0];
     expect(dx / dy).toBeCloseTo(0.8 * Math.cos((6.5 * Math.PI) / 180), 2);
+    // A click's pixel gives back the coordinates (the unit form's picker).
+    const [x, y] = p.at([-6.5, 106.4]);
+    const back = p.latLonAt(x, y);
+    expect(back[0]).toBeCloseTo(-6.5, 6);
+    expect(back[1]).toBeCloseTo(106.4, 6);
     // One point alone is drawn in the middle.
     const one = fitProjection([[-6, 106]], 300, 300);
     expect(one.at([-6, 106])[0]).toBe(150);

@@ -1,10 +1,11 @@
 /**
- * Issue 17 §4: the map's projection, without online tiles or boundary data. A province is drawn
- * from what ships offline: the centre of each of its kabupaten/kota (src/web/lib/geo, source and
- * licence there) as reference marks, and the units' own coordinates as points. Longitude is
- * scaled by the cosine of the mean latitude (equirectangular), north up, fitted in the width.
+ * Issue 17 §4: drawing a province without online tiles or boundary data (the public map's unit
+ * points, the unit form's location picker). A province is drawn from what ships offline: the
+ * centre of each of its kabupaten/kota (kabkota-centroids.json beside this file, source and
+ * licence there) as reference marks, and units' coordinates as points. Longitude is scaled by the
+ * cosine of the mean latitude (equirectangular), north up, fitted in the width.
  */
-import centroids from '../lib/geo/kabkota-centroids.json';
+import centroids from './kabkota-centroids.json';
 
 export type LatLon = readonly [number, number];
 
@@ -20,6 +21,8 @@ export interface Projection {
   height: number;
   /** [x, y] in pixels from the top-left. */
   at: (p: LatLon) => [number, number];
+  /** The [latitude, longitude] at a pixel (the inverse of `at`). */
+  latLonAt: (x: number, y: number) => [number, number];
 }
 
 /**
@@ -27,7 +30,7 @@ export interface Projection {
  * scale the same both ways. One point alone (or all in one place) is drawn in the middle.
  */
 export function fitProjection(points: readonly LatLon[], width: number, maxHeight: number, margin = 28): Projection {
-  if (points.length === 0) return { width, height: 0, at: () => [width / 2, 0] };
+  if (points.length === 0) return { width, height: 0, at: () => [width / 2, 0], latLonAt: () => [0, 0] };
   const lats = points.map((p) => p[0]);
   const lons = points.map((p) => p[1]);
   const k = Math.cos((((Math.max(...lats) + Math.min(...lats)) / 2) * Math.PI) / 180);
@@ -44,5 +47,10 @@ export function fitProjection(points: readonly LatLon[], width: number, maxHeigh
   const height = Math.max(drawnH + 2 * margin, 2 * margin + 40);
   const left = (width - drawnW) / 2;
   const top = (height - drawnH) / 2;
-  return { width, height, at: ([lat, lon]) => [left + (lon - west) * k * scale, top + (north - lat) * scale] };
+  return {
+    width,
+    height,
+    at: ([lat, lon]) => [left + (lon - west) * k * scale, top + (north - lat) * scale],
+    latLonAt: (x, y) => [north - (y - top) / scale, west + (x - left) / (k * scale)],
+  };
 }
