@@ -78,7 +78,10 @@ async function visit(page: Page, url: string, name: string, findings: Finding[])
 
 async function login(e2e: E2E, context: BrowserContext, role: string, home: string): Promise<Page> {
   const page = await context.newPage();
-  const account = e2e.account(role);
+  // "evaluator:1": the second demo account of the role.
+  const [name, nth] = role.split(':');
+  const account = e2e.accounts.filter((a) => a.role === name)[Number(nth ?? 0)];
+  if (!account) throw new Error(`no demo account ${role}`);
   await page.goto(`${e2e.url}/login`);
   await page.locator('input[autocomplete="username"]').fill(account.username);
   await page.locator('input[autocomplete="current-password"]').fill(account.password);
@@ -139,6 +142,11 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
       await inspect(page, 'public-government', findings);
     }
     await visit(page, `${e2e.url}/map`, 'public-map', findings);
+    // The permanent page of the publication behind the leaderboard, and its awards.
+    for (const [k, href] of (await linksOn(page, `${e2e.url}/`, '/publikasi/')).entries()) {
+      await visit(page, `${e2e.url}${href}`, `public-publication-${k + 1}`, findings);
+      await visit(page, `${e2e.url}${href.replace('/publikasi/', '/penghargaan/')}`, `public-awards-${k + 1}`, findings);
+    }
     expect(unauthorised).toEqual([]);
     await context.close();
   });
@@ -222,8 +230,10 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
         ].map((u) => `${e.url}${u}`);
       },
     ],
-    // issue 10: the evaluator's PEKPPP home and the first unit assigned.
+    // issue 10: the evaluators' PEKPPP home and the first units assigned (Kota Cilegon's evaluator
+    // has none in a running cycle, Kota Tangerang's has).
     ['evaluator', '/pekppp', async (e, p) => (await linksOn(p, `${e.url}/pekppp`, '/pekppp/cycles/', 2)).map((u) => `${e.url}${u}`)],
+    ['evaluator:1', '/pekppp', async (e, p) => (await linksOn(p, `${e.url}/pekppp`, '/pekppp/cycles/', 2)).map((u) => `${e.url}${u}`)],
   ];
 
   for (const [role, home, more] of roles) {
@@ -231,13 +241,15 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
       const context = await e2e.browser.newContext({ locale: 'id-ID', timezoneId: 'UTC' });
       const page = await login(e2e, context, role, home);
       await inspect(page, `${role}-home`, findings);
-      for (const url of await more(e2e, page))
+      for (const [k, url] of (await more(e2e, page)).entries())
         await visit(
           page,
           url,
-          `${role}-${new URL(url).pathname
+          // Numbered, ids left out: "/admin/cycles" and "/admin/cycles/<id>" get their own screenshots.
+          `${role}-${String(k + 1).padStart(2, '0')}-${new URL(url).pathname
             .split('/')
-            .filter((s) => !UUID.test(s))
+            .map((s) => (UUID.test(s) ? 'x' : s))
+            .filter(Boolean)
             .join('-')}`,
           findings,
         );

@@ -3,12 +3,13 @@
  * unit's operator and its koordinator fill F-01, the assigned evaluator verifies (F-02).
  */
 import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CycleSummary as Cycle } from '../../shared/wire/cycles.ts';
 import { useMe } from '../api/auth.ts';
 import { useCycles } from '../api/cycles.ts';
-import { usePekpppUnits } from '../api/pekppp.ts';
+import { getPekpppUnitsQueryOptions, usePekpppUnits } from '../api/pekppp.ts';
 import { useValidateMandiri } from '../api/pekppp-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { MandiriNote } from '../ui/mandiri-note.tsx';
@@ -21,6 +22,11 @@ export function PekpppHomeScreen() {
   const cycles = useCycles({ kind: 'official' });
   // A mandiri cycle stays listed once final: KemenPANRB validates it afterwards.
   const pekppp = (cycles.data ?? []).filter((c) => c.family === 'pekppp' && (c.status !== 'final' || !!c.mandiri));
+  // issue 16 (the walk): cycles run, but none has a unit for the caller — say so rather than show an empty page.
+  const unitLists = useQueries({ queries: pekppp.map((c) => getPekpppUnitsQueryOptions(c.id)) });
+  const canValidate = (c: Cycle) => me?.role === 'admin' || (me?.role === 'evaluator' && me.bodyId !== c.mandiri?.organiser.id);
+  const nothingHere =
+    pekppp.length > 0 && unitLists.every((q) => q.isSuccess && q.data.length === 0) && !pekppp.some((c) => canValidate(c) && c.mandiri);
   return (
     <Stack gap="lg" maw={1100}>
       <Stack gap={4}>
@@ -30,6 +36,7 @@ export function PekpppHomeScreen() {
         <Text maw={720}>{me?.role === 'evaluator' ? t('home.introEvaluator') : t('home.introUnit')}</Text>
       </Stack>
       {cycles.isSuccess && pekppp.length === 0 ? <Alert>{t('home.none')}</Alert> : null}
+      {nothingHere ? <Alert>{me?.role === 'evaluator' ? t('home.noneAssigned') : t('home.noneUnit')}</Alert> : null}
       {pekppp.map((c) => (
         <CycleUnits key={c.id} cycle={c} />
       ))}
