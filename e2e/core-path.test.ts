@@ -361,7 +361,7 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
       }, cycleId);
 
     // 1. The publication screen (issue 5), when the app has it.
-    const screen = readFileSync('src/web/app/router.tsx', 'utf8').includes("'/review/cycles/$cycleId/publikasi'");
+    const screen = readFileSync('src/web/app/signed-in-routes.tsx', 'utf8').includes("'/review/cycles/$cycleId/publikasi'");
     let refusal = '';
     if (screen) {
       // From the pimpinan's cycle dashboard (the body is final now) to its publication panel.

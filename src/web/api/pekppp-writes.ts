@@ -44,7 +44,7 @@ function usePekpppMutation<I, O>(cycleId: string, unitId: string, run: (base: st
 export const useSaveClaims = (cycleId: string, unitId: string) =>
   usePekpppMutation(cycleId, unitId, (base, input: ClaimsIn) => api.put<PekpppUnitView>(`${base}/claims`, input));
 export const useSubmitClaims = (cycleId: string, unitId: string) =>
-  usePekpppMutation(cycleId, unitId, (base, _: void) => api.post<PekpppUnitView>(`${base}/claims/submit`));
+  usePekpppMutation(cycleId, unitId, (base, _: undefined) => api.post<PekpppUnitView>(`${base}/claims/submit`));
 export const useReopenClaims = (cycleId: string, unitId: string) =>
   usePekpppMutation(cycleId, unitId, (base, note: string) => api.post<PekpppUnitView>(`${base}/claims/reopen`, { note }));
 export const useSaveVerdicts = (cycleId: string, unitId: string) =>
@@ -56,7 +56,7 @@ export const useRequestClarification = (cycleId: string, unitId: string) =>
 export const useAnswerClarification = (cycleId: string, unitId: string) =>
   usePekpppMutation(cycleId, unitId, (base, input: ClarificationAnswerIn) => api.post<PekpppClarification>(`${base}/answers`, input));
 export const useFinalise = (cycleId: string, unitId: string) =>
-  usePekpppMutation(cycleId, unitId, (base, _: void) => api.post<PekpppUnitView>(`${base}/finalise`, {}));
+  usePekpppMutation(cycleId, unitId, (base, _: undefined) => api.post<PekpppUnitView>(`${base}/finalise`, {}));
 
 /** Uploads one evidence file for an indicator (kind 'f01' for the claim, 'klarifikasi' for an answer). */
 export function useUploadIndicatorEvidence(cycleId: string, unitId: string) {

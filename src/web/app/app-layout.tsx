@@ -13,9 +13,8 @@ import { changeLanguage } from '../lib/i18n.ts';
 import { toLang, ZoneContext, zoneTzOf } from '../lib/format.ts';
 import { useOnline } from '../lib/use-online.ts';
 import { CloseIcon, MenuIcon, MoonIcon, OfflineIcon, SunIcon } from '../ui/icons.tsx';
-import { NavLinkLink } from '../ui/anchor-link.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
-import { navItems } from './navigation.ts';
+import { NavEntries, PUBLIC_NAV } from './navigation.tsx';
 
 // No Menu/Tooltip here: their floating-UI code would double the weight of every public page.
 // Icon buttons carry an aria-label and a title (the native tooltip) instead. The header's
@@ -50,6 +49,8 @@ function ColorSchemeToggle() {
 
 // Signed-in users only: the logout mutation stays out of a public first visit.
 const LogoutButton = lazy(() => import('./logout-button.tsx').then((m) => ({ default: m.LogoutButton })));
+// Signed-in users only: their role's navigation (signed-in-nav.tsx).
+const SignedInNav = lazy(() => import('./signed-in-nav.tsx').then((m) => ({ default: m.SignedInNav })));
 // issue 15: after an admin's password reset the account sees only the password change (its own chunk).
 const ForcedPasswordScreen = lazy(() => import('../auth/forced-password-screen.tsx').then((m) => ({ default: m.ForcedPasswordScreen })));
 
@@ -140,16 +141,13 @@ export function AppLayout() {
       </header>
       <nav className="shell-navbar" id="app-navbar" aria-label={t('shell.nav.label')}>
         <Stack gap={4}>
-          {user && (
-            <Text size="xs" c="dimmed" px="sm" pb="xs">
-              {t(`roles.${user.role}`)}
-            </Text>
+          {user ? (
+            <Suspense fallback={null}>
+              <SignedInNav user={user} />
+            </Suspense>
+          ) : (
+            <NavEntries items={PUBLIC_NAV} />
           )}
-          {navItems(user).map((item) => (
-            <NavLinkLink key={item.to} to={item.to} activeOptions={{ exact: item.exact ?? false }}>
-              {t(item.label)}
-            </NavLinkLink>
-          ))}
         </Stack>
       </nav>
       <main className="shell-main" id="main-content" tabIndex={-1}>

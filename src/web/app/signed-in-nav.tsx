@@ -1,45 +1,12 @@
-import type { Role, User } from '../../shared/wire/auth.ts';
 /**
- * Role-aware navigation: which screens each role sees in the navbar. Later screens add their
- * entries here; labels are keys of the `ui` namespace (`shell.nav.*`).
+ * A signed-in user's navigation: the role's name and which screens each role sees in the navbar
+ * (later screens add their entries here), then the entries everybody sees. A lazy chunk, so a
+ * public first visit does not download it (issue 14 §2); the service worker precaches it.
  */
-
-export type NavPath =
-  | '/'
-  | '/schemes'
-  | '/login'
-  | '/admin'
-  | '/review'
-  | '/assess'
-  | '/assignments/mine'
-  | '/assignments/klarifikasi'
-  | '/review/queue'
-  | '/pemda'
-  | '/unit'
-  | '/admin/cycles'
-  | '/admin/registry'
-  | '/admin/users'
-  | '/admin/import'
-  | '/audit'
-  | '/map'
-  // issue 15
-  | '/akun'
-  // issue 10
-  | '/pekppp'
-  // issue 12
-  | '/temuan'
-  | '/tindak-lanjut'
-  | '/sasaran'
-  | '/pustaka'
-  // issue 11
-  | '/survei';
-
-export interface NavItem {
-  to: NavPath;
-  label: string;
-  /** Matches the path exactly (the role home) rather than as a prefix. */
-  exact?: boolean;
-}
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Role, User } from '../../shared/wire/auth.ts';
+import { NavEntries, type NavItem, SHARED_NAV } from './navigation.tsx';
 
 const ROLE_ITEMS: Record<Role, NavItem[]> = {
   admin: [
@@ -79,18 +46,18 @@ ROLE_ITEMS.operator.push({ to: '/survei', label: 'shell.nav.surveys' });
 // issue 12 §3: the unit's evidence library, managed by its operator and its government's koordinator.
 for (const role of ['koordinator', 'operator'] as const) ROLE_ITEMS[role].push({ to: '/pustaka', label: 'shell.nav.library' });
 
-const SHARED: NavItem[] = [
-  { to: '/', label: 'shell.nav.public_portal', exact: true },
-  { to: '/map', label: 'shell.nav.public_map' },
-  { to: '/schemes', label: 'shell.nav.schemes' },
-];
-
 // issue 15: the own account (password, two-step verification), for every role.
 const ACCOUNT: NavItem = { to: '/akun', label: 'shell.nav.account' };
 
-export function navItems(user: User | null): NavItem[] {
-  if (!user) return [...SHARED, { to: '/login', label: 'shell.nav.login' }];
+export function SignedInNav({ user }: { user: User }) {
+  const { t } = useTranslation('ui');
   // issue 15: a password an admin reset must be changed before anything else can be opened.
-  if (user.mustChangePassword) return [];
-  return [...ROLE_ITEMS[user.role], ACCOUNT, ...SHARED];
+  return (
+    <>
+      <Text size="xs" c="dimmed" px="sm" pb="xs">
+        {t(`roles.${user.role}`)}
+      </Text>
+      {!user.mustChangePassword && <NavEntries items={[...ROLE_ITEMS[user.role], ACCOUNT, ...SHARED_NAV]} />}
+    </>
+  );
 }
