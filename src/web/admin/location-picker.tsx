@@ -9,7 +9,7 @@ import { useElementSize } from '@mantine/hooks';
 import { Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fitProjection, provinceCentres, type LatLon } from '../lib/geo/projection.ts';
+import { fitProjection, labelAnchor, provinceCentres, type LatLon } from '../lib/geo/projection.ts';
 
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
@@ -61,7 +61,7 @@ export function LocationPicker({
             <g key={code} data-regency={code} className={chosen ? 'picker-ref picker-ref-chosen' : 'picker-ref'}>
               <rect x={x - 3} y={y - 3} width={6} height={6} />
               {(chosen || centres.length <= 12) && names?.get(code) && (
-                <text x={x} y={y + 14} textAnchor="middle" fontSize={10}>
+                <text x={x} y={y + 14} textAnchor={labelAnchor(x, projection.width)} fontSize={10}>
                   {names.get(code)!.replace(/^Kabupaten /, 'Kab. ')}
                 </text>
               )}

@@ -17,7 +17,7 @@ import { AnchorLink } from '../ui/anchor-link.tsx';
 import { BandChip } from '../ui/band-chip.tsx';
 import { shortBodyName } from './leaderboard-model.ts';
 import { publishedStaleTime, throwOnError } from './query-policy.ts';
-import { fitProjection, provinceCentres, type LatLon } from '../lib/geo/projection.ts';
+import { fitProjection, labelAnchor, provinceCentres, type LatLon } from '../lib/geo/projection.ts';
 
 type Point = UnitPoints['items'][number];
 
@@ -84,7 +84,7 @@ function Drawing({
             <g key={code} data-regency={code}>
               <rect x={x - 3} y={y - 3} width={6} height={6} className="ref-mark" />
               {name && (
-                <text x={x} y={y + 15} textAnchor="middle" className="ref-label" fontSize={small ? 10 : 11}>
+                <text x={x} y={y + 15} textAnchor={labelAnchor(x, projection.width)} className="ref-label" fontSize={small ? 10 : 11}>
                   {shortBodyName(name)}
                 </text>
               )}

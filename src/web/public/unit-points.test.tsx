@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { UnitPoints } from '../../shared/wire/scores.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { loadDetailStrings } from './detail-strings.ts';
-import { fitProjection, provinceCentres } from '../lib/geo/projection.ts';
+import { fitProjection, labelAnchor, provinceCentres } from '../lib/geo/projection.ts';
 import { UnitPointsMap } from './unit-points-map.tsx';
 
 describe('the map projection (offline, from kabupaten/kota centres)', () => {
@@ -43,6 +43,8 @@ describe('the map projection (offline, from kabupaten/kota centres)', () => {
     const back = p.latLonAt(x, y);
     expect(back[0]).toBeCloseTo(-6.5, 6);
     expect(back[1]).toBeCloseTo(106.4, 6);
+    // Labels near a side grow inwards.
+    expect([labelAnchor(10, 360), labelAnchor(180, 360), labelAnchor(350, 360)]).toEqual(['start', 'middle', 'end']);
     // One point alone is drawn in the middle.
     const one = fitProjection([[-6, 106]], 300, 300);
     expect(one.at([-6, 106])[0]).toBe(150);

@@ -54,3 +54,10 @@ export function fitProjection(points: readonly LatLon[], width: number, maxHeigh
     latLonAt: (x, y) => [north - (y - top) / scale, west + (x - left) / (k * scale)],
   };
 }
+
+/** Where a label under a mark is anchored so it stays inside the drawing: its near edge at the sides. */
+export function labelAnchor(x: number, width: number): 'start' | 'middle' | 'end' {
+  if (x < width * 0.2) return 'start';
+  if (x > width * 0.8) return 'end';
+  return 'middle';
+}
