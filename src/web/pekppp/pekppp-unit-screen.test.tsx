@@ -259,4 +259,24 @@ describe('PEKPPP workbench', () => {
       body: { indicator: 'A6', surveyId: ikm.surveyId },
     });
   });
+
+  it("jumps to an aspect from the sticky bar: the aspect's first indicator is scrolled to and focused", async () => {
+    const scrollTo = vi.fn();
+    vi.stubGlobal('scrollTo', scrollTo);
+    const b1 = { ...indicator('B1', 3, null), aspect: 'sdm' };
+    const base = view([indicator('A1', 3, null), b1]);
+    const v = {
+      ...base,
+      aspects: [...base.aspects, { code: 'sdm', title: tx('Profesionalisme SDM'), indicators: 1, claimed: 1, verified: 0 }],
+    };
+    renderWithProviders(<Workbench view={v} claimant evaluator={false} />);
+    const jump = screen.getByRole('combobox', { name: 'Lompat ke aspek' }) as HTMLSelectElement;
+    expect([...jump.options].map((o) => o.textContent)).toEqual(['Lompat ke aspek…', 'Kebijakan Pelayanan', 'Profesionalisme SDM']);
+    await userEvent.setup({ delay: null }).selectOptions(jump, 'sdm');
+    expect(scrollTo).toHaveBeenCalledTimes(1);
+    expect(document.activeElement?.id).toBe('aspect-sdm');
+    expect(document.activeElement?.textContent).toBe('Profesionalisme SDM');
+    // Back to the prompt, so the same aspect can be chosen again.
+    expect(jump.value).toBe('');
+  });
 });

@@ -670,7 +670,8 @@ function VerdictColumn(props: {
           {t('verdict.title')}
         </Text>
         {i.difference !== null && i.difference !== 0 ? (
-          <Badge color={i.difference > 0 ? 'orange' : 'teal'} variant="light">
+          // The text colour on the light tint: Mantine's orange on orange-light is 3.6:1 (axe).
+          <Badge color={i.difference > 0 ? 'orange' : 'teal'} variant="light" c="var(--mantine-color-text)">
             {i.difference > 0 ? t('verdict.over', { n: i.difference }) : t('verdict.under', { n: -i.difference })}
           </Badge>
         ) : null}
@@ -728,7 +729,12 @@ function Clarifications(props: { view: PekpppUnitView; claimant: boolean; onDone
       {view.clarifications.map((c) => (
         <Card key={c.id} withBorder padding="md" data-testid="clarification">
           <Group gap="xs">
-            <Badge color={c.status === 'open' ? 'orange' : c.status === 'answered' ? 'blue' : 'gray'}>
+            {/* Light badges with the text colour: white on Mantine's filled orange is 3.6:1 (axe). */}
+            <Badge
+              color={c.status === 'open' ? 'orange' : c.status === 'answered' ? 'blue' : 'gray'}
+              variant="light"
+              c="var(--mantine-color-text)"
+            >
               {t(`clarify.status.${c.status}`)}
             </Badge>
             <Text size="sm">{t('clarify.window', { lastDay: formatDate(c.lastDay, lang), codes: c.indicators.join(', ') })}</Text>

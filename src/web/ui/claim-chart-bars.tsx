@@ -36,6 +36,16 @@ export function ClaimBars(props: { aspects: ClaimAspect[]; max: number; height: 
     const rows = (JSON.parse(key) as ClaimAspect[]).slice().reverse();
     const animation = !navigator.webdriver && !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const chart = echarts.init(el, null, { renderer: 'svg', height });
+    // On a phone the aspect names take two lines in a narrower column; an explicit line height
+    // keeps the two lines apart (ECharts' default drew "Sistem Informasi" over "Pelayanan Publik").
+    const narrow = el.clientWidth < 420;
+    const axisLabel = {
+      color: text,
+      width: narrow ? Math.max(90, Math.round(el.clientWidth * 0.36)) : 130,
+      overflow: 'break' as const,
+      fontSize: narrow ? 11 : 12,
+      lineHeight: narrow ? 13 : 15,
+    };
     const label = {
       show: true,
       position: 'right' as const,
@@ -52,7 +62,7 @@ export function ClaimBars(props: { aspects: ClaimAspect[]; max: number; height: 
       yAxis: {
         type: 'category',
         data: rows.map((a) => a.title),
-        axisLabel: { color: text, width: 130, overflow: 'break' },
+        axisLabel,
         axisLine: { lineStyle: { color: line } },
       },
       series: [
