@@ -92,7 +92,7 @@ function IkmChoices(props: { cycleId: string; unitId: string; indicator: string;
       <Text size="sm" c="dimmed">
         {t('ikm.hint')}
       </Text>
-      {choices.length === 0 ? <Text size="sm">{t('ikm.none')}</Text> : null}
+      {choices.length === 0 ? <Text size="sm">{options.data.surveys.length > 0 ? t('ikm.allAttached') : t('ikm.none')}</Text> : null}
       {attach.isError ? (
         <Alert color="red" role="alert">
           {errorMessage(t, attach.error)}

@@ -279,4 +279,41 @@ describe('PEKPPP workbench', () => {
     // Back to the prompt, so the same aspect can be chosen again.
     expect(jump.value).toBe('');
   });
+
+  it('says every IKM is already attached instead of offering it twice', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) =>
+        String(input).includes('/ikm-options')
+          ? new Response(
+              JSON.stringify({
+                indicators: ['A6'],
+                surveys: [
+                  {
+                    surveyId: ikm.surveyId,
+                    periodKey: '2024-S1',
+                    ikm: 82.45,
+                    band: 'B',
+                    bandLabel: tx('Baik'),
+                    respondents: 412,
+                    target: 384,
+                    published: true,
+                  },
+                ],
+              }),
+              { status: 200, headers: { 'content-type': 'application/json' } },
+            )
+          : new Promise<Response>(() => {}),
+      ),
+    );
+    const a6 = { ...indicator('A6', null, null), takesIkm: true };
+    a6.claim = { ...a6.claim, ikm: [ikm] };
+    renderWithProviders(
+      <Workbench view={view([a6], { claimStatus: 'draft', claimEditable: true, result: null })} claimant evaluator={false} />,
+    );
+    await userEvent.setup({ delay: null }).click(screen.getByTestId('ikm-pick-A6'));
+    expect(await screen.findByText('Setiap IKM unit yang tersedia sudah dilampirkan pada indikator ini.')).toBeTruthy();
+    expect(screen.queryByTestId('ikm-choice')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Lepas' })).toBeTruthy();
+  });
 });
