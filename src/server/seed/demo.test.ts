@@ -23,7 +23,8 @@ afterAll(() => t.close());
 
 describe('seedDemoIfEmpty', () => {
   it('returns one account per role with a random password, once', async () => {
-    // issue 10: the evaluators of Kota Cilegon's and Kota Tangerang's Bagian Organisasi and of KemenPANRB (PEKPPP).
+    // issue 10: the evaluators of Kota Cilegon's and Kota Tangerang's Bagian Organisasi and of KemenPANRB (PEKPPP);
+    // issue 12: Kota Tangerang's internal assessor (penilai).
     expect(seed.accounts.map((a) => a.role)).toEqual([
       'admin',
       'pimpinan',
@@ -33,8 +34,9 @@ describe('seedDemoIfEmpty', () => {
       'evaluator',
       'evaluator',
       'evaluator',
+      'penilai',
     ]);
-    expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(8);
+    expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(9);
     expect(seed.accounts.every((a) => a.password.length >= 12 && a.scope.length > 0)).toBe(true);
     expect(await seedDemoIfEmpty(t.db.db)).toBeNull();
   });
@@ -286,5 +288,27 @@ describe('demo PEKPPP', () => {
       .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
       .where(and(eq(surveys.cycleId, tng!.id), eq(surveys.kind, 'f03'), eq(surveyResponses.accepted, true)));
     expect(f03[0]!.n).toBe(12 + 5);
+  });
+});
+
+// issue 12 §4: Kota Tangerang's internal pre-assessment, with its own assessor and scored sheets.
+describe('demo internal pre-assessment', () => {
+  it('has an internal cycle of Kota Tangerang in fieldwork, Disdukcapil filled and scored, its penilai signing in', async () => {
+    const [c] = await t.db.db.select().from(cycles).where(eq(cycles.kind, 'internal'));
+    expect(c).toMatchObject({ name: 'Pra-penilaian internal 2024', schemeId: 'ombudsman-2024', status: 'fieldwork', provinceCode: null });
+    const [tng] = await t.db.db.select().from(bodies).where(eq(bodies.code, '36.71'));
+    expect(c!.ownerBodyId).toBe(tng!.id);
+    const [{ n } = { n: 0 }] = await t.db.db.select({ n: count() }).from(records).where(eq(records.cycleId, c!.id));
+    expect(n).toBeGreaterThan(0);
+    const scored = await t.db.db.select().from(unitResults).where(eq(unitResults.cycleId, c!.id));
+    expect(scored.length).toBeGreaterThanOrEqual(1);
+    const penilai = seed.accounts.find((a) => a.role === 'penilai')!;
+    expect(penilai.username).toBe('penilai.kotatng');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: penilai.username, password: penilai.password },
+    });
+    expect(res.statusCode, res.body).toBe(200);
   });
 });

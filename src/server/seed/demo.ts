@@ -31,6 +31,7 @@ import { seedRegistry } from '../registry/seed.ts';
 import { createUser } from '../users/queries.ts';
 import { seedDemoActions } from './demo-actions.ts';
 import { seedDemoLibrary } from './demo-library.ts'; // issue 12 §3
+import { seedDemoInternal } from './demo-internal.ts'; // issue 12 §4
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody } from '../locus/queries.ts';
@@ -361,5 +362,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   );
   // issue 12 §3: Disdukcapil's evidence library (one document expired, one expiring soon).
   await seedDemoLibrary(tx, actors.get('operator')!, disdukcapil.id, now);
+  // issue 12 §4: Kota Tangerang's internal pre-assessment and its internal assessor.
+  accounts.push(await seedDemoInternal(tx, { koordinator: actors.get('koordinator')!, body: kotaTangerang, units: createdUnits, now }));
   return { accounts, cycles: { current: cycle.id, published: y2023.id, past: past.id } };
 }

@@ -38,8 +38,9 @@ ROLE_ITEMS.operator.push({ to: '/pekppp', label: 'shell.nav.pekppp' });
 // issue 12: findings of a published cycle and the follow-up actions answering them.
 for (const role of ['koordinator', 'operator', 'pimpinan'] as const)
   ROLE_ITEMS[role].push({ to: '/temuan', label: 'shell.nav.findings' }, { to: '/tindak-lanjut', label: 'shell.nav.actions' });
-// issue 12 §6: the target planner (and its what-if view), for the government's koordinator and the Perwakilan.
-for (const role of ['koordinator', 'pimpinan'] as const) ROLE_ITEMS[role].push({ to: '/sasaran', label: 'shell.nav.target_plan' });
+// issue 12 §6: the target planner (and its what-if view), for the government's koordinator and the Perwakilan (pimpinan, asisten).
+for (const role of ['koordinator', 'pimpinan', 'asisten'] as const)
+  ROLE_ITEMS[role].push({ to: '/sasaran', label: 'shell.nav.target_plan' });
 // issue 11: the unit's SKM surveys, set up and run by its operator or its koordinator.
 ROLE_ITEMS.koordinator.push({ to: '/survei', label: 'shell.nav.surveys' });
 ROLE_ITEMS.operator.push({ to: '/survei', label: 'shell.nav.surveys' });

@@ -371,7 +371,7 @@ const planSearch = (s: Record<string, unknown>): PlanSearch => ({
   rank: Number.isInteger(s.rank) && (s.rank as number) >= 1 ? (s.rank as number) : undefined,
   scheme: str(s.scheme),
 });
-const PLAN_ROLES = requireRole(['koordinator', 'pimpinan', 'admin']);
+const PLAN_ROLES = requireRole(['koordinator', 'pimpinan', 'asisten', 'admin']);
 
 const targetPlanRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -30,7 +30,7 @@ export function CycleBodyPicker({
   children: (picked: { cycle: PickedCycle; bodyId: string }) => React.ReactNode;
 }) {
   const { t } = useTranslation('improve');
-  const choosesBody = user.role === 'pimpinan' || user.role === 'admin';
+  const choosesBody = user.role === 'pimpinan' || user.role === 'asisten' || user.role === 'admin';
   const bodies = useBodies({ page: 1, pageSize: 200, type: ['provinsi', 'kabupaten', 'kota'], province: user.provinceCode }, choosesBody);
   const body = choosesBody ? bodyId : (user.bodyId ?? undefined);
   const trend = useTrend(body ?? null);

@@ -78,7 +78,7 @@ function Findings({ user }: { user: User }) {
           {t('findings.title')}
         </Title>
         <Text maw={760}>{t('findings.intro')}</Text>
-        {user.role !== 'operator' && user.role !== 'asisten' && (
+        {user.role !== 'operator' && (
           <Group gap="md" wrap="wrap">
             <AnchorLink to="/sasaran" search={{ cycle: search.cycle, body: search.body }} size="sm">
               {t('target.findings_link')}

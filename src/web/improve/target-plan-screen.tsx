@@ -1,6 +1,6 @@
 /**
- * `/sasaran`: the target planner (issue 12 §6). The koordinator (its own government) or the
- * pimpinan (a government of its province) picks the group — the province's kabupaten/kota or the
+ * `/sasaran`: the target planner (issue 12 §6). The koordinator (its own government), the
+ * pimpinan (a government of its province) or the asisten (a government of its assigned units) picks the group — the province's kabupaten/kota or the
  * national group of the same type — and a target rank; the engine answers with the points needed
  * and the cheapest set of indicator fixes, computed from the published results with the other
  * governments assumed to keep their published scores (said on screen). The koordinator turns a fix
@@ -18,6 +18,7 @@ import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { AllFixesDialog } from './all-fixes-dialog.tsx';
 import { CycleBodyPicker } from './cycle-body-picker.tsx';
 import { levelStep } from './level-step.ts';
 import { PlanActionDialog, type PlanFrom } from './plan-action-dialog.tsx';
@@ -121,6 +122,7 @@ export function PlanView({ plan, canPlan }: { plan: TargetPlan; canPlan: boolean
   const { t } = useTranslation('improve');
   const format = useFormat();
   const [planning, setPlanning] = useState<PlanFrom | null>(null);
+  const [planningAll, setPlanningAll] = useState(false);
   const where =
     plan.scope === 'province'
       ? t('target.in_province')
@@ -177,6 +179,11 @@ export function PlanView({ plan, canPlan }: { plan: TargetPlan; canPlan: boolean
           </Text>
         )}
       </Alert>
+      {canPlan && plan.fixes.length > 1 && (
+        <Group>
+          <Button onClick={() => setPlanningAll(true)}>{t('target.all.open', { count: plan.fixes.length })}</Button>
+        </Group>
+      )}
       {plan.fixes.length > 0 && (
         <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('target.fixes')}>
           {plan.fixes.map((f) => (
@@ -230,6 +237,7 @@ export function PlanView({ plan, canPlan }: { plan: TargetPlan; canPlan: boolean
         </Stack>
       )}
       {canPlan && <PlanActionDialog opened={planning !== null} onClose={() => setPlanning(null)} from={planning} />}
+      {canPlan && <AllFixesDialog plan={plan} opened={planningAll} onClose={() => setPlanningAll(false)} />}
     </Stack>
   );
 }

@@ -125,6 +125,56 @@ describe('PlanView (target planner)', () => {
       title: 'Mencapai tingkat 3 pada O1: Persepsi pengguna O1',
     });
   });
+
+  it('the koordinator plans all fixes at once: one person and due date, one action per fix; a refusal stops and resumes without doubles', async () => {
+    await i18n.loadNamespaces(['improve', 'ui']);
+    const sent: { url: string; body: Record<string, unknown> }[] = [];
+    let refuseNext = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string, init: RequestInit = {}) => {
+        const body = JSON.parse(String(init.body ?? 'null')) as Record<string, unknown>;
+        if (body?.indicator === 'O2' && !refuseNext) {
+          refuseNext = true;
+          return new Response(JSON.stringify({ error: { code: 'action.source_invalid', message: 'x', details: { reason: 'r' } } }), {
+            status: 422,
+            headers: { 'Content-Type': 'application/json' },
+          });
+        }
+        sent.push({ url: String(input), body });
+        return new Response(JSON.stringify({ id: 'a' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    await renderRouted(<PlanView plan={plan()} canPlan />);
+    fireEvent.click(screen.getByRole('button', { name: 'Rencanakan semua perbaikan (3)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rencanakan 3 perbaikan sekaligus' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan 3 rencana' }));
+    expect(await within(dialog).findByText('Wajib diisi.')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+    fireEvent.change(within(dialog).getByLabelText(/^Penanggung jawab/), { target: { value: 'Kepala DPMPTSP' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Tenggat/), { target: { value: '2027-06-30' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan 3 rencana' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('Rencana untuk O2 · DPMPTSP ditolak:');
+    expect(sent.map((r) => r.body.indicator)).toEqual(['O1']);
+    expect(within(dialog).getByRole('status').textContent).toBe('1 dari 3 rencana tersimpan');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lanjutkan' }));
+    await waitFor(() => expect(sent).toHaveLength(3));
+    expect(sent.map((r) => r.body.indicator)).toEqual(['O1', 'O2', 'O3']);
+    expect(sent[0]!.body).toMatchObject({
+      sourceKind: 'finding',
+      findingId: FINDING,
+      personInCharge: 'Kepala DPMPTSP',
+      dueDate: '2027-06-30',
+    });
+    expect(sent[1]!.body).toMatchObject({ sourceKind: 'manual', indicator: 'O2', targetLevel: 3, cycleId: plan().cycle.id });
+    expect(sent[1]!.body.findingId).toBeUndefined();
+  });
+
+  it('offers no all-fixes button to the Perwakilan', async () => {
+    await i18n.loadNamespaces('improve');
+    await renderRouted(<PlanView plan={plan()} canPlan={false} />);
+    expect(screen.queryByRole('button', { name: /Rencanakan semua perbaikan/ })).toBeNull();
+  });
 });
 
 describe('WhatIfView', () => {

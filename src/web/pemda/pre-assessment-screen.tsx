@@ -1,5 +1,5 @@
 /**
- * Issue 12 §4: the koordinator's own pre-assessment ("Pra-penilaian mandiri"). It creates an
+ * Issue 12 §4: the koordinator's own pre-assessment ("Pra-penilaian internal"). It creates an
  * internal cycle with the Ombudsman instrument on units of its government, assigns its own
  * internal assessors (`penilai`), opens fieldwork, and opens each unit's comparison with the last
  * official result. Never public: the server keeps it inside the government.
@@ -16,6 +16,7 @@ import { useProgress } from '../api/locus.ts';
 import { useAssign } from '../api/locus-writes.ts';
 import { useUnits } from '../api/registry.ts';
 import { errorMessage } from '../lib/error-message.ts';
+import { useFormat } from '../lib/format.ts';
 import { getSchemesQueryOptions } from '../lib/schemes.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -135,6 +136,7 @@ function InternalCyclePanel({ cycle }: { cycle: CycleSummary }) {
 
 function CreateInternal({ bodyId, onCreated }: { bodyId: string; onCreated: (id: string) => void }) {
   const { t } = useTranslation('pemda');
+  const { lang } = useFormat();
   const schemes = useQuery(getSchemesQueryOptions());
   const units = useUnits(bodyId, { page: 1, pageSize: 200, active: 'true' });
   const create = useCreateInternalCycle();
@@ -165,11 +167,11 @@ function CreateInternal({ bodyId, onCreated }: { bodyId: string; onCreated: (id:
       </Title>
       <Select
         label={t('internal.scheme')}
-        data={ombudsman.map((s) => ({ value: s.id, label: s.id }))}
+        data={ombudsman.map((s) => ({ value: s.id, label: s.title[lang] }))}
         value={chosen?.id ?? null}
         onChange={setSchemeId}
         allowDeselect={false}
-        maw={320}
+        maw={560}
       />
       <TextInput
         label={t('internal.name')}
