@@ -338,6 +338,23 @@ const reviewVisitsRoute = createRoute({
   component: signedInScreen('VisitPlanScreen'),
 });
 
+// issue 13 §6: the team lead (an asisten the pimpinan names per cycle) reviews handed-in units first.
+const leadQueueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tim',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('review'),
+  component: signedInScreen('LeadQueueScreen'),
+});
+
+const leadUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tim/$cycleId/$unitId',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('review'),
+  component: signedInScreen('LeadUnitReviewScreen'),
+});
+
 const reviewPublicationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId/publikasi',
@@ -624,6 +641,8 @@ const routeTree = rootRoute.addChildren([
   assignmentSheetRoute,
   reviewQueueRoute,
   reviewVisitsRoute,
+  leadQueueRoute,
+  leadUnitRoute,
   reviewCycleRoute,
   reviewPublicationRoute,
   reviewUnitRoute,

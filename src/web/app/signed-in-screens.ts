@@ -26,6 +26,8 @@ export const signedInScreens = {
   ReviewQueueScreen: () => import('../review/review-queue-screen.tsx').then((m) => m.ReviewQueueScreen),
   CycleDashboardScreen: () => import('../review/cycle-dashboard-screen.tsx').then((m) => m.CycleDashboardScreen),
   VisitPlanScreen: () => import('../review/visit-plan-screen.tsx').then((m) => m.VisitPlanScreen), // issue 13 §5
+  LeadQueueScreen: () => import('../review/lead-queue-screen.tsx').then((m) => m.LeadQueueScreen), // issue 13 §6
+  LeadUnitReviewScreen: () => import('../review/unit-review-screen.tsx').then((m) => m.LeadUnitReviewScreen), // issue 13 §6
   ReviewPublicationScreen: () => import('../publish/publication-manager-screen.tsx').then((m) => m.ReviewPublicationScreen),
   ReviewDisputesScreen: () => import('../clarify/dispute-queue-screen.tsx').then((m) => m.ReviewDisputesScreen),
   AssistantDisputesScreen: () => import('../clarify/dispute-queue-screen.tsx').then((m) => m.AssistantDisputesScreen),
