@@ -15,6 +15,7 @@ export type NavPath =
   | '/assess'
   | '/assignments/mine'
   | '/assignments/klarifikasi'
+  | '/tim'
   | '/review/queue'
   | '/pemda'
   | '/unit'

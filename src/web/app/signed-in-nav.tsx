@@ -26,6 +26,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
     { to: '/assignments/mine', label: 'shell.nav.assignments' },
     { to: '/assess', label: 'shell.nav.assess_home' },
     { to: '/assignments/klarifikasi', label: 'shell.nav.clarify_queue' },
+    { to: '/tim', label: 'shell.nav.lead_queue' }, // issue 13 §6
   ],
   koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
   operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],

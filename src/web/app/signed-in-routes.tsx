@@ -193,6 +193,23 @@ const reviewVisitsRoute = createRoute({
   component: lazyRouteComponent(() => import('../review/visit-plan-screen.tsx'), 'VisitPlanScreen'),
 });
 
+// issue 13 §6: the team lead (an asisten the pimpinan names per cycle) reviews handed-in units first.
+const leadQueueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tim',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('review'),
+  component: lazyRouteComponent(() => import('../review/lead-queue-screen.tsx'), 'LeadQueueScreen'),
+});
+
+const leadUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tim/$cycleId/$unitId',
+  beforeLoad: requireRole(['asisten']),
+  loader: loadNs('review'),
+  component: lazyRouteComponent(() => import('../review/unit-review-screen.tsx'), 'LeadUnitReviewScreen'),
+});
+
 const reviewPublicationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review/cycles/$cycleId/publikasi',
@@ -479,6 +496,8 @@ export const signedInRoutes = [
   assignmentSheetRoute,
   reviewQueueRoute,
   reviewVisitsRoute,
+  leadQueueRoute,
+  leadUnitRoute,
   reviewCycleRoute,
   reviewPublicationRoute,
   reviewUnitRoute,

@@ -1,4 +1,4 @@
-/** Asisten home: start a sheet, continue drafts, see the outbox — all on this device. */
+/** Asisten home: its visit plan (issue 13 §5); start a sheet, continue drafts, see the outbox — all on this device. */
 import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/auth.ts';
@@ -6,6 +6,7 @@ import { ButtonLink } from '../ui/links.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { RoleHomeHeader } from '../ui/role-home.tsx';
 import { DraftList, OutboxList } from './local-sheet-lists.tsx';
+import { MyVisitsPanel } from './my-visits-panel.tsx';
 import { NewSheetCard } from './new-sheet-card.tsx';
 
 export function AssessHomeScreen() {
@@ -25,6 +26,9 @@ export function AssessHomeScreen() {
           </ButtonLink>
         </Stack>
       </Alert>
+      <PanelBoundary>
+        <MyVisitsPanel meId={user.id} />
+      </PanelBoundary>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <PanelBoundary>
           <NewSheetCard />

@@ -8,6 +8,7 @@ import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@manti
 import { useTranslation } from 'react-i18next';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
 import { useApproveUnit, useReturnUnit } from '../api/review-writes.ts';
+import { useLeadReturn, useLeadReview } from '../api/visits-writes.ts';
 import { useBodyResult } from '../api/scores.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
@@ -22,6 +23,8 @@ export interface ReviewDecisionProps {
   status: UnitStatus;
   complete: boolean;
   comments: Record<string, string>;
+  /** Issue 13 §6: the team lead's decision — pass the unit on to the pimpinan, or return it (per indicator). */
+  lead?: boolean;
 }
 
 function BodyResultCard({ cycleId, bodyId, bodyName, max }: { cycleId: string; bodyId: string; bodyName: string; max: number }) {
@@ -50,11 +53,15 @@ function BodyResultCard({ cycleId, bodyId, bodyName, max }: { cycleId: string; b
   );
 }
 
-export function ReviewDecision({ ids, bodyName, max, status, complete, comments }: ReviewDecisionProps) {
+export function ReviewDecision({ ids, bodyName, max, status, complete, comments, lead = false }: ReviewDecisionProps) {
   const { t } = useTranslation('review');
   const [note, setNote] = useState('');
-  const approve = useApproveUnit(ids.cycleId, ids.unitId);
-  const ret = useReturnUnit(ids.cycleId, ids.unitId);
+  const headApprove = useApproveUnit(ids.cycleId, ids.unitId);
+  const headReturn = useReturnUnit(ids.cycleId, ids.unitId);
+  const leadPass = useLeadReview(ids.cycleId, ids.unitId);
+  const leadReturn = useLeadReturn(ids.cycleId, ids.unitId);
+  const approve = lead ? leadPass : headApprove;
+  const ret = lead ? leadReturn : headReturn;
   const filled = Object.fromEntries(
     Object.entries(comments)
       .filter(([, v]) => v.trim() !== '')
@@ -62,7 +69,7 @@ export function ReviewDecision({ ids, bodyName, max, status, complete, comments 
   );
   const nComments = Object.keys(filled).length;
   const error = approve.error ?? ret.error;
-  const canDecide = status === 'submitted' || status === 'reviewed';
+  const canDecide = lead ? status === 'submitted' : status === 'submitted' || status === 'reviewed';
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="decision-title">
       <Stack gap="sm">
@@ -72,7 +79,8 @@ export function ReviewDecision({ ids, bodyName, max, status, complete, comments 
         {status === 'approved' && <BodyResultCard cycleId={ids.cycleId} bodyId={ids.bodyId} bodyName={bodyName} max={max} />}
         {status === 'returned' && <Alert color="orange">{t('decision.returned')}</Alert>}
         {status === 'pending' && <Text size="sm">{t('decision.pending')}</Text>}
-        {(canDecide || status === 'approved') && (
+        {lead && status === 'reviewed' && <Alert color="green">{t('decision.lead_passed')}</Alert>}
+        {(canDecide || (!lead && status === 'approved')) && (
           <>
             {canDecide && !complete && (
               <Alert color="yellow" p="xs">
@@ -89,7 +97,7 @@ export function ReviewDecision({ ids, bodyName, max, status, complete, comments 
             <Group gap="sm">
               {canDecide && (
                 <Button loading={approve.isPending} disabled={!complete} onClick={() => approve.mutate(note.trim() || null)}>
-                  {t('decision.approve')}
+                  {lead ? t('decision.lead_pass') : t('decision.approve')}
                 </Button>
               )}
               <Button

@@ -29,9 +29,19 @@ import { SheetReview } from './sheet-review.tsx';
 import { FieldworkFlagsPanel } from './fieldwork-flags-panel.tsx'; // issue 13
 
 export function UnitReviewScreen() {
+  const { cycleId, unitId } = useParams({ from: '/review/cycles/$cycleId/units/$unitId' });
+  return <UnitReviewView cycleId={cycleId} unitId={unitId} />;
+}
+
+/** Issue 13 §6: the team lead reviews a unit with the same screen (pass on / return per indicator). */
+export function LeadUnitReviewScreen() {
+  const { cycleId, unitId } = useParams({ from: '/tim/$cycleId/$unitId' });
+  return <UnitReviewView cycleId={cycleId} unitId={unitId} lead />;
+}
+
+function UnitReviewView({ cycleId, unitId, lead = false }: { cycleId: string; unitId: string; lead?: boolean }) {
   const { t } = useTranslation('review');
   const format = useFormat();
-  const { cycleId, unitId } = useParams({ from: '/review/cycles/$cycleId/units/$unitId' });
   const unit = useUnitResult(cycleId, unitId);
   const unitRecords = useUnitRecords(cycleId, unitId);
   const unitEvidence = useUnitEvidence(cycleId, unitId);
@@ -55,14 +65,20 @@ export function UnitReviewScreen() {
   const status = unit.data.status as UnitStatus;
   const outlier = bodyProgress ? scoreOutliers([bodyProgress], sch.result).find((o) => o.unitId === unitId) : undefined;
   const title = (code: string) => sch.instruments.find((i) => i.code === code)?.title[format.lang] ?? code;
-  const canComment = status === 'submitted' || status === 'reviewed' || status === 'approved';
+  const canComment = lead ? status === 'submitted' : status === 'submitted' || status === 'reviewed' || status === 'approved';
 
   return (
     <Stack gap="lg" maw={1200}>
       <Stack gap={4}>
-        <ButtonLink to="/review/queue" search={{ cycle: cycleId }} variant="subtle" px={0} w="fit-content">
-          {t('unit.back')}
-        </ButtonLink>
+        {lead ? (
+          <ButtonLink to="/tim" variant="subtle" px={0} w="fit-content">
+            {t('lead.back')}
+          </ButtonLink>
+        ) : (
+          <ButtonLink to="/review/queue" search={{ cycle: cycleId }} variant="subtle" px={0} w="fit-content">
+            {t('unit.back')}
+          </ButtonLink>
+        )}
         <Title order={1} size="h2">
           {unit.data.unit.name}
         </Title>
@@ -126,7 +142,7 @@ export function UnitReviewScreen() {
         <FieldworkFlagsPanel
           cycleId={cycleId}
           unitId={unitId}
-          canAcknowledge={status === 'submitted' || status === 'reviewed'}
+          canAcknowledge={!lead && (status === 'submitted' || status === 'reviewed')}
           instrumentTitle={title}
           sheets={sheets}
         />
@@ -167,6 +183,7 @@ export function UnitReviewScreen() {
                 status={status}
                 complete={result?.complete ?? false}
                 comments={comments}
+                lead={lead}
               />
             </PanelBoundary>
           </div>

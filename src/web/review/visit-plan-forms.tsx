@@ -86,7 +86,7 @@ export function PlanForm({ cycleId, plan, onDone }: { cycleId: string; plan?: Vi
     );
   };
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate data-testid="plan-form">
+    <Paper withBorder p="sm" maw={720} component="form" onSubmit={submit} noValidate data-testid="plan-form">
       <Stack gap="sm">
         <Title order={3} size="h5">
           {plan ? t('visits.form.edit_title') : t('visits.form.new_title')}
@@ -212,7 +212,7 @@ export function QuotaPanel({ cycleId }: { cycleId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Paper withBorder p="sm">
+      <Paper withBorder p="sm" maw={720}>
         <Stack gap="sm">
           <NativeSelect
             label={t('visits.quota.unit')}
@@ -306,7 +306,7 @@ export function TeamLeadsPanel({ cycleId }: { cycleId: string }) {
             })
           : t('visits.leads.off')}
       </Text>
-      <Paper withBorder p="sm">
+      <Paper withBorder p="sm" maw={720}>
         <Stack gap="sm">
           <Switch
             label={t('visits.leads.enabled')}
