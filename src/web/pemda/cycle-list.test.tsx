@@ -64,4 +64,25 @@ describe('cycle lists and internal pre-assessments', () => {
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.every((u) => u.includes('kind=official'))).toBe(true);
   });
+
+  it('leaves out another government’s own (mandiri) PEKPPP cycle', async () => {
+    const organiser = (id: string, name: string) => ({ organiser: { id, name, provinceCode: '36' } });
+    mockApi([
+      cycle({
+        id: '33333333-3333-4333-8333-333333333333',
+        name: 'PEKPPP 2024 Kota Cilegon',
+        family: 'pekppp',
+        mandiri: organiser('b-cilegon', 'Kota Cilegon'),
+      }),
+      cycle({
+        id: '44444444-4444-4444-8444-444444444444',
+        name: 'PEKPPP 2024 Kota Tangerang',
+        family: 'pekppp',
+        mandiri: organiser('b-tng', 'Kota Tangerang'),
+      }),
+    ]);
+    await renderRouted(<CycleList bodyId="b-tng" target="pemda" />);
+    await screen.findByText('PEKPPP 2024 Kota Tangerang');
+    expect(screen.queryByText('PEKPPP 2024 Kota Cilegon')).toBeNull();
+  });
 });

@@ -11,6 +11,7 @@ import type { VisitPlan, VisitState } from '../../shared/wire/visits.ts';
 import { useLeadQueue, useVisits } from '../api/visits.ts';
 import { useFormat } from '../lib/format.ts';
 import { CycleZone } from '../ui/cycle-zone.tsx';
+import { ButtonLink } from '../ui/links.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -176,10 +177,17 @@ function LeadQueuePanel({ cycleId }: { cycleId: string }) {
 }
 
 export function VisitPlanScreen() {
+  const { t } = useTranslation('review');
   const { cycleId } = useParams({ from: '/review/cycles/$cycleId/kunjungan' });
   return (
     <CycleZone cycleId={cycleId}>
-      <VisitPlanView cycleId={cycleId} />
+      <Stack gap={4}>
+        {/* The walk: the plan had no way back to its cycle but the menu. */}
+        <ButtonLink to="/review/cycles/$cycleId" params={{ cycleId }} variant="subtle" px={0} w="fit-content">
+          {t('visits.back')}
+        </ButtonLink>
+        <VisitPlanView cycleId={cycleId} />
+      </Stack>
     </CycleZone>
   );
 }
