@@ -91,12 +91,22 @@ async function login(e2e: E2E, context: BrowserContext, role: string, home: stri
   return page;
 }
 
-async function cycles(page: Page): Promise<{ id: string; status: string; source: string }[]> {
+interface CycleRow {
+  id: string;
+  status: string;
+  source: string;
+  family: string;
+}
+
+async function cycles(page: Page): Promise<CycleRow[]> {
   return page.evaluate(async () => {
     const res = await fetch('/api/v1/cycles?pageSize=50');
-    return ((await res.json()) as { items: { id: string; status: string; source: string }[] }).items;
+    return ((await res.json()) as { items: CycleRow[] }).items;
   });
 }
+
+/** The Ombudsman cycles assessed in Pantau (2024 in review, 2023 published), newest first. */
+const assessed = (list: CycleRow[]) => list.filter((x) => x.source !== 'imported' && x.family === 'ombudsman');
 
 /** The first links on a page (e.g. a PEKPPP unit from the PEKPPP home), without visiting them. */
 async function linksOn(page: Page, url: string, prefix: string, n = 1): Promise<string[]> {
@@ -162,10 +172,10 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
           '/admin/users',
           '/audit',
           ...c.slice(0, 2).map((x) => `/admin/cycles/${x.id}`),
-          ...c
-            .filter((x) => x.source !== 'imported')
-            .slice(0, 1)
-            .map((x) => `/admin/cycles/${x.id}/publikasi`),
+          // The Ombudsman years: 2024 in review, 2023 published.
+          ...assessed(c)
+            .slice(0, 2)
+            .flatMap((x) => [`/admin/cycles/${x.id}`, `/admin/cycles/${x.id}/publikasi`]),
         ].map((u) => `${e.url}${u}`);
       },
     ],
@@ -173,7 +183,7 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
       'pimpinan',
       '/review',
       async (e, p) => {
-        const c = (await cycles(p)).filter((x) => x.source !== 'imported');
+        const c = assessed(await cycles(p));
         return [
           '/review/queue',
           '/audit',
@@ -187,6 +197,7 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
               `/review/cycles/${x.id}/klarifikasi`,
               `/review/cycles/${x.id}/kunjungan`,
             ]),
+          ...c.slice(1, 2).map((x) => `/review/cycles/${x.id}`), // the published 2023 year
         ].map((u) => `${e.url}${u}`);
       },
     ],
@@ -195,9 +206,9 @@ describe.skipIf(!browserAvailable())('walk through every role (issue 16)', () =>
       'koordinator',
       '/pemda',
       async (e, p) => {
-        const c = (await cycles(p)).filter((x) => x.source !== 'imported');
+        const c = assessed(await cycles(p));
         return [
-          ...c.slice(0, 1).map((x) => `/pemda/cycles/${x.id}`),
+          ...c.slice(0, 2).map((x) => `/pemda/cycles/${x.id}`),
           // issue 12: the action board, the findings, one action.
           '/tindak-lanjut',
           '/temuan',

@@ -63,8 +63,9 @@ export function CyclesScreen() {
       <QueryStatus query={cycles} />
       {cycles.data && (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
+          {/* The walk: at 360 px the table scrolled sideways; it stacks into labelled rows instead. */}
+          <Table.ScrollContainer minWidth={0}>
+            <Table striped highlightOnHover withTableBorder verticalSpacing="xs" className="stack-table">
               <Table.Caption>{t('cycles.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -93,16 +94,18 @@ export function CyclesScreen() {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td className="tabular">{c.year}</Table.Td>
-                    <Table.Td>
+                    <Table.Td className="tabular" data-label={t('cycles.columns.year')}>
+                      {c.year}
+                    </Table.Td>
+                    <Table.Td data-label={t('cycles.columns.scheme')}>
                       <AnchorLink to="/schemes/$schemeId" params={{ schemeId: c.schemeId }} size="sm">
                         {c.schemeTitle[format.lang]}
                       </AnchorLink>
                     </Table.Td>
-                    <Table.Td miw={140}>
+                    <Table.Td miw={140} data-label={t('cycles.columns.status')}>
                       <CycleStatusBadge status={c.status} />
                     </Table.Td>
-                    <Table.Td className="tabular">
+                    <Table.Td className="tabular" data-label={t('cycles.columns.locus')}>
                       {t('cycles.locus_counts', { bodies: format.integer(c.bodies), units: format.integer(c.units) })}
                     </Table.Td>
                   </Table.Tr>

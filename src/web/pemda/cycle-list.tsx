@@ -27,7 +27,13 @@ export function CycleList({ bodyId, target }: CycleListProps) {
   if (!cycles.data) return <ResultState query={cycles} />;
   const byCycle = new Map((trend.data?.items ?? []).map((r) => [r.cycle.id, r]));
   // Imported cycles carry published government scores only: no units, no improvements.
-  const items = cycles.data;
+  // A government's own PEKPPP cycle concerns that government only: another's (mandiri, or finished
+  // without a result of this body) is left out — the walk: Kota Tangerang's koordinator opened Kota
+  // Cilegon's and read "not in the locus".
+  const notOurs = (c: (typeof cycles.data)[number]) =>
+    (!!c.mandiri && !!bodyId && c.mandiri.organiser.id !== bodyId) ||
+    (c.family === 'pekppp' && !c.mandiri && c.status === 'final' && trend.isSuccess && !byCycle.has(c.id));
+  const items = cycles.data.filter((c) => !notOurs(c));
   return (
     <Table.ScrollContainer minWidth={0}>
       <Table striped withTableBorder verticalSpacing="xs" className="stack-table">
@@ -61,7 +67,7 @@ export function CycleList({ bodyId, target }: CycleListProps) {
                     {c.source === 'imported' ? ` · ${t('cycles.imported')}` : ''}
                   </Text>
                 </Table.Td>
-                <Table.Td data-label={t('cycles.columns.status')}>
+                <Table.Td data-label={t('cycles.columns.status')} miw={170}>
                   <Badge variant="dot" color={c.status === 'final' ? 'teal' : 'gray'} tt="none">
                     {t(`cycle_status.${c.status}`)}
                   </Badge>

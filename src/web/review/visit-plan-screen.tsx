@@ -14,6 +14,7 @@ import { useDeletePlan } from '../api/visits-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 import { CycleZone } from '../ui/cycle-zone.tsx';
+import { ButtonLink } from '../ui/links.tsx';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
@@ -222,10 +223,17 @@ function LeadQueuePanel({ cycleId }: { cycleId: string }) {
 }
 
 export function VisitPlanScreen() {
+  const { t } = useTranslation('review');
   const { cycleId } = useParams({ from: '/review/cycles/$cycleId/kunjungan' });
   return (
     <CycleZone cycleId={cycleId}>
-      <VisitPlanView cycleId={cycleId} />
+      <Stack gap={4}>
+        {/* The walk: the plan had no way back to its cycle but the menu. */}
+        <ButtonLink to="/review/cycles/$cycleId" params={{ cycleId }} variant="subtle" px={0} w="fit-content">
+          {t('visits.back')}
+        </ButtonLink>
+        <VisitPlanView cycleId={cycleId} />
+      </Stack>
     </CycleZone>
   );
 }
