@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { base32Decode, totp } from '../src/server/auth/totp.ts';
-import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import { browserAvailable, newContext, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 const NEW_PASSWORD = 'jeruk manis di pagi hari berembun';
@@ -45,8 +45,8 @@ describe.skipIf(!browserAvailable())('accounts: reset, forced change, two-step v
 
   beforeAll(async () => {
     e2e = await startE2E();
-    adminCtx = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
-    userCtx = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    adminCtx = await newContext(e2e);
+    userCtx = await newContext(e2e);
     admin = await adminCtx.newPage();
     page = await userCtx.newPage();
   });

@@ -3,8 +3,8 @@
 // asisten with a due date (the asisten's own assignment list shows it), starts fieldwork and
 // creates an account; the koordinator opens the improvement list and an indicator's evidence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { apiLogin, browserAvailable, newContext, seriousA11yViolations, shot, startE2E, uiLogin, type E2E } from './harness.ts';
 
 const CYCLE_NAME = 'Penilaian Kepatuhan 2025 — uji e2e Kota Tangerang';
 const DUE = '2025-10-31';
@@ -42,24 +42,6 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function uiLogin(e2e: E2E, page: Page, role: string, home: string): Promise<void> {
-  const account = e2e.account(role);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname === home);
-}
-
-/** Signs in through the API; returns the CSRF token the context must echo on writes. */
-async function apiLogin(request: APIRequestContext, url: string, username: string, password: string): Promise<string> {
-  const res = await request.post(`${url}/api/v1/auth/login`, { data: { username, password } });
-  expect(res.status()).toBe(200);
-  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'pantau_csrf');
-  expect(csrf).toBeDefined();
-  return decodeURIComponent(csrf!.value);
-}
-
 describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
   let e2e: E2E;
   let admin: BrowserContext;
@@ -68,7 +50,7 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
 
   beforeAll(async () => {
     e2e = await startE2E();
-    admin = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    admin = await newContext(e2e);
     page = await admin.newPage();
   });
 
@@ -78,7 +60,7 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
   });
 
   it('creates a cycle with a scheme, checking validation first', async () => {
-    await uiLogin(e2e, page, 'admin', '/admin');
+    await uiLogin(e2e, page, 'admin', { home: '/admin' });
     await expectAccessible(page);
     await page.getByRole('navigation').getByRole('link', { name: 'Siklus penilaian' }).click();
     await page.waitForURL((u) => u.pathname === '/admin/cycles');
@@ -149,8 +131,7 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
   it("shows the assignment in the asisten's own list, and the asisten can attach evidence to an indicator", async () => {
     const ctx = await e2e.browser.newContext();
     try {
-      const asisten = e2e.account('asisten');
-      const csrf = await apiLogin(ctx.request, e2e.url, asisten.username, asisten.password);
+      const csrf = await apiLogin(e2e, ctx.request, 'asisten');
       const mine = (await (await ctx.request.get(`${e2e.url}/api/v1/assignments/mine`)).json()) as {
         items: { cycle: { id: string; status: string }; body: { name: string }; unit: { unitId: string; name: string; dueDate: string } }[];
       };
@@ -209,7 +190,7 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
 
     const ctx = await e2e.browser.newContext();
     try {
-      await apiLogin(ctx.request, e2e.url, 'koordinator.kabserang', password);
+      await apiLogin(e2e, ctx.request, { username: 'koordinator.kabserang', password });
       const me = (await (await ctx.request.get(`${e2e.url}/api/v1/auth/me`)).json()) as { user: { role: string; bodyId: string } };
       expect(me.user.role).toBe('koordinator');
     } finally {
@@ -250,10 +231,10 @@ describe.skipIf(!browserAvailable())('admin and pemda workflows', () => {
   });
 
   it('lets the koordinator open the improvement list (largest gains first) and an indicator’s evidence', async () => {
-    const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    const ctx = await newContext(e2e);
     const kp = await ctx.newPage();
     try {
-      await uiLogin(e2e, kp, 'koordinator', '/pemda');
+      await uiLogin(e2e, kp, 'koordinator', { home: '/pemda' });
       await kp.getByRole('heading', { name: 'Kota Tangerang', exact: true }).waitFor();
       await expectAccessible(kp);
 

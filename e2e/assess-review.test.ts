@@ -7,9 +7,19 @@
 // approves it; the body turns final and its result shows. Then the pimpinan returns a demo unit
 // with a comment on one indicator and the asisten sees that comment on the sheet.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Scheme } from '../src/core/types.ts';
-import { acknowledgeFieldworkFlags, browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import {
+  acknowledgeFieldworkFlags,
+  apiAs,
+  browserAvailable,
+  newContext,
+  seriousA11yViolations,
+  shot,
+  startE2E,
+  uiLogin,
+  type E2E,
+} from './harness.ts';
 
 /** A 1×1 PNG made here: real magic bytes, so the server's content sniffing accepts it. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -49,32 +59,6 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function uiLogin(e2e: E2E, page: Page, role: string): Promise<void> {
-  const account = e2e.account(role);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
-
-/** The admin API as a small client (cookie session + CSRF header). */
-async function adminApi(e2e: E2E, request: APIRequestContext) {
-  const { username, password } = e2e.account('admin');
-  expect((await request.post(`${e2e.url}/api/v1/auth/login`, { data: { username, password } })).status()).toBe(200);
-  const csrf = decodeURIComponent((await request.storageState()).cookies.find((c) => c.name === 'pantau_csrf')!.value);
-  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> => {
-    const res = await request.fetch(`${e2e.url}/api/v1${path}`, {
-      method,
-      data,
-      headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
-    });
-    expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-  return call;
-}
-
 describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it', () => {
   let e2e: E2E;
   let asisten: BrowserContext;
@@ -105,7 +89,7 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
     e2e = await startE2E();
     // Set-up through the admin API: a fieldwork cycle, one unit in its locus, assigned to the asisten.
     const setup = await e2e.browser.newContext();
-    const api = await adminApi(e2e, setup.request);
+    const api = await apiAs(e2e, setup.request, 'admin');
     const cycles = await api<{ items: { id: string; year: number; schemeId: string }[] }>('GET', '/cycles');
     demoCycleId = cycles.items.find((c) => c.year === 2024 && c.schemeId.startsWith('ombudsman'))!.id;
     const bodies = await api<{ items: { id: string; name: string; code: string }[] }>('GET', '/bodies?province=36&type=kota&pageSize=50');
@@ -127,7 +111,7 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
     scheme = (await api<{ scheme: Scheme }>('GET', `/cycles/${cycleId}/scheme`)).scheme;
     await setup.close();
 
-    asisten = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    asisten = await newContext(e2e);
     page = await asisten.newPage();
     page.on('dialog', (d) => void d.accept());
   });
@@ -310,7 +294,7 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
   });
 
   it('lets the pimpinan approve the unit; the body turns final with its result', async () => {
-    const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    const ctx = await newContext(e2e);
     const p = await ctx.newPage();
     try {
       await uiLogin(e2e, p, 'pimpinan');
@@ -346,7 +330,7 @@ describe.skipIf(!browserAvailable())('asisten fills a unit, pimpinan approves it
   });
 
   it('shows the demo cycle dashboard and returns a unit with a comment the asisten then sees', async () => {
-    const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    const ctx = await newContext(e2e);
     const p = await ctx.newPage();
     try {
       await uiLogin(e2e, p, 'pimpinan');

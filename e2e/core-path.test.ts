@@ -18,7 +18,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { aggregate, scoreUnit } from '../src/core/index.ts';
 import type { GovernmentScore, Scheme, Sheet, UnitScore } from '../src/core/types.ts';
 import { library } from '../methodologies/index.ts';
-import { acknowledgeFieldworkFlags, browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import {
+  acknowledgeFieldworkFlags,
+  browserAvailable,
+  newContext,
+  seriousA11yViolations,
+  shot,
+  startE2E,
+  uiLogin,
+  type E2E,
+} from './harness.ts';
 
 /** The newest Ombudsman scheme of the methodology library. */
 const NEWEST_OMBUDSMAN: Scheme = [...library.values()].filter((s) => s.family === 'ombudsman').sort((a, b) => b.year - a.year)[0]!;
@@ -79,15 +88,6 @@ async function check(page: Page, name: string): Promise<void> {
   await shot(page, `core-path-${name}-${page.viewportSize()!.width}`);
 }
 
-async function uiLogin(e2e: E2E, page: Page, role: string): Promise<void> {
-  const account = e2e.account(role);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
-
 /** The app's own way of writing: the session cookie plus the CSRF cookie echoed in a header. */
 async function postAsPage(page: Page, path: string, body: unknown): Promise<{ status: number; code: string | null; text: string }> {
   return page.evaluate(
@@ -133,7 +133,7 @@ describe.skipIf(!browserAvailable())('core path on a new cycle: admin → asiste
   let publicationPath = '';
 
   const newPage = async (width: number): Promise<Page> => {
-    const ctx = await e2e.browser.newContext({ viewport: { width, height: 800 }, locale: 'id-ID', serviceWorkers: 'block' });
+    const ctx = await newContext(e2e, { width, serviceWorkers: 'block' });
     contexts.push(ctx);
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());

@@ -14,9 +14,9 @@
 //     answers) raises its flags and the pimpinan sees them with their reasons on the review screen.
 import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, BrowserContext, Page, Request, Route } from 'playwright-core';
+import type { BrowserContext, Page, Request, Route } from 'playwright-core';
 import type { Scheme } from '../src/core/types.ts';
-import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import { apiAs, browserAvailable, newContext, seriousA11yViolations, shot, startE2E, uiLogin, type E2E } from './harness.ts';
 
 const CYCLE_NAME = 'Uji e2e: kerja lapangan Kota Cilegon';
 const DUE_YEAR = new Date().getFullYear() + 1;
@@ -58,31 +58,6 @@ function photo(seed: number, w = 2000, h = 1500): Buffer {
     chunk('IDAT', deflateSync(raw, { level: 1 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-async function uiLogin(e2e: E2E, page: Page, role: string): Promise<void> {
-  const account = e2e.account(role);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
-
-/** A small API client on a request context (cookie session + CSRF header). */
-async function apiAs(e2e: E2E, request: APIRequestContext, role: string) {
-  const { username, password } = e2e.account(role);
-  expect((await request.post(`${e2e.url}/api/v1/auth/login`, { data: { username, password } })).status()).toBe(200);
-  const csrf = decodeURIComponent((await request.storageState()).cookies.find((c) => c.name === 'pantau_csrf')!.value);
-  return async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> => {
-    const res = await request.fetch(`${e2e.url}/api/v1${path}`, {
-      method,
-      data,
-      headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
-    });
-    expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
 }
 
 interface DeviceFile {
@@ -156,9 +131,9 @@ describe.skipIf(!browserAvailable())(
       await admin('POST', `/cycles/${cycleId}/status`, { status: 'fieldwork' });
       scheme = (await admin<{ scheme: Scheme }>('GET', `/cycles/${cycleId}/scheme`)).scheme;
 
-      context = await e2e.browser.newContext({
-        viewport: { width: 360, height: 780 },
-        locale: 'id-ID',
+      context = await newContext(e2e, {
+        width: 360,
+        height: 780,
         permissions: ['geolocation'],
         geolocation: { ...here, accuracy: 8 },
       });

@@ -6,8 +6,15 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
-import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import {
+  chromium,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 
@@ -85,6 +92,82 @@ export async function startE2E(): Promise<E2E> {
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+// Signing in and browser contexts, one way for every spec ----------------------------------------
+
+/** Who signs in: a demo account's role (the first of that role) or user name, or a user name and password. */
+export type Who = string | { username: string; password: string };
+
+/** A demo account by its role (the first of that role) or by its user name. */
+export function demoAccount(e2e: E2E, who: string): Account {
+  const account = e2e.accounts.find((a) => a.role === who) ?? e2e.accounts.find((a) => a.username === who);
+  if (!account) throw new Error(`no demo account ${who}`);
+  return account;
+}
+
+export interface ContextOptions extends BrowserContextOptions {
+  /** The viewport's width (the viewport is width × height); 1280 unless told. */
+  width?: number;
+  /** 800 unless told. */
+  height?: number;
+}
+
+/** A browser context as the specs open them: `width` × `height` px, Indonesian; other options pass through. */
+export function newContext(e2e: E2E, { width = 1280, height = 800, ...options }: ContextOptions = {}): Promise<BrowserContext> {
+  return e2e.browser.newContext({ viewport: { width, height }, locale: 'id-ID', ...options });
+}
+
+export interface LoginOptions {
+  /** Wait for this path (the role's home) instead of any page other than /login. */
+  home?: string;
+  timeout?: number;
+}
+
+const credentials = (e2e: E2E, who: Who) => (typeof who === 'string' ? demoAccount(e2e, who) : who);
+
+/** Signs in through the login form; waits until the page has left /login (or reached `home`). */
+export async function uiLogin(e2e: E2E, page: Page, who: Who, { home, timeout }: LoginOptions = {}): Promise<void> {
+  const account = credentials(e2e, who);
+  await page.goto(`${e2e.url}/login`);
+  await page.locator('input[autocomplete="username"]').fill(account.username);
+  await page.locator('input[autocomplete="current-password"]').fill(account.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL((u) => (home === undefined ? u.pathname !== '/login' : u.pathname === home), timeout ? { timeout } : undefined);
+}
+
+/** A new context (newContext's options) and a page in it signed in through the login form. */
+export async function signedInPage(e2e: E2E, who: Who, options: ContextOptions & LoginOptions = {}): Promise<[BrowserContext, Page]> {
+  const { home, timeout, ...contextOptions } = options;
+  const context = await newContext(e2e, contextOptions);
+  const page = await context.newPage();
+  await uiLogin(e2e, page, who, { home, timeout });
+  return [context, page];
+}
+
+/** Signs a request context in through the API; returns the CSRF token its writes must echo. */
+export async function apiLogin(e2e: E2E, request: APIRequestContext, who: Who): Promise<string> {
+  const { username, password } = credentials(e2e, who);
+  expect((await request.post(`${e2e.url}/api/v1/auth/login`, { data: { username, password } })).status()).toBe(200);
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'pantau_csrf');
+  expect(csrf).toBeDefined();
+  return decodeURIComponent(csrf!.value);
+}
+
+export type ApiCall = <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) => Promise<T>;
+
+/** A small API client on a request context signed in through the API (cookie session + CSRF header); a non-2xx answer fails the test. */
+export async function apiAs(e2e: E2E, request: APIRequestContext, who: Who): Promise<ApiCall> {
+  const csrf = await apiLogin(e2e, request, who);
+  return async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> => {
+    const res = await request.fetch(`${e2e.url}/api/v1${path}`, {
+      method,
+      data,
+      headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
+    });
+    expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
+    return (await res.json()) as T;
   };
 }
 

@@ -15,7 +15,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { pdf } from '../src/server/test/files.ts';
-import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import { browserAvailable, newContext, seriousA11yViolations, shot, startE2E, uiLogin, type E2E } from './harness.ts';
 
 const UNIT = 'Dinas Kependudukan dan Pencatatan Sipil';
 const EVIDENCE = 'sk-standar-pelayanan.pdf';
@@ -25,15 +25,6 @@ const PDF = pdf('SK Kepala Dinas tentang standar pelayanan');
 const DUE = `${new Date().getFullYear() + 1}-03-31`;
 const PEOPLE = ['Kepala Seksi Identitas Penduduk', 'Kepala Bidang Pelayanan Pencatatan Sipil', 'Kepala Seksi Pemanfaatan Data'];
 const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout });
-
-async function uiLogin(e2e: E2E, page: Page, role: string): Promise<void> {
-  const account = e2e.account(role);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
 
 /** axe (serious/critical) once the page is steady, then a full-page screenshot at its width. */
 async function check(page: Page, name: string): Promise<void> {
@@ -91,7 +82,7 @@ describe.skipIf(!browserAvailable())('improvement loop: findings → actions →
   let before = { total: 0, planned: 0, verified: 0 };
 
   const newPage = async (width: number): Promise<Page> => {
-    const ctx = await e2e.browser.newContext({ viewport: { width, height: 800 }, locale: 'id-ID', serviceWorkers: 'block' });
+    const ctx = await newContext(e2e, { width, serviceWorkers: 'block' });
     contexts.push(ctx);
     return ctx.newPage();
   };

@@ -17,7 +17,7 @@ import { getScheme } from '../methodologies/index.ts';
 import { aggregate } from '../src/core/aggregate.ts';
 import { scoreUnit } from '../src/core/score-unit.ts';
 import type { Scheme, UnitScore } from '../src/core/types.ts';
-import { acknowledgeFieldworkFlags, browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import { acknowledgeFieldworkFlags, browserAvailable, seriousA11yViolations, shot, signedInPage, startE2E, type E2E } from './harness.ts';
 
 const CYCLE = 'PEKPPP 2024 Kota Tangerang';
 const UI = ['A1', 'A2', 'A3'];
@@ -72,18 +72,8 @@ describe.skipIf(!browserAvailable())('PEKPPP: F-01 â†’ F-02 with clarification â
   const f03: Record<string, Record<string, number>[]> = {};
   let unitPath = '';
 
-  const login = async (username: string, width: number): Promise<[BrowserContext, Page]> => {
-    const account = e2e.accounts.find((a) => a.username === username);
-    if (!account) throw new Error(`no demo account ${username}`);
-    const context = await e2e.browser.newContext({ viewport: { width, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    const page = await context.newPage();
-    await page.goto(`${e2e.url}/login`);
-    await page.locator('input[autocomplete="username"]').fill(account.username);
-    await page.locator('input[autocomplete="current-password"]').fill(account.password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((u) => u.pathname !== '/login');
-    return [context, page];
-  };
+  const login = (username: string, width: number): Promise<[BrowserContext, Page]> =>
+    signedInPage(e2e, username, { width, timezoneId: 'Asia/Jakarta' });
 
   beforeAll(async () => {
     e2e = await startE2E();

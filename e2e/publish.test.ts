@@ -8,7 +8,16 @@
 // each checked with axe.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { acknowledgeFieldworkFlags, browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import {
+  acknowledgeFieldworkFlags,
+  browserAvailable,
+  newContext,
+  seriousA11yViolations,
+  shot,
+  startE2E,
+  uiLogin,
+  type E2E,
+} from './harness.ts';
 
 interface Meta {
   id: string;
@@ -80,15 +89,6 @@ async function shots(page: Page, name: string, ready: () => Promise<unknown>): P
   await ready();
 }
 
-async function uiLogin(e2e: E2E, page: Page, role: string): Promise<void> {
-  const account = e2e.account(role);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
-
 /** The API with the context's session (cookie + CSRF header). */
 function apiOf(e2e: E2E, context: BrowserContext) {
   const request: APIRequestContext = context.request;
@@ -121,7 +121,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
 
   beforeAll(async () => {
     e2e = await startE2E();
-    pimpinan = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    pimpinan = await newContext(e2e, { timezoneId: 'Asia/Jakarta' });
     page = await pimpinan.newPage();
     await uiLogin(e2e, page, 'pimpinan');
     const cycles = await apiOf(e2e, pimpinan)<{ items: { id: string; year: number; status: string; schemeId: string }[] }>(
@@ -209,7 +209,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await shots(page, 'publish-manage', () => page.getByTestId('version-history').waitFor());
 
     // The public: nothing yet.
-    const anonymous = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    const anonymous = await newContext(e2e);
     const pub = await anonymous.newPage();
     expect((await anonymous.request.get(`${e2e.url}/api/v1/publications/${v1.id}`)).status()).toBe(404);
     await pub.goto(`${e2e.url}/publikasi/${v1.id}`);
@@ -217,11 +217,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     expect(await pub.getByTestId('published-governments').count()).toBe(0);
 
     // The koordinator of Kota Tangerang: the notice, and the page with its own body.
-    const koordinator = await e2e.browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-    });
+    const koordinator = await newContext(e2e, { timezoneId: 'Asia/Jakarta' });
     const kPage = await koordinator.newPage();
     await uiLogin(e2e, kPage, 'koordinator');
     await kPage.goto(`${e2e.url}/pemda/cycles/${cycleId}`);
@@ -263,7 +259,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await pub.waitForURL((u) => u.pathname === `/penghargaan/${v1.id}`);
 
     // The admin publishes the nation from the admin cycle screen (the cycle turns final).
-    const admin = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const admin = await newContext(e2e, { timezoneId: 'Asia/Jakarta' });
     const aPage = await admin.newPage();
     await uiLogin(e2e, aPage, 'admin');
     await aPage.goto(`${e2e.url}/admin/cycles/${cycleId}`);
@@ -336,7 +332,7 @@ describe.skipIf(!browserAvailable())('publication: embargo, permanent page, erra
     await expect(rows.nth(0).textContent()).resolves.toContain(reason);
 
     // The old version's permanent page, for anyone.
-    const anonymous = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    const anonymous = await newContext(e2e);
     const pub = await anonymous.newPage();
     await pub.goto(`${e2e.url}/publikasi/${v1.id}`);
     const banner = pub.getByTestId('superseded-banner');

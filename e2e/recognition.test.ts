@@ -8,19 +8,10 @@ import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages, popplerAvailable, squash } from '../src/server/reports/poppler.ts';
 import type { PublicationSnapshot } from '../src/shared/wire/publications.ts';
-import { browserAvailable, type E2E, shot, startE2E } from './harness.ts';
+import { browserAvailable, type E2E, newContext, shot, startE2E, uiLogin } from './harness.ts';
 
 /** "87,55": a score as the Indonesian text prints it. */
 const idScore = (x: number) => x.toFixed(2).replace('.', ',');
-
-async function uiLogin(e2e: E2E, page: Page, role: string): Promise<void> {
-  const account = e2e.account(role);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
 
 describe.skipIf(!browserAvailable())('recognition: award-night pack and press release', () => {
   let e2e: E2E;
@@ -30,7 +21,7 @@ describe.skipIf(!browserAvailable())('recognition: award-night pack and press re
 
   beforeAll(async () => {
     e2e = await startE2E();
-    context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    context = await newContext(e2e, { height: 900, timezoneId: 'Asia/Jakarta' });
     page = await context.newPage();
     await uiLogin(e2e, page, 'admin');
     const request: APIRequestContext = context.request;

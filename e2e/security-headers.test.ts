@@ -5,7 +5,7 @@
 // events and from Chromium's console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, shot, startE2E, type E2E } from './harness.ts';
+import { browserAvailable, shot, startE2E, uiLogin, type E2E } from './harness.ts';
 
 const run = browserAvailable();
 let e2e: E2E;
@@ -49,12 +49,7 @@ async function watched(): Promise<Watched> {
 }
 
 async function login(w: Watched, role: string): Promise<void> {
-  const account = e2e.account(role);
-  await w.page.goto(`${e2e.url}/login`);
-  await w.page.locator('input[autocomplete="username"]').fill(account.username);
-  await w.page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await w.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await w.page.waitForURL((u) => u.pathname !== '/login');
+  await uiLogin(e2e, w.page, role);
   await w.page.waitForLoadState('networkidle').catch(() => undefined);
 }
 

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getScheme } from '../methodologies/index.ts';
 import { ikm } from '../src/core/index.ts';
 import type { Scheme } from '../src/core/types.ts';
-import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } from './harness.ts';
+import { browserAvailable, newContext, seriousA11yViolations, shot, startE2E, uiLogin, type E2E } from './harness.ts';
 
 const PHONE = { width: 360, height: 780 };
 const id2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -76,7 +76,7 @@ describe.skipIf(!browserAvailable())('public survey: anonymous respondent on a p
 
   beforeAll(async () => {
     e2e = await startE2E();
-    operatorContext = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', serviceWorkers: 'block' });
+    operatorContext = await newContext(e2e, { ...PHONE, serviceWorkers: 'block' });
     operator = await operatorContext.newPage();
   });
 
@@ -94,12 +94,7 @@ describe.skipIf(!browserAvailable())('public survey: anonymous respondent on a p
   });
 
   it('operator (360 px): opens the demo SKM survey and reads its count and IKM, as the engine computes them', async () => {
-    const account = e2e.account('operator');
-    await operator.goto(`${e2e.url}/login`);
-    await operator.locator('input[autocomplete="username"]').fill(account.username);
-    await operator.locator('input[autocomplete="current-password"]').fill(account.password);
-    await operator.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await operator.waitForURL((u) => u.pathname !== '/login');
+    await uiLogin(e2e, operator, 'operator');
 
     await operator.goto(`${e2e.url}/survei`);
     const open = operator.getByRole('link', { name: /^Buka survei / });
@@ -132,9 +127,8 @@ describe.skipIf(!browserAvailable())('public survey: anonymous respondent on a p
   });
 
   it('respondent (360 px, no login): answers from the link on a flaky connection and sees "Terkirim"', async () => {
-    respondentContext = await e2e.browser.newContext({
-      viewport: PHONE,
-      locale: 'id-ID',
+    respondentContext = await newContext(e2e, {
+      ...PHONE,
       serviceWorkers: 'block',
       isMobile: true,
       hasTouch: true,

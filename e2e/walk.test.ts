@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, startE2E, type E2E } from './harness.ts';
+import { browserAvailable, startE2E, uiLogin, type E2E } from './harness.ts';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const SHORT_ID = /\b[0-9a-f]{8}…/i;
@@ -82,11 +82,7 @@ async function login(e2e: E2E, context: BrowserContext, role: string, home: stri
   const [name, nth] = role.split(':');
   const account = e2e.accounts.filter((a) => a.role === name)[Number(nth ?? 0)];
   if (!account) throw new Error(`no demo account ${role}`);
-  await page.goto(`${e2e.url}/login`);
-  await page.locator('input[autocomplete="username"]').fill(account.username);
-  await page.locator('input[autocomplete="current-password"]').fill(account.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname === home, { timeout: 30_000 });
+  await uiLogin(e2e, page, account, { home, timeout: 30_000 });
   await settle(page);
   return page;
 }

@@ -14,6 +14,8 @@ export interface RouterContext {
   queryClient: QueryClient;
   /** Adds the signed-in routes to the route tree (once; router.tsx). */
   loadSignedInRoutes: () => Promise<void>;
+  /** Whether a route other than the gate (router.tsx) matches this path in the tree as it is now. */
+  hasRouteFor: (pathname: string) => boolean;
 }
 
 /** A route loader that loads one i18n namespace (in parallel with the route's lazy chunk). */

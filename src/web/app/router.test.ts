@@ -72,8 +72,21 @@ describe('the route tree', () => {
   it('a path no route has is not found, once the signed-in routes are in', async () => {
     const router = await openAt('/tidak/ada', null);
     expect(hasRoute(router, '/admin')).toBe(true);
-    // The root's not-found screen (the router marks the deepest match that renders it).
-    expect(router.state.matches.map((m) => [m.routeId, (m as { _notFound?: boolean })._notFound])).toEqual([['__root__', true]]);
+    expect(router.state.location.pathname).toBe('/tidak/ada');
+    // The root's not-found screen (the router marks the match whose boundary renders it).
+    const notFoundAt = (r: typeof router) => r.state.matches.filter((m) => (m as { _notFound?: boolean })._notFound).map((m) => m.routeId);
+    expect(notFoundAt(router)).toEqual(['__root__']);
+    const signedIn = await openAt('/admin/tidak-ada', user('admin'));
+    expect(signedIn.state.location.pathname).toBe('/admin/tidak-ada');
+    expect(notFoundAt(signedIn)).toEqual(['__root__']);
+  });
+
+  it('after the routes were added by a navigation, the next navigation opens its screen', async () => {
+    const router = await openAt('/admin', user('admin'));
+    expect(leaf(router)?.routeId).toBe('/admin');
+    await router.navigate({ to: '/admin/cycles' });
+    expect(leaf(router)?.routeId).toBe('/admin/cycles');
+    expect(leaf(router)?.status).toBe('success');
   });
 
   it('a known session adds the signed-in routes while on a public page', async () => {

@@ -130,15 +130,17 @@ const schemeRoute = createRoute({
 });
 
 /**
- * Any path no public route matches, while the signed-in routes are not in the tree yet: add them
- * and go to the same URL again, which now matches its route (or the not-found screen). Once they
- * are added the tree has no such route.
+ * Any path no public route matches, while the signed-in routes may not be in the tree yet: add
+ * them and go to the same URL again, which now matches its route; a path no route has is not
+ * found. The gate stays in the tree once they are added (a match the router keeps from an earlier
+ * navigation may still name it), where it only catches paths that are not found.
  */
 const signedInGateRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '$',
   beforeLoad: async ({ context, location }) => {
     await context.loadSignedInRoutes();
+    if (!context.hasRouteFor(location.pathname)) throw notFound();
     throw redirect({ href: location.href, replace: true });
   },
 });
@@ -159,7 +161,7 @@ const publicRoutes = [
 ] as const;
 
 /** The whole tree, public and signed-in routes (its type is the one links and hooks are checked against). */
-const fullTree = (signedIn: SignedInRoutes) => rootRoute.addChildren([...publicRoutes, ...signedIn]);
+const fullTree = (signedIn: SignedInRoutes) => rootRoute.addChildren([...publicRoutes, ...signedIn, signedInGateRoute]);
 type RouteTree = ReturnType<typeof fullTree>;
 
 /** The app's router; `history` is the browser's unless told (tests pass a memory history). */
@@ -177,10 +179,18 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     });
     return signedIn;
   };
+  const hasRouteFor = (pathname: string): boolean => {
+    const found: unknown = router.getMatchedRoutes(pathname)[2];
+    return found !== undefined && found !== signedInGateRoute;
+  };
   const router = createRouter({
     // Typed as the whole tree; at first it holds the public routes and the gate (see above).
     routeTree: rootRoute.addChildren([...publicRoutes, signedInGateRoute]) as unknown as RouteTree,
-    context: { queryClient, loadSignedInRoutes },
+    context: {
+      queryClient,
+      loadSignedInRoutes,
+      hasRouteFor,
+    },
     ...(history ? { history } : {}),
     defaultPreload: 'intent',
     // Loaders only load code, translations and library files; React Query owns API caching.
