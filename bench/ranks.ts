@@ -124,7 +124,7 @@ async function readTimeSector(db: Db, cycle: Cycle, sector: string) {
 // ── Run ─────────────────────────────────────────────────────────────────────────────────────
 
 const pg = (await import('pg')).default;
-const name = `pantau_bench_ranks_${process.pid}`;
+const name = `${process.env.PANTAU_BENCH_DB_PREFIX ?? 'pantau_bench'}_ranks_${process.pid}`;
 const pgAdmin = PGLITE ? null : new pg.Client({ connectionString: adminUrl });
 let dir: string | null = null;
 let url: string | null = null;

@@ -60,6 +60,10 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     const pg = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.default.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, an administrator, `drop database … with
+    // (force)`) errors on the pool; unhandled, that error would end the process. The pool drops
+    // that connection and opens another when one is next needed.
+    pool.on('error', (e) => console.error(`pantau: an idle database connection ended: ${e.message}`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     const withStartupLock = async <T>(fn: () => Promise<T>): Promise<T> => {
       // Session-level lock on one connection; the work itself may use any connection.
@@ -91,7 +95,19 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       get pool() {
         return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
       },
-      close: () => pool.end(),
+      // pool.end() resolves once every connection is asked to end, not when it has: wait for
+      // each to close, so that whoever drops the database next finds none left.
+      close: async () => {
+        let left = pool.totalCount;
+        const closed = new Promise<void>((resolve) => {
+          if (left === 0) resolve();
+          pool.on('remove', () => {
+            if (--left === 0) resolve();
+          });
+        });
+        await pool.end();
+        await closed;
+      },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -292,7 +292,17 @@ describe('stored ranks (issue 14)', () => {
       await recomputeUnits(tx, cycle, [unit.unit_id], { bodies: new Map([[unit.unit_id, unit.body_id]]) });
     });
 
-  it('a write re-ranks only the groups of the unit and body whose score moved', async () => {
+  const places = async (groups: string[]) =>
+    new Map(
+      (
+        await q<{ g: string; s: string; r: number; sc: string }>(
+          sql`select group_key as g, subject_id as s, rank as r, score::text as sc from result_ranks
+              where cycle_id = ${cycle.id} and group_key = any(${sql.param(groups)}::text[])`,
+        )
+      ).rows.map((p) => [`${p.g} ${p.s}`, p]),
+    );
+
+  it('a write shifts only the places between the old and new scores of the unit and body it moved', async () => {
     const { unit, other } = await kabupatenUnit();
     const mine = [
       'national:kabupaten',
@@ -302,29 +312,92 @@ describe('stored ranks (issue 14)', () => {
     ];
     const theirs = [`province:${other.province}`, `sector:${other.province}:${other.sector}`];
     const marked = new Map<string, string>();
-    for (const g of [...mine, ...theirs]) marked.set(g, await mark(g, g.startsWith('sector:') ? unit.unit_id : unit.body_id));
-    const before = {
-      unit: await rounded('unit_results', 'unit_id', unit.unit_id),
-      body: await rounded('body_results', 'body_id', unit.body_id),
-    };
+    for (const g of theirs) marked.set(g, await mark(g, g.startsWith('sector:') ? unit.unit_id : unit.body_id));
+    const before = await places(mine);
 
     await write(unit, true);
 
-    // Both scores moved: the unit's two sector groups and the body's two groups are ranked again…
-    expect(await rounded('unit_results', 'unit_id', unit.unit_id)).not.toBe(before.unit);
-    expect(await rounded('body_results', 'body_id', unit.body_id)).not.toBe(before.body);
-    for (const g of mine) expect(await rankOf(g, marked.get(g)!), g).not.toBe(999);
+    const after = await places(mine);
+    const moved = {
+      unit: await rounded('unit_results', 'unit_id', unit.unit_id),
+      body: await rounded('body_results', 'body_id', unit.body_id),
+    };
+    // Both scores moved; in each of their groups only the places between the old and new score
+    // changed (and the moved subject's own).
+    let shifted = 0;
+    for (const [key, p] of after) {
+      const was = before.get(key)!;
+      expect(was, key).toBeDefined();
+      const subject = p.g.startsWith('sector:') ? unit.unit_id : unit.body_id;
+      const o = Number(before.get(`${p.g} ${subject}`)!.sc);
+      const n = Number(p.g.startsWith('sector:') ? moved.unit : moved.body);
+      expect(o, p.g).not.toBe(n);
+      if (p.s === subject) continue;
+      expect(p.sc).toBe(was.sc);
+      const inRange = Number(p.sc) >= Math.min(o, n) && Number(p.sc) < Math.max(o, n);
+      expect(p.r - was.r, key).toBe(inRange ? (n > o ? 1 : -1) : 0);
+      if (inRange) shifted++;
+    }
+    expect(after.size).toBe(before.size);
+    expect(shifted).toBeGreaterThan(0);
     expect(stored((await ranking(db.db, admin, cycle, { kind: 'province', province: unit.province })).items)).toEqual(
       await referenceGovernments(cycle, { kind: 'province', province: unit.province }),
     );
     expect(stored((await ranking(db.db, admin, cycle, { kind: 'sector', province: unit.province, sector: unit.sector })).items)).toEqual(
       await referenceSector(cycle, unit.province, unit.sector),
     );
-    // … another province's groups are not.
+    // Another province's groups are not touched.
     for (const g of theirs) expect(await rankOf(g, marked.get(g)!), g).toBe(999);
     // Nothing else is stale: a full re-rank only repairs the two marks left.
     const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
     expect(again).toMatchObject({ written: 2, removed: 0 });
+  }, 600_000);
+
+  it('a moved score alone in its groups is shifted, not ranked whole, and equals a whole re-rank', async () => {
+    const { unit } = await kabupatenUnit();
+    const size = (
+      await q<{ n: number }>(
+        sql`select count(*)::int as n from result_ranks where cycle_id = ${cycle.id} and group_key = 'national:kabupaten'`,
+      )
+    ).rows[0]!.n;
+    const out = await db.db.transaction(async (tx) => {
+      await tx.execute(sql`update body_results set score = score - 7.375 where cycle_id = ${cycle.id} and body_id = ${unit.body_id}`);
+      return storeRanks(tx, cycle.id, { bodyIds: [unit.body_id] });
+    });
+    // Only rewritten places were looked at: fewer than the national group alone holds.
+    expect(out.written).toBeGreaterThan(0);
+    expect(out.ranked).toBe(out.written);
+    expect(out.ranked).toBeLessThan(size);
+    const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
+    expect(again).toMatchObject({ written: 0, removed: 0 });
+  }, 600_000);
+
+  it('several moved units of one sector group (not shifted: ranked whole) leave it as a whole re-rank would', async () => {
+    const { unit } = await kabupatenUnit();
+    const list = (
+      await q<{ unit_id: string; body_id: string }>(sql`
+        select ur.unit_id, ur.body_id from unit_results ur join units u on u.id = ur.unit_id
+        where ur.cycle_id = ${cycle.id} and u.sector = ${unit.sector} order by ur.unit_id limit 6`)
+    ).rows;
+    await db.db.transaction(async (tx) => {
+      for (const [k, r] of list.entries())
+        await tx.execute(sql`
+          update records set answers = (
+            select jsonb_object_agg(e.key, case when jsonb_typeof(e.value) = 'number' then to_jsonb(${k % 4}::int) else e.value end)
+            from jsonb_each(answers::jsonb) e)
+          where cycle_id = ${cycle.id} and unit_id = ${r.unit_id}`);
+      await recomputeUnits(
+        tx,
+        cycle,
+        list.map((r) => r.unit_id),
+        { bodies: new Map(list.map((r) => [r.unit_id, r.body_id])) },
+      );
+    });
+    expect(stored((await ranking(db.db, admin, cycle, { kind: 'sector', province: NATIONAL_SECTOR, sector: unit.sector })).items)).toEqual(
+      await referenceSector(cycle, NATIONAL_SECTOR, unit.sector),
+    );
+    const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
+    expect(again).toMatchObject({ written: 0, removed: 0 });
   }, 600_000);
 
   it('a write that leaves the rounded scores as they were re-ranks nothing', async () => {

@@ -3,7 +3,9 @@
 // in `result_ranks`, so a ranking read (live or for a publication) is one indexed read.
 //
 // One statement on the database per re-rank: the places of the affected groups are computed with
-// window functions, and only moved places are written (vanished ones deleted).
+// window functions, and only moved places are written (vanished ones deleted). A write that moved
+// a few scores first shifts, in one statement, only the places between each moved subject's old
+// and new score (`shiftPlaces`); what that cannot do exactly is ranked the whole way.
 //
 // Who calls it: `recomputeBodies` (body groups), `recomputeUnits` (the sector groups of the units
 // it scored), the import of past scores, locus removals, registry edits of the fields groups
@@ -67,18 +69,30 @@ const ranked = (score: SQL) => sql`round(${score}::numeric, 2)`;
  */
 export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScope = { bodies: true, sectors: 'all' }): Promise<RankWrite> {
   const listed = scope.sectors === undefined || scope.sectors === 'all' ? [] : [...scope.sectors];
-  const bodyIds = scope.bodies ? [] : [...(scope.bodyIds ?? [])];
-  const unitIds = scope.sectors === 'all' ? [] : [...(scope.unitIds ?? [])];
+  let bodyIds = scope.bodies ? [] : [...(scope.bodyIds ?? [])];
+  let unitIds = scope.sectors === 'all' ? [] : [...(scope.unitIds ?? [])];
   const anySector = scope.sectors === 'all';
   const allBodies = scope.bodies === true;
+  const wideSectors = anySector || listed.length > 0;
+  if (!allBodies && bodyIds.length === 0 && !wideSectors && unitIds.length === 0) return { ranked: 0, written: 0, removed: 0 };
+  // A write that moved a few scores: each moved subject that stays in the groups it was ranked
+  // in, alone among the moved ones there, shifts only the places between its old and new score
+  // (one statement, which also reads the cycle's kind); the others go the whole way below.
+  let shifted = 0;
+  let kind: string | undefined;
+  if (!allBodies && !wideSectors && bodyIds.length + unitIds.length <= INCREMENTAL_MAX) {
+    const done = await shiftPlaces(tx, cycleId, bodyIds, unitIds);
+    kind = done.kind;
+    bodyIds = bodyIds.filter((id) => !done.subjects.has(id));
+    unitIds = unitIds.filter((id) => !done.subjects.has(id));
+    shifted = done.written;
+    if (bodyIds.length === 0 && unitIds.length === 0) return { ranked: done.written, written: done.written, removed: 0 };
+  } else kind = (await rows<{ kind: string }>(tx, sql`select kind from cycles where id = ${cycleId}`))[0]?.kind;
+  // Issue 12 §4: a government's internal pre-assessment is never ranked, whatever write reaches here.
+  if (kind === 'internal') return { ranked: 0, written: 0, removed: 0 };
   const someBodies = bodyIds.length > 0;
   const someUnits = unitIds.length > 0;
-  const wideSectors = anySector || listed.length > 0;
-  if (!allBodies && !someBodies && !wideSectors && !someUnits) return { ranked: 0, written: 0, removed: 0 };
-  // Issue 12 §4: a government's internal pre-assessment is never ranked, whatever write reaches here.
-  const [kind] = await rows<{ kind: string }>(tx, sql`select kind from cycles where id = ${cycleId}`);
-  if (kind?.kind === 'internal') return { ranked: 0, written: 0, removed: 0 };
-  const none = sql`select null::text as g, null::uuid as s, null::int as r, null::int as o where false`;
+  const none = sql`select null::text as g, null::uuid as s, null::int as r, null::int as o, null::numeric as sc where false`;
   // The groups of the given bodies and units (narrow scopes).
   const bg = someBodies
     ? sql`select distinct b.type, case when b.type in ('kabupaten', 'kota') then nullif(b.province_code, '') end as province
@@ -96,13 +110,13 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
       ? sql`
       select 'national:' || b.type as g, br.body_id as s,
         rank() over (partition by b.type order by ${ranked(sql`br.score`)} desc)::int as r,
-        count(*) over (partition by b.type)::int as o
+        count(*) over (partition by b.type)::int as o, ${ranked(sql`br.score`)} as sc
       from body_results br join bodies b on b.id = br.body_id
       where br.cycle_id = ${cycleId} and ${typeIn}
       union all
       select 'province:' || b.province_code, br.body_id,
         rank() over (partition by b.province_code order by ${ranked(sql`br.score`)} desc)::int,
-        count(*) over (partition by b.province_code)::int
+        count(*) over (partition by b.province_code)::int, ${ranked(sql`br.score`)}
       from body_results br join bodies b on b.id = br.body_id
       where br.cycle_id = ${cycleId} and b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> '' and ${provinceIn}`
       : none;
@@ -120,12 +134,12 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
       union all
       select 'sector:' || x.province || ':' || x.sector, x.id,
         rank() over (partition by x.province, x.sector order by x.score desc)::int,
-        count(*) over (partition by x.province, x.sector)::int
+        count(*) over (partition by x.province, x.sector)::int, x.score
       from units_in_scope x where coalesce(x.province, '') <> '' and ${provinceSectorIn}
       union all
       select 'sector:national:' || x.sector, x.id,
         rank() over (partition by x.sector order by x.score desc)::int,
-        count(*) over (partition by x.sector)::int
+        count(*) over (partition by x.sector)::int, x.score
       from units_in_scope x`
     : sql``;
   // The stored places the scope covers (deleted when no longer ranked there).
@@ -158,16 +172,100 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
         returning 1
       ),
       put as (
-        insert into result_ranks (cycle_id, group_key, subject_id, rank, group_size)
-        select ${cycleId}::uuid, w.g, w.s, w.r, w.o from want w
+        insert into result_ranks (cycle_id, group_key, subject_id, rank, group_size, score)
+        select ${cycleId}::uuid, w.g, w.s, w.r, w.o, w.sc from want w
         left join result_ranks rr on rr.cycle_id = ${cycleId} and rr.group_key = w.g and rr.subject_id = w.s
-        where rr.subject_id is null or rr.rank <> w.r or rr.group_size <> w.o
-        on conflict (cycle_id, group_key, subject_id) do update set rank = excluded.rank, group_size = excluded.group_size
+        where rr.subject_id is null or rr.rank <> w.r or rr.group_size <> w.o or rr.score <> w.sc
+        on conflict (cycle_id, group_key, subject_id) do update
+          set rank = excluded.rank, group_size = excluded.group_size, score = excluded.score
         returning 1
       )
       select (select count(*) from want)::int as ranked, (select count(*) from put)::int as written, (select count(*) from gone)::int as removed`,
   );
-  return { ranked: Number(out?.ranked ?? 0), written: Number(out?.written ?? 0), removed: Number(out?.removed ?? 0) };
+  return {
+    ranked: Number(out?.ranked ?? 0) + shifted,
+    written: Number(out?.written ?? 0) + shifted,
+    removed: Number(out?.removed ?? 0),
+  };
+}
+
+/** At most this many moved subjects are looked at for a shift; a bulk write ranks its groups whole. */
+const INCREMENTAL_MAX = 16;
+
+/**
+ * The incremental re-rank of moved subjects (issue 14 §1). With standard competition ranking a
+ * place is 1 + the number of strictly higher scores in its group, so when ONE subject's rounded
+ * score goes from `o` to `n` and nobody joins or leaves the group:
+ * - another place with a score in [min(o, n), max(o, n)) moves by one (down if n > o, up if n < o);
+ * - the subject's own place moves by the number of other scores in (min(o, n), max(o, n)];
+ * - every other place, and the group's size, stay as they are.
+ * `o` is the score stored with the subject's place. A subject goes this way only if it still has
+ * a result, its groups now are exactly those it has places in (a new, removed or regrouped
+ * subject changes group sizes) and no other moved subject sits in any of them; the caller ranks
+ * the groups of the others whole. ONE statement; an internal cycle shifts nothing.
+ * Returns the cycle's kind, the subjects done and the places rewritten.
+ */
+async function shiftPlaces(
+  tx: Queryable,
+  cycleId: string,
+  bodyIds: readonly string[],
+  unitIds: readonly string[],
+): Promise<{ kind: string | undefined; subjects: Set<string>; written: number }> {
+  const [out] = await rows<{ kind: string | null; done: string[] | null; written: number }>(
+    tx,
+    sql`
+      with cyc as (select kind from cycles where id = ${cycleId}),
+      -- The groups each moved subject sits in now (the rules of the whole re-rank) and its rounded score.
+      cur as (
+        select br.body_id as s, ${ranked(sql`br.score`)} as n, v.g
+        from body_results br join bodies b on b.id = br.body_id
+        cross join lateral (values ('national:' || b.type),
+          (case when b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> '' then 'province:' || b.province_code end)) v(g)
+        where br.cycle_id = ${cycleId} and br.body_id = any(${sql.param(bodyIds)}::uuid[]) and v.g is not null
+        union all
+        select ur.unit_id, ${ranked(sql`ur.score`)}, v.g
+        from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id
+        cross join lateral (select coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as p) loc
+        cross join lateral (values ('sector:${sql.raw(NATIONAL_SECTOR)}:' || u.sector),
+          (case when coalesce(loc.p, '') <> '' then 'sector:' || loc.p || ':' || u.sector end)) v(g)
+        where ur.cycle_id = ${cycleId} and ur.unit_id = any(${sql.param(unitIds)}::uuid[]) and coalesce(u.sector, '') <> '' and v.g is not null
+      ),
+      -- Their stored places.
+      st as (
+        select rr.subject_id as s, rr.group_key as g, rr.rank as r, rr.score as o from result_ranks rr
+        where rr.cycle_id = ${cycleId} and rr.subject_id = any(${sql.param([...bodyIds, ...unitIds])}::uuid[])
+      ),
+      ok as (
+        select c.s from cur c
+        where (select kind from cyc) <> 'internal'
+          and not exists (select 1 from (select s, g from cur union select s, g from st) o where o.g = c.g and o.s <> c.s)
+        group by c.s
+        having array_agg(c.g order by c.g) = (select array_agg(st.g order by st.g) from st where st.s = c.s)
+      ),
+      m as (
+        select st.s, st.g, st.r, st.o, c.n from st join cur c on c.s = st.s and c.g = st.g
+        where st.s in (select s from ok) and st.o <> c.n
+      ),
+      others as (
+        update result_ranks x set rank = x.rank + case when m.n > m.o then 1 else -1 end
+        from m
+        where x.cycle_id = ${cycleId} and x.group_key = m.g and x.subject_id <> m.s
+          and x.score >= least(m.o, m.n) and x.score < greatest(m.o, m.n)
+        returning 1
+      ),
+      self as (
+        update result_ranks x set score = m.n, rank = m.r + case when m.n > m.o then -1 else 1 end * (
+          select count(*) from result_ranks y
+          where y.cycle_id = ${cycleId} and y.group_key = m.g and y.subject_id <> m.s
+            and y.score > least(m.o, m.n) and y.score <= greatest(m.o, m.n))::int
+        from m
+        where x.cycle_id = ${cycleId} and x.group_key = m.g and x.subject_id = m.s
+        returning 1
+      )
+      select (select kind from cyc) as kind, array(select s::text from ok) as done,
+        ((select count(*) from others) + (select count(*) from self))::int as written`,
+  );
+  return { kind: out?.kind ?? undefined, subjects: new Set(out?.done ?? []), written: Number(out?.written ?? 0) };
 }
 
 /** Every cycle in which `subject` (a body or a unit) has a stored result: those ranks depend on it. */

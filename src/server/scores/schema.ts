@@ -1,5 +1,18 @@
 // Stored results, recomputed with the engine after every write that affects them.
-import { boolean, doublePrecision, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  json,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cycles } from '../cycles/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 
@@ -103,6 +116,11 @@ export const resultRanks = pgTable(
     subjectId: uuid('subject_id').notNull(),
     rank: integer('rank').notNull(),
     groupSize: integer('group_size').notNull(),
+    /**
+     * The rounded score the place was ranked on (`round(score, 2)`, as the engine ranks): a write
+     * that moves one score shifts only the places between its old and new score (ranks.ts).
+     */
+    score: numeric('score').notNull(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.groupKey, t.subjectId] }), index('result_ranks_subject_idx').on(t.cycleId, t.subjectId)],
 );

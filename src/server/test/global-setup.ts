@@ -52,7 +52,8 @@ async function setupDatabase(project: TestProject): Promise<() => void | Promise
   const url = process.env.DATABASE_URL;
   if (url) {
     const pg = (await import('pg')).default;
-    const template = `pantau_tpl_${process.pid}_${Date.now()}`;
+    // PANTAU_TEST_DB_PREFIX: a shared server's naming rule for throw-away databases (default pantau).
+    const template = `${process.env.PANTAU_TEST_DB_PREFIX ?? 'pantau'}_tpl_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${template}`);

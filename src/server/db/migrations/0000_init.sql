@@ -216,6 +216,7 @@ CREATE TABLE "result_ranks" (
 	"subject_id" uuid NOT NULL,
 	"rank" integer NOT NULL,
 	"group_size" integer NOT NULL,
+	"score" numeric NOT NULL,
 	CONSTRAINT "result_ranks_cycle_id_group_key_subject_id_pk" PRIMARY KEY("cycle_id","group_key","subject_id")
 );
 --> statement-breakpoint
