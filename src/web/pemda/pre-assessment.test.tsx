@@ -138,7 +138,10 @@ describe('pre-assessment home', () => {
     const instrument = (await screen.findAllByLabelText('Instrumen (metodologi Ombudsman)')).find(
       (e) => e.tagName === 'INPUT',
     ) as HTMLInputElement;
-    await waitFor(() => expect(instrument.value).toMatch(/^Penilaian Maladministrasi Penyelenggaraan Pelayanan Publik 2025/));
+    // The methodology library is a lazy chunk: slow under load.
+    await waitFor(() => expect(instrument.value).toMatch(/^Penilaian Maladministrasi Penyelenggaraan Pelayanan Publik 2025/), {
+      timeout: 15_000,
+    });
     expect(instrument.value).not.toContain('ombudsman-');
     fireEvent.click(await screen.findByRole('checkbox', { name: 'DPMPTSP' }));
     const section = screen.getByRole('region', { name: 'Pra-penilaian baru' });
