@@ -308,7 +308,8 @@ describe.skipIf(!browserAvailable())('improvement loop: findings → actions →
     await dialog.getByText(/masih tertaut ke \d+ indikator atau tindak lanjut/).waitFor();
     expect(await dialog.getByRole('button', { name: 'Hapus dokumen' }).count()).toBe(0);
     await check(operator, 'library-delete');
-    await dialog.getByRole('button', { name: 'Tutup' }).click();
+    // The modal's own close button is named 'Tutup' too: the dialog's footer button is the last.
+    await dialog.getByRole('button', { name: 'Tutup', exact: true }).last().click();
     await koordinator.goto(`${e2e.url}/pustaka`);
     await koordinator.getByTestId('library-doc').first().waitFor();
     await check(koordinator, 'library');
