@@ -263,4 +263,46 @@ describe.skipIf(!browserAvailable())('improvement loop: findings → actions →
       .getByText('Pemeriksaan awal: sudah teratasi — SK terpasang di ruang layanan.')
       .waitFor();
   });
+
+  it('pimpinan: writes a saran perbaikan on a finding of Kota Tangerang on the Perwakilan follow-up screen', async () => {
+    const pimpinan = await newPage(1280);
+    await uiLogin(e2e, pimpinan, 'pimpinan');
+    await pimpinan.goto(`${e2e.url}/temuan`);
+    await pimpinan.getByLabel('Pemerintah').selectOption({ label: 'Kota Tangerang' });
+    await pimpinan.getByRole('link', { name: 'Saran perbaikan dan produk tindak lanjut' }).click();
+    await pimpinan.waitForURL((u) => /^\/review\/cycles\/[0-9a-f-]{36}\/bodies\/[0-9a-f-]{36}\/temuan$/.test(u.pathname));
+    const list = pimpinan.getByRole('list', { name: 'Daftar temuan' });
+    const card = list.locator(`[data-finding="${planned[1]}"]`).filter({ hasText: UNIT });
+    await card.getByLabel(`Isi saran: ${planned[1]} · ${UNIT}`).fill('Umumkan standar pelayanan di ruang tunggu dan laman dinas.');
+    await card.getByRole('button', { name: `Simpan saran: ${planned[1]} · ${UNIT}` }).click();
+    await pimpinan.getByText(`Saran pada ${planned[1]} tersimpan.`).waitFor();
+    await check(pimpinan, 'followup');
+    // The koordinator sees it on its findings.
+    await koordinator.goto(`${e2e.url}/temuan`);
+    await koordinator
+      .getByRole('list', { name: 'Daftar temuan' })
+      .locator(`[data-finding="${planned[1]}"]`)
+      .filter({ hasText: UNIT })
+      .getByText('Umumkan standar pelayanan di ruang tunggu dan laman dinas.')
+      .waitFor();
+  });
+
+  it('operator and koordinator: the evidence library passes axe; a linked document says so before deletion', async () => {
+    await operator.goto(`${e2e.url}/pustaka`);
+    const docs = operator.getByTestId('library-doc');
+    await docs.first().waitFor();
+    await check(operator, 'library');
+    // A document used somewhere (the demo links one) cannot be deleted: the dialog says where it is used.
+    const linked = docs.filter({ has: operator.getByRole('button', { name: /^Lepas tautan/ }) }).first();
+    await linked.getByRole('button', { name: /^Hapus / }).click();
+    const dialog = operator.getByRole('dialog', { name: 'Hapus dokumen pustaka' });
+    await dialog.getByText(/masih tertaut ke \d+ indikator atau tindak lanjut/).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Hapus dokumen' }).count()).toBe(0);
+    await check(operator, 'library-delete');
+    // The modal's own close button is named 'Tutup' too: the dialog's footer button is the last.
+    await dialog.getByRole('button', { name: 'Tutup', exact: true }).last().click();
+    await koordinator.goto(`${e2e.url}/pustaka`);
+    await koordinator.getByTestId('library-doc').first().waitFor();
+    await check(koordinator, 'library');
+  });
 });

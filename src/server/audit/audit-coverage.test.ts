@@ -682,6 +682,11 @@ const steps: Step[] = [
     run: () => call('koordinator', 'DELETE', `/library-documents/${ids.libraryDoc}/uses/${ids.libraryUse}`),
   },
   {
+    // Linked nowhere once unlinked: it can be deleted.
+    route: 'DELETE /api/v1/library-documents/:documentId',
+    run: () => call('operator', 'DELETE', `/library-documents/${ids.libraryDoc}`),
+  },
+  {
     route: 'POST /api/v1/actions/:actionId/evidence',
     run: () =>
       call('operator', 'POST', `/actions/${ids.action}/evidence`, form({}, { name: 'sk.pdf', type: 'application/pdf', content: PDF })),

@@ -143,7 +143,8 @@ export function FindingsToAdvise({ items }: { items: readonly Finding[] }) {
                 {t('followup.recorded_on', { date: format.date(f.recommendedAt) })}
               </Text>
             )}
-            <RecommendationEditor key={`${f.id}:${f.recommendedAt ?? ''}`} finding={f} />
+            {/* Keyed by the finding only: a remount on save would drop the mutation's own onSuccess (its notice). */}
+            <RecommendationEditor key={f.id} finding={f} />
           </Stack>
         </Paper>
       ))}
