@@ -300,6 +300,11 @@ describe.skipIf(!browserAvailable())(
         await uiLogin(e2e, p, 'pimpinan');
         await p.goto(`${e2e.url}/review/cycles/${cycleId}/units/${unitId}`);
         const panel = p.getByTestId('fieldwork-flags');
+        // Issue 13 §6: the panel opens on counts by rule; more than three flagged sheets start folded.
+        const toggle = panel.getByTestId('fieldwork-toggle');
+        await toggle.waitFor({ timeout: 20_000 });
+        expect(await panel.getByTestId('fieldwork-summary').textContent()).toContain('Wawancara terlalu singkat');
+        if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
         await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('Pejabat palsu 1');
         const text = (await panel.textContent())!;
         expect(text).toContain('minimum instrumen 600 detik');

@@ -27,7 +27,7 @@ export function AssessHomeScreen() {
         </Stack>
       </Alert>
       <PanelBoundary>
-        <MyVisitsPanel meId={user.id} />
+        <MyVisitsPanel meId={user.id} provinceCode={user.provinceCode} />
       </PanelBoundary>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <PanelBoundary>

@@ -12,13 +12,12 @@ import { useAssignments } from '../api/locus.ts';
 import { useVisits } from '../api/visits.ts';
 import { useDeletePlan, useSavePlan } from '../api/visits-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { useFormat } from '../lib/format.ts';
+import { useFormat, zoneTzOf } from '../lib/format.ts';
 
 const STATE_COLOR: Record<VisitState, string> = { visited: 'green', planned: 'blue', missed: 'orange' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** The device's local day, "YYYY-MM-DD" (the asisten is where the visit is). */
-const localDay = (at = new Date()): string =>
-  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+/** Today, "YYYY-MM-DD", in the Perwakilan's zone (as the server counts visits), else the device's. */
+const localDay = (tz?: string, at = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(at);
 
 interface UnitOption {
   value: string;
@@ -28,7 +27,7 @@ interface UnitOption {
 function OwnPlanForm({ cycleId, units, onDone }: { cycleId: string; units: UnitOption[]; onDone: () => void }) {
   const { t } = useTranslation('assess');
   const save = useSavePlan(cycleId);
-  const [date, setDate] = useState(localDay());
+  const [date, setDate] = useState(() => localDay());
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
@@ -123,12 +122,24 @@ function PlanCard({ plan, today, mine }: { plan: VisitPlan; today: string; mine:
   );
 }
 
-function CycleVisits({ cycleId, cycleName, units, meId }: { cycleId: string; cycleName: string; units: UnitOption[]; meId: string }) {
+function CycleVisits({
+  cycleId,
+  cycleName,
+  units,
+  meId,
+  provinceCode,
+}: {
+  cycleId: string;
+  cycleName: string;
+  units: UnitOption[];
+  meId: string;
+  provinceCode: string | null;
+}) {
   const { t } = useTranslation('assess');
   const format = useFormat();
   const visits = useVisits(cycleId);
   const [adding, setAdding] = useState(false);
-  const today = localDay();
+  const today = localDay(zoneTzOf(provinceCode));
   if (visits.isPending) return null;
   if (visits.isError)
     return (
@@ -170,7 +181,7 @@ function CycleVisits({ cycleId, cycleName, units, meId }: { cycleId: string; cyc
 }
 
 /** The asisten's visits in the open cycles it is assigned in. */
-export function MyVisitsPanel({ meId }: { meId: string }) {
+export function MyVisitsPanel({ meId, provinceCode }: { meId: string; provinceCode: string | null }) {
   const { t } = useTranslation('assess');
   const assignments = useAssignments();
   if (!assignments.data) return null;
@@ -188,7 +199,7 @@ export function MyVisitsPanel({ meId }: { meId: string }) {
         {t('visits.title')}
       </Title>
       {[...cycles.entries()].map(([id, c]) => (
-        <CycleVisits key={id} cycleId={id} cycleName={c.name} units={c.units} meId={meId} />
+        <CycleVisits key={id} cycleId={id} cycleName={c.name} units={c.units} meId={meId} provinceCode={provinceCode} />
       ))}
     </Stack>
   );
