@@ -64,6 +64,20 @@ async function inspect(page: Page, name: string, findings: Finding[]): Promise<v
     if (width === 360) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (overflow > 2) findings.push({ page: name, width, problem: `scrolls sideways by ${overflow} px` });
+      // Issue 16 §6: a table inside its own scroll box scrolls sideways too (the page does not).
+      const tables = await page.evaluate(() =>
+        [...document.querySelectorAll('table')].flatMap((t) => {
+          for (let el: HTMLElement | null = t.parentElement; el && el !== document.body; el = el.parentElement) {
+            const x = getComputedStyle(el).overflowX;
+            if ((x === 'auto' || x === 'scroll') && el.scrollWidth - el.clientWidth > 2)
+              return [
+                `${t.querySelector('caption')?.textContent ?? t.getAttribute('aria-label') ?? 'table'} (${el.scrollWidth - el.clientWidth} px)`,
+              ];
+          }
+          return [];
+        }),
+      );
+      for (const t of tables) findings.push({ page: name, width, problem: `table scrolls sideways: ${t}` });
     }
     await page.screenshot({ path: join(DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}-${width}.png`), fullPage: true });
   }

@@ -12,8 +12,8 @@ export function SchemeList() {
   const format = useFormat();
   const { data: schemes } = useSuspenseQuery(getSchemesQueryOptions());
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
+    <Table.ScrollContainer minWidth={0}>
+      <Table striped highlightOnHover withTableBorder verticalSpacing="xs" className="stack-table">
         <Table.Caption>{t('schemes.caption', { n: format.integer(schemes.length) })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -35,10 +35,16 @@ export function SchemeList() {
                   {s.id}
                 </Text>
               </Table.Td>
-              <Table.Td>{t(`families.${s.family}`)}</Table.Td>
-              <Table.Td className="tabular">{s.year}</Table.Td>
-              <Table.Td className="tabular">{format.integer(indicatorCount(s))}</Table.Td>
-              <Table.Td className="tabular">{format.integer(s.assumptions.length)}</Table.Td>
+              <Table.Td data-label={t('schemes.columns.family')}>{t(`families.${s.family}`)}</Table.Td>
+              <Table.Td className="tabular" data-label={t('schemes.columns.year')}>
+                {s.year}
+              </Table.Td>
+              <Table.Td className="tabular" data-label={t('schemes.columns.indicators')}>
+                {format.integer(indicatorCount(s))}
+              </Table.Td>
+              <Table.Td className="tabular" data-label={t('schemes.columns.assumptions')}>
+                {format.integer(s.assumptions.length)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -40,8 +40,9 @@ export function UsersTable({
           {formErrorMessage(t, setActive.error)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped withTableBorder verticalSpacing="xs">
+      {/* The walk: at 360 px the accounts scrolled sideways; they stack into labelled rows. */}
+      <Table.ScrollContainer minWidth={0}>
+        <Table striped withTableBorder verticalSpacing="xs" className="stack-table">
           <Table.Caption>{t('users.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -56,18 +57,20 @@ export function UsersTable({
           <Table.Tbody>
             {users.map((u) => (
               <Table.Tr key={u.id}>
-                <Table.Td ff="monospace">{u.username}</Table.Td>
-                <Table.Td>
+                <Table.Td ff="monospace" data-label={t('users.columns.username')}>
+                  {u.username}
+                </Table.Td>
+                <Table.Td data-label={t('users.columns.name')}>
                   {u.name}
                   <Text size="xs" c="dimmed">
                     {t('users.since', { date: format.date(u.createdAt) })}
                   </Text>
                 </Table.Td>
-                <Table.Td>{t(`roles.${u.role}`, { ns: 'ui' })}</Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('users.columns.role')}>{t(`roles.${u.role}`, { ns: 'ui' })}</Table.Td>
+                <Table.Td data-label={t('users.columns.scope')}>
                   <ScopeLabel user={u} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('users.columns.status')}>
                   <ActiveBadge active={u.active} />
                 </Table.Td>
                 <Table.Td>

@@ -81,8 +81,9 @@ export function BodyResultPanel({ view, cycleId }: { view: BodyResult; cycleId: 
         <Title order={2} size="h4" id="units-result-title">
           {t('result.units_title')}
         </Title>
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped withTableBorder verticalSpacing="xs">
+        {/* The walk: at 360 px the units' table scrolled sideways; it stacks into labelled rows. */}
+        <Table.ScrollContainer minWidth={0}>
+          <Table striped withTableBorder verticalSpacing="xs" className="stack-table">
             <Table.Caption>{t('result.units_caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -102,8 +103,8 @@ export function BodyResultPanel({ view, cycleId }: { view: BodyResult; cycleId: 
                       {t(`sectors.${u.sector}`, { defaultValue: u.sector })}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{t(`unit_status.${u.status}`, { defaultValue: u.status })}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('result.columns.status')}>{t(`unit_status.${u.status}`, { defaultValue: u.status })}</Table.Td>
+                  <Table.Td data-label={t('result.columns.score')}>
                     {u.result ? (
                       <Group gap="xs">
                         <ScoreValue value={u.result.score} fw={700} incomplete={!u.result.complete} />

@@ -23,8 +23,9 @@ export function OwnBodyPanel({ bodyId }: { bodyId: string }) {
       {!units.data ? (
         <ResultState query={units} />
       ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table withTableBorder verticalSpacing="xs">
+        // The walk: at 360 px the units scrolled sideways (status out of sight); they stack instead.
+        <Table.ScrollContainer minWidth={0}>
+          <Table withTableBorder verticalSpacing="xs" className="stack-table">
             <Table.Caption>{t('body.units_caption', { count: units.data.total, n: units.data.total })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -37,8 +38,8 @@ export function OwnBodyPanel({ bodyId }: { bodyId: string }) {
               {units.data.items.map((u) => (
                 <Table.Tr key={u.id}>
                   <Table.Td>{u.name}</Table.Td>
-                  <Table.Td>{t(`sectors.${u.sector}`, { defaultValue: u.sector })}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('body.columns.sector')}>{t(`sectors.${u.sector}`, { defaultValue: u.sector })}</Table.Td>
+                  <Table.Td data-label={t('body.columns.status')}>
                     <Badge variant="dot" color={u.active ? 'teal' : 'gray'} tt="none">
                       {u.active ? t('body.active') : t('body.inactive')}
                     </Badge>
