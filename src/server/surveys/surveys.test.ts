@@ -199,7 +199,9 @@ describe('the public questionnaire and its abuse checks', () => {
     const { deviceToken } = await form(closed.code);
     const id = await expectUnchanged(t.db.db, () => respond(closed.code, { deviceToken }), { tables: [surveyResponses] });
     expect(id.statusCode).toBe(422);
-    expect(id.json().error.message).toMatch(/^Survei ini tidak sedang dibuka\. Survei dibuka \d{1,2} [A-Z][a-z]+ \d{4} \d\d\.\d\d WIB sampai /);
+    expect(id.json().error.message).toMatch(
+      /^Survei ini tidak sedang dibuka\. Survei dibuka \d{1,2} [A-Z][a-z]+ \d{4} \d\d\.\d\d WIB sampai /,
+    );
     const en = await respond(closed.code, { deviceToken }, { 'accept-language': 'en' });
     expect(en.json().error.message).toMatch(/^This survey is not open/);
   });

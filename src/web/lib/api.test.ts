@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, request, setApiLanguage } from './api.ts';
+import { ApiError, api, getAllPages, request, setApiLanguage } from './api.ts';
+import { PAGE_SIZE_MAX } from '../../shared/wire/limits.ts';
 import { errorMessage } from './error-message.ts';
 import { i18n } from './i18n.ts';
 
@@ -108,6 +109,27 @@ describe('api client: headers', () => {
     expect(headersOf(call)['Content-Type']).toBe('application/json');
     expect(call.init.body).toBe('{"a":1}');
     expect(call.init.credentials).toBe('same-origin');
+  });
+});
+
+describe('api client: getAllPages', () => {
+  it('reads pages until the total, and stops on a short page or a reply without a total instead of looping', async () => {
+    const full = Array.from({ length: PAGE_SIZE_MAX }, (_, i) => i);
+    let page = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        page++;
+        const body = page === 1 ? { items: full, total: PAGE_SIZE_MAX + 2 } : { items: [1, 2], total: PAGE_SIZE_MAX + 2 };
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    expect(await getAllPages<number>('/x')).toHaveLength(PAGE_SIZE_MAX + 2);
+    expect(page).toBe(2);
+    // A reply without a total (a stub, an older server) is one page, not an endless loop.
+    respondWith(200, { items: [1, 2, 3] });
+    expect(await getAllPages<number>('/y')).toEqual([1, 2, 3]);
+    expect(calls).toHaveLength(1);
   });
 });
 

@@ -199,7 +199,8 @@ export async function getAllPages<T, R extends { items: T[]; total: number } = {
     const reply = await request<R>(path, { query: { ...query, page, pageSize: PAGE_SIZE_MAX } });
     onPage?.(reply);
     items.push(...reply.items);
-    if (items.length >= reply.total || reply.items.length === 0) return items;
+    // The last page: the total reached, a short page, or a reply without a total (never loop on it).
+    if (!Number.isFinite(reply.total) || items.length >= reply.total || reply.items.length < PAGE_SIZE_MAX) return items;
   }
 }
 
