@@ -41,14 +41,21 @@ export function PreAssessmentCompareScreen() {
           {t('internal.score_official')}: <strong>{c.official ? f.score(c.official.score) : '—'}</strong>
         </Text>
       </Stack>
+      {/* At 360 px the four columns cut off "Selisih": the rows stack into labelled lines (global .stack-table). */}
       <Table.ScrollContainer minWidth={0}>
-        <Table striped>
+        <Table striped className="stack-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('internal.indicator')}</Table.Th>
-              <Table.Th ta="right">{t('internal.level_internal')}</Table.Th>
-              <Table.Th ta="right">{t('internal.level_official')}</Table.Th>
-              <Table.Th ta="right">{t('internal.difference')}</Table.Th>
+              <Table.Th scope="col">{t('internal.indicator')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('internal.level_internal')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('internal.level_official')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('internal.difference')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -62,9 +69,13 @@ export function PreAssessmentCompareScreen() {
                     {r.text[lang]}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">{level(r.internal)}</Table.Td>
-                <Table.Td ta="right">{level(r.official)}</Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="right" data-label={t('internal.level_internal')}>
+                  {level(r.internal)}
+                </Table.Td>
+                <Table.Td ta="right" data-label={t('internal.level_official')}>
+                  {level(r.official)}
+                </Table.Td>
+                <Table.Td ta="right" data-label={t('internal.difference')}>
                   {r.difference === null ? (
                     '—'
                   ) : (
