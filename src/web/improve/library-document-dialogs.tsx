@@ -14,6 +14,68 @@ import { useDeleteLibraryDocument, useUpdateLibraryDocument } from '../api/libra
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
 
+export interface DocumentFieldValues {
+  type: string;
+  title: string;
+  issuedOn: string;
+  validUntil: string;
+}
+
+/** A document's own fields, as the add and edit forms ask them: type (from the library file), title, issuing date, validity end. */
+export function DocumentFields({
+  page,
+  value,
+  onChange,
+  missing,
+}: {
+  page: LibraryDocumentPage;
+  value: DocumentFieldValues;
+  onChange: (value: DocumentFieldValues) => void;
+  /** The "required" message once the user tried to save with the field empty. */
+  missing: (v: string) => string | undefined;
+}) {
+  const { t } = useTranslation('improve');
+  const format = useFormat();
+  const set = (patch: Partial<DocumentFieldValues>) => onChange({ ...value, ...patch });
+  return (
+    <>
+      <NativeSelect
+        label={t('library.type')}
+        required
+        value={value.type}
+        onChange={(e) => set({ type: e.currentTarget.value })}
+        data={page.types.map((x) => ({ value: x.code, label: x.title[format.lang] }))}
+      />
+      <TextInput
+        label={t('library.doc_title')}
+        required
+        maxLength={LIBRARY_TITLE_MAX}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={missing(value.title.trim())}
+      />
+      <Group grow align="flex-start" wrap="wrap">
+        <TextInput
+          type="date"
+          label={t('library.issued')}
+          required
+          value={value.issuedOn}
+          onChange={(e) => set({ issuedOn: e.currentTarget.value })}
+          error={missing(value.issuedOn)}
+          miw={160}
+        />
+        <TextInput
+          type="date"
+          label={t('library.valid_until_label')}
+          value={value.validUntil}
+          onChange={(e) => set({ validUntil: e.currentTarget.value })}
+          miw={160}
+        />
+      </Group>
+    </>
+  );
+}
+
 export function EditDocumentDialog({
   doc,
   page,
@@ -33,7 +95,6 @@ export function EditDocumentDialog({
 
 function EditDocumentForm({ doc: d, page, onDone }: { doc: LibraryDocumentDetail; page: LibraryDocumentPage; onDone: () => void }) {
   const { t } = useTranslation('improve');
-  const format = useFormat();
   const update = useUpdateLibraryDocument(d.id);
   const [type, setType] = useState(d.type);
   const [title, setTitle] = useState(d.title);
@@ -63,39 +124,17 @@ function EditDocumentForm({ doc: d, page, onDone }: { doc: LibraryDocumentDetail
       }}
     >
       <Stack gap="sm">
-        <NativeSelect
-          label={t('library.type')}
-          required
-          value={type}
-          onChange={(e) => setType(e.currentTarget.value)}
-          data={page.types.map((x) => ({ value: x.code, label: x.title[format.lang] }))}
+        <DocumentFields
+          page={page}
+          value={{ type, title, issuedOn, validUntil }}
+          onChange={(v) => {
+            setType(v.type);
+            setTitle(v.title);
+            setIssuedOn(v.issuedOn);
+            setValidUntil(v.validUntil);
+          }}
+          missing={missing}
         />
-        <TextInput
-          label={t('library.doc_title')}
-          required
-          maxLength={LIBRARY_TITLE_MAX}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={missing(title.trim())}
-        />
-        <Group grow align="flex-start" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('library.issued')}
-            required
-            value={issuedOn}
-            onChange={(e) => setIssuedOn(e.currentTarget.value)}
-            error={missing(issuedOn)}
-            miw={160}
-          />
-          <TextInput
-            type="date"
-            label={t('library.valid_until_label')}
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.currentTarget.value)}
-            miw={160}
-          />
-        </Group>
         <Text size="xs" c="dimmed">
           {t('library.edit_file_hint')}
         </Text>

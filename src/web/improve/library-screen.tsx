@@ -5,7 +5,7 @@
  * indicators suggested across schemes with one click; unlink. Refusals shown translated.
  */
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,9 @@ import { libraryFileUrl, useLibrary } from '../api/library-docs.ts';
 import { useAddLibraryDocument, useLinkLibraryDocument, useUnlinkLibraryDocument } from '../api/library-docs-writes.ts';
 import { useUnits } from '../api/registry.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { useFormat } from '../lib/format.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { DeleteDocumentDialog, EditDocumentDialog } from './library-document-dialogs.tsx';
+import { DeleteDocumentDialog, DocumentFields, EditDocumentDialog } from './library-document-dialogs.tsx';
 import { LibraryList } from './library-list.tsx';
 
 export function LibraryScreen() {
@@ -125,7 +124,6 @@ function UnitLibrary({ unitId }: { unitId: string }) {
 /** The add form: type (from the library file), title, issuing date, validity end, one file. */
 export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page: LibraryDocumentPage; onDone: () => void }) {
   const { t } = useTranslation('improve');
-  const format = useFormat();
   const add = useAddLibraryDocument(unitId);
   const [type, setType] = useState(page.types[0]?.code ?? '');
   const [title, setTitle] = useState('');
@@ -152,39 +150,17 @@ export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page
       }}
     >
       <Stack gap="sm">
-        <NativeSelect
-          label={t('library.type')}
-          required
-          value={type}
-          onChange={(e) => setType(e.currentTarget.value)}
-          data={page.types.map((x) => ({ value: x.code, label: x.title[format.lang] }))}
+        <DocumentFields
+          page={page}
+          value={{ type, title, issuedOn, validUntil }}
+          onChange={(v) => {
+            setType(v.type);
+            setTitle(v.title);
+            setIssuedOn(v.issuedOn);
+            setValidUntil(v.validUntil);
+          }}
+          missing={(v) => missing(v)}
         />
-        <TextInput
-          label={t('library.doc_title')}
-          required
-          maxLength={300}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={missing(title.trim())}
-        />
-        <Group grow align="flex-start" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('library.issued')}
-            required
-            value={issuedOn}
-            onChange={(e) => setIssuedOn(e.currentTarget.value)}
-            error={missing(issuedOn)}
-            miw={160}
-          />
-          <TextInput
-            type="date"
-            label={t('library.valid_until_label')}
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.currentTarget.value)}
-            miw={160}
-          />
-        </Group>
         <FileInput
           label={t('library.file')}
           required
