@@ -17,7 +17,7 @@ import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { AnswersImportLink } from '../ui/answers-import-link.tsx';
-import { IkmEvidencePanel } from './ikm-panel.tsx';
+import { IkmEvidencePanel } from '../ui/ikm-evidence-panel.tsx';
 import { PreviousFindingsPanel } from './previous-findings-panel.tsx';
 import { QuotaPanel } from './quota-panel.tsx';
 import { ScorePreview } from './score-preview.tsx';

@@ -3,15 +3,16 @@
  * take the unit's IKM (`ikmEvidence`, limited to the unit's body type — Ombudsman Output O1–O5 for
  * K/L units), each with its attached IKM lines ("IKM 82,45 (B) — SKM Semester I 2024, 412
  * responden") and, while the unit accepts changes, "Lampirkan IKM" / "Lepas" (the server lets the
- * assigned asisten, who fills the indicator's sheet). The line and picker are the F-01 ones.
+ * assigned asisten, who fills the indicator's sheet); read-only on the pimpinan's review. The line
+ * and picker are the F-01 ones (ikm-evidence.tsx).
  */
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Scheme } from '../../core/types.ts';
 import { useIkmEvidence } from '../api/evidence.ts';
 import { toLang } from '../lib/format.ts';
-import { IkmEvidenceLines, IkmPicker } from '../pekppp/ikm-evidence.tsx';
-import { ErrorView } from '../ui/error-view.tsx';
+import { IkmEvidenceLines, IkmPicker } from './ikm-evidence.tsx';
+import { ErrorView } from './error-view.tsx';
 
 /** The indicators of the frozen scheme that take an IKM for a unit of body type `bodyType` (as the server's `ikmIndicators`). */
 export function ikmIndicators(scheme: Scheme, bodyType: string): Indicator[] {
