@@ -17,6 +17,7 @@ import { ButtonLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { AnswersImportLink } from '../ui/answers-import-link.tsx';
+import { IkmEvidencePanel } from '../ui/ikm-evidence-panel.tsx';
 import { PreviousFindingsPanel } from './previous-findings-panel.tsx';
 import { QuotaPanel } from './quota-panel.tsx';
 import { ScorePreview } from './score-preview.tsx';
@@ -122,6 +123,10 @@ export function UnitWorkspaceScreen() {
             {/* issue 12/13: the pre-check — last cycle's findings of this unit, on the device too. */}
             <PanelBoundary>
               <PreviousFindingsPanel cycle={a.cycle} unitId={unitId} />
+            </PanelBoundary>
+            {/* issue 11 §7: the unit's IKM on the indicators the scheme lets take it (Ombudsman Output, K/L units). */}
+            <PanelBoundary>
+              <IkmEvidencePanel scheme={sch} bodyType={a.body.type} cycleId={cycleId} unitId={unitId} writable={writable} />
             </PanelBoundary>
             <Stack gap="xs" component="section" aria-labelledby="sheets-title">
               <Title order={2} size="h4" id="sheets-title">

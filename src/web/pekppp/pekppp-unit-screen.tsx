@@ -55,7 +55,7 @@ import { errorMessage } from '../lib/error-message.ts';
 import { formatDate, formatDecimal, toLang } from '../lib/format.ts';
 import { ClaimChart } from '../ui/claim-chart.tsx';
 import { F03Card, F03Results } from './f03-card.tsx';
-import { IkmEvidenceLines, IkmPicker } from './ikm-evidence.tsx';
+import { IkmEvidenceLines, IkmPicker } from '../ui/ikm-evidence.tsx';
 
 type Filter = 'all' | 'unclaimed' | 'unscored' | 'differs';
 interface ClaimDraft {

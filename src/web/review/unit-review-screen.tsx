@@ -27,6 +27,7 @@ import { sheetNames } from './review-model.ts';
 import { ReviewDecision } from './review-decision.tsx';
 import { SheetReview } from './sheet-review.tsx';
 import { FieldworkFlagsPanel } from './fieldwork-flags-panel.tsx'; // issue 13
+import { IkmEvidencePanel } from '../ui/ikm-evidence-panel.tsx'; // issue 11 §7
 
 export function UnitReviewScreen() {
   const { cycleId, unitId } = useParams({ from: '/review/cycles/$cycleId/units/$unitId' });
@@ -187,6 +188,10 @@ function UnitReviewView({ cycleId, unitId, lead = false }: { cycleId: string; un
               />
             </PanelBoundary>
           </div>
+          {/* issue 11 §7: the IKM the asisten attached (Ombudsman Output of a K/L unit), read-only here. */}
+          <PanelBoundary>
+            <IkmEvidencePanel scheme={sch} bodyType={body.type} cycleId={cycleId} unitId={unitId} writable={false} />
+          </PanelBoundary>
         </Grid.Col>
       </Grid>
     </Stack>

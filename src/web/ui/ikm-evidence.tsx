@@ -1,8 +1,9 @@
 /**
  * Issue 11 §7: the unit's IKM as evidence of an indicator that takes it (the library's
- * `ikmEvidence`: PEKPPP's SKM indicators). Each attached IKM reads "IKM 82,45 (B) — SKM Semester
- * I 2024, 412 responden", frozen as it was when attached; "Lampirkan IKM" lists the unit's closed
- * or published SKM surveys with their IKM to choose from.
+ * `ikmEvidence`: PEKPPP's SKM indicators, the Ombudsman Output of K/L units). Each attached IKM
+ * reads "IKM 82,45 (B) — SKM Semester I 2024, 412 responden", frozen as it was when attached;
+ * "Lampirkan IKM" lists the unit's closed or published SKM surveys with their IKM to choose from.
+ * Shared (ui/): the unit's F-01 (pekppp) and the asisten's Ombudsman sheet (assess, review).
  */
 import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { getScheme } from '../../../methodologies/index.ts';
+import type { Scheme } from '../../core/types.ts';
+import { renderWithProviders } from '../test/render.tsx';
+import { IkmEvidencePanel, ikmIndicators } from './ikm-evidence-panel.tsx';
+
+// Issue 11 §7, Ombudsman side: the asisten attaches the unit's IKM to the Output indicators of a K/L unit.
+const scheme: Scheme = getScheme('ombudsman-2024')!;
+const cycleId = '00000000-0000-4000-8000-000000000001';
+const unitId = '00000000-0000-4000-8000-000000000002';
+const tx = (id: string) => ({ id, en: id });
+const ikm = {
+  id: '00000000-0000-4000-8000-0000000000a1',
+  cycleId,
+  unitId,
+  indicator: 'O1',
+  surveyId: '00000000-0000-4000-8000-0000000000b1',
+  periodKey: '2024-S1',
+  ikm: 82.45,
+  band: 'B',
+  bandLabel: tx('Baik'),
+  respondents: 412,
+  target: 384,
+  createdAt: '2024-08-01T03:00:00.000Z',
+};
+const option = {
+  surveyId: '00000000-0000-4000-8000-0000000000b2',
+  periodKey: '2024-S2',
+  ikm: 85.1,
+  band: 'B',
+  bandLabel: tx('Baik'),
+  respondents: 390,
+  target: 384,
+  published: false,
+};
+
+type Call = { url: string; method: string; body: unknown };
+function stubApi(calls: Call[]) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      const method = init?.method ?? 'GET';
+      calls.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : null });
+      const json = (body: unknown, status = 200) =>
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+      if (url.endsWith('/ikm-evidence') && method === 'GET') return json({ items: [ikm] });
+      if (url.endsWith('/ikm-evidence') && method === 'POST')
+        return json({ ...ikm, id: '00000000-0000-4000-8000-0000000000a2', indicator: 'O2' }, 201);
+      if (url.includes('/ikm-options')) return json({ indicators: ['O1', 'O2', 'O3', 'O4', 'O5'], surveys: [option] });
+      if (url.includes('/ikm-evidence/') && method === 'DELETE') return json({ deleted: ikm.id });
+      return new Promise<Response>(() => {});
+    }),
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('IkmEvidencePanel (Ombudsman)', () => {
+  it('takes the Output indicators O1–O5 of the frozen scheme for K/L units only (library ASSUMPTION)', () => {
+    expect(ikmIndicators(scheme, 'kementerian').map((i) => i.code)).toEqual(['O1', 'O2', 'O3', 'O4', 'O5']);
+    expect(ikmIndicators(scheme, 'lembaga').map((i) => i.code)).toEqual(['O1', 'O2', 'O3', 'O4', 'O5']);
+    expect(ikmIndicators(scheme, 'kota')).toEqual([]);
+  });
+
+  it('shows the assigned asisten the attached IKM in words, lets them remove it and attach one to another indicator', async () => {
+    const calls: Call[] = [];
+    stubApi(calls);
+    renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="kementerian" cycleId={cycleId} unitId={unitId} writable />);
+    const o1 = await screen.findByTestId('ikm-indicator-O1');
+    expect((await within(o1).findByTestId('ikm-evidence')).textContent).toContain('IKM 82,45 (B) — SKM Semester I 2024, 412 responden');
+    const o2 = screen.getByTestId('ikm-indicator-O2');
+    expect(within(o2).getByText('Belum ada IKM yang dilampirkan.')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Lampirkan IKM' })).toHaveLength(5);
+
+    const user = userEvent.setup({ delay: null });
+    await user.click(within(o1).getByRole('button', { name: 'Lepas' }));
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE')).toBe(true));
+    expect(calls.find((c) => c.method === 'DELETE')!.url).toContain(`/ikm-evidence/${ikm.id}`);
+
+    await user.click(within(o2).getByTestId('ikm-pick-O2'));
+    const choice = await screen.findByTestId('ikm-choice');
+    expect(choice.textContent).toContain('IKM 85,10 (B) — SKM Semester II 2024, 390 responden');
+    await user.click(within(choice).getByRole('button', { name: 'Lampirkan' }));
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      url: expect.stringContaining(`/cycles/${cycleId}/units/${unitId}/ikm-evidence`),
+      body: { indicator: 'O2', surveyId: option.surveyId },
+    });
+  });
+
+  it('shows the line read-only once the unit no longer accepts changes', async () => {
+    stubApi([]);
+    renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="lembaga" cycleId={cycleId} unitId={unitId} writable={false} />);
+    expect((await screen.findByTestId('ikm-evidence')).textContent).toContain('IKM 82,45 (B)');
+    expect(screen.queryByRole('button', { name: 'Lepas' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Lampirkan IKM' })).toBeNull();
+  });
+
+  it('shows nothing and asks nothing for a unit of a regional government', () => {
+    const calls: Call[] = [];
+    stubApi(calls);
+    const { container } = renderWithProviders(
+      <IkmEvidencePanel scheme={scheme} bodyType="kota" cycleId={cycleId} unitId={unitId} writable />,
+    );
+    expect(container.querySelector('[data-testid="ikm-panel"]')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+});

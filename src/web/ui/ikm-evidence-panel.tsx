@@ -1,0 +1,70 @@
+/**
+ * Issue 11 §7, Ombudsman side: on the asisten's unit screen, the indicators the frozen scheme lets
+ * take the unit's IKM (`ikmEvidence`, limited to the unit's body type — Ombudsman Output O1–O5 for
+ * K/L units), each with its attached IKM lines ("IKM 82,45 (B) — SKM Semester I 2024, 412
+ * responden") and, while the unit accepts changes, "Lampirkan IKM" / "Lepas" (the server lets the
+ * assigned asisten, who fills the indicator's sheet); read-only on the pimpinan's review. The line
+ * and picker are the F-01 ones (ikm-evidence.tsx).
+ */
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Indicator, Scheme } from '../../core/types.ts';
+import { useIkmEvidence } from '../api/evidence.ts';
+import { toLang } from '../lib/format.ts';
+import { IkmEvidenceLines, IkmPicker } from './ikm-evidence.tsx';
+import { ErrorView } from './error-view.tsx';
+
+/** The indicators of the frozen scheme that take an IKM for a unit of body type `bodyType` (as the server's `ikmIndicators`). */
+export function ikmIndicators(scheme: Scheme, bodyType: string): Indicator[] {
+  return scheme.dimensions
+    .flatMap((d) => d.variables.flatMap((v) => v.indicators))
+    .filter((i) => i.ikmEvidence !== undefined && (i.ikmEvidence.bodyTypes?.includes(bodyType as never) ?? true));
+}
+
+export function IkmEvidencePanel(props: { scheme: Scheme; bodyType: string; cycleId: string; unitId: string; writable: boolean }) {
+  const indicators = ikmIndicators(props.scheme, props.bodyType);
+  if (indicators.length === 0) return null;
+  return <IkmIndicators {...props} indicators={indicators} />;
+}
+
+function IkmIndicators(props: { indicators: Indicator[]; cycleId: string; unitId: string; writable: boolean }) {
+  const { t, i18n } = useTranslation('assess');
+  const lang = toLang(i18n.language);
+  const attached = useIkmEvidence(props.cycleId, props.unitId);
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="ikm-title" data-testid="ikm-panel">
+      <Title order={2} size="h4" id="ikm-title">
+        {t('unit.ikm.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('unit.ikm.hint')}
+      </Text>
+      {attached.isError ? (
+        <ErrorView compact error={attached.error} onRetry={() => void attached.refetch()} />
+      ) : (
+        props.indicators.map((i) => {
+          const items = (attached.data?.items ?? []).filter((e) => e.indicator === i.code);
+          return (
+            <Paper key={i.code} withBorder p="sm" data-testid={`ikm-indicator-${i.code}`}>
+              <Stack gap={6}>
+                <Text size="sm" fw={600}>
+                  {i.code} · {i.text[lang]}
+                </Text>
+                {attached.isPending ? null : items.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('unit.ikm.none')}
+                  </Text>
+                ) : (
+                  <IkmEvidenceLines items={items} cycleId={props.cycleId} unitId={props.unitId} editable={props.writable} />
+                )}
+                {props.writable && !attached.isPending ? (
+                  <IkmPicker cycleId={props.cycleId} unitId={props.unitId} indicator={i.code} attached={items.map((e) => e.surveyId)} />
+                ) : null}
+              </Stack>
+            </Paper>
+          );
+        })
+      )}
+    </Stack>
+  );
+}
