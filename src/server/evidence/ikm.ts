@@ -5,7 +5,7 @@
 // koordinator; not once F-01 is submitted) under PEKPPP, the assigned asisten under the Ombudsman.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { ikmReport } from '../../core/survey.ts';
-import type { Indicator, Scheme } from '../../core/types.ts';
+import type { Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { IkmEvidence, IkmEvidenceIn, IkmOptions } from '../../shared/wire/evidence.ts';
 import { appendAudit } from '../audit/queries.ts';
@@ -19,13 +19,7 @@ import { assertWritable } from '../records/workflow.ts';
 import { SKM_SCHEME } from '../surveys/queries.ts';
 import { surveyResponses, surveys } from '../surveys/schema.ts';
 import { ikmEvidence } from './schema.ts';
-
-/** The indicators of `scheme` that take an IKM for a unit of body type `bodyType`. */
-export function ikmIndicators(scheme: Scheme, bodyType: string): Indicator[] {
-  return scheme.dimensions
-    .flatMap((d) => d.variables.flatMap((v) => v.indicators))
-    .filter((i) => i.ikmEvidence !== undefined && (i.ikmEvidence.bodyTypes?.includes(bodyType as never) ?? true));
-}
+import { ikmIndicators } from '../../core/ikm-evidence.ts';
 
 const skmBands = () => getScheme(SKM_SCHEME)!.bands;
 const bandLabel = (code: string) => skmBands().find((b) => b.code === code)?.label ?? { id: code, en: code };

@@ -45,7 +45,8 @@ import {
 import { offsetOfProvince } from './organisations.ts';
 import { pekpppClarifications, pekpppUnits } from './schema.ts';
 import { f03Progress } from '../surveys/queries.ts'; // issue 11
-import { ikmIndicators, listIkmEvidence } from '../evidence/ikm.ts'; // issue 11 §7
+import { listIkmEvidence } from '../evidence/ikm.ts'; // issue 11 §7
+import { ikmIndicators } from '../../core/ikm-evidence.ts';
 
 // ── Context ─────────────────────────────────────────────────────────────────────────────────
 

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { getScheme } from '../../../methodologies/index.ts';
 import type { Scheme } from '../../core/types.ts';
 import { renderWithProviders } from '../test/render.tsx';
-import { IkmEvidencePanel, ikmIndicators } from './ikm-evidence-panel.tsx';
+import { ikmIndicators } from '../../core/ikm-evidence.ts';
+import { IkmEvidencePanel } from './ikm-evidence-panel.tsx';
 
 // Issue 11 §7, Ombudsman side: the asisten attaches the unit's IKM to the Output indicators of a K/L unit.
 const scheme: Scheme = getScheme('ombudsman-2024')!;

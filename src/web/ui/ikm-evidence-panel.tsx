@@ -8,18 +8,12 @@
  */
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ikmIndicators } from '../../core/ikm-evidence.ts';
 import type { Indicator, Scheme } from '../../core/types.ts';
 import { useIkmEvidence } from '../api/evidence.ts';
 import { toLang } from '../lib/format.ts';
 import { IkmEvidenceLines, IkmPicker } from './ikm-evidence.tsx';
 import { ErrorView } from './error-view.tsx';
-
-/** The indicators of the frozen scheme that take an IKM for a unit of body type `bodyType` (as the server's `ikmIndicators`). */
-export function ikmIndicators(scheme: Scheme, bodyType: string): Indicator[] {
-  return scheme.dimensions
-    .flatMap((d) => d.variables.flatMap((v) => v.indicators))
-    .filter((i) => i.ikmEvidence !== undefined && (i.ikmEvidence.bodyTypes?.includes(bodyType as never) ?? true));
-}
 
 export function IkmEvidencePanel(props: { scheme: Scheme; bodyType: string; cycleId: string; unitId: string; writable: boolean }) {
   const indicators = ikmIndicators(props.scheme, props.bodyType);
