@@ -163,7 +163,8 @@ export function ClarificationPanel({
           </form>
         ) : (
           <Text size="sm" c="dimmed">
-            {t('window.not_review')}
+            {/* A final cycle is past its clarification stage: say so rather than "once in review". */}
+            {t(cycleStatus === 'final' ? 'window.final' : 'window.not_review')}
           </Text>
         )}
         {failure && (
