@@ -4,6 +4,7 @@ import type { ActionDetail } from '../../shared/wire/actions.ts';
 import { i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { EditActionDialog, planChanges } from './edit-action-dialog.tsx';
+import { PlanActionDialog } from './plan-action-dialog.tsx';
 
 const A1 = '33333333-3333-4333-8333-333333333333';
 const A2 = '44444444-4444-4444-8444-444444444444';
@@ -80,5 +81,49 @@ describe('EditActionDialog', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).queryByRole('combobox', { name: /Unit layanan/ })).toBeNull();
     expect(within(dialog).getByText('Tindak lanjut dari temuan atau survei tetap pada unitnya.')).toBeTruthy();
+  });
+});
+
+// The plan dialog asks the same fields (ActionPlanFields) as the edit dialog.
+describe('PlanActionDialog', () => {
+  it("plans a finding's action: says what is missing, then posts the plan with the finding's unit and indicator", async () => {
+    await i18n.loadNamespaces('improve');
+    const sent: { url: string; method: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string, init: RequestInit = {}) => {
+        sent.push({ url: String(input), method: init.method ?? 'GET', body: JSON.parse(String(init.body ?? 'null')) });
+        return new Response(JSON.stringify(action()), { status: 201, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const onClose = vi.fn();
+    const from = {
+      unitId: A1,
+      unitName: 'Disdukcapil',
+      cycleId: 'c0c0c0c0-c0c0-4c0c-8c0c-c0c0c0c0c0c0',
+      indicator: 'P6A',
+      title: 'Maklumat pelayanan',
+      targetLevel: 4,
+    };
+    renderWithProviders(<PlanActionDialog opened onClose={onClose} from={from} />);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /Rencanakan|Simpan/ }));
+    expect(await within(dialog).findByText('Wajib diisi.')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+    fireEvent.change(within(dialog).getByLabelText(/^Penanggung jawab/), { target: { value: 'Kepala Bidang Pelayanan' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Tenggat/), { target: { value: '2027-03-31' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /Rencanakan|Simpan/ }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.method).toBe('POST');
+    expect(sent[0]!.body).toMatchObject({
+      sourceKind: 'manual',
+      title: 'Maklumat pelayanan',
+      personInCharge: 'Kepala Bidang Pelayanan',
+      dueDate: '2027-03-31',
+      cycleId: from.cycleId,
+      indicator: 'P6A',
+      targetLevel: 4,
+    });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 });

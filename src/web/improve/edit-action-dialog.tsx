@@ -5,13 +5,13 @@
  * and nothing changes.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ActionDetail, ActionPatchIn } from '../../shared/wire/actions.ts';
-import { ACTION_NOTE_MAX, ACTION_TITLE_MAX } from '../../shared/wire/limits.ts';
 import { useUpdateAction } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
+import { ActionPlanFields } from './plan-action-dialog.tsx';
 
 export interface EditActionDialogProps {
   opened: boolean;
@@ -98,51 +98,16 @@ function EditForm({ action: a, units, onClose }: Omit<EditActionDialogProps, 'op
             </Text>
           </Stack>
         )}
-        <Textarea
-          label={t('plan.action_title')}
-          required
-          autosize
-          minRows={2}
-          maxLength={ACTION_TITLE_MAX}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={missing(title)}
-        />
-        <TextInput
-          label={t('plan.person')}
-          description={t('plan.person_hint')}
-          required
-          maxLength={200}
-          value={person}
-          onChange={(e) => setPerson(e.currentTarget.value)}
-          error={missing(person)}
-        />
-        <Group grow align="flex-start" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('plan.due')}
-            required
-            value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
-            error={missing(due)}
-            miw={160}
-          />
-          <NumberInput
-            label={t('plan.target')}
-            min={0}
-            max={1000}
-            value={target}
-            onChange={(v) => setTarget(typeof v === 'number' ? v : '')}
-            miw={120}
-          />
-        </Group>
-        <Textarea
-          label={t('plan.notes')}
-          autosize
-          minRows={2}
-          maxLength={ACTION_NOTE_MAX}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
+        <ActionPlanFields
+          value={{ title, person, due, target, notes }}
+          onChange={(v) => {
+            setTitle(v.title);
+            setPerson(v.person);
+            setDue(v.due);
+            setTarget(v.target);
+            setNotes(v.notes);
+          }}
+          missing={missing}
         />
         {update.isError && (
           <Alert color="red" role="alert">

@@ -8,6 +8,7 @@ import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Text, Te
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ActionDetail, ActionIn } from '../../shared/wire/actions.ts';
+import { ACTION_NOTE_MAX, ACTION_TITLE_MAX } from '../../shared/wire/limits.ts';
 import { usePlanAction } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import type { Option } from './action-board.tsx';
@@ -101,51 +102,16 @@ function PlanForm({ from, units, onClose, onSaved }: Omit<PlanActionDialogProps,
             error={missing(unitId)}
           />
         )}
-        <Textarea
-          label={t('plan.action_title')}
-          required
-          autosize
-          minRows={2}
-          maxLength={300}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={missing(title)}
-        />
-        <TextInput
-          label={t('plan.person')}
-          description={t('plan.person_hint')}
-          required
-          maxLength={200}
-          value={person}
-          onChange={(e) => setPerson(e.currentTarget.value)}
-          error={missing(person)}
-        />
-        <Group grow align="flex-start" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('plan.due')}
-            required
-            value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
-            error={missing(due)}
-            miw={160}
-          />
-          <NumberInput
-            label={t('plan.target')}
-            min={0}
-            max={1000}
-            value={target}
-            onChange={(v) => setTarget(typeof v === 'number' ? v : '')}
-            miw={120}
-          />
-        </Group>
-        <Textarea
-          label={t('plan.notes')}
-          autosize
-          minRows={2}
-          maxLength={4000}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
+        <ActionPlanFields
+          value={{ title, person, due, target, notes }}
+          onChange={(v) => {
+            setTitle(v.title);
+            setPerson(v.person);
+            setDue(v.due);
+            setTarget(v.target);
+            setNotes(v.notes);
+          }}
+          missing={missing}
         />
         {plan.isError && (
           <Alert color="red" role="alert">
@@ -162,5 +128,78 @@ function PlanForm({ from, units, onClose, onSaved }: Omit<PlanActionDialogProps,
         </Group>
       </Stack>
     </form>
+  );
+}
+
+export interface ActionPlanValues {
+  title: string;
+  person: string;
+  due: string;
+  target: number | '';
+  notes: string;
+}
+
+/** An action's plan as the plan and edit dialogs ask it: title, person in charge, due date, target level, notes. */
+export function ActionPlanFields({
+  value,
+  onChange,
+  missing,
+}: {
+  value: ActionPlanValues;
+  onChange: (value: ActionPlanValues) => void;
+  /** The "required" message once the user tried to save with the field empty. */
+  missing: (v: string) => string | null | undefined;
+}) {
+  const { t } = useTranslation('improve');
+  const set = (patch: Partial<ActionPlanValues>) => onChange({ ...value, ...patch });
+  return (
+    <>
+      <Textarea
+        label={t('plan.action_title')}
+        required
+        autosize
+        minRows={2}
+        maxLength={ACTION_TITLE_MAX}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={missing(value.title)}
+      />
+      <TextInput
+        label={t('plan.person')}
+        description={t('plan.person_hint')}
+        required
+        maxLength={200}
+        value={value.person}
+        onChange={(e) => set({ person: e.currentTarget.value })}
+        error={missing(value.person)}
+      />
+      <Group grow align="flex-start" wrap="wrap">
+        <TextInput
+          type="date"
+          label={t('plan.due')}
+          required
+          value={value.due}
+          onChange={(e) => set({ due: e.currentTarget.value })}
+          error={missing(value.due)}
+          miw={160}
+        />
+        <NumberInput
+          label={t('plan.target')}
+          min={0}
+          max={1000}
+          value={value.target}
+          onChange={(v) => set({ target: typeof v === 'number' ? v : '' })}
+          miw={120}
+        />
+      </Group>
+      <Textarea
+        label={t('plan.notes')}
+        autosize
+        minRows={2}
+        maxLength={ACTION_NOTE_MAX}
+        value={value.notes}
+        onChange={(e) => set({ notes: e.currentTarget.value })}
+      />
+    </>
   );
 }
