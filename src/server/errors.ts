@@ -458,6 +458,11 @@ export const catalogue = {
     id: '{organisation} tidak dapat mengevaluasi {subject}: hanya KemenPANRB, Biro Organisasi provinsinya, atau Bagian/Biro Organisasi pemerintahnya sendiri.',
     en: "{organisation} may not evaluate {subject}: only KemenPANRB, its province's Biro Organisasi or its own government's Bagian/Biro Organisasi.",
   },
+  'locus.evaluator_mandiri': {
+    status: 409,
+    id: 'Siklus ini dijalankan mandiri: {subject} dievaluasi oleh organisasi penyelenggaranya, bukan organisasi lain.',
+    en: 'This cycle is run mandiri: {subject} is evaluated by its organising Biro/Bagian Organisasi, not another organisation.',
+  },
   'locus.evaluators_assigned': {
     status: 409,
     id: '{count} unit {subject} masih ditugaskan kepada evaluator organisasi lain; lepaskan penugasannya dahulu.',

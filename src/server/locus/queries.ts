@@ -347,6 +347,9 @@ export async function setEvaluatorOrganisation(
   const organisation = await getBodyRow(tx, organisationId);
   if (!organisation?.active || !mayEvaluate(organisation, body))
     throw new AppError('locus.evaluator_organisation_invalid', { organisation: organisation?.name ?? organisationId, subject: body.name });
+  // A mandiri cycle is evaluated by its organiser (pekppp/mandiri.ts sets every entry to it): no other organisation.
+  const organiser = await mandiriOrganiser(tx, cycle.id);
+  if (organiser && organiser !== organisation.id) throw new AppError('locus.evaluator_mandiri', { subject: body.name });
   const before = await getEvaluatorOrganisation(tx, cycle.id, body.id);
   const assigned = await tx
     .select({ unitId: cycleUnits.unitId, bodyId: users.bodyId })

@@ -408,6 +408,21 @@ describe('"mandiri" cycles validated by KemenPANRB', () => {
     const other = await w.call('admin', { method: 'POST', url: `/api/v1/cycles/${cycleId}/bodies`, payload: { bodyId: w.bodies.a.id } });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('pekppp.mandiri_locus');
+    // Its entry stays with the organiser: KemenPANRB (which may evaluate Kota Serang otherwise) is refused.
+    const orgUrl = (c: string, b: string) => `/api/v1/cycles/${c}/bodies/${b}/evaluator-organisation`;
+    const moved = await w.call('admin', {
+      method: 'PUT',
+      url: orgUrl(cycleId, w.bodies.c.id),
+      payload: { organisationId: p.kemenpanrb.id },
+    });
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json().error).toMatchObject({
+      code: 'locus.evaluator_mandiri',
+      message: 'Siklus ini dijalankan mandiri: Kota Serang dievaluasi oleh organisasi penyelenggaranya, bukan organisasi lain.',
+    });
+    const still = await w.call('admin', { method: 'GET', url: orgUrl(cycleId, w.bodies.c.id) });
+    expect(still.json().organisation.id).toBe(w.bodies.c.id);
+    expect(still.json().options.map((o: { id: string }) => o.id)).toContain(p.kemenpanrb.id);
   });
 
   it('only an evaluator of the organisation the library names validates; a return needs a reason; audited', async () => {
