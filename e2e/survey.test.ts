@@ -97,7 +97,9 @@ describe.skipIf(!browserAvailable())('public survey: anonymous respondent on a p
     await uiLogin(e2e, operator, 'operator');
 
     await operator.goto(`${e2e.url}/survei`);
-    const open = operator.getByRole('link', { name: /^Buka survei / });
+    // The demo unit also runs PEKPPP F-03 questionnaires (issue 10's Tangerang cycle): the SKM survey's row.
+    const skmRow = operator.getByRole('row').filter({ hasText: 'SKM' }).filter({ hasNotText: 'F-03' });
+    const open = skmRow.getByRole('link', { name: /^Buka survei / });
     await open.first().waitFor();
     await open.first().click();
     await operator.waitForURL((u) => /^\/survei\/[0-9a-f-]{36}$/.test(u.pathname));

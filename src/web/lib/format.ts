@@ -140,6 +140,9 @@ export const ZoneContext = createContext<string | undefined>(undefined);
 export const zoneTzOf = (provinceCode: string | null | undefined): string | undefined =>
   provinceCode ? zoneOf(provinceCode).tz : undefined;
 
+/** A publication's scope ('national', 'pusat' or a province code "51") as a province code, or null. */
+export const scopeProvince = (scope: string): string | null => (/^\d{2}$/.test(scope) ? scope : null);
+
 /**
  * Formatting functions for the current UI language; re-renders when the language changes.
  * Date-times are in `options.timeZone` (the body's zone, `zoneOf(provinceCode).tz`), else the

@@ -88,13 +88,14 @@ function InternalCyclePanel({ cycle }: { cycle: CycleSummary }) {
       {transition.error && <Alert color="red">{errorMessage(t, transition.error)}</Alert>}
       {assign.error && <Alert color="red">{errorMessage(t, assign.error)}</Alert>}
       {options.length === 0 && <Text c="dimmed">{t('internal.no_assessors')}</Text>}
+      {/* The walk: at 360 px the assessor select pushed the table 28 px sideways; rows stack (global .stack-table). */}
       <Table.ScrollContainer minWidth={0}>
-        <Table striped>
+        <Table striped className="stack-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('internal.unit')}</Table.Th>
-              <Table.Th>{t('internal.assessor')}</Table.Th>
-              <Table.Th>{t('internal.sheets')}</Table.Th>
+              <Table.Th scope="col">{t('internal.unit')}</Table.Th>
+              <Table.Th scope="col">{t('internal.assessor')}</Table.Th>
+              <Table.Th scope="col">{t('internal.sheets')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -110,7 +111,7 @@ function InternalCyclePanel({ cycle }: { cycle: CycleSummary }) {
                     </AnchorLink>
                   </Stack>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('internal.assessor')}>
                   <Select
                     aria-label={t('internal.assessor_of', { unit: u.name })}
                     data={options}
@@ -122,7 +123,7 @@ function InternalCyclePanel({ cycle }: { cycle: CycleSummary }) {
                     miw={140}
                   />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('internal.sheets')}>
                   <Text size="sm">{t('internal.progress', { done: u.done, target: u.target })}</Text>
                 </Table.Td>
               </Table.Tr>

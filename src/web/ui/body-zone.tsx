@@ -4,12 +4,13 @@
  * Without a province (national, K/L) the reader's zone stays (the shell's `ZoneContext`).
  */
 import { type ReactNode, useContext } from 'react';
-import { ZoneContext, zoneTzOf } from '../lib/format.ts';
+import { ZoneContext, scopeProvince, zoneTzOf } from '../lib/format.ts';
 
 export function BodyZone({ provinceCode, children }: { provinceCode: string | null | undefined; children: ReactNode }) {
   const inherited = useContext(ZoneContext);
   return <ZoneContext.Provider value={zoneTzOf(provinceCode) ?? inherited}>{children}</ZoneContext.Provider>;
 }
 
-/** A publication's scope ('national', 'pusat' or a province code "51") as a province code, or null. */
-export const scopeProvince = (scope: string): string | null => (/^\d{2}$/.test(scope) ? scope : null);
+// Here too for the screens that wrap a publication (it lives in lib/format.ts so the start page's
+// publication source line needs no chunk of this file).
+export { scopeProvince };

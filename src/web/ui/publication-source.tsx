@@ -8,8 +8,7 @@ import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PublicationMeta } from '../../shared/wire/publications.ts';
 import { openDataHref, usePublications } from '../api/publications.ts';
-import { useFormat, zoneTzOf } from '../lib/format.ts';
-import { scopeProvince } from './body-zone.tsx';
+import { scopeProvince, useFormat, zoneTzOf } from '../lib/format.ts';
 import { AnchorLink } from './anchor-link.tsx';
 
 /** The version in force for the scope asked for; the nation's when the province has none. */
