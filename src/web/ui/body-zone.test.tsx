@@ -2,9 +2,9 @@
 // (WITA for Bali, WIT for Papua), even for a reader signed in elsewhere (a national admin: WIB).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
-import { ZoneContext, useFormat } from '../lib/format.ts';
+import { ZoneContext, scopeProvince, useFormat } from '../lib/format.ts';
 import { renderWithProviders } from '../test/render.tsx';
-import { BodyZone, scopeProvince } from './body-zone.tsx';
+import { BodyZone } from './body-zone.tsx';
 import { CycleZone } from './cycle-zone.tsx';
 
 // 02:00 UTC: 09.00 WIB, 10.00 WITA, 11.00 WIT.

@@ -4,13 +4,9 @@
  * Without a province (national, K/L) the reader's zone stays (the shell's `ZoneContext`).
  */
 import { type ReactNode, useContext } from 'react';
-import { ZoneContext, scopeProvince, zoneTzOf } from '../lib/format.ts';
+import { ZoneContext, zoneTzOf } from '../lib/format.ts';
 
 export function BodyZone({ provinceCode, children }: { provinceCode: string | null | undefined; children: ReactNode }) {
   const inherited = useContext(ZoneContext);
   return <ZoneContext.Provider value={zoneTzOf(provinceCode) ?? inherited}>{children}</ZoneContext.Provider>;
 }
-
-// Here too for the screens that wrap a publication (it lives in lib/format.ts so the start page's
-// publication source line needs no chunk of this file).
-export { scopeProvince };
