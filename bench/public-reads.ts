@@ -193,11 +193,24 @@ async function load(base: string, paths: string[], duration: number): Promise<Re
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
+/** A port nothing listens on now (the system picks it), so two runs or a leftover never collide. */
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return await new Promise((done, fail) => {
+    const probe = net.createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
 async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
   process.stderr.write(`\n${kind}: preparing the published national cycle…\n`);
   const { env, cleanup } = await prepare(kind);
-  const port = 41000 + Math.floor(Math.random() * 1000);
-  const staticPort = port + 1000;
+  const port = await freePort();
+  const staticPort = await freePort();
   const server = startServer(env, port);
   const nginxDir = mkdtempSync(join(tmpdir(), 'pantau-bench-nginx-'));
   let nginx: ChildProcess | null = null;

@@ -59,6 +59,10 @@ describe('published reads', () => {
     expect(plain.headers['cache-control']).toBe('public, max-age=60');
     expect(plain.headers.vary).toBe('Accept-Encoding');
     expect(plain.body).toBe(body);
+    // Sent straight to the socket, a kept answer still carries the security headers (http/security.ts).
+    expect(plain.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(plain.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(plain.headers['permissions-policy'])).toContain('geolocation=(self)');
 
     const gz = await get(t.app, rankingsUrl, { 'accept-encoding': 'gzip, deflate' });
     expect(gz.headers['content-encoding']).toBe('gzip');
@@ -72,6 +76,7 @@ describe('published reads', () => {
     const notModified = await get(t.app, rankingsUrl, { 'if-none-match': String(br.headers.etag), 'accept-encoding': 'br' });
     expect(notModified.statusCode).toBe(304);
     expect(notModified.body).toBe('');
+    expect(notModified.headers['x-frame-options']).toBe('DENY');
   });
 
   it('gives a signed-in caller the live answer, never cached by a shared cache', async () => {
