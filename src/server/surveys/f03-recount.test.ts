@@ -12,7 +12,7 @@ import { unitResults } from '../scores/schema.ts';
 import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
 import { type World, buildWorld } from '../seed/test-world.ts';
 import type { StoredUnitScore } from '../../shared/wire/scores.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 let w: World;
@@ -90,6 +90,18 @@ beforeAll(async () => {
   expect(created.statusCode, created.body).toBe(200);
   survey = created.json();
 });
+
+const f03Input = () => ({
+  kind: 'f03',
+  cycleId: p.cycleId,
+  periodKind: 'year',
+  year: 2024,
+  index: 1,
+  services: ['Perizinan'],
+  expectedUsers: 50,
+  opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+  closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+});
 afterAll(() => t.close());
 
 describe('F-03 responses in the stored result', () => {
@@ -119,6 +131,27 @@ describe('F-03 responses in the stored result', () => {
     const recounts = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'survey.recount'));
     expect(recounts).toHaveLength(min);
     expect(recounts[0]).toMatchObject({ subjectId: survey.id, actorLabel: 'public' });
+  });
+
+  it('refuses a second F-03 questionnaire of the unit in the cycle, naming the first (id/en), changing nothing', async () => {
+    for (const lang of ['id', 'en'] as const) {
+      const again = await expectUnchanged(t.db.db, () =>
+        p.call('operator', {
+          method: 'POST',
+          url: `/api/v1/units/${w.units.a1}/surveys`,
+          payload: f03Input(),
+          headers: { 'accept-language': lang },
+        }),
+      );
+      expect(again.statusCode).toBe(409);
+      const error = again.json().error as { code: string; message: string };
+      expect(error.code).toBe('survey.f03_exists');
+      expect(error.message).toContain(`/s/${survey.code}`);
+      expect(error.message).toMatch(lang === 'id' ? /sudah memiliki kuesioner F-03/ : /already has an F-03 questionnaire/);
+    }
+    // Another unit of the locus opens its own (its koordinator).
+    const other = await p.call('koordinator', { method: 'POST', url: `/api/v1/units/${w.units.a2}/surveys`, payload: f03Input() });
+    expect(other.statusCode, other.body).toBe(200);
   });
 
   it('leaves a flagged response out, and counts F-03 sheets typed as records with the responses', async () => {

@@ -415,6 +415,22 @@ export async function createSurvey(tx: Tx, actor: Actor, unit: UnitRow, input: S
     scheme = await cycleScheme(tx, cycle);
     if (cycle.family !== 'pekppp' || !inLocus || !scheme.instruments.some((i) => i.code === 'f03' && i.publicResponse))
       throw new AppError('survey.cycle_invalid');
+    // One F-03 questionnaire per unit per cycle: its responses (online, kiosk, typed paper forms)
+    // are the unit's F-03, counted once against the locus quota. A second one is refused,
+    // naming the first (the partial unique index guards a race).
+    const [existing] = await tx
+      .select({ code: surveys.code, opensAt: surveys.opensAt, closesAt: surveys.closesAt })
+      .from(surveys)
+      .where(and(eq(surveys.cycleId, cycle.id), eq(surveys.unitId, unit.id), eq(surveys.kind, 'f03')))
+      .limit(1);
+    if (existing) {
+      const zone = zoneOfOffsetMinutes(offset);
+      throw new AppError('survey.f03_exists', {
+        code: existing.code,
+        opensAt: localDateTimeText(existing.opensAt, zone),
+        closesAt: localDateTimeText(existing.closesAt, zone),
+      });
+    }
     instrument = 'f03';
     cycleId = cycle.id;
     // F-03 counts against the locus quota (10–20 per locus in the library file).
