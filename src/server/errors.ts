@@ -576,6 +576,11 @@ export const catalogue = {
     id: 'F-03 memerlukan siklus PEKPPP yang mencakup unit ini.',
     en: 'F-03 needs a PEKPPP cycle whose locus includes this unit.',
   },
+  'survey.f03_exists': {
+    status: 409,
+    id: 'Unit ini sudah memiliki kuesioner F-03 untuk siklus ini (tautan /s/{code}, dibuka {opensAt} sampai {closesAt}). Satu kuesioner F-03 per unit per siklus: formulir kertas diketik ke kuesioner itu, dan tanggalnya dapat diubah di sana.',
+    en: 'This unit already has an F-03 questionnaire for this cycle (link /s/{code}, open {opensAt} until {closesAt}). One F-03 questionnaire per unit per cycle: paper forms are typed into it, and its dates can be changed there.',
+  },
   'survey.scan_missing': {
     status: 422,
     id: 'Pindaian formulir kertas belum diunggah.',

@@ -89,6 +89,8 @@ export const auditActions = [
   'survey.scan_upload',
   'survey.moderate',
   'survey.publish',
+  /** Accepted F-03 responses moved the unit's stored result (recomputed with them). */
+  'survey.recount',
   // issue 12: follow-up actions (actions/queries.ts)
   'action.create',
   'action.update',

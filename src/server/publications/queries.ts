@@ -19,7 +19,6 @@ import { type AuditActor, signedAuditHead, appendAudit } from '../audit/queries.
 import { applyIndicatorChange } from '../clarifications/change.ts';
 import { clarificationWindows, disputes, resultChanges } from '../clarifications/schema.ts';
 import { assertOfficial, cycleScheme, getCycleOr404, transitionCycle } from '../cycles/queries.ts';
-import { f03Results } from '../surveys/queries.ts'; // issue 11
 import { getCycleUnit, scoredUnits, unitPlaceOf } from '../read-models/locus.ts';
 import { cycleBodies, cycles } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
@@ -330,13 +329,6 @@ export async function buildSnapshot(tx: Queryable, cycle: Cycle, scope: string, 
       changes: changes.get(b.id) ?? [],
     };
   });
-  // issue 11: each unit's F-03 from its survey's accepted responses, frozen with the results.
-  const f03 = await f03Results(
-    tx,
-    scheme,
-    cycle.id,
-    unitRows.map((u) => u.id),
-  );
   const snapshotUnits: SnapshotUnit[] = unitRows.map((u) => ({
     id: u.id,
     bodyId: u.bodyId,
@@ -348,7 +340,6 @@ export async function buildSnapshot(tx: Queryable, cycle: Cycle, scope: string, 
     complete: u.complete,
     breakdown: u.breakdown as StoredUnitScore,
     place: unitPlaceOf(u),
-    ...(f03.has(u.id) ? { f03: f03.get(u.id)!.stored } : {}),
   }));
   return {
     format: 1,

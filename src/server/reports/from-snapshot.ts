@@ -13,7 +13,7 @@ import { rank } from '../../core/index.ts';
 import { zoneOf } from '../../shared/local-time.ts';
 import { compareClaims, supplementSummaries } from '../../core/pekppp.ts';
 import type { Improvement, Lang, Scheme, UnitScore } from '../../core/types.ts';
-import { bandRef, expandUnitScore, withF03 } from '../scores/breakdown.ts';
+import { bandRef, expandUnitScore } from '../scores/breakdown.ts';
 import type { EvidenceSummaryRow, RankPosition, RaporInput, ReportImprovement, ReportUnit, SnapshotRef } from './types.ts';
 import type { SnapshotBody, SnapshotRank, SnapshotUnit } from '../../shared/wire/publications.ts';
 import type { Mandiri } from '../../shared/wire/cycles.ts';
@@ -116,8 +116,8 @@ function evidenceRows(
 export function raporInputFromSnapshot(scheme: Scheme, a: SnapshotRaporArgs): RaporInput {
   const cycle = { name: a.cycle.name, year: a.cycle.year, schemeId: a.cycle.schemeId, schemeTitle: scheme.title };
   const expanded = a.units
-    // issue 11: F-03 from the unit's survey where the snapshot carries it (older snapshots: as stored).
-    .map((u) => ({ u, score: expandUnitScore(scheme, withF03(u.breakdown, u.f03)) }))
+    // issue 11: the stored breakdown counts the F-03 questionnaire's responses (scores/recompute.ts).
+    .map((u) => ({ u, score: expandUnitScore(scheme, u.breakdown) }))
     .sort((x, y) => x.u.name.localeCompare(y.u.name, 'id'));
   const reportUnits: ReportUnit[] = expanded.map(({ u, score }) => ({
     name: u.name,

@@ -1,8 +1,6 @@
 // What a rapor needs from the database: live results in the snapshot's shape (so live and
 // published rapor go through the same builder, from-snapshot.ts), evidence counts, the
 // publication that makes a body's results official, and published snapshots.
-import { f03Results } from '../surveys/queries.ts'; // issue 11
-import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { bodyUnitResults, scoredUnits } from '../read-models/locus.ts';
@@ -55,15 +53,7 @@ export async function evidenceByUnit(tx: Queryable, cycleId: string): Promise<Ma
 /** The live unit results of a body in a cycle, as snapshot units. */
 export async function liveUnits(tx: Queryable, cycleId: string, bodyId: string): Promise<SnapshotUnit[]> {
   const rows = await bodyUnitResults(tx, cycleId, bodyId, { scored: true });
-  // issue 11: each unit's F-03 from its survey, as a publication snapshot carries it.
-  const f03 = await f03Results(
-    tx,
-    await cycleScheme(tx, await getCycleOr404(tx, cycleId)),
-    cycleId,
-    rows.map((r) => r.id),
-  );
   return rows.map((r) => ({
-    f03: f03.get(r.id)?.stored ?? null,
     id: r.id,
     name: r.name,
     sector: r.sector,

@@ -5,7 +5,7 @@
 // results) be written in one pass. `expandUnitScore` puts the texts back from the same frozen
 // scheme and returns the engine's UnitScore again, number for number.
 import type { BandRef, IndicatorScore, Scheme, UnitScore } from '../../core/types.ts';
-import type { StoredDimension, StoredF03, StoredIndicator, StoredUnitScore, StoredVariable } from '../../shared/wire/scores.ts';
+import type { StoredDimension, StoredIndicator, StoredUnitScore, StoredVariable } from '../../shared/wire/scores.ts';
 
 export function compactUnitScore(u: UnitScore): StoredUnitScore {
   const stored: StoredUnitScore = {
@@ -138,18 +138,4 @@ export function expandUnitScore(scheme: Scheme, s: StoredUnitScore): UnitScore {
   };
   if (s.products !== undefined) unit.products = s.products;
   return unit;
-}
-
-/**
- * Issue 11: the stored breakdown with its F-03 taken from the unit's survey (`f03`) instead of
- * the F-03 sheets typed as fieldwork records: the supplement groups the survey covers and the
- * 'beside' instrument's count. Nothing scored changes (F-03 is reported beside the result). Without
- * an F-03 survey (`f03` null or absent: an older snapshot, paper sheets only) the breakdown as stored.
- */
-export function withF03(s: StoredUnitScore, f03: StoredF03 | null | undefined): StoredUnitScore {
-  if (!f03) return s;
-  const groups = new Map(f03.supplements);
-  const supplements = s.supplements.map(([code, items]): StoredUnitScore['supplements'][number] => [code, groups.get(code) ?? items]);
-  for (const [code, items] of f03.supplements) if (!s.supplements.some(([c]) => c === code)) supplements.push([code, items]);
-  return { ...s, supplements, progress: { ...s.progress, [f03.instrument]: f03.done } };
 }

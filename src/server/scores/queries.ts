@@ -13,8 +13,7 @@ import { cycleScheme } from '../cycles/queries.ts';
 import { type CycleUnitContext, bodyUnitResults, getLocusEntry, scoredUnits, unitPlaceOf } from '../read-models/locus.ts';
 import { bodyCoveredSql, covers, cyclePublicSql, cycleScopes } from '../publications/visibility.ts';
 import { cycleUnits, cycles } from '../cycles/schema.ts';
-import { bandRef, expandUnitScore, storedDimensionScores, withF03 } from './breakdown.ts';
-import { f03Results } from '../surveys/queries.ts'; // issue 11
+import { bandRef, expandUnitScore, storedDimensionScores } from './breakdown.ts';
 import { loadSheets } from './recompute.ts';
 import { NATIONAL_SECTOR } from './ranks.ts';
 import { bodyResults, unitResults } from './schema.ts';
@@ -52,9 +51,8 @@ export async function getUnitResult(tx: Queryable, cu: CycleUnitContext): Promis
     .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
   if (!row) return null;
   const scheme = await cycleScheme(tx, cu.cycle);
-  // issue 11: F-03 as the unit's survey says (the PEKPPP view, the rapor and this breakdown agree).
-  const f03 = (await f03Results(tx, scheme, cu.cycle.id, [cu.unit.id])).get(cu.unit.id)?.stored;
-  return { result: expandUnitScore(scheme, withF03(row.breakdown as StoredUnitScore, f03)), computedAt: row.computedAt.toISOString() };
+  // issue 11: the stored breakdown counts the unit's F-03 questionnaire responses (scores/recompute.ts).
+  return { result: expandUnitScore(scheme, row.breakdown as StoredUnitScore), computedAt: row.computedAt.toISOString() };
 }
 
 // ── Body ────────────────────────────────────────────────────────────────────────────────────

@@ -63,8 +63,29 @@ export async function loadSheets(
     if (r.respondent !== undefined && r.respondent !== null) sheet.respondent = r.respondent;
     sheets.push(sheet);
   }
+  await addSurveySheets(tx, cycleId, unitIds, out);
   if (withIds) for (const sheets of out.values()) sheets.sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
   return out;
+}
+
+/**
+ * Issue 11 §6: the accepted (not flagged) responses of the units' F-03 public questionnaires —
+ * online, kiosk and the paper forms typed into the survey — join the units' sheets as sheets of
+ * the survey's instrument (PEKPPP's 'beside' F-03), so the stored progress, completeness and
+ * supplement means count them with the F-03 sheets typed as records. They join a unit that has
+ * records of its own only: questionnaire answers alone do not make a result (a unit still in
+ * preparation is not scored and ranked at zero). One query; no rows for cycles without F-03 surveys.
+ */
+async function addSurveySheets(tx: Queryable, cycleId: string, unitIds: readonly string[] | 'all', out: Map<string, Sheet[]>) {
+  if (out.size === 0) return;
+  const list = await rows<{ id: string; unit_id: string; instrument: string; answers: Sheet['answers'] }>(
+    tx,
+    sql`select r.id, s.unit_id, s.instrument, r.answers from surveys s join survey_responses r on r.survey_id = s.id
+        where s.cycle_id = ${cycleId} and s.kind = 'f03' and r.accepted${
+          unitIds === 'all' ? sql`` : sql` and s.unit_id = any(${sql.param(unitIds)}::uuid[])`
+        }`,
+  );
+  for (const r of list) out.get(r.unit_id)?.push({ id: r.id, instrument: r.instrument, answers: r.answers });
 }
 
 export interface RecomputeSummary {

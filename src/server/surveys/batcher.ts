@@ -9,7 +9,12 @@
 // fails, its responses are retried one by one (one transaction each): one bad response fails alone.
 import type { Scheme, SurveyFlag } from '../../core/types.ts';
 import type { Db } from '../db/client.ts';
-import { type IncomingResponse, type StoreOutcome, type SurveyRow, storeResponses } from './queries.ts';
+import { type IncomingResponse, type StoreOutcome, type SurveyRow, recountF03, storeResponses } from './queries.ts';
+
+/** Who stored anonymous responses, in the audit of an F-03 recount. */
+const PUBLIC = { id: null, username: 'public' };
+
+const acceptedIn = (outs: readonly StoreOutcome[]) => outs.filter((o) => !('error' in o) && o.accepted).length;
 
 export interface BatchRule {
   /** Most responses in one transaction. */
@@ -86,6 +91,7 @@ export class ResponseBatcher {
     try {
       outcomes = await this.db.transaction(async (tx) => {
         const out = new Map<Pending, StoreOutcome>();
+        const recounts: [SurveyRow, number][] = [];
         for (const g of ordered) {
           const stored = await storeResponses(
             tx,
@@ -94,7 +100,11 @@ export class ResponseBatcher {
             g.map((p) => p.response),
           );
           for (const [k, p] of g.entries()) out.set(p, stored[k]!);
+          recounts.push([g[0]!.survey, acceptedIn(stored)]);
         }
+        // An F-03 questionnaire's accepted responses move its unit's result: once per batch,
+        // after every survey lock is held (the recount's audit lock comes last, as for a paper entry).
+        for (const [survey, accepted] of recounts) await recountF03(tx, survey, accepted, PUBLIC);
         return out;
       });
     } catch (e) {
@@ -105,7 +115,11 @@ export class ResponseBatcher {
       // One by one, so that only the response at fault fails.
       for (const p of batch) {
         try {
-          const [one] = await this.db.transaction((tx) => storeResponses(tx, p.scheme, p.survey, [p.response]));
+          const [one] = await this.db.transaction(async (tx) => {
+            const stored = await storeResponses(tx, p.scheme, p.survey, [p.response]);
+            await recountF03(tx, p.survey, acceptedIn(stored), PUBLIC);
+            return stored;
+          });
           settle(p, one!);
         } catch (err) {
           p.reject(err);

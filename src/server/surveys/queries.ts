@@ -36,6 +36,7 @@ import { evidenceFiles } from '../evidence/schema.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { surveyResponses, surveys } from './schema.ts';
 import { actions } from '../actions/schema.ts';
+import { recomputeUnits } from '../scores/recompute.ts';
 
 export const SKM_SCHEME = 'skm-2017';
 
@@ -232,9 +233,9 @@ export async function listBodySurveys(tx: Queryable, bodyId: string): Promise<Su
 
 /**
  * issue 11: the F-03 of units of a PEKPPP cycle from their F-03 surveys (the latest per unit):
- * the accepted responses as the 'beside' instrument's sheets, scored by the engine. The ONE
- * source of F-03 numbers: the PEKPPP view's card (f03Progress), the rapor and the public
- * breakdown (`withF03` over the stored breakdown) and the publication snapshot read it.
+ * the accepted responses as the 'beside' instrument's sheets, scored by the engine, for the
+ * PEKPPP view's card (f03Progress). The stored result (breakdown, rapor, snapshot) counts the
+ * same responses with any F-03 sheets typed as records: scores/recompute.ts addSurveySheets.
  */
 export async function f03Results(
   tx: Queryable,
@@ -414,6 +415,22 @@ export async function createSurvey(tx: Tx, actor: Actor, unit: UnitRow, input: S
     scheme = await cycleScheme(tx, cycle);
     if (cycle.family !== 'pekppp' || !inLocus || !scheme.instruments.some((i) => i.code === 'f03' && i.publicResponse))
       throw new AppError('survey.cycle_invalid');
+    // One F-03 questionnaire per unit per cycle: its responses (online, kiosk, typed paper forms)
+    // are the unit's F-03, counted once against the locus quota. A second one is refused,
+    // naming the first (the partial unique index guards a race).
+    const [existing] = await tx
+      .select({ code: surveys.code, opensAt: surveys.opensAt, closesAt: surveys.closesAt })
+      .from(surveys)
+      .where(and(eq(surveys.cycleId, cycle.id), eq(surveys.unitId, unit.id), eq(surveys.kind, 'f03')))
+      .limit(1);
+    if (existing) {
+      const zone = zoneOfOffsetMinutes(offset);
+      throw new AppError('survey.f03_exists', {
+        code: existing.code,
+        opensAt: localDateTimeText(existing.opensAt, zone),
+        closesAt: localDateTimeText(existing.closesAt, zone),
+      });
+    }
     instrument = 'f03';
     cycleId = cycle.id;
     // F-03 counts against the locus quota (10–20 per locus in the library file).
@@ -757,6 +774,28 @@ export async function storeResponses(tx: Tx, scheme: Scheme, s: SurveyRow, rs: r
   return outcomes;
 }
 
+/**
+ * Issue 11 §6: accepted responses of an F-03 questionnaire count in the unit's stored result
+ * (progress, completeness, the F-03 means: scores/recompute.ts reads them), so the unit is
+ * recomputed in the same transaction — once per batch of responses, not per response. Anonymous
+ * batches are audited here (`survey.recount`, actor public): the append also takes the audit
+ * chain lock, so this recompute and a concurrent write of the unit's records run one after the
+ * other. A signed-in write (paper entry) has audited itself already. SKM surveys: nothing.
+ */
+export async function recountF03(tx: Tx, s: SurveyRow, accepted: number, actor: AuditActor | 'audited'): Promise<void> {
+  if (s.kind !== 'f03' || s.cycleId === null || accepted === 0) return;
+  if (actor !== 'audited')
+    await appendAudit(tx, {
+      actor,
+      action: 'survey.recount',
+      subjectType: 'survey',
+      subjectId: s.id,
+      provinceCode: s.provinceCode,
+      diff: { unitId: s.unitId, cycleId: s.cycleId, accepted },
+    });
+  await recomputeUnits(tx, await getCycleOr404(tx, s.cycleId), [s.unitId]);
+}
+
 /** One response, as `storeResponses`; its error thrown. */
 export async function storeResponse(
   tx: Tx,
@@ -847,6 +886,7 @@ export async function enterPaper(
     provinceCode: s.provinceCode,
     diff: { responseId: input.id, scanSha256: input.scanSha256 },
   });
+  await recountF03(tx, s, out.accepted ? 1 : 0, 'audited');
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Public surveys (issue 11): a unit's SKM survey per period (or a PEKPPP cycle's F-03) and its
 // anonymous responses. Flagged responses are kept with their reasons but left out of the IKM.
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.ts';
 import { cycles } from '../cycles/schema.ts';
@@ -35,7 +36,12 @@ export const surveys = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('surveys_code_key').on(t.code), index('surveys_unit_idx').on(t.unitId, t.periodKey)],
+  (t) => [
+    uniqueIndex('surveys_code_key').on(t.code),
+    index('surveys_unit_idx').on(t.unitId, t.periodKey),
+    // One F-03 questionnaire per unit per PEKPPP cycle (also the recompute's lookup by cycle).
+    uniqueIndex('surveys_f03_cycle_unit_key').on(t.cycleId, t.unitId).where(sql`${t.kind} = 'f03'`),
+  ],
 );
 
 export const surveyResponses = pgTable(

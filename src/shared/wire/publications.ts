@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { Text, opaque } from './common.ts';
 import { CycleRef } from './cycles.ts';
 import { UnitPlace } from './registry.ts';
-import { BandRef, type StoredF03, type StoredUnitScore } from './scores.ts';
+import { BandRef, type StoredUnitScore } from './scores.ts';
 import { OPEN_DATA_TABLES, PUBLICATION_STATUSES } from './enums.ts';
 import { REASON_MAX, REASON_MIN } from './limits.ts';
 
@@ -111,8 +111,6 @@ export const SnapshotUnit = z.object({
   breakdown: opaque<StoredUnitScore>(),
   /** Issue 17: where the unit was located when published (null: not located); absent in snapshots before it. */
   place: UnitPlace.nullable().optional(),
-  /** Issue 11: the unit's F-03 from its survey's accepted responses (null: no F-03 survey); absent in snapshots before it. */
-  f03: opaque<StoredF03>().nullable().optional(),
 });
 export type SnapshotUnit = z.infer<typeof SnapshotUnit>;
 

@@ -120,9 +120,8 @@ export type StoredDimension = [string, number, number, number, StoredVariable[]]
 
 /**
  * Issue 11: a unit's F-03 as its F-03 survey's accepted responses say (the 'beside' instrument):
- * the engine's supplement numbers of those responses and how many there are. It stands in for
- * the F-03 sheets of the stored breakdown wherever F-03 is summarised (PEKPPP view, rapor,
- * public breakdown) and is frozen in publication snapshots.
+ * the engine's supplement numbers of those responses and how many there are (the PEKPPP view's
+ * F-03 card). The stored breakdown counts the same responses (scores/recompute.ts).
  */
 export interface StoredF03 {
   surveyId: string;

@@ -729,6 +729,7 @@ CREATE INDEX "survey_responses_device_idx" ON "survey_responses" USING btree ("s
 CREATE INDEX "survey_responses_fingerprint_idx" ON "survey_responses" USING btree ("survey_id","fingerprint","submitted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "surveys_code_key" ON "surveys" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "surveys_unit_idx" ON "surveys" USING btree ("unit_id","period_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "surveys_f03_cycle_unit_key" ON "surveys" USING btree ("cycle_id","unit_id") WHERE "surveys"."kind" = 'f03';--> statement-breakpoint
 CREATE INDEX "action_evidence_action_idx" ON "action_evidence" USING btree ("action_id");--> statement-breakpoint
 CREATE INDEX "action_updates_action_idx" ON "action_updates" USING btree ("action_id","created_at");--> statement-breakpoint
 CREATE INDEX "actions_body_idx" ON "actions" USING btree ("body_id","status");--> statement-breakpoint
