@@ -13,7 +13,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts', 'methodologies/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'src/core/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+            'methodologies/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -6,7 +6,7 @@
  * its sheet, a stable code, a severity and a reason in both languages. Pure; no I/O, no clock.
  */
 import { CoreError } from './errors.ts';
-import { checkOffset, DAY, type Instant, localMidnight, MINUTE, parseDate, toMs } from './time.ts';
+import { checkOffset, DAY, formatDate, type Instant, localMidnight, MINUTE, parseDate, toMs } from './time.ts';
 import type { FieldworkFlag, FieldworkFlagCode, FieldworkInput, FieldworkSheetInput, GeoPoint, Scheme, Text } from './types.ts';
 
 /** Mean Earth radius (IUGG), metres. */
@@ -93,11 +93,6 @@ const reasons: { [C in FieldworkFlagCode]: (d: Record<string, string | number>) 
 
 const ms = (x: Instant | null | undefined, what: string): number | undefined => (x === null || x === undefined ? undefined : toMs(x, what));
 
-function localDay(t: number, offset: number): string {
-  const d = new Date(t + offset * MINUTE);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The answered items of a sheet, in code order: [code, value][]. */
 function answered(sheet: FieldworkSheetInput): [string, number][] {
   return Object.entries(sheet.answers ?? {})
@@ -181,7 +176,7 @@ export function fieldworkFlags(scheme: Scheme, input: FieldworkInput): Fieldwork
     if (cycleFrom !== undefined && cycleTo !== undefined) {
       for (const t of [t0, t1]) {
         if (t !== undefined && (t < cycleFrom || t >= cycleTo)) {
-          add(k, 'outside-cycle', { date: localDay(t, offset), start: input.cycle!.start, end: input.cycle!.end });
+          add(k, 'outside-cycle', { date: formatDate(t, offset), start: input.cycle!.start, end: input.cycle!.end });
           break;
         }
       }

@@ -4,6 +4,7 @@
  * "36", or a regency "36.01") decides the zone; without one (national, K/L) it is WIB, the
  * zone of the capital. Pure: Intl only, no I/O (the server, the CLI and the web share it).
  */
+import { formatDate, parseDate } from '../core/time.ts';
 import type { Lang } from '../core/types.ts';
 
 export type ZoneLabel = 'WIB' | 'WITA' | 'WIT';
@@ -84,4 +85,20 @@ export function zoneOfOffsetMinutes(offsetMinutes: number): Zone {
 /** The zone's fixed UTC offset in minutes (Indonesia keeps no daylight saving): WIB 420, WITA 480, WIT 540. */
 export function zoneOffset(zone: Zone): number {
   return zone.label === 'WIT' ? 540 : zone.label === 'WITA' ? 480 : 420;
+}
+
+/**
+ * The calendar day "YYYY-MM-DD" of an instant in a zone (WIB when none): 23.30 WIB on 20 December
+ * is already 21 December in WITA and WIT. The one place the app turns an instant into a day.
+ */
+export function calendarDay(at: string | number | Date, zone: Zone = WIB): string {
+  const ms = toDate(at).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`calendarDay: not an instant: ${String(at)}`);
+  return formatDate(ms, zoneOffset(zone));
+}
+
+/** The calendar day `days` after (or before, when negative) a "YYYY-MM-DD" day. */
+export function addDays(day: string, days: number): string {
+  const { year, month, day: d } = parseDate(day);
+  return formatDate(Date.UTC(year, month - 1, d + days), 0);
 }

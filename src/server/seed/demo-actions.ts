@@ -2,6 +2,7 @@
 // action's page and the findings are not empty. Actions answer the top findings of Disdukcapil when
 // a published cycle made them (otherwise they are written by hand), one answers the SKM survey's
 // weakest unsur (U3, waiting time). Made through the same query functions as the API (audited).
+import { addDays, calendarDay, WIB } from '../../shared/local-time.ts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ActionIn } from '../../shared/wire/actions.ts';
 import type { Actor } from '../auth/policy.ts';
@@ -18,11 +19,9 @@ export interface DemoActionActors {
   pimpinan: Actor;
 }
 
-/** "YYYY-MM-DD" `days` from `now` in WIB (Banten). */
-const dayFrom = (now: Date, days: number) => new Date(now.getTime() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
 export async function seedDemoActions(tx: Tx, who: DemoActionActors, unitId: string, surveyId: string | null, now: Date): Promise<number> {
   const unit = await getUnitWithBodyOr404(tx, unitId);
+  const today = calendarDay(now, WIB); // Banten
   const top = await tx
     .select({
       id: findings.id,
@@ -53,7 +52,7 @@ export async function seedDemoActions(tx: Tx, who: DemoActionActors, unitId: str
       await createAction(tx, who.koordinator, onUnit, {
         sourceKind: 'manual',
         personInCharge: person,
-        dueDate: dayFrom(now, dueIn),
+        dueDate: addDays(today, dueIn),
         ...input,
       } as ActionIn)
     ).id;

@@ -4,6 +4,7 @@
 // SKM report linked to the SKM follow-up action. Made through the library's query functions
 // (audited). The files are one-page PDFs; their bytes go into the evidence store when the server
 // starts (`putDemoLibraryFiles`), since the seed runs before any store exists.
+import { addDays, calendarDay, WIB } from '../../shared/local-time.ts';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -24,11 +25,9 @@ const FILES = {
 };
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** "YYYY-MM-DD" `days` from `now` in WIB (Banten). */
-const dayFrom = (now: Date, days: number) => new Date(now.getTime() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
 export async function seedDemoLibrary(tx: Tx, operator: Actor, unitId: string, now: Date): Promise<number> {
   const unit = await libraryUnitOr404(tx, unitId);
+  const today = calendarDay(now, WIB); // Banten
   const add = async (key: keyof typeof FILES, fields: { type: string; title: string; issuedOn: string; validUntil?: string }) => {
     const content = FILES[key];
     const doc = await createDocument(tx, operator, unit, fields, {
@@ -42,25 +41,25 @@ export async function seedDemoLibrary(tx: Tx, operator: Actor, unitId: string, n
   const maklumat = await add('maklumat', {
     type: 'maklumat-pelayanan',
     title: 'Maklumat Pelayanan Disdukcapil Kota Tangerang',
-    issuedOn: dayFrom(now, -300),
+    issuedOn: addDays(today, -300),
   });
   await add('sk', {
     type: 'sk-standar-pelayanan',
     title: 'SK Kepala Dinas tentang Standar Pelayanan Administrasi Kependudukan',
-    issuedOn: dayFrom(now, -1100),
-    validUntil: dayFrom(now, -340),
+    issuedOn: addDays(today, -1100),
+    validUntil: addDays(today, -340),
   });
   await add('pengaduan', {
     type: 'sarana-pengaduan',
     title: 'SK Tim Pengelola Pengaduan dan SOP Pengaduan',
-    issuedOn: dayFrom(now, -690),
-    validUntil: dayFrom(now, 40),
+    issuedOn: addDays(today, -690),
+    validUntil: addDays(today, 40),
   });
   const skm = await add('skm', {
     type: 'laporan-skm',
     title: 'Laporan SKM Disdukcapil Semester I',
-    issuedOn: dayFrom(now, -140),
-    validUntil: dayFrom(now, 225),
+    issuedOn: addDays(today, -140),
+    validUntil: addDays(today, 225),
   });
   // The maklumat as the F-01 claim's evidence of A5 in the running PEKPPP cycle (when the unit is in it).
   const [pekppp] = await tx

@@ -91,6 +91,12 @@ function f03Sheets(
   }));
 }
 
+/**
+ * A day of a PEKPPP year in WIB (Banten): the demo's PEKPPP steps are dated as they would have
+ * happened in their year, like the Ombudsman 2023 year (issue 16), never at seed time.
+ */
+const on = (year: number, monthDay: string, time = '09:00') => new Date(`${year}-${monthDay}T${time}:00+07:00`);
+
 async function insertRows(tx: Tx, admin: Actor, cycle: Cycle, body: Body, rows: Row[], now: Date) {
   await bulkInsertRecords(tx, null, rows, now);
   await appendAudit(tx, {
@@ -111,17 +117,23 @@ async function insertRows(tx: Tx, admin: Actor, cycle: Cycle, body: Body, rows: 
  */
 async function seedF03Survey(tx: Tx, actor: Actor, cycle: Cycle, unitId: string, n: number, rand: () => number) {
   const unit = await getUnitRowOr404(tx, unitId);
-  const survey = await createSurvey(tx, actor, unit, {
-    kind: 'f03',
-    cycleId: cycle.id,
-    periodKind: 'year',
-    year: cycle.year,
-    index: 1,
-    services: ['Layanan utama'],
-    expectedUsers: 2000,
-    opensAt: '2024-09-01T00:00:00+07:00',
-    closesAt: '2024-10-31T23:59:00+07:00',
-  });
+  const survey = await createSurvey(
+    tx,
+    actor,
+    unit,
+    {
+      kind: 'f03',
+      cycleId: cycle.id,
+      periodKind: 'year',
+      year: cycle.year,
+      index: 1,
+      services: ['Layanan utama'],
+      expectedUsers: 2000,
+      opensAt: '2024-09-01T00:00:00+07:00',
+      closesAt: '2024-10-31T23:59:00+07:00',
+    },
+    on(2024, '08-28', '10:00'),
+  );
   const covers = (await cycleScheme(tx, cycle)).instruments.find((i) => i.code === 'f03')!.covers;
   const rows = Array.from({ length: n }, (_, k) => {
     const answers = Object.fromEntries(covers.map((c) => [c, 3 + Math.floor(rand() * 3)]));
@@ -148,6 +160,8 @@ async function seedF03Survey(tx: Tx, actor: Actor, cycle: Cycle, unitId: string,
  * A PEKPPP cycle of `body` evaluated to the end by `evaluator` (its Bagian Organisasi): F-01
  * claims, F-02 verdicts, the F-03 quota, finalised, recomputed, handed in and approved; the cycle
  * left in review. `lower` takes a level off each claim and verdict (an earlier, weaker year).
+ * Dated in its year: planned in May, fieldwork from July, claims and verdicts in August, handed in
+ * and approved in September, in review from 30 September.
  */
 async function evaluatedCycle(
   tx: Tx,
@@ -155,15 +169,16 @@ async function evaluatedCycle(
   evaluator: Actor,
   body: Body,
   opts: { name: string; year: number; seed: number; lower: number; mandiri: boolean; domain: string },
-  now: Date,
 ): Promise<Cycle> {
+  const day = (monthDay: string, time?: string) => on(opts.year, monthDay, time);
   const dpmptsp = await unitOf(tx, body.id, 'perizinan');
   const dukcapil = await unitOf(tx, body.id, 'adminduk');
   const adminAuth = makeAuth(admin);
-  let cycle = await createCycle(tx, admin, { name: opts.name, year: opts.year, schemeId: 'pekppp-2024' });
-  await addLocusBody(tx, admin, cycle, body, [dpmptsp.id, dukcapil.id]);
-  if (opts.mandiri) await setMandiri(tx, adminAuth, cycle, { organiserBodyId: body.id }, now);
-  cycle = await transitionCycle(tx, admin, cycle, 'fieldwork');
+  // The year's own instrument (the library has pekppp-2023 and pekppp-2024).
+  let cycle = await createCycle(tx, admin, { name: opts.name, year: opts.year, schemeId: `pekppp-${opts.year}` }, day('05-06'));
+  await addLocusBody(tx, admin, cycle, body, [dpmptsp.id, dukcapil.id], day('05-13', '10:00'));
+  if (opts.mandiri) await setMandiri(tx, adminAuth, cycle, { organiserBodyId: body.id }, day('05-13', '10:30'));
+  cycle = await transitionCycle(tx, admin, cycle, 'fieldwork', day('07-01', '08:00'));
   const scheme = await cycleScheme(tx, cycle);
   const rand = prng(opts.seed);
   const f01 = scheme.instruments.find((i) => i.code === 'f01')!;
@@ -177,7 +192,13 @@ async function evaluatedCycle(
     [dpmptsp, 'perizinan'],
     [dukcapil, 'adminduk'],
   ] as const) {
-    await setAssignment(tx, admin, (await getCycleUnit(tx, cycle, u.id))!, { assessorId: evaluator.id, dueDate: `${opts.year}-09-30` });
+    await setAssignment(
+      tx,
+      admin,
+      (await getCycleUnit(tx, cycle, u.id))!,
+      { assessorId: evaluator.id, dueDate: `${opts.year}-09-30` },
+      day('07-01', '09:00'),
+    );
     const claims: Record<string, number> = {};
     const verdicts: Record<string, number> = {};
     const statements: Record<string, string> = {};
@@ -228,17 +249,19 @@ async function evaluatedCycle(
       finalisedBy: evaluator.id,
     });
   }
-  await insertRows(tx, admin, cycle, body, rows, now);
-  await recomputeCycle(tx, cycle, { now });
+  // Synced after the last verdict (20 August) and finalisation (21 August, 10.00 WIB).
+  const synced = day('08-21', '16:00');
+  await insertRows(tx, admin, cycle, body, rows, synced);
+  await recomputeCycle(tx, cycle, { now: synced });
   const evaluatorAuth = makeAuth(evaluator);
-  for (const u of [dpmptsp, dukcapil]) {
-    await submitUnit(tx, evaluatorAuth, (await getCycleUnit(tx, cycle, u.id))!, now);
-    await approveUnit(tx, adminAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Diverifikasi Bagian Organisasi.', now);
+  for (const [k, u] of [dpmptsp, dukcapil].entries()) {
+    await submitUnit(tx, evaluatorAuth, (await getCycleUnit(tx, cycle, u.id))!, day('09-16', `1${k}:00`));
+    await approveUnit(tx, adminAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Diverifikasi Bagian Organisasi.', day('09-23', `1${k}:00`));
   }
-  return transitionCycle(tx, admin, cycle, 'review');
+  return transitionCycle(tx, admin, cycle, 'review', day('09-30', '15:00'));
 }
 
-export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Promise<PekpppDemoAccount[]> {
+export async function seedPekpppDemo(tx: Tx, admin: Actor): Promise<PekpppDemoAccount[]> {
   const cilegon = await bodyOf(tx, '36.72');
   const tangerang = await bodyOf(tx, '36.71');
   const kemenpanrb = await bodyOf(tx, KEMENPANRB_CODE);
@@ -262,29 +285,31 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
 
   // Kota Cilegon 2024: evaluated by its Bagian Organisasi, approved and published.
   const evaluator = evaluators.get('36.72')!;
-  const cycle = await evaluatedCycle(
-    tx,
-    admin,
-    evaluator,
-    cilegon,
-    { name: 'PEKPPP 2024 Kota Cilegon', year: 2024, seed: 20241010, lower: 0, mandiri: false, domain: 'dokumen.cilegon.go.id' },
-    now,
-  );
-  await publish(tx, admin, cycle, { scope: 'national', publicAt: now }, now);
+  const cycle = await evaluatedCycle(tx, admin, evaluator, cilegon, {
+    name: 'PEKPPP 2024 Kota Cilegon',
+    year: 2024,
+    seed: 20241010,
+    lower: 0,
+    mandiri: false,
+    domain: 'dokumen.cilegon.go.id',
+  });
+  // Published in December of its year (an assumed date: the demo's, not KemenPANRB's real one).
+  const published = on(2024, '12-10', '10:00');
+  await publish(tx, admin, cycle, { scope: 'national', publicAt: published }, published);
 
   // Kota Cilegon 2023, "mandiri": run by its own Bagian Organisasi, approved, awaiting KemenPANRB's
   // validation (sign in as evaluator.kemenpanrb to validate or return it).
-  await evaluatedCycle(
-    tx,
-    admin,
-    evaluator,
-    cilegon,
-    { name: 'PEKPPP 2023 Kota Cilegon (mandiri)', year: 2023, seed: 20231010, lower: 1, mandiri: true, domain: 'dokumen.cilegon.go.id' },
-    now,
-  );
+  await evaluatedCycle(tx, admin, evaluator, cilegon, {
+    name: 'PEKPPP 2023 Kota Cilegon (mandiri)',
+    year: 2023,
+    seed: 20231010,
+    lower: 1,
+    mandiri: true,
+    domain: 'dokumen.cilegon.go.id',
+  });
 
   // Kota Tangerang 2024: in the F-01 stage, evaluated by its Bagian Organisasi.
-  let tng = await createCycle(tx, admin, { name: 'PEKPPP 2024 Kota Tangerang', year: 2024, schemeId: 'pekppp-2024' });
+  let tng = await createCycle(tx, admin, { name: 'PEKPPP 2024 Kota Tangerang', year: 2024, schemeId: 'pekppp-2024' }, on(2024, '05-06'));
   const tngUnits = [await unitOf(tx, tangerang.id, 'adminduk'), await unitOf(tx, tangerang.id, 'perizinan')];
   await addLocusBody(
     tx,
@@ -292,13 +317,17 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor, now = new Date()): Pr
     tng,
     tangerang,
     tngUnits.map((u) => u.id),
+    on(2024, '05-13', '10:00'),
   );
   for (const u of tngUnits)
-    await setAssignment(tx, admin, (await getCycleUnit(tx, tng, u.id))!, {
-      assessorId: evaluators.get('36.71')!.id,
-      dueDate: '2024-10-31',
-    });
-  tng = await transitionCycle(tx, admin, tng, 'fieldwork');
+    await setAssignment(
+      tx,
+      admin,
+      (await getCycleUnit(tx, tng, u.id))!,
+      { assessorId: evaluators.get('36.71')!.id, dueDate: '2024-10-31' },
+      on(2024, '07-01', '09:00'),
+    );
+  tng = await transitionCycle(tx, admin, tng, 'fieldwork', on(2024, '07-01', '08:00'));
   // The F-03 public questionnaire opened by each unit's operator side, with some responses in.
   const rand = prng(20240901);
   for (const [u, n] of [

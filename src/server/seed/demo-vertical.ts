@@ -37,6 +37,9 @@ export const bantenSeats: Record<string, { lat: number; lon: number; town: strin
   '36.74': { lat: -6.2886, lon: 106.7179, town: 'Ciputat' },
 };
 
+/** When the offices joined the 2024 locus and were assigned: late July, before their August sheets. */
+const ADDED_AT = new Date('2024-07-25T10:00:00+07:00');
+
 /** Quality level (0–1) of each office kind's answers, so the two sector rankings differ. */
 const quality: Record<string, number> = { kepolisian: 0.8, pertanahan: 0.62 };
 
@@ -98,7 +101,7 @@ export async function seedDemoVertical(
 
   for (const parent of parents) {
     const ids = created.filter((u) => u.bodyId === parent.id).map((u) => u.id);
-    await addLocusBody(tx, admin, cycle, parent, ids);
+    await addLocusBody(tx, admin, cycle, parent, ids, ADDED_AT);
   }
   const scheme = await cycleScheme(tx, cycle);
   const rand = prng(DEMO_VERTICAL_SEED);
@@ -106,7 +109,7 @@ export async function seedDemoVertical(
   const records: (RecordInput & { contentHash: string })[] = [];
   for (const u of created) {
     const cu = (await getCycleUnit(tx, cycle, u.id))!;
-    await setAssignment(tx, pimpinan, cu, { assessorId: asisten.id, dueDate: '2024-09-30' });
+    await setAssignment(tx, pimpinan, cu, { assessorId: asisten.id, dueDate: '2024-09-30' }, ADDED_AT);
     const q = Math.min(1, Math.max(0, (quality[u.sector] ?? 0.7) + (rand() * 2 - 1) * 0.12));
     const ids: string[] = [];
     syntheticSheets(scheme, rand, q).forEach((sheet, k) => {

@@ -224,6 +224,62 @@ describe('seedDemoIfEmpty', () => {
     }
   });
 
+  it("places the 2023 units on the public map: every Banten government's units near its seat (first visit)", async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/cycles/${seed.cycles.published}/provinces/36/unit-points` });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { body: { code: string }; latitude: number; longitude: number }[];
+    expect(items).toHaveLength(61);
+    expect(new Set(items.map((i) => i.body.code)).size).toBe(9);
+    // Inside Banten (−7.1…−5.8 S, 105.1…106.8 E), and no two units on one spot.
+    for (const i of items) {
+      expect(i.latitude).toBeGreaterThan(-7.1);
+      expect(i.latitude).toBeLessThan(-5.8);
+      expect(i.longitude).toBeGreaterThan(105.1);
+      expect(i.longitude).toBeLessThan(106.8);
+    }
+    expect(new Set(items.map((i) => `${i.latitude},${i.longitude}`)).size).toBe(61);
+  });
+
+  it('dates the 2024 year and the PEKPPP cycles in their years, not at seed time (issue 16)', async () => {
+    const startOf = (y: number) => new Date(`${y}-01-01T00:00:00+07:00`).getTime();
+    const endOf = (y: number) => new Date(`${y + 1}-01-01T00:00:00+07:00`).getTime();
+    const all = await t.db.db.select().from(cycles);
+    const dated = all.filter(
+      (c) => c.year === 2024 && (c.schemeId === 'ombudsman-2024' || c.schemeId === 'pekppp-2024') && !c.name.includes('internal'),
+    );
+    dated.push(...all.filter((c) => c.name === 'PEKPPP 2023 Kota Cilegon (mandiri)'));
+    expect(dated.map((c) => c.name).sort()).toEqual([
+      'PEKPPP 2023 Kota Cilegon (mandiri)',
+      'PEKPPP 2024 Kota Cilegon',
+      'PEKPPP 2024 Kota Tangerang',
+      'Penilaian Kualitas Pelayanan Publik 2024',
+    ]);
+    for (const c of dated) {
+      expect(c.createdAt.getTime(), c.name).toBeGreaterThanOrEqual(startOf(c.year));
+      expect(c.updatedAt.getTime(), c.name).toBeLessThan(endOf(c.year));
+      const sheets = await t.db.db
+        .select({ capturedAt: records.capturedAt, createdAt: records.createdAt })
+        .from(records)
+        .where(eq(records.cycleId, c.id));
+      for (const r of sheets) {
+        expect(r.capturedAt.getTime()).toBeLessThan(r.createdAt.getTime());
+        expect(r.createdAt.getTime(), c.name).toBeLessThan(endOf(c.year));
+      }
+      const cus = await t.db.db.select({ review: cycleUnits.review }).from(cycleUnits).where(eq(cycleUnits.cycleId, c.id));
+      for (const u of cus) {
+        const at = (u.review as { at?: string } | null)?.at;
+        if (at) expect(new Date(at).getTime(), c.name).toBeLessThan(endOf(c.year));
+      }
+    }
+    // "Publik sejak": the PEKPPP 2024 results went public in December 2024.
+    const cilegon = dated.find((c) => c.name === 'PEKPPP 2024 Kota Cilegon')!;
+    const [pub] = await t.db.db.select().from(publications).where(eq(publications.cycleId, cilegon.id));
+    expect(pub!.publicAt.toISOString()).toBe('2024-12-10T03:00:00.000Z');
+    const f03 = await t.db.db.select({ createdAt: surveys.createdAt }).from(surveys).where(eq(surveys.kind, 'f03'));
+    expect(f03.length).toBeGreaterThan(0);
+    for (const s of f03) expect(s.createdAt.getTime()).toBeLessThan(endOf(2024));
+  });
+
   it('leaves an intact audit chain', async () => {
     expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });
@@ -266,11 +322,13 @@ describe('demo PEKPPP', () => {
       id: string;
       name: string;
       status: string;
+      schemeId: string;
       mandiri: { status: string; organiser: { name: string } } | null;
     }[];
     const mandiri = items.filter((c) => c.mandiri);
-    expect(mandiri.map((c) => [c.name, c.status, c.mandiri!.status, c.mandiri!.organiser.name])).toEqual([
-      ['PEKPPP 2023 Kota Cilegon (mandiri)', 'review', 'pending', 'Kota Cilegon'],
+    // A 2023 cycle on the 2023 instrument.
+    expect(mandiri.map((c) => [c.name, c.schemeId, c.status, c.mandiri!.status, c.mandiri!.organiser.name])).toEqual([
+      ['PEKPPP 2023 Kota Cilegon (mandiri)', 'pekppp-2023', 'review', 'pending', 'Kota Cilegon'],
     ]);
     const ok = await t.app.inject({
       method: 'POST',

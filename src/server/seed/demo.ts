@@ -42,7 +42,7 @@ import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
 import { setHandover } from '../recognition/queries.ts'; // issue 18
 import { cycleUnitsOf, fillCycle } from './demo-fieldwork.ts';
-import { seedDemoVertical } from './demo-vertical.ts';
+import { bantenSeats, seedDemoVertical } from './demo-vertical.ts';
 import { seedPekpppDemo } from './demo-pekppp.ts'; // issue 10
 
 export interface DemoAccount {
@@ -151,6 +151,23 @@ async function locusOf(code: string): Promise<UnitSpec[]> {
   ];
 }
 
+/** The provincial offices' complex (KP3B, Curug, Kota Serang), approximately. */
+const PROVINCE_SEAT = { lat: -6.16, lon: 106.18 };
+
+/**
+ * Where a Banten government's k-th unit (of n) is, so the public map shows the demo's units: on a
+ * ring 0.7–1.6 km around the seat of its kabupaten/kota (the province's offices in Kota Serang),
+ * in a fixed pattern — plausible, not surveyed. Coordinates only: a government's unit keeps no
+ * kabupaten/kota of its own (its body says where it is).
+ */
+function placeOf(code: string, k: number, n: number): { latitude: number; longitude: number } {
+  const seat = code === BANTEN ? PROVINCE_SEAT : bantenSeats[code]!;
+  const angle = (2 * Math.PI * k) / n;
+  const r = 0.006 + 0.004 * (k % 3);
+  const round = (x: number) => Math.round(x * 1e5) / 1e5;
+  return { latitude: round(seat.lat + r * Math.sin(angle)), longitude: round(seat.lon + r * Math.cos(angle)) };
+}
+
 const toActor = (u: {
   id: string;
   username: string;
@@ -194,8 +211,11 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     .where(eq(bodies.provinceCode, BANTEN))
     .orderBy(bodies.code);
   const byCode = new Map(banten.map((b) => [b.code, b]));
-  const unitRows: { bodyId: string; name: string; sector: string }[] = [];
-  for (const b of banten) for (const u of await locusOf(b.code)) unitRows.push({ bodyId: b.id, ...u });
+  const unitRows: { bodyId: string; name: string; sector: string; latitude: number; longitude: number }[] = [];
+  for (const b of banten) {
+    const locus = await locusOf(b.code);
+    for (const [k, u] of locus.entries()) unitRows.push({ bodyId: b.id, ...u, ...placeOf(b.code, k, locus.length) });
+  }
   const createdUnits = await tx
     .insert(units)
     .values(unitRows)
@@ -335,22 +355,44 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     new Date('2024-01-10T10:00:00+07:00'),
   );
 
-  // The 2024 cycle: locus, assignments, fieldwork.
-  let cycle = await createCycle(tx, admin, { name: 'Penilaian Kualitas Pelayanan Publik 2024', year: 2024, schemeId: 'ombudsman-2024' });
-  for (const b of banten) await addLocusBody(tx, admin, cycle, b);
-  cycle = await transitionCycle(tx, admin, cycle, 'fieldwork');
-  await fillCycle(tx, { cycle, pimpinan, asisten, now }, createdUnits, banten, quality, DEMO_SEED);
+  // The 2024 cycle: locus, assignments, fieldwork — dated in 2024 like 2023 (issue 16): planned in
+  // March, assigned in June, sheets captured in July and August, the vertical offices' in August,
+  // handed in mid-September, Kabupaten Serang approved in October, in review from late October.
+  const at2024 = (day: string, time = '09:00') => new Date(`2024-${day}T${time}:00+07:00`);
+  let cycle = await createCycle(
+    tx,
+    admin,
+    { name: 'Penilaian Kualitas Pelayanan Publik 2024', year: 2024, schemeId: 'ombudsman-2024' },
+    at2024('03-04'),
+  );
+  for (const b of banten) await addLocusBody(tx, admin, cycle, b, undefined, at2024('03-11', '10:00'));
+  cycle = await transitionCycle(tx, admin, cycle, 'fieldwork', at2024('07-01', '08:00'));
+  await fillCycle(
+    tx,
+    { cycle, pimpinan, asisten, now: at2024('08-30', '16:00'), assignedAt: at2024('06-19', '10:00') },
+    createdUnits,
+    banten,
+    quality,
+    DEMO_SEED,
+  );
 
   // Every unit handed in; Kabupaten Serang reviewed and final; the cycle in review.
   const serang = byCode.get('36.04')!;
-  await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, createdUnits), now);
-  for (const u of createdUnits.filter((x) => x.bodyId === serang.id)) {
-    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Diperiksa bersama asisten.', now); // issue 13
-    await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
+  await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, createdUnits), at2024('09-16', '15:00'));
+  for (const [k, u] of createdUnits.filter((x) => x.bodyId === serang.id).entries()) {
+    const day = new Date(at2024('10-07', '08:00').getTime() + k * 1_800_000);
+    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Diperiksa bersama asisten.', day); // issue 13
+    await approveUnit(
+      tx,
+      pimpinanAuth,
+      (await getCycleUnit(tx, cycle, u.id))!,
+      'Lengkap dan sesuai bukti.',
+      new Date(day.getTime() + 600_000),
+    );
   }
-  await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now }); // issue 17: Banten's Polres and Kantor Pertanahan
-  cycle = await transitionCycle(tx, admin, cycle, 'review');
-  accounts.push(...(await seedPekpppDemo(tx, admin, now))); // issue 10
+  await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now: at2024('09-02', '16:00') }); // issue 17: Banten's Polres and Kantor Pertanahan
+  cycle = await transitionCycle(tx, admin, cycle, 'review', at2024('10-28', '14:00'));
+  accounts.push(...(await seedPekpppDemo(tx, admin))); // issue 10: dated in its years
   const surveyId = await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11
   // issue 12: follow-up actions in every state (on Disdukcapil's findings when a published cycle made them).
   await seedDemoActions(

@@ -398,7 +398,8 @@ function newCode(): string {
 
 const auditActor = (a: Actor): AuditActor => ({ id: a.id, username: a.username });
 
-export async function createSurvey(tx: Tx, actor: Actor, unit: UnitRow, input: SurveyIn): Promise<SurveyRow> {
+/** `now`: when it is opened (the demo dates a past year's questionnaire in that year). */
+export async function createSurvey(tx: Tx, actor: Actor, unit: UnitRow, input: SurveyIn, now = new Date()): Promise<SurveyRow> {
   const offset = offsetOfProvince(unit.provinceCode);
   let scheme: Scheme;
   let instrument: string;
@@ -468,6 +469,7 @@ export async function createSurvey(tx: Tx, actor: Actor, unit: UnitRow, input: S
     opensAt,
     closesAt,
     createdBy: actor.id,
+    createdAt: now,
   });
   await appendAudit(tx, {
     actor: auditActor(actor),
@@ -475,6 +477,7 @@ export async function createSurvey(tx: Tx, actor: Actor, unit: UnitRow, input: S
     subjectType: 'survey',
     subjectId: id,
     provinceCode: unit.provinceCode,
+    at: now,
     diff: { kind: input.kind, unitId: unit.id, period: period.key, expectedUsers: input.expectedUsers, targetSample: target, code },
   });
   return getSurveyOr404(tx, id);

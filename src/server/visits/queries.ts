@@ -4,7 +4,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { adjustQuota, quotaRange, visitState } from '../../core/visit-plan.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
-import { zoneOf } from '../../shared/local-time.ts';
+import { calendarDay, zoneOf } from '../../shared/local-time.ts';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
 import type {
   LeadQueue,
@@ -40,9 +40,6 @@ export const planTarget = (p: Pick<PlanRow, 'provinceCode' | 'assessorId' | 'tea
   provinceCode: p.provinceCode,
   assessorIds: forWrite ? [p.assessorId] : [p.assessorId, ...p.teamIds],
 });
-
-/** The local day "YYYY-MM-DD" of an instant in an IANA zone. */
-const dayIn = (at: Date, tz: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(at);
 
 // ── Reads ───────────────────────────────────────────────────────────────────────────────────
 
@@ -125,12 +122,12 @@ async function describePlans(tx: Queryable, cycle: Cycle, plans: PlanRow[], now:
     return { id, name: u?.name ?? '', username: u?.username ?? '' };
   };
   return plans.map((p) => {
-    const tz = zoneOf(p.provinceCode).tz;
-    const today = dayIn(now, tz);
+    const zone = zoneOf(p.provinceCode);
+    const today = calendarDay(now, zone);
     const planned = p.unitIds.map((unitId) => {
       const u = unitInfo.get(unitId);
       const status = (u?.status ?? 'pending') as UnitStatus;
-      const state = visitState(p.date, today, { captureDays: [...(days.get(`${tz}|${unitId}`) ?? [])], status });
+      const state = visitState(p.date, today, { captureDays: [...(days.get(`${zone.tz}|${unitId}`) ?? [])], status });
       return { unitId, name: u?.name ?? '', bodyName: u?.bodyName ?? '', status, state };
     });
     return {

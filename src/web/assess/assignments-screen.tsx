@@ -6,10 +6,12 @@
 import { useState } from 'react';
 import { Badge, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { calendarDay } from '../../shared/local-time.ts';
 import type { Assignment } from '../../shared/wire/locus.ts';
 import { unitWritable, useAssignments } from '../api/locus.ts';
 import { useCycleScheme } from '../api/cycle-scheme.ts';
 import { useDownloadUnits } from '../api/offline-package.ts';
+import { useZone } from '../lib/format.ts';
 import type { UnitDownload } from '../lib/offline-db.ts';
 import { useOnline } from '../lib/use-online.ts';
 import { ErrorView } from '../ui/error-view.tsx';
@@ -69,7 +71,7 @@ export function AssignmentsScreen() {
   const todo = (assignments.data ?? []).filter((a) => unitWritable(a.cycle.status, a.unit.status));
   const [filter, setFilter] = useState<Filter | null>(null);
   const shown: Filter = filter ?? (todo.length > 0 ? 'todo' : 'all');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = calendarDay(new Date(), useZone());
   // issue 13: download for offline use (all units still to be worked on, or one).
   const online = useOnline();
   const downloads = useDownloads();

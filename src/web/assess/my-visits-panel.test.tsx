@@ -2,6 +2,7 @@
 // unit's state, progress against the plan, and planning its own visit from its assigned units.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { addDays, calendarDay, WIB } from '../../shared/local-time.ts';
 import type { VisitList } from '../../shared/wire/visits.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { MyVisitsPanel } from './my-visits-panel.tsx';
@@ -10,11 +11,8 @@ const C = '00000000-0000-4000-8000-0000000000c1';
 const ME = { id: '00000000-0000-4000-8000-000000000001', name: 'Asisten Satu', username: 'asisten1' };
 const U1 = '00000000-0000-4000-8000-0000000000a1';
 const U2 = '00000000-0000-4000-8000-0000000000a2';
-const day = (offset: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// Days in WIB, the Perwakilan's zone when none is known (as the server counts visits).
+const day = (offset: number) => addDays(calendarDay(new Date(), WIB), offset);
 const assignment = (unitId: string, name: string) => ({
   cycle: { id: C, name: 'Penilaian 2025', year: 2025, status: 'fieldwork', schemeId: 's' },
   body: { id: 'b1', name: 'Kota Serang', type: 'kota', provinceCode: '36' },
@@ -53,7 +51,10 @@ const visits: VisitList = {
 };
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('MyVisitsPanel', () => {
   it("shows today's and coming visits with progress, and plans the asisten's own visit from its assigned units", async () => {
@@ -85,5 +86,24 @@ describe('MyVisitsPanel', () => {
     fireEvent.click(await screen.findByRole('option', { name: 'RSUD · Kota Serang' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Simpan' }));
     await waitFor(() => expect(posts).toEqual([{ url: `/api/v1/cycles/${C}/visits`, body: { date: day(5), unitIds: [U2], note: null } }]));
+  });
+
+  it("proposes today in the Perwakilan's zone, not the device's: 23.30 WIB is already tomorrow in WITA", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-20T23:30:00+07:00'));
+    vi.stubGlobal('fetch', async (url: string) =>
+      json(
+        String(url).includes('/assignments/mine') ? { items: [assignment(U1, 'Disdukcapil')] } : { items: [], progress: visits.progress },
+      ),
+    );
+    const proposed = async (provinceCode: string) => {
+      const view = renderWithProviders(<MyVisitsPanel meId={ME.id} provinceCode={provinceCode} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Rencanakan kunjungan' }));
+      const value = (within(await screen.findByTestId('own-plan-form')).getByLabelText(/Tanggal/) as HTMLInputElement).value;
+      view.unmount();
+      return value;
+    };
+    expect(await proposed('36')).toBe('2026-12-20'); // Banten, WIB
+    expect(await proposed('73')).toBe('2026-12-21'); // Sulawesi Selatan, WITA
   });
 });

@@ -7,27 +7,26 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, MultiSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { calendarDay, type Zone, zoneOf } from '../../shared/local-time.ts';
 import type { VisitPlan, VisitState } from '../../shared/wire/visits.ts';
 import { useAssignments } from '../api/locus.ts';
 import { useVisits } from '../api/visits.ts';
 import { useDeletePlan, useSavePlan } from '../api/visits-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { useFormat, zoneTzOf } from '../lib/format.ts';
+import { useFormat } from '../lib/format.ts';
 
 const STATE_COLOR: Record<VisitState, string> = { visited: 'green', planned: 'blue', missed: 'orange' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Today, "YYYY-MM-DD", in the Perwakilan's zone (as the server counts visits), else the device's. */
-const localDay = (tz?: string, at = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(at);
 
 interface UnitOption {
   value: string;
   label: string;
 }
 
-function OwnPlanForm({ cycleId, units, onDone }: { cycleId: string; units: UnitOption[]; onDone: () => void }) {
+function OwnPlanForm({ cycleId, units, zone, onDone }: { cycleId: string; units: UnitOption[]; zone: Zone; onDone: () => void }) {
   const { t } = useTranslation('assess');
   const save = useSavePlan(cycleId);
-  const [date, setDate] = useState(() => localDay());
+  const [date, setDate] = useState(() => calendarDay(new Date(), zone));
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
@@ -139,7 +138,9 @@ function CycleVisits({
   const format = useFormat();
   const visits = useVisits(cycleId);
   const [adding, setAdding] = useState(false);
-  const today = localDay(zoneTzOf(provinceCode));
+  // Today in the Perwakilan's zone, as the server counts visits.
+  const zone = zoneOf(provinceCode);
+  const today = calendarDay(new Date(), zone);
   if (visits.isPending) return null;
   if (visits.isError)
     return (
@@ -168,7 +169,7 @@ function CycleVisits({
           })}
         </Text>
       )}
-      {adding && <OwnPlanForm cycleId={cycleId} units={units} onDone={() => setAdding(false)} />}
+      {adding && <OwnPlanForm cycleId={cycleId} units={units} zone={zone} onDone={() => setAdding(false)} />}
       {coming.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('visits.none_coming')}

@@ -3,6 +3,7 @@
  * and device), the reviewer's comments when the unit came back, the live unit preview (server
  * records + local sheets, same engine as the server), the sync, and handing the unit in.
  */
+import { calendarDay, zoneOf } from '../../shared/local-time.ts';
 import { useMemo } from 'react';
 import { Alert, Badge, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
@@ -59,7 +60,7 @@ export function UnitWorkspaceScreen() {
   });
   const startSheet = (instrument: string) =>
     void navigate({ to: '/assignments/$cycleId/$unitId/sheets/$sheetId', params: { ...ids, sheetId: newId() }, search: { instrument } });
-  const overdue = writable && a.unit.dueDate !== null && a.unit.dueDate < new Date().toISOString().slice(0, 10);
+  const overdue = writable && a.unit.dueDate !== null && a.unit.dueDate < calendarDay(new Date(), zoneOf(a.body.provinceCode));
 
   return (
     <Stack gap="lg" maw={1200}>

@@ -13,7 +13,7 @@ import type { ActionIn } from '../../shared/wire/actions.ts';
 import type { TargetPlan, TargetPlanFix } from '../../shared/wire/scores.ts';
 import { usePlanAction } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { useFormat } from '../lib/format.ts';
+import { useFormat, useZone } from '../lib/format.ts';
 import { dateAhead } from './plan-action-dialog.tsx';
 
 /** The action planned for one fix. */
@@ -42,9 +42,10 @@ export function AllFixesDialog({ plan, opened, onClose }: { plan: TargetPlan; op
 function AllFixesForm({ plan, onClose }: { plan: TargetPlan; onClose: () => void }) {
   const { t } = useTranslation('improve');
   const format = useFormat();
+  const zone = useZone();
   const create = usePlanAction();
   const [person, setPerson] = useState('');
-  const [due, setDue] = useState(dateAhead(90));
+  const [due, setDue] = useState(() => dateAhead(90, zone));
   const [tried, setTried] = useState(false);
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);

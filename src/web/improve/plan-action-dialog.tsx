@@ -7,10 +7,12 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { addDays, calendarDay, type Zone } from '../../shared/local-time.ts';
 import type { ActionDetail, ActionIn } from '../../shared/wire/actions.ts';
 import { ACTION_NOTE_MAX, ACTION_TITLE_MAX } from '../../shared/wire/limits.ts';
 import { usePlanAction } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
+import { useZone } from '../lib/format.ts';
 import type { Option } from './action-board.tsx';
 
 export interface PlanFrom {
@@ -23,9 +25,9 @@ export interface PlanFrom {
   targetLevel?: number;
 }
 
-/** A local calendar date `days` ahead ("YYYY-MM-DD", WIB). */
-export function dateAhead(days: number, now = Date.now()): string {
-  return new Date(now + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** The calendar day `days` after today in the zone ("YYYY-MM-DD"): a default due date. */
+export function dateAhead(days: number, zone: Zone, now: number | Date = Date.now()): string {
+  return addDays(calendarDay(now, zone), days);
 }
 
 export interface PlanActionDialogProps {
@@ -49,10 +51,11 @@ export function PlanActionDialog({ opened, onClose, from, units, onSaved }: Plan
 function PlanForm({ from, units, onClose, onSaved }: Omit<PlanActionDialogProps, 'opened'>) {
   const { t } = useTranslation('improve');
   const plan = usePlanAction();
+  const zone = useZone();
   const [unitId, setUnitId] = useState(from?.unitId ?? '');
   const [title, setTitle] = useState(from?.title ?? '');
   const [person, setPerson] = useState('');
-  const [due, setDue] = useState(dateAhead(90));
+  const [due, setDue] = useState(() => dateAhead(90, zone));
   const [target, setTarget] = useState<number | ''>(from?.targetLevel ?? '');
   const [notes, setNotes] = useState('');
   const [tried, setTried] = useState(false);

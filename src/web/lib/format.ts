@@ -6,7 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { zoneOf, zoneOfTz } from '../../shared/local-time.ts';
+import { type Zone, zoneOf, zoneOfTz } from '../../shared/local-time.ts';
 
 export type Lang = 'id' | 'en';
 
@@ -135,6 +135,9 @@ export function createFormatter(lang: Lang, options: FormatOptions = {}): Format
  * body's zone in `useFormat({ timeZone })`. Undefined: WIB.
  */
 export const ZoneContext = createContext<string | undefined>(undefined);
+
+/** The zone of the screens here (`ZoneContext`: the signed-in user's province, a body's), WIB when none. */
+export const useZone = (): Zone => zoneOfTz(useContext(ZoneContext));
 
 /** The IANA zone of a province code for `ZoneContext` (undefined for national users: WIB). */
 export const zoneTzOf = (provinceCode: string | null | undefined): string | undefined =>

@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, NumberInput, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { addDays, calendarDay, zoneOfOffsetMinutes } from '../../shared/local-time.ts';
 import { type Survey, SurveyIn } from '../../shared/wire/surveys.ts';
 import type { PekpppUnitView } from '../../shared/wire/pekppp.ts';
 import { errorMessage } from '../lib/error-message.ts';
@@ -27,8 +28,6 @@ export interface F03CardProps {
   onOpen: (input: SurveyIn) => Promise<Survey>;
 }
 
-const DAY = 86_400_000;
-const localDay = (at: number, offsetMinutes: number) => new Date(at + offsetMinutes * 60_000).toISOString().slice(0, 10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function suffix(offsetMinutes: number): string {
@@ -102,8 +101,8 @@ function F03Form({
   const { t } = useTranslation('pekppp');
   const [services, setServices] = useState('');
   const [users, setUsers] = useState<number | string>('');
-  const [opensOn, setOpensOn] = useState(localDay(today.getTime(), offsetMinutes));
-  const [closesOn, setClosesOn] = useState(localDay(today.getTime() + 30 * DAY, offsetMinutes));
+  const [opensOn, setOpensOn] = useState(() => calendarDay(today, zoneOfOffsetMinutes(offsetMinutes)));
+  const [closesOn, setClosesOn] = useState(() => addDays(calendarDay(today, zoneOfOffsetMinutes(offsetMinutes)), 30));
   const [problems, setProblems] = useState<Partial<Record<keyof SurveyIn, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

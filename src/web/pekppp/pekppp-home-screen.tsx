@@ -1,6 +1,7 @@
 /**
  * PEKPPP home (issue 10): the PEKPPP cycles, and per cycle the units the caller works on — the
- * unit's operator and its koordinator fill F-01, the assigned evaluator verifies (F-02).
+ * unit's operator and its koordinator fill F-01, the assigned evaluator verifies (F-02), and the
+ * validating organisation's evaluator (KemenPANRB) validates mandiri cycles; the intro says which.
  */
 import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
@@ -25,15 +26,27 @@ export function PekpppHomeScreen() {
   // issue 16 (the walk): cycles run, but none has a unit for the caller — say so rather than show an empty page.
   const unitLists = useQueries({ queries: pekppp.map((c) => getPekpppUnitsQueryOptions(c.id)) });
   const canValidate = (c: Cycle) => me?.role === 'admin' || (me?.role === 'evaluator' && me.bodyId !== c.mandiri?.organiser.id);
-  const nothingHere =
-    pekppp.length > 0 && unitLists.every((q) => q.isSuccess && q.data.length === 0) && !pekppp.some((c) => canValidate(c) && c.mandiri);
+  const validates = pekppp.some((c) => canValidate(c) && c.mandiri);
+  const verifies = unitLists.some((q) => q.isSuccess && q.data.length > 0);
+  const nothingHere = pekppp.length > 0 && unitLists.every((q) => q.isSuccess && q.data.length === 0) && !validates;
+  // What this evaluator does here: verify its units' F-01, validate mandiri cycles (KemenPANRB), or both.
+  const intro =
+    me?.role !== 'evaluator'
+      ? t('home.introUnit')
+      : validates
+        ? verifies
+          ? t('home.introEvaluatorValidator')
+          : t('home.introValidator')
+        : t('home.introEvaluator');
   return (
     <Stack gap="lg" maw={1100}>
       <Stack gap={4}>
         <Title order={1} size="h3">
           {t('home.title')}
         </Title>
-        <Text maw={720}>{me?.role === 'evaluator' ? t('home.introEvaluator') : t('home.introUnit')}</Text>
+        <Text maw={720} data-testid="pekppp-intro">
+          {intro}
+        </Text>
       </Stack>
       {cycles.isSuccess && pekppp.length === 0 ? <Alert>{t('home.none')}</Alert> : null}
       {nothingHere ? <Alert>{me?.role === 'evaluator' ? t('home.noneAssigned') : t('home.noneUnit')}</Alert> : null}

@@ -29,6 +29,7 @@ import { useForm } from '@mantine/form';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { periodLabel } from '../../core/period-label.ts';
+import { addDays, calendarDay, zoneOfOffsetMinutes } from '../../shared/local-time.ts';
 import { type Action, ActionIn } from '../../shared/wire/actions.ts';
 import type { SurveyLink, SurveyResults } from '../../shared/wire/surveys.ts';
 import { useActions } from '../api/actions.ts';
@@ -499,7 +500,7 @@ function PlanActionModal({
     dueDate: v.dueDate,
     ...(typeof v.targetLevel === 'number' ? { targetLevel: v.targetLevel } : {}),
   });
-  const local = new Date(Date.now() + offsetMinutes * 60_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+  const local = addDays(calendarDay(new Date(), zoneOfOffsetMinutes(offsetMinutes)), 30);
   const form = useForm<PlanValues>({
     mode: 'controlled',
     initialValues: { title: '', personInCharge: '', dueDate: local, targetLevel: '' },
