@@ -15,6 +15,7 @@ import { getUnitPointsQueryOptions } from '../api/vertical-offices.ts';
 import { toLang, useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { loadTileLayout } from './tile-layouts.ts';
 import { TileMap, type MapTile } from './tile-map.tsx';
 import { publishedStaleTime } from './query-policy.ts';
 import { useRanking } from './use-published.ts';
@@ -31,6 +32,8 @@ export function ProvinceMap({ cycle, province }: { cycle: CycleSummary; province
   const ranking = useRanking(cycle.id, { kind: 'province', province: province.code });
   const provincial = useRanking(cycle.id, { kind: 'national', type: 'provinsi' });
   const scheme = useSchemeFacts(cycle.id);
+  // The province's tile layout (its own small chunk) downloads beside the data, not after it.
+  void loadTileLayout(province.code).catch(() => undefined);
   // The same query as the drawing's (one request): its chunk loads when there is something to draw,
   // or to show the drawing's error where it was.
   const points = useQuery({ ...getUnitPointsQueryOptions(cycle.id, province.code), staleTime: publishedStaleTime });
