@@ -8,8 +8,10 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const apiProxy = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
-// Used only by screens behind a login (logout, forms): left to the chunks that need them.
-const SIGNED_IN_ONLY = /\/(useMutation|mutationObserver|useSuspenseQuery)\.js$/;
+// In the first-paint libraries' folders but used only by later screens, left to the chunks that
+// need them: the mutations (logout, forms; signed-in only) and useQueries (the registry's
+// locations, PEKPPP; ~1 KB gzipped off a first visit, issue 14 §2).
+const LATER_ONLY = /\/(useMutation|mutationObserver|useSuspenseQuery|useQueries|queriesObserver)\.js$/;
 // Lazy chunks of the public portal (src/web/public): screens, unit breakdown, charts.
 const PUBLIC_CHUNKS = /(^|\/)(leaderboard-screen|government-screen|map-screen|unit-breakdown|public-charts)-[\w-]+\.js$/;
 // The libraries every page needs before its first paint (one `vendor` chunk, see below).
@@ -147,7 +149,7 @@ export default defineConfig({
           groups: [
             {
               name: 'vendor',
-              test: (id: string) => (FIRST_PAINT_LIBS.test(id) || FIRST_PAINT_MANTINE.test(id)) && !SIGNED_IN_ONLY.test(id),
+              test: (id: string) => (FIRST_PAINT_LIBS.test(id) || FIRST_PAINT_MANTINE.test(id)) && !LATER_ONLY.test(id),
             },
             { name: 'portal', test: (id: string) => PORTAL_DATA.test(id), includeDependenciesRecursively: false },
             // The band chip and the rank movement go together in every ranking (leaderboard,

@@ -27,9 +27,13 @@ import { browserAvailable, seriousA11yViolations, shot, startE2E, type E2E } fro
 // footnote's 0.8 KB chunk came after network idle). Back to the issue 4 §8 budget — until the same
 // stop's other work merged on top (the publication source line in the publication's zone, the zone
 // helpers in the shell): Chromium downloaded 150.2 KB on the clean-clone CI run (a body-zone chunk
-// of its own), 150.0 KB after folding that chunk away (9 scripts). The budget is 151 KB for this stop,
-// explicitly; the next cut is the signed-in nav labels and role names still in the ui strings (~0.4 KB).
-const BUDGET_KB = 151;
+// of its own), 150.0 KB after folding that chunk away (9 scripts), and the budget was 151 KB for a
+// stop. Stop 25 won it back: useQueries left the vendor chunk, the signed-in users' Indonesian ui
+// strings became their own file (ui/signed-in-strings.ts), the zones left local-time.ts
+// (shared/zones.ts), the scheme loader became lazy: bench/web-size.ts 147.1 KB (from 149.2 KB, same
+// session). The test now waits for the publication source line (part of what a visitor sees), so
+// its lazy chunk is always counted: 9 scripts, 147.9 KB, the upper bound of a first visit.
+const BUDGET_KB = 150;
 const id2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 interface RankingRow {
@@ -127,6 +131,7 @@ describe.skipIf(!browserAvailable())('public portal, anonymous visitor', () => {
     });
     await first.goto(`${e2e.url}/`);
     await first.getByRole('table').first().waitFor();
+    await first.getByTestId('publication-source').waitFor();
     await first.waitForLoadState('networkidle');
     const total = [...scripts.values()].reduce((a, b) => a + b, 0);
     for (const [p, kb] of scripts) console.log(`  ${kb.toFixed(1).padStart(6)} KB  ${p}`);

@@ -1,5 +1,6 @@
 /**
- * Derives the tile grid layout of every province (src/web/public/tile-layouts.json) from the
+ * Derives the tile grid layout of every province (src/web/public/tile-layouts/<province>.json, one
+ * file per province so the public map loads only the chosen one, issue 14 §2) from the
  * kabupaten/kota centres (src/web/lib/geo/kabkota-centroids.json, its source and licence are in
  * the file). Run: `npx tsx scripts/derive-tile-layouts.ts`; the output is committed, the browser
  * never runs this.
@@ -10,7 +11,7 @@
  * total squared displacement (the assignment problem, Hungarian method), then drop empty rows
  * and columns.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const MAX_COLS = 8;
@@ -116,12 +117,15 @@ function main() {
   }
   const layouts: Record<string, Layout> = {};
   for (const province of [...byProvince.keys()].sort()) layouts[province] = layoutOf(byProvince.get(province)!);
-  const out = {
-    about:
-      'Derived by scripts/derive-tile-layouts.ts from src/web/lib/geo/kabkota-centroids.json (see its source and licence): per province, [column, row] from the north-west of each kabupaten/kota (Kemendagri code).',
-    layouts,
-  };
-  writeFileSync(`${root}src/web/public/tile-layouts.json`, `${JSON.stringify(out)}\n`);
+  // Per province: [column, row] from the north-west of each kabupaten/kota (Kemendagri code).
+  const dir = `${root}src/web/public/tile-layouts`;
+  mkdirSync(dir, { recursive: true });
+  // Written as the formatter (biome) writes JSON, so a run leaves the committed files unchanged.
+  const text = (l: Layout) =>
+    `{\n  "cols": ${l.cols},\n  "at": {\n${Object.entries(l.at)
+      .map(([code, [c, r]]) => `    "${code}": [${c}, ${r}]`)
+      .join(',\n')}\n  }\n}\n`;
+  for (const [province, layout] of Object.entries(layouts)) writeFileSync(`${dir}/${province}.json`, text(layout));
   console.log(`${Object.keys(layouts).length} provinces, ${Object.keys(centroids.points).length} kabupaten/kota`);
 }
 

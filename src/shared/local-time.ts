@@ -6,37 +6,11 @@
  */
 import { formatDate, parseDate } from '../core/time.ts';
 import type { Lang } from '../core/types.ts';
+import { WIB, WIT, WITA, type Zone } from './zones.ts';
 
-export type ZoneLabel = 'WIB' | 'WITA' | 'WIT';
-export interface Zone {
-  /** IANA time zone (Intl). */
-  tz: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
-  label: ZoneLabel;
-}
-
-export const WIB: Zone = { tz: 'Asia/Jakarta', label: 'WIB' };
-export const WITA: Zone = { tz: 'Asia/Makassar', label: 'WITA' };
-export const WIT: Zone = { tz: 'Asia/Jayapura', label: 'WIT' };
-
-/** Provinces in WITA: Bali, NTB, NTT, South/East/North Kalimantan and every Sulawesi province. */
-const WITA_PROVINCES = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);
-/** Provinces in WIT: Maluku, North Maluku and the Papua provinces. */
-const WIT_PROVINCES = new Set(['81', '82', '91', '92', '93', '94', '95', '96', '97']);
-
-/** The zone of a province (or regency) code; WIB when unknown or national. */
-export function zoneOf(provinceCode: string | null | undefined): Zone {
-  const p = provinceCode?.slice(0, 2);
-  if (p && WITA_PROVINCES.has(p)) return WITA;
-  if (p && WIT_PROVINCES.has(p)) return WIT;
-  return WIB;
-}
-
-/** The zone of an IANA name (a formatter option); WIB for anything else. */
-export function zoneOfTz(tz: string | undefined): Zone {
-  if (tz === WITA.tz) return WITA;
-  if (tz === WIT.tz) return WIT;
-  return WIB;
-}
+// The zones themselves (which province is in which) are in zones.ts, which the web app's shell
+// needs without these formatters (issue 14 §2); everything here re-exports them.
+export { WIB, WIT, WITA, zoneOf, zoneOfTz, type Zone, type ZoneLabel } from './zones.ts';
 
 const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 

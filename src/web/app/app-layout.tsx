@@ -7,7 +7,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Group, Stack, Text, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../shared/wire/auth.ts';
 import { useMe } from '../api/auth.ts';
 import { changeLanguage } from '../lib/i18n.ts';
 import { toLang, ZoneContext, zoneTzOf } from '../lib/format.ts';
@@ -47,26 +46,12 @@ function ColorSchemeToggle() {
   );
 }
 
-// Signed-in users only: the logout mutation stays out of a public first visit.
-const LogoutButton = lazy(() => import('./logout-button.tsx').then((m) => ({ default: m.LogoutButton })));
+// Signed-in users only: their name and the logout button (the logout mutation, the role names).
+const Account = lazy(() => import('./logout-button.tsx').then((m) => ({ default: m.Account })));
 // Signed-in users only: their role's navigation (signed-in-nav.tsx).
 const SignedInNav = lazy(() => import('./signed-in-nav.tsx').then((m) => ({ default: m.SignedInNav })));
 // issue 15: after an admin's password reset the account sees only the password change (its own chunk).
 const ForcedPasswordScreen = lazy(() => import('../auth/forced-password-screen.tsx').then((m) => ({ default: m.ForcedPasswordScreen })));
-
-function Account({ user }: { user: User }) {
-  const { t } = useTranslation('ui');
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Text span size="sm" visibleFrom="sm" maw={180} truncate title={`${user.name} · ${t(`roles.${user.role}`)}`}>
-        {user.name}
-      </Text>
-      <Suspense fallback={<span className="shell-btn shell-icon-btn" aria-hidden="true" />}>
-        <LogoutButton user={user} />
-      </Suspense>
-    </Group>
-  );
-}
 
 function OfflineBanner() {
   const { t } = useTranslation('ui');
@@ -128,7 +113,9 @@ export function AppLayout() {
             <LanguageSwitch />
             <ColorSchemeToggle />
             {user ? (
-              <Account user={user} />
+              <Suspense fallback={<span className="shell-btn shell-icon-btn" aria-hidden="true" />}>
+                <Account user={user} />
+              </Suspense>
             ) : (
               pathname !== '/login' && (
                 <Link to="/login" className="shell-btn" data-variant="filled">

@@ -1,14 +1,15 @@
 /**
- * The header's logout button. Its own chunk (app-layout.tsx loads it lazily for signed-in
- * users only): the mutation machinery behind `useLogout` is not needed on a public first
- * visit (issue 4 §8).
+ * The header's account: the user's name (their role in its title) and the logout button. Its
+ * own chunk (app-layout.tsx loads it lazily for signed-in users only): the mutation machinery
+ * behind `useLogout` and the signed-in strings are not needed on a public first visit (issue 4 §8).
  */
-import { UnstyledButton } from '@mantine/core';
+import { Group, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/wire/auth.ts';
 import { useLogout } from '../api/auth-writes.ts';
 import { LogoutIcon } from '../ui/icons.tsx';
+import '../ui/signed-in-strings.ts';
 
 export function LogoutButton({ user }: { user: User }) {
   const { t } = useTranslation('ui');
@@ -26,5 +27,17 @@ export function LogoutButton({ user }: { user: User }) {
     >
       <LogoutIcon size={18} />
     </UnstyledButton>
+  );
+}
+
+export function Account({ user }: { user: User }) {
+  const { t } = useTranslation('ui');
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text span size="sm" visibleFrom="sm" maw={180} truncate title={`${user.name} · ${t(`roles.${user.role}`)}`}>
+        {user.name}
+      </Text>
+      <LogoutButton user={user} />
+    </Group>
   );
 }

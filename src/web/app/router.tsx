@@ -13,7 +13,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, lazyRouteComponent, notFound, redirect, type RouterHistory } from '@tanstack/react-router';
 import { i18n } from '../lib/i18n.ts';
 import { ROLE_HOME, safeRedirect } from '../lib/roles.ts';
-import { loadScheme } from '../lib/schemes.ts';
 import { LazyErrorView } from '../ui/lazy-error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { validateCycleSearch, validateLeaderboardSearch, validateMapSearch } from '../public/public-search.ts';
@@ -122,9 +121,11 @@ const schemeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/schemes/$schemeId',
   loader: async ({ params }) => {
-    const [scheme] = await Promise.all([loadScheme(params.schemeId), i18n.loadNamespaces('admin')]);
-    if (!scheme) throw notFound();
-    return { scheme };
+    // The library's loader is not part of the shell (lib/schemes.ts, a chunk of the screens that read it).
+    const scheme = import('../lib/schemes.ts').then((m) => m.loadScheme(params.schemeId));
+    const [found] = await Promise.all([scheme, i18n.loadNamespaces('admin')]);
+    if (!found) throw notFound();
+    return { scheme: found };
   },
   component: lazyRouteComponent(() => import('../admin/scheme-viewer-screen.tsx'), 'SchemeViewerScreen'),
 });

@@ -1,11 +1,13 @@
 /**
  * A signed-in user's navigation: the role's name and which screens each role sees in the navbar
  * (later screens add their entries here), then the entries everybody sees. A lazy chunk, so a
- * public first visit does not download it (issue 14 §2); the service worker precaches it.
+ * public first visit does not download it nor its strings (ui/signed-in-strings.ts; issue 14 §2);
+ * the service worker precaches it.
  */
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../shared/wire/auth.ts';
+import '../ui/signed-in-strings.ts';
 import { NavEntries, type NavItem, SHARED_NAV } from './navigation.tsx';
 
 const ROLE_ITEMS: Record<Role, NavItem[]> = {

@@ -9,6 +9,8 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { currentLang, i18n } from '../lib/i18n.ts';
 import { loadNs, rootRoute } from './root-route.tsx';
 import { requireRole } from './route-guards.ts';
+// The signed-in screens' `ui` strings (role names, the role homes), merged before any of them renders.
+import '../ui/signed-in-strings.ts';
 
 /** Publication management: the namespace and the management strings merged into it (publish/manage-strings.ts). */
 const loadPublishManage = () =>

@@ -6,7 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Zone, zoneOf, zoneOfTz } from '../../shared/local-time.ts';
+import { type Zone, zoneOf, zoneOfTz } from '../../shared/zones.ts';
 
 export type Lang = 'id' | 'en';
 

@@ -2,7 +2,9 @@
  * i18next set-up. Bahasa Indonesia is the source language and the default; English is complete
  * beside it. One namespace per workflow folder (`src/web/<workflow>/locales/<lang>.json`,
  * namespace = folder name); `ui` (shell, shared components and `errors.<code>`) is bundled in
- * Indonesian, everything else (English `ui` included) loads on demand. The choice persists in localStorage.
+ * Indonesian — except what only signed-in users see (`ui/locales/signed-in/id.json`, merged by
+ * ui/signed-in-strings.ts from their chunks) — everything else (English `ui` included, whole)
+ * loads on demand. The choice persists in localStorage.
  */
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';

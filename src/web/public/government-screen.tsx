@@ -17,7 +17,6 @@ import { SelectField } from './fields.tsx';
 import { GovernmentSummary } from './government-summary.tsx';
 import { leaderboardFor } from './leaderboard-model.ts';
 import { resultWords, useCycleTerms, usePublishedCycle } from './result-words.ts';
-import { MandiriNote } from '../ui/mandiri-note.tsx';
 import { useProvinces } from './use-registry.ts';
 import { useBodyResult, useTrend } from './use-results.ts';
 import '../ui/portal.css';
@@ -32,6 +31,8 @@ const AssumptionsNote = lazy(() => import('./assumptions-note.tsx').then((m) => 
 const RaporLinks = lazy(() => import('../ui/rapor-links.tsx').then((m) => ({ default: m.RaporLinks })));
 // issue 18: the facts box a press release is built from
 const GovernmentFacts = lazy(() => import('./government-facts.tsx').then((m) => ({ default: m.GovernmentFacts })));
+// issue 10: a self-run PEKPPP cycle's note (Mantine's Alert, the dates in words): only such a cycle loads it.
+const MandiriNote = lazy(() => import('../ui/mandiri-note.tsx').then((m) => ({ default: m.MandiriNote })));
 // issue 17: on a province's page, the vertical offices located in the province
 const VerticalOfficesPanel = lazy(() => import('./vertical-offices-panel.tsx').then((m) => ({ default: m.VerticalOfficesPanel })));
 
@@ -74,7 +75,11 @@ export function GovernmentScreen() {
           </AnchorLink>
           <h1 className="heading-1">{body.name}</h1>
           <Text c="dimmed">{typeLine}</Text>
-          <MandiriNote cycle={publishedCycle} />
+          {publishedCycle?.mandiri && (
+            <Suspense fallback={null}>
+              <MandiriNote cycle={publishedCycle} />
+            </Suspense>
+          )}
         </Stack>
         {!cycleId ? (
           <NoResult />

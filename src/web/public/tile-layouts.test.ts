@@ -2,8 +2,17 @@ import { getProvinces, getRegencies } from 'idn-area-data';
 import { describe, expect, it } from 'vitest';
 import { layoutOf } from '../../../scripts/derive-tile-layouts.ts';
 import centroids from '../lib/geo/kabkota-centroids.json';
-import derived from './tile-layouts.json';
-import { TILE_LAYOUTS, placeTiles } from './tile-layouts.ts';
+import { HAND_MADE, loadTileLayout, placeTiles, type TileLayout } from './tile-layouts.ts';
+
+/** The committed per-province files (tile-layouts/<province>.json), as the script wrote them. */
+const derived = Object.fromEntries(
+  Object.entries(import.meta.glob<TileLayout>('./tile-layouts/*.json', { eager: true, import: 'default' })).map(([path, layout]) => [
+    /(\d{2})\.json$/.exec(path)![1]!,
+    layout,
+  ]),
+);
+/** What the map draws: the hand-made layout wins over the derived one. */
+const TILE_LAYOUTS: Record<string, TileLayout> = { ...derived, ...HAND_MADE };
 
 describe('tile grid maps', () => {
   it('has a layout for every province, a tile for each of the 514 kabupaten/kota, none on another', async () => {
@@ -18,7 +27,7 @@ describe('tile grid maps', () => {
       expect(layout, p.name).toBeDefined();
       // Exactly the province's kabupaten/kota, by Kemendagri code.
       expect(Object.keys(layout!.at).sort(), p.name).toEqual(own.map((r) => r.code).sort());
-      const grid = placeTiles(p.code, own);
+      const grid = placeTiles(TILE_LAYOUTS[p.code], own);
       const cells = grid.tiles.map((t) => `${t.col},${t.row}`);
       expect(new Set(cells).size, p.name).toBe(own.length);
       expect(grid.tiles.every((t) => t.col >= 0 && t.row >= 0 && t.col < grid.cols && t.row < grid.rows)).toBe(true);
@@ -36,7 +45,7 @@ describe('tile grid maps', () => {
     for (const [code, p] of Object.entries(points))
       byProvince.set(code.split('.')[0]!, { ...byProvince.get(code.split('.')[0]!), [code]: p });
     expect(byProvince.size).toBe(38);
-    for (const [province, pts] of byProvince) expect(derived.layouts[province as keyof typeof derived.layouts]).toEqual(layoutOf(pts));
+    for (const [province, pts] of byProvince) expect(derived[province]).toEqual(layoutOf(pts));
   });
 
   it('puts East Java roughly where it lies: Pacitan west, Banyuwangi east, Sumenep on Madura north of Jember', () => {
@@ -49,7 +58,7 @@ describe('tile grid maps', () => {
   it.each(Object.keys(TILE_LAYOUTS))('places every kabupaten/kota of province %s (idn-area-data) on its own cell', async (province) => {
     const regencies = (await getRegencies({ transform: true })).filter((r) => r.provinceCode === province);
     expect(regencies.length).toBeGreaterThan(1);
-    const grid = placeTiles(province, regencies);
+    const grid = placeTiles(TILE_LAYOUTS[province], regencies);
     expect(grid.tiles).toHaveLength(regencies.length);
     // Every one of them has a place in the layout (no alphabetical fallback).
     expect(grid.tiles.every((t) => TILE_LAYOUTS[province]!.at[t.item.code])).toBe(true);
@@ -60,10 +69,20 @@ describe('tile grid maps', () => {
 
   it('puts Banten roughly where it lies: Cilegon north-west, Lebak south of Kabupaten Tangerang, Tangerang Selatan east', async () => {
     const banten = (await getRegencies({ transform: true })).filter((r) => r.provinceCode === '36');
-    const at = Object.fromEntries(placeTiles('36', banten).tiles.map((t) => [t.item.name, t]));
+    const at = Object.fromEntries(placeTiles(TILE_LAYOUTS['36'], banten).tiles.map((t) => [t.item.name, t]));
     expect(at['Kota Cilegon']).toMatchObject({ col: 0, row: 0 });
     expect(at['Kabupaten Lebak']!.row).toBeGreaterThan(at['Kabupaten Tangerang']!.row);
     expect(at['Kota Tangerang Selatan']!.col).toBe(at['Kota Tangerang']!.col);
+  });
+
+  it('loads one province at a time: the hand-made layout wins, a derived one from its file, none for an unknown code', async () => {
+    await expect(loadTileLayout('36')).resolves.toBe(HAND_MADE['36']);
+    await expect(loadTileLayout('35')).resolves.toEqual(derived['35']);
+    expect(loadTileLayout('35')).toBe(loadTileLayout('35')); // one download per province
+    await expect(loadTileLayout('99')).resolves.toBeUndefined();
+    await expect(loadTileLayout('../x')).resolves.toBeUndefined();
+    // Without a layout the map still shows every body (alphabetical rows).
+    expect(placeTiles(undefined, [{ code: '99.01', name: 'A' }]).tiles).toHaveLength(1);
   });
 
   it('falls back to alphabetical rows for a province without a layout', () => {
@@ -71,7 +90,7 @@ describe('tile grid maps', () => {
       code: `32.${i}`,
       name,
     }));
-    const grid = placeTiles('32', items);
+    const grid = placeTiles(TILE_LAYOUTS['32'], items);
     expect(grid.cols).toBe(3);
     expect(grid.tiles.map((t) => t.item.name)).toEqual([
       'Kabupaten Bandung',
@@ -90,7 +109,7 @@ describe('tile grid maps', () => {
   });
 
   it('falls back too when a body is missing from the layout (a new kabupaten)', () => {
-    const grid = placeTiles('36', [
+    const grid = placeTiles(TILE_LAYOUTS['36'], [
       { code: '36.99', name: 'Kabupaten Baru' },
       { code: '36.01', name: 'Kabupaten Pandeglang' },
     ]);

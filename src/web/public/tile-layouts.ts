@@ -1,12 +1,12 @@
 /**
  * Tile grid maps: no boundary data ships offline, so a province is drawn as one equal tile per
  * kabupaten/kota, placed roughly where it lies (column, row from the north-west). Every province's
- * layout is derived from the kabupaten/kota centres (tile-layouts.json, made by
+ * layout is derived from the kabupaten/kota centres (tile-layouts/<province>.json, made by
  * scripts/derive-tile-layouts.ts from src/web/lib/geo/kabkota-centroids.json — source and licence
  * there); a hand-made layout below wins over the derived one. A province whose bodies do not all
- * have a place (a new kabupaten) gets its tiles in alphabetical order.
+ * have a place (a new kabupaten) gets its tiles in alphabetical order. One file per province, a
+ * chunk each: the map loads only the chosen province's (issue 14 §2).
  */
-import derived from './tile-layouts.json';
 
 export interface TileLayout {
   cols: number;
@@ -14,7 +14,7 @@ export interface TileLayout {
   at: Record<string, readonly [number, number]>;
 }
 
-const HAND_MADE: Record<string, TileLayout> = {
+export const HAND_MADE: Record<string, TileLayout> = {
   // Banten: Cilegon on the north-west tip, Kota Serang inside Kabupaten Serang, Tangerang and
   // Tangerang Selatan against Jakarta in the east, Pandeglang and Lebak across the south.
   '36': {
@@ -32,10 +32,21 @@ const HAND_MADE: Record<string, TileLayout> = {
   },
 };
 
-export const TILE_LAYOUTS: Record<string, TileLayout> = {
-  ...(derived.layouts as unknown as Record<string, TileLayout>),
-  ...HAND_MADE,
-};
+const DERIVED = import.meta.glob<TileLayout>('./tile-layouts/*.json', { import: 'default' });
+const loading = new Map<string, Promise<TileLayout | undefined>>();
+
+/** The province's layout (the hand-made one, else the derived one); undefined when it has none. */
+export function loadTileLayout(province: string): Promise<TileLayout | undefined> {
+  let promise = loading.get(province);
+  if (!promise) {
+    const load = /^\d{2}$/.test(province) ? DERIVED[`./tile-layouts/${province}.json`] : undefined;
+    promise = HAND_MADE[province] ? Promise.resolve(HAND_MADE[province]) : load ? load() : Promise.resolve(undefined);
+    // A failed download (offline) may be retried by the next render.
+    promise.catch(() => loading.delete(province));
+    loading.set(province, promise);
+  }
+  return promise;
+}
 
 export interface PlacedTile<T> {
   item: T;
@@ -48,10 +59,9 @@ export interface PlacedTile<T> {
  * otherwise alphabetically by name, row by row, in up to 5 columns.
  */
 export function placeTiles<T extends { code: string; name: string }>(
-  province: string,
+  layout: TileLayout | undefined,
   items: readonly T[],
 ): { cols: number; rows: number; tiles: PlacedTile<T>[] } {
-  const layout = TILE_LAYOUTS[province];
   if (layout && items.length > 0 && items.every((i) => layout.at[i.code])) {
     const tiles = items.map((item) => {
       const [col, row] = layout.at[item.code]!;

@@ -3,13 +3,14 @@
  * also says it in text (name, score, band code; the band label for screen readers) and links
  * to the government's page. Units without a published result are dashed "not assessed" tiles.
  */
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BandRef } from '../../core/types.ts';
 import { toLang, useFormat } from '../lib/format.ts';
 import { textColorOn } from '../ui/band-chip.tsx';
 import { AnchorLink } from '../ui/anchor-link.tsx';
 import { shortBodyName } from './leaderboard-model.ts';
-import { placeTiles } from './tile-layouts.ts';
+import { loadTileLayout, placeTiles } from './tile-layouts.ts';
 
 export interface MapTile {
   id: string;
@@ -22,7 +23,8 @@ export function TileMap({ province, tiles, cycleId, label }: { province: string;
   const { t, i18n } = useTranslation('public');
   const lang = toLang(i18n.resolvedLanguage);
   const format = useFormat();
-  const grid = placeTiles(province, tiles);
+  // The province's layout chunk (ProvinceMap starts loading it with the data); suspends until then.
+  const grid = placeTiles(use(loadTileLayout(province)), tiles);
   return (
     <div className="tile-map-scroll">
       <ul

@@ -6,6 +6,8 @@
 import { afterEach, beforeAll } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { allNamespaces, i18n, i18nReady } from '../lib/i18n.ts';
+// The signed-in users' Indonesian `ui` strings, which the app merges when their chunks load.
+import '../ui/signed-in-strings.ts';
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
