@@ -43,6 +43,7 @@ import { publish } from '../publications/queries.ts';
 import { setHandover } from '../recognition/queries.ts'; // issue 18
 import { cycleUnitsOf, fillCycle } from './demo-fieldwork.ts';
 import { seedDemoVertical } from './demo-vertical.ts';
+import { seedDemoIkmEvidence } from './demo-ikm-evidence.ts'; // issue 11 §7
 import { seedPekpppDemo } from './demo-pekppp.ts'; // issue 10
 
 export interface DemoAccount {
@@ -349,6 +350,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     await approveUnit(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Lengkap dan sesuai bukti.', now);
   }
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now }); // issue 17: Banten's Polres and Kantor Pertanahan
+  await seedDemoIkmEvidence(tx, { cycle, admin, asisten, now }); // issue 11 §7: a K/L office's IKM as evidence
   cycle = await transitionCycle(tx, admin, cycle, 'review');
   accounts.push(...(await seedPekpppDemo(tx, admin, now))); // issue 10
   const surveyId = await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11
