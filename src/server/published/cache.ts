@@ -19,7 +19,12 @@ import type { Queryable } from '../db/client.ts';
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** Tables whose rows public answers are built from (results, registry, cycles, publications, awards). */
+/**
+ * Tables whose rows public answers are built from (results, registry, cycles, publications, awards).
+ * Not `survey_responses`: an accepted F-03 response reaches public answers through the unit's
+ * recomputed `unit_results` row (surveys recountF03), so a results-day campaign's SKM responses,
+ * flagged ones and resends leave the kept answers alone. (`/public/ikm` is not a cached read.)
+ */
 export const PUBLIC_TABLES = [
   'publications',
   'cycles',

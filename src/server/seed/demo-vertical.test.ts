@@ -224,4 +224,19 @@ describe('a ministry’s clarification page as a Perwakilan sees it (issue 17)',
     const jabar = (await get(url, await signIn(t.app, 'pimpinan.jabar', 'kata-sandi-rahasia'))).json();
     expect(jabar.units.map((u: { name: string }) => u.name)).toEqual(['Polres Bogor']);
   });
+
+  it('has a K/L office with a closed, published SKM survey whose IKM the asisten attached (issue 11 §7)', async () => {
+    const [office] = await t.db.db
+      .select({ id: units.id })
+      .from(units)
+      .innerJoin(bodies, eq(bodies.id, units.bodyId))
+      .where(and(eq(bodies.code, 'atrbpn'), eq(units.regencyCode, '36.71')));
+    const attached = await get(`/cycles/${seed.cycles.current}/units/${office!.id}/ikm-evidence`, pimpinan);
+    expect(attached.statusCode, attached.body).toBe(200);
+    const [ikm] = attached.json().items;
+    expect(ikm).toMatchObject({ indicator: 'O1', periodKey: '2024-S1', respondents: 160 });
+    const published = (await get(`/public/ikm?unitId=${office!.id}`)).json().items;
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ surveyId: ikm.surveyId, ikm: ikm.ikm, band: ikm.band });
+  });
 });

@@ -43,6 +43,7 @@ import { publish } from '../publications/queries.ts';
 import { setHandover } from '../recognition/queries.ts'; // issue 18
 import { cycleUnitsOf, fillCycle } from './demo-fieldwork.ts';
 import { bantenSeats, seedDemoVertical } from './demo-vertical.ts';
+import { seedDemoIkmEvidence } from './demo-ikm-evidence.ts'; // issue 11 §7
 import { seedPekpppDemo } from './demo-pekppp.ts'; // issue 10
 
 export interface DemoAccount {
@@ -391,6 +392,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     );
   }
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now: at2024('09-02', '16:00') }); // issue 17: Banten's Polres and Kantor Pertanahan
+  await seedDemoIkmEvidence(tx, { cycle, admin, asisten, now: at2024('09-03', '10:00') }); // issue 11 §7: a K/L office's IKM as evidence
   cycle = await transitionCycle(tx, admin, cycle, 'review', at2024('10-28', '14:00'));
   accounts.push(...(await seedPekpppDemo(tx, admin))); // issue 10: dated in its years
   const surveyId = await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11

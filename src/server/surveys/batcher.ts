@@ -100,7 +100,7 @@ export class ResponseBatcher {
             g.map((p) => p.response),
           );
           for (const [k, p] of g.entries()) out.set(p, stored[k]!);
-          recounts.push([g[0]!.survey, acceptedIn(stored)]);
+          if (g[0]!.survey.kind === 'f03') recounts.push([g[0]!.survey, acceptedIn(stored)]);
         }
         // An F-03 questionnaire's accepted responses move its unit's result: once per batch,
         // after every survey lock is held (the recount's audit lock comes last, as for a paper entry).

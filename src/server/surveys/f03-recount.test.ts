@@ -6,6 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../audit/schema.ts';
 import { getCycleOr404 } from '../cycles/queries.ts';
+import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
+import { publish } from '../publications/queries.ts';
 import { records } from '../records/schema.ts';
 import { recomputeUnits } from '../scores/recompute.ts';
 import { unitResults } from '../scores/schema.ts';
@@ -177,5 +179,38 @@ describe('F-03 responses in the stored result', () => {
     const item2 = after.supplements.find(([code]) => code === 'f03')![1][1]!;
     expect(item2[2]).toBe(min + 1);
     expect(item2[1]).toBeCloseTo((min * 4 + 1) / (min + 1), 12);
+  });
+});
+
+describe('the anonymous cached breakdown of a published unit (issue 11 with issue 14 §1)', () => {
+  it('shows an accepted F-03 response at the next anonymous read, not the kept bytes', async () => {
+    // The cycle reviewed, every body final and unit approved, published nationally (released now).
+    await t.db.db.update(cycles).set({ status: 'review' }).where(eq(cycles.id, p.cycleId));
+    await t.db.db.update(cycleBodies).set({ status: 'final' }).where(eq(cycleBodies.cycleId, p.cycleId));
+    await t.db.db.update(cycleUnits).set({ status: 'approved' }).where(eq(cycleUnits.cycleId, p.cycleId));
+    await t.db.db.transaction(async (tx) =>
+      publish(tx, { id: w.users.admin.id, username: w.users.admin.username }, await getCycleOr404(tx, p.cycleId), { scope: 'national' }),
+    );
+    const url = `/api/v1/cycles/${p.cycleId}/units/${w.units.a1}/result`;
+    const anonymous = () => t.app.inject({ method: 'GET', url });
+    const done = (body: string) =>
+      (JSON.parse(body).result.progress as { code: string; done: number }[]).find((x) => x.code === 'f03')!.done;
+    const first = await anonymous();
+    expect(first.statusCode, first.body).toBe(200);
+    const kept = await anonymous();
+    expect(kept.headers['x-pantau-cache']).toBe('hit');
+    const before = done(kept.body);
+    // A new respondent (answers unlike the earlier ones).
+    await respond(Object.fromEntries(items.map((c, j) => [c, j === 1 ? 5 : 3])));
+    const after = await anonymous();
+    expect(after.statusCode).toBe(200);
+    expect(after.headers['x-pantau-cache']).toBe('miss');
+    expect(after.headers.etag).not.toBe(kept.headers.etag);
+    expect(done(after.body)).toBe(before + 1);
+    // A flagged one (honeypot) moves nothing public: the kept answer stays.
+    await respond(Object.fromEntries(items.map((c) => [c, 2])), { website: 'http://spam.example' });
+    const again = await anonymous();
+    expect(again.headers['x-pantau-cache']).toBe('hit');
+    expect(done(again.body)).toBe(before + 1);
   });
 });

@@ -207,7 +207,7 @@ describe('PEKPPP workbench', () => {
     const a6 = { ...indicator('A6', 4, null), takesIkm: true };
     a6.claim = { ...a6.claim, ikm: [ikm] };
     renderWithProviders(<Workbench view={view([a6])} claimant={false} evaluator />);
-    expect(screen.getByTestId('ikm-evidence').textContent).toBe('IKM 82,45 (B) — SKM Semester I 2024, 412 responden');
+    expect(screen.getByTestId('ikm-evidence').textContent).toBe('IKM 82,45 (mutu B, Baik) — SKM Semester I 2024, 412 responden');
     expect(screen.queryByRole('button', { name: 'Lampirkan IKM' })).toBeNull();
   });
 
@@ -250,8 +250,8 @@ describe('PEKPPP workbench', () => {
     const user = userEvent.setup({ delay: null });
     await user.click(screen.getByTestId('ikm-pick-A6'));
     const choice = await screen.findByTestId('ikm-choice');
-    expect(choice.textContent).toContain('IKM 82,45 (B) — SKM Semester I 2024, 412 responden');
-    expect(choice.textContent).toContain('Baik · Dipublikasikan');
+    expect(choice.textContent).toContain('IKM 82,45 (mutu B, Baik) — SKM Semester I 2024, 412 responden');
+    expect(within(choice).getByText('Dipublikasikan')).toBeTruthy();
     await user.click(within(choice).getByRole('button', { name: 'Lampirkan' }));
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')).toMatchObject({

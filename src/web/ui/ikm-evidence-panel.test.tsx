@@ -38,7 +38,7 @@ const option = {
 };
 
 type Call = { url: string; method: string; body: unknown };
-function stubApi(calls: Call[]) {
+function stubApi(calls: Call[], attached: unknown[] = [ikm]) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -47,7 +47,7 @@ function stubApi(calls: Call[]) {
       calls.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : null });
       const json = (body: unknown, status = 200) =>
         new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-      if (url.endsWith('/ikm-evidence') && method === 'GET') return json({ items: [ikm] });
+      if (url.endsWith('/ikm-evidence') && method === 'GET') return json({ items: attached });
       if (url.endsWith('/ikm-evidence') && method === 'POST')
         return json({ ...ikm, id: '00000000-0000-4000-8000-0000000000a2', indicator: 'O2' }, 201);
       if (url.includes('/ikm-options')) return json({ indicators: ['O1', 'O2', 'O3', 'O4', 'O5'], surveys: [option] });
@@ -73,7 +73,9 @@ describe('IkmEvidencePanel (Ombudsman)', () => {
     stubApi(calls);
     renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="kementerian" cycleId={cycleId} unitId={unitId} writable />);
     const o1 = await screen.findByTestId('ikm-indicator-O1');
-    expect((await within(o1).findByTestId('ikm-evidence')).textContent).toContain('IKM 82,45 (B) — SKM Semester I 2024, 412 responden');
+    expect((await within(o1).findByTestId('ikm-evidence')).textContent).toContain(
+      'IKM 82,45 (mutu B, Baik) — SKM Semester I 2024, 412 responden',
+    );
     const o2 = screen.getByTestId('ikm-indicator-O2');
     expect(within(o2).getByText('Belum ada IKM yang dilampirkan.')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Lampirkan IKM' })).toHaveLength(5);
@@ -85,7 +87,7 @@ describe('IkmEvidencePanel (Ombudsman)', () => {
 
     await user.click(within(o2).getByTestId('ikm-pick-O2'));
     const choice = await screen.findByTestId('ikm-choice');
-    expect(choice.textContent).toContain('IKM 85,10 (B) — SKM Semester II 2024, 390 responden');
+    expect(choice.textContent).toContain('IKM 85,10 (mutu B, Baik) — SKM Semester II 2024, 390 responden');
     await user.click(within(choice).getByRole('button', { name: 'Lampirkan' }));
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')).toMatchObject({
@@ -97,9 +99,19 @@ describe('IkmEvidencePanel (Ombudsman)', () => {
   it('shows the line read-only once the unit no longer accepts changes', async () => {
     stubApi([]);
     renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="lembaga" cycleId={cycleId} unitId={unitId} writable={false} />);
-    expect((await screen.findByTestId('ikm-evidence')).textContent).toContain('IKM 82,45 (B)');
+    expect((await screen.findByTestId('ikm-evidence')).textContent).toContain('IKM 82,45 (mutu B, Baik)');
     expect(screen.queryByRole('button', { name: 'Lepas' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Lampirkan IKM' })).toBeNull();
+    // Only the indicator with an IKM, and words for a reader, not for someone attaching.
+    expect(screen.queryByTestId('ikm-indicator-O2')).toBeNull();
+    expect(screen.getByText(/dilampirkan asisten sebagai bukti indikator Output/)).toBeTruthy();
+  });
+
+  it('says in one line that nothing is attached when read-only and none is', async () => {
+    stubApi([], []);
+    renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="kementerian" cycleId={cycleId} unitId={unitId} writable={false} />);
+    expect((await screen.findByTestId('ikm-none')).textContent).toBe('Tidak ada IKM yang dilampirkan pada indikator O1, O2, O3, O4, O5.');
+    expect(screen.queryByTestId('ikm-indicator-O1')).toBeNull();
   });
 
   it('shows nothing and asks nothing for a unit of a regional government', () => {

@@ -1,7 +1,7 @@
 /**
  * Issue 11 §7: the unit's IKM as evidence of an indicator that takes it (the library's
  * `ikmEvidence`: PEKPPP's SKM indicators, the Ombudsman Output of K/L units). Each attached IKM
- * reads "IKM 82,45 (B) — SKM Semester I 2024, 412 responden", frozen as it was when attached;
+ * reads "IKM 82,45 (mutu B, Baik) — SKM Semester I 2024, 412 responden", frozen as it was when attached;
  * "Lampirkan IKM" lists the unit's closed or published SKM surveys with their IKM to choose from.
  * Shared (ui/): the unit's F-01 (pekppp) and the asisten's Ombudsman sheet (assess, review).
  */
@@ -15,9 +15,9 @@ import { useAttachIkm, useDetachIkm } from '../api/evidence-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { formatInteger, formatScore, toLang } from '../lib/format.ts';
 
-type IkmFigures = Pick<IkmEvidence, 'ikm' | 'band' | 'periodKey' | 'respondents'>;
+type IkmFigures = Pick<IkmEvidence, 'ikm' | 'band' | 'bandLabel' | 'periodKey' | 'respondents'>;
 
-/** "IKM 82,45 (B) — SKM Semester I 2024, 412 responden" */
+/** "IKM 82,45 (mutu B, Baik) — SKM Semester I 2024, 412 responden": the SKM grade in words, never read as another scheme's band. */
 export function useIkmLine(): (e: IkmFigures) => string {
   const { t, i18n } = useTranslation('pekppp');
   const lang = toLang(i18n.language);
@@ -25,6 +25,7 @@ export function useIkmLine(): (e: IkmFigures) => string {
     t('ikm.line', {
       ikm: formatScore(e.ikm, lang),
       band: e.band,
+      label: e.bandLabel[lang],
       period: periodLabel(e.periodKey, lang),
       count: e.respondents,
       respondents: formatInteger(e.respondents, lang),
@@ -75,8 +76,7 @@ export function IkmPicker(props: { cycleId: string; unitId: string; indicator: s
 }
 
 function IkmChoices(props: { cycleId: string; unitId: string; indicator: string; attached: readonly string[]; onDone: () => void }) {
-  const { t, i18n } = useTranslation('pekppp');
-  const lang = toLang(i18n.language);
+  const { t } = useTranslation('pekppp');
   const line = useIkmLine();
   const options = useIkmOptions(props.cycleId, props.unitId);
   const attach = useAttachIkm(props.cycleId, props.unitId);
@@ -107,8 +107,6 @@ function IkmChoices(props: { cycleId: string; unitId: string; indicator: string;
                 {line(s)}
               </Text>
               <Text size="xs" c="dimmed">
-                {s.bandLabel[lang]}
-                {' · '}
                 {s.published ? t('ikm.published') : t('ikm.closed')}
               </Text>
             </Stack>
