@@ -103,8 +103,11 @@ type UnitRow = {
 const movedScore = (before: ReturnType<typeof sql>, after: ReturnType<typeof sql>) =>
   sql`round(${before}::numeric, 2) is distinct from round(${after}::numeric, 2)`;
 
-/** Upserts unit results; returns the units whose rounded score moved (new ones included). */
-async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string): Promise<string[]> {
+/**
+ * Upserts unit results; returns the units whose rounded score moved (new ones included). Without
+ * `track` (a write that stores no ranks: bench/ranks.ts's baseline) the old scores are not read.
+ */
+async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string, track = true): Promise<string[]> {
   const moved: string[] = [];
   for (let i = 0; i < results.length; i += CHUNK) {
     const chunk = JSON.stringify(results.slice(i, i + CHUNK));
@@ -116,7 +119,7 @@ async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at:
         select * from json_to_recordset(${chunk}::json)
           as x(unit_id uuid, body_id uuid, raw float8, score float8, band_code text, complete boolean, weight float8, breakdown json)
       ),
-      before as (select ur.unit_id, ur.score from unit_results ur where ur.cycle_id = ${cycleId} and ur.unit_id in (select unit_id from x)),
+      before as (select ur.unit_id, ur.score from unit_results ur where ${track ? sql`ur.cycle_id = ${cycleId} and ur.unit_id in (select unit_id from x)` : sql`false`}),
       up as (
         insert into unit_results (cycle_id, unit_id, body_id, raw, score, band_code, complete, weight, breakdown, computed_at)
         select ${cycleId}::uuid, x.unit_id, x.body_id, x.raw, x.score, x.band_code, x.complete, x.weight, x.breakdown, ${at}::timestamptz
@@ -126,7 +129,7 @@ async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at:
           computed_at = excluded.computed_at
         returning unit_id, score
       )
-      select up.unit_id from up left join before b on b.unit_id = up.unit_id where ${movedScore(sql`b.score`, sql`up.score`)}`,
+      ${track ? sql`select up.unit_id from up left join before b on b.unit_id = up.unit_id where ${movedScore(sql`b.score`, sql`up.score`)}` : sql`select null::uuid as unit_id where false`}`,
     );
     for (const r of list) moved.push(r.unit_id);
   }
@@ -148,6 +151,12 @@ export interface RecomputeOptions {
   timings?: RecomputeTimings;
   /** The units' bodies when the caller already has them (saves a query per write). */
   bodies?: ReadonlyMap<string, string>;
+  /**
+   * false: store no ranks and do none of the work for them (no old scores read, nothing
+   * re-ranked) — only bench/ranks.ts, for the same write without rank storage, its baseline;
+   * the stored ranks are then stale until `storeRanks` repairs them.
+   */
+  ranks?: boolean;
 }
 
 export async function recomputeUnits(
@@ -158,6 +167,7 @@ export async function recomputeUnits(
 ): Promise<RecomputeSummary> {
   const now = opts.now ?? new Date();
   const timings = opts.timings;
+  const track = opts.ranks !== false && cycle.kind !== 'internal';
   if (cycle.source === 'imported') return { units: 0, bodies: 0 };
   if (unitIds !== 'all' && unitIds.length === 0) return { units: 0, bodies: 0 };
   let mark = performance.now();
@@ -227,7 +237,7 @@ export async function recomputeUnits(
       scored += results.length;
       if (results.length > 0)
         writes.push(
-          serial(() => writeUnitResults(tx, cycle.id, results, at)).then(
+          serial(() => writeUnitResults(tx, cycle.id, results, at, track)).then(
             (moved) => void movedUnits.push(...moved),
             (e: unknown) => void (failure ??= e),
           ),
@@ -249,12 +259,12 @@ export async function recomputeUnits(
   }
   lap('writeUnits');
   const bodyIds = [...new Set(locus.map((l) => l.body_id))];
-  const bodies = await aggregateBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now);
+  const bodies = await aggregateBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now, track);
   lap('bodies');
   // The places of the groups whose scores moved: the moved bodies' groups, the moved units' sector
   // groups (a write that leaves every rounded score as it was ranks nothing). Issue 12 §4: an
   // internal pre-assessment is never ranked.
-  if (cycle.kind !== 'internal')
+  if (track)
     await storeRanks(tx, cycle.id, unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodyIds: bodies.moved, unitIds: movedUnits });
   lap('ranks');
   return { units: scored, bodies: bodies.count };
@@ -286,6 +296,7 @@ async function aggregateBodies(
   scheme: Scheme,
   bodyIds: readonly string[] | 'all',
   now: Date,
+  track = true,
 ): Promise<{ count: number; moved: string[] }> {
   const moved: string[] = [];
   if (bodyIds !== 'all' && bodyIds.length === 0) return { count: 0, moved };
@@ -342,7 +353,7 @@ async function aggregateBodies(
         select * from json_to_recordset(${chunk}::json)
           as x(body_id uuid, raw float8, score float8, band_code text, complete boolean, units int, qualifiers jsonb)
       ),
-      before as (select br.body_id, br.score from body_results br where br.cycle_id = ${cycle.id} and br.body_id in (select body_id from x)),
+      before as (select br.body_id, br.score from body_results br where ${track ? sql`br.cycle_id = ${cycle.id} and br.body_id in (select body_id from x)` : sql`false`}),
       up as (
         insert into body_results (cycle_id, body_id, raw, score, band_code, complete, units, qualifiers, source, computed_at)
         select ${cycle.id}::uuid, x.body_id, x.raw, x.score, x.band_code, x.complete, x.units, x.qualifiers, 'computed', ${now.toISOString()}::timestamptz
@@ -352,7 +363,7 @@ async function aggregateBodies(
           computed_at = excluded.computed_at
         returning body_id, score
       )
-      select up.body_id from up left join before b on b.body_id = up.body_id where ${movedScore(sql`b.score`, sql`up.score`)}`,
+      ${track ? sql`select up.body_id from up left join before b on b.body_id = up.body_id where ${movedScore(sql`b.score`, sql`up.score`)}` : sql`select null::uuid as body_id where false`}`,
     );
     for (const r of list) moved.push(r.body_id);
   }
