@@ -16,7 +16,8 @@
  *   storage adds = the median of the paired differences, as a share of the write storing ranks —
  *   it counts rank work wherever it runs, also inside the score upserts' statements. Printed too:
  *   the `ranks` phase alone (the `storeRanks` call after the upserts; the only figure before stop
- *   25, fair only while every rank statement ran in that phase).
+ *   25, fair only while every rank statement ran in that phase — since stop 25 a one-unit write
+ *   shifts places inside its body upsert, so that phase is ~0 and the paired figure is the one).
  * - Read: as an admin (a live read: never served from the published cache), the national
  *   kabupaten ranking (416 rows), a provincial ranking, a national sector ranking (~500 units) and
  *   a government page's places. Baseline (same run, alternating): ranking at read time as before
