@@ -4,14 +4,15 @@
 // scores) for movement; then after writes that move scores (a recompute of some units only), remove results,
 // and change a unit's sector: the narrow re-rank of each write leaves nothing stale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq, sql } from 'drizzle-orm';
+import { type SQL, asc, eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { movement, rankGovernments, rankUnitsBySector } from '../../core/index.ts';
 import type { RankInput } from '../../core/types.ts';
 import type { Actor } from '../auth/policy.ts';
 import { createCycle, getCycle } from '../cycles/queries.ts';
 import { publish } from '../publications/queries.ts';
 import { importBodyScores } from './import.ts';
-import type { Queryable } from '../db/client.ts';
+import type { Queryable, Tx } from '../db/client.ts';
 import { scoredUnits } from '../read-models/locus.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { getUnit, updateUnit } from '../registry/queries.ts';
@@ -392,6 +393,72 @@ describe('stored ranks (issue 14)', () => {
         list.map((r) => r.unit_id),
         { bodies: new Map(list.map((r) => [r.unit_id, r.body_id])) },
       );
+    });
+    expect(stored((await ranking(db.db, admin, cycle, { kind: 'sector', province: NATIONAL_SECTOR, sector: unit.sector })).items)).toEqual(
+      await referenceSector(cycle, NATIONAL_SECTOR, unit.sector),
+    );
+    const again = await db.db.transaction((tx) => storeRanks(tx, cycle.id));
+    expect(again).toMatchObject({ written: 0, removed: 0 });
+  }, 600_000);
+
+  it('a one-unit write shifts inside its body upsert (no rank statement of its own); one that also empties a unit of the group ranks it whole, exactly', async () => {
+    const { unit } = await kabupatenUnit();
+    const dialect = new PgDialect();
+    // Every statement the write sends, as text.
+    const sent: string[] = [];
+    const recording = (tx: Tx) =>
+      new Proxy(tx, {
+        get(target, p, receiver) {
+          if (p === 'execute')
+            return (query: SQL) => {
+              sent.push(dialect.sqlToQuery(query).sql);
+              return target.execute(query);
+            };
+          const v = Reflect.get(target, p, receiver);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+    const before = await rounded('unit_results', 'unit_id', unit.unit_id);
+    await db.db.transaction(async (tx) => {
+      await tx.execute(sql`
+        update records r set answers = (
+          select jsonb_object_agg(e.key, case when jsonb_typeof(e.value) = 'number' then to_jsonb(case when e.value::text = '0' then 3 else 0 end) else e.value end)
+          from jsonb_each(r.answers::jsonb) e)
+        where r.cycle_id = ${cycle.id} and r.unit_id = ${unit.unit_id}`);
+      await recomputeUnits(recording(tx), cycle, [unit.unit_id], { bodies: new Map([[unit.unit_id, unit.body_id]]) });
+    });
+    expect(await rounded('unit_results', 'unit_id', unit.unit_id)).not.toBe(before);
+    // The one statement that touches places is the body upsert (which shifts the unit's too).
+    const ranksTouched = sent.filter((t) => t.includes('result_ranks'));
+    expect(ranksTouched).toHaveLength(1);
+    expect(ranksTouched[0]).toMatch(/insert into body_results/);
+    expect(stored((await ranking(db.db, admin, cycle, { kind: 'national', type: 'kabupaten' })).items)).toEqual(
+      await referenceGovernments(cycle, { kind: 'national', type: 'kabupaten' }),
+    );
+    expect(stored((await ranking(db.db, admin, cycle, { kind: 'sector', province: NATIONAL_SECTOR, sector: unit.sector })).items)).toEqual(
+      await referenceSector(cycle, NATIONAL_SECTOR, unit.sector),
+    );
+
+    // The same unit moves back while another unit of its sector loses its records (it leaves the
+    // groups: the shift alone would be wrong there) — in one write.
+    const [gone] = (
+      await q<{ unit_id: string; body_id: string }>(sql`
+        select ur.unit_id, ur.body_id from unit_results ur join units u on u.id = ur.unit_id
+        where ur.cycle_id = ${cycle.id} and u.sector = ${unit.sector} and ur.unit_id <> ${unit.unit_id} order by ur.unit_id limit 1`)
+    ).rows;
+    await db.db.transaction(async (tx) => {
+      await tx.execute(sql`
+        update records r set answers = (
+          select jsonb_object_agg(e.key, case when jsonb_typeof(e.value) = 'number' then to_jsonb(case when e.value::text = '0' then 3 else 0 end) else e.value end)
+          from jsonb_each(r.answers::jsonb) e)
+        where r.cycle_id = ${cycle.id} and r.unit_id = ${unit.unit_id}`);
+      await tx.execute(sql`delete from records where cycle_id = ${cycle.id} and unit_id = ${gone!.unit_id}`);
+      await recomputeUnits(tx, cycle, [unit.unit_id, gone!.unit_id], {
+        bodies: new Map([
+          [unit.unit_id, unit.body_id],
+          [gone!.unit_id, gone!.body_id],
+        ]),
+      });
     });
     expect(stored((await ranking(db.db, admin, cycle, { kind: 'sector', province: NATIONAL_SECTOR, sector: unit.sector })).items)).toEqual(
       await referenceSector(cycle, NATIONAL_SECTOR, unit.sector),

@@ -4,8 +4,9 @@
 //
 // One statement on the database per re-rank: the places of the affected groups are computed with
 // window functions, and only moved places are written (vanished ones deleted). A write that moved
-// a few scores first shifts, in one statement, only the places between each moved subject's old
-// and new score (`shiftPlaces`); what that cannot do exactly is ranked the whole way.
+// a few scores first shifts only the places between each moved subject's old and new score
+// (`shiftCtes`) — a recompute of a few units inside its score upserts (no statement of its own),
+// other writes in one statement (`shiftPlaces`); what that cannot do exactly is ranked the whole way.
 //
 // Who calls it: `recomputeBodies` (body groups), `recomputeUnits` (the sector groups of the units
 // it scored), the import of past scores, locus removals, registry edits of the fields groups
@@ -34,6 +35,13 @@ export interface RankScope {
   sectors?: readonly string[] | 'all';
   /** The sector groups these units sit in: their sector where they are located, and nationally. */
   unitIds?: readonly string[];
+  /**
+   * The write already shifted what it could inside its score upserts (`shiftCtes`, recompute.ts):
+   * the given subjects' groups are ranked whole, without trying a shift again.
+   */
+  shifted?: boolean;
+  /** The cycle's kind when the caller has it (saves reading it). */
+  kind?: string;
 }
 
 export interface RankWrite {
@@ -79,15 +87,15 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
   // in, alone among the moved ones there, shifts only the places between its old and new score
   // (one statement, which also reads the cycle's kind); the others go the whole way below.
   let shifted = 0;
-  let kind: string | undefined;
-  if (!allBodies && !wideSectors && bodyIds.length + unitIds.length <= INCREMENTAL_MAX) {
+  let kind: string | undefined = scope.kind;
+  if (!allBodies && !wideSectors && !scope.shifted && bodyIds.length + unitIds.length <= INCREMENTAL_MAX) {
     const done = await shiftPlaces(tx, cycleId, bodyIds, unitIds);
     kind = done.kind;
     bodyIds = bodyIds.filter((id) => !done.subjects.has(id));
     unitIds = unitIds.filter((id) => !done.subjects.has(id));
     shifted = done.written;
     if (bodyIds.length === 0 && unitIds.length === 0) return { ranked: done.written, written: done.written, removed: 0 };
-  } else kind = (await rows<{ kind: string }>(tx, sql`select kind from cycles where id = ${cycleId}`))[0]?.kind;
+  } else kind ??= (await rows<{ kind: string }>(tx, sql`select kind from cycles where id = ${cycleId}`))[0]?.kind;
   // Issue 12 §4: a government's internal pre-assessment is never ranked, whatever write reaches here.
   if (kind === 'internal') return { ranked: 0, written: 0, removed: 0 };
   const someBodies = bodyIds.length > 0;
@@ -190,54 +198,72 @@ export async function storeRanks(tx: Queryable, cycleId: string, scope: RankScop
 }
 
 /** At most this many moved subjects are looked at for a shift; a bulk write ranks its groups whole. */
-const INCREMENTAL_MAX = 16;
+export const INCREMENTAL_MAX = 16;
 
 /**
- * The incremental re-rank of moved subjects (issue 14 §1). With standard competition ranking a
- * place is 1 + the number of strictly higher scores in its group, so when ONE subject's rounded
- * score goes from `o` to `n` and nobody joins or leaves the group:
+ * The groups moved bodies sit in now, with their rounded score (rows `s, n, g`): `moved` is a
+ * relation of `s` (body id) and `score` (its new score).
+ */
+const bodyGroupsNow = (moved: SQL) => sql`
+  select m.s, ${ranked(sql`m.score`)} as n, v.g
+  from ${moved} m cross join lateral (select b.type, b.province_code from bodies b where b.id = m.s limit 1) b
+  cross join lateral (values ('national:' || b.type),
+    (case when b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> '' then 'province:' || b.province_code end)) v(g)
+  where v.g is not null`;
+
+/** As `bodyGroupsNow` for moved units: `moved` has `s` (unit id), `body_id` and `score`. */
+const unitGroupsNow = (moved: SQL) => sql`
+  select m.s, ${ranked(sql`m.score`)} as n, v.g
+  from ${moved} m cross join lateral (select u.sector, u.regency_code from units u where u.id = m.s limit 1) u
+  cross join lateral (select b.province_code from bodies b where b.id = m.body_id limit 1) b
+  cross join lateral (select coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as p) loc
+  cross join lateral (values ('sector:${sql.raw(NATIONAL_SECTOR)}:' || u.sector),
+    (case when coalesce(loc.p, '') <> '' then 'sector:' || loc.p || ':' || u.sector end)) v(g)
+  where coalesce(u.sector, '') <> '' and v.g is not null`;
+
+/**
+ * The incremental re-rank of moved subjects (issue 14 §1), as CTEs for one statement. With
+ * standard competition ranking a place is 1 + the number of strictly higher scores in its group,
+ * so when ONE subject's rounded score goes from `o` to `n` and nobody joins or leaves the group:
  * - another place with a score in [min(o, n), max(o, n)) moves by one (down if n > o, up if n < o);
  * - the subject's own place moves by the number of other scores in (min(o, n), max(o, n)];
  * - every other place, and the group's size, stay as they are.
  * `o` is the score stored with the subject's place. A subject goes this way only if it still has
  * a result, its groups now are exactly those it has places in (a new, removed or regrouped
- * subject changes group sizes) and no other moved subject sits in any of them; the caller ranks
- * the groups of the others whole. ONE statement; an internal cycle shifts nothing.
- * Returns the cycle's kind, the subjects done and the places rewritten.
+ * subject changes group sizes) and no other moved subject of `moved` sits in any of them; the
+ * caller ranks the groups of the others whole (`storeRanks`). Subjects moved in the same write
+ * but not in `moved` (a removed result, say) must have their groups ranked whole after this.
+ *
+ * `moved`: the moved bodies (`s`, `score`: the new score) and units (`s`, `body_id`, `score`),
+ * as relations the statement can read — the new scores even when the same statement upserts
+ * them (its sub-statements see the tables as they were). Defines `cur` (their groups now),
+ * `st` (their stored places), `ok` (the subjects shifted), `m`, `others` and `self` (the updates).
+ * Written so that the planner, which cannot know how few rows `moved` holds when they come from
+ * an upsert, still looks subjects up by index (lateral lookups, `= any(array(…))`), not by scans.
+ * `opts.subjects`: every moved subject's id, those without a result too (default: the ids of
+ * `moved`); `opts.guard` false shifts nothing (an internal cycle). Follows other CTEs: starts
+ * with a comma.
  */
-async function shiftPlaces(
-  tx: Queryable,
-  cycleId: string,
-  bodyIds: readonly string[],
-  unitIds: readonly string[],
-): Promise<{ kind: string | undefined; subjects: Set<string>; written: number }> {
-  const [out] = await rows<{ kind: string | null; done: string[] | null; written: number }>(
-    tx,
-    sql`
-      with cyc as (select kind from cycles where id = ${cycleId}),
+export function shiftCtes(cycleId: string, moved: { bodies?: SQL; units?: SQL }, opts: { subjects?: SQL; guard?: SQL } = {}): SQL {
+  const parts = [...(moved.bodies ? [bodyGroupsNow(moved.bodies)] : []), ...(moved.units ? [unitGroupsNow(moved.units)] : [])];
+  const subjects =
+    opts.subjects ??
+    sql.join(
+      [...(moved.bodies ? [sql`select s from ${moved.bodies} mb`] : []), ...(moved.units ? [sql`select s from ${moved.units} mu`] : [])],
+      sql` union all `,
+    );
+  if (parts.length === 0) throw new Error('shiftCtes: nothing moved');
+  return sql`,
       -- The groups each moved subject sits in now (the rules of the whole re-rank) and its rounded score.
-      cur as (
-        select br.body_id as s, ${ranked(sql`br.score`)} as n, v.g
-        from body_results br join bodies b on b.id = br.body_id
-        cross join lateral (values ('national:' || b.type),
-          (case when b.type in ('kabupaten', 'kota') and coalesce(b.province_code, '') <> '' then 'province:' || b.province_code end)) v(g)
-        where br.cycle_id = ${cycleId} and br.body_id = any(${sql.param(bodyIds)}::uuid[]) and v.g is not null
-        union all
-        select ur.unit_id, ${ranked(sql`ur.score`)}, v.g
-        from unit_results ur join units u on u.id = ur.unit_id join bodies b on b.id = ur.body_id
-        cross join lateral (select coalesce(b.province_code, nullif(split_part(u.regency_code, '.', 1), '')) as p) loc
-        cross join lateral (values ('sector:${sql.raw(NATIONAL_SECTOR)}:' || u.sector),
-          (case when coalesce(loc.p, '') <> '' then 'sector:' || loc.p || ':' || u.sector end)) v(g)
-        where ur.cycle_id = ${cycleId} and ur.unit_id = any(${sql.param(unitIds)}::uuid[]) and coalesce(u.sector, '') <> '' and v.g is not null
-      ),
+      cur as (${sql.join(parts, sql` union all `)}),
       -- Their stored places.
       st as (
         select rr.subject_id as s, rr.group_key as g, rr.rank as r, rr.score as o from result_ranks rr
-        where rr.cycle_id = ${cycleId} and rr.subject_id = any(${sql.param([...bodyIds, ...unitIds])}::uuid[])
+        where rr.cycle_id = ${cycleId} and rr.subject_id = any(array(${subjects}))
       ),
       ok as (
         select c.s from cur c
-        where (select kind from cyc) <> 'internal'
+        where ${opts.guard ?? sql`true`}
           and not exists (select 1 from (select s, g from cur union select s, g from st) o where o.g = c.g and o.s <> c.s)
         group by c.s
         having array_agg(c.g order by c.g) = (select array_agg(st.g order by st.g) from st where st.s = c.s)
@@ -261,7 +287,32 @@ async function shiftPlaces(
         from m
         where x.cycle_id = ${cycleId} and x.group_key = m.g and x.subject_id = m.s
         returning 1
-      )
+      )`;
+}
+
+/**
+ * The shift of `shiftCtes` as its own statement, for moved subjects whose new scores are stored
+ * (`storeRanks` for writes that did not shift inside their upserts); also reads the cycle's
+ * kind. Returns the cycle's kind, the subjects done and the places rewritten.
+ */
+async function shiftPlaces(
+  tx: Queryable,
+  cycleId: string,
+  bodyIds: readonly string[],
+  unitIds: readonly string[],
+): Promise<{ kind: string | undefined; subjects: Set<string>; written: number }> {
+  const [out] = await rows<{ kind: string | null; done: string[] | null; written: number }>(
+    tx,
+    sql`
+      with cyc as (select kind from cycles where id = ${cycleId}),
+      -- The moved subjects that have a result, with their stored score.
+      mb as (select br.body_id as s, br.score from body_results br where br.cycle_id = ${cycleId} and br.body_id = any(${sql.param(bodyIds)}::uuid[])),
+      mu as (select ur.unit_id as s, ur.body_id, ur.score from unit_results ur where ur.cycle_id = ${cycleId} and ur.unit_id = any(${sql.param(unitIds)}::uuid[]))
+      ${shiftCtes(
+        cycleId,
+        { bodies: sql`mb`, units: sql`mu` },
+        { subjects: sql`select unnest(${sql.param([...bodyIds, ...unitIds])}::uuid[])`, guard: sql`(select kind from cyc) <> 'internal'` },
+      )}
       select (select kind from cyc) as kind, array(select s::text from ok) as done,
         ((select count(*) from others) + (select count(*) from self))::int as written`,
   );

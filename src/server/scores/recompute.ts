@@ -2,7 +2,7 @@
 // fetched in one query, scored in memory under the cycle's frozen scheme, and written back with
 // batched upserts (a JSON recordset per chunk); then each affected body is aggregated from its
 // unit results. The same path serves one unit after a write and a whole national cycle.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { aggregate, scoreUnit } from '../../core/index.ts';
 import { unitQuotaMap } from '../visits/quotas.ts'; // issue 13 §5
 import type { QualifierInput, Scheme, Sheet } from '../../core/types.ts';
@@ -12,7 +12,7 @@ import { cycleScheme } from '../cycles/queries.ts';
 import { compactUnitScore } from './breakdown.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import { effectiveAnswers, loadOverrides } from './overrides.ts';
-import { storeRanks } from './ranks.ts';
+import { INCREMENTAL_MAX, shiftCtes, storeRanks } from './ranks.ts';
 
 /** Rows written per upsert statement. */
 const CHUNK = 500;
@@ -124,20 +124,51 @@ type UnitRow = {
 const movedScore = (before: ReturnType<typeof sql>, after: ReturnType<typeof sql>) =>
   sql`round(${before}::numeric, 2) is distinct from round(${after}::numeric, 2)`;
 
-/** Upserts unit results; returns the units whose rounded score moved (new ones included). */
-async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string): Promise<string[]> {
+/**
+ * What a score upsert does for the stored ranks: nothing (false: a write that stores no ranks,
+ * bench/ranks.ts's baseline — old scores not even read); report the subjects whose rounded score
+ * moved ('track'); or — the body upsert of a write of a few units some of whose scores moved —
+ * also shift the places of those units and of the bodies it moves, in the same statement
+ * (`{ units }`: no statement of its own for the re-rank; `shiftCtes` in ranks.ts).
+ */
+type RankWork = false | 'track' | { units: readonly string[] };
+
+/**
+ * The end of a score upsert statement that follows the CTEs `x`, `before` (old scores, as `s`,
+ * `score`) and `up` (the upsert, returning `s`, `score` and for units `body_id`): rows `s` (a
+ * moved subject), `shifted` (its places shifted here) and `unit` (one of `work.units`, listed
+ * when shifted). The new scores are read from `up` (the statement's sub-statements see the tables
+ * as they were); those of `work.units` are already stored by an earlier statement.
+ */
+function movedTail(cycleId: string, work: RankWork): SQL {
+  if (work === false) return sql`select null::uuid as s, false as shifted, false as unit where false`;
+  const mv = sql`mv as (select up.* from up left join before b on b.s = up.s where ${movedScore(sql`b.score`, sql`up.score`)})`;
+  if (work === 'track') return sql`, ${mv} select mv.s, false as shifted, false as unit from mv`;
+  const units = sql.param(work.units);
+  return sql`, ${mv},
+      mu as (select ur.unit_id as s, ur.body_id, ur.score from unit_results ur where ur.cycle_id = ${cycleId} and ur.unit_id = any(${units}::uuid[]))
+      ${shiftCtes(cycleId, { bodies: sql`mv`, units: sql`mu` }, { subjects: sql`select s from mv union all select unnest(${units}::uuid[])` })}
+      select mv.s, mv.s in (select s from ok) as shifted, false as unit from mv
+      union all select ok.s, true, true from ok where ok.s = any(${units}::uuid[])`;
+}
+
+/**
+ * Upserts unit results; returns the units whose rounded score moved (new ones included). Without
+ * `track` (a write that stores no ranks: bench/ranks.ts's baseline) the old scores are not read.
+ */
+async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at: string, track = true): Promise<string[]> {
   const moved: string[] = [];
   for (let i = 0; i < results.length; i += CHUNK) {
     const chunk = JSON.stringify(results.slice(i, i + CHUNK));
     // Every sub-statement sees the table as it was before the upsert: `before` holds the old scores.
-    const list = await rows<{ unit_id: string }>(
+    const list = await rows<{ s: string }>(
       tx,
       sql`
       with x as (
         select * from json_to_recordset(${chunk}::json)
           as x(unit_id uuid, body_id uuid, raw float8, score float8, band_code text, complete boolean, weight float8, breakdown json)
       ),
-      before as (select ur.unit_id, ur.score from unit_results ur where ur.cycle_id = ${cycleId} and ur.unit_id in (select unit_id from x)),
+      before as (select ur.unit_id as s, ur.score from unit_results ur where ${track ? sql`ur.cycle_id = ${cycleId} and ur.unit_id in (select unit_id from x)` : sql`false`}),
       up as (
         insert into unit_results (cycle_id, unit_id, body_id, raw, score, band_code, complete, weight, breakdown, computed_at)
         select ${cycleId}::uuid, x.unit_id, x.body_id, x.raw, x.score, x.band_code, x.complete, x.weight, x.breakdown, ${at}::timestamptz
@@ -145,11 +176,10 @@ async function writeUnitResults(tx: Tx, cycleId: string, results: UnitRow[], at:
         on conflict (cycle_id, unit_id) do update set body_id = excluded.body_id, raw = excluded.raw, score = excluded.score,
           band_code = excluded.band_code, complete = excluded.complete, weight = excluded.weight, breakdown = excluded.breakdown,
           computed_at = excluded.computed_at
-        returning unit_id, score
-      )
-      select up.unit_id from up left join before b on b.unit_id = up.unit_id where ${movedScore(sql`b.score`, sql`up.score`)}`,
+        returning unit_id as s, body_id, score
+      )${movedTail(cycleId, track ? 'track' : false)}`,
     );
-    for (const r of list) moved.push(r.unit_id);
+    for (const r of list) moved.push(r.s);
   }
   return moved;
 }
@@ -169,6 +199,12 @@ export interface RecomputeOptions {
   timings?: RecomputeTimings;
   /** The units' bodies when the caller already has them (saves a query per write). */
   bodies?: ReadonlyMap<string, string>;
+  /**
+   * false: store no ranks and do none of the work for them (no old scores read, nothing
+   * re-ranked) — only bench/ranks.ts, for the same write without rank storage, its baseline;
+   * the stored ranks are then stale until `storeRanks` repairs them.
+   */
+  ranks?: boolean;
 }
 
 export async function recomputeUnits(
@@ -179,6 +215,8 @@ export async function recomputeUnits(
 ): Promise<RecomputeSummary> {
   const now = opts.now ?? new Date();
   const timings = opts.timings;
+  // Issue 12 §4: an internal pre-assessment is never ranked.
+  const track = opts.ranks !== false && cycle.kind !== 'internal';
   if (cycle.source === 'imported') return { units: 0, bodies: 0 };
   if (unitIds !== 'all' && unitIds.length === 0) return { units: 0, bodies: 0 };
   let mark = performance.now();
@@ -248,7 +286,7 @@ export async function recomputeUnits(
       scored += results.length;
       if (results.length > 0)
         writes.push(
-          serial(() => writeUnitResults(tx, cycle.id, results, at)).then(
+          serial(() => writeUnitResults(tx, cycle.id, results, at, track)).then(
             (moved) => void movedUnits.push(...moved),
             (e: unknown) => void (failure ??= e),
           ),
@@ -270,13 +308,30 @@ export async function recomputeUnits(
   }
   lap('writeUnits');
   const bodyIds = [...new Set(locus.map((l) => l.body_id))];
-  const bodies = await aggregateBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now);
+  // A write of a few units some of whose scores moved shifts their places, and those of the bodies
+  // it moves, inside the body upsert (no statement of its own: `movedTail`).
+  const shiftHere = track && unitIds !== 'all' && movedUnits.length > 0 && movedUnits.length + bodyIds.length <= INCREMENTAL_MAX;
+  const work: RankWork = !track ? false : shiftHere ? { units: movedUnits } : 'track';
+  const bodies = await aggregateBodies(tx, cycle, scheme, unitIds === 'all' ? 'all' : bodyIds, now, work);
   lap('bodies');
-  // The places of the groups whose scores moved: the moved bodies' groups, the moved units' sector
-  // groups (a write that leaves every rounded score as it was ranks nothing). Issue 12 §4: an
-  // internal pre-assessment is never ranked.
-  if (cycle.kind !== 'internal')
-    await storeRanks(tx, cycle.id, unitIds === 'all' ? { bodies: true, sectors: 'all' } : { bodyIds: bodies.moved, unitIds: movedUnits });
+  // The places of the groups whose scores moved and were not shifted above: the moved bodies'
+  // groups, the moved units' sector groups (a write that leaves every rounded score as it was
+  // ranks nothing).
+  if (track) {
+    const done = bodies.shifted;
+    await storeRanks(
+      tx,
+      cycle.id,
+      unitIds === 'all'
+        ? { bodies: true, sectors: 'all' }
+        : {
+            bodyIds: bodies.moved.filter((id) => !done.has(id)),
+            unitIds: movedUnits.filter((id) => !done.has(id)),
+            // What the body upsert could not shift is ranked whole, without trying again.
+            ...(bodies.shiftTried ? { shifted: true, kind: cycle.kind } : {}),
+          },
+    );
+  }
   lap('ranks');
   return { units: scored, bodies: bodies.count };
 }
@@ -292,14 +347,15 @@ export async function recomputeBodies(
   bodyIds: readonly string[] | 'all',
   now = new Date(),
 ): Promise<number> {
-  const { count, moved } = await aggregateBodies(tx, cycle, scheme, bodyIds, now);
+  const { count, moved } = await aggregateBodies(tx, cycle, scheme, bodyIds, now, cycle.kind === 'internal' ? false : 'track');
   if (cycle.kind !== 'internal') await storeRanks(tx, cycle.id, bodyIds === 'all' ? { bodies: true } : { bodyIds: moved });
   return count;
 }
 
 /**
  * Aggregates the given bodies (or all) from their stored unit results; returns how many have a
- * result and which moved (rounded score changed, new, or gone).
+ * result, which moved (rounded score changed, new, or gone) and, when `work` asks for a shift,
+ * whether the upsert ran it (`shiftTried`) and the subjects, bodies and units, it shifted.
  */
 async function aggregateBodies(
   tx: Tx,
@@ -307,9 +363,12 @@ async function aggregateBodies(
   scheme: Scheme,
   bodyIds: readonly string[] | 'all',
   now: Date,
-): Promise<{ count: number; moved: string[] }> {
+  work: RankWork,
+): Promise<{ count: number; moved: string[]; shifted: Set<string>; shiftTried: boolean }> {
   const moved: string[] = [];
-  if (bodyIds !== 'all' && bodyIds.length === 0) return { count: 0, moved };
+  const shifted = new Set<string>();
+  let shiftTried = false;
+  if (bodyIds !== 'all' && bodyIds.length === 0) return { count: 0, moved, shifted, shiftTried };
   // One query: each body of the locus with its follow-ups and its units' results (if any).
   const joined = await rows<{
     body_id: string;
@@ -356,14 +415,14 @@ async function aggregateBodies(
   for (let i = 0; i < out.length; i += CHUNK) {
     const chunk = JSON.stringify(out.slice(i, i + CHUNK));
     // As for units: `before` sees the scores the upsert replaces.
-    const list = await rows<{ body_id: string }>(
+    const list = await rows<{ s: string; shifted: boolean; unit: boolean }>(
       tx,
       sql`
       with x as (
         select * from json_to_recordset(${chunk}::json)
           as x(body_id uuid, raw float8, score float8, band_code text, complete boolean, units int, qualifiers jsonb)
       ),
-      before as (select br.body_id, br.score from body_results br where br.cycle_id = ${cycle.id} and br.body_id in (select body_id from x)),
+      before as (select br.body_id as s, br.score from body_results br where ${work ? sql`br.cycle_id = ${cycle.id} and br.body_id in (select body_id from x)` : sql`false`}),
       up as (
         insert into body_results (cycle_id, body_id, raw, score, band_code, complete, units, qualifiers, source, computed_at)
         select ${cycle.id}::uuid, x.body_id, x.raw, x.score, x.band_code, x.complete, x.units, x.qualifiers, 'computed', ${now.toISOString()}::timestamptz
@@ -371,11 +430,14 @@ async function aggregateBodies(
         on conflict (cycle_id, body_id) do update set raw = excluded.raw, score = excluded.score, band_code = excluded.band_code,
           complete = excluded.complete, units = excluded.units, qualifiers = excluded.qualifiers, source = 'computed',
           computed_at = excluded.computed_at
-        returning body_id, score
-      )
-      select up.body_id from up left join before b on b.body_id = up.body_id where ${movedScore(sql`b.score`, sql`up.score`)}`,
+        returning body_id as s, score
+      )${movedTail(cycle.id, work)}`,
     );
-    for (const r of list) moved.push(r.body_id);
+    shiftTried ||= typeof work === 'object';
+    for (const r of list) {
+      if (!r.unit) moved.push(r.s);
+      if (r.shifted) shifted.add(r.s);
+    }
   }
   if (empty.length > 0) {
     const gone = await rows<{ body_id: string }>(
@@ -384,7 +446,7 @@ async function aggregateBodies(
     );
     for (const r of gone) moved.push(r.body_id);
   }
-  return { count: out.length, moved };
+  return { count: out.length, moved, shifted, shiftTried };
 }
 
 /** Full recompute of a cycle: every unit, then every body. */
