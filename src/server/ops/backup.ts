@@ -2,9 +2,12 @@
 // store in one archive, consistent, portable between PGlite and PostgreSQL.
 //
 // Archive (a plain tar, `tar -tvf` lists it):
-//   db/<nn>-<table>.jsonl.gz   every row of every table as JSON (row_to_json), tables in
-//                              foreign-key order, read in ONE repeatable-read transaction, so the
-//                              rows are one consistent state even while the server writes;
+//   db/<nn>-<table>.jsonl.gz   every row of every table as a JSON object, tables in foreign-key
+//                              order, the rows one consistent state even while the server writes:
+//                              PostgreSQL — row_to_json in ONE repeatable-read transaction;
+//                              PGlite — COPY text copied in slices beside requests, kept only if
+//                              no write happened meanwhile (copySnapshot), json/jsonb values as
+//                              JSON and every other value as its PostgreSQL text;
 //   evidence/<sha256>          every evidence file that state refers to (content-addressed and
 //                              never rewritten, so a file stored after the snapshot is not needed
 //                              and one referred to is already stored);
@@ -107,6 +110,9 @@ export interface BackupOptions {
   onlineAttempts?: number;
 }
 
+/** Whether `db` runs on PGlite (one connection; COPY TO '/dev/blob'), whatever the caller says. */
+const onPglite = (db: Db): boolean => typeof (db as unknown as { $client?: { dumpDataDir?: unknown } }).$client?.dumpDataDir === 'function';
+
 /** Writes the archive; the database part is one repeatable-read snapshot. */
 export async function backup(
   db: Db,
@@ -129,7 +135,7 @@ export async function backup(
     };
     let hashes: string[] = [];
     let jobFiles: string[] = [];
-    if ((opts.snapshot ?? (kind === 'pglite' ? 'copy' : 'cursor')) === 'copy') {
+    if ((opts.snapshot ?? (onPglite(db) ? 'copy' : 'cursor')) === 'copy') {
       // PGlite has one connection: a request waits for whatever query or transaction holds it.
       // Copy each table's raw text out (COPY … TO '/dev/blob', in short slices beside requests
       // when nothing is written meanwhile); JSON lines, gzip and hashes come after, without it.
