@@ -1,7 +1,7 @@
 /**
  * Online PGlite backup (issue 14 §6): how long does a request made during `pantau backup` wait?
  *
- *   npx tsx bench/backup.ts [--runs 2] [--national] [--no-restore]
+ *   npx tsx bench/backup.ts [--runs 2] [--national] [--no-restore] [--probe health]
  *
  * PGlite has ONE connection: while the backup's snapshot transaction is open, every other query
  * waits. A probe sends a public request (`GET /api/v1/cycles?published=true` through app.inject:
@@ -37,6 +37,9 @@ import { storesFromEnv } from '../src/server/storage/index.ts';
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 2) || 2;
 const NATIONAL = args.includes('--national');
+/** `--probe health`: GET /api/v1/health (a `select 1`) instead of the public cycle list. */
+const PROBE =
+  args.includes('--probe') && args[args.indexOf('--probe') + 1] === 'health' ? '/api/v1/health' : '/api/v1/cycles?published=true';
 const RESTORE = !args.includes('--no-restore');
 const work = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'pantau-bench-backup-'));
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
@@ -59,7 +62,7 @@ async function probed<T>(app: FastifyInstance, fn: () => Promise<T>): Promise<{ 
     let due = performance.now() + 5;
     await new Promise((r) => setTimeout(r, 5));
     do {
-      const res = await app.inject({ method: 'GET', url: '/api/v1/cycles?published=true' });
+      const res = await app.inject({ method: 'GET', url: PROBE });
       if (res.statusCode !== 200) throw new Error(`probe: ${res.statusCode}`);
       const end = performance.now();
       waits.push(end - due);
