@@ -3,8 +3,8 @@
  * $DATA_DIR/pglite) and its evidence and job files (PANTAU_STORE: the data directory or S3) in
  * one archive (server/ops/backup.ts). PostgreSQL: online, one consistent snapshot. PGlite: online
  * too — a running server owns the directory, so it is asked to write the archive through its
- * backup socket (server/ops/backup-socket.ts); with no server running the CLI opens the directory
- * itself. Secret keys are not in the
+ * backup socket (server/ops/backup-socket.ts), and copies its tables in short slices between
+ * requests; with no server running the CLI opens the directory itself. Secret keys are not in the
  * archive: keep them with the configuration (docs/deploy.md).
  */
 import { resolve } from 'node:path';

@@ -2,9 +2,12 @@
 // store in one archive, consistent, portable between PGlite and PostgreSQL.
 //
 // Archive (a plain tar, `tar -tvf` lists it):
-//   db/<nn>-<table>.jsonl.gz   every row of every table as JSON (row_to_json), tables in
-//                              foreign-key order, read in ONE repeatable-read transaction, so the
-//                              rows are one consistent state even while the server writes;
+//   db/<nn>-<table>.jsonl.gz   every row of every table as a JSON object, tables in foreign-key
+//                              order, the rows one consistent state even while the server writes:
+//                              PostgreSQL — row_to_json in ONE repeatable-read transaction;
+//                              PGlite — COPY text copied in slices beside requests, kept only if
+//                              no write happened meanwhile (copySnapshot), json/jsonb values as
+//                              JSON and every other value as its PostgreSQL text;
 //   evidence/<sha256>          every evidence file that state refers to (content-addressed and
 //                              never rewritten, so a file stored after the snapshot is not needed
 //                              and one referred to is already stored);
@@ -92,6 +95,24 @@ export interface BackupSummary {
   files: number;
 }
 
+export interface BackupOptions {
+  /**
+   * How the snapshot is read. `copy` (PGlite's default): COPY every table out as raw text inside
+   * the snapshot, JSON and gzip after it. `cursor` (PostgreSQL's): rows as JSON through a cursor,
+   * gzipped as they come, all inside the snapshot — fine beside MVCC, but on PGlite's single
+   * connection every request waits for it (bench/backup.ts compares both).
+   */
+  snapshot?: 'copy' | 'cursor';
+  /**
+   * `copy` on PGlite: 2 (default) online attempts before the one held transaction; 0 goes
+   * straight to the transaction (what a backup written to during both attempts ends with).
+   */
+  onlineAttempts?: number;
+}
+
+/** Whether `db` runs on PGlite (one connection; COPY TO '/dev/blob'), whatever the caller says. */
+const onPglite = (db: Db): boolean => typeof (db as unknown as { $client?: { dumpDataDir?: unknown } }).$client?.dumpDataDir === 'function';
+
 /** Writes the archive; the database part is one repeatable-read snapshot. */
 export async function backup(
   db: Db,
@@ -99,6 +120,7 @@ export async function backup(
   stores: Stores,
   file: string,
   log: (line: string) => void = () => {},
+  opts: BackupOptions = {},
 ): Promise<BackupSummary> {
   const work = mkdtempSync(join(tmpdir(), 'pantau-backup-'));
   try {
@@ -113,30 +135,54 @@ export async function backup(
     };
     let hashes: string[] = [];
     let jobFiles: string[] = [];
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`set transaction isolation level repeatable read, read only`);
-      const tables = await tablesInOrder(tx);
-      for (const [i, table] of tables.entries()) {
-        const entry = `db/${String(i).padStart(2, '0')}-${table}.jsonl.gz`;
+    if ((opts.snapshot ?? (onPglite(db) ? 'copy' : 'cursor')) === 'copy') {
+      // PGlite has one connection: a request waits for whatever query or transaction holds it.
+      // Copy each table's raw text out (COPY … TO '/dev/blob', in short slices beside requests
+      // when nothing is written meanwhile); JSON lines, gzip and hashes come after, without it.
+      const started = performance.now();
+      const { tables: snapshot, held } = await copySnapshot(db, log, opts.onlineAttempts ?? 2);
+      log(`snapshot: ${snapshot.length} tables in ${Math.round(performance.now() - started)} ms${held ? ', in one transaction' : ''}`);
+      const evidence = new Set<string>();
+      for (const [i, t] of snapshot.entries()) {
+        const entry = `db/${String(i).padStart(2, '0')}-${t.name}.jsonl.gz`;
         const path = join(work, `${i}.gz`);
-        const rows = await dumpTable(tx, table, path);
-        manifest.tables.push({ name: table, rows, entry, sha256: await sha256File(path) });
-        log(`${table}: ${rows}`);
+        const sha = t.columns.indexOf('sha256');
+        const jobs = t.name === 'jobs' ? [t.columns.indexOf('id'), t.columns.indexOf('status'), t.columns.indexOf('file_name')] : null;
+        const rows = await copyToJsonLines(t, path, (f) => {
+          if (sha >= 0 && f[sha] !== null) evidence.add(f[sha]!);
+          if (jobs && f[jobs[1]!] === 'done' && f[jobs[2]!] !== null) jobFiles.push(f[jobs[0]!]!);
+        });
+        manifest.tables.push({ name: t.name, rows, entry, sha256: await sha256File(path) });
+        log(`${t.name}: ${rows}`);
       }
-      const evidenceColumns = await rowsOf<{ t: string }>(
-        tx,
-        sql`select table_name as t from information_schema.columns where table_schema = 'public' and column_name = 'sha256'`,
-      );
-      const set = new Set<string>();
-      for (const { t } of evidenceColumns) {
-        for (const r of await rowsOf<{ h: string }>(tx, sql.raw(`select distinct sha256 as h from ${quote(t)} where sha256 is not null`)))
-          set.add(r.h);
-      }
-      hashes = [...set].sort();
-      jobFiles = (
-        await rowsOf<{ id: string }>(tx, sql`select id from jobs where status = 'done' and file_name is not null order by id`)
-      ).map((r) => r.id);
-    });
+      hashes = [...evidence].sort();
+      jobFiles.sort();
+    } else
+      await db.transaction(async (tx) => {
+        // PostgreSQL: other connections carry on beside the snapshot (MVCC): read it at leisure.
+        await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+        const tables = await tablesInOrder(tx);
+        for (const [i, table] of tables.entries()) {
+          const entry = `db/${String(i).padStart(2, '0')}-${table}.jsonl.gz`;
+          const path = join(work, `${i}.gz`);
+          const rows = await dumpTable(tx, table, path);
+          manifest.tables.push({ name: table, rows, entry, sha256: await sha256File(path) });
+          log(`${table}: ${rows}`);
+        }
+        const evidenceColumns = await rowsOf<{ t: string }>(
+          tx,
+          sql`select table_name as t from information_schema.columns where table_schema = 'public' and column_name = 'sha256'`,
+        );
+        const set = new Set<string>();
+        for (const { t } of evidenceColumns) {
+          for (const r of await rowsOf<{ h: string }>(tx, sql.raw(`select distinct sha256 as h from ${quote(t)} where sha256 is not null`)))
+            set.add(r.h);
+        }
+        hashes = [...set].sort();
+        jobFiles = (
+          await rowsOf<{ id: string }>(tx, sql`select id from jobs where status = 'done' and file_name is not null order by id`)
+        ).map((r) => r.id);
+      });
 
     const out = createWriteStream(file, { flags: 'wx' });
     const tar = new TarWriter(out);
@@ -172,6 +218,142 @@ export async function backup(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+interface CopiedTable {
+  name: string;
+  columns: string[];
+  /** Columns whose text is JSON (json, jsonb): embedded as JSON, not as a string. */
+  json: boolean[];
+  /** The rows in COPY's text format; undefined for an empty table. */
+  data: Blob | undefined;
+}
+
+/** Heap blocks (8 kB) copied per query when the copy runs beside requests. */
+const COPY_BLOCKS = 128;
+
+/** The next transaction id: unchanged between two reads = nothing was written in between. */
+const nextXid = async (db: Queryable): Promise<string> =>
+  (await rowsOf<{ x: string }>(db, sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`))[0]!.x;
+
+/**
+ * PGlite: a consistent copy of every table in COPY's text format (raw bytes, no per-row work),
+ * holding its single connection as briefly as it can. First online: each table in slices of
+ * COPY_BLOCKS heap blocks, one short query each, with requests answered between them; the copy
+ * is one consistent state if no transaction id was handed out meanwhile (every write takes one,
+ * and a PGlite transaction holds the connection from BEGIN to COMMIT, so none was open around
+ * it). Written to meanwhile: once more, then in ONE read-only transaction (requests wait for it).
+ */
+async function copySnapshot(db: Db, log: (line: string) => void, attempts: number): Promise<{ tables: CopiedTable[]; held: boolean }> {
+  const catalog = async (q: Queryable) => {
+    const tables = await tablesInOrder(q);
+    const columns = await rowsOf<{ t: string; c: string; ty: string }>(
+      q,
+      sql`select c.relname as t, a.attname as c, t.typname as ty from pg_attribute a
+          join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+          join pg_type t on t.oid = a.atttypid
+          where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
+          order by c.relname, a.attnum`,
+    );
+    return tables.map((name) => {
+      const cols = columns.filter((c) => c.t === name);
+      return { name, columns: cols.map((c) => c.c), json: cols.map((c) => c.ty === 'json' || c.ty === 'jsonb') };
+    });
+  };
+  const copy = async (q: Queryable, select: string): Promise<Blob | undefined> =>
+    ((await q.execute(sql.raw(`copy (${select}) to '/dev/blob'`))) as unknown as { blob?: Blob }).blob;
+  const selectOf = (t: Omit<CopiedTable, 'data'>) => `select ${t.columns.map(quote).join(', ')} from ${quote(t.name)}`;
+
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const before = await nextXid(db);
+    const out: CopiedTable[] = [];
+    for (const t of await catalog(db)) {
+      const [{ blocks } = { blocks: 0 }] = await rowsOf<{ blocks: number }>(
+        db,
+        sql`select (pg_relation_size(${quote(t.name)}::regclass) / current_setting('block_size')::int)::int as blocks`,
+      );
+      const parts: Blob[] = [];
+      for (let from = 0; ; from += COPY_BLOCKS) {
+        // Let waiting requests in between two slices.
+        await new Promise((r) => setImmediate(r));
+        const last = from + COPY_BLOCKS >= blocks;
+        const range = `ctid >= '(${from},0)'::tid${last ? '' : ` and ctid < '(${from + COPY_BLOCKS},0)'::tid`}`;
+        const blob = await copy(db, `${selectOf(t)} where ${range}`);
+        if (blob) parts.push(blob);
+        if (last) break;
+      }
+      out.push({ ...t, data: parts.length ? new Blob(parts) : undefined });
+      log(`copied ${t.name}`);
+    }
+    if ((await nextXid(db)) === before) return { tables: out, held: false };
+    log(`written to during copy ${attempt}`);
+  }
+  const tables = await db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    const out: CopiedTable[] = [];
+    for (const t of await catalog(tx)) out.push({ ...t, data: await copy(tx, selectOf(t)) });
+    return out;
+  });
+  return { tables, held: true };
+}
+
+const COPY_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** One field of COPY's text format: `\N` is null; backslash escapes undone. */
+export function copyField(f: string): string | null {
+  if (f === '\\N') return null;
+  if (!f.includes('\\')) return f;
+  return f.replace(/\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/gs, (_, e: string) =>
+    /^[0-7]/.test(e)
+      ? String.fromCharCode(Number.parseInt(e, 8))
+      : e[0] === 'x' && e.length > 1
+        ? String.fromCharCode(Number.parseInt(e.slice(1), 16))
+        : (COPY_ESCAPES[e] ?? e),
+  );
+}
+
+/**
+ * A table copied in text format → JSON lines (one object per row, the same shape row_to_json
+ * gives: json/jsonb values as JSON, every other value as its PostgreSQL text, which restore's
+ * json_populate_recordset reads back through the column's input function), gzipped into `path`.
+ * Runs after the snapshot is released, a page of rows per turn of the event loop.
+ */
+async function copyToJsonLines(t: CopiedTable, path: string, onRow: (fields: (string | null)[]) => void): Promise<number> {
+  let rows = 0;
+  const keys = t.columns.map((c) => `${JSON.stringify(c)}:`);
+  const line = (text: string): string => {
+    const fields = text.split('\t').map(copyField);
+    if (fields.length !== keys.length) throw new Error(`${t.name}: a row of ${fields.length} fields, ${keys.length} columns`);
+    onRow(fields);
+    rows++;
+    let json = '{';
+    for (let i = 0; i < fields.length; i++) {
+      const v = fields[i];
+      // JSON text may hold line breaks between its tokens, never inside a string.
+      const value = v === null || v === undefined ? 'null' : t.json[i] ? v.replace(/[\r\n]/g, ' ') : JSON.stringify(v);
+      json += `${i ? ',' : ''}${keys[i]}${value}`;
+    }
+    return `${json}}`;
+  };
+  async function* lines() {
+    if (!t.data) return;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let rest = '';
+    for await (const chunk of Readable.fromWeb(t.data.stream() as never)) {
+      const text = rest + decoder.decode(chunk as Uint8Array, { stream: true });
+      const end = text.lastIndexOf('\n');
+      if (end < 0) {
+        rest = text;
+        continue;
+      }
+      rest = text.slice(end + 1);
+      yield `${text.slice(0, end).split('\n').map(line).join('\n')}\n`;
+    }
+    rest += decoder.decode();
+    if (rest) throw new Error(`${t.name}: the copied rows end without a line break`);
+  }
+  await pipeline(Readable.from(lines()), createGzip({ level: 6 }), createWriteStream(path));
+  return rows;
 }
 
 /** Every row of `table` as JSON lines, gzipped into `path`; read through a cursor in pages. */

@@ -31,8 +31,14 @@ const write = (out: Writable, chunk: Buffer) =>
   new Promise<void>((resolve, reject) => {
     if (out.write(chunk)) resolve();
     else {
-      out.once('drain', resolve);
-      out.once('error', reject);
+      const done = (err?: Error) => {
+        out.off('drain', done);
+        out.off('error', done);
+        if (err) reject(err);
+        else resolve();
+      };
+      out.on('drain', done);
+      out.on('error', done);
     }
   });
 
