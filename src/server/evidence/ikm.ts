@@ -3,7 +3,7 @@
 // the unit's own SKM surveys — closed or published, with accepted responses — is attached, frozen
 // as it was then. Who attaches is who fills the indicator's sheet: the unit (F-01 claim: operator,
 // koordinator; not once F-01 is submitted) under PEKPPP, the assigned asisten under the Ombudsman.
-import { and, asc, desc, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lte, or } from 'drizzle-orm';
 import { ikmReport } from '../../core/survey.ts';
 import type { Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
@@ -16,8 +16,8 @@ import { claimLocked } from '../pekppp/state.ts';
 import { type CycleUnitContext, unitTarget } from '../read-models/locus.ts';
 import { mayFillFor, policyScheme } from '../records/fillers.ts';
 import { assertWritable } from '../records/workflow.ts';
-import { SKM_SCHEME } from '../surveys/queries.ts';
-import { surveyResponses, surveys } from '../surveys/schema.ts';
+import { acceptedAnswers, SKM_SCHEME } from '../surveys/queries.ts';
+import { surveys } from '../surveys/schema.ts';
 import { ikmEvidence } from './schema.ts';
 import { ikmIndicators } from '../../core/ikm-evidence.ts';
 
@@ -67,24 +67,10 @@ async function unitIkms(
     )
     .orderBy(desc(surveys.periodStart), desc(surveys.createdAt));
   if (rows.length === 0) return [];
-  const answersOf = new Map<string, Record<string, number>[]>();
-  const responses = await tx
-    .select({ surveyId: surveyResponses.surveyId, answers: surveyResponses.answers })
-    .from(surveyResponses)
-    .where(
-      and(
-        inArray(
-          surveyResponses.surveyId,
-          rows.map((r) => r.id),
-        ),
-        eq(surveyResponses.accepted, true),
-      ),
-    );
-  for (const r of responses) {
-    const list = answersOf.get(r.surveyId) ?? [];
-    list.push(r.answers as Record<string, number>);
-    answersOf.set(r.surveyId, list);
-  }
+  const answersOf = await acceptedAnswers(
+    tx,
+    rows.map((r) => r.id),
+  );
   const scheme = getScheme(SKM_SCHEME)!;
   const out: SurveyIkm[] = [];
   for (const s of rows) {
