@@ -34,7 +34,7 @@ module.exports = {
       name: 'wire-is-contract-only',
       severity: 'error',
       comment: 'src/shared/wire depends only on zod, src/core and itself.',
-      from: { path: '^src/shared/' },
+      from: { path: '^src/shared/', pathNot: tests },
       to: { pathNot: ['^src/shared/', '^src/core/', '^node_modules/zod/'] },
     },
     {

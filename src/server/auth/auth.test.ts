@@ -47,6 +47,7 @@ describe('POST /auth/login', () => {
       'bodyId',
       'bodyName',
       'id',
+      'leadsTeam',
       'mustChangePassword',
       'name',
       'provinceCode',

@@ -3,7 +3,7 @@
 // the unit's own SKM surveys — closed or published, with accepted responses — is attached, frozen
 // as it was then. Who attaches is who fills the indicator's sheet: the unit (F-01 claim: operator,
 // koordinator; not once F-01 is submitted) under PEKPPP, the assigned asisten under the Ombudsman.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lte, or } from 'drizzle-orm';
 import { ikmReport } from '../../core/survey.ts';
 import type { Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
@@ -16,8 +16,8 @@ import { claimLocked } from '../pekppp/state.ts';
 import { type CycleUnitContext, unitTarget } from '../read-models/locus.ts';
 import { mayFillFor, policyScheme } from '../records/fillers.ts';
 import { assertWritable } from '../records/workflow.ts';
-import { SKM_SCHEME } from '../surveys/queries.ts';
-import { surveyResponses, surveys } from '../surveys/schema.ts';
+import { acceptedAnswers, SKM_SCHEME } from '../surveys/queries.ts';
+import { surveys } from '../surveys/schema.ts';
 import { ikmEvidence } from './schema.ts';
 import { ikmIndicators } from '../../core/ikm-evidence.ts';
 
@@ -36,8 +36,17 @@ interface SurveyIkm {
   final: boolean;
 }
 
-/** The unit's SKM surveys with their IKM now (accepted responses only), newest period first. */
-async function unitIkms(tx: Queryable, unitId: string, now: Date, surveyId?: string): Promise<SurveyIkm[]> {
+/**
+ * The unit's SKM surveys with their IKM now (accepted responses only), newest period first; with
+ * `finalOnly`, only the closed or published ones — the others are not read nor scored. One query
+ * for the responses of all of them.
+ */
+async function unitIkms(
+  tx: Queryable,
+  unitId: string,
+  now: Date,
+  f: { surveyId?: string; finalOnly?: boolean } = {},
+): Promise<SurveyIkm[]> {
   const rows = await tx
     .select({
       id: surveys.id,
@@ -48,21 +57,26 @@ async function unitIkms(tx: Queryable, unitId: string, now: Date, surveyId?: str
       publishedAt: surveys.publishedAt,
     })
     .from(surveys)
-    .where(and(eq(surveys.unitId, unitId), eq(surveys.kind, 'skm'), surveyId ? eq(surveys.id, surveyId) : undefined))
+    .where(
+      and(
+        eq(surveys.unitId, unitId),
+        eq(surveys.kind, 'skm'),
+        f.surveyId ? eq(surveys.id, f.surveyId) : undefined,
+        f.finalOnly ? or(isNotNull(surveys.publishedAt), lte(surveys.closesAt, now)) : undefined,
+      ),
+    )
     .orderBy(desc(surveys.periodStart), desc(surveys.createdAt));
+  if (rows.length === 0) return [];
+  const answersOf = await acceptedAnswers(
+    tx,
+    rows.map((r) => r.id),
+  );
   const scheme = getScheme(SKM_SCHEME)!;
   const out: SurveyIkm[] = [];
   for (const s of rows) {
-    const answers = await tx
-      .select({ answers: surveyResponses.answers })
-      .from(surveyResponses)
-      .where(and(eq(surveyResponses.surveyId, s.id), eq(surveyResponses.accepted, true)));
+    const answers = answersOf.get(s.id) ?? [];
     if (answers.length === 0) continue;
-    const report = ikmReport(
-      scheme,
-      answers.map((a) => a.answers as Record<string, number>),
-      s.expectedUsers,
-    );
+    const report = ikmReport(scheme, answers, s.expectedUsers);
     out.push({
       surveyId: s.id,
       periodKey: s.periodKey,
@@ -81,7 +95,7 @@ async function unitIkms(tx: Queryable, unitId: string, now: Date, surveyId?: str
 export async function ikmOptions(tx: Queryable, cu: CycleUnitContext, now = new Date()): Promise<IkmOptions> {
   const scheme = await policyScheme(tx, cu.cycle);
   const indicators = ikmIndicators(scheme, cu.body.type).map((i) => i.code);
-  const list = indicators.length === 0 ? [] : (await unitIkms(tx, cu.unit.id, now)).filter((s) => s.final);
+  const list = indicators.length === 0 ? [] : await unitIkms(tx, cu.unit.id, now, { finalOnly: true });
   return {
     indicators,
     surveys: list.map((s) => ({
@@ -148,7 +162,7 @@ export async function attachIkm(tx: Tx, auth: Auth, cu: CycleUnitContext, input:
   await assertMayAttach(tx, auth, cu, scheme, input.indicator);
   const [s] = await tx.select({ unitId: surveys.unitId, kind: surveys.kind }).from(surveys).where(eq(surveys.id, input.surveyId)).limit(1);
   if (!s || s.unitId !== cu.unit.id || s.kind !== 'skm') throw new AppError('evidence.ikm_survey_invalid', { unit: cu.unit.name });
-  const [ikm] = await unitIkms(tx, cu.unit.id, now, input.surveyId);
+  const [ikm] = await unitIkms(tx, cu.unit.id, now, { surveyId: input.surveyId });
   if (!ikm) throw new AppError('survey.no_responses');
   if (!ikm.final) throw new AppError('evidence.ikm_not_final');
   const [dup] = await tx

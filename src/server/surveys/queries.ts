@@ -153,6 +153,22 @@ export const surveyTarget = (s: Pick<SurveyRow, 'provinceCode' | 'bodyId' | 'uni
   unitId: s.unitId,
 });
 
+/** The answers of the accepted responses of each of `ids`, in one query (surveys without any are absent). */
+export async function acceptedAnswers(tx: Queryable, ids: readonly string[]): Promise<Map<string, Record<string, number>[]>> {
+  const out = new Map<string, Record<string, number>[]>();
+  if (ids.length === 0) return out;
+  const rows = await tx
+    .select({ surveyId: surveyResponses.surveyId, answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(and(inArray(surveyResponses.surveyId, [...ids]), eq(surveyResponses.accepted, true)));
+  for (const r of rows) {
+    const list = out.get(r.surveyId) ?? [];
+    list.push(r.answers as Record<string, number>);
+    out.set(r.surveyId, list);
+  }
+  return out;
+}
+
 async function counts(tx: Queryable, ids: string[]): Promise<Map<string, { accepted: number; flagged: number }>> {
   const out = new Map<string, { accepted: number; flagged: number }>();
   if (ids.length === 0) return out;
@@ -261,22 +277,12 @@ export async function f03Results(
     tx,
     rows.map((r) => r.id),
   );
-  const answers = await tx
-    .select({ surveyId: surveyResponses.surveyId, answers: surveyResponses.answers })
-    .from(surveyResponses)
-    .where(
-      and(
-        inArray(
-          surveyResponses.surveyId,
-          rows.map((r) => r.id),
-        ),
-        eq(surveyResponses.accepted, true),
-      ),
-    );
+  const answers = await acceptedAnswers(
+    tx,
+    rows.map((r) => r.id),
+  );
   for (const r of rows) {
-    const sheets = answers
-      .filter((a) => a.surveyId === r.id)
-      .map((a) => ({ instrument: r.instrument, answers: a.answers as Record<string, number> }));
+    const sheets = (answers.get(r.id) ?? []).map((a) => ({ instrument: r.instrument, answers: a }));
     const score = scoreUnit(scheme, { sheets });
     const instrument = scheme.instruments.find((i) => i.code === r.instrument);
     const groups = new Set(

@@ -211,7 +211,13 @@ describe('team-lead review level', () => {
       const res = await expectUnchanged(t.db.db, () => leads(who, body), { tables: [teamLeadLevels] });
       expect(res.statusCode, `${who} ${JSON.stringify(body)}`).toBe(status);
     }
+    // The session says who leads a team (the asisten's menu offers the lead queue only then).
+    const leadsTeam = async (who: 'asisten' | 'asistenOther') =>
+      (await w.call(who, { method: 'GET', url: '/api/v1/auth/session' })).json().user.leadsTeam;
+    expect(await leadsTeam('asistenOther')).toBe(false);
     const on = await leads('pimpinan', { provinceCode: '36', enabled: true, leadIds: [w.users.asistenOther.id] });
+    expect(await leadsTeam('asistenOther')).toBe(true);
+    expect(await leadsTeam('asisten')).toBe(false);
     expect(on.statusCode).toBe(200);
     expect(on.json().items).toEqual([
       expect.objectContaining({ provinceCode: '36', leads: [expect.objectContaining({ id: w.users.asistenOther.id })] }),

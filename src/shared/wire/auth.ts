@@ -27,6 +27,8 @@ export const User = z.object({
   provinceName: z.string().nullable().optional(),
   bodyName: z.string().nullable().optional(),
   unitName: z.string().nullable().optional(),
+  /** issue 13 §6: an asisten named a team lead in a cycle not yet final (its menu offers the lead's queue). */
+  leadsTeam: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 

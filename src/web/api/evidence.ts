@@ -38,15 +38,22 @@ export const evidenceHref = (id: string): string => `${API_BASE}/evidence/${id}`
 // ── issue 11 §7: a unit's IKM as evidence ─────────────────────────────────────────────────────
 
 export const ikmKeys = {
+  allOptions: ['evidence', 'ikm-options'] as const,
   options: (cycleId: string, unitId: string) => ['evidence', 'ikm-options', cycleId, unitId] as const,
   unit: (cycleId: string, unitId: string) => ['evidence', 'ikm', cycleId, unitId] as const,
 };
 
-/** The indicators that take the unit's IKM, and the unit's closed or published IKMs to choose from. */
+/**
+ * The indicators that take the unit's IKM, and the unit's closed or published IKMs to choose from.
+ * The server scores every such survey's responses for it, so it is asked once and kept while the
+ * page lives — opening a picker again (any indicator's) reuses it — and asked again only when the
+ * data changes: a survey set up or a paper form typed (`surveys-writes.ts` invalidates `ikmKeys.allOptions`).
+ */
 export const getIkmOptionsQueryOptions = (cycleId: string, unitId: string) =>
   queryOptions({
     queryKey: ikmKeys.options(cycleId, unitId),
     queryFn: () => api.get<IkmOptions>(`/cycles/${cycleId}/units/${unitId}/ikm-options`),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 export const useIkmOptions = (cycleId: string, unitId: string, enabled = true) =>
   useQuery({ ...getIkmOptionsQueryOptions(cycleId, unitId), enabled });

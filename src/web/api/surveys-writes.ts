@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { KioskToken, PaperResponseIn, Survey, SurveyIn, SurveyScan } from '../../shared/wire/surveys.ts';
 import { api } from '../lib/api.ts';
+import { ikmKeys } from './evidence.ts';
 import { pekpppKeys } from './pekppp.ts';
 import { surveyKeys } from './surveys.ts';
 
@@ -14,6 +15,7 @@ export function useCreateSurvey() {
     mutationFn: ({ unitId, input }: { unitId: string; input: SurveyIn }) => api.post<Survey>(`/units/${unitId}/surveys`, input),
     onSuccess: async (_survey, { input }) => {
       await queryClient.invalidateQueries({ queryKey: surveyKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ikmKeys.allOptions });
       // An F-03 questionnaire is shown beside the PEKPPP progress of its unit.
       if (input.kind === 'f03') await queryClient.invalidateQueries({ queryKey: pekpppKeys.all });
     },
@@ -54,6 +56,8 @@ export function useEnterPaper(surveyId: string) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: surveyKeys.all });
       await queryClient.invalidateQueries({ queryKey: pekpppKeys.all });
+      // A new response moves its survey's IKM (the IKM pickers' options).
+      await queryClient.invalidateQueries({ queryKey: ikmKeys.allOptions });
     },
   });
 }

@@ -28,7 +28,6 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
     { to: '/assignments/mine', label: 'shell.nav.assignments' },
     { to: '/assess', label: 'shell.nav.assess_home' },
     { to: '/assignments/klarifikasi', label: 'shell.nav.clarify_queue' },
-    { to: '/tim', label: 'shell.nav.lead_queue' }, // issue 13 §6
   ],
   koordinator: [{ to: '/pemda', label: 'shell.nav.pemda_home' }],
   operator: [{ to: '/unit', label: 'shell.nav.unit_home' }],
@@ -50,6 +49,9 @@ ROLE_ITEMS.operator.push({ to: '/survei', label: 'shell.nav.surveys' });
 // issue 12 §3: the unit's evidence library, managed by its operator and its government's koordinator.
 for (const role of ['koordinator', 'operator'] as const) ROLE_ITEMS[role].push({ to: '/pustaka', label: 'shell.nav.library' });
 
+// issue 13 §6: the team lead's queue, for an asisten the pimpinan named a team lead (`user.leadsTeam`).
+const LEAD_QUEUE: NavItem = { to: '/tim', label: 'shell.nav.lead_queue' };
+
 // issue 15: the own account (password, two-step verification), for every role.
 const ACCOUNT: NavItem = { to: '/akun', label: 'shell.nav.account' };
 
@@ -61,7 +63,9 @@ export function SignedInNav({ user }: { user: User }) {
       <Text size="xs" c="dimmed" px="sm" pb="xs">
         {t(`roles.${user.role}`)}
       </Text>
-      {!user.mustChangePassword && <NavEntries items={[...ROLE_ITEMS[user.role], ACCOUNT, ...SHARED_NAV]} />}
+      {!user.mustChangePassword && (
+        <NavEntries items={[...ROLE_ITEMS[user.role], ...(user.leadsTeam ? [LEAD_QUEUE] : []), ACCOUNT, ...SHARED_NAV]} />
+      )}
     </>
   );
 }

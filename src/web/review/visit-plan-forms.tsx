@@ -244,10 +244,13 @@ export function QuotaPanel({ cycleId }: { cycleId: string }) {
             }
             min={chosen?.range.min}
             max={chosen?.range.max}
+            // Not clamped on blur (99 silently becoming 10): an out-of-range number stays and says so.
+            clampBehavior="none"
             allowDecimal={false}
+            allowNegative={false}
             value={target}
             onChange={setTarget}
-            error={tried && chosen && !inRange && t('visits.quota.out_of_range')}
+            error={chosen && !inRange && (tried || typeof target === 'number') && t('visits.quota.out_of_range')}
           />
           <TextInput
             label={t('visits.quota.reason')}

@@ -227,6 +227,26 @@ describe('VisitPlanView forms', () => {
     expect((await within(panel).findByRole('status')).textContent).toBe('Kuota disimpan: target 6, minimum 6.');
   });
 
+  it('keeps an out-of-range quota as typed when the field is left, and says it is out of range', async () => {
+    const writes = stubApi();
+    renderWithProviders(<VisitPlanView cycleId={C} />);
+    const panel = await screen.findByTestId('quota-panel');
+    fireEvent.change(within(panel).getByLabelText('Instrumen'), { target: { value: 'pengguna' } });
+    const field = within(panel).getByLabelText('Kuota baru') as HTMLInputElement;
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: '99' } });
+    fireEvent.blur(field);
+    // Not clamped to 10 behind the user's back: the value stays and the range message shows at once.
+    expect(field.value).toBe('99');
+    expect(within(panel).getByText('Di luar rentang skema.')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(field, { target: { value: '7' } });
+    fireEvent.blur(field);
+    expect(field.value).toBe('7');
+    expect(within(panel).queryByText('Di luar rentang skema.')).toBeNull();
+    expect(writes).toEqual([]);
+  });
+
   it('switches the team-lead level on with its leads for the own Perwakilan', async () => {
     const writes = stubApi();
     renderWithProviders(<VisitPlanView cycleId={C} />);

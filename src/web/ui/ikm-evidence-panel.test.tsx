@@ -96,6 +96,27 @@ describe('IkmEvidencePanel (Ombudsman)', () => {
     });
   });
 
+  it("asks the server to score the unit's IKMs once, not on every picker opened (any indicator's, minutes apart)", async () => {
+    const calls: Call[] = [];
+    stubApi(calls);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="kementerian" cycleId={cycleId} unitId={unitId} writable />);
+      const user = userEvent.setup({ delay: null });
+      for (const code of ['O2', 'O3', 'O2']) {
+        await user.click(await screen.findByTestId(`ikm-pick-${code}`));
+        expect((await screen.findByTestId('ikm-choice')).textContent).toContain('IKM 85,10 (B)');
+        await user.keyboard('{Escape}');
+        await vi.waitFor(() => expect(screen.queryByTestId('ikm-choice')).toBeNull());
+        // Past the app's default freshness (30 s): the options are kept, not asked again.
+        vi.setSystemTime(Date.now() + 5 * 60_000);
+      }
+      expect(calls.filter((c) => c.url.includes('/ikm-options'))).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows the line read-only once the unit no longer accepts changes', async () => {
     stubApi([]);
     renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="lembaga" cycleId={cycleId} unitId={unitId} writable={false} />);
