@@ -26,6 +26,7 @@ const doc = (id: string, over: Partial<LibraryDocumentDetail>): LibraryDocumentD
   size: 900,
   sha256: 'a'.repeat(64),
   uses: [],
+  suggestedSurveys: [],
   suggested: false,
   linkedHere: false,
   createdAt: '2026-11-01T00:00:00Z',
@@ -58,13 +59,36 @@ const page: LibraryDocumentPage = {
           actionId: null,
           actionTitle: null,
           actionEvidenceId: null,
+          surveyId: null,
+          surveyKind: null,
+          surveyPeriodKey: null,
           validity: 'expired',
           createdAt: '2026-11-02T00:00:00Z',
+        },
+        {
+          id: 'use-2',
+          kind: 'survey',
+          cycleId: null,
+          cycleName: null,
+          cycleYear: null,
+          family: null,
+          indicator: null,
+          indicatorText: null,
+          evidenceId: null,
+          actionId: null,
+          actionTitle: null,
+          actionEvidenceId: null,
+          surveyId: 's-q4',
+          surveyKind: 'skm',
+          surveyPeriodKey: '2026-Q4',
+          validity: 'expired',
+          createdAt: '2026-11-03T00:00:00Z',
         },
       ],
     }),
     doc('mk', {
       title: 'Maklumat Pelayanan',
+      suggestedSurveys: ['s-s1'],
       suggestions: [
         {
           cycleId: 'c2',
@@ -92,15 +116,27 @@ const page: LibraryDocumentPage = {
     { code: 'maklumat-pelayanan', title: { id: 'Maklumat pelayanan', en: 'Service pledge (maklumat)' }, topics: ['maklumat'] },
   ],
   expiringSoonDays: 60,
+  surveys: [
+    { id: 's-q4', kind: 'skm', periodKey: '2026-Q4', closesAt: '2026-12-31T16:59:00Z' },
+    { id: 's-m11', kind: 'skm', periodKey: '2026-11', closesAt: '2026-11-30T16:59:00Z' },
+    { id: 's-s1', kind: 'skm', periodKey: '2026-S1', closesAt: '2026-06-30T16:59:00Z' },
+  ],
 };
 
 function setup() {
   const onLink = vi.fn();
   const onUnlink = vi.fn();
+  const onLinkSurvey = vi.fn();
   renderWithProviders(
-    <LibraryList page={page} fileUrl={(id) => `/api/v1/library-documents/${id}/file`} onLink={onLink} onUnlink={onUnlink} />,
+    <LibraryList
+      page={page}
+      fileUrl={(id) => `/api/v1/library-documents/${id}/file`}
+      onLink={onLink}
+      onUnlink={onUnlink}
+      onLinkSurvey={onLinkSurvey}
+    />,
   );
-  return { onLink, onUnlink };
+  return { onLink, onUnlink, onLinkSurvey };
 }
 
 const card = (title: string) => screen.getByRole('article', { name: title });
@@ -122,7 +158,34 @@ describe('LibraryList', () => {
     const mk = card('Maklumat Pelayanan');
     expect(mk.textContent).toContain('tanpa batas berlaku');
     expect(within(mk).getByText('Tanpa batas')).toBeTruthy();
-    expect(mk.textContent).toContain('Belum ditautkan ke indikator atau tindak lanjut.');
+    expect(mk.textContent).toContain('Belum ditautkan ke indikator, survei atau tindak lanjut.');
+  });
+
+  it('names a survey among the uses (a link to its screen, expired flagged) and links a document to a survey, the suggested one first', async () => {
+    await i18n.loadNamespaces('improve');
+    const { onLinkSurvey, onUnlink } = setup();
+    const sk = card('SK Standar Pelayanan');
+    const use = within(sk).getByRole('link', { name: 'Survei SKM Triwulan IV 2026' });
+    expect(use.getAttribute('href')).toBe('/survei/s-q4');
+    expect(sk.textContent).toContain('kedaluwarsa hari ini');
+    fireEvent.click(within(sk).getByRole('button', { name: 'Lepas tautan Survei SKM Triwulan IV 2026' }));
+    expect(onUnlink).toHaveBeenCalledWith(page.items[0], page.items[0]!.uses[1]);
+    // The SK is already linked to Q4: only the other surveys are offered.
+    const skSelect = within(sk).getByRole('combobox', { name: 'Survei untuk SK Standar Pelayanan' }) as HTMLSelectElement;
+    expect([...skSelect.options].map((o) => o.value)).toEqual(['s-m11', 's-s1']);
+    // The maklumat's suggested survey comes first, chosen and marked.
+    const mk = card('Maklumat Pelayanan');
+    const select = within(mk).getByRole('combobox', { name: 'Survei untuk Maklumat Pelayanan' }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'SKM Semester I 2026 (disarankan)',
+      'SKM Triwulan IV 2026',
+      'SKM November 2026',
+    ]);
+    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan Maklumat Pelayanan ke survei SKM Semester I 2026' }));
+    expect(onLinkSurvey).toHaveBeenLastCalledWith(page.items[1], page.surveys[2]);
+    fireEvent.change(select, { target: { value: 's-m11' } });
+    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan Maklumat Pelayanan ke survei SKM November 2026' }));
+    expect(onLinkSurvey).toHaveBeenLastCalledWith(page.items[1], page.surveys[1]);
   });
 
   it('links a suggestion with one click and unlinks a use', async () => {
@@ -216,8 +279,9 @@ describe('editing and deleting a library document', () => {
     const sent = recordFetch();
     const { unmount } = renderWithProviders(<DeleteDocumentDialog doc={page.items[0]!} onClose={vi.fn()} />);
     let dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByRole('status').textContent).toContain('masih tertaut ke 1 indikator atau tindak lanjut');
+    expect(within(dialog).getByRole('status').textContent).toContain('masih tertaut ke 2 indikator, survei atau tindak lanjut');
     expect(within(dialog).getByText('S6 · Penilaian 2026')).toBeTruthy();
+    expect(within(dialog).getByText('Survei SKM Triwulan IV 2026')).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: 'Hapus dokumen' })).toBeNull();
     unmount();
     const onClose = vi.fn();

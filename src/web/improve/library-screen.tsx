@@ -2,14 +2,20 @@
  * `/pustaka`: a service unit's evidence library (issue 12 §3) for its operator (the own unit) and
  * its government's koordinator (a unit of the government, `?unit=`): the documents with type,
  * dates, an expired badge and where each is used; add a document (stored once); link it to the
- * indicators suggested across schemes with one click; unlink. Refusals shown translated.
+ * indicators suggested across schemes with one click, or to one of the unit's surveys; unlink. Refusals shown translated.
  */
 import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Modal, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { LibraryDocumentDetail, LibraryDocumentPage, LibrarySuggestion, LibraryUse } from '../../shared/wire/library-docs.ts';
+import type {
+  LibraryDocumentDetail,
+  LibraryDocumentPage,
+  LibrarySuggestion,
+  LibrarySurveyOption,
+  LibraryUse,
+} from '../../shared/wire/library-docs.ts';
 import { useMe } from '../api/auth.ts';
 import { libraryFileUrl, useLibrary } from '../api/library-docs.ts';
 import { useAddLibraryDocument, useLinkLibraryDocument, useUnlinkLibraryDocument } from '../api/library-docs-writes.ts';
@@ -18,7 +24,7 @@ import { errorMessage } from '../lib/error-message.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { DeleteDocumentDialog, DocumentFields, EditDocumentDialog } from './library-document-dialogs.tsx';
-import { LibraryList } from './library-list.tsx';
+import { LibraryList, useSurveyName } from './library-list.tsx';
 
 export function LibraryScreen() {
   const { t } = useTranslation('improve');
@@ -62,6 +68,7 @@ function UnitLibrary({ unitId }: { unitId: string }) {
   const [deleting, setDeleting] = useState<LibraryDocumentDetail | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const surveyName = useSurveyName();
   if (list.isPending) return <PageLoader />;
   if (list.isError) return <ErrorView error={list.error} onRetry={() => void list.refetch()} compact />;
 
@@ -71,6 +78,18 @@ function UnitLibrary({ unitId }: { unitId: string }) {
     try {
       await link.mutateAsync({ documentId: d.id, link: { cycleId: s.cycleId, indicator: s.indicator } });
       notifications.show({ color: 'teal', message: t('library.linked', { indicator: `${s.indicator} · ${s.cycleName}` }) });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const onLinkSurvey = async (d: LibraryDocumentDetail, s: LibrarySurveyOption) => {
+    setBusy(`${d.id}:survey:${s.id}`);
+    setError(null);
+    try {
+      await link.mutateAsync({ documentId: d.id, link: { surveyId: s.id } });
+      notifications.show({ color: 'teal', message: t('library.linked_survey', { survey: surveyName(s) }) });
     } catch (err) {
       setError(err);
     } finally {
@@ -108,6 +127,7 @@ function UnitLibrary({ unitId }: { unitId: string }) {
         fileUrl={libraryFileUrl}
         onLink={(d, s) => void onLink(d, s)}
         onUnlink={(d, u) => void onUnlink(d, u)}
+        onLinkSurvey={(d, s) => void onLinkSurvey(d, s)}
         busy={busy}
         onEdit={setEditing}
         onDelete={setDeleting}

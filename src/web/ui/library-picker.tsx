@@ -1,7 +1,7 @@
 /**
  * "Pilih dari pustaka dokumen" (issue 12 §3): a button that opens the unit's evidence library in
- * a dialog; with a cycle and an indicator, the documents suggested for it come first and those
- * already linked there cannot be chosen again. Choosing one hands it to `onPick` (the F-01 claim
+ * a dialog; with a cycle and an indicator (or a survey), the documents suggested for it come first
+ * and those already linked there cannot be chosen again. Choosing one hands it to `onPick` (the F-01 claim
  * links it to the indicator, the action progress form names it in its report). Strings: the
  * `improve` namespace. Validity badges: `LibraryValidityBadge`.
  */
@@ -37,6 +37,8 @@ export interface LibraryPickerProps {
   /** Mark the suggestions for this indicator of this cycle. */
   cycleId?: string;
   indicator?: string;
+  /** Mark the suggestions for (and the documents linked to) this survey of the unit. */
+  surveyId?: string;
   /** Documents already chosen (the progress form): not offered again. */
   exclude?: readonly string[];
   onPick: (doc: LibraryDocument) => Promise<unknown> | undefined;
@@ -62,7 +64,7 @@ export function LibraryPicker(props: LibraryPickerProps) {
 function PickerList(props: LibraryPickerProps & { onDone: () => void }) {
   const { t } = useTranslation('improve');
   const format = useFormat();
-  const list = useLibrary(props.unitId, { cycleId: props.cycleId, indicator: props.indicator });
+  const list = useLibrary(props.unitId, { cycleId: props.cycleId, indicator: props.indicator, surveyId: props.surveyId });
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (list.isPending) return <Loader size="sm" aria-label={t('library.loading')} />;
@@ -90,6 +92,11 @@ function PickerList(props: LibraryPickerProps & { onDone: () => void }) {
       {props.indicator && (
         <Text size="sm" c="dimmed">
           {t('library.pick_for', { indicator: props.indicator })}
+        </Text>
+      )}
+      {props.surveyId && (
+        <Text size="sm" c="dimmed">
+          {t('library.pick_for_survey')}
         </Text>
       )}
       {items.length === 0 && <Text size="sm">{t('library.empty_pick')}</Text>}
