@@ -418,7 +418,8 @@ export async function createDocument(
   actor: Actor,
   unit: LibraryUnit,
   f: LibraryDocumentFields,
-  file: { sha256: string; size: number; mime: string; filename: string },
+  /** `via: 'resumable'`: the file came through a tus upload (said in the audit row). */
+  file: { sha256: string; size: number; mime: string; filename: string; via?: 'resumable' },
 ): Promise<LibraryDocumentDetail> {
   checkFields(f);
   await tx.insert(evidenceFiles).values({ sha256: file.sha256, size: file.size, mime: file.mime }).onConflictDoNothing();

@@ -151,6 +151,24 @@ export const LibraryDocumentFields = z.object({
 });
 export type LibraryDocumentFields = z.infer<typeof LibraryDocumentFields>;
 
+/**
+ * A document's file sent resumably (tus, `POST /uploads`, the evidence uploads' machinery):
+ * `Upload-Metadata` carries `target library`, the unit, the document's fields, the filename and
+ * the sha256 the device computed. The last part answers `Upload-Document-Id`.
+ */
+export const LibraryUploadMeta = LibraryDocumentFields.extend({
+  target: z.literal('library'),
+  unitId: z.uuid(),
+  filename: z.string().min(1).max(255),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+export type LibraryUploadMeta = z.infer<typeof LibraryUploadMeta>;
+/** What a resumable library upload keeps until its last byte: the unit and the document's fields. */
+export type LibraryUploadFields = LibraryDocumentFields & { unitId: string };
+
 export const LibraryDocumentPatch = z
   .object({
     type: typeCode.optional(),

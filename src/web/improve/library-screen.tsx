@@ -5,7 +5,7 @@
  * indicators suggested across schemes with one click, or to one of the unit's surveys; unlink. Refusals shown translated.
  */
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { useMe } from '../api/auth.ts';
 import { libraryFileUrl, useLibrary } from '../api/library-docs.ts';
 import { useAddLibraryDocument, useLinkLibraryDocument, useUnlinkLibraryDocument } from '../api/library-docs-writes.ts';
 import { useUnits } from '../api/registry.ts';
+import { isApiError } from '../lib/api.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -151,6 +152,7 @@ export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page
   const [validUntil, setValidUntil] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [tried, setTried] = useState(false);
+  const [sent, setSent] = useState<number | null>(null);
   const missing = (v: unknown) => (tried && !v ? t('plan.required') : undefined);
   return (
     <form
@@ -158,8 +160,16 @@ export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page
         e.preventDefault();
         setTried(true);
         if (!type || !title.trim() || !issuedOn || !file) return;
+        setSent(0);
         add.mutate(
-          { type, title: title.trim(), issuedOn, ...(validUntil ? { validUntil } : {}), file },
+          {
+            type,
+            title: title.trim(),
+            issuedOn,
+            ...(validUntil ? { validUntil } : {}),
+            file,
+            onProgress: (loaded, total) => setSent(total > 0 ? Math.round((100 * loaded) / total) : 0),
+          },
           {
             onSuccess: () => {
               notifications.show({ color: 'teal', message: t('library.saved') });
@@ -191,9 +201,18 @@ export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page
           onChange={setFile}
           error={missing(file)}
         />
+        {add.isPending && sent !== null && (
+          <Stack gap={4}>
+            <Text size="sm" id="library-upload-progress">
+              {t('library.uploading', { percent: sent })}
+            </Text>
+            <Progress value={sent} aria-labelledby="library-upload-progress" />
+          </Stack>
+        )}
         {add.isError && (
           <Alert color="red" role="alert">
             {errorMessage(t, add.error)}
+            {isApiError(add.error) && add.error.status === 0 ? ` ${t('library.upload_resume')}` : ''}
           </Alert>
         )}
         <Group justify="flex-end">
