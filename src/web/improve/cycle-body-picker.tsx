@@ -19,6 +19,8 @@ import { PageLoader } from '../ui/page-loader.tsx';
 
 export type PickedCycle = TrendItem['cycle'];
 
+const GOVERNMENTS: readonly string[] = ['provinsi', 'kabupaten', 'kota'];
+
 export function CycleBodyPicker({
   user,
   cycleId,
@@ -40,7 +42,8 @@ export function CycleBodyPicker({
     choosesBody && !assessor,
   );
   const assigned = useAssignedBodies(assessor);
-  const options = assessor ? (assigned.data?.items ?? []) : (bodies.data?.items ?? []);
+  // The governments (as for the pimpinan): a ministry's vertical offices it assesses are not planned here.
+  const options = assessor ? (assigned.data?.items ?? []).filter((b) => GOVERNMENTS.includes(b.type)) : (bodies.data?.items ?? []);
   const body = choosesBody ? bodyId : (user.bodyId ?? undefined);
   const assignedCycles = assigned.data?.items.find((b) => b.id === body)?.cycleIds;
   const trend = useTrend(body ?? null);

@@ -278,6 +278,14 @@ describe('CycleBodyPicker', () => {
       items: [
         { id: body.id, name: 'Kota Tangerang', type: 'kota', provinceCode: '36', cycleIds: [assignedCycle] },
         { id: '33333333-3333-4333-8333-333333333333', name: 'Kota Serang', type: 'kota', provinceCode: '36', cycleIds: [assignedCycle] },
+        // A ministry's vertical office it assesses: not a government to plan for here.
+        {
+          id: '44444444-4444-4444-8444-444444444444',
+          name: 'Kepolisian Negara',
+          type: 'lembaga',
+          provinceCode: null,
+          cycleIds: [assignedCycle],
+        },
       ],
     };
     const urls: string[] = [];
