@@ -159,6 +159,34 @@ export function relatedIndicators(schemes: Iterable<Scheme>, schemeId: string, i
 }
 
 /**
+ * Indicators where a unit of `bodyType` may attach its published IKM (`ikmEvidence`, e.g. the
+ * Ombudsman Output indicators for ministry and agency units), across `schemes`, related by
+ * `ikmTopics` — the topics the SKM schemes' results are evidence for (their own `topics`,
+ * skm-2017: ["skm"]): an SKM report is evidence where the IKM is. `topics` lists `ikmTopics`.
+ */
+export function ikmEvidenceIndicators(schemes: Iterable<Scheme>, ikmTopics: readonly string[], bodyType: string): RelatedIndicator[] {
+  if (ikmTopics.length === 0) return [];
+  const out: RelatedIndicator[] = [];
+  for (const scheme of schemes) {
+    for (const { indicator, ref, supplement } of eachIndicator(scheme)) {
+      const rule = indicator.ikmEvidence;
+      if (!rule || (rule.bodyTypes && !(rule.bodyTypes as readonly string[]).includes(bodyType))) continue;
+      out.push({
+        schemeId: scheme.id,
+        family: scheme.family,
+        indicator: indicator.code,
+        ref,
+        text: indicator.text,
+        topics: [...ikmTopics],
+        sameCode: false,
+        supplement,
+      });
+    }
+  }
+  return out;
+}
+
+/**
  * Indicators carrying any of `topics`, across `schemes`. With a scheme's own `topics`
  * (skm-2017: ["skm"]) this lists the indicators its published result is evidence for.
  */

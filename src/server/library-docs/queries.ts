@@ -2,7 +2,7 @@
 // a cycle's indicator, or an action file — both on the same stored content), validity in the
 // body's zone, and suggestions from the cross-scheme topics. Every write audits itself.
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { documentTypes } from '../../../methodologies/index.ts';
+import { documentTypes, library } from '../../../methodologies/index.ts';
 import { localToday } from '../../core/actions.ts';
 import { cycleJudgingDate, documentValidity, type LibraryCycle, suggestIndicators } from '../../core/library-docs.ts';
 import type { Lang, Scheme, Text } from '../../core/types.ts';
@@ -47,6 +47,8 @@ export interface LibraryUnit {
   name: string;
   bodyId: string;
   bodyName: string;
+  /** The body's type (an SKM report is suggested where a unit of this type may attach its IKM). */
+  bodyType: string;
   provinceCode: string | null;
 }
 
@@ -59,7 +61,17 @@ export interface LoadedDocument {
   size: number;
 }
 
-const unitColumns = { id: units.id, name: units.name, bodyId: units.bodyId, bodyName: bodies.name, provinceCode: bodies.provinceCode };
+const unitColumns = {
+  id: units.id,
+  name: units.name,
+  bodyId: units.bodyId,
+  bodyName: bodies.name,
+  bodyType: bodies.type,
+  provinceCode: bodies.provinceCode,
+};
+
+/** The topics the SKM schemes' results are evidence for (their own `topics`, skm-2017: ["skm"]). */
+const SKM_TOPICS = [...new Set([...library.values()].filter((s) => s.family === 'skm').flatMap((s) => s.topics ?? []))];
 
 export async function libraryUnitOr404(tx: Queryable, unitId: string): Promise<LibraryUnit> {
   const [u] = await tx.select(unitColumns).from(units).innerJoin(bodies, eq(bodies.id, units.bodyId)).where(eq(units.id, unitId)).limit(1);
@@ -274,27 +286,35 @@ function surveySuggestionsFor(d: DocRow, uses: readonly LibraryUse[], all: reado
   return all.filter((s) => !linked.has(s.option.id) && s.topics.some((t) => typeTopics.includes(t))).map((s) => s.option.id);
 }
 
-function suggestionsFor(d: DocRow, uses: readonly LibraryUse[], open: readonly OpenCycle[], today: string): LibrarySuggestion[] {
+function suggestionsFor(
+  d: DocRow,
+  unit: LibraryUnit,
+  uses: readonly LibraryUse[],
+  open: readonly OpenCycle[],
+  today: string,
+): LibrarySuggestion[] {
   const libraryCycles: LibraryCycle[] = open.map((c) => ({ cycleId: c.id, scheme: c.scheme }));
   const linked = uses
     .filter((u) => u.kind === 'indicator' && u.cycleId && u.indicator)
     .map((u) => ({ cycleId: u.cycleId!, indicator: u.indicator! }));
   const byId = new Map(open.map((c) => [c.id, c]));
-  return suggestIndicators(libraryCycles, typeOf(d.type)?.topics ?? [], linked).map((s) => {
-    const c = byId.get(s.cycleId)!;
-    return {
-      cycleId: s.cycleId,
-      cycleName: c.name,
-      cycleYear: c.year,
-      family: c.family,
-      indicator: s.indicator,
-      ref: s.ref,
-      text: s.text,
-      topics: s.topics,
-      reason: s.reason,
-      validity: validityOn(d.validUntil, cycleJudgingDate(c.year, today)).validity,
-    };
-  });
+  return suggestIndicators(libraryCycles, typeOf(d.type)?.topics ?? [], linked, { topics: SKM_TOPICS, bodyType: unit.bodyType }).map(
+    (s) => {
+      const c = byId.get(s.cycleId)!;
+      return {
+        cycleId: s.cycleId,
+        cycleName: c.name,
+        cycleYear: c.year,
+        family: c.family,
+        indicator: s.indicator,
+        ref: s.ref,
+        text: s.text,
+        topics: s.topics,
+        reason: s.reason,
+        validity: validityOn(d.validUntil, cycleJudgingDate(c.year, today)).validity,
+      };
+    },
+  );
 }
 
 function toView(d: DocRow, unit: LibraryUnit, file: { mime: string; size: number }, uses: LibraryUse[], today: string): LibraryDocument {
@@ -334,7 +354,7 @@ export async function documentDetail(tx: Queryable, d: LoadedDocument, nowMs = D
   return {
     ...toView(d.row, d.unit, d, uses, today),
     suggestedSurveys: surveySuggestionsFor(d.row, uses, sv),
-    suggestions: suggestionsFor(d.row, uses, open, today),
+    suggestions: suggestionsFor(d.row, d.unit, uses, open, today),
   };
 }
 
@@ -365,7 +385,7 @@ export async function listDocuments(tx: Queryable, unit: LibraryUnit, q: Library
     return {
       ...toView(r.row, unit, r, docUses, today),
       suggestedSurveys: surveySuggestionsFor(r.row, docUses, sv),
-      suggestions: suggestionsFor(r.row, docUses, open, today),
+      suggestions: suggestionsFor(r.row, unit, docUses, open, today),
     };
   });
   if (q.cycleId && q.indicator) {
