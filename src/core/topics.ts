@@ -111,6 +111,22 @@ export function checkTopicUse(
   return problems;
 }
 
+const entry = (
+  scheme: Scheme,
+  x: { indicator: Indicator; ref: string; supplement: boolean },
+  topics: string[],
+  sameCode: boolean,
+): RelatedIndicator => ({
+  schemeId: scheme.id,
+  family: scheme.family,
+  indicator: x.indicator.code,
+  ref: x.ref,
+  text: x.indicator.text,
+  topics,
+  sameCode,
+  supplement: x.supplement,
+});
+
 function related(
   schemes: Iterable<Scheme>,
   wanted: readonly string[],
@@ -124,16 +140,7 @@ function related(
       const own = new Set(indicator.topics ?? []);
       const shared = wanted.filter((t) => own.has(t));
       if (shared.length === 0 && !sameCode) continue;
-      out.push({
-        schemeId: scheme.id,
-        family: scheme.family,
-        indicator: indicator.code,
-        ref,
-        text: indicator.text,
-        topics: shared,
-        sameCode,
-        supplement,
-      });
+      out.push(entry(scheme, { indicator, ref, supplement }, shared, sameCode));
     }
   }
   return out;
@@ -171,16 +178,7 @@ export function ikmEvidenceIndicators(schemes: Iterable<Scheme>, ikmTopics: read
     for (const { indicator, ref, supplement } of eachIndicator(scheme)) {
       const rule = indicator.ikmEvidence;
       if (!rule || (rule.bodyTypes && !(rule.bodyTypes as readonly string[]).includes(bodyType))) continue;
-      out.push({
-        schemeId: scheme.id,
-        family: scheme.family,
-        indicator: indicator.code,
-        ref,
-        text: indicator.text,
-        topics: [...ikmTopics],
-        sameCode: false,
-        supplement,
-      });
+      out.push(entry(scheme, { indicator, ref, supplement }, [...ikmTopics], false));
     }
   }
   return out;

@@ -122,6 +122,23 @@ function indicatorText(scheme: Scheme, code: string): Text | null {
 
 const validityOn = (validUntil: string | null, asOf: string) => documentValidity(validUntil, asOf, documentTypes.expiringSoonDays);
 
+/** A use's target fields, all empty: each kind fills its own. */
+const NO_TARGET = {
+  cycleId: null,
+  cycleName: null,
+  cycleYear: null,
+  family: null,
+  indicator: null,
+  indicatorText: null,
+  evidenceId: null,
+  actionId: null,
+  actionTitle: null,
+  actionEvidenceId: null,
+  surveyId: null,
+  surveyKind: null,
+  surveyPeriodKey: null,
+} satisfies Omit<LibraryUse, 'id' | 'kind' | 'validity' | 'createdAt'>;
+
 /** Every use of the documents, oldest first. */
 async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Promise<Map<string, LibraryUse[]>> {
   const out = new Map<string, LibraryUse[]>(docs.map((d) => [d.id, []]));
@@ -157,11 +174,20 @@ async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Pr
   ]);
   const all: LibraryUse[] = [];
   const docOf = new Map<string, string>();
+  /** One use: its own target's fields over a use that names nothing; validity judged on `asOf`. */
+  const push = (use: typeof libraryDocumentUses.$inferSelect, asOf: string, target: Partial<LibraryUse> & Pick<LibraryUse, 'kind'>) => {
+    all.push({
+      ...NO_TARGET,
+      ...target,
+      id: use.id,
+      validity: validityOn(validUntil.get(use.documentId) ?? null, asOf).validity,
+      createdAt: use.createdAt.toISOString(),
+    });
+    docOf.set(use.id, use.documentId);
+  };
   for (const r of onIndicators) {
     const scheme = await cycleScheme(tx, { id: r.cycleId, schemeHash: r.schemeHash });
-    const until = validUntil.get(r.use.documentId) ?? null;
-    all.push({
-      id: r.use.id,
+    push(r.use, cycleJudgingDate(r.cycleYear, today), {
       kind: 'indicator',
       cycleId: r.cycleId,
       cycleName: r.cycleName,
@@ -170,60 +196,13 @@ async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Pr
       indicator: r.indicator,
       indicatorText: r.indicator ? indicatorText(scheme, r.indicator) : null,
       evidenceId: r.use.evidenceLinkId,
-      actionId: null,
-      actionTitle: null,
-      actionEvidenceId: null,
-      surveyId: null,
-      surveyKind: null,
-      surveyPeriodKey: null,
-      validity: validityOn(until, cycleJudgingDate(r.cycleYear, today)).validity,
-      createdAt: r.use.createdAt.toISOString(),
     });
-    docOf.set(r.use.id, r.use.documentId);
   }
   for (const r of onActions) {
-    all.push({
-      id: r.use.id,
-      kind: 'action',
-      cycleId: null,
-      cycleName: null,
-      cycleYear: null,
-      family: null,
-      indicator: null,
-      indicatorText: null,
-      evidenceId: null,
-      actionId: r.actionId,
-      actionTitle: r.title,
-      actionEvidenceId: r.use.actionEvidenceId,
-      surveyId: null,
-      surveyKind: null,
-      surveyPeriodKey: null,
-      validity: validityOn(validUntil.get(r.use.documentId) ?? null, today).validity,
-      createdAt: r.use.createdAt.toISOString(),
-    });
-    docOf.set(r.use.id, r.use.documentId);
+    push(r.use, today, { kind: 'action', actionId: r.actionId, actionTitle: r.title, actionEvidenceId: r.use.actionEvidenceId });
   }
   for (const r of onSurveys) {
-    all.push({
-      id: r.use.id,
-      kind: 'survey',
-      cycleId: null,
-      cycleName: null,
-      cycleYear: null,
-      family: null,
-      indicator: null,
-      indicatorText: null,
-      evidenceId: null,
-      actionId: null,
-      actionTitle: null,
-      actionEvidenceId: null,
-      surveyId: r.surveyId,
-      surveyKind: r.kind,
-      surveyPeriodKey: r.periodKey,
-      validity: validityOn(validUntil.get(r.use.documentId) ?? null, today).validity,
-      createdAt: r.use.createdAt.toISOString(),
-    });
-    docOf.set(r.use.id, r.use.documentId);
+    push(r.use, today, { kind: 'survey', surveyId: r.surveyId, surveyKind: r.kind, surveyPeriodKey: r.periodKey });
   }
   all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   for (const u of all) out.get(docOf.get(u.id)!)!.push(u);

@@ -1,39 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { LibraryDocumentDetail, LibraryDocumentPage } from '../../shared/wire/library-docs.ts';
+import type { LibraryDocumentPage } from '../../shared/wire/library-docs.ts';
+import { libraryDoc, libraryUse } from '../test/library-fixtures.ts';
 import { changeLanguage, i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { LibraryList } from './library-list.tsx';
 import { AddDocumentForm } from './library-screen.tsx';
 import { DeleteDocumentDialog, EditDocumentDialog } from './library-document-dialogs.tsx';
 
-const doc = (id: string, over: Partial<LibraryDocumentDetail>): LibraryDocumentDetail => ({
-  id,
-  unitId: 'u1',
-  unitName: 'Disdukcapil',
-  bodyId: 'b1',
-  bodyName: 'Kota Tangerang',
-  type: 'maklumat-pelayanan',
-  typeTitle: { id: 'Maklumat pelayanan', en: 'Service pledge (maklumat)' },
-  title: `Dokumen ${id}`,
-  issuedOn: '2025-01-02',
-  validUntil: null,
-  validity: 'open',
-  daysLeft: null,
-  today: '2026-12-05',
-  filename: `${id}.pdf`,
-  mime: 'application/pdf',
-  size: 900,
-  sha256: 'a'.repeat(64),
-  uses: [],
-  suggestedSurveys: [],
-  suggested: false,
-  linkedHere: false,
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  suggestions: [],
-  ...over,
-});
+const doc = libraryDoc;
 
 const page: LibraryDocumentPage = {
   items: [
@@ -46,8 +21,7 @@ const page: LibraryDocumentPage = {
       validity: 'expired',
       daysLeft: -339,
       uses: [
-        {
-          id: 'use-1',
+        libraryUse('use-1', {
           kind: 'indicator',
           cycleId: 'c1',
           cycleName: 'Penilaian 2026',
@@ -56,34 +30,16 @@ const page: LibraryDocumentPage = {
           indicator: 'S6',
           indicatorText: { id: 'Dasar hukum standar pelayanan', en: 'Legal basis of the service standard' },
           evidenceId: 'e1',
-          actionId: null,
-          actionTitle: null,
-          actionEvidenceId: null,
-          surveyId: null,
-          surveyKind: null,
-          surveyPeriodKey: null,
           validity: 'expired',
-          createdAt: '2026-11-02T00:00:00Z',
-        },
-        {
-          id: 'use-2',
+        }),
+        libraryUse('use-2', {
           kind: 'survey',
-          cycleId: null,
-          cycleName: null,
-          cycleYear: null,
-          family: null,
-          indicator: null,
-          indicatorText: null,
-          evidenceId: null,
-          actionId: null,
-          actionTitle: null,
-          actionEvidenceId: null,
           surveyId: 's-q4',
           surveyKind: 'skm',
           surveyPeriodKey: '2026-Q4',
           validity: 'expired',
           createdAt: '2026-11-03T00:00:00Z',
-        },
+        }),
       ],
     }),
     doc('mk', {

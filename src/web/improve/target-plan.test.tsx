@@ -206,6 +206,8 @@ describe('WhatIfView', () => {
 });
 
 describe('CycleBodyPicker', () => {
+  const asisten = { id: 'a', username: 'a', name: 'A', role: 'asisten', provinceCode: '36', bodyId: null, unitId: null } as unknown as User;
+
   it("offers only the cycles where the koordinator's government has a published, assessed result, newest first", async () => {
     await i18n.loadNamespaces('improve');
     const band = { code: 'A', label: { id: 'A', en: 'A' }, color: '#2f9e44' };
@@ -296,15 +298,6 @@ describe('CycleBodyPicker', () => {
         return Response.json(String(input).includes('/assignments/mine/bodies') ? assigned : trend);
       }),
     );
-    const asisten = {
-      id: 'a',
-      username: 'a',
-      name: 'A',
-      role: 'asisten',
-      provinceCode: '36',
-      bodyId: null,
-      unitId: null,
-    } as unknown as User;
     await renderRouted(
       <CycleBodyPicker user={asisten} cycleId={undefined} bodyId={body.id} onChange={() => {}}>
         {({ cycle }) => <p>{cycle.name}</p>}
@@ -326,15 +319,6 @@ describe('CycleBodyPicker', () => {
       'fetch',
       vi.fn(async () => Response.json({ items: [] })),
     );
-    const asisten = {
-      id: 'a',
-      username: 'a',
-      name: 'A',
-      role: 'asisten',
-      provinceCode: '36',
-      bodyId: null,
-      unitId: null,
-    } as unknown as User;
     await renderRouted(
       <CycleBodyPicker user={asisten} cycleId={undefined} bodyId={undefined} onChange={() => {}}>
         {() => null}

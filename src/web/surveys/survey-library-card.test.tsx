@@ -4,64 +4,36 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import type { LibraryDocumentDetail, LibraryDocumentPage } from '../../shared/wire/library-docs.ts';
 import { i18n } from '../lib/i18n.ts';
+import { libraryDoc, libraryUse } from '../test/library-fixtures.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { SurveyLibraryCard } from './survey-library-card.tsx';
 
 const UNIT = '0b6b3f0e-8a51-4b8e-9a53-3f1f8d7c2a10';
 const SURVEY = '5f0a3c1e-2b7d-4c8e-9f10-aa11bb22cc33';
 
-const doc = (id: string, title: string, over: Partial<LibraryDocumentDetail> = {}): LibraryDocumentDetail => ({
-  id,
-  unitId: UNIT,
-  unitName: 'Disdukcapil',
-  bodyId: 'b1',
-  bodyName: 'Kota Tangerang',
-  type: 'laporan-skm',
-  typeTitle: { id: 'Laporan SKM', en: 'SKM (satisfaction survey) report' },
-  title,
-  issuedOn: '2026-07-10',
-  validUntil: null,
-  validity: 'open',
-  daysLeft: null,
-  today: '2026-12-05',
-  filename: `${id}.pdf`,
-  mime: 'application/pdf',
-  size: 900,
-  sha256: 'a'.repeat(64),
-  uses: [],
-  suggestedSurveys: [],
-  suggested: false,
-  linkedHere: false,
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  suggestions: [],
-  ...over,
-});
+const doc = (id: string, title: string, over: Partial<LibraryDocumentDetail> = {}) =>
+  libraryDoc(id, {
+    unitId: UNIT,
+    type: 'laporan-skm',
+    typeTitle: { id: 'Laporan SKM', en: 'SKM (satisfaction survey) report' },
+    title,
+    issuedOn: '2026-07-10',
+    ...over,
+  });
 
 const linked = doc('d-old', 'Laporan SKM Triwulan III 2026', {
   validUntil: '2026-11-30',
   validity: 'expired',
   linkedHere: true,
   uses: [
-    {
-      id: 'use-9',
+    libraryUse('use-9', {
       kind: 'survey',
-      cycleId: null,
-      cycleName: null,
-      cycleYear: null,
-      family: null,
-      indicator: null,
-      indicatorText: null,
-      evidenceId: null,
-      actionId: null,
-      actionTitle: null,
-      actionEvidenceId: null,
       surveyId: SURVEY,
       surveyKind: 'skm',
       surveyPeriodKey: '2026-Q4',
       validity: 'expired',
       createdAt: '2026-11-03T00:00:00Z',
-    },
+    }),
   ],
 });
 const page: LibraryDocumentPage = {

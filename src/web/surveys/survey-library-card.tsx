@@ -14,8 +14,7 @@ import type { LibraryDocument } from '../../shared/wire/library-docs.ts';
 import { libraryFileUrl, useLibrary } from '../api/library-docs.ts';
 import { useLinkLibraryDocument, useUnlinkLibraryDocument } from '../api/library-docs-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { useFormat } from '../lib/format.ts';
-import { LibraryPicker, LibraryValidityBadge } from '../ui/library-picker.tsx';
+import { LibraryDocumentSummary, LibraryPicker } from '../ui/library-picker.tsx';
 import { AnchorLink } from '../ui/links.tsx';
 
 export function SurveyLibraryCard({ unitId, surveyId }: { unitId: string; surveyId: string }) {
@@ -72,7 +71,6 @@ export interface SurveyLibraryViewProps {
 
 export function SurveyLibraryView({ unitId, surveyId, docs, loading, error, busy, onPick, onUnlink }: SurveyLibraryViewProps) {
   const { t } = useTranslation('surveys');
-  const f = useFormat();
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="survey-library-title">
       <Title order={2} size="h5" mb={4} id="survey-library-title">
@@ -92,19 +90,7 @@ export function SurveyLibraryView({ unitId, surveyId, docs, loading, error, busy
           <Paper key={d.id} withBorder p="sm" data-testid="survey-library-doc">
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-                <Group gap="xs" wrap="wrap">
-                  <LibraryValidityBadge validity={d.validity} />
-                  <Text size="xs" c="dimmed">
-                    {d.typeTitle[f.lang]}
-                  </Text>
-                </Group>
-                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  {d.title}
-                </Text>
-                <Text size="sm">
-                  {t('library.dates', { issued: f.date(d.issuedOn) })}
-                  {d.validUntil ? ` · ${t('library.valid_until', { date: f.date(d.validUntil) })}` : ''}
-                </Text>
+                <LibraryDocumentSummary doc={{ ...d, suggested: false }} />
                 <Anchor href={libraryFileUrl(d.id)} size="sm" underline="always" style={{ overflowWrap: 'anywhere' }}>
                   {t('library.download', { name: d.filename })}
                 </Anchor>

@@ -32,6 +32,34 @@ export function LibraryValidityBadge({ validity }: { validity: LibraryValidity }
   );
 }
 
+/** A document as a picker or a list names it: "suggested", validity and type, title, issuing date and validity end. */
+export function LibraryDocumentSummary({ doc: d }: { doc: LibraryDocument }) {
+  const { t } = useTranslation('improve');
+  const format = useFormat();
+  return (
+    <>
+      <Group gap="xs" wrap="wrap">
+        {d.suggested && (
+          <Badge color="blue" variant="light" c="var(--mantine-color-text)" tt="none">
+            {t('library.suggested')}
+          </Badge>
+        )}
+        <LibraryValidityBadge validity={d.validity} />
+        <Text size="xs" c="dimmed">
+          {d.typeTitle[format.lang]}
+        </Text>
+      </Group>
+      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {d.title}
+      </Text>
+      <Text size="sm">
+        {t('library.issued_on', { date: format.date(d.issuedOn) })}
+        {d.validUntil ? ` · ${t('library.valid_until', { date: format.date(d.validUntil) })}` : ''}
+      </Text>
+    </>
+  );
+}
+
 export interface LibraryPickerProps {
   unitId: string;
   /** Mark the suggestions for this indicator of this cycle. */
@@ -63,7 +91,6 @@ export function LibraryPicker(props: LibraryPickerProps) {
 
 function PickerList(props: LibraryPickerProps & { onDone: () => void }) {
   const { t } = useTranslation('improve');
-  const format = useFormat();
   const list = useLibrary(props.unitId, { cycleId: props.cycleId, indicator: props.indicator, surveyId: props.surveyId });
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -108,24 +135,7 @@ function PickerList(props: LibraryPickerProps & { onDone: () => void }) {
       {items.map((d) => (
         <Paper key={d.id} withBorder p="sm" data-testid="library-pick-item">
           <Stack gap={4}>
-            <Group gap="xs" wrap="wrap">
-              {d.suggested && (
-                <Badge color="blue" variant="light" c="var(--mantine-color-text)" tt="none">
-                  {t('library.suggested')}
-                </Badge>
-              )}
-              <LibraryValidityBadge validity={d.validity} />
-              <Text size="xs" c="dimmed">
-                {d.typeTitle[format.lang]}
-              </Text>
-            </Group>
-            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-              {d.title}
-            </Text>
-            <Text size="sm">
-              {t('library.issued_on', { date: format.date(d.issuedOn) })}
-              {d.validUntil ? ` · ${t('library.valid_until', { date: format.date(d.validUntil) })}` : ''}
-            </Text>
+            <LibraryDocumentSummary doc={d} />
             <Group>
               {d.linkedHere ? (
                 <Text size="sm">{t('library.linked_here')}</Text>
