@@ -21,6 +21,7 @@ import type {
   LibrarySurveyOption,
   LibraryUse,
 } from '../../shared/wire/library-docs.ts';
+import { LIBRARY_USE_NO_TARGET } from '../../shared/wire/library-docs.ts';
 import { actionEvidence, actions } from '../actions/schema.ts';
 import { type LoadedAction, loadActionOr404 } from '../actions/queries.ts';
 import { appendAudit } from '../audit/queries.ts';
@@ -122,23 +123,6 @@ function indicatorText(scheme: Scheme, code: string): Text | null {
 
 const validityOn = (validUntil: string | null, asOf: string) => documentValidity(validUntil, asOf, documentTypes.expiringSoonDays);
 
-/** A use's target fields, all empty: each kind fills its own. */
-const NO_TARGET = {
-  cycleId: null,
-  cycleName: null,
-  cycleYear: null,
-  family: null,
-  indicator: null,
-  indicatorText: null,
-  evidenceId: null,
-  actionId: null,
-  actionTitle: null,
-  actionEvidenceId: null,
-  surveyId: null,
-  surveyKind: null,
-  surveyPeriodKey: null,
-} satisfies Omit<LibraryUse, 'id' | 'kind' | 'validity' | 'createdAt'>;
-
 /** Every use of the documents, oldest first. */
 async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Promise<Map<string, LibraryUse[]>> {
   const out = new Map<string, LibraryUse[]>(docs.map((d) => [d.id, []]));
@@ -177,7 +161,7 @@ async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Pr
   /** One use: its own target's fields over a use that names nothing; validity judged on `asOf`. */
   const push = (use: typeof libraryDocumentUses.$inferSelect, asOf: string, target: Partial<LibraryUse> & Pick<LibraryUse, 'kind'>) => {
     all.push({
-      ...NO_TARGET,
+      ...LIBRARY_USE_NO_TARGET,
       ...target,
       id: use.id,
       validity: validityOn(validUntil.get(use.documentId) ?? null, asOf).validity,

@@ -59,6 +59,23 @@ export const LibraryUse = z.object({
 });
 export type LibraryUse = z.infer<typeof LibraryUse>;
 
+/** A use's target fields, all empty: each kind fills its own (the server's reads, the web's test fixtures). */
+export const LIBRARY_USE_NO_TARGET = {
+  cycleId: null,
+  cycleName: null,
+  cycleYear: null,
+  family: null,
+  indicator: null,
+  indicatorText: null,
+  evidenceId: null,
+  actionId: null,
+  actionTitle: null,
+  actionEvidenceId: null,
+  surveyId: null,
+  surveyKind: null,
+  surveyPeriodKey: null,
+} as const satisfies Omit<LibraryUse, 'id' | 'kind' | 'validity' | 'createdAt'>;
+
 export const LibrarySuggestion = z.object({
   cycleId: z.uuid(),
   cycleName: z.string(),

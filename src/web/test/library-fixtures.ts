@@ -1,5 +1,5 @@
 /** Evidence-library wire objects for web tests (issue 12 §3): a document and a use, overridable. */
-import type { LibraryDocumentDetail, LibraryUse } from '../../shared/wire/library-docs.ts';
+import { LIBRARY_USE_NO_TARGET, type LibraryDocumentDetail, type LibraryUse } from '../../shared/wire/library-docs.ts';
 
 export const libraryDoc = (id: string, over: Partial<LibraryDocumentDetail> = {}): LibraryDocumentDetail => ({
   id,
@@ -32,19 +32,7 @@ export const libraryDoc = (id: string, over: Partial<LibraryDocumentDetail> = {}
 /** A use naming nothing but its kind; give the fields of its target. */
 export const libraryUse = (id: string, over: Partial<LibraryUse> & Pick<LibraryUse, 'kind'>): LibraryUse => ({
   id,
-  cycleId: null,
-  cycleName: null,
-  cycleYear: null,
-  family: null,
-  indicator: null,
-  indicatorText: null,
-  evidenceId: null,
-  actionId: null,
-  actionTitle: null,
-  actionEvidenceId: null,
-  surveyId: null,
-  surveyKind: null,
-  surveyPeriodKey: null,
+  ...LIBRARY_USE_NO_TARGET,
   validity: 'open',
   createdAt: '2026-11-02T00:00:00Z',
   ...over,
