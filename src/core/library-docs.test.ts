@@ -82,3 +82,38 @@ describe('suggestIndicators', () => {
     expect(s.map((x) => `${x.cycleId}:${x.indicator}`)).toEqual(['c-omb:P6A', 'c-omb:P6B', 'c-omb-2:P6A', 'c-omb-2:P6B']);
   });
 });
+
+describe('suggestIndicators: an SKM report where the IKM is evidence (issue 11 §7)', () => {
+  const omb = { cycleId: 'omb', scheme: getScheme('ombudsman-2024')! };
+  const pek = { cycleId: 'pek', scheme: getScheme('pekppp-2024')! };
+  const skmTopics = getScheme('skm-2017')!.topics ?? [];
+  const names = (list: ReturnType<typeof suggestIndicators>) => list.map((s) => `${s.cycleId}:${s.indicator}:${s.reason}`);
+
+  it("suggests a Laporan SKM for PEKPPP's SKM indicators by topic, and for the Output indicators of a ministry's unit", () => {
+    expect(skmTopics).toEqual(['skm']);
+    const ministry = suggestIndicators([omb, pek], ['skm'], [], { topics: skmTopics, bodyType: 'kementerian' });
+    expect(names(ministry)).toEqual([
+      'omb:O1:type',
+      'omb:O2:type',
+      'omb:O3:type',
+      'omb:O4:type',
+      'omb:O5:type',
+      'pek:A6:type',
+      'pek:A7:type',
+      'pek:A8:type',
+      'pek:A9:type',
+    ]);
+    expect(ministry.find((s) => s.indicator === 'O1')!.topics).toEqual(['skm']);
+  });
+
+  it("not for a pemda unit's Output indicators (the library takes the IKM there only from ministries and agencies), nor for other document types", () => {
+    const kota = suggestIndicators([omb, pek], ['skm'], [], { topics: skmTopics, bodyType: 'kota' });
+    expect(names(kota)).toEqual(['pek:A6:type', 'pek:A7:type', 'pek:A8:type', 'pek:A9:type']);
+    expect(names(suggestIndicators([omb], ['skm'], []))).toEqual([]);
+    const maklumat = suggestIndicators([omb], ['maklumat'], [], { topics: skmTopics, bodyType: 'kementerian' });
+    expect(maklumat.some((s) => s.indicator.startsWith('O'))).toBe(false);
+    // Linked already: not suggested again.
+    const linked = suggestIndicators([omb], ['skm'], [{ cycleId: 'omb', indicator: 'O2' }], { topics: skmTopics, bodyType: 'lembaga' });
+    expect(names(linked.filter((x) => x.reason === 'type'))).toEqual(['omb:O1:type', 'omb:O3:type', 'omb:O4:type', 'omb:O5:type']);
+  });
+});

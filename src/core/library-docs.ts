@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseDate } from './time.ts';
-import { indicatorsWithTopics, relatedIndicators } from './topics.ts';
+import { ikmEvidenceIndicators, indicatorsWithTopics, relatedIndicators } from './topics.ts';
 import type { Result, Scheme, SchemeIssue, Text, TopicLibrary } from './types.ts';
 
 export interface DocumentType {
@@ -133,12 +133,15 @@ const key = (cycleId: string, indicator: string): string => `${cycleId}\u0000${i
  * document's type, and those related (`relatedIndicators`: a shared topic, or the same code in
  * another year of the family) to an indicator the document is already linked to. Indicators it
  * is linked to are never suggested; each (cycle, indicator) is listed once, 'type' before
- * 'related', in the order of `cycles`, then of the scheme.
+ * 'related', in the order of `cycles`, then of the scheme. With `ikm` (the SKM schemes' own
+ * topics and the unit's body type), a document whose type names one of those topics (a "Laporan
+ * SKM") is also suggested, by its type, where the unit may attach its IKM (`ikmEvidence`).
  */
 export function suggestIndicators(
   cycles: readonly LibraryCycle[],
   typeTopics: readonly string[],
   linked: readonly IndicatorTarget[],
+  ikm?: { topics: readonly string[]; bodyType: string },
 ): DocumentSuggestion[] {
   const taken = new Set(linked.map((l) => key(l.cycleId, l.indicator)));
   const schemes = new Map<string, Scheme>();
@@ -172,6 +175,10 @@ export function suggestIndicators(
   };
   if (typeTopics.length > 0) {
     for (const r of indicatorsWithTopics(schemes.values(), typeTopics)) add(r.schemeId, r, 'type');
+    const ikmTopics = ikm ? ikm.topics.filter((t) => typeTopics.includes(t)) : [];
+    if (ikm && ikmTopics.length > 0) {
+      for (const r of ikmEvidenceIndicators(schemes.values(), ikmTopics, ikm.bodyType)) add(r.schemeId, r, 'type');
+    }
   }
   const cycleScheme = new Map(cycles.map((c) => [c.cycleId, c.scheme.id]));
   for (const l of linked) {

@@ -111,6 +111,22 @@ export function checkTopicUse(
   return problems;
 }
 
+const entry = (
+  scheme: Scheme,
+  x: { indicator: Indicator; ref: string; supplement: boolean },
+  topics: string[],
+  sameCode: boolean,
+): RelatedIndicator => ({
+  schemeId: scheme.id,
+  family: scheme.family,
+  indicator: x.indicator.code,
+  ref: x.ref,
+  text: x.indicator.text,
+  topics,
+  sameCode,
+  supplement: x.supplement,
+});
+
 function related(
   schemes: Iterable<Scheme>,
   wanted: readonly string[],
@@ -124,16 +140,7 @@ function related(
       const own = new Set(indicator.topics ?? []);
       const shared = wanted.filter((t) => own.has(t));
       if (shared.length === 0 && !sameCode) continue;
-      out.push({
-        schemeId: scheme.id,
-        family: scheme.family,
-        indicator: indicator.code,
-        ref,
-        text: indicator.text,
-        topics: shared,
-        sameCode,
-        supplement,
-      });
+      out.push(entry(scheme, { indicator, ref, supplement }, shared, sameCode));
     }
   }
   return out;
@@ -156,6 +163,25 @@ export function relatedIndicators(schemes: Iterable<Scheme>, schemeId: string, i
     sameCode: scheme.id !== from.id && scheme.family === from.family && ind.code === indicator,
     skip: scheme.id === from.id && ind.code === indicator,
   }));
+}
+
+/**
+ * Indicators where a unit of `bodyType` may attach its published IKM (`ikmEvidence`, e.g. the
+ * Ombudsman Output indicators for ministry and agency units), across `schemes`, related by
+ * `ikmTopics` — the topics the SKM schemes' results are evidence for (their own `topics`,
+ * skm-2017: ["skm"]): an SKM report is evidence where the IKM is. `topics` lists `ikmTopics`.
+ */
+export function ikmEvidenceIndicators(schemes: Iterable<Scheme>, ikmTopics: readonly string[], bodyType: string): RelatedIndicator[] {
+  if (ikmTopics.length === 0) return [];
+  const out: RelatedIndicator[] = [];
+  for (const scheme of schemes) {
+    for (const { indicator, ref, supplement } of eachIndicator(scheme)) {
+      const rule = indicator.ikmEvidence;
+      if (!rule || (rule.bodyTypes && !(rule.bodyTypes as readonly string[]).includes(bodyType))) continue;
+      out.push(entry(scheme, { indicator, ref, supplement }, [...ikmTopics], false));
+    }
+  }
+  return out;
 }
 
 /**

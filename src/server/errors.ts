@@ -686,13 +686,13 @@ export const catalogue = {
   },
   'library.other_unit': {
     status: 422,
-    id: 'Dokumen pustaka {unit} hanya dapat ditautkan ke penilaian dan tindak lanjut unit itu sendiri.',
-    en: "A library document of {unit} can only be linked to that unit's own assessments and actions.",
+    id: 'Dokumen pustaka {unit} hanya dapat ditautkan ke penilaian, survei dan tindak lanjut unit itu sendiri.',
+    en: "A library document of {unit} can only be linked to that unit's own assessments, surveys and actions.",
   },
   'library.document_in_use': {
     status: 409,
-    id: 'Dokumen ini masih tertaut ke {count} indikator atau tindak lanjut; lepaskan tautannya dulu sebelum menghapus.',
-    en: 'This document is still linked to {count} indicator(s) or action(s); unlink it before deleting.',
+    id: 'Dokumen ini masih tertaut ke {count} indikator, survei atau tindak lanjut; lepaskan tautannya dulu sebelum menghapus.',
+    en: 'This document is still linked to {count} indicator(s), survey(s) or action(s); unlink it before deleting.',
   },
   'library.use_reported': {
     status: 409,

@@ -6,13 +6,16 @@
 // When the last byte arrives the file goes through the same structural check, size limit and
 // content-addressed store as a multipart upload (`putChecked`), is linked (and audited) like one,
 // and the partial file is removed; the description keeps the evidence id, so repeating the last
-// request answers the same evidence (idempotent). Nothing here knows HTTP: routes.ts speaks tus.
+// request answers the same evidence (idempotent). A unit's library document (issue 12 §3) is sent
+// the same way (`target library`): its file ends in the same store and the document is made
+// instead of an evidence link. Nothing here knows HTTP: routes.ts speaks tus.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { EvidenceUploadFields } from '../../shared/wire/evidence.ts';
+import type { LibraryUploadFields } from '../../shared/wire/library-docs.ts';
 
 export const TUS_VERSION = '1.0.0';
 export const OFFSET_STREAM = 'application/offset+octet-stream';
@@ -24,14 +27,25 @@ export interface UploadInfo {
   /** The account that created it: only it may continue, inspect or end the upload. */
   owner: string;
   length: number;
-  fields: EvidenceUploadFields;
+  /** What the finished file becomes: evidence of a unit in a cycle (absent), or a document of a unit's library. */
+  target?: 'library';
+  fields: EvidenceUploadFields | LibraryUploadFields;
   filename: string;
   /** The sha256 the device computed (hex), checked against the bytes received; null = not given. */
   sha256: string | null;
   createdAt: string;
-  /** Set once the upload completed: the evidence link it made. */
+  /** Set once the upload completed: the evidence link it made … */
   evidenceId?: string;
+  /** … or the library document. */
+  documentId?: string;
 }
+
+/** An upload becoming evidence (its fields are the evidence upload's). */
+export type EvidenceUpload = UploadInfo & { target?: undefined; fields: EvidenceUploadFields };
+/** An upload becoming a library document. */
+export type LibraryUpload = UploadInfo & { target: 'library'; fields: LibraryUploadFields };
+export const isLibraryUpload = (info: UploadInfo): info is LibraryUpload => info.target === 'library';
+const completed = (info: UploadInfo): boolean => !!(info.evidenceId || info.documentId);
 
 /**
  * `Upload-Metadata`: comma-separated `key base64value` pairs (a key alone means an empty value).
@@ -90,7 +104,7 @@ export class ResumableUploads {
 
   /** Bytes received so far (the whole length once completed). */
   async offset(info: UploadInfo): Promise<number> {
-    if (info.evidenceId) return info.length;
+    if (completed(info)) return info.length;
     try {
       return (await stat(this.data(info.id))).size;
     } catch {
@@ -145,9 +159,9 @@ export class ResumableUploads {
     return h.digest('hex');
   }
 
-  /** The upload made evidence: keep the answer, drop the bytes (the store has them now). */
-  async complete(info: UploadInfo, evidenceId: string): Promise<UploadInfo> {
-    const done = { ...info, evidenceId };
+  /** The upload made evidence (or a library document): keep the answer, drop the bytes (the store has them now). */
+  async complete(info: UploadInfo, made: string | { documentId: string }): Promise<UploadInfo> {
+    const done = typeof made === 'string' ? { ...info, evidenceId: made } : { ...info, documentId: made.documentId };
     await writeFile(this.meta(info.id), JSON.stringify(done));
     await rm(this.data(info.id), { force: true });
     return done;
@@ -172,7 +186,7 @@ export class ResumableUploads {
     const described = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
     for (const id of described) {
       const info = await this.get(id);
-      if (!info || info.evidenceId) continue;
+      if (!info || completed(info)) continue;
       const touched = await stat(this.data(id)).then(
         (s) => s.mtimeMs,
         () => 0,

@@ -32,7 +32,19 @@ import { receiveOneFile, uploadFields } from './upload.ts';
 import { putChecked } from './file-check.ts';
 import { cleanName } from './store.ts';
 import { ikmEvidenceRoutes } from './ikm-routes.ts';
-import { OFFSET_STREAM, ResumableUploads, TUS_VERSION, type UploadInfo, UploadOverflow, parseMetadata } from './resumable.ts';
+import {
+  type EvidenceUpload,
+  type LibraryUpload,
+  OFFSET_STREAM,
+  ResumableUploads,
+  TUS_VERSION,
+  type UploadInfo,
+  UploadOverflow,
+  isLibraryUpload,
+  parseMetadata,
+} from './resumable.ts';
+import { LibraryUploadMeta } from '../../shared/wire/library-docs.ts';
+import { checkNewDocument, createDocument, libraryTarget, libraryUnitOr404 } from '../library-docs/queries.ts';
 
 const tags = ['evidence'];
 
@@ -67,7 +79,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
     assertWritable(cu);
     await checkLink(db, cu, link, lang);
   };
-  const linkOf = (info: UploadInfo): LinkInput => ({
+  const linkOf = (info: EvidenceUpload): LinkInput => ({
     recordId: info.fields.recordId ?? null,
     indicator: info.fields.indicator ?? null,
     kind: info.fields.kind ?? null,
@@ -198,7 +210,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       method: 'POST',
       url: '/uploads',
       summary:
-        'Start a resumable evidence upload (tus 1.0.0 creation): Tus-Resumable, Upload-Length, Upload-Metadata (base64: cycleId, unitId, recordId?, indicator?, kind?, filename, sha256?). The same checks as POST /evidence before a byte is kept; 201 with Location.',
+        'Start a resumable evidence upload (tus 1.0.0 creation): Tus-Resumable, Upload-Length, Upload-Metadata (base64: cycleId, unitId, recordId?, indicator?, kind?, filename, sha256?). The same checks as POST /evidence before a byte is kept; 201 with Location. With `target library` (unitId, type, title, issuedOn, validUntil?, filename, sha256?) the file becomes a document of the unit’s library (the checks of POST /units/:unitId/library-documents).',
       tags,
       access: 'evidence.write',
       rawBody: true,
@@ -214,16 +226,32 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       if (length === 0) throw new AppError('request.invalid', { summary: detailText('upload.no_file', lang) });
       const meta = parseMetadata(req.headers['upload-metadata'] as string | undefined);
       if (!meta) throw new AppError('request.invalid', { summary: 'Upload-Metadata' });
-      const m = uploadFields(ResumableUploadMeta, meta, lang);
-      const { filename: rawName, sha256, ...fields } = m;
-      const filename = cleanName(rawName);
-      await checkTarget(
-        auth,
-        fields,
-        { recordId: fields.recordId ?? null, indicator: fields.indicator ?? null, kind: fields.kind ?? null, filename },
-        lang,
-      );
-      const info = await uploads.create({ owner: auth.user().id, length, fields, filename, sha256: sha256 ?? null });
+      let info: UploadInfo;
+      if (meta.target === 'library') {
+        // issue 12 §3: a library document's file, checked as POST /units/:unitId/library-documents checks it.
+        const { target, filename: rawName, sha256, ...fields } = uploadFields(LibraryUploadMeta, meta, lang);
+        auth.require('library.manage', libraryTarget(await libraryUnitOr404(db, fields.unitId)));
+        checkNewDocument(fields);
+        info = await uploads.create({
+          owner: auth.user().id,
+          length,
+          target,
+          fields,
+          filename: cleanName(rawName),
+          sha256: sha256 ?? null,
+        });
+      } else {
+        const m = uploadFields(ResumableUploadMeta, meta, lang);
+        const { filename: rawName, sha256, ...fields } = m;
+        const filename = cleanName(rawName);
+        await checkTarget(
+          auth,
+          fields,
+          { recordId: fields.recordId ?? null, indicator: fields.indicator ?? null, kind: fields.kind ?? null, filename },
+          lang,
+        );
+        info = await uploads.create({ owner: auth.user().id, length, fields, filename, sha256: sha256 ?? null });
+      }
       tusHeaders(reply);
       reply.header('Location', `${app.prefix}/uploads/${info.id}`);
       reply.header('Upload-Offset', '0');
@@ -249,7 +277,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       tusHeaders(reply);
       reply.header('Upload-Offset', String(await uploads.offset(info)));
       reply.header('Upload-Length', String(info.length));
-      if (info.evidenceId) reply.header('Upload-Evidence-Id', info.evidenceId);
+      madeHeaders(reply, info);
       return reply.status(200).send();
     },
   );
@@ -283,7 +311,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         let offset = await uploads.offset(info);
         if (sent !== offset) throw new AppError('upload.offset_mismatch', { sent, offset });
         let done = info;
-        if (!info.evidenceId) {
+        if (!info.evidenceId && !info.documentId) {
           try {
             offset = await uploads.append(info, req.body as Readable);
           } catch (e) {
@@ -291,11 +319,13 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
             await uploads.remove(info);
             throw new AppError('upload.too_long', { length: info.length });
           }
-          if (offset === info.length) done = await finish(info, auth.user(), lang);
+          if (offset === info.length) {
+            done = isLibraryUpload(info) ? await finishLibrary(info, auth.user()) : await finish(info as EvidenceUpload, auth.user(), lang);
+          }
         }
         tusHeaders(reply);
         reply.header('Upload-Offset', String(offset));
-        if (done.evidenceId) reply.header('Upload-Evidence-Id', done.evidenceId);
+        madeHeaders(reply, done);
         return reply.status(204).send();
       } finally {
         busy.delete(info.id);
@@ -330,18 +360,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
    * multipart upload), then the link in a transaction (audited `evidence.upload`). A refused file
    * ends the upload (nothing of it stays) and answers why.
    */
-  async function finish(info: UploadInfo, actor: Actor, lang: Lang): Promise<UploadInfo> {
-    if (info.sha256 && (await uploads.hash(info)) !== info.sha256) {
-      await uploads.remove(info);
-      throw new AppError('upload.hash_mismatch');
-    }
-    let checked: Awaited<ReturnType<typeof putChecked>>;
-    try {
-      checked = await putChecked(store, { file: uploads.open(info) }, limit);
-    } catch (e) {
-      await uploads.remove(info);
-      throw e;
-    }
+  async function finish(info: EvidenceUpload, actor: Actor, lang: Lang): Promise<UploadInfo> {
+    const checked = await checkedFile(info);
     const view = await db.transaction(async (tx) => {
       const fresh = await getCycleUnitOr404(tx, await getCycleOr404(tx, info.fields.cycleId), info.fields.unitId);
       assertWritable(fresh);
@@ -355,6 +375,42 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       );
     });
     return uploads.complete(info, view.id);
+  }
+
+  /** The device's hash, then the structural check and the store; a refused file ends the upload. */
+  async function checkedFile(info: UploadInfo): Promise<Awaited<ReturnType<typeof putChecked>>> {
+    if (info.sha256 && (await uploads.hash(info)) !== info.sha256) {
+      await uploads.remove(info);
+      throw new AppError('upload.hash_mismatch');
+    }
+    try {
+      return await putChecked(store, { file: uploads.open(info) }, limit);
+    } catch (e) {
+      await uploads.remove(info);
+      throw e;
+    }
+  }
+
+  /** A library document's last byte: checked and stored as above, then the document made (audited `library_document.create`). */
+  async function finishLibrary(info: LibraryUpload, actor: Actor): Promise<UploadInfo> {
+    const checked = await checkedFile(info);
+    const { unitId, ...fields } = info.fields;
+    const doc = await db.transaction(async (tx) =>
+      createDocument(tx, actor, await libraryUnitOr404(tx, unitId), fields, {
+        sha256: checked.stored.sha256,
+        size: checked.stored.size,
+        mime: checked.mime,
+        filename: info.filename,
+        via: 'resumable',
+      }),
+    );
+    return uploads.complete(info, { documentId: doc.id });
+  }
+
+  /** What a completed upload made: `Upload-Evidence-Id`, or `Upload-Document-Id` for a library document. */
+  function madeHeaders(reply: { header: (k: string, v: string) => unknown }, info: UploadInfo): void {
+    if (info.evidenceId) reply.header('Upload-Evidence-Id', info.evidenceId);
+    if (info.documentId) reply.header('Upload-Document-Id', info.documentId);
   }
 
   await ikmEvidenceRoutes(app); // issue 11 §7

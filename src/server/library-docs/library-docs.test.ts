@@ -353,7 +353,7 @@ describe('evidence library', () => {
       const linked = await call('operator', 'DELETE', `/library-documents/${maklumat}`);
       expect(linked.statusCode).toBe(409);
       expect(linked.json().error.code).toBe('library.document_in_use');
-      expect(linked.json().error.message).toMatch(/masih tertaut ke \d+ indikator atau tindak lanjut/);
+      expect(linked.json().error.message).toMatch(/masih tertaut ke \d+ indikator, survei atau tindak lanjut/);
       for (const who of ['operatorOther', 'koordinatorOther', 'pimpinan', 'admin', 'asisten'] as const)
         expect((await call(who, 'DELETE', `/library-documents/${maklumat}`)).statusCode, who).toBe(403);
     });

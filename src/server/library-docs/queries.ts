@@ -2,7 +2,7 @@
 // a cycle's indicator, or an action file — both on the same stored content), validity in the
 // body's zone, and suggestions from the cross-scheme topics. Every write audits itself.
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { documentTypes } from '../../../methodologies/index.ts';
+import { documentTypes, library } from '../../../methodologies/index.ts';
 import { localToday } from '../../core/actions.ts';
 import { cycleJudgingDate, documentValidity, type LibraryCycle, suggestIndicators } from '../../core/library-docs.ts';
 import type { Lang, Scheme, Text } from '../../core/types.ts';
@@ -18,8 +18,10 @@ import type {
   LibraryLinked,
   LibraryQuery,
   LibrarySuggestion,
+  LibrarySurveyOption,
   LibraryUse,
 } from '../../shared/wire/library-docs.ts';
+import { LIBRARY_USE_NO_TARGET } from '../../shared/wire/library-docs.ts';
 import { actionEvidence, actions } from '../actions/schema.ts';
 import { type LoadedAction, loadActionOr404 } from '../actions/queries.ts';
 import { appendAudit } from '../audit/queries.ts';
@@ -35,6 +37,9 @@ import { assertWritable, writableReason } from '../records/workflow.ts';
 import { bodies, units } from '../registry/schema.ts';
 import type { CycleStatus } from '../../shared/wire/cycles.ts';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
+import { getSurveyOr404, surveyScheme } from '../surveys/queries.ts';
+import { surveys } from '../surveys/schema.ts';
+import { periodLabel } from '../../core/period-label.ts';
 import { libraryDocumentUses, libraryDocuments } from './schema.ts';
 
 /** The unit a library belongs to, with its body and the body's province (the zone). */
@@ -43,6 +48,8 @@ export interface LibraryUnit {
   name: string;
   bodyId: string;
   bodyName: string;
+  /** The body's type (an SKM report is suggested where a unit of this type may attach its IKM). */
+  bodyType: string;
   provinceCode: string | null;
 }
 
@@ -55,7 +62,17 @@ export interface LoadedDocument {
   size: number;
 }
 
-const unitColumns = { id: units.id, name: units.name, bodyId: units.bodyId, bodyName: bodies.name, provinceCode: bodies.provinceCode };
+const unitColumns = {
+  id: units.id,
+  name: units.name,
+  bodyId: units.bodyId,
+  bodyName: bodies.name,
+  bodyType: bodies.type,
+  provinceCode: bodies.provinceCode,
+};
+
+/** The topics the SKM schemes' results are evidence for (their own `topics`, skm-2017: ["skm"]). */
+const SKM_TOPICS = [...new Set([...library.values()].filter((s) => s.family === 'skm').flatMap((s) => s.topics ?? []))];
 
 export async function libraryUnitOr404(tx: Queryable, unitId: string): Promise<LibraryUnit> {
   const [u] = await tx.select(unitColumns).from(units).innerJoin(bodies, eq(bodies.id, units.bodyId)).where(eq(units.id, unitId)).limit(1);
@@ -112,7 +129,7 @@ async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Pr
   if (docs.length === 0) return out;
   const ids = docs.map((d) => d.id);
   const validUntil = new Map(docs.map((d) => [d.id, d.validUntil]));
-  const [onIndicators, onActions] = await Promise.all([
+  const [onIndicators, onActions, onSurveys] = await Promise.all([
     tx
       .select({
         use: libraryDocumentUses,
@@ -133,14 +150,28 @@ async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Pr
       .innerJoin(actionEvidence, eq(actionEvidence.id, libraryDocumentUses.actionEvidenceId))
       .innerJoin(actions, eq(actions.id, actionEvidence.actionId))
       .where(inArray(libraryDocumentUses.documentId, ids)),
+    tx
+      .select({ use: libraryDocumentUses, surveyId: surveys.id, kind: surveys.kind, periodKey: surveys.periodKey })
+      .from(libraryDocumentUses)
+      .innerJoin(surveys, eq(surveys.id, libraryDocumentUses.surveyId))
+      .where(inArray(libraryDocumentUses.documentId, ids)),
   ]);
   const all: LibraryUse[] = [];
   const docOf = new Map<string, string>();
+  /** One use: its own target's fields over a use that names nothing; validity judged on `asOf`. */
+  const push = (use: typeof libraryDocumentUses.$inferSelect, asOf: string, target: Partial<LibraryUse> & Pick<LibraryUse, 'kind'>) => {
+    all.push({
+      ...LIBRARY_USE_NO_TARGET,
+      ...target,
+      id: use.id,
+      validity: validityOn(validUntil.get(use.documentId) ?? null, asOf).validity,
+      createdAt: use.createdAt.toISOString(),
+    });
+    docOf.set(use.id, use.documentId);
+  };
   for (const r of onIndicators) {
     const scheme = await cycleScheme(tx, { id: r.cycleId, schemeHash: r.schemeHash });
-    const until = validUntil.get(r.use.documentId) ?? null;
-    all.push({
-      id: r.use.id,
+    push(r.use, cycleJudgingDate(r.cycleYear, today), {
       kind: 'indicator',
       cycleId: r.cycleId,
       cycleName: r.cycleName,
@@ -149,32 +180,13 @@ async function usesOf(tx: Queryable, docs: readonly DocRow[], today: string): Pr
       indicator: r.indicator,
       indicatorText: r.indicator ? indicatorText(scheme, r.indicator) : null,
       evidenceId: r.use.evidenceLinkId,
-      actionId: null,
-      actionTitle: null,
-      actionEvidenceId: null,
-      validity: validityOn(until, cycleJudgingDate(r.cycleYear, today)).validity,
-      createdAt: r.use.createdAt.toISOString(),
     });
-    docOf.set(r.use.id, r.use.documentId);
   }
   for (const r of onActions) {
-    all.push({
-      id: r.use.id,
-      kind: 'action',
-      cycleId: null,
-      cycleName: null,
-      cycleYear: null,
-      family: null,
-      indicator: null,
-      indicatorText: null,
-      evidenceId: null,
-      actionId: r.actionId,
-      actionTitle: r.title,
-      actionEvidenceId: r.use.actionEvidenceId,
-      validity: validityOn(validUntil.get(r.use.documentId) ?? null, today).validity,
-      createdAt: r.use.createdAt.toISOString(),
-    });
-    docOf.set(r.use.id, r.use.documentId);
+    push(r.use, today, { kind: 'action', actionId: r.actionId, actionTitle: r.title, actionEvidenceId: r.use.actionEvidenceId });
+  }
+  for (const r of onSurveys) {
+    push(r.use, today, { kind: 'survey', surveyId: r.surveyId, surveyKind: r.kind, surveyPeriodKey: r.periodKey });
   }
   all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   for (const u of all) out.get(docOf.get(u.id)!)!.push(u);
@@ -206,27 +218,66 @@ async function openCycles(tx: Queryable, unitId: string) {
 
 type OpenCycle = Awaited<ReturnType<typeof openCycles>>[number];
 
-function suggestionsFor(d: DocRow, uses: readonly LibraryUse[], open: readonly OpenCycle[], today: string): LibrarySuggestion[] {
+/** The unit's surveys, newest period first, with the topics of their scheme (an SKM survey: "skm"). */
+async function unitSurveys(tx: Queryable, unitId: string) {
+  const rows = await tx
+    .select({
+      id: surveys.id,
+      kind: surveys.kind,
+      periodKey: surveys.periodKey,
+      closesAt: surveys.closesAt,
+      schemeId: surveys.schemeId,
+      cycleId: surveys.cycleId,
+    })
+    .from(surveys)
+    .where(eq(surveys.unitId, unitId))
+    .orderBy(desc(surveys.periodStart), asc(surveys.kind), asc(surveys.id));
+  return Promise.all(
+    rows.map(async (r) => ({
+      option: { id: r.id, kind: r.kind, periodKey: r.periodKey, closesAt: r.closesAt.toISOString() } satisfies LibrarySurveyOption,
+      topics: (await surveyScheme(tx, r)).topics ?? [],
+    })),
+  );
+}
+
+type UnitSurvey = Awaited<ReturnType<typeof unitSurveys>>[number];
+
+/** The surveys a document is suggested for: its type shares a topic with the survey's scheme, not linked yet. */
+function surveySuggestionsFor(d: DocRow, uses: readonly LibraryUse[], all: readonly UnitSurvey[]): string[] {
+  const typeTopics = typeOf(d.type)?.topics ?? [];
+  const linked = new Set(uses.map((u) => u.surveyId).filter((id): id is string => id !== null));
+  return all.filter((s) => !linked.has(s.option.id) && s.topics.some((t) => typeTopics.includes(t))).map((s) => s.option.id);
+}
+
+function suggestionsFor(
+  d: DocRow,
+  unit: LibraryUnit,
+  uses: readonly LibraryUse[],
+  open: readonly OpenCycle[],
+  today: string,
+): LibrarySuggestion[] {
   const libraryCycles: LibraryCycle[] = open.map((c) => ({ cycleId: c.id, scheme: c.scheme }));
   const linked = uses
     .filter((u) => u.kind === 'indicator' && u.cycleId && u.indicator)
     .map((u) => ({ cycleId: u.cycleId!, indicator: u.indicator! }));
   const byId = new Map(open.map((c) => [c.id, c]));
-  return suggestIndicators(libraryCycles, typeOf(d.type)?.topics ?? [], linked).map((s) => {
-    const c = byId.get(s.cycleId)!;
-    return {
-      cycleId: s.cycleId,
-      cycleName: c.name,
-      cycleYear: c.year,
-      family: c.family,
-      indicator: s.indicator,
-      ref: s.ref,
-      text: s.text,
-      topics: s.topics,
-      reason: s.reason,
-      validity: validityOn(d.validUntil, cycleJudgingDate(c.year, today)).validity,
-    };
-  });
+  return suggestIndicators(libraryCycles, typeOf(d.type)?.topics ?? [], linked, { topics: SKM_TOPICS, bodyType: unit.bodyType }).map(
+    (s) => {
+      const c = byId.get(s.cycleId)!;
+      return {
+        cycleId: s.cycleId,
+        cycleName: c.name,
+        cycleYear: c.year,
+        family: c.family,
+        indicator: s.indicator,
+        ref: s.ref,
+        text: s.text,
+        topics: s.topics,
+        reason: s.reason,
+        validity: validityOn(d.validUntil, cycleJudgingDate(c.year, today)).validity,
+      };
+    },
+  );
 }
 
 function toView(d: DocRow, unit: LibraryUnit, file: { mime: string; size: number }, uses: LibraryUse[], today: string): LibraryDocument {
@@ -250,6 +301,7 @@ function toView(d: DocRow, unit: LibraryUnit, file: { mime: string; size: number
     size: file.size,
     sha256: d.sha256,
     uses,
+    suggestedSurveys: [],
     suggested: false,
     linkedHere: false,
     createdAt: d.createdAt.toISOString(),
@@ -261,7 +313,12 @@ export async function documentDetail(tx: Queryable, d: LoadedDocument, nowMs = D
   const today = localToday(d.unit.provinceCode, nowMs);
   const uses = (await usesOf(tx, [d.row], today)).get(d.row.id) ?? [];
   const open = await openCycles(tx, d.unit.id);
-  return { ...toView(d.row, d.unit, d, uses, today), suggestions: suggestionsFor(d.row, uses, open, today) };
+  const sv = await unitSurveys(tx, d.unit.id);
+  return {
+    ...toView(d.row, d.unit, d, uses, today),
+    suggestedSurveys: surveySuggestionsFor(d.row, uses, sv),
+    suggestions: suggestionsFor(d.row, d.unit, uses, open, today),
+  };
 }
 
 /**
@@ -285,9 +342,14 @@ export async function listDocuments(tx: Queryable, unit: LibraryUnit, q: Library
     today,
   );
   const open = await openCycles(tx, unit.id);
+  const sv = await unitSurveys(tx, unit.id);
   let items: LibraryDocumentDetail[] = rows.map((r) => {
     const docUses = uses.get(r.row.id) ?? [];
-    return { ...toView(r.row, unit, r, docUses, today), suggestions: suggestionsFor(r.row, docUses, open, today) };
+    return {
+      ...toView(r.row, unit, r, docUses, today),
+      suggestedSurveys: surveySuggestionsFor(r.row, docUses, sv),
+      suggestions: suggestionsFor(r.row, unit, docUses, open, today),
+    };
   });
   if (q.cycleId && q.indicator) {
     items = items.map((doc) => {
@@ -296,6 +358,14 @@ export async function listDocuments(tx: Queryable, unit: LibraryUnit, q: Library
       return { ...doc, suggested, linkedHere };
     });
     items.sort((a, b) => Number(b.suggested) - Number(a.suggested));
+  } else if (q.surveyId) {
+    const surveyId = q.surveyId;
+    items = items.map((doc) => ({
+      ...doc,
+      linkedHere: doc.uses.some((u) => u.surveyId === surveyId),
+      suggested: doc.suggestedSurveys.includes(surveyId),
+    }));
+    items.sort((a, b) => Number(b.linkedHere) - Number(a.linkedHere) || Number(b.suggested) - Number(a.suggested));
   }
   const page = items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   return {
@@ -308,6 +378,7 @@ export async function listDocuments(tx: Queryable, unit: LibraryUnit, q: Library
     today,
     types: documentTypes.types.map((t) => ({ code: t.code, title: t.title, topics: [...t.topics] })),
     expiringSoonDays: documentTypes.expiringSoonDays,
+    surveys: sv.map((s) => s.option),
   };
 }
 
@@ -330,7 +401,8 @@ export async function createDocument(
   actor: Actor,
   unit: LibraryUnit,
   f: LibraryDocumentFields,
-  file: { sha256: string; size: number; mime: string; filename: string },
+  /** `via: 'resumable'`: the file came through a tus upload (said in the audit row). */
+  file: { sha256: string; size: number; mime: string; filename: string; via?: 'resumable' },
 ): Promise<LibraryDocumentDetail> {
   checkFields(f);
   await tx.insert(evidenceFiles).values({ sha256: file.sha256, size: file.size, mime: file.mime }).onConflictDoNothing();
@@ -389,15 +461,31 @@ export async function updateDocument(tx: Tx, actor: Actor, d: LoadedDocument, pa
   return documentDetail(tx, { ...d, row: row! });
 }
 
+/** "SKM Semester I 2026" / "F-03 2026": a survey as an error message names it. */
+const surveyName = (s: { kind: string; periodKey: string }, lang: Lang): string =>
+  `${s.kind === 'f03' ? 'F-03' : 'SKM'} ${periodLabel(s.periodKey, lang)}`;
+
 /**
  * Links the document to an indicator of a cycle the unit is assessed in (an evidence link, as an
  * upload makes — the same checks: writable, the indicator in the frozen scheme) or to an action
- * of the unit that is not verified (an action file). The stored content is reused. Audited.
+ * of the unit that is not verified (an action file), or to a survey of the unit (its SKM report,
+ * the published follow-up …; a survey of another unit is refused). The stored content is reused. Audited.
  */
 export async function linkDocument(tx: Tx, actor: Actor, d: LoadedDocument, input: LibraryLinkIn, lang: Lang): Promise<LibraryLinked> {
   let use: typeof libraryDocumentUses.$inferSelect | undefined;
   let diff: Record<string, unknown>;
-  if ('actionId' in input) {
+  if ('surveyId' in input) {
+    const survey = await getSurveyOr404(tx, input.surveyId);
+    if (survey.unitId !== d.unit.id) throw new AppError('library.other_unit', { unit: d.unit.name });
+    const [dup] = await tx
+      .select({ id: libraryDocumentUses.id })
+      .from(libraryDocumentUses)
+      .where(and(eq(libraryDocumentUses.documentId, d.row.id), eq(libraryDocumentUses.surveyId, survey.id)))
+      .limit(1);
+    if (dup) throw new AppError('library.already_linked', { target: surveyName(survey, lang) });
+    [use] = await tx.insert(libraryDocumentUses).values({ documentId: d.row.id, surveyId: survey.id, createdBy: actor.id }).returning();
+    diff = { surveyId: survey.id, surveyKind: survey.kind, periodKey: survey.periodKey };
+  } else if ('actionId' in input) {
     const a: LoadedAction = await loadActionOr404(tx, input.actionId);
     if (a.row.unitId !== d.unit.id) throw new AppError('library.other_unit', { unit: d.unit.name });
     if (a.row.status === 'verified') throw new AppError('action.closed');
@@ -477,7 +565,9 @@ export async function unlinkUse(tx: Tx, actor: Actor, d: LoadedDocument, useId: 
     .limit(1);
   if (!use) throw notFound('library_use');
   let diff: Record<string, unknown>;
-  if (use.evidenceLinkId) {
+  if (use.surveyId) {
+    diff = { surveyId: use.surveyId };
+  } else if (use.evidenceLinkId) {
     const [link] = await tx.select().from(evidenceLinks).where(eq(evidenceLinks.id, use.evidenceLinkId)).limit(1);
     const cu = await getCycleUnitOr404(tx, await getCycleOr404(tx, link!.cycleId), link!.unitId);
     assertWritable(cu);

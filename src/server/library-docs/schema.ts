@@ -1,13 +1,15 @@
 // A service unit's evidence library (issue 12 §3): each document once (type from
 // methodologies/document-types.json, title, issuing date, validity end, the file in the
 // content-addressed evidence store), and its uses — an evidence link of a cycle's indicator or a
-// file of a follow-up action, both pointing at the same stored content (no second copy). A use
+// file of a follow-up action, both pointing at the same stored content (no second copy), or an
+// SKM survey of the unit (the report of that period, the published follow-up). A use
 // goes with the link it names: unlinking the evidence elsewhere (DELETE /evidence/:id) removes it.
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, uniqueIndex, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.ts';
 import { units } from '../registry/schema.ts';
 import { evidenceFiles, evidenceLinks } from '../evidence/schema.ts';
 import { actionEvidence } from '../actions/schema.ts';
+import { surveys } from '../surveys/schema.ts';
 
 export const libraryDocuments = pgTable(
   'library_documents',
@@ -48,8 +50,13 @@ export const libraryDocumentUses = pgTable(
     actionEvidenceId: uuid('action_evidence_id')
       .unique()
       .references(() => actionEvidence.id, { onDelete: 'cascade' }),
+    /** An SKM survey of the unit (its report, the published follow-up …): the use is the link itself. */
+    surveyId: uuid('survey_id').references(() => surveys.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('library_document_uses_doc_idx').on(t.documentId)],
+  (t) => [
+    index('library_document_uses_doc_idx').on(t.documentId),
+    uniqueIndex('library_document_uses_survey_key').on(t.documentId, t.surveyId),
+  ],
 );

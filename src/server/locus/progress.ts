@@ -16,7 +16,7 @@ import { bodies, units } from '../registry/schema.ts';
 import { bodyResults, unitResults } from '../scores/schema.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { Page } from '../../shared/wire/common.ts';
-import type { Assignment, BodyProgress, Followups, UnitProgress, UnitStatus } from '../../shared/wire/locus.ts';
+import type { AssignedBody, Assignment, BodyProgress, Followups, UnitProgress, UnitStatus } from '../../shared/wire/locus.ts';
 
 export interface LocusFilter extends Paging {
   bodyId?: string;
@@ -163,6 +163,27 @@ export async function locusProgress(
     if (u.status === 'approved') b.unitsApproved++;
   }
   return { items: bodyIds.map((id) => byBody.get(id)!).filter(Boolean), total, page: f.page, pageSize: f.pageSize };
+}
+
+/**
+ * The governments where the caller assesses a unit (in any cycle, final ones too), by name, each
+ * with those cycles: the asisten's target planner and what-if offer only these (`plan.read`
+ * 'assigned' is judged per cycle on the same rows, `bodyAssessorIds`).
+ */
+export async function myAssignedBodies(tx: Queryable, actor: Actor): Promise<AssignedBody[]> {
+  const rows = await tx
+    .selectDistinct({ id: bodies.id, name: bodies.name, type: bodies.type, provinceCode: bodies.provinceCode, cycleId: cycleUnits.cycleId })
+    .from(cycleUnits)
+    .innerJoin(bodies, eq(bodies.id, cycleUnits.bodyId))
+    .where(eq(cycleUnits.assessorId, actor.id))
+    .orderBy(asc(bodies.name), asc(bodies.id), asc(cycleUnits.cycleId));
+  const out = new Map<string, AssignedBody>();
+  for (const { cycleId, ...b } of rows) {
+    const had = out.get(b.id) ?? { ...b, cycleIds: [] };
+    had.cycleIds.push(cycleId);
+    out.set(b.id, had);
+  }
+  return [...out.values()];
 }
 
 /** The caller's assigned units in cycles that are not final, nearest due date first. */

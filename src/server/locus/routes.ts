@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { cycleBodyParams, cycleParams, cycleUnitParams } from '../../shared/wire/common.ts';
 import {
   AssignmentIn,
+  AssignedBodyList,
   AssignmentList,
   AssignmentOut,
   EvaluatorOrganisationIn,
@@ -21,7 +22,7 @@ import { defineRoute } from '../http/route.ts';
 import { cycleReadTarget, cycleScheme, getCycleOr404, quotasOf } from '../cycles/queries.ts';
 import { getCycleUnitOr404, getLocusBodyOr404, unitTarget } from '../read-models/locus.ts';
 import { recomputeBodies } from '../scores/recompute.ts';
-import { locusProgress, myAssignments } from './progress.ts';
+import { locusProgress, myAssignedBodies, myAssignments } from './progress.ts';
 import {
   type LocusBody,
   addLocusBody,
@@ -265,5 +266,19 @@ export async function locusRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: AssignmentList },
     },
     async ({ tx, auth }) => ({ items: await myAssignments(tx, auth.user()) }),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/assignments/mine/bodies',
+      summary:
+        'The governments where the caller assesses a unit (any cycle, final ones too), each with those cycles: what an asisten may plan for',
+      tags,
+      access: 'authenticated',
+      response: { 200: AssignedBodyList },
+    },
+    async ({ tx, auth }) => ({ items: await myAssignedBodies(tx, auth.user()) }),
   );
 }

@@ -143,6 +143,24 @@ describe('GET /cycles/:cycleId/bodies/:bodyId/target-plan', () => {
     expect((await get('koordinatorOther', planUrl('scope=province&rank=1', w.bodies.b.id))).json().status).toBe('already');
   });
 
+  it('lists for an asisten only the governments it assesses (with those cycles): each plans, the others are refused', async () => {
+    const res = await get('asisten', '/assignments/mine/bodies');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { id: string; cycleIds: string[] }[];
+    expect(new Set(items.map((b) => b.id))).toEqual(new Set([w.bodies.a.id, w.bodies.b.id, w.bodies.c.id]));
+    for (const b of items) {
+      expect(b.cycleIds).toEqual([cycleId]);
+      expect((await get('asisten', planUrl('scope=province&rank=1', b.id))).statusCode, b.id).toBe(200);
+      expect((await get('asisten', `/cycles/${cycleId}/bodies/${b.id}/what-if?scheme=ombudsman-2025`)).statusCode, b.id).not.toBe(403);
+    }
+    // A government of the locus it does not assess: refused, and not listed.
+    expect((await get('asisten', planUrl('scope=province&rank=1', w.bodies.other.id))).statusCode).toBe(403);
+    // Another asisten assesses none of them.
+    expect((await get('asistenOther', '/assignments/mine/bodies')).json().items).toEqual([]);
+    expect((await get('asistenOther', planUrl('scope=province&rank=1'))).statusCode).toBe(403);
+    expect((await get('public', '/assignments/mine/bodies')).statusCode).toBe(401);
+  });
+
   it('bad input: rank 0, an unknown scope, an unknown body or indicator, a province in its own province (4xx, translated)', async () => {
     const zero = await get('koordinator', planUrl('scope=province&rank=0'));
     expect(zero.statusCode).toBe(400);

@@ -89,6 +89,21 @@ export const Assignment = z.object({
 export type Assignment = z.infer<typeof Assignment>;
 export const AssignmentList = z.object({ items: z.array(Assignment) });
 
+/**
+ * `GET /assignments/mine/bodies`: the governments where the caller assesses a unit, each with the
+ * cycles of those assignments (any status) — what an asisten may plan for (`plan.read` 'assigned').
+ */
+export const AssignedBody = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.string(),
+  provinceCode: z.string().nullable(),
+  cycleIds: z.array(z.uuid()),
+});
+export type AssignedBody = z.infer<typeof AssignedBody>;
+export const AssignedBodyList = z.object({ items: z.array(AssignedBody) });
+export type AssignedBodyList = z.infer<typeof AssignedBodyList>;
+
 // ── Locus writes ─────────────────────────────────────────────────────────────────────────────
 
 /** `POST /cycles/:cycleId/bodies`: the body with all its active units, or only `unitIds`. */

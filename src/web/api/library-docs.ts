@@ -1,6 +1,6 @@
 /**
  * A unit's evidence library (issue 12 §3, `src/shared/wire/library-docs.ts`): the unit's
- * documents (with `cycleId` + `indicator`, the ones suggested there first) and one document with
+ * documents (with `cycleId` + `indicator`, or `surveyId`, the ones suggested there first) and one document with
  * its uses and suggestions. The only place that builds library keys; writes in
  * `library-docs-writes.ts`.
  */
@@ -11,6 +11,8 @@ import { api } from '../lib/api.ts';
 export interface LibraryFilter {
   cycleId?: string;
   indicator?: string;
+  /** A survey of the unit: the documents linked to it first, then those suggested for it. */
+  surveyId?: string;
 }
 
 export const libraryKeys = {
@@ -25,7 +27,11 @@ export const getLibraryQueryOptions = (unitId: string, f: LibraryFilter = {}) =>
     queryFn: ({ signal }) =>
       api.get<LibraryDocumentPage>(`/units/${unitId}/library-documents`, {
         signal,
-        query: { pageSize: 200, ...(f.cycleId && f.indicator ? { cycleId: f.cycleId, indicator: f.indicator } : {}) },
+        query: {
+          pageSize: 200,
+          ...(f.cycleId && f.indicator ? { cycleId: f.cycleId, indicator: f.indicator } : {}),
+          ...(f.surveyId ? { surveyId: f.surveyId } : {}),
+        },
       }),
   });
 export const useLibrary = (unitId: string, f: LibraryFilter = {}, enabled = true) =>

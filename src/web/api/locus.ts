@@ -6,7 +6,14 @@
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { CycleStatus, InstrumentQuota } from '../../shared/wire/cycles.ts';
-import type { Assignment, BodyProgress, EvaluatorOrganisationOut, ProgressPage, UnitStatus } from '../../shared/wire/locus.ts';
+import type {
+  AssignedBodyList,
+  Assignment,
+  BodyProgress,
+  EvaluatorOrganisationOut,
+  ProgressPage,
+  UnitStatus,
+} from '../../shared/wire/locus.ts';
 import { api, getAllPages, withOfflineCache } from '../lib/api.ts';
 
 export interface ProgressFilter {
@@ -27,6 +34,8 @@ export const locusKeys = {
   progressPage: (cycleId: string, f: ProgressFilter) => ['locus', 'progress', cycleId, 'page', f] as const,
   progressAll: (cycleId: string) => ['locus', 'progress', cycleId, 'all'] as const,
   assignments: ['locus', 'assignments', 'mine'] as const,
+  /** The governments where the caller assesses a unit, with those cycles (what an asisten may plan for). */
+  assignedBodies: ['locus', 'assignments', 'mine', 'bodies'] as const,
   /** issue 10: the organisation that evaluates a PEKPPP locus entry, and the ones that may. */
   evaluatorOrganisation: (cycleId: string, bodyId: string) => ['locus', 'evaluator-organisation', cycleId, bodyId] as const,
 };
@@ -75,6 +84,13 @@ export function getAssignmentsQueryOptions() {
 }
 
 export const useAssignments = () => useQuery(getAssignmentsQueryOptions());
+
+export const getAssignedBodiesQueryOptions = () =>
+  queryOptions({
+    queryKey: locusKeys.assignedBodies,
+    queryFn: ({ signal }) => api.get<AssignedBodyList>('/assignments/mine/bodies', { signal }),
+  });
+export const useAssignedBodies = (enabled = true) => useQuery({ ...getAssignedBodiesQueryOptions(), enabled });
 
 /** Fieldwork is open for the unit: the server accepts its records (src/server/records/workflow.ts `writableReason`). */
 export function unitWritable(cycle: CycleStatus, unit: UnitStatus): boolean {

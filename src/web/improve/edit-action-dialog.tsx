@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionDetail, ActionPatchIn } from '../../shared/wire/actions.ts';
 import { useUpdateAction } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { ActionPlanFields } from './plan-action-dialog.tsx';
+import { ActionPlanFields, type ActionPlanValues } from './plan-action-dialog.tsx';
 
 export interface EditActionDialogProps {
   opened: boolean;
@@ -51,11 +51,13 @@ function EditForm({ action: a, units, onClose }: Omit<EditActionDialogProps, 'op
   const { t } = useTranslation('improve');
   const update = useUpdateAction(a.id);
   const [unitId, setUnitId] = useState(a.unitId);
-  const [title, setTitle] = useState(a.title);
-  const [person, setPerson] = useState(a.personInCharge);
-  const [due, setDue] = useState(a.dueDate);
-  const [target, setTarget] = useState<number | ''>(a.targetLevel ?? '');
-  const [notes, setNotes] = useState(a.notes ?? '');
+  const [v, setV] = useState<ActionPlanValues>({
+    title: a.title,
+    person: a.personInCharge,
+    due: a.dueDate,
+    target: a.targetLevel ?? '',
+    notes: a.notes ?? '',
+  });
   const [tried, setTried] = useState(false);
   const missing = (v: string) => (tried && !v.trim() ? t('plan.required') : null);
   const movable = a.sourceKind === 'manual';
@@ -63,8 +65,8 @@ function EditForm({ action: a, units, onClose }: Omit<EditActionDialogProps, 'op
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!title.trim() || !person.trim() || !due) return;
-    const patch = planChanges(a, { unitId, title, person, due, target, notes });
+    if (!v.title.trim() || !v.person.trim() || !v.due) return;
+    const patch = planChanges(a, { unitId, ...v });
     if (Object.keys(patch).length === 0) return onClose();
     update.mutate(patch, {
       onSuccess: () => {
@@ -98,17 +100,7 @@ function EditForm({ action: a, units, onClose }: Omit<EditActionDialogProps, 'op
             </Text>
           </Stack>
         )}
-        <ActionPlanFields
-          value={{ title, person, due, target, notes }}
-          onChange={(v) => {
-            setTitle(v.title);
-            setPerson(v.person);
-            setDue(v.due);
-            setTarget(v.target);
-            setNotes(v.notes);
-          }}
-          missing={missing}
-        />
+        <ActionPlanFields value={v} onChange={setV} missing={missing} />
         {update.isError && (
           <Alert color="red" role="alert">
             {errorMessage(t, update.error)}

@@ -13,6 +13,7 @@ import { LIBRARY_TITLE_MAX } from '../../shared/wire/limits.ts';
 import { useDeleteLibraryDocument, useUpdateLibraryDocument } from '../api/library-docs-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
+import { useUseLabel } from './library-list.tsx';
 
 export interface DocumentFieldValues {
   type: string;
@@ -159,6 +160,7 @@ function EditDocumentForm({ doc: d, page, onDone }: { doc: LibraryDocumentDetail
 export function DeleteDocumentDialog({ doc, onClose }: { doc: LibraryDocumentDetail | null; onClose: () => void }) {
   const { t } = useTranslation('improve');
   const remove = useDeleteLibraryDocument();
+  const labelOf = useUseLabel();
   const close = () => {
     remove.reset();
     onClose();
@@ -178,9 +180,7 @@ export function DeleteDocumentDialog({ doc, onClose }: { doc: LibraryDocumentDet
               <List size="sm" spacing={4}>
                 {doc.uses.map((u) => (
                   <List.Item key={u.id} style={{ overflowWrap: 'anywhere' }}>
-                    {u.kind === 'action'
-                      ? t('library.use_action', { title: u.actionTitle ?? '' })
-                      : t('library.use_indicator', { indicator: u.indicator ?? '', cycle: u.cycleName ?? '' })}
+                    {labelOf(u)}
                   </List.Item>
                 ))}
               </List>

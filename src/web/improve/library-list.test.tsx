@@ -1,38 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { LibraryDocumentDetail, LibraryDocumentPage } from '../../shared/wire/library-docs.ts';
+import type { LibraryDocumentPage } from '../../shared/wire/library-docs.ts';
+import { libraryDoc, libraryUse } from '../test/library-fixtures.ts';
 import { changeLanguage, i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { LibraryList } from './library-list.tsx';
 import { AddDocumentForm } from './library-screen.tsx';
 import { DeleteDocumentDialog, EditDocumentDialog } from './library-document-dialogs.tsx';
 
-const doc = (id: string, over: Partial<LibraryDocumentDetail>): LibraryDocumentDetail => ({
-  id,
-  unitId: 'u1',
-  unitName: 'Disdukcapil',
-  bodyId: 'b1',
-  bodyName: 'Kota Tangerang',
-  type: 'maklumat-pelayanan',
-  typeTitle: { id: 'Maklumat pelayanan', en: 'Service pledge (maklumat)' },
-  title: `Dokumen ${id}`,
-  issuedOn: '2025-01-02',
-  validUntil: null,
-  validity: 'open',
-  daysLeft: null,
-  today: '2026-12-05',
-  filename: `${id}.pdf`,
-  mime: 'application/pdf',
-  size: 900,
-  sha256: 'a'.repeat(64),
-  uses: [],
-  suggested: false,
-  linkedHere: false,
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  suggestions: [],
-  ...over,
-});
+const doc = libraryDoc;
 
 const page: LibraryDocumentPage = {
   items: [
@@ -45,8 +21,7 @@ const page: LibraryDocumentPage = {
       validity: 'expired',
       daysLeft: -339,
       uses: [
-        {
-          id: 'use-1',
+        libraryUse('use-1', {
           kind: 'indicator',
           cycleId: 'c1',
           cycleName: 'Penilaian 2026',
@@ -55,16 +30,21 @@ const page: LibraryDocumentPage = {
           indicator: 'S6',
           indicatorText: { id: 'Dasar hukum standar pelayanan', en: 'Legal basis of the service standard' },
           evidenceId: 'e1',
-          actionId: null,
-          actionTitle: null,
-          actionEvidenceId: null,
           validity: 'expired',
-          createdAt: '2026-11-02T00:00:00Z',
-        },
+        }),
+        libraryUse('use-2', {
+          kind: 'survey',
+          surveyId: 's-q4',
+          surveyKind: 'skm',
+          surveyPeriodKey: '2026-Q4',
+          validity: 'expired',
+          createdAt: '2026-11-03T00:00:00Z',
+        }),
       ],
     }),
     doc('mk', {
       title: 'Maklumat Pelayanan',
+      suggestedSurveys: ['s-s1'],
       suggestions: [
         {
           cycleId: 'c2',
@@ -92,15 +72,27 @@ const page: LibraryDocumentPage = {
     { code: 'maklumat-pelayanan', title: { id: 'Maklumat pelayanan', en: 'Service pledge (maklumat)' }, topics: ['maklumat'] },
   ],
   expiringSoonDays: 60,
+  surveys: [
+    { id: 's-q4', kind: 'skm', periodKey: '2026-Q4', closesAt: '2026-12-31T16:59:00Z' },
+    { id: 's-m11', kind: 'skm', periodKey: '2026-11', closesAt: '2026-11-30T16:59:00Z' },
+    { id: 's-s1', kind: 'skm', periodKey: '2026-S1', closesAt: '2026-06-30T16:59:00Z' },
+  ],
 };
 
 function setup() {
   const onLink = vi.fn();
   const onUnlink = vi.fn();
+  const onLinkSurvey = vi.fn();
   renderWithProviders(
-    <LibraryList page={page} fileUrl={(id) => `/api/v1/library-documents/${id}/file`} onLink={onLink} onUnlink={onUnlink} />,
+    <LibraryList
+      page={page}
+      fileUrl={(id) => `/api/v1/library-documents/${id}/file`}
+      onLink={onLink}
+      onUnlink={onUnlink}
+      onLinkSurvey={onLinkSurvey}
+    />,
   );
-  return { onLink, onUnlink };
+  return { onLink, onUnlink, onLinkSurvey };
 }
 
 const card = (title: string) => screen.getByRole('article', { name: title });
@@ -122,7 +114,34 @@ describe('LibraryList', () => {
     const mk = card('Maklumat Pelayanan');
     expect(mk.textContent).toContain('tanpa batas berlaku');
     expect(within(mk).getByText('Tanpa batas')).toBeTruthy();
-    expect(mk.textContent).toContain('Belum ditautkan ke indikator atau tindak lanjut.');
+    expect(mk.textContent).toContain('Belum ditautkan ke indikator, survei atau tindak lanjut.');
+  });
+
+  it('names a survey among the uses (a link to its screen, expired flagged) and links a document to a survey, the suggested one first', async () => {
+    await i18n.loadNamespaces('improve');
+    const { onLinkSurvey, onUnlink } = setup();
+    const sk = card('SK Standar Pelayanan');
+    const use = within(sk).getByRole('link', { name: 'Survei SKM Triwulan IV 2026' });
+    expect(use.getAttribute('href')).toBe('/survei/s-q4');
+    expect(sk.textContent).toContain('kedaluwarsa hari ini');
+    fireEvent.click(within(sk).getByRole('button', { name: 'Lepas tautan Survei SKM Triwulan IV 2026' }));
+    expect(onUnlink).toHaveBeenCalledWith(page.items[0], page.items[0]!.uses[1]);
+    // The SK is already linked to Q4: only the other surveys are offered.
+    const skSelect = within(sk).getByRole('combobox', { name: 'Survei untuk SK Standar Pelayanan' }) as HTMLSelectElement;
+    expect([...skSelect.options].map((o) => o.value)).toEqual(['s-m11', 's-s1']);
+    // The maklumat's suggested survey comes first, chosen and marked.
+    const mk = card('Maklumat Pelayanan');
+    const select = within(mk).getByRole('combobox', { name: 'Survei untuk Maklumat Pelayanan' }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'SKM Semester I 2026 (disarankan)',
+      'SKM Triwulan IV 2026',
+      'SKM November 2026',
+    ]);
+    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan Maklumat Pelayanan ke survei SKM Semester I 2026' }));
+    expect(onLinkSurvey).toHaveBeenLastCalledWith(page.items[1], page.surveys[2]);
+    fireEvent.change(select, { target: { value: 's-m11' } });
+    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan Maklumat Pelayanan ke survei SKM November 2026' }));
+    expect(onLinkSurvey).toHaveBeenLastCalledWith(page.items[1], page.surveys[1]);
   });
 
   it('links a suggestion with one click and unlinks a use', async () => {
@@ -216,8 +235,9 @@ describe('editing and deleting a library document', () => {
     const sent = recordFetch();
     const { unmount } = renderWithProviders(<DeleteDocumentDialog doc={page.items[0]!} onClose={vi.fn()} />);
     let dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByRole('status').textContent).toContain('masih tertaut ke 1 indikator atau tindak lanjut');
+    expect(within(dialog).getByRole('status').textContent).toContain('masih tertaut ke 2 indikator, survei atau tindak lanjut');
     expect(within(dialog).getByText('S6 · Penilaian 2026')).toBeTruthy();
+    expect(within(dialog).getByText('Survei SKM Triwulan IV 2026')).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: 'Hapus dokumen' })).toBeNull();
     unmount();
     const onClose = vi.fn();

@@ -1,14 +1,22 @@
 /**
  * A unit's evidence library as cards (issue 12 §3; one column at 360 px): each document with its
  * type, title, issuing date and validity end, a validity badge (expired in red), where it is used
- * (indicators of cycles — flagged when expired for that cycle — and actions) with unlink buttons,
+ * (indicators of cycles — flagged when expired for that cycle —, actions and SKM surveys) with unlink buttons,
  * the download, and its suggestions (related indicators of the unit's running cycles) linked with
- * one click. Data in, callbacks out: `library-screen.tsx` wires the API.
+ * one click, and a link to one of the unit's surveys (the SKM report's survey suggested first).
+ * Data in, callbacks out: `library-screen.tsx` wires the API.
  */
 import { useState } from 'react';
-import { Anchor, Badge, Button, CloseButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, CloseButton, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { LibraryDocumentDetail, LibraryDocumentPage, LibrarySuggestion, LibraryUse } from '../../shared/wire/library-docs.ts';
+import { periodLabel } from '../../core/period-label.ts';
+import type {
+  LibraryDocumentDetail,
+  LibraryDocumentPage,
+  LibrarySuggestion,
+  LibrarySurveyOption,
+  LibraryUse,
+} from '../../shared/wire/library-docs.ts';
 import { useFormat } from '../lib/format.ts';
 import { LibraryValidityBadge } from '../ui/library-picker.tsx';
 
@@ -17,12 +25,16 @@ export interface LibraryListProps {
   fileUrl: (documentId: string) => string;
   onLink: (doc: LibraryDocumentDetail, s: LibrarySuggestion) => void;
   onUnlink: (doc: LibraryDocumentDetail, use: LibraryUse) => void;
+  /** Link a document to one of the unit's surveys (`page.surveys`). */
+  onLinkSurvey?: (doc: LibraryDocumentDetail, survey: LibrarySurveyOption) => void;
   /** The document and target being linked or unlinked right now. */
   busy?: string | null;
   /** Edit a document's type, title and dates; delete one (the dialog says when it is still linked). */
   onEdit?: (doc: LibraryDocumentDetail) => void;
   onDelete?: (doc: LibraryDocumentDetail) => void;
 }
+
+type CardProps = Omit<LibraryListProps, 'page'> & { surveys: LibrarySurveyOption[] };
 
 export function LibraryList({ page, ...props }: LibraryListProps) {
   const { t } = useTranslation('improve');
@@ -43,30 +55,48 @@ export function LibraryList({ page, ...props }: LibraryListProps) {
       </Group>
       {page.items.length === 0 && <Text>{t('library.empty')}</Text>}
       {page.items.map((d) => (
-        <DocumentCard key={d.id} doc={d} {...props} />
+        <DocumentCard key={d.id} doc={d} surveys={page.surveys} {...props} />
       ))}
     </Stack>
   );
 }
 
-function useLabel(u: LibraryUse): string {
+/** "SKM Triwulan IV 2026" / "F-03 2026": a survey as the library names it. */
+export function useSurveyName(): (s: { kind: string; periodKey: string }) => string {
   const { t } = useTranslation('improve');
-  return u.kind === 'action'
-    ? t('library.use_action', { title: u.actionTitle ?? '' })
-    : t('library.use_indicator', { indicator: u.indicator ?? '', cycle: u.cycleName ?? '' });
+  const { lang } = useFormat();
+  return (s) => t('library.survey_name', { kind: s.kind === 'f03' ? 'F-03' : 'SKM', period: periodLabel(s.periodKey, lang) });
 }
 
-function UseItem({ doc, use, ...props }: { doc: LibraryDocumentDetail; use: LibraryUse } & Omit<LibraryListProps, 'page'>) {
+/** How a use is named: "S6 · Penilaian 2026", "Tindak lanjut: …", "Survei SKM Triwulan IV 2026". */
+export function useUseLabel(): (u: LibraryUse) => string {
+  const { t } = useTranslation('improve');
+  const surveyName = useSurveyName();
+  return (u) =>
+    u.kind === 'action'
+      ? t('library.use_action', { title: u.actionTitle ?? '' })
+      : u.kind === 'survey'
+        ? t('library.use_survey', { survey: surveyName({ kind: u.surveyKind ?? 'skm', periodKey: u.surveyPeriodKey ?? '' }) })
+        : t('library.use_indicator', { indicator: u.indicator ?? '', cycle: u.cycleName ?? '' });
+}
+
+function UseItem({ doc, use, ...props }: { doc: LibraryDocumentDetail; use: LibraryUse } & CardProps) {
   const { t } = useTranslation('improve');
   const format = useFormat();
-  const label = useLabel(use);
+  const label = useUseLabel()(use);
   return (
     <List.Item>
       <Group gap={6} wrap="nowrap" align="flex-start">
         <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {label}
-          </Text>
+          {use.kind === 'survey' && use.surveyId ? (
+            <Anchor href={`/survei/${use.surveyId}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {label}
+            </Anchor>
+          ) : (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {label}
+            </Text>
+          )}
           {use.indicatorText && (
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               {use.indicatorText[format.lang]}
@@ -75,6 +105,11 @@ function UseItem({ doc, use, ...props }: { doc: LibraryDocumentDetail; use: Libr
           {use.kind === 'indicator' && use.validity === 'expired' && (
             <Text size="xs" c="red.9" fw={600}>
               {t('library.expired_for_cycle')}
+            </Text>
+          )}
+          {use.kind === 'survey' && use.validity === 'expired' && (
+            <Text size="xs" c="red.9" fw={600}>
+              {t('library.expired_now')}
             </Text>
           )}
         </Stack>
@@ -89,7 +124,7 @@ function UseItem({ doc, use, ...props }: { doc: LibraryDocumentDetail; use: Libr
   );
 }
 
-function DocumentCard({ doc: d, ...props }: { doc: LibraryDocumentDetail } & Omit<LibraryListProps, 'page'>) {
+function DocumentCard({ doc: d, ...props }: { doc: LibraryDocumentDetail } & CardProps) {
   const { t } = useTranslation('improve');
   const format = useFormat();
   const [open, setOpen] = useState(false);
@@ -149,12 +184,54 @@ function DocumentCard({ doc: d, ...props }: { doc: LibraryDocumentDetail } & Omi
           )}
         </Group>
         {open && <Suggestions doc={d} {...props} />}
+        {props.onLinkSurvey && <SurveyLink doc={d} {...props} />}
       </Stack>
     </Paper>
   );
 }
 
-function Suggestions({ doc: d, ...props }: { doc: LibraryDocumentDetail } & Omit<LibraryListProps, 'page'>) {
+/** Link the document to one of the unit's surveys not linked yet; the suggested ones first, marked. */
+function SurveyLink({ doc: d, surveys, onLinkSurvey, busy }: { doc: LibraryDocumentDetail } & CardProps) {
+  const { t } = useTranslation('improve');
+  const surveyName = useSurveyName();
+  const linked = new Set(d.uses.map((u) => u.surveyId));
+  const open = surveys
+    .filter((s) => !linked.has(s.id))
+    .sort((a, b) => Number(d.suggestedSurveys.includes(b.id)) - Number(d.suggestedSurveys.includes(a.id)));
+  const [chosen, setChosen] = useState('');
+  if (open.length === 0) return null;
+  const value = open.some((s) => s.id === chosen) ? chosen : open[0]!.id;
+  const survey = open.find((s) => s.id === value)!;
+  const key = `${d.id}:survey:${value}`;
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <NativeSelect
+        size="xs"
+        label={t('library.survey_select')}
+        aria-label={t('library.survey_select_of', { title: d.title })}
+        value={value}
+        onChange={(e) => setChosen(e.currentTarget.value)}
+        data={open.map((s) => ({
+          value: s.id,
+          label: d.suggestedSurveys.includes(s.id) ? t('library.survey_suggested', { survey: surveyName(s) }) : surveyName(s),
+        }))}
+        style={{ flex: '1 1 200px', maxWidth: 360 }}
+      />
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() => onLinkSurvey!(d, survey)}
+        loading={busy === key}
+        disabled={busy != null}
+        aria-label={t('library.link_survey_of', { title: d.title, survey: surveyName(survey) })}
+      >
+        {t('library.link_survey')}
+      </Button>
+    </Group>
+  );
+}
+
+function Suggestions({ doc: d, ...props }: { doc: LibraryDocumentDetail } & CardProps) {
   const { t } = useTranslation('improve');
   const format = useFormat();
   if (d.suggestions.length === 0)

@@ -2,23 +2,30 @@
  * `/pustaka`: a service unit's evidence library (issue 12 §3) for its operator (the own unit) and
  * its government's koordinator (a unit of the government, `?unit=`): the documents with type,
  * dates, an expired badge and where each is used; add a document (stored once); link it to the
- * indicators suggested across schemes with one click; unlink. Refusals shown translated.
+ * indicators suggested across schemes with one click, or to one of the unit's surveys; unlink. Refusals shown translated.
  */
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { LibraryDocumentDetail, LibraryDocumentPage, LibrarySuggestion, LibraryUse } from '../../shared/wire/library-docs.ts';
+import type {
+  LibraryDocumentDetail,
+  LibraryDocumentPage,
+  LibrarySuggestion,
+  LibrarySurveyOption,
+  LibraryUse,
+} from '../../shared/wire/library-docs.ts';
 import { useMe } from '../api/auth.ts';
 import { libraryFileUrl, useLibrary } from '../api/library-docs.ts';
 import { useAddLibraryDocument, useLinkLibraryDocument, useUnlinkLibraryDocument } from '../api/library-docs-writes.ts';
 import { useUnits } from '../api/registry.ts';
+import { isApiError } from '../lib/api.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { ErrorView } from '../ui/error-view.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { DeleteDocumentDialog, DocumentFields, EditDocumentDialog } from './library-document-dialogs.tsx';
-import { LibraryList } from './library-list.tsx';
+import { LibraryList, useSurveyName } from './library-list.tsx';
 
 export function LibraryScreen() {
   const { t } = useTranslation('improve');
@@ -62,6 +69,7 @@ function UnitLibrary({ unitId }: { unitId: string }) {
   const [deleting, setDeleting] = useState<LibraryDocumentDetail | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const surveyName = useSurveyName();
   if (list.isPending) return <PageLoader />;
   if (list.isError) return <ErrorView error={list.error} onRetry={() => void list.refetch()} compact />;
 
@@ -71,6 +79,18 @@ function UnitLibrary({ unitId }: { unitId: string }) {
     try {
       await link.mutateAsync({ documentId: d.id, link: { cycleId: s.cycleId, indicator: s.indicator } });
       notifications.show({ color: 'teal', message: t('library.linked', { indicator: `${s.indicator} · ${s.cycleName}` }) });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const onLinkSurvey = async (d: LibraryDocumentDetail, s: LibrarySurveyOption) => {
+    setBusy(`${d.id}:survey:${s.id}`);
+    setError(null);
+    try {
+      await link.mutateAsync({ documentId: d.id, link: { surveyId: s.id } });
+      notifications.show({ color: 'teal', message: t('library.linked_survey', { survey: surveyName(s) }) });
     } catch (err) {
       setError(err);
     } finally {
@@ -108,6 +128,7 @@ function UnitLibrary({ unitId }: { unitId: string }) {
         fileUrl={libraryFileUrl}
         onLink={(d, s) => void onLink(d, s)}
         onUnlink={(d, u) => void onUnlink(d, u)}
+        onLinkSurvey={(d, s) => void onLinkSurvey(d, s)}
         busy={busy}
         onEdit={setEditing}
         onDelete={setDeleting}
@@ -131,6 +152,7 @@ export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page
   const [validUntil, setValidUntil] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [tried, setTried] = useState(false);
+  const [sent, setSent] = useState<number | null>(null);
   const missing = (v: unknown) => (tried && !v ? t('plan.required') : undefined);
   return (
     <form
@@ -138,8 +160,16 @@ export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page
         e.preventDefault();
         setTried(true);
         if (!type || !title.trim() || !issuedOn || !file) return;
+        setSent(0);
         add.mutate(
-          { type, title: title.trim(), issuedOn, ...(validUntil ? { validUntil } : {}), file },
+          {
+            type,
+            title: title.trim(),
+            issuedOn,
+            ...(validUntil ? { validUntil } : {}),
+            file,
+            onProgress: (loaded, total) => setSent(total > 0 ? Math.round((100 * loaded) / total) : 0),
+          },
           {
             onSuccess: () => {
               notifications.show({ color: 'teal', message: t('library.saved') });
@@ -171,9 +201,18 @@ export function AddDocumentForm({ unitId, page, onDone }: { unitId: string; page
           onChange={setFile}
           error={missing(file)}
         />
+        {add.isPending && sent !== null && (
+          <Stack gap={4}>
+            <Text size="sm" id="library-upload-progress">
+              {t('library.uploading', { percent: sent })}
+            </Text>
+            <Progress value={sent} aria-labelledby="library-upload-progress" />
+          </Stack>
+        )}
         {add.isError && (
           <Alert color="red" role="alert">
             {errorMessage(t, add.error)}
+            {isApiError(add.error) && add.error.status === 0 ? ` ${t('library.upload_resume')}` : ''}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -53,28 +53,30 @@ function PlanForm({ from, units, onClose, onSaved }: Omit<PlanActionDialogProps,
   const plan = usePlanAction();
   const zone = useZone();
   const [unitId, setUnitId] = useState(from?.unitId ?? '');
-  const [title, setTitle] = useState(from?.title ?? '');
-  const [person, setPerson] = useState('');
-  const [due, setDue] = useState(() => dateAhead(90, zone));
-  const [target, setTarget] = useState<number | ''>(from?.targetLevel ?? '');
-  const [notes, setNotes] = useState('');
+  const [v, setV] = useState<ActionPlanValues>({
+    title: from?.title ?? '',
+    person: '',
+    due: dateAhead(90, zone),
+    target: from?.targetLevel ?? '',
+    notes: '',
+  });
   const [tried, setTried] = useState(false);
   const missing = (v: string) => (tried && !v.trim() ? t('plan.required') : null);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!unitId || !title.trim() || !person.trim() || !due) return;
+    if (!unitId || !v.title.trim() || !v.person.trim() || !v.due) return;
     const input: ActionIn = {
       sourceKind: from?.findingId ? 'finding' : 'manual',
-      title: title.trim(),
-      personInCharge: person.trim(),
-      dueDate: due,
+      title: v.title.trim(),
+      personInCharge: v.person.trim(),
+      dueDate: v.due,
       ...(from?.findingId ? { findingId: from.findingId } : {}),
       ...(from?.cycleId ? { cycleId: from.cycleId } : {}),
       ...(from?.indicator ? { indicator: from.indicator } : {}),
-      ...(target !== '' ? { targetLevel: target } : {}),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
+      ...(v.target !== '' ? { targetLevel: v.target } : {}),
+      ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
     };
     plan.mutate(
       { unitId, input },
@@ -105,17 +107,7 @@ function PlanForm({ from, units, onClose, onSaved }: Omit<PlanActionDialogProps,
             error={missing(unitId)}
           />
         )}
-        <ActionPlanFields
-          value={{ title, person, due, target, notes }}
-          onChange={(v) => {
-            setTitle(v.title);
-            setPerson(v.person);
-            setDue(v.due);
-            setTarget(v.target);
-            setNotes(v.notes);
-          }}
-          missing={missing}
-        />
+        <ActionPlanFields value={v} onChange={setV} missing={missing} />
         {plan.isError && (
           <Alert color="red" role="alert">
             {errorMessage(t, plan.error)}

@@ -206,6 +206,8 @@ describe('WhatIfView', () => {
 });
 
 describe('CycleBodyPicker', () => {
+  const asisten = { id: 'a', username: 'a', name: 'A', role: 'asisten', provinceCode: '36', bodyId: null, unitId: null } as unknown as User;
+
   it("offers only the cycles where the koordinator's government has a published, assessed result, newest first", async () => {
     await i18n.loadNamespaces('improve');
     const band = { code: 'A', label: { id: 'A', en: 'A' }, color: '#2f9e44' };
@@ -257,5 +259,71 @@ describe('CycleBodyPicker', () => {
     expect(picked.at(-1)).toBe(`10000000-0000-4000-8000-000000000024 ${body.id}`);
     // The koordinator does not choose a government.
     expect(screen.queryByLabelText('Pemerintah')).toBeNull();
+  });
+
+  it('offers an asisten only the governments it assesses, and only the cycles of those assignments', async () => {
+    await i18n.loadNamespaces('improve');
+    const band = { code: 'A', label: { id: 'A', en: 'A' }, color: '#2f9e44' };
+    const item = (id: string, name: string, year: number) => ({
+      cycle: { id, name, year, schemeId: `ombudsman-${year}`, family: 'ombudsman', status: 'final', published: true },
+      score: 90,
+      band,
+      complete: true,
+      source: 'computed',
+    });
+    const assignedCycle = '10000000-0000-4000-8000-000000000024';
+    const trend: Trend = {
+      body,
+      items: [item('10000000-0000-4000-8000-000000000023', 'Penilaian 2023', 2023), item(assignedCycle, 'Penilaian 2024', 2024)],
+    };
+    const assigned = {
+      items: [
+        { id: body.id, name: 'Kota Tangerang', type: 'kota', provinceCode: '36', cycleIds: [assignedCycle] },
+        { id: '33333333-3333-4333-8333-333333333333', name: 'Kota Serang', type: 'kota', provinceCode: '36', cycleIds: [assignedCycle] },
+        // A ministry's vertical office it assesses: not a government to plan for here.
+        {
+          id: '44444444-4444-4444-8444-444444444444',
+          name: 'Kepolisian Negara',
+          type: 'lembaga',
+          provinceCode: null,
+          cycleIds: [assignedCycle],
+        },
+      ],
+    };
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        urls.push(String(input));
+        return Response.json(String(input).includes('/assignments/mine/bodies') ? assigned : trend);
+      }),
+    );
+    await renderRouted(
+      <CycleBodyPicker user={asisten} cycleId={undefined} bodyId={body.id} onChange={() => {}}>
+        {({ cycle }) => <p>{cycle.name}</p>}
+      </CycleBodyPicker>,
+    );
+    const bodies = (await screen.findByLabelText(/^Pemerintah/)) as HTMLSelectElement;
+    await waitFor(() => expect(bodies.options).toHaveLength(3));
+    expect([...bodies.options].map((o) => o.textContent)).toEqual(['Pilih pemerintah', 'Kota Tangerang', 'Kota Serang']);
+    expect(screen.getByText('Hanya pemerintah yang unitnya Anda nilai, pada siklus penugasan itu.')).toBeTruthy();
+    // Not the province's list of every government.
+    expect(urls.some((u) => u.includes('/bodies?'))).toBe(false);
+    const cycles = (await screen.findByLabelText('Siklus')) as HTMLSelectElement;
+    expect([...cycles.options].map((o) => o.textContent)).toEqual(['Penilaian 2024']);
+  });
+
+  it('tells an asisten with no assignment that there is nothing to plan', async () => {
+    await i18n.loadNamespaces('improve');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json({ items: [] })),
+    );
+    await renderRouted(
+      <CycleBodyPicker user={asisten} cycleId={undefined} bodyId={undefined} onChange={() => {}}>
+        {() => null}
+      </CycleBodyPicker>,
+    );
+    expect((await screen.findByRole('status')).textContent).toContain('belum ditugaskan menilai');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
-import { encodeMetadata, sha256Hex, type TusTransport, uploadResumable } from './resumable-upload.ts';
+import { encodeMetadata, sha256Hex, type TusTransport, uploadResumable, uploadWithRetries } from './resumable-upload.ts';
 
 /** A tus server in memory: keeps what arrived; `breakAt` cuts the next PATCH after that many bytes. */
 function fakeServer() {
@@ -81,5 +81,58 @@ describe('tus helpers', () => {
   });
   it('hashes a file with sha256', async () => {
     expect(await sha256Hex(new Blob(['abc']))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('uploadWithRetries (a library document, issue 12 §3)', () => {
+  it('after a lost connection asks the server where it stopped and sends only the rest, with no second upload', async () => {
+    const server = fakeServer();
+    let saved: string | null = null;
+    const waits: number[] = [];
+    server.cut(300);
+    const done = await uploadWithRetries(
+      server.transport,
+      { file, metadata: { target: 'library' }, savedUrl: () => saved, saveUrl: async (url) => void (saved = url) },
+      { wait: async (n) => void waits.push(n) },
+    );
+    expect(done).toEqual({ evidenceId: 'ev-u1', from: 300 });
+    expect(server.log).toEqual({ created: 1, sent: 1000 });
+    expect(waits).toEqual([0]);
+    expect(saved).toBeNull();
+  });
+
+  it('does not retry a refusal, and gives up after the last attempt', async () => {
+    const refusing: TusTransport = {
+      create: async () => {
+        throw new ApiError(422, 'library.unknown_type', 'unknown type');
+      },
+      head: async () => null,
+      patch: async () => ({ offset: 0, evidenceId: null }),
+    };
+    let tries = 0;
+    const u = { file, metadata: {}, savedUrl: () => null, saveUrl: async () => undefined };
+    const counted: TusTransport = {
+      ...refusing,
+      create: (...a) => {
+        tries++;
+        return refusing.create(...a);
+      },
+    };
+    const refused = await uploadWithRetries(counted, u, {
+      wait: async () => undefined,
+    }).catch((e: unknown) => e);
+    expect((refused as ApiError).code).toBe('library.unknown_type');
+    expect(tries).toBe(1);
+    const offline: TusTransport = {
+      ...refusing,
+      create: async () => {
+        tries++;
+        throw new ApiError(0, 'network.offline', 'Network error');
+      },
+    };
+    tries = 0;
+    const gaveUp = await uploadWithRetries(offline, u, { attempts: 3, wait: async () => undefined }).catch((e: unknown) => e);
+    expect((gaveUp as ApiError).code).toBe('network.offline');
+    expect(tries).toBe(3);
   });
 });

@@ -4,7 +4,9 @@
  * address is kept with the queued file on the device (`QueuedEvidence.uploadUrl`), so a connection
  * lost mid-file — or the app closed and opened again — continues from the offset the server
  * reports instead of byte 0. The file's sha256 goes with it; the server refuses different bytes.
- * The protocol steps are pure over a `TusTransport`; `xhrTusTransport` is the browser's.
+ * The protocol steps are pure over a `TusTransport`; `xhrTusTransport` is the browser's. A library
+ * document's file (issue 12 §3) goes the same way with `target library` in its metadata; its
+ * upload answers the document made (`Upload-Document-Id`) where evidence answers its link.
  */
 import { API_BASE, ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie } from './api.ts';
 
@@ -65,6 +67,33 @@ export async function uploadResumable(transport: TusTransport, u: ResumableUploa
   throw new ApiError(0, 'network.offline', 'The upload did not complete');
 }
 
+const isNetworkError = (e: unknown): boolean => e instanceof ApiError && e.status === 0;
+
+/**
+ * `uploadResumable`, tried again after a lost connection (`attempts` in all, `wait(n)` between):
+ * each new attempt asks the server how much it has (HEAD on the kept address) and sends only the
+ * rest. A refusal (4xx) is not retried.
+ */
+export async function uploadWithRetries(
+  transport: TusTransport,
+  u: Omit<ResumableUpload, 'savedUrl'> & { savedUrl: () => string | null },
+  { attempts = 4, wait = (n: number) => new Promise<void>((r) => setTimeout(r, 1000 * 2 ** n)) } = {},
+): Promise<{ evidenceId: string; from: number }> {
+  for (let n = 0; ; n++) {
+    try {
+      return await uploadResumable(transport, { ...u, savedUrl: u.savedUrl() });
+    } catch (e) {
+      if (!isNetworkError(e) || n + 1 >= attempts) throw e;
+      await wait(n);
+    }
+  }
+}
+
+/** The page's language, for the server's refusals ("id" unless the page is in English). */
+export function uiLanguage(): string {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
+}
+
 /** sha256 of a file, hex (Web Crypto). */
 export async function sha256Hex(file: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(await file.arrayBuffer()));
@@ -118,8 +147,15 @@ function xhr(
   });
 }
 
-/** The browser's transport (XMLHttpRequest: the one API that reports upload progress). */
-export function xhrTusTransport(lang: string): TusTransport {
+/**
+ * The browser's transport (XMLHttpRequest: the one API that reports upload progress). `madeHeader`
+ * names what a completed upload made: evidence (`Upload-Evidence-Id`) or a library document
+ * (`Upload-Document-Id`); the transport answers it as `evidenceId`.
+ */
+export function xhrTusTransport(
+  lang: string,
+  madeHeader: 'Upload-Evidence-Id' | 'Upload-Document-Id' = 'Upload-Evidence-Id',
+): TusTransport {
   return {
     async create(length, metadata) {
       const x = await xhr(
@@ -136,7 +172,7 @@ export function xhrTusTransport(lang: string): TusTransport {
       const x = await xhr('HEAD', url, {}, null, lang);
       if (x.status === 404) return null;
       if (x.status !== 200) throw errorOf(x);
-      return { offset: Number(x.getResponseHeader('Upload-Offset') ?? 0), evidenceId: x.getResponseHeader('Upload-Evidence-Id') };
+      return { offset: Number(x.getResponseHeader('Upload-Offset') ?? 0), evidenceId: x.getResponseHeader(madeHeader) };
     },
     async patch(url, offset, body, onProgress) {
       const x = await xhr(
@@ -148,7 +184,7 @@ export function xhrTusTransport(lang: string): TusTransport {
         onProgress,
       );
       if (x.status !== 204) throw errorOf(x);
-      return { offset: Number(x.getResponseHeader('Upload-Offset') ?? offset), evidenceId: x.getResponseHeader('Upload-Evidence-Id') };
+      return { offset: Number(x.getResponseHeader('Upload-Offset') ?? offset), evidenceId: x.getResponseHeader(madeHeader) };
     },
   };
 }

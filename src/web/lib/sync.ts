@@ -19,7 +19,7 @@ import type { WireError } from '../../shared/wire/common.ts';
 import type { RecordBatchOut, RecordInput } from '../../shared/wire/records.ts';
 import { api, isApiError } from './api.ts';
 import { offlineDb, recordSendFailure, removeFromOutbox, type OutboxEntry, type QueuedEvidence } from './offline-db.ts';
-import { sha256Hex, uploadResumable, xhrTusTransport } from './resumable-upload.ts';
+import { sha256Hex, uiLanguage, uploadResumable, xhrTusTransport } from './resumable-upload.ts';
 import { isOnline } from './use-online.ts';
 
 /** The payload of an outbox entry, or null when it has no cycle or unit (a free practice sheet). */
@@ -300,10 +300,6 @@ export const dexieSyncStore: SyncStore = {
     await offlineDb().evidence.update(id, { error });
   },
 };
-
-function uiLanguage(): string {
-  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id';
-}
 
 export const httpSyncTransport: SyncTransport = {
   sendBatch: (records) => api.post<RecordBatchOut>('/records/batch', { records }),

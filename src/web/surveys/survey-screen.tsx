@@ -2,8 +2,8 @@
  * One survey (issue 11): its short link and QR code, the A4 poster and the kiosk link (with what
  * kiosk mode does), live counts of accepted and flagged responses with each flagged response's
  * reason, the IKM per unsur and overall with its mutu A–D as the server computed it, the SKM
- * report, and the follow-up plan (RTL) through the one action model — the koordinator adds an
- * action from an unsur.
+ * report, the follow-up plan (RTL) through the one action model — the koordinator adds an
+ * action from an unsur — and the survey's documents from the unit's evidence library.
  */
 import { useState } from 'react';
 import {
@@ -43,6 +43,7 @@ import { useFormat } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { STATE_COLOR, surveyState, zoneOfOffset } from './survey-model.ts';
+import { SurveyLibraryCard } from './survey-library-card.tsx';
 
 export function SurveyScreen() {
   const { surveyId } = useParams({ strict: false }) as { surveyId: string };
@@ -60,6 +61,7 @@ export function SurveyScreen() {
       actions={actions.data?.items ?? []}
       canManage={role === 'operator' || role === 'koordinator' || role === 'admin'}
       canPlan={role === 'koordinator' || role === 'admin'}
+      canLibrary={role === 'operator' || role === 'koordinator'}
     />
   );
 }
@@ -72,10 +74,12 @@ export interface SurveyViewProps {
   canManage: boolean;
   /** Plan follow-up actions (the koordinator, by the action model's policy). */
   canPlan: boolean;
+  /** The survey's documents from the unit's library (its managers: operator, koordinator). */
+  canLibrary?: boolean;
   now?: Date;
 }
 
-export function SurveyView({ results, link, actions, canManage, canPlan, now = new Date() }: SurveyViewProps) {
+export function SurveyView({ results, link, actions, canManage, canPlan, canLibrary = false, now = new Date() }: SurveyViewProps) {
   const { t } = useTranslation('surveys');
   const s = results.survey;
   const zone = zoneOfOffset(s.offsetMinutes);
@@ -120,6 +124,8 @@ export function SurveyView({ results, link, actions, canManage, canPlan, now = n
           <RtlCard actions={actions} canPlan={canPlan} />
         </>
       )}
+
+      {canLibrary ? <SurveyLibraryCard unitId={s.unitId} surveyId={s.id} /> : null}
 
       <FlaggedCard results={results} />
 

@@ -1,7 +1,7 @@
 /**
  * "Pilih dari pustaka dokumen" (issue 12 §3): a button that opens the unit's evidence library in
- * a dialog; with a cycle and an indicator, the documents suggested for it come first and those
- * already linked there cannot be chosen again. Choosing one hands it to `onPick` (the F-01 claim
+ * a dialog; with a cycle and an indicator (or a survey), the documents suggested for it come first
+ * and those already linked there cannot be chosen again. Choosing one hands it to `onPick` (the F-01 claim
  * links it to the indicator, the action progress form names it in its report). Strings: the
  * `improve` namespace. Validity badges: `LibraryValidityBadge`.
  */
@@ -32,11 +32,41 @@ export function LibraryValidityBadge({ validity }: { validity: LibraryValidity }
   );
 }
 
+/** A document as a picker or a list names it: "suggested", validity and type, title, issuing date and validity end. */
+export function LibraryDocumentSummary({ doc: d }: { doc: LibraryDocument }) {
+  const { t } = useTranslation('improve');
+  const format = useFormat();
+  return (
+    <>
+      <Group gap="xs" wrap="wrap">
+        {d.suggested && (
+          <Badge color="blue" variant="light" c="var(--mantine-color-text)" tt="none">
+            {t('library.suggested')}
+          </Badge>
+        )}
+        <LibraryValidityBadge validity={d.validity} />
+        <Text size="xs" c="dimmed">
+          {d.typeTitle[format.lang]}
+        </Text>
+      </Group>
+      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {d.title}
+      </Text>
+      <Text size="sm">
+        {t('library.issued_on', { date: format.date(d.issuedOn) })}
+        {d.validUntil ? ` · ${t('library.valid_until', { date: format.date(d.validUntil) })}` : ''}
+      </Text>
+    </>
+  );
+}
+
 export interface LibraryPickerProps {
   unitId: string;
   /** Mark the suggestions for this indicator of this cycle. */
   cycleId?: string;
   indicator?: string;
+  /** Mark the suggestions for (and the documents linked to) this survey of the unit. */
+  surveyId?: string;
   /** Documents already chosen (the progress form): not offered again. */
   exclude?: readonly string[];
   onPick: (doc: LibraryDocument) => Promise<unknown> | undefined;
@@ -61,8 +91,7 @@ export function LibraryPicker(props: LibraryPickerProps) {
 
 function PickerList(props: LibraryPickerProps & { onDone: () => void }) {
   const { t } = useTranslation('improve');
-  const format = useFormat();
-  const list = useLibrary(props.unitId, { cycleId: props.cycleId, indicator: props.indicator });
+  const list = useLibrary(props.unitId, { cycleId: props.cycleId, indicator: props.indicator, surveyId: props.surveyId });
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (list.isPending) return <Loader size="sm" aria-label={t('library.loading')} />;
@@ -92,6 +121,11 @@ function PickerList(props: LibraryPickerProps & { onDone: () => void }) {
           {t('library.pick_for', { indicator: props.indicator })}
         </Text>
       )}
+      {props.surveyId && (
+        <Text size="sm" c="dimmed">
+          {t('library.pick_for_survey')}
+        </Text>
+      )}
       {items.length === 0 && <Text size="sm">{t('library.empty_pick')}</Text>}
       {error !== null && (
         <Alert color="red" role="alert">
@@ -101,24 +135,7 @@ function PickerList(props: LibraryPickerProps & { onDone: () => void }) {
       {items.map((d) => (
         <Paper key={d.id} withBorder p="sm" data-testid="library-pick-item">
           <Stack gap={4}>
-            <Group gap="xs" wrap="wrap">
-              {d.suggested && (
-                <Badge color="blue" variant="light" c="var(--mantine-color-text)" tt="none">
-                  {t('library.suggested')}
-                </Badge>
-              )}
-              <LibraryValidityBadge validity={d.validity} />
-              <Text size="xs" c="dimmed">
-                {d.typeTitle[format.lang]}
-              </Text>
-            </Group>
-            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-              {d.title}
-            </Text>
-            <Text size="sm">
-              {t('library.issued_on', { date: format.date(d.issuedOn) })}
-              {d.validUntil ? ` · ${t('library.valid_until', { date: format.date(d.validUntil) })}` : ''}
-            </Text>
+            <LibraryDocumentSummary doc={d} />
             <Group>
               {d.linkedHere ? (
                 <Text size="sm">{t('library.linked_here')}</Text>

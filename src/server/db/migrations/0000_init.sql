@@ -529,6 +529,7 @@ CREATE TABLE "library_document_uses" (
 	"document_id" uuid NOT NULL,
 	"evidence_link_id" uuid,
 	"action_evidence_id" uuid,
+	"survey_id" uuid,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "library_document_uses_evidence_link_id_unique" UNIQUE("evidence_link_id"),
@@ -683,6 +684,7 @@ ALTER TABLE "fieldwork_flags" ADD CONSTRAINT "fieldwork_flags_acknowledged_by_us
 ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_document_id_library_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."library_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_evidence_link_id_evidence_links_id_fk" FOREIGN KEY ("evidence_link_id") REFERENCES "public"."evidence_links"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_action_evidence_id_action_evidence_id_fk" FOREIGN KEY ("action_evidence_id") REFERENCES "public"."action_evidence"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_document_uses" ADD CONSTRAINT "library_document_uses_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_sha256_evidence_files_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -741,6 +743,7 @@ CREATE INDEX "findings_body_idx" ON "findings" USING btree ("cycle_id","body_id"
 CREATE INDEX "followup_products_body_idx" ON "followup_products" USING btree ("cycle_id","body_id");--> statement-breakpoint
 CREATE INDEX "fieldwork_flags_unit_idx" ON "fieldwork_flags" USING btree ("cycle_id","unit_id");--> statement-breakpoint
 CREATE INDEX "library_document_uses_doc_idx" ON "library_document_uses" USING btree ("document_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "library_document_uses_survey_key" ON "library_document_uses" USING btree ("document_id","survey_id");--> statement-breakpoint
 CREATE INDEX "library_documents_unit_idx" ON "library_documents" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "visit_plans_cycle_idx" ON "visit_plans" USING btree ("cycle_id","province_code","date");--> statement-breakpoint
 CREATE INDEX "visit_plans_assessor_idx" ON "visit_plans" USING btree ("assessor_id");
