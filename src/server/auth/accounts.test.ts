@@ -6,7 +6,7 @@ import { auditEvents } from '../audit/schema.ts';
 import { verifyAudit } from '../audit/queries.ts';
 import { bodies } from '../registry/schema.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { passwordProblem } from './password-policy.ts';
+import { generatePassword, passwordProblem } from './password-policy.ts';
 import { loginAttempts, sessions, users } from './schema.ts';
 import { type SignedIn, addUser, signIn } from './testing.ts';
 import { base32Decode, base32Encode, hotp, totp } from './totp.ts';
@@ -82,6 +82,15 @@ describe('D10: password rules', () => {
   it('accepts a long passphrase and a random password', async () => {
     expect(await passwordProblem('kuda-laut-makan-pisang-goreng')).toBeNull();
     expect(await passwordProblem('Tx9#kLm2pQ4zR7')).toBeNull();
+  });
+
+  it('generates passwords that pass every rule without asking the dictionaries', async () => {
+    const sample = await Promise.all(Array.from({ length: 40 }, () => generatePassword({ username: 'abc' })));
+    expect(new Set(sample).size).toBe(40);
+    for (const pw of sample) {
+      expect(pw).toHaveLength(16);
+      expect(await passwordProblem(pw, { username: 'abc' })).toBeNull();
+    }
   });
 
   it('applies to a password an admin sets on an account', async () => {
