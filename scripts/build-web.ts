@@ -1,14 +1,14 @@
 /**
  * `npm run build` / `npm start`: builds the web app into dist/ (precompressed, see
  * vite.config.ts) and records a hash of everything the build reads in dist/.pantau-build.json.
- * Also writes .cache/pglite-template.tar.gz: an empty, migrated PGlite data directory, which a
- * first start on a new PGlite directory loads instead of running initdb and the migrations.
+ * Also writes .cache/pglite-template/: an empty, migrated PGlite data directory, which a first
+ * start on a new PGlite directory copies instead of running initdb and the migrations.
  * With --if-stale (what `npm start` runs) an up-to-date dist/ is reused: same inputs, same hash,
  * no build. `npm run serve` (production) never builds: build once at image build time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -26,7 +26,7 @@ const INPUTS = [
   'methodologies',
   'src/server/db/migrations',
 ];
-export const TEMPLATE = join(root, '.cache', 'pglite-template.tar.gz');
+export const TEMPLATE = join(root, '.cache', 'pglite-template');
 
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -49,12 +49,14 @@ export function inputHash(): string {
 
 async function pgliteTemplate(): Promise<void> {
   const { openDatabase } = await import('../src/server/db/client.ts');
-  const database = await openDatabase({ dataDir: 'memory://' });
-  const client = (database.db as unknown as { $client: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).$client;
-  const blob = await client.dumpDataDir('gzip');
+  // Migrated on disk beside the template, closed cleanly, then put in its place.
+  const next = `${TEMPLATE}.next`;
+  rmSync(next, { recursive: true, force: true });
+  const database = await openDatabase({ dataDir: next, durable: false });
   await database.close();
-  mkdirSync(dirname(TEMPLATE), { recursive: true });
-  writeFileSync(TEMPLATE, Buffer.from(await blob.arrayBuffer()));
+  rmSync(TEMPLATE, { recursive: true, force: true });
+  rmSync(`${TEMPLATE}.tar.gz`, { force: true });
+  renameSync(next, TEMPLATE);
 }
 
 const started = performance.now();

@@ -1,6 +1,6 @@
 // Opens the database: embedded PGlite in $DATA_DIR/pglite by default, a PostgreSQL server
 // through a pg pool when DATABASE_URL is set. One Drizzle handle type for both.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -39,8 +39,9 @@ export interface OpenOptions {
   /** A PGlite data-dir dump (tests start from a migrated template). */
   loadDataDir?: Blob | File;
   /**
-   * A gzipped PGlite dump of an empty migrated database (scripts/build-web.ts): a NEW data
-   * directory starts from it instead of running initdb and the migrations (about half the time).
+   * An empty migrated database kept by the build (scripts/build-web.ts): a data directory, copied
+   * as files, or a gzipped PGlite dump. A NEW data directory starts from it instead of running
+   * initdb and the migrations.
    */
   template?: string;
   /** Apply migrations (default true; on PostgreSQL under the start-up lock). */
@@ -119,7 +120,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   }
   let load = opts.loadDataDir;
   if (!load && opts.template && dataDir !== 'memory://' && !existsSync(join(dataDir, 'PG_VERSION')) && existsSync(opts.template)) {
-    load = new Blob([readFileSync(opts.template)]);
+    // A migrated data directory kept by the build: copied as files (0.1–0.3 s), then opened like
+    // any existing directory — loading the same template as a tarball through PGlite's file
+    // system took 3.0–3.4 s against 0.6–0.9 s to open (2026-12-05, 2 cores, load 5).
+    if (statSync(opts.template).isDirectory()) cpSync(opts.template, dataDir, { recursive: true });
+    else load = new Blob([readFileSync(opts.template)]);
   }
   // On disk, commits reach the disk (db/durable-pglite.ts); in memory there is nothing to sync.
   const durable = !dataDir.startsWith('memory://') && opts.durable !== false;
@@ -156,7 +161,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Op
   }
   return {
     dataDir: join(env.DATA_DIR ?? './data', 'pglite'),
-    template: resolve('.cache/pglite-template.tar.gz'),
+    template: resolve('.cache/pglite-template'),
     durable: env.PANTAU_PGLITE_FSYNC !== 'off',
   };
 }

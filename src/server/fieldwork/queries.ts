@@ -232,25 +232,3 @@ export async function acknowledgeAllOfUnit(
   });
   return { sheets, warnings: done.length };
 }
-
-/**
- * Acknowledges every open warning of a unit's sheets at once (the demo seed's reviewer; the API
- * acknowledges per sheet). Audited per sheet like `acknowledgeFlags`. Returns the sheets touched.
- */
-export async function acknowledgeUnitFlags(tx: Tx, auth: Auth, cu: CycleUnitContext, note: string, now = new Date()): Promise<number> {
-  const open = await tx
-    .selectDistinct({ recordId: fieldworkFlags.recordId })
-    .from(fieldworkFlags)
-    .where(
-      and(
-        eq(fieldworkFlags.cycleId, cu.cycle.id),
-        eq(fieldworkFlags.unitId, cu.unit.id),
-        eq(fieldworkFlags.severity, 'warning'),
-        isNull(fieldworkFlags.acknowledgedAt),
-      ),
-    );
-  for (const { recordId } of open) {
-    await acknowledgeFlags(tx, auth, { row: { id: recordId, cycleId: cu.cycle.id, unitId: cu.unit.id }, cu }, note, now);
-  }
-  return open.length;
-}

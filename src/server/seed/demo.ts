@@ -25,7 +25,7 @@ import { users } from '../auth/schema.ts';
 import { generatePassword } from '../auth/password-policy.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { makeAuth } from '../http/route.ts';
+import { type Auth, makeAuth } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
 import { createUser } from '../users/queries.ts';
@@ -35,9 +35,9 @@ import { seedDemoInternal } from './demo-internal.ts'; // issue 12 §4
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody } from '../locus/queries.ts';
-import { getCycleUnit } from '../read-models/locus.ts';
+import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
 import { approveUnit, submitUnits } from '../records/workflow.ts';
-import { acknowledgeUnitFlags } from '../fieldwork/queries.ts'; // issue 13
+import { acknowledgeAllOfUnit, openWarnings } from '../fieldwork/queries.ts'; // issue 13
 import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
 import { setHandover } from '../recognition/queries.ts'; // issue 18
@@ -334,7 +334,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   for (const [k, u] of createdUnits.entries()) {
     // From 2 October, 08.00–15.30 WIB: sixteen units a day, acknowledged then approved ten minutes later.
     const day = new Date(at2023('10-02', '08:00').getTime() + Math.floor(k / 16) * 86_400_000 + (k % 16) * 1_800_000);
-    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, 'Diperiksa bersama asisten.', day);
+    await acknowledgeOpenWarnings(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, day);
     await approveUnit(
       tx,
       pimpinanAuth,
@@ -382,7 +382,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, createdUnits), at2024('09-16', '15:00'));
   for (const [k, u] of createdUnits.filter((x) => x.bodyId === serang.id).entries()) {
     const day = new Date(at2024('10-07', '08:00').getTime() + k * 1_800_000);
-    await acknowledgeUnitFlags(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, 'Diperiksa bersama asisten.', day); // issue 13
+    await acknowledgeOpenWarnings(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, day); // issue 13
     await approveUnit(
       tx,
       pimpinanAuth,
@@ -409,4 +409,12 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   // issue 12 §4: Kota Tangerang's internal pre-assessment and its internal assessor.
   accounts.push(await seedDemoInternal(tx, { koordinator: actors.get('koordinator')!, body: kotaTangerang, units: createdUnits, now }));
   return { accounts, cycles: { current: cycle.id, published: y2023.id, past: past.id } };
+}
+
+/**
+ * The pimpinan acknowledges a unit's open fieldwork warnings with one note before approving it —
+ * the review screen's "acknowledge all of the unit" (issue 13 §6: one update, one audit event).
+ */
+async function acknowledgeOpenWarnings(tx: Tx, auth: Auth, cu: CycleUnitContext, now: Date): Promise<void> {
+  if ((await openWarnings(tx, cu.cycle.id, cu.unit.id)) > 0) await acknowledgeAllOfUnit(tx, auth, cu, 'Diperiksa bersama asisten.', now);
 }
