@@ -550,6 +550,11 @@ export const catalogue = {
     id: 'Survei ini tidak sedang dibuka. Survei dibuka {opensAt} sampai {closesAt}.',
     en: 'This survey is not open. It is open from {opensAt} until {closesAt}.',
   },
+  'survey.f03_final': {
+    status: 422,
+    id: 'Kuesioner F-03 ini sudah ditutup: hasil penilaian unit layanan ini sudah final. Terima kasih atas kesediaan Anda.',
+    en: "This F-03 questionnaire is closed: the service unit's assessment result is final. Thank you for your willingness to take part.",
+  },
   'survey.token_invalid': {
     status: 400,
     id: 'Tanda perangkat tidak sah. Muat ulang halaman survei.',

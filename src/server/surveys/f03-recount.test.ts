@@ -182,8 +182,8 @@ describe('F-03 responses in the stored result', () => {
   });
 });
 
-describe('the anonymous cached breakdown of a published unit (issue 11 with issue 14 §1)', () => {
-  it('shows an accepted F-03 response at the next anonymous read, not the kept bytes', async () => {
+describe('an F-03 questionnaire once the unit is final (issue 11 with issue 14 §1)', () => {
+  it('refuses answers after the government is final and published: nothing stored, the kept public bytes stay true', async () => {
     // The cycle reviewed, every body final and unit approved, published nationally (released now).
     await t.db.db.update(cycles).set({ status: 'review' }).where(eq(cycles.id, p.cycleId));
     await t.db.db.update(cycleBodies).set({ status: 'final' }).where(eq(cycleBodies.cycleId, p.cycleId));
@@ -193,24 +193,35 @@ describe('the anonymous cached breakdown of a published unit (issue 11 with issu
     );
     const url = `/api/v1/cycles/${p.cycleId}/units/${w.units.a1}/result`;
     const anonymous = () => t.app.inject({ method: 'GET', url });
-    const done = (body: string) =>
-      (JSON.parse(body).result.progress as { code: string; done: number }[]).find((x) => x.code === 'f03')!.done;
     const first = await anonymous();
     expect(first.statusCode, first.body).toBe(200);
     const kept = await anonymous();
     expect(kept.headers['x-pantau-cache']).toBe('hit');
-    const before = done(kept.body);
-    // A new respondent (answers unlike the earlier ones).
-    await respond(Object.fromEntries(items.map((c, j) => [c, j === 1 ? 5 : 3])));
-    const after = await anonymous();
-    expect(after.statusCode).toBe(200);
-    expect(after.headers['x-pantau-cache']).toBe('miss');
-    expect(after.headers.etag).not.toBe(kept.headers.etag);
-    expect(done(after.body)).toBe(before + 1);
-    // A flagged one (honeypot) moves nothing public: the kept answer stays.
-    await respond(Object.fromEntries(items.map((c) => [c, 2])), { website: 'http://spam.example' });
+    const before = await stored();
+    const audit = await t.db.db.select().from(auditEvents);
+
+    const form = await t.app.inject({ method: 'GET', url: `/api/v1/public/surveys/${survey.code}`, remoteAddress: '10.9.2.1' });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/surveys/${survey.code}/responses`,
+      remoteAddress: '10.9.2.2',
+      headers: { 'accept-language': 'en' },
+      payload: {
+        id: randomUUID(),
+        deviceToken: form.json().deviceToken,
+        openedAt: new Date(Date.now() - 300_000).toISOString(),
+        answers: Object.fromEntries(items.map((c, j) => [c, j === 1 ? 5 : 3])),
+        profile: {},
+      },
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error.code).toBe('survey.f03_final');
+    expect(refused.json().error.message).toMatch(/assessment result is final/);
+    // (A paper form typed afterwards goes through the same store: refused alike.)
+    expect(await stored()).toEqual(before);
+    expect(await t.db.db.select().from(auditEvents)).toHaveLength(audit.length);
     const again = await anonymous();
     expect(again.headers['x-pantau-cache']).toBe('hit');
-    expect(done(again.body)).toBe(before + 1);
+    expect(again.headers.etag).toBe(kept.headers.etag);
   });
 });

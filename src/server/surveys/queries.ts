@@ -29,7 +29,7 @@ import type {
 import { type AuditActor, appendAudit } from '../audit/queries.ts';
 import type { Actor, Target } from '../auth/policy.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
-import { cycleUnits } from '../cycles/schema.ts';
+import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { evidenceFiles } from '../evidence/schema.ts';
@@ -651,6 +651,7 @@ const RESPONSES_LOCK_CLASS = 0x534b4d; // 'SKM'
 export async function storeResponses(tx: Tx, scheme: Scheme, s: SurveyRow, rs: readonly IncomingResponse[]): Promise<StoreOutcome[]> {
   if (rs.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${RESPONSES_LOCK_CLASS}, hashtext(${s.id}))`);
+  if (await f03Final(tx, s)) return rs.map(() => ({ error: new AppError('survey.f03_final') }));
   const windowMs = (instrumentOf(scheme, s.instrument).publicResponse?.burst.windowMinutes ?? 0) * 60_000;
   const fps = rs.map((r) => fingerprintOf(r.answers, r.profile));
   const judged = rs.flatMap((r, k) => (r.source === 'paper' ? [] : [k]));
@@ -803,6 +804,21 @@ export async function recountF03(tx: Tx, s: SurveyRow, accepted: number, actor: 
       diff: { unitId: s.unitId, cycleId: s.cycleId, accepted },
     });
   await recomputeUnits(tx, await getCycleOr404(tx, s.cycleId), [s.unitId]);
+}
+
+/**
+ * An F-03 questionnaire takes no more answers once its unit's result is final (its government
+ * final in the cycle, or the cycle final): the stored and published result would otherwise move
+ * under a frozen publication. Paper forms typed afterwards are refused the same way.
+ */
+async function f03Final(tx: Tx, s: SurveyRow): Promise<boolean> {
+  if (s.kind !== 'f03' || !s.cycleId) return false;
+  const [row] = await tx
+    .select({ cycle: cycles.status, body: cycleBodies.status })
+    .from(cycles)
+    .leftJoin(cycleBodies, and(eq(cycleBodies.cycleId, cycles.id), eq(cycleBodies.bodyId, s.bodyId)))
+    .where(eq(cycles.id, s.cycleId));
+  return row?.cycle === 'final' || row?.body === 'final';
 }
 
 /** One response, as `storeResponses`; its error thrown. */
