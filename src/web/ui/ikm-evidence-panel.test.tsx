@@ -105,7 +105,7 @@ describe('IkmEvidencePanel (Ombudsman)', () => {
       const user = userEvent.setup({ delay: null });
       for (const code of ['O2', 'O3', 'O2']) {
         await user.click(await screen.findByTestId(`ikm-pick-${code}`));
-        expect((await screen.findByTestId('ikm-choice')).textContent).toContain('IKM 85,10 (B)');
+        expect((await screen.findByTestId('ikm-choice')).textContent).toContain('IKM 85,10 (mutu B, Baik)');
         await user.keyboard('{Escape}');
         await vi.waitFor(() => expect(screen.queryByTestId('ikm-choice')).toBeNull());
         // Past the app's default freshness (30 s): the options are kept, not asked again.
