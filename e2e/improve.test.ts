@@ -296,7 +296,7 @@ describe.skipIf(!browserAvailable())('improvement loop: findings → actions →
     const linked = docs.filter({ has: operator.getByRole('button', { name: /^Lepas tautan/ }) }).first();
     await linked.getByRole('button', { name: /^Hapus / }).click();
     const dialog = operator.getByRole('dialog', { name: 'Hapus dokumen pustaka' });
-    await dialog.getByText(/masih tertaut ke \d+ indikator atau tindak lanjut/).waitFor();
+    await dialog.getByText(/masih tertaut ke \d+ indikator, survei atau tindak lanjut/).waitFor();
     expect(await dialog.getByRole('button', { name: 'Hapus dokumen' }).count()).toBe(0);
     await check(operator, 'library-delete');
     // The modal's own close button is named 'Tutup' too: the dialog's footer button is the last.

@@ -137,10 +137,10 @@ describe('LibraryList', () => {
       'SKM Triwulan IV 2026',
       'SKM November 2026',
     ]);
-    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan Maklumat Pelayanan ke survei SKM Semester I 2026' }));
+    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan ke survei SKM Semester I 2026: Maklumat Pelayanan' }));
     expect(onLinkSurvey).toHaveBeenLastCalledWith(page.items[1], page.surveys[2]);
     fireEvent.change(select, { target: { value: 's-m11' } });
-    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan Maklumat Pelayanan ke survei SKM November 2026' }));
+    fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan ke survei SKM November 2026: Maklumat Pelayanan' }));
     expect(onLinkSurvey).toHaveBeenLastCalledWith(page.items[1], page.surveys[1]);
   });
 
