@@ -2,7 +2,7 @@
 // connection, ends in the same content-addressed store, with the same checks and audit as a
 // multipart upload, exactly once.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,6 +13,7 @@ import { buildApp } from '../app.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { pdf, png } from '../test/files.ts';
 import { createTestDb, expectUnchanged, type TestDb } from '../test/harness.ts';
+import { tusClient, uploadMetadata } from '../test/tus.ts';
 import { type World, buildWorld, fullUnit, openCycle, submitAll } from '../seed/test-world.ts';
 import { parseMetadata, ResumableUploads } from './resumable.ts';
 import { evidenceLinks } from './schema.ts';
@@ -44,27 +45,11 @@ afterAll(async () => {
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-const metadata = (m: Record<string, string>) =>
-  Object.entries(m)
-    .map(([k, v]) => `${k} ${b64(v)}`)
-    .join(',');
 const TUS = { 'tus-resumable': '1.0.0' };
-type Who = Parameters<World['call']>[0];
-
-const create = (who: Who, length: number, meta: Record<string, string>, extra: Record<string, string> = {}) =>
-  w.call(who, {
-    method: 'POST',
-    url: '/api/v1/uploads',
-    headers: { ...TUS, 'upload-length': String(length), 'upload-metadata': metadata(meta), ...extra },
-  });
-const patch = (who: Who, url: string, offset: number, bytes: Buffer) =>
-  w.call(who, {
-    method: 'PATCH',
-    url,
-    headers: { ...TUS, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
-    payload: bytes,
-  });
-const head = (who: Who, url: string) => w.call(who, { method: 'HEAD', url, headers: TUS });
+const { create, patch, head, partials } = tusClient(
+  () => w,
+  () => dataDir,
+);
 const links = async (sha256: string) =>
   (
     await db.db
@@ -72,8 +57,6 @@ const links = async (sha256: string) =>
       .from(evidenceLinks)
       .where(and(eq(evidenceLinks.sha256, sha256), eq(evidenceLinks.unitId, w.units.a1)))
   )[0]!.n;
-const partials = () =>
-  existsSync(join(dataDir, 'uploads')) ? readdirSync(join(dataDir, 'uploads')).filter((f) => !f.endsWith('.json')) : [];
 
 describe('parseMetadata (tus Upload-Metadata)', () => {
   it('reads base64 values and bare keys, and refuses malformed headers', () => {
@@ -207,7 +190,11 @@ describe('api: resumable evidence upload (tus 1.0.0)', () => {
   it('refuses before keeping a byte: no protocol version, too long, bad metadata, another unit, another’s upload', async () => {
     const meta = { cycleId, unitId: w.units.a1, filename: 'a.png' };
     const noVersion = await expectUnchanged(db.db, () =>
-      w.call('asisten', { method: 'POST', url: '/api/v1/uploads', headers: { 'upload-length': '10', 'upload-metadata': metadata(meta) } }),
+      w.call('asisten', {
+        method: 'POST',
+        url: '/api/v1/uploads',
+        headers: { 'upload-length': '10', 'upload-metadata': uploadMetadata(meta) },
+      }),
     );
     expect(noVersion.statusCode).toBe(412);
     expect(noVersion.json().error.code).toBe('upload.version');

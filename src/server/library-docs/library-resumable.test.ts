@@ -3,15 +3,14 @@
 // interrupted upload resumes from the offset the server reports, the last byte makes the document
 // (stored once, audited once, the device's hash checked), repeating it makes nothing new.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryDocumentDetail } from '../../shared/wire/library-docs.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { type World, type Who, buildWorld } from '../seed/test-world.ts';
+import { type World, buildWorld } from '../seed/test-world.ts';
 import { pdf } from '../test/files.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
+import { tusClient } from '../test/tus.ts';
 import { libraryDocuments } from './schema.ts';
 
 let t: TestApp;
@@ -24,31 +23,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-const TUS = { 'tus-resumable': '1.0.0' };
-const create = (who: Who, length: number, meta: Record<string, string>, lang = 'id') =>
-  w.call(who, {
-    method: 'POST',
-    url: '/api/v1/uploads',
-    headers: {
-      ...TUS,
-      'accept-language': lang,
-      'upload-length': String(length),
-      'upload-metadata': Object.entries(meta)
-        .map(([k, v]) => `${k} ${b64(v)}`)
-        .join(','),
-    },
-  });
-const patch = (who: Who, url: string, offset: number, bytes: Buffer) =>
-  w.call(who, {
-    method: 'PATCH',
-    url,
-    headers: { ...TUS, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
-    payload: bytes,
-  });
-const head = (who: Who, url: string) => w.call(who, { method: 'HEAD', url, headers: TUS });
-const partials = () =>
-  existsSync(join(t.dataDir, 'uploads')) ? readdirSync(join(t.dataDir, 'uploads')).filter((f) => !f.endsWith('.json')) : [];
+const { create, patch, head, partials } = tusClient(
+  () => w,
+  () => t.dataDir,
+);
 const docsOfUnit = async () =>
   (await t.db.db.select({ n: count() }).from(libraryDocuments).where(eq(libraryDocuments.unitId, w.units.a1)))[0]!.n;
 
@@ -121,7 +99,7 @@ describe('resumable library upload (tus)', () => {
       res = await create('operator', file.length, meta(file, { type: 'surat-cinta' }));
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('library.unknown_type');
-      res = await create('operator', file.length, meta(file, { validUntil: '2026-01-01' }), 'en');
+      res = await create('operator', file.length, meta(file, { validUntil: '2026-01-01' }), { 'accept-language': 'en' });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.message).toContain('ends before the issuing date');
       // The operator of a2 manages its own unit's library only; the asisten none.

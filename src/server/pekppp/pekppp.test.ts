@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clarificationWindow } from '../../core/pekppp.ts';
 import { records } from '../records/schema.ts';
-import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
+import { type PekpppWorld, buildPekpppWorld, f03SurveyIn } from '../seed/test-world-pekppp.ts';
 import { type World, buildWorld } from '../seed/test-world.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
 import { pekpppUnits } from './schema.ts';
@@ -311,24 +311,14 @@ describe('F-03 beside the progress (issue 11)', () => {
     const before = await p.call('operator', { method: 'GET', url: url() });
     expect(before.statusCode, before.body).toBe(200);
     expect(before.json().f03).toBeNull();
-    const now = Date.now();
     const created = await p.call('operator', {
       method: 'POST',
       url: `/api/v1/units/${w.units.a1}/surveys`,
-      payload: {
-        kind: 'f03',
-        cycleId: p.cycleId,
-        periodKind: 'year',
-        year: 2024,
-        index: 1,
-        services: ['Perizinan'],
-        expectedUsers: 100,
-        opensAt: new Date(now - 86_400_000).toISOString(),
-        closesAt: new Date(now + 86_400_000).toISOString(),
-      },
+      payload: f03SurveyIn(p.cycleId),
     });
     expect(created.statusCode, created.body).toBe(200);
     const survey = created.json() as { id: string; code: string; targetSample: number };
+    const now = Date.now();
     const form = (await t.app.inject({ method: 'GET', url: `/api/v1/public/surveys/${survey.code}` })).json() as {
       deviceToken: string;
       questions: { code: string; levels: { value: number }[] }[];

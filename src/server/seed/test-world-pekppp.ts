@@ -13,6 +13,22 @@ import type { Who, World } from './test-world.ts';
 
 export type EvaluatorWho = 'evaluator' | 'evaluatorOther' | 'evaluatorNational';
 
+/**
+ * The body of `POST /units/:unitId/surveys` for an F-03 questionnaire of the cycle (year 2024, one
+ * service), open from `opensInDays` until `closesInDays` from now.
+ */
+export const f03SurveyIn = (cycleId: string, opts: { expectedUsers?: number; opensInDays?: number; closesInDays?: number } = {}) => ({
+  kind: 'f03',
+  cycleId,
+  periodKind: 'year',
+  year: 2024,
+  index: 1,
+  services: ['Perizinan'],
+  expectedUsers: opts.expectedUsers ?? 100,
+  opensAt: new Date(Date.now() + (opts.opensInDays ?? -1) * 86_400_000).toISOString(),
+  closesAt: new Date(Date.now() + (opts.closesInDays ?? 1) * 86_400_000).toISOString(),
+});
+
 export interface PekpppWorld {
   cycleId: string;
   scheme: Scheme;

@@ -11,7 +11,7 @@ import { publish } from '../publications/queries.ts';
 import { records } from '../records/schema.ts';
 import { recomputeUnits } from '../scores/recompute.ts';
 import { unitResults } from '../scores/schema.ts';
-import { type PekpppWorld, buildPekpppWorld } from '../seed/test-world-pekppp.ts';
+import { type PekpppWorld, buildPekpppWorld, f03SurveyIn } from '../seed/test-world-pekppp.ts';
 import { type World, buildWorld } from '../seed/test-world.ts';
 import type { StoredUnitScore } from '../../shared/wire/scores.ts';
 import { createTestApp, expectUnchanged, type TestApp } from '../test/harness.ts';
@@ -73,37 +73,16 @@ beforeAll(async () => {
     payload: { indicators: { A1: { level: 3, statement: 'SK standar pelayanan.', links: ['https://contoh.go.id/a1'] } } },
   });
   expect(save.statusCode, save.body).toBe(200);
-  const now = Date.now();
   const created = await p.call('operator', {
     method: 'POST',
     url: `/api/v1/units/${w.units.a1}/surveys`,
-    payload: {
-      kind: 'f03',
-      cycleId: p.cycleId,
-      periodKind: 'year',
-      year: 2024,
-      index: 1,
-      services: ['Perizinan'],
-      expectedUsers: 100,
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 86_400_000).toISOString(),
-    },
+    payload: f03SurveyIn(p.cycleId),
   });
   expect(created.statusCode, created.body).toBe(200);
   survey = created.json();
 });
 
-const f03Input = () => ({
-  kind: 'f03',
-  cycleId: p.cycleId,
-  periodKind: 'year',
-  year: 2024,
-  index: 1,
-  services: ['Perizinan'],
-  expectedUsers: 50,
-  opensAt: new Date(Date.now() + 86_400_000).toISOString(),
-  closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
-});
+const f03Input = () => f03SurveyIn(p.cycleId, { expectedUsers: 50, opensInDays: 1, closesInDays: 20 });
 afterAll(() => t.close());
 
 describe('F-03 responses in the stored result', () => {
