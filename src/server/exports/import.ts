@@ -10,7 +10,8 @@
  * never throws; only a failing `ctx.lookupBody` (e.g. the database is down) does.
  * CSV is accepted for both: UTF-8 with or without BOM, "," or ";" separated.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libs.ts';
 import { bandOf, round2 } from '../../core/index.ts';
 import type { Instrument, Lang, Scheme, Sheet } from '../../core/types.ts';
 import { getScheme as libraryScheme, schemeIds } from '../../../methodologies/index.ts';
@@ -561,7 +562,7 @@ const TEMPLATE_ROWS = 5_000;
  * a Petunjuk/Instructions sheet describing each column and the known schemes with their ranges.
  */
 export async function resultsTemplateXlsx(lang: Lang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Pantau';
   const ws = wb.addWorksheet(label(lang, 'sheet.results'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = ws.addRow(RESULT_FIELDS.map((f) => RESULT_HEADERS[f][lang]));
@@ -637,7 +638,7 @@ function templateRows(instrument: Instrument): number {
  * one scheme is refused by another.
  */
 export async function answersTemplateXlsx(scheme: Scheme, lang: Lang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Pantau';
   const byCode = new Map<
     string,

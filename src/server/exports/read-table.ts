@@ -4,7 +4,8 @@
  * Row numbers are kept as Excel shows them, so every later error can point at the cell the user
  * sees. Never throws on bad input: an unreadable file is an ImportIssue. Internal to this folder.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libs.ts';
 import { parse } from 'csv-parse/sync';
 import { issueMessage } from './i18n.ts';
 import { type ZipLimits, XLSX_LIMITS, inspectXlsx } from './zip-guard.ts';
@@ -88,7 +89,7 @@ async function readXlsx(buffer: Buffer, limits: ZipLimits): Promise<ReadResult> 
         return fileIssue('file.unreadable', check.reason);
     }
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     // exceljs's typings name an older Buffer type than @types/node 20's generic one.
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);

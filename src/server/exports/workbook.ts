@@ -7,7 +7,8 @@
  */
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libs.ts';
 import type { ProgressCallback } from './types.ts';
 
 /** Row of the column headers on every export sheet (rows above it: the header block). */
@@ -89,7 +90,7 @@ export async function writeTables(
       callback();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'Pantau';
   if (opts.created !== undefined) {
     wb.created = opts.created;

@@ -3,7 +3,7 @@
 // dependency, used by the report pack) writes the zip, so no document library is needed for
 // paragraphs of text (the `docx` package would be a new dependency for what three XML parts do).
 import { PassThrough } from 'node:stream';
-import archiver from 'archiver';
+import { loadArchiver } from '../lazy-libs.ts';
 
 const escapeXml = (s: string): string =>
   s
@@ -35,7 +35,7 @@ export function documentXml(text: string, lang: string): string {
 
 /** The .docx bytes of a plain text. `date` fixes the zip entries' times (same text, same bytes). */
 export async function textToDocx(text: string, lang: 'id' | 'en', date = new Date('2000-01-01T00:00:00Z')): Promise<Buffer> {
-  const zip = archiver('zip', { zlib: { level: 6 } });
+  const zip = (await loadArchiver())('zip', { zlib: { level: 6 } });
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -7,8 +7,8 @@
 import { zoneOf } from '../../shared/local-time.ts';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import archiver from 'archiver';
-import ExcelJS from 'exceljs';
+import { loadArchiver, loadExcel } from '../lazy-libs.ts';
+
 import type { Lang } from '../../core/types.ts';
 import { type Catalogue, format } from '../../shared/messages.ts';
 import type { JobContext, JobOutcome } from '../jobs/runner.ts';
@@ -223,7 +223,7 @@ export async function runAwardNightPack(ctx: JobContext, key: Buffer, p: AwardNi
     txt.push(`${i + 1}. ${rank}${l.awardee}${l.of ? ` (${l.of})` : ''}${l.group ? ` — ${l.group}` : ''} — ${n(l.score)} · ${l.band}`);
   });
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.created = row.publicAt;
   const cols = ['col.no', 'col.category', 'col.rank', 'col.awardee', 'col.of', 'col.group', 'col.score', 'col.band', 'col.code'] as const;
   const ordered = wb.addWorksheet(t('sheet.order'));
@@ -265,7 +265,10 @@ export async function runAwardNightPack(ctx: JobContext, key: Buffer, p: AwardNi
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
 
   const out = createWriteStream(ctx.filePath);
-  const zip = archiver('zip', { zlib: { level: 6 }, comment: `Pantau — malam penghargaan ${snapshot.cycle.name}, v${snapshot.version}` });
+  const zip = (await loadArchiver())('zip', {
+    zlib: { level: 6 },
+    comment: `Pantau — malam penghargaan ${snapshot.cycle.name}, v${snapshot.version}`,
+  });
   const failed = new Promise<never>((_, reject) => {
     zip.on('error', reject);
     out.on('error', reject);

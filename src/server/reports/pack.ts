@@ -7,7 +7,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import archiver from 'archiver';
+import { loadArchiver } from '../lazy-libs.ts';
 import type { Lang } from '../../core/types.ts';
 import type { Db } from '../db/client.ts';
 import { cycleScheme, getCycleOr404 } from '../cycles/queries.ts';
@@ -147,7 +147,10 @@ export async function runReportPack(ctx: JobContext, p: PackParams, key: Buffer)
   pool.addScheme(schemeKey, scheme);
 
   const out = createWriteStream(ctx.filePath);
-  const zip = archiver('zip', { store: true, comment: `Pantau — rapor ${snapshot.cycle.name}, ${snapshot.scope}, v${snapshot.version}` });
+  const zip = (await loadArchiver())('zip', {
+    store: true,
+    comment: `Pantau — rapor ${snapshot.cycle.name}, ${snapshot.scope}, v${snapshot.version}`,
+  });
   const failed = new Promise<never>((_, reject) => {
     zip.on('error', reject);
     out.on('error', reject);

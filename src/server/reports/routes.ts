@@ -27,11 +27,16 @@ import type { RaporInput } from './types.ts';
 import { type PackParams, packSize, publicationUrl, runReportPack, slug, snapshotRefOf } from './pack.ts';
 import { closeSharedPool } from './pool.ts';
 import { coveringPublication, cycleUnitScores, evidenceCounts, liveBody, liveUnits, snapshotPart } from './queries.ts';
-import { renderRapor } from './rapor.ts';
 import type { SnapshotRef } from './types.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
 import type { BodyRef } from '../../shared/wire/registry.ts';
 import type { PublicationSnapshot } from '../../shared/wire/publications.ts';
+
+/** The rapor renderer (pdfmake, ECharts: ≈ 1.2 s to load) is loaded on the first rapor drawn here. */
+async function renderRapor(...args: Parameters<typeof import('./rapor.ts').renderRapor>): Promise<Buffer> {
+  const { renderRapor: render } = await import('./rapor.ts');
+  return render(...args);
+}
 
 const tags = ['reports'];
 
@@ -66,7 +71,7 @@ async function publishedRapor(
   bodyId: string,
   lang: Lang,
   req: FastifyRequest,
-): Promise<{ bytes: Awaited<ReturnType<typeof renderRapor>>; fileName: string } | null> {
+): Promise<{ bytes: Buffer; fileName: string } | null> {
   const snapshot = row.snapshot as PublicationSnapshot;
   const part = snapshotPart(snapshot, bodyId);
   if (part === null || part.units.length === 0) return null;
