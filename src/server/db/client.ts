@@ -29,6 +29,7 @@ export interface Database {
 /** The advisory lock key of start-up work (migrations, the demo seed): 'pantau' in ASCII. */
 export const STARTUP_LOCK = 0x70616e746175;
 
+// Next to this module: src/server/db/migrations, or in the server bundle .cache/server/migrations.
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {
