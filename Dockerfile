@@ -1,5 +1,5 @@
-# Pantau production image (docs/deploy.md). Node 24 LTS; the web app is built here, once, so the
-# container starts without a build step (`npm run serve`).
+# Pantau production image (docs/deploy.md). Node 24 LTS; the web app, the server bundle and the
+# migrated PGlite template are built here, once, so the container starts without a build step.
 #   docker build -t pantau .
 #   docker compose -f deploy/compose.yaml up -d
 FROM node:24-bookworm-slim AS build
@@ -29,6 +29,7 @@ USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# tsx runs the TypeScript sources (no build step for the server); it passes SIGTERM on, and the
-# server drains (docs/deploy.md, "Shutdown").
-CMD ["node_modules/.bin/tsx", "src/server/main.ts"]
+# The server bundle built above (.cache/server/main.mjs; `npm run serve` runs the same): plain
+# JavaScript, no TypeScript runner. Node receives SIGTERM itself and the server drains
+# (docs/deploy.md, "Shutdown"). The CLI (`pantau …`, bin/) still runs the sources through tsx.
+CMD ["node", "--enable-source-maps", ".cache/server/main.mjs"]

@@ -1,0 +1,121 @@
+// The built server (scripts/build-server.ts: what `npm start` and `npm run serve` run) serves
+// what the sources serve, including the parts that load late: a rapor drawn in the request
+// (pdfmake and ECharts imported on first use), a workbook (exceljs), a report pack rendered by
+// the worker pool from the bundle's own render-worker.mjs and zipped (archiver), the migrations
+// found beside the bundle on an empty data directory, the demo seeded, SIGTERM draining to exit 0.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cache } from '../../../scripts/build-inputs.mjs';
+import { buildServer } from '../../../scripts/build-server.ts';
+import { CSRF_COOKIE } from '../auth/sessions.ts';
+
+const outDir = join(cache, `test-server-${process.pid}`);
+const dataDir = mkdtempSync(join(tmpdir(), 'pantau-bundle-'));
+let server: ChildProcess;
+let base = '';
+let output = '';
+let cookie = '';
+let csrf = '';
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as { port: number };
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${base}/api/v1${path}`, {
+    ...init,
+    headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+}
+
+beforeAll(async () => {
+  await buildServer(outDir);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // Always PGlite in its own directory (also in the PostgreSQL run: not the suite's database).
+  const { DATABASE_URL: _url, PANTAU_STORE: _store, ...env } = process.env;
+  server = spawn(process.execPath, ['--enable-source-maps', join(outDir, 'main.mjs')], {
+    env: { ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VITEST: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 110_000;
+  while (!output.includes('Siap / ready in')) {
+    if (server.exitCode !== null) throw new Error(`the built server exited (${server.exitCode}):\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the built server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const password = /^ {4}admin +admin +(\S+)/m.exec(output)?.[1];
+  expect(password).toBeDefined();
+  const login = await api('/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password }) });
+  expect(login.status).toBe(200);
+  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  cookie = cookies.join('; ');
+  csrf = cookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`))!.slice(CSRF_COOKIE.length + 1);
+}, 120_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) server.kill('SIGKILL');
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the built server', () => {
+  it('starts on an empty data directory with the demo and its start phases', () => {
+    expect(output).toMatch(/Siap \/ ready in +[\d.]+ s after the process started \(modules [\d.]+ · /);
+    expect(output).toContain('pimpinan.banten');
+  });
+
+  it('draws a rapor, a workbook and a report pack with the libraries it loads on first use', async () => {
+    const cycles = (await (await api('/cycles')).json()) as { items: { id: string; year: number; family: string }[] };
+    const cycle = cycles.items.find((c) => c.year === 2023 && c.family === 'ombudsman')!;
+    const pubs = (await (await api(`/cycles/${cycle.id}/publications`)).json()) as { items: { id: string }[] };
+    const pub = pubs.items[0]!.id;
+    const detail = (await (await api(`/publications/${pub}`)).json()) as { snapshot: { bodies: { id: string }[] } };
+
+    const rapor = await api(`/publications/${pub}/bodies/${detail.snapshot.bodies[0]!.id}/rapor.pdf`);
+    expect(rapor.status).toBe(200);
+    expect(
+      Buffer.from(await rapor.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    const template = await api('/imports/templates/results.xlsx');
+    expect(template.status).toBe(200);
+    expect(
+      Buffer.from(await template.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+
+    const started = await api(`/publications/${pub}/report-pack`, { method: 'POST', body: JSON.stringify({ lang: 'id', units: false }) });
+    expect(started.status).toBe(202);
+    const job = (await started.json()) as { id: string; total: number };
+    let status = '';
+    for (let k = 0; k < 600 && status !== 'done' && status !== 'failed'; k++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = ((await (await api(`/jobs/${job.id}`)).json()) as { status: string }).status;
+    }
+    expect(status).toBe('done');
+    const zip = Buffer.from(await (await api(`/jobs/${job.id}/file`)).arrayBuffer());
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    // One rapor PDF per government of the snapshot, each a PDF (the local file headers name them).
+    expect(zip.toString('latin1').match(/rapor-[^\0]*?\.pdf/g)?.length ?? 0).toBeGreaterThanOrEqual(job.total);
+  }, 90_000);
+
+  it('drains and exits 0 on SIGTERM', async () => {
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 40_000);
+});
