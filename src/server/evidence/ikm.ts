@@ -3,7 +3,7 @@
 // the unit's own SKM surveys — closed or published, with accepted responses — is attached, frozen
 // as it was then. Who attaches is who fills the indicator's sheet: the unit (F-01 claim: operator,
 // koordinator; not once F-01 is submitted) under PEKPPP, the assigned asisten under the Ombudsman.
-import { and, asc, desc, eq, isNotNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, min, or } from 'drizzle-orm';
 import { ikmReport } from '../../core/survey.ts';
 import type { Scheme } from '../../core/types.ts';
 import { getScheme } from '../../../methodologies/index.ts';
@@ -91,6 +91,19 @@ async function unitIkms(
   return out;
 }
 
+/**
+ * When the offer changes by time alone: the soonest close instant of the unit's SKM surveys still
+ * running (not published, closing after `now`), null when none is — a survey that closes joins the
+ * offer then, without any write the client would hear of.
+ */
+async function nextClose(tx: Queryable, unitId: string, now: Date): Promise<string | null> {
+  const [row] = await tx
+    .select({ at: min(surveys.closesAt) })
+    .from(surveys)
+    .where(and(eq(surveys.unitId, unitId), eq(surveys.kind, 'skm'), isNull(surveys.publishedAt), gt(surveys.closesAt, now)));
+  return row?.at ? new Date(row.at).toISOString() : null;
+}
+
 /** What the unit may attach: the indicators that take an IKM, and its closed or published IKMs. */
 export async function ikmOptions(tx: Queryable, cu: CycleUnitContext, now = new Date()): Promise<IkmOptions> {
   const scheme = await policyScheme(tx, cu.cycle);
@@ -98,6 +111,7 @@ export async function ikmOptions(tx: Queryable, cu: CycleUnitContext, now = new 
   const list = indicators.length === 0 ? [] : await unitIkms(tx, cu.unit.id, now, { finalOnly: true });
   return {
     indicators,
+    refreshAt: indicators.length === 0 ? null : await nextClose(tx, cu.unit.id, now),
     surveys: list.map((s) => ({
       surveyId: s.surveyId,
       periodKey: s.periodKey,

@@ -51,6 +51,8 @@ describe('an IKM as PEKPPP F-01 evidence', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.indicators).toEqual(['A6', 'A7', 'A8', 'A9']);
+    // The running survey is not offered, but its close is when the offer changes by time alone.
+    expect(body.refreshAt).toBe('2099-01-01T00:00:00.000Z');
     expect(body.surveys).toEqual([
       {
         surveyId: closed,
@@ -143,6 +145,17 @@ describe('an IKM as PEKPPP F-01 evidence', () => {
     expect(del.statusCode, del.body).toBe(200);
     expect(await t.db.db.select().from(ikmEvidence).where(eq(ikmEvidence.id, row!.id))).toEqual([]);
   });
+
+  it('offers the running survey once its close instant has passed, with no write in between, and then no refresh time', async () => {
+    const { surveys } = await import('./schema.ts');
+    await t.db.db
+      .update(surveys)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(surveys.id, running));
+    const body = (await w.call('operator', { method: 'GET', url: `${base()}/ikm-options` })).json();
+    expect(body.surveys.map((s: { surveyId: string }) => s.surveyId)).toEqual([running, closed]);
+    expect(body.refreshAt).toBeNull();
+  });
 });
 
 describe('an IKM as Ombudsman Output evidence (K/L units only, ASSUMPTION)', () => {
@@ -175,7 +188,7 @@ describe('an IKM as Ombudsman Output evidence (K/L units only, ASSUMPTION)', () 
     });
     expect(res.statusCode, res.body).toBe(201);
     const kota = (await w.call('asisten', { method: 'GET', url: `${base(w.units.a1, () => cycleId)}/ikm-options` })).json();
-    expect(kota).toEqual({ indicators: [], surveys: [] });
+    expect(kota).toEqual({ indicators: [], surveys: [], refreshAt: null });
     const own = await insertClosedSkm(t.db.db, w.units.a1, [all(4)]);
     const refused = await unchanged(() =>
       w.call('asisten', {

@@ -108,6 +108,11 @@ export const ikmEvidenceParams = z.object({ ikmEvidenceId: z.uuid() });
 export const IkmOptions = z.object({
   /** Codes of the indicators of the frozen scheme that take an IKM for this unit (body type). */
   indicators: z.array(z.string()),
+  /**
+   * When this offer changes by time alone (ISO instant): the soonest close of the unit's SKM surveys
+   * still running; null when none is. A client may keep the offer until then.
+   */
+  refreshAt: z.iso.datetime().nullable(),
   /** The unit's SKM surveys that are closed or published and have an IKM, newest period first. */
   surveys: z.array(
     z.object({

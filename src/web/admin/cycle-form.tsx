@@ -3,7 +3,7 @@
  * freezes the scheme's content hash on it.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CycleIn } from '../../shared/wire/cycles.ts';
@@ -11,6 +11,7 @@ import { boundsOf, fieldProblems } from '../lib/form-schema.ts';
 import { PanelBoundary } from '../ui/panel-boundary.tsx';
 import { applyServerErrors } from './form-errors.ts';
 import { SchemePicker } from './scheme-picker.tsx';
+import { RangeNumberInput } from '../ui/range-number-input.tsx';
 
 const FIELDS = ['name', 'year', 'schemeId'] as const;
 
@@ -81,7 +82,7 @@ export function CycleForm({ onSubmit, onCancel, year }: CycleFormProps) {
             miw={220}
             {...form.getInputProps('name')}
           />
-          <NumberInput
+          <RangeNumberInput
             label={t('cycles.form.year')}
             required
             min={YEARS.min}

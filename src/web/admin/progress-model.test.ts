@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BodyProgress, UnitProgress } from '../../shared/wire/locus.ts';
-import { summariseProgress, todayIso } from './progress-model.ts';
+import { summariseProgress } from './progress-model.ts';
 
 const unit = (over: Partial<UnitProgress>): UnitProgress => ({
   unitId: crypto.randomUUID(),
@@ -49,7 +49,7 @@ describe('summariseProgress', () => {
       ),
       body([unit({ assessor: asisten, complete: true })], { status: 'final', unitsApproved: 1 }),
     ];
-    expect(summariseProgress(bodies, '2024-10-01')).toMatchObject({
+    expect(summariseProgress(bodies, new Date('2024-10-01T05:00:00+07:00'))).toMatchObject({
       bodies: 2,
       bodiesFinal: 1,
       units: 4,
@@ -67,13 +67,13 @@ describe('summariseProgress', () => {
         { code: 'pejabat', done: 2, target: 4, min: 4, complete: false },
       ],
     });
-    const s = summariseProgress([body([u])], '2024-01-01');
+    const s = summariseProgress([body([u])], new Date('2024-01-01T05:00:00+07:00'));
     expect(s.done).toBe(32);
     expect(s.target).toBe(34);
   });
 
   it('is all zeros for an empty locus', () => {
-    expect(summariseProgress([], '2024-01-01')).toEqual({
+    expect(summariseProgress([], new Date('2024-01-01T05:00:00+07:00'))).toEqual({
       bodies: 0,
       bodiesFinal: 0,
       units: 0,
@@ -87,8 +87,27 @@ describe('summariseProgress', () => {
   });
 });
 
-describe('todayIso', () => {
-  it('formats the local calendar date', () => {
-    expect(todayIso(new Date(2024, 11, 4, 23, 30))).toBe('2024-12-04');
+describe("overdue, against each body's own calendar day", () => {
+  // 4 December 2024 23.30 WIB = 16.30 UTC = 00.30 WITA / 01.30 WIT on the 5th (local-time's tests).
+  const lateWib = new Date('2024-12-04T23:30:00+07:00');
+  const dueOn4th = (provinceCode: string) => body([unit({ dueDate: '2024-12-04' })], { provinceCode });
+
+  it('is not overdue yet in a WIB province: its day is still the 4th', () => {
+    expect(summariseProgress([dueOn4th('36')], lateWib).overdue).toBe(0);
+  });
+
+  it('is overdue in a WITA and a WIT province: their day is already the 5th', () => {
+    expect(summariseProgress([dueOn4th('73')], lateWib).overdue).toBe(1);
+    expect(summariseProgress([dueOn4th('91')], lateWib).overdue).toBe(1);
+    expect(summariseProgress([dueOn4th('36'), dueOn4th('73'), dueOn4th('94')], lateWib).overdue).toBe(2);
+  });
+
+  it("does not follow the device's zone", () => {
+    // 3 December 23.59 UTC: a device set to UTC (or anywhere west) still says the 3rd; in WIB it is
+    // 06.59 and in WIT 08.59 on the 4th, so a unit due on the 3rd is overdue in both.
+    const justBeforeUtcMidnight = new Date('2024-12-03T23:59:00Z');
+    const dueOn3rd = (provinceCode: string) => body([unit({ dueDate: '2024-12-03' })], { provinceCode });
+    expect(summariseProgress([dueOn3rd('91')], justBeforeUtcMidnight).overdue).toBe(1);
+    expect(summariseProgress([dueOn3rd('36')], justBeforeUtcMidnight).overdue).toBe(1);
   });
 });

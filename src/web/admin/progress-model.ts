@@ -1,5 +1,6 @@
-import type { BodyProgress } from '../../shared/wire/locus.ts';
 /** Totals over a cycle's locus progress (per body → per unit), for the summary tiles. Pure. */
+import { calendarDay, zoneOf } from '../../shared/local-time.ts';
+import type { BodyProgress } from '../../shared/wire/locus.ts';
 
 export interface ProgressTotals {
   bodies: number;
@@ -11,11 +12,16 @@ export interface ProgressTotals {
   /** Records done and required across all instruments and units. */
   done: number;
   target: number;
-  /** Units whose due date lies before `today` and are not complete. */
+  /** Units whose due date lies before today (in their body's zone, as the asisten sees it) and are not complete. */
   overdue: number;
 }
 
-export function summariseProgress(bodies: readonly BodyProgress[], today: string): ProgressTotals {
+/**
+ * `now` is an instant: a locus spans WIB, WITA and WIT, so "today" is each body's own calendar day
+ * (its province's zone, as the unit workspace and the asisten's visit panel count it), never the
+ * device's — at 23.30 WIB a WITA unit due that day is already overdue.
+ */
+export function summariseProgress(bodies: readonly BodyProgress[], now: Date): ProgressTotals {
   const totals: ProgressTotals = {
     bodies: bodies.length,
     bodiesFinal: 0,
@@ -29,6 +35,7 @@ export function summariseProgress(bodies: readonly BodyProgress[], today: string
   };
   for (const b of bodies) {
     if (b.status === 'final') totals.bodiesFinal++;
+    const today = calendarDay(now, zoneOf(b.provinceCode));
     totals.unitsApproved += b.unitsApproved;
     for (const u of b.units) {
       totals.units++;
@@ -43,10 +50,4 @@ export function summariseProgress(bodies: readonly BodyProgress[], today: string
     }
   }
   return totals;
-}
-
-/** Local calendar date "YYYY-MM-DD". */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CycleDetail } from '../../shared/wire/cycles.ts';
 import { useProgressPage } from '../api/locus.ts';
 import { useFormat } from '../lib/format.ts';
-import { summariseProgress, todayIso } from './progress-model.ts';
+import { summariseProgress } from './progress-model.ts';
 import { QueryStatus } from './query-status.tsx';
 
 /** The largest page the API serves; beyond it the summary covers the first page only. */
@@ -15,7 +15,7 @@ export function ProgressSummary({ cycle }: { cycle: CycleDetail }) {
   const format = useFormat();
   const progress = useProgressPage(cycle.id, { page: 1, pageSize: SUMMARY_PAGE });
   if (!progress.data) return <QueryStatus query={progress} />;
-  const s = summariseProgress(progress.data.items, todayIso());
+  const s = summariseProgress(progress.data.items, new Date());
   const pct = s.target ? (100 * s.done) / s.target : 0;
   const tiles = [
     { key: 'bodies', value: t('cycle.summary.of', { n: format.integer(s.bodiesFinal), of: format.integer(s.bodies) }) },

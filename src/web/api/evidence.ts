@@ -45,15 +45,20 @@ export const ikmKeys = {
 
 /**
  * The indicators that take the unit's IKM, and the unit's closed or published IKMs to choose from.
- * The server scores every such survey's responses for it, so it is asked once and kept while the
- * page lives — opening a picker again (any indicator's) reuses it — and asked again only when the
- * data changes: a survey set up or a paper form typed (`surveys-writes.ts` invalidates `ikmKeys.allOptions`).
+ * The server scores every such survey's responses for it, so the offer is kept — opening a picker
+ * again (any indicator's) reuses it — until it can change: a write here (a survey set up, a paper
+ * form typed: `surveys-writes.ts` invalidates `ikmKeys.allOptions`), or time alone: a running survey
+ * closing (`refreshAt`, its close instant from the server). Past that instant the kept offer is stale
+ * and the next picker opened asks again, so a survey that just closed is offered without a reload.
  */
 export const getIkmOptionsQueryOptions = (cycleId: string, unitId: string) =>
   queryOptions({
     queryKey: ikmKeys.options(cycleId, unitId),
     queryFn: () => api.get<IkmOptions>(`/cycles/${cycleId}/units/${unitId}/ikm-options`),
-    staleTime: Number.POSITIVE_INFINITY,
+    staleTime: (query) => {
+      const refreshAt = query.state.data?.refreshAt;
+      return refreshAt ? Math.max(0, Date.parse(refreshAt) - query.state.dataUpdatedAt) : Number.POSITIVE_INFINITY;
+    },
   });
 export const useIkmOptions = (cycleId: string, unitId: string, enabled = true) =>
   useQuery({ ...getIkmOptionsQueryOptions(cycleId, unitId), enabled });

@@ -126,4 +126,34 @@ describe('PlanActionDialog', () => {
     });
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
+
+  it('keeps an out-of-range target level as typed when the field is left, says its range, and does not send it', async () => {
+    await i18n.loadNamespaces(['improve', 'ui']);
+    const sent: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        sent.push(input);
+        return new Response(JSON.stringify(action()), { status: 201, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const from = { unitId: A1, unitName: 'Disdukcapil', title: 'Maklumat pelayanan', targetLevel: 4 };
+    renderWithProviders(<PlanActionDialog opened onClose={() => {}} from={from} />);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Penanggung jawab/), { target: { value: 'Kepala Bidang Pelayanan' } });
+    const field = within(dialog).getByLabelText(/^Tingkat sasaran/) as HTMLInputElement;
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: '2000' } });
+    fireEvent.blur(field);
+    // Not clamped to 1000 behind the user's back: the number stays and the range shows at once.
+    expect(field.value).toBe('2000');
+    expect(within(dialog).getByText('Isi angka 0–1000.')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(dialog).getByRole('button', { name: /Rencanakan|Simpan/ }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toEqual([]);
+    fireEvent.change(field, { target: { value: '3' } });
+    fireEvent.blur(field);
+    expect(within(dialog).queryByText('Isi angka 0–1000.')).toBeNull();
+  });
 });

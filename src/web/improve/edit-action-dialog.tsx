@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { ActionDetail, ActionPatchIn } from '../../shared/wire/actions.ts';
 import { useUpdateAction } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
-import { ActionPlanFields, type ActionPlanValues } from './plan-action-dialog.tsx';
+import { ActionPlanFields, type ActionPlanValues, TARGET_LEVEL } from './plan-action-dialog.tsx';
+import { outOfRange } from '../ui/range-number-input.tsx';
 
 export interface EditActionDialogProps {
   opened: boolean;
@@ -65,7 +66,7 @@ function EditForm({ action: a, units, onClose }: Omit<EditActionDialogProps, 'op
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!v.title.trim() || !v.person.trim() || !v.due) return;
+    if (!v.title.trim() || !v.person.trim() || !v.due || outOfRange(v.target, TARGET_LEVEL)) return;
     const patch = planChanges(a, { unitId, ...v });
     if (Object.keys(patch).length === 0) return onClose();
     update.mutate(patch, {

@@ -127,11 +127,11 @@ describe('LibraryList', () => {
     fireEvent.click(within(sk).getByRole('button', { name: 'Lepas tautan Survei SKM Triwulan IV 2026' }));
     expect(onUnlink).toHaveBeenCalledWith(page.items[0], page.items[0]!.uses[1]);
     // The SK is already linked to Q4: only the other surveys are offered.
-    const skSelect = within(sk).getByRole('combobox', { name: 'Survei untuk SK Standar Pelayanan' }) as HTMLSelectElement;
+    const skSelect = within(sk).getByRole('combobox', { name: 'Tautkan ke survei unit: SK Standar Pelayanan' }) as HTMLSelectElement;
     expect([...skSelect.options].map((o) => o.value)).toEqual(['s-m11', 's-s1']);
     // The maklumat's suggested survey comes first, chosen and marked.
     const mk = card('Maklumat Pelayanan');
-    const select = within(mk).getByRole('combobox', { name: 'Survei untuk Maklumat Pelayanan' }) as HTMLSelectElement;
+    const select = within(mk).getByRole('combobox', { name: 'Tautkan ke survei unit: Maklumat Pelayanan' }) as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual([
       'SKM Semester I 2026 (disarankan)',
       'SKM Triwulan IV 2026',
@@ -142,6 +142,44 @@ describe('LibraryList', () => {
     fireEvent.change(select, { target: { value: 's-m11' } });
     fireEvent.click(within(mk).getByRole('button', { name: 'Tautkan ke survei SKM November 2026: Maklumat Pelayanan' }));
     expect(onLinkSurvey).toHaveBeenLastCalledWith(page.items[1], page.surveys[1]);
+  });
+
+  it('offers the survey select only on documents that go with a survey, its name starting with its visible words', async () => {
+    await i18n.loadNamespaces('improve');
+    const types = [
+      ...page.types,
+      { code: 'sop-pelayanan', title: { id: 'SOP pelayanan', en: 'Service SOP' }, topics: ['prosedur'] },
+      { code: 'lainnya', title: { id: 'Lainnya', en: 'Other' }, topics: [] },
+    ];
+    renderWithProviders(
+      <LibraryList
+        page={{
+          ...page,
+          items: [
+            ...page.items,
+            doc('sop', { type: 'sop-pelayanan', title: 'SOP KTP' }),
+            doc('tl', { type: 'lainnya', title: 'Publikasi tindak lanjut SKM' }),
+          ],
+          total: 4,
+          types,
+        }}
+        fileUrl={(id) => `/api/v1/library-documents/${id}/file`}
+        onLink={vi.fn()}
+        onUnlink={vi.fn()}
+        onLinkSurvey={vi.fn()}
+      />,
+    );
+    // An SOP is suggested for no survey and linked to none: no select, no link button.
+    const sop = card('SOP KTP');
+    expect(within(sop).queryByRole('combobox')).toBeNull();
+    expect(within(sop).queryByRole('button', { name: /^Tautkan ke survei/ })).toBeNull();
+    // Linked to a survey already, suggested for one, or of a type naming no topic: offered.
+    for (const title of ['SK Standar Pelayanan', 'Maklumat Pelayanan', 'Publikasi tindak lanjut SKM']) {
+      const select = within(card(title)).getByRole('combobox', { name: `Tautkan ke survei unit: ${title}` });
+      // Its visible label is the start of its accessible name (WCAG 2.5.3).
+      expect(within(card(title)).getByText('Tautkan ke survei unit').tagName).toBe('LABEL');
+      expect(select).toBeTruthy();
+    }
   });
 
   it('links a suggestion with one click and unlinks a use', async () => {

@@ -34,7 +34,7 @@ export interface LibraryListProps {
   onDelete?: (doc: LibraryDocumentDetail) => void;
 }
 
-type CardProps = Omit<LibraryListProps, 'page'> & { surveys: LibrarySurveyOption[] };
+type CardProps = Omit<LibraryListProps, 'page'> & { surveys: LibrarySurveyOption[]; types: LibraryDocumentPage['types'] };
 
 export function LibraryList({ page, ...props }: LibraryListProps) {
   const { t } = useTranslation('improve');
@@ -55,7 +55,7 @@ export function LibraryList({ page, ...props }: LibraryListProps) {
       </Group>
       {page.items.length === 0 && <Text>{t('library.empty')}</Text>}
       {page.items.map((d) => (
-        <DocumentCard key={d.id} doc={d} surveys={page.surveys} {...props} />
+        <DocumentCard key={d.id} doc={d} surveys={page.surveys} types={page.types} {...props} />
       ))}
     </Stack>
   );
@@ -184,10 +184,24 @@ function DocumentCard({ doc: d, ...props }: { doc: LibraryDocumentDetail } & Car
           )}
         </Group>
         {open && <Suggestions doc={d} {...props} />}
-        {props.onLinkSurvey && <SurveyLink doc={d} {...props} />}
+        {props.onLinkSurvey && offersSurvey(d, props.types) && <SurveyLink doc={d} {...props} />}
       </Stack>
     </Paper>
   );
+}
+
+/**
+ * Whether a card offers the survey select. The server links any document of the unit to any of the
+ * unit's surveys, but on the library most documents have nothing to do with a survey (an SOP, a
+ * decree on opening hours): the select is offered where the document goes with a survey — one is
+ * suggested for it (its type shares a topic with the survey's scheme: a Laporan SKM and an SKM), it
+ * is already linked to one, or its type names no topic ("Lainnya": an SKM follow-up publication, say).
+ * Any other document is still linked from the survey's own screen, whose library picker lists every document.
+ */
+function offersSurvey(d: LibraryDocumentDetail, types: LibraryDocumentPage['types']): boolean {
+  if (d.suggestedSurveys.length > 0 || d.uses.some((u) => u.kind === 'survey')) return true;
+  const type = types.find((ty) => ty.code === d.type);
+  return type !== undefined && type.topics.length === 0;
 }
 
 /** Link the document to one of the unit's surveys not linked yet; the suggested ones first, marked. */

@@ -4,16 +4,21 @@
  * `POST /units/:unitId/actions`; a refusal is shown translated and nothing changes.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { addDays, calendarDay, type Zone } from '../../shared/local-time.ts';
-import type { ActionDetail, ActionIn } from '../../shared/wire/actions.ts';
+import { type ActionDetail, ActionIn } from '../../shared/wire/actions.ts';
 import { ACTION_NOTE_MAX, ACTION_TITLE_MAX } from '../../shared/wire/limits.ts';
 import { usePlanAction } from '../api/actions-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useZone } from '../lib/format.ts';
 import type { Option } from './action-board.tsx';
+import { outOfRange, RangeNumberInput } from '../ui/range-number-input.tsx';
+import { boundsOf } from '../lib/form-schema.ts';
+
+/** An action's target level: the server's bounds. */
+export const TARGET_LEVEL = boundsOf(ActionIn.shape.targetLevel);
 
 export interface PlanFrom {
   unitId: string;
@@ -66,7 +71,7 @@ function PlanForm({ from, units, onClose, onSaved }: Omit<PlanActionDialogProps,
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!unitId || !v.title.trim() || !v.person.trim() || !v.due) return;
+    if (!unitId || !v.title.trim() || !v.person.trim() || !v.due || outOfRange(v.target, TARGET_LEVEL)) return;
     const input: ActionIn = {
       sourceKind: from?.findingId ? 'finding' : 'manual',
       title: v.title.trim(),
@@ -178,10 +183,9 @@ export function ActionPlanFields({
           error={missing(value.due)}
           miw={160}
         />
-        <NumberInput
+        <RangeNumberInput
           label={t('plan.target')}
-          min={0}
-          max={1000}
+          {...TARGET_LEVEL}
           value={value.target}
           onChange={(v) => set({ target: typeof v === 'number' ? v : '' })}
           miw={120}

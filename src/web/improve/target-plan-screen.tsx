@@ -7,11 +7,11 @@
  * into a follow-up action (the plan-action dialog, on the fix's finding when there is one).
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/wire/auth.ts';
-import type { TargetPlan, TargetPlanFix, TargetPlanScope } from '../../shared/wire/scores.ts';
+import { type TargetPlan, type TargetPlanFix, TargetPlanQuery, type TargetPlanScope } from '../../shared/wire/scores.ts';
 import { useMe } from '../api/auth.ts';
 import { useTargetPlan } from '../api/target-plan.ts';
 import { errorMessage } from '../lib/error-message.ts';
@@ -22,6 +22,11 @@ import { AllFixesDialog } from './all-fixes-dialog.tsx';
 import { CycleBodyPicker } from './cycle-body-picker.tsx';
 import { levelStep } from './level-step.ts';
 import { PlanActionDialog, type PlanFrom } from './plan-action-dialog.tsx';
+import { outOfRange, RangeNumberInput } from '../ui/range-number-input.tsx';
+import { boundsOf } from '../lib/form-schema.ts';
+
+/** The rank a target can name: the server's bounds. */
+const RANK = boundsOf(TargetPlanQuery.shape.rank);
 
 export function TargetPlanScreen() {
   const user = useMe().data;
@@ -59,7 +64,8 @@ export function TargetPlanScreen() {
   );
 }
 
-function Planner({
+/** The scope and rank asked, and the plan for them (exported for its tests). */
+export function Planner({
   user,
   cycleId,
   bodyId,
@@ -80,7 +86,7 @@ function Planner({
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const r = Number(draft);
-    if (Number.isInteger(r) && r >= 1) onAsk(scope, r);
+    if (Number.isInteger(r) && !outOfRange(r, RANK)) onAsk(scope, r);
   };
   return (
     <Stack gap="md">
@@ -100,7 +106,7 @@ function Planner({
               ]}
             />
           </Stack>
-          <NumberInput label={t('target.rank')} min={1} max={10000} allowDecimal={false} value={draft} onChange={setDraft} w={170} />
+          <RangeNumberInput label={t('target.rank')} {...RANK} allowDecimal={false} value={draft} onChange={setDraft} w={170} />
           <Button type="submit">{t('target.compute')}</Button>
         </Group>
       </form>

@@ -7,7 +7,7 @@ import type { BodyWhatIf, TargetPlan, TargetPlanFix, Trend } from '../../shared/
 import { i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { CycleBodyPicker } from './cycle-body-picker.tsx';
-import { PlanView } from './target-plan-screen.tsx';
+import { PlanView, Planner } from './target-plan-screen.tsx';
 import { WhatIfView } from './what-if-screen.tsx';
 
 const UNIT = '33333333-3333-4333-8333-333333333333';
@@ -325,5 +325,36 @@ describe('CycleBodyPicker', () => {
       </CycleBodyPicker>,
     );
     expect((await screen.findByRole('status')).textContent).toContain('belum ditugaskan menilai');
+  });
+});
+
+describe('Planner (the rank asked)', () => {
+  it('keeps an out-of-range rank as typed when the field is left, says its range, and does not ask for it', async () => {
+    await i18n.loadNamespaces(['improve', 'ui']);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(plan()), { status: 200, headers: { 'Content-Type': 'application/json' } })),
+    );
+    const onAsk = vi.fn();
+    const user = { id: 'k', role: 'koordinator' } as User;
+    await renderRouted(<Planner user={user} cycleId="c1" bodyId="b1" scope="province" rank={1} onAsk={onAsk} />);
+    const field = screen.getByLabelText('Peringkat sasaran') as HTMLInputElement;
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: '20000' } });
+    fireEvent.blur(field);
+    // Not clamped to 10000 behind the user's back: the number stays and the range shows at once.
+    expect(field.value).toBe('20000');
+    expect(screen.getByText('Isi angka 1–10000.')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.submit(field.closest('form')!);
+    expect(onAsk).not.toHaveBeenCalled();
+    fireEvent.change(field, { target: { value: '0' } });
+    fireEvent.blur(field);
+    expect(field.value).toBe('0');
+    expect(screen.getByText('Isi angka 1–10000.')).toBeTruthy();
+    fireEvent.change(field, { target: { value: '5' } });
+    expect(screen.queryByText('Isi angka 1–10000.')).toBeNull();
+    fireEvent.submit(field.closest('form')!);
+    expect(onAsk).toHaveBeenCalledWith('province', 5);
   });
 });

@@ -11,7 +11,7 @@ import { type Zone, zoneOf, zoneOfTz } from '../../shared/zones.ts';
 export type Lang = 'id' | 'en';
 
 /** BCP 47 locale per UI language; en-GB keeps the day-month-year order of Indonesian dates. */
-const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+export const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
 export interface FormatOptions {
   /**

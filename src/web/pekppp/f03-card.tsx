@@ -6,7 +6,7 @@
  * the wire's `SurveyIn` before it is sent; the server's refusal is shown translated.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Group, NumberInput, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addDays, calendarDay, zoneOfOffsetMinutes } from '../../shared/local-time.ts';
 import { type Survey, SurveyIn } from '../../shared/wire/surveys.ts';
@@ -15,6 +15,7 @@ import { errorMessage } from '../lib/error-message.ts';
 import { fieldProblems } from '../lib/form-schema.ts';
 import { formatInteger, formatScore, toLang } from '../lib/format.ts';
 import { AnchorLink } from '../ui/links.tsx';
+import { RangeNumberInput } from '../ui/range-number-input.tsx';
 
 export interface F03CardProps {
   view: Pick<PekpppUnitView, 'cycleId' | 'unitId' | 'year' | 'f03'>;
@@ -165,7 +166,7 @@ function F03Form({
           onChange={(e) => setServices(e.currentTarget.value)}
           error={problems.services}
         />
-        <NumberInput
+        <RangeNumberInput
           label={t('f03Form.users')}
           required
           min={1}

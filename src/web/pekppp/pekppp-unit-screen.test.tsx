@@ -223,6 +223,7 @@ describe('PEKPPP workbench', () => {
         if (url.includes('/ikm-options'))
           return json({
             indicators: ['A6'],
+            refreshAt: null,
             surveys: [
               {
                 surveyId: ikm.surveyId,
@@ -288,6 +289,7 @@ describe('PEKPPP workbench', () => {
           ? new Response(
               JSON.stringify({
                 indicators: ['A6'],
+                refreshAt: null,
                 surveys: [
                   {
                     surveyId: ikm.surveyId,

@@ -11,7 +11,6 @@ import {
   Group,
   MultiSelect,
   NativeSelect,
-  NumberInput,
   Paper,
   Stack,
   Switch,
@@ -30,6 +29,7 @@ import { useTeamLevels, useUnitQuotas } from '../api/visits.ts';
 import { useSavePlan, useSetTeamLeads, useSetUnitQuota } from '../api/visits-writes.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { useFormat } from '../lib/format.ts';
+import { RangeNumberInput } from '../ui/range-number-input.tsx';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -231,7 +231,7 @@ export function QuotaPanel({ cycleId }: { cycleId: string }) {
             ]}
             error={tried && !chosen && t('visits.quota.instrument_required')}
           />
-          <NumberInput
+          <RangeNumberInput
             label={t('visits.quota.target')}
             description={
               chosen
@@ -244,8 +244,7 @@ export function QuotaPanel({ cycleId }: { cycleId: string }) {
             }
             min={chosen?.range.min}
             max={chosen?.range.max}
-            // Not clamped on blur (99 silently becoming 10): an out-of-range number stays and says so.
-            clampBehavior="none"
+            // Never clamped (RangeNumberInput); the scheme's own wording, the range is in the description.
             allowDecimal={false}
             allowNegative={false}
             value={target}

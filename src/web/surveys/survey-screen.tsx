@@ -16,7 +16,6 @@ import {
   Group,
   Image,
   Modal,
-  NumberInput,
   Progress,
   SimpleGrid,
   Stack,
@@ -44,6 +43,7 @@ import { AnchorLink } from '../ui/links.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { STATE_COLOR, surveyState, zoneOfOffset } from './survey-model.ts';
 import { SurveyLibraryCard } from './survey-library-card.tsx';
+import { RangeNumberInput } from '../ui/range-number-input.tsx';
 
 export function SurveyScreen() {
   const { surveyId } = useParams({ strict: false }) as { surveyId: string };
@@ -538,7 +538,14 @@ function PlanActionModal({
           <TextInput label={t('rtl_form.owner')} required {...form.getInputProps('personInCharge')} />
           <Group grow align="flex-start" wrap="wrap">
             <TextInput type="date" label={t('rtl_form.due')} required miw={160} {...form.getInputProps('dueDate')} />
-            <NumberInput label={t('rtl_form.target')} min={1} max={4} decimalScale={2} miw={160} {...form.getInputProps('targetLevel')} />
+            <RangeNumberInput
+              label={t('rtl_form.target')}
+              min={1}
+              max={4}
+              decimalScale={2}
+              miw={160}
+              {...form.getInputProps('targetLevel')}
+            />
           </Group>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={plan.isPending}>

@@ -5,7 +5,7 @@
  * with the wire's `SurveyIn` before sending; the server's refusal is shown translated.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { PeriodKind, Sampling } from '../../core/types.ts';
@@ -24,6 +24,7 @@ import {
   toSurveyIn,
   zoneOfOffset,
 } from './survey-model.ts';
+import { RangeNumberInput } from '../ui/range-number-input.tsx';
 
 const YEARS = boundsOf(SurveyIn.shape.year);
 const USERS = boundsOf(SurveyIn.shape.expectedUsers);
@@ -142,7 +143,7 @@ export function SurveySetupForm({ units, sampling, offsetMinutes, today = new Da
             value={values.periodKind}
             onChange={(v) => v && setPeriod({ periodKind: v as PeriodKind })}
           />
-          <NumberInput
+          <RangeNumberInput
             label={t('setup.year')}
             required
             min={YEARS.min}
@@ -174,7 +175,7 @@ export function SurveySetupForm({ units, sampling, offsetMinutes, today = new Da
           {...form.getInputProps('services')}
         />
         <Stack gap={4}>
-          <NumberInput
+          <RangeNumberInput
             label={t('setup.expected_users')}
             required
             min={USERS.min}

@@ -5,11 +5,11 @@
  * whose progress ends in a link to the new imported cycle.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../shared/wire/jobs.ts';
-import type { ImportIssue, ResultsImported } from '../../shared/wire/transfer.ts';
+import { type ImportIssue, ResultsImportFields, type ResultsImported } from '../../shared/wire/transfer.ts';
 import { importIssues, xlsxLinks } from '../api/transfer.ts';
 import { useImportResults, useResultsImported } from '../api/transfer-writes.ts';
 import { useFormat } from '../lib/format.ts';
@@ -18,6 +18,11 @@ import { ButtonLink } from '../ui/links.tsx';
 import { JobProgress } from '../ui/job-progress.tsx';
 import { IssueTable } from '../ui/issue-table.tsx';
 import { UploadField } from './upload-field.tsx';
+import { outOfRange, RangeNumberInput } from '../ui/range-number-input.tsx';
+import { boundsOf } from '../lib/form-schema.ts';
+
+/** The years a historical result may carry: the server's bounds. */
+const YEARS = boundsOf(ResultsImportFields.shape.year);
 
 export function ResultsImportScreen() {
   const { t } = useTranslation('transfer');
@@ -40,7 +45,7 @@ export function ResultsImportScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMissingScheme(!schemeId);
-    if (!file || !schemeId || !name.trim()) return;
+    if (!file || !schemeId || !name.trim() || outOfRange(year, YEARS)) return;
     setBusy(true);
     setIssues(null);
     setFailure(null);
@@ -97,13 +102,12 @@ export function ResultsImportScreen() {
             searchable
             required
           />
-          <NumberInput
+          <RangeNumberInput
             label={t('results.year')}
             description={t('results.year_hint')}
             value={year}
             onChange={setYear}
-            min={2000}
-            max={2100}
+            {...YEARS}
             allowDecimal={false}
             maw={320}
           />

@@ -38,7 +38,7 @@ const option = {
 };
 
 type Call = { url: string; method: string; body: unknown };
-function stubApi(calls: Call[], attached: unknown[] = [ikm]) {
+function stubApi(calls: Call[], attached: unknown[] = [ikm], options: () => unknown = () => ({ surveys: [option], refreshAt: null })) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -50,7 +50,7 @@ function stubApi(calls: Call[], attached: unknown[] = [ikm]) {
       if (url.endsWith('/ikm-evidence') && method === 'GET') return json({ items: attached });
       if (url.endsWith('/ikm-evidence') && method === 'POST')
         return json({ ...ikm, id: '00000000-0000-4000-8000-0000000000a2', indicator: 'O2' }, 201);
-      if (url.includes('/ikm-options')) return json({ indicators: ['O1', 'O2', 'O3', 'O4', 'O5'], surveys: [option] });
+      if (url.includes('/ikm-options')) return json({ indicators: ['O1', 'O2', 'O3', 'O4', 'O5'], ...(options() as object) });
       if (url.includes('/ikm-evidence/') && method === 'DELETE') return json({ deleted: ikm.id });
       return new Promise<Response>(() => {});
     }),
@@ -112,6 +112,56 @@ describe('IkmEvidencePanel (Ombudsman)', () => {
         vi.setSystemTime(Date.now() + 5 * 60_000);
       }
       expect(calls.filter((c) => c.url.includes('/ikm-options'))).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks again once a running survey has closed by time alone (its close instant, given by the server), not before', async () => {
+    const calls: Call[] = [];
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.now();
+    // A survey of the unit still runs for 10 minutes; once it closes the server offers it too.
+    const closesAt = start + 10 * 60_000;
+    const later = {
+      ...option,
+      surveyId: '00000000-0000-4000-8000-0000000000b3',
+      periodKey: '2025-S1',
+      ikm: 90.5,
+      band: 'A',
+      bandLabel: tx('Sangat Baik'),
+    };
+    stubApi(calls, [ikm], () =>
+      Date.now() < closesAt
+        ? { surveys: [option], refreshAt: new Date(closesAt).toISOString() }
+        : { surveys: [later, option], refreshAt: null },
+    );
+    try {
+      renderWithProviders(<IkmEvidencePanel scheme={scheme} bodyType="kementerian" cycleId={cycleId} unitId={unitId} writable />);
+      const user = userEvent.setup({ delay: null });
+      const openPicker = async (code: string) => {
+        await user.click(await screen.findByTestId(`ikm-pick-${code}`));
+        await screen.findAllByTestId('ikm-choice');
+      };
+      const closePicker = async () => {
+        await user.keyboard('{Escape}');
+        await vi.waitFor(() => expect(screen.queryByTestId('ikm-choice')).toBeNull());
+      };
+      await openPicker('O2');
+      expect(screen.getAllByTestId('ikm-choice')).toHaveLength(1);
+      await closePicker();
+      // Five minutes on, still running: the kept offer, not asked again.
+      vi.setSystemTime(start + 5 * 60_000);
+      await openPicker('O3');
+      expect(screen.getAllByTestId('ikm-choice')).toHaveLength(1);
+      await closePicker();
+      expect(calls.filter((c) => c.url.includes('/ikm-options'))).toHaveLength(1);
+      // Past its close: the next picker asks again and offers the survey that just closed, first.
+      vi.setSystemTime(closesAt + 1000);
+      await openPicker('O2');
+      await vi.waitFor(() => expect(screen.getAllByTestId('ikm-choice')).toHaveLength(2));
+      expect(screen.getAllByTestId('ikm-choice')[0]!.textContent).toContain('IKM 90,50 (mutu A, Sangat Baik) — SKM Semester I 2025');
+      expect(calls.filter((c) => c.url.includes('/ikm-options'))).toHaveLength(2);
     } finally {
       vi.useRealTimers();
     }
