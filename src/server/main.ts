@@ -166,8 +166,9 @@ async function serve(): Promise<void> {
       app.log.warn({ err }, 'no backup socket: pantau backup needs the server stopped');
       return null;
     });
-  // The password dictionaries load now, not on the first account change.
-  preloadPasswordPolicy();
+  // The password dictionaries (≈ 0.5 s of the main thread) load soon after the start, not on the
+  // first account change — and not in the moment the first pages are asked for.
+  setTimeout(preloadPasswordPolicy, 3000).unref();
   if (!cluster.isWorker)
     announce(
       database.kind === 'pglite' ? `PGlite ${dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)',
