@@ -15,7 +15,8 @@
  *   table, its row count and its rows sorted, each with uuids, 64-hex hashes, password hashes,
  *   tokens and database-made timestamps replaced by placeholders; the seed's clock is fixed. Two
  *   seeds of the same demo give the same digest: compare it before and after a change of the
- *   seed. FILE gets every row; the summary line (one hash) is printed.
+ *   seed. FILE gets every row; the summary line (one hash) is printed. Every run also verifies
+ *   the audit hash chain (`verifyAudit`).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -41,6 +42,7 @@ interface RunResult {
   calls: number;
   phases: Phase[];
   digest?: string;
+  chain?: string;
 }
 
 /** The seed's clock, fixed so that what it stamps with `now` digests the same every time. */
@@ -91,6 +93,10 @@ async function child(): Promise<void> {
   }
   const result: RunResult = { totalMs, statements: statements - s0, calls: calls - c0, phases };
   if (opt('--digest-out')) result.digest = await digest(database.db, opt('--digest-out')!);
+  // The hash chain as the product verifies it (the digest leaves the hashes out).
+  const { verifyAudit } = await import('../src/server/audit/queries.ts');
+  const chain = await verifyAudit(database.db);
+  result.chain = chain.ok ? `ok, ${chain.events} events` : `BROKEN at ${chain.brokenAt} (${chain.kind})`;
   await database.close();
   console.log(JSON.stringify(result));
 }
@@ -167,6 +173,7 @@ async function parent(): Promise<void> {
       console.log(
         `run ${i + 1}: ${(res.totalMs / 1000).toFixed(2)} s, ${res.statements} statements, ${res.calls} protocol calls` +
           (res.digest ? `, digest ${res.digest} (${DIGEST})` : '') +
+          (res.chain ? `, audit chain ${res.chain}` : '') +
           `, load ${loadavg()[0]!.toFixed(1)}`,
       );
     }
