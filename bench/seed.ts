@@ -2,7 +2,7 @@
  * The demo seed on a new PGlite database (issue 14: `npm start` on an empty data directory
  * reaches its first 200 in < 10 s; the seed was 9–10 s of it).
  *
- *   npx tsx bench/seed.ts [--runs 3] [--digest FILE]
+ *   npx tsx bench/seed.ts [--runs 3] [--digest FILE] [--top N]
  *
  * - **Measured:** `seedDemoIfEmpty` (one transaction, as main.ts runs it) on a durable on-disk
  *   PGlite copied from a migrated template made once per bench (as a first `npm start` copies
@@ -15,8 +15,10 @@
  *   table, its row count and its rows sorted, each with uuids, 64-hex hashes, password hashes,
  *   tokens and database-made timestamps replaced by placeholders; the seed's clock is fixed. Two
  *   seeds of the same demo give the same digest: compare it before and after a change of the
- *   seed. FILE gets every row; the summary line (one hash) is printed. Every run also verifies
+ *   seed. FILE gets every row, and the audit events' actions in chain order; the summary line (one hash) is printed. Every run also verifies
  *   the audit hash chain (`verifyAudit`).
+ * - **`--top N`:** the first run also prints the N statements (by SQL text) that took longest in
+ *   all, with their count — where the seed's database time goes.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -58,13 +60,35 @@ async function child(): Promise<void> {
   let calls = 0;
   const proto = PGlite.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const runExclusive = proto._runExclusiveQuery!;
+  // With --top N: time per statement, by its SQL text (from the Parse message it sends).
+  const top = Number(opt('--top') ?? 0);
+  const bySql = new Map<string, { n: number; ms: number }>();
+  let lastSql = '';
   proto._runExclusiveQuery = function (this: unknown, ...a: unknown[]) {
     statements++;
-    return runExclusive.apply(this, a);
+    if (!top) return runExclusive.apply(this, a);
+    const t = performance.now();
+    lastSql = '(exec)';
+    return (runExclusive.apply(this, a) as Promise<unknown>).finally(() => {
+      const key = lastSql
+        .replace(/\s+/g, ' ')
+        .replace(/\(\$\d+(, \$\d+)*\)(, \(\$\d+(, \$\d+)*\))+/g, '(…), …')
+        .slice(0, 140);
+      const e = bySql.get(key) ?? { n: 0, ms: 0 };
+      e.n++;
+      e.ms += performance.now() - t;
+      bySql.set(key, e);
+    });
   };
   const stream = proto.execProtocolStream!;
   proto.execProtocolStream = function (this: unknown, ...a: unknown[]) {
     calls++;
+    const m = a[0] as Uint8Array;
+    if (top && m[0] === 0x50) {
+      // Parse: 'P', int32 length, statement name \0, query text \0, …
+      const nameEnd = m.indexOf(0, 5);
+      lastSql = Buffer.from(m.subarray(nameEnd + 1, m.indexOf(0, nameEnd + 1))).toString();
+    }
     return stream.apply(this, a);
   };
   const { setAuditKey } = await import('../src/server/audit/queries.ts');
@@ -98,6 +122,10 @@ async function child(): Promise<void> {
   const chain = await verifyAudit(database.db);
   result.chain = chain.ok ? `ok, ${chain.events} events` : `BROKEN at ${chain.brokenAt} (${chain.kind})`;
   await database.close();
+  if (top) {
+    for (const [q, e] of [...bySql].sort((x, y) => y[1].ms - x[1].ms).slice(0, top))
+      console.error(`${e.ms.toFixed(0).padStart(6)} ms ${String(e.n).padStart(5)}× ${q}`);
+  }
   console.log(JSON.stringify(result));
 }
 
@@ -145,6 +173,11 @@ async function digest(db: import('../src/server/db/client.ts').Db, file: string)
       .sort();
     out.push(`## ${t} ${lines.length} rows (${kept.map((c) => c.c).join(', ')})`, ...lines);
   }
+  // The chain's order too: every event's action and subject type, by seq.
+  const order = (await db.execute(sql`select action, subject_type from audit_events order by seq`)) as unknown as {
+    rows: { action: string; subject_type: string }[];
+  };
+  out.push(`## audit_events in seq order`, ...order.rows.map((r) => `${r.action} ${r.subject_type}`));
   writeFileSync(file, `${out.join('\n')}\n`);
   return createHash('sha256').update(out.join('\n')).digest('hex').slice(0, 16);
 }
@@ -161,7 +194,7 @@ async function parent(): Promise<void> {
     const results: RunResult[] = [];
     for (let i = 0; i < RUNS; i++) {
       const dir = join(work, `run-${i}`);
-      const extra = DIGEST && i === 0 ? ['--digest-out', DIGEST] : [];
+      const extra = [...(DIGEST && i === 0 ? ['--digest-out', DIGEST] : []), ...(opt('--top') && i === 0 ? ['--top', opt('--top')!] : [])];
       const r = spawnSync(process.execPath, [...process.execArgv, script, '--child', '--template', template, '--dir', dir, ...extra], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -22,13 +22,12 @@ import { count, eq } from 'drizzle-orm';
 import { getDistricts } from 'idn-area-data';
 import type { Actor, Role } from '../auth/policy.ts';
 import { users } from '../auth/schema.ts';
-import { generatePassword } from '../auth/password-policy.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { type Auth, makeAuth } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
-import { createUser } from '../users/queries.ts';
+import { createUserWithGeneratedPassword } from '../users/queries.ts';
 import { seedDemoActions } from './demo-actions.ts';
 import { seedDemoLibrary } from './demo-library.ts'; // issue 12 §3
 import { seedDemoInternal } from './demo-internal.ts'; // issue 12 §4
@@ -124,6 +123,10 @@ interface UnitSpec {
   sector: string;
 }
 
+/** idn-area-data's kecamatan list, read (a CSV of ≈ 7,000 rows, ≈ 50 ms) once per seed, not once per body. */
+let districts: Promise<{ regencyCode: string; name: string }[]> | undefined;
+const allDistricts = () => (districts ??= getDistricts({ transform: true }));
+
 async function locusOf(code: string): Promise<UnitSpec[]> {
   if (code === BANTEN) {
     return [
@@ -136,7 +139,7 @@ async function locusOf(code: string): Promise<UnitSpec[]> {
   }
   const puskesmas = [...(knownPuskesmas[code] ?? [])];
   if (puskesmas.length < 2) {
-    const districts = (await getDistricts({ transform: true })).filter((d) => d.regencyCode === code).map((d) => `Puskesmas ${d.name}`);
+    const districts = (await allDistricts()).filter((d) => d.regencyCode === code).map((d) => `Puskesmas ${d.name}`);
     for (const name of districts) {
       if (puskesmas.length >= 2) break;
       if (!puskesmas.includes(name)) puskesmas.push(name);
@@ -274,11 +277,9 @@ export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () =
   const accounts: DemoAccount[] = [];
   const actors = new Map<Role, Actor>();
   for (const s of specs) {
-    const pw = await generatePassword({ username: s.username, name: s.name });
-    const user = await createUser(tx, system, {
+    const { user, password: pw } = await createUserWithGeneratedPassword(tx, system, {
       username: s.username,
       name: s.name,
-      password: pw,
       role: s.role,
       provinceCode: s.provinceCode,
       bodyId: s.bodyId,

@@ -1,0 +1,16 @@
+const t0 = performance.now();
+const { getDistricts } = await import('idn-area-data');
+for (let i = 0; i < 9; i++) await getDistricts({ transform: true });
+const t1 = performance.now();
+const { assertPasswordAcceptable, generatePassword } = await import('/work/wt/seed/src/server/auth/password-policy.ts');
+const pw = await generatePassword({});
+await assertPasswordAcceptable(pw, { username: 'admin', name: 'Administrator Pantau' });
+const t2 = performance.now();
+for (let i = 0; i < 5; i++) await assertPasswordAcceptable(await generatePassword({}), { username: 'admin', name: 'Administrator Pantau' });
+const t3 = performance.now();
+const { hashPassword } = await import('/work/wt/seed/src/server/auth/passwords.ts');
+for (let i = 0; i < 5; i++) await hashPassword(pw);
+const t4 = performance.now();
+await Promise.all([1,2,3,4,5].map(() => hashPassword(pw)));
+const t5 = performance.now();
+console.log({ districts9: t1 - t0, firstCheck: t2 - t1, next5checks: t3 - t2, hash5: t4 - t3, hash5parallel: t5 - t4 });
