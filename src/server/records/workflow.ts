@@ -4,9 +4,9 @@
 // submitted → reviewed (passed on) | returned, and the pimpinan approves only reviewed units. The unit's state
 // decides whether its fieldwork (records, evidence) accepts writes (`writableReason`). Each
 // transition audits itself; approving the last unit of a body makes the body final.
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Lang } from '../../core/types.ts';
-import { appendAudit } from '../audit/queries.ts';
+import { appendAudit, appendAuditMany } from '../audit/queries.ts';
 import { cycleScheme } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import type { Tx } from '../db/client.ts';
@@ -71,9 +71,10 @@ export async function submitUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, now =
 
 /**
  * Hands several units of one cycle in at once (the demo seed's assessor): each unit exactly as
- * `submitUnit` (checked, status set, audited), with the cycle's fieldwork flags recomputed once
- * at the end rather than once per unit — the flags are a function of the cycle's records alone,
- * so the result is the same.
+ * `submitUnit` (checked, status set, audited), with one count of the records, one update and one
+ * multi-row audit append for all, and the cycle's fieldwork flags recomputed once at the end
+ * rather than once per unit — the flags are a function of the cycle's records alone, so the
+ * result is the same.
  */
 export async function submitUnits(tx: Tx, auth: Auth, cus: readonly CycleUnitContext[], now = new Date()): Promise<void> {
   const cycle = cus[0]?.cycle;
@@ -82,22 +83,36 @@ export async function submitUnits(tx: Tx, auth: Auth, cus: readonly CycleUnitCon
   for (const cu of cus) {
     auth.require('record.write', unitTarget(cu));
     assertWritable(cu);
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: count() })
-      .from(records)
-      .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-    if (n === 0) throw new AppError('unit.no_records', { unit: cu.unit.name });
-    await setUnitStatus(tx, cu, 'submitted', cu.review, now);
-    await appendAudit(tx, {
+  }
+  const unitIds = cus.map((cu) => cu.unit.id);
+  const counts = new Map(
+    (
+      await tx
+        .select({ unitId: records.unitId, n: count() })
+        .from(records)
+        .where(and(eq(records.cycleId, cycle.id), inArray(records.unitId, unitIds)))
+        .groupBy(records.unitId)
+    ).map((r) => [r.unitId, r.n]),
+  );
+  const empty = cus.find((cu) => !counts.get(cu.unit.id));
+  if (empty) throw new AppError('unit.no_records', { unit: empty.unit.name });
+  // The review of a unit stays as it is (a returned unit keeps its comments for the assessor).
+  await tx
+    .update(cycleUnits)
+    .set({ status: 'submitted', updatedAt: now })
+    .where(and(eq(cycleUnits.cycleId, cycle.id), inArray(cycleUnits.unitId, unitIds)));
+  await appendAuditMany(
+    tx,
+    cus.map((cu) => ({
       actor: auth.user(),
-      action: 'unit.submit',
+      action: 'unit.submit' as const,
       subjectType: 'cycle_unit',
       subjectId: `${cu.cycle.id}/${cu.unit.id}`,
       provinceCode: cu.body.provinceCode,
       at: now,
-      diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: n },
-    });
-  }
+      diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: counts.get(cu.unit.id)! },
+    })),
+  );
   // issue 13: the anti-fabrication flags of the cycle, stored for the review screens.
   await recomputeFieldworkFlags(tx, cycle, now);
 }

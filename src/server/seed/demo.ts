@@ -34,9 +34,9 @@ import { seedDemoInternal } from './demo-internal.ts'; // issue 12 §4
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody } from '../locus/queries.ts';
-import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
+import type { CycleUnitContext } from '../read-models/locus.ts';
 import { approveUnit, submitUnits } from '../records/workflow.ts';
-import { acknowledgeAllOfUnit, openWarnings } from '../fieldwork/queries.ts'; // issue 13
+import { acknowledgeAllOfUnit, openWarningsOfUnits } from '../fieldwork/queries.ts'; // issue 13
 import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
 import { setHandover } from '../recognition/queries.ts'; // issue 18
@@ -342,17 +342,19 @@ export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () =
   phase('2023 submit');
   await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, y2023, createdUnits), at2023('09-15', '15:00'));
   phase('2023 approvals');
-  for (const [k, u] of createdUnits.entries()) {
+  // The units as handed in, read once: acknowledging or approving one unit changes nothing another's
+  // approval reads from its context.
+  const handedIn2023 = await cycleUnitsOf(tx, y2023, createdUnits);
+  const open2023 = await openWarningsOfUnits(
+    tx,
+    y2023.id,
+    createdUnits.map((u) => u.id),
+  );
+  for (const [k, cu] of handedIn2023.entries()) {
     // From 2 October, 08.00–15.30 WIB: sixteen units a day, acknowledged then approved ten minutes later.
     const day = new Date(at2023('10-02', '08:00').getTime() + Math.floor(k / 16) * 86_400_000 + (k % 16) * 1_800_000);
-    await acknowledgeOpenWarnings(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, day);
-    await approveUnit(
-      tx,
-      pimpinanAuth,
-      (await getCycleUnit(tx, y2023, u.id))!,
-      'Lengkap dan sesuai bukti.',
-      new Date(day.getTime() + 600_000),
-    );
+    await acknowledgeOpenWarnings(tx, pimpinanAuth, cu, open2023, day);
+    await approveUnit(tx, pimpinanAuth, cu, 'Lengkap dan sesuai bukti.', new Date(day.getTime() + 600_000));
   }
   phase('2023 review + publish + handover');
   y2023 = await transitionCycle(tx, admin, y2023, 'review', at2023('10-27', '14:00'));
@@ -395,16 +397,20 @@ export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () =
   const serang = byCode.get('36.04')!;
   phase('2024 submit + Serang approvals');
   await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, createdUnits), at2024('09-16', '15:00'));
-  for (const [k, u] of createdUnits.filter((x) => x.bodyId === serang.id).entries()) {
+  const serangUnits = await cycleUnitsOf(
+    tx,
+    cycle,
+    createdUnits.filter((x) => x.bodyId === serang.id),
+  );
+  const open2024 = await openWarningsOfUnits(
+    tx,
+    cycle.id,
+    serangUnits.map((cu) => cu.unit.id),
+  );
+  for (const [k, cu] of serangUnits.entries()) {
     const day = new Date(at2024('10-07', '08:00').getTime() + k * 1_800_000);
-    await acknowledgeOpenWarnings(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, day); // issue 13
-    await approveUnit(
-      tx,
-      pimpinanAuth,
-      (await getCycleUnit(tx, cycle, u.id))!,
-      'Lengkap dan sesuai bukti.',
-      new Date(day.getTime() + 600_000),
-    );
+    await acknowledgeOpenWarnings(tx, pimpinanAuth, cu, open2024, day); // issue 13
+    await approveUnit(tx, pimpinanAuth, cu, 'Lengkap dan sesuai bukti.', new Date(day.getTime() + 600_000));
   }
   phase('2024 vertical');
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now: at2024('09-02', '16:00') }); // issue 17: Banten's Polres and Kantor Pertanahan
@@ -437,8 +443,9 @@ export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () =
 
 /**
  * The pimpinan acknowledges a unit's open fieldwork warnings with one note before approving it —
- * the review screen's "acknowledge all of the unit" (issue 13 §6: one update, one audit event).
+ * the review screen's "acknowledge all of the unit" (issue 13 §6: one update, one audit event);
+ * `open`: the open warnings of each unit, counted once for all (openWarningsOfUnits).
  */
-async function acknowledgeOpenWarnings(tx: Tx, auth: Auth, cu: CycleUnitContext, now: Date): Promise<void> {
-  if ((await openWarnings(tx, cu.cycle.id, cu.unit.id)) > 0) await acknowledgeAllOfUnit(tx, auth, cu, 'Diperiksa bersama asisten.', now);
+async function acknowledgeOpenWarnings(tx: Tx, auth: Auth, cu: CycleUnitContext, open: Map<string, number>, now: Date): Promise<void> {
+  if ((open.get(cu.unit.id) ?? 0) > 0) await acknowledgeAllOfUnit(tx, auth, cu, 'Diperiksa bersama asisten.', now);
 }
