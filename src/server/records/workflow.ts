@@ -18,7 +18,8 @@ import { invalidDetails } from './reasons.ts';
 import { records } from './schema.ts';
 import { schemeCodes } from './validate.ts';
 // issue 13
-import { openWarnings, recomputeFieldworkFlags } from '../fieldwork/queries.ts';
+import { recomputeFieldworkFlags } from '../fieldwork/queries.ts';
+import { fieldworkFlags } from '../fieldwork/schema.ts';
 import type { CycleStatus } from '../../shared/wire/cycles.ts';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
 
@@ -160,8 +161,14 @@ export async function approveUnit(
   // issue 13 §6: with the team-lead level on, a handed-in unit waits for its team lead first.
   if (cu.status === 'submitted' && cu.teamLeadIds !== null) throw new AppError('unit.lead_review_pending', { unit: cu.unit.name });
   assertReviewable(cu, ['submitted', 'reviewed']);
+  // The unit's result and its open fieldwork warnings (openWarnings), in one read.
   const [result] = await tx
-    .select({ complete: unitResults.complete, breakdown: unitResults.breakdown })
+    .select({
+      complete: unitResults.complete,
+      breakdown: unitResults.breakdown,
+      openFlags: sql<number>`(select count(*)::int from ${fieldworkFlags} where ${fieldworkFlags.cycleId} = ${cu.cycle.id}
+        and ${fieldworkFlags.unitId} = ${cu.unit.id} and ${fieldworkFlags.severity} = 'warning' and ${fieldworkFlags.acknowledgedAt} is null)`,
+    })
     .from(unitResults)
     .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
   if (!result?.complete) {
@@ -170,19 +177,24 @@ export async function approveUnit(
     throw new AppError('unit.incomplete', { unit: cu.unit.name, missing: missing.length ? missing.join(', ') : '—', codes: missing });
   }
   // issue 13: every fieldwork warning of the unit's sheets acknowledged (or the sheet returned).
-  const openFlags = await openWarnings(tx, cu.cycle.id, cu.unit.id);
+  const openFlags = result.openFlags;
   if (openFlags > 0) throw new AppError('fieldwork.flags_open', { unit: cu.unit.name, open: openFlags });
   const actor = auth.user();
   const review: UnitReview = { decision: 'approved', note, comments: {}, by: actor.username, at: now.toISOString() };
-  await setUnitStatus(tx, cu, 'approved', review, now);
+  // The status set, and with it the body's other units not approved: a subquery of RETURNING
+  // reads the table as the statement began, so the unit itself is left out by id.
+  const [{ open } = { open: 0 }] = await tx
+    .update(cycleUnits)
+    .set({ status: 'approved', review, updatedAt: now })
+    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)))
+    .returning({
+      open: sql<number>`(select count(*)::int from ${cycleUnits} o where o.cycle_id = ${cu.cycle.id} and o.body_id = ${cu.body.id}
+        and o.unit_id <> ${cu.unit.id} and o.status <> 'approved')`,
+    });
   await tx
     .update(records)
     .set({ status: 'approved', review: {}, updatedAt: now })
     .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-  const [{ open } = { open: 0 }] = await tx
-    .select({ open: count() })
-    .from(cycleUnits)
-    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.bodyId, cu.body.id), sql`${cycleUnits.status} <> 'approved'`));
   const bodyFinal = open === 0;
   if (bodyFinal) {
     await tx
