@@ -121,6 +121,28 @@ describe('the audit chain', () => {
     expect(await verifyAudit(t.db.db)).toEqual({ ok: true, events: await total() });
   });
 
+  it("chains a transaction's later events onto the head it wrote, and takes the long way when the head moved", async () => {
+    const before = await total();
+    const event = (subjectId: string) => ({
+      actor: null,
+      action: 'body.create' as AuditAction,
+      subjectType: 'uji',
+      subjectId,
+      diff: { n: 1 },
+    });
+    await t.db.db.transaction(async (tx) => {
+      await appendAudit(tx, event('a'));
+      await appendAudit(tx, event('b')); // onto the head the transaction holds: one statement
+      // A savepoint appends on its own handle: the outer handle's head is stale afterwards.
+      await tx.transaction((inner) => appendAudit(inner, event('c')));
+      await appendAudit(tx, event('d'));
+    });
+    const rows = await t.db.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(4);
+    expect(rows.map((r) => r.subjectId).reverse()).toEqual(['a', 'b', 'c', 'd']);
+    for (const [i, r] of rows.slice(0, 3).entries()) expect(r.prevHash).toBe(rows[i + 1]!.hash);
+    expect(await verifyAudit(t.db.db)).toEqual({ ok: true, events: before + 4 });
+  });
+
   it('is keyed: each hash is an HMAC with the server’s audit key, not a plain sha256', async () => {
     const [first] = await t.db.db.select().from(auditEvents).orderBy(asc(auditEvents.seq)).limit(1);
     const fields = {

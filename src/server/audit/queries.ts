@@ -7,6 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { resolve } from 'node:path';
 import { and, asc, count, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import { loadSecrets } from '../config/secrets.ts';
 import type { Queryable, Tx } from '../db/client.ts';
@@ -77,16 +78,17 @@ export function eventHash(prevHash: string, e: ChainedFields, key: Buffer = audi
 }
 
 /**
- * Appends one event. The chain head is read under a transaction-scoped advisory lock so two
- * concurrent writers cannot both chain onto the same previous hash (which would fork the chain).
+ * The chain head each open transaction last appended, while it holds the append lock (a
+ * transaction-scoped advisory lock, held to its end): its next event needs neither the lock nor
+ * a read of the head again. The insert still checks the head in the same statement, so a head
+ * moved by other code in the transaction (say, a released savepoint) sends it the long way.
+ * Only a transaction keeps one: the database handle itself holds no lock between statements.
  */
-export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7426001)`);
-  const [head] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const prevHash = head?.hash ?? GENESIS;
-  const at = (input.at ?? new Date()).toISOString();
-  const fields: ChainedFields = {
-    at,
+const heldHeads = new WeakMap<object, string>();
+
+function chainedFields(input: AuditInput): ChainedFields {
+  return {
+    at: (input.at ?? new Date()).toISOString(),
     actorId: input.actor?.id ?? null,
     actorLabel: input.actor?.username ?? 'system',
     action: input.action,
@@ -95,7 +97,35 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     provinceCode: input.provinceCode ?? null,
     diff: JSON.parse(JSON.stringify(input.diff ?? {})) as unknown,
   };
-  await tx.insert(auditEvents).values({ ...fields, at: new Date(at), diff: fields.diff, prevHash, hash: eventHash(prevHash, fields) });
+}
+
+/**
+ * Appends one event. The chain head is read under a transaction-scoped advisory lock so two
+ * concurrent writers cannot both chain onto the same previous hash (which would fork the chain).
+ * A transaction's later events chain onto the head it wrote (`heldHeads`): one statement each.
+ */
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const fields = chainedFields(input);
+  const held = heldHeads.get(tx);
+  if (held !== undefined) {
+    const hash = eventHash(held, fields);
+    const inserted = (await tx.execute(sql`
+      insert into audit_events (at, actor_id, actor_label, action, subject_type, subject_id, province_code, diff, prev_hash, hash)
+      select ${fields.at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorLabel}, ${fields.action}, ${fields.subjectType},
+        ${fields.subjectId}, ${fields.provinceCode}, ${JSON.stringify(fields.diff)}::jsonb, ${held}, ${hash}
+      where coalesce((select hash from audit_events order by seq desc limit 1), ${GENESIS}) = ${held}
+      returning seq`)) as unknown as { rows: unknown[] };
+    if (inserted.rows.length === 1) {
+      heldHeads.set(tx, hash);
+      return;
+    }
+  }
+  await tx.execute(sql`select pg_advisory_xact_lock(7426001)`);
+  const [head] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  const prevHash = head?.hash ?? GENESIS;
+  const hash = eventHash(prevHash, fields);
+  await tx.insert(auditEvents).values({ ...fields, at: new Date(fields.at), diff: fields.diff, prevHash, hash });
+  if (tx instanceof PgTransaction) heldHeads.set(tx, hash);
 }
 
 /**
@@ -109,24 +139,15 @@ export async function appendAuditMany(tx: Tx, inputs: readonly AuditInput[]): Pr
   let prevHash = head?.hash ?? GENESIS;
   const key = auditKey();
   const rows = inputs.map((input) => {
-    const at = (input.at ?? new Date()).toISOString();
-    const fields: ChainedFields = {
-      at,
-      actorId: input.actor?.id ?? null,
-      actorLabel: input.actor?.username ?? 'system',
-      action: input.action,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId ?? null,
-      provinceCode: input.provinceCode ?? null,
-      diff: JSON.parse(JSON.stringify(input.diff ?? {})) as unknown,
-    };
+    const fields = chainedFields(input);
     const hash = eventHash(prevHash, fields, key);
-    const row = { ...fields, at: new Date(at), diff: fields.diff, prevHash, hash };
+    const row = { ...fields, at: new Date(fields.at), diff: fields.diff, prevHash, hash };
     prevHash = hash;
     return row;
   });
   // A multi-row VALUES list takes its serial `seq` values in list order, so the chain order holds.
   await tx.insert(auditEvents).values(rows);
+  if (tx instanceof PgTransaction) heldHeads.set(tx, prevHash);
 }
 
 /**

@@ -2,7 +2,7 @@
 // `fieldworkFlags` (thresholds from the frozen scheme's library file), stored per sheet and rule,
 // kept acknowledged across recomputes while the same rule still holds, read per unit, and
 // acknowledged per sheet by a reviewer. `openWarnings` is what approval checks.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import { fieldworkFlags as computeFlags } from '../../core/fieldwork.ts';
 import type { FieldworkSheetInput, Scheme } from '../../core/types.ts';
@@ -109,6 +109,25 @@ export async function recomputeFieldworkFlags(tx: Queryable, cycle: Cycle, now =
         details = excluded.details, computed_at = excluded.computed_at`);
   }
   return flags.length;
+}
+
+/** `openWarnings` of several units of a cycle in one query: unit id → open warnings (0 when none). */
+export async function openWarningsOfUnits(tx: Queryable, cycleId: string, unitIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ unitId: fieldworkFlags.unitId, n: sql<number>`count(*)::int` })
+    .from(fieldworkFlags)
+    .where(
+      and(
+        eq(fieldworkFlags.cycleId, cycleId),
+        inArray(fieldworkFlags.unitId, [...unitIds]),
+        eq(fieldworkFlags.severity, 'warning'),
+        isNull(fieldworkFlags.acknowledgedAt),
+      ),
+    )
+    .groupBy(fieldworkFlags.unitId);
+  const open = new Map(unitIds.map((id) => [id, 0]));
+  for (const r of rows) open.set(r.unitId, r.n);
+  return open;
 }
 
 /** Warnings of a unit's sheets not yet acknowledged. */

@@ -4,7 +4,7 @@
 // unit or body of the locus is `read-models/locus.ts`.
 import { and, count, eq, inArray, or } from 'drizzle-orm';
 import { users } from '../auth/schema.ts';
-import { type AuditActor, appendAudit } from '../audit/queries.ts';
+import { type AuditActor, appendAudit, appendAuditMany } from '../audit/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -271,6 +271,63 @@ export async function setAssignment(
     diff: { before, after },
   });
   return after;
+}
+
+/**
+ * One assignment (assessor and due date, both given) for several units of one Ombudsman cycle —
+ * each unit exactly as `setAssignment` (checked, updated, audited in list order), with one look-up
+ * of the assessor, one update and one multi-row audit append. PEKPPP and internal cycles (whose
+ * checks depend on each unit's body) go unit by unit.
+ */
+export async function setAssignments(
+  tx: Tx,
+  actor: AuditActor,
+  cus: readonly CycleUnitContext[],
+  next: Assignment,
+  now = new Date(),
+): Promise<void> {
+  const cycle = cus[0]?.cycle;
+  if (!cycle) return;
+  if (cus.some((cu) => cu.cycle.id !== cycle.id)) throw new Error('setAssignments: units of one cycle only');
+  if (cycle.kind === 'internal' || cycle.family === 'pekppp' || !next.assessorId) {
+    for (const cu of cus) await setAssignment(tx, actor, cu, next, now);
+    return;
+  }
+  if (cycle.status === 'final' || cycle.source === 'imported') throw new AppError('cycle.closed', { status: cycle.status });
+  const [u] = await tx
+    .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
+    .from(users)
+    .where(eq(users.id, next.assessorId))
+    .limit(1);
+  for (const cu of cus) {
+    const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === provinceOfCycleUnit(cu));
+    if (!fits) throw new AppError('assessor.invalid', { user: u?.username ?? next.assessorId });
+  }
+  const after: Assignment = { assessorId: next.assessorId, dueDate: next.dueDate };
+  await tx
+    .update(cycleUnits)
+    .set({ ...after, updatedAt: now })
+    .where(
+      and(
+        eq(cycleUnits.cycleId, cycle.id),
+        inArray(
+          cycleUnits.unitId,
+          cus.map((cu) => cu.unit.id),
+        ),
+      ),
+    );
+  await appendAuditMany(
+    tx,
+    cus.map((cu) => ({
+      actor,
+      at: now,
+      action: 'assignment.set' as const,
+      subjectType: 'cycle_unit',
+      subjectId: `${cu.cycle.id}/${cu.unit.id}`,
+      provinceCode: provinceOfCycleUnit(cu),
+      diff: { before: { assessorId: cu.assessorId, dueDate: cu.dueDate }, after },
+    })),
+  );
 }
 
 /** Records the Ombudsman products due for a body and whether each was followed up (qualifiers). */

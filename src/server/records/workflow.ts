@@ -4,9 +4,9 @@
 // submitted → reviewed (passed on) | returned, and the pimpinan approves only reviewed units. The unit's state
 // decides whether its fieldwork (records, evidence) accepts writes (`writableReason`). Each
 // transition audits itself; approving the last unit of a body makes the body final.
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Lang } from '../../core/types.ts';
-import { appendAudit } from '../audit/queries.ts';
+import { appendAudit, appendAuditMany } from '../audit/queries.ts';
 import { cycleScheme } from '../cycles/queries.ts';
 import { cycleBodies, cycleUnits } from '../cycles/schema.ts';
 import type { Tx } from '../db/client.ts';
@@ -18,7 +18,8 @@ import { invalidDetails } from './reasons.ts';
 import { records } from './schema.ts';
 import { schemeCodes } from './validate.ts';
 // issue 13
-import { openWarnings, recomputeFieldworkFlags } from '../fieldwork/queries.ts';
+import { recomputeFieldworkFlags } from '../fieldwork/queries.ts';
+import { fieldworkFlags } from '../fieldwork/schema.ts';
 import type { CycleStatus } from '../../shared/wire/cycles.ts';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
 
@@ -71,9 +72,10 @@ export async function submitUnit(tx: Tx, auth: Auth, cu: CycleUnitContext, now =
 
 /**
  * Hands several units of one cycle in at once (the demo seed's assessor): each unit exactly as
- * `submitUnit` (checked, status set, audited), with the cycle's fieldwork flags recomputed once
- * at the end rather than once per unit — the flags are a function of the cycle's records alone,
- * so the result is the same.
+ * `submitUnit` (checked, status set, audited), with one count of the records, one update and one
+ * multi-row audit append for all, and the cycle's fieldwork flags recomputed once at the end
+ * rather than once per unit — the flags are a function of the cycle's records alone, so the
+ * result is the same.
  */
 export async function submitUnits(tx: Tx, auth: Auth, cus: readonly CycleUnitContext[], now = new Date()): Promise<void> {
   const cycle = cus[0]?.cycle;
@@ -82,22 +84,36 @@ export async function submitUnits(tx: Tx, auth: Auth, cus: readonly CycleUnitCon
   for (const cu of cus) {
     auth.require('record.write', unitTarget(cu));
     assertWritable(cu);
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: count() })
-      .from(records)
-      .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-    if (n === 0) throw new AppError('unit.no_records', { unit: cu.unit.name });
-    await setUnitStatus(tx, cu, 'submitted', cu.review, now);
-    await appendAudit(tx, {
+  }
+  const unitIds = cus.map((cu) => cu.unit.id);
+  const counts = new Map(
+    (
+      await tx
+        .select({ unitId: records.unitId, n: count() })
+        .from(records)
+        .where(and(eq(records.cycleId, cycle.id), inArray(records.unitId, unitIds)))
+        .groupBy(records.unitId)
+    ).map((r) => [r.unitId, r.n]),
+  );
+  const empty = cus.find((cu) => !counts.get(cu.unit.id));
+  if (empty) throw new AppError('unit.no_records', { unit: empty.unit.name });
+  // The review of a unit stays as it is (a returned unit keeps its comments for the assessor).
+  await tx
+    .update(cycleUnits)
+    .set({ status: 'submitted', updatedAt: now })
+    .where(and(eq(cycleUnits.cycleId, cycle.id), inArray(cycleUnits.unitId, unitIds)));
+  await appendAuditMany(
+    tx,
+    cus.map((cu) => ({
       actor: auth.user(),
-      action: 'unit.submit',
+      action: 'unit.submit' as const,
       subjectType: 'cycle_unit',
       subjectId: `${cu.cycle.id}/${cu.unit.id}`,
       provinceCode: cu.body.provinceCode,
       at: now,
-      diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: n },
-    });
-  }
+      diff: { before: { status: cu.status }, after: { status: 'submitted' }, records: counts.get(cu.unit.id)! },
+    })),
+  );
   // issue 13: the anti-fabrication flags of the cycle, stored for the review screens.
   await recomputeFieldworkFlags(tx, cycle, now);
 }
@@ -145,8 +161,14 @@ export async function approveUnit(
   // issue 13 §6: with the team-lead level on, a handed-in unit waits for its team lead first.
   if (cu.status === 'submitted' && cu.teamLeadIds !== null) throw new AppError('unit.lead_review_pending', { unit: cu.unit.name });
   assertReviewable(cu, ['submitted', 'reviewed']);
+  // The unit's result and its open fieldwork warnings (openWarnings), in one read.
   const [result] = await tx
-    .select({ complete: unitResults.complete, breakdown: unitResults.breakdown })
+    .select({
+      complete: unitResults.complete,
+      breakdown: unitResults.breakdown,
+      openFlags: sql<number>`(select count(*)::int from ${fieldworkFlags} where ${fieldworkFlags.cycleId} = ${cu.cycle.id}
+        and ${fieldworkFlags.unitId} = ${cu.unit.id} and ${fieldworkFlags.severity} = 'warning' and ${fieldworkFlags.acknowledgedAt} is null)`,
+    })
     .from(unitResults)
     .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
   if (!result?.complete) {
@@ -155,19 +177,24 @@ export async function approveUnit(
     throw new AppError('unit.incomplete', { unit: cu.unit.name, missing: missing.length ? missing.join(', ') : '—', codes: missing });
   }
   // issue 13: every fieldwork warning of the unit's sheets acknowledged (or the sheet returned).
-  const openFlags = await openWarnings(tx, cu.cycle.id, cu.unit.id);
+  const openFlags = result.openFlags;
   if (openFlags > 0) throw new AppError('fieldwork.flags_open', { unit: cu.unit.name, open: openFlags });
   const actor = auth.user();
   const review: UnitReview = { decision: 'approved', note, comments: {}, by: actor.username, at: now.toISOString() };
-  await setUnitStatus(tx, cu, 'approved', review, now);
+  // The status set, and with it the body's other units not approved: a subquery of RETURNING
+  // reads the table as the statement began, so the unit itself is left out by id.
+  const [{ open } = { open: 0 }] = await tx
+    .update(cycleUnits)
+    .set({ status: 'approved', review, updatedAt: now })
+    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.unitId, cu.unit.id)))
+    .returning({
+      open: sql<number>`(select count(*)::int from ${cycleUnits} o where o.cycle_id = ${cu.cycle.id} and o.body_id = ${cu.body.id}
+        and o.unit_id <> ${cu.unit.id} and o.status <> 'approved')`,
+    });
   await tx
     .update(records)
     .set({ status: 'approved', review: {}, updatedAt: now })
     .where(and(eq(records.cycleId, cu.cycle.id), eq(records.unitId, cu.unit.id)));
-  const [{ open } = { open: 0 }] = await tx
-    .select({ open: count() })
-    .from(cycleUnits)
-    .where(and(eq(cycleUnits.cycleId, cu.cycle.id), eq(cycleUnits.bodyId, cu.body.id), sql`${cycleUnits.status} <> 'approved'`));
   const bodyFinal = open === 0;
   if (bodyFinal) {
     await tx

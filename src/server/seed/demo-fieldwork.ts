@@ -1,12 +1,12 @@
 // The demo's fieldwork, shared by its Ombudsman cycles (demo.ts) and vertical offices
 // (demo-vertical.ts): fixed-seed sheets for every unit of a cycle, inserted in one batch and
 // audited per unit as the field app's batch would be, then scored.
-import { appendAudit } from '../audit/queries.ts';
+import { appendAuditMany } from '../audit/queries.ts';
 import type { Actor } from '../auth/policy.ts';
 import { cycleScheme } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
-import { setAssignment } from '../locus/queries.ts';
-import { type CycleUnitContext, getCycleUnit, getCycleUnits } from '../read-models/locus.ts';
+import { setAssignments } from '../locus/queries.ts';
+import { type CycleUnitContext, getCycleUnits } from '../read-models/locus.ts';
 import { bulkInsertRecords, contentHash, recordsCreatedDiff } from '../records/queries.ts';
 import { recomputeCycle } from '../scores/recompute.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
@@ -28,7 +28,8 @@ export type DemoBody = { id: string; code: string; name: string; type: string; p
 /**
  * The assessor's fieldwork of a cycle in fieldwork: every unit assigned to `asisten` and filled
  * to its quotas with fixed-seed answers around its government's quality level (±0.05), captured
- * from July of the cycle's year; one bulk insert, audited per unit; then the cycle recomputed.
+ * from July of the cycle's year; one bulk insert, audited per unit (one multi-row append); then
+ * the cycle recomputed.
  */
 export async function fillCycle(
   tx: Tx,
@@ -44,9 +45,15 @@ export async function fillCycle(
   const rand = prng(seed);
   const perUnit = new Map<string, string[]>();
   const rows: (RecordInput & { contentHash: string })[] = [];
+  // Every unit assigned to the assessor: one update, audited per unit (setAssignments).
+  await setAssignments(
+    tx,
+    pimpinan,
+    await cycleUnitsOf(tx, cycle, list),
+    { assessorId: asisten.id, dueDate: `${cycle.year}-09-30` },
+    ctx.assignedAt ?? now,
+  );
   for (const u of list) {
-    const cu = (await getCycleUnit(tx, cycle, u.id))!;
-    await setAssignment(tx, pimpinan, cu, { assessorId: asisten.id, dueDate: `${cycle.year}-09-30` }, ctx.assignedAt ?? now);
     const body = bodyList.find((b) => b.id === u.bodyId)!;
     const q = Math.min(1, Math.max(0, quality[body.code]! + (rand() * 2 - 1) * 0.05));
     const ids: string[] = [];
@@ -68,20 +75,20 @@ export async function fillCycle(
   }
   await bulkInsertRecords(tx, asisten.id, rows, now);
   const hashes = new Map(rows.map((r) => [r.id, r]));
-  for (const u of list) {
-    const body = bodyList.find((b) => b.id === u.bodyId)!;
-    await appendAudit(tx, {
+  await appendAuditMany(
+    tx,
+    list.map((u) => ({
       actor: asisten,
-      action: 'record.create',
+      action: 'record.create' as const,
       subjectType: 'unit',
       subjectId: u.id,
-      provinceCode: body.provinceCode,
+      provinceCode: bodyList.find((b) => b.id === u.bodyId)!.provinceCode,
       at: now,
       diff: recordsCreatedDiff(
         cycle.id,
         perUnit.get(u.id)!.map((id) => ({ id, instrument: hashes.get(id)!.instrument, contentHash: hashes.get(id)!.contentHash })),
       ),
-    });
-  }
+    })),
+  );
   await recomputeCycle(tx, cycle, { now });
 }

@@ -4,13 +4,12 @@
 // shows its internal level beside the last official one (the published 2023 cycle); the second
 // unit is assigned but not yet filled.
 import type { Actor, Role } from '../auth/policy.ts';
-import { generatePassword } from '../auth/password-policy.ts';
 import { transitionCycle } from '../cycles/queries.ts';
 import type { Tx } from '../db/client.ts';
 import { createInternalCycle } from '../internal/queries.ts';
 import { setAssignment } from '../locus/queries.ts';
 import { getCycleUnit } from '../read-models/locus.ts';
-import { createUser } from '../users/queries.ts';
+import { createUserWithGeneratedPassword } from '../users/queries.ts';
 import { type DemoBody, fillCycle } from './demo-fieldwork.ts';
 
 /** The fixed seed of the internal sheets. */
@@ -35,8 +34,7 @@ export async function seedDemoInternal(
   const { koordinator, body, now } = ctx;
   const name = 'Tim Penilai Internal Kota Tangerang';
   const username = 'penilai.kotatng';
-  const password = await generatePassword({ username, name });
-  const user = await createUser(tx, null, { username, name, password, role: 'penilai', bodyId: body.id });
+  const { user, password } = await createUserWithGeneratedPassword(tx, null, { username, name, role: 'penilai', bodyId: body.id });
   const penilai: Actor = {
     id: user.id,
     username: user.username,

@@ -7,7 +7,6 @@
 // Tangerang are the demo's own accounts). Called once from demo.ts.
 import { and, eq } from 'drizzle-orm';
 import type { Actor, Role } from '../auth/policy.ts';
-import { generatePassword } from '../auth/password-policy.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Tx } from '../db/client.ts';
 import type { Cycle } from '../../shared/wire/cycles.ts';
@@ -26,7 +25,7 @@ import { recomputeCycle } from '../scores/recompute.ts';
 import { createSurvey, fingerprintOf, getUnitRowOr404 } from '../surveys/queries.ts';
 import { surveyResponses } from '../surveys/schema.ts';
 import { deviceKey } from '../surveys/tokens.ts';
-import { createUser } from '../users/queries.ts';
+import { createUserWithGeneratedPassword } from '../users/queries.ts';
 import type { RecordInput } from '../../shared/wire/records.ts';
 import { prng, prngUuid } from './synthetic.ts';
 
@@ -272,8 +271,7 @@ export async function seedPekpppDemo(tx: Tx, admin: Actor): Promise<PekpppDemoAc
     ['evaluator.kotatng', 'Bagian Organisasi Kota Tangerang', tangerang, 'PEKPPP'],
     ['evaluator.kemenpanrb', 'Evaluator PEKPPP KemenPANRB', kemenpanrb, 'PEKPPP, validasi mandiri / mandiri validation'],
   ] as const) {
-    const password = await generatePassword({ username, name });
-    const u = await createUser(tx, null, { username, name, password, role: 'evaluator', bodyId: body.id });
+    const { user: u, password } = await createUserWithGeneratedPassword(tx, null, { username, name, role: 'evaluator', bodyId: body.id });
     evaluators.set(body.code, { ...u, role: 'evaluator' } as Actor);
     accounts.push({
       role: 'evaluator',

@@ -6,12 +6,11 @@
 // demo.ts while the 2024 cycle is in fieldwork.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/policy.ts';
-import { appendAudit } from '../audit/queries.ts';
+import { appendAudit, appendAuditMany } from '../audit/queries.ts';
 import type { Tx } from '../db/client.ts';
 import { makeAuth } from '../http/route.ts';
 import { cycleScheme } from '../cycles/queries.ts';
-import { addLocusBody, setAssignment } from '../locus/queries.ts';
-import { getCycleUnit } from '../read-models/locus.ts';
+import { addLocusBody, setAssignments } from '../locus/queries.ts';
 import { bulkInsertRecords, contentHash, recordsCreatedDiff } from '../records/queries.ts';
 import { submitUnits } from '../records/workflow.ts';
 import { bodies, units } from '../registry/schema.ts';
@@ -107,9 +106,8 @@ export async function seedDemoVertical(
   const rand = prng(DEMO_VERTICAL_SEED);
   const perUnit = new Map<string, string[]>();
   const records: (RecordInput & { contentHash: string })[] = [];
+  await setAssignments(tx, pimpinan, await cycleUnitsOf(tx, cycle, created), { assessorId: asisten.id, dueDate: '2024-09-30' }, ADDED_AT);
   for (const u of created) {
-    const cu = (await getCycleUnit(tx, cycle, u.id))!;
-    await setAssignment(tx, pimpinan, cu, { assessorId: asisten.id, dueDate: '2024-09-30' }, ADDED_AT);
     const q = Math.min(1, Math.max(0, (quality[u.sector] ?? 0.7) + (rand() * 2 - 1) * 0.12));
     const ids: string[] = [];
     syntheticSheets(scheme, rand, q).forEach((sheet, k) => {
@@ -129,10 +127,11 @@ export async function seedDemoVertical(
   }
   await bulkInsertRecords(tx, asisten.id, records, now);
   const byId = new Map(records.map((r) => [r.id, r]));
-  for (const u of created) {
-    await appendAudit(tx, {
+  await appendAuditMany(
+    tx,
+    created.map((u) => ({
       actor: asisten,
-      action: 'record.create',
+      action: 'record.create' as const,
       subjectType: 'unit',
       subjectId: u.id,
       provinceCode: '36',
@@ -141,8 +140,8 @@ export async function seedDemoVertical(
         cycle.id,
         perUnit.get(u.id)!.map((id) => ({ id, instrument: byId.get(id)!.instrument, contentHash: byId.get(id)!.contentHash })),
       ),
-    });
-  }
+    })),
+  );
   await recomputeUnits(
     tx,
     cycle,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, like } from 'drizzle-orm';
 import { verifyAudit } from '../audit/queries.ts';
 import { cycleBodies, cycleUnits, cycles } from '../cycles/schema.ts';
 import { records } from '../records/schema.ts';
@@ -8,6 +8,7 @@ import { bodyResults, unitResults } from '../scores/schema.ts';
 import { publications } from '../publications/schema.ts';
 import { actions } from '../actions/schema.ts';
 import { auditEvents } from '../audit/schema.ts';
+import { users } from '../auth/schema.ts';
 import { findings } from '../findings/schema.ts';
 import { surveyResponses, surveys } from '../surveys/schema.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
@@ -39,6 +40,30 @@ describe('seedDemoIfEmpty', () => {
     expect(new Set(seed.accounts.map((a) => a.password)).size).toBe(9);
     expect(seed.accounts.every((a) => a.password.length >= 12 && a.scope.length > 0)).toBe(true);
     expect(await seedDemoIfEmpty(t.db.db)).toBeNull();
+  });
+
+  it('assigns, hands in and audits every unit of its Ombudsman cycles one event per unit, in one unbroken chain', async () => {
+    const asisten = seed.accounts.find((a) => a.role === 'asisten')!;
+    for (const cycleId of [seed.cycles.current, seed.cycles.published]) {
+      const locus = await t.db.db
+        .select({ unitId: cycleUnits.unitId, assessor: users.username, due: cycleUnits.dueDate, status: cycleUnits.status })
+        .from(cycleUnits)
+        .leftJoin(users, eq(users.id, cycleUnits.assessorId))
+        .where(eq(cycleUnits.cycleId, cycleId));
+      expect(locus.length).toBeGreaterThanOrEqual(61); // Banten: the province's 5 units, 7 for each of its 8 kabupaten/kota
+      expect(locus.every((u) => u.assessor === asisten.username && u.due?.endsWith('-09-30'))).toBe(true);
+      expect(locus.every((u) => u.status === 'submitted' || u.status === 'approved')).toBe(true);
+      const events = async (action: string) =>
+        (
+          await t.db.db
+            .select({ n: count() })
+            .from(auditEvents)
+            .where(and(eq(auditEvents.action, action), like(auditEvents.subjectId, `${cycleId}/%`)))
+        )[0]!.n;
+      expect(await events('assignment.set')).toBe(locus.length);
+      expect(await events('unit.submit')).toBe(locus.length);
+    }
+    expect((await verifyAudit(t.db.db)).ok).toBe(true);
   });
 
   it('creates accounts that can sign in', async () => {

@@ -22,22 +22,21 @@ import { count, eq } from 'drizzle-orm';
 import { getDistricts } from 'idn-area-data';
 import type { Actor, Role } from '../auth/policy.ts';
 import { users } from '../auth/schema.ts';
-import { generatePassword } from '../auth/password-policy.ts';
 import { appendAudit } from '../audit/queries.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { type Auth, makeAuth } from '../http/route.ts';
 import { bodies, units } from '../registry/schema.ts';
 import { seedRegistry } from '../registry/seed.ts';
-import { createUser } from '../users/queries.ts';
+import { createUserWithGeneratedPassword } from '../users/queries.ts';
 import { seedDemoActions } from './demo-actions.ts';
 import { seedDemoLibrary } from './demo-library.ts'; // issue 12 §3
 import { seedDemoInternal } from './demo-internal.ts'; // issue 12 §4
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody } from '../locus/queries.ts';
-import { type CycleUnitContext, getCycleUnit } from '../read-models/locus.ts';
+import type { CycleUnitContext } from '../read-models/locus.ts';
 import { approveUnit, submitUnits } from '../records/workflow.ts';
-import { acknowledgeAllOfUnit, openWarnings } from '../fieldwork/queries.ts'; // issue 13
+import { acknowledgeAllOfUnit, openWarningsOfUnits } from '../fieldwork/queries.ts'; // issue 13
 import { importBodyScores } from '../scores/import.ts';
 import { publish } from '../publications/queries.ts';
 import { setHandover } from '../recognition/queries.ts'; // issue 18
@@ -124,6 +123,10 @@ interface UnitSpec {
   sector: string;
 }
 
+/** idn-area-data's kecamatan list, read (a CSV of ≈ 7,000 rows, ≈ 50 ms) once per seed, not once per body. */
+let districts: Promise<{ regencyCode: string; name: string }[]> | undefined;
+const allDistricts = () => (districts ??= getDistricts({ transform: true }));
+
 async function locusOf(code: string): Promise<UnitSpec[]> {
   if (code === BANTEN) {
     return [
@@ -136,7 +139,7 @@ async function locusOf(code: string): Promise<UnitSpec[]> {
   }
   const puskesmas = [...(knownPuskesmas[code] ?? [])];
   if (puskesmas.length < 2) {
-    const districts = (await getDistricts({ transform: true })).filter((d) => d.regencyCode === code).map((d) => `Puskesmas ${d.name}`);
+    const districts = (await allDistricts()).filter((d) => d.regencyCode === code).map((d) => `Puskesmas ${d.name}`);
     for (const name of districts) {
       if (puskesmas.length >= 2) break;
       if (!puskesmas.includes(name)) puskesmas.push(name);
@@ -187,16 +190,21 @@ const toActor = (u: {
   unitId: u.unitId,
 });
 
+/** Called as each top-level step of the demo begins (bench/seed.ts times them). */
+export type SeedPhase = (name: string) => void;
+
 /** Seeds the demo when the database has no account yet; returns null otherwise. */
-export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<DemoSeed | null> {
+export async function seedDemoIfEmpty(db: Db, now = new Date(), phase?: SeedPhase): Promise<DemoSeed | null> {
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(users);
   if (n > 0) return null;
-  return db.transaction((tx) => seedDemo(tx, now));
+  return db.transaction((tx) => seedDemo(tx, now, phase));
 }
 
-export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
+export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () => {}): Promise<DemoSeed> {
   const system = null;
+  phase('registry');
   await seedRegistry(tx, system);
+  phase('units + accounts');
 
   // Banten's governments and their units.
   const banten = await tx
@@ -269,11 +277,9 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   const accounts: DemoAccount[] = [];
   const actors = new Map<Role, Actor>();
   for (const s of specs) {
-    const pw = await generatePassword({ username: s.username, name: s.name });
-    const user = await createUser(tx, system, {
+    const { user, password: pw } = await createUserWithGeneratedPassword(tx, system, {
       username: s.username,
       name: s.name,
-      password: pw,
       role: s.role,
       provinceCode: s.provinceCode,
       bodyId: s.bodyId,
@@ -288,6 +294,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
 
   // The published 2022 scores, as an imported final cycle — taken in before the 2023 cycle began
   // (issue 16: not dated at seed time, after the 2023 publication).
+  phase('2022 import + publish');
   const imported2022 = new Date('2023-02-15T10:00:00+07:00');
   const past = await createCycle(
     tx,
@@ -307,6 +314,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   // The 2023 cycle, assessed the real way and published (issue 16 §7): fieldwork, every unit
   // handed in, warnings acknowledged and approved by the pimpinan, published nationally (the cycle
   // turns final; the snapshot, its findings and its awards are the product's own), handed over.
+  phase('2023 cycle + locus');
   const asistenAuth = makeAuth(asisten);
   const pimpinanAuth = makeAuth(pimpinan);
   // Its steps are dated in 2023 (issue 16: a past year's history is not stamped at seed time):
@@ -322,6 +330,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   );
   for (const b of banten) await addLocusBody(tx, admin, y2023, b, undefined, at2023('03-06', '10:00'));
   y2023 = await transitionCycle(tx, admin, y2023, 'fieldwork', at2023('07-01', '08:00'));
+  phase('2023 fill');
   await fillCycle(
     tx,
     { cycle: y2023, pimpinan, asisten, now: at2023('08-31', '16:00'), assignedAt: at2023('06-20', '10:00') },
@@ -330,19 +339,24 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     quality2023,
     DEMO_SEED_2023,
   );
+  phase('2023 submit');
   await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, y2023, createdUnits), at2023('09-15', '15:00'));
-  for (const [k, u] of createdUnits.entries()) {
+  phase('2023 approvals');
+  // The units as handed in, read once: acknowledging or approving one unit changes nothing another's
+  // approval reads from its context.
+  const handedIn2023 = await cycleUnitsOf(tx, y2023, createdUnits);
+  const open2023 = await openWarningsOfUnits(
+    tx,
+    y2023.id,
+    createdUnits.map((u) => u.id),
+  );
+  for (const [k, cu] of handedIn2023.entries()) {
     // From 2 October, 08.00–15.30 WIB: sixteen units a day, acknowledged then approved ten minutes later.
     const day = new Date(at2023('10-02', '08:00').getTime() + Math.floor(k / 16) * 86_400_000 + (k % 16) * 1_800_000);
-    await acknowledgeOpenWarnings(tx, pimpinanAuth, (await getCycleUnit(tx, y2023, u.id))!, day);
-    await approveUnit(
-      tx,
-      pimpinanAuth,
-      (await getCycleUnit(tx, y2023, u.id))!,
-      'Lengkap dan sesuai bukti.',
-      new Date(day.getTime() + 600_000),
-    );
+    await acknowledgeOpenWarnings(tx, pimpinanAuth, cu, open2023, day);
+    await approveUnit(tx, pimpinanAuth, cu, 'Lengkap dan sesuai bukti.', new Date(day.getTime() + 600_000));
   }
+  phase('2023 review + publish + handover');
   y2023 = await transitionCycle(tx, admin, y2023, 'review', at2023('10-27', '14:00'));
   // Dated as the real 2023 results were announced (reference.md §6.2: 14 December 2023), not at seed time.
   const announced2023 = new Date('2023-12-14T10:00:00+07:00');
@@ -359,6 +373,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   // The 2024 cycle: locus, assignments, fieldwork — dated in 2024 like 2023 (issue 16): planned in
   // March, assigned in June, sheets captured in July and August, the vertical offices' in August,
   // handed in mid-September, Kabupaten Serang approved in October, in review from late October.
+  phase('2024 cycle + locus');
   const at2024 = (day: string, time = '09:00') => new Date(`2024-${day}T${time}:00+07:00`);
   let cycle = await createCycle(
     tx,
@@ -368,6 +383,7 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
   );
   for (const b of banten) await addLocusBody(tx, admin, cycle, b, undefined, at2024('03-11', '10:00'));
   cycle = await transitionCycle(tx, admin, cycle, 'fieldwork', at2024('07-01', '08:00'));
+  phase('2024 fill');
   await fillCycle(
     tx,
     { cycle, pimpinan, asisten, now: at2024('08-30', '16:00'), assignedAt: at2024('06-19', '10:00') },
@@ -379,24 +395,35 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
 
   // Every unit handed in; Kabupaten Serang reviewed and final; the cycle in review.
   const serang = byCode.get('36.04')!;
+  phase('2024 submit + Serang approvals');
   await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, createdUnits), at2024('09-16', '15:00'));
-  for (const [k, u] of createdUnits.filter((x) => x.bodyId === serang.id).entries()) {
+  const serangUnits = await cycleUnitsOf(
+    tx,
+    cycle,
+    createdUnits.filter((x) => x.bodyId === serang.id),
+  );
+  const open2024 = await openWarningsOfUnits(
+    tx,
+    cycle.id,
+    serangUnits.map((cu) => cu.unit.id),
+  );
+  for (const [k, cu] of serangUnits.entries()) {
     const day = new Date(at2024('10-07', '08:00').getTime() + k * 1_800_000);
-    await acknowledgeOpenWarnings(tx, pimpinanAuth, (await getCycleUnit(tx, cycle, u.id))!, day); // issue 13
-    await approveUnit(
-      tx,
-      pimpinanAuth,
-      (await getCycleUnit(tx, cycle, u.id))!,
-      'Lengkap dan sesuai bukti.',
-      new Date(day.getTime() + 600_000),
-    );
+    await acknowledgeOpenWarnings(tx, pimpinanAuth, cu, open2024, day); // issue 13
+    await approveUnit(tx, pimpinanAuth, cu, 'Lengkap dan sesuai bukti.', new Date(day.getTime() + 600_000));
   }
+  phase('2024 vertical');
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now: at2024('09-02', '16:00') }); // issue 17: Banten's Polres and Kantor Pertanahan
+  phase('2024 IKM evidence');
   await seedDemoIkmEvidence(tx, { cycle, admin, asisten, now: at2024('09-03', '10:00') }); // issue 11 §7: a K/L office's IKM as evidence
+  phase('2024 review');
   cycle = await transitionCycle(tx, admin, cycle, 'review', at2024('10-28', '14:00'));
+  phase('PEKPPP');
   accounts.push(...(await seedPekpppDemo(tx, admin))); // issue 10: dated in its years
+  phase('surveys');
   const surveyId = await seedDemoSurveys(tx, actors.get('operator')!, disdukcapil.id, now); // issue 11
   // issue 12: follow-up actions in every state (on Disdukcapil's findings when a published cycle made them).
+  phase('follow-up actions');
   await seedDemoActions(
     tx,
     { koordinator: actors.get('koordinator')!, operator: actors.get('operator')!, pimpinan },
@@ -405,16 +432,20 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoSeed> {
     now,
   );
   // issue 12 §3: Disdukcapil's evidence library (one document expired, one expiring soon).
+  phase('library');
   await seedDemoLibrary(tx, actors.get('operator')!, disdukcapil.id, now);
   // issue 12 §4: Kota Tangerang's internal pre-assessment and its internal assessor.
+  phase('internal');
   accounts.push(await seedDemoInternal(tx, { koordinator: actors.get('koordinator')!, body: kotaTangerang, units: createdUnits, now }));
+  phase('end'); // then the commit
   return { accounts, cycles: { current: cycle.id, published: y2023.id, past: past.id } };
 }
 
 /**
  * The pimpinan acknowledges a unit's open fieldwork warnings with one note before approving it —
- * the review screen's "acknowledge all of the unit" (issue 13 §6: one update, one audit event).
+ * the review screen's "acknowledge all of the unit" (issue 13 §6: one update, one audit event);
+ * `open`: the open warnings of each unit, counted once for all (openWarningsOfUnits).
  */
-async function acknowledgeOpenWarnings(tx: Tx, auth: Auth, cu: CycleUnitContext, now: Date): Promise<void> {
-  if ((await openWarnings(tx, cu.cycle.id, cu.unit.id)) > 0) await acknowledgeAllOfUnit(tx, auth, cu, 'Diperiksa bersama asisten.', now);
+async function acknowledgeOpenWarnings(tx: Tx, auth: Auth, cu: CycleUnitContext, open: Map<string, number>, now: Date): Promise<void> {
+  if ((open.get(cu.unit.id) ?? 0) > 0) await acknowledgeAllOfUnit(tx, auth, cu, 'Diperiksa bersama asisten.', now);
 }

@@ -111,11 +111,30 @@ async function usernameTaken(tx: Queryable, username: string): Promise<boolean> 
  * Throws AppError on a taken username or a scope that does not fit the role.
  */
 export async function createUser(tx: Tx, actor: AuditActor, input: UserIn): Promise<UserRecord> {
+  return insertUser(tx, actor, input, true);
+}
+
+/**
+ * Creates an account with a generated password (`generatePassword`, as an admin's reset gives),
+ * returned once: the demo seed's accounts. A uniformly random password needs no dictionary
+ * estimate (password-policy.ts) — on a first start that estimate loaded the dictionaries and took
+ * ≈ 1 s of the demo seed. Otherwise exactly `createUser`.
+ */
+export async function createUserWithGeneratedPassword(
+  tx: Tx,
+  actor: AuditActor,
+  input: Omit<UserIn, 'password'>,
+): Promise<{ user: UserRecord; password: string }> {
+  const password = await generatePassword({ username: normaliseUsername(input.username), name: input.name });
+  return { user: await insertUser(tx, actor, { ...input, password }, false), password };
+}
+
+async function insertUser(tx: Tx, actor: AuditActor, input: UserIn, estimate: boolean): Promise<UserRecord> {
   const username = normaliseUsername(input.username);
   if (!USERNAME_PATTERN.test(username)) throw new AppError('request.invalid', { summary: 'username' });
   if (await usernameTaken(tx, username)) throw new AppError('user.username_taken', { username });
   const scope = await resolveScope(tx, input.role, input);
-  await assertPasswordAcceptable(input.password, { username, name: input.name });
+  if (estimate) await assertPasswordAcceptable(input.password, { username, name: input.name });
   const passwordHash = await hashPassword(input.password);
   const [row] = await tx
     .insert(users)
