@@ -30,6 +30,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/server/db/client.ts';
 import { seedNational } from '../src/server/seed/national.ts';
+import { freePort } from '../src/server/test/free-port.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -192,19 +193,6 @@ async function load(base: string, paths: string[], duration: number): Promise<Re
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-/** A port nothing listens on now (the system picks it), so two runs or a leftover never collide. */
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return await new Promise((done, fail) => {
-    const probe = net.createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
   process.stderr.write(`\n${kind}: preparing the published national cycle…\n`);

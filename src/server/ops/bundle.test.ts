@@ -5,13 +5,13 @@
 // found beside the bundle on an empty data directory, the demo seeded, SIGTERM draining to exit 0.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cache } from '../../../scripts/build-inputs.mjs';
 import { buildServer } from '../../../scripts/build-server.ts';
 import { CSRF_COOKIE } from '../auth/sessions.ts';
+import { freePort } from '../test/free-port.ts';
 
 const outDir = join(cache, `test-server-${process.pid}`);
 const dataDir = mkdtempSync(join(tmpdir(), 'pantau-bundle-'));
@@ -20,14 +20,6 @@ let base = '';
 let output = '';
 let cookie = '';
 let csrf = '';
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${base}/api/v1${path}`, {
