@@ -24,6 +24,8 @@ if (process.argv.includes('--serve')) {
     const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const built = spawnSync(process.execPath, [tsx, join(root, 'scripts', 'build.ts'), '--if-stale'], { stdio: 'inherit', cwd: root });
     if (built.status !== 0) process.exit(built.status ?? 1);
+    // The start banner's phases then name the build apart from loading the modules.
+    process.env.PANTAU_BUILT_AT_MS = String(performance.now());
   }
 }
 process.setSourceMapsEnabled(true);

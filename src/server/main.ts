@@ -20,7 +20,11 @@ import { openRuntime } from './config/runtime.ts';
 import type { seedDemoIfEmpty } from './seed/demo.ts';
 
 /** Milliseconds since the process started, at the marks of the start. */
-const marks: [string, number][] = [['modules', performance.now()]];
+const marks: [string, number][] = [
+  // scripts/start.mjs says when its build (of what was stale) ended: that phase is not module loading.
+  ...(process.env.PANTAU_BUILT_AT_MS ? [['build', Number(process.env.PANTAU_BUILT_AT_MS)] as [string, number]] : []),
+  ['modules', performance.now()],
+];
 const mark = (phase: string) => marks.push([phase, performance.now()]);
 
 const env = process.env;
