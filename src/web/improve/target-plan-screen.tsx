@@ -91,7 +91,8 @@ export function Planner({
   return (
     <Stack gap="md">
       <form onSubmit={submit} aria-label={t('target.form')}>
-        <Group gap="sm" align="flex-end" wrap="wrap">
+        {/* Top-aligned: a range message under the rank field must not push the other controls down. */}
+        <Group gap="sm" align="flex-start" wrap="wrap">
           <Stack gap={4}>
             <Text size="sm" fw={600} id="target-scope">
               {t('target.scope')}
@@ -107,7 +108,13 @@ export function Planner({
             />
           </Stack>
           <RangeNumberInput label={t('target.rank')} {...RANK} allowDecimal={false} value={draft} onChange={setDraft} w={170} />
-          <Button type="submit">{t('target.compute')}</Button>
+          <Stack gap={4}>
+            {/* The height of the labels above the other controls, so the button lines up with them. */}
+            <Text size="sm" fw={600} aria-hidden style={{ visibility: 'hidden' }}>
+              &nbsp;
+            </Text>
+            <Button type="submit">{t('target.compute')}</Button>
+          </Stack>
         </Group>
       </form>
       {plan.isPending ? (
