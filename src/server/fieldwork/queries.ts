@@ -1,7 +1,7 @@
 // Fieldwork anti-fabrication flags (issue 13 §4): computed over a whole cycle with the engine's
 // `fieldworkFlags` (thresholds from the frozen scheme's library file), stored per sheet and rule,
 // kept acknowledged across recomputes while the same rule still holds, read per unit, and
-// acknowledged per sheet by a reviewer. `openWarnings` is what approval checks.
+// acknowledged per sheet by a reviewer. `isOpenWarning` is what approval checks.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/canonical-json.ts';
 import { fieldworkFlags as computeFlags } from '../../core/fieldwork.ts';
@@ -111,39 +111,19 @@ export async function recomputeFieldworkFlags(tx: Queryable, cycle: Cycle, now =
   return flags.length;
 }
 
-/** `openWarnings` of several units of a cycle in one query: unit id → open warnings (0 when none). */
+/** A flag that still blocks approval: a warning not yet acknowledged (records/workflow.ts reads it too). */
+export const isOpenWarning = and(eq(fieldworkFlags.severity, 'warning'), isNull(fieldworkFlags.acknowledgedAt));
+
+/** The open warnings of several units of a cycle in one query: unit id → open warnings (0 when none). */
 export async function openWarningsOfUnits(tx: Queryable, cycleId: string, unitIds: readonly string[]): Promise<Map<string, number>> {
   const rows = await tx
     .select({ unitId: fieldworkFlags.unitId, n: sql<number>`count(*)::int` })
     .from(fieldworkFlags)
-    .where(
-      and(
-        eq(fieldworkFlags.cycleId, cycleId),
-        inArray(fieldworkFlags.unitId, [...unitIds]),
-        eq(fieldworkFlags.severity, 'warning'),
-        isNull(fieldworkFlags.acknowledgedAt),
-      ),
-    )
+    .where(and(eq(fieldworkFlags.cycleId, cycleId), inArray(fieldworkFlags.unitId, [...unitIds]), isOpenWarning))
     .groupBy(fieldworkFlags.unitId);
   const open = new Map(unitIds.map((id) => [id, 0]));
   for (const r of rows) open.set(r.unitId, r.n);
   return open;
-}
-
-/** Warnings of a unit's sheets not yet acknowledged. */
-export async function openWarnings(tx: Queryable, cycleId: string, unitId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(fieldworkFlags)
-    .where(
-      and(
-        eq(fieldworkFlags.cycleId, cycleId),
-        eq(fieldworkFlags.unitId, unitId),
-        eq(fieldworkFlags.severity, 'warning'),
-        isNull(fieldworkFlags.acknowledgedAt),
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 /** A unit's flags, warnings first, by sheet. */

@@ -18,7 +18,7 @@ import { invalidDetails } from './reasons.ts';
 import { records } from './schema.ts';
 import { schemeCodes } from './validate.ts';
 // issue 13
-import { recomputeFieldworkFlags } from '../fieldwork/queries.ts';
+import { isOpenWarning, recomputeFieldworkFlags } from '../fieldwork/queries.ts';
 import { fieldworkFlags } from '../fieldwork/schema.ts';
 import type { CycleStatus } from '../../shared/wire/cycles.ts';
 import type { UnitStatus } from '../../shared/wire/locus.ts';
@@ -161,13 +161,13 @@ export async function approveUnit(
   // issue 13 §6: with the team-lead level on, a handed-in unit waits for its team lead first.
   if (cu.status === 'submitted' && cu.teamLeadIds !== null) throw new AppError('unit.lead_review_pending', { unit: cu.unit.name });
   assertReviewable(cu, ['submitted', 'reviewed']);
-  // The unit's result and its open fieldwork warnings (openWarnings), in one read.
+  // The unit's result and its open fieldwork warnings, in one read.
   const [result] = await tx
     .select({
       complete: unitResults.complete,
       breakdown: unitResults.breakdown,
       openFlags: sql<number>`(select count(*)::int from ${fieldworkFlags} where ${fieldworkFlags.cycleId} = ${cu.cycle.id}
-        and ${fieldworkFlags.unitId} = ${cu.unit.id} and ${fieldworkFlags.severity} = 'warning' and ${fieldworkFlags.acknowledgedAt} is null)`,
+        and ${fieldworkFlags.unitId} = ${cu.unit.id} and ${isOpenWarning})`,
     })
     .from(unitResults)
     .where(and(eq(unitResults.cycleId, cu.cycle.id), eq(unitResults.unitId, cu.unit.id)));
