@@ -211,6 +211,21 @@ export interface Assignment {
   dueDate: string | null;
 }
 
+async function asistenCandidate(tx: Tx, userId: string) {
+  const [u] = await tx
+    .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return u;
+}
+
+/** An Ombudsman unit's assessor: an active asisten of the unit's province (or of pusat, province null). */
+function checkAsisten(u: Awaited<ReturnType<typeof asistenCandidate>>, userId: string, cu: CycleUnitContext): void {
+  const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === provinceOfCycleUnit(cu));
+  if (!fits) throw new AppError('assessor.invalid', { user: u?.username ?? userId });
+}
+
 /**
  * Assigns (or clears) the assessor of a unit and its due date. The assessor must be an active
  * asisten of the unit's province (or of pusat, province null).
@@ -244,13 +259,7 @@ export async function setAssignment(
     const fits = !!u && u.active && u.role === 'evaluator' && u.bodyId === organisation.id;
     if (!fits) throw new AppError('evaluator.invalid', { user: u?.username ?? next.assessorId, organisation: organisation.name });
   } else if (next.assessorId) {
-    const [u] = await tx
-      .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
-      .from(users)
-      .where(eq(users.id, next.assessorId))
-      .limit(1);
-    const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === provinceOfCycleUnit(cu));
-    if (!fits) throw new AppError('assessor.invalid', { user: u?.username ?? next.assessorId });
+    checkAsisten(await asistenCandidate(tx, next.assessorId), next.assessorId, cu);
   }
   const before: Assignment = { assessorId: cu.assessorId, dueDate: cu.dueDate };
   const after: Assignment = {
@@ -294,15 +303,8 @@ export async function setAssignments(
     return;
   }
   if (cycle.status === 'final' || cycle.source === 'imported') throw new AppError('cycle.closed', { status: cycle.status });
-  const [u] = await tx
-    .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
-    .from(users)
-    .where(eq(users.id, next.assessorId))
-    .limit(1);
-  for (const cu of cus) {
-    const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === provinceOfCycleUnit(cu));
-    if (!fits) throw new AppError('assessor.invalid', { user: u?.username ?? next.assessorId });
-  }
+  const u = await asistenCandidate(tx, next.assessorId);
+  for (const cu of cus) checkAsisten(u, next.assessorId, cu);
   const after: Assignment = { assessorId: next.assessorId, dueDate: next.dueDate };
   await tx
     .update(cycleUnits)
