@@ -1,5 +1,5 @@
 /** One assigned unit in the list: status, due date, progress per instrument against the quotas, sheets on the device. */
-import { Badge, Button, Card, Group, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Scheme } from '../../core/types.ts';
 import type { Assignment } from '../../shared/wire/locus.ts';
@@ -11,6 +11,8 @@ import { ButtonLink } from '../ui/links.tsx';
 export interface AssignmentCardProps {
   assignment: Assignment;
   scheme: Scheme | undefined;
+  /** The scheme is still loading: instrument names show as placeholders, not as their codes. */
+  schemePending?: boolean;
   local: { drafts: number; outbox: number; rejected: number } | undefined;
   today: string;
   /** issue 13: what of this unit is on the device for offline use (undefined: not downloaded). */
@@ -25,6 +27,7 @@ export interface AssignmentCardProps {
 export function AssignmentCard({
   assignment: a,
   scheme,
+  schemePending = false,
   local,
   today,
   download,
@@ -76,7 +79,11 @@ export function AssignmentCard({
         <Stack gap={2} data-testid="assignment-quotas">
           {a.unit.instruments.map((i) => (
             <Group key={i.code} justify="space-between" gap="xs" wrap="nowrap" data-testid={`assignment-quota-${i.code}`}>
-              <Text size="sm">{title(i.code)}</Text>
+              {schemePending ? (
+                <Skeleton height={12} width="60%" aria-hidden data-testid="instrument-title-pending" />
+              ) : (
+                <Text size="sm">{title(i.code)}</Text>
+              )}
               <Text size="sm" fw={600} className="tabular" c={i.complete ? undefined : 'dimmed'}>
                 {t('assignments.quota_count', { done: format.integer(i.done), target: format.integer(i.target) })}
               </Text>

@@ -52,6 +52,7 @@ function CycleGroup({ items, today, offline }: { items: Assignment[]; today: str
             key={a.unit.unitId}
             assignment={a}
             scheme={scheme.data?.scheme}
+            schemePending={scheme.isPending}
             local={local?.get(`${cycle.id}|${a.unit.unitId}`)}
             today={today}
             download={offline.downloads?.get(`${cycle.id}|${a.unit.unitId}`)}

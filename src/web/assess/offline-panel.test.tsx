@@ -69,6 +69,33 @@ describe('AssignmentCard offline mark', () => {
   });
 });
 
+describe('AssignmentCard quotas', () => {
+  const withQuota: Assignment = {
+    ...a,
+    unit: { ...a.unit, instruments: [{ code: 'pengguna', done: 3, target: 30, min: 25, complete: false }], done: 3, target: 30 },
+  };
+  const scheme = {
+    instruments: [{ code: 'pengguna', title: { id: 'Wawancara pengguna layanan', en: 'Service-user interview' } }],
+  } as never;
+
+  it('shows placeholders, not instrument codes, while the scheme loads', async () => {
+    await renderRouted(<AssignmentCard assignment={withQuota} scheme={undefined} schemePending local={undefined} today="2025-03-01" />);
+    const row = await screen.findByTestId('assignment-quota-pengguna');
+    expect(row.textContent).toBe('3/30');
+    expect(within(row).getByTestId('instrument-title-pending')).toBeTruthy();
+  });
+
+  it('names each instrument from the scheme', async () => {
+    await renderRouted(<AssignmentCard assignment={withQuota} scheme={scheme} local={undefined} today="2025-03-01" />);
+    expect((await screen.findByTestId('assignment-quota-pengguna')).textContent).toBe('Wawancara pengguna layanan3/30');
+  });
+
+  it('falls back to the code when the scheme could not be read (not loading)', async () => {
+    await renderRouted(<AssignmentCard assignment={withQuota} scheme={undefined} local={undefined} today="2025-03-01" />);
+    expect((await screen.findByTestId('assignment-quota-pengguna')).textContent).toBe('pengguna3/30');
+  });
+});
+
 describe('OfflinePanel', () => {
   it('counts the units on the device and says downloading needs a connection when offline', () => {
     renderWithProviders(
