@@ -2,19 +2,19 @@
 // what the sources serve, including the parts that load late: a rapor drawn in the request
 // (pdfmake and ECharts imported on first use), a workbook (exceljs), a report pack rendered by
 // the worker pool from the bundle's own render-worker.mjs and zipped (archiver), the migrations
-// found beside the bundle on an empty data directory, the demo seeded, SIGTERM draining to exit 0.
-// Its server always runs on PGlite in a directory of its own, so the suite's PostgreSQL run skips
-// it (the PGlite runs, under Node 20 and Node 24, cover it).
+// found beside the bundle on an empty database, the demo seeded, SIGTERM draining to exit 0.
+// In the PGlite runs its server has a PGlite directory of its own; in the PostgreSQL run an empty
+// database of its own on the suite's server (the production start of docs/deploy.md).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cache } from '../../../scripts/build-inputs.mjs';
 import { buildServer } from '../../../scripts/build-server.ts';
 import { CSRF_COOKIE } from '../auth/sessions.ts';
 import { freePort } from '../test/free-port.ts';
-import { onPostgres } from '../test/harness.ts';
+import { withDatabase } from '../test/global-setup.ts';
 
 const outDir = join(cache, `test-server-${process.pid}`);
 const dataDir = mkdtempSync(join(tmpdir(), 'pantau-bundle-'));
@@ -23,6 +23,25 @@ let base = '';
 let output = '';
 let cookie = '';
 let csrf = '';
+/** PostgreSQL run: the server's own empty database, and how to drop it. */
+let dropDatabase: (() => Promise<void>) | undefined;
+
+/** The server's database: PGlite in `dataDir`, or an empty database on the suite's PostgreSQL server. */
+async function serverDatabase(): Promise<Record<string, string>> {
+  const cfg = inject('pantauDb');
+  if (cfg.kind !== 'postgres') return {};
+  const pg = (await import('pg')).default;
+  // Named like the per-file databases, so the suite's teardown drops it if this file crashes.
+  const name = `${cfg.template}_fbundle${process.pid}`;
+  const admin = new pg.Client({ connectionString: cfg.adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  dropDatabase = async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  return { DATABASE_URL: withDatabase(cfg.adminUrl, name) };
+}
 
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${base}/api/v1${path}`, {
@@ -32,14 +51,13 @@ async function api(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 beforeAll(async () => {
-  if (onPostgres()) return;
   await buildServer(outDir);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  // Always PGlite in its own directory (also in the PostgreSQL run: not the suite's database).
+  // Never the suite's own database: PGlite in its own directory, or an empty PostgreSQL database.
   const { DATABASE_URL: _url, PANTAU_STORE: _store, ...env } = process.env;
   server = spawn(process.execPath, ['--enable-source-maps', join(outDir, 'main.mjs')], {
-    env: { ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VITEST: '' },
+    env: { ...env, ...(await serverDatabase()), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VITEST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -60,12 +78,17 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) server.kill('SIGKILL');
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGKILL');
+    await exited;
+  }
+  await dropDatabase?.();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe.skipIf(onPostgres())('the built server', () => {
+describe('the built server', () => {
   it('starts on an empty data directory with the demo and its start phases', () => {
     expect(output).toMatch(/Siap \/ ready in +[\d.]+ s after the process started \(modules [\d.]+ · /);
     expect(output).toContain('pimpinan.banten');
