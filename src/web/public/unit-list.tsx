@@ -5,7 +5,7 @@
  * under the province each is located in, with its kabupaten/kota.
  */
 import { lazy, useState } from 'react';
-import { Text } from '@mantine/core';
+import { Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BodyResult } from '../../shared/wire/scores.ts';
 import { useFormat } from '../lib/format.ts';
@@ -74,6 +74,16 @@ function ByProvince({ result, words }: { result: BodyResult; words?: ResultWords
   const { t } = useTranslation('public');
   const provinces = useProvinces();
   const name = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
+  // Until the names are there: placeholders, not sections headed and ordered by province codes
+  // (the codes stay the fallback if the list cannot be read).
+  if (provinces.isPending)
+    return (
+      <Stack gap="xs" aria-busy data-testid="units-province-pending">
+        {[0, 1, 2].map((k) => (
+          <Skeleton key={k} height={18} width={k === 0 ? '40%' : '80%'} />
+        ))}
+      </Stack>
+    );
   return byProvince(result.units, name).map((g) => (
     <section key={g.code ?? '-'} aria-label={g.name ?? t('units.not_located')} className="units-province">
       <h3 className="heading-5">

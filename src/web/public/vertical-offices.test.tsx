@@ -133,4 +133,13 @@ describe('a ministry’s units by province (issue 17)', { timeout: 30_000 }, () 
     expect(within(banten).getByText('Kepolisian · Kabupaten Serang')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Belum berlokasi (1)' })).toBeTruthy();
   });
+
+  it('shows placeholders while the province names load, never sections headed by their codes', async () => {
+    vi.stubGlobal('fetch', () => new Promise<Response>(() => {}));
+    const result = { cycle: OFFICES.cycle, body: polri, units } as unknown as BodyResult;
+    await renderRouted(<UnitList result={result} />);
+    expect(await screen.findByTestId('units-province-pending')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: '36 (1)' })).toBeNull();
+    expect(screen.queryByRole('region', { name: '36' })).toBeNull();
+  });
 });
