@@ -211,9 +211,10 @@ export interface Assignment {
   dueDate: string | null;
 }
 
-async function asistenCandidate(tx: Tx, userId: string) {
+/** The account proposed as a unit's assessor: what each kind of cycle checks of it. */
+async function assessorCandidate(tx: Tx, userId: string) {
   const [u] = await tx
-    .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username })
+    .select({ role: users.role, provinceCode: users.provinceCode, active: users.active, username: users.username, bodyId: users.bodyId })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
@@ -221,7 +222,7 @@ async function asistenCandidate(tx: Tx, userId: string) {
 }
 
 /** An Ombudsman unit's assessor: an active asisten of the unit's province (or of pusat, province null). */
-function checkAsisten(u: Awaited<ReturnType<typeof asistenCandidate>>, userId: string, cu: CycleUnitContext): void {
+function checkAsisten(u: Awaited<ReturnType<typeof assessorCandidate>>, userId: string, cu: CycleUnitContext): void {
   const fits = !!u && u.active && u.role === 'asisten' && (u.provinceCode === null || u.provinceCode === provinceOfCycleUnit(cu));
   if (!fits) throw new AppError('assessor.invalid', { user: u?.username ?? userId });
 }
@@ -240,26 +241,18 @@ export async function setAssignment(
   if (cu.cycle.status === 'final' || cu.cycle.source === 'imported') throw new AppError('cycle.closed', { status: cu.cycle.status });
   if (next.assessorId && cu.cycle.kind === 'internal') {
     // issue 12 §4: the owning government's own internal assessor (`penilai`), never an Ombudsman asisten.
-    const [u] = await tx
-      .select({ role: users.role, active: users.active, username: users.username, bodyId: users.bodyId })
-      .from(users)
-      .where(eq(users.id, next.assessorId))
-      .limit(1);
+    const u = await assessorCandidate(tx, next.assessorId);
     const fits = !!u && u.active && u.role === 'penilai' && u.bodyId === cu.cycle.ownerBodyId;
     if (!fits) throw new AppError('internal.assessor_invalid', { user: u?.username ?? next.assessorId });
   } else if (next.assessorId && cu.cycle.family === 'pekppp') {
     // issue 10: a PEKPPP unit is assessed by an evaluator of KemenPANRB or of a Biro/Bagian Organisasi that covers it.
-    const [u] = await tx
-      .select({ role: users.role, active: users.active, username: users.username, bodyId: users.bodyId })
-      .from(users)
-      .where(eq(users.id, next.assessorId))
-      .limit(1);
+    const u = await assessorCandidate(tx, next.assessorId);
     const organisation = await getEvaluatorOrganisation(tx, cu.cycle.id, cu.body.id);
     if (!organisation) throw new AppError('locus.no_evaluator_organisation', { subject: cu.body.name });
     const fits = !!u && u.active && u.role === 'evaluator' && u.bodyId === organisation.id;
     if (!fits) throw new AppError('evaluator.invalid', { user: u?.username ?? next.assessorId, organisation: organisation.name });
   } else if (next.assessorId) {
-    checkAsisten(await asistenCandidate(tx, next.assessorId), next.assessorId, cu);
+    checkAsisten(await assessorCandidate(tx, next.assessorId), next.assessorId, cu);
   }
   const before: Assignment = { assessorId: cu.assessorId, dueDate: cu.dueDate };
   const after: Assignment = {
@@ -303,7 +296,7 @@ export async function setAssignments(
     return;
   }
   if (cycle.status === 'final' || cycle.source === 'imported') throw new AppError('cycle.closed', { status: cycle.status });
-  const u = await asistenCandidate(tx, next.assessorId);
+  const u = await assessorCandidate(tx, next.assessorId);
   for (const cu of cus) checkAsisten(u, next.assessorId, cu);
   const after: Assignment = { assessorId: next.assessorId, dueDate: next.dueDate };
   await tx
