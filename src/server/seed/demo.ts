@@ -34,7 +34,7 @@ import { seedDemoInternal } from './demo-internal.ts'; // issue 12 §4
 import { seedDemoSurveys } from './demo-surveys.ts'; // issue 11
 import { createCycle, transitionCycle } from '../cycles/queries.ts';
 import { addLocusBody } from '../locus/queries.ts';
-import type { CycleUnitContext } from '../read-models/locus.ts';
+import type { Cycle } from '../../shared/wire/cycles.ts';
 import { approveUnit, submitUnits } from '../records/workflow.ts';
 import { acknowledgeAllOfUnit, openWarningsOfUnits } from '../fieldwork/queries.ts'; // issue 13
 import { importBodyScores } from '../scores/import.ts';
@@ -342,20 +342,14 @@ export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () =
   phase('2023 submit');
   await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, y2023, createdUnits), at2023('09-15', '15:00'));
   phase('2023 approvals');
-  // The units as handed in, read once: acknowledging or approving one unit changes nothing another's
-  // approval reads from its context.
-  const handedIn2023 = await cycleUnitsOf(tx, y2023, createdUnits);
-  const open2023 = await openWarningsOfUnits(
+  // From 2 October, 08.00–15.30 WIB: sixteen units a day.
+  await approveHandedIn(
     tx,
-    y2023.id,
-    createdUnits.map((u) => u.id),
+    pimpinanAuth,
+    y2023,
+    createdUnits,
+    (k) => new Date(at2023('10-02', '08:00').getTime() + Math.floor(k / 16) * 86_400_000 + (k % 16) * 1_800_000),
   );
-  for (const [k, cu] of handedIn2023.entries()) {
-    // From 2 October, 08.00–15.30 WIB: sixteen units a day, acknowledged then approved ten minutes later.
-    const day = new Date(at2023('10-02', '08:00').getTime() + Math.floor(k / 16) * 86_400_000 + (k % 16) * 1_800_000);
-    await acknowledgeOpenWarnings(tx, pimpinanAuth, cu, open2023, day);
-    await approveUnit(tx, pimpinanAuth, cu, 'Lengkap dan sesuai bukti.', new Date(day.getTime() + 600_000));
-  }
   phase('2023 review + publish + handover');
   y2023 = await transitionCycle(tx, admin, y2023, 'review', at2023('10-27', '14:00'));
   // Dated as the real 2023 results were announced (reference.md §6.2: 14 December 2023), not at seed time.
@@ -397,21 +391,13 @@ export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () =
   const serang = byCode.get('36.04')!;
   phase('2024 submit + Serang approvals');
   await submitUnits(tx, asistenAuth, await cycleUnitsOf(tx, cycle, createdUnits), at2024('09-16', '15:00'));
-  const serangUnits = await cycleUnitsOf(
+  await approveHandedIn(
     tx,
+    pimpinanAuth,
     cycle,
     createdUnits.filter((x) => x.bodyId === serang.id),
+    (k) => new Date(at2024('10-07', '08:00').getTime() + k * 1_800_000),
   );
-  const open2024 = await openWarningsOfUnits(
-    tx,
-    cycle.id,
-    serangUnits.map((cu) => cu.unit.id),
-  );
-  for (const [k, cu] of serangUnits.entries()) {
-    const day = new Date(at2024('10-07', '08:00').getTime() + k * 1_800_000);
-    await acknowledgeOpenWarnings(tx, pimpinanAuth, cu, open2024, day); // issue 13
-    await approveUnit(tx, pimpinanAuth, cu, 'Lengkap dan sesuai bukti.', new Date(day.getTime() + 600_000));
-  }
   phase('2024 vertical');
   await seedDemoVertical(tx, { cycle, admin, pimpinan, asisten, now: at2024('09-02', '16:00') }); // issue 17: Banten's Polres and Kantor Pertanahan
   phase('2024 IKM evidence');
@@ -442,10 +428,22 @@ export async function seedDemo(tx: Tx, now = new Date(), phase: SeedPhase = () =
 }
 
 /**
- * The pimpinan acknowledges a unit's open fieldwork warnings with one note before approving it —
- * the review screen's "acknowledge all of the unit" (issue 13 §6: one update, one audit event);
- * `open`: the open warnings of each unit, counted once for all (openWarningsOfUnits).
+ * The pimpinan approves handed-in units one after another, the `k`-th at `at(k)` plus ten minutes,
+ * first acknowledging its open fieldwork warnings with one note — the review screen's "acknowledge
+ * all of the unit" (issue 13 §6: one update, one audit event). The units and their open warnings
+ * are read once for all: acknowledging or approving one unit changes nothing another's approval
+ * reads from its context.
  */
-async function acknowledgeOpenWarnings(tx: Tx, auth: Auth, cu: CycleUnitContext, open: Map<string, number>, now: Date): Promise<void> {
-  if ((open.get(cu.unit.id) ?? 0) > 0) await acknowledgeAllOfUnit(tx, auth, cu, 'Diperiksa bersama asisten.', now);
+async function approveHandedIn(tx: Tx, auth: Auth, cycle: Cycle, list: readonly { id: string }[], at: (k: number) => Date): Promise<void> {
+  const handedIn = await cycleUnitsOf(tx, cycle, list);
+  const open = await openWarningsOfUnits(
+    tx,
+    cycle.id,
+    handedIn.map((cu) => cu.unit.id),
+  );
+  for (const [k, cu] of handedIn.entries()) {
+    const day = at(k);
+    if ((open.get(cu.unit.id) ?? 0) > 0) await acknowledgeAllOfUnit(tx, auth, cu, 'Diperiksa bersama asisten.', day);
+    await approveUnit(tx, auth, cu, 'Lengkap dan sesuai bukti.', new Date(day.getTime() + 600_000));
+  }
 }
