@@ -9,4 +9,5 @@ export const stampFile: string;
 export const PARTS: Record<Part, { inputs: string[]; outputs: string[] }>;
 export function inputHash(part: Part): string;
 export function readStamp(): Partial<Record<Part, string>>;
-export function staleParts(): Part[];
+export function currentHashes(): Record<Part, string>;
+export function staleParts(hashes?: Record<Part, string>): Part[];

@@ -12,7 +12,7 @@ export const cache = join(root, '.cache');
 export const serverDir = join(cache, 'server');
 /** An empty, migrated PGlite data directory that a first start on a new directory copies. */
 export const template = join(cache, 'pglite-template');
-const stampFile = join(cache, 'build.json');
+export const stampFile = join(cache, 'build.json');
 
 const shared = ['tsconfig.json', 'package-lock.json', 'src/core', 'src/shared', 'methodologies'];
 /** The inputs of each part; tests are read by neither build. */
@@ -55,12 +55,18 @@ export function readStamp() {
   }
 }
 
-export { stampFile };
+/** @returns {Record<'web' | 'server', string>} each part's input hash now */
+export function currentHashes() {
+  return { web: inputHash('web'), server: inputHash('server') };
+}
 
-/** The parts whose inputs changed since they were built, or whose outputs are missing. */
-export function staleParts() {
+/**
+ * The parts whose inputs changed since they were built, or whose outputs are missing.
+ * @param {Record<'web' | 'server', string>} [hashes] the input hashes, when the caller has them
+ */
+export function staleParts(hashes = currentHashes()) {
   const stamp = readStamp();
   return /** @type {('web' | 'server')[]} */ (Object.keys(PARTS)).filter(
-    (part) => stamp[part] !== inputHash(part) || PARTS[part].outputs.some((p) => !existsSync(p)),
+    (part) => stamp[part] !== hashes[part] || PARTS[part].outputs.some((p) => !existsSync(p)),
   );
 }

@@ -11,7 +11,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inputHash, readStamp, root, serverDir, staleParts, stampFile, template } from './build-inputs.mjs';
+import { currentHashes, readStamp, root, serverDir, staleParts, stampFile, template } from './build-inputs.mjs';
 import { buildServer } from './build-server.ts';
 
 async function buildWeb(): Promise<void> {
@@ -38,19 +38,20 @@ async function pgliteTemplate(): Promise<void> {
 }
 
 const started = performance.now();
-const parts = process.argv.includes('--if-stale') ? staleParts() : (['web', 'server'] as const);
+// Hashed once: what is stale, and what the stamp records for the parts built.
+const hashes = currentHashes();
+const parts = process.argv.includes('--if-stale') ? staleParts(hashes) : (['web', 'server'] as const);
 if (parts.length === 0) {
   console.log(`Build up to date (checked in ${Math.round(performance.now() - started)} ms).`);
 } else {
   const stamp = readStamp();
   for (const part of parts) {
-    const hash = inputHash(part);
     if (part === 'web') await buildWeb();
     else {
       await buildServer(serverDir);
       await pgliteTemplate();
     }
-    stamp[part] = hash;
+    stamp[part] = hashes[part];
   }
   writeFileSync(stampFile, `${JSON.stringify({ ...stamp, builtAt: new Date().toISOString() }, null, 2)}\n`);
   console.log(`Built ${parts.join(' and ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -101,7 +101,7 @@ async function serve(): Promise<void> {
   const [opened, loaded] = await Promise.allSettled([opening, loading]);
   if (opened.status === 'rejected') throw opened.reason;
   if (loaded.status === 'rejected') {
-    if (opened.status === 'fulfilled') await opened.value.close();
+    await opened.value.close();
     throw loaded.reason;
   }
   const runtime = opened.value;

@@ -8,7 +8,6 @@ import { zoneOf } from '../../shared/local-time.ts';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { loadArchiver, loadExcel } from '../lazy-libs.ts';
-
 import type { Lang } from '../../core/types.ts';
 import { type Catalogue, format } from '../../shared/messages.ts';
 import type { JobContext, JobOutcome } from '../jobs/runner.ts';
