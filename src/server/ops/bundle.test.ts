@@ -50,6 +50,13 @@ async function api(path: string, init: RequestInit = {}): Promise<Response> {
   });
 }
 
+/** A 200 answer's bytes. */
+async function download(path: string): Promise<Buffer> {
+  const res = await api(path);
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
 beforeAll(async () => {
   await buildServer(outDir);
   const port = await freePort();
@@ -101,21 +108,10 @@ describe('the built server', () => {
     const pub = pubs.items[0]!.id;
     const detail = (await (await api(`/publications/${pub}`)).json()) as { snapshot: { bodies: { id: string }[] } };
 
-    const rapor = await api(`/publications/${pub}/bodies/${detail.snapshot.bodies[0]!.id}/rapor.pdf`);
-    expect(rapor.status).toBe(200);
-    expect(
-      Buffer.from(await rapor.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
-
-    const template = await api('/imports/templates/results.xlsx');
-    expect(template.status).toBe(200);
-    expect(
-      Buffer.from(await template.arrayBuffer())
-        .subarray(0, 2)
-        .toString(),
-    ).toBe('PK');
+    const rapor = await download(`/publications/${pub}/bodies/${detail.snapshot.bodies[0]!.id}/rapor.pdf`);
+    expect(rapor.subarray(0, 5).toString()).toBe('%PDF-');
+    const template = await download('/imports/templates/results.xlsx');
+    expect(template.subarray(0, 2).toString()).toBe('PK');
 
     const started = await api(`/publications/${pub}/report-pack`, { method: 'POST', body: JSON.stringify({ lang: 'id', units: false }) });
     expect(started.status).toBe(202);
